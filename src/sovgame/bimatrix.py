@@ -1,0 +1,304 @@
+"""All extreme Nash equilibria of a two-player game, exactly, degenerate games included.
+
+Method (Mangasarian 1964; von Stengel 2002, *Computing equilibria for two-person games*,
+Handbook of Game Theory 3, ch. 45; Avis, Rosenberg, Savani & von Stengel 2010, *Enumeration of
+Nash equilibria for two-player games*, Economic Theory 42). With payoffs shifted to be
+positive, the best-response polytopes are
+
+    P = {x ∈ R^m : x ≥ 0, Bᵀx ≤ 1}        Q = {y ∈ R^n : A y ≤ 1, y ≥ 0}
+
+and a pair of vertices (x, y) ≠ (0, 0) is an extreme equilibrium (after normalising x and y
+to probabilities) exactly when it is *completely labelled*: every pure strategy is either
+unplayed or a best response. Labels 0..m-1 are the row strategies, m..m+n-1 the columns.
+
+Every vertex of P is the solution of a square system: a support S of k rows on which x may
+be positive and k columns J whose best-response constraints are tight. All such systems are
+solved at once in floating point (numpy), with a deliberately loose tolerance so that a
+vertex collects *at least* its true labels; every candidate equilibrium is then recomputed
+and checked in exact rational arithmetic, which removes the false ones. Degeneracy (a vertex
+with more labels than the dimension) is decided exactly the same way. Equilibria on a common
+continuum share a ``component``: the connected components of the bipartite graph of extreme
+equilibria (Avis et al. 2010, section 4).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+
+import numpy as np
+
+from .errors import GameTooLargeError
+
+#: Loose on purpose: a label is kept when it *might* hold; exact arithmetic decides.
+LABEL_TOL = 1e-7
+#: Above this many square systems the enumeration would take too long or too much memory.
+MAX_BASES = 3_000_000
+
+
+@dataclass(frozen=True)
+class BimatrixEquilibrium:
+    """An extreme equilibrium: exact mixed strategies and the continuum it lies on (if any)."""
+
+    row: tuple[Fraction, ...]
+    col: tuple[Fraction, ...]
+    component: int | None = None
+
+
+@dataclass(frozen=True)
+class BimatrixSolution:
+    equilibria: tuple[BimatrixEquilibrium, ...]
+    degenerate: bool
+
+
+def count_bases(m: int, n: int) -> int:
+    """Square systems solved per polytope: Σ_k C(m,k)·C(n,k) = C(m+n, m)."""
+    return math.comb(m + n, m)
+
+
+def solve_bimatrix(A, B) -> BimatrixSolution:
+    """Every extreme Nash equilibrium of the bimatrix game (A, B), in exact fractions.
+
+    Parameters
+    ----------
+    A, B : m×n nested sequences of numbers (ints, Fractions, decimal strings)
+        Payoffs of the row and the column player.
+
+    Returns
+    -------
+    BimatrixSolution
+        Equilibria sorted pure first, then by the row player's probabilities (descending);
+        ``degenerate`` tells whether some strategy has more best responses than its support
+        size, in which case equilibria may form continua (see ``component``).
+    """
+    A_int = _positive_integer_matrix(A)
+    B_int = _positive_integer_matrix(B)
+    m, n = A_int.shape
+    if count_bases(m, n) > MAX_BASES:
+        raise GameTooLargeError(
+            f"a {m}x{n} game needs {count_bases(m, n):,} linear systems per player to enumerate "
+            "every equilibrium; that is too many for this machine. Remove dominated strategies, "
+            "or install the optional extra sovgame[gambit] and use Gambit's solvers."
+        )
+    # P = {x ≥ 0 : Bᵀx ≤ 1}: zero labels are rows (0..m-1), tight labels are columns (m..).
+    P = _Polytope(B_int.T)
+    # Q = {y ≥ 0 : A y ≤ 1}: tight labels are rows (0..m-1), zero labels are columns (m..).
+    Q = _Polytope(A_int)
+    px = P.float_vertices()
+    qy = Q.float_vertices()
+    mask_x = px.zero_bits | (px.tight_bits << np.uint64(m)) if m + n <= 63 else None
+    mask_y = qy.tight_bits | (qy.zero_bits << np.uint64(m)) if m + n <= 63 else None
+
+    if mask_x is not None:
+        full = np.uint64((1 << (m + n)) - 1)
+        cand_x, cand_y = np.nonzero((mask_x[:, None] | mask_y[None, :]) == full)
+    else:  # more than 63 labels: compare label sets as Python integers
+        lx = [int(z) | (int(t) << m) for z, t in zip(px.zero_bits_py, px.tight_bits_py)]
+        ly = [int(t) | (int(z) << m) for z, t in zip(qy.zero_bits_py, qy.tight_bits_py)]
+        full_int = (1 << (m + n)) - 1
+        pairs = [(a, b) for a in range(len(lx)) for b in range(len(ly)) if lx[a] | ly[b] == full_int]
+        cand_x = [a for a, _ in pairs]
+        cand_y = [b for _, b in pairs]
+
+    found: dict[tuple, tuple] = {}
+    for a, b in zip(cand_x, cand_y):
+        x = P.exact_vertex(px.basis(a))
+        y = Q.exact_vertex(qy.basis(b))
+        if x is None or y is None:
+            continue
+        x_labels = x[1] | (x[2] << m)
+        y_labels = y[2] | (y[1] << m)
+        if x_labels | y_labels != (1 << (m + n)) - 1:
+            continue
+        row = _normalise(x[0])
+        col = _normalise(y[0])
+        found[(row, col)] = (x[0], y[0])
+
+    degenerate = P.is_degenerate(px) or Q.is_degenerate(qy)
+    equilibria = _with_components(list(found))
+    return BimatrixSolution(equilibria=equilibria, degenerate=degenerate)
+
+
+# --- internals ---------------------------------------------------------------------------
+
+
+def _positive_integer_matrix(M) -> np.ndarray:
+    """Shift and scale a payoff matrix to positive integers (equilibria do not change).
+
+    Adding a constant and multiplying by a positive number are positive affine maps of one
+    player's payoffs; they move neither best responses nor equilibria.
+    """
+    rows = [[Fraction(v) for v in row] for row in M]
+    low = min(min(row) for row in rows)
+    shifted = [[v - low + 1 for v in row] for row in rows]
+    scale = math.lcm(*(v.denominator for row in shifted for v in row))
+    return np.array([[int(v * scale) for v in row] for row in shifted], dtype=object)
+
+
+@lru_cache(maxsize=256)
+def _combinations(n: int, k: int) -> np.ndarray:
+    return np.array(list(itertools.combinations(range(n), k)), dtype=np.intp).reshape(-1, k)
+
+
+@dataclass
+class _FloatVertices:
+    """Candidate vertices found in floating point: basis and (over-complete) labels."""
+
+    supports: list[np.ndarray]  # per vertex: indices of the support S
+    tights: list[np.ndarray]  # per vertex: indices of the tight constraints J of the basis
+    zero_bits: np.ndarray
+    tight_bits: np.ndarray
+    n_labels: np.ndarray
+
+    def basis(self, index: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        return tuple(self.supports[index].tolist()), tuple(self.tights[index].tolist())
+
+    @property
+    def zero_bits_py(self):
+        return self.zero_bits.tolist()
+
+    @property
+    def tight_bits_py(self):
+        return self.tight_bits.tolist()
+
+
+class _Polytope:
+    """{z ∈ R^d : z ≥ 0, M z ≤ 1} for a positive integer matrix M of shape (k, d)."""
+
+    def __init__(self, M_int: np.ndarray):
+        self.M_int = M_int
+        self.k, self.d = M_int.shape
+        self.M = M_int.astype(np.float64)
+        self._exact_cache: dict[tuple, tuple | None] = {}
+
+    def float_vertices(self) -> _FloatVertices:
+        k, d, M = self.k, self.d, self.M
+        scale = float(np.abs(M).max())
+        supports, tights, zs = [], [], []
+        for size in range(1, min(k, d) + 1):
+            S = _combinations(d, size)
+            J = _combinations(k, size)
+            s_idx = np.repeat(S, len(J), axis=0)
+            j_idx = np.tile(J, (len(S), 1))
+            sub = M[j_idx[:, :, None], s_idx[:, None, :]]
+            # Integer matrices: a nonsingular one has |det| ≥ 1; compare relative to the
+            # Hadamard-like scale so that large payoffs do not hide singular systems.
+            det = np.linalg.det(sub)
+            ok = np.abs(det) > 0.5 * max(1.0, 1e-12 * scale**size)
+            if not ok.any():
+                continue
+            sub, s_idx, j_idx = sub[ok], s_idx[ok], j_idx[ok]
+            sol = np.linalg.solve(sub, np.ones((len(sub), size, 1)))[:, :, 0]
+            z = np.zeros((len(sub), d))
+            np.put_along_axis(z, s_idx, sol, axis=1)
+            supports.append(s_idx)
+            tights.append(j_idx)
+            zs.append(z)
+        if not zs:
+            empty = np.zeros(0, dtype=np.uint64)
+            return _FloatVertices([], [], empty, empty, np.zeros(0, dtype=int))
+        z = np.concatenate(zs)
+        s_all = [row for block in supports for row in block]
+        j_all = [row for block in tights for row in block]
+        slack = 1.0 - z @ M.T  # (count, k)
+        zmax = np.maximum(np.abs(z).max(axis=1), 1.0)
+        feasible = (z >= -LABEL_TOL * zmax[:, None]).all(axis=1) & (slack >= -LABEL_TOL).all(axis=1)
+        z, slack = z[feasible], slack[feasible]
+        s_all = [s for s, f in zip(s_all, feasible) if f]
+        j_all = [j for j, f in zip(j_all, feasible) if f]
+        # Several bases can give one vertex (degenerate games): keep one of each.
+        _, first = np.unique(np.round(z * (1 / LABEL_TOL) / 1e3, 0), axis=0, return_index=True)
+        first.sort()
+        z, slack = z[first], slack[first]
+        s_all = [s_all[i] for i in first]
+        j_all = [j_all[i] for i in first]
+        zero = np.abs(z) <= LABEL_TOL * np.maximum(np.abs(z).max(axis=1, keepdims=True), 1.0)
+        tight = np.abs(slack) <= LABEL_TOL
+        zero_bits = (zero.astype(np.uint64) << np.arange(d, dtype=np.uint64)).sum(axis=1, dtype=np.uint64) if d <= 63 else zero
+        tight_bits = (tight.astype(np.uint64) << np.arange(k, dtype=np.uint64)).sum(axis=1, dtype=np.uint64) if k <= 63 else tight
+        n_labels = zero.sum(axis=1) + tight.sum(axis=1)
+        return _FloatVertices(s_all, j_all, zero_bits, tight_bits, n_labels)
+
+    def exact_vertex(self, basis) -> tuple | None:
+        """(z, zero_bits, tight_bits) exactly for the basis (S, J), or None if not a vertex."""
+        if basis in self._exact_cache:
+            return self._exact_cache[basis]
+        S, J = basis
+        sub = [[Fraction(self.M_int[j, s]) for s in S] for j in J]
+        sol = _solve_exact(sub, [Fraction(1)] * len(S))
+        result = None
+        if sol is not None and all(v >= 0 for v in sol):
+            z = [Fraction(0)] * self.d
+            for s, v in zip(S, sol):
+                z[s] = v
+            loads = [sum((self.M_int[j, s] * z[s] for s in S), Fraction(0)) for j in range(self.k)]
+            if all(load <= 1 for load in loads):
+                zero_bits = sum(1 << i for i in range(self.d) if z[i] == 0)
+                tight_bits = sum(1 << j for j in range(self.k) if loads[j] == 1)
+                result = (tuple(z), zero_bits, tight_bits)
+        self._exact_cache[basis] = result
+        return result
+
+    def is_degenerate(self, vertices: _FloatVertices) -> bool:
+        """True if some vertex has more than d labels, checked exactly."""
+        for index in np.nonzero(vertices.n_labels > self.d)[0]:
+            exact = self.exact_vertex(vertices.basis(int(index)))
+            if exact is not None and (exact[1].bit_count() + exact[2].bit_count()) > self.d:
+                return True
+        return False
+
+
+def _solve_exact(matrix: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
+    """Solve a square system by Gaussian elimination in fractions; None if singular."""
+    size = len(rhs)
+    rows = [row[:] + [r] for row, r in zip(matrix, rhs)]
+    for col in range(size):
+        pivot = next((r for r in range(col, size) if rows[r][col] != 0), None)
+        if pivot is None:
+            return None
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        lead = rows[col][col]
+        for r in range(size):
+            if r != col and rows[r][col] != 0:
+                factor = rows[r][col] / lead
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col])]
+    return [rows[i][size] / rows[i][i] for i in range(size)]
+
+
+def _normalise(z: tuple[Fraction, ...]) -> tuple[Fraction, ...]:
+    total = sum(z)
+    return tuple(v / total for v in z)
+
+
+def _sort_key(pair):
+    row, col = pair
+    pure = all(v in (0, 1) for v in row + col)
+    return (not pure, tuple(-v for v in row), tuple(-v for v in col))
+
+
+def _with_components(pairs: list[tuple]) -> tuple[BimatrixEquilibrium, ...]:
+    """Number the continua: equilibria joined through shared strategies (union-find)."""
+    pairs = sorted(pairs, key=_sort_key)
+    parent: dict = {}
+
+    def find(node):
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for row, col in pairs:
+        parent[find(("row", row))] = find(("col", col))
+    roots = [find(("row", row)) for row, _ in pairs]
+    sizes = {root: roots.count(root) for root in roots}
+    ids: dict = {}
+    result = []
+    for (row, col), root in zip(pairs, roots):
+        component = None
+        if sizes[root] > 1:
+            component = ids.setdefault(root, len(ids) + 1)
+        result.append(BimatrixEquilibrium(row=row, col=col, component=component))
+    return tuple(result)

@@ -1,0 +1,53 @@
+"""The exceptions sovgame raises for problems a user can fix.
+
+The command line catches :class:`SovgameError` only: it prints the message on stderr and exits
+with the error's ``exit_code`` (1 for bad input, 2 for bad usage), without a traceback. Any
+other exception is a bug in sovgame and is allowed to show as one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SovgameError(Exception):
+    """Base class: the message is written for the person who gave the input."""
+
+    exit_code = 1
+
+
+class UsageError(SovgameError):
+    """The command line asks for something that cannot be done (a bad option value)."""
+
+    exit_code = 2
+
+
+class GameTooLargeError(SovgameError):
+    """The game is too large for the computation asked for; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a game file: the key it concerns and what is wrong with it."""
+
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.message}" if self.key else self.message
+
+
+class GameFileError(SovgameError):
+    """A game file that cannot be used; lists every problem found in it at once."""
+
+    def __init__(self, origin: str, problems: list[Problem]):
+        self.origin = origin
+        self.problems = list(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if len(self.problems) == 1:
+            return f"{self.origin}: {self.problems[0]}"
+        lines = [f"{self.origin}: {len(self.problems)} problems:"]
+        lines += [f"  - {problem}" for problem in self.problems]
+        return "\n".join(lines)

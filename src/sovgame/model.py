@@ -1,0 +1,198 @@
+"""The game model: players, strategies, payoffs and the costs that fall on whom.
+
+A :class:`Game` is immutable. Its payoffs are exact fractions in an object array of shape
+``(*shape, n_players)``: ``payoffs[s1, s2, ..., i]`` is player i's payoff at the outcome
+where each player j picks strategy ``s_j``. Costs are linear in one cost level κ ≥ 0::
+
+    u_i(s; κ) = u_i(s) − κ · Σ_k weight_k[i] · exposure_k(i, s)
+
+(see docs/MODELS in the README). ``Game.cost_load`` is the sum on the right, so every
+threshold is a linear problem in κ.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+
+import numpy as np
+
+INCIDENCES = ("any_conflict", "own_confront", "mutual_confront", "custom")
+PAYOFF_SCALES = ("cardinal", "ordinal")
+
+Profile = tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Player:
+    """A player, its strategies in file order, and its compromise strategy (if named)."""
+
+    name: str
+    strategies: tuple[str, ...]
+    compromise: str | None = None
+
+    @property
+    def compromise_index(self) -> int | None:
+        return None if self.compromise is None else self.strategies.index(self.compromise)
+
+
+@dataclass(frozen=True)
+class Cost:
+    """A cost of conflict: who is exposed at which outcome (incidence) and by how much.
+
+    ``incidence`` is one of:
+
+    - ``any_conflict``: player i pays at outcome s when some player of ``between`` is not at
+      its compromise strategy (a closed border stops trade for both);
+    - ``own_confront``: player i pays when it is itself not at its compromise strategy;
+    - ``mutual_confront``: player i pays when every player of ``between`` confronts;
+    - ``custom``: ``exposure[s][i]`` as given in the file (outcomes not listed: 0).
+    """
+
+    name: str
+    incidence: str
+    weights: tuple[Fraction, ...]
+    between: tuple[int, ...]
+    exposure: Mapping[Profile, tuple[Fraction, ...]] | None = None
+    source: str | None = None
+
+    def exposure_at(self, players: Sequence[Player], profile: Profile, i: int) -> Fraction:
+        """0/1 exposure of player i at ``profile`` (any number for custom incidence)."""
+        if self.incidence == "custom":
+            row = (self.exposure or {}).get(profile)
+            return Fraction(0) if row is None else row[i]
+        confronting = [profile[j] != players[j].compromise_index for j in self.between]
+        if self.incidence == "any_conflict":
+            exposed = any(confronting)
+        elif self.incidence == "own_confront":
+            exposed = profile[i] != players[i].compromise_index
+        elif self.incidence == "mutual_confront":
+            exposed = all(confronting)
+        else:  # validated on load
+            raise ValueError(f"unknown incidence {self.incidence!r}")
+        return Fraction(int(exposed))
+
+
+@dataclass(frozen=True, eq=False)
+class Game:
+    """A finite normal-form game with linear conflict costs."""
+
+    title: str
+    players: tuple[Player, ...]
+    payoffs: np.ndarray  # object array of Fraction, shape (*shape, n_players)
+    costs: tuple[Cost, ...] = ()
+    notes: Mapping[Profile, str] = field(default_factory=dict)
+    description: str | None = None
+    source: str | None = None
+    payoff_scale: str = "cardinal"
+    plausible_kappa: tuple[Fraction, Fraction] | None = None
+    origin: str = "<game>"
+
+    # --- shape and names -------------------------------------------------------------
+    @property
+    def n_players(self) -> int:
+        return len(self.players)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return tuple(len(p.strategies) for p in self.players)
+
+    @property
+    def player_names(self) -> list[str]:
+        return [p.name for p in self.players]
+
+    def profiles(self) -> Iterator[Profile]:
+        """Every outcome, the last player's strategy changing fastest."""
+        return itertools.product(*(range(k) for k in self.shape))
+
+    def outcome_key(self, profile: Profile) -> str:
+        """The file's name of an outcome: ``"Strike|Tolerate TTP"``."""
+        return "|".join(p.strategies[s] for p, s in zip(self.players, profile))
+
+    def outcome_names(self, profile: Profile) -> tuple[str, ...]:
+        return tuple(p.strategies[s] for p, s in zip(self.players, profile))
+
+    def parse_outcome(self, key: str) -> Profile:
+        """The profile named by ``"s1|s2|..."``; raises ValueError saying what is wrong."""
+        parts = key.split("|")
+        if len(parts) != self.n_players:
+            raise ValueError(
+                f"{key!r} names {len(parts)} strategies; an outcome names one per player "
+                f"({self.n_players}), joined by '|'"
+            )
+        profile = []
+        for player, part in zip(self.players, parts):
+            name = part.strip()
+            if name not in player.strategies:
+                raise ValueError(
+                    f"{name!r} is not a strategy of {player.name} "
+                    f"(one of: {', '.join(player.strategies)})"
+                )
+            profile.append(player.strategies.index(name))
+        return tuple(profile)
+
+    @property
+    def compromise_profile(self) -> Profile | None:
+        """Every player's compromise strategy, or None if some player names none."""
+        indices = [p.compromise_index for p in self.players]
+        return None if any(i is None for i in indices) else tuple(indices)
+
+    # --- payoffs and costs -------------------------------------------------------------
+    def cost_load(self, only: Sequence[str] | None = None) -> np.ndarray:
+        """W with ``W[s, i] = Σ_k weight_k[i] · exposure_k(i, s)`` over the costs kept.
+
+        ``only`` keeps the costs of those names (all costs when None).
+        """
+        load = np.empty(self.payoffs.shape, dtype=object)
+        load[...] = Fraction(0)
+        kept = [c for c in self.costs if only is None or c.name in only]
+        for profile in self.profiles():
+            for i in range(self.n_players):
+                load[profile + (i,)] = sum(
+                    (c.weights[i] * c.exposure_at(self.players, profile, i) for c in kept),
+                    Fraction(0),
+                )
+        return load
+
+    def payoffs_at(self, kappa: Fraction | int = 0, only: Sequence[str] | None = None) -> np.ndarray:
+        """Costed payoffs ``u(s; κ) = u(s) − κ·W(s)`` as exact fractions."""
+        kappa = Fraction(kappa)
+        if kappa == 0 or not self.costs:
+            return self.payoffs
+        return self.payoffs - kappa * self.cost_load(only)
+
+    def at_kappa(self, kappa: Fraction | int) -> Game:
+        """The game with costs applied at level κ (and then no costs left)."""
+        return replace(self, payoffs=self.payoffs_at(kappa), costs=())
+
+    def with_payoffs(self, payoffs: np.ndarray) -> Game:
+        return replace(self, payoffs=payoffs)
+
+
+def fraction_array(values: Sequence, shape: tuple[int, ...]) -> np.ndarray:
+    """An object array of Fractions of the given shape from nested sequences."""
+    out = np.empty(shape, dtype=object)
+    flat = np.asarray(values, dtype=object).reshape(-1)
+    out.reshape(-1)[:] = [Fraction(v) for v in flat]
+    return out
+
+
+def bimatrix_game(
+    A: Sequence[Sequence], B: Sequence[Sequence], title: str = "bimatrix game",
+    names: tuple[str, str] = ("Row", "Column"),
+) -> Game:
+    """A two-player game from payoff matrices A (row player) and B (column player).
+
+    Strategies are named ``r1..rm`` and ``c1..cn``; handy in notebooks and tests.
+    """
+    A = np.asarray(A, dtype=object)
+    B = np.asarray(B, dtype=object)
+    m, n = A.shape
+    payoffs = fraction_array(np.stack([A, B], axis=-1), (m, n, 2))
+    players = (
+        Player(names[0], tuple(f"r{i + 1}" for i in range(m))),
+        Player(names[1], tuple(f"c{j + 1}" for j in range(n))),
+    )
+    return Game(title=title, players=players, payoffs=payoffs)

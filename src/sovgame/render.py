@@ -1,0 +1,110 @@
+"""Print views in the format asked for: rich tables, Markdown, CSV or JSON.
+
+Results go to stdout; the caller decides where errors and progress go (stderr). Rich drops
+colour by itself when output is piped and honours NO_COLOR, TERM=dumb and COLUMNS. Meaning
+is never carried by colour alone: equilibrium cells carry a star, verdicts are words.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from enum import Enum
+from typing import Any, TextIO
+
+from .views import Section
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def to_json_text(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def render(
+    fmt: OutputFormat, sections: list[Section], data: Any, *, heading: str | None = None,
+    primary: str | None = None, out: TextIO | None = None, console=None,
+) -> None:
+    """Write ``sections`` (table, markdown, csv) or ``data`` (json) to ``out``/``console``."""
+    import sys
+
+    out = out or sys.stdout
+    if fmt is OutputFormat.json:
+        out.write(to_json_text(data) + "\n")
+    elif fmt is OutputFormat.markdown:
+        out.write(to_markdown(sections, heading))
+    elif fmt is OutputFormat.csv:
+        out.write(to_csv(sections, primary))
+    else:
+        print_tables(sections, heading, console)
+
+
+def print_tables(sections: list[Section], heading: str | None = None, console=None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console()
+    if heading:
+        console.print(f"[bold]{heading}[/bold]")
+    for section in sections:
+        table = Table(title=section.title, caption=section.caption, title_justify="left",
+                      caption_justify="left", show_lines=False)
+        for index, column in enumerate(section.columns):
+            table.add_column(column, justify="right" if index in section.numeric else "left",
+                             overflow="fold")
+        for row in section.rows:
+            table.add_row(*row)
+        if section.rows:
+            console.print(table)
+        else:
+            console.print(f"[bold]{section.title}[/bold]")
+        for line in section.lines:
+            console.print(f"  {line}", highlight=False)
+        console.print()
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(sections: list[Section], heading: str | None = None) -> str:
+    parts = [f"# {heading}\n"] if heading else []
+    for section in sections:
+        parts.append(f"## {section.title}\n")
+        if section.rows:
+            parts.append("| " + " | ".join(_md_cell(c) for c in section.columns) + " |")
+            parts.append("|" + "|".join("---:" if i in section.numeric else "---"
+                                        for i in range(len(section.columns))) + "|")
+            parts += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in section.rows]
+            parts.append("")
+        if section.caption:
+            parts.append(f"*{section.caption}*\n")
+        parts += [f"- {line}" for line in section.lines]
+        if section.lines:
+            parts.append("")
+    return "\n".join(parts) + "\n"
+
+
+def to_csv(sections: list[Section], primary: str | None = None) -> str:
+    """The primary sections as one CSV; a leading ``table`` column when there are several."""
+    chosen = [s for s in sections if primary is None or s.name == primary] or sections[:1]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    several = len(chosen) > 1
+    if several and len({tuple(s.columns) for s in chosen}) == 1:
+        writer.writerow(["table"] + chosen[0].columns)
+        for section in chosen:
+            writer.writerows([section.title] + row for row in section.rows)
+    else:
+        for index, section in enumerate(chosen):
+            if index:
+                buffer.write("\n")
+            writer.writerow(section.columns)
+            writer.writerows(section.rows)
+    return buffer.getvalue()

@@ -1,0 +1,232 @@
+"""Views of results: the same data as sections of tables, and as stable JSON.
+
+A command's result is turned into a list of :class:`Section` (a titled table with a caption)
+for the table, Markdown and CSV formats, and into a plain dict for JSON. Nothing here
+prints: :mod:`sovgame.render` does. JSON keys are documented in the README and kept stable.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .equilibria import Equilibrium, Solution
+from .exact import fmt, fmt_short
+from .model import Game
+
+EQUILIBRIUM_MARK = "★"
+
+
+@dataclass
+class Section:
+    """One table of output; ``lines`` are plain sentences printed after it."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+    caption: str | None = None
+    lines: list[str] = field(default_factory=list)
+    numeric: set[int] = field(default_factory=set)  # columns to right-justify
+    name: str = ""  # short machine name, used by CSV
+
+
+def number(value: Fraction) -> float | int:
+    """A JSON number for an exact value: an int when integral, else the nearest float."""
+    value = Fraction(value)
+    return value.numerator if value.denominator == 1 else float(value)
+
+
+# --- games ----------------------------------------------------------------------------------
+
+
+def payoff_sections(game: Game, payoffs=None, marked: set[tuple[int, ...]] = frozenset(),
+                    title: str = "Payoffs") -> list[Section]:
+    """The payoff matrix: rows the first player, columns the second, one table per profile
+    of the remaining players. Cells read "u1, u2, ..."; ``marked`` cells get a star."""
+    payoffs = game.payoffs if payoffs is None else payoffs
+    p1, p2, rest = game.players[0], game.players[1], game.players[2:]
+    sections = []
+    for others in itertools.product(*(range(len(p.strategies)) for p in rest)):
+        rows = []
+        for r, row_name in enumerate(p1.strategies):
+            cells = []
+            for c in range(len(p2.strategies)):
+                profile = (r, c) + others
+                text = ", ".join(fmt_short(v) for v in payoffs[profile])
+                cells.append(f"{EQUILIBRIUM_MARK} {text}" if profile in marked else text)
+            rows.append([row_name] + cells)
+        fixed = ", ".join(f"{p.name}: {p.strategies[s]}" for p, s in zip(rest, others))
+        caption = f"payoffs in player order: {', '.join(game.player_names)}"
+        if marked:
+            caption += f"; {EQUILIBRIUM_MARK} marks a pure equilibrium"
+        sections.append(Section(
+            title=f"{title}" + (f" ({fixed})" if fixed else ""),
+            columns=[f"{p1.name} \\ {p2.name}"] + list(p2.strategies),
+            rows=rows, caption=caption, name="payoffs",
+            numeric=set(range(1, len(p2.strategies) + 1)),
+        ))
+    return sections
+
+
+def notes_section(game: Game) -> Section | None:
+    if not game.notes:
+        return None
+    rows = [[game.outcome_key(p), game.notes[p]] for p in game.profiles() if p in game.notes]
+    return Section("Notes", ["outcome", "note"], rows, name="notes")
+
+
+def costs_section(game: Game) -> Section | None:
+    if not game.costs:
+        return None
+    names = game.player_names
+    rows = []
+    for cost in game.costs:
+        between = "all" if len(cost.between) == game.n_players else ", ".join(names[j] for j in cost.between)
+        rows.append([cost.name, cost.incidence, between] + [fmt(w) for w in cost.weights] + [cost.source or ""])
+    plausible = game.plausible_kappa
+    caption = "weights are payoff units at cost level κ = 1 (today's costs)"
+    if plausible:
+        caption += f"; plausible κ: [{fmt(plausible[0])}, {fmt(plausible[1])}]"
+    return Section(
+        "Costs of conflict", ["cost", "incidence", "between"] + [f"weight {n}" for n in names] + ["source"],
+        rows, caption=caption, name="costs", numeric=set(range(3, 3 + game.n_players)),
+    )
+
+
+def game_sections(game: Game) -> list[Section]:
+    sections = payoff_sections(game)
+    sections += [s for s in (notes_section(game), costs_section(game)) if s is not None]
+    return sections
+
+
+def game_to_json(game: Game) -> dict:
+    return {
+        "game": game.title,
+        "description": game.description,
+        "source": game.source,
+        "payoff_scale": game.payoff_scale,
+        "players": [
+            {"name": p.name, "strategies": list(p.strategies), "compromise": p.compromise}
+            for p in game.players
+        ],
+        "payoffs": {game.outcome_key(s): [number(v) for v in game.payoffs[s]] for s in game.profiles()},
+        "payoffs_exact": {game.outcome_key(s): [fmt(v) for v in game.payoffs[s]] for s in game.profiles()},
+        "notes": {game.outcome_key(s): n for s, n in game.notes.items()},
+        "costs": [
+            {"name": c.name, "incidence": c.incidence, "weights": [fmt(w) for w in c.weights],
+             "between": [game.player_names[j] for j in c.between], "source": c.source}
+            for c in game.costs
+        ],
+        "plausible_kappa": None if game.plausible_kappa is None else [number(v) for v in game.plausible_kappa],
+    }
+
+
+def games_section(rows: list[dict]) -> Section:
+    return Section(
+        "Bundled games", ["name", "title", "players", "size"],
+        [[r["name"], r["title"], ", ".join(r["players"]), r["size"]] for r in rows],
+        caption="name a game by its name (sovgame solve stag_hunt) or by a file path",
+        name="games",
+    )
+
+
+# --- equilibria -----------------------------------------------------------------------------
+
+
+def describe_strategy(strategies: tuple[str, ...], probs) -> str:
+    """"Strike" for a pure strategy, "Stag 2/3, Hare 1/3" for a mixed one."""
+    support = [(name, p) for name, p in zip(strategies, probs) if p != 0]
+    if len(support) == 1:
+        return support[0][0]
+    return ", ".join(f"{name} {fmt_short(p)}" for name, p in support)
+
+
+def describe_equilibrium(game: Game, eq: Equilibrium) -> str:
+    """"(Strike, Tolerate TTP)" or "(Stag 2/3, Hare 1/3; Stag 2/3, Hare 1/3)"."""
+    parts = [describe_strategy(p.strategies, s) for p, s in zip(game.players, eq.strategies)]
+    return "(" + ("; " if not eq.pure else ", ").join(parts) + ")"
+
+
+def equilibria_section(solution: Solution, title: str | None = None) -> Section:
+    game = solution.game
+    rows = []
+    for index, eq in enumerate(solution.equilibria, start=1):
+        cells = [str(index)]
+        cells += [describe_strategy(p.strategies, s) for p, s in zip(game.players, eq.strategies)]
+        cells += [fmt_short(v) for v in eq.payoffs]
+        cells += ["pure" if eq.pure else "mixed", "" if eq.component is None else str(eq.component)]
+        rows.append(cells)
+    names = game.player_names
+    kappa = f" at κ = {fmt(solution.kappa)}" if game.costs or solution.kappa else ""
+    lines = list(solution.notes)
+    if not solution.equilibria:
+        lines.insert(0, "no equilibrium found" + (" among pure profiles" if not solution.complete else ""))
+    caption = f"{len(solution.equilibria)} equilibri{'um' if len(solution.equilibria) == 1 else 'a'}; {solution.method}"
+    caption += "; each verified in exact arithmetic"
+    return Section(
+        title or f"Nash equilibria{kappa}",
+        ["#"] + names + [f"payoff {n}" for n in names] + ["kind", "component"],
+        rows, caption=caption, lines=lines, name="equilibria",
+        numeric={0} | set(range(1 + len(names), 1 + 2 * len(names))),
+    )
+
+
+def solution_to_json(solution: Solution) -> dict:
+    """The stable JSON of ``sovgame solve`` (documented in the README)."""
+    game = solution.game
+    return {
+        "game": game.title,
+        "players": game.player_names,
+        "kappa": number(solution.kappa),
+        "degenerate": solution.degenerate,
+        "equilibria": [equilibrium_to_json(game, eq) for eq in solution.equilibria],
+        "complete": solution.complete,
+        "notes": list(solution.notes),
+    }
+
+
+def equilibrium_to_json(game: Game, eq: Equilibrium) -> dict:
+    return {
+        "strategies": {
+            p.name: {name: float(prob) for name, prob in zip(p.strategies, s)}
+            for p, s in zip(game.players, eq.strategies)
+        },
+        "exact": {
+            p.name: {name: fmt(prob) for name, prob in zip(p.strategies, s)}
+            for p, s in zip(game.players, eq.strategies)
+        },
+        "payoffs": {p.name: float(v) for p, v in zip(game.players, eq.payoffs)},
+        "pure": eq.pure,
+        "component": eq.component,
+    }
+
+
+def solve_sections(solution: Solution) -> list[Section]:
+    game = solution.game
+    payoffs = game.payoffs_at(solution.kappa)
+    title = "Payoffs" + (f" at κ = {fmt(solution.kappa)}" if solution.kappa else "")
+    return payoff_sections(game, payoffs, set(solution.pure_profiles), title=title) + [equilibria_section(solution)]
+
+
+# --- the main job ---------------------------------------------------------------------------
+
+
+def analysis_sections(result) -> list[Section]:
+    game = result.game
+    sections = payoff_sections(game, marked=set(result.today.pure_profiles))
+    sections += [s for s in (notes_section(game), costs_section(game)) if s is not None]
+    sections.append(equilibria_section(result.today, "Nash equilibria at κ = 0 (costs not counted)"))
+    if result.at_top is not None:
+        sections.append(equilibria_section(
+            result.at_top, f"Nash equilibria at κ = {fmt(result.at_top.kappa)} (top of the plausible range)"))
+    return sections
+
+
+def analysis_to_json(result) -> dict:
+    return {
+        "game": result.game.title,
+        "players": result.game.player_names,
+        "equilibria": solution_to_json(result.today),
+        "equilibria_at_top": None if result.at_top is None else solution_to_json(result.at_top),
+    }
