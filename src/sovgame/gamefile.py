@@ -111,7 +111,7 @@ class _Checker:
     def __init__(self, origin: str):
         self.origin = origin
         self.problems: list[Problem] = []
-
+        self.flawed_players: set[int] = set()  # players with a reported problem
     def add(self, key: str, message: str) -> None:
         self.problems.append(Problem(key, message))
 
@@ -247,6 +247,8 @@ def _players(raw: Any, check: _Checker) -> list[Player] | None:
                     f"{compromise!r} is not one of this player's strategies ({', '.join(strategies)}){hint}",
                 )
                 compromise = None
+        if any(p.key.startswith(prefix + ".") for p in check.problems):
+            check.flawed_players.add(index)
         if name is None or strategies is None:
             ok = False
             continue
@@ -277,11 +279,15 @@ def _strategies(raw: Any, key: str, check: _Checker) -> list[str] | None:
 
 def _outcome_profiles(
     raw: Any, players: list[Player], section: str, check: _Checker,
-    value_check: Callable[[Any, str], Any],
+    value_check: Callable[[Any, str], Any], seen: set | None = None,
 ) -> dict[tuple[int, ...], Any]:
-    """Parse a table keyed by outcome ("s1|s2"); value_check validates each value."""
+    """Parse a table keyed by outcome ("s1|s2"); value_check validates each value.
+
+    ``seen`` collects every outcome named, valid value or not.
+    """
     shell = Game(title="", players=tuple(players), payoffs=np.empty(0))
     out: dict[tuple[int, ...], Any] = {}
+    seen = set() if seen is None else seen
     for key, value in raw.items():
         item_key = _join(section, key)
         try:
@@ -289,9 +295,10 @@ def _outcome_profiles(
         except ValueError as exc:
             check.add(item_key, str(exc))
             continue
-        if profile in out:
+        if profile in seen:
             check.add(item_key, f"duplicate outcome: {shell.outcome_key(profile)!r} is given more than once")
             continue
+        seen.add(profile)
         parsed = value_check(value, item_key)
         if parsed is not None:
             out[profile] = parsed
@@ -308,12 +315,13 @@ def _payoffs(raw: Any, players: list[Player], check: _Checker) -> np.ndarray | N
     n = len(players)
     names = ", ".join(p.name for p in players)
     before = len(check.problems)
+    seen: set = set()
     table = _outcome_profiles(
         raw, players, "payoffs", check,
-        lambda value, key: check.numbers(value, key, n, f"one per player: {names}"),
+        lambda value, key: check.numbers(value, key, n, f"one per player: {names}"), seen,
     )
     shell = Game(title="", players=tuple(players), payoffs=np.empty(0))
-    missing = [shell.outcome_key(p) for p in shell.profiles() if p not in table]
+    missing = [shell.outcome_key(p) for p in shell.profiles() if p not in seen]
     if missing and len(check.problems) == before:
         shown = ", ".join(repr(k) for k in missing[:10])
         more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
@@ -389,11 +397,16 @@ def _costs(raw: Any, players: list[Player], check: _Checker) -> list[Cost]:
         elif "exposure" in table and incidence is not None:
             check.add(f"{prefix}.exposure", f"only a `custom` cost takes an exposure table; this one is {incidence!r}")
         if incidence in ("any_conflict", "own_confront", "mutual_confront") and between is not None:
+            # own_confront only needs the compromise of players it charges.
             relevant = range(n) if incidence == "own_confront" else between
-            lacking = [player_names[j] for j in relevant if players[j].compromise is None]
-            if incidence == "own_confront" and weights is not None:
-                lacking = [player_names[j] for j in range(n) if players[j].compromise is None and weights[j] != 0]
-            if lacking:
+            lacking = [
+                player_names[j] for j in relevant
+                if players[j].compromise is None and j not in check.flawed_players
+                and not (incidence == "own_confront" and weights is not None and weights[j] == 0)
+            ]
+            if any(players[j].compromise is None for j in relevant if j in check.flawed_players):
+                incidence = None  # the player's own problem is reported already
+            elif lacking:
                 check.add(
                     f"{prefix}.incidence",
                     f"{incidence!r} needs a `compromise` strategy for {', '.join(lacking)}; "
