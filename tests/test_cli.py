@@ -1,0 +1,132 @@
+"""The command line: exit codes, stdout and stderr kept apart, JSON parsed, help everywhere."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib.metadata import version
+
+import pytest
+
+from sovgame.cli import app
+
+
+def invoke(runner, *args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_version_matches_package_metadata(runner):
+    result = invoke(runner, "--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"sovgame {version('sovgame')}"
+
+
+def test_every_command_has_help_with_both_flags(runner):
+    import typer.main
+
+    commands = typer.main.get_command(app).commands
+    assert {"games", "show", "solve", "analyze"} <= set(commands)
+    for name in commands:
+        for flag in ("-h", "--help"):
+            result = invoke(runner, name, flag)
+            assert result.exit_code == 0, (name, result.output)
+            assert "Usage" in result.stdout
+
+
+def test_solve_json_has_the_documented_shape(runner, case_file):
+    result = invoke(runner, "solve", str(case_file), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["game"] == "Pakistan-Afghanistan: the TTP sanctuary dilemma"
+    assert data["players"] == ["Pakistan", "Afghanistan"]
+    assert data["kappa"] == 0 and data["degenerate"] is False
+    assert data["equilibria"] == [{
+        "strategies": {"Pakistan": {"Restrain strikes": 0.0, "Strike": 1.0},
+                       "Afghanistan": {"Constrain TTP": 0.0, "Tolerate TTP": 1.0}},
+        "exact": {"Pakistan": {"Restrain strikes": "0", "Strike": "1"},
+                  "Afghanistan": {"Constrain TTP": "0", "Tolerate TTP": "1"}},
+        "payoffs": {"Pakistan": 2.0, "Afghanistan": 2.0},
+        "pure": True, "component": None,
+    }]
+    assert list(data)[:5] == ["game", "players", "kappa", "degenerate", "equilibria"]
+
+
+def test_solve_at_a_cost_level_finds_the_mixed_equilibrium(runner, case_file):
+    result = invoke(runner, "solve", str(case_file), "--kappa", "2", "-f", "json")
+    data = json.loads(result.stdout)
+    assert data["kappa"] == 2
+    exact = [e["exact"] for e in data["equilibria"]]
+    # By hand at κ = 2: Afghanistan's 1/2 makes Pakistan indifferent (3y = 2y + 1/2) and
+    # Pakistan's 1/3 makes Afghanistan indifferent (5x - 2 = 2x - 1).
+    assert {"Pakistan": {"Restrain strikes": "1/3", "Strike": "2/3"},
+            "Afghanistan": {"Constrain TTP": "1/2", "Tolerate TTP": "1/2"}} in exact
+    assert len(exact) == 3
+
+
+def test_table_marks_equilibrium_cells_and_goes_to_stdout(runner, case_file):
+    result = invoke(runner, "solve", str(case_file))
+    assert result.exit_code == 0
+    assert "★ 2, 2" in result.stdout
+    assert "verified in exact arithmetic" in result.stdout
+    assert result.stderr == ""
+
+
+def test_markdown_and_csv(runner, case_file):
+    md = invoke(runner, "solve", str(case_file), "-f", "markdown").stdout
+    assert "| Restrain strikes | 3, 3 | 1, 4 |" in md
+    csv_text = invoke(runner, "solve", str(case_file), "-f", "csv").stdout
+    assert csv_text.splitlines()[0].startswith("#,Pakistan,Afghanistan")
+    assert csv_text.splitlines()[1].startswith("1,Strike,Tolerate TTP")
+
+
+def test_stdin_is_read_with_a_dash(runner, case_toml):
+    result = invoke(runner, "solve", "-", "-f", "json", input=case_toml)
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["equilibria"]) == 1
+
+
+def test_bad_input_exits_1_with_message_on_stderr_and_no_traceback(runner, tmp_path, case_toml):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(case_toml.replace("= [4, 1]", "= [4, true]"))
+    result = invoke(runner, "solve", str(bad))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert f'{bad}: payoffs."Strike|Constrain TTP"[1]: a boolean is not a number' in result.stderr
+    assert "Traceback" not in result.stderr
+    missing = invoke(runner, "show", str(tmp_path / "nope.toml"))
+    assert missing.exit_code == 1 and "no such file" in missing.stderr
+
+
+def test_misuse_exits_2(runner, case_file):
+    assert invoke(runner, "solve", str(case_file), "--kappa", "-1").exit_code == 2
+    assert invoke(runner, "solve", str(case_file), "--kappa", "abc").exit_code == 2
+    assert invoke(runner, "solve", str(case_file), "--format", "xml").exit_code == 2
+    assert invoke(runner, "solve").exit_code == 2
+    assert invoke(runner, "no-such-command").exit_code == 2
+
+
+def test_game_too_large_is_a_clear_error(runner, tmp_path):
+    n = 20
+    strategies = [f"s{i}" for i in range(n)]
+    lines = ['[game]\ntitle = "big"\n', f"[[players]]\nname = \"A\"\nstrategies = {json.dumps(strategies)}\n",
+             f"[[players]]\nname = \"B\"\nstrategies = {json.dumps(strategies)}\n", "[payoffs]"]
+    lines += [f'"s{i}|s{j}" = [{(i * j) % 7}, {(i + j) % 5}]' for i in range(n) for j in range(n)]
+    path = tmp_path / "big.toml"
+    path.write_text("\n".join(lines))
+    result = invoke(runner, "solve", str(path))
+    assert result.exit_code == 1
+    assert "too many" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_python_dash_m_runs_the_cli():
+    result = subprocess.run([sys.executable, "-m", "sovgame", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("sovgame ")
+
+
+def test_console_script_separates_streams(case_file, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[game]\n")
+    result = subprocess.run([sys.executable, "-m", "sovgame", "solve", str(bad)], capture_output=True, text=True)
+    assert result.returncode == 1 and result.stdout == ""
+    assert "game.title: missing" in result.stderr and "Traceback" not in result.stderr
