@@ -191,3 +191,14 @@ def test_degenerate_flag_on_random_integer_games_agrees_with_definition():
         Q = _vertices([[F(v - lowA) for v in row] for row in A])
         expected = any(len(l) > 2 for l in P.values()) or any(len(l) > 3 for l in Q.values())
         assert solve_bimatrix(A, B).degenerate is expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(games, st.integers(1, 10**7), st.integers(-(10**7), 10**7), st.integers(10**5, 10**7))
+def test_payoffs_with_large_denominators_lose_nothing(game, scale, shift, denominator):
+    """Costs at an arbitrary κ give payoffs with large denominators: the float pre-pass must
+    not merge or drop vertices (it once did when coordinates became tiny)."""
+    A, B = game
+    A2 = [[F(v * scale + shift, denominator) for v in row] for row in A]
+    B2 = [[F(v * scale - shift, denominator + 1) for v in row] for row in B]
+    assert answers(A2, B2)[0] == oracle(A, B)

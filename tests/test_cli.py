@@ -130,3 +130,75 @@ def test_console_script_separates_streams(case_file, tmp_path):
     result = subprocess.run([sys.executable, "-m", "sovgame", "solve", str(bad)], capture_output=True, text=True)
     assert result.returncode == 1 and result.stdout == ""
     assert "game.title: missing" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_thresholds_json_for_the_case(runner):
+    result = invoke(runner, "thresholds", "pakistan_afghanistan", "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    nash = data["thresholds"]["nash"]
+    assert (nash["exact"], nash["binding"], nash["verdict"]) == ("4/3", "Pakistan", "reachable")
+    assert data["thresholds"]["unique"]["exact"] == "4"
+    assert data["repeated"]["delta_star"] == {"Pakistan": "1/2", "Afghanistan": "1/2"}
+
+
+def test_thresholds_options_and_their_errors(runner):
+    only_trade = json.loads(invoke(runner, "thresholds", "pakistan_afghanistan", "--cost", "trade_disruption", "-f", "json").stdout)
+    assert only_trade["costs"] == ["trade_disruption"] and only_trade["thresholds"]["nash"]["exact"] == "2"
+    bad_cost = invoke(runner, "thresholds", "pakistan_afghanistan", "--cost", "tariffs")
+    assert bad_cost.exit_code == 1 and "no cost named 'tariffs'" in bad_cost.stderr
+    bad_target = invoke(runner, "thresholds", "pakistan_afghanistan", "--target", "Strike|Nothing")
+    assert bad_target.exit_code == 2 and "'Nothing' is not a strategy of Afghanistan" in bad_target.stderr
+    bad_discount = invoke(runner, "thresholds", "pakistan_afghanistan", "--discount", "1.5")
+    assert bad_discount.exit_code == 2 and "between 0 and 1" in bad_discount.stderr
+    other = json.loads(invoke(runner, "thresholds", "prisoners_dilemma", "--target", "Defect|Defect", "-f", "json").stdout)
+    assert other["target"] == {"Row": "Defect", "Column": "Defect"}
+    assert other["thresholds"]["nash"]["verdict"] == "met"
+
+
+def test_thresholds_need_a_compromise(runner, tmp_path, case_toml):
+    path = tmp_path / "nocompromise.toml"
+    path.write_text(case_toml.replace('compromise = "Restrain strikes"\n', "").replace(
+        'incidence = "own_confront"', 'incidence = "custom"\nexposure = { "Strike|Tolerate TTP" = [1, 0] }').replace(
+        '[[costs]]\nname = "trade_disruption"\nincidence = "any_conflict"', '[[costs]]\nname = "trade_disruption"\nincidence = "custom"\nexposure = { "Strike|Tolerate TTP" = [1, 1] }').replace(
+        'between = ["Pakistan", "Afghanistan"]\n', "").replace(
+        'name = "refugee_returns"\nincidence = "any_conflict"', 'name = "refugee_returns"\nincidence = "custom"\nexposure = { "Strike|Tolerate TTP" = [0, 1] }'))
+    result = invoke(runner, "thresholds", str(path))
+    assert result.exit_code == 1, result.output
+    assert "Pakistan name no compromise strategy" in result.stderr
+
+
+def test_sweep_regimes_json(runner):
+    data = json.loads(invoke(runner, "sweep", "pakistan_afghanistan", "-f", "json").stdout)
+    assert data["breakpoints"] == ["4/3", "4"]
+    labels = [(r["lo"], r["hi"], r["point"]) for r in data["regimes"]]
+    assert labels == [("0", "4/3", False), ("4/3", "4/3", True), ("4/3", "4", False), ("4", "4", True), ("4", None, False)]
+    assert data["regimes"][0]["summary"] == "(Strike, Tolerate TTP)"
+
+
+def test_sweep_plot_writes_a_png(runner, tmp_path):
+    pytest.importorskip("matplotlib")
+    target = tmp_path / "regimes.png"
+    result = invoke(runner, "sweep", "pakistan_afghanistan", "--plot", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert f"wrote {target}" in result.stderr
+    bad = invoke(runner, "sweep", "pakistan_afghanistan", "--plot", str(tmp_path / "x.txt"))
+    assert bad.exit_code == 1 and ".png" in bad.stderr
+
+
+def test_analyze_defaults_to_the_case_and_concludes(runner):
+    result = invoke(runner, "analyze")
+    assert result.exit_code == 0, result.output
+    assert "Pakistan-Afghanistan" in result.stdout
+    assert "becomes an equilibrium at κ = 4/3" in " ".join(result.stdout.split())
+    data = json.loads(invoke(runner, "analyze", "-f", "json").stdout)
+    assert data["thresholds"]["thresholds"]["unique"]["verdict"] == "beyond"
+    assert any("'unreachably high' is half true" in line for line in data["conclusion"])
+    assert data["equilibria_at_top"]["kappa"] == 2
+
+
+def test_games_lists_bundled_games(runner):
+    data = json.loads(invoke(runner, "games", "-f", "json").stdout)
+    case = next(row for row in data if row["name"] == "pakistan_afghanistan")
+    assert case["players"] == ["Pakistan", "Afghanistan"] and case["size"] == "2x2"

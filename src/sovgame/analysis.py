@@ -1,7 +1,9 @@
 """The main job: everything an analyst needs about one game in one result.
 
-:func:`analyze` solves the game at κ = 0 and at the top of the plausible cost range, so a
-report can show how costs change the equilibria.
+:func:`analyze` solves the game at κ = 0 and at the top of the plausible cost range,
+computes every threshold for the compromise profile and writes the conclusion on the claim
+that the cost threshold for compromise is "unreachably high" (MODELS.md: it can be literally
+true — never —, true in practice — beyond the plausible range — or false).
 """
 
 from __future__ import annotations
@@ -9,20 +11,88 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .equilibria import Solution, solve
+from .exact import fmt
+from .intervals import exact_text
 from .model import Game
+from .thresholds import Threshold, ThresholdReport, compute_thresholds, range_text
 
 
 @dataclass(frozen=True)
 class Analysis:
     game: Game
     today: Solution  # κ = 0: payoffs as ranked, costs not yet counted
-    at_top: Solution | None  # at the top of the plausible range, if the file gives one
+    at_top: Solution | None  # at the top of the plausible range, if the game has costs
+    thresholds: ThresholdReport | None  # None when no player names a compromise strategy
+    conclusion: tuple[str, ...]
 
 
 def analyze(game: Game) -> Analysis:
-    """Solve ``game`` at κ = 0 and at the top of its plausible cost range."""
+    """Solve ``game`` at κ = 0 and at the top of its plausible range; thresholds; conclusion."""
     today = solve(game, 0)
+    report = compute_thresholds(game) if game.compromise_profile is not None else None
     at_top = None
-    if game.costs and game.plausible_kappa is not None and game.plausible_kappa[1] > 0:
-        at_top = solve(game, game.plausible_kappa[1])
-    return Analysis(game=game, today=today, at_top=at_top)
+    if game.costs and report is not None and report.plausible[1] > 0:
+        at_top = solve(game, report.plausible[1])
+    return Analysis(game, today, at_top, report, tuple(conclude(report)))
+
+
+def _threshold_phrase(t: Threshold) -> str:
+    if t.bracket is not None:
+        return f"somewhere in [{fmt(t.bracket[0])}, {fmt(t.bracket[1])}]"
+    word = "at" if t.attained else "above"
+    return f"{word} κ = {exact_text(t.value)}"
+
+
+def conclude(report: ThresholdReport | None) -> list[str]:
+    """Plain sentences on the claim, each backed by a threshold and its verdict."""
+    if report is None:
+        return ["No player names a compromise strategy, so there is no threshold to test; "
+                "add `compromise = \"...\"` to each [[players]] table."]
+    game = report.game
+    target = ", ".join(report.target_names().values())
+    nash, unique = report.thresholds["nash"], report.thresholds["unique"]
+    plausible = range_text(report.plausible)
+    lines = []
+    if nash.verdict == "never":
+        lines.append(f"Compromise ({target}) never becomes an equilibrium: {nash.reason}.")
+    elif nash.verdict == "met":
+        lines.append(f"Compromise ({target}) is already an equilibrium at κ = {fmt(report.plausible[0])}.")
+    else:
+        binding = f", with {nash.binding} the binding side" if nash.binding else ""
+        others = [f"{name} alone would need {exact_text(v)}" for name, v in (nash.per_player or {}).items()
+                  if name != nash.binding and v is not None]
+        extra = f" ({'; '.join(others)})" if others else ""
+        where = "within" if nash.verdict == "reachable" else "beyond"
+        lines.append(f"Compromise ({target}) becomes an equilibrium {_threshold_phrase(nash)} "
+                     f"(κ = 1: costs as stated today), {where} the plausible range {plausible}{binding}{extra}.")
+    if nash.verdict != "never":
+        if not unique.defined:
+            lines.append(f"Whether it becomes the only outcome is not established here: {unique.reason}.")
+        elif unique.verdict == "never":
+            lines.append(f"But it never becomes the only outcome: {unique.reason}.")
+        elif unique.verdict == "met":
+            lines.append("It is also the only equilibrium already.")
+        else:
+            where = "within" if unique.verdict == "reachable" else "beyond"
+            lines.append(f"It becomes the only outcome {_threshold_phrase(unique)}, {where} the plausible range.")
+    # The verdict on "unreachably high".
+    if unique.defined and unique.verdict in ("met", "reachable"):
+        verdict = "false: plausible costs make compromise the only outcome"
+    elif nash.verdict == "never":
+        verdict = "literally true: no cost level makes compromise stable"
+    elif nash.verdict == "beyond":
+        verdict = "true in practice: compromise needs costs beyond the plausible range even to be stable"
+    elif unique.defined and unique.verdict == "never":
+        verdict = ("half true: plausible costs can make compromise stable, but no cost level makes it the only "
+                   "outcome, because of who pays when, not how much")
+    elif unique.defined:
+        verdict = ("half true: plausible costs can make compromise stable, but only costs beyond the plausible "
+                   "range make it the only outcome")
+    else:
+        verdict = "undetermined for uniqueness; see above"
+    lines.append(f"The claim that the threshold is 'unreachably high' is {verdict}.")
+    if report.repeated is not None:
+        parts = [f"{name} {exact_text(v)}" for name, v in report.repeated.at_zero.items()]
+        lines.append(f"In repeated play, grim trigger sustains compromise at κ = 0 when the discount factor is at "
+                     f"least δ* ({', '.join(parts)}; values ≥ 1 or inf mean never).")
+    return lines

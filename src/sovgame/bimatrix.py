@@ -35,6 +35,8 @@ from .errors import GameTooLargeError
 
 #: Loose on purpose: a label is kept when it *might* hold; exact arithmetic decides.
 LABEL_TOL = 1e-7
+#: Systems with |det| / Π‖rows‖ below this are solved exactly instead of in floats.
+COND_RATIO = 1e-6
 #: Above this many square systems the enumeration would take too long or too much memory.
 MAX_BASES = 3_000_000
 
@@ -175,50 +177,75 @@ class _Polytope:
         self._exact_cache: dict[tuple, tuple | None] = {}
 
     def float_vertices(self) -> _FloatVertices:
+        """Candidate vertices with labels that include at least the true ones.
+
+        Each basis (S, J) is classified by its conditioning: the ratio |det| / Π‖rows‖
+        (1 for orthogonal rows, 0 for singular ones). Well-conditioned systems are solved in
+        floating point, where the error is far below the label tolerance; the others go to
+        exact arithmetic, unless the integer determinant is provably zero.
+        """
         k, d, M = self.k, self.d, self.M
-        scale = float(np.abs(M).max())
-        supports, tights, zs = [], [], []
+        supports, tights, zs, exact_rows = [], [], [], []
         for size in range(1, min(k, d) + 1):
             S = _combinations(d, size)
             J = _combinations(k, size)
             s_idx = np.repeat(S, len(J), axis=0)
             j_idx = np.tile(J, (len(S), 1))
             sub = M[j_idx[:, :, None], s_idx[:, None, :]]
-            # Integer matrices: a nonsingular one has |det| ≥ 1; compare relative to the
-            # Hadamard-like scale so that large payoffs do not hide singular systems.
             det = np.linalg.det(sub)
-            ok = np.abs(det) > 0.5 * max(1.0, 1e-12 * scale**size)
-            if not ok.any():
+            hadamard = np.prod(np.linalg.norm(sub, axis=2), axis=1)
+            ratio = np.abs(det) / hadamard
+            well = ratio > COND_RATIO
+            # For integer matrices with a small Hadamard bound the float determinant is
+            # accurate to well under 1/2, so |det| < 1/2 proves a singular system.
+            provably_singular = (hadamard < 2.0**45) & (np.abs(det) < 0.5)
+            doubtful = ~well & ~provably_singular
+            for b in np.nonzero(doubtful)[0]:
+                basis = (tuple(s_idx[b].tolist()), tuple(j_idx[b].tolist()))
+                exact = self.exact_vertex(basis)
+                if exact is not None:
+                    exact_rows.append((s_idx[b], j_idx[b], exact))
+            if not well.any():
                 continue
-            sub, s_idx, j_idx = sub[ok], s_idx[ok], j_idx[ok]
+            sub, s_idx, j_idx = sub[well], s_idx[well], j_idx[well]
             sol = np.linalg.solve(sub, np.ones((len(sub), size, 1)))[:, :, 0]
             z = np.zeros((len(sub), d))
             np.put_along_axis(z, s_idx, sol, axis=1)
             supports.append(s_idx)
             tights.append(j_idx)
             zs.append(z)
-        if not zs:
-            empty = np.zeros(0, dtype=np.uint64)
-            return _FloatVertices([], [], empty, empty, np.zeros(0, dtype=int))
-        z = np.concatenate(zs)
         s_all = [row for block in supports for row in block]
         j_all = [row for block in tights for row in block]
-        slack = 1.0 - z @ M.T  # (count, k)
-        zmax = np.maximum(np.abs(z).max(axis=1), 1.0)
+        z = np.concatenate(zs) if zs else np.zeros((0, d))
+        slack = 1.0 - z @ M.T
+        zmax = np.abs(z).max(axis=1, initial=0.0)
         feasible = (z >= -LABEL_TOL * zmax[:, None]).all(axis=1) & (slack >= -LABEL_TOL).all(axis=1)
-        z, slack = z[feasible], slack[feasible]
-        s_all = [s for s, f in zip(s_all, feasible) if f]
-        j_all = [j for j, f in zip(j_all, feasible) if f]
-        # Several bases can give one vertex (degenerate games): keep one of each.
-        _, first = np.unique(np.round(z * (1 / LABEL_TOL) / 1e3, 0), axis=0, return_index=True)
+        z, slack, zmax = z[feasible], slack[feasible], zmax[feasible]
+        s_all = [v for v, f in zip(s_all, feasible) if f]
+        j_all = [v for v, f in zip(j_all, feasible) if f]
+        zero = np.abs(z) <= LABEL_TOL * zmax[:, None]
+        tight = np.abs(slack) <= LABEL_TOL
+        # Vertices found exactly: their labels are exact.
+        if exact_rows:
+            z_exact = np.array([[float(v) for v in e[0]] for _, _, e in exact_rows])
+            zero_exact = np.array([[bool(e[1] >> i & 1) for i in range(d)] for _, _, e in exact_rows])
+            tight_exact = np.array([[bool(e[2] >> j & 1) for j in range(k)] for _, _, e in exact_rows])
+            z = np.concatenate([z, z_exact])
+            zero = np.concatenate([zero, zero_exact])
+            tight = np.concatenate([tight, tight_exact])
+            zmax = np.concatenate([zmax, np.abs(z_exact).max(axis=1)])
+            s_all += [e[0] for e in exact_rows]
+            j_all += [e[1] for e in exact_rows]
+        # Several bases give one vertex in degenerate games: keep one per (labels, point).
+        # Distinct vertices have distinct exact label sets, so this never merges two.
+        key = np.concatenate([zero, tight, np.round(z / np.maximum(zmax, 1e-300)[:, None], 9)], axis=1)
+        _, first = np.unique(key, axis=0, return_index=True)
         first.sort()
-        z, slack = z[first], slack[first]
+        zero, tight = zero[first], tight[first]
         s_all = [s_all[i] for i in first]
         j_all = [j_all[i] for i in first]
-        zero = np.abs(z) <= LABEL_TOL * np.maximum(np.abs(z).max(axis=1, keepdims=True), 1.0)
-        tight = np.abs(slack) <= LABEL_TOL
-        zero_bits = (zero.astype(np.uint64) << np.arange(d, dtype=np.uint64)).sum(axis=1, dtype=np.uint64) if d <= 63 else zero
-        tight_bits = (tight.astype(np.uint64) << np.arange(k, dtype=np.uint64)).sum(axis=1, dtype=np.uint64) if k <= 63 else tight
+        zero_bits = _bits(zero)
+        tight_bits = _bits(tight)
         n_labels = zero.sum(axis=1) + tight.sum(axis=1)
         return _FloatVertices(s_all, j_all, zero_bits, tight_bits, n_labels)
 
@@ -249,6 +276,14 @@ class _Polytope:
             if exact is not None and (exact[1].bit_count() + exact[2].bit_count()) > self.d:
                 return True
         return False
+
+
+def _bits(flags: np.ndarray):
+    """Each row of booleans as one integer bitmask (uint64 when it fits, else Python ints)."""
+    if flags.shape[1] <= 63:
+        weights = np.left_shift(np.uint64(1), np.arange(flags.shape[1], dtype=np.uint64))
+        return (flags.astype(np.uint64) * weights).sum(axis=1, dtype=np.uint64)
+    return np.array([sum(1 << i for i in np.nonzero(row)[0]) for row in flags], dtype=object)
 
 
 def _solve_exact(matrix: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:

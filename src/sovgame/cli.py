@@ -110,8 +110,65 @@ def solve_command(game: GameArg, kappa: KappaOpt = "0", fmt: FormatOpt = OutputF
     from .views import solution_to_json, solve_sections
 
     solution = solve(load_game(game), parse_kappa(kappa))
-    render(fmt, solve_sections(solution), solution_to_json(solution),
+    render(fmt, lambda: solve_sections(solution), lambda: solution_to_json(solution),
            heading=solution.game.title, primary="equilibria")
+
+
+CostOpt = Annotated[Optional[list[str]], typer.Option(
+    "--cost", help="Keep only this cost (repeatable): how high must it alone go?")]
+
+
+@app.command("thresholds")
+@user_errors
+def thresholds_command(
+    game: GameArg,
+    target: Annotated[Optional[str], typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')] = None,
+    cost: CostOpt = None,
+    discount: Annotated[Optional[str], typer.Option("--discount", help="Discount factor δ in (0, 1): the κ that sustains compromise in repeated play.")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """The cost levels at which compromise becomes an equilibrium, strict, dominant, the only
+    equilibrium and risk-dominant, each with a verdict against the plausible range.
+
+    Example: sovgame thresholds pakistan_afghanistan --cost trade_disruption
+    """
+    from .gamefile import load_game
+    from .thresholds import compute_thresholds, report_to_json
+    from .views import thresholds_sections
+
+    delta = parse_kappa(discount, "--discount") if discount is not None else None
+    report = compute_thresholds(load_game(game), target, cost, delta)
+    render(fmt, lambda: thresholds_sections(report), lambda: report_to_json(report), heading=report.game.title,
+           primary="thresholds")
+
+
+@app.command("sweep")
+@user_errors
+def sweep_command(
+    game: GameArg,
+    to: Annotated[Optional[str], typer.Option("--to", help="Largest κ shown (default: a little past the last breakpoint).")] = None,
+    cost: CostOpt = None,
+    plot: Annotated[Optional[str], typer.Option("--plot", metavar="FILE.png", help="Also draw the regimes to this file (needs matplotlib).")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """The exact breakpoints in κ and the equilibria in each regime between them.
+
+    Example: sovgame sweep pakistan_afghanistan --plot regimes.png
+    """
+    from .gamefile import load_game
+    from .regimes import sweep
+    from .views import sweep_sections, sweep_to_json
+
+    loaded = load_game(game)
+    result = sweep(loaded, cost, parse_kappa(to, "--to") if to is not None else None)
+    if plot:
+        from .plot import plot_sweep
+        from .thresholds import compute_thresholds
+
+        report = compute_thresholds(loaded, costs=cost) if loaded.compromise_profile is not None else None
+        written = plot_sweep(result, plot, report)
+        typer.echo(f"wrote {written}", err=True)
+    render(fmt, lambda: sweep_sections(result), lambda: sweep_to_json(result), heading=loaded.title, primary="regimes")
 
 
 @app.command("analyze")
@@ -129,7 +186,7 @@ def analyze_command(
     from .views import analysis_sections, analysis_to_json
 
     result = analyze(load_game(game))
-    render(fmt, analysis_sections(result), analysis_to_json(result),
+    render(fmt, lambda: analysis_sections(result), lambda: analysis_to_json(result),
            heading=result.game.title, primary="equilibria")
 
 

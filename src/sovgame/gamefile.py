@@ -37,8 +37,12 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
 
 
 def bundled_dir():
-    """The folder of bundled games inside the installed package."""
-    return resources.files("sovgame") / "games"
+    """The folder of bundled games: inside the installed package, or ``games/`` at the top of
+    a source checkout that is run without being installed (or installed in editable mode)."""
+    packaged = resources.files("sovgame") / "games"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "games"
 
 
 def bundled_names() -> list[str]:

@@ -89,6 +89,8 @@ class Game:
     payoff_scale: str = "cardinal"
     plausible_kappa: tuple[Fraction, Fraction] | None = None
     origin: str = "<game>"
+    # Cost loads by kept cost names; filled on first use (games are immutable).
+    _loads: dict = field(init=False, repr=False, default_factory=dict)
 
     # --- shape and names -------------------------------------------------------------
     @property
@@ -145,6 +147,12 @@ class Game:
 
         ``only`` keeps the costs of those names (all costs when None).
         """
+        key = None if only is None else tuple(sorted(only))
+        if key not in self._loads:
+            self._loads[key] = self._compute_cost_load(only)
+        return self._loads[key]
+
+    def _compute_cost_load(self, only: Sequence[str] | None) -> np.ndarray:
         load = np.empty(self.payoffs.shape, dtype=object)
         load[...] = Fraction(0)
         kept = [c for c in self.costs if only is None or c.name in only]
@@ -155,6 +163,21 @@ class Game:
                     Fraction(0),
                 )
         return load
+
+    def kept_costs(self, names: Sequence[str] | None = None) -> tuple[str, ...]:
+        """The names of the costs kept by a ``--cost`` filter (all when None), checked."""
+        if names is None:
+            return tuple(c.name for c in self.costs)
+        known = [c.name for c in self.costs]
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            from .errors import SovgameError
+
+            raise SovgameError(
+                f"{self.origin}: no cost named {', '.join(map(repr, unknown))} "
+                f"(costs in this game: {', '.join(known) or 'none'})"
+            )
+        return tuple(n for n in known if n in names)
 
     def payoffs_at(self, kappa: Fraction | int = 0, only: Sequence[str] | None = None) -> np.ndarray:
         """Costed payoffs ``u(s; κ) = u(s) − κ·W(s)`` as exact fractions."""

@@ -31,13 +31,19 @@ def render(
     fmt: OutputFormat, sections: list[Section], data: Any, *, heading: str | None = None,
     primary: str | None = None, out: TextIO | None = None, console=None,
 ) -> None:
-    """Write ``sections`` (table, markdown, csv) or ``data`` (json) to ``out``/``console``."""
+    """Write ``sections`` (table, markdown, csv) or ``data`` (json) to ``out``/``console``.
+
+    ``sections`` and ``data`` may be given as zero-argument callables, so only the view
+    that is printed gets built.
+    """
     import sys
 
     out = out or sys.stdout
     if fmt is OutputFormat.json:
-        out.write(to_json_text(data) + "\n")
-    elif fmt is OutputFormat.markdown:
+        out.write(to_json_text(data() if callable(data) else data) + "\n")
+        return
+    sections = sections() if callable(sections) else sections
+    if fmt is OutputFormat.markdown:
         out.write(to_markdown(sections, heading))
     elif fmt is OutputFormat.csv:
         out.write(to_csv(sections, primary))
@@ -47,25 +53,28 @@ def render(
 
 def print_tables(sections: list[Section], heading: str | None = None, console=None) -> None:
     from rich.console import Console
+    from rich.padding import Padding
     from rich.table import Table
+    from rich.text import Text
 
     console = console or Console()
     if heading:
-        console.print(f"[bold]{heading}[/bold]")
+        console.print(Text(heading, style="bold"))
     for section in sections:
-        table = Table(title=section.title, caption=section.caption, title_justify="left",
-                      caption_justify="left", show_lines=False)
+        # Text objects, not markup: a cell such as "[degenerate]" must print as written.
+        table = Table(title=Text(section.title, style="bold"),
+                      caption=Text(section.caption) if section.caption else None,
+                      title_justify="left", caption_justify="left", show_lines=False)
         for index, column in enumerate(section.columns):
-            table.add_column(column, justify="right" if index in section.numeric else "left",
-                             overflow="fold")
+            table.add_column(Text(column), justify="right" if index in section.numeric else "left")
         for row in section.rows:
-            table.add_row(*row)
+            table.add_row(*(Text(cell) for cell in row))
         if section.rows:
             console.print(table)
         else:
-            console.print(f"[bold]{section.title}[/bold]")
+            console.print(Text(section.title, style="bold"))
         for line in section.lines:
-            console.print(f"  {line}", highlight=False)
+            console.print(Padding(Text(f"• {line}"), (0, 0, 0, 2)), highlight=False)
         console.print()
 
 

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from .equilibria import Equilibrium, Solution
 from .exact import fmt, fmt_short
+from .intervals import exact_text
 from .model import Game
 
 EQUILIBRIUM_MARK = "★"
@@ -70,10 +71,11 @@ def payoff_sections(game: Game, payoffs=None, marked: set[tuple[int, ...]] = fro
 
 
 def notes_section(game: Game) -> Section | None:
+    """The analyst's notes on outcomes, as sentences (long text reads badly in a grid)."""
     if not game.notes:
         return None
-    rows = [[game.outcome_key(p), game.notes[p]] for p in game.profiles() if p in game.notes]
-    return Section("Notes", ["outcome", "note"], rows, name="notes")
+    lines = [f"{game.outcome_key(p)}: {game.notes[p]}" for p in game.profiles() if p in game.notes]
+    return Section("Notes on the outcomes", [], [], lines=lines, name="notes")
 
 
 def costs_section(game: Game) -> Section | None:
@@ -83,14 +85,15 @@ def costs_section(game: Game) -> Section | None:
     rows = []
     for cost in game.costs:
         between = "all" if len(cost.between) == game.n_players else ", ".join(names[j] for j in cost.between)
-        rows.append([cost.name, cost.incidence, between] + [fmt(w) for w in cost.weights] + [cost.source or ""])
+        rows.append([cost.name, cost.incidence, between] + [fmt(w) for w in cost.weights])
     plausible = game.plausible_kappa
-    caption = "weights are payoff units at cost level κ = 1 (today's costs)"
+    caption = "weights: payoff units at cost level κ = 1 (costs as stated)"
     if plausible:
         caption += f"; plausible κ: [{fmt(plausible[0])}, {fmt(plausible[1])}]"
+    sources = [f"{cost.name}: {cost.source}" for cost in game.costs if cost.source]
     return Section(
-        "Costs of conflict", ["cost", "incidence", "between"] + [f"weight {n}" for n in names] + ["source"],
-        rows, caption=caption, name="costs", numeric=set(range(3, 3 + game.n_players)),
+        "Costs of conflict", ["cost", "incidence", "between"] + names,
+        rows, caption=caption, name="costs", numeric=set(range(3, 3 + game.n_players)), lines=sources,
     )
 
 
@@ -209,6 +212,133 @@ def solve_sections(solution: Solution) -> list[Section]:
     return payoff_sections(game, payoffs, set(solution.pure_profiles), title=title) + [equilibria_section(solution)]
 
 
+# --- thresholds ------------------------------------------------------------------------------
+
+CRITERION_NAMES = {
+    "nash": "equilibrium (Nash)",
+    "strict": "strict equilibrium",
+    "dominant": "dominant strategies",
+    "unique": "only equilibrium",
+    "risk_dominant": "risk-dominant",
+}
+
+
+def threshold_cell(t) -> str:
+    """"≥ 4/3", "> 4", "never", "in [a, b]"."""
+    if not t.defined:
+        return "n/a"
+    if t.value is None:
+        return "never"
+    if t.bracket is not None:
+        return f"in [{fmt_short(t.bracket[0])}, {fmt_short(t.bracket[1])}]"
+    return f"{'≥' if t.attained else '>'} {exact_text(t.value)}"
+
+
+def thresholds_sections(report) -> list[Section]:
+    game = report.game
+    target = ", ".join(report.target_names().values())
+    rows = []
+    for name, t in report.thresholds.items():
+        holds = ", ".join(str(i) for i in t.intervals) or "—"
+        rows.append([CRITERION_NAMES[name], threshold_cell(t), holds, t.binding or "",
+                     (t.verdict if t.defined else "n/a").upper()])
+    lo, hi = report.plausible
+    caption = (f"target ({target}); costs: {', '.join(report.costs) or 'none'}; plausible κ: [{fmt(lo)}, {fmt(hi)}]"
+               f"{'' if report.plausible_given else ' (assumed)'}; κ = 1 means costs as stated in the file")
+    reasons = [f"{CRITERION_NAMES[name]}: {t.reason}" for name, t in report.thresholds.items()]
+    notes = list(report.notes) + [n for t in report.thresholds.values() for n in t.notes]
+    sections = [Section("Cost thresholds for compromise", ["criterion", "threshold κ", "holds for κ in", "binding",
+                                                           "verdict"],
+                        rows, caption=caption, lines=reasons + list(dict.fromkeys(notes)), name="thresholds",
+                        numeric={1})]
+    nash = report.thresholds["nash"]
+    if nash.per_player:
+        strict = report.thresholds["strict"].per_player or {}
+        dominant = report.thresholds["dominant"].per_player or {}
+        sections.append(Section(
+            "Each player's own threshold",
+            ["player", "target strategy", "equilibrium from κ", "strict from κ", "dominant from κ"],
+            [[p.name, p.strategies[s], exact_text(nash.per_player.get(p.name)), exact_text(strict.get(p.name)),
+              exact_text(dominant.get(p.name))] for p, s in zip(game.players, report.target)],
+            caption="inf: no cost level does it for that player; the largest sets the threshold (the binding player)",
+            name="per_player", numeric={2, 3, 4},
+        ))
+    rep = report.repeated
+    if rep is not None:
+        columns = ["player", "δ* at κ = 0"] + ([f"δ* at κ = {fmt(rep.top)}"] if rep.at_top else [])
+        rows = [[name, exact_text(v)] + ([exact_text(rep.at_top[name])] if rep.at_top else [])
+                for name, v in rep.at_zero.items()]
+        lines = [rep.note] if rep.note else []
+        if rep.sustainable_from is not None:
+            lines.append(f"{rep.sustainable_from.verdict.upper()}: {rep.sustainable_from.reason}")
+        sections.append(Section(
+            "Repeated play: grim trigger", columns, rows, name="repeated", numeric={1, 2}, lines=lines,
+            caption="compromise is sustained when the discount factor δ ≥ δ* = (T − R)/(T − P) for every player; "
+                    "δ* ≥ 1 or inf: never",
+        ))
+    return sections
+
+
+# --- regimes --------------------------------------------------------------------------------
+
+
+def describe_solution(solution, exact_mixed: bool = True) -> str:
+    """The equilibria in one line; mixed ones by their supports when they move with κ."""
+    if solution is None:
+        return "(transition at an irrational point)"
+    parts = []
+    for e in solution.equilibria:
+        if e.pure or exact_mixed:
+            parts.append(describe_equilibrium(solution.game, e))
+        else:
+            supports = ["/".join(n for n, p in zip(pl.strategies, s) if p) for pl, s in zip(solution.game.players, e.strategies)]
+            parts.append(f"mixed ({'; '.join(supports)})")
+    text = "; ".join(parts) if parts else "none found"
+    if solution.degenerate:
+        text += " [degenerate" + (": continuum]" if any(e.component for e in solution.equilibria) else "]")
+    return text
+
+
+def sweep_sections(result) -> list[Section]:
+    plausible = result.plausible
+    rows = []
+    for regime in result.regimes:
+        if float(regime.lo) > float(result.to):
+            continue
+        inside = ""
+        if plausible is not None:
+            lo, hi = float(plausible[0]), float(plausible[1])
+            a = float(regime.lo)
+            b = float(regime.hi) if regime.hi is not None else float("inf")
+            if (regime.is_point and lo <= a <= hi) or (not regime.is_point and a < hi and b > lo):
+                inside = "yes"
+        rows.append([regime.label(), describe_solution(regime.solution, regime.is_point), inside])
+    caption = f"breakpoints: {', '.join(exact_text(p) for p in result.breakpoints if float(p) > 0) or 'none'}"
+    if plausible is not None:
+        caption += f"; plausible κ: [{fmt(plausible[0])}, {fmt(plausible[1])}]"
+    return [Section("Equilibria by cost level κ", ["regime", "equilibria", "plausible"], rows,
+                    caption=caption, lines=list(result.notes), name="regimes")]
+
+
+def sweep_to_json(result) -> dict:
+
+    return {
+        "game": result.game.title,
+        "costs": list(result.costs),
+        "breakpoints": [exact_text(p) for p in result.breakpoints],
+        "candidate_breakpoints": [exact_text(p) for p in result.candidates],
+        "plausible_kappa": None if result.plausible is None else [number(v) for v in result.plausible],
+        "regimes": [
+            {"lo": exact_text(r.lo), "hi": None if r.hi is None else exact_text(r.hi), "point": r.is_point,
+             "lo_closed": r.lo_closed, "hi_closed": r.hi_closed,
+             "equilibria": None if r.solution is None else solution_to_json(r.solution)["equilibria"],
+             "summary": describe_solution(r.solution, r.is_point)}
+            for r in result.regimes
+        ],
+        "notes": list(result.notes),
+    }
+
+
 # --- the main job ---------------------------------------------------------------------------
 
 
@@ -220,13 +350,20 @@ def analysis_sections(result) -> list[Section]:
     if result.at_top is not None:
         sections.append(equilibria_section(
             result.at_top, f"Nash equilibria at κ = {fmt(result.at_top.kappa)} (top of the plausible range)"))
+    if result.thresholds is not None:
+        sections += thresholds_sections(result.thresholds)
+    sections.append(Section("Conclusion", [], [], lines=list(result.conclusion), name="conclusion"))
     return sections
 
 
 def analysis_to_json(result) -> dict:
+    from .thresholds import report_to_json
+
     return {
         "game": result.game.title,
         "players": result.game.player_names,
         "equilibria": solution_to_json(result.today),
         "equilibria_at_top": None if result.at_top is None else solution_to_json(result.at_top),
+        "thresholds": None if result.thresholds is None else report_to_json(result.thresholds),
+        "conclusion": list(result.conclusion),
     }

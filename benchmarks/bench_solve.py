@@ -1,0 +1,418 @@
+"""Benchmark and cross-check ``sovgame.bimatrix.solve_bimatrix`` against Gambit and nashpy.
+
+What it measures, for each size k (default 2..6), on ``--games`` random k×k bimatrix games
+with integer payoffs drawn uniformly from [-5, 5] (numpy ``default_rng``, seeded per size
+from ``--seed``; small integer payoffs make many of the games degenerate):
+
+* correctness: sovgame's extreme equilibria are compared, as exact sets of (row, col)
+  probability tuples in ``fractions.Fraction``, with Gambit's exact
+  ``enummixed_solve(game, rational=True)``. "missed" counts equilibria Gambit has and sovgame
+  lacks, "invented" those sovgame has and Gambit lacks. Unless ``--no-reference`` is given,
+  both are also compared with a slow, independent exact enumerator in this file (every basis
+  of both best-response polytopes solved in integer/rational arithmetic), which also
+  decides degeneracy exactly, so a disagreement says who is wrong. Every offending game is
+  printed (and written to ``--save`` as JSON when given).
+* speed: median wall time per game (``time.perf_counter``, each game solved once, after
+  one untimed warm-up game) of sovgame's ``solve_bimatrix``, nashpy's
+  ``Game(A', B').vertex_enumeration()`` consumed into a list (payoffs shifted to be strictly
+  positive, A' = A - A.min() + 1, as nashpy's vertex enumeration needs) and Gambit's
+  floating-point ``enummixed_solve(game, rational=False)`` (building the Gambit game is not
+  timed). Gambit's exact solver is timed too, for reference.
+
+``--profile`` adds a cProfile summary of sovgame's solver at the two largest sizes.
+
+Requires pygambit (17.x API) and nashpy besides sovgame's own dependencies::
+
+    pip install ".[gambit]"        # from the repository root; pulls in pygambit and nashpy
+
+Run as ``python benchmarks/bench_solve.py [--games N] [--seed S]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import hashlib
+import io
+import itertools
+import json
+import pstats
+import statistics
+import sys
+import time
+from fractions import Fraction
+from pathlib import Path
+
+try:
+    import pygambit as gbt
+except ImportError:
+    print(
+        "bench_solve.py needs pygambit, which is not installed. "
+        'Install it with: pip install ".[gambit]"',
+        file=sys.stderr,
+    )
+    sys.exit(1)
+try:
+    import nashpy
+except ImportError:
+    print("bench_solve.py needs nashpy, which is not installed: pip install nashpy", file=sys.stderr)
+    sys.exit(1)
+import numpy as np
+
+try:
+    from sovgame import bimatrix as _bimatrix
+except ImportError:  # running from a source tree that is not installed
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from sovgame import bimatrix as _bimatrix
+solve_bimatrix = _bimatrix.solve_bimatrix
+
+
+def _source_digest() -> str:
+    """Which solver was measured: sha256 prefix of bimatrix.py (it may change under us)."""
+    return hashlib.sha256(Path(_bimatrix.__file__).read_bytes()).hexdigest()[:12]
+
+Pair = tuple[tuple[Fraction, ...], tuple[Fraction, ...]]
+
+# --- the three solvers ---------------------------------------------------------------------
+
+
+def gambit_game(A: np.ndarray, B: np.ndarray):
+    """pygambit 17: StrategicGame.from_arrays (Game.from_arrays is gone in 17.0)."""
+    return gbt.StrategicGame.from_arrays(A.tolist(), B.tolist())
+
+
+def gambit_pairs(game, rational: bool = True) -> list[Pair]:
+    """Extreme equilibria from Gambit's enummixed, as exact (row, col) Fraction tuples.
+
+    Players and strategies are looked up by label: from_arrays labels the players "1", "2"
+    and each player's strategies "1", "2", ... in matrix order; ``profile[player]`` is a
+    MixedStrategy whose ``[strategy]`` is a ``pygambit.Rational`` (a Fraction subclass).
+    """
+    result = gbt.nash.enummixed_solve(game, rational=rational)
+    pairs = []
+    for profile in result.equilibria:
+        row, col = (
+            tuple(
+                Fraction(profile[player][s].numerator, profile[player][s].denominator)
+                for s in game.get_strategies(player)
+            )
+            for player in ("1", "2")
+        )
+        pairs.append((row, col))
+    return pairs
+
+
+def sovgame_pairs(solution) -> list[Pair]:
+    return [(tuple(e.row), tuple(e.col)) for e in solution.equilibria]
+
+
+def nashpy_solve(A: np.ndarray, B: np.ndarray) -> list:
+    game = nashpy.Game(A - A.min() + 1, B - B.min() + 1)
+    return list(game.vertex_enumeration())
+
+
+# --- an independent, slow exact reference --------------------------------------------------
+
+
+def _solve_int(M: list[list[int]], size: int) -> list[Fraction] | None:
+    """Solve M z = 1 exactly (fraction-free Bareiss elimination, then back substitution);
+    None if M is singular."""
+    rows = [r[:] + [1] for r in M]
+    prev = 1
+    sign = 1
+    for c in range(size):
+        p = next((r for r in range(c, size) if rows[r][c] != 0), None)
+        if p is None:
+            return None
+        if p != c:
+            rows[c], rows[p] = rows[p], rows[c]
+            sign = -sign
+        for r in range(c + 1, size):
+            rows[r] = [
+                (rows[r][j] * rows[c][c] - rows[r][c] * rows[c][j]) // prev if j > c else 0
+                for j in range(size + 1)
+            ]
+        prev = rows[c][c]
+    # Back substitution in fractions (upper triangular now).
+    z = [Fraction(0)] * size
+    for i in reversed(range(size)):
+        acc = Fraction(rows[i][size]) - sum(rows[i][j] * z[j] for j in range(i + 1, size))
+        z[i] = acc / rows[i][i]
+    return z
+
+
+def _vertices(M: list[list[int]]) -> dict[tuple[Fraction, ...], tuple[frozenset, frozenset]]:
+    """Every vertex z ≠ 0 of {z ≥ 0, M z ≤ 1} (M positive integers, k×d), with
+    (zero coordinates, tight rows)."""
+    k, d = len(M), len(M[0])
+    out = {}
+    for size in range(1, min(k, d) + 1):
+        for S in itertools.combinations(range(d), size):
+            for J in itertools.combinations(range(k), size):
+                solved = _solve_int([[M[j][s] for s in S] for j in J], size)
+                if solved is None:
+                    continue
+                zs = solved
+                if any(v < 0 for v in zs):
+                    continue
+                z = [Fraction(0)] * d
+                for s, v in zip(S, zs):
+                    z[s] = v
+                loads = [sum(M[j][s] * z[s] for s in S) for j in range(k)]
+                if any(load > 1 for load in loads):
+                    continue
+                zt = tuple(z)
+                if zt not in out:
+                    out[zt] = (
+                        frozenset(i for i in range(d) if z[i] == 0),
+                        frozenset(j for j in range(k) if loads[j] == 1),
+                    )
+    return out
+
+
+def reference(A: np.ndarray, B: np.ndarray) -> tuple[set[Pair], bool]:
+    """All extreme equilibria and exact degeneracy, by brute force over all bases."""
+    m, n = A.shape
+    Ap = (A - A.min() + 1).astype(int).tolist()
+    Bt = (B - B.min() + 1).T.astype(int).tolist()
+    P = _vertices(Bt)  # x: zero -> rows i, tight -> columns j (label m + j)
+    Q = _vertices(Ap)  # y: zero -> columns j (label m + j), tight -> rows i
+    full = set(range(m + n))
+    degenerate = any(len(z) + len(t) > m for z, t in P.values()) or any(
+        len(z) + len(t) > n for z, t in Q.values()
+    )
+    pairs = set()
+    for x, (xz, xt) in P.items():
+        xl = set(xz) | {m + j for j in xt}
+        for y, (yz, yt) in Q.items():
+            if xl | set(yt) | {m + j for j in yz} == full:
+                sx, sy = sum(x), sum(y)
+                pairs.add((tuple(v / sx for v in x), tuple(v / sy for v in y)))
+    return pairs, degenerate
+
+
+def is_nash(A: np.ndarray, B: np.ndarray, pair: Pair) -> bool:
+    x, y = pair
+    if any(v < 0 for v in x + y) or sum(x) != 1 or sum(y) != 1:
+        return False
+    Ay = [sum(int(A[i, j]) * y[j] for j in range(len(y))) for i in range(len(x))]
+    xB = [sum(int(B[i, j]) * x[i] for i in range(len(x))) for j in range(len(y))]
+    return all(Ay[i] == max(Ay) for i in range(len(x)) if x[i] > 0) and all(
+        xB[j] == max(xB) for j in range(len(y)) if y[j] > 0
+    )
+
+
+# --- the benchmark -------------------------------------------------------------------------
+
+
+def make_games(k: int, count: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    rng = np.random.default_rng([seed, k])  # per size: changing --sizes keeps the games
+    return [(rng.integers(-5, 6, (k, k)), rng.integers(-5, 6, (k, k))) for _ in range(count)]
+
+
+def timed(fn, *args):
+    start = time.perf_counter()
+    value = fn(*args)
+    return value, time.perf_counter() - start
+
+
+def fmt_pair(pair: Pair) -> str:
+    return "(" + ", ".join("[" + ", ".join(str(v) for v in side) + "]" for side in pair) + ")"
+
+
+def run_size(k: int, games, args, problems: list) -> dict:
+    # Warm-up (untimed): imports, caches, first-call overheads.
+    A0, B0 = games[0]
+    solve_bimatrix(A0.tolist(), B0.tolist())
+    nashpy_solve(A0, B0)
+    g0 = gambit_game(A0, B0)
+    gbt.nash.enummixed_solve(g0, rational=False)
+    gbt.nash.enummixed_solve(g0, rational=True)
+
+    t_sov, t_np, t_gf, t_gr = [], [], [], []
+    degenerate = missed = invented = ref_bad_sov = ref_bad_gbt = degen_flag_wrong = 0
+    np_errors = gbt_dups = 0
+    np_limit = len(games) if args.nashpy_limit is None else min(args.nashpy_limit, len(games))
+    for index, (A, B) in enumerate(games):
+        sol, dt = timed(solve_bimatrix, A.tolist(), B.tolist())
+        t_sov.append(dt)
+        game = gambit_game(A, B)
+        _, dt = timed(gbt.nash.enummixed_solve, game, False)
+        t_gf.append(dt)
+        gpairs, dt = timed(gambit_pairs, game, True)
+        t_gr.append(dt)
+        if index < np_limit:
+            try:
+                _, dt = timed(nashpy_solve, A, B)
+                t_np.append(dt)
+            except Exception:  # nashpy/qhull can fail on degenerate games: count, go on
+                np_errors += 1
+
+        spairs = sovgame_pairs(sol)
+        sset, gset = set(spairs), set(gpairs)
+        gbt_dups += len(gpairs) - len(gset)
+        degenerate += sol.degenerate
+        miss, inv = gset - sset, sset - gset
+        missed += len(miss)
+        invented += len(inv)
+        record = None
+        if args.reference:
+            rset, rdeg = reference(A, B)
+            if rset != sset:
+                ref_bad_sov += 1
+            if rset != gset:
+                ref_bad_gbt += 1
+            if rdeg != sol.degenerate:
+                degen_flag_wrong += 1
+        else:
+            rset, rdeg = None, None
+        # Necessary conditions when sovgame says "nondegenerate": an odd number of isolated
+        # equilibria (Lemke-Howson) and no continuum.
+        nondeg_violation = not sol.degenerate and (
+            len(sset) % 2 == 0 or any(e.component is not None for e in sol.equilibria)
+        )
+        if (
+            miss
+            or inv
+            or nondeg_violation
+            or (rset is not None and (rset != sset or rset != gset or rdeg != sol.degenerate))
+        ):
+            record = {
+                "size": k,
+                "index": index,
+                "A": A.tolist(),
+                "B": B.tolist(),
+                "sovgame_degenerate": sol.degenerate,
+                "reference_degenerate": rdeg,
+                "nondegenerate_but_even_or_continuum": nondeg_violation,
+                "sovgame": [fmt_pair(p) for p in spairs],
+                "gambit": [fmt_pair(p) for p in gpairs],
+                "sovgame_missed": [fmt_pair(p) for p in sorted(miss)],
+                "sovgame_invented": [fmt_pair(p) for p in sorted(inv)],
+                "invented_are_nash": [is_nash(A, B, p) for p in sorted(inv)],
+                "reference": None if rset is None else [fmt_pair(p) for p in sorted(rset)],
+            }
+            problems.append(record)
+
+    med = lambda ts: statistics.median(ts) * 1e3 if ts else float("nan")  # noqa: E731
+    return {
+        "k": k,
+        "games": len(games),
+        "degenerate": degenerate,
+        "missed": missed,
+        "invented": invented,
+        "ref_bad_sov": ref_bad_sov,
+        "ref_bad_gbt": ref_bad_gbt,
+        "degen_flag_wrong": degen_flag_wrong,
+        "gbt_dups": gbt_dups,
+        "np_timed": len(t_np),
+        "np_errors": np_errors,
+        "sov": med(t_sov),
+        "np": med(t_np),
+        "gf": med(t_gf),
+        "gr": med(t_gr),
+    }
+
+
+def profile_sovgame(k: int, games, top: int) -> str:
+    solve_bimatrix(games[0][0].tolist(), games[0][1].tolist())
+    prof = cProfile.Profile()
+    prof.enable()
+    for A, B in games:
+        solve_bimatrix(A.tolist(), B.tolist())
+    prof.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(prof, stream=out)
+    stats.strip_dirs()
+    out.write(f"\n=== cProfile: sovgame solve_bimatrix, {len(games)} games {k}x{k}, by tottime ===\n")
+    stats.sort_stats("tottime").print_stats(top)
+    out.write(f"=== same, by cumulative time ===\n")
+    stats.sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--games", type=int, default=200, help="random games per size (200)")
+    parser.add_argument("--seed", type=int, default=20240517, help="base seed (per size: [seed, k])")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2, 3, 4, 5, 6])
+    parser.add_argument(
+        "--nashpy-limit", type=int, default=None,
+        help="time nashpy on only the first N games of each size (default: all)",
+    )
+    parser.add_argument(
+        "--no-reference", dest="reference", action="store_false",
+        help="skip the slow independent exact enumerator",
+    )
+    parser.add_argument("--save", type=Path, help="write offending games to this JSON file")
+    parser.add_argument("--profile", action="store_true", help="cProfile sovgame at the two largest sizes")
+    parser.add_argument("--profile-top", type=int, default=25)
+    args = parser.parse_args(argv)
+
+    digest = _source_digest()
+    print(
+        f"seed={args.seed} games/size={args.games} payoffs: integers uniform in [-5, 5]; "
+        f"pygambit {gbt.__version__}, nashpy {nashpy.__version__}, numpy {np.__version__}; "
+        f"solver {_bimatrix.__file__} sha256:{digest}"
+    )
+    problems: list = []
+    rows = []
+    header = (
+        f"{'size':>4} {'games':>5} {'degen':>5} {'missed':>6} {'invent':>6} "
+        + ("{:>7} {:>7} {:>7} ".format("ref≠sov", "ref≠gbt", "degflag") if args.reference else "")
+        + f"{'sov ms':>8} {'nashpy ms':>9} {'(n)':>5} {'gbt-f ms':>8} {'gbt-q ms':>8} "
+        f"{'sov/nashpy':>10} {'sov/gbt-f':>9}"
+    )
+    print(header)
+    for k in args.sizes:
+        games = make_games(k, args.games, args.seed)
+        r = run_size(k, games, args, problems)
+        rows.append(r)
+        line = (
+            f"{k}x{k:<2} {r['games']:>5} {r['degenerate']:>5} {r['missed']:>6} {r['invented']:>6} "
+            + (
+                f"{r['ref_bad_sov']:>7} {r['ref_bad_gbt']:>7} {r['degen_flag_wrong']:>7} "
+                if args.reference else ""
+            )
+            + f"{r['sov']:>8.3f} {r['np']:>9.3f} {r['np_timed']:>5} {r['gf']:>8.3f} {r['gr']:>8.3f} "
+            f"{r['sov'] / r['np']:>10.3f} {r['sov'] / r['gf']:>9.3f}"
+        )
+        print(line, flush=True)
+    print(
+        "columns: degen = games sovgame flags degenerate; missed/invent = equilibria in Gambit "
+        "(exact) but not sovgame / in sovgame but not Gambit"
+        + ("; ref≠sov, ref≠gbt = games where the independent exact enumerator disagrees with "
+           "sovgame / Gambit; degflag = games whose sovgame degenerate flag is wrong"
+           if args.reference else "")
+        + "; times are medians per game; (n) = games timed for nashpy; gbt-f / gbt-q = Gambit "
+        "enummixed float / rational (solve only, game construction not timed)."
+    )
+    extra = [f"{r['k']}x{r['k']}: nashpy errors {r['np_errors']}" for r in rows if r["np_errors"]]
+    extra += [f"{r['k']}x{r['k']}: Gambit duplicate equilibria {r['gbt_dups']}" for r in rows if r["gbt_dups"]]
+    for line in extra:
+        print(line)
+
+    if problems:
+        print(f"\n{len(problems)} offending game(s):")
+        for p in problems:
+            print("-" * 40)
+            for key, value in p.items():
+                print(f"  {key}: {json.dumps(value)}")
+        if args.save:
+            args.save.write_text(json.dumps(problems, indent=1))
+            print(f"written to {args.save}")
+    else:
+        print("\nno discrepancies: sovgame's extreme equilibria equal Gambit's on every game"
+              + (" and the exact reference's, degenerate flag included" if args.reference else ""))
+
+    if _source_digest() != digest:
+        print(f"WARNING: {_bimatrix.__file__} changed during the run (now sha256:{_source_digest()}); "
+              f"the results are for sha256:{digest}, the version imported at the start")
+    if args.profile:
+        for k in sorted(args.sizes)[-2:]:
+            print(profile_sovgame(k, make_games(k, args.games, args.seed), args.profile_top))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

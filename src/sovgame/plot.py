@@ -1,0 +1,74 @@
+"""The regime chart: which equilibria hold along κ, the plausible band, the thresholds.
+
+Needs matplotlib (``pip install "sovgame[plot]"``); imported only when a plot is asked for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import SovgameError
+from .intervals import exact_text
+
+
+def plot_sweep(result, path: str | Path, thresholds=None) -> Path:
+    """Draw one row per equilibrium profile seen, a bar where it is an equilibrium.
+
+    ``thresholds`` (a :class:`~sovgame.thresholds.ThresholdReport`) labels the breakpoints
+    where a criterion starts to hold, e.g. "equilibrium" at κ = 4/3.
+    """
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        raise SovgameError('--plot needs matplotlib: pip install "sovgame[plot]"') from None
+    path = Path(path)
+    if path.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise SovgameError(f"{path}: the plot is written as .png, .svg or .pdf; name the file so")
+    from .views import describe_equilibrium
+
+    rows: dict[str, list[tuple[float, float]]] = {}
+    top = float(result.to)
+    for regime in result.regimes:
+        if regime.solution is None or regime.is_point:
+            continue
+        lo = float(regime.lo)
+        hi = top if regime.hi is None else min(float(regime.hi), top)
+        if lo >= top:
+            continue
+        for eq in regime.solution.equilibria:
+            label = describe_equilibrium(result.game, eq) if eq.pure else "mixed equilibrium"
+            rows.setdefault(label, []).append((lo, hi - lo))
+    fig, ax = plt.subplots(figsize=(9, 2.2 + 0.6 * max(1, len(rows))))
+    if result.plausible is not None:
+        ax.axvspan(float(result.plausible[0]), float(result.plausible[1]), color="#dddddd", label="plausible κ")
+    for y, (label, spans) in enumerate(rows.items()):
+        ax.broken_barh(spans, (y - 0.3, 0.6), color="#4477aa" if "mixed" not in label else "#aa7744")
+    ax.set_yticks(range(len(rows)), list(rows))
+    starts: dict[float, list[str]] = {}
+    if thresholds is not None:
+        from .views import CRITERION_NAMES
+
+        for name, t in thresholds.thresholds.items():
+            if t.value is not None and 0 < float(t.value) <= top:
+                starts.setdefault(round(float(t.value), 12), []).append(CRITERION_NAMES[name])
+    for p in result.breakpoints:
+        if 0 < float(p) <= top:
+            ax.axvline(float(p), color="black", linestyle=":", linewidth=1)
+            label = f"κ = {exact_text(p)}"
+            named = starts.get(round(float(p), 12))
+            if named:
+                label += "\n" + "\n".join(named)
+            ax.text(float(p), 1.02, label, transform=ax.get_xaxis_transform(), ha="center", va="bottom",
+                    fontsize=8)
+    ax.set_xlim(0, top)
+    ax.set_xlabel("cost level κ (1 = costs as stated in the file)")
+    ax.set_title(f"{result.game.title}: equilibria by cost level", pad=48)
+    if result.plausible is not None:
+        ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    return path

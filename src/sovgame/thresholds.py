@@ -1,0 +1,541 @@
+"""Cost thresholds: from which cost level κ does compromise beat confrontation, and who
+stands in the way? All exact (fractions) unless a bracket is stated.
+
+With payoffs u(s; κ) = U(s) − κ·W(s) (:meth:`sovgame.model.Game.cost_load`), a unilateral
+deviation of player i from the target t to s' gains ``a − κ·b`` with a = U_i(s') − U_i(t) and
+b = W_i(s') − W_i(t). So every criterion below is decided by signs of linear (or, for risk
+dominance, quadratic) functions of κ, and its set of κ is found exactly by scanning the
+breakpoints a/b (:func:`sovgame.intervals.scan`).
+
+Criteria (MODELS.md; Jervis 1978; Harsanyi & Selten 1988; Friedman 1971):
+
+- ``nash``: t is a Nash equilibrium: a − κb ≤ 0 for every deviation. For a 2x2 game
+  κ_NE = max_i (T_i − R_i)/Δw_i. The *binding* player sets the lower end.
+- ``strict``: t is a strict equilibrium: a − κb < 0.
+- ``dominant``: each player's target strategy strictly dominates its others.
+- ``unique``: t is the only equilibrium, mixed ones included, for every larger κ. Exact for
+  two-player games from the equilibrium breakpoints (:mod:`sovgame.regimes`); for more
+  players from iterated strict dominance, which bounds it from above.
+- ``risk_dominant`` (2x2): t and the all-confront profile d are strict equilibria and
+  (R1−T1)(R2−T2) > (P1−S1)(P2−S2), or t is strict and d is no strict equilibrium.
+- ``repeated`` (2x2): grim trigger sustains t iff δ ≥ δ*_i = (T_i − R_i)/(T_i − P_i).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import numpy as np
+
+from .errors import SovgameError, UsageError
+from .exact import fmt
+from .intervals import Endpoint, Interval, Root, exact_text, scan, value_float
+from .model import Game, Profile
+
+CRITERIA = ("nash", "strict", "dominant", "unique", "risk_dominant")
+VERDICTS = ("met", "reachable", "beyond", "never")
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """Player ``player`` moves from its strategy in ``at`` to ``to``: gain a − κ·b."""
+
+    player: int
+    at: Profile
+    to: int
+    a: Fraction
+    b: Fraction
+
+    def gain(self, kappa: Fraction) -> Fraction:
+        return self.a - kappa * self.b
+
+    @property
+    def breakpoint(self) -> Fraction | None:
+        return self.a / self.b if self.b != 0 else None
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """Where one criterion holds over κ ≥ 0, and what that means for the claim."""
+
+    criterion: str
+    intervals: tuple[Interval, ...]
+    verdict: str
+    reason: str
+    value: Endpoint | None = None  # smallest κ from which it holds (None: never)
+    attained: bool = False
+    upper: Endpoint | None = None  # where it stops holding again (None: never stops)
+    bracket: tuple[Fraction, Fraction] | None = None
+    binding: str | None = None
+    per_player: dict[str, Endpoint | None] | None = None
+    defined: bool = True
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Repeated:
+    """Grim-trigger discount thresholds δ*_i at κ = 0 and at the top of the plausible range."""
+
+    at_zero: dict[str, Fraction | None]
+    at_top: dict[str, Fraction | None] | None
+    top: Fraction | None
+    discount: Fraction | None = None
+    sustainable_from: Threshold | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ThresholdReport:
+    game: Game
+    target: Profile
+    costs: tuple[str, ...]
+    plausible: tuple[Fraction, Fraction]
+    plausible_given: bool
+    thresholds: dict[str, Threshold]
+    repeated: Repeated | None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def target_names(self) -> dict[str, str]:
+        return {p.name: p.strategies[s] for p, s in zip(self.game.players, self.target)}
+
+
+# --- entry point -------------------------------------------------------------------------------
+
+
+def compute_thresholds(
+    game: Game, target: Profile | str | None = None, costs: Sequence[str] | None = None,
+    discount: Fraction | None = None,
+) -> ThresholdReport:
+    """Every threshold of ``game`` for ``target`` (default: the compromise profile).
+
+    Parameters
+    ----------
+    target : a profile of strategy indices, an outcome key "s1|s2", or None
+    costs : keep only the costs of these names (None: all)
+    discount : a discount factor δ in (0, 1): also find the κ from which grim trigger
+        sustains the target
+    """
+    profile = resolve_target(game, target)
+    kept = game.kept_costs(costs)
+    U = game.payoffs
+    W = game.cost_load(kept)
+    plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
+    notes = []
+    if game.plausible_kappa is None:
+        notes.append("the file gives no plausible range; verdicts use [0, 1] (up to today's costs)")
+    if not kept:
+        notes.append("no costs in the model: κ changes nothing")
+
+    results = {
+        "nash": _deviation_threshold(game, U, W, profile, plausible, strict=False),
+        "strict": _deviation_threshold(game, U, W, profile, plausible, strict=True),
+        "dominant": _dominance_threshold(game, U, W, profile, plausible),
+    }
+    results["unique"] = _unique_threshold(game, U, W, profile, plausible, results["nash"], kept)
+    results["risk_dominant"] = _risk_dominance(game, U, W, profile, plausible)
+    repeated = _repeated(game, U, W, profile, plausible, discount)
+    return ThresholdReport(
+        game=game, target=profile, costs=kept, plausible=plausible,
+        plausible_given=game.plausible_kappa is not None, thresholds=results,
+        repeated=repeated, notes=tuple(notes),
+    )
+
+
+def resolve_target(game: Game, target: Profile | str | None) -> Profile:
+    if target is None:
+        profile = game.compromise_profile
+        if profile is None:
+            lacking = [p.name for p in game.players if p.compromise is None]
+            raise SovgameError(
+                f"{game.origin}: players[*].compromise: {', '.join(lacking)} name no compromise strategy; "
+                "add `compromise = \"...\"` to each [[players]] table or pass --target \"s1|s2\""
+            )
+        return profile
+    if isinstance(target, str):
+        try:
+            return game.parse_outcome(target)
+        except ValueError as exc:
+            raise UsageError(f"--target: {exc}") from None
+    return tuple(target)
+
+
+# --- verdicts -----------------------------------------------------------------------------------
+
+
+def verdict_for(intervals: Sequence[Interval], plausible: tuple[Fraction, Fraction]) -> str:
+    """met / reachable / beyond / never against the plausible range [lo, hi]."""
+    lo, hi = plausible
+    if not intervals:
+        return "never"
+    if any(i.contains(lo) for i in intervals):
+        return "met"
+    for interval in intervals:
+        start = float(interval.lo)
+        if start < float(hi) or (start == float(hi) and interval.lo_closed):
+            if interval.hi is None or float(interval.hi) > float(lo):
+                return "reachable"
+    if any(float(i.lo) >= float(hi) for i in intervals):
+        return "beyond"
+    return "never"
+
+
+def _summary(intervals: Sequence[Interval]) -> dict:
+    if not intervals:
+        return {"value": None, "attained": False, "upper": None}
+    first = intervals[0]
+    return {"value": first.lo, "attained": first.lo_closed, "upper": first.hi}
+
+
+def range_text(plausible: tuple[Fraction, Fraction]) -> str:
+    return f"[{fmt(plausible[0])}, {fmt(plausible[1])}]"
+
+
+def _where(verdict: str, value: Endpoint | None, attained: bool, plausible) -> str:
+    at = f"{'at' if attained else 'above'} κ = {exact_text(value)}"
+    return {
+        "met": f"holds already at κ = {fmt(plausible[0])}",
+        "reachable": f"holds {at}, within the plausible range {range_text(plausible)}",
+        "beyond": f"holds only {at}, beyond the plausible range {range_text(plausible)}",
+        "never": "holds at no cost level",
+    }[verdict]
+
+
+# --- Nash and strict -------------------------------------------------------------------------------
+
+
+def deviations(game: Game, U: np.ndarray, W: np.ndarray, at: Profile, player: int) -> list[Deviation]:
+    """Every unilateral deviation of ``player`` from ``at``."""
+    out = []
+    for to in range(game.shape[player]):
+        if to == at[player]:
+            continue
+        other = at[:player] + (to,) + at[player + 1:]
+        out.append(Deviation(player, at, to, U[other + (player,)] - U[at + (player,)],
+                             W[other + (player,)] - W[at + (player,)]))
+    return out
+
+
+def _stable(devs: Sequence[Deviation], strict: bool) -> Callable[[Fraction], bool]:
+    if strict:
+        return lambda k: all(d.gain(k) < 0 for d in devs)
+    return lambda k: all(d.gain(k) <= 0 for d in devs)
+
+
+def _breaks(devs: Sequence[Deviation]) -> list[Fraction]:
+    return [b for d in devs if (b := d.breakpoint) is not None and b >= 0]
+
+
+def _deviation_threshold(game, U, W, target, plausible, strict: bool) -> Threshold:
+    name = "strict" if strict else "nash"
+    per_player_devs = [deviations(game, U, W, target, i) for i in range(game.n_players)]
+    all_devs = [d for devs in per_player_devs for d in devs]
+    intervals = scan(_breaks(all_devs), _stable(all_devs, strict))
+    per_player: dict[str, Endpoint | None] = {}
+    lower_ends: dict[int, Endpoint | None] = {}
+    for i, devs in enumerate(per_player_devs):
+        own = scan(_breaks(devs), _stable(devs, strict))
+        lower_ends[i] = own[0].lo if own else None
+        per_player[game.players[i].name] = lower_ends[i]
+    summary = _summary(intervals)
+    verdict = verdict_for(intervals, plausible)
+    binding = None
+    if intervals:
+        top = max(float(v) for v in lower_ends.values() if v is not None)
+        binding = next(game.players[i].name for i, v in lower_ends.items() if v is not None and float(v) == top)
+        if top == 0:
+            binding = None
+    reason = _deviation_reason(game, target, per_player_devs, intervals, lower_ends, verdict,
+                               summary, plausible, strict)
+    return Threshold(name, tuple(intervals), verdict, reason, binding=binding, per_player=per_player, **summary)
+
+
+def _strategy(game: Game, player: int, index: int) -> str:
+    return f"'{game.players[player].strategies[index]}'"
+
+
+def _others(game: Game, profile: Profile, player: int) -> str:
+    parts = [f"{p.name} plays '{p.strategies[s]}'" for j, (p, s) in enumerate(zip(game.players, profile)) if j != player]
+    return " and ".join(parts)
+
+
+def _deviation_reason(game, target, per_player_devs, intervals, lower_ends, verdict, summary, plausible, strict) -> str:
+    if not intervals:
+        # Find a deviation no cost level removes, or two that cannot both be met.
+        for devs in per_player_devs:
+            for d in devs:
+                gains_always = (d.a > 0 or (strict and d.a == 0)) and d.b <= 0
+                if gains_always:
+                    how = "every cost falls on both of its choices alike" if d.b == 0 else \
+                        "costs fall more heavily on its target strategy"
+                    return (f"{game.players[d.player].name} gains {fmt(d.a)} by playing {_strategy(game, d.player, d.to)} "
+                            f"instead of {_strategy(game, d.player, target[d.player])} when {_others(game, target, d.player)}, "
+                            f"and {how}, so no cost level removes that gain")
+        return "the players' conditions hold on disjoint ranges of κ, never all at once"
+    if summary["value"] == 0 and summary["attained"]:
+        text = "no player gains by leaving the target even without costs"
+        return text if summary["upper"] is None else text + f"; it stops at κ = {exact_text(summary['upper'])}"
+    binding = max((i for i in lower_ends if lower_ends[i] is not None), key=lambda i: float(lower_ends[i]))
+    dev = max((d for d in per_player_devs[binding] if d.b > 0), key=lambda d: d.a / d.b, default=None)
+    others = ", ".join(f"{game.players[i].name} alone would need {exact_text(v)}"
+                       for i, v in lower_ends.items() if i != binding and v is not None)
+    text = _where(verdict, summary["value"], summary["attained"], plausible)
+    if dev is not None:
+        text = (f"{game.players[binding].name} binds: {_strategy(game, binding, dev.to)} gains {fmt(dev.a)} when "
+                f"{_others(game, target, binding)} and costs make it dearer by {fmt(dev.b)} per unit of κ, "
+                f"so κ must reach {exact_text(summary['value'])}; {text}")
+    if others:
+        text += f" ({others})"
+    if summary["upper"] is not None:
+        text += f"; it stops holding at κ = {exact_text(summary['upper'])}"
+    return text
+
+
+# --- dominance ------------------------------------------------------------------------------------
+
+
+def _dominance_threshold(game, U, W, target, plausible) -> Threshold:
+    """Strict dominance: u_i(t_i, o) > u_i(s, o) for every other s and every opponents' o."""
+    comparisons: list[list[Deviation]] = [[] for _ in range(game.n_players)]
+    for profile in game.profiles():
+        for i in range(game.n_players):
+            if profile[i] != target[i]:
+                continue
+            # Deviation from (t_i, o) to (s, o) must lose strictly.
+            comparisons[i] += deviations(game, U, W, profile, i)
+    all_devs = [d for devs in comparisons for d in devs]
+    intervals = scan(_breaks(all_devs), _stable(all_devs, strict=True))
+    per_player = {}
+    lower_ends = {}
+    for i, devs in enumerate(comparisons):
+        own = scan(_breaks(devs), _stable(devs, strict=True))
+        lower_ends[i] = own[0].lo if own else None
+        per_player[game.players[i].name] = lower_ends[i]
+    summary = _summary(intervals)
+    verdict = verdict_for(intervals, plausible)
+    binding = None
+    if intervals and summary["value"] != 0:
+        binding = game.players[max(lower_ends, key=lambda i: float(lower_ends[i]))].name
+    if not intervals:
+        reason = None
+        for devs in comparisons:
+            for d in devs:
+                if d.a >= 0 and d.b <= 0:
+                    reason = (f"{game.players[d.player].name} never strictly prefers {_strategy(game, d.player, target[d.player])}: "
+                              f"{_strategy(game, d.player, d.to)} pays {fmt(d.a)} more or the same when "
+                              f"{_others(game, d.at, d.player)}, and no cost makes it dearer")
+                    break
+            if reason:
+                break
+        reason = reason or "the players' dominance conditions never hold at once"
+    else:
+        reason = _where(verdict, summary["value"], summary["attained"], plausible)
+        if binding:
+            reason = f"{binding} is last to have a dominant target strategy; " + reason
+    return Threshold("dominant", tuple(intervals), verdict, reason, binding=binding, per_player=per_player, **summary)
+
+
+# --- uniqueness --------------------------------------------------------------------------------
+
+
+def _unique_threshold(game, U, W, target, plausible, nash: Threshold, kept) -> Threshold:
+    from .regimes import tail_of_uniqueness
+
+    if not nash.intervals:
+        return Threshold("unique", (), "never", f"the target is never even an equilibrium: {nash.reason}")
+    tail = tail_of_uniqueness(game, kept, target)
+    if not tail.defined:
+        return Threshold("unique", (), "never", tail.reason or "", defined=False, notes=tuple(tail.notes))
+    if tail.start is None:
+        verdict = "never"
+        reason = tail.reason or "another equilibrium survives at every cost level"
+        return Threshold("unique", (), verdict, reason, notes=tuple(tail.notes))
+    interval = Interval(tail.start, tail.attained, None)
+    verdict = verdict_for([interval], plausible)
+    if tail.bracket is not None:
+        verdict = "beyond" if tail.bracket[0] >= plausible[1] else ("reachable" if tail.bracket[1] <= plausible[1] else verdict)
+    reason = _where(verdict, tail.start, tail.attained, plausible)
+    if tail.reason:
+        reason = f"{reason}; {tail.reason}"
+    return Threshold(
+        "unique", (interval,), verdict, reason, value=tail.start, attained=tail.attained,
+        bracket=tail.bracket, notes=tuple(tail.notes),
+    )
+
+
+# --- risk dominance ------------------------------------------------------------------------------
+
+
+def confront_profile(game: Game, target: Profile) -> Profile | None:
+    """In a 2x2 game, each player's other strategy; None elsewhere."""
+    if game.shape != (2, 2):
+        return None
+    return tuple(1 - t for t in target)
+
+
+def _risk_dominance(game, U, W, target, plausible) -> Threshold:
+    d = confront_profile(game, target)
+    if d is None:
+        return Threshold("risk_dominant", (), "never", "risk dominance is defined here for 2x2 games only",
+                         defined=False)
+    t_devs = [dv for i in range(2) for dv in deviations(game, U, W, target, i)]
+    d_devs = [dv for i in range(2) for dv in deviations(game, U, W, d, i)]
+    # Deviation losses at t (R − T) and at d (P − S) are −gain = −a + κb: linear in κ.
+    (ta, tb), (ua, ub) = [(-dv.a, dv.b) for dv in t_devs]
+    (pa, pb), (qa, qb) = [(-dv.a, dv.b) for dv in d_devs]
+    # H(κ) = (ta + tb κ)(ua + ub κ) − (pa + pb κ)(qa + qb κ) = c2 κ² + c1 κ + c0.
+    c2 = tb * ub - pb * qb
+    c1 = ta * ub + tb * ua - pa * qb - pb * qa
+    c0 = ta * ua - pa * qa
+    roots = quadratic_roots(c2, c1, c0)
+
+    def holds(k: Fraction) -> bool:
+        t_strict = all(dv.gain(k) < 0 for dv in t_devs)
+        d_strict = all(dv.gain(k) < 0 for dv in d_devs)
+        h = c2 * k * k + c1 * k + c0
+        return t_strict and (not d_strict or h > 0)
+
+    intervals = scan(_breaks(t_devs) + _breaks(d_devs) + roots, holds)
+    summary = _summary(intervals)
+    verdict = verdict_for(intervals, plausible)
+    names = game.player_names
+    if intervals:
+        reason = (f"compromise risk-dominates ({', '.join(game.outcome_names(d))}) (its product of deviation losses "
+                  f"is larger, or the other is no strict equilibrium): "
+                  + _where(verdict, summary["value"], summary["attained"], plausible))
+    else:
+        reason = (f"({', '.join(game.outcome_names(d))}) stays the risk-dominant equilibrium: {names[0]} and {names[1]} "
+                  "lose more by leaving it than by leaving the target, at every cost level")
+    return Threshold("risk_dominant", tuple(intervals), verdict, reason, **summary)
+
+
+def quadratic_roots(c2: Fraction, c1: Fraction, c0: Fraction) -> list[Endpoint]:
+    """Real roots of c2 κ² + c1 κ + c0, exact (Fraction) or in closed form (Root)."""
+    if c2 == 0:
+        return [-c0 / c1] if c1 != 0 else []
+    disc = c1 * c1 - 4 * c2 * c0
+    if disc < 0:
+        return []
+    a = -c1 / (2 * c2)
+    r = disc / (4 * c2 * c2)  # roots a ± √r
+    num, den = r.numerator, r.denominator
+    if math.isqrt(num) ** 2 == num and math.isqrt(den) ** 2 == den:
+        s = Fraction(math.isqrt(num), math.isqrt(den))
+        return sorted({a - s, a + s})
+    return [Root.of_surd(a, Fraction(-1), r), Root.of_surd(a, Fraction(1), r)]
+
+
+# --- repeated play -------------------------------------------------------------------------------
+
+
+def delta_star(game: Game, U, W, target: Profile, kappa: Fraction) -> dict[str, Fraction | None]:
+    """δ*_i(κ) = (T_i − R_i)/(T_i − P_i) with costed payoffs (Friedman 1971 grim trigger).
+
+    0 when there is no temptation (T_i ≤ R_i); None (no δ < 1 works, reported "inf") when
+    the punishment does not hurt (T_i ≤ P_i). Values ≥ 1 also mean "not sustainable".
+    """
+    d = confront_profile(game, target)
+    out = {}
+    for i, player in enumerate(game.players):
+        dev = target[:i] + (d[i],) + target[i + 1:]
+        u = lambda s: U[s + (i,)] - kappa * W[s + (i,)]  # noqa: E731
+        temptation = u(dev) - u(target)
+        punishment_gap = u(dev) - u(d)
+        if temptation <= 0:
+            out[player.name] = Fraction(0)
+        elif punishment_gap <= 0:
+            out[player.name] = None
+        else:
+            out[player.name] = temptation / punishment_gap
+    return out
+
+
+def _repeated(game, U, W, target, plausible, discount) -> Repeated | None:
+    d = confront_profile(game, target)
+    if d is None:
+        return None
+    at_zero = delta_star(game, U, W, target, Fraction(0))
+    top = plausible[1]
+    at_top = delta_star(game, U, W, target, top) if top > 0 else None
+    d_is_nash = all(dv.a <= 0 for i in range(2) for dv in deviations(game, U, W, d, i))
+    note = None if d_is_nash else (
+        f"({', '.join(game.outcome_names(d))}) is no equilibrium of the stage game at κ = 0, so reverting to it "
+        "is not a credible punishment there")
+    sustain = None
+    if discount is not None:
+        if not 0 < discount < 1:
+            raise UsageError(f"--discount: δ must be between 0 and 1 (exclusive), not {fmt(discount)}")
+        lines = []
+        for i in range(2):
+            dev = target[:i] + (d[i],) + target[i + 1:]
+            # temptation(κ) = tA − κ tB; gap(κ) = gA − κ gB, linear in κ.
+            tA, tB = U[dev + (i,)] - U[target + (i,)], W[dev + (i,)] - W[target + (i,)]
+            gA, gB = U[dev + (i,)] - U[d + (i,)], W[dev + (i,)] - W[d + (i,)]
+            lines.append((tA, tB, gA, gB))
+        points = []
+        for tA, tB, gA, gB in lines:
+            for A, B in ((tA, tB), (gA, gB), (tA - discount * gA, tB - discount * gB)):
+                if B != 0:
+                    points.append(A / B)
+
+        def holds(k: Fraction) -> bool:
+            ds = delta_star(game, U, W, target, k)
+            return all(v is not None and v <= discount for v in ds.values())
+
+        intervals = scan(points, holds)
+        summary = _summary(intervals)
+        verdict = verdict_for(intervals, plausible)
+        reason = _where(verdict, summary["value"], summary["attained"], plausible)
+        sustain = Threshold("repeated", tuple(intervals), verdict,
+                            f"with δ = {fmt(discount)} grim trigger sustains compromise: {reason}", **summary)
+    return Repeated(at_zero=at_zero, at_top=at_top, top=top if at_top is not None else None,
+                    discount=discount, sustainable_from=sustain, note=note)
+
+
+# --- JSON ------------------------------------------------------------------------------------------
+
+
+def threshold_to_json(t: Threshold) -> dict:
+    return {
+        "value": value_float(t.value),
+        "exact": exact_text(t.value) if t.value is not None else "inf",
+        "attained": t.attained,
+        "upper": value_float(t.upper),
+        "upper_exact": None if t.upper is None else exact_text(t.upper),
+        "bracket": None if t.bracket is None else [float(t.bracket[0]), float(t.bracket[1])],
+        "bracket_exact": None if t.bracket is None else [fmt(t.bracket[0]), fmt(t.bracket[1])],
+        "binding": t.binding,
+        "per_player": None if t.per_player is None else {k: exact_text(v) for k, v in t.per_player.items()},
+        "intervals": [i.to_json() for i in t.intervals],
+        "defined": t.defined,
+        "verdict": t.verdict if t.defined else None,
+        "reason": t.reason,
+        "notes": list(t.notes),
+    }
+
+
+def report_to_json(report: ThresholdReport) -> dict:
+    """The stable JSON of ``sovgame thresholds`` (documented in the README)."""
+    game = report.game
+    data = {
+        "game": game.title,
+        "target": report.target_names(),
+        "costs": list(report.costs),
+        "plausible_kappa": [float(v) if v.denominator != 1 else int(v) for v in report.plausible],
+        "thresholds": {name: threshold_to_json(t) for name, t in report.thresholds.items()},
+        "repeated": None,
+        "notes": list(report.notes),
+    }
+    rep = report.repeated
+    if rep is not None:
+        data["repeated"] = {
+            "delta_star": {k: exact_text(v) for k, v in rep.at_zero.items()},
+            "delta_star_at_top": None if rep.at_top is None else {k: exact_text(v) for k, v in rep.at_top.items()},
+            "top_kappa": None if rep.top is None else fmt(rep.top),
+            "discount": None if rep.discount is None else fmt(rep.discount),
+            "sustainable": None if rep.sustainable_from is None else threshold_to_json(rep.sustainable_from),
+            "note": rep.note,
+        }
+    return data

@@ -1,0 +1,53 @@
+"""The README's examples run: every console line and the Python session."""
+
+from __future__ import annotations
+
+import doctest
+import json
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from sovgame.cli import app
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def console_examples() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    blocks = re.findall(r"```console\n(.*?)```", text, flags=re.S)
+    return [line[2:] for block in blocks for line in block.splitlines() if line.startswith("$ sovgame ")]
+
+
+def test_readme_has_examples_for_every_command():
+    import typer.main
+
+    used = {shlex.split(line)[1] for line in console_examples()}
+    assert set(typer.main.get_command(app).commands) <= used
+
+
+@pytest.mark.parametrize("line", console_examples())
+def test_console_example_runs(runner, line):
+    args = shlex.split(line)[1:]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, (line, result.output)
+    assert result.stdout.strip()
+    if "json" in args:
+        json.loads(result.stdout)
+
+
+def test_python_session_in_readme():
+    failures, tried = doctest.testfile(str(README), module_relative=False,
+                                       optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert tried > 0 and failures == 0
+
+
+def test_quick_start_matches_ci():
+    text = README.read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.*?)\n```", text, flags=re.S)
+    assert len(commands) == 2
+    assert "sovgame analyze" in commands[0]
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci.splitlines()

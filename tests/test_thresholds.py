@@ -1,0 +1,243 @@
+"""Thresholds against the textbook table of MODELS.md and against the solver itself."""
+
+from __future__ import annotations
+
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sovgame import load_game, parse_game, solve
+from sovgame.regimes import equilibrium_breakpoints, structure
+from sovgame.thresholds import compute_thresholds, quadratic_roots, report_to_json
+
+GAMES = {  # R, S, T, P (MODELS.md, symmetric, compromise listed first)
+    "pd": (3, 0, 5, 1),
+    "stag": (4, 0, 3, 2),
+    "chicken": (3, 1, 4, 0),
+    "deadlock": (2, 1, 4, 3),
+}
+
+
+def symmetric(R, S, T, P, incidence, weights=(1, 1)):
+    text = f"""
+[game]
+title = "symmetric"
+[[players]]
+name = "Row"
+strategies = ["C", "D"]
+compromise = "C"
+[[players]]
+name = "Column"
+strategies = ["C", "D"]
+compromise = "C"
+[payoffs]
+"C|C" = [{R}, {R}]
+"C|D" = [{S}, {T}]
+"D|C" = [{T}, {S}]
+"D|D" = [{P}, {P}]
+[[costs]]
+name = "conflict"
+incidence = "{incidence}"
+weights = [{weights[0]}, {weights[1]}]
+[analysis]
+plausible_kappa = [0, 2]
+"""
+    return parse_game(text)
+
+
+# (game, incidence) -> {criterion: (value, attained)}; None = never. From MODELS.md's table.
+TEXTBOOK = {
+    ("pd", "own_confront"): {"nash": (2, True), "unique": (2, False)},
+    ("pd", "any_conflict"): {"nash": (2, True), "unique": None, "risk_dominant": (3, False)},
+    ("pd", "mutual_confront"): {"nash": None, "unique": None},
+    ("stag", "own_confront"): {"nash": (0, True), "risk_dominant": (F(1, 2), False), "unique": (2, False)},
+    ("stag", "any_conflict"): {"nash": (0, True), "risk_dominant": (1, False), "unique": None},
+    ("stag", "mutual_confront"): {"nash": (0, True), "risk_dominant": (1, False), "unique": (2, False)},
+    ("chicken", "own_confront"): {"nash": (1, True), "unique": (1, False)},
+    ("chicken", "any_conflict"): {"nash": (1, True), "unique": (1, False)},
+    ("chicken", "mutual_confront"): {"nash": None, "unique": None},
+    ("deadlock", "own_confront"): {"nash": (2, True), "unique": (2, False)},
+    ("deadlock", "any_conflict"): {"nash": (2, True), "unique": None, "risk_dominant": (4, False)},
+    ("deadlock", "mutual_confront"): {"nash": None, "unique": None},
+}
+
+
+@pytest.mark.parametrize("key", sorted(TEXTBOOK))
+def test_textbook_thresholds(key):
+    name, incidence = key
+    report = compute_thresholds(symmetric(*GAMES[name], incidence))
+    for criterion, expected in TEXTBOOK[key].items():
+        t = report.thresholds[criterion]
+        if expected is None:
+            assert t.value is None and t.verdict == "never", (criterion, t)
+        else:
+            assert (t.value, t.attained) == (F(expected[0]), expected[1]), (criterion, t)
+
+
+def test_textbook_delta_star():
+    assert compute_thresholds(symmetric(*GAMES["pd"], "any_conflict")).repeated.at_zero == {"Row": F(1, 2), "Column": F(1, 2)}
+    # Deadlock: δ* = (4 − 2)/(4 − 3) = 2 > 1, no discount factor sustains cooperation.
+    assert compute_thresholds(symmetric(*GAMES["deadlock"], "any_conflict")).repeated.at_zero["Row"] == 2
+
+
+def test_case_game_figures():
+    report = compute_thresholds(load_game("pakistan_afghanistan"))
+    nash = report.thresholds["nash"]
+    assert (nash.value, nash.attained, nash.upper) == (F(4, 3), True, None)
+    assert nash.binding == "Pakistan"
+    assert nash.per_player == {"Pakistan": F(4, 3), "Afghanistan": F(2, 3)}
+    assert nash.verdict == "reachable"
+    unique = report.thresholds["unique"]
+    assert (unique.value, unique.attained, unique.bracket, unique.verdict) == (F(4), False, None, "beyond")
+    assert report.repeated.at_zero == {"Pakistan": F(1, 2), "Afghanistan": F(1, 2)}
+
+
+def test_case_game_json_has_the_documented_shape():
+    data = report_to_json(compute_thresholds(load_game("pakistan_afghanistan")))
+    assert data["target"] == {"Pakistan": "Restrain strikes", "Afghanistan": "Constrain TTP"}
+    assert data["costs"] == ["trade_disruption", "refugee_returns", "military_operations"]
+    assert data["plausible_kappa"] == [0, 2]
+    nash = data["thresholds"]["nash"]
+    assert nash["value"] == pytest.approx(4 / 3) and nash["exact"] == "4/3" and nash["attained"] is True
+    assert nash["upper"] is None and nash["binding"] == "Pakistan"
+    assert nash["per_player"] == {"Pakistan": "4/3", "Afghanistan": "2/3"}
+    assert nash["verdict"] == "reachable" and nash["reason"]
+    unique = data["thresholds"]["unique"]
+    assert (unique["value"], unique["exact"], unique["attained"], unique["bracket"], unique["verdict"]) == (4.0, "4", False, None, "beyond")
+    assert set(data["thresholds"]) == {"nash", "strict", "dominant", "unique", "risk_dominant"}
+
+
+def test_cost_filter_answers_how_high_one_cost_alone_must_go():
+    game = load_game("pakistan_afghanistan")
+    # Trade alone: Pakistan's deviation to Strike costs 1/2 more per κ: (4 − 3)/(1/2) = 2.
+    nash = compute_thresholds(game, costs=["trade_disruption"]).thresholds["nash"]
+    assert nash.value == 2 and nash.per_player == {"Pakistan": F(2), "Afghanistan": F(1)}
+
+
+def test_never_reason_names_player_and_deviation():
+    report = compute_thresholds(symmetric(*GAMES["pd"], "any_conflict"))
+    reason = report.thresholds["unique"].reason
+    assert "gains 1 by playing 'D' rather than 'C'" in reason and "falls on both of its choices alike" in reason
+
+
+def test_discount_gives_the_cost_level_that_sustains_compromise():
+    game = load_game("pakistan_afghanistan")
+    # δ*_Pakistan(κ) = (1 − 3κ/4)/(2 − 0) ≤ 1/4 ⟺ κ ≥ 2/3; Afghanistan (1 − 3κ/2)/2 ≤ 1/4 ⟺ κ ≥ 1/3.
+    rep = compute_thresholds(game, discount=F(1, 4)).repeated
+    assert rep.sustainable_from.value == F(2, 3) and rep.sustainable_from.attained
+
+
+def test_quadratic_roots_exact_and_surd():
+    assert quadratic_roots(F(1), F(-3), F(2)) == [F(1), F(2)]
+    roots = quadratic_roots(F(1), F(-2), F(-1))  # 1 ± √2
+    assert [str(r) for r in roots] == ["1 − √2", "1 + √2"]
+    assert roots[1].lo < F(24142135623731, 10**13) < roots[1].hi
+
+
+# --- properties: thresholds bracket the change they claim, checked with the solver --------------------
+
+incidences = st.sampled_from(["any_conflict", "own_confront", "mutual_confront"])
+payoff = st.integers(-4, 4)
+
+
+@st.composite
+def costed_2x2(draw):
+    values = [draw(payoff) for _ in range(8)]
+    incidence = draw(incidences)
+    weights = (draw(st.integers(0, 3)), draw(st.integers(0, 3)))
+    text = f"""
+[game]
+title = "random"
+[[players]]
+name = "Row"
+strategies = ["C", "D"]
+compromise = "C"
+[[players]]
+name = "Column"
+strategies = ["C", "D"]
+compromise = "C"
+[payoffs]
+"C|C" = [{values[0]}, {values[1]}]
+"C|D" = [{values[2]}, {values[3]}]
+"D|C" = [{values[4]}, {values[5]}]
+"D|D" = [{values[6]}, {values[7]}]
+[[costs]]
+name = "c"
+incidence = "{incidence}"
+weights = [{weights[0]}, {weights[1]}]
+"""
+    return parse_game(text)
+
+
+def _target_is_nash(game, kappa):
+    return (0, 0) in solve(game, kappa).pure_profiles
+
+
+def _target_unique(game, kappa):
+    s = solve(game, kappa)
+    return len(s.equilibria) == 1 and s.equilibria[0].pure_profile() == (0, 0)
+
+
+EPS = F(1, 1000)
+
+
+@settings(max_examples=150, deadline=None)
+@given(costed_2x2())
+def test_nash_threshold_brackets_the_change_in_the_solver(game):
+    nash = compute_thresholds(game).thresholds["nash"]
+    if nash.value is None:
+        for k in (F(0), F(1, 2), F(3), F(50)):
+            assert not _target_is_nash(game, k)
+        return
+    v = nash.value
+    assert _target_is_nash(game, v) == nash.attained
+    assert _target_is_nash(game, v + EPS) or (nash.upper is not None and nash.upper <= v + EPS)
+    if v > 0:
+        assert not _target_is_nash(game, v - EPS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(costed_2x2())
+def test_unique_threshold_brackets_the_change_in_the_solver(game):
+    unique = compute_thresholds(game).thresholds["unique"]
+    if unique.value is None:
+        assert not _target_unique(game, F(1000))
+        return
+    v = unique.value
+    for k in (v + EPS, v + 1, v + 100):
+        assert _target_unique(game, k)
+    assert _target_unique(game, v) == unique.attained
+    if v > 0:
+        assert not _target_unique(game, v - EPS)
+
+
+def _random_costed_game(rng, m, n):
+    U = rng.integers(-4, 5, size=(m, n, 2))
+    W = rng.integers(0, 3, size=(m, n, 2))
+    lines = ['[game]\ntitle = "r"', "[[players]]\nname = \"A\"", f"strategies = {[f'a{i}' for i in range(m)]}",
+             "[[players]]\nname = \"B\"", f"strategies = {[f'b{j}' for j in range(n)]}", "[payoffs]"]
+    lines += [f'"a{i}|b{j}" = [{U[i, j, 0]}, {U[i, j, 1]}]' for i in range(m) for j in range(n)]
+    exposure = ", ".join(f'"a{i}|b{j}" = [{W[i, j, 0]}, {W[i, j, 1]}]' for i in range(m) for j in range(n))
+    lines += ["[[costs]]", 'name = "c"', 'incidence = "custom"', "weights = [1, 1]", f"exposure = {{ {exposure} }}"]
+    return parse_game("\n".join(lines).replace("'", '"'))
+
+
+@pytest.mark.parametrize("shape", [(2, 2), (3, 3)])
+def test_no_regime_is_missed_on_a_fine_grid(shape):
+    """Between reported breakpoints the equilibrium structure must not change."""
+    rng = np.random.default_rng(11 if shape == (2, 2) else 12)
+    grid = [F(i, 8) for i in range(0, 8 * 6 + 1)]
+    for _ in range(100 if shape == (2, 2) else 100):
+        game = _random_costed_game(rng, *shape)
+        points = [float(p) for p in equilibrium_breakpoints(game)]
+        previous = None
+        for a, b in zip(grid, grid[1:]):
+            if previous is None:
+                previous = structure(solve(game, a))
+            current = structure(solve(game, b))
+            if current != previous:
+                assert any(float(a) - 1e-9 <= p <= float(b) + 1e-9 for p in points), (game.payoffs, a, b)
+            previous = current
