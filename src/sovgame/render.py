@@ -66,7 +66,10 @@ def print_tables(sections: list[Section], heading: str | None = None, console=No
                       caption=Text(section.caption) if section.caption else None,
                       title_justify="left", caption_justify="left", show_lines=False)
         for index, column in enumerate(section.columns):
-            table.add_column(Text(column), justify="right" if index in section.numeric else "left")
+            whole = index in section.whole
+            width = max((len(row[index]) for row in section.rows), default=0) if whole else None
+            table.add_column(Text(column), justify="right" if index in section.numeric else "left",
+                             no_wrap=whole, min_width=width)
         for row in section.rows:
             table.add_row(*(Text(cell) for cell in row))
         if section.rows:

@@ -29,6 +29,7 @@ class Section:
     caption: str | None = None
     lines: list[str] = field(default_factory=list)
     numeric: set[int] = field(default_factory=set)  # columns to right-justify
+    whole: set[int] = field(default_factory=set)  # columns never wrapped or cut (names to type)
     name: str = ""  # short machine name, used by CSV
 
 
@@ -130,7 +131,7 @@ def games_section(rows: list[dict]) -> Section:
         "Bundled games", ["name", "title", "players", "size"],
         [[r["name"], r["title"], ", ".join(r["players"]), r["size"]] for r in rows],
         caption="name a game by its name (sovgame solve stag_hunt) or by a file path",
-        name="games",
+        name="games", whole={0},
     )
 
 
