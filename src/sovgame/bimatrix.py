@@ -37,6 +37,8 @@ from .errors import GameTooLargeError
 LABEL_TOL = 1e-7
 #: Systems with |det| / Π‖rows‖ below this are solved exactly instead of in floats.
 COND_RATIO = 1e-6
+#: Up to this many square systems (3x3 games) pure integer arithmetic beats numpy's overhead.
+SMALL_BASES = 20
 #: Above this many square systems the enumeration would take too long or too much memory.
 MAX_BASES = 3_000_000
 
@@ -89,8 +91,10 @@ def solve_bimatrix(A, B) -> BimatrixSolution:
     P = _Polytope(B_int.T)
     # Q = {y ≥ 0 : A y ≤ 1}: tight labels are rows (0..m-1), zero labels are columns (m..).
     Q = _Polytope(A_int)
-    px = P.float_vertices()
-    qy = Q.float_vertices()
+    if count_bases(m, n) <= SMALL_BASES:
+        px, qy = P.exact_vertices(), Q.exact_vertices()
+    else:
+        px, qy = P.float_vertices(), Q.float_vertices()
     mask_x = px.zero_bits | (px.tight_bits << np.uint64(m)) if m + n <= 63 else None
     mask_y = qy.tight_bits | (qy.zero_bits << np.uint64(m)) if m + n <= 63 else None
 
@@ -133,11 +137,15 @@ def _positive_integer_matrix(M) -> np.ndarray:
     Adding a constant and multiplying by a positive number are positive affine maps of one
     player's payoffs; they move neither best responses nor equilibria.
     """
-    rows = [[Fraction(v) for v in row] for row in M]
+    rows = _as_fractions(M)
     low = min(min(row) for row in rows)
     shifted = [[v - low + 1 for v in row] for row in rows]
     scale = math.lcm(*(v.denominator for row in shifted for v in row))
     return np.array([[int(v * scale) for v in row] for row in shifted], dtype=object)
+
+
+def _as_fractions(M) -> list[list[Fraction]]:
+    return [[v if isinstance(v, Fraction) else Fraction(v) for v in row] for row in M]
 
 
 @lru_cache(maxsize=256)
@@ -250,24 +258,53 @@ class _Polytope:
         return _FloatVertices(s_all, j_all, zero_bits, tight_bits, n_labels)
 
     def exact_vertex(self, basis) -> tuple | None:
-        """(z, zero_bits, tight_bits) exactly for the basis (S, J), or None if not a vertex."""
+        """(z, zero_bits, tight_bits) exactly for the basis (S, J), or None if not a vertex.
+
+        Integer arithmetic throughout (Cramer's rule with fraction-free determinants): z is
+        returned as integer numerators over one positive common denominator, which is all
+        that labels and normalised strategies need.
+        """
         if basis in self._exact_cache:
             return self._exact_cache[basis]
         S, J = basis
-        sub = [[Fraction(self.M_int[j, s]) for s in S] for j in J]
-        sol = _solve_exact(sub, [Fraction(1)] * len(S))
+        rows = [[self.M_int[j, s] for s in S] for j in J]
+        solved = _cramer(rows)
         result = None
-        if sol is not None and all(v >= 0 for v in sol):
-            z = [Fraction(0)] * self.d
-            for s, v in zip(S, sol):
-                z[s] = v
-            loads = [sum((self.M_int[j, s] * z[s] for s in S), Fraction(0)) for j in range(self.k)]
-            if all(load <= 1 for load in loads):
-                zero_bits = sum(1 << i for i in range(self.d) if z[i] == 0)
-                tight_bits = sum(1 << j for j in range(self.k) if loads[j] == 1)
-                result = (tuple(z), zero_bits, tight_bits)
+        if solved is not None:
+            nums, det = solved
+            if all(v >= 0 for v in nums):
+                z = [0] * self.d
+                for s, v in zip(S, nums):
+                    z[s] = v
+                loads = [sum(self.M_int[j, s] * z[s] for s in S) for j in range(self.k)]
+                if all(load <= det for load in loads):
+                    zero_bits = sum(1 << i for i in range(self.d) if z[i] == 0)
+                    tight_bits = sum(1 << j for j in range(self.k) if loads[j] == det)
+                    result = (tuple(z), zero_bits, tight_bits)
         self._exact_cache[basis] = result
         return result
+
+    def exact_vertices(self) -> _FloatVertices:
+        """Every vertex by exact arithmetic over all bases: faster than numpy for small games."""
+        bases, zero_bits, tight_bits, seen = [], [], [], set()
+        for size in range(1, min(self.k, self.d) + 1):
+            for S in itertools.combinations(range(self.d), size):
+                for J in itertools.combinations(range(self.k), size):
+                    exact = self.exact_vertex((S, J))
+                    if exact is None:
+                        continue
+                    key = _normalise(exact[0])
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    bases.append((S, J))
+                    zero_bits.append(exact[1])
+                    tight_bits.append(exact[2])
+        n_labels = np.array([z.bit_count() + t.bit_count() for z, t in zip(zero_bits, tight_bits)], dtype=int)
+        as_array = (lambda v: np.array(v, dtype=np.uint64)) if self.d <= 63 and self.k <= 63 else \
+            (lambda v: np.array(v, dtype=object))
+        return _FloatVertices([np.array(b[0]) for b in bases], [np.array(b[1]) for b in bases],
+                              as_array(zero_bits), as_array(tight_bits), n_labels)
 
     def is_degenerate(self, vertices: _FloatVertices) -> bool:
         """True if some vertex has more than d labels, checked exactly."""
@@ -286,26 +323,40 @@ def _bits(flags: np.ndarray):
     return np.array([sum(1 << i for i in np.nonzero(row)[0]) for row in flags], dtype=object)
 
 
-def _solve_exact(matrix: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
-    """Solve a square system by Gaussian elimination in fractions; None if singular."""
-    size = len(rhs)
-    rows = [row[:] + [r] for row, r in zip(matrix, rhs)]
-    for col in range(size):
-        pivot = next((r for r in range(col, size) if rows[r][col] != 0), None)
-        if pivot is None:
-            return None
-        rows[col], rows[pivot] = rows[pivot], rows[col]
-        lead = rows[col][col]
-        for r in range(size):
-            if r != col and rows[r][col] != 0:
-                factor = rows[r][col] / lead
-                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col])]
-    return [rows[i][size] / rows[i][i] for i in range(size)]
+def _det_int(M: list[list[int]]) -> int:
+    """Determinant of an integer matrix by Bareiss' fraction-free elimination (exact)."""
+    M = [row[:] for row in M]
+    n, sign, previous = len(M), 1, 1
+    for k in range(n - 1):
+        if M[k][k] == 0:
+            swap = next((r for r in range(k + 1, n) if M[r][k] != 0), None)
+            if swap is None:
+                return 0
+            M[k], M[swap] = M[swap], M[k]
+            sign = -sign
+        for i in range(k + 1, n):
+            for j in range(k + 1, n):
+                M[i][j] = (M[i][j] * M[k][k] - M[i][k] * M[k][j]) // previous
+        previous = M[k][k]
+    return sign * M[n - 1][n - 1]
 
 
-def _normalise(z: tuple[Fraction, ...]) -> tuple[Fraction, ...]:
+def _cramer(rows: list[list[int]]) -> tuple[list[int], int] | None:
+    """Solve rows · z = 1 for integer rows: (numerators, det) with det > 0, or None if singular."""
+    det = _det_int(rows)
+    if det == 0:
+        return None
+    size = len(rows)
+    nums = [_det_int([row[:c] + [1] + row[c + 1:] for row in rows]) for c in range(size)]
+    if det < 0:
+        det, nums = -det, [-v for v in nums]
+    return nums, det
+
+
+def _normalise(z: tuple[int, ...]) -> tuple[Fraction, ...]:
+    """Scale a vertex (integer numerators over a common denominator) to probabilities."""
     total = sum(z)
-    return tuple(v / total for v in z)
+    return tuple(Fraction(v, total) for v in z)
 
 
 def _sort_key(pair):
