@@ -202,3 +202,10 @@ def test_games_lists_bundled_games(runner):
     data = json.loads(invoke(runner, "games", "-f", "json").stdout)
     case = next(row for row in data if row["name"] == "pakistan_afghanistan")
     assert case["players"] == ["Pakistan", "Afghanistan"] and case["size"] == "2x2"
+
+
+def test_check_nashpy_reports_what_nashpy_finds(runner):
+    data = json.loads(invoke(runner, "solve", "stag_hunt", "--check-nashpy", "-f", "json").stdout)
+    assert data["nashpy_check"] == {"found": [1, 2, 3], "missed": [], "not_equilibria": 0, "extra": 0}
+    three = invoke(runner, "solve", "pakistan_afghanistan_india", "--check-nashpy")
+    assert three.exit_code == 2 and "two-player games only" in three.stderr

@@ -100,17 +100,26 @@ def show_command(game: GameArg, fmt: FormatOpt = OutputFormat.table) -> None:
 
 @app.command("solve")
 @user_errors
-def solve_command(game: GameArg, kappa: KappaOpt = "0", fmt: FormatOpt = OutputFormat.table) -> None:
+def solve_command(
+    game: GameArg, kappa: KappaOpt = "0",
+    check_nashpy: Annotated[bool, typer.Option("--check-nashpy", help="Also run nashpy's vertex enumeration and say which equilibria it finds.")] = False,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
     """Every Nash equilibrium, pure and mixed, verified in exact arithmetic.
 
     Example: sovgame solve stag_hunt --format json
     """
-    from .equilibria import solve
+    from .equilibria import cross_check_nashpy, solve
     from .gamefile import load_game
     from .views import solution_to_json, solve_sections
 
     solution = solve(load_game(game), parse_kappa(kappa))
-    render(fmt, lambda: solve_sections(solution), lambda: solution_to_json(solution),
+    check = None
+    if check_nashpy:
+        if solution.game.n_players != 2:
+            raise UsageError("--check-nashpy: nashpy handles two-player games only")
+        check = cross_check_nashpy(solution)
+    render(fmt, lambda: solve_sections(solution, check), lambda: solution_to_json(solution, check),
            heading=solution.game.title, primary="equilibria")
 
 

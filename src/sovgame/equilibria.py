@@ -96,15 +96,26 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
         if degenerate:
             notes.append(_degenerate_note(equilibria))
     else:
-        equilibria = [
-            Equilibrium(strategies, expected_payoffs(payoffs, strategies))
-            for strategies in (_as_pure(game.shape, p) for p in pure_equilibria(payoffs))
-        ]
-        degenerate, complete, method = None, False, "exact pure-profile search"
-        notes.append(
-            f"{game.n_players}-player game: only pure equilibria were searched; mixed ones need "
-            "Gambit (pip install \"sovgame[gambit]\")"
-        )
+        pure = [_as_pure(game.shape, p) for p in pure_equilibria(payoffs)]
+        degenerate = None
+        mixed = gambit_equilibria(payoffs)
+        if mixed is None:
+            found, complete, method = pure, False, "exact pure-profile search"
+            notes.append(
+                f"{game.n_players}-player game: only pure equilibria were searched; mixed ones need "
+                "Gambit (pip install \"sovgame[gambit]\")"
+            )
+        else:
+            exact, approximate = mixed
+            found = pure + [s for s in exact if s not in pure]
+            complete, method = not approximate, "exact pure search + Gambit enumpoly, checked exactly"
+            notes.append("mixed equilibria from Gambit's enumpoly (isolated equilibria), each checked in fractions")
+            if approximate:
+                notes.append(
+                    f"{len(approximate)} further equilibri{'um' if len(approximate) == 1 else 'a'} found by Gambit "
+                    "have irrational probabilities and cannot be verified in fractions; not listed"
+                )
+        equilibria = [Equilibrium(s, expected_payoffs(payoffs, s)) for s in found]
     for eq in equilibria:
         if not is_nash(payoffs, eq.strategies):  # pragma: no cover - a bug if it happens
             raise AssertionError(f"solver returned a non-equilibrium {eq.strategies}")
@@ -112,6 +123,35 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
         game=game, kappa=kappa, equilibria=tuple(equilibria), degenerate=degenerate,
         complete=complete, method=method, notes=tuple(notes),
     )
+
+
+def gambit_equilibria(payoffs: np.ndarray) -> tuple[list, list] | None:
+    """Mixed equilibria of an n-player game from Gambit's enumpoly, or None without Gambit.
+
+    Returns (exact, approximate): profiles that pass the exact check after rounding each
+    probability to the nearest fraction with denominator ≤ 10⁶, and the float profiles that
+    do not (irrational equilibria, which fractions cannot represent).
+    """
+    try:
+        import pygambit as gbt
+    except ImportError:
+        return None
+    n = payoffs.shape[-1]
+    arrays = [np.vectorize(lambda v: gbt.Rational(v.numerator, v.denominator), otypes=[object])(payoffs[..., i])
+              for i in range(n)]
+    maker = getattr(gbt, "StrategicGame", gbt.Game)  # pygambit 17 / 16
+    game = maker.from_arrays(*arrays)
+    labels = [p if isinstance(p, str) else p.label for p in game.players]
+    exact, approximate = [], []
+    for eq in gbt.nash.enumpoly_solve(game).equilibria:
+        floats = [[float(p) for _, p in eq[label]] for label in labels]
+        profile = tuple(tuple(Fraction(p).limit_denominator(10**6) for p in s) for s in floats)
+        if is_nash(payoffs, profile):
+            if profile not in exact:
+                exact.append(profile)
+        else:
+            approximate.append(floats)
+    return exact, approximate
 
 
 def _degenerate_note(equilibria: list[Equilibrium]) -> str:
@@ -196,3 +236,42 @@ def _support_profiles(strategies: Sequence[Strategy]):
         for _, p in combo:
             weight *= p
         yield tuple(k for k, _ in combo), weight
+
+
+@dataclass(frozen=True)
+class CrossCheck:
+    """What nashpy's vertex enumeration finds on the same game, each profile checked exactly."""
+
+    found: tuple[int, ...]  # 1-based numbers of our equilibria that nashpy also returned
+    missed: tuple[int, ...]  # ours that nashpy did not return
+    not_equilibria: int  # profiles nashpy returned that fail the exact check
+    extra: int  # exact equilibria nashpy returned that we did not (a bug in sovgame if ever > 0)
+
+
+def cross_check_nashpy(solution: Solution) -> CrossCheck:
+    """Run nashpy's ``vertex_enumeration`` on the solved game and compare, exactly.
+
+    nashpy works in floats; each profile it returns is rounded to the nearest fraction with
+    denominator ≤ 10⁶ and checked with :func:`is_nash`. Payoffs are shifted to be positive
+    first, as nashpy's vertex enumeration needs (MODELS.md).
+    """
+    import nashpy
+
+    game = solution.game
+    if game.n_players != 2:
+        raise ValueError("nashpy handles two-player games only")
+    payoffs = game.payoffs_at(solution.kappa)
+    A = np.array(payoffs[..., 0], dtype=float)
+    B = np.array(payoffs[..., 1], dtype=float)
+    ours = {tuple(e.strategies): index for index, e in enumerate(solution.equilibria, start=1)}
+    found, not_equilibria, extra = set(), 0, 0
+    for x, y in nashpy.Game(A - A.min() + 1, B - B.min() + 1).vertex_enumeration():
+        profile = tuple(tuple(Fraction(float(p)).limit_denominator(10**6) for p in s) for s in (x, y))
+        if not is_nash(payoffs, profile):
+            not_equilibria += 1
+        elif profile in ours:
+            found.add(ours[profile])
+        else:
+            extra += 1
+    missed = tuple(i for i in ours.values() if i not in found)
+    return CrossCheck(tuple(sorted(found)), missed, not_equilibria, extra)

@@ -27,7 +27,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from .equilibria import Solution, solve
+from .equilibria import Solution, pure_equilibria, solve
 from .exact import fmt
 from .intervals import Endpoint, Root, between, exact_text, sort_points
 from .model import Game, Profile
@@ -405,7 +405,7 @@ def _tail_by_dominance(game: Game, costs, target: Profile) -> Tail:
         return all(len(a) == 1 and a[0] == t for a, t in zip(surviving_strategies(game.payoffs_at(kappa, costs)), target))
 
     def only_pure(kappa):
-        return solve(game, kappa, costs).pure_profiles == [tuple(target)]
+        return pure_equilibria(game.payoffs_at(kappa, costs)) == [tuple(target)]
 
     upper, upper_attained = tail(alone_after_dominance)
     lower, lower_attained = tail(only_pure)

@@ -176,10 +176,10 @@ def equilibria_section(solution: Solution, title: str | None = None) -> Section:
     )
 
 
-def solution_to_json(solution: Solution) -> dict:
+def solution_to_json(solution: Solution, check=None) -> dict:
     """The stable JSON of ``sovgame solve`` (documented in the README)."""
     game = solution.game
-    return {
+    data = {
         "game": game.title,
         "players": game.player_names,
         "kappa": number(solution.kappa),
@@ -188,6 +188,10 @@ def solution_to_json(solution: Solution) -> dict:
         "complete": solution.complete,
         "notes": list(solution.notes),
     }
+    if check is not None:
+        data["nashpy_check"] = {"found": list(check.found), "missed": list(check.missed),
+                                "not_equilibria": check.not_equilibria, "extra": check.extra}
+    return data
 
 
 def equilibrium_to_json(game: Game, eq: Equilibrium) -> dict:
@@ -206,11 +210,23 @@ def equilibrium_to_json(game: Game, eq: Equilibrium) -> dict:
     }
 
 
-def solve_sections(solution: Solution) -> list[Section]:
+def solve_sections(solution: Solution, check=None) -> list[Section]:
     game = solution.game
     payoffs = game.payoffs_at(solution.kappa)
     title = "Payoffs" + (f" at κ = {fmt(solution.kappa)}" if solution.kappa else "")
-    return payoff_sections(game, payoffs, set(solution.pure_profiles), title=title) + [equilibria_section(solution)]
+    sections = payoff_sections(game, payoffs, set(solution.pure_profiles), title=title)
+    sections.append(equilibria_section(solution))
+    if check is not None:
+        total = len(solution.equilibria)
+        line = f"nashpy's vertex enumeration found {len(check.found)} of these {total} equilibria"
+        if check.missed:
+            line += f"; it missed #{', #'.join(map(str, check.missed))}"
+        if check.not_equilibria:
+            line += f"; {check.not_equilibria} profile(s) it returned fail the exact check"
+        if check.extra:
+            line += f"; {check.extra} exact equilibria it returned are not listed above (please report this)"
+        sections[-1].lines.append(line)
+    return sections
 
 
 # --- thresholds ------------------------------------------------------------------------------

@@ -1,0 +1,58 @@
+"""Games with three or more players: pure equilibria exactly, mixed ones through Gambit."""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+
+from sovgame import is_nash
+from sovgame.equilibria import pure_equilibria
+from sovgame.model import Game, Player
+
+# McKelvey & McLennan (1996), "Computation of equilibria in finite games", Handbook of
+# Computational Economics 1, ch. 2: a 3-player, 2-action game with 9 Nash equilibria.
+MM_PAYOFFS = {(0, 0, 0): (9, 8, 12), (1, 1, 0): (9, 8, 2), (0, 1, 1): (3, 4, 6), (1, 0, 1): (3, 4, 4)}
+
+
+def mckelvey_mclennan() -> Game:
+    payoffs = np.empty((2, 2, 2, 3), dtype=object)
+    payoffs[...] = F(0)
+    for profile, values in MM_PAYOFFS.items():
+        payoffs[profile] = [F(v) for v in values]
+    players = tuple(Player(name, ("a", "b")) for name in ("one", "two", "three"))
+    return Game(title="McKelvey-McLennan", players=players, payoffs=payoffs)
+
+
+def test_pure_equilibria_by_brute_force_on_random_games():
+    rng = np.random.default_rng(3)
+    for _ in range(50):
+        shape = (2, 3, 2)
+        payoffs = np.empty(shape + (3,), dtype=object)
+        payoffs[...] = [[[[F(int(v)) for v in rng.integers(-2, 3, 3)] for _ in range(2)] for _ in range(3)] for _ in range(2)]
+        expected = [
+            s for s in itertools.product(*(range(k) for k in shape))
+            if all(payoffs[s][i] >= payoffs[s[:i] + (t,) + s[i + 1:]][i] for i in range(3) for t in range(shape[i]))
+        ]
+        assert pure_equilibria(payoffs) == expected
+
+
+def test_mixed_equilibria_through_gambit_are_exact_and_complete():
+    pytest.importorskip("pygambit")
+    from sovgame import solve
+
+    solution = solve(mckelvey_mclennan())
+    assert len(solution.equilibria) == 9 and solution.complete
+    assert ((F(1, 2), F(1, 2)), (F(1, 3), F(2, 3)), (F(1, 4), F(3, 4))) in {e.strategies for e in solution.equilibria}
+    assert all(is_nash(solution.game.payoffs, e.strategies) for e in solution.equilibria)
+
+
+def test_without_gambit_only_pure_equilibria_and_a_note(monkeypatch):
+    import sovgame.equilibria
+
+    monkeypatch.setattr(sovgame.equilibria, "gambit_equilibria", lambda payoffs: None)
+    solution = sovgame.equilibria.solve(mckelvey_mclennan())
+    assert len(solution.equilibria) == 4 and all(e.pure for e in solution.equilibria)
+    assert solution.complete is False and "only pure equilibria" in solution.notes[0]
