@@ -199,6 +199,65 @@ def analyze_command(
            heading=result.game.title, primary="equilibria")
 
 
+@app.command("mediate")
+@user_errors
+def mediate_command(
+    game: GameArg, kappa: KappaOpt = "0",
+    target: Annotated[Optional[str], typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')] = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """What a mediator can achieve by recommendation alone (correlated equilibria) and what
+    leverage (transfers, guarantees) would cost.
+
+    Example: sovgame mediate pakistan_afghanistan_mediation --kappa 1
+    """
+    from .gamefile import load_game
+    from .mediation import mediate
+    from .views_play import mediation_sections, mediation_to_json
+
+    result = mediate(load_game(game), parse_kappa(kappa), target)
+    render(fmt, lambda: mediation_sections(result), lambda: mediation_to_json(result),
+           heading=result.game.title, primary="leverage")
+
+
+@app.command("repeated")
+@user_errors
+def repeated_command(
+    game: GameArg, kappa: KappaOpt = "0",
+    discount: Annotated[Optional[str], typer.Option("--discount", help="Discount factor δ in (0, 1) (default: the file's [repeated] table).")] = None,
+    noise: Annotated[Optional[str], typer.Option("--noise", help="Chance ε that an intended action is flipped (default 1/20).")] = None,
+    pair: Annotated[str, typer.Option("--pair", help="Two strategies: tft, gtft, wsls, grim, alld (e.g. tft,grim).")] = "tft,tft",
+    periods: Annotated[int, typer.Option("--periods", min=1, help="Length of the simulated cross-check.")] = 20_000,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the simulation.")] = 0,
+    plot: Annotated[Optional[str], typer.Option("--plot", metavar="FILE.png", help="Draw a timeline of the simulated play.")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Repeated play: grim-trigger discount thresholds, noisy strategies in the long run, and
+    cycles of violence and ceasefire under imperfect monitoring.
+
+    Example: sovgame repeated pakistan_afghanistan_repeated --pair tft,tft --noise 0.05
+    """
+    from .gamefile import load_game
+    from .repeated import analyze_repeated
+    from .views_play import repeated_sections, repeated_to_json
+
+    names = tuple(part.strip() for part in pair.split(","))
+    if len(names) != 2:
+        raise UsageError(f"--pair: give two strategies separated by a comma, not {pair!r}")
+    result = analyze_repeated(
+        load_game(game), parse_kappa(kappa),
+        discount=parse_kappa(discount, "--discount") if discount is not None else None,
+        noise=parse_kappa(noise, "--noise") if noise is not None else None,
+        pair=names, periods=periods, seed=seed,
+    )
+    if plot:
+        from .plot import plot_timeline
+
+        typer.echo(f"wrote {plot_timeline(result, plot)}", err=True)
+    render(fmt, lambda: repeated_sections(result), lambda: repeated_to_json(result),
+           heading=result.game.title, primary="stationary")
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="sovgame")

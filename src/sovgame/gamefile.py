@@ -21,15 +21,17 @@ from typing import Any
 import numpy as np
 
 from .errors import GameFileError, Problem, SovgameError
-from .exact import to_fraction
-from .model import INCIDENCES, PAYOFF_SCALES, Cost, Game, Player
+from .exact import fmt, to_fraction
+from .model import INCIDENCES, PAYOFF_SCALES, Cost, Game, Mediator, Player, RepeatedSettings
 
 KNOWN_KEYS: dict[str, tuple[str, ...]] = {
-    "": ("game", "players", "payoffs", "notes", "costs", "analysis"),
+    "": ("game", "players", "payoffs", "notes", "costs", "analysis", "mediator", "repeated"),
     "game": ("title", "description", "source", "payoff_scale"),
     "players": ("name", "strategies", "compromise", "description"),
     "costs": ("name", "incidence", "weights", "between", "exposure", "source", "description"),
     "analysis": ("plausible_kappa",),
+    "mediator": ("name", "budget", "source", "description"),
+    "repeated": ("discount", "noise", "false_alarm", "detection", "source", "description"),
 }
 
 
@@ -204,6 +206,8 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
     elif "payoffs" not in data:
         check.add("payoffs", "missing [payoffs] table; give every outcome \"s1|s2\" = [u1, u2]")
     plausible = _analysis(data.get("analysis"), check)
+    mediator = _mediator(data.get("mediator"), check)
+    repeated = _repeated(data.get("repeated"), check)
 
     if check.problems:
         raise GameFileError(origin, check.problems)
@@ -211,6 +215,7 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
         title=title, players=tuple(players), payoffs=payoffs, costs=tuple(costs),
         notes=notes or {}, description=description, source=source,
         payoff_scale=payoff_scale, plausible_kappa=plausible, origin=origin,
+        mediator=mediator, repeated=repeated,
     )
 
 
@@ -489,3 +494,60 @@ def bundled_games() -> list[dict]:
             "size": "x".join(str(k) for k in game.shape),
         })
     return rows
+
+
+def _bounded(check: _Checker, table: dict, key: str, prefix: str, lo: Fraction, hi: Fraction,
+             lo_open: bool, hi_open: bool) -> Fraction | None:
+    """An optional number that must lie between lo and hi (each end open or closed)."""
+    if key not in table:
+        return None
+    value = check.number(table[key], f"{prefix}.{key}")
+    if value is None:
+        return None
+    too_low = value <= lo if lo_open else value < lo
+    too_high = value >= hi if hi_open else value > hi
+    if too_low or too_high:
+        rule = f"{fmt(lo)} {'<' if lo_open else '<='} {key} {'<' if hi_open else '<='} {fmt(hi)}"
+        check.add(f"{prefix}.{key}", f"is {fmt(value)}; it must satisfy {rule}")
+        return None
+    return value
+
+
+def _mediator(raw: Any, check: _Checker) -> Mediator | None:
+    """``[mediator]``: who mediates and what it can pay per period (payoff units at κ = 1)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        check.add("mediator", "must be a table")
+        return None
+    check.unknown_keys(raw, "mediator", "mediator")
+    budget = None
+    if "budget" in raw:
+        budget = check.number(raw["budget"], "mediator.budget")
+        if budget is not None and budget < 0:
+            check.add("mediator.budget", f"is {budget}; a budget must be >= 0")
+            budget = None
+    return Mediator(name=check.string(raw, "name", "mediator") or "mediator", budget=budget,
+                    source=check.string(raw, "source", "mediator"))
+
+
+def _repeated(raw: Any, check: _Checker) -> RepeatedSettings | None:
+    """``[repeated]``: discount factor, implementation noise and monitoring of the repeated game."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        check.add("repeated", "must be a table")
+        return None
+    check.unknown_keys(raw, "repeated", "repeated")
+    settings = RepeatedSettings(
+        discount=_bounded(check, raw, "discount", "repeated", Fraction(0), Fraction(1), True, True),
+        noise=_bounded(check, raw, "noise", "repeated", Fraction(0), Fraction(1, 2), True, True),
+        false_alarm=_bounded(check, raw, "false_alarm", "repeated", Fraction(0), Fraction(1), False, True),
+        detection=_bounded(check, raw, "detection", "repeated", Fraction(0), Fraction(1), True, False),
+        source=check.string(raw, "source", "repeated"),
+    )
+    if settings.false_alarm is not None and settings.detection is not None and \
+            settings.detection <= settings.false_alarm:
+        check.add("repeated.detection", "must exceed repeated.false_alarm: a defection must make the "
+                  "bad signal likelier than compliance does, or no trigger can deter it")
+    return settings

@@ -75,6 +75,28 @@ class Cost:
         return Fraction(int(exposed))
 
 
+@dataclass(frozen=True)
+class Mediator:
+    """A third party that can recommend and, within ``budget`` per period, pay."""
+
+    name: str = "mediator"
+    budget: Fraction | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class RepeatedSettings:
+    """The repeated game: discount factor δ, implementation noise ε (each intended action is
+    flipped with probability ε) and imperfect monitoring (Green & Porter 1984): the chance of
+    a bad signal when both comply (false alarm) and when someone defects (detection)."""
+
+    discount: Fraction | None = None
+    noise: Fraction | None = None
+    false_alarm: Fraction | None = None
+    detection: Fraction | None = None
+    source: str | None = None
+
+
 @dataclass(frozen=True, eq=False)
 class Game:
     """A finite normal-form game with linear conflict costs."""
@@ -89,6 +111,8 @@ class Game:
     payoff_scale: str = "cardinal"
     plausible_kappa: tuple[Fraction, Fraction] | None = None
     origin: str = "<game>"
+    mediator: Mediator | None = None
+    repeated: RepeatedSettings | None = None
     # Cost loads by kept cost names; filled on first use (games are immutable).
     _loads: dict = field(init=False, repr=False, default_factory=dict)
 

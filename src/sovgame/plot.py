@@ -11,12 +11,7 @@ from .errors import SovgameError
 from .intervals import exact_text
 
 
-def plot_sweep(result, path: str | Path, thresholds=None) -> Path:
-    """Draw one row per equilibrium profile seen, a bar where it is an equilibrium.
-
-    ``thresholds`` (a :class:`~sovgame.thresholds.ThresholdReport`) labels the breakpoints
-    where a criterion starts to hold, e.g. "equilibrium" at κ = 4/3.
-    """
+def _pyplot():
     try:
         import matplotlib
 
@@ -24,9 +19,49 @@ def plot_sweep(result, path: str | Path, thresholds=None) -> Path:
         import matplotlib.pyplot as plt
     except ImportError:
         raise SovgameError('--plot needs matplotlib: pip install "sovgame[plot]"') from None
-    path = Path(path)
+    return plt
+
+
+def _check_suffix(path: Path) -> None:
     if path.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise SovgameError(f"{path}: the plot is written as .png, .svg or .pdf; name the file so")
+
+
+def plot_timeline(result, path: str | Path, periods: int = 200) -> Path:
+    """The first periods of simulated noisy play, one coloured cell per period and outcome."""
+    from .repeated import outcome_profile
+
+    path = Path(path)
+    _check_suffix(path)
+    plt = _pyplot()
+    outcomes = [(0, 0), (0, 1), (1, 0), (1, 1)]
+    shown = result.timeline[:periods]
+    fig, ax = plt.subplots(figsize=(10, 2.6))
+    colours = ["#4477aa", "#ccbb44", "#ee6677", "#aa3377"]
+    for row, outcome in enumerate(outcomes):
+        xs = [t for t, o in enumerate(shown) if o == outcome]
+        ax.bar(xs, [0.8] * len(xs), bottom=row - 0.4, width=1.0, color=colours[row])
+    labels = [result.game.outcome_key(outcome_profile(result.target, result.confront, o)) for o in outcomes]
+    ax.set_yticks(range(4), labels)
+    ax.set_xlim(0, len(shown))
+    ax.set_xlabel("period")
+    pair = " vs ".join(result.chain.pair)
+    ax.set_title(f"{result.game.title}: {pair}, noise {float(result.chain.noise):g}")
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    return path
+
+
+def plot_sweep(result, path: str | Path, thresholds=None) -> Path:
+    """Draw one row per equilibrium profile seen, a bar where it is an equilibrium.
+
+    ``thresholds`` (a :class:`~sovgame.thresholds.ThresholdReport`) labels the breakpoints
+    where a criterion starts to hold, e.g. "equilibrium" at κ = 4/3.
+    """
+    path = Path(path)
+    _check_suffix(path)
+    plt = _pyplot()
     from .views import describe_equilibrium
 
     rows: dict[str, list[tuple[float, float]]] = {}

@@ -1,0 +1,246 @@
+"""What a mediator can do: recommend (correlated equilibria) or pay (leverage).
+
+Recommendation alone (Aumann 1974, 1987): a mediator who draws an outcome from a public
+distribution and privately tells each player its part can achieve exactly the *correlated
+equilibria*: distributions p over outcomes with, for every player i and strategies a, a′,
+
+    Σ_{s: s_i = a} p(s) · (u_i(s) − u_i(a′, s_−i)) ≥ 0                         (obedience)
+
+a linear program (solved with HiGHS, then rounded to fractions and certified exactly: the
+rounded primal is checked for feasibility and a rounded dual for optimality). If some player
+has a strictly dominant confrontational strategy, the only correlated equilibrium is the
+all-confront outcome: recommendations cannot help.
+
+Money (Monderer & Tennenholtz 2004, k-implementation; MODELS.md): an on-path transfer
+t_i(κ) = max(0, max_{s′} u_i(s′, t_−i; κ) − u_i(t; κ)) makes complying with the target t a
+best response, and an off-path guarantee g_i(κ) — the most player i can lose by sticking to
+t_i when one other player deviates — insures it against exploitation and costs nothing
+while everyone complies. In a 2x2 game t_i = max(0, T_i − R_i − κΔw_i) and g_i = max(0, P_i − S_i).
+Kydd (2003) and Fey & Ramsay (2010) on why a mediator's credibility is not leverage.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from fractions import Fraction
+
+import numpy as np
+
+from .equilibria import solve
+from .exact import fmt, solve_linear
+from .model import Game, Profile
+from .thresholds import Threshold, compute_thresholds, resolve_target
+
+#: Float tolerance for reading HiGHS' answer: which outcomes are used, which rows are tight.
+TOL = 1e-9
+
+
+@dataclass(frozen=True)
+class CorrelatedEquilibrium:
+    """An optimal correlated equilibrium for one objective, and how sure we are of it."""
+
+    value: Fraction | float
+    distribution: dict[Profile, Fraction | float]
+    certified: bool  # exact fractions, obedience checked and optimality proved by a dual
+
+
+@dataclass(frozen=True)
+class Linear:
+    """a − b·κ: a deviation's gain, or a transfer before the max(0, ·)."""
+
+    a: Fraction
+    b: Fraction
+
+    def at(self, kappa: Fraction) -> Fraction:
+        return self.a - self.b * kappa
+
+    def __str__(self) -> str:
+        if self.b == 0:
+            return fmt(self.a)
+        slope = "κ" if abs(self.b) == 1 else f"({fmt(abs(self.b))})κ"
+        if self.a == 0:
+            return f"-{slope}" if self.b > 0 else slope
+        return f"{fmt(self.a)} {'−' if self.b > 0 else '+'} {slope}"
+
+
+def piecewise_text(terms: list[Linear]) -> str:
+    """"max(0, 1 − (3/4)κ)" for the exact transfer as a function of κ."""
+    return "max(" + ", ".join(["0"] + [str(t) for t in terms]) + ")"
+
+
+def evaluate(terms: list[Linear], kappa: Fraction) -> Fraction:
+    return max([Fraction(0)] + [t.at(kappa) for t in terms])
+
+
+@dataclass(frozen=True)
+class Mediation:
+    game: Game
+    kappa: Fraction
+    target: Profile
+    ce_target: CorrelatedEquilibrium  # maximises the probability of the target outcome
+    ce_welfare: CorrelatedEquilibrium  # maximises the sum of payoffs
+    best_nash_welfare: Fraction
+    nash_complete: bool
+    transfers: dict[str, Fraction]
+    guarantees: dict[str, Fraction]
+    transfer_terms: dict[str, list[Linear]]
+    guarantee_terms: dict[str, list[Linear]]
+    recommendation_suffices: Threshold  # the κ from which the target is an equilibrium
+    budget: Fraction | None
+    mediator: str
+
+    @property
+    def total_transfers(self) -> Fraction:
+        return sum(self.transfers.values(), Fraction(0))
+
+    @property
+    def total_with_guarantees(self) -> Fraction:
+        return self.total_transfers + sum(self.guarantees.values(), Fraction(0))
+
+    @property
+    def needs_most(self) -> str | None:
+        if self.total_transfers == 0:
+            return None
+        return max(self.transfers, key=lambda name: self.transfers[name])
+
+
+def mediate(game: Game, kappa: Fraction | int = 0, target: Profile | str | None = None) -> Mediation:
+    """Correlated equilibria and leverage for ``target`` at cost level κ (module docstring)."""
+    kappa = Fraction(kappa)
+    profile = resolve_target(game, target)
+    payoffs = game.payoffs_at(kappa)
+    ce_target = correlated_equilibrium(payoffs, objective=_indicator(game, profile))
+    welfare = np.array([sum(payoffs[s]) for s in game.profiles()], dtype=object)
+    ce_welfare = correlated_equilibrium(payoffs, objective=welfare)
+    solution = solve(game, kappa)
+    best_nash = max(sum(e.payoffs) for e in solution.equilibria)
+    U, W = game.payoffs, game.cost_load()
+    transfer_terms, guarantee_terms = {}, {}
+    for i, player in enumerate(game.players):
+        transfer_terms[player.name] = _gains(U, W, profile, i, game.shape)
+        terms = []
+        for j in range(game.n_players):
+            if j == i:
+                continue
+            for other in range(game.shape[j]):
+                if other == profile[j]:
+                    continue
+                shifted = profile[:j] + (other,) + profile[j + 1:]
+                terms += _gains(U, W, shifted, i, game.shape)
+        guarantee_terms[player.name] = terms
+    report = compute_thresholds(game, profile)
+    return Mediation(
+        game=game, kappa=kappa, target=profile, ce_target=ce_target, ce_welfare=ce_welfare,
+        best_nash_welfare=best_nash, nash_complete=solution.complete,
+        transfers={n: evaluate(t, kappa) for n, t in transfer_terms.items()},
+        guarantees={n: evaluate(t, kappa) for n, t in guarantee_terms.items()},
+        transfer_terms=transfer_terms, guarantee_terms=guarantee_terms,
+        recommendation_suffices=report.thresholds["nash"],
+        budget=game.mediator.budget if game.mediator else None,
+        mediator=game.mediator.name if game.mediator else "mediator",
+    )
+
+
+def _gains(U, W, at: Profile, i: int, shape) -> list[Linear]:
+    """Player i's gains from each unilateral deviation at ``at``, as a − b·κ."""
+    out = []
+    for other in range(shape[i]):
+        if other == at[i]:
+            continue
+        moved = at[:i] + (other,) + at[i + 1:]
+        out.append(Linear(U[moved + (i,)] - U[at + (i,)], W[moved + (i,)] - W[at + (i,)]))
+    return out
+
+
+def _indicator(game: Game, target: Profile) -> np.ndarray:
+    return np.array([Fraction(int(s == target)) for s in game.profiles()], dtype=object)
+
+
+def obedience_rows(payoffs: np.ndarray) -> list[list[Fraction]]:
+    """One row per (player, recommended a, deviation a′): Σ p(s)(u_i(a′, s_−i) − u_i(s)) ≤ 0."""
+    shape = payoffs.shape[:-1]
+    profiles = list(itertools.product(*(range(k) for k in shape)))
+    rows = []
+    for i, k in enumerate(shape):
+        for a, alt in itertools.permutations(range(k), 2):
+            row = []
+            for s in profiles:
+                if s[i] != a:
+                    row.append(Fraction(0))
+                else:
+                    moved = s[:i] + (alt,) + s[i + 1:]
+                    row.append(payoffs[moved + (i,)] - payoffs[s + (i,)])
+            rows.append(row)
+    return rows
+
+
+def correlated_equilibrium(payoffs: np.ndarray, objective: np.ndarray) -> CorrelatedEquilibrium:
+    """The correlated equilibrium maximising ``objective · p`` (HiGHS), certified exactly."""
+    from scipy.optimize import linprog
+
+    shape = payoffs.shape[:-1]
+    profiles = list(itertools.product(*(range(k) for k in shape)))
+    rows = obedience_rows(payoffs)
+    c = np.array([float(v) for v in objective])
+    A_ub = np.array([[float(v) for v in row] for row in rows]) if rows else None
+    b_ub = np.zeros(len(rows)) if rows else None
+    result = linprog(-c, A_ub=A_ub, b_ub=b_ub, A_eq=np.ones((1, len(profiles))), b_eq=[1.0],
+                     bounds=(0, None), method="highs")
+    if result.status != 0:  # pragma: no cover - a correlated equilibrium always exists
+        raise RuntimeError(f"linear program failed: {result.message}")
+    objective = [Fraction(v) for v in objective]
+    p = _exact_primal(rows, result.x)
+    certified = False
+    if p is not None:
+        value = sum((o * v for o, v in zip(objective, p)), Fraction(0))
+        duals = -result.ineqlin.marginals if rows else np.zeros(0)
+        certified = _exact_dual(rows, objective, value, duals, p)
+        distribution = {s: v for s, v in zip(profiles, p) if v != 0}
+        return CorrelatedEquilibrium(value, distribution, certified)
+    # Could not be rebuilt in fractions: keep the float answer, said as such.
+    distribution = {s: float(v) for s, v in zip(profiles, result.x) if v > 1e-12}
+    return CorrelatedEquilibrium(float(-result.fun), distribution, False)
+
+
+def _exact_primal(rows, x_float) -> list[Fraction] | None:
+    """The LP vertex in fractions: solve the constraints that are tight at HiGHS' answer,
+    restricted to its support, and check every constraint exactly."""
+    support = [s for s, v in enumerate(x_float) if v > TOL]
+    tight = [row for row in rows if abs(sum(r * v for r, v in zip(map(float, row), x_float))) <= TOL]
+    A = [[row[s] for s in support] for row in tight] + [[Fraction(1)] * len(support)]
+    b = [Fraction(0)] * len(tight) + [Fraction(1)]
+    solved = solve_linear(A, b)
+    if solved is None:
+        return None
+    p = [Fraction(0)] * len(x_float)
+    for s, v in zip(support, solved[0]):
+        p[s] = v
+    if any(v < 0 for v in p) or sum(p) != 1:
+        return None
+    if any(sum((r * v for r, v in zip(row, p)), Fraction(0)) > 0 for row in rows):
+        return None
+    return p
+
+
+def _exact_dual(rows, objective, value: Fraction, duals, p) -> bool:
+    """Prove optimality (weak duality in fractions). Dual of max c·p s.t. R p ≤ 0, Σp = 1,
+    p ≥ 0: y ≥ 0, z free with Σ_r y_r R_r(s) + z ≥ c(s) for all s; its value is z. The rows
+    HiGHS' dual uses carry y; complementary slackness gives equality on the support; z = value
+    then certifies."""
+    tight = [r for r, v in enumerate(duals) if v > TOL]
+    # Unknowns: y_r for the rows HiGHS' dual uses, then z. Equations: every outcome whose dual
+    # constraint is tight in floats (the support among them, by complementary slackness).
+    z_float = float(value)
+    slack = [sum(float(rows[r][s]) * duals[r] for r in tight) + z_float - float(objective[s]) for s in range(len(p))]
+    equalities = [s for s in range(len(p)) if p[s] != 0 or abs(slack[s]) <= 1e-7]
+    A = [[rows[r][s] for r in tight] + [Fraction(1)] for s in equalities]
+    b = [objective[s] for s in equalities]
+    solved = solve_linear(A, b)
+    if solved is None:
+        return False
+    y_tight, z = solved[0][:-1], solved[0][-1]
+    if z != value or any(v < 0 for v in y_tight):
+        return False
+    y = dict(zip(tight, y_tight))
+    return all(sum((y[r] * rows[r][s] for r in tight), Fraction(0)) + z >= objective[s] for s in range(len(p)))

@@ -1,0 +1,162 @@
+"""Views of mediation and repeated play: sections for tables and stable JSON.
+
+Kept apart from :mod:`sovgame.views` only to keep each file short; same conventions.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .exact import fmt, fmt_short
+from .intervals import exact_text
+from .mediation import Mediation, piecewise_text
+from .repeated import RepeatedAnalysis, outcome_profile
+from .thresholds import threshold_to_json
+from .views import Section, number
+
+
+def _distribution_text(game, distribution) -> str:
+    parts = [f"{game.outcome_key(s)}: {fmt_short(p) if isinstance(p, Fraction) else f'{p:.4g}'}"
+             for s, p in distribution.items()]
+    return "; ".join(parts)
+
+
+def _value(v) -> str:
+    return fmt(v) if isinstance(v, Fraction) else f"≈{v:.6g}"
+
+
+def mediation_sections(result: Mediation) -> list[Section]:
+    game = result.game
+    target = game.outcome_key(result.target)
+    ce_rows = [
+        ["compromise as likely as possible", _value(result.ce_target.value), _distribution_text(game, result.ce_target.distribution),
+         "yes" if result.ce_target.certified else "no (float)"],
+        ["highest total payoff", _value(result.ce_welfare.value), _distribution_text(game, result.ce_welfare.distribution),
+         "yes" if result.ce_welfare.certified else "no (float)"],
+    ]
+    gain = result.ce_welfare.value - result.best_nash_welfare
+    lines = [
+        f"recommendation alone can raise the probability of compromise ({target}) to {_value(result.ce_target.value)}",
+        f"best Nash equilibrium total payoff {fmt_short(result.best_nash_welfare)}"
+        f"{'' if result.nash_complete else ' (pure equilibria only)'}; value of mediation by recommendation "
+        f"alone: {_value(gain) if isinstance(gain, Fraction) else f'{gain:.4g}'}",
+    ]
+    rec = result.recommendation_suffices
+    if rec.value is not None:
+        lines.append(f"recommendation alone makes compromise certain {'from' if rec.attained else 'above'} "
+                     f"κ = {exact_text(rec.value)}, where compromise is an equilibrium itself")
+    else:
+        lines.append("no cost level lets recommendation alone make compromise certain (it is never an equilibrium)")
+    ce = Section(f"Mediation by recommendation at κ = {fmt(result.kappa)} (correlated equilibria)",
+                 ["objective", "value", "distribution over outcomes", "certified exact"], ce_rows,
+                 caption="certified: the fractions were checked to obey every player's incentive constraint and a "
+                         "dual solution proves the optimum", lines=lines, name="correlated", numeric={1})
+    lev_rows = [[name, fmt(result.transfers[name]), piecewise_text(result.transfer_terms[name]),
+                 fmt(result.guarantees[name]), piecewise_text(result.guarantee_terms[name])]
+                for name in result.transfers]
+    lev_lines = [f"leverage needs {fmt(result.total_transfers)} per period "
+                 f"({fmt(result.total_with_guarantees)} with guarantees)"
+                 + (f"; {result.needs_most} needs most" if result.needs_most else "")]
+    if result.budget is not None:
+        affordable = "can" if result.budget >= result.total_transfers else "cannot"
+        insured = " and the guarantees too" if result.budget >= result.total_with_guarantees else ""
+        lev_lines.append(f"{result.mediator} (budget {fmt(result.budget)} per period) {affordable} pay the transfers"
+                         f"{insured if affordable == 'can' else ''}")
+    leverage = Section(f"Leverage: payments that make compromise an equilibrium at κ = {fmt(result.kappa)}",
+                       ["player", "transfer", "transfer as a function of κ", "guarantee", "guarantee as a function of κ"],
+                       lev_rows, caption="payoff units per period; transfers are paid while everyone complies, "
+                       "guarantees only if another side deviates", lines=lev_lines, name="leverage", numeric={1, 3})
+    return [ce, leverage]
+
+
+def _distribution_json(game, distribution) -> dict:
+    return {game.outcome_key(s): float(p) for s, p in distribution.items()}
+
+
+def mediation_to_json(result: Mediation) -> dict:
+    game = result.game
+    welfare = result.ce_welfare
+    return {
+        "game": game.title,
+        "kappa": number(result.kappa),
+        "target": game.outcome_key(result.target),
+        "ce_max_target_probability": float(result.ce_target.value),
+        "ce_max_target_exact": fmt(result.ce_target.value) if result.ce_target.certified else None,
+        "ce_max_target_distribution": _distribution_json(game, result.ce_target.distribution),
+        "ce_max_welfare": {"welfare": float(welfare.value), "exact": fmt(welfare.value) if welfare.certified else None,
+                           "distribution": _distribution_json(game, welfare.distribution),
+                           "certified": welfare.certified},
+        "best_nash_welfare": float(result.best_nash_welfare),
+        "value_of_recommendation": float(welfare.value - result.best_nash_welfare),
+        "recommendation_suffices_from": threshold_to_json(result.recommendation_suffices),
+        "transfers": {k: fmt(v) for k, v in result.transfers.items()},
+        "transfers_formula": {k: piecewise_text(v) for k, v in result.transfer_terms.items()},
+        "guarantees": {k: fmt(v) for k, v in result.guarantees.items()},
+        "guarantees_formula": {k: piecewise_text(v) for k, v in result.guarantee_terms.items()},
+        "total_transfers": fmt(result.total_transfers),
+        "total_with_guarantees": fmt(result.total_with_guarantees),
+        "needs_most": result.needs_most,
+        "budget": None if result.budget is None else fmt(result.budget),
+        "affordable": None if result.budget is None else result.budget >= result.total_transfers,
+    }
+
+
+def _outcome_key(result: RepeatedAnalysis, outcome) -> str:
+    return result.game.outcome_key(outcome_profile(result.target, result.confront, outcome))
+
+
+def repeated_sections(result: RepeatedAnalysis) -> list[Section]:
+    game = result.game
+    star_rows = [[name, exact_text(v)] for name, v in result.delta_star.items()]
+    star_lines = []
+    if result.sustain is not None:
+        star_lines.append(f"{result.sustain.verdict.upper()}: {result.sustain.reason}")
+    grim = Section(f"Grim trigger at κ = {fmt(result.kappa)}", ["player", "δ*"], star_rows, name="grim",
+                   caption="compromise is sustained when δ ≥ δ* for every player; δ* ≥ 1 or inf: never",
+                   lines=star_lines, numeric={1})
+    chain = result.chain
+    rows = [[_outcome_key(result, o), fmt_short(share), f"{result.simulation[o]:.4f}"] for o, share in chain.shares.items()]
+    lines = [f"mean ceasefire spell {fmt_short(chain.ceasefire_spell)} periods, mean conflict spell "
+             f"{fmt_short(chain.conflict_spell)} periods" if chain.ceasefire_spell is not None else
+             "no ceasefire spells in the long run"]
+    noisy = Section(f"Noisy play: {chain.pair[0]} against {chain.pair[1]}, each action flipped with probability "
+                    f"{fmt(chain.noise)}", ["outcome", "long-run share (exact)", f"simulated ({result.periods:,} periods, seed {result.seed})"],
+                    rows, name="stationary", numeric={1, 2}, lines=lines)
+    sections = [grim, noisy]
+    mon = result.monitoring
+    if mon is not None:
+        mrows = [[name, "none works" if L is None else str(L)] for name, L in mon.punishment.items()]
+        mlines = ["no punishment length sustains compromise" if mon.length is None else
+                  f"with punishments of {mon.length} period(s) after each bad signal, conflict fills "
+                  f"{fmt_short(mon.conflict_share)} of the time on the equilibrium path: cycles of violence and "
+                  "ceasefire without anyone deviating"]
+        sections.append(Section(
+            f"Imperfect monitoring (Green-Porter): false alarm {fmt(mon.false_alarm)}, detection {fmt(mon.detection)}, "
+            f"δ = {fmt(mon.discount)}", ["player", "shortest punishment (periods)"], mrows, name="monitoring",
+            lines=mlines, numeric={1}))
+    return sections
+
+
+def repeated_to_json(result: RepeatedAnalysis) -> dict:
+    chain = result.chain
+    mon = result.monitoring
+    return {
+        "game": result.game.title,
+        "kappa": number(result.kappa),
+        "delta_star": {k: exact_text(v) for k, v in result.delta_star.items()},
+        "discount": None if result.discount is None else fmt(result.discount),
+        "sustainable": None if result.sustain is None else threshold_to_json(result.sustain),
+        "pair": list(result.pair),
+        "noise": fmt(chain.noise),
+        "stationary": {_outcome_key(result, o): float(v) for o, v in chain.shares.items()},
+        "stationary_exact": {_outcome_key(result, o): fmt(v) for o, v in chain.shares.items()},
+        "mean_ceasefire_spell": None if chain.ceasefire_spell is None else fmt(chain.ceasefire_spell),
+        "mean_conflict_spell": None if chain.conflict_spell is None else fmt(chain.conflict_spell),
+        "simulation": {"periods": result.periods, "seed": result.seed,
+                       "shares": {_outcome_key(result, o): v for o, v in result.simulation.items()}},
+        "monitoring": None if mon is None else {
+            "false_alarm": fmt(mon.false_alarm), "detection": fmt(mon.detection), "discount": fmt(mon.discount),
+            "punishment": mon.punishment, "length": mon.length,
+            "conflict_share": None if mon.conflict_share is None else fmt(mon.conflict_share),
+        },
+    }

@@ -1,0 +1,82 @@
+"""Mediation: correlated equilibria (textbook answers) and leverage (MODELS.md)."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+
+from sovgame import load_game
+from sovgame.cli import app
+from sovgame.mediation import correlated_equilibrium, mediate, obedience_rows
+
+
+def test_chicken_welfare_maximising_correlated_equilibrium_is_a_third_each():
+    result = mediate(load_game("chicken"))
+    welfare = result.ce_welfare
+    assert welfare.certified and welfare.value == F(16, 3)
+    assert welfare.distribution == {(0, 0): F(1, 3), (0, 1): F(1, 3), (1, 0): F(1, 3)}
+    # Against the best Nash equilibrium (a pure one, total 5): recommendation adds 1/3.
+    assert result.best_nash_welfare == 5
+
+
+def test_prisoners_dilemma_only_correlated_equilibrium_is_mutual_defection():
+    result = mediate(load_game("prisoners_dilemma"))
+    assert result.ce_target.value == 0 and result.ce_target.certified
+    assert result.ce_welfare.distribution == {(1, 1): F(1)}
+
+
+def test_case_game_transfers_fall_as_models_says():
+    game = load_game("pakistan_afghanistan")
+    for kappa in (F(0), F(1, 3), F(2, 3), F(1), F(4, 3), F(2)):
+        result = mediate(game, kappa)
+        assert result.transfers["Pakistan"] == max(F(0), 1 - F(3, 4) * kappa)
+        assert result.transfers["Afghanistan"] == max(F(0), 1 - F(3, 2) * kappa)
+    assert mediate(game).transfers == {"Pakistan": 1, "Afghanistan": 1}
+    # Guarantees insure against exploitation: P − S = 2 − 1 for both at κ = 0.
+    assert mediate(game).guarantees == {"Pakistan": 1, "Afghanistan": 1}
+
+
+def test_recommendation_alone_suffices_from_the_nash_threshold():
+    result = mediate(load_game("pakistan_afghanistan"))
+    assert result.recommendation_suffices.value == F(4, 3)
+    at_threshold = mediate(load_game("pakistan_afghanistan"), F(4, 3))
+    assert at_threshold.ce_target.value == 1
+
+
+def test_mediator_budget_from_the_file():
+    result = mediate(load_game("pakistan_afghanistan_mediation"), F(1))
+    assert result.budget == F(1, 10) and result.total_transfers == F(1, 4)
+    assert result.mediator == "Turkey and Qatar"
+
+
+def test_every_lp_answer_obeys_the_constraints_exactly_on_random_games():
+    rng = np.random.default_rng(5)
+    for _ in range(30):
+        shape = tuple(rng.integers(2, 4, size=3))
+        payoffs = np.empty(shape + (3,), dtype=object)
+        payoffs[...] = F(0)
+        for idx in np.ndindex(*shape):
+            payoffs[idx] = [F(int(v)) for v in rng.integers(-3, 4, size=3)]
+        welfare = np.array([sum(payoffs[s]) for s in np.ndindex(*shape)], dtype=object)
+        ce = correlated_equilibrium(payoffs, welfare)
+        assert ce.certified
+        p = [ce.distribution.get(s, F(0)) for s in np.ndindex(*shape)]
+        assert sum(p) == 1
+        for row in obedience_rows(payoffs):
+            assert sum(r * v for r, v in zip(row, p)) <= 0
+
+
+def test_mediate_json(runner):
+    result = runner.invoke(app, ["mediate", "chicken", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["ce_max_target_probability"] == pytest.approx(1 / 3)
+    assert data["ce_max_welfare"]["welfare"] == pytest.approx(16 / 3)
+    assert data["ce_max_welfare"]["distribution"] == pytest.approx(
+        {"Swerve|Swerve": 1 / 3, "Swerve|Straight": 1 / 3, "Straight|Swerve": 1 / 3})
+    assert data["best_nash_welfare"] == 5
+    assert data["transfers"] == {"Row": "1", "Column": "1"}
+    assert data["guarantees"] == {"Row": "0", "Column": "0"}
