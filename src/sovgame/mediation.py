@@ -65,8 +65,12 @@ class Linear:
 
 
 def piecewise_text(terms: list[Linear]) -> str:
-    """"max(0, 1 − (3/4)κ)" for the exact transfer as a function of κ."""
-    return "max(" + ", ".join(["0"] + [str(t) for t in terms]) + ")"
+    """"max(0, 1 − (3/4)κ)" for the exact transfer as a function of κ ≥ 0 (terms that are
+    never positive, and repeats, left out)."""
+    kept = list(dict.fromkeys(t for t in terms if t.a > 0 or t.b < 0))
+    if not kept:
+        return "0"
+    return "max(" + ", ".join(["0"] + [str(t) for t in kept]) + ")"
 
 
 def evaluate(terms: list[Linear], kappa: Fraction) -> Fraction:
