@@ -56,3 +56,21 @@ def test_without_gambit_only_pure_equilibria_and_a_note(monkeypatch):
     solution = sovgame.equilibria.solve(mckelvey_mclennan())
     assert len(solution.equilibria) == 4 and all(e.pure for e in solution.equilibria)
     assert solution.complete is False and "only pure equilibria" in solution.notes[0]
+
+
+def test_triangular_deadlock_measure_for_india():
+    from sovgame import load_game
+    from sovgame.thresholds import compute_thresholds
+
+    report = compute_thresholds(load_game("pakistan_afghanistan_india"))
+    # The all-compromise profile includes India holding back, which engaging always beats.
+    assert report.thresholds["nash"].value is None
+    (india,) = report.third_parties
+    assert india.player == "India" and india.dominant == "Engage Kabul"
+    # By hand: holding back leaves the case game, Pakistan binding at (4 − 3)/(3/4) = 4/3
+    # (Afghanistan (4 − 3)/(3/2) = 2/3); engaging lowers Pakistan's restraint payoff by 1, so
+    # (4 − 2)/(3/4) = 8/3, and raises Afghanistan's toleration to 4.5: (4.5 − 3)/(3/2) = 1.
+    hold, engage = india.nash["Hold back"], india.nash["Engage Kabul"]
+    assert (hold.value, hold.binding, hold.per_player) == (F(4, 3), "Pakistan", {"Pakistan": F(4, 3), "Afghanistan": F(2, 3)})
+    assert (engage.value, engage.binding, engage.per_player) == (F(8, 3), "Pakistan", {"Pakistan": F(8, 3), "Afghanistan": F(1)})
+    assert (hold.verdict, engage.verdict) == ("reachable", "beyond")

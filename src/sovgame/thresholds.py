@@ -88,6 +88,22 @@ class Repeated:
 
 
 @dataclass(frozen=True)
+class ThirdParty:
+    """How one player's choice moves the others' compromise threshold (3+ players).
+
+    For each strategy of ``player``, ``nash[strategy]`` is the κ from which the others'
+    compromise profile is an equilibrium *among them* with ``player`` held at that strategy;
+    the rise from the player's compromise strategy to another is the "triangular deadlock"
+    measure. ``dominant`` names the strategy that strictly dominates for ``player`` at every
+    κ ≥ 0, if any.
+    """
+
+    player: str
+    nash: dict[str, Threshold]
+    dominant: str | None
+
+
+@dataclass(frozen=True)
 class ThresholdReport:
     game: Game
     target: Profile
@@ -97,6 +113,7 @@ class ThresholdReport:
     thresholds: dict[str, Threshold]
     repeated: Repeated | None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    third_parties: tuple[ThirdParty, ...] = ()
 
     def target_names(self) -> dict[str, str]:
         return {p.name: p.strategies[s] for p, s in zip(self.game.players, self.target)}
@@ -137,11 +154,41 @@ def compute_thresholds(
     results["unique"] = _unique_threshold(game, U, W, profile, plausible, results["nash"], kept)
     results["risk_dominant"] = _risk_dominance(game, U, W, profile, plausible)
     repeated = _repeated(game, U, W, profile, plausible, discount)
+    # Players after the first two are the outside parties of a bilateral dispute.
+    third = tuple(third_party_effect(game, U, W, profile, k, plausible) for k in range(2, game.n_players))
     return ThresholdReport(
         game=game, target=profile, costs=kept, plausible=plausible,
         plausible_given=game.plausible_kappa is not None, thresholds=results,
-        repeated=repeated, notes=tuple(notes),
+        repeated=repeated, notes=tuple(notes), third_parties=third,
     )
+
+
+def third_party_effect(game: Game, U, W, target: Profile, k: int, plausible) -> ThirdParty:
+    """The others' Nash threshold with player k held at each of its strategies, and
+    whether one of k's strategies strictly dominates at every κ ≥ 0."""
+    others = [i for i in range(game.n_players) if i != k]
+    nash = {}
+    for s in range(game.shape[k]):
+        fixed = target[:k] + (s,) + target[k + 1:]
+        devs = [d for i in others for d in deviations(game, U, W, fixed, i)]
+        intervals = scan(_breaks(devs), _stable(devs, strict=False))
+        summary = _summary(intervals)
+        verdict = verdict_for(intervals, plausible)
+        lower = {i: (own[0].lo if (own := scan(_breaks(ds), _stable(ds, False))) else None)
+                 for i in others for ds in [deviations(game, U, W, fixed, i)]}
+        binding = None
+        if intervals and summary["value"] != 0:
+            binding = game.players[max((i for i in lower if lower[i] is not None), key=lambda i: float(lower[i]))].name
+        nash[game.players[k].strategies[s]] = Threshold(
+            "nash", tuple(intervals), verdict, _where(verdict, summary["value"], summary["attained"], plausible),
+            binding=binding, per_player={game.players[i].name: lower[i] for i in others}, **summary)
+    dominant = None
+    for s in range(game.shape[k]):
+        devs = [d for profile in game.profiles() if profile[k] == s for d in deviations(game, U, W, profile, k)]
+        intervals = scan(_breaks(devs), _stable(devs, strict=True))
+        if intervals and intervals[0].lo == 0 and intervals[0].lo_closed and intervals[0].hi is None:
+            dominant = game.players[k].strategies[s]
+    return ThirdParty(game.players[k].name, nash, dominant)
 
 
 def resolve_target(game: Game, target: Profile | str | None) -> Profile:
@@ -527,6 +574,11 @@ def report_to_json(report: ThresholdReport) -> dict:
         "thresholds": {name: threshold_to_json(t) for name, t in report.thresholds.items()},
         "repeated": None,
         "notes": list(report.notes),
+        "third_parties": [
+            {"player": t.player, "dominant": t.dominant,
+             "nash": {strategy: threshold_to_json(th) for strategy, th in t.nash.items()}}
+            for t in report.third_parties
+        ],
     }
     rep = report.repeated
     if rep is not None:

@@ -280,6 +280,20 @@ def thresholds_sections(report) -> list[Section]:
             caption="inf: no cost level does it for that player; the largest sets the threshold (the binding player)",
             name="per_player", numeric={2, 3, 4},
         ))
+    for third in report.third_parties:
+        rows = [[strategy, threshold_cell(t), t.binding or "", t.verdict.upper()] for strategy, t in third.nash.items()]
+        values = [t.value for t in third.nash.values()]
+        lines = []
+        if all(v is not None for v in values) and len(values) > 1:
+            lines.append(f"{third.player}'s choice moves the others' threshold from {exact_text(min(values))} "
+                         f"to {exact_text(max(values))}")
+        lines.append(f"'{third.dominant}' strictly dominates for {third.player} at every cost level"
+                     if third.dominant else f"no strategy of {third.player} dominates at every cost level")
+        sections.append(Section(
+            f"{third.player} as a third party: the others' compromise threshold",
+            [f"{third.player} plays", "others' equilibrium from κ", "binding", "verdict"], rows,
+            caption="the triangular-deadlock measure: how far one side's choice pushes the others' threshold",
+            name="third_parties", numeric={1}, lines=lines))
     rep = report.repeated
     if rep is not None:
         columns = ["player", "δ* at κ = 0"] + ([f"δ* at κ = {fmt(rep.top)}"] if rep.at_top else [])
