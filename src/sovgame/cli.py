@@ -258,6 +258,25 @@ def repeated_command(
            heading=result.game.title, primary="stationary")
 
 
+@app.command("scenarios")
+@user_errors
+def scenarios_command(
+    games: Annotated[list[str], typer.Argument(metavar="GAME...", help="Scenario files or bundled names; the first is the baseline.")],
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Scenarios side by side: equilibria, thresholds and verdicts, and what changed against
+    the first.
+
+    Example: sovgame scenarios scenario_status_quo scenario_escalation scenario_india_engaged
+    """
+    from .scenarios import compare_scenarios
+    from .views import scenarios_sections, scenarios_to_json
+
+    scenarios, changes = compare_scenarios(games)
+    render(fmt, lambda: scenarios_sections(scenarios, changes), lambda: scenarios_to_json(scenarios, changes),
+           primary="scenarios")
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="sovgame")

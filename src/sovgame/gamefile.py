@@ -25,10 +25,10 @@ from .exact import fmt, to_fraction
 from .model import INCIDENCES, PAYOFF_SCALES, Cost, Game, Mediator, Player, RepeatedSettings
 
 KNOWN_KEYS: dict[str, tuple[str, ...]] = {
-    "": ("game", "players", "payoffs", "notes", "costs", "analysis", "mediator", "repeated"),
+    "": ("extends", "game", "players", "payoffs", "notes", "costs", "analysis", "mediator", "repeated"),
     "game": ("title", "description", "source", "payoff_scale"),
     "players": ("name", "strategies", "compromise", "description"),
-    "costs": ("name", "incidence", "weights", "between", "exposure", "source", "description"),
+    "costs": ("name", "incidence", "weights", "weights_range", "between", "exposure", "source", "description"),
     "analysis": ("plausible_kappa",),
     "mediator": ("name", "budget", "source", "description"),
     "repeated": ("discount", "noise", "false_alarm", "detection", "source", "description"),
@@ -96,16 +96,116 @@ def _decode(data: bytes, origin: str) -> str:
 def load_game(spec: str) -> Game:
     """Load and validate a game named by path, bundled name, or ``-`` for stdin."""
     text, origin = read_game_text(spec)
-    return parse_game(text, origin)
+    return parse_game(text, origin, base_dir=_base_dir(spec))
 
 
-def parse_game(text: str, origin: str = "<string>") -> Game:
-    """Parse and validate a game file's text; raises :class:`GameFileError` listing problems."""
+def parse_game(text: str, origin: str = "<string>", base_dir: Path | None = None) -> Game:
+    """Parse and validate a game file's text; raises :class:`GameFileError` listing problems.
+
+    ``base_dir`` is where a relative ``extends = "other.toml"`` is looked up (default: the
+    current directory).
+    """
+    data = _toml(text, origin)
+    if "extends" in data:
+        data = resolve_extends(data, origin, base_dir or Path.cwd(), (origin,))
+    return game_from_dict(data, origin)
+
+
+def _toml(text: str, origin: str) -> dict:
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise GameFileError(origin, [Problem("", f"TOML syntax error: {exc}")]) from None
-    return game_from_dict(data, origin)
+
+
+def _base_dir(spec: str) -> Path | None:
+    """The folder that relative ``extends`` paths of this game start from."""
+    if spec == "-":
+        return None
+    path = Path(spec)
+    if path.is_file():
+        return path.resolve().parent
+    return Path(str(bundled_dir()))
+
+
+# --- extends: a scenario as changes to another game ----------------------------------------
+
+
+def resolve_extends(data: dict, origin: str, base_dir: Path, chain: tuple[str, ...]) -> dict:
+    """The game data of ``data`` with ``extends = "name-or-path"`` resolved recursively.
+
+    The child overrides its parent key by key: [game], [analysis], [mediator], [repeated] and
+    the payoff and note tables by key; players and costs by ``name`` (a new name is added).
+    When the child changes a player's strategies, inherited payoffs and notes of outcomes
+    that no longer exist are dropped, so the missing ones are reported, not stale ones.
+    """
+    spec = data.get("extends")
+    if not isinstance(spec, str) or not spec.strip():
+        raise GameFileError(origin, [Problem("extends", "must be a bundled game's name or a path to a .toml file")])
+    looks_like_path = spec.endswith(".toml") or "/" in spec or "\\" in spec
+    if looks_like_path:
+        path = (base_dir / spec).resolve()
+        parent_id, parent_dir = str(path), path.parent
+        try:
+            text = _decode(path.read_bytes(), spec)
+        except OSError:
+            raise GameFileError(origin, [Problem("extends", f"{spec!r}: no such file (relative to {base_dir})")]) from None
+    else:
+        resource = bundled_dir() / f"{spec}.toml"
+        if not resource.is_file():
+            close = difflib.get_close_matches(spec, bundled_names(), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise GameFileError(origin, [Problem("extends", f"{spec!r} is no bundled game{hint}")])
+        parent_id, parent_dir = f"{spec} (bundled)", Path(str(bundled_dir()))
+        text = _decode(resource.read_bytes(), parent_id)
+    if parent_id in chain:
+        loop = " → ".join(chain + (parent_id,))
+        raise GameFileError(origin, [Problem("extends", f"extends loop: {loop}")])
+    parent = _toml(text, parent_id)
+    if "extends" in parent:
+        parent = resolve_extends(parent, parent_id, parent_dir, chain + (parent_id,))
+    child = {k: v for k, v in data.items() if k != "extends"}
+    return _merge(parent, child)
+
+
+def _merge(parent: dict, child: dict) -> dict:
+    merged = dict(parent)
+    for key, value in child.items():
+        old = merged.get(key)
+        if key in ("players", "costs") and isinstance(old, list) and isinstance(value, list):
+            merged[key] = _merge_named(old, value)
+        elif isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = {**old, **value}
+        else:
+            merged[key] = value
+    players = merged.get("players")
+    if isinstance(players, list) and players != parent.get("players"):
+        for table in ("payoffs", "notes"):
+            if isinstance(merged.get(table), dict):
+                inherited = parent.get(table, {})
+                merged[table] = {k: v for k, v in merged[table].items()
+                                 if k in child.get(table, {}) or k not in inherited or _outcome_exists(k, players)}
+    return merged
+
+
+def _merge_named(old: list, new: list) -> list:
+    """Merge arrays of tables by their ``name``: same name updates, a new name is appended."""
+    out = [dict(t) if isinstance(t, dict) else t for t in old]
+    index = {t.get("name"): i for i, t in enumerate(out) if isinstance(t, dict)}
+    for table in new:
+        name = table.get("name") if isinstance(table, dict) else None
+        if name in index:
+            out[index[name]] = {**out[index[name]], **table}
+        else:
+            out.append(table)
+    return out
+
+
+def _outcome_exists(key: str, players: list) -> bool:
+    parts = key.split("|")
+    if len(parts) != len(players):
+        return False
+    return all(isinstance(p, dict) and part.strip() in (p.get("strategies") or []) for part, p in zip(parts, players))
 
 
 # --- validation ----------------------------------------------------------------------------
@@ -399,6 +499,9 @@ def _costs(raw: Any, players: list[Player], check: _Checker) -> list[Cost]:
                     check.add(f"{prefix}.weights[{i}]", f"is {w}; a cost weight must be >= 0 (a benefit is a payoff, not a cost)")
                     weights = None
                     break
+        weights_range = None
+        if "weights_range" in table:
+            weights_range = _weights_range(table["weights_range"], weights, player_names, f"{prefix}.weights_range", check)
         between = _between(table.get("between"), player_names, f"{prefix}.between", check)
         exposure = None
         if incidence == "custom":
@@ -424,8 +527,32 @@ def _costs(raw: Any, players: list[Player], check: _Checker) -> list[Cost]:
                 incidence = None
         if name and incidence and weights is not None and between is not None and (incidence != "custom" or exposure is not None):
             costs.append(Cost(name=name, incidence=incidence, weights=tuple(weights), between=tuple(between),
-                              exposure=exposure, source=table.get("source")))
+                              exposure=exposure, source=table.get("source"), weights_range=weights_range))
     return costs
+
+
+def _weights_range(raw: Any, weights: list[Fraction] | None, names: list[str], key: str,
+                   check: _Checker) -> tuple[tuple[Fraction, Fraction], ...] | None:
+    """``[[lo, hi], ...]``, one pair per player, 0 <= lo <= hi, containing the stated weight."""
+    n = len(names)
+    if not isinstance(raw, list) or len(raw) != n:
+        got = f"has {len(raw)}" if isinstance(raw, list) else f"is {_describe(raw)}"
+        check.add(key, f"{got}; give {n} pairs [lo, hi], one per player: {', '.join(names)}")
+        return None
+    pairs = []
+    for i, item in enumerate(raw):
+        bounds = check.numbers(item, f"{key}[{i}]", 2, f"[lo, hi] for {names[i]}, 0 <= lo <= hi")
+        if bounds is None:
+            continue
+        lo, hi = bounds
+        if not 0 <= lo <= hi:
+            check.add(f"{key}[{i}]", f"is [{lo}, {hi}]; it must be [lo, hi] with 0 <= lo <= hi")
+        elif weights is not None and not lo <= weights[i] <= hi:
+            check.add(f"{key}[{i}]", f"is [{lo}, {hi}], which does not contain the stated weight "
+                                     f"{weights[i]} (weights[{i}]); widen the range or change the weight")
+        else:
+            pairs.append((lo, hi))
+    return tuple(pairs) if len(pairs) == n else None
 
 
 def _between(raw: Any, names: list[str], key: str, check: _Checker) -> list[int] | None:

@@ -49,6 +49,10 @@ class Cost:
     - ``own_confront``: player i pays when it is itself not at its compromise strategy;
     - ``mutual_confront``: player i pays when every player of ``between`` confronts;
     - ``custom``: ``exposure[s][i]`` as given in the file (outcomes not listed: 0).
+
+    ``weights_range`` (optional) gives ``(lo, hi)`` per player: how uncertain each weight
+    is. Exact analyses use ``weights``; ``sovgame robust`` draws each weight uniformly from
+    its range.
     """
 
     name: str
@@ -57,6 +61,7 @@ class Cost:
     between: tuple[int, ...]
     exposure: Mapping[Profile, tuple[Fraction, ...]] | None = None
     source: str | None = None
+    weights_range: tuple[tuple[Fraction, Fraction], ...] | None = None
 
     def exposure_at(self, players: Sequence[Player], profile: Profile, i: int) -> Fraction:
         """0/1 exposure of player i at ``profile`` (any number for custom incidence)."""

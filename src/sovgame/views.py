@@ -398,3 +398,53 @@ def analysis_to_json(result) -> dict:
         "thresholds": None if result.thresholds is None else report_to_json(result.thresholds),
         "conclusion": list(result.conclusion),
     }
+
+
+# --- scenarios --------------------------------------------------------------------------------
+
+
+def change_text(change, first: bool) -> str:
+    if first:
+        return "baseline"
+    parts = []
+    if change.gained:
+        parts.append("new equilibria: " + "; ".join(change.gained))
+    if change.lost:
+        parts.append("lost: " + "; ".join(change.lost))
+    for criterion, (before, after, v0, v1) in change.thresholds.items():
+        parts.append(f"{CRITERION_NAMES[criterion]} {before} → {after}" + (f" ({v0} → {v1})" if v0 != v1 else ""))
+    return "; ".join(parts) or "no change"
+
+
+def scenarios_sections(scenarios, changes) -> list[Section]:
+    rows = []
+    for index, (scenario, change) in enumerate(zip(scenarios, changes)):
+        nash = unique = binding = ""
+        if scenario.thresholds is not None:
+            t = scenario.thresholds.thresholds
+            nash = f"{threshold_cell(t['nash'])} ({t['nash'].verdict})"
+            unique = f"{threshold_cell(t['unique'])} ({t['unique'].verdict if t['unique'].defined else 'n/a'})"
+            binding = t["nash"].binding or ""
+        rows.append([scenario.name, scenario.game.title, describe_solution(scenario.solution), nash, unique, binding,
+                     change_text(change, index == 0)])
+    return [Section("Scenarios side by side", ["scenario", "title", "equilibria at κ = 0", "compromise is an equilibrium",
+                                               "only equilibrium", "binding", "against the first"],
+                    rows, caption="thresholds in κ (1 = costs as stated in each file), verdicts against each file's "
+                    "plausible range", name="scenarios", whole={0})]
+
+
+def scenarios_to_json(scenarios, changes) -> list[dict]:
+    from .thresholds import report_to_json
+
+    out = []
+    for scenario, change in zip(scenarios, changes):
+        out.append({
+            "name": scenario.name,
+            "title": scenario.game.title,
+            "equilibria": solution_to_json(scenario.solution)["equilibria"],
+            "thresholds": None if scenario.thresholds is None else report_to_json(scenario.thresholds),
+            "changes": {"gained": list(change.gained), "lost": list(change.lost),
+                        "thresholds": {k: {"before": v[0], "after": v[1], "verdict_before": v[2], "verdict_after": v[3]}
+                                       for k, v in change.thresholds.items()}},
+        })
+    return out

@@ -1,0 +1,71 @@
+"""Forward scenarios side by side: each scenario's equilibria and thresholds, and what
+changed against the first (the baseline).
+
+Scenarios are ordinary game files, usually written as changes to a baseline with
+``extends = "..."`` (see :func:`sovgame.gamefile.resolve_extends`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .equilibria import Equilibrium, Solution, solve
+from .exact import fmt
+from .gamefile import load_game
+from .intervals import exact_text
+from .model import Game
+from .thresholds import ThresholdReport, compute_thresholds
+
+COMPARED = ("nash", "unique", "dominant")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    game: Game
+    solution: Solution  # at κ = 0
+    thresholds: ThresholdReport | None  # None when a player names no compromise strategy
+
+
+@dataclass(frozen=True)
+class Change:
+    """One scenario against the baseline."""
+
+    gained: tuple[str, ...]  # equilibria (labels) present here but not in the baseline
+    lost: tuple[str, ...]
+    thresholds: dict[str, tuple[str, str, str | None, str | None]]  # criterion → (before, after, verdicts)
+
+
+def equilibrium_label(game: Game, eq: Equilibrium) -> str:
+    """"Strike|Tolerate TTP" for a pure equilibrium; strategy names with probabilities otherwise."""
+    if eq.pure:
+        return game.outcome_key(eq.pure_profile())
+    parts = []
+    for player, strategy in zip(game.players, eq.strategies):
+        parts.append(", ".join(f"{name} {fmt(p)}" for name, p in zip(player.strategies, strategy) if p))
+    return "mixed: " + "; ".join(parts)
+
+
+def compare_scenarios(specs: Sequence[str]) -> tuple[list[Scenario], list[Change]]:
+    """Load, solve and threshold every scenario; the first is the baseline."""
+    scenarios = []
+    for spec in specs:
+        game = load_game(spec)
+        report = compute_thresholds(game) if game.compromise_profile is not None else None
+        scenarios.append(Scenario(spec, game, solve(game), report))
+    base = scenarios[0]
+    base_eqs = {equilibrium_label(base.game, e) for e in base.solution.equilibria}
+    changes = []
+    for scenario in scenarios:
+        eqs = {equilibrium_label(scenario.game, e) for e in scenario.solution.equilibria}
+        moved = {}
+        for criterion in COMPARED:
+            before = base.thresholds.thresholds[criterion] if base.thresholds else None
+            after = scenario.thresholds.thresholds[criterion] if scenario.thresholds else None
+            pair = tuple(exact_text(t.value) if t else "n/a" for t in (before, after))
+            verdicts = tuple(t.verdict if t else None for t in (before, after))
+            if pair[0] != pair[1] or verdicts[0] != verdicts[1]:
+                moved[criterion] = pair + verdicts
+        changes.append(Change(tuple(sorted(eqs - base_eqs)), tuple(sorted(base_eqs - eqs)), moved))
+    return scenarios, changes
