@@ -277,6 +277,41 @@ def scenarios_command(
            primary="scenarios")
 
 
+@app.command("dynamics")
+@user_errors
+def dynamics_command(
+    game: GameArg, kappa: KappaOpt = "0",
+    start: Annotated[Optional[str], typer.Option("--start", help='Starting mixed strategies, e.g. "0.7,0.3;0.7,0.3" (default: uniform).')] = None,
+    method: Annotated[str, typer.Option("--method", help="replicator, fictitious or both.")] = "both",
+    horizon: Annotated[float, typer.Option("--time", min=0.1, help="How long the replicator dynamics run.")] = 50.0,
+    iterations: Annotated[int, typer.Option("--iterations", min=1, help="Rounds of fictitious play.")] = 2000,
+    plot: Annotated[Optional[str], typer.Option("--plot", metavar="FILE.png", help="Draw the trajectories.")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Where play drifts: replicator dynamics and fictitious play from a starting point, and
+    the equilibrium they select (two players).
+
+    Example: sovgame dynamics stag_hunt --start "0.7,0.3;0.7,0.3"
+    """
+    from .dynamics import parse_start, run_dynamics
+    from .gamefile import load_game
+    from .views_play import dynamics_sections, dynamics_to_json
+
+    methods = {"replicator": ("replicator",), "fictitious": ("fictitious play",),
+               "both": ("replicator", "fictitious play")}
+    if method not in methods:
+        raise UsageError(f"--method: choose replicator, fictitious or both, not {method!r}")
+    loaded = load_game(game)
+    result = run_dynamics(loaded, parse_kappa(kappa), parse_start(start, loaded) if start else None,
+                          methods[method], horizon, iterations)
+    if plot:
+        from .plot import plot_dynamics
+
+        typer.echo(f"wrote {plot_dynamics(result, plot)}", err=True)
+    render(fmt, lambda: dynamics_sections(result), lambda: dynamics_to_json(result),
+           heading=loaded.title, primary="dynamics")
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="sovgame")

@@ -107,3 +107,39 @@ def plot_sweep(result, path: str | Path, thresholds=None) -> Path:
     fig.savefig(path, dpi=120)
     plt.close(fig)
     return path
+
+
+def plot_dynamics(result, path: str | Path) -> Path:
+    """2x2 games: the path of (P(row's first strategy), P(column's first)) with equilibria
+    marked; larger games: each player's probabilities over time."""
+    path = Path(path)
+    _check_suffix(path)
+    plt = _pyplot()
+    game = result.game
+    if game.shape == (2, 2):
+        fig, ax = plt.subplots(figsize=(5.5, 5))
+        for t in result.trajectories:
+            ax.plot(t.row[:, 0], t.col[:, 0], label=t.method)
+        for e in result.solution.equilibria:
+            ax.plot(float(e.strategies[0][0]), float(e.strategies[1][0]), "k*", markersize=12)
+        ax.plot(result.start[0][0], result.start[1][0], "ko", fillstyle="none", label="start")
+        ax.set_xlim(-0.02, 1.02)
+        ax.set_ylim(-0.02, 1.02)
+        ax.set_xlabel(f"{game.players[0].name}: P({game.players[0].strategies[0]})")
+        ax.set_ylabel(f"{game.players[1].name}: P({game.players[1].strategies[0]})")
+        ax.legend(fontsize=8, title="★ = Nash equilibrium", title_fontsize=8)
+    else:
+        fig, axes = plt.subplots(len(result.trajectories), 1, figsize=(8, 3 * len(result.trajectories)), squeeze=False)
+        for ax, t in zip(axes[:, 0], result.trajectories):
+            for k, name in enumerate(game.players[0].strategies):
+                ax.plot(t.steps, t.row[:, k], label=f"{game.players[0].name}: {name}")
+            for k, name in enumerate(game.players[1].strategies):
+                ax.plot(t.steps, t.col[:, k], linestyle="--", label=f"{game.players[1].name}: {name}")
+            ax.set_title(t.method)
+            ax.set_ylim(-0.02, 1.02)
+            ax.legend(fontsize=7)
+    fig.suptitle(f"{game.title}: learning dynamics")
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    return path

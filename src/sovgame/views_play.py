@@ -160,3 +160,56 @@ def repeated_to_json(result: RepeatedAnalysis) -> dict:
             "conflict_share": None if mon.conflict_share is None else fmt(mon.conflict_share),
         },
     }
+
+
+# --- learning dynamics ----------------------------------------------------------------------------
+
+
+def _mixed_text(strategies, probs) -> str:
+    return ", ".join(f"{name} {p:.3f}" for name, p in zip(strategies, probs) if p > 5e-4)
+
+
+def dynamics_sections(result) -> list[Section]:
+    from .views import describe_equilibrium
+
+    game = result.game
+    rows = []
+    for t in result.trajectories:
+        row_end, col_end = t.end
+        selected = describe_equilibrium(game, result.solution.equilibria[t.selected]) if t.selected is not None \
+            else f"none (nearest equilibrium {t.distance:.3g} away)"
+        settle = "—" if t.settle is None else (f"t = {t.settle:g}" if t.method == "replicator" else f"{t.settle:g} rounds")
+        rows.append([t.method, f"{_mixed_text(game.players[0].strategies, row_end)}; "
+                     f"{_mixed_text(game.players[1].strategies, col_end)}", selected, settle])
+    start = f"{_mixed_text(game.players[0].strategies, result.start[0])}; {_mixed_text(game.players[1].strategies, result.start[1])}"
+    return [Section(f"Learning dynamics from ({start}) at κ = {fmt(result.kappa)}",
+                    ["dynamics", "where play ends", "equilibrium selected", "settles after"], rows,
+                    caption="selected: play ends within 0.02 of that equilibrium (each probability); settles: from then "
+                            "on play stays within 0.02 of where it ends", name="dynamics")]
+
+
+def _selected_label(result, trajectory) -> str | None:
+    """The outcome key of the selected pure equilibrium, "mixed", or None."""
+    if trajectory.selected is None:
+        return None
+    eq = result.solution.equilibria[trajectory.selected]
+    return result.game.outcome_key(eq.pure_profile()) if eq.pure else "mixed"
+
+
+def dynamics_to_json(result) -> dict:
+    game = result.game
+    out = {"game": game.title, "kappa": number(result.kappa),
+           "start": {p.name: dict(zip(p.strategies, map(float, s))) for p, s in zip(game.players, result.start)},
+           "trajectories": []}
+    for t in result.trajectories:
+        row_end, col_end = t.end
+        out["trajectories"].append({
+            "method": t.method,
+            "end": {game.players[0].name: dict(zip(game.players[0].strategies, map(float, row_end))),
+                    game.players[1].name: dict(zip(game.players[1].strategies, map(float, col_end)))},
+            "selected": _selected_label(result, t),
+            "selected_index": t.selected,
+            "distance": t.distance,
+            "settle": t.settle,
+        })
+    return out
