@@ -8,8 +8,6 @@ import re
 import shlex
 from pathlib import Path
 
-import pytest
-
 from sovgame.cli import app
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -28,14 +26,17 @@ def test_readme_has_examples_for_every_command():
     assert set(typer.main.get_command(app).commands) <= used
 
 
-@pytest.mark.parametrize("line", console_examples())
-def test_console_example_runs(runner, line):
-    args = shlex.split(line)[1:]
-    result = runner.invoke(app, args)
-    assert result.exit_code == 0, (line, result.output)
-    assert result.stdout.strip()
-    if "json" in args:
-        json.loads(result.stdout)
+def test_console_examples_run_in_order(runner, tmp_path, monkeypatch):
+    """Run in a fresh folder, in order: examples that write files (new, edit, report) may
+    build on each other, and nothing is left in the checkout."""
+    monkeypatch.chdir(tmp_path)
+    for line in console_examples():
+        args = shlex.split(line)[1:]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, (line, result.output)
+        assert result.stdout.strip() or result.stderr.strip(), line
+        if "json" in args:
+            json.loads(result.stdout)
 
 
 def test_python_session_in_readme():

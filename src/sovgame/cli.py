@@ -30,6 +30,9 @@ GameArg = Annotated[str, typer.Argument(
     metavar="GAME", help="A bundled game's name (see `sovgame games`), a path to a .toml file, or - for stdin.",
 )]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
+SetOpt = Annotated[Optional[list[str]], typer.Option(
+    "--set", metavar="CHANGE", help='Change the game in memory (repeatable): "s1|s2=u1,u2", "Player@s1|s2=u", '
+    '"cost:NAME=w1,w2" or "plausible_kappa=lo,hi".')]
 KappaOpt = Annotated[str, typer.Option("--kappa", "-k", help="Cost level κ ≥ 0 (1 = costs as in the file; 4/3 is fine).")]
 
 
@@ -101,7 +104,7 @@ def show_command(game: GameArg, fmt: FormatOpt = OutputFormat.table) -> None:
 @app.command("solve")
 @user_errors
 def solve_command(
-    game: GameArg, kappa: KappaOpt = "0",
+    game: GameArg, kappa: KappaOpt = "0", set_: SetOpt = None,
     check_nashpy: Annotated[bool, typer.Option("--check-nashpy", help="Also run nashpy's vertex enumeration and say which equilibria it finds.")] = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
@@ -113,7 +116,7 @@ def solve_command(
     from .gamefile import load_game
     from .views import solution_to_json, solve_sections
 
-    solution = solve(load_game(game), parse_kappa(kappa))
+    solution = solve(load_game(game, set_ or ()), parse_kappa(kappa))
     check = None
     if check_nashpy:
         if solution.game.n_players != 2:
@@ -134,6 +137,7 @@ def thresholds_command(
     target: Annotated[Optional[str], typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')] = None,
     cost: CostOpt = None,
     discount: Annotated[Optional[str], typer.Option("--discount", help="Discount factor δ in (0, 1): the κ that sustains compromise in repeated play.")] = None,
+    set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """The cost levels at which compromise becomes an equilibrium, strict, dominant, the only
@@ -146,7 +150,7 @@ def thresholds_command(
     from .views import thresholds_sections
 
     delta = parse_kappa(discount, "--discount") if discount is not None else None
-    report = compute_thresholds(load_game(game), target, cost, delta)
+    report = compute_thresholds(load_game(game, set_ or ()), target, cost, delta)
     render(fmt, lambda: thresholds_sections(report), lambda: report_to_json(report), heading=report.game.title,
            primary="thresholds")
 
@@ -158,6 +162,7 @@ def sweep_command(
     to: Annotated[Optional[str], typer.Option("--to", help="Largest κ shown (default: a little past the last breakpoint).")] = None,
     cost: CostOpt = None,
     plot: Annotated[Optional[str], typer.Option("--plot", metavar="FILE.png", help="Also draw the regimes to this file (needs matplotlib).")] = None,
+    set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """The exact breakpoints in κ and the equilibria in each regime between them.
@@ -168,7 +173,7 @@ def sweep_command(
     from .regimes import sweep
     from .views import sweep_sections, sweep_to_json
 
-    loaded = load_game(game)
+    loaded = load_game(game, set_ or ())
     result = sweep(loaded, cost, parse_kappa(to, "--to") if to is not None else None)
     if plot:
         from .plot import plot_sweep
@@ -184,6 +189,9 @@ def sweep_command(
 @user_errors
 def analyze_command(
     game: Annotated[str, typer.Argument(metavar="[GAME]", help="Game to analyze (default: the bundled case).")] = "pakistan_afghanistan",
+    set_: SetOpt = None,
+    export_svg: Annotated[Optional[str], typer.Option("--export-svg", metavar="FILE", help="Also save the tables as SVG.")] = None,
+    export_html: Annotated[Optional[str], typer.Option("--export-html", metavar="FILE", help="Also save the tables as HTML.")] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """The main job: payoffs, equilibria, cost thresholds and the verdict on compromise.
@@ -194,7 +202,21 @@ def analyze_command(
     from .gamefile import load_game
     from .views import analysis_sections, analysis_to_json
 
-    result = analyze(load_game(game))
+    result = analyze(load_game(game, set_ or ()))
+    if export_svg or export_html:
+        from rich.console import Console
+
+        from .render import print_tables
+
+        console = Console(record=True)
+        print_tables(analysis_sections(result), result.game.title, console)
+        if export_svg:
+            console.save_svg(export_svg, title=result.game.title, clear=False)
+            typer.echo(f"wrote {export_svg}", err=True)
+        if export_html:
+            console.save_html(export_html, clear=False)
+            typer.echo(f"wrote {export_html}", err=True)
+        return
     render(fmt, lambda: analysis_sections(result), lambda: analysis_to_json(result),
            heading=result.game.title, primary="equilibria")
 
@@ -310,6 +332,81 @@ def dynamics_command(
         typer.echo(f"wrote {plot_dynamics(result, plot)}", err=True)
     render(fmt, lambda: dynamics_sections(result), lambda: dynamics_to_json(result),
            heading=loaded.title, primary="dynamics")
+
+
+@app.command("whatif")
+@user_errors
+def whatif_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+    """The game before and after --set changes: changed cells, equilibria gained and lost,
+    each threshold before → after.
+
+    Example: sovgame whatif pakistan_afghanistan --set "cost:trade_disruption=1,1"
+    """
+    from .scenarios import what_if
+    from .views import whatif_sections, whatif_to_json
+
+    if not set_:
+        raise UsageError("whatif needs at least one --set change")
+    result = what_if(game, set_)
+    render(fmt, lambda: whatif_sections(result), lambda: whatif_to_json(result),
+           heading=result.changed.game.title, primary="thresholds")
+
+
+@app.command("edit")
+@user_errors
+def edit_command(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="The game file to change (not a bundled game).")],
+    set_: SetOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the unified diff; write nothing.")] = False,
+) -> None:
+    """Change a game file in place, keeping comments, order and every untouched line; the
+    result is validated before anything is written, and written atomically.
+
+    Example: sovgame edit my_game.toml --set "plausible_kappa=0,3" --dry-run
+    """
+    from .editing import edit_file
+
+    if not set_:
+        raise UsageError("edit needs at least one --set change")
+    diff = edit_file(file, set_, dry_run=dry_run)
+    if dry_run:
+        typer.echo(diff, nl=False)
+    else:
+        typer.echo(f"{file}: {'updated' if diff else 'unchanged'}", err=True)
+
+
+@app.command("new")
+@user_errors
+def new_command(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="Where to write the new game file (.toml).")],
+    source: Annotated[Optional[str], typer.Option("--from", help="Copy this bundled game instead of the template.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Start a game file: a commented template, or a copy of a bundled game.
+
+    Example: sovgame new my_case.toml --from pakistan_afghanistan
+    """
+    from .editing import new_file
+
+    typer.echo(f"wrote {new_file(file, source, force)}", err=True)
+
+
+@app.command("report")
+@user_errors
+def report_command(
+    game: GameArg,
+    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE", help="Report file: .md, .html or .json.")],
+    set_: SetOpt = None,
+) -> None:
+    """Write a report: description and sources, payoffs with notes, equilibria, thresholds
+    with verdicts and reasons, the regime chart, the conclusion and the assumptions.
+
+    Example: sovgame report pakistan_afghanistan -o report.html
+    """
+    from .report import write_report
+
+    for path in write_report(game, output, set_ or ()):
+        typer.echo(f"wrote {path}", err=True)
 
 
 def main() -> None:

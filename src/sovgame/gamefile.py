@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import sys
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
@@ -93,13 +93,17 @@ def _decode(data: bytes, origin: str) -> str:
         ) from None
 
 
-def load_game(spec: str) -> Game:
-    """Load and validate a game named by path, bundled name, or ``-`` for stdin."""
+def load_game(spec: str, settings: Sequence[str] = ()) -> Game:
+    """Load and validate a game named by path, bundled name, or ``-`` for stdin.
+
+    ``settings`` are ``--set`` changes (:mod:`sovgame.settings`), applied before validation.
+    """
     text, origin = read_game_text(spec)
-    return parse_game(text, origin, base_dir=_base_dir(spec))
+    return parse_game(text, origin, base_dir=_base_dir(spec), settings=settings)
 
 
-def parse_game(text: str, origin: str = "<string>", base_dir: Path | None = None) -> Game:
+def parse_game(text: str, origin: str = "<string>", base_dir: Path | None = None,
+               settings: Sequence[str] = ()) -> Game:
     """Parse and validate a game file's text; raises :class:`GameFileError` listing problems.
 
     ``base_dir`` is where a relative ``extends = "other.toml"`` is looked up (default: the
@@ -108,7 +112,13 @@ def parse_game(text: str, origin: str = "<string>", base_dir: Path | None = None
     data = _toml(text, origin)
     if "extends" in data:
         data = resolve_extends(data, origin, base_dir or Path.cwd(), (origin,))
-    return game_from_dict(data, origin)
+    game = game_from_dict(data, origin)
+    if settings:
+        from .settings import apply_settings, parse_setting
+
+        apply_settings(data, game, [parse_setting(s) for s in settings])
+        game = game_from_dict(data, f"{origin} with --set")
+    return game
 
 
 def _toml(text: str, origin: str) -> dict:

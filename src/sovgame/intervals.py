@@ -42,7 +42,8 @@ class Root:
         lo, hi = _bracket_surd(a, b, r, approx)
         sign = "+" if b > 0 else "−"
         coef = "" if abs(b) == 1 else f"{fmt(abs(b))}·"
-        text = f"{fmt(a)} {sign} {coef}√{fmt(r)}" if a != 0 else f"{'-' if b < 0 else ''}{coef}√{fmt(r)}"
+        root = f"√{fmt(r)}" if r.denominator == 1 else f"√({fmt(r)})"
+        text = f"{fmt(a)} {sign} {coef}{root}" if a != 0 else f"{'-' if b < 0 else ''}{coef}{root}"
         return Root(lo, hi, text, approx)
 
 

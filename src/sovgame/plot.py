@@ -53,14 +53,16 @@ def plot_timeline(result, path: str | Path, periods: int = 200) -> Path:
     return path
 
 
-def plot_sweep(result, path: str | Path, thresholds=None) -> Path:
+def plot_sweep(result, path, thresholds=None):
     """Draw one row per equilibrium profile seen, a bar where it is an equilibrium.
 
     ``thresholds`` (a :class:`~sovgame.thresholds.ThresholdReport`) labels the breakpoints
-    where a criterion starts to hold, e.g. "equilibrium" at κ = 4/3.
+    where a criterion starts to hold, e.g. "equilibrium" at κ = 4/3. ``path`` may also be a
+    binary file object (written as PNG).
     """
-    path = Path(path)
-    _check_suffix(path)
+    if isinstance(path, (str, Path)):
+        path = Path(path)
+        _check_suffix(path)
     plt = _pyplot()
     from .views import describe_equilibrium
 

@@ -49,11 +49,15 @@ def equilibrium_label(game: Game, eq: Equilibrium) -> str:
 
 def compare_scenarios(specs: Sequence[str]) -> tuple[list[Scenario], list[Change]]:
     """Load, solve and threshold every scenario; the first is the baseline."""
+    return compare_games([(spec, load_game(spec)) for spec in specs])
+
+
+def compare_games(named: Sequence[tuple[str, Game]]) -> tuple[list[Scenario], list[Change]]:
+    """Solve and threshold every (name, game); what changed against the first."""
     scenarios = []
-    for spec in specs:
-        game = load_game(spec)
+    for name, game in named:
         report = compute_thresholds(game) if game.compromise_profile is not None else None
-        scenarios.append(Scenario(spec, game, solve(game), report))
+        scenarios.append(Scenario(name, game, solve(game), report))
     base = scenarios[0]
     base_eqs = {equilibrium_label(base.game, e) for e in base.solution.equilibria}
     changes = []
@@ -69,3 +73,24 @@ def compare_scenarios(specs: Sequence[str]) -> tuple[list[Scenario], list[Change
                 moved[criterion] = pair + verdicts
         changes.append(Change(tuple(sorted(eqs - base_eqs)), tuple(sorted(base_eqs - eqs)), moved))
     return scenarios, changes
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """A game before and after ``--set`` changes."""
+
+    settings: tuple[str, ...]
+    baseline: Scenario
+    changed: Scenario
+    change: Change
+    changed_cells: dict  # profile → (before payoffs, after payoffs)
+
+
+def what_if(spec: str, settings: Sequence[str]) -> WhatIf:
+    """Compare ``spec`` with the same game after ``settings`` (see :mod:`sovgame.settings`)."""
+    base = load_game(spec)
+    changed = load_game(spec, settings)
+    scenarios, changes = compare_games([("baseline", base), ("changed", changed)])
+    cells = {p: (tuple(base.payoffs[p]), tuple(changed.payoffs[p])) for p in base.profiles()
+             if tuple(base.payoffs[p]) != tuple(changed.payoffs[p])}
+    return WhatIf(tuple(settings), scenarios[0], scenarios[1], changes[1], cells)

@@ -448,3 +448,67 @@ def scenarios_to_json(scenarios, changes) -> list[dict]:
                                        for k, v in change.thresholds.items()}},
         })
     return out
+
+
+# --- what-if --------------------------------------------------------------------------------------
+
+
+def whatif_sections(result) -> list[Section]:
+    game = result.changed.game
+    marked = set(result.changed.solution.pure_profiles)
+    sections = payoff_sections(game, marked=marked, title="Payoffs after the change")
+    for section in sections:  # show old → new in changed cells, marked with Δ
+        for r, row in enumerate(section.rows):
+            for c in range(1, len(row)):
+                profile = (r, c - 1) + _others_of(section, game)
+                if profile in result.changed_cells:
+                    before, after = result.changed_cells[profile]
+                    star = f"{EQUILIBRIUM_MARK} " if profile in marked else ""
+                    row[c] = f"Δ {star}{', '.join(fmt_short(v) for v in before)} → {', '.join(fmt_short(v) for v in after)}"
+        section.caption = (section.caption or "") + "; Δ marks a changed cell (before → after)"
+    rows = []
+    for name, t_before, t_after in _threshold_pairs(result):
+        rows.append([CRITERION_NAMES[name], threshold_cell(t_before) if t_before else "n/a",
+                     threshold_cell(t_after) if t_after else "n/a",
+                     (t_before.verdict if t_before else "n/a") + (" → " + t_after.verdict if t_after and t_before and t_after.verdict != t_before.verdict else "")])
+    eq_lines = [f"gained: {x}" for x in result.change.gained] + [f"lost: {x}" for x in result.change.lost]
+    sections.append(Section("Equilibria at κ = 0", ["before", "after"],
+                            [[describe_solution(result.baseline.solution), describe_solution(result.changed.solution)]],
+                            lines=eq_lines or ["no equilibrium gained or lost"], name="equilibria"))
+    sections.append(Section("Thresholds before → after", ["criterion", "before", "after", "verdict"], rows,
+                            caption="changes: " + "; ".join(result.settings), name="thresholds", numeric={1, 2}))
+    return sections
+
+
+def _others_of(section: Section, game: Game) -> tuple[int, ...]:
+    """The fixed strategies of players 3.. for one payoff table (from its title)."""
+    if game.n_players == 2:
+        return ()
+    fixed = section.title[section.title.index("(") + 1:-1].split(", ")
+    return tuple(p.strategies.index(part.split(": ", 1)[1]) for p, part in zip(game.players[2:], fixed))
+
+
+def _threshold_pairs(result):
+    before = result.baseline.thresholds.thresholds if result.baseline.thresholds else {}
+    after = result.changed.thresholds.thresholds if result.changed.thresholds else {}
+    for name in CRITERION_NAMES:
+        if name in before or name in after:
+            yield name, before.get(name), after.get(name)
+
+
+def whatif_to_json(result) -> dict:
+    from .thresholds import threshold_to_json
+
+    game = result.changed.game
+    return {
+        "game": game.title,
+        "settings": list(result.settings),
+        "changed_cells": {game.outcome_key(p): {"before": [fmt(v) for v in b], "after": [fmt(v) for v in a]}
+                          for p, (b, a) in result.changed_cells.items()},
+        "equilibria": {"before": solution_to_json(result.baseline.solution)["equilibria"],
+                       "after": solution_to_json(result.changed.solution)["equilibria"],
+                       "gained": list(result.change.gained), "lost": list(result.change.lost)},
+        "thresholds": {name: {"before": None if b is None else threshold_to_json(b),
+                              "after": None if a is None else threshold_to_json(a)}
+                       for name, b, a in _threshold_pairs(result)},
+    }

@@ -1,0 +1,134 @@
+"""One-off changes to a game: ``--set`` on the command line and ``sovgame edit``.
+
+Four forms, each ``TARGET=VALUE``:
+
+- ``"Strike|Tolerate TTP=2,2"``: all payoffs of one outcome;
+- ``"Pakistan@Strike|Tolerate TTP=1.5"``: one player's payoff (fractions such as 3/2 too);
+- ``"cost:trade_disruption=0.5,1"``: a cost's weights;
+- ``"plausible_kappa=0,3"``: the plausible range of κ.
+
+A change is applied to the game's data *before* validation, so a changed game is checked
+exactly like a file. The same code edits a tomlkit document in place, which keeps every
+comment and every untouched line of the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, MutableMapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from .errors import SovgameError
+from .model import Game
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A parsed ``--set``: what it changes and the numbers (as written)."""
+
+    text: str
+    kind: str  # "outcome", "payoff", "cost" or "plausible"
+    target: str  # the outcome key, cost name, or "" for the plausible range
+    player: str | None
+    values: tuple[str, ...]
+
+
+def parse_setting(text: str) -> Setting:
+    """Split ``TARGET=VALUES`` and check that the values are numbers."""
+    target, sep, raw = text.rpartition("=")
+    if not sep or not target.strip() or not raw.strip():
+        raise SovgameError(
+            f"--set {text!r}: expected TARGET=VALUES, e.g. \"Strike|Tolerate TTP=2,2\", "
+            "\"Pakistan@Strike|Tolerate TTP=1.5\", \"cost:trade_disruption=0.5,1\" or \"plausible_kappa=0,3\""
+        )
+    values = tuple(v.strip() for v in raw.split(","))
+    for v in values:
+        try:
+            Fraction(v)
+        except (ValueError, ZeroDivisionError):
+            raise SovgameError(f"--set {text!r}: {v!r} is not a number (write 2, 1.5 or 3/2)") from None
+    target = target.strip()
+    if target == "plausible_kappa":
+        return Setting(text, "plausible", "", None, values)
+    if target.startswith("cost:"):
+        return Setting(text, "cost", target[len("cost:"):].strip(), None, values)
+    if "@" in target:
+        player, _, outcome = target.partition("@")
+        return Setting(text, "payoff", outcome.strip(), player.strip(), values)
+    return Setting(text, "outcome", target, None, values)
+
+
+def plain_number(text: str):
+    """A value for a parsed-TOML dict: int, exact Decimal, or a fraction string."""
+    if "/" in text:
+        return text
+    return int(text) if text.lstrip("+-").isdigit() else Decimal(text)
+
+
+def apply_settings(data: MutableMapping, game: Game, settings: Sequence[Setting],
+                   number: Callable[[str], object] = plain_number, make_list: Callable = list,
+                   make_table: Callable = dict) -> None:
+    """Apply ``settings`` to game data in place (a dict or a tomlkit document).
+
+    ``game`` is the validated game before the change, used to check names; ``number``,
+    ``make_list`` and ``make_table`` build values of the container's kind.
+    """
+    for s in settings:
+        if s.kind == "plausible":
+            _expect(s, 2, "[lo, hi]")
+            data.setdefault("analysis", make_table())["plausible_kappa"] = make_list([number(v) for v in s.values])
+        elif s.kind == "cost":
+            costs = data.get("costs")
+            names = [c.name for c in game.costs]
+            if s.target not in names:
+                raise SovgameError(f"--set {s.text!r}: no cost named {s.target!r} (costs: {', '.join(names) or 'none'})")
+            _expect(s, game.n_players, f"one weight per player ({', '.join(game.player_names)})")
+            entry = next((c for c in (costs or []) if c.get("name") == s.target), None)
+            if entry is None:  # the cost comes from the game this one extends: override by name
+                if costs is None:
+                    data["costs"] = make_list([])
+                    costs = data["costs"]
+                entry = make_table()
+                entry["name"] = s.target
+                costs.append(entry)
+                entry = costs[-1]
+            entry["weights"] = make_list([number(v) for v in s.values])
+        else:
+            try:
+                profile = game.parse_outcome(s.target)
+            except ValueError as exc:
+                raise SovgameError(f"--set {s.text!r}: {exc}") from None
+            payoffs = data.setdefault("payoffs", make_table())
+            key = next((k for k in payoffs if _same_outcome(game, k, profile)), game.outcome_key(profile))
+            if s.kind == "outcome":
+                _expect(s, game.n_players, f"one payoff per player ({', '.join(game.player_names)})")
+                payoffs[key] = make_list([number(v) for v in s.values])
+            else:
+                if s.player not in game.player_names:
+                    raise SovgameError(f"--set {s.text!r}: no player named {s.player!r} "
+                                       f"(players: {', '.join(game.player_names)})")
+                _expect(s, 1, "one number")
+                current = payoffs.get(key)
+                values = [number(_as_text(v)) for v in current] if current is not None else \
+                    [number(_as_text(v)) for v in game.payoffs[profile]]
+                values[game.player_names.index(s.player)] = number(s.values[0])
+                payoffs[key] = make_list(values)
+
+
+def _as_text(value) -> str:
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}" if value.denominator != 1 else str(value.numerator)
+    return str(value)
+
+
+def _same_outcome(game: Game, key: str, profile) -> bool:
+    try:
+        return game.parse_outcome(key) == profile
+    except ValueError:
+        return False
+
+
+def _expect(s: Setting, count: int, what: str) -> None:
+    if len(s.values) != count:
+        raise SovgameError(f"--set {s.text!r}: {len(s.values)} number(s) given; expected {what}")
