@@ -21,10 +21,13 @@ GAMES = {  # R, S, T, P (MODELS.md, symmetric, compromise listed first)
 }
 
 
-def symmetric(R, S, T, P, incidence, weights=(1, 1)):
+def two_by_two(cells, incidence, weights=(1, 1), plausible=(0, 2)):
+    """A 2x2 game with strategies C (compromise) and D; ``cells`` = payoff pairs at
+    (C,C), (C,D), (D,C), (D,D); one cost of the given incidence."""
+    payoffs = "\n".join(f'"{key}" = [{a}, {b}]' for key, (a, b) in zip(("C|C", "C|D", "D|C", "D|D"), cells))
     text = f"""
 [game]
-title = "symmetric"
+title = "two by two"
 [[players]]
 name = "Row"
 strategies = ["C", "D"]
@@ -34,18 +37,19 @@ name = "Column"
 strategies = ["C", "D"]
 compromise = "C"
 [payoffs]
-"C|C" = [{R}, {R}]
-"C|D" = [{S}, {T}]
-"D|C" = [{T}, {S}]
-"D|D" = [{P}, {P}]
+{payoffs}
 [[costs]]
 name = "conflict"
 incidence = "{incidence}"
 weights = [{weights[0]}, {weights[1]}]
 [analysis]
-plausible_kappa = [0, 2]
+plausible_kappa = [{plausible[0]}, {plausible[1]}]
 """
     return parse_game(text)
+
+
+def symmetric(R, S, T, P, incidence, weights=(1, 1)):
+    return two_by_two([(R, R), (S, T), (T, S), (P, P)], incidence, weights)
 
 
 # (game, incidence) -> {criterion: (value, attained)}; None = never. From MODELS.md's table.
@@ -146,30 +150,8 @@ payoff = st.integers(-4, 4)
 @st.composite
 def costed_2x2(draw):
     values = [draw(payoff) for _ in range(8)]
-    incidence = draw(incidences)
     weights = (draw(st.integers(0, 3)), draw(st.integers(0, 3)))
-    text = f"""
-[game]
-title = "random"
-[[players]]
-name = "Row"
-strategies = ["C", "D"]
-compromise = "C"
-[[players]]
-name = "Column"
-strategies = ["C", "D"]
-compromise = "C"
-[payoffs]
-"C|C" = [{values[0]}, {values[1]}]
-"C|D" = [{values[2]}, {values[3]}]
-"D|C" = [{values[4]}, {values[5]}]
-"D|D" = [{values[6]}, {values[7]}]
-[[costs]]
-name = "c"
-incidence = "{incidence}"
-weights = [{weights[0]}, {weights[1]}]
-"""
-    return parse_game(text)
+    return two_by_two(list(zip(values[::2], values[1::2])), draw(incidences), weights)
 
 
 def _target_is_nash(game, kappa):
