@@ -25,7 +25,8 @@ Requires pygambit (17.x API) and nashpy besides sovgame's own dependencies::
 
     pip install ".[gambit]"        # from the repository root; pulls in pygambit and nashpy
 
-Run as ``python benchmarks/bench_solve.py [--games N] [--seed S]``.
+Run as ``python benchmarks/bench_solve.py [--games N] [--seed S]``; ``--help`` lists the
+other options. Exits 1 if any game disagrees (or if pygambit is missing), else 0.
 """
 
 from __future__ import annotations
@@ -76,27 +77,33 @@ Pair = tuple[tuple[Fraction, ...], tuple[Fraction, ...]]
 # --- the three solvers ---------------------------------------------------------------------
 
 
+#: pygambit 17 builds tables with StrategicGame.from_arrays (Game.from_arrays is gone);
+#: 16.x, which ``pip install ".[gambit]"`` picks while 17 is a pre-release, has Game.from_arrays.
+_TABLE = getattr(gbt, "StrategicGame", None) or gbt.Game
+
+
 def gambit_game(A: np.ndarray, B: np.ndarray):
-    """pygambit 17: StrategicGame.from_arrays (Game.from_arrays is gone in 17.0)."""
-    return gbt.StrategicGame.from_arrays(A.tolist(), B.tolist())
+    return _TABLE.from_arrays(A.tolist(), B.tolist())  # Python ints: exact payoffs
 
 
 def gambit_pairs(game, rational: bool = True) -> list[Pair]:
     """Extreme equilibria from Gambit's enummixed, as exact (row, col) Fraction tuples.
 
     Players and strategies are looked up by label: from_arrays labels the players "1", "2"
-    and each player's strategies "1", "2", ... in matrix order; ``profile[player]`` is a
-    MixedStrategy whose ``[strategy]`` is a ``pygambit.Rational`` (a Fraction subclass).
+    and each player's strategies "1", "2", ... in matrix order (16.x and 17.x alike);
+    ``profile["1"]`` is the row player's MixedStrategy and ``profile["1"]["3"]`` the
+    probability of its third strategy, a ``pygambit.Rational`` (a Fraction subclass).
     """
     result = gbt.nash.enummixed_solve(game, rational=rational)
+    shape = [len(list(result.equilibria[0][p])) for p in ("1", "2")] if result.equilibria else []
     pairs = []
     for profile in result.equilibria:
         row, col = (
             tuple(
-                Fraction(profile[player][s].numerator, profile[player][s].denominator)
-                for s in game.get_strategies(player)
+                Fraction(profile[player][str(s + 1)].numerator, profile[player][str(s + 1)].denominator)
+                for s in range(size)
             )
-            for player in ("1", "2")
+            for player, size in zip(("1", "2"), shape)
         )
         pairs.append((row, col))
     return pairs
@@ -326,7 +333,7 @@ def profile_sovgame(k: int, games, top: int) -> str:
     stats.strip_dirs()
     out.write(f"\n=== cProfile: sovgame solve_bimatrix, {len(games)} games {k}x{k}, by tottime ===\n")
     stats.sort_stats("tottime").print_stats(top)
-    out.write(f"=== same, by cumulative time ===\n")
+    out.write("=== same, by cumulative time ===\n")
     stats.sort_stats("cumulative").print_stats(top)
     return out.getvalue()
 

@@ -6,7 +6,6 @@ import itertools
 from fractions import Fraction as F
 
 import numpy as np
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

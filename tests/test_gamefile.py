@@ -214,3 +214,10 @@ def test_unreadable_file(tmp_path):
             load_game(str(path))
     finally:
         path.chmod(0o644)
+
+
+def test_strategy_names_with_spaces_at_either_end_are_rejected():
+    # Outcome keys are split on '|' and trimmed, so such a strategy could never be named.
+    message = only_problem(CASE_TOML.replace('"Tolerate TTP"]', '"Tolerate TTP "]').replace(
+        '"Restrain strikes|Tolerate TTP"  = [1, 4]', '"Restrain strikes|Tolerate TTP"  = [1, 4]'))
+    assert message.startswith("players[1].strategies[1]: 'Tolerate TTP ' has spaces at either end")

@@ -48,7 +48,6 @@ def conclude(report: ThresholdReport | None) -> list[str]:
     if report is None:
         return ["No player names a compromise strategy, so there is no threshold to test; "
                 "add `compromise = \"...\"` to each [[players]] table."]
-    game = report.game
     target = ", ".join(report.target_names().values())
     nash, unique = report.thresholds["nash"], report.thresholds["unique"]
     plausible = range_text(report.plausible)

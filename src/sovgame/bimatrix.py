@@ -137,6 +137,10 @@ def _positive_integer_matrix(M) -> np.ndarray:
     Adding a constant and multiplying by a positive number are positive affine maps of one
     player's payoffs; they move neither best responses nor equilibria.
     """
+    if all(isinstance(v, (int, np.integer)) for row in M for v in row):
+        ints = [[int(v) for v in row] for row in M]
+        low = min(min(row) for row in ints)
+        return np.array([[v - low + 1 for v in row] for row in ints], dtype=object)
     rows = _as_fractions(M)
     low = min(min(row) for row in rows)
     shifted = [[v - low + 1 for v in row] for row in rows]
@@ -219,18 +223,18 @@ class _Polytope:
             sol = np.linalg.solve(sub, np.ones((len(sub), size, 1)))[:, :, 0]
             z = np.zeros((len(sub), d))
             np.put_along_axis(z, s_idx, sol, axis=1)
-            supports.append(s_idx)
-            tights.append(j_idx)
-            zs.append(z)
+            # Filter infeasible bases per block, before any per-row Python work.
+            zm = np.abs(sol).max(axis=1)
+            feasible = (sol >= -LABEL_TOL * zm[:, None]).all(axis=1) & (
+                (1.0 - z @ M.T) >= -LABEL_TOL).all(axis=1)
+            supports.append(s_idx[feasible])
+            tights.append(j_idx[feasible])
+            zs.append(z[feasible])
         s_all = [row for block in supports for row in block]
         j_all = [row for block in tights for row in block]
         z = np.concatenate(zs) if zs else np.zeros((0, d))
         slack = 1.0 - z @ M.T
         zmax = np.abs(z).max(axis=1, initial=0.0)
-        feasible = (z >= -LABEL_TOL * zmax[:, None]).all(axis=1) & (slack >= -LABEL_TOL).all(axis=1)
-        z, slack, zmax = z[feasible], slack[feasible], zmax[feasible]
-        s_all = [v for v, f in zip(s_all, feasible) if f]
-        j_all = [v for v, f in zip(j_all, feasible) if f]
         zero = np.abs(z) <= LABEL_TOL * zmax[:, None]
         tight = np.abs(slack) <= LABEL_TOL
         # Vertices found exactly: their labels are exact.
@@ -376,9 +380,13 @@ def _with_components(pairs: list[tuple]) -> tuple[BimatrixEquilibrium, ...]:
             node = parent[node]
         return node
 
-    for row, col in pairs:
-        parent[find(("row", row))] = find(("col", col))
-    roots = [find(("row", row)) for row, _ in pairs]
+    row_id: dict = {}
+    col_id: dict = {}
+    keys = [(row_id.setdefault(row, len(row_id)), col_id.setdefault(col, len(col_id)))
+            for row, col in pairs]
+    for r, c in keys:
+        parent[find(2 * r)] = find(2 * c + 1)
+    roots = [find(2 * r) for r, _ in keys]
     sizes = {root: roots.count(root) for root in roots}
     ids: dict = {}
     result = []

@@ -7,7 +7,6 @@ traceback and exit with code 1 (bad input) or 2 (bad usage); typer's own usage e
 from __future__ import annotations
 
 import functools
-import sys
 from fractions import Fraction
 from typing import Annotated, Optional
 
@@ -407,6 +406,30 @@ def report_command(
 
     for path in write_report(game, output, set_ or ()):
         typer.echo(f"wrote {path}", err=True)
+
+
+@app.command("convert")
+@user_errors
+def convert_command(
+    source: Annotated[str, typer.Argument(metavar="IN", help="A game (.toml file, bundled name or -) or a Gambit .nfg file.")],
+    target: Annotated[str, typer.Argument(metavar="OUT", help="The file to write: .nfg from a game, .toml from a .nfg file.")],
+    version: Annotated[Optional[str], typer.Option("--nfg-version", help="The .nfg version to write: payoff (the default) or outcome.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")] = False,
+) -> None:
+    """Convert between sovgame game files and Gambit's strategic-form .nfg files, exactly.
+
+    Example: sovgame convert stag_hunt stag_hunt.nfg --nfg-version outcome
+    """
+    from .nfg import convert
+
+    result = convert(source, target, version, overwrite=force)
+    typer.echo(f"wrote {result.target} ({result.target_format})", err=True)
+    if result.left_out:
+        typer.echo(f"left out, as {result.target.name} has no place for them:", err=True)
+        typer.echo("\n".join(f"  - {part}" for part in result.left_out), err=True)
+    if result.renamed:
+        typer.echo("renamed to make a valid game file:", err=True)
+        typer.echo("\n".join(f"  - {change}" for change in result.renamed), err=True)
 
 
 def main() -> None:

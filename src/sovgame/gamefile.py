@@ -371,7 +371,8 @@ def _players(raw: Any, check: _Checker) -> list[Player] | None:
         if name is None or strategies is None:
             ok = False
             continue
-        players.append(Player(name=name, strategies=tuple(strategies), compromise=compromise))
+        players.append(Player(name=name, strategies=tuple(strategies), compromise=compromise,
+                              description=check.string(table, "description", prefix)))
     return players if ok else None
 
 
@@ -387,6 +388,9 @@ def _strategies(raw: Any, key: str, check: _Checker) -> list[str] | None:
         return None
     problems = False
     for i, name in enumerate(raw):
+        if name != name.strip():
+            check.add(f"{key}[{i}]", f"{name!r} has spaces at either end; outcome keys could never name it")
+            problems = True
         if "|" in name:
             check.add(f"{key}[{i}]", f"{name!r} contains '|', which separates strategies in outcome keys; rename it")
             problems = True

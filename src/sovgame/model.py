@@ -32,6 +32,7 @@ class Player:
     name: str
     strategies: tuple[str, ...]
     compromise: str | None = None
+    description: str | None = None
 
     @property
     def compromise_index(self) -> int | None:

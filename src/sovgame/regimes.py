@@ -304,7 +304,6 @@ def tail_of_uniqueness(game: Game, costs: Sequence[str], target: Profile) -> Tai
     for index in range(len(points)):
         elements.append(("point", index))
         elements.append(("gap", index))
-    status: list[bool | None] = [None] * len(elements)
     last_solution = None
     # Walk back from the last gap (which reaches to infinity) while the target stays alone.
     start = None

@@ -106,7 +106,6 @@ def _outcome_key(result: RepeatedAnalysis, outcome) -> str:
 
 
 def repeated_sections(result: RepeatedAnalysis) -> list[Section]:
-    game = result.game
     star_rows = [[name, exact_text(v)] for name, v in result.delta_star.items()]
     star_lines = []
     if result.sustain is not None:

@@ -1,0 +1,693 @@
+"""Gambit interop: sovgame game files to and from Gambit's strategic-form ``.nfg`` format.
+
+The format is documented in Gambit's manual, "Game representation formats" (the strategic
+game ``.nfg`` file format, payoff version and outcome version; McKelvey, McLennan & Turocy,
+*Gambit: Software Tools for Game Theory*, https://gambitproject.readthedocs.io), and this
+module follows the reader of Gambit's own source (``src/games/file.cc``) where the manual is
+silent. A file is a stream of whitespace-separated tokens: numbers, text in double quotes
+(``\\"`` is a quote inside text), and braces::
+
+    NFG 1 R "title" { "P1" "P2" }
+    { { "s1" "s2" } { "t1" "t2" } }     # or { 2 2 }: strategy counts, labelled "1", "2", ...
+    "optional comment"
+    1 2  3 4  5 6  7 8                  # payoff version: one payoff per player per profile
+
+    ... or, in the outcome version, an outcome list and one outcome number per profile:
+    { { "label" 1, 2 } { "" 3, 4 } }
+    1 2 2 0                             # 0 is the null outcome: every payoff 0
+
+Profiles are listed with the FIRST player's strategy changing fastest (sovgame's own order
+has the last player's changing fastest). Numbers are exact: integers, decimals (``0.1`` is one
+tenth) and fractions (``3/2``) are all read into :class:`fractions.Fraction`, and written
+back as integers or ``n/d``.
+
+Only the players, strategies, payoffs, title and comment fit in a ``.nfg`` file; converting a
+sovgame game says what is left out (:func:`left_out_of_nfg`), and converting a ``.nfg`` file
+says which labels had to change to make a valid game file (:class:`NfgImport`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+
+from .editing import write_atomically
+from .errors import GameTooLargeError, SovgameError, UsageError
+from .exact import fmt
+from .model import Game, Player, Profile
+
+NFG_VERSIONS = ("payoff", "outcome")
+#: The largest game read from a .nfg file, in profiles (pure-equilibrium search checks each).
+MAX_PROFILES = 2_000_000
+
+# Gambit's lexer reads an integer, a decimal with an optional exponent, or a fraction n/d.
+_NUMBER = re.compile(r"[+-]?(?:\d+/\d+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
+_PUNCTUATION = {"{": "'{'", "}": "'}'", ",": "','"}
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # "number", "text", "symbol", "{", "}", "," or "end"
+    text: str  # as written; for "text" tokens the label with escapes undone
+    line: int
+    column: int
+
+    def describe(self) -> str:
+        if self.kind == "end":
+            return "the end of the file"
+        if self.kind in _PUNCTUATION:
+            return _PUNCTUATION[self.kind]
+        if self.kind == "text":
+            shown = self.text if len(self.text) <= 40 else self.text[:37] + "..."
+            return f"the text {_quote(shown)}"
+        if self.kind == "number":
+            return f"the number {self.text}"
+        return repr(self.text)
+
+
+def _tokens(text: str, origin: str) -> Iterator[_Token]:
+    """Split ``.nfg`` text into tokens as Gambit's ``GameFileLexer`` does."""
+    line, column, i = 1, 1, 0
+    n = len(text)
+
+    def advance(upto: int) -> None:
+        nonlocal line, column, i
+        chunk = text[i:upto]
+        newlines = chunk.count("\n")
+        if newlines:
+            line += newlines
+            column = len(chunk) - chunk.rfind("\n")
+        else:
+            column += len(chunk)
+        i = upto
+
+    while True:
+        while i < n and text[i].isspace():
+            advance(i + 1)
+        if i >= n:
+            yield _Token("end", "", line, column)
+            return
+        char = text[i]
+        start_line, start_column = line, column
+        if char in _PUNCTUATION:
+            advance(i + 1)
+            yield _Token(char, char, start_line, start_column)
+        elif char == '"':
+            label, end = _read_label(text, i)
+            if end is None:
+                raise SovgameError(
+                    f"{origin}: line {start_line}, column {start_column}: this text is never closed; "
+                    "end it with a double quote (write \\\" for a quote inside text)"
+                )
+            advance(end)
+            yield _Token("text", label, start_line, start_column)
+        else:
+            end = i
+            while end < n and not text[end].isspace() and text[end] not in '{}",':
+                end += 1
+            word = text[i:end]
+            advance(end)
+            yield _Token("number" if _NUMBER.fullmatch(word) else "symbol", word, start_line, start_column)
+
+
+def _read_label(text: str, start: int) -> tuple[str, int | None]:
+    """The label of the quoted text opening at ``start`` and the index just after it.
+
+    Gambit writes a quote inside a label as ``\\"`` and a backslash as ``\\\\`` (it quotes
+    with ``std::quoted``); any other backslash is kept as written.
+    """
+    out = []
+    i = start + 1
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and i + 1 < len(text) and text[i + 1] in '"\\':
+            out.append(text[i + 1])
+            i += 2
+        elif char == '"':
+            return "".join(out), i + 1
+        else:
+            out.append(char)
+            i += 1
+    return "".join(out), None
+
+
+class _Parser:
+    """A one-token-lookahead reader over :func:`_tokens` that names the token it rejects."""
+
+    def __init__(self, text: str, origin: str):
+        self.origin = origin
+        self.stream = _tokens(text, origin)
+        self.token = next(self.stream)
+
+    def fail(self, expected: str, token: _Token | None = None) -> SovgameError:
+        token = token or self.token
+        return SovgameError(
+            f"{self.origin}: line {token.line}, column {token.column}: expected {expected}, "
+            f"found {token.describe()}"
+        )
+
+    def take(self, kind: str, expected: str) -> _Token:
+        if self.token.kind != kind:
+            raise self.fail(expected)
+        token = self.token
+        if token.kind != "end":
+            self.token = next(self.stream)
+        return token
+
+    def at(self, kind: str) -> bool:
+        return self.token.kind == kind
+
+    def number(self, expected: str) -> Fraction:
+        token = self.take("number", expected)
+        try:
+            return Fraction(token.text)
+        except ZeroDivisionError:
+            raise SovgameError(
+                f"{self.origin}: line {token.line}, column {token.column}: {token.text} divides by zero"
+            ) from None
+
+    def count(self, expected: str, lowest: int, highest: int | None = None) -> int:
+        token = self.token
+        value = self.number(expected)
+        if value.denominator != 1 or value < lowest or (highest is not None and value > highest):
+            raise self.fail(expected, token)
+        return int(value)
+
+
+@dataclass(frozen=True)
+class NfgImport:
+    """A ``.nfg`` file read as a sovgame game, with what did not carry over unchanged.
+
+    ``version`` is ``"payoff"`` or ``"outcome"``; ``renamed`` lists labels changed to make a
+    valid game file (empty or repeated labels, ``|`` in a label, surrounding spaces);
+    ``left_out`` lists what the file holds that a game file does not (outcome labels).
+    """
+
+    game: Game
+    version: str
+    renamed: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()
+
+
+def read_nfg(text: str, origin: str = "<nfg>") -> NfgImport:
+    """Parse a Gambit strategic-form ``.nfg`` file (payoff or outcome version).
+
+    Parameters
+    ----------
+    text : the file's text
+    origin : the file's name, used in error messages and as a fallback title
+
+    Returns
+    -------
+    NfgImport
+        The game (players, strategies and exact payoffs; title; the file's comment as its
+        description), the format version, and the labels that had to change.
+
+    Raises
+    ------
+    SovgameError
+        When the text is not a ``.nfg`` file; the message names the line, the column, what
+        was expected there and the token found instead.
+
+    Notes
+    -----
+    Labels are made valid the way Gambit 17 itself reads them (``NormalizeLabels`` in
+    ``src/games/file.cc``): an empty or repeated label gets a suffix ``_1``, ``_2``, ...
+    Before that, sovgame's own rules apply: surrounding spaces are dropped and ``|``, which
+    joins the strategies of an outcome key, becomes ``/``.
+    """
+    parser = _Parser(text, origin)
+    header = parser.token
+    if header.kind == "symbol" and header.text == "EFG":
+        raise SovgameError(f"{origin}: an extensive-form Gambit game (EFG); only strategic-form "
+                           ".nfg files (NFG 1 R ...) convert")
+    if header.kind != "symbol" or header.text != "NFG":
+        raise parser.fail("'NFG' (a Gambit strategic-form file starts with NFG 1 R \"title\")")
+    parser.take("symbol", "'NFG'")
+    version_token = parser.token
+    if parser.number("the format version 1 after NFG") != 1:
+        raise parser.fail("the format version 1 after NFG (the only .nfg version)", version_token)
+    if not (parser.at("symbol") and parser.token.text in ("R", "D")):
+        raise parser.fail("R (or D) after NFG 1")
+    parser.take("symbol", "R")
+    title = parser.take("text", "the game's title in double quotes").text
+
+    parser.take("{", "'{' opening the list of players")
+    player_names = []
+    while parser.at("text"):
+        player_names.append(parser.take("text", "a player's name").text)
+    closing = parser.take("}", "a player's name in double quotes, or '}' closing the list of players")
+    if len(player_names) < 2:
+        raise SovgameError(f"{origin}: line {closing.line}, column {closing.column}: the file has "
+                           f"{len(player_names)} player(s); a sovgame game needs two or more")
+
+    strategies = _strategy_lists(parser, player_names)
+    comment = parser.take("text", "").text if parser.at("text") else ""
+    shape = tuple(len(s) for s in strategies)
+
+    renamed: list[str] = []
+    players = _valid_labels(player_names, "player", renamed)
+    strategy_labels = [_valid_labels(labels, f"strategy of {name}", renamed)
+                       for name, labels in zip(players, strategies)]
+    game_players = tuple(Player(name, tuple(labels)) for name, labels in zip(players, strategy_labels))
+    shell = Game(title="", players=game_players, payoffs=np.empty(0))
+
+    left_out: list[str] = []
+    if parser.at("{"):
+        version = "outcome"
+        flat = _outcome_body(parser, shell, left_out)
+    elif parser.at("number"):
+        version = "payoff"
+        flat = _payoff_body(parser, shell)
+    else:
+        raise parser.fail("the payoffs (numbers) or the outcome list ('{')")
+    parser.take("end", "the end of the file (every profile has its payoffs already)")
+
+    payoffs = np.empty(shape + (len(players),), dtype=object)
+    for profile, values in zip(gambit_profiles(shape), flat):
+        payoffs[profile] = values
+    if not title.strip():
+        # Gambit's own default title, unless the file's name says more.
+        fallback = Path(origin).stem if origin.lower().endswith(".nfg") else "Untitled strategic game"
+        renamed.append(f"the title is empty; the game is titled {_quote(fallback)}")
+        title = fallback
+    game = Game(title=title, players=game_players, payoffs=payoffs,
+                description=comment if comment.strip() else None, origin=origin)
+    return NfgImport(game=game, version=version, renamed=tuple(renamed), left_out=tuple(left_out))
+
+
+def nfg_to_game(text: str, origin: str = "<nfg>") -> Game:
+    """The sovgame :class:`~sovgame.model.Game` of a ``.nfg`` file's text (see :func:`read_nfg`)."""
+    return read_nfg(text, origin).game
+
+
+def _strategy_lists(parser: _Parser, players: list[str]) -> list[list[str]]:
+    """``{ { "s1" "s2" } { "t1" } }`` (labels) or ``{ 2 1 }`` (counts), one entry per player."""
+    parser.take("{", "'{' opening the strategies")
+    lists: list[list[str]] = []
+    if parser.at("{"):
+        for name in players:
+            parser.take("{", f"'{{' opening the strategies of {_quote(name)}")
+            labels = []
+            while parser.at("text"):
+                labels.append(parser.take("text", "a strategy").text)
+            closing = parser.take("}", f"a strategy of {_quote(name)} in double quotes, or '}}'")
+            if not labels:
+                raise SovgameError(f"{parser.origin}: line {closing.line}, column {closing.column}: "
+                                   f"{_quote(name)} has no strategies; a player needs at least one")
+            lists.append(labels)
+        parser.take("}", f"'}}' closing the strategies: the file names {len(players)} players, "
+                         "so it needs one strategy list per player")
+    else:
+        first = parser.token
+        counts = [parser.count(f"the number of strategies of {_quote(name)} (a positive integer)", 1)
+                  for name in players]
+        parser.take("}", f"'}}' closing the strategy counts: the file names {len(players)} players")
+        if math.prod(counts) > MAX_PROFILES:
+            # Checked before labels are made up for them: a typo here must not exhaust memory.
+            raise GameTooLargeError(
+                f"{parser.origin}: line {first.line}, column {first.column}: the strategy counts make "
+                f"{math.prod(counts):,} profiles; sovgame reads games of up to {MAX_PROFILES:,}")
+        # Gambit labels counted strategies "1", "2", ...
+        lists = [[str(k) for k in range(1, count + 1)] for count in counts]
+    return lists
+
+
+def _payoff_body(parser: _Parser, shell: Game) -> list[tuple[Fraction, ...]]:
+    """The payoff version's flat list: every player's payoff, profile after profile."""
+    flat = []
+    total = math.prod(shell.shape)
+    for profile in gambit_profiles(shell.shape):
+        flat.append(tuple(
+            parser.number(f"the payoff of {_quote(player.name)} at {_quote(shell.outcome_key(profile))} "
+                          f"(profile {len(flat) + 1} of {total})")
+            for player in shell.players
+        ))
+    return flat
+
+
+def _outcome_body(parser: _Parser, shell: Game, left_out: list[str]) -> list[tuple[Fraction, ...]]:
+    """The outcome version: ``{ { "label" u1, u2 } ... }`` then one outcome number per profile."""
+    parser.take("{", "'{' opening the list of outcomes")
+    outcomes: list[tuple[str, tuple[Fraction, ...]]] = []
+    while parser.at("{"):
+        parser.take("{", "'{'")
+        number = len(outcomes) + 1
+        label = parser.take("text", f"the label of outcome {number} in double quotes (\"\" for none)").text
+        values = []
+        for player in shell.players:
+            values.append(parser.number(f"the payoff of {_quote(player.name)} in outcome {number}"))
+            if parser.at(","):  # commas between payoffs are optional
+                parser.take(",", "','")
+        parser.take("}", f"'}}' closing outcome {number}: it needs {shell.n_players} payoffs, one per player")
+        outcomes.append((label, tuple(values)))
+    parser.take("}", "'{' opening an outcome, or '}' closing the list of outcomes")
+
+    null = tuple(Fraction(0) for _ in shell.players)
+    flat = []
+    uses: dict[int, list[Profile]] = {}
+    total = math.prod(shell.shape)
+    for profile in gambit_profiles(shell.shape):
+        index = parser.count(
+            f"the outcome of {_quote(shell.outcome_key(profile))} (profile {len(flat) + 1} of {total}): "
+            f"an integer from 0 (no outcome: all payoffs 0) to {len(outcomes)}", 0, len(outcomes))
+        flat.append(null if index == 0 else outcomes[index - 1][1])
+        uses.setdefault(index, []).append(profile)
+    # Gambit names outcomes "1", "2", ... by default; only other labels carry information.
+    labelled = [
+        label for number, (label, _) in enumerate(outcomes, start=1)
+        if label.strip() and label.strip() != str(number)
+        and [shell.outcome_key(p) for p in uses.get(number, [])] != [label]
+    ]
+    if labelled:
+        shown = ", ".join(_quote(label) for label in labelled[:5]) + (" ..." if len(labelled) > 5 else "")
+        left_out.append(f"outcome labels ({shown}): a game file names an outcome by its strategies")
+    return flat
+
+
+def _valid_labels(labels: Sequence[str], what: str, renamed: list[str]) -> list[str]:
+    """Labels that a game file accepts, each change described in ``renamed``.
+
+    First sovgame's rules (no surrounding spaces, no ``|``), then Gambit's ``NormalizeLabels``:
+    every empty or repeated label becomes ``label_n`` with the next n not yet in use.
+    """
+    cleaned = [label.strip().replace("|", "/") for label in labels]
+    counts: dict[str, int] = {}
+    for label in cleaned:
+        counts[label] = counts.get(label, 0) + 1
+    used = set(cleaned)
+    visited: dict[str, int] = {}
+    out = []
+    for original, label in zip(labels, cleaned):
+        if counts[label] > 1 or not label:
+            while True:
+                visited[label] = visited.get(label, 0) + 1
+                candidate = f"{label}_{visited[label]}"
+                if candidate not in used:
+                    break
+            used.add(candidate)
+            label = candidate
+        if label != original:
+            renamed.append(f"{what}: {_quote(original)} is now {_quote(label)}")
+        out.append(label)
+    return out
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def gambit_profiles(shape: tuple[int, ...]) -> Iterator[Profile]:
+    """Every profile in Gambit's order: the FIRST player's strategy changes fastest."""
+    for reversed_profile in itertools.product(*(range(k) for k in reversed(shape))):
+        yield tuple(reversed(reversed_profile))
+
+
+def _quote(label: str) -> str:
+    """A label as ``.nfg`` text: in double quotes, a quote inside written ``\\"``.
+
+    A backslash is written as it is unless a quote or another backslash follows (or it ends
+    the label); only then is it escaped as ``\\\\``. Gambit writes every backslash escaped,
+    but its reader keeps both characters of an escaped backslash, so a lone backslash is
+    the only spelling that Gambit and sovgame both read back unchanged.
+    """
+    out = []
+    for index, char in enumerate(label):
+        following = label[index + 1] if index + 1 < len(label) else '"'
+        if char == '"':
+            out.append('\\"')
+        elif char == "\\" and following in '"\\':
+            out.append("\\\\")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _nfg_number(value: Fraction) -> str:
+    """An exact payoff as Gambit writes one: ``3``, ``-2``, ``3/2``."""
+    return fmt(Fraction(value))
+
+
+def game_to_nfg(game: Game, version: str = "payoff") -> str:
+    """The game as a Gambit strategic-form ``.nfg`` file.
+
+    Parameters
+    ----------
+    game : the game; its payoffs are written as they stand, before any costs (κ = 0)
+    version : ``"payoff"`` (one payoff per player per profile) or ``"outcome"`` (one
+        outcome per profile, labelled with sovgame's outcome key ``"s1|s2"``)
+
+    Returns
+    -------
+    str
+        The file's text, laid out as Gambit writes it (``GameRep::WriteNfgFile``): title,
+        players, strategy labels, the description as the comment, then the body, profiles in
+        Gambit's order (first player fastest). Payoffs are exact: integers or ``n/d``.
+
+    See Also
+    --------
+    left_out_of_nfg : what the game holds that a ``.nfg`` file cannot.
+    """
+    if version not in NFG_VERSIONS:
+        raise UsageError(f"--nfg-version: choose payoff or outcome, not {version!r}")
+    lines = [f"NFG 1 R {_quote(game.title)} {{ {' '.join(_quote(p.name) for p in game.players)} }}", ""]
+    strategy_lists = [f"{{ {' '.join(_quote(s) for s in p.strategies)} }}" for p in game.players]
+    lines.append("{ " + "\n".join(strategy_lists))
+    lines.append("}")
+    lines.append(_quote(game.description or ""))
+    lines.append("")
+    profiles = list(gambit_profiles(game.shape))
+    if version == "payoff":
+        for profile in profiles:
+            lines.append(" ".join(_nfg_number(v) for v in game.payoffs[profile]))
+    else:
+        lines.append("{")
+        for profile in profiles:
+            values = ", ".join(_nfg_number(v) for v in game.payoffs[profile])
+            lines.append(f"{{ {_quote(game.outcome_key(profile))} {values} }}")
+        lines.append("}")
+        lines.append(" ".join(str(k) for k in range(1, len(profiles) + 1)))
+    return "\n".join(lines) + "\n"
+
+
+def left_out_of_nfg(game: Game, described_players: Sequence[str] = ()) -> list[str]:
+    """What the game holds that a ``.nfg`` file has no place for, one phrase per part.
+
+    A ``.nfg`` file keeps the title, the description (as its comment), the players, their
+    strategies and the payoffs; everything else of a game file is listed here.
+    ``described_players`` names the players the file describes (the model does not keep
+    player descriptions, so only the file can tell).
+    """
+    parts = []
+    if game.source:
+        parts.append("game.source")
+    if game.payoff_scale != "cardinal":
+        parts.append(f"game.payoff_scale = {_quote(game.payoff_scale)} (Gambit reads payoffs as cardinal)")
+    if described_players:
+        parts.append(f"player descriptions ({', '.join(described_players)})")
+    compromise = [f"{p.name}: {p.compromise}" for p in game.players if p.compromise is not None]
+    if compromise:
+        parts.append(f"compromise strategies ({'; '.join(compromise)})")
+    if game.notes:
+        parts.append(f"notes on {len(game.notes)} outcome{'s' if len(game.notes) != 1 else ''}")
+    if game.costs:
+        parts.append(f"costs ({', '.join(c.name for c in game.costs)}); the payoffs are written "
+                     "before costs, at kappa = 0")
+    if game.plausible_kappa is not None:
+        parts.append("analysis.plausible_kappa")
+    if game.mediator is not None:
+        parts.append("[mediator]")
+    if game.repeated is not None:
+        parts.append("[repeated]")
+    return parts
+
+
+_INT64 = 2**63
+
+
+def _toml_payoff(value: Fraction):
+    """A payoff for the game file, exact: an integer, a short decimal, or a quoted fraction.
+
+    Game files read decimals exactly (``0.1`` is one tenth), so a payoff whose decimal
+    expansion ends is written as one; other fractions as ``"2/3"``.
+    """
+    import tomlkit
+
+    value = Fraction(value)
+    if value.denominator == 1:
+        # TOML integers are 64-bit; a larger one goes in quotes, which game files accept.
+        return value.numerator if -_INT64 <= value.numerator < _INT64 else tomlkit.string(str(value.numerator))
+    decimal = _decimal_text(value)
+    if decimal is not None and len(decimal) <= 20:
+        return tomlkit.value(decimal)
+    return tomlkit.string(fmt(value))
+
+
+def _decimal_text(value: Fraction) -> str | None:
+    """The exact decimal of ``value`` (``"-0.125"``), or None when it does not end."""
+    denominator, twos, fives = value.denominator, 0, 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    if denominator != 1:
+        return None
+    places = max(twos, fives)
+    scaled = abs(value.numerator) * 10**places // value.denominator
+    digits = str(scaled).rjust(places + 1, "0")
+    sign = "-" if value < 0 else ""
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+def game_to_toml(game: Game, header: Sequence[str] = ()) -> str:
+    """A sovgame game file holding the game's title, description, players and payoffs.
+
+    ``header`` lines become comments at the top. Outcome keys are ``"s1|s2|..."`` in
+    sovgame's order (the last player's strategy changes fastest), payoffs exact numbers.
+    Compromise strategies, costs and notes, which a ``.nfg`` file never has, are not written.
+    """
+    import tomlkit
+
+    document = tomlkit.document()
+    for line in header:
+        document.add(tomlkit.comment(line))
+    if header:
+        document.add(tomlkit.nl())
+    table = tomlkit.table()
+    table.add("title", game.title)
+    if game.description:
+        table.add("description", tomlkit.string(game.description, multiline="\n" in game.description))
+    document.add("game", table)
+    players = tomlkit.aot()
+    for player in game.players:
+        entry = tomlkit.table()
+        entry.add("name", player.name)
+        strategies = tomlkit.array()
+        strategies.extend(player.strategies)
+        entry.add("strategies", strategies)
+        players.append(entry)
+    document.add("players", players)
+    payoffs = tomlkit.table()
+    for profile in game.profiles():
+        values = tomlkit.array()
+        values.extend(_toml_payoff(v) for v in game.payoffs[profile])
+        payoffs.add(game.outcome_key(profile), values)
+    document.add("payoffs", payoffs)
+    return tomlkit.dumps(document)
+
+
+# --- converting files --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """What :func:`convert` wrote and what did not carry over.
+
+    ``left_out`` names the parts of the source that the target format has no place for;
+    ``renamed`` the labels changed to make a valid game file (``.nfg`` to ``.toml`` only).
+    """
+
+    source: str
+    target: Path
+    target_format: str
+    left_out: tuple[str, ...] = ()
+    renamed: tuple[str, ...] = ()
+
+
+def convert(source: str | os.PathLike, target: str | os.PathLike, version: str | None = None,
+            overwrite: bool = False) -> Conversion:
+    """Convert a game file to ``.nfg`` or a ``.nfg`` file to a game file, by the extensions.
+
+    Parameters
+    ----------
+    source : a ``.nfg`` file, or a game: a ``.toml`` file, a bundled game's name or ``-``
+    target : the file to write, ending in ``.nfg`` (from a game) or ``.toml`` (from a
+        ``.nfg`` file); written atomically (a temporary file in the same folder, then renamed)
+    version : the ``.nfg`` version to write, ``"payoff"`` (default) or ``"outcome"``
+    overwrite : replace ``target`` if it exists (otherwise that is an error)
+
+    Returns
+    -------
+    Conversion
+        The file written and the lists of what was left out or renamed.
+
+    Raises
+    ------
+    SovgameError
+        For a missing or unreadable source, a source that is not a valid game or ``.nfg``
+        file, wrong extensions, or an existing target without ``overwrite``.
+    UsageError
+        For an unknown ``version``, or a ``version`` with a ``.toml`` target.
+    """
+    source, target = os.fspath(source), Path(target)
+    from_nfg = _suffix(source) == ".nfg"
+    if not from_nfg and _suffix(source) not in ("", ".toml"):
+        raise SovgameError(f"{source}: convert reads a sovgame game (.toml) or a Gambit strategic-form "
+                           f"game (.nfg), not a {_suffix(source)} file")
+    wanted = ".toml" if from_nfg else ".nfg"
+    if _suffix(str(target)) != wanted:
+        what = "a .nfg file converts to a sovgame game file" if from_nfg else "a game converts to a Gambit .nfg file"
+        raise SovgameError(f"{target}: {what}; give the output a name ending in {wanted}")
+    if from_nfg and version is not None:
+        raise UsageError("--nfg-version: sets the .nfg version to write; it does not apply to .toml output")
+    if version is not None and version not in NFG_VERSIONS:
+        raise UsageError(f"--nfg-version: choose payoff or outcome, not {version!r}")
+    if target.is_dir():
+        raise SovgameError(f"{target}: is a folder; name the file to write")
+    if target.exists() and not overwrite:
+        raise SovgameError(f"{target} exists; choose another name or pass --force to overwrite it")
+    if not target.parent.is_dir():
+        raise SovgameError(f"{target.parent}: no such folder")
+
+    if from_nfg:
+        imported = read_nfg(_read_text(source), source)
+        names = ", ".join(imported.game.player_names)
+        header = [f"Converted by `sovgame convert` from {source}, a Gambit strategic-form game "
+                  f"(.nfg, {imported.version} version).",
+                  f'Outcome keys are "strategy|strategy|..." and payoff lists [u1, u2, ...] in player '
+                  f"order: {names}."]
+        write_atomically(target, game_to_toml(imported.game, header))
+        return Conversion(source, target, "sovgame game file", imported.left_out, imported.renamed)
+
+    version = version or "payoff"
+    from .gamefile import load_game
+
+    game = load_game(source)
+    left_out = left_out_of_nfg(game, [p.name for p in game.players if p.description])
+    write_atomically(target, game_to_nfg(game, version))
+    return Conversion(source, target, f"Gambit .nfg, {version} version", tuple(left_out))
+
+
+def _suffix(spec: str) -> str:
+    return "" if spec == "-" else Path(spec).suffix.lower()
+
+
+def _read_text(path: str) -> str:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise SovgameError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise SovgameError(f"{path}: is a folder, not a .nfg file") from None
+    except OSError as exc:
+        raise SovgameError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SovgameError(f"{path}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
+    if not text.strip():
+        raise SovgameError(f"{path}: empty; a Gambit strategic-form file starts with NFG 1 R \"title\"")
+    return text
+
