@@ -549,9 +549,12 @@ def _weights_range(raw: Any, weights: list[Fraction] | None, names: list[str], k
                    check: _Checker) -> tuple[tuple[Fraction, Fraction], ...] | None:
     """``[[lo, hi], ...]``, one pair per player, 0 <= lo <= hi, containing the stated weight."""
     n = len(names)
-    if not isinstance(raw, list) or len(raw) != n:
-        got = f"has {len(raw)}" if isinstance(raw, list) else f"is {_describe(raw)}"
-        check.add(key, f"{got}; give {n} pairs [lo, hi], one per player: {', '.join(names)}")
+    if not isinstance(raw, list) or len(raw) != n or not any(isinstance(item, list) for item in raw):
+        got = f"has {len(raw)} item{'' if len(raw) == 1 else 's'}" if isinstance(raw, list) else f"is {_describe(raw)}"
+        if isinstance(raw, list) and len(raw) == n:
+            got = "is one list of numbers"
+        example = ", ".join(["[0, 1]"] * n)
+        check.add(key, f"{got}; give {n} pairs [lo, hi], one per player ({', '.join(names)}), e.g. [{example}]")
         return None
     pairs = []
     for i, item in enumerate(raw):
