@@ -95,3 +95,15 @@ def test_scenarios_json_lists_each_with_equilibria_thresholds_and_changes(runner
                                                          "verdict_before": "reachable", "verdict_after": "beyond"}
     assert data[1]["changes"]["gained"] == ["Sustained campaign|Tolerate TTP"]
     assert data[1]["equilibria"][0]["exact"]["Pakistan"]["Sustained campaign"] == "1"
+
+
+def test_scenarios_report(tmp_path, runner):
+    out = tmp_path / "futures.md"
+    result = runner.invoke(app, ["scenarios", "scenario_status_quo", "scenario_india_engaged", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "## Scenarios side by side" in text and "## scenario_india_engaged: Cost thresholds for compromise" in text
+    assert "4/3 → 8/3" in text
+    page = tmp_path / "futures.html"
+    assert runner.invoke(app, ["scenarios", "scenario_status_quo", "scenario_escalation", "-o", str(page)]).exit_code == 0
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

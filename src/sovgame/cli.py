@@ -283,6 +283,7 @@ def repeated_command(
 @user_errors
 def scenarios_command(
     games: Annotated[list[str], typer.Argument(metavar="GAME...", help="Scenario files or bundled names; the first is the baseline.")],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Also write a report: .md, .html or .json.")] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Scenarios side by side: equilibria, thresholds and verdicts, and what changed against
@@ -293,6 +294,12 @@ def scenarios_command(
     from .scenarios import compare_scenarios
     from .views import scenarios_sections, scenarios_to_json
 
+    if output:
+        from .report import write_scenarios_report
+
+        for path in write_scenarios_report(games, output):
+            typer.echo(f"wrote {path}", err=True)
+        return
     scenarios, changes = compare_scenarios(games)
     render(fmt, lambda: scenarios_sections(scenarios, changes), lambda: scenarios_to_json(scenarios, changes),
            primary="scenarios")

@@ -70,37 +70,69 @@ def chart_png(regimes: Sweep, result: Analysis) -> bytes | None:
     return buffer.getvalue()
 
 
+def _check_output(output: Path) -> str:
+    suffix = output.suffix.lower()
+    if suffix not in FORMATS:
+        raise SovgameError(f"{output}: reports are written as {', '.join(FORMATS)}; name the file so")
+    if not output.parent.exists():
+        raise SovgameError(f"{output.parent}: no such folder")
+    return suffix
+
+
+def write_sections(output: Path, title: str, sections: list[Section], data, png: bytes | None = None) -> list[Path]:
+    """Write ``sections`` as Markdown or HTML, or ``data`` as JSON, by the file's extension.
+
+    The chart (PNG bytes), if any, goes with the section named "regimes": embedded in HTML,
+    a file beside a Markdown report.
+    """
+    suffix = _check_output(output)
+    if suffix == ".json":
+        write_atomically(output, to_json_text(data) + "\n")
+        return [output]
+    if suffix == ".html":
+        write_atomically(output, to_html(sections, title, png))
+        return [output]
+    written = [output]
+    text = to_markdown(sections, title)
+    if png is not None:
+        chart = output.with_suffix(".png")
+        chart.write_bytes(png)
+        written.append(chart)
+        heading = next(f"## {s.title}\n" for s in sections if s.name == "regimes")
+        text = text.replace(heading, f"{heading}\n![Regimes]({chart.name})\n", 1)
+    write_atomically(output, text)
+    return written
+
+
 def write_report(spec: str, output: str | Path, settings: Sequence[str] = ()) -> list[Path]:
     """Write the report for game ``spec`` to ``output`` (.md, .html or .json); returns the
     files written (a Markdown report also writes its chart as a PNG beside it)."""
     output = Path(output)
-    if output.suffix.lower() not in FORMATS:
-        raise SovgameError(f"{output}: reports are written as {', '.join(FORMATS)}; name the file so")
-    if not output.parent.exists():
-        raise SovgameError(f"{output.parent}: no such folder")
+    _check_output(output)
     game = load_game(spec, settings)
     result = analyze(game)
     regimes = sweep(game)
-    suffix = output.suffix.lower()
-    if suffix == ".json":
-        data = {"analysis": analysis_to_json(result), "regimes": sweep_to_json(regimes),
-                "assumptions": assumptions_section(result).lines}
-        write_atomically(output, to_json_text(data) + "\n")
-        return [output]
-    sections = report_sections(result, regimes)
-    png = chart_png(regimes, result)
-    if suffix == ".md":
-        written = [output]
-        text = to_markdown(sections, game.title)
-        if png is not None:
-            chart = output.with_suffix(".png")
-            chart.write_bytes(png)
-            written.append(chart)
-            text = text.replace("## Equilibria by cost level κ\n", f"## Equilibria by cost level κ\n\n![Regimes]({chart.name})\n", 1)
-        write_atomically(output, text)
-        return written
-    write_atomically(output, to_html(sections, game.title, png))
-    return [output]
+    data = {"analysis": analysis_to_json(result), "regimes": sweep_to_json(regimes),
+            "assumptions": assumptions_section(result).lines}
+    png = chart_png(regimes, result) if output.suffix.lower() != ".json" else None
+    return write_sections(output, game.title, report_sections(result, regimes), data, png)
+
+
+def write_scenarios_report(specs: Sequence[str], output: str | Path) -> list[Path]:
+    """The scenarios side by side, then each scenario's thresholds, as a report file."""
+    from .scenarios import compare_scenarios
+    from .views import scenarios_sections, scenarios_to_json, thresholds_sections
+
+    output = Path(output)
+    _check_output(output)
+    scenarios, changes = compare_scenarios(specs)
+    sections = scenarios_sections(scenarios, changes)
+    for scenario in scenarios:
+        if scenario.thresholds is not None:
+            for section in thresholds_sections(scenario.thresholds):
+                section.title = f"{scenario.name}: {section.title}"
+                sections.append(section)
+    return write_sections(output, "Scenarios", sections, scenarios_to_json(scenarios, changes))
 
 
 CSS = """
