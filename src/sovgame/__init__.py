@@ -9,14 +9,21 @@ so everything it prints can be had in a notebook::
     [(0, 0), (1, 1), None]
 """
 
-from .equilibria import Equilibrium, Solution, is_nash, solve
-from .errors import GameFileError, SovgameError
-from .gamefile import bundled_names, load_game, parse_game
-from .model import Cost, Game, Player, bimatrix_game
+import importlib
+
+# Public names and the module each lives in. They are imported on first use, so that
+# `sovgame --help` and `--version` start without loading numpy.
+_EXPORTS = {
+    "Equilibrium": "equilibria", "Solution": "equilibria", "is_nash": "equilibria", "solve": "equilibria",
+    "GameFileError": "errors", "SovgameError": "errors",
+    "bundled_names": "gamefile", "load_game": "gamefile", "parse_game": "gamefile",
+    "Cost": "model", "Game": "model", "Player": "model", "bimatrix_game": "model",
+}
 
 
 def __getattr__(name: str):
-    # Read lazily: importlib.metadata costs a noticeable share of the CLI's start-up time.
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
@@ -24,7 +31,11 @@ def __getattr__(name: str):
             return version("sovgame")
         except PackageNotFoundError:  # a source tree that is not installed
             return "0+unknown"
-    raise AttributeError(name)
+    raise AttributeError(f"module 'sovgame' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(list(globals()) + list(_EXPORTS))
 
 
 __all__ = [

@@ -11,9 +11,10 @@ import csv
 import io
 import json
 from enum import Enum
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from .views import Section
+if TYPE_CHECKING:  # only for annotations: importing views loads numpy, which --help does not need
+    from .views import Section
 
 
 class OutputFormat(str, Enum):
