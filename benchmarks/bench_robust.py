@@ -29,67 +29,12 @@ import warnings
 
 import numpy as np
 
-from sovgame import load_game, parse_game
+from sovgame import load_game
 from sovgame.robust import (
     _pairwise_2x2, _pattern_key, chunk_generator, draw_samples, plan_sampling, robust, sets_at_kappa, sign_patterns,
 )
 
-ESCALATION_3X3 = """
-[game]
-title = "Pakistan-Afghanistan: escalation on both sides (3x3)"
-payoff_scale = "ordinal"
 
-[[players]]
-name = "Pakistan"
-strategies = ["Restrain strikes", "Strike", "Sustained campaign"]
-compromise = "Restrain strikes"
-
-[[players]]
-name = "Afghanistan"
-strategies = ["Constrain TTP", "Tolerate TTP", "Back TTP openly"]
-compromise = "Constrain TTP"
-
-[payoffs]
-"Restrain strikes|Constrain TTP"     = [3, 3]
-"Restrain strikes|Tolerate TTP"      = [1, 4]
-"Restrain strikes|Back TTP openly"   = [0.5, 3.5]
-"Strike|Constrain TTP"               = [4, 1]
-"Strike|Tolerate TTP"                = [2, 2]
-"Strike|Back TTP openly"             = [1.5, 2.5]
-"Sustained campaign|Constrain TTP"   = [3.5, 0.5]
-"Sustained campaign|Tolerate TTP"    = [2.5, 1.5]
-"Sustained campaign|Back TTP openly" = [2.25, 1.25]
-
-[[costs]]
-name = "trade_disruption"
-incidence = "any_conflict"
-weights = [0.5, 1.0]
-
-[[costs]]
-name = "refugee_returns"
-incidence = "any_conflict"
-weights = [0, 0.5]
-
-[[costs]]
-name = "military_operations"
-incidence = "own_confront"
-weights = [0.25, 0.25]
-
-[[costs]]
-name = "escalation_burden"
-incidence = "custom"
-weights = [0.5, 0.5]
-
-[costs.exposure]
-"Sustained campaign|Constrain TTP"   = [1, 0]
-"Sustained campaign|Tolerate TTP"    = [1, 0]
-"Sustained campaign|Back TTP openly" = [1, 1]
-"Restrain strikes|Back TTP openly"   = [0, 1]
-"Strike|Back TTP openly"             = [0, 1]
-
-[analysis]
-plausible_kappa = [0, 2]
-"""
 
 
 def time_sovgame(game, samples: int, repeats: int, **options) -> list[float]:
@@ -150,7 +95,7 @@ def main() -> None:
     games = [
         ("pakistan_afghanistan (2x2)", load_game("pakistan_afghanistan")),
         ("pakistan_afghanistan_campaign (3x2)", load_game("pakistan_afghanistan_campaign")),
-        ("escalation 3x3 (defined in this file)", parse_game(ESCALATION_3X3)),
+        ("pakistan_afghanistan_escalation (3x3)", load_game("pakistan_afghanistan_escalation")),
     ]
     print(f"sovgame robust: {args.samples:,} samples, median of {args.repeats} runs, one worker, in process; "
           f"nashpy {__import__('nashpy').__version__} support_enumeration loop on {args.nashpy_samples} samples "

@@ -4,6 +4,8 @@ thresholds against the exact per-sample path, reproducibility, the command line,
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import json
 import math
 from concurrent.futures import ThreadPoolExecutor
@@ -25,63 +27,6 @@ from sovgame.thresholds import compute_thresholds
 
 from conftest import CASE_TOML
 
-#: An ordinal 3x3 escalation game (both sides can escalate), used here and in the benchmark.
-ESCALATION_3X3 = """
-[game]
-title = "Pakistan-Afghanistan: escalation on both sides (3x3)"
-payoff_scale = "ordinal"
-
-[[players]]
-name = "Pakistan"
-strategies = ["Restrain strikes", "Strike", "Sustained campaign"]
-compromise = "Restrain strikes"
-
-[[players]]
-name = "Afghanistan"
-strategies = ["Constrain TTP", "Tolerate TTP", "Back TTP openly"]
-compromise = "Constrain TTP"
-
-[payoffs]
-"Restrain strikes|Constrain TTP"     = [3, 3]
-"Restrain strikes|Tolerate TTP"      = [1, 4]
-"Restrain strikes|Back TTP openly"   = [0.5, 3.5]
-"Strike|Constrain TTP"               = [4, 1]
-"Strike|Tolerate TTP"                = [2, 2]
-"Strike|Back TTP openly"             = [1.5, 2.5]
-"Sustained campaign|Constrain TTP"   = [3.5, 0.5]
-"Sustained campaign|Tolerate TTP"    = [2.5, 1.5]
-"Sustained campaign|Back TTP openly" = [2.25, 1.25]
-
-[[costs]]
-name = "trade_disruption"
-incidence = "any_conflict"
-weights = [0.5, 1.0]
-
-[[costs]]
-name = "refugee_returns"
-incidence = "any_conflict"
-weights = [0, 0.5]
-
-[[costs]]
-name = "military_operations"
-incidence = "own_confront"
-weights = [0.25, 0.25]
-
-[[costs]]
-name = "escalation_burden"
-incidence = "custom"
-weights = [0.5, 0.5]
-
-[costs.exposure]
-"Sustained campaign|Constrain TTP"   = [1, 0]
-"Sustained campaign|Tolerate TTP"    = [1, 0]
-"Sustained campaign|Back TTP openly" = [1, 1]
-"Restrain strikes|Back TTP openly"   = [0, 1]
-"Strike|Back TTP openly"             = [0, 1]
-
-[analysis]
-plausible_kappa = [0, 2]
-"""
 
 #: A cardinal 2x2 with every incidence, so that sampled deviations meet costs that rise, fall
 #: or stay flat (b > 0, b < 0, b = 0) for every target profile.
@@ -238,7 +183,7 @@ def load_game_text(name: str) -> str:
 def test_larger_games_agree_with_the_exact_path_where_settled():
     campaign = load_game("pakistan_afghanistan_campaign")
     assert assert_agrees_with_exact(campaign, 30) == 30  # dominance settles every sample here
-    escalation = parse_game(ESCALATION_3X3)
+    escalation = load_game("pakistan_afghanistan_escalation")
     assert assert_agrees_with_exact(escalation, 10, seed=5) >= 8
 
 
@@ -273,7 +218,7 @@ def test_every_2x2_sign_pattern_is_settled_and_solved_as_the_exact_solver_does()
 
 
 def test_batched_equilibria_at_the_top_agree_with_the_exact_solver():
-    for game, count in ((load_game("pakistan_afghanistan_campaign"), 40), (parse_game(ESCALATION_3X3), 40)):
+    for game, count in ((load_game("pakistan_afghanistan_campaign"), 40), (load_game("pakistan_afghanistan_escalation"), 40)):
         plan, U, W = draw(game, count, seed=9)
         for j in range(count):
             counts, unresolved = sets_at_kappa(plan, U[j:j + 1], W[j:j + 1], plan.top_exact)
@@ -285,7 +230,8 @@ def test_batched_equilibria_at_the_top_agree_with_the_exact_solver():
 def test_degenerate_samples_are_solved_exactly():
     """A cardinal game without noise: every sample is the file's game at κ = 2, degenerate
     there (ties), so the batched check hands it to the exact solver."""
-    game = parse_game(ESCALATION_3X3.replace('payoff_scale = "ordinal"', 'payoff_scale = "cardinal"'))
+    game = load_game("pakistan_afghanistan_escalation", ["plausible_kappa=0,2"])
+    game = replace(game, payoff_scale="cardinal")
     result = robust(game, 300, seed=1)
     exact = solve(game, 2)
     assert [s.share for s in result.at_top.sets] == [1.0]
@@ -316,7 +262,7 @@ def test_workers_and_executors_give_identical_output():
 
 
 def test_exact_subsample_is_reproducible_across_executors():
-    game = parse_game(ESCALATION_3X3)
+    game = load_game("pakistan_afghanistan_escalation")
     first = robust(game, 1500, seed=4, unique_subsample=3)
     unique = first.criteria["unique"]
     assert unique.open > 3 and unique.subsample == 3
