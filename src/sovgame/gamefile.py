@@ -63,15 +63,7 @@ def read_game_text(spec: str) -> tuple[str, str]:
     path = Path(spec)
     looks_like_path = path.suffix == ".toml" or "/" in spec or "\\" in spec
     if path.is_file() or looks_like_path:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise SovgameError(f"{spec}: no such file") from None
-        except IsADirectoryError:
-            raise SovgameError(f"{spec}: is a folder, not a game file") from None
-        except OSError as exc:
-            raise SovgameError(f"{spec}: cannot be read ({exc.strerror})") from None
-        return _decode(data, spec), spec
+        return _decode(read_file_bytes(spec, "game file"), spec), spec
     resource = bundled_dir() / f"{spec}.toml"
     if resource.is_file():
         return _decode(resource.read_bytes(), f"{spec} (bundled)"), f"{spec} (bundled)"
@@ -82,6 +74,18 @@ def read_game_text(spec: str) -> tuple[str, str]:
         f"{spec}: no such file and no bundled game of that name{suggestion} "
         f"(`sovgame games` lists the bundled games: {', '.join(names)})"
     )
+
+
+def read_file_bytes(spec: str, kind: str) -> bytes:
+    """The bytes of a user's file, or a :class:`SovgameError` that says why not."""
+    try:
+        return Path(spec).read_bytes()
+    except FileNotFoundError:
+        raise SovgameError(f"{spec}: no such file") from None
+    except IsADirectoryError:
+        raise SovgameError(f"{spec}: is a folder, not a {kind}") from None
+    except OSError as exc:
+        raise SovgameError(f"{spec}: cannot be read ({exc.strerror})") from None
 
 
 def _decode(data: bytes, origin: str) -> str:

@@ -675,14 +675,9 @@ def _suffix(spec: str) -> str:
 
 
 def _read_text(path: str) -> str:
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SovgameError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise SovgameError(f"{path}: is a folder, not a .nfg file") from None
-    except OSError as exc:
-        raise SovgameError(f"{path}: cannot be read ({exc.strerror})") from None
+    from .gamefile import read_file_bytes
+
+    data = read_file_bytes(path, ".nfg file")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
