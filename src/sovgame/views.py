@@ -43,9 +43,10 @@ def number(value: Fraction) -> float | int:
 
 
 def payoff_sections(game: Game, payoffs=None, marked: set[tuple[int, ...]] = frozenset(),
-                    title: str = "Payoffs") -> list[Section]:
+                    title: str = "Payoffs", cell=None) -> list[Section]:
     """The payoff matrix: rows the first player, columns the second, one table per profile
-    of the remaining players. Cells read "u1, u2, ..."; ``marked`` cells get a star."""
+    of the remaining players. Cells read "u1, u2, ..."; ``marked`` cells get a star;
+    ``cell(profile, text)``, if given, may rewrite a cell's text."""
     payoffs = game.payoffs if payoffs is None else payoffs
     p1, p2, rest = game.players[0], game.players[1], game.players[2:]
     sections = []
@@ -56,7 +57,8 @@ def payoff_sections(game: Game, payoffs=None, marked: set[tuple[int, ...]] = fro
             for c in range(len(p2.strategies)):
                 profile = (r, c) + others
                 text = ", ".join(fmt_short(v) for v in payoffs[profile])
-                cells.append(f"{EQUILIBRIUM_MARK} {text}" if profile in marked else text)
+                text = f"{EQUILIBRIUM_MARK} {text}" if profile in marked else text
+                cells.append(cell(profile, text) if cell else text)
             rows.append([row_name] + cells)
         fixed = ", ".join(f"{p.name}: {p.strategies[s]}" for p, s in zip(rest, others))
         caption = f"payoffs in player order: {', '.join(game.player_names)}"
@@ -456,15 +458,16 @@ def scenarios_to_json(scenarios, changes) -> list[dict]:
 def whatif_sections(result) -> list[Section]:
     game = result.changed.game
     marked = set(result.changed.solution.pure_profiles)
-    sections = payoff_sections(game, marked=marked, title="Payoffs after the change")
-    for section in sections:  # show old → new in changed cells, marked with Δ
-        for r, row in enumerate(section.rows):
-            for c in range(1, len(row)):
-                profile = (r, c - 1) + _others_of(section, game)
-                if profile in result.changed_cells:
-                    before, after = result.changed_cells[profile]
-                    star = f"{EQUILIBRIUM_MARK} " if profile in marked else ""
-                    row[c] = f"Δ {star}{', '.join(fmt_short(v) for v in before)} → {', '.join(fmt_short(v) for v in after)}"
+
+    def changed(profile, text):  # old → new in changed cells, marked with Δ
+        if profile not in result.changed_cells:
+            return text
+        before, after = result.changed_cells[profile]
+        star = f"{EQUILIBRIUM_MARK} " if profile in marked else ""
+        return f"Δ {star}{', '.join(fmt_short(v) for v in before)} → {', '.join(fmt_short(v) for v in after)}"
+
+    sections = payoff_sections(game, marked=marked, title="Payoffs after the change", cell=changed)
+    for section in sections:
         section.caption = (section.caption or "") + "; Δ marks a changed cell (before → after)"
     rows = []
     for name, t_before, t_after in _threshold_pairs(result):
@@ -478,14 +481,6 @@ def whatif_sections(result) -> list[Section]:
     sections.append(Section("Thresholds before → after", ["criterion", "before", "after", "verdict"], rows,
                             caption="changes: " + "; ".join(result.settings), name="thresholds", numeric={1, 2}))
     return sections
-
-
-def _others_of(section: Section, game: Game) -> tuple[int, ...]:
-    """The fixed strategies of players 3.. for one payoff table (from its title)."""
-    if game.n_players == 2:
-        return ()
-    fixed = section.title[section.title.index("(") + 1:-1].split(", ")
-    return tuple(p.strategies.index(part.split(": ", 1)[1]) for p, part in zip(game.players[2:], fixed))
 
 
 def _threshold_pairs(result):
