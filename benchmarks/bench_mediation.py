@@ -13,7 +13,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from sovgame.mediation import correlated_equilibrium
+from sovgame.play.mediation import correlated_equilibrium
 
 
 def random_game(rng, shape=(3, 3, 3)) -> np.ndarray:

@@ -30,7 +30,7 @@ import warnings
 import numpy as np
 
 from sovgame import load_game
-from sovgame.robust import (
+from sovgame.robustness.runner import (
     _pairwise_2x2, _pattern_key, chunk_generator, draw_samples, plan_sampling, robust, sets_at_kappa, sign_patterns,
 )
 

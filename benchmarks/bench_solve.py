@@ -1,4 +1,4 @@
-"""Benchmark and cross-check ``sovgame.bimatrix.solve_bimatrix`` against Gambit and nashpy.
+"""Benchmark and cross-check ``sovgame.solvers.bimatrix.solve_bimatrix`` against Gambit and nashpy.
 
 What it measures, for each size k (default 2..6), on ``--games`` random k×k bimatrix games
 with integer payoffs drawn uniformly from [-5, 5] (numpy ``default_rng``, seeded per size
@@ -61,10 +61,10 @@ except ImportError:
 import numpy as np
 
 try:
-    from sovgame import bimatrix as _bimatrix
+    from sovgame.solvers import bimatrix as _bimatrix
 except ImportError:  # running from a source tree that is not installed
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from sovgame import bimatrix as _bimatrix
+    from sovgame.solvers import bimatrix as _bimatrix
 solve_bimatrix = _bimatrix.solve_bimatrix
 
 

@@ -14,7 +14,7 @@ import statistics
 import time
 
 from sovgame import load_game
-from sovgame.thresholds import compute_thresholds
+from sovgame.costs.thresholds import compute_thresholds
 
 
 

@@ -9,7 +9,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sovgame.bimatrix import solve_bimatrix
+from sovgame.solvers.bimatrix import solve_bimatrix
 
 
 def answers(A, B):

@@ -60,9 +60,9 @@ def test_case_game_status_quo_is_the_only_equilibrium_today():
 
 
 def test_three_player_game_pure_equilibria_against_brute_force(monkeypatch):
-    import sovgame.equilibria
+    import sovgame.solvers.equilibria
 
-    monkeypatch.setattr(sovgame.equilibria, "gambit_equilibria", lambda payoffs: None)  # as without Gambit
+    monkeypatch.setattr(sovgame.solvers.equilibria, "gambit_equilibria", lambda payoffs: None)  # as without Gambit
     game = load_game("pakistan_afghanistan_india")
     U = game.payoffs
     brute = []

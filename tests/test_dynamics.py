@@ -9,7 +9,7 @@ import pytest
 
 from sovgame import load_game
 from sovgame.cli import app
-from sovgame.dynamics import run_dynamics
+from sovgame.play.dynamics import run_dynamics
 
 
 @pytest.mark.parametrize("p, expected", [(0.7, (0, 0)), (0.6, (1, 1)), (0.68, (0, 0)), (0.65, (1, 1))])

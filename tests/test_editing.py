@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from sovgame import load_game
 from sovgame.cli import app
-from sovgame.editing import TEMPLATE, edit_file
+from sovgame.files.editing import TEMPLATE, edit_file
 from sovgame.errors import SovgameError
 
 from conftest import CASE_TOML
@@ -144,7 +144,7 @@ def test_bundled_games_are_not_edited_in_place(runner):
 
 KILLER = textwrap.dedent("""
     import os, signal, sys
-    import sovgame.editing as editing
+    import sovgame.files.editing as editing
     where = sys.argv[2]
     if where == "rename":
         os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)
@@ -182,7 +182,7 @@ def test_new_writes_a_valid_template_or_a_copy(tmp_path, runner):
     again = runner.invoke(app, ["new", str(copy)])
     assert again.exit_code == 1 and "--force" in again.stderr
     with pytest.raises(SovgameError, match="did you mean"):
-        from sovgame.editing import new_file
+        from sovgame.files.editing import new_file
 
         new_file(tmp_path / "x.toml", "stag_hnut")
 

@@ -3,7 +3,7 @@ from fractions import Fraction
 
 import pytest
 
-from sovgame.exact import fmt, to_fraction
+from sovgame.core.numbers import fmt, to_fraction
 
 
 @pytest.mark.parametrize(

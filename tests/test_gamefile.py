@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 from sovgame.errors import GameFileError, SovgameError
-from sovgame.gamefile import load_game, parse_game
+from sovgame.files.gamefile import load_game, parse_game
 
 from conftest import CASE_TOML
 

@@ -10,7 +10,7 @@ import pytest
 
 from sovgame import load_game
 from sovgame.cli import app
-from sovgame.mediation import correlated_equilibrium, mediate, obedience_rows
+from sovgame.play.mediation import correlated_equilibrium, mediate, obedience_rows
 
 
 def test_chicken_welfare_maximising_correlated_equilibrium_is_a_third_each():

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from sovgame import is_nash
-from sovgame.equilibria import pure_equilibria
-from sovgame.model import Game, Player
+from sovgame.solvers.equilibria import pure_equilibria
+from sovgame.core.model import Game, Player
 
 # McKelvey & McLennan (1996), "Computation of equilibria in finite games", Handbook of
 # Computational Economics 1, ch. 2: a 3-player, 2-action game with 9 Nash equilibria.
@@ -50,17 +50,17 @@ def test_mixed_equilibria_through_gambit_are_exact_and_complete():
 
 
 def test_without_gambit_only_pure_equilibria_and_a_note(monkeypatch):
-    import sovgame.equilibria
+    import sovgame.solvers.equilibria
 
-    monkeypatch.setattr(sovgame.equilibria, "gambit_equilibria", lambda payoffs: None)
-    solution = sovgame.equilibria.solve(mckelvey_mclennan())
+    monkeypatch.setattr(sovgame.solvers.equilibria, "gambit_equilibria", lambda payoffs: None)
+    solution = sovgame.solvers.equilibria.solve(mckelvey_mclennan())
     assert len(solution.equilibria) == 4 and all(e.pure for e in solution.equilibria)
     assert solution.complete is False and "only pure equilibria" in solution.notes[0]
 
 
 def test_triangular_deadlock_measure_for_india():
     from sovgame import load_game
-    from sovgame.thresholds import compute_thresholds
+    from sovgame.costs.thresholds import compute_thresholds
 
     report = compute_thresholds(load_game("pakistan_afghanistan_india"))
     # The all-compromise profile includes India holding back, which engaging always beats.

@@ -10,8 +10,8 @@ import pytest
 from sovgame import load_game
 from sovgame.cli import app
 from sovgame.errors import GameFileError
-from sovgame.gamefile import parse_game
-from sovgame.repeated import analyze_repeated, green_porter, noisy_chain, strategies
+from sovgame.files.gamefile import parse_game
+from sovgame.play.repeated import analyze_repeated, green_porter, noisy_chain, strategies
 
 NOISE = F(1, 20)
 

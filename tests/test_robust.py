@@ -17,13 +17,13 @@ import pytest
 from sovgame import load_game, parse_game, solve
 from sovgame.cli import app
 from sovgame.errors import GameFileError, UsageError
-from sovgame.model import bimatrix_game
-from sovgame.robust import (
+from sovgame.core.model import bimatrix_game
+from sovgame.robustness.runner import (
     CHUNK_SIZE, VERDICTS, _pairwise_2x2, _pattern_key, _target_alone, chunk_generator, draw_samples,
     evaluate_samples, exact_sample_game, plan_sampling, robust, robust_to_json, sets_at_kappa, sign_patterns,
     solution_key, wilson_interval,
 )
-from sovgame.thresholds import compute_thresholds
+from sovgame.costs.thresholds import compute_thresholds
 
 from conftest import CASE_TOML
 
@@ -175,7 +175,7 @@ def test_two_by_two_thresholds_agree_with_exact_at_ties():
 
 
 def load_game_text(name: str) -> str:
-    from sovgame.gamefile import read_game_text
+    from sovgame.files.gamefile import read_game_text
 
     return read_game_text(name)[0]
 

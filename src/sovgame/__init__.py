@@ -14,10 +14,11 @@ import importlib
 # Public names and the module each lives in. They are imported on first use, so that
 # `sovgame --help` and `--version` start without loading numpy.
 _EXPORTS = {
-    "Equilibrium": "equilibria", "Solution": "equilibria", "is_nash": "equilibria", "solve": "equilibria",
+    "Equilibrium": "solvers.equilibria", "Solution": "solvers.equilibria", "is_nash": "solvers.equilibria",
+    "solve": "solvers.equilibria",
     "GameFileError": "errors", "SovgameError": "errors",
-    "bundled_names": "gamefile", "load_game": "gamefile", "parse_game": "gamefile",
-    "Cost": "model", "Game": "model", "Player": "model", "bimatrix_game": "model",
+    "bundled_names": "files.gamefile", "load_game": "files.gamefile", "parse_game": "files.gamefile",
+    "Cost": "core.model", "Game": "core.model", "Player": "core.model", "bimatrix_game": "core.model",
 }
 
 

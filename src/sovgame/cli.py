@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from .errors import SovgameError, UsageError
-from .render import OutputFormat, render
+from .present.render import OutputFormat, render
 
 app = typer.Typer(
     name="sovgame",
@@ -82,8 +82,8 @@ def parse_kappa(text: str, option: str = "--kappa") -> Fraction:
 @user_errors
 def games_command(fmt: FormatOpt = OutputFormat.table) -> None:
     """List the bundled games: name, title, players and size."""
-    from .gamefile import bundled_games
-    from .views import games_section
+    from .files.gamefile import bundled_games
+    from .present.views import games_section
 
     rows = bundled_games()
     render(fmt, [games_section(rows)], rows, primary="games")
@@ -93,8 +93,8 @@ def games_command(fmt: FormatOpt = OutputFormat.table) -> None:
 @user_errors
 def show_command(game: GameArg, fmt: FormatOpt = OutputFormat.table) -> None:
     """Show a game: the payoff matrix, the notes on outcomes and the costs of conflict."""
-    from .gamefile import load_game
-    from .views import game_sections, game_to_json
+    from .files.gamefile import load_game
+    from .present.views import game_sections, game_to_json
 
     loaded = load_game(game)
     render(fmt, game_sections(loaded), game_to_json(loaded), heading=loaded.title, primary="payoffs")
@@ -111,9 +111,9 @@ def solve_command(
 
     Example: sovgame solve stag_hunt --format json
     """
-    from .equilibria import cross_check_nashpy, solve
-    from .gamefile import load_game
-    from .views import solution_to_json, solve_sections
+    from .solvers.equilibria import cross_check_nashpy, solve
+    from .files.gamefile import load_game
+    from .present.views import solution_to_json, solve_sections
 
     solution = solve(load_game(game, set_ or ()), parse_kappa(kappa))
     check = None
@@ -144,9 +144,9 @@ def thresholds_command(
 
     Example: sovgame thresholds pakistan_afghanistan --cost trade_disruption
     """
-    from .gamefile import load_game
-    from .thresholds import compute_thresholds, report_to_json
-    from .views import thresholds_sections
+    from .files.gamefile import load_game
+    from .costs.thresholds import compute_thresholds, report_to_json
+    from .present.views import thresholds_sections
 
     delta = parse_kappa(discount, "--discount") if discount is not None else None
     report = compute_thresholds(load_game(game, set_ or ()), target, cost, delta)
@@ -168,15 +168,15 @@ def sweep_command(
 
     Example: sovgame sweep pakistan_afghanistan --plot regimes.png
     """
-    from .gamefile import load_game
-    from .regimes import sweep
-    from .views import sweep_sections, sweep_to_json
+    from .files.gamefile import load_game
+    from .costs.regimes import sweep
+    from .present.views import sweep_sections, sweep_to_json
 
     loaded = load_game(game, set_ or ())
     result = sweep(loaded, cost, parse_kappa(to, "--to") if to is not None else None)
     if plot:
-        from .plot import plot_sweep
-        from .thresholds import compute_thresholds
+        from .present.plot import plot_sweep
+        from .costs.thresholds import compute_thresholds
 
         report = compute_thresholds(loaded, costs=cost) if loaded.compromise_profile is not None else None
         written = plot_sweep(result, plot, report)
@@ -197,15 +197,15 @@ def analyze_command(
 
     Example: sovgame analyze pakistan_afghanistan
     """
-    from .analysis import analyze
-    from .gamefile import load_game
-    from .views import analysis_sections, analysis_to_json
+    from .findings.analysis import analyze
+    from .files.gamefile import load_game
+    from .present.views import analysis_sections, analysis_to_json
 
     result = analyze(load_game(game, set_ or ()))
     if export_svg or export_html:
         from rich.console import Console
 
-        from .render import print_tables
+        from .present.render import print_tables
 
         console = Console(record=True)
         print_tables(analysis_sections(result), result.game.title, console)
@@ -232,9 +232,9 @@ def mediate_command(
 
     Example: sovgame mediate pakistan_afghanistan_mediation --kappa 1
     """
-    from .gamefile import load_game
-    from .mediation import mediate
-    from .views_play import mediation_sections, mediation_to_json
+    from .files.gamefile import load_game
+    from .play.mediation import mediate
+    from .present.play import mediation_sections, mediation_to_json
 
     result = mediate(load_game(game), parse_kappa(kappa), target)
     render(fmt, lambda: mediation_sections(result), lambda: mediation_to_json(result),
@@ -258,9 +258,9 @@ def repeated_command(
 
     Example: sovgame repeated pakistan_afghanistan_repeated --pair tft,tft --noise 0.05
     """
-    from .gamefile import load_game
-    from .repeated import analyze_repeated
-    from .views_play import repeated_sections, repeated_to_json
+    from .files.gamefile import load_game
+    from .play.repeated import analyze_repeated
+    from .present.play import repeated_sections, repeated_to_json
 
     names = tuple(part.strip() for part in pair.split(","))
     if len(names) != 2:
@@ -272,7 +272,7 @@ def repeated_command(
         pair=names, periods=periods, seed=seed,
     )
     if plot:
-        from .plot import plot_timeline
+        from .present.plot import plot_timeline
 
         typer.echo(f"wrote {plot_timeline(result, plot)}", err=True)
     render(fmt, lambda: repeated_sections(result), lambda: repeated_to_json(result),
@@ -291,11 +291,11 @@ def scenarios_command(
 
     Example: sovgame scenarios scenario_status_quo scenario_escalation scenario_india_engaged
     """
-    from .scenarios import compare_scenarios
-    from .views import scenarios_sections, scenarios_to_json
+    from .costs.scenarios import compare_scenarios
+    from .present.views import scenarios_sections, scenarios_to_json
 
     if output:
-        from .report import write_scenarios_report
+        from .present.report import write_scenarios_report
 
         for path in write_scenarios_report(games, output):
             typer.echo(f"wrote {path}", err=True)
@@ -321,9 +321,9 @@ def dynamics_command(
 
     Example: sovgame dynamics stag_hunt --start "0.7,0.3;0.7,0.3"
     """
-    from .dynamics import parse_start, run_dynamics
-    from .gamefile import load_game
-    from .views_play import dynamics_sections, dynamics_to_json
+    from .play.dynamics import parse_start, run_dynamics
+    from .files.gamefile import load_game
+    from .present.play import dynamics_sections, dynamics_to_json
 
     methods = {"replicator": ("replicator",), "fictitious": ("fictitious play",),
                "both": ("replicator", "fictitious play")}
@@ -333,7 +333,7 @@ def dynamics_command(
     result = run_dynamics(loaded, parse_kappa(kappa), parse_start(start, loaded) if start else None,
                           methods[method], horizon, iterations)
     if plot:
-        from .plot import plot_dynamics
+        from .present.plot import plot_dynamics
 
         typer.echo(f"wrote {plot_dynamics(result, plot)}", err=True)
     render(fmt, lambda: dynamics_sections(result), lambda: dynamics_to_json(result),
@@ -348,8 +348,8 @@ def whatif_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
 
     Example: sovgame whatif pakistan_afghanistan --set "cost:trade_disruption=1,1"
     """
-    from .scenarios import what_if
-    from .views import whatif_sections, whatif_to_json
+    from .costs.scenarios import what_if
+    from .present.views import whatif_sections, whatif_to_json
 
     if not set_:
         raise UsageError("whatif needs at least one --set change")
@@ -370,7 +370,7 @@ def edit_command(
 
     Example: sovgame edit my_game.toml --set "plausible_kappa=0,3" --dry-run
     """
-    from .editing import edit_file
+    from .files.editing import edit_file
 
     if not set_:
         raise UsageError("edit needs at least one --set change")
@@ -392,7 +392,7 @@ def new_command(
 
     Example: sovgame new my_case.toml --from pakistan_afghanistan
     """
-    from .editing import new_file
+    from .files.editing import new_file
 
     typer.echo(f"wrote {new_file(file, source, force)}", err=True)
 
@@ -409,7 +409,7 @@ def report_command(
 
     Example: sovgame report pakistan_afghanistan -o report.html
     """
-    from .report import write_report
+    from .present.report import write_report
 
     for path in write_report(game, output, set_ or ()):
         typer.echo(f"wrote {path}", err=True)
@@ -427,7 +427,7 @@ def convert_command(
 
     Example: sovgame convert stag_hunt stag_hunt.nfg --nfg-version outcome
     """
-    from .nfg import convert
+    from .files.nfg import convert
 
     result = convert(source, target, version, overwrite=force)
     typer.echo(f"wrote {result.target} ({result.target_format})", err=True)
@@ -491,9 +491,9 @@ def robust_command(
     """
     import sys
 
-    from .gamefile import load_game
-    from .robust import robust, robust_to_json
-    from .views import robust_sections
+    from .files.gamefile import load_game
+    from .robustness.runner import robust, robust_to_json
+    from .present.views import robust_sections
 
     loaded = load_game(game)
     progress = _DelayedProgress() if sys.stderr.isatty() else None

@@ -20,9 +20,9 @@ from typing import Any
 
 import numpy as np
 
-from .errors import GameFileError, Problem, SovgameError
-from .exact import fmt, to_fraction
-from .model import INCIDENCES, PAYOFF_SCALES, Cost, Game, Mediator, Player, RepeatedSettings
+from ..errors import GameFileError, Problem, SovgameError
+from ..core.numbers import fmt, to_fraction
+from ..core.model import INCIDENCES, PAYOFF_SCALES, Cost, Game, Mediator, Player, RepeatedSettings
 
 KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "": ("extends", "game", "players", "payoffs", "notes", "costs", "analysis", "mediator", "repeated"),
@@ -44,7 +44,7 @@ def bundled_dir():
     packaged = resources.files("sovgame") / "games"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "games"
+    return Path(__file__).resolve().parents[3] / "games"
 
 
 def bundled_names() -> list[str]:
@@ -118,7 +118,7 @@ def parse_game(text: str, origin: str = "<string>", base_dir: Path | None = None
         data = resolve_extends(data, origin, base_dir or Path.cwd(), (origin,))
     game = game_from_dict(data, origin)
     if settings:
-        from .settings import apply_settings, parse_setting
+        from .changes import apply_settings, parse_setting
 
         apply_settings(data, game, [parse_setting(s) for s in settings])
         game = game_from_dict(data, f"{origin} with --set")

@@ -201,7 +201,7 @@ class Game:
         known = [c.name for c in self.costs]
         unknown = [n for n in names if n not in known]
         if unknown:
-            from .errors import SovgameError
+            from ..errors import SovgameError
 
             raise SovgameError(
                 f"{self.origin}: no cost named {', '.join(map(repr, unknown))} "

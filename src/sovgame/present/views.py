@@ -11,10 +11,10 @@ import itertools
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from .equilibria import Equilibrium, Solution
-from .exact import fmt, fmt_short
-from .intervals import exact_text
-from .model import Game
+from ..solvers.equilibria import Equilibrium, Solution
+from ..core.numbers import fmt, fmt_short
+from ..core.intervals import exact_text
+from ..core.model import Game
 
 EQUILIBRIUM_MARK = "★"
 
@@ -390,7 +390,7 @@ def analysis_sections(result) -> list[Section]:
 
 
 def analysis_to_json(result) -> dict:
-    from .thresholds import report_to_json
+    from ..costs.thresholds import report_to_json
 
     return {
         "game": result.game.title,
@@ -436,7 +436,7 @@ def scenarios_sections(scenarios, changes) -> list[Section]:
 
 
 def scenarios_to_json(scenarios, changes) -> list[dict]:
-    from .thresholds import report_to_json
+    from ..costs.thresholds import report_to_json
 
     out = []
     for scenario, change in zip(scenarios, changes):
@@ -492,7 +492,7 @@ def _threshold_pairs(result):
 
 
 def whatif_to_json(result) -> dict:
-    from .thresholds import threshold_to_json
+    from ..costs.thresholds import threshold_to_json
 
     game = result.changed.game
     return {

@@ -27,10 +27,10 @@ from fractions import Fraction
 
 import numpy as np
 
-from .equilibria import solve
-from .exact import fmt, solve_linear
-from .model import Game, Profile
-from .thresholds import Threshold, compute_thresholds, resolve_target
+from ..solvers.equilibria import solve
+from ..core.numbers import fmt, solve_linear
+from ..core.model import Game, Profile
+from ..costs.thresholds import Threshold, compute_thresholds, resolve_target
 
 #: Float tolerance for reading HiGHS' answer: which outcomes are used, which rows are tight.
 TOL = 1e-9

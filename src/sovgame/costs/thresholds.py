@@ -30,10 +30,10 @@ from fractions import Fraction
 
 import numpy as np
 
-from .errors import SovgameError, UsageError
-from .exact import fmt
-from .intervals import Endpoint, Interval, Root, exact_text, scan, value_float
-from .model import Game, Profile
+from ..errors import SovgameError, UsageError
+from ..core.numbers import fmt
+from ..core.intervals import Endpoint, Interval, Root, exact_text, scan, value_float
+from ..core.model import Game, Profile
 
 CRITERIA = ("nash", "strict", "dominant", "unique", "risk_dominant")
 VERDICTS = ("met", "reachable", "beyond", "never")

@@ -15,9 +15,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import SovgameError
+from ..errors import SovgameError
 from .gamefile import bundled_dir, bundled_names, parse_game, read_game_text
-from .settings import apply_settings, parse_setting
+from .changes import apply_settings, parse_setting
 
 TEMPLATE = '''\
 # A sovgame game file (format version 1). `sovgame show FILE` checks and prints it;

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .equilibria import Solution, solve
-from .exact import fmt
-from .intervals import exact_text
-from .model import Game
-from .thresholds import Threshold, ThresholdReport, compute_thresholds, range_text
+from ..solvers.equilibria import Solution, solve
+from ..core.numbers import fmt
+from ..core.intervals import exact_text
+from ..core.model import Game
+from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds, range_text
 
 
 @dataclass(frozen=True)

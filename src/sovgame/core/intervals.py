@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .exact import fmt
+from .numbers import fmt
 
 
 @dataclass(frozen=True)

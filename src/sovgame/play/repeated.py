@@ -26,9 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .errors import SovgameError, UsageError
-from .model import Game, Profile
-from .thresholds import confront_profile, resolve_target
+from ..errors import SovgameError, UsageError
+from ..core.model import Game, Profile
+from ..costs.thresholds import confront_profile, resolve_target
 
 C, D = 0, 1  # compromise, confront
 
@@ -227,7 +227,7 @@ def analyze_repeated(
     pair: tuple[str, str] = ("tft", "tft"), periods: int = 20_000, seed: int = 0,
 ) -> RepeatedAnalysis:
     """Grim trigger, noisy strategies and imperfect monitoring for a 2x2 game at κ."""
-    from .thresholds import compute_thresholds, delta_star
+    from ..costs.thresholds import compute_thresholds, delta_star
 
     kappa = Fraction(kappa)
     target = resolve_target(game, None)

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .errors import GameTooLargeError
+from ..errors import GameTooLargeError
 
 #: Loose on purpose: a label is kept when it *might* hold; exact arithmetic decides.
 LABEL_TOL = 1e-7

@@ -68,9 +68,9 @@ from fractions import Fraction
 
 import numpy as np
 
-from .errors import UsageError
-from .intervals import Endpoint, exact_text
-from .model import Cost, Game, Profile
+from ..errors import UsageError
+from ..core.intervals import Endpoint, exact_text
+from ..core.model import Cost, Game, Profile
 
 #: Samples per chunk: the unit of seeding and of parallel work (fixed, so output does not
 #: depend on the number of workers).
@@ -215,7 +215,7 @@ def plan_sampling(
     noise: float | None = None, unique_subsample: int | None = None,
 ) -> SamplingPlan:
     """Check the options and prepare the arrays of the sampling model (module docstring)."""
-    from .thresholds import resolve_target
+    from ..costs.thresholds import resolve_target
 
     profile = resolve_target(game, target)
     kept = game.kept_costs(costs)
@@ -617,8 +617,8 @@ def _pattern_key(plan: SamplingPlan, code: int) -> SetKey:
     """The exact equilibrium set of every 2x2 game with these four comparison signs: solve one
     representative (the best replies, hence the structure of the equilibrium set, depend on
     the signs only)."""
-    from .equilibria import solve
-    from .model import bimatrix_game
+    from ..solvers.equilibria import solve
+    from ..core.model import bimatrix_game
 
     signs = [(code // 3 ** k) % 3 - 1 for k in range(4)]
     t1, t2 = plan.target
@@ -734,7 +734,7 @@ def sets_at_kappa(plan: SamplingPlan, U: np.ndarray, W: np.ndarray,
                   kappa: Fraction | float) -> tuple[Counter, int]:
     """Equilibrium sets at κ for games other than 2x2: (Counter of SetKey, unresolved count).
     ``kappa`` is best given exactly: degenerate samples are solved exactly at that κ."""
-    from .equilibria import pure_equilibria, solve
+    from ..solvers.equilibria import pure_equilibria, solve
 
     u = U - float(kappa) * W
     counts: Counter = Counter()
@@ -841,7 +841,7 @@ def run_chunk(plan: SamplingPlan, seed: int, chunk: int, count: int) -> ChunkRes
 def exact_unique(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[float, int]:
     """The ``unique`` threshold of one sample by the exact path: (value, verdict code);
     (nan, UNDETERMINED) where :func:`compute_thresholds` cannot settle it."""
-    from .thresholds import compute_thresholds
+    from ..costs.thresholds import compute_thresholds
 
     threshold = compute_thresholds(exact_sample_game(plan, U, W), plan.target).thresholds["unique"]
     if not threshold.defined:
@@ -1003,7 +1003,7 @@ def robust(
     UsageError
         For option values that cannot be used (the message names the option).
     """
-    from .thresholds import compute_thresholds
+    from ..costs.thresholds import compute_thresholds
 
     samples = _whole(samples, "--samples", 1, MAX_SAMPLES)
     seed = _whole(seed, "--seed", 0, None)

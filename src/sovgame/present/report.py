@@ -14,12 +14,12 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from .analysis import Analysis, analyze
-from .editing import write_atomically
-from .errors import SovgameError
-from .exact import fmt
-from .gamefile import load_game
-from .regimes import Sweep, sweep
+from ..findings.analysis import Analysis, analyze
+from ..files.editing import write_atomically
+from ..errors import SovgameError
+from ..core.numbers import fmt
+from ..files.gamefile import load_game
+from ..costs.regimes import Sweep, sweep
 from .render import to_json_text, to_markdown
 from .views import Section, analysis_sections, analysis_to_json, sweep_sections, sweep_to_json
 
@@ -120,7 +120,7 @@ def write_report(spec: str, output: str | Path, settings: Sequence[str] = ()) ->
 
 def write_scenarios_report(specs: Sequence[str], output: str | Path) -> list[Path]:
     """The scenarios side by side, then each scenario's thresholds, as a report file."""
-    from .scenarios import compare_scenarios
+    from ..costs.scenarios import compare_scenarios
     from .views import scenarios_sections, scenarios_to_json, thresholds_sections
 
     output = Path(output)

@@ -23,8 +23,8 @@ from fractions import Fraction
 import numpy as np
 
 from .bimatrix import solve_bimatrix
-from .errors import GameTooLargeError
-from .model import Game
+from ..errors import GameTooLargeError
+from ..core.model import Game
 
 #: Pure-equilibrium search of n-player games checks every outcome; beyond this it is slow.
 MAX_PROFILES = 2_000_000

@@ -27,10 +27,10 @@ from fractions import Fraction
 
 import numpy as np
 
-from .equilibria import Solution, pure_equilibria, solve
-from .exact import fmt
-from .intervals import Endpoint, Root, between, exact_text, sort_points
-from .model import Game, Profile
+from ..solvers.equilibria import Solution, pure_equilibria, solve
+from ..core.numbers import fmt
+from ..core.intervals import Endpoint, Root, between, exact_text, sort_points
+from ..core.model import Game, Profile
 
 #: Above this many support pairs the mixed breakpoints are not enumerated.
 MAX_SUPPORT_PAIRS = 20_000

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import SovgameError
-from .intervals import exact_text
+from ..errors import SovgameError
+from ..core.intervals import exact_text
 
 
 def _pyplot():
@@ -29,7 +29,7 @@ def _check_suffix(path: Path) -> None:
 
 def plot_timeline(result, path: str | Path, periods: int = 200) -> Path:
     """The first periods of simulated noisy play, one coloured cell per period and outcome."""
-    from .repeated import outcome_profile
+    from ..play.repeated import outcome_profile
 
     path = Path(path)
     _check_suffix(path)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .exact import fmt, fmt_short
-from .intervals import exact_text
-from .mediation import Mediation, piecewise_text
-from .repeated import RepeatedAnalysis, outcome_profile
-from .thresholds import threshold_to_json
+from ..core.numbers import fmt, fmt_short
+from ..core.intervals import exact_text
+from ..play.mediation import Mediation, piecewise_text
+from ..play.repeated import RepeatedAnalysis, outcome_profile
+from ..costs.thresholds import threshold_to_json
 from .views import Section, number
 
 
