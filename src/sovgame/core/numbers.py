@@ -1,4 +1,4 @@
-"""Exact numbers: reading payoffs as fractions and writing them back for people.
+"""Exact numbers: reading payoffs as fractions and writing them back for people and JSON.
 
 Payoffs and cost weights stay :class:`fractions.Fraction` from the file to every threshold and
 equilibrium check; floats appear only for display and in the float pre-pass of the solver.
@@ -66,32 +66,7 @@ def fmt_short(value: Fraction | int | None, digits: int = 4) -> str:
     return f"{float(value):.{digits}g}"
 
 
-def solve_linear(A: list[list[Fraction]], b: list[Fraction]) -> tuple[list[Fraction], int] | None:
-    """Solve A x = b exactly by Gauss–Jordan elimination (any shape).
-
-    Returns (x, rank) with free variables set to 0, or None when the system is inconsistent.
-    A rank below the number of unknowns means the solution is not unique.
-    """
-    rows = [[Fraction(v) for v in row] + [Fraction(r)] for row, r in zip(A, b)]
-    n = len(A[0]) if A else 0
-    pivots: list[int] = []
-    rank = 0
-    for col in range(n):
-        pivot = next((r for r in range(rank, len(rows)) if rows[r][col] != 0), None)
-        if pivot is None:
-            continue
-        rows[rank], rows[pivot] = rows[pivot], rows[rank]
-        lead = rows[rank][col]
-        rows[rank] = [v / lead for v in rows[rank]]
-        for r in range(len(rows)):
-            if r != rank and rows[r][col] != 0:
-                factor = rows[r][col]
-                rows[r] = [a - factor * c for a, c in zip(rows[r], rows[rank])]
-        pivots.append(col)
-        rank += 1
-    if any(rows[r][n] != 0 for r in range(rank, len(rows))):
-        return None
-    x = [Fraction(0)] * n
-    for r, col in enumerate(pivots):
-        x[col] = rows[r][n]
-    return x, rank
+def json_number(value: Fraction | int) -> float | int:
+    """A JSON number for an exact value: an int when integral, else the nearest float."""
+    value = Fraction(value)
+    return value.numerator if value.denominator == 1 else float(value)

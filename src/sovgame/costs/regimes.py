@@ -28,6 +28,7 @@ from fractions import Fraction
 import numpy as np
 
 from ..solvers.equilibria import Solution, pure_equilibria, solve
+from ..core.linalg import det, evaluate, interpolate
 from ..core.numbers import fmt
 from ..core.intervals import Endpoint, Root, between, exact_text, sort_points
 from ..core.model import Game, Profile
@@ -91,58 +92,17 @@ def _support_polynomials(P0, P1, rows, cols, total, samples):
         P = P0 - kappa * P1
         # [[P_IJ, −1], [1ᵀ, 0]] · [y; v] = [0; 1]: opponent's mix y on cols, value v.
         M = [[P[r, c] for c in cols] + [Fraction(-1)] for r in rows] + [[Fraction(1)] * k + [Fraction(0)]]
-        D = _det(M)
+        D = det(M)
         N = []
         for col in range(k + 1):
             Mc = [row[:col] + [Fraction(int(index == k))] + row[col + 1:] for index, row in enumerate(M)]
-            N.append(_det(Mc))
+            N.append(det(Mc))
         series[0].append(D)
         for col in range(k + 1):
             series[1 + col].append(N[col])
         for offset, r in enumerate(r for r in range(total) if r not in rows):
             series[k + 2 + offset].append(sum((P[r, c] * N[j] for j, c in enumerate(cols)), Fraction(0)) - N[k] * 1)
-    return [_interpolate(samples, values) for values in series]
-
-
-def _det(M: list[list[Fraction]]) -> Fraction:
-    M = [row[:] for row in M]
-    size, sign, result = len(M), 1, Fraction(1)
-    for c in range(size):
-        p = next((r for r in range(c, size) if M[r][c] != 0), None)
-        if p is None:
-            return Fraction(0)
-        if p != c:
-            M[c], M[p] = M[p], M[c]
-            sign = -sign
-        result *= M[c][c]
-        for r in range(c + 1, size):
-            if M[r][c] != 0:
-                f = M[r][c] / M[c][c]
-                M[r] = [a - f * b for a, b in zip(M[r], M[c])]
-    return sign * result
-
-
-def _interpolate(xs: list[Fraction], ys: list[Fraction]) -> list[Fraction]:
-    """Coefficients (lowest degree first) of the polynomial through the points (Newton)."""
-    n = len(xs)
-    coef = list(ys)
-    for j in range(1, n):
-        for i in range(n - 1, j - 1, -1):
-            coef[i] = (coef[i] - coef[i - 1]) / (xs[i] - xs[i - j])
-    poly = [Fraction(0)] * n
-    for i in range(n - 1, -1, -1):
-        # poly = poly * (x − xs[i]) + coef[i]
-        shifted = [Fraction(0)] + poly[:-1]
-        poly = [s - xs[i] * p for s, p in zip(shifted, poly)]
-        poly[0] += coef[i]
-    return poly
-
-
-def _evaluate(poly: list[Fraction], x: Fraction) -> Fraction:
-    result = Fraction(0)
-    for c in reversed(poly):
-        result = result * x + c
-    return result
+    return [interpolate(samples, values) for values in series]
 
 
 def polynomial_roots(poly: list[Fraction]) -> list[Endpoint]:
@@ -160,7 +120,7 @@ def polynomial_roots(poly: list[Fraction]) -> list[Endpoint]:
             continue
         x = float(z.real)
         exact = next((q for d in (10**3, 10**6, 10**9)
-                      if _evaluate(poly, q := Fraction(x).limit_denominator(d)) == 0), None)
+                      if evaluate(poly, q := Fraction(x).limit_denominator(d)) == 0), None)
         if exact is not None:
             if exact >= 0:
                 found.append(exact)
@@ -169,7 +129,7 @@ def polynomial_roots(poly: list[Fraction]) -> list[Endpoint]:
         centre = Fraction(x)
         lo, hi = centre - eps, centre + eps
         for _ in range(40):
-            if _evaluate(poly, lo) * _evaluate(poly, hi) < 0:
+            if evaluate(poly, lo) * evaluate(poly, hi) < 0:
                 break
             lo, hi = centre - 2 * (centre - lo), centre + 2 * (hi - centre)
         if hi < 0:

@@ -28,7 +28,8 @@ from fractions import Fraction
 import numpy as np
 
 from ..solvers.equilibria import solve
-from ..core.numbers import fmt, solve_linear
+from ..core.linalg import solve_linear
+from ..core.numbers import fmt
 from ..core.model import Game, Profile
 from ..costs.thresholds import Threshold, compute_thresholds, resolve_target
 

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..core.linalg import solve_linear
 from ..errors import SovgameError, UsageError
 from ..core.model import Game, Profile
 from ..costs.thresholds import confront_profile, resolve_target
@@ -123,7 +124,7 @@ def _with_noise(intend_c: Fraction, noise: Fraction) -> Fraction:
 
 
 def _stationary(states, transitions) -> dict:
-    """Solve π = πP, Σπ = 1 in fractions (Gauss-Jordan); error if not unique."""
+    """Solve π = πP, Σπ = 1 in fractions; error if the solution is not unique."""
     n = len(states)
     pos = {x: k for k, x in enumerate(states)}
     # Rows: (Pᵀ − I)π = 0 for all but one state, then Σπ = 1.
@@ -135,19 +136,10 @@ def _stationary(states, transitions) -> dict:
         A[k][k] -= 1
     A[-1] = [Fraction(1)] * n
     b = [Fraction(0)] * (n - 1) + [Fraction(1)]
-    rows = [r + [v] for r, v in zip(A, b)]
-    for col in range(n):
-        pivot = next((r for r in range(col, n) if rows[r][col] != 0), None)
-        if pivot is None:
-            raise SovgameError("the strategies' chain has no unique long-run distribution; add noise")
-        rows[col], rows[pivot] = rows[pivot], rows[col]
-        lead = rows[col][col]
-        rows[col] = [v / lead for v in rows[col]]
-        for r in range(n):
-            if r != col and rows[r][col] != 0:
-                f = rows[r][col]
-                rows[r] = [a - f * b for a, b in zip(rows[r], rows[col])]
-    return {x: rows[pos[x]][n] for x in states}
+    solved = solve_linear(A, b)
+    if solved is None or solved[1] < n:
+        raise SovgameError("the strategies' chain has no unique long-run distribution; add noise")
+    return {x: solved[0][pos[x]] for x in states}
 
 
 def simulate(first: Strategy, second: Strategy, noise: Fraction, periods: int, seed: int) -> list[tuple[int, int]]:

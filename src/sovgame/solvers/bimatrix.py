@@ -31,6 +31,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..core.linalg import cramer
 from ..errors import GameTooLargeError
 
 #: Loose on purpose: a label is kept when it *might* hold; exact arithmetic decides.
@@ -272,7 +273,7 @@ class _Polytope:
             return self._exact_cache[basis]
         S, J = basis
         rows = [[self.M_int[j, s] for s in S] for j in J]
-        solved = _cramer(rows)
+        solved = cramer(rows)
         result = None
         if solved is not None:
             nums, det = solved
@@ -325,36 +326,6 @@ def _bits(flags: np.ndarray):
         weights = np.left_shift(np.uint64(1), np.arange(flags.shape[1], dtype=np.uint64))
         return (flags.astype(np.uint64) * weights).sum(axis=1, dtype=np.uint64)
     return np.array([sum(1 << i for i in np.nonzero(row)[0]) for row in flags], dtype=object)
-
-
-def _det_int(M: list[list[int]]) -> int:
-    """Determinant of an integer matrix by Bareiss' fraction-free elimination (exact)."""
-    M = [row[:] for row in M]
-    n, sign, previous = len(M), 1, 1
-    for k in range(n - 1):
-        if M[k][k] == 0:
-            swap = next((r for r in range(k + 1, n) if M[r][k] != 0), None)
-            if swap is None:
-                return 0
-            M[k], M[swap] = M[swap], M[k]
-            sign = -sign
-        for i in range(k + 1, n):
-            for j in range(k + 1, n):
-                M[i][j] = (M[i][j] * M[k][k] - M[i][k] * M[k][j]) // previous
-        previous = M[k][k]
-    return sign * M[n - 1][n - 1]
-
-
-def _cramer(rows: list[list[int]]) -> tuple[list[int], int] | None:
-    """Solve rows · z = 1 for integer rows: (numerators, det) with det > 0, or None if singular."""
-    det = _det_int(rows)
-    if det == 0:
-        return None
-    size = len(rows)
-    nums = [_det_int([row[:c] + [1] + row[c + 1:] for row in rows]) for c in range(size)]
-    if det < 0:
-        det, nums = -det, [-v for v in nums]
-    return nums, det
 
 
 def _normalise(z: tuple[int, ...]) -> tuple[Fraction, ...]:
