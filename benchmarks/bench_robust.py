@@ -31,10 +31,15 @@ import numpy as np
 
 from sovgame import load_game
 from sovgame.robustness.runner import (
-    _pairwise_2x2, _pattern_key, chunk_generator, draw_samples, plan_sampling, robust, sets_at_kappa, sign_patterns,
+    _pairwise_2x2,
+    _pattern_key,
+    chunk_generator,
+    draw_samples,
+    plan_sampling,
+    robust,
+    sets_at_kappa,
+    sign_patterns,
 )
-
-
 
 
 def time_sovgame(game, samples: int, repeats: int, **options) -> list[float]:

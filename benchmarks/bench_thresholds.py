@@ -17,7 +17,6 @@ from sovgame import load_game
 from sovgame.costs.thresholds import compute_thresholds
 
 
-
 def measure(make_game, runs: int) -> list[float]:
     times = []
     for _ in range(runs):

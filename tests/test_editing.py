@@ -13,12 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import CASE_TOML
 from sovgame import load_game
 from sovgame.cli import app
-from sovgame.files.editing import TEMPLATE, edit_file
 from sovgame.errors import SovgameError
-
-from conftest import CASE_TOML
+from sovgame.files.editing import TEMPLATE, edit_file
 
 COMMENTED = "# my case\n" + CASE_TOML.replace('weights = [0.5, 1.0]', 'weights = [0.5, 1.0]   # trade matters more to Kabul') \
     .replace('[payoffs]', '[payoffs]  # Pakistan first')
@@ -144,6 +143,7 @@ def test_bundled_games_are_not_edited_in_place(runner):
 
 KILLER = textwrap.dedent("""
     import os, signal, sys
+    import sovgame.files.atomic as atomic
     import sovgame.files.editing as editing
     where = sys.argv[2]
     if where == "rename":
@@ -157,7 +157,7 @@ KILLER = textwrap.dedent("""
             def write(self, text):
                 self.handle.write(text[: len(text) // 2]); self.handle.flush()
                 os.kill(os.getpid(), signal.SIGKILL)
-        editing.os.fdopen = lambda *a, **k: Dying(real_fdopen(*a, **k))
+        atomic.os.fdopen = lambda *a, **k: Dying(real_fdopen(*a, **k))
     editing.edit_file(sys.argv[1], ["plausible_kappa=0,3"])
 """)
 

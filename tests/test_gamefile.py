@@ -6,10 +6,9 @@ from fractions import Fraction
 
 import pytest
 
+from conftest import CASE_TOML
 from sovgame.errors import GameFileError, SovgameError
 from sovgame.files.gamefile import load_game, parse_game
-
-from conftest import CASE_TOML
 
 
 def problems(text: str) -> list[str]:

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from sovgame import is_nash
-from sovgame.solvers.equilibria import pure_equilibria
 from sovgame.core.model import Game, Player
+from sovgame.solvers.equilibria import pure_equilibria
 
 # McKelvey & McLennan (1996), "Computation of equilibria in finite games", Handbook of
 # Computational Economics 1, ch. 2: a 3-player, 2-action game with 9 Nash equilibria.

@@ -4,29 +4,39 @@ thresholds against the exact per-sample path, reproducibility, the command line,
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import json
 import math
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from fractions import Fraction
 
 import numpy as np
 import pytest
 
+from conftest import CASE_TOML
 from sovgame import load_game, parse_game, solve
 from sovgame.cli import app
-from sovgame.errors import GameFileError, UsageError
 from sovgame.core.model import bimatrix_game
-from sovgame.robustness.runner import (
-    CHUNK_SIZE, VERDICTS, _pairwise_2x2, _pattern_key, _target_alone, chunk_generator, draw_samples,
-    evaluate_samples, exact_sample_game, plan_sampling, robust, robust_to_json, sets_at_kappa, sign_patterns,
-    solution_key, wilson_interval,
-)
 from sovgame.costs.thresholds import compute_thresholds
-
-from conftest import CASE_TOML
-
+from sovgame.errors import GameFileError, UsageError
+from sovgame.robustness.runner import (
+    CHUNK_SIZE,
+    VERDICTS,
+    _pairwise_2x2,
+    _pattern_key,
+    _target_alone,
+    chunk_generator,
+    draw_samples,
+    evaluate_samples,
+    exact_sample_game,
+    plan_sampling,
+    robust,
+    robust_to_json,
+    sets_at_kappa,
+    sign_patterns,
+    solution_key,
+    wilson_interval,
+)
 
 #: A cardinal 2x2 with every incidence, so that sampled deviations meet costs that rise, fall
 #: or stay flat (b > 0, b < 0, b = 0) for every target profile.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from fractions import Fraction
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -29,7 +29,7 @@ GameArg = Annotated[str, typer.Argument(
     metavar="GAME", help="A bundled game's name (see `sovgame games`), a path to a .toml file, or - for stdin.",
 )]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
-SetOpt = Annotated[Optional[list[str]], typer.Option(
+SetOpt = Annotated[list[str] | None, typer.Option(
     "--set", metavar="CHANGE", help='Change the game in memory (repeatable): "s1|s2=u1,u2", "Player@s1|s2=u", '
     '"cost:NAME=w1,w2" or "plausible_kappa=lo,hi".')]
 KappaOpt = Annotated[str, typer.Option("--kappa", "-k", help="Cost level κ ≥ 0 (1 = costs as in the file; 4/3 is fine).")]
@@ -45,7 +45,7 @@ def _version_callback(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[Optional[bool], typer.Option(
+    version: Annotated[bool | None, typer.Option(
         "--version", callback=_version_callback, is_eager=True, help="Show the version and exit.")] = None,
 ) -> None:
     """Analyze security dilemmas as games."""
@@ -111,9 +111,9 @@ def solve_command(
 
     Example: sovgame solve stag_hunt --format json
     """
-    from .solvers.equilibria import cross_check_nashpy, solve
     from .files.gamefile import load_game
     from .present.views import solution_to_json, solve_sections
+    from .solvers.equilibria import cross_check_nashpy, solve
 
     solution = solve(load_game(game, set_ or ()), parse_kappa(kappa))
     check = None
@@ -125,7 +125,7 @@ def solve_command(
            heading=solution.game.title, primary="equilibria")
 
 
-CostOpt = Annotated[Optional[list[str]], typer.Option(
+CostOpt = Annotated[list[str] | None, typer.Option(
     "--cost", help="Keep only this cost (repeatable): how high must it alone go?")]
 
 
@@ -133,9 +133,9 @@ CostOpt = Annotated[Optional[list[str]], typer.Option(
 @user_errors
 def thresholds_command(
     game: GameArg,
-    target: Annotated[Optional[str], typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')] = None,
+    target: Annotated[str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')] = None,
     cost: CostOpt = None,
-    discount: Annotated[Optional[str], typer.Option("--discount", help="Discount factor δ in (0, 1): the κ that sustains compromise in repeated play.")] = None,
+    discount: Annotated[str | None, typer.Option("--discount", help="Discount factor δ in (0, 1): the κ that sustains compromise in repeated play.")] = None,
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
@@ -144,8 +144,8 @@ def thresholds_command(
 
     Example: sovgame thresholds pakistan_afghanistan --cost trade_disruption
     """
-    from .files.gamefile import load_game
     from .costs.thresholds import compute_thresholds, report_to_json
+    from .files.gamefile import load_game
     from .present.views import thresholds_sections
 
     delta = parse_kappa(discount, "--discount") if discount is not None else None
@@ -158,9 +158,9 @@ def thresholds_command(
 @user_errors
 def sweep_command(
     game: GameArg,
-    to: Annotated[Optional[str], typer.Option("--to", help="Largest κ shown (default: a little past the last breakpoint).")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Largest κ shown (default: a little past the last breakpoint).")] = None,
     cost: CostOpt = None,
-    plot: Annotated[Optional[str], typer.Option("--plot", metavar="FILE.png", help="Also draw the regimes to this file (needs matplotlib).")] = None,
+    plot: Annotated[str | None, typer.Option("--plot", metavar="FILE.png", help="Also draw the regimes to this file (needs matplotlib).")] = None,
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
@@ -168,15 +168,15 @@ def sweep_command(
 
     Example: sovgame sweep pakistan_afghanistan --plot regimes.png
     """
-    from .files.gamefile import load_game
     from .costs.regimes import sweep
+    from .files.gamefile import load_game
     from .present.views import sweep_sections, sweep_to_json
 
     loaded = load_game(game, set_ or ())
     result = sweep(loaded, cost, parse_kappa(to, "--to") if to is not None else None)
     if plot:
-        from .present.plot import plot_sweep
         from .costs.thresholds import compute_thresholds
+        from .present.plot import plot_sweep
 
         report = compute_thresholds(loaded, costs=cost) if loaded.compromise_profile is not None else None
         written = plot_sweep(result, plot, report)
@@ -189,16 +189,16 @@ def sweep_command(
 def analyze_command(
     game: Annotated[str, typer.Argument(metavar="[GAME]", help="Game to analyze (default: the bundled case).")] = "pakistan_afghanistan",
     set_: SetOpt = None,
-    export_svg: Annotated[Optional[str], typer.Option("--export-svg", metavar="FILE", help="Also save the tables as SVG.")] = None,
-    export_html: Annotated[Optional[str], typer.Option("--export-html", metavar="FILE", help="Also save the tables as HTML.")] = None,
+    export_svg: Annotated[str | None, typer.Option("--export-svg", metavar="FILE", help="Also save the tables as SVG.")] = None,
+    export_html: Annotated[str | None, typer.Option("--export-html", metavar="FILE", help="Also save the tables as HTML.")] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """The main job: payoffs, equilibria, cost thresholds and the verdict on compromise.
 
     Example: sovgame analyze pakistan_afghanistan
     """
-    from .findings.analysis import analyze
     from .files.gamefile import load_game
+    from .findings.analysis import analyze
     from .present.views import analysis_sections, analysis_to_json
 
     result = analyze(load_game(game, set_ or ()))
@@ -224,7 +224,7 @@ def analyze_command(
 @user_errors
 def mediate_command(
     game: GameArg, kappa: KappaOpt = "0",
-    target: Annotated[Optional[str], typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')] = None,
+    target: Annotated[str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """What a mediator can achieve by recommendation alone (correlated equilibria) and what
@@ -245,12 +245,12 @@ def mediate_command(
 @user_errors
 def repeated_command(
     game: GameArg, kappa: KappaOpt = "0",
-    discount: Annotated[Optional[str], typer.Option("--discount", help="Discount factor δ in (0, 1) (default: the file's [repeated] table).")] = None,
-    noise: Annotated[Optional[str], typer.Option("--noise", help="Chance ε that an intended action is flipped (default 1/20).")] = None,
+    discount: Annotated[str | None, typer.Option("--discount", help="Discount factor δ in (0, 1) (default: the file's [repeated] table).")] = None,
+    noise: Annotated[str | None, typer.Option("--noise", help="Chance ε that an intended action is flipped (default 1/20).")] = None,
     pair: Annotated[str, typer.Option("--pair", help="Two strategies: tft, gtft, wsls, grim, alld (e.g. tft,grim).")] = "tft,tft",
     periods: Annotated[int, typer.Option("--periods", min=1, help="Length of the simulated cross-check.")] = 20_000,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the simulation.")] = 0,
-    plot: Annotated[Optional[str], typer.Option("--plot", metavar="FILE.png", help="Draw a timeline of the simulated play.")] = None,
+    plot: Annotated[str | None, typer.Option("--plot", metavar="FILE.png", help="Draw a timeline of the simulated play.")] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Repeated play: grim-trigger discount thresholds, noisy strategies in the long run, and
@@ -283,7 +283,7 @@ def repeated_command(
 @user_errors
 def scenarios_command(
     games: Annotated[list[str], typer.Argument(metavar="GAME...", help="Scenario files or bundled names; the first is the baseline.")],
-    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Also write a report: .md, .html or .json.")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Also write a report: .md, .html or .json.")] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Scenarios side by side: equilibria, thresholds and verdicts, and what changed against
@@ -309,11 +309,11 @@ def scenarios_command(
 @user_errors
 def dynamics_command(
     game: GameArg, kappa: KappaOpt = "0",
-    start: Annotated[Optional[str], typer.Option("--start", help='Starting mixed strategies, e.g. "0.7,0.3;0.7,0.3" (default: uniform).')] = None,
+    start: Annotated[str | None, typer.Option("--start", help='Starting mixed strategies, e.g. "0.7,0.3;0.7,0.3" (default: uniform).')] = None,
     method: Annotated[str, typer.Option("--method", help="replicator, fictitious or both.")] = "both",
     horizon: Annotated[float, typer.Option("--time", min=0.1, help="How long the replicator dynamics run.")] = 50.0,
     iterations: Annotated[int, typer.Option("--iterations", min=1, help="Rounds of fictitious play.")] = 2000,
-    plot: Annotated[Optional[str], typer.Option("--plot", metavar="FILE.png", help="Draw the trajectories.")] = None,
+    plot: Annotated[str | None, typer.Option("--plot", metavar="FILE.png", help="Draw the trajectories.")] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Where play drifts: replicator dynamics and fictitious play from a starting point, and
@@ -321,8 +321,8 @@ def dynamics_command(
 
     Example: sovgame dynamics stag_hunt --start "0.7,0.3;0.7,0.3"
     """
-    from .play.dynamics import parse_start, run_dynamics
     from .files.gamefile import load_game
+    from .play.dynamics import parse_start, run_dynamics
     from .present.play import dynamics_sections, dynamics_to_json
 
     methods = {"replicator": ("replicator",), "fictitious": ("fictitious play",),
@@ -385,7 +385,7 @@ def edit_command(
 @user_errors
 def new_command(
     file: Annotated[str, typer.Argument(metavar="FILE", help="Where to write the new game file (.toml).")],
-    source: Annotated[Optional[str], typer.Option("--from", help="Copy this bundled game instead of the template.")] = None,
+    source: Annotated[str | None, typer.Option("--from", help="Copy this bundled game instead of the template.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
     """Start a game file: a commented template, or a copy of a bundled game.
@@ -420,7 +420,7 @@ def report_command(
 def convert_command(
     source: Annotated[str, typer.Argument(metavar="IN", help="A game (.toml file, bundled name or -) or a Gambit .nfg file.")],
     target: Annotated[str, typer.Argument(metavar="OUT", help="The file to write: .nfg from a game, .toml from a .nfg file.")],
-    version: Annotated[Optional[str], typer.Option("--nfg-version", help="The .nfg version to write: payoff (the default) or outcome.")] = None,
+    version: Annotated[str | None, typer.Option("--nfg-version", help="The .nfg version to write: payoff (the default) or outcome.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")] = False,
 ) -> None:
     """Convert between sovgame game files and Gambit's strategic-form .nfg files, exactly.
@@ -477,11 +477,11 @@ def robust_command(
     game: GameArg,
     samples: Annotated[int, typer.Option("--samples", "-n", help="Number of sampled games.")] = 10_000,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (>= 0); the same seed gives the same output.")] = 0,
-    noise: Annotated[Optional[float], typer.Option("--noise", help="Cardinal games: standard deviation of Normal noise added to every payoff.")] = None,
+    noise: Annotated[float | None, typer.Option("--noise", help="Cardinal games: standard deviation of Normal noise added to every payoff.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Processes to spread the samples over.")] = 1,
-    target: Annotated[Optional[str], typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')] = None,
+    target: Annotated[str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')] = None,
     cost: CostOpt = None,
-    unique_subsample: Annotated[Optional[int], typer.Option("--unique-subsample", help="How many samples the fast test leaves open get the exact 'only equilibrium' threshold (default: enough for about ±0.005, 10 to 200; up to 500 with three or more players).")] = None,
+    unique_subsample: Annotated[int | None, typer.Option("--unique-subsample", help="How many samples the fast test leaves open get the exact 'only equilibrium' threshold (default: enough for about ±0.005, 10 to 200; up to 500 with three or more players).")] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """How robust the verdicts are to what the numbers do not pin down: the thresholds over many
@@ -492,8 +492,8 @@ def robust_command(
     import sys
 
     from .files.gamefile import load_game
-    from .robustness.runner import robust, robust_to_json
     from .present.views import robust_sections
+    from .robustness.runner import robust, robust_to_json
 
     loaded = load_game(game)
     progress = _DelayedProgress() if sys.stderr.isatty() else None

@@ -151,7 +151,7 @@ def scan(points: Iterable[Endpoint], holds: Callable[[Fraction], bool]) -> list[
             states[index] = (kind, lo, hi, bool(states[index - 1][3] and states[index + 1][3]))
     intervals: list[Interval] = []
     start = None
-    for index, (kind, lo, hi, value) in enumerate(states):
+    for index, (kind, lo, _hi, value) in enumerate(states):
         if value and start is None:
             start = (lo, kind == "point")
         if start is not None and (not value or index == len(states) - 1):

@@ -27,11 +27,11 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..solvers.equilibria import Solution, pure_equilibria, solve
-from ..core.linalg import det, evaluate, interpolate
-from ..core.numbers import fmt
 from ..core.intervals import Endpoint, Root, between, exact_text, sort_points
+from ..core.linalg import det, evaluate, interpolate
 from ..core.model import Game, Profile
+from ..core.numbers import fmt
+from ..solvers.equilibria import Solution, pure_equilibria, solve
 
 #: Above this many support pairs the mixed breakpoints are not enumerated.
 MAX_SUPPORT_PAIRS = 20_000

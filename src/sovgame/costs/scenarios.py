@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..solvers.equilibria import Equilibrium, Solution, solve
-from ..core.numbers import fmt
-from ..files.gamefile import load_game
 from ..core.intervals import exact_text
 from ..core.model import Game
+from ..core.numbers import fmt
+from ..files.gamefile import load_game
+from ..solvers.equilibria import Equilibrium, Solution, solve
 from .thresholds import ThresholdReport, compute_thresholds
 
 COMPARED = ("nash", "unique", "dominant")

@@ -30,10 +30,10 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..errors import SovgameError, UsageError
-from ..core.numbers import fmt
 from ..core.intervals import Endpoint, Interval, Root, exact_text, scan, value_float
 from ..core.model import Game, Profile
+from ..core.numbers import fmt
+from ..errors import SovgameError, UsageError
 
 CRITERIA = ("nash", "strict", "dominant", "unique", "risk_dominant")
 VERDICTS = ("met", "reachable", "beyond", "never")
@@ -487,7 +487,9 @@ def delta_star(game: Game, U, W, target: Profile, kappa: Fraction) -> dict[str, 
     out = {}
     for i, player in enumerate(game.players):
         dev = target[:i] + (d[i],) + target[i + 1:]
-        u = lambda s: U[s + (i,)] - kappa * W[s + (i,)]  # noqa: E731
+        def u(s: Profile, i: int = i) -> Fraction:
+            return U[s + (i,)] - kappa * W[s + (i,)]
+
         temptation = u(dev) - u(target)
         punishment_gap = u(dev) - u(d)
         if temptation <= 0:

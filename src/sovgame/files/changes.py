@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from ..errors import SovgameError
 from ..core.model import Game
+from ..errors import SovgameError
 
 
 @dataclass(frozen=True)

@@ -2,22 +2,20 @@
 
 ``edit`` parses the file with tomlkit, which keeps comments, key order and formatting, applies
 the same changes as ``--set`` (:mod:`sovgame.settings`) to the document, validates the result
-exactly like any game file, and only then writes it — atomically: the new text goes to a
-temporary file in the same folder, is flushed to disk, and replaces the old file with one
-rename, so an interrupted edit leaves the old file or the new one, never a mix.
+exactly like any game file, and only then writes it atomically (:mod:`sovgame.files.atomic`),
+so an interrupted edit leaves the old file or the new one, never a mix.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import SovgameError
-from .gamefile import bundled_dir, bundled_names, parse_game, read_game_text
+from .atomic import write_atomically
 from .changes import apply_settings, parse_setting
+from .gamefile import bundled_dir, bundled_names, parse_game, read_game_text
 
 TEMPLATE = '''\
 # A sovgame game file (format version 1). `sovgame show FILE` checks and prints it;
@@ -111,23 +109,6 @@ def _refuse_bundled(path: Path) -> None:
     if path.resolve().parent == Path(str(bundled_dir())).resolve():
         raise SovgameError(f"{path} is a bundled game and is not edited in place; copy it first: "
                            f"sovgame new my_game.toml --from {path.stem}")
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves either the old or the new file."""
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
 
 
 def new_file(path: str | Path, source: str | None = None, force: bool = False) -> Path:

@@ -39,10 +39,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .editing import write_atomically
-from ..errors import GameTooLargeError, SovgameError, UsageError
-from ..core.numbers import fmt
 from ..core.model import Game, Player, Profile
+from ..core.numbers import fmt
+from ..errors import GameTooLargeError, SovgameError, UsageError
+from .atomic import write_atomically
 
 NFG_VERSIONS = ("payoff", "outcome")
 #: The largest game read from a .nfg file, in profiles (pure-equilibrium search checks each).

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..solvers.equilibria import Solution, solve
-from ..core.numbers import fmt
 from ..core.intervals import exact_text
 from ..core.model import Game
+from ..core.numbers import fmt
 from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds, range_text
+from ..solvers.equilibria import Solution, solve
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..solvers.equilibria import Solution, solve
-from ..errors import SovgameError, UsageError
 from ..core.model import Game
+from ..errors import SovgameError, UsageError
+from ..solvers.equilibria import Solution, solve
 
 #: Play is at an equilibrium when every probability is within this of it.
 SELECT_TOL = 0.02

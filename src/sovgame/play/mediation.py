@@ -27,11 +27,11 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..solvers.equilibria import solve
 from ..core.linalg import solve_linear
-from ..core.numbers import fmt
 from ..core.model import Game, Profile
+from ..core.numbers import fmt
 from ..costs.thresholds import Threshold, compute_thresholds, resolve_target
+from ..solvers.equilibria import solve
 
 #: Float tolerance for reading HiGHS' answer: which outcomes are used, which rows are tight.
 TOL = 1e-9

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..core.linalg import solve_linear
-from ..errors import SovgameError, UsageError
 from ..core.model import Game, Profile
 from ..costs.thresholds import confront_profile, resolve_target
+from ..errors import SovgameError, UsageError
 
 C, D = 0, 1  # compromise, confront
 

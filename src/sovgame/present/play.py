@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.numbers import fmt, fmt_short
 from ..core.intervals import exact_text
+from ..core.numbers import fmt, fmt_short
+from ..costs.thresholds import threshold_to_json
 from ..play.mediation import Mediation, piecewise_text
 from ..play.repeated import RepeatedAnalysis, outcome_profile
-from ..costs.thresholds import threshold_to_json
 from .views import Section, number
 
 

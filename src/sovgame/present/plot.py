@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import SovgameError
 from ..core.intervals import exact_text
+from ..errors import SovgameError
 
 
 def _pyplot():

@@ -14,12 +14,12 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..findings.analysis import Analysis, analyze
-from ..files.editing import write_atomically
-from ..errors import SovgameError
 from ..core.numbers import fmt
-from ..files.gamefile import load_game
 from ..costs.regimes import Sweep, sweep
+from ..errors import SovgameError
+from ..files.atomic import write_atomically
+from ..files.gamefile import load_game
+from ..findings.analysis import Analysis, analyze
 from .render import to_json_text, to_markdown
 from .views import Section, analysis_sections, analysis_to_json, sweep_sections, sweep_to_json
 

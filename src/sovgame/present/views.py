@@ -11,10 +11,10 @@ import itertools
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ..solvers.equilibria import Equilibrium, Solution
-from ..core.numbers import fmt, fmt_short
 from ..core.intervals import exact_text
 from ..core.model import Game
+from ..core.numbers import fmt, fmt_short
+from ..solvers.equilibria import Equilibrium, Solution
 
 EQUILIBRIUM_MARK = "★"
 

@@ -68,9 +68,9 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..errors import UsageError
 from ..core.intervals import Endpoint, exact_text
 from ..core.model import Cost, Game, Profile
+from ..errors import UsageError
 
 #: Samples per chunk: the unit of seeding and of parallel work (fixed, so output does not
 #: depend on the number of workers).
@@ -617,8 +617,8 @@ def _pattern_key(plan: SamplingPlan, code: int) -> SetKey:
     """The exact equilibrium set of every 2x2 game with these four comparison signs: solve one
     representative (the best replies, hence the structure of the equilibrium set, depend on
     the signs only)."""
-    from ..solvers.equilibria import solve
     from ..core.model import bimatrix_game
+    from ..solvers.equilibria import solve
 
     signs = [(code // 3 ** k) % 3 - 1 for k in range(4)]
     t1, t2 = plan.target

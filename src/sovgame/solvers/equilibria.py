@@ -22,9 +22,9 @@ from fractions import Fraction
 
 import numpy as np
 
-from .bimatrix import solve_bimatrix
-from ..errors import GameTooLargeError
 from ..core.model import Game
+from ..errors import GameTooLargeError
+from .bimatrix import solve_bimatrix
 
 #: Pure-equilibrium search of n-player games checks every outcome; beyond this it is slow.
 MAX_PROFILES = 2_000_000
