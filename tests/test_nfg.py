@@ -17,15 +17,8 @@ from sovgame import bundled_names, load_game, parse_game, solve
 from sovgame.cli import app
 from sovgame.core.model import Game, Player, fraction_array
 from sovgame.errors import SovgameError, UsageError
-from sovgame.files.nfg import (
-    convert,
-    gambit_profiles,
-    game_to_nfg,
-    game_to_toml,
-    left_out_of_nfg,
-    nfg_to_game,
-    read_nfg,
-)
+from sovgame.files.convert import convert, game_to_toml, left_out_of_nfg
+from sovgame.files.nfg import gambit_profiles, game_to_nfg, nfg_to_game, read_nfg
 
 VERSIONS = ("payoff", "outcome")
 

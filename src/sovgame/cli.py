@@ -427,7 +427,7 @@ def convert_command(
 
     Example: sovgame convert stag_hunt stag_hunt.nfg --nfg-version outcome
     """
-    from .files.nfg import convert
+    from .files.convert import convert
 
     result = convert(source, target, version, overwrite=force)
     typer.echo(f"wrote {result.target} ({result.target_format})", err=True)

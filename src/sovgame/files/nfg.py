@@ -21,16 +21,15 @@ has the last player's changing fastest). Numbers are exact: integers, decimals (
 tenth) and fractions (``3/2``) are all read into :class:`fractions.Fraction`, and written
 back as integers or ``n/d``.
 
-Only the players, strategies, payoffs, title and comment fit in a ``.nfg`` file; converting a
-sovgame game says what is left out (:func:`left_out_of_nfg`), and converting a ``.nfg`` file
-says which labels had to change to make a valid game file (:class:`NfgImport`).
+Only the players, strategies, payoffs, title and comment fit in a ``.nfg`` file;
+:mod:`sovgame.files.convert` says what a conversion leaves out, and :class:`NfgImport` which
+labels had to change to make a valid game file.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -42,7 +41,6 @@ import numpy as np
 from ..core.model import Game, Player, Profile
 from ..core.numbers import fmt
 from ..errors import GameTooLargeError, SovgameError, UsageError
-from .atomic import write_atomically
 
 NFG_VERSIONS = ("payoff", "outcome")
 #: The largest game read from a .nfg file, in profiles (pure-equilibrium search checks each).
@@ -70,7 +68,7 @@ class _Token:
             return _PUNCTUATION[self.kind]
         if self.kind == "text":
             shown = self.text if len(self.text) <= 40 else self.text[:37] + "..."
-            return f"the text {_quote(shown)}"
+            return f"the text {quote_label(shown)}"
         if self.kind == "number":
             return f"the number {self.text}"
         return repr(self.text)
@@ -280,7 +278,7 @@ def read_nfg(text: str, origin: str = "<nfg>") -> NfgImport:
     if not title.strip():
         # Gambit's own default title, unless the file's name says more.
         fallback = Path(origin).stem if origin.lower().endswith(".nfg") else "Untitled strategic game"
-        renamed.append(f"the title is empty; the game is titled {_quote(fallback)}")
+        renamed.append(f"the title is empty; the game is titled {quote_label(fallback)}")
         title = fallback
     game = Game(title=title, players=game_players, payoffs=payoffs,
                 description=comment if comment.strip() else None, origin=origin)
@@ -298,20 +296,20 @@ def _strategy_lists(parser: _Parser, players: list[str]) -> list[list[str]]:
     lists: list[list[str]] = []
     if parser.at("{"):
         for name in players:
-            parser.take("{", f"'{{' opening the strategies of {_quote(name)}")
+            parser.take("{", f"'{{' opening the strategies of {quote_label(name)}")
             labels = []
             while parser.at("text"):
                 labels.append(parser.take("text", "a strategy").text)
-            closing = parser.take("}", f"a strategy of {_quote(name)} in double quotes, or '}}'")
+            closing = parser.take("}", f"a strategy of {quote_label(name)} in double quotes, or '}}'")
             if not labels:
                 raise SovgameError(f"{parser.origin}: line {closing.line}, column {closing.column}: "
-                                   f"{_quote(name)} has no strategies; a player needs at least one")
+                                   f"{quote_label(name)} has no strategies; a player needs at least one")
             lists.append(labels)
         parser.take("}", f"'}}' closing the strategies: the file names {len(players)} players, "
                          "so it needs one strategy list per player")
     else:
         first = parser.token
-        counts = [parser.count(f"the number of strategies of {_quote(name)} (a positive integer)", 1)
+        counts = [parser.count(f"the number of strategies of {quote_label(name)} (a positive integer)", 1)
                   for name in players]
         parser.take("}", f"'}}' closing the strategy counts: the file names {len(players)} players")
         if math.prod(counts) > MAX_PROFILES:
@@ -330,7 +328,7 @@ def _payoff_body(parser: _Parser, shell: Game) -> list[tuple[Fraction, ...]]:
     total = math.prod(shell.shape)
     for profile in gambit_profiles(shell.shape):
         flat.append(tuple(
-            parser.number(f"the payoff of {_quote(player.name)} at {_quote(shell.outcome_key(profile))} "
+            parser.number(f"the payoff of {quote_label(player.name)} at {quote_label(shell.outcome_key(profile))} "
                           f"(profile {len(flat) + 1} of {total})")
             for player in shell.players
         ))
@@ -347,7 +345,7 @@ def _outcome_body(parser: _Parser, shell: Game, left_out: list[str]) -> list[tup
         label = parser.take("text", f"the label of outcome {number} in double quotes (\"\" for none)").text
         values = []
         for player in shell.players:
-            values.append(parser.number(f"the payoff of {_quote(player.name)} in outcome {number}"))
+            values.append(parser.number(f"the payoff of {quote_label(player.name)} in outcome {number}"))
             if parser.at(","):  # commas between payoffs are optional
                 parser.take(",", "','")
         parser.take("}", f"'}}' closing outcome {number}: it needs {shell.n_players} payoffs, one per player")
@@ -360,7 +358,7 @@ def _outcome_body(parser: _Parser, shell: Game, left_out: list[str]) -> list[tup
     total = math.prod(shell.shape)
     for profile in gambit_profiles(shell.shape):
         index = parser.count(
-            f"the outcome of {_quote(shell.outcome_key(profile))} (profile {len(flat) + 1} of {total}): "
+            f"the outcome of {quote_label(shell.outcome_key(profile))} (profile {len(flat) + 1} of {total}): "
             f"an integer from 0 (no outcome: all payoffs 0) to {len(outcomes)}", 0, len(outcomes))
         flat.append(null if index == 0 else outcomes[index - 1][1])
         uses.setdefault(index, []).append(profile)
@@ -371,7 +369,7 @@ def _outcome_body(parser: _Parser, shell: Game, left_out: list[str]) -> list[tup
         and [shell.outcome_key(p) for p in uses.get(number, [])] != [label]
     ]
     if labelled:
-        shown = ", ".join(_quote(label) for label in labelled[:5]) + (" ..." if len(labelled) > 5 else "")
+        shown = ", ".join(quote_label(label) for label in labelled[:5]) + (" ..." if len(labelled) > 5 else "")
         left_out.append(f"outcome labels ({shown}): a game file names an outcome by its strategies")
     return flat
 
@@ -399,7 +397,7 @@ def _valid_labels(labels: Sequence[str], what: str, renamed: list[str]) -> list[
             used.add(candidate)
             label = candidate
         if label != original:
-            renamed.append(f"{what}: {_quote(original)} is now {_quote(label)}")
+            renamed.append(f"{what}: {quote_label(original)} is now {quote_label(label)}")
         out.append(label)
     return out
 
@@ -413,7 +411,7 @@ def gambit_profiles(shape: tuple[int, ...]) -> Iterator[Profile]:
         yield tuple(reversed(reversed_profile))
 
 
-def _quote(label: str) -> str:
+def quote_label(label: str) -> str:
     """A label as ``.nfg`` text: in double quotes, a quote inside written ``\\"``.
 
     A backslash is written as it is unless a quote or another backslash follows (or it ends
@@ -460,11 +458,11 @@ def game_to_nfg(game: Game, version: str = "payoff") -> str:
     """
     if version not in NFG_VERSIONS:
         raise UsageError(f"--nfg-version: choose payoff or outcome, not {version!r}")
-    lines = [f"NFG 1 R {_quote(game.title)} {{ {' '.join(_quote(p.name) for p in game.players)} }}", ""]
-    strategy_lists = [f"{{ {' '.join(_quote(s) for s in p.strategies)} }}" for p in game.players]
+    lines = [f"NFG 1 R {quote_label(game.title)} {{ {' '.join(quote_label(p.name) for p in game.players)} }}", ""]
+    strategy_lists = [f"{{ {' '.join(quote_label(s) for s in p.strategies)} }}" for p in game.players]
     lines.append("{ " + "\n".join(strategy_lists))
     lines.append("}")
-    lines.append(_quote(game.description or ""))
+    lines.append(quote_label(game.description or ""))
     lines.append("")
     profiles = list(gambit_profiles(game.shape))
     if version == "payoff":
@@ -474,215 +472,7 @@ def game_to_nfg(game: Game, version: str = "payoff") -> str:
         lines.append("{")
         for profile in profiles:
             values = ", ".join(_nfg_number(v) for v in game.payoffs[profile])
-            lines.append(f"{{ {_quote(game.outcome_key(profile))} {values} }}")
+            lines.append(f"{{ {quote_label(game.outcome_key(profile))} {values} }}")
         lines.append("}")
         lines.append(" ".join(str(k) for k in range(1, len(profiles) + 1)))
     return "\n".join(lines) + "\n"
-
-
-def left_out_of_nfg(game: Game, described_players: Sequence[str] = ()) -> list[str]:
-    """What the game holds that a ``.nfg`` file has no place for, one phrase per part.
-
-    A ``.nfg`` file keeps the title, the description (as its comment), the players, their
-    strategies and the payoffs; everything else of a game file is listed here.
-    ``described_players`` names the players the file describes (the model does not keep
-    player descriptions, so only the file can tell).
-    """
-    parts = []
-    if game.source:
-        parts.append("game.source")
-    if game.payoff_scale != "cardinal":
-        parts.append(f"game.payoff_scale = {_quote(game.payoff_scale)} (Gambit reads payoffs as cardinal)")
-    if described_players:
-        parts.append(f"player descriptions ({', '.join(described_players)})")
-    compromise = [f"{p.name}: {p.compromise}" for p in game.players if p.compromise is not None]
-    if compromise:
-        parts.append(f"compromise strategies ({'; '.join(compromise)})")
-    if game.notes:
-        parts.append(f"notes on {len(game.notes)} outcome{'s' if len(game.notes) != 1 else ''}")
-    if game.costs:
-        parts.append(f"costs ({', '.join(c.name for c in game.costs)}); the payoffs are written "
-                     "before costs, at kappa = 0")
-    if game.plausible_kappa is not None:
-        parts.append("analysis.plausible_kappa")
-    if game.mediator is not None:
-        parts.append("[mediator]")
-    if game.repeated is not None:
-        parts.append("[repeated]")
-    return parts
-
-
-_INT64 = 2**63
-
-
-def _toml_payoff(value: Fraction):
-    """A payoff for the game file, exact: an integer, a short decimal, or a quoted fraction.
-
-    Game files read decimals exactly (``0.1`` is one tenth), so a payoff whose decimal
-    expansion ends is written as one; other fractions as ``"2/3"``.
-    """
-    import tomlkit
-
-    value = Fraction(value)
-    if value.denominator == 1:
-        # TOML integers are 64-bit; a larger one goes in quotes, which game files accept.
-        return value.numerator if -_INT64 <= value.numerator < _INT64 else tomlkit.string(str(value.numerator))
-    decimal = _decimal_text(value)
-    if decimal is not None and len(decimal) <= 20:
-        return tomlkit.value(decimal)
-    return tomlkit.string(fmt(value))
-
-
-def _decimal_text(value: Fraction) -> str | None:
-    """The exact decimal of ``value`` (``"-0.125"``), or None when it does not end."""
-    denominator, twos, fives = value.denominator, 0, 0
-    while denominator % 2 == 0:
-        denominator //= 2
-        twos += 1
-    while denominator % 5 == 0:
-        denominator //= 5
-        fives += 1
-    if denominator != 1:
-        return None
-    places = max(twos, fives)
-    scaled = abs(value.numerator) * 10**places // value.denominator
-    digits = str(scaled).rjust(places + 1, "0")
-    sign = "-" if value < 0 else ""
-    return f"{sign}{digits[:-places]}.{digits[-places:]}"
-
-
-def game_to_toml(game: Game, header: Sequence[str] = ()) -> str:
-    """A sovgame game file holding the game's title, description, players and payoffs.
-
-    ``header`` lines become comments at the top. Outcome keys are ``"s1|s2|..."`` in
-    sovgame's order (the last player's strategy changes fastest), payoffs exact numbers.
-    Compromise strategies, costs and notes, which a ``.nfg`` file never has, are not written.
-    """
-    import tomlkit
-
-    document = tomlkit.document()
-    for line in header:
-        document.add(tomlkit.comment(line))
-    if header:
-        document.add(tomlkit.nl())
-    table = tomlkit.table()
-    table.add("title", game.title)
-    if game.description:
-        table.add("description", tomlkit.string(game.description, multiline="\n" in game.description))
-    document.add("game", table)
-    players = tomlkit.aot()
-    for player in game.players:
-        entry = tomlkit.table()
-        entry.add("name", player.name)
-        strategies = tomlkit.array()
-        strategies.extend(player.strategies)
-        entry.add("strategies", strategies)
-        players.append(entry)
-    document.add("players", players)
-    payoffs = tomlkit.table()
-    for profile in game.profiles():
-        values = tomlkit.array()
-        values.extend(_toml_payoff(v) for v in game.payoffs[profile])
-        payoffs.add(game.outcome_key(profile), values)
-    document.add("payoffs", payoffs)
-    return tomlkit.dumps(document)
-
-
-# --- converting files --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Conversion:
-    """What :func:`convert` wrote and what did not carry over.
-
-    ``left_out`` names the parts of the source that the target format has no place for;
-    ``renamed`` the labels changed to make a valid game file (``.nfg`` to ``.toml`` only).
-    """
-
-    source: str
-    target: Path
-    target_format: str
-    left_out: tuple[str, ...] = ()
-    renamed: tuple[str, ...] = ()
-
-
-def convert(source: str | os.PathLike, target: str | os.PathLike, version: str | None = None,
-            overwrite: bool = False) -> Conversion:
-    """Convert a game file to ``.nfg`` or a ``.nfg`` file to a game file, by the extensions.
-
-    Parameters
-    ----------
-    source : a ``.nfg`` file, or a game: a ``.toml`` file, a bundled game's name or ``-``
-    target : the file to write, ending in ``.nfg`` (from a game) or ``.toml`` (from a
-        ``.nfg`` file); written atomically (a temporary file in the same folder, then renamed)
-    version : the ``.nfg`` version to write, ``"payoff"`` (default) or ``"outcome"``
-    overwrite : replace ``target`` if it exists (otherwise that is an error)
-
-    Returns
-    -------
-    Conversion
-        The file written and the lists of what was left out or renamed.
-
-    Raises
-    ------
-    SovgameError
-        For a missing or unreadable source, a source that is not a valid game or ``.nfg``
-        file, wrong extensions, or an existing target without ``overwrite``.
-    UsageError
-        For an unknown ``version``, or a ``version`` with a ``.toml`` target.
-    """
-    source, target = os.fspath(source), Path(target)
-    from_nfg = _suffix(source) == ".nfg"
-    if not from_nfg and _suffix(source) not in ("", ".toml"):
-        raise SovgameError(f"{source}: convert reads a sovgame game (.toml) or a Gambit strategic-form "
-                           f"game (.nfg), not a {_suffix(source)} file")
-    wanted = ".toml" if from_nfg else ".nfg"
-    if _suffix(str(target)) != wanted:
-        what = "a .nfg file converts to a sovgame game file" if from_nfg else "a game converts to a Gambit .nfg file"
-        raise SovgameError(f"{target}: {what}; give the output a name ending in {wanted}")
-    if from_nfg and version is not None:
-        raise UsageError("--nfg-version: sets the .nfg version to write; it does not apply to .toml output")
-    if version is not None and version not in NFG_VERSIONS:
-        raise UsageError(f"--nfg-version: choose payoff or outcome, not {version!r}")
-    if target.is_dir():
-        raise SovgameError(f"{target}: is a folder; name the file to write")
-    if target.exists() and not overwrite:
-        raise SovgameError(f"{target} exists; choose another name or pass --force to overwrite it")
-    if not target.parent.is_dir():
-        raise SovgameError(f"{target.parent}: no such folder")
-
-    if from_nfg:
-        imported = read_nfg(_read_text(source), source)
-        names = ", ".join(imported.game.player_names)
-        header = [f"Converted by `sovgame convert` from {source}, a Gambit strategic-form game "
-                  f"(.nfg, {imported.version} version).",
-                  f'Outcome keys are "strategy|strategy|..." and payoff lists [u1, u2, ...] in player '
-                  f"order: {names}."]
-        write_atomically(target, game_to_toml(imported.game, header))
-        return Conversion(source, target, "sovgame game file", imported.left_out, imported.renamed)
-
-    version = version or "payoff"
-    from .gamefile import load_game
-
-    game = load_game(source)
-    left_out = left_out_of_nfg(game, [p.name for p in game.players if p.description])
-    write_atomically(target, game_to_nfg(game, version))
-    return Conversion(source, target, f"Gambit .nfg, {version} version", tuple(left_out))
-
-
-def _suffix(spec: str) -> str:
-    return "" if spec == "-" else Path(spec).suffix.lower()
-
-
-def _read_text(path: str) -> str:
-    from .gamefile import read_file_bytes
-
-    data = read_file_bytes(path, ".nfg file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SovgameError(f"{path}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
-    if not text.strip():
-        raise SovgameError(f"{path}: empty; a Gambit strategic-form file starts with NFG 1 R \"title\"")
-    return text
-

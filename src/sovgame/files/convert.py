@@ -1,0 +1,227 @@
+"""Converting between sovgame game files and Gambit ``.nfg`` files, and writing game files.
+
+:func:`convert` picks the direction from the file names; :func:`game_to_toml` writes a game
+as a commented game file with exact numbers; :func:`left_out_of_nfg` lists what a ``.nfg``
+file has no place for (compromise strategies, costs, notes, ...).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from ..core.model import Game
+from ..core.numbers import fmt
+from ..errors import SovgameError, UsageError
+from .atomic import write_atomically
+from .nfg import NFG_VERSIONS, game_to_nfg, quote_label, read_nfg
+
+
+def left_out_of_nfg(game: Game, described_players: Sequence[str] = ()) -> list[str]:
+    """What the game holds that a ``.nfg`` file has no place for, one phrase per part.
+
+    A ``.nfg`` file keeps the title, the description (as its comment), the players, their
+    strategies and the payoffs; everything else of a game file is listed here.
+    ``described_players`` names the players the file describes (the model does not keep
+    player descriptions, so only the file can tell).
+    """
+    parts = []
+    if game.source:
+        parts.append("game.source")
+    if game.payoff_scale != "cardinal":
+        parts.append(f"game.payoff_scale = {quote_label(game.payoff_scale)} (Gambit reads payoffs as cardinal)")
+    if described_players:
+        parts.append(f"player descriptions ({', '.join(described_players)})")
+    compromise = [f"{p.name}: {p.compromise}" for p in game.players if p.compromise is not None]
+    if compromise:
+        parts.append(f"compromise strategies ({'; '.join(compromise)})")
+    if game.notes:
+        parts.append(f"notes on {len(game.notes)} outcome{'s' if len(game.notes) != 1 else ''}")
+    if game.costs:
+        parts.append(f"costs ({', '.join(c.name for c in game.costs)}); the payoffs are written "
+                     "before costs, at kappa = 0")
+    if game.plausible_kappa is not None:
+        parts.append("analysis.plausible_kappa")
+    if game.mediator is not None:
+        parts.append("[mediator]")
+    if game.repeated is not None:
+        parts.append("[repeated]")
+    return parts
+
+
+_INT64 = 2**63
+
+
+def _toml_payoff(value: Fraction):
+    """A payoff for the game file, exact: an integer, a short decimal, or a quoted fraction.
+
+    Game files read decimals exactly (``0.1`` is one tenth), so a payoff whose decimal
+    expansion ends is written as one; other fractions as ``"2/3"``.
+    """
+    import tomlkit
+
+    value = Fraction(value)
+    if value.denominator == 1:
+        # TOML integers are 64-bit; a larger one goes in quotes, which game files accept.
+        return value.numerator if -_INT64 <= value.numerator < _INT64 else tomlkit.string(str(value.numerator))
+    decimal = _decimal_text(value)
+    if decimal is not None and len(decimal) <= 20:
+        return tomlkit.value(decimal)
+    return tomlkit.string(fmt(value))
+
+
+def _decimal_text(value: Fraction) -> str | None:
+    """The exact decimal of ``value`` (``"-0.125"``), or None when it does not end."""
+    denominator, twos, fives = value.denominator, 0, 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    if denominator != 1:
+        return None
+    places = max(twos, fives)
+    scaled = abs(value.numerator) * 10**places // value.denominator
+    digits = str(scaled).rjust(places + 1, "0")
+    sign = "-" if value < 0 else ""
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+def game_to_toml(game: Game, header: Sequence[str] = ()) -> str:
+    """A sovgame game file holding the game's title, description, players and payoffs.
+
+    ``header`` lines become comments at the top. Outcome keys are ``"s1|s2|..."`` in
+    sovgame's order (the last player's strategy changes fastest), payoffs exact numbers.
+    Compromise strategies, costs and notes, which a ``.nfg`` file never has, are not written.
+    """
+    import tomlkit
+
+    document = tomlkit.document()
+    for line in header:
+        document.add(tomlkit.comment(line))
+    if header:
+        document.add(tomlkit.nl())
+    table = tomlkit.table()
+    table.add("title", game.title)
+    if game.description:
+        table.add("description", tomlkit.string(game.description, multiline="\n" in game.description))
+    document.add("game", table)
+    players = tomlkit.aot()
+    for player in game.players:
+        entry = tomlkit.table()
+        entry.add("name", player.name)
+        strategies = tomlkit.array()
+        strategies.extend(player.strategies)
+        entry.add("strategies", strategies)
+        players.append(entry)
+    document.add("players", players)
+    payoffs = tomlkit.table()
+    for profile in game.profiles():
+        values = tomlkit.array()
+        values.extend(_toml_payoff(v) for v in game.payoffs[profile])
+        payoffs.add(game.outcome_key(profile), values)
+    document.add("payoffs", payoffs)
+    return tomlkit.dumps(document)
+
+
+# --- converting files --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """What :func:`convert` wrote and what did not carry over.
+
+    ``left_out`` names the parts of the source that the target format has no place for;
+    ``renamed`` the labels changed to make a valid game file (``.nfg`` to ``.toml`` only).
+    """
+
+    source: str
+    target: Path
+    target_format: str
+    left_out: tuple[str, ...] = ()
+    renamed: tuple[str, ...] = ()
+
+
+def convert(source: str | os.PathLike, target: str | os.PathLike, version: str | None = None,
+            overwrite: bool = False) -> Conversion:
+    """Convert a game file to ``.nfg`` or a ``.nfg`` file to a game file, by the extensions.
+
+    Parameters
+    ----------
+    source : a ``.nfg`` file, or a game: a ``.toml`` file, a bundled game's name or ``-``
+    target : the file to write, ending in ``.nfg`` (from a game) or ``.toml`` (from a
+        ``.nfg`` file); written atomically (a temporary file in the same folder, then renamed)
+    version : the ``.nfg`` version to write, ``"payoff"`` (default) or ``"outcome"``
+    overwrite : replace ``target`` if it exists (otherwise that is an error)
+
+    Returns
+    -------
+    Conversion
+        The file written and the lists of what was left out or renamed.
+
+    Raises
+    ------
+    SovgameError
+        For a missing or unreadable source, a source that is not a valid game or ``.nfg``
+        file, wrong extensions, or an existing target without ``overwrite``.
+    UsageError
+        For an unknown ``version``, or a ``version`` with a ``.toml`` target.
+    """
+    source, target = os.fspath(source), Path(target)
+    from_nfg = _suffix(source) == ".nfg"
+    if not from_nfg and _suffix(source) not in ("", ".toml"):
+        raise SovgameError(f"{source}: convert reads a sovgame game (.toml) or a Gambit strategic-form "
+                           f"game (.nfg), not a {_suffix(source)} file")
+    wanted = ".toml" if from_nfg else ".nfg"
+    if _suffix(str(target)) != wanted:
+        what = "a .nfg file converts to a sovgame game file" if from_nfg else "a game converts to a Gambit .nfg file"
+        raise SovgameError(f"{target}: {what}; give the output a name ending in {wanted}")
+    if from_nfg and version is not None:
+        raise UsageError("--nfg-version: sets the .nfg version to write; it does not apply to .toml output")
+    if version is not None and version not in NFG_VERSIONS:
+        raise UsageError(f"--nfg-version: choose payoff or outcome, not {version!r}")
+    if target.is_dir():
+        raise SovgameError(f"{target}: is a folder; name the file to write")
+    if target.exists() and not overwrite:
+        raise SovgameError(f"{target} exists; choose another name or pass --force to overwrite it")
+    if not target.parent.is_dir():
+        raise SovgameError(f"{target.parent}: no such folder")
+
+    if from_nfg:
+        imported = read_nfg(_read_text(source), source)
+        names = ", ".join(imported.game.player_names)
+        header = [f"Converted by `sovgame convert` from {source}, a Gambit strategic-form game "
+                  f"(.nfg, {imported.version} version).",
+                  f'Outcome keys are "strategy|strategy|..." and payoff lists [u1, u2, ...] in player '
+                  f"order: {names}."]
+        write_atomically(target, game_to_toml(imported.game, header))
+        return Conversion(source, target, "sovgame game file", imported.left_out, imported.renamed)
+
+    version = version or "payoff"
+    from .gamefile import load_game
+
+    game = load_game(source)
+    left_out = left_out_of_nfg(game, [p.name for p in game.players if p.description])
+    write_atomically(target, game_to_nfg(game, version))
+    return Conversion(source, target, f"Gambit .nfg, {version} version", tuple(left_out))
+
+
+def _suffix(spec: str) -> str:
+    return "" if spec == "-" else Path(spec).suffix.lower()
+
+
+def _read_text(path: str) -> str:
+    from .gamefile import read_file_bytes
+
+    data = read_file_bytes(path, ".nfg file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SovgameError(f"{path}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
+    if not text.strip():
+        raise SovgameError(f"{path}: empty; a Gambit strategic-form file starts with NFG 1 R \"title\"")
+    return text
