@@ -14,7 +14,7 @@ import importlib
 # Public names and the module each lives in. They are imported on first use, so that
 # `sovgame --help` and `--version` start without loading numpy.
 _EXPORTS = {
-    "Equilibrium": "solvers.equilibria", "Solution": "solvers.equilibria", "is_nash": "solvers.equilibria",
+    "Equilibrium": "solvers.equilibria", "Solution": "solvers.equilibria", "is_nash": "solvers.verify",
     "solve": "solvers.equilibria",
     "GameFileError": "errors", "SovgameError": "errors",
     "bundled_names": "files.gamefile", "load_game": "files.gamefile", "parse_game": "files.gamefile",

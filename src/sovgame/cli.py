@@ -113,7 +113,8 @@ def solve_command(
     """
     from .files.gamefile import load_game
     from .present.views import solution_to_json, solve_sections
-    from .solvers.equilibria import cross_check_nashpy, solve
+    from .solvers.crosscheck import cross_check_nashpy
+    from .solvers.equilibria import solve
 
     solution = solve(load_game(game, set_ or ()), parse_kappa(kappa))
     check = None

@@ -14,7 +14,6 @@ strictly more than its mixed strategy against the others.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,11 +24,12 @@ import numpy as np
 from ..core.model import Game
 from ..errors import GameTooLargeError
 from .bimatrix import solve_bimatrix
+from .gambit import gambit_equilibria
+from .verify import Strategy, expected_payoffs, is_nash
 
 #: Pure-equilibrium search of n-player games checks every outcome; beyond this it is slow.
 MAX_PROFILES = 2_000_000
 
-Strategy = tuple[Fraction, ...]
 
 
 @dataclass(frozen=True)
@@ -125,35 +125,6 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
     )
 
 
-def gambit_equilibria(payoffs: np.ndarray) -> tuple[list, list] | None:
-    """Mixed equilibria of an n-player game from Gambit's enumpoly, or None without Gambit.
-
-    Returns (exact, approximate): profiles that pass the exact check after rounding each
-    probability to the nearest fraction with denominator ≤ 10⁶, and the float profiles that
-    do not (irrational equilibria, which fractions cannot represent).
-    """
-    try:
-        import pygambit as gbt
-    except ImportError:
-        return None
-    n = payoffs.shape[-1]
-    arrays = [np.vectorize(lambda v: gbt.Rational(v.numerator, v.denominator), otypes=[object])(payoffs[..., i])
-              for i in range(n)]
-    maker = getattr(gbt, "StrategicGame", gbt.Game)  # pygambit 17 / 16
-    game = maker.from_arrays(*arrays)
-    labels = [p if isinstance(p, str) else p.label for p in game.players]
-    exact, approximate = [], []
-    for eq in gbt.nash.enumpoly_solve(game).equilibria:
-        floats = [[float(p) for _, p in eq[label]] for label in labels]
-        profile = tuple(tuple(Fraction(p).limit_denominator(10**6) for p in s) for s in floats)
-        if is_nash(payoffs, profile):
-            if profile not in exact:
-                exact.append(profile)
-        else:
-            approximate.append(floats)
-    return exact, approximate
-
-
 def _degenerate_note(equilibria: list[Equilibrium]) -> str:
     components = {e.component for e in equilibria if e.component is not None}
     if components:
@@ -189,89 +160,3 @@ def pure_equilibria(payoffs: np.ndarray) -> list[tuple[int, ...]]:
         best = own.max(axis=i, keepdims=True)
         stable &= (own == best).astype(bool)
     return [tuple(int(v) for v in idx) for idx in zip(*np.nonzero(stable))]
-
-
-def expected_payoffs(payoffs: np.ndarray, strategies: Sequence[Strategy]) -> tuple[Fraction, ...]:
-    """Each player's expected payoff when every player plays its mixed strategy."""
-    n = payoffs.shape[-1]
-    totals = [Fraction(0)] * n
-    for profile, weight in _support_profiles(strategies):
-        cell = payoffs[profile]
-        for i in range(n):
-            totals[i] += weight * cell[i]
-    return tuple(totals)
-
-
-def pure_strategy_values(payoffs: np.ndarray, strategies: Sequence[Strategy], player: int) -> list[Fraction]:
-    """Player's expected payoff from each of its pure strategies against the others' mix."""
-    others = [s if j != player else None for j, s in enumerate(strategies)]
-    values = []
-    for own in range(payoffs.shape[player]):
-        fixed = list(others)
-        fixed[player] = tuple(Fraction(int(k == own)) for k in range(payoffs.shape[player]))
-        values.append(sum((w * payoffs[p][player] for p, w in _support_profiles(fixed)), Fraction(0)))
-    return values
-
-
-def is_nash(payoffs: np.ndarray, strategies: Sequence[Strategy]) -> bool:
-    """True if no player gains by a unilateral deviation, checked in exact arithmetic.
-
-    Also requires each strategy to be a probability vector (non-negative, summing to one).
-    """
-    for strategy in strategies:
-        if any(p < 0 for p in strategy) or sum(strategy) != 1:
-            return False
-    current = expected_payoffs(payoffs, strategies)
-    for player in range(payoffs.shape[-1]):
-        if max(pure_strategy_values(payoffs, strategies, player)) > current[player]:
-            return False
-    return True
-
-
-def _support_profiles(strategies: Sequence[Strategy]):
-    """(profile, probability) over the product of the supports."""
-    supports = [[(k, p) for k, p in enumerate(s) if p != 0] for s in strategies]
-    for combo in itertools.product(*supports):
-        weight = Fraction(1)
-        for _, p in combo:
-            weight *= p
-        yield tuple(k for k, _ in combo), weight
-
-
-@dataclass(frozen=True)
-class CrossCheck:
-    """What nashpy's vertex enumeration finds on the same game, each profile checked exactly."""
-
-    found: tuple[int, ...]  # 1-based numbers of our equilibria that nashpy also returned
-    missed: tuple[int, ...]  # ours that nashpy did not return
-    not_equilibria: int  # profiles nashpy returned that fail the exact check
-    extra: int  # exact equilibria nashpy returned that we did not (a bug in sovgame if ever > 0)
-
-
-def cross_check_nashpy(solution: Solution) -> CrossCheck:
-    """Run nashpy's ``vertex_enumeration`` on the solved game and compare, exactly.
-
-    nashpy works in floats; each profile it returns is rounded to the nearest fraction with
-    denominator ≤ 10⁶ and checked with :func:`is_nash`. Payoffs are shifted to be positive
-    first, as nashpy's vertex enumeration needs (MODELS.md).
-    """
-    import nashpy
-
-    game = solution.game
-    if game.n_players != 2:
-        raise ValueError("nashpy handles two-player games only")
-    payoffs = game.payoffs_at(solution.kappa)
-    A = np.array(payoffs[..., 0], dtype=float)
-    B = np.array(payoffs[..., 1], dtype=float)
-    ours = {tuple(e.strategies): index for index, e in enumerate(solution.equilibria, start=1)}
-    found, not_equilibria, extra = set(), 0, 0
-    for x, y in nashpy.Game(A - A.min() + 1, B - B.min() + 1).vertex_enumeration():
-        profile = tuple(tuple(Fraction(float(p)).limit_denominator(10**6) for p in s) for s in (x, y))
-        if not is_nash(payoffs, profile):
-            not_equilibria += 1
-        elif profile in ours:
-            found.add(ours[profile])
-        else:
-            extra += 1
-    missed = tuple(i for i in ours.values() if i not in found)
-    return CrossCheck(tuple(sorted(found)), missed, not_equilibria, extra)

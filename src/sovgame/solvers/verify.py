@@ -1,0 +1,65 @@
+"""Exact checks of mixed-strategy profiles: expected payoffs and the Nash condition.
+
+Every equilibrium sovgame reports passes :func:`is_nash` in fractions, whatever found it
+(the vertex enumeration, Gambit, nashpy in a cross-check): a profile is an equilibrium when
+no player has a pure strategy that pays strictly more than its mixed strategy against the
+others' mixed strategies.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from fractions import Fraction
+
+import numpy as np
+
+#: A mixed strategy: one exact probability per pure strategy, in the file's order.
+Strategy = tuple[Fraction, ...]
+
+
+def expected_payoffs(payoffs: np.ndarray, strategies: Sequence[Strategy]) -> tuple[Fraction, ...]:
+    """Each player's expected payoff when every player plays its mixed strategy."""
+    n = payoffs.shape[-1]
+    totals = [Fraction(0)] * n
+    for profile, weight in _support_profiles(strategies):
+        cell = payoffs[profile]
+        for i in range(n):
+            totals[i] += weight * cell[i]
+    return tuple(totals)
+
+
+def pure_strategy_values(payoffs: np.ndarray, strategies: Sequence[Strategy], player: int) -> list[Fraction]:
+    """Player's expected payoff from each of its pure strategies against the others' mix."""
+    others = [s if j != player else None for j, s in enumerate(strategies)]
+    values = []
+    for own in range(payoffs.shape[player]):
+        fixed = list(others)
+        fixed[player] = tuple(Fraction(int(k == own)) for k in range(payoffs.shape[player]))
+        values.append(sum((w * payoffs[p][player] for p, w in _support_profiles(fixed)), Fraction(0)))
+    return values
+
+
+def is_nash(payoffs: np.ndarray, strategies: Sequence[Strategy]) -> bool:
+    """True if no player gains by a unilateral deviation, checked in exact arithmetic.
+
+    Also requires each strategy to be a probability vector (non-negative, summing to one).
+    """
+    for strategy in strategies:
+        if any(p < 0 for p in strategy) or sum(strategy) != 1:
+            return False
+    current = expected_payoffs(payoffs, strategies)
+    for player in range(payoffs.shape[-1]):
+        if max(pure_strategy_values(payoffs, strategies, player)) > current[player]:
+            return False
+    return True
+
+
+def _support_profiles(strategies: Sequence[Strategy]):
+    """(profile, probability) over the product of the supports."""
+    supports = [[(k, p) for k, p in enumerate(s) if p != 0] for s in strategies]
+    for combo in itertools.product(*supports):
+        weight = Fraction(1)
+        for _, p in combo:
+            weight *= p
+        yield tuple(k for k, _ in combo), weight
