@@ -19,6 +19,7 @@ from sovgame.cli import app
 from sovgame.core.model import bimatrix_game
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.errors import GameFileError, UsageError
+from sovgame.present.robust import robust_to_json
 from sovgame.robustness.runner import (
     CHUNK_SIZE,
     VERDICTS,
@@ -31,7 +32,6 @@ from sovgame.robustness.runner import (
     exact_sample_game,
     plan_sampling,
     robust,
-    robust_to_json,
     sets_at_kappa,
     sign_patterns,
     solution_key,

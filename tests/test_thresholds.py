@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from sovgame import load_game, parse_game, solve
 from sovgame.costs.regimes import equilibrium_breakpoints, structure
-from sovgame.costs.thresholds import compute_thresholds, quadratic_roots, report_to_json
+from sovgame.costs.thresholds import compute_thresholds, quadratic_roots
+from sovgame.present.thresholds import report_to_json
 
 GAMES = {  # R, S, T, P (MODELS.md, symmetric, compromise listed first)
     "pd": (3, 0, 5, 1),

@@ -83,7 +83,7 @@ def parse_kappa(text: str, option: str = "--kappa") -> Fraction:
 def games_command(fmt: FormatOpt = OutputFormat.table) -> None:
     """List the bundled games: name, title, players and size."""
     from .files.gamefile import bundled_games
-    from .present.views import games_section
+    from .present.game import games_section
 
     rows = bundled_games()
     render(fmt, [games_section(rows)], rows, primary="games")
@@ -94,7 +94,7 @@ def games_command(fmt: FormatOpt = OutputFormat.table) -> None:
 def show_command(game: GameArg, fmt: FormatOpt = OutputFormat.table) -> None:
     """Show a game: the payoff matrix, the notes on outcomes and the costs of conflict."""
     from .files.gamefile import load_game
-    from .present.views import game_sections, game_to_json
+    from .present.game import game_sections, game_to_json
 
     loaded = load_game(game)
     render(fmt, game_sections(loaded), game_to_json(loaded), heading=loaded.title, primary="payoffs")
@@ -112,7 +112,7 @@ def solve_command(
     Example: sovgame solve stag_hunt --format json
     """
     from .files.gamefile import load_game
-    from .present.views import solution_to_json, solve_sections
+    from .present.equilibria import solution_to_json, solve_sections
     from .solvers.crosscheck import cross_check_nashpy
     from .solvers.equilibria import solve
 
@@ -145,9 +145,9 @@ def thresholds_command(
 
     Example: sovgame thresholds pakistan_afghanistan --cost trade_disruption
     """
-    from .costs.thresholds import compute_thresholds, report_to_json
+    from .costs.thresholds import compute_thresholds
     from .files.gamefile import load_game
-    from .present.views import thresholds_sections
+    from .present.thresholds import report_to_json, thresholds_sections
 
     delta = parse_kappa(discount, "--discount") if discount is not None else None
     report = compute_thresholds(load_game(game, set_ or ()), target, cost, delta)
@@ -171,7 +171,7 @@ def sweep_command(
     """
     from .costs.regimes import sweep
     from .files.gamefile import load_game
-    from .present.views import sweep_sections, sweep_to_json
+    from .present.thresholds import sweep_sections, sweep_to_json
 
     loaded = load_game(game, set_ or ())
     result = sweep(loaded, cost, parse_kappa(to, "--to") if to is not None else None)
@@ -200,7 +200,7 @@ def analyze_command(
     """
     from .files.gamefile import load_game
     from .findings.analysis import analyze
-    from .present.views import analysis_sections, analysis_to_json
+    from .present.analysis import analysis_sections, analysis_to_json
 
     result = analyze(load_game(game, set_ or ()))
     if export_svg or export_html:
@@ -293,7 +293,7 @@ def scenarios_command(
     Example: sovgame scenarios scenario_status_quo scenario_escalation scenario_india_engaged
     """
     from .costs.scenarios import compare_scenarios
-    from .present.views import scenarios_sections, scenarios_to_json
+    from .present.analysis import scenarios_sections, scenarios_to_json
 
     if output:
         from .present.report import write_scenarios_report
@@ -350,7 +350,7 @@ def whatif_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
     Example: sovgame whatif pakistan_afghanistan --set "cost:trade_disruption=1,1"
     """
     from .costs.scenarios import what_if
-    from .present.views import whatif_sections, whatif_to_json
+    from .present.analysis import whatif_sections, whatif_to_json
 
     if not set_:
         raise UsageError("whatif needs at least one --set change")
@@ -493,8 +493,8 @@ def robust_command(
     import sys
 
     from .files.gamefile import load_game
-    from .present.views import robust_sections
-    from .robustness.runner import robust, robust_to_json
+    from .present.robust import robust_sections, robust_to_json
+    from .robustness.runner import robust
 
     loaded = load_game(game)
     progress = _DelayedProgress() if sys.stderr.isatty() else None

@@ -30,8 +30,8 @@ import numpy as np
 from ..core.intervals import Endpoint, Root, between, exact_text, sort_points
 from ..core.linalg import det, evaluate, interpolate
 from ..core.model import Game, Profile
-from ..core.numbers import fmt
 from ..solvers.equilibria import Solution, pure_equilibria, solve
+from .reasons import why_not_unique
 
 #: Above this many support pairs the mixed breakpoints are not enumerated.
 MAX_SUPPORT_PAIRS = 20_000
@@ -279,7 +279,7 @@ def tail_of_uniqueness(game: Game, costs: Sequence[str], target: Profile) -> Tai
             break
         start = pos
     if start is None:
-        return Tail(None, reason=_why_not_unique(game, costs, target, last_solution))
+        return Tail(None, reason=why_not_unique(game, costs, target, last_solution))
     kind, index = elements[start]
     point = points[index]
     if kind == "point":
@@ -288,32 +288,6 @@ def tail_of_uniqueness(game: Game, costs: Sequence[str], target: Profile) -> Tai
         return Tail(point, attained=False, bracket=(point.lo, point.hi),
                     notes=("the threshold is an irrational root, given as a rational bracket",))
     return Tail(point, attained=False)
-
-
-def _why_not_unique(game: Game, costs, target: Profile, solution: Solution | None) -> str:
-    if solution is None:
-        return "another equilibrium survives at every cost level"
-    U, W = game.payoffs, game.cost_load(costs)
-    for eq in solution.equilibria:
-        profile = eq.pure_profile()
-        if profile is None or profile == tuple(target):
-            continue
-        for i, player in enumerate(game.players):
-            if profile[i] == target[i]:
-                continue
-            moved = profile[:i] + (target[i],) + profile[i + 1:]
-            a = U[moved + (i,)] - U[profile + (i,)]
-            b = W[moved + (i,)] - W[profile + (i,)]
-            if a < 0 and b >= 0:
-                how = "every cost falls on both of its choices alike" if b == 0 else \
-                    f"costs fall more heavily on '{player.strategies[target[i]]}'"
-                others = " and ".join(f"{q.name} plays '{q.strategies[s]}'"
-                                      for j, (q, s) in enumerate(zip(game.players, profile)) if j != i)
-                return (f"{player.name} gains {fmt(-a)} by playing '{player.strategies[profile[i]]}' rather than "
-                        f"'{player.strategies[target[i]]}' when {others}, and {how}, so no cost level removes that "
-                        f"gain: ({', '.join(game.outcome_names(profile))}) stays an equilibrium")
-        return f"({', '.join(game.outcome_names(profile))}) stays an equilibrium at every cost level"
-    return "a mixed equilibrium survives at every cost level"
 
 
 def surviving_strategies(payoffs: np.ndarray) -> list[list[int]]:

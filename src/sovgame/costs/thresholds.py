@@ -1,11 +1,11 @@
 """Cost thresholds: from which cost level κ does compromise beat confrontation, and who
 stands in the way? All exact (fractions) unless a bracket is stated.
 
-With payoffs u(s; κ) = U(s) − κ·W(s) (:meth:`sovgame.model.Game.cost_load`), a unilateral
+With payoffs u(s; κ) = U(s) − κ·W(s) (:meth:`sovgame.core.model.Game.cost_load`), a unilateral
 deviation of player i from the target t to s' gains ``a − κ·b`` with a = U_i(s') − U_i(t) and
 b = W_i(s') − W_i(t). So every criterion below is decided by signs of linear (or, for risk
 dominance, quadratic) functions of κ, and its set of κ is found exactly by scanning the
-breakpoints a/b (:func:`sovgame.intervals.scan`).
+breakpoints a/b (:func:`sovgame.core.intervals.scan`).
 
 Criteria (MODELS.md; Jervis 1978; Harsanyi & Selten 1988; Friedman 1971):
 
@@ -14,7 +14,7 @@ Criteria (MODELS.md; Jervis 1978; Harsanyi & Selten 1988; Friedman 1971):
 - ``strict``: t is a strict equilibrium: a − κb < 0.
 - ``dominant``: each player's target strategy strictly dominates its others.
 - ``unique``: t is the only equilibrium, mixed ones included, for every larger κ. Exact for
-  two-player games from the equilibrium breakpoints (:mod:`sovgame.regimes`); for more
+  two-player games from the equilibrium breakpoints (:mod:`sovgame.costs.regimes`); for more
   players from iterated strict dominance, which bounds it from above.
 - ``risk_dominant`` (2x2): t and the all-confront profile d are strict equilibria and
   (R1−T1)(R2−T2) > (P1−S1)(P2−S2), or t is strict and d is no strict equilibrium.
@@ -24,37 +24,32 @@ Criteria (MODELS.md; Jervis 1978; Harsanyi & Selten 1988; Friedman 1971):
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from fractions import Fraction
 
-import numpy as np
-
-from ..core.intervals import Endpoint, Interval, Root, exact_text, scan, value_float
+from ..core.intervals import Endpoint, Interval, Root, scan
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
 from ..errors import SovgameError, UsageError
+from .deviations import Deviation, breakpoints, deviations, stable
+from .reasons import deviation_reason, dominance_reason, risk_dominance_reason
+from .verdicts import Verdict, verdict_for, verdict_phrase
 
-CRITERIA = ("nash", "strict", "dominant", "unique", "risk_dominant")
-VERDICTS = ("met", "reachable", "beyond", "never")
+
+class Criterion(StrEnum):
+    """What the target profile must be for a cost level κ to count (module docstring)."""
+
+    NASH = "nash"
+    STRICT = "strict"
+    DOMINANT = "dominant"
+    UNIQUE = "unique"
+    RISK_DOMINANT = "risk_dominant"
 
 
-@dataclass(frozen=True)
-class Deviation:
-    """Player ``player`` moves from its strategy in ``at`` to ``to``: gain a − κ·b."""
-
-    player: int
-    at: Profile
-    to: int
-    a: Fraction
-    b: Fraction
-
-    def gain(self, kappa: Fraction) -> Fraction:
-        return self.a - kappa * self.b
-
-    @property
-    def breakpoint(self) -> Fraction | None:
-        return self.a / self.b if self.b != 0 else None
+#: The criteria in the order every table and JSON lists them.
+CRITERIA = tuple(Criterion)
 
 
 @dataclass(frozen=True)
@@ -63,7 +58,7 @@ class Threshold:
 
     criterion: str
     intervals: tuple[Interval, ...]
-    verdict: str
+    verdict: Verdict
     reason: str
     value: Endpoint | None = None  # smallest κ from which it holds (None: never)
     attained: bool = False
@@ -171,21 +166,21 @@ def third_party_effect(game: Game, U, W, target: Profile, k: int, plausible) -> 
     for s in range(game.shape[k]):
         fixed = target[:k] + (s,) + target[k + 1:]
         devs = [d for i in others for d in deviations(game, U, W, fixed, i)]
-        intervals = scan(_breaks(devs), _stable(devs, strict=False))
+        intervals = scan(breakpoints(devs), stable(devs, strict=False))
         summary = _summary(intervals)
         verdict = verdict_for(intervals, plausible)
-        lower = {i: (own[0].lo if (own := scan(_breaks(ds), _stable(ds, False))) else None)
+        lower = {i: (own[0].lo if (own := scan(breakpoints(ds), stable(ds, False))) else None)
                  for i in others for ds in [deviations(game, U, W, fixed, i)]}
         binding = None
         if intervals and summary["value"] != 0:
             binding = game.players[max((i for i in lower if lower[i] is not None), key=lambda i: float(lower[i]))].name
         nash[game.players[k].strategies[s]] = Threshold(
-            "nash", tuple(intervals), verdict, _where(verdict, summary["value"], summary["attained"], plausible),
+            "nash", tuple(intervals), verdict, verdict_phrase(verdict, summary["value"], summary["attained"], plausible),
             binding=binding, per_player={game.players[i].name: lower[i] for i in others}, **summary)
     dominant = None
     for s in range(game.shape[k]):
         devs = [d for profile in game.profiles() if profile[k] == s for d in deviations(game, U, W, profile, k)]
-        intervals = scan(_breaks(devs), _stable(devs, strict=True))
+        intervals = scan(breakpoints(devs), stable(devs, strict=True))
         if intervals and intervals[0].lo == 0 and intervals[0].lo_closed and intervals[0].hi is None:
             dominant = game.players[k].strategies[s]
     return ThirdParty(game.players[k].name, nash, dominant)
@@ -212,23 +207,6 @@ def resolve_target(game: Game, target: Profile | str | None) -> Profile:
 # --- verdicts -----------------------------------------------------------------------------------
 
 
-def verdict_for(intervals: Sequence[Interval], plausible: tuple[Fraction, Fraction]) -> str:
-    """met / reachable / beyond / never against the plausible range [lo, hi]."""
-    lo, hi = plausible
-    if not intervals:
-        return "never"
-    if any(i.contains(lo) for i in intervals):
-        return "met"
-    for interval in intervals:
-        start = float(interval.lo)
-        if start < float(hi) or (start == float(hi) and interval.lo_closed):
-            if interval.hi is None or float(interval.hi) > float(lo):
-                return "reachable"
-    if any(float(i.lo) >= float(hi) for i in intervals):
-        return "beyond"
-    return "never"
-
-
 def _summary(intervals: Sequence[Interval]) -> dict:
     if not intervals:
         return {"value": None, "attained": False, "upper": None}
@@ -236,54 +214,18 @@ def _summary(intervals: Sequence[Interval]) -> dict:
     return {"value": first.lo, "attained": first.lo_closed, "upper": first.hi}
 
 
-def range_text(plausible: tuple[Fraction, Fraction]) -> str:
-    return f"[{fmt(plausible[0])}, {fmt(plausible[1])}]"
-
-
-def _where(verdict: str, value: Endpoint | None, attained: bool, plausible) -> str:
-    at = f"{'at' if attained else 'above'} κ = {exact_text(value)}"
-    return {
-        "met": f"holds already at κ = {fmt(plausible[0])}",
-        "reachable": f"holds {at}, within the plausible range {range_text(plausible)}",
-        "beyond": f"holds only {at}, beyond the plausible range {range_text(plausible)}",
-        "never": "holds at no cost level",
-    }[verdict]
-
-
 # --- Nash and strict -------------------------------------------------------------------------------
-
-
-def deviations(game: Game, U: np.ndarray, W: np.ndarray, at: Profile, player: int) -> list[Deviation]:
-    """Every unilateral deviation of ``player`` from ``at``."""
-    out = []
-    for to in range(game.shape[player]):
-        if to == at[player]:
-            continue
-        other = at[:player] + (to,) + at[player + 1:]
-        out.append(Deviation(player, at, to, U[other + (player,)] - U[at + (player,)],
-                             W[other + (player,)] - W[at + (player,)]))
-    return out
-
-
-def _stable(devs: Sequence[Deviation], strict: bool) -> Callable[[Fraction], bool]:
-    if strict:
-        return lambda k: all(d.gain(k) < 0 for d in devs)
-    return lambda k: all(d.gain(k) <= 0 for d in devs)
-
-
-def _breaks(devs: Sequence[Deviation]) -> list[Fraction]:
-    return [b for d in devs if (b := d.breakpoint) is not None and b >= 0]
 
 
 def _deviation_threshold(game, U, W, target, plausible, strict: bool) -> Threshold:
     name = "strict" if strict else "nash"
     per_player_devs = [deviations(game, U, W, target, i) for i in range(game.n_players)]
     all_devs = [d for devs in per_player_devs for d in devs]
-    intervals = scan(_breaks(all_devs), _stable(all_devs, strict))
+    intervals = scan(breakpoints(all_devs), stable(all_devs, strict))
     per_player: dict[str, Endpoint | None] = {}
     lower_ends: dict[int, Endpoint | None] = {}
     for i, devs in enumerate(per_player_devs):
-        own = scan(_breaks(devs), _stable(devs, strict))
+        own = scan(breakpoints(devs), stable(devs, strict))
         lower_ends[i] = own[0].lo if own else None
         per_player[game.players[i].name] = lower_ends[i]
     summary = _summary(intervals)
@@ -294,50 +236,9 @@ def _deviation_threshold(game, U, W, target, plausible, strict: bool) -> Thresho
         binding = next(game.players[i].name for i, v in lower_ends.items() if v is not None and float(v) == top)
         if top == 0:
             binding = None
-    reason = _deviation_reason(game, target, per_player_devs, intervals, lower_ends, verdict,
+    reason = deviation_reason(game, target, per_player_devs, intervals, lower_ends, verdict,
                                summary, plausible, strict)
     return Threshold(name, tuple(intervals), verdict, reason, binding=binding, per_player=per_player, **summary)
-
-
-def _strategy(game: Game, player: int, index: int) -> str:
-    return f"'{game.players[player].strategies[index]}'"
-
-
-def _others(game: Game, profile: Profile, player: int) -> str:
-    parts = [f"{p.name} plays '{p.strategies[s]}'" for j, (p, s) in enumerate(zip(game.players, profile)) if j != player]
-    return " and ".join(parts)
-
-
-def _deviation_reason(game, target, per_player_devs, intervals, lower_ends, verdict, summary, plausible, strict) -> str:
-    if not intervals:
-        # Find a deviation no cost level removes, or two that cannot both be met.
-        for devs in per_player_devs:
-            for d in devs:
-                gains_always = (d.a > 0 or (strict and d.a == 0)) and d.b <= 0
-                if gains_always:
-                    how = "every cost falls on both of its choices alike" if d.b == 0 else \
-                        "costs fall more heavily on its target strategy"
-                    return (f"{game.players[d.player].name} gains {fmt(d.a)} by playing {_strategy(game, d.player, d.to)} "
-                            f"instead of {_strategy(game, d.player, target[d.player])} when {_others(game, target, d.player)}, "
-                            f"and {how}, so no cost level removes that gain")
-        return "the players' conditions hold on disjoint ranges of κ, never all at once"
-    if summary["value"] == 0 and summary["attained"]:
-        text = "no player gains by leaving the target even without costs"
-        return text if summary["upper"] is None else text + f"; it stops at κ = {exact_text(summary['upper'])}"
-    binding = max((i for i in lower_ends if lower_ends[i] is not None), key=lambda i: float(lower_ends[i]))
-    dev = max((d for d in per_player_devs[binding] if d.b > 0), key=lambda d: d.a / d.b, default=None)
-    others = ", ".join(f"{game.players[i].name} alone would need {exact_text(v)}"
-                       for i, v in lower_ends.items() if i != binding and v is not None)
-    text = _where(verdict, summary["value"], summary["attained"], plausible)
-    if dev is not None:
-        text = (f"{game.players[binding].name} binds: {_strategy(game, binding, dev.to)} gains {fmt(dev.a)} when "
-                f"{_others(game, target, binding)} and costs make it dearer by {fmt(dev.b)} per unit of κ, "
-                f"so κ must reach {exact_text(summary['value'])}; {text}")
-    if others:
-        text += f" ({others})"
-    if summary["upper"] is not None:
-        text += f"; it stops holding at κ = {exact_text(summary['upper'])}"
-    return text
 
 
 # --- dominance ------------------------------------------------------------------------------------
@@ -353,11 +254,11 @@ def _dominance_threshold(game, U, W, target, plausible) -> Threshold:
             # Deviation from (t_i, o) to (s, o) must lose strictly.
             comparisons[i] += deviations(game, U, W, profile, i)
     all_devs = [d for devs in comparisons for d in devs]
-    intervals = scan(_breaks(all_devs), _stable(all_devs, strict=True))
+    intervals = scan(breakpoints(all_devs), stable(all_devs, strict=True))
     per_player = {}
     lower_ends = {}
     for i, devs in enumerate(comparisons):
-        own = scan(_breaks(devs), _stable(devs, strict=True))
+        own = scan(breakpoints(devs), stable(devs, strict=True))
         lower_ends[i] = own[0].lo if own else None
         per_player[game.players[i].name] = lower_ends[i]
     summary = _summary(intervals)
@@ -365,22 +266,7 @@ def _dominance_threshold(game, U, W, target, plausible) -> Threshold:
     binding = None
     if intervals and summary["value"] != 0:
         binding = game.players[max(lower_ends, key=lambda i: float(lower_ends[i]))].name
-    if not intervals:
-        reason = None
-        for devs in comparisons:
-            for d in devs:
-                if d.a >= 0 and d.b <= 0:
-                    reason = (f"{game.players[d.player].name} never strictly prefers {_strategy(game, d.player, target[d.player])}: "
-                              f"{_strategy(game, d.player, d.to)} pays {fmt(d.a)} more or the same when "
-                              f"{_others(game, d.at, d.player)}, and no cost makes it dearer")
-                    break
-            if reason:
-                break
-        reason = reason or "the players' dominance conditions never hold at once"
-    else:
-        reason = _where(verdict, summary["value"], summary["attained"], plausible)
-        if binding:
-            reason = f"{binding} is last to have a dominant target strategy; " + reason
+    reason = dominance_reason(game, target, comparisons, intervals, verdict, summary, plausible, binding)
     return Threshold("dominant", tuple(intervals), verdict, reason, binding=binding, per_player=per_player, **summary)
 
 
@@ -391,19 +277,19 @@ def _unique_threshold(game, U, W, target, plausible, nash: Threshold, kept) -> T
     from .regimes import tail_of_uniqueness
 
     if not nash.intervals:
-        return Threshold("unique", (), "never", f"the target is never even an equilibrium: {nash.reason}")
+        return Threshold("unique", (), Verdict.NEVER, f"the target is never even an equilibrium: {nash.reason}")
     tail = tail_of_uniqueness(game, kept, target)
     if not tail.defined:
-        return Threshold("unique", (), "never", tail.reason or "", defined=False, notes=tuple(tail.notes))
+        return Threshold("unique", (), Verdict.NEVER, tail.reason or "", defined=False, notes=tuple(tail.notes))
     if tail.start is None:
-        verdict = "never"
+        verdict = Verdict.NEVER
         reason = tail.reason or "another equilibrium survives at every cost level"
         return Threshold("unique", (), verdict, reason, notes=tuple(tail.notes))
     interval = Interval(tail.start, tail.attained, None)
     verdict = verdict_for([interval], plausible)
     if tail.bracket is not None:
-        verdict = "beyond" if tail.bracket[0] >= plausible[1] else ("reachable" if tail.bracket[1] <= plausible[1] else verdict)
-    reason = _where(verdict, tail.start, tail.attained, plausible)
+        verdict = Verdict.BEYOND if tail.bracket[0] >= plausible[1] else (Verdict.REACHABLE if tail.bracket[1] <= plausible[1] else verdict)
+    reason = verdict_phrase(verdict, tail.start, tail.attained, plausible)
     if tail.reason:
         reason = f"{reason}; {tail.reason}"
     return Threshold(
@@ -425,7 +311,7 @@ def confront_profile(game: Game, target: Profile) -> Profile | None:
 def _risk_dominance(game, U, W, target, plausible) -> Threshold:
     d = confront_profile(game, target)
     if d is None:
-        return Threshold("risk_dominant", (), "never", "risk dominance is defined here for 2x2 games only",
+        return Threshold("risk_dominant", (), Verdict.NEVER, "risk dominance is defined here for 2x2 games only",
                          defined=False)
     t_devs = [dv for i in range(2) for dv in deviations(game, U, W, target, i)]
     d_devs = [dv for i in range(2) for dv in deviations(game, U, W, d, i)]
@@ -444,17 +330,10 @@ def _risk_dominance(game, U, W, target, plausible) -> Threshold:
         h = c2 * k * k + c1 * k + c0
         return t_strict and (not d_strict or h > 0)
 
-    intervals = scan(_breaks(t_devs) + _breaks(d_devs) + roots, holds)
+    intervals = scan(breakpoints(t_devs) + breakpoints(d_devs) + roots, holds)
     summary = _summary(intervals)
     verdict = verdict_for(intervals, plausible)
-    names = game.player_names
-    if intervals:
-        reason = (f"compromise risk-dominates ({', '.join(game.outcome_names(d))}) (its product of deviation losses "
-                  f"is larger, or the other is no strict equilibrium): "
-                  + _where(verdict, summary["value"], summary["attained"], plausible))
-    else:
-        reason = (f"({', '.join(game.outcome_names(d))}) stays the risk-dominant equilibrium: {names[0]} and {names[1]} "
-                  "lose more by leaving it than by leaving the target, at every cost level")
+    reason = risk_dominance_reason(game, d, intervals, verdict, summary, plausible)
     return Threshold("risk_dominant", tuple(intervals), verdict, reason, **summary)
 
 
@@ -536,7 +415,7 @@ def _repeated(game, U, W, target, plausible, discount) -> Repeated | None:
         intervals = scan(points, holds)
         summary = _summary(intervals)
         verdict = verdict_for(intervals, plausible)
-        reason = _where(verdict, summary["value"], summary["attained"], plausible)
+        reason = verdict_phrase(verdict, summary["value"], summary["attained"], plausible)
         sustain = Threshold("repeated", tuple(intervals), verdict,
                             f"with δ = {fmt(discount)} grim trigger sustains compromise: {reason}", **summary)
     return Repeated(at_zero=at_zero, at_top=at_top, top=top if at_top is not None else None,
@@ -546,50 +425,3 @@ def _repeated(game, U, W, target, plausible, discount) -> Repeated | None:
 # --- JSON ------------------------------------------------------------------------------------------
 
 
-def threshold_to_json(t: Threshold) -> dict:
-    return {
-        "value": value_float(t.value),
-        "exact": exact_text(t.value) if t.value is not None else "inf",
-        "attained": t.attained,
-        "upper": value_float(t.upper),
-        "upper_exact": None if t.upper is None else exact_text(t.upper),
-        "bracket": None if t.bracket is None else [float(t.bracket[0]), float(t.bracket[1])],
-        "bracket_exact": None if t.bracket is None else [fmt(t.bracket[0]), fmt(t.bracket[1])],
-        "binding": t.binding,
-        "per_player": None if t.per_player is None else {k: exact_text(v) for k, v in t.per_player.items()},
-        "intervals": [i.to_json() for i in t.intervals],
-        "defined": t.defined,
-        "verdict": t.verdict if t.defined else None,
-        "reason": t.reason,
-        "notes": list(t.notes),
-    }
-
-
-def report_to_json(report: ThresholdReport) -> dict:
-    """The stable JSON of ``sovgame thresholds`` (documented in the README)."""
-    game = report.game
-    data = {
-        "game": game.title,
-        "target": report.target_names(),
-        "costs": list(report.costs),
-        "plausible_kappa": [float(v) if v.denominator != 1 else int(v) for v in report.plausible],
-        "thresholds": {name: threshold_to_json(t) for name, t in report.thresholds.items()},
-        "repeated": None,
-        "notes": list(report.notes),
-        "third_parties": [
-            {"player": t.player, "dominant": t.dominant,
-             "nash": {strategy: threshold_to_json(th) for strategy, th in t.nash.items()}}
-            for t in report.third_parties
-        ],
-    }
-    rep = report.repeated
-    if rep is not None:
-        data["repeated"] = {
-            "delta_star": {k: exact_text(v) for k, v in rep.at_zero.items()},
-            "delta_star_at_top": None if rep.at_top is None else {k: exact_text(v) for k, v in rep.at_top.items()},
-            "top_kappa": None if rep.top is None else fmt(rep.top),
-            "discount": None if rep.discount is None else fmt(rep.discount),
-            "sustainable": None if rep.sustainable_from is None else threshold_to_json(rep.sustainable_from),
-            "note": rep.note,
-        }
-    return data

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from ..core.intervals import exact_text
 from ..core.model import Game
 from ..core.numbers import fmt
-from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds, range_text
+from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
+from ..costs.verdicts import Verdict, range_text
 from ..solvers.equilibria import Solution, solve
 
 
@@ -52,36 +53,36 @@ def conclude(report: ThresholdReport | None) -> list[str]:
     nash, unique = report.thresholds["nash"], report.thresholds["unique"]
     plausible = range_text(report.plausible)
     lines = []
-    if nash.verdict == "never":
+    if nash.verdict == Verdict.NEVER:
         lines.append(f"Compromise ({target}) never becomes an equilibrium: {nash.reason}.")
-    elif nash.verdict == "met":
+    elif nash.verdict == Verdict.MET:
         lines.append(f"Compromise ({target}) is already an equilibrium at κ = {fmt(report.plausible[0])}.")
     else:
         binding = f", with {nash.binding} the binding side" if nash.binding else ""
         others = [f"{name} alone would need {exact_text(v)}" for name, v in (nash.per_player or {}).items()
                   if name != nash.binding and v is not None]
         extra = f" ({'; '.join(others)})" if others else ""
-        where = "within" if nash.verdict == "reachable" else "beyond"
+        where = "within" if nash.verdict == Verdict.REACHABLE else "beyond"
         lines.append(f"Compromise ({target}) becomes an equilibrium {_threshold_phrase(nash)} "
                      f"(κ = 1: costs as stated today), {where} the plausible range {plausible}{binding}{extra}.")
-    if nash.verdict != "never":
+    if nash.verdict != Verdict.NEVER:
         if not unique.defined:
             lines.append(f"Whether it becomes the only outcome is not established here: {unique.reason}.")
-        elif unique.verdict == "never":
+        elif unique.verdict == Verdict.NEVER:
             lines.append(f"But it never becomes the only outcome: {unique.reason}.")
-        elif unique.verdict == "met":
+        elif unique.verdict == Verdict.MET:
             lines.append("It is also the only equilibrium already.")
         else:
-            where = "within" if unique.verdict == "reachable" else "beyond"
+            where = "within" if unique.verdict == Verdict.REACHABLE else "beyond"
             lines.append(f"It becomes the only outcome {_threshold_phrase(unique)}, {where} the plausible range.")
     # The verdict on "unreachably high".
-    if unique.defined and unique.verdict in ("met", "reachable"):
+    if unique.defined and unique.verdict in (Verdict.MET, Verdict.REACHABLE):
         verdict = "false: plausible costs make compromise the only outcome"
-    elif nash.verdict == "never":
+    elif nash.verdict == Verdict.NEVER:
         verdict = "literally true: no cost level makes compromise stable"
-    elif nash.verdict == "beyond":
+    elif nash.verdict == Verdict.BEYOND:
         verdict = "true in practice: compromise needs costs beyond the plausible range even to be stable"
-    elif unique.defined and unique.verdict == "never":
+    elif unique.defined and unique.verdict == Verdict.NEVER:
         verdict = ("half true: plausible costs can make compromise stable, but no cost level makes it the only "
                    "outcome, because of who pays when, not how much")
     elif unique.defined:

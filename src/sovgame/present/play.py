@@ -1,18 +1,15 @@
-"""Views of mediation and repeated play: sections for tables and stable JSON.
-
-Kept apart from :mod:`sovgame.views` only to keep each file short; same conventions.
-"""
+"""Mediation, repeated play and learning dynamics: their tables and stable JSON."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
 from ..core.intervals import exact_text
-from ..core.numbers import fmt, fmt_short
-from ..costs.thresholds import threshold_to_json
+from ..core.numbers import fmt, fmt_short, json_number
 from ..play.mediation import Mediation, piecewise_text
 from ..play.repeated import RepeatedAnalysis, outcome_profile
-from .views import Section, number
+from .sections import Section
+from .thresholds import threshold_to_json
 
 
 def _distribution_text(game, distribution) -> str:
@@ -78,7 +75,7 @@ def mediation_to_json(result: Mediation) -> dict:
     welfare = result.ce_welfare
     return {
         "game": game.title,
-        "kappa": number(result.kappa),
+        "kappa": json_number(result.kappa),
         "target": game.outcome_key(result.target),
         "ce_max_target_probability": float(result.ce_target.value),
         "ce_max_target_exact": fmt(result.ce_target.value) if result.ce_target.certified else None,
@@ -141,7 +138,7 @@ def repeated_to_json(result: RepeatedAnalysis) -> dict:
     mon = result.monitoring
     return {
         "game": result.game.title,
-        "kappa": number(result.kappa),
+        "kappa": json_number(result.kappa),
         "delta_star": {k: exact_text(v) for k, v in result.delta_star.items()},
         "discount": None if result.discount is None else fmt(result.discount),
         "sustainable": None if result.sustain is None else threshold_to_json(result.sustain),
@@ -169,7 +166,7 @@ def _mixed_text(strategies, probs) -> str:
 
 
 def dynamics_sections(result) -> list[Section]:
-    from .views import describe_equilibrium
+    from .equilibria import describe_equilibrium
 
     game = result.game
     rows = []
@@ -197,7 +194,7 @@ def _selected_label(result, trajectory) -> str | None:
 
 def dynamics_to_json(result) -> dict:
     game = result.game
-    out = {"game": game.title, "kappa": number(result.kappa),
+    out = {"game": game.title, "kappa": json_number(result.kappa),
            "start": {p.name: dict(zip(p.strategies, map(float, s))) for p, s in zip(game.players, result.start)},
            "trajectories": []}
     for t in result.trajectories:

@@ -64,7 +64,7 @@ def plot_sweep(result, path, thresholds=None):
         path = Path(path)
         _check_suffix(path)
     plt = _pyplot()
-    from .views import describe_equilibrium
+    from .equilibria import describe_equilibrium
 
     rows: dict[str, list[tuple[float, float]]] = {}
     top = float(result.to)
@@ -86,7 +86,7 @@ def plot_sweep(result, path, thresholds=None):
     ax.set_yticks(range(len(rows)), list(rows))
     starts: dict[float, list[str]] = {}
     if thresholds is not None:
-        from .views import CRITERION_NAMES
+        from .thresholds import CRITERION_NAMES
 
         for name, t in thresholds.thresholds.items():
             if t.value is not None and 0 < float(t.value) <= top:

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # only for annotations: importing views loads numpy, which --help does not need
-    from .views import Section
+    from .sections import Section
 
 
 class OutputFormat(StrEnum):

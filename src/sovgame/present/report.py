@@ -20,8 +20,10 @@ from ..errors import SovgameError
 from ..files.atomic import write_atomically
 from ..files.gamefile import load_game
 from ..findings.analysis import Analysis, analyze
+from .analysis import analysis_sections, analysis_to_json
 from .render import to_json_text, to_markdown
-from .views import Section, analysis_sections, analysis_to_json, sweep_sections, sweep_to_json
+from .sections import Section
+from .thresholds import sweep_sections, sweep_to_json
 
 FORMATS = (".md", ".html", ".json")
 
@@ -121,7 +123,8 @@ def write_report(spec: str, output: str | Path, settings: Sequence[str] = ()) ->
 def write_scenarios_report(specs: Sequence[str], output: str | Path) -> list[Path]:
     """The scenarios side by side, then each scenario's thresholds, as a report file."""
     from ..costs.scenarios import compare_scenarios
-    from .views import scenarios_sections, scenarios_to_json, thresholds_sections
+    from .analysis import scenarios_sections, scenarios_to_json
+    from .thresholds import thresholds_sections
 
     output = Path(output)
     _check_output(output)

@@ -68,7 +68,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..core.intervals import Endpoint, exact_text
+from ..core.intervals import Endpoint
 from ..core.model import Cost, Game, Profile
 from ..errors import UsageError
 
@@ -909,8 +909,8 @@ class EquilibriaAtTop:
 
 @dataclass(frozen=True, eq=False)
 class RobustResult:
-    """What :func:`robust` returns; :func:`robust_to_json` and
-    :func:`sovgame.views.robust_sections` are its views."""
+    """What :func:`robust` returns; :func:`sovgame.present.robust.robust_to_json` and
+    :func:`sovgame.present.robust.robust_sections` are its views."""
 
     game: Game
     target: Profile
@@ -1282,72 +1282,8 @@ def robustness_line(result: RobustResult) -> str:
 # --- JSON ----------------------------------------------------------------------------------------
 
 
-def _number(x: Fraction) -> float | int:
-    return x.numerator if x.denominator == 1 else float(x)
-
-
-def robust_to_json(result: RobustResult) -> dict:
-    """The stable JSON of ``sovgame robust`` (documented in the README)."""
-    game = result.game
-    ranks = None
-    if game.payoff_scale == "ordinal":
-        ranks = {}
-        for i, player in enumerate(game.players):
-            values = sorted(set(game.payoffs[..., i].ravel()))
-            ranks[player.name] = {"count": len(values), "range": [_number(values[0]), _number(values[-1])]}
-    at_top = result.at_top
-    return {
-        "game": game.title,
-        "target": result.target_names(),
-        "costs": list(result.costs),
-        "samples": result.samples,
-        "seed": result.seed,
-        "model": {
-            "payoffs": game.payoff_scale,
-            "noise": result.noise,
-            "ranks": ranks,
-            "weights_range": [c.name for c in game.costs if c.name in result.costs and c.weights_range is not None],
-            "uncertain": result.uncertain,
-            "description": result.model,
-        },
-        "plausible_kappa": [_number(v) for v in result.plausible],
-        "criteria": {name: _criterion_json(c) for name, c in result.criteria.items()},
-        "binding": result.binding,
-        "game_types": None if result.game_types is None else {**result.game_types, "by_player": result.player_types},
-        "equilibria_at_top": {
-            "kappa": _number(at_top.kappa),
-            "target_equilibrium_share": at_top.target_equilibrium_share,
-            "target_unique_share": at_top.target_unique_share,
-            "mixed_searched": at_top.mixed_searched,
-            "unresolved_share": at_top.unresolved_share,
-            "sets": [{
-                "equilibria": [{p.name: [p.strategies[k] for k in s] for p, s in zip(game.players, eq)}
-                               for eq in item.equilibria],
-                "continuum": item.continuum, "summary": item.summary, "share": item.share,
-            } for item in at_top.sets],
-        },
-        "verdict": result.verdict,
-        "notes": list(result.notes),
-    }
-
-
-def _criterion_json(c: CriterionRobustness) -> dict:
-    return {
-        "p_within_plausible": c.p_within_plausible,
-        "ci95": [c.ci95[0], c.ci95[1]],
-        "never_share": c.never_share,
-        "quantiles": dict(c.quantiles),
-        "subsample": None if not c.open else {"size": c.subsample, "of": c.open, "settled": c.settled},
-        "undetermined_share": c.undetermined_share,
-        "verdicts": dict(c.verdict_shares),
-        "agreement": c.agreement,
-        "file": {"value": None if c.file_value is None else float(c.file_value),
-                 "exact": exact_text(c.file_value), "attained": c.file_attained, "verdict": c.file_verdict},
-    }
-
-
 __all__ = [
     "CHUNK_SIZE", "CriterionRobustness", "EquilibriaAtTop", "EquilibriumSet", "RobustResult", "SamplingPlan",
     "chunk_generator", "draw_samples", "evaluate_samples", "exact_sample_game", "plan_sampling", "robust",
-    "robust_to_json", "run_chunk", "run_exact_unique", "unique_walk", "wilson_interval",
+    "run_chunk", "run_exact_unique", "unique_walk", "wilson_interval",
 ]

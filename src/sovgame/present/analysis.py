@@ -1,0 +1,144 @@
+"""The main job, scenarios and what-ifs: their tables and stable JSON.
+
+JSON keys are documented in the README and kept stable; scripts depend on them.
+"""
+
+from __future__ import annotations
+
+from ..core.numbers import fmt, fmt_short
+from .equilibria import equilibria_section, solution_to_json
+from .game import costs_section, notes_section, payoff_sections
+from .sections import EQUILIBRIUM_MARK, Section
+from .thresholds import (
+    CRITERION_NAMES,
+    describe_solution,
+    report_to_json,
+    threshold_cell,
+    threshold_to_json,
+    thresholds_sections,
+)
+
+
+def analysis_sections(result) -> list[Section]:
+    game = result.game
+    sections = payoff_sections(game, marked=set(result.today.pure_profiles))
+    sections += [s for s in (notes_section(game), costs_section(game)) if s is not None]
+    sections.append(equilibria_section(result.today, "Nash equilibria at κ = 0 (costs not counted)"))
+    if result.at_top is not None:
+        sections.append(equilibria_section(
+            result.at_top, f"Nash equilibria at κ = {fmt(result.at_top.kappa)} (top of the plausible range)"))
+    if result.thresholds is not None:
+        sections += thresholds_sections(result.thresholds)
+    sections.append(Section("Conclusion", [], [], lines=list(result.conclusion), name="conclusion"))
+    return sections
+
+
+def analysis_to_json(result) -> dict:
+
+    return {
+        "game": result.game.title,
+        "players": result.game.player_names,
+        "equilibria": solution_to_json(result.today),
+        "equilibria_at_top": None if result.at_top is None else solution_to_json(result.at_top),
+        "thresholds": None if result.thresholds is None else report_to_json(result.thresholds),
+        "conclusion": list(result.conclusion),
+    }
+
+
+def change_text(change, first: bool) -> str:
+    if first:
+        return "baseline"
+    parts = []
+    if change.gained:
+        parts.append("new equilibria: " + "; ".join(change.gained))
+    if change.lost:
+        parts.append("lost: " + "; ".join(change.lost))
+    for criterion, (before, after, v0, v1) in change.thresholds.items():
+        parts.append(f"{CRITERION_NAMES[criterion]} {before} → {after}" + (f" ({v0} → {v1})" if v0 != v1 else ""))
+    return "; ".join(parts) or "no change"
+
+
+def scenarios_sections(scenarios, changes) -> list[Section]:
+    rows = []
+    for index, (scenario, change) in enumerate(zip(scenarios, changes)):
+        nash = unique = binding = ""
+        if scenario.thresholds is not None:
+            t = scenario.thresholds.thresholds
+            nash = f"{threshold_cell(t['nash'])} ({t['nash'].verdict})"
+            unique = f"{threshold_cell(t['unique'])} ({t['unique'].verdict if t['unique'].defined else 'n/a'})"
+            binding = t["nash"].binding or ""
+        rows.append([scenario.name, scenario.game.title, describe_solution(scenario.solution), nash, unique, binding,
+                     change_text(change, index == 0)])
+    return [Section("Scenarios side by side", ["scenario", "title", "equilibria at κ = 0", "compromise is an equilibrium",
+                                               "only equilibrium", "binding", "against the first"],
+                    rows, caption="thresholds in κ (1 = costs as stated in each file), verdicts against each file's "
+                    "plausible range", name="scenarios", whole={0})]
+
+
+def scenarios_to_json(scenarios, changes) -> list[dict]:
+
+    out = []
+    for scenario, change in zip(scenarios, changes):
+        out.append({
+            "name": scenario.name,
+            "title": scenario.game.title,
+            "equilibria": solution_to_json(scenario.solution)["equilibria"],
+            "thresholds": None if scenario.thresholds is None else report_to_json(scenario.thresholds),
+            "changes": {"gained": list(change.gained), "lost": list(change.lost),
+                        "thresholds": {k: {"before": v[0], "after": v[1], "verdict_before": v[2], "verdict_after": v[3]}
+                                       for k, v in change.thresholds.items()}},
+        })
+    return out
+
+
+def whatif_sections(result) -> list[Section]:
+    game = result.changed.game
+    marked = set(result.changed.solution.pure_profiles)
+
+    def changed(profile, text):  # old → new in changed cells, marked with Δ
+        if profile not in result.changed_cells:
+            return text
+        before, after = result.changed_cells[profile]
+        star = f"{EQUILIBRIUM_MARK} " if profile in marked else ""
+        return f"Δ {star}{', '.join(fmt_short(v) for v in before)} → {', '.join(fmt_short(v) for v in after)}"
+
+    sections = payoff_sections(game, marked=marked, title="Payoffs after the change", cell=changed)
+    for section in sections:
+        section.caption = (section.caption or "") + "; Δ marks a changed cell (before → after)"
+    rows = []
+    for name, t_before, t_after in _threshold_pairs(result):
+        rows.append([CRITERION_NAMES[name], threshold_cell(t_before) if t_before else "n/a",
+                     threshold_cell(t_after) if t_after else "n/a",
+                     (t_before.verdict if t_before else "n/a") + (" → " + t_after.verdict if t_after and t_before and t_after.verdict != t_before.verdict else "")])
+    eq_lines = [f"gained: {x}" for x in result.change.gained] + [f"lost: {x}" for x in result.change.lost]
+    sections.append(Section("Equilibria at κ = 0", ["before", "after"],
+                            [[describe_solution(result.baseline.solution), describe_solution(result.changed.solution)]],
+                            lines=eq_lines or ["no equilibrium gained or lost"], name="equilibria"))
+    sections.append(Section("Thresholds before → after", ["criterion", "before", "after", "verdict"], rows,
+                            caption="changes: " + "; ".join(result.settings), name="thresholds", numeric={1, 2}))
+    return sections
+
+
+def _threshold_pairs(result):
+    before = result.baseline.thresholds.thresholds if result.baseline.thresholds else {}
+    after = result.changed.thresholds.thresholds if result.changed.thresholds else {}
+    for name in CRITERION_NAMES:
+        if name in before or name in after:
+            yield name, before.get(name), after.get(name)
+
+
+def whatif_to_json(result) -> dict:
+
+    game = result.changed.game
+    return {
+        "game": game.title,
+        "settings": list(result.settings),
+        "changed_cells": {game.outcome_key(p): {"before": [fmt(v) for v in b], "after": [fmt(v) for v in a]}
+                          for p, (b, a) in result.changed_cells.items()},
+        "equilibria": {"before": solution_to_json(result.baseline.solution)["equilibria"],
+                       "after": solution_to_json(result.changed.solution)["equilibria"],
+                       "gained": list(result.change.gained), "lost": list(result.change.lost)},
+        "thresholds": {name: {"before": None if b is None else threshold_to_json(b),
+                              "after": None if a is None else threshold_to_json(a)}
+                       for name, b, a in _threshold_pairs(result)},
+    }

@@ -1,0 +1,103 @@
+"""Equilibria: the table of ``sovgame solve`` and its stable JSON.
+
+JSON keys are documented in the README and kept stable; scripts depend on them.
+"""
+
+from __future__ import annotations
+
+from ..core.model import Game
+from ..core.numbers import fmt, fmt_short, json_number
+from ..solvers.equilibria import Equilibrium, Solution
+from .game import payoff_sections
+from .sections import Section
+
+
+def describe_strategy(strategies: tuple[str, ...], probs) -> str:
+    """"Strike" for a pure strategy, "Stag 2/3, Hare 1/3" for a mixed one."""
+    support = [(name, p) for name, p in zip(strategies, probs) if p != 0]
+    if len(support) == 1:
+        return support[0][0]
+    return ", ".join(f"{name} {fmt_short(p)}" for name, p in support)
+
+
+def describe_equilibrium(game: Game, eq: Equilibrium) -> str:
+    """"(Strike, Tolerate TTP)" or "(Stag 2/3, Hare 1/3; Stag 2/3, Hare 1/3)"."""
+    parts = [describe_strategy(p.strategies, s) for p, s in zip(game.players, eq.strategies)]
+    return "(" + ("; " if not eq.pure else ", ").join(parts) + ")"
+
+
+def equilibria_section(solution: Solution, title: str | None = None) -> Section:
+    game = solution.game
+    rows = []
+    for index, eq in enumerate(solution.equilibria, start=1):
+        cells = [str(index)]
+        cells += [describe_strategy(p.strategies, s) for p, s in zip(game.players, eq.strategies)]
+        cells += [fmt_short(v) for v in eq.payoffs]
+        cells += ["pure" if eq.pure else "mixed", "" if eq.component is None else str(eq.component)]
+        rows.append(cells)
+    names = game.player_names
+    kappa = f" at κ = {fmt(solution.kappa)}" if game.costs or solution.kappa else ""
+    lines = list(solution.notes)
+    if not solution.equilibria:
+        lines.insert(0, "no equilibrium found" + (" among pure profiles" if not solution.complete else ""))
+    caption = f"{len(solution.equilibria)} equilibri{'um' if len(solution.equilibria) == 1 else 'a'}; {solution.method}"
+    caption += "; each verified in exact arithmetic"
+    return Section(
+        title or f"Nash equilibria{kappa}",
+        ["#"] + names + [f"payoff {n}" for n in names] + ["kind", "component"],
+        rows, caption=caption, lines=lines, name="equilibria",
+        numeric={0} | set(range(1 + len(names), 1 + 2 * len(names))),
+    )
+
+
+def solution_to_json(solution: Solution, check=None) -> dict:
+    """The stable JSON of ``sovgame solve`` (documented in the README)."""
+    game = solution.game
+    data = {
+        "game": game.title,
+        "players": game.player_names,
+        "kappa": json_number(solution.kappa),
+        "degenerate": solution.degenerate,
+        "equilibria": [equilibrium_to_json(game, eq) for eq in solution.equilibria],
+        "complete": solution.complete,
+        "notes": list(solution.notes),
+    }
+    if check is not None:
+        data["nashpy_check"] = {"found": list(check.found), "missed": list(check.missed),
+                                "not_equilibria": check.not_equilibria, "extra": check.extra}
+    return data
+
+
+def equilibrium_to_json(game: Game, eq: Equilibrium) -> dict:
+    return {
+        "strategies": {
+            p.name: {name: float(prob) for name, prob in zip(p.strategies, s)}
+            for p, s in zip(game.players, eq.strategies)
+        },
+        "exact": {
+            p.name: {name: fmt(prob) for name, prob in zip(p.strategies, s)}
+            for p, s in zip(game.players, eq.strategies)
+        },
+        "payoffs": {p.name: float(v) for p, v in zip(game.players, eq.payoffs)},
+        "pure": eq.pure,
+        "component": eq.component,
+    }
+
+
+def solve_sections(solution: Solution, check=None) -> list[Section]:
+    game = solution.game
+    payoffs = game.payoffs_at(solution.kappa)
+    title = "Payoffs" + (f" at κ = {fmt(solution.kappa)}" if solution.kappa else "")
+    sections = payoff_sections(game, payoffs, set(solution.pure_profiles), title=title)
+    sections.append(equilibria_section(solution))
+    if check is not None:
+        total = len(solution.equilibria)
+        line = f"nashpy's vertex enumeration found {len(check.found)} of these {total} equilibria"
+        if check.missed:
+            line += f"; it missed #{', #'.join(map(str, check.missed))}"
+        if check.not_equilibria:
+            line += f"; {check.not_equilibria} profile(s) it returned fail the exact check"
+        if check.extra:
+            line += f"; {check.extra} exact equilibria it returned are not listed above (please report this)"
+        sections[-1].lines.append(line)
+    return sections

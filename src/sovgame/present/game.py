@@ -1,0 +1,107 @@
+"""The game as the file states it: payoff matrices, notes, costs; the bundled games.
+
+JSON keys are documented in the README and kept stable; scripts depend on them.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from ..core.model import Game
+from ..core.numbers import fmt, fmt_short, json_number
+from .sections import EQUILIBRIUM_MARK, Section
+
+
+def payoff_sections(game: Game, payoffs=None, marked: set[tuple[int, ...]] = frozenset(),
+                    title: str = "Payoffs", cell=None) -> list[Section]:
+    """The payoff matrix: rows the first player, columns the second, one table per profile
+    of the remaining players. Cells read "u1, u2, ..."; ``marked`` cells get a star;
+    ``cell(profile, text)``, if given, may rewrite a cell's text."""
+    payoffs = game.payoffs if payoffs is None else payoffs
+    p1, p2, rest = game.players[0], game.players[1], game.players[2:]
+    sections = []
+    for others in itertools.product(*(range(len(p.strategies)) for p in rest)):
+        rows = []
+        for r, row_name in enumerate(p1.strategies):
+            cells = []
+            for c in range(len(p2.strategies)):
+                profile = (r, c) + others
+                text = ", ".join(fmt_short(v) for v in payoffs[profile])
+                text = f"{EQUILIBRIUM_MARK} {text}" if profile in marked else text
+                cells.append(cell(profile, text) if cell else text)
+            rows.append([row_name] + cells)
+        fixed = ", ".join(f"{p.name}: {p.strategies[s]}" for p, s in zip(rest, others))
+        caption = f"payoffs in player order: {', '.join(game.player_names)}"
+        if marked:
+            caption += f"; {EQUILIBRIUM_MARK} marks a pure equilibrium"
+        sections.append(Section(
+            title=f"{title}" + (f" ({fixed})" if fixed else ""),
+            columns=[f"{p1.name} \\ {p2.name}"] + list(p2.strategies),
+            rows=rows, caption=caption, name="payoffs",
+            numeric=set(range(1, len(p2.strategies) + 1)),
+        ))
+    return sections
+
+
+def notes_section(game: Game) -> Section | None:
+    """The analyst's notes on outcomes, as sentences (long text reads badly in a grid)."""
+    if not game.notes:
+        return None
+    lines = [f"{game.outcome_key(p)}: {game.notes[p]}" for p in game.profiles() if p in game.notes]
+    return Section("Notes on the outcomes", [], [], lines=lines, name="notes")
+
+
+def costs_section(game: Game) -> Section | None:
+    if not game.costs:
+        return None
+    names = game.player_names
+    rows = []
+    for cost in game.costs:
+        between = "all" if len(cost.between) == game.n_players else ", ".join(names[j] for j in cost.between)
+        rows.append([cost.name, cost.incidence, between] + [fmt(w) for w in cost.weights])
+    plausible = game.plausible_kappa
+    caption = "weights: payoff units at cost level κ = 1 (costs as stated)"
+    if plausible:
+        caption += f"; plausible κ: [{fmt(plausible[0])}, {fmt(plausible[1])}]"
+    sources = [f"{cost.name}: {cost.source}" for cost in game.costs if cost.source]
+    return Section(
+        "Costs of conflict", ["cost", "incidence", "between"] + names,
+        rows, caption=caption, name="costs", numeric=set(range(3, 3 + game.n_players)), lines=sources,
+    )
+
+
+def game_sections(game: Game) -> list[Section]:
+    sections = payoff_sections(game)
+    sections += [s for s in (notes_section(game), costs_section(game)) if s is not None]
+    return sections
+
+
+def game_to_json(game: Game) -> dict:
+    return {
+        "game": game.title,
+        "description": game.description,
+        "source": game.source,
+        "payoff_scale": game.payoff_scale,
+        "players": [
+            {"name": p.name, "strategies": list(p.strategies), "compromise": p.compromise}
+            for p in game.players
+        ],
+        "payoffs": {game.outcome_key(s): [json_number(v) for v in game.payoffs[s]] for s in game.profiles()},
+        "payoffs_exact": {game.outcome_key(s): [fmt(v) for v in game.payoffs[s]] for s in game.profiles()},
+        "notes": {game.outcome_key(s): n for s, n in game.notes.items()},
+        "costs": [
+            {"name": c.name, "incidence": c.incidence, "weights": [fmt(w) for w in c.weights],
+             "between": [game.player_names[j] for j in c.between], "source": c.source}
+            for c in game.costs
+        ],
+        "plausible_kappa": None if game.plausible_kappa is None else [json_number(v) for v in game.plausible_kappa],
+    }
+
+
+def games_section(rows: list[dict]) -> Section:
+    return Section(
+        "Bundled games", ["name", "title", "players", "size"],
+        [[r["name"], r["title"], ", ".join(r["players"]), r["size"]] for r in rows],
+        caption="name a game by its name (sovgame solve stag_hunt) or by a file path",
+        name="games", whole={0},
+    )

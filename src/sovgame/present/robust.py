@@ -1,0 +1,144 @@
+"""Robustness: the tables of ``sovgame robust`` and its stable JSON.
+
+JSON keys are documented in the README and kept stable; scripts depend on them.
+"""
+
+from __future__ import annotations
+
+from ..core.intervals import exact_text
+from ..core.numbers import fmt, json_number
+from ..robustness.runner import CriterionRobustness, RobustResult
+from .sections import Section
+from .thresholds import CRITERION_NAMES
+
+
+def _percent(share: float) -> str:
+    """"93.8%"; "<0.1%" for a share that rounds to zero but is not; "0%" and "100%" exactly."""
+    if share == 0 or share == 1:
+        return f"{share:.0%}"
+    if share < 0.0005:
+        return "<0.1%"
+    if share > 0.9995:
+        return ">99.9%"
+    return f"{100 * share:.1f}%"
+
+
+def _kappa_text(value: float | None) -> str:
+    """A sampled threshold: 3 significant digits, "never" for None."""
+    return "never" if value is None else f"{value:.3g}"
+
+
+def robust_sections(result) -> list[Section]:
+    """Tables of :func:`sovgame.robust.robust`: the thresholds over the samples against the
+    file's own, the binding player, the game types (2x2) and the equilibria at the top."""
+    lo, hi = result.plausible
+    top = fmt(hi)
+    rows = []
+    for name, c in result.criteria.items():
+        own = "" if c.file_value is None else f"{'≥' if c.file_attained else '>'} {exact_text(c.file_value)} "
+        rows.append([CRITERION_NAMES[name], f"{own}{c.file_verdict.upper()}",
+                     *(_kappa_text(c.quantiles[q]) for q in ("5", "50", "95")),
+                     _percent(c.never_share), _percent(c.p_within_plausible),
+                     f"[{_percent(c.ci95[0])}, {_percent(c.ci95[1])}]", _percent(c.agreement)])
+    caption = (f"{result.samples:,} samples, seed {result.seed}; {result.model}; plausible κ: [{fmt(lo)}, {top}]"
+               f"{'' if result.plausible_given else ' (assumed)'}; κ = 1 means costs as stated in the file")
+    sections = [Section(
+        "Robustness of the cost thresholds",
+        ["criterion", "in the file", "κ 5%", "κ median", "κ 95%", "never", f"P(κ ≤ {top})", "95% CI", "same verdict"],
+        rows, caption=caption, lines=[result.verdict, *result.notes], name="robustness", numeric=set(range(2, 9)),
+    )]
+
+    binding = [[name, _percent(share)] for name, share in result.binding.items()
+               if share and name not in ("none", "never")]
+    if result.binding.get("none"):
+        binding.append(["none (an equilibrium already at κ = 0)", _percent(result.binding["none"])])
+    if result.binding.get("never"):
+        binding.append(["— (never an equilibrium)", _percent(result.binding["never"])])
+    sections.append(Section("Binding player of the equilibrium threshold", ["player", "share of samples"], binding,
+                            caption="the player whose own condition sets κ_NE", name="binding", numeric={1}))
+
+    if result.game_types is not None:
+        zero, at_top = result.game_types["at_zero"], result.game_types["at_top"]
+        types = [[kind, _percent(zero[kind]), _percent(at_top[kind])] for kind in zero if zero[kind] or at_top[kind]]
+        sections.append(Section(
+            "Game type", ["type", "at κ = 0", f"at κ = {top}"], types, name="game_types", numeric={1, 2},
+            caption="both players' orderings of R, S, T, P with compromise as C; other: no textbook type, or the "
+                    "players' types differ",
+        ))
+
+    at = result.at_top
+    shown = list(at.sets[:8])
+    sets = [[item.summary, _percent(item.share)] for item in shown]
+    rest = at.sets[len(shown):]
+    if rest:
+        sets.append([f"{len(rest)} other sets", _percent(sum(item.share for item in rest))])
+    if at.unresolved_share:
+        sets.append(["degenerate, not resolved", _percent(at.unresolved_share)])
+    kind = "pure and mixed" if at.mixed_searched else "pure only"
+    sections.append(Section(
+        f"Equilibria at κ = {fmt(at.kappa)} (top of the plausible range)", ["equilibria", "share of samples"], sets,
+        caption=f"{kind}; the target is an equilibrium in {_percent(at.target_equilibrium_share)} of samples and the "
+                f"only one in {_percent(at.target_unique_share)}",
+        name="equilibria_at_top", numeric={1},
+    ))
+    return sections
+
+
+def robust_to_json(result: RobustResult) -> dict:
+    """The stable JSON of ``sovgame robust`` (documented in the README)."""
+    game = result.game
+    ranks = None
+    if game.payoff_scale == "ordinal":
+        ranks = {}
+        for i, player in enumerate(game.players):
+            values = sorted(set(game.payoffs[..., i].ravel()))
+            ranks[player.name] = {"count": len(values), "range": [json_number(values[0]), json_number(values[-1])]}
+    at_top = result.at_top
+    return {
+        "game": game.title,
+        "target": result.target_names(),
+        "costs": list(result.costs),
+        "samples": result.samples,
+        "seed": result.seed,
+        "model": {
+            "payoffs": game.payoff_scale,
+            "noise": result.noise,
+            "ranks": ranks,
+            "weights_range": [c.name for c in game.costs if c.name in result.costs and c.weights_range is not None],
+            "uncertain": result.uncertain,
+            "description": result.model,
+        },
+        "plausible_kappa": [json_number(v) for v in result.plausible],
+        "criteria": {name: _criterion_json(c) for name, c in result.criteria.items()},
+        "binding": result.binding,
+        "game_types": None if result.game_types is None else {**result.game_types, "by_player": result.player_types},
+        "equilibria_at_top": {
+            "kappa": json_number(at_top.kappa),
+            "target_equilibrium_share": at_top.target_equilibrium_share,
+            "target_unique_share": at_top.target_unique_share,
+            "mixed_searched": at_top.mixed_searched,
+            "unresolved_share": at_top.unresolved_share,
+            "sets": [{
+                "equilibria": [{p.name: [p.strategies[k] for k in s] for p, s in zip(game.players, eq)}
+                               for eq in item.equilibria],
+                "continuum": item.continuum, "summary": item.summary, "share": item.share,
+            } for item in at_top.sets],
+        },
+        "verdict": result.verdict,
+        "notes": list(result.notes),
+    }
+
+
+def _criterion_json(c: CriterionRobustness) -> dict:
+    return {
+        "p_within_plausible": c.p_within_plausible,
+        "ci95": [c.ci95[0], c.ci95[1]],
+        "never_share": c.never_share,
+        "quantiles": dict(c.quantiles),
+        "subsample": None if not c.open else {"size": c.subsample, "of": c.open, "settled": c.settled},
+        "undetermined_share": c.undetermined_share,
+        "verdicts": dict(c.verdict_shares),
+        "agreement": c.agreement,
+        "file": {"value": None if c.file_value is None else float(c.file_value),
+                 "exact": exact_text(c.file_value), "attained": c.file_attained, "verdict": c.file_verdict},
+    }

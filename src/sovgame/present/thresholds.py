@@ -1,0 +1,197 @@
+"""Cost thresholds and regimes: the tables of ``thresholds`` and ``sweep`` and their JSON.
+
+JSON keys are documented in the README and kept stable; scripts depend on them.
+"""
+
+from __future__ import annotations
+
+from ..core.intervals import exact_text, value_float
+from ..core.numbers import fmt, fmt_short, json_number
+from ..costs.thresholds import Threshold, ThresholdReport
+from .equilibria import describe_equilibrium, solution_to_json
+from .sections import Section
+
+
+def threshold_to_json(t: Threshold) -> dict:
+    return {
+        "value": value_float(t.value),
+        "exact": exact_text(t.value) if t.value is not None else "inf",
+        "attained": t.attained,
+        "upper": value_float(t.upper),
+        "upper_exact": None if t.upper is None else exact_text(t.upper),
+        "bracket": None if t.bracket is None else [float(t.bracket[0]), float(t.bracket[1])],
+        "bracket_exact": None if t.bracket is None else [fmt(t.bracket[0]), fmt(t.bracket[1])],
+        "binding": t.binding,
+        "per_player": None if t.per_player is None else {k: exact_text(v) for k, v in t.per_player.items()},
+        "intervals": [i.to_json() for i in t.intervals],
+        "defined": t.defined,
+        "verdict": t.verdict if t.defined else None,
+        "reason": t.reason,
+        "notes": list(t.notes),
+    }
+
+
+def report_to_json(report: ThresholdReport) -> dict:
+    """The stable JSON of ``sovgame thresholds`` (documented in the README)."""
+    game = report.game
+    data = {
+        "game": game.title,
+        "target": report.target_names(),
+        "costs": list(report.costs),
+        "plausible_kappa": [float(v) if v.denominator != 1 else int(v) for v in report.plausible],
+        "thresholds": {name: threshold_to_json(t) for name, t in report.thresholds.items()},
+        "repeated": None,
+        "notes": list(report.notes),
+        "third_parties": [
+            {"player": t.player, "dominant": t.dominant,
+             "nash": {strategy: threshold_to_json(th) for strategy, th in t.nash.items()}}
+            for t in report.third_parties
+        ],
+    }
+    rep = report.repeated
+    if rep is not None:
+        data["repeated"] = {
+            "delta_star": {k: exact_text(v) for k, v in rep.at_zero.items()},
+            "delta_star_at_top": None if rep.at_top is None else {k: exact_text(v) for k, v in rep.at_top.items()},
+            "top_kappa": None if rep.top is None else fmt(rep.top),
+            "discount": None if rep.discount is None else fmt(rep.discount),
+            "sustainable": None if rep.sustainable_from is None else threshold_to_json(rep.sustainable_from),
+            "note": rep.note,
+        }
+    return data
+
+
+CRITERION_NAMES = {
+    "nash": "equilibrium (Nash)",
+    "strict": "strict equilibrium",
+    "dominant": "dominant strategies",
+    "unique": "only equilibrium",
+    "risk_dominant": "risk-dominant",
+}
+
+
+def threshold_cell(t) -> str:
+    """"≥ 4/3", "> 4", "never", "in [a, b]"."""
+    if not t.defined:
+        return "n/a"
+    if t.value is None:
+        return "never"
+    if t.bracket is not None:
+        return f"in [{fmt_short(t.bracket[0])}, {fmt_short(t.bracket[1])}]"
+    return f"{'≥' if t.attained else '>'} {exact_text(t.value)}"
+
+
+def thresholds_sections(report) -> list[Section]:
+    game = report.game
+    target = ", ".join(report.target_names().values())
+    rows = []
+    for name, t in report.thresholds.items():
+        holds = ", ".join(str(i) for i in t.intervals) or "—"
+        rows.append([CRITERION_NAMES[name], threshold_cell(t), holds, t.binding or "",
+                     (t.verdict if t.defined else "n/a").upper()])
+    lo, hi = report.plausible
+    caption = (f"target ({target}); costs: {', '.join(report.costs) or 'none'}; plausible κ: [{fmt(lo)}, {fmt(hi)}]"
+               f"{'' if report.plausible_given else ' (assumed)'}; κ = 1 means costs as stated in the file")
+    reasons = [f"{CRITERION_NAMES[name]}: {t.reason}" for name, t in report.thresholds.items()]
+    notes = list(report.notes) + [n for t in report.thresholds.values() for n in t.notes]
+    sections = [Section("Cost thresholds for compromise", ["criterion", "threshold κ", "holds for κ in", "binding",
+                                                           "verdict"],
+                        rows, caption=caption, lines=reasons + list(dict.fromkeys(notes)), name="thresholds",
+                        numeric={1})]
+    nash = report.thresholds["nash"]
+    if nash.per_player:
+        strict = report.thresholds["strict"].per_player or {}
+        dominant = report.thresholds["dominant"].per_player or {}
+        sections.append(Section(
+            "Each player's own threshold",
+            ["player", "target strategy", "equilibrium from κ", "strict from κ", "dominant from κ"],
+            [[p.name, p.strategies[s], exact_text(nash.per_player.get(p.name)), exact_text(strict.get(p.name)),
+              exact_text(dominant.get(p.name))] for p, s in zip(game.players, report.target)],
+            caption="inf: no cost level does it for that player; the largest sets the threshold (the binding player)",
+            name="per_player", numeric={2, 3, 4},
+        ))
+    for third in report.third_parties:
+        rows = [[strategy, threshold_cell(t), t.binding or "", t.verdict.upper()] for strategy, t in third.nash.items()]
+        values = [t.value for t in third.nash.values()]
+        lines = []
+        if all(v is not None for v in values) and len(values) > 1:
+            lines.append(f"{third.player}'s choice moves the others' threshold from {exact_text(min(values))} "
+                         f"to {exact_text(max(values))}")
+        lines.append(f"'{third.dominant}' strictly dominates for {third.player} at every cost level"
+                     if third.dominant else f"no strategy of {third.player} dominates at every cost level")
+        sections.append(Section(
+            f"{third.player} as a third party: the others' compromise threshold",
+            [f"{third.player} plays", "others' equilibrium from κ", "binding", "verdict"], rows,
+            caption="the triangular-deadlock measure: how far one side's choice pushes the others' threshold",
+            name="third_parties", numeric={1}, lines=lines))
+    rep = report.repeated
+    if rep is not None:
+        columns = ["player", "δ* at κ = 0"] + ([f"δ* at κ = {fmt(rep.top)}"] if rep.at_top else [])
+        rows = [[name, exact_text(v)] + ([exact_text(rep.at_top[name])] if rep.at_top else [])
+                for name, v in rep.at_zero.items()]
+        lines = [rep.note] if rep.note else []
+        if rep.sustainable_from is not None:
+            lines.append(f"{rep.sustainable_from.verdict.upper()}: {rep.sustainable_from.reason}")
+        sections.append(Section(
+            "Repeated play: grim trigger", columns, rows, name="repeated", numeric={1, 2}, lines=lines,
+            caption="compromise is sustained when the discount factor δ ≥ δ* = (T − R)/(T − P) for every player; "
+                    "δ* ≥ 1 or inf: never",
+        ))
+    return sections
+
+
+def describe_solution(solution, exact_mixed: bool = True) -> str:
+    """The equilibria in one line; mixed ones by their supports when they move with κ."""
+    if solution is None:
+        return "(transition at an irrational point)"
+    parts = []
+    for e in solution.equilibria:
+        if e.pure or exact_mixed:
+            parts.append(describe_equilibrium(solution.game, e))
+        else:
+            supports = ["/".join(n for n, p in zip(pl.strategies, s) if p) for pl, s in zip(solution.game.players, e.strategies)]
+            parts.append(f"mixed ({'; '.join(supports)})")
+    text = "; ".join(parts) if parts else "none found"
+    if solution.degenerate:
+        text += " [degenerate" + (": continuum]" if any(e.component for e in solution.equilibria) else "]")
+    return text
+
+
+def sweep_sections(result) -> list[Section]:
+    plausible = result.plausible
+    rows = []
+    for regime in result.regimes:
+        if float(regime.lo) > float(result.to):
+            continue
+        inside = ""
+        if plausible is not None:
+            lo, hi = float(plausible[0]), float(plausible[1])
+            a = float(regime.lo)
+            b = float(regime.hi) if regime.hi is not None else float("inf")
+            if (regime.is_point and lo <= a <= hi) or (not regime.is_point and a < hi and b > lo):
+                inside = "yes"
+        rows.append([regime.label(), describe_solution(regime.solution, regime.is_point), inside])
+    caption = f"breakpoints: {', '.join(exact_text(p) for p in result.breakpoints if float(p) > 0) or 'none'}"
+    if plausible is not None:
+        caption += f"; plausible κ: [{fmt(plausible[0])}, {fmt(plausible[1])}]"
+    return [Section("Equilibria by cost level κ", ["regime", "equilibria", "plausible"], rows,
+                    caption=caption, lines=list(result.notes), name="regimes")]
+
+
+def sweep_to_json(result) -> dict:
+
+    return {
+        "game": result.game.title,
+        "costs": list(result.costs),
+        "breakpoints": [exact_text(p) for p in result.breakpoints],
+        "candidate_breakpoints": [exact_text(p) for p in result.candidates],
+        "plausible_kappa": None if result.plausible is None else [json_number(v) for v in result.plausible],
+        "regimes": [
+            {"lo": exact_text(r.lo), "hi": None if r.hi is None else exact_text(r.hi), "point": r.is_point,
+             "lo_closed": r.lo_closed, "hi_closed": r.hi_closed,
+             "equilibria": None if r.solution is None else solution_to_json(r.solution)["equilibria"],
+             "summary": describe_solution(r.solution, r.is_point)}
+            for r in result.regimes
+        ],
+        "notes": list(result.notes),
+    }
