@@ -30,16 +30,10 @@ import warnings
 import numpy as np
 
 from sovgame import load_game
-from sovgame.robustness.runner import (
-    _pairwise_2x2,
-    _pattern_key,
-    chunk_generator,
-    draw_samples,
-    plan_sampling,
-    robust,
-    sets_at_kappa,
-    sign_patterns,
-)
+from sovgame.robustness.batch import pattern_key, sets_at_kappa
+from sovgame.robustness.kappa_sets import pairwise_2x2, sign_patterns
+from sovgame.robustness.plan import chunk_generator, draw_samples, plan_sampling
+from sovgame.robustness.runner import robust
 
 
 def time_sovgame(game, samples: int, repeats: int, **options) -> list[float]:
@@ -83,8 +77,8 @@ def nashpy_loop(game, count: int) -> tuple[float, int]:
             found.append(sorted({supports(eq) for eq in nashpy.Game(A, B).support_enumeration()}))
     seconds = (time.perf_counter() - start) / count
     if plan.two_by_two:
-        alpha, beta = _pairwise_2x2(plan).gains(U, W)
-        ours = [_pattern_key(plan, int(code))[0] for code in sign_patterns(alpha, beta, plan.top)]
+        alpha, beta = pairwise_2x2(plan).gains(U, W)
+        ours = [pattern_key(plan, int(code))[0] for code in sign_patterns(alpha, beta, plan.top)]
     else:
         ours = [next(iter(sets_at_kappa(plan, U[j:j + 1], W[j:j + 1], plan.top_exact)[0]))[0] for j in range(count)]
     agree = sum(list(theirs) == list(mine) for theirs, mine in zip(found, ours))

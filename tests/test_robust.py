@@ -20,23 +20,18 @@ from sovgame.core.model import bimatrix_game
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.errors import GameFileError, UsageError
 from sovgame.present.robust import robust_to_json
-from sovgame.robustness.runner import (
+from sovgame.robustness.batch import pattern_key, sets_at_kappa, solution_key
+from sovgame.robustness.kappa_sets import pairwise_2x2, sign_patterns, target_alone
+from sovgame.robustness.plan import (
     CHUNK_SIZE,
     VERDICTS,
-    _pairwise_2x2,
-    _pattern_key,
-    _target_alone,
     chunk_generator,
     draw_samples,
-    evaluate_samples,
     exact_sample_game,
     plan_sampling,
-    robust,
-    sets_at_kappa,
-    sign_patterns,
-    solution_key,
-    wilson_interval,
 )
+from sovgame.robustness.runner import evaluate_samples, robust
+from sovgame.robustness.summary import wilson_interval
 
 #: A cardinal 2x2 with every incidence, so that sampled deviations meet costs that rise, fall
 #: or stay flat (b > 0, b < 0, b = 0) for every target profile.
@@ -199,7 +194,7 @@ def test_larger_games_agree_with_the_exact_path_where_settled():
 
 def test_every_2x2_sign_pattern_is_settled_and_solved_as_the_exact_solver_does():
     """The four comparison signs decide the equilibrium set of a 2x2 game: each pattern's
-    representative (_pattern_key) and the unique test (_target_alone) against the exact solver
+    representative (pattern_key) and the unique test (target_alone) against the exact solver
     on a game with those signs and other magnitudes."""
     rng = np.random.default_rng(0)
     for target in ((0, 0), (1, 0)):
@@ -217,12 +212,12 @@ def test_every_2x2_sign_pattern_is_settled_and_solved_as_the_exact_solver_does()
             plan = plan_sampling(game, target=target)
             U = np.array(game.payoffs, dtype=float).reshape(1, 4, 2)
             W = np.zeros_like(U)
-            alpha, beta = _pairwise_2x2(plan).gains(U, W)
+            alpha, beta = pairwise_2x2(plan).gains(U, W)
             assert sign_patterns(alpha, beta, 0.0)[0] == code
             exact = solve(game)
-            assert _pattern_key(plan, code) == solution_key(exact)
+            assert pattern_key(plan, code) == solution_key(exact)
             a, b = plan.pairwise.comparisons.gains(U, W)
-            alone, not_alone = _target_alone(plan, np.sign(a).astype(np.int8))
+            alone, not_alone = target_alone(plan, np.sign(a).astype(np.int8))
             only = len(exact.equilibria) == 1 and exact.equilibria[0].pure_profile() == target
             assert alone[0] == only and not_alone[0] == (not only), (target, signs)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..core.intervals import exact_text
 from ..core.numbers import fmt, json_number
-from ..robustness.runner import CriterionRobustness, RobustResult
+from ..robustness.summary import CriterionRobustness, RobustResult
 from .sections import Section
 from .thresholds import CRITERION_NAMES
 

@@ -1,0 +1,338 @@
+"""The sampling plan: what is uncertain in a game and how samples of it are drawn.
+
+Everything a chunk of samples needs is prepared once, as numpy arrays over flat profiles and
+players, in a picklable :class:`SamplingPlan`; the constants every part of a run shares live
+here too.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+import numpy as np
+
+from ..core.model import Cost, Game, Profile
+from ..errors import UsageError
+
+#: Samples per chunk: the unit of seeding and of parallel work (fixed, so output does not
+#: depend on the number of workers).
+CHUNK_SIZE = 16384
+
+
+DEFAULT_SAMPLES = 10_000
+
+
+MAX_SAMPLES = 10_000_000
+
+
+#: The default exact subsample for ``unique`` is sized so that the open samples (a share f of
+#: all) add at most about this much (one standard error) to P(threshold ≤ top): f·½/√K ≤ it.
+UNIQUE_PRECISION = 0.005
+
+
+#: ... and kept between these bounds: two-player games need the exact path only for open
+#: samples, each costing tens of milliseconds in fractions; games of three or more players
+#: need it for every sample, each costing a few milliseconds.
+UNIQUE_SUBSAMPLE_BOUNDS = {2: (10, 200), 3: (10, 500)}
+
+
+#: Distinct degenerate samples per chunk solved exactly at the top of the range.
+EXACT_FALLBACK_PER_CHUNK = 32
+
+
+#: Above this many support pairs, two-player games are searched for pure equilibria only.
+MAX_SUPPORT_PAIRS = 2_000
+
+
+CRITERIA = ("nash", "dominant", "unique")
+
+
+VERDICTS = ("met", "reachable", "beyond", "never")
+
+
+UNDETERMINED = 4  # verdict code: the exact path cannot settle the threshold (3+ players)
+
+
+NOT_COMPUTED = 5  # verdict code: an open sample outside the exact subsample (weight 0)
+
+
+GAME_TYPES = ("Prisoner's Dilemma", "Stag Hunt", "Chicken", "Deadlock", "Harmony", "other")
+
+
+#: Relative tolerance of the float equilibrium checks; ties within it count as degenerate.
+TOLERANCE = 1e-9
+
+
+#: ``progress(done, total, stage)``; stage is "sampling" or "exact unique".
+Progress = Callable[[int, int, str], None]
+
+
+#: An equilibrium as each player's support; an equilibrium set as (equilibria, continuum).
+Supports = tuple[tuple[int, ...], ...]
+
+
+SetKey = tuple[tuple[Supports, ...], bool]
+
+
+@dataclass(frozen=True)
+class Comparisons:
+    """Pairs of outcomes compared by one player, as flat profile indices: the player gains
+    ``a − κ·b`` by moving from ``at`` to ``to`` (a = U[to] − U[at], b = W[to] − W[at])."""
+
+    player: np.ndarray
+    at: np.ndarray
+    to: np.ndarray
+
+    def gains(self, U: np.ndarray, W: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(a, b), each of shape (samples, comparisons)."""
+        a = U[:, self.to, self.player] - U[:, self.at, self.player]
+        b = W[:, self.to, self.player] - W[:, self.at, self.player]
+        return a, b
+
+
+@dataclass(frozen=True)
+class PairwiseTables:
+    """Two-player games: every comparison of two strategies of one player against one
+    opponent strategy (``comparisons``), and where each ordered comparison sits in the tables
+    ``row[r2, r1, c]`` = sign(A[r2, c] − A[r1, c]) and ``col[c2, c1, r]`` = sign(B[r, c2] − B[r, c1]):
+    index into ``comparisons`` and a factor of +1, −1 (the pair the other way round) or 0
+    (a strategy against itself)."""
+
+    comparisons: Comparisons
+    row_index: np.ndarray
+    row_sign: np.ndarray
+    col_index: np.ndarray
+    col_sign: np.ndarray
+
+
+@dataclass(frozen=True)
+class RangedCost:
+    """A cost whose weights are drawn per sample: exposure (profiles, players) and bounds."""
+
+    name: str
+    exposure: np.ndarray
+    lo: np.ndarray
+    hi: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class SamplingPlan:
+    """Everything a chunk needs to draw and evaluate samples; picklable for worker processes.
+
+    Arrays are over flat profiles (``np.ravel_multi_index`` of a profile) and players.
+    """
+
+    game: Game
+    target: Profile
+    costs: tuple[str, ...]
+    plausible: tuple[float, float]
+    base_payoffs: np.ndarray  # (profiles, players): the file's payoffs
+    base_load: np.ndarray  # (profiles, players): cost load of the costs with fixed weights
+    ordinal: bool
+    rank_of: tuple[np.ndarray, ...]  # per player: rank of each profile's payoff (0 = lowest)
+    rank_counts: tuple[int, ...]
+    payoff_ranges: tuple[tuple[float, float], ...]
+    noise: float
+    ranged_costs: tuple[RangedCost, ...]
+    nash: Comparisons  # every unilateral deviation from the target
+    dominance: Comparisons  # every (player, opponents' profile, rival strategy) comparison
+    pairwise: PairwiseTables | None  # two-player games
+    unique_subsample: int | None  # None: sized by UNIQUE_PRECISION
+
+    def subsample_size(self, open_count: int, samples: int) -> int:
+        """How many of ``open_count`` open samples get the exact ``unique`` path."""
+        if self.unique_subsample is not None:
+            return min(self.unique_subsample, open_count)
+        if not open_count:
+            return 0
+        low, high = UNIQUE_SUBSAMPLE_BOUNDS[min(self.n_players, 3)]
+        wanted = math.ceil((open_count / samples * 0.5 / UNIQUE_PRECISION) ** 2)
+        return min(max(wanted, low), high, open_count)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self.game.shape
+
+    @property
+    def n_players(self) -> int:
+        return self.game.n_players
+
+    @property
+    def two_by_two(self) -> bool:
+        return self.game.shape == (2, 2)
+
+    @property
+    def top(self) -> float:
+        return self.plausible[1]
+
+    @property
+    def top_exact(self) -> Fraction:
+        return (self.game.plausible_kappa or (Fraction(0), Fraction(1)))[1]
+
+    @property
+    def uncertain(self) -> bool:
+        return self.ordinal or self.noise > 0 or bool(self.ranged_costs)
+
+
+def plan_sampling(
+    game: Game, target: Profile | str | None = None, costs: Sequence[str] | None = None,
+    noise: float | None = None, unique_subsample: int | None = None,
+) -> SamplingPlan:
+    """Check the options and prepare the arrays of the sampling model (module docstring)."""
+    from ..costs.thresholds import resolve_target
+
+    profile = resolve_target(game, target)
+    kept = game.kept_costs(costs)
+    noise = _check_noise(game, noise)
+    whole = isinstance(unique_subsample, (int, np.integer)) and not isinstance(unique_subsample, bool)
+    if unique_subsample is not None and (not whole or unique_subsample < 0):
+        raise UsageError(f"--unique-subsample: must be a whole number >= 0, not {unique_subsample!r}")
+    plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
+    n, shape = game.n_players, game.shape
+    profiles = list(game.profiles())
+    flat = np.array(game.payoffs, dtype=float).reshape(len(profiles), n)
+
+    base_load = np.zeros_like(flat)
+    ranged = []
+    for cost in game.costs:
+        if cost.name not in kept:
+            continue
+        exposure = np.array([[float(cost.exposure_at(game.players, p, i)) for i in range(n)] for p in profiles])
+        if cost.weights_range is None:
+            base_load += exposure * np.array([float(w) for w in cost.weights])
+        else:
+            ranged.append(RangedCost(cost.name, exposure, np.array([float(lo) for lo, _ in cost.weights_range]),
+                                     np.array([float(hi) for _, hi in cost.weights_range])))
+
+    rank_of, rank_counts, ranges = [], [], []
+    for i in range(n):
+        values = sorted(set(game.payoffs[..., i].ravel()))
+        index = {v: r for r, v in enumerate(values)}
+        rank_of.append(np.array([index[game.payoffs[p + (i,)]] for p in profiles]))
+        rank_counts.append(len(values))
+        ranges.append((float(values[0]), float(values[-1])))
+
+    def flat_index(p: Profile) -> int:
+        return int(np.ravel_multi_index(p, shape))
+
+    def moves(at: Profile, player: int, lists) -> None:
+        for s in range(shape[player]):
+            if s != at[player]:
+                lists[0].append(player)
+                lists[1].append(flat_index(at))
+                lists[2].append(flat_index(at[:player] + (s,) + at[player + 1:]))
+
+    nash: tuple[list, list, list] = ([], [], [])
+    for i in range(n):
+        moves(profile, i, nash)
+    dominance: tuple[list, list, list] = ([], [], [])
+    for p in profiles:
+        for i in range(n):
+            if p[i] == profile[i]:
+                moves(p, i, dominance)
+
+    return SamplingPlan(
+        game=game, target=profile, costs=kept, plausible=(float(plausible[0]), float(plausible[1])),
+        base_payoffs=flat, base_load=base_load, ordinal=game.payoff_scale == "ordinal", rank_of=tuple(rank_of),
+        rank_counts=tuple(rank_counts), payoff_ranges=tuple(ranges), noise=noise,
+        ranged_costs=tuple(ranged), nash=_comparisons(nash), dominance=_comparisons(dominance),
+        pairwise=_pairwise_tables(shape) if n == 2 else None,
+        unique_subsample=None if unique_subsample is None else int(unique_subsample),
+    )
+
+
+def _comparisons(lists) -> Comparisons:
+    return Comparisons(*(np.array(x, dtype=np.intp) for x in lists))
+
+
+def _pairwise_tables(shape: tuple[int, int]) -> PairwiseTables:
+    m, n = shape
+    player, at, to = [], [], []
+    # A strategy against itself keeps index 0 and factor 0 (sign 0).
+    row_index, row_sign = np.zeros((m, m, n), np.intp), np.zeros((m, m, n), np.int8)
+    col_index, col_sign = np.zeros((n, n, m), np.intp), np.zeros((n, n, m), np.int8)
+    for c in range(n):
+        for r1, r2 in itertools.combinations(range(m), 2):
+            row_index[r2, r1, c] = row_index[r1, r2, c] = len(player)
+            row_sign[r2, r1, c], row_sign[r1, r2, c] = 1, -1
+            player.append(0)
+            at.append(r1 * n + c)
+            to.append(r2 * n + c)
+    for r in range(m):
+        for c1, c2 in itertools.combinations(range(n), 2):
+            col_index[c2, c1, r] = col_index[c1, c2, r] = len(player)
+            col_sign[c2, c1, r], col_sign[c1, c2, r] = 1, -1
+            player.append(1)
+            at.append(r * n + c1)
+            to.append(r * n + c2)
+    return PairwiseTables(_comparisons((player, at, to)), row_index, row_sign, col_index, col_sign)
+
+
+def _check_noise(game: Game, noise: float | None) -> float:
+    if noise is None:
+        return 0.0
+    if isinstance(noise, bool) or not isinstance(noise, (int, float, Fraction)) or not math.isfinite(noise):
+        raise UsageError(f"--noise: must be a finite number >= 0, not {noise!r}")
+    if noise < 0:
+        raise UsageError(f"--noise: a standard deviation must be >= 0, not {noise}")
+    if noise > 0 and game.payoff_scale == "ordinal":
+        raise UsageError(
+            f"--noise: {game.origin} is ordinal (payoff_scale = \"ordinal\"): its payoffs are redrawn by rank, "
+            "so noise does not apply; leave out --noise, or set payoff_scale = \"cardinal\" to add noise instead")
+    return float(noise)
+
+
+def draw_samples(plan: SamplingPlan, rng: np.random.Generator, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """``count`` sampled games as (U, W), each of shape (count, profiles, players).
+
+    Draw order is fixed (ordinal payoffs player by player, then noise, then weights cost by
+    cost), so a generator state always gives the same games.
+    """
+    n_profiles, n = plan.base_payoffs.shape
+    if plan.ordinal:
+        U = np.empty((count, n_profiles, n))
+        for i, (lo, hi) in enumerate(plan.payoff_ranges):
+            # Sorted uniforms assigned by rank: the k-th lowest value goes to rank k, so equal
+            # ranks stay equal and the ordering is kept (MODELS.md).
+            values = np.sort(rng.uniform(lo, hi, size=(count, plan.rank_counts[i])), axis=1)
+            U[:, :, i] = values[:, plan.rank_of[i]]
+    elif plan.noise > 0:
+        U = plan.base_payoffs + rng.normal(0.0, plan.noise, size=(count, n_profiles, n))
+    else:
+        U = np.broadcast_to(plan.base_payoffs, (count, n_profiles, n))
+    if plan.ranged_costs:
+        W = np.repeat(plan.base_load[None], count, axis=0)
+        for cost in plan.ranged_costs:
+            weights = rng.uniform(cost.lo, cost.hi, size=(count, n))
+            W += weights[:, None, :] * cost.exposure[None]
+    else:
+        W = np.broadcast_to(plan.base_load, (count, n_profiles, n))
+    return U, W
+
+
+def chunk_generator(seed: int, chunk: int) -> np.random.Generator:
+    """The generator of chunk ``chunk``: ``SeedSequence(seed).spawn(K)[chunk]`` for any K."""
+    return np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(chunk,))))
+
+
+def exact_sample_game(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> Game:
+    """One sampled game in exact arithmetic: the reference path for that sample.
+
+    ``U`` and ``W`` are one sample's arrays (profiles, players). Floats convert to fractions
+    exactly; the sampled cost load becomes one ``custom`` cost with weight 1, so
+    ``cost_load()`` of the result is ``W`` exactly.
+    """
+    game = plan.game
+    n = game.n_players
+    payoffs = np.empty(game.shape + (n,), dtype=object)
+    exposure = {}
+    for index, profile in enumerate(game.profiles()):
+        for i in range(n):
+            payoffs[profile + (i,)] = Fraction(float(U[index, i]))
+        exposure[profile] = tuple(Fraction(float(w)) for w in W[index])
+    cost = Cost("sampled costs", "custom", (Fraction(1),) * n, tuple(range(n)), exposure)
+    return replace(game, payoffs=payoffs, costs=(cost,))

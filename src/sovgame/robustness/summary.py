@@ -1,0 +1,337 @@
+"""Summaries of a robustness run: quantiles, shares with 95% intervals, agreement with the
+file's own verdict, the binding player, game types, equilibria at the top of the range, and a
+one-line grade."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+
+import numpy as np
+
+from ..core.intervals import Endpoint
+from ..core.model import Game, Profile
+from .batch import pattern_key, searches_mixed
+from .plan import CRITERIA, GAME_TYPES, UNDETERMINED, VERDICTS, SamplingPlan, SetKey, Supports
+
+QUANTILES = (("5", 0.05), ("50", 0.5), ("95", 0.95))
+
+
+#: Two-sided 95% normal quantile, for Wilson intervals.
+Z95 = 1.959963984540054
+
+
+@dataclass
+class ChunkResult:
+    """Per-sample arrays of one chunk, and counts that only need adding up."""
+
+    values: dict[str, np.ndarray]  # criterion -> threshold (inf: never; nan: not settled here)
+    verdicts: dict[str, np.ndarray]  # criterion -> verdict code
+    unique_open: np.ndarray  # samples whose unique threshold needs the exact path
+    binding: np.ndarray
+    target_equilibrium: int  # samples where the target is an equilibrium at the top
+    patterns: np.ndarray | None  # 2x2: bincount of sign patterns at the top
+    sets: Counter  # larger games: equilibrium sets at the top
+    unresolved: int
+    types_zero: np.ndarray | None  # 2x2: counts (players + game, type)
+    types_top: np.ndarray | None
+
+
+@dataclass(frozen=True)
+class CriterionRobustness:
+    """The distribution of one threshold over the samples, against the file's own value.
+
+    Shares are of all samples. For ``unique`` in games other than 2x2, samples the vectorised
+    walk leaves open are estimated from an exact subsample (``subsample`` of ``open``), each
+    subsample member weighing open/subsample.
+    """
+
+    criterion: str
+    samples: int
+    settled: int  # samples settled by the vectorised computation
+    open: int  # samples left to the exact path
+    subsample: int  # how many of the open samples got the exact path
+    quantiles: dict[str, float | None]  # "5", "50", "95" -> κ (None: never)
+    never_share: float
+    undetermined_share: float  # thresholds that cannot be settled (or were not computed)
+    p_within_plausible: float  # share with threshold <= top of the plausible range
+    ci95: tuple[float, float]
+    verdict_shares: dict[str, float]
+    file_value: Endpoint | None
+    file_attained: bool
+    file_verdict: str
+    agreement: float  # share of samples whose verdict is the file's
+
+
+@dataclass(frozen=True)
+class EquilibriumSet:
+    """One equilibrium set found at the top of the plausible range, and how often."""
+
+    equilibria: tuple[Supports, ...]
+    continuum: bool
+    count: int
+    share: float
+    summary: str
+
+
+@dataclass(frozen=True)
+class EquilibriaAtTop:
+    kappa: Fraction
+    target_equilibrium_share: float
+    target_unique_share: float
+    sets: tuple[EquilibriumSet, ...]
+    mixed_searched: bool
+    unresolved_share: float
+
+
+@dataclass(frozen=True, eq=False)
+class RobustResult:
+    """What :func:`robust` returns; :func:`sovgame.present.robust.robust_to_json` and
+    :func:`sovgame.present.robust.robust_sections` are its views."""
+
+    game: Game
+    target: Profile
+    costs: tuple[str, ...]
+    samples: int
+    seed: int
+    noise: float | None
+    plausible: tuple[Fraction, Fraction]
+    plausible_given: bool
+    model: str
+    uncertain: bool
+    criteria: dict[str, CriterionRobustness]
+    binding: dict[str, float]  # player name, "none" (threshold 0), "never" -> share
+    game_types: dict[str, dict[str, float]] | None  # 2x2: "at_zero" / "at_top" -> type -> share
+    player_types: dict[str, dict[str, dict[str, float]]] | None
+    at_top: EquilibriaAtTop
+    verdict: str
+    notes: tuple[str, ...]
+    # Per-sample thresholds in sample order (inf: never; nan: not settled) and the weight of
+    # each sample in the summaries (1; open/subsample for exact subsample members of ``unique``;
+    # 0 for open samples outside it), for notebooks and tests.
+    values: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
+    weights: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
+
+    def target_names(self) -> dict[str, str]:
+        return {p.name: p.strategies[s] for p, s in zip(self.game.players, self.target)}
+
+
+def wilson_interval(successes: float, trials: float, z: float = Z95) -> tuple[float, float]:
+    """Wilson score interval for a binomial share (Wilson 1927; Agresti & Coull 1998).
+    ``trials`` may be an effective sample size (not a whole number)."""
+    if trials <= 0:
+        return 0.0, 1.0
+    share = min(max(successes / trials, 0.0), 1.0)
+    denominator = 1 + z * z / trials
+    centre = (share + z * z / (2 * trials)) / denominator
+    half = z * math.sqrt(max(share * (1 - share), 0.0) / trials + z * z / (4 * trials * trials)) / denominator
+    # At a share of exactly 0 or 1 the bound is exact; keep rounding from moving it.
+    return (0.0 if share == 0 else max(0.0, centre - half)), (1.0 if share == 1 else min(1.0, centre + half))
+
+
+def summarise(plan: SamplingPlan, report, samples: int, seed: int, noise, results: list[ChunkResult],
+               values, verdicts, weights, open_count: int, subsample: int) -> RobustResult:
+    game = plan.game
+    criteria = {}
+    for c in CRITERIA:
+        opened = open_count if c == "unique" else 0
+        criteria[c] = _criterion(c, values[c], verdicts[c], weights[c], plan, report.thresholds[c],
+                                 open_count=opened, subsample=subsample if opened else 0)
+
+    binding_codes = np.concatenate([r.binding for r in results])
+    binding = {name: _share(np.count_nonzero(binding_codes == i), samples) for i, name in enumerate(game.player_names)}
+    binding["none"] = _share(np.count_nonzero(binding_codes == -1), samples)
+    binding["never"] = _share(np.count_nonzero(binding_codes == -2), samples)
+
+    game_types = player_types = None
+    if plan.two_by_two:
+        zero = sum(r.types_zero for r in results)
+        top = sum(r.types_top for r in results)
+        game_types = {"at_zero": _type_shares(zero[-1], samples), "at_top": _type_shares(top[-1], samples)}
+        player_types = {name: {"at_zero": _type_shares(zero[i], samples), "at_top": _type_shares(top[i], samples)}
+                        for i, name in enumerate(game.player_names)}
+    at_top = _at_top(plan, results, samples, report.plausible[1])
+
+    notes = []
+    if not plan.uncertain:
+        notes.append("nothing is uncertain: the game is cardinal and neither --noise nor a cost's weights_range is "
+                     "given, so every sample is the file's own game and every share is 0 or 1")
+    if game.plausible_kappa is None:
+        notes.append("the file gives no plausible range; P(κ ≤ top) and verdicts use [0, 1] (up to today's costs)")
+    if not plan.costs:
+        notes.append("no costs in the model: κ changes nothing")
+    if plan.ordinal and plan.two_by_two:
+        notes.append("ordinal resampling keeps each player's ordering, so the game type at κ = 0 is the file's in "
+                     "every sample; the type at the top of the plausible range shows what costs change")
+    unique = criteria["unique"]
+    if unique.open:
+        how = (f"computed exactly for all {unique.open:,} of them" if unique.subsample == unique.open else
+               f"estimated from an exact subsample of {unique.subsample:,} (evenly spaced, each standing for "
+               f"{unique.open / unique.subsample:.3g} samples)" if unique.subsample else "not computed")
+        if plan.n_players == 2:
+            notes.append(f"unique: iterated dominance and the pure equilibria settle {unique.settled:,} samples; "
+                         f"for the other {unique.open:,} mixed equilibria decide, {how}")
+        else:
+            notes.append(f"unique ({plan.n_players} players): {how.replace('of them', 'samples')}")
+    if plan.n_players > 2:
+        notes.append(f"{plan.n_players} players: equilibria at the top of the range are pure ones only")
+    if at_top.unresolved_share:
+        notes.append(f"{at_top.unresolved_share:.2%} of samples are degenerate at the top of the range beyond the "
+                     "exact-solve budget; their equilibria are counted as unresolved")
+
+    result = RobustResult(
+        game=game, target=plan.target, costs=plan.costs, samples=samples, seed=seed,
+        noise=None if noise is None else float(noise), plausible=report.plausible,
+        plausible_given=report.plausible_given, model=describe_model(plan), uncertain=plan.uncertain,
+        criteria=criteria, binding=binding, game_types=game_types, player_types=player_types,
+        at_top=at_top, verdict="", notes=tuple(notes), values=values, weights=weights,
+    )
+    return replace(result, verdict=robustness_line(result))
+
+
+def _share(count: float, total: float) -> float:
+    return float(count / total) if total else 0.0
+
+
+def _type_shares(counts: np.ndarray, total: int) -> dict[str, float]:
+    return {name: _share(int(c), total) for name, c in zip(GAME_TYPES, counts)}
+
+
+def weighted_quantiles(values: np.ndarray, weights: np.ndarray, qs: Sequence[float]) -> list[float]:
+    """For each q the smallest value whose cumulative weight reaches q of the total (the
+    inverted CDF: an actual sample value, so 'never' (inf) is never averaged with a number)."""
+    if not len(values):
+        return [math.inf] * len(qs)
+    # A hair below q·total, so that q·n landing a rounding error above a whole number of
+    # samples does not skip to the next one.
+    shrink = 1 - 1e-12
+    if np.all(weights == 1):
+        ordered = np.sort(values)
+        return [float(ordered[min(max(math.ceil(q * len(values) * shrink), 1), len(values)) - 1]) for q in qs]
+    order = np.argsort(values)
+    cumulative = np.cumsum(weights[order])
+    positions = np.searchsorted(cumulative, [q * cumulative[-1] * shrink for q in qs], side="left")
+    return [float(values[order][min(int(pos), len(order) - 1)]) for pos in positions]
+
+
+def stratified_interval(hits_settled: float, settled: float, hits_exact: float, exact: float,
+                        weight: float, population: float) -> tuple[float, float]:
+    """95% interval for a share estimated from ``settled`` samples counted in full and
+    ``exact`` subsample members each standing for ``weight`` samples of a stratum of
+    ``population`` (Cochran 1977, ch. 5): a Wilson interval at the effective sample size
+    p(1 − p)/Var, where Var adds the Monte Carlo variance and the subsampling variance."""
+    total = settled + weight * exact
+    if exact == 0 or total == 0:
+        return wilson_interval(hits_settled, settled)
+    share = (hits_settled + weight * hits_exact) / total
+    stratum = weight * exact / total
+    exact_share = hits_exact / exact
+    variance = share * (1 - share) / total + stratum ** 2 * exact_share * (1 - exact_share) / exact * \
+        max(0.0, 1 - exact / population)
+    effective = share * (1 - share) / variance if variance > 0 else settled + exact
+    return wilson_interval(share * effective, effective)
+
+
+def _criterion(name: str, values: np.ndarray, verdicts: np.ndarray, weights: np.ndarray, plan: SamplingPlan,
+               threshold, open_count: int, subsample: int) -> CriterionRobustness:
+    total = len(values)
+    counted = weights > 0
+    settled_value = counted & ~np.isnan(values)
+    found = weighted_quantiles(values[settled_value], weights[settled_value], [q for _, q in QUANTILES])
+    quantiles = {label: None if math.isinf(x) else x for (label, _), x in zip(QUANTILES, found)}
+    within = settled_value & (values <= plan.top)
+    exact = settled_value & (weights != 1)
+    plain = settled_value & (weights == 1)
+    weight = float(weights[exact][0]) if exact.any() else 1.0
+    ci = stratified_interval(float(np.count_nonzero(within & plain)), float(np.count_nonzero(plain)),
+                             float(np.count_nonzero(within & exact)), float(np.count_nonzero(exact)),
+                             weight, float(open_count))
+    determined_weight = float(weights[settled_value].sum())
+    shares = {v: _share(float(weights[verdicts == code].sum()), total) for code, v in enumerate(VERDICTS)}
+    file_verdict = threshold.verdict if threshold.defined else "undetermined"
+    file_code = VERDICTS.index(file_verdict) if file_verdict in VERDICTS else UNDETERMINED
+    return CriterionRobustness(
+        criterion=name, samples=total, settled=total - open_count, open=open_count, subsample=subsample,
+        quantiles=quantiles,
+        never_share=_share(float(weights[settled_value & np.isinf(values)].sum()), total),
+        undetermined_share=_share(float(weights[counted & np.isnan(values)].sum()), total),
+        p_within_plausible=_share(float(weights[within].sum()), determined_weight), ci95=ci,
+        verdict_shares=shares, file_value=threshold.value, file_attained=threshold.attained,
+        file_verdict=file_verdict, agreement=_share(float(weights[verdicts == file_code].sum()), total),
+    )
+
+
+def _at_top(plan: SamplingPlan, results: list[ChunkResult], samples: int, top: Fraction) -> EquilibriaAtTop:
+    counts: Counter = Counter()
+    if plan.two_by_two:
+        patterns = sum(r.patterns for r in results)
+        for code in np.flatnonzero(patterns):
+            counts[pattern_key(plan, int(code))] += int(patterns[code])
+    else:
+        for r in results:
+            counts.update(r.sets)
+    alone = ((tuple((s,) for s in plan.target),), False)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], describe_set(plan.game, item[0])))
+    return EquilibriaAtTop(
+        kappa=top,
+        target_equilibrium_share=_share(sum(r.target_equilibrium for r in results), samples),
+        target_unique_share=_share(counts.get(alone, 0), samples),
+        sets=tuple(EquilibriumSet(key[0], key[1], n, _share(n, samples), describe_set(plan.game, key))
+                   for key, n in ordered),
+        mixed_searched=searches_mixed(plan),
+        unresolved_share=_share(sum(r.unresolved for r in results), samples),
+    )
+
+
+def describe_set(game: Game, key: SetKey) -> str:
+    """"(Strike, Tolerate TTP) only", "(A, B) + (C, D) + mixed over (A/C, B/D)", "… (continuum)"."""
+    equilibria, continuum = key
+    pure = [eq for eq in equilibria if all(len(s) == 1 for s in eq)]
+    parts = ["(" + ", ".join(p.strategies[s[0]] for p, s in zip(game.players, eq)) + ")" for eq in pure]
+    for eq in equilibria:
+        if eq not in pure:
+            parts.append("mixed over (" + ", ".join("/".join(p.strategies[k] for k in s)
+                                                      for p, s in zip(game.players, eq)) + ")")
+    if not parts:
+        return "no equilibrium"
+    text = parts[0] + " only" if len(parts) == 1 else " + ".join(parts)
+    return text + (" (continuum)" if continuum else "")
+
+
+def describe_model(plan: SamplingPlan) -> str:
+    """The sampling model in one sentence."""
+    game = plan.game
+    if plan.ordinal:
+        ranks = "; ".join(f"{p.name}: {c} ranks on [{lo:g}, {hi:g}]"
+                          for p, c, (lo, hi) in zip(game.players, plan.rank_counts, plan.payoff_ranges))
+        text = f"ordinal: each player's payoffs redrawn as sorted Uniform(lo, hi) values by rank ({ranks})"
+    elif plan.noise > 0:
+        text = f"cardinal: Normal(0, {plan.noise:g}) noise added to every payoff"
+    else:
+        text = "cardinal: payoffs as in the file (no --noise)"
+    if plan.ranged_costs:
+        names = ", ".join(c.name for c in plan.ranged_costs)
+        return text + f"; weights of {names} drawn from their weights_range, other weights as in the file"
+    return text + "; cost weights as in the file"
+
+
+#: Grades of :func:`robustness_line`, by the smallest share of samples agreeing with the file.
+GRADES = ((0.95, "robust"), (0.80, "mostly robust"), (0.50, "fragile"), (0.0, "not robust"))
+
+
+def robustness_line(result: RobustResult) -> str:
+    """One sentence: how often the samples give each criterion the file's own verdict.
+
+    The grade follows the weakest criterion: robust when at least 95% of samples agree with
+    the file on every criterion, mostly robust from 80%, fragile from 50%, else not robust.
+    """
+    if not result.uncertain:
+        return ("No uncertainty to test: the game is cardinal and neither --noise nor a weights_range is given, "
+                "so every sample is the file's own game.")
+    parts = [f"{name} ({c.file_verdict.upper()}) in {c.agreement:.0%}" for name, c in result.criteria.items()]
+    weakest = min(c.agreement for c in result.criteria.values())
+    grade = next(word for bound, word in GRADES if weakest >= bound)
+    return f"{grade.capitalize()}: the samples give the file's verdict on {', '.join(parts)} of cases."
