@@ -18,13 +18,13 @@ from sovgame import load_game, parse_game, solve
 from sovgame.cli import app
 from sovgame.core.model import bimatrix_game
 from sovgame.costs.thresholds import compute_thresholds
+from sovgame.costs.verdicts import VERDICTS
 from sovgame.errors import GameFileError, UsageError
 from sovgame.present.robust import robust_to_json
 from sovgame.robustness.batch import pattern_key, sets_at_kappa, solution_key
 from sovgame.robustness.kappa_sets import pairwise_2x2, sign_patterns, target_alone
 from sovgame.robustness.plan import (
     CHUNK_SIZE,
-    VERDICTS,
     chunk_generator,
     draw_samples,
     exact_sample_game,

@@ -14,13 +14,32 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from enum import StrEnum
 from fractions import Fraction
 
 import numpy as np
 
-INCIDENCES = ("any_conflict", "own_confront", "mutual_confront", "custom")
-PAYOFF_SCALES = ("cardinal", "ordinal")
+
+class Incidence(StrEnum):
+    """When a cost falls on player i at outcome s (MODELS.md, "Notation")."""
+
+    ANY_CONFLICT = "any_conflict"  # some player of `between` is not at its compromise
+    OWN_CONFRONT = "own_confront"  # player i itself is not at its compromise
+    MUTUAL_CONFRONT = "mutual_confront"  # every player of `between` confronts
+    CUSTOM = "custom"  # the file's exposure table says
+
+
+class PayoffScale(StrEnum):
+    """What the payoff numbers mean: as given, or only their order (each player's ranking)."""
+
+    CARDINAL = "cardinal"
+    ORDINAL = "ordinal"
+
+
+#: The words a file may use, as plain strings (for messages and "did you mean").
+INCIDENCES = tuple(i.value for i in Incidence)
+PAYOFF_SCALES = tuple(s.value for s in PayoffScale)
 
 Profile = tuple[int, ...]
 
@@ -57,7 +76,7 @@ class Cost:
     """
 
     name: str
-    incidence: str
+    incidence: Incidence
     weights: tuple[Fraction, ...]
     between: tuple[int, ...]
     exposure: Mapping[Profile, tuple[Fraction, ...]] | None = None
@@ -66,18 +85,16 @@ class Cost:
 
     def exposure_at(self, players: Sequence[Player], profile: Profile, i: int) -> Fraction:
         """0/1 exposure of player i at ``profile`` (any number for custom incidence)."""
-        if self.incidence == "custom":
+        if self.incidence == Incidence.CUSTOM:
             row = (self.exposure or {}).get(profile)
             return Fraction(0) if row is None else row[i]
         confronting = [profile[j] != players[j].compromise_index for j in self.between]
-        if self.incidence == "any_conflict":
+        if self.incidence == Incidence.ANY_CONFLICT:
             exposed = any(confronting)
-        elif self.incidence == "own_confront":
+        elif self.incidence == Incidence.OWN_CONFRONT:
             exposed = profile[i] != players[i].compromise_index
-        elif self.incidence == "mutual_confront":
+        else:  # Incidence.MUTUAL_CONFRONT
             exposed = all(confronting)
-        else:  # validated on load
-            raise ValueError(f"unknown incidence {self.incidence!r}")
         return Fraction(int(exposed))
 
 
@@ -114,7 +131,7 @@ class Game:
     notes: Mapping[Profile, str] = field(default_factory=dict)
     description: str | None = None
     source: str | None = None
-    payoff_scale: str = "cardinal"
+    payoff_scale: PayoffScale = PayoffScale.CARDINAL
     plausible_kappa: tuple[Fraction, Fraction] | None = None
     origin: str = "<game>"
     mediator: Mediator | None = None
@@ -215,13 +232,6 @@ class Game:
         if kappa == 0 or not self.costs:
             return self.payoffs
         return self.payoffs - kappa * self.cost_load(only)
-
-    def at_kappa(self, kappa: Fraction | int) -> Game:
-        """The game with costs applied at level κ (and then no costs left)."""
-        return replace(self, payoffs=self.payoffs_at(kappa), costs=())
-
-    def with_payoffs(self, payoffs: np.ndarray) -> Game:
-        return replace(self, payoffs=payoffs)
 
 
 def fraction_array(values: Sequence, shape: tuple[int, ...]) -> np.ndarray:

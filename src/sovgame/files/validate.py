@@ -15,7 +15,17 @@ from typing import Any
 
 import numpy as np
 
-from ..core.model import INCIDENCES, PAYOFF_SCALES, Cost, Game, Mediator, Player, RepeatedSettings
+from ..core.model import (
+    INCIDENCES,
+    PAYOFF_SCALES,
+    Cost,
+    Game,
+    Incidence,
+    Mediator,
+    PayoffScale,
+    Player,
+    RepeatedSettings,
+)
 from ..core.numbers import fmt, to_fraction
 from ..errors import GameFileError, Problem
 
@@ -113,7 +123,7 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
         if scale not in PAYOFF_SCALES:
             check.add("game.payoff_scale", f"must be \"cardinal\" or \"ordinal\", not {_describe(scale)}")
         else:
-            payoff_scale = scale
+            payoff_scale = PayoffScale(scale)
 
     players = _players(data.get("players"), check)
     payoffs = notes = None
@@ -311,6 +321,8 @@ def _costs(raw: Any, players: list[Player], check: _Checker) -> list[Cost]:
             what = "missing" if incidence is None else f"{_describe(incidence)} is not an incidence"
             check.add(f"{prefix}.incidence", f"{what}: use one of {', '.join(INCIDENCES)}{hint}")
             incidence = None
+        else:
+            incidence = Incidence(incidence)
         weights = None
         if "weights" not in table:
             check.add(f"{prefix}.weights", f"missing; give {n} weights, one per player")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .plan import GAME_TYPES, Comparisons, SamplingPlan
+from .plan import GAME_TYPES, BindingCode, Comparisons, SamplingPlan, VerdictCode
 
 
 @dataclass
@@ -34,7 +34,9 @@ class KappaSets:
         """met / reachable / beyond / never codes, as :func:`sovgame.thresholds.verdict_for`."""
         p_lo, p_hi = plausible
         reachable = ((self.lo < p_hi) | ((self.lo == p_hi) & self.lo_closed)) & (self.hi > p_lo)
-        codes = np.select([~self.nonempty, self.contains(p_lo), reachable, self.lo >= p_hi], [3, 0, 1, 2], default=3)
+        codes = np.select([~self.nonempty, self.contains(p_lo), reachable, self.lo >= p_hi],
+                          [VerdictCode.NEVER, VerdictCode.MET, VerdictCode.REACHABLE, VerdictCode.BEYOND],
+                          default=VerdictCode.NEVER)
         return codes.astype(np.int8)
 
     def contains(self, kappa: float) -> np.ndarray:
@@ -70,8 +72,8 @@ def nash_binding(plan: SamplingPlan, a: np.ndarray, b: np.ndarray, sets: KappaSe
     own = np.stack([np.max(bounds[:, plan.nash.player == i], axis=1, initial=-np.inf)
                     for i in range(plan.n_players)], axis=1)
     binding = np.argmax(np.maximum(own, 0.0), axis=1).astype(np.int8)
-    binding[sets.lo == 0] = -1
-    binding[~sets.nonempty] = -2
+    binding[sets.lo == 0] = BindingCode.NONE
+    binding[~sets.nonempty] = BindingCode.NEVER
     return binding
 
 

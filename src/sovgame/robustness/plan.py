@@ -11,11 +11,13 @@ import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from enum import IntEnum
 from fractions import Fraction
 
 import numpy as np
 
 from ..core.model import Cost, Game, Profile
+from ..costs.verdicts import Verdict
 from ..errors import UsageError
 
 #: Samples per chunk: the unit of seeding and of parallel work (fixed, so output does not
@@ -51,13 +53,31 @@ MAX_SUPPORT_PAIRS = 2_000
 CRITERIA = ("nash", "dominant", "unique")
 
 
-VERDICTS = ("met", "reachable", "beyond", "never")
 
 
-UNDETERMINED = 4  # verdict code: the exact path cannot settle the threshold (3+ players)
+class VerdictCode(IntEnum):
+    """A sample's verdict as a small integer in numpy arrays: the verdicts of
+    :class:`sovgame.costs.verdicts.Verdict` in order, then two codes of the run itself."""
+
+    MET = 0
+    REACHABLE = 1
+    BEYOND = 2
+    NEVER = 3
+    UNDETERMINED = 4  # the exact path cannot settle the threshold (3+ players)
+    NOT_COMPUTED = 5  # an open sample outside the exact subsample (weight 0)
+
+    @classmethod
+    def of(cls, verdict: Verdict) -> VerdictCode:
+        return cls[verdict.name]
 
 
-NOT_COMPUTED = 5  # verdict code: an open sample outside the exact subsample (weight 0)
+class BindingCode(IntEnum):
+    """Binding-player codes besides the player indices 0, 1, ...: no one binds because the
+    threshold is 0, or because there is no threshold."""
+
+    NONE = -1
+    NEVER = -2
+
 
 
 GAME_TYPES = ("Prisoner's Dilemma", "Stag Hunt", "Chicken", "Deadlock", "Harmony", "other")

@@ -29,11 +29,9 @@ from .plan import (
     CRITERIA,
     DEFAULT_SAMPLES,
     MAX_SAMPLES,
-    NOT_COMPUTED,
-    UNDETERMINED,
-    VERDICTS,
     Progress,
     SamplingPlan,
+    VerdictCode,
     chunk_generator,
     draw_samples,
     exact_sample_game,
@@ -56,11 +54,11 @@ def evaluate_samples(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> ChunkR
     if plan.pairwise is not None:
         unique, open_ = unique_walk(plan, U, W)
         values["unique"] = np.where(open_, np.nan, unique.value)
-        verdicts["unique"] = np.where(open_, NOT_COMPUTED, unique.verdicts(plan.plausible)).astype(np.int8)
+        verdicts["unique"] = np.where(open_, VerdictCode.NOT_COMPUTED, unique.verdicts(plan.plausible)).astype(np.int8)
     else:
         open_ = np.ones(count, bool)
         values["unique"] = np.full(count, np.nan)
-        verdicts["unique"] = np.full(count, NOT_COMPUTED, np.int8)
+        verdicts["unique"] = np.full(count, VerdictCode.NOT_COMPUTED, np.int8)
     patterns = types_zero = types_top = None
     sets: Counter = Counter()
     unresolved = 0
@@ -84,13 +82,13 @@ def run_chunk(plan: SamplingPlan, seed: int, chunk: int, count: int) -> ChunkRes
 
 def exact_unique(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[float, int]:
     """The ``unique`` threshold of one sample by the exact path: (value, verdict code);
-    (nan, UNDETERMINED) where :func:`compute_thresholds` cannot settle it."""
+    (nan, VerdictCode.UNDETERMINED) where :func:`compute_thresholds` cannot settle it."""
     from ..costs.thresholds import compute_thresholds
 
     threshold = compute_thresholds(exact_sample_game(plan, U, W), plan.target).thresholds["unique"]
     if not threshold.defined:
-        return math.nan, UNDETERMINED
-    return (math.inf if threshold.value is None else float(threshold.value)), VERDICTS.index(threshold.verdict)
+        return math.nan, VerdictCode.UNDETERMINED
+    return (math.inf if threshold.value is None else float(threshold.value)), VerdictCode.of(threshold.verdict)
 
 
 def run_exact_unique(plan: SamplingPlan, seed: int, chunk: int, count: int,
@@ -182,7 +180,7 @@ def robust(
             weights["unique"][open_index] = 0.0
             weights["unique"][chosen] = len(open_index) / size
         else:
-            verdicts["unique"][open_index] = UNDETERMINED  # nothing computed: say so, weigh 1
+            verdicts["unique"][open_index] = VerdictCode.UNDETERMINED  # nothing computed: say so, weigh 1
     finally:
         if own_pool:
             pool.shutdown()

@@ -14,8 +14,9 @@ import numpy as np
 
 from ..core.intervals import Endpoint
 from ..core.model import Game, Profile
+from ..costs.verdicts import Verdict
 from .batch import pattern_key, searches_mixed
-from .plan import CRITERIA, GAME_TYPES, UNDETERMINED, VERDICTS, SamplingPlan, SetKey, Supports
+from .plan import CRITERIA, GAME_TYPES, BindingCode, SamplingPlan, SetKey, Supports, VerdictCode
 
 QUANTILES = (("5", 0.05), ("50", 0.5), ("95", 0.95))
 
@@ -143,8 +144,8 @@ def summarise(plan: SamplingPlan, report, samples: int, seed: int, noise, result
 
     binding_codes = np.concatenate([r.binding for r in results])
     binding = {name: _share(np.count_nonzero(binding_codes == i), samples) for i, name in enumerate(game.player_names)}
-    binding["none"] = _share(np.count_nonzero(binding_codes == -1), samples)
-    binding["never"] = _share(np.count_nonzero(binding_codes == -2), samples)
+    binding["none"] = _share(np.count_nonzero(binding_codes == BindingCode.NONE), samples)
+    binding["never"] = _share(np.count_nonzero(binding_codes == BindingCode.NEVER), samples)
 
     game_types = player_types = None
     if plan.two_by_two:
@@ -250,9 +251,9 @@ def _criterion(name: str, values: np.ndarray, verdicts: np.ndarray, weights: np.
                              float(np.count_nonzero(within & exact)), float(np.count_nonzero(exact)),
                              weight, float(open_count))
     determined_weight = float(weights[settled_value].sum())
-    shares = {v: _share(float(weights[verdicts == code].sum()), total) for code, v in enumerate(VERDICTS)}
+    shares = {v: _share(float(weights[verdicts == VerdictCode.of(v)].sum()), total) for v in Verdict}
     file_verdict = threshold.verdict if threshold.defined else "undetermined"
-    file_code = VERDICTS.index(file_verdict) if file_verdict in VERDICTS else UNDETERMINED
+    file_code = VerdictCode.of(threshold.verdict) if threshold.defined else VerdictCode.UNDETERMINED
     return CriterionRobustness(
         criterion=name, samples=total, settled=total - open_count, open=open_count, subsample=subsample,
         quantiles=quantiles,
