@@ -19,7 +19,7 @@ from sovgame.cli import app
 from sovgame.core.model import bimatrix_game
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.costs.verdicts import VERDICTS
-from sovgame.errors import GameFileError, UsageError
+from sovgame.errors import GameFileError, ParameterError, UsageError
 from sovgame.present.robust import robust_to_json
 from sovgame.robustness.batch import pattern_key, sets_at_kappa, solution_key
 from sovgame.robustness.kappa_sets import pairwise_2x2, sign_patterns, target_alone
@@ -362,15 +362,31 @@ def test_wilson_interval():
     assert math.isclose(lo, 0.2366, abs_tol=1e-4) and math.isclose(hi, 0.7634, abs_tol=1e-4)
 
 
-@pytest.mark.parametrize("options, option", [
-    ({"samples": 0}, "--samples"), ({"samples": -5}, "--samples"), ({"seed": -1}, "--seed"),
-    ({"workers": 0}, "--workers"), ({"noise": -0.5}, "--noise"), ({"noise": float("nan")}, "--noise"),
-    ({"unique_subsample": -1}, "--unique-subsample"),
-])
-def test_bad_options_are_usage_errors_naming_the_option(options, option):
+BAD_OPTIONS = [
+    ({"samples": 0}, "samples", "--samples"), ({"samples": -5}, "samples", "--samples"),
+    ({"seed": -1}, "seed", "--seed"), ({"workers": 0}, "workers", "--workers"),
+    ({"noise": -0.5}, "noise", "--noise"), ({"noise": float("nan")}, "noise", "--noise"),
+    ({"unique_subsample": -1}, "unique_subsample", "--unique-subsample"),
+]
+
+
+@pytest.mark.parametrize("options, parameter, option", BAD_OPTIONS)
+def test_bad_arguments_are_usage_errors_naming_the_parameter(options, parameter, option):
     game = parse_game(CASE_TOML.replace('payoff_scale = "ordinal"', 'payoff_scale = "cardinal"'))
-    with pytest.raises(UsageError, match=option):
+    with pytest.raises(ParameterError, match=f"^{parameter}: ") as caught:
         robust(game, **{"samples": 10, **options})
+    assert caught.value.parameter == parameter and "--" not in str(caught.value)
+    assert isinstance(caught.value, UsageError)
+
+
+@pytest.mark.parametrize("options, parameter, option", BAD_OPTIONS)
+def test_the_command_line_names_the_option(runner, tmp_path, options, parameter, option):
+    path = tmp_path / "cardinal.toml"
+    path.write_text(CASE_TOML.replace('payoff_scale = "ordinal"', 'payoff_scale = "cardinal"'), encoding="utf-8")
+    (name, value), = options.items()
+    result = runner.invoke(app, ["robust", str(path), "--samples", "10", option, str(value)])
+    assert result.exit_code == 2 and f"sovgame: {option}: " in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_noise_on_an_ordinal_game_is_refused():

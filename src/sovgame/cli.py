@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from .errors import SovgameError, UsageError
+from .errors import ParameterError, SovgameError, UsageError
 from .present.render import OutputFormat, render
 
 app = typer.Typer(
@@ -51,13 +51,28 @@ def _main(
     """Analyze security dilemmas as games."""
 
 
+#: Library parameters whose command-line option is not simply ``--`` + the parameter's name.
+OPTION_NAMES = {"settings": "--set", "source": "--from", "version": "--nfg-version"}
+
+
+def option_name(parameter: str) -> str:
+    """The command-line option of a library parameter: ``unique_subsample`` → ``--unique-subsample``."""
+    return OPTION_NAMES.get(parameter, "--" + parameter.replace("_", "-"))
+
+
 def user_errors(func):
-    """Turn library errors into a message on stderr and an exit code, without traceback."""
+    """Turn library errors into a message on stderr and an exit code, without traceback.
+
+    A :class:`ParameterError` names the library's parameter; here it is named by its option.
+    """
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
+        except ParameterError as exc:
+            typer.echo(f"sovgame: {option_name(exc.parameter)}: {exc.detail}", err=True)
+            raise typer.Exit(exc.exit_code) from None
         except SovgameError as exc:
             typer.echo(f"sovgame: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None

@@ -22,6 +22,22 @@ class UsageError(SovgameError):
     exit_code = 2
 
 
+class ParameterError(UsageError):
+    """An argument of a library function that cannot be used.
+
+    The message names the function's parameter (``noise``), never a command-line option: the
+    command line maps the parameter to its option (``--noise``) when it prints the error, so a
+    notebook user is not told about options they never typed.
+    """
+
+    def __init__(self, parameter: str, detail: str, exit_code: int | None = None):
+        self.parameter = parameter
+        self.detail = detail
+        if exit_code is not None:
+            self.exit_code = exit_code
+        super().__init__(f"{parameter}: {detail}")
+
+
 class GameTooLargeError(SovgameError):
     """The game is too large for the computation asked for; the message says what to do."""
 

@@ -212,7 +212,7 @@ class Game:
         return load
 
     def kept_costs(self, names: Sequence[str] | None = None) -> tuple[str, ...]:
-        """The names of the costs kept by a ``--cost`` filter (all when None), checked."""
+        """The names of the costs kept by a filter (all when None), checked."""
         if names is None:
             return tuple(c.name for c in self.costs)
         known = [c.name for c in self.costs]

@@ -32,7 +32,7 @@ from fractions import Fraction
 from ..core.intervals import Endpoint, Interval, Root, scan
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
-from ..errors import SovgameError, UsageError
+from ..errors import ParameterError, SovgameError
 from .deviations import Deviation, breakpoints, deviations, stable
 from .reasons import deviation_reason, dominance_reason, risk_dominance_reason
 from .verdicts import Verdict, verdict_for, verdict_phrase
@@ -193,14 +193,14 @@ def resolve_target(game: Game, target: Profile | str | None) -> Profile:
             lacking = [p.name for p in game.players if p.compromise is None]
             raise SovgameError(
                 f"{game.origin}: players[*].compromise: {', '.join(lacking)} name no compromise strategy; "
-                "add `compromise = \"...\"` to each [[players]] table or pass --target \"s1|s2\""
+                "add `compromise = \"...\"` to each [[players]] table or name a target outcome \"s1|s2\""
             )
         return profile
     if isinstance(target, str):
         try:
             return game.parse_outcome(target)
         except ValueError as exc:
-            raise UsageError(f"--target: {exc}") from None
+            raise ParameterError("target", str(exc)) from None
     return tuple(target)
 
 
@@ -394,7 +394,7 @@ def _repeated(game, U, W, target, plausible, discount) -> Repeated | None:
     sustain = None
     if discount is not None:
         if not 0 < discount < 1:
-            raise UsageError(f"--discount: δ must be between 0 and 1 (exclusive), not {fmt(discount)}")
+            raise ParameterError("discount", f"δ must be between 0 and 1 (exclusive), not {fmt(discount)}")
         lines = []
         for i in range(2):
             dev = target[:i] + (d[i],) + target[i + 1:]

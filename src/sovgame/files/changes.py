@@ -20,7 +20,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..core.model import Game
-from ..errors import SovgameError
+from ..errors import ParameterError
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,8 @@ def parse_setting(text: str) -> Setting:
     """Split ``TARGET=VALUES`` and check that the values are numbers."""
     target, sep, raw = text.rpartition("=")
     if not sep or not target.strip() or not raw.strip():
-        raise SovgameError(
-            f"--set {text!r}: expected TARGET=VALUES, e.g. \"Strike|Tolerate TTP=2,2\", "
+        raise _bad(
+            text, "expected TARGET=VALUES, e.g. \"Strike|Tolerate TTP=2,2\", "
             "\"Pakistan@Strike|Tolerate TTP=1.5\", \"cost:trade_disruption=0.5,1\" or \"plausible_kappa=0,3\""
         )
     values = tuple(v.strip() for v in raw.split(","))
@@ -47,7 +47,7 @@ def parse_setting(text: str) -> Setting:
         try:
             Fraction(v)
         except (ValueError, ZeroDivisionError):
-            raise SovgameError(f"--set {text!r}: {v!r} is not a number (write 2, 1.5 or 3/2)") from None
+            raise _bad(text, f"{v!r} is not a number (write 2, 1.5 or 3/2)") from None
     target = target.strip()
     if target == "plausible_kappa":
         return Setting(text, "plausible", "", None, values)
@@ -82,7 +82,7 @@ def apply_settings(data: MutableMapping, game: Game, settings: Sequence[Setting]
             costs = data.get("costs")
             names = [c.name for c in game.costs]
             if s.target not in names:
-                raise SovgameError(f"--set {s.text!r}: no cost named {s.target!r} (costs: {', '.join(names) or 'none'})")
+                raise _bad(s.text, f"no cost named {s.target!r} (costs: {', '.join(names) or 'none'})")
             _expect(s, game.n_players, f"one weight per player ({', '.join(game.player_names)})")
             entry = next((c for c in (costs or []) if c.get("name") == s.target), None)
             if entry is None:  # the cost comes from the game this one extends: override by name
@@ -98,7 +98,7 @@ def apply_settings(data: MutableMapping, game: Game, settings: Sequence[Setting]
             try:
                 profile = game.parse_outcome(s.target)
             except ValueError as exc:
-                raise SovgameError(f"--set {s.text!r}: {exc}") from None
+                raise _bad(s.text, str(exc)) from None
             payoffs = data.setdefault("payoffs", make_table())
             key = next((k for k in payoffs if _same_outcome(game, k, profile)), game.outcome_key(profile))
             if s.kind == "outcome":
@@ -106,7 +106,7 @@ def apply_settings(data: MutableMapping, game: Game, settings: Sequence[Setting]
                 payoffs[key] = make_list([number(v) for v in s.values])
             else:
                 if s.player not in game.player_names:
-                    raise SovgameError(f"--set {s.text!r}: no player named {s.player!r} "
+                    raise _bad(s.text, f"no player named {s.player!r} "
                                        f"(players: {', '.join(game.player_names)})")
                 _expect(s, 1, "one number")
                 current = payoffs.get(key)
@@ -131,4 +131,9 @@ def _same_outcome(game: Game, key: str, profile) -> bool:
 
 def _expect(s: Setting, count: int, what: str) -> None:
     if len(s.values) != count:
-        raise SovgameError(f"--set {s.text!r}: {len(s.values)} number(s) given; expected {what}")
+        raise _bad(s.text, f"{len(s.values)} number(s) given; expected {what}")
+
+
+def _bad(text: str, detail: str) -> ParameterError:
+    """A change that cannot be applied: names the change as written (bad input, exit 1)."""
+    return ParameterError("settings", f"{text!r}: {detail}", exit_code=1)

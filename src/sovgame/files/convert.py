@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..core.model import Game
 from ..core.numbers import fmt
-from ..errors import SovgameError, UsageError
+from ..errors import ParameterError, SovgameError
 from .atomic import write_atomically
 from .nfg import NFG_VERSIONS, game_to_nfg, quote_label, read_nfg
 
@@ -168,7 +168,7 @@ def convert(source: str | os.PathLike, target: str | os.PathLike, version: str |
     SovgameError
         For a missing or unreadable source, a source that is not a valid game or ``.nfg``
         file, wrong extensions, or an existing target without ``overwrite``.
-    UsageError
+    ParameterError
         For an unknown ``version``, or a ``version`` with a ``.toml`` target.
     """
     source, target = os.fspath(source), Path(target)
@@ -181,9 +181,9 @@ def convert(source: str | os.PathLike, target: str | os.PathLike, version: str |
         what = "a .nfg file converts to a sovgame game file" if from_nfg else "a game converts to a Gambit .nfg file"
         raise SovgameError(f"{target}: {what}; give the output a name ending in {wanted}")
     if from_nfg and version is not None:
-        raise UsageError("--nfg-version: sets the .nfg version to write; it does not apply to .toml output")
+        raise ParameterError("version", "sets the .nfg version to write; it does not apply to .toml output")
     if version is not None and version not in NFG_VERSIONS:
-        raise UsageError(f"--nfg-version: choose payoff or outcome, not {version!r}")
+        raise ParameterError("version", f"choose payoff or outcome, not {version!r}")
     if target.is_dir():
         raise SovgameError(f"{target}: is a folder; name the file to write")
     if target.exists() and not overwrite:

@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import SovgameError
+from ..errors import ParameterError, SovgameError
 from .atomic import write_atomically
 from .changes import apply_settings, parse_setting
 from .gamefile import bundled_dir, bundled_names, parse_game, read_game_text
@@ -124,7 +124,7 @@ def new_file(path: str | Path, source: str | None = None, force: bool = False) -
         if source not in bundled_names():
             close = difflib.get_close_matches(source, bundled_names(), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise SovgameError(f"--from: {source!r} is no bundled game{hint}")
+            raise ParameterError("source", f"{source!r} is no bundled game{hint}", exit_code=1)
         # Bundled games extend each other by name, which resolves from any folder.
         text = (Path(str(bundled_dir())) / f"{source}.toml").read_text(encoding="utf-8")
     parse_game(text, str(path), base_dir=Path(str(bundled_dir())))

@@ -105,7 +105,7 @@ def parse_game(text: str, origin: str = "<string>", base_dir: Path | None = None
         from .changes import apply_settings, parse_setting
 
         apply_settings(data, game, [parse_setting(s) for s in settings])
-        game = game_from_dict(data, f"{origin} with --set")
+        game = game_from_dict(data, f"{origin} with the changes")
     return game
 
 

@@ -40,7 +40,7 @@ import numpy as np
 
 from ..core.model import Game, Player, Profile
 from ..core.numbers import fmt
-from ..errors import GameTooLargeError, SovgameError, UsageError
+from ..errors import GameTooLargeError, ParameterError, SovgameError
 
 NFG_VERSIONS = ("payoff", "outcome")
 #: The largest game read from a .nfg file, in profiles (pure-equilibrium search checks each).
@@ -457,7 +457,7 @@ def game_to_nfg(game: Game, version: str = "payoff") -> str:
     left_out_of_nfg : what the game holds that a ``.nfg`` file cannot.
     """
     if version not in NFG_VERSIONS:
-        raise UsageError(f"--nfg-version: choose payoff or outcome, not {version!r}")
+        raise ParameterError("version", f"choose payoff or outcome, not {version!r}")
     lines = [f"NFG 1 R {quote_label(game.title)} {{ {' '.join(quote_label(p.name) for p in game.players)} }}", ""]
     strategy_lists = [f"{{ {' '.join(quote_label(s) for s in p.strategies)} }}" for p in game.players]
     lines.append("{ " + "\n".join(strategy_lists))

@@ -19,7 +19,7 @@ from fractions import Fraction
 import numpy as np
 
 from ..core.model import Game
-from ..errors import SovgameError, UsageError
+from ..errors import ParameterError, SovgameError
 from ..solvers.equilibria import Solution, solve
 
 #: Play is at an equilibrium when every probability is within this of it.
@@ -56,15 +56,15 @@ def parse_start(text: str, game: Game) -> tuple[np.ndarray, np.ndarray]:
     """"0.7,0.3;0.7,0.3" → each player's starting mixed strategy (checked)."""
     parts = text.split(";")
     if len(parts) != 2:
-        raise UsageError("--start: give both players' probabilities, e.g. \"0.7,0.3;0.6,0.4\"")
+        raise ParameterError("start", "give both players' probabilities, e.g. \"0.7,0.3;0.6,0.4\"")
     out = []
     for player, part in zip(game.players, parts):
         try:
             probs = np.array([float(Fraction(v.strip())) for v in part.split(",")])
         except (ValueError, ZeroDivisionError):
-            raise UsageError(f"--start: {part!r} is not a list of numbers") from None
+            raise ParameterError("start", f"{part!r} is not a list of numbers") from None
         if len(probs) != len(player.strategies) or (probs < 0).any() or abs(probs.sum() - 1) > 1e-9:
-            raise UsageError(f"--start: {player.name} needs {len(player.strategies)} probabilities "
+            raise ParameterError("start", f"{player.name} needs {len(player.strategies)} probabilities "
                              f"(>= 0, summing to 1), not {part!r}")
         out.append(probs)
     return out[0], out[1]

@@ -29,7 +29,7 @@ from fractions import Fraction
 from ..core.linalg import solve_linear
 from ..core.model import Game, Profile
 from ..costs.thresholds import confront_profile, resolve_target
-from ..errors import SovgameError, UsageError
+from ..errors import ParameterError, SovgameError
 
 C, D = 0, 1  # compromise, confront
 
@@ -231,7 +231,7 @@ def analyze_repeated(
     discount = discount if discount is not None else (settings.discount if settings else None)
     noise = noise if noise is not None else (settings.noise if settings and settings.noise else Fraction(1, 20))
     if not 0 < noise < Fraction(1, 2):
-        raise UsageError(f"--noise: ε must be between 0 and 1/2 (exclusive), not {noise}")
+        raise ParameterError("noise", f"ε must be between 0 and 1/2 (exclusive), not {noise}")
     U, W = game.payoffs, game.cost_load()
     stars = delta_star(game, U, W, target, kappa)
     sustain = compute_thresholds(game, target, discount=discount).repeated.sustainable_from if discount else None
@@ -240,7 +240,7 @@ def analyze_repeated(
     table = strategies(nowak_sigmund_generosity(R, S, T, P))
     unknown = [name for name in pair if name not in table]
     if unknown:
-        raise UsageError(f"--pair: unknown strategy {unknown[0]!r}; choose from {', '.join(table)}")
+        raise ParameterError("pair", f"unknown strategy {unknown[0]!r}; choose from {', '.join(table)}")
     first, second = table[pair[0]], table[pair[1]]
     chain = noisy_chain(first, second, noise)
     timeline = simulate(first, second, noise, periods, seed)

@@ -18,7 +18,7 @@ def _pyplot():
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
-        raise SovgameError('--plot needs matplotlib: pip install "sovgame[plot]"') from None
+        raise SovgameError('drawing a chart needs matplotlib: pip install "sovgame[plot]"') from None
     return plt
 
 

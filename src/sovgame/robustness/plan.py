@@ -18,7 +18,7 @@ import numpy as np
 
 from ..core.model import Cost, Game, Profile
 from ..costs.verdicts import Verdict
-from ..errors import UsageError
+from ..errors import ParameterError
 
 #: Samples per chunk: the unit of seeding and of parallel work (fixed, so output does not
 #: depend on the number of workers).
@@ -210,7 +210,7 @@ def plan_sampling(
     noise = _check_noise(game, noise)
     whole = isinstance(unique_subsample, (int, np.integer)) and not isinstance(unique_subsample, bool)
     if unique_subsample is not None and (not whole or unique_subsample < 0):
-        raise UsageError(f"--unique-subsample: must be a whole number >= 0, not {unique_subsample!r}")
+        raise ParameterError("unique_subsample", f"must be a whole number >= 0, not {unique_subsample!r}")
     plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
     n, shape = game.n_players, game.shape
     profiles = list(game.profiles())
@@ -296,13 +296,13 @@ def _check_noise(game: Game, noise: float | None) -> float:
     if noise is None:
         return 0.0
     if isinstance(noise, bool) or not isinstance(noise, (int, float, Fraction)) or not math.isfinite(noise):
-        raise UsageError(f"--noise: must be a finite number >= 0, not {noise!r}")
+        raise ParameterError("noise", f"must be a finite number >= 0, not {noise!r}")
     if noise < 0:
-        raise UsageError(f"--noise: a standard deviation must be >= 0, not {noise}")
+        raise ParameterError("noise", f"a standard deviation must be >= 0, not {noise}")
     if noise > 0 and game.payoff_scale == "ordinal":
-        raise UsageError(
-            f"--noise: {game.origin} is ordinal (payoff_scale = \"ordinal\"): its payoffs are redrawn by rank, "
-            "so noise does not apply; leave out --noise, or set payoff_scale = \"cardinal\" to add noise instead")
+        raise ParameterError(
+            "noise", f"{game.origin} is ordinal (payoff_scale = \"ordinal\"): its payoffs are redrawn by rank, so "
+            "noise does not apply; leave it out, or set payoff_scale = \"cardinal\" to add noise instead")
     return float(noise)
 
 

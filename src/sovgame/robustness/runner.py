@@ -13,7 +13,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 import numpy as np
 
 from ..core.model import Game, Profile
-from ..errors import UsageError
+from ..errors import ParameterError
 from .batch import sets_at_kappa
 from .kappa_sets import (
     game_types_2x2,
@@ -144,14 +144,14 @@ def robust(
 
     Raises
     ------
-    UsageError
-        For option values that cannot be used (the message names the option).
+    ParameterError
+        For arguments that cannot be used (the message names the parameter).
     """
     from ..costs.thresholds import compute_thresholds
 
-    samples = _whole(samples, "--samples", 1, MAX_SAMPLES)
-    seed = _whole(seed, "--seed", 0, None)
-    workers = _whole(workers, "--workers", 1, None)
+    samples = _whole(samples, "samples", 1, MAX_SAMPLES)
+    seed = _whole(seed, "seed", 0, None)
+    workers = _whole(workers, "workers", 1, None)
     plan = plan_sampling(game, target, costs, noise, unique_subsample)
     report = compute_thresholds(game, plan.target, plan.costs)
     chunks = [(k, min(CHUNK_SIZE, samples - first)) for k, first in enumerate(range(0, samples, CHUNK_SIZE))]
@@ -209,10 +209,11 @@ def _map(pool: Executor | None, function, arguments: list[tuple], sizes: list[in
     return results
 
 
-def _whole(value, option: str, lowest: int, highest: int | None) -> int:
+def _whole(value, parameter: str, lowest: int, highest: int | None) -> int:
+    """``value`` as an int within [lowest, highest], or a :class:`ParameterError` naming it."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise UsageError(f"{option}: must be a whole number, not {value!r}")
+        raise ParameterError(parameter, f"must be a whole number, not {value!r}")
     if value < lowest or (highest is not None and value > highest):
         bound = f"between {lowest:,} and {highest:,}" if highest is not None else f">= {lowest}"
-        raise UsageError(f"{option}: must be {bound}, not {value}")
+        raise ParameterError(parameter, f"must be {bound}, not {value}")
     return int(value)
