@@ -152,6 +152,19 @@ def test_cost_problems():
     assert "'Pakistn' is not a player" in only_problem(CASE_TOML.replace('between = ["Pakistan"', 'between = ["Pakistn"'))
 
 
+def test_incidence_messages_name_the_incidence_as_written():
+    exposure = CASE_TOML.replace('incidence = "own_confront"\nweights = [0.25, 0]',
+                                 'incidence = "own_confront"\nweights = [0.25, 0]\nexposure = { "Strike|Tolerate TTP" = [1, 0] }')
+    assert only_problem(exposure) == ("costs[2].exposure: only a `custom` cost takes an exposure table; "
+                                      "this one is 'own_confront'")
+    no_compromise = CASE_TOML.replace('compromise = "Constrain TTP"\n', "")
+    with pytest.raises(GameFileError) as caught:
+        parse_game(no_compromise)
+    assert [str(p) for p in caught.value.problems] == [
+        f"costs[{k}].incidence: 'any_conflict' needs a `compromise` strategy for Afghanistan; name one in "
+        '[[players]] or use incidence = "custom"' for k in (0, 1)]
+
+
 def test_custom_exposure_problems():
     custom = CASE_TOML.replace('incidence = "own_confront"', 'incidence = "custom"')
     assert only_problem(custom).startswith("costs[2].exposure: a custom cost needs an exposure table")

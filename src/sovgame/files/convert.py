@@ -172,6 +172,28 @@ def convert(source: str | os.PathLike, target: str | os.PathLike, version: str |
         For an unknown ``version``, or a ``version`` with a ``.toml`` target.
     """
     source, target = os.fspath(source), Path(target)
+    from_nfg = _check_conversion(source, target, version, overwrite)
+    if from_nfg:
+        imported = read_nfg(_read_text(source), source)
+        names = ", ".join(imported.game.player_names)
+        header = [f"Converted by `sovgame convert` from {source}, a Gambit strategic-form game "
+                  f"(.nfg, {imported.version} version).",
+                  f'Outcome keys are "strategy|strategy|..." and payoff lists [u1, u2, ...] in player '
+                  f"order: {names}."]
+        write_atomically(target, game_to_toml(imported.game, header))
+        return Conversion(source, target, "sovgame game file", imported.left_out, imported.renamed)
+
+    version = version or "payoff"
+    from .gamefile import load_game
+
+    game = load_game(source)
+    left_out = left_out_of_nfg(game, [p.name for p in game.players if p.description])
+    write_atomically(target, game_to_nfg(game, version))
+    return Conversion(source, target, f"Gambit .nfg, {version} version", tuple(left_out))
+
+
+def _check_conversion(source: str, target: Path, version: str | None, overwrite: bool) -> bool:
+    """Check the names and the target before anything is read; True when reading a .nfg file."""
     from_nfg = _suffix(source) == ".nfg"
     if not from_nfg and _suffix(source) not in ("", ".toml"):
         raise SovgameError(f"{source}: convert reads a sovgame game (.toml) or a Gambit strategic-form "
@@ -191,23 +213,7 @@ def convert(source: str | os.PathLike, target: str | os.PathLike, version: str |
     if not target.parent.is_dir():
         raise SovgameError(f"{target.parent}: no such folder")
 
-    if from_nfg:
-        imported = read_nfg(_read_text(source), source)
-        names = ", ".join(imported.game.player_names)
-        header = [f"Converted by `sovgame convert` from {source}, a Gambit strategic-form game "
-                  f"(.nfg, {imported.version} version).",
-                  f'Outcome keys are "strategy|strategy|..." and payoff lists [u1, u2, ...] in player '
-                  f"order: {names}."]
-        write_atomically(target, game_to_toml(imported.game, header))
-        return Conversion(source, target, "sovgame game file", imported.left_out, imported.renamed)
-
-    version = version or "payoff"
-    from .gamefile import load_game
-
-    game = load_game(source)
-    left_out = left_out_of_nfg(game, [p.name for p in game.players if p.description])
-    write_atomically(target, game_to_nfg(game, version))
-    return Conversion(source, target, f"Gambit .nfg, {version} version", tuple(left_out))
+    return from_nfg
 
 
 def _suffix(spec: str) -> str:

@@ -226,30 +226,7 @@ def read_nfg(text: str, origin: str = "<nfg>") -> NfgImport:
     joins the strategies of an outcome key, becomes ``/``.
     """
     parser = _Parser(text, origin)
-    header = parser.token
-    if header.kind == "symbol" and header.text == "EFG":
-        raise SovgameError(f"{origin}: an extensive-form Gambit game (EFG); only strategic-form "
-                           ".nfg files (NFG 1 R ...) convert")
-    if header.kind != "symbol" or header.text != "NFG":
-        raise parser.fail("'NFG' (a Gambit strategic-form file starts with NFG 1 R \"title\")")
-    parser.take("symbol", "'NFG'")
-    version_token = parser.token
-    if parser.number("the format version 1 after NFG") != 1:
-        raise parser.fail("the format version 1 after NFG (the only .nfg version)", version_token)
-    if not (parser.at("symbol") and parser.token.text in ("R", "D")):
-        raise parser.fail("R (or D) after NFG 1")
-    parser.take("symbol", "R")
-    title = parser.take("text", "the game's title in double quotes").text
-
-    parser.take("{", "'{' opening the list of players")
-    player_names = []
-    while parser.at("text"):
-        player_names.append(parser.take("text", "a player's name").text)
-    closing = parser.take("}", "a player's name in double quotes, or '}' closing the list of players")
-    if len(player_names) < 2:
-        raise SovgameError(f"{origin}: line {closing.line}, column {closing.column}: the file has "
-                           f"{len(player_names)} player(s); a sovgame game needs two or more")
-
+    title, player_names = _header(parser, origin)
     strategies = _strategy_lists(parser, player_names)
     comment = parser.take("text", "").text if parser.at("text") else ""
     shape = tuple(len(s) for s in strategies)
@@ -283,6 +260,34 @@ def read_nfg(text: str, origin: str = "<nfg>") -> NfgImport:
     game = Game(title=title, players=game_players, payoffs=payoffs,
                 description=comment if comment.strip() else None, origin=origin)
     return NfgImport(game=game, version=version, renamed=tuple(renamed), left_out=tuple(left_out))
+
+
+def _header(parser: _Parser, origin: str) -> tuple[str, list[str]]:
+    """``NFG 1 R "title" { "P1" "P2" ... }``: the title and the players' names."""
+    header = parser.token
+    if header.kind == "symbol" and header.text == "EFG":
+        raise SovgameError(f"{origin}: an extensive-form Gambit game (EFG); only strategic-form "
+                           ".nfg files (NFG 1 R ...) convert")
+    if header.kind != "symbol" or header.text != "NFG":
+        raise parser.fail("'NFG' (a Gambit strategic-form file starts with NFG 1 R \"title\")")
+    parser.take("symbol", "'NFG'")
+    version_token = parser.token
+    if parser.number("the format version 1 after NFG") != 1:
+        raise parser.fail("the format version 1 after NFG (the only .nfg version)", version_token)
+    if not (parser.at("symbol") and parser.token.text in ("R", "D")):
+        raise parser.fail("R (or D) after NFG 1")
+    parser.take("symbol", "R")
+    title = parser.take("text", "the game's title in double quotes").text
+
+    parser.take("{", "'{' opening the list of players")
+    player_names = []
+    while parser.at("text"):
+        player_names.append(parser.take("text", "a player's name").text)
+    closing = parser.take("}", "a player's name in double quotes, or '}' closing the list of players")
+    if len(player_names) < 2:
+        raise SovgameError(f"{origin}: line {closing.line}, column {closing.column}: the file has "
+                           f"{len(player_names)} player(s); a sovgame game needs two or more")
+    return title, player_names
 
 
 def nfg_to_game(text: str, origin: str = "<nfg>") -> Game:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -26,8 +25,8 @@ from ..core.model import (
     Player,
     RepeatedSettings,
 )
-from ..core.numbers import fmt, to_fraction
-from ..errors import GameFileError, Problem
+from ..errors import GameFileError
+from .checker import Checker, describe_value, join_key
 
 KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "": ("extends", "game", "players", "payoffs", "notes", "costs", "analysis", "mediator", "repeated"),
@@ -40,74 +39,10 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
-class _Checker:
-    """Collects problems; each ``check_*`` returns a usable value or None."""
-
-    def __init__(self, origin: str):
-        self.origin = origin
-        self.problems: list[Problem] = []
-        self.flawed_players: set[int] = set()  # players with a reported problem
-    def add(self, key: str, message: str) -> None:
-        self.problems.append(Problem(key, message))
-
-    def unknown_keys(self, table: dict, section: str, prefix: str) -> None:
-        allowed = KNOWN_KEYS[section]
-        for key in table:
-            if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(allowed)})"
-                self.add(_join(prefix, key), f"unknown key{hint}")
-
-    def string(self, table: dict, key: str, prefix: str, required: bool = False) -> str | None:
-        value = table.get(key)
-        if value is None:
-            if required:
-                self.add(_join(prefix, key), "missing; add it as a string")
-            return None
-        if not isinstance(value, str) or (required and not value.strip()):
-            self.add(_join(prefix, key), f"must be a non-empty string, not {_describe(value)}")
-            return None
-        return value
-
-    def number(self, value: Any, key: str) -> Fraction | None:
-        try:
-            return to_fraction(value)
-        except ValueError as exc:
-            self.add(key, str(exc))
-            return None
-
-    def numbers(self, value: Any, key: str, length: int, what: str) -> list[Fraction] | None:
-        if not isinstance(value, list):
-            self.add(key, f"must be a list of {length} numbers ({what}), not {_describe(value)}")
-            return None
-        if len(value) != length:
-            self.add(key, f"has {len(value)} numbers; it needs {length} ({what})")
-            return None
-        out = [self.number(v, f"{key}[{i}]") for i, v in enumerate(value)]
-        return None if any(v is None for v in out) else out
-
-
-def _join(prefix: str, key: str) -> str:
-    quoted = key if key.replace("_", "").replace("-", "").isalnum() else f'"{key}"'
-    return f"{prefix}.{quoted}" if prefix else quoted
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, (int, Decimal)):
-        return f"the number {value}"
-    return repr(value)
-
-
 def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
     """Validate parsed TOML data and build the :class:`Game`; all problems at once."""
-    check = _Checker(origin)
-    check.unknown_keys(data, "", "")
+    check = Checker(origin)
+    check.unknown_keys(data, KNOWN_KEYS[""], "")
 
     game_table = data.get("game")
     title = description = source = None
@@ -115,13 +50,13 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
     if not isinstance(game_table, dict):
         check.add("game", "missing [game] table; add one with at least `title = \"...\"`")
     else:
-        check.unknown_keys(game_table, "game", "game")
+        check.unknown_keys(game_table, KNOWN_KEYS["game"], "game")
         title = check.string(game_table, "title", "game", required=True)
         description = check.string(game_table, "description", "game")
         source = check.string(game_table, "source", "game")
         scale = game_table.get("payoff_scale", "cardinal")
         if scale not in PAYOFF_SCALES:
-            check.add("game.payoff_scale", f"must be \"cardinal\" or \"ordinal\", not {_describe(scale)}")
+            check.add("game.payoff_scale", f"must be \"cardinal\" or \"ordinal\", not {describe_value(scale)}")
         else:
             payoff_scale = PayoffScale(scale)
 
@@ -148,7 +83,7 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
     )
 
 
-def _players(raw: Any, check: _Checker) -> list[Player] | None:
+def _players(raw: Any, check: Checker) -> list[Player] | None:
     if raw is None:
         check.add("players", "missing; add two or more [[players]] tables with `name` and `strategies`")
         return None
@@ -163,7 +98,7 @@ def _players(raw: Any, check: _Checker) -> list[Player] | None:
     ok = True
     for index, table in enumerate(raw):
         prefix = f"players[{index}]"
-        check.unknown_keys(table, "players", prefix)
+        check.unknown_keys(table, KNOWN_KEYS["players"], prefix)
         name = check.string(table, "name", prefix, required=True)
         if name is not None:
             if "|" in name:
@@ -195,7 +130,7 @@ def _players(raw: Any, check: _Checker) -> list[Player] | None:
     return players if ok else None
 
 
-def _strategies(raw: Any, key: str, check: _Checker) -> list[str] | None:
+def _strategies(raw: Any, key: str, check: Checker) -> list[str] | None:
     if raw is None:
         check.add(key, "missing; list the player's strategies, e.g. [\"Cooperate\", \"Defect\"]")
         return None
@@ -220,7 +155,7 @@ def _strategies(raw: Any, key: str, check: _Checker) -> list[str] | None:
 
 
 def _outcome_profiles(
-    raw: Any, players: list[Player], section: str, check: _Checker,
+    raw: Any, players: list[Player], section: str, check: Checker,
     value_check: Callable[[Any, str], Any], seen: set | None = None,
 ) -> dict[tuple[int, ...], Any]:
     """Parse a table keyed by outcome ("s1|s2"); value_check validates each value.
@@ -231,7 +166,7 @@ def _outcome_profiles(
     out: dict[tuple[int, ...], Any] = {}
     seen = set() if seen is None else seen
     for key, value in raw.items():
-        item_key = _join(section, key)
+        item_key = join_key(section, key)
         try:
             profile = shell.parse_outcome(key)
         except ValueError as exc:
@@ -247,7 +182,7 @@ def _outcome_profiles(
     return out
 
 
-def _payoffs(raw: Any, players: list[Player], check: _Checker) -> np.ndarray | None:
+def _payoffs(raw: Any, players: list[Player], check: Checker) -> np.ndarray | None:
     if raw is None:
         check.add("payoffs", "missing [payoffs] table; give every outcome \"s1|s2\" = [u1, u2]")
         return None
@@ -281,7 +216,7 @@ def _payoffs(raw: Any, players: list[Player], check: _Checker) -> np.ndarray | N
     return payoffs
 
 
-def _notes(raw: Any, players: list[Player], check: _Checker) -> dict | None:
+def _notes(raw: Any, players: list[Player], check: Checker) -> dict | None:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -290,88 +225,106 @@ def _notes(raw: Any, players: list[Player], check: _Checker) -> dict | None:
 
     def note(value: Any, key: str) -> str | None:
         if not isinstance(value, str):
-            check.add(key, f"must be a string, not {_describe(value)}")
+            check.add(key, f"must be a string, not {describe_value(value)}")
             return None
         return value
 
     return _outcome_profiles(raw, players, "notes", check, note)
 
 
-def _costs(raw: Any, players: list[Player], check: _Checker) -> list[Cost]:
+def _costs(raw: Any, players: list[Player], check: Checker) -> list[Cost]:
+    """``[[costs]]``: each cost's name, incidence, weights (and range), ``between``, exposure."""
     if raw is None:
         return []
     if not isinstance(raw, list) or not all(isinstance(c, dict) for c in raw):
         check.add("costs", "must be an array of tables: write each cost as [[costs]]")
         return []
-    n = len(players)
-    player_names = [p.name for p in players]
     costs: list[Cost] = []
     seen: set[str] = set()
     for index, table in enumerate(raw):
         prefix = f"costs[{index}]"
-        check.unknown_keys(table, "costs", prefix)
+        check.unknown_keys(table, KNOWN_KEYS["costs"], prefix)
         name = check.string(table, "name", prefix, required=True)
         if name is not None and name in seen:
             check.add(f"{prefix}.name", f"duplicate cost name {name!r}")
         seen.add(name)
-        incidence = table.get("incidence")
-        if incidence not in INCIDENCES:
-            close = difflib.get_close_matches(str(incidence), INCIDENCES, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            what = "missing" if incidence is None else f"{_describe(incidence)} is not an incidence"
-            check.add(f"{prefix}.incidence", f"{what}: use one of {', '.join(INCIDENCES)}{hint}")
-            incidence = None
-        else:
-            incidence = Incidence(incidence)
-        weights = None
-        if "weights" not in table:
-            check.add(f"{prefix}.weights", f"missing; give {n} weights, one per player")
-        else:
-            weights = check.numbers(table["weights"], f"{prefix}.weights", n, f"one per player: {', '.join(player_names)}")
-        if weights is not None:
-            for i, w in enumerate(weights):
-                if w < 0:
-                    check.add(f"{prefix}.weights[{i}]", f"is {w}; a cost weight must be >= 0 (a benefit is a payoff, not a cost)")
-                    weights = None
-                    break
-        weights_range = None
-        if "weights_range" in table:
-            weights_range = _weights_range(table["weights_range"], weights, player_names, f"{prefix}.weights_range", check)
-        between = _between(table.get("between"), player_names, f"{prefix}.between", check)
-        exposure = None
-        if incidence == "custom":
-            exposure = _exposure(table.get("exposure"), players, f"{prefix}.exposure", check)
-        elif "exposure" in table and incidence is not None:
-            check.add(f"{prefix}.exposure", f"only a `custom` cost takes an exposure table; this one is {incidence!r}")
-        if incidence in ("any_conflict", "own_confront", "mutual_confront") and between is not None:
-            # own_confront only needs the compromise of players it charges.
-            relevant = range(n) if incidence == "own_confront" else between
-            lacking = [
-                player_names[j] for j in relevant
-                if players[j].compromise is None and j not in check.flawed_players
-                and not (incidence == "own_confront" and weights is not None and weights[j] == 0)
-            ]
-            if any(players[j].compromise is None for j in relevant if j in check.flawed_players):
-                incidence = None  # the player's own problem is reported already
-            elif lacking:
-                check.add(
-                    f"{prefix}.incidence",
-                    f"{incidence!r} needs a `compromise` strategy for {', '.join(lacking)}; "
-                    "name one in [[players]] or use incidence = \"custom\"",
-                )
-                incidence = None
-        if name and incidence and weights is not None and between is not None and (incidence != "custom" or exposure is not None):
-            costs.append(Cost(name=name, incidence=incidence, weights=tuple(weights), between=tuple(between),
-                              exposure=exposure, source=table.get("source"), weights_range=weights_range))
+        cost = _cost(table, name, prefix, players, check)
+        if cost is not None:
+            costs.append(cost)
     return costs
 
 
+def _cost(table: dict, name: str | None, prefix: str, players: list[Player], check: Checker) -> Cost | None:
+    """One cost table, or None when something in it is reported."""
+    player_names = [p.name for p in players]
+    incidence = _incidence(table.get("incidence"), f"{prefix}.incidence", check)
+    weights = _weights(table, prefix, player_names, check)
+    weights_range = None
+    if "weights_range" in table:
+        weights_range = _weights_range(table["weights_range"], weights, player_names, f"{prefix}.weights_range", check)
+    between = _between(table.get("between"), player_names, f"{prefix}.between", check)
+    exposure = None
+    if incidence == Incidence.CUSTOM:
+        exposure = _exposure(table.get("exposure"), players, f"{prefix}.exposure", check)
+    elif "exposure" in table and incidence is not None:
+        check.add(f"{prefix}.exposure", f"only a `custom` cost takes an exposure table; this one is '{incidence}'")
+    if incidence not in (None, Incidence.CUSTOM) and between is not None:
+        incidence = _compromise_for(incidence, between, weights, players, f"{prefix}.incidence", check)
+    if not (name and incidence and weights is not None and between is not None):
+        return None
+    if incidence == Incidence.CUSTOM and exposure is None:
+        return None
+    return Cost(name=name, incidence=incidence, weights=tuple(weights), between=tuple(between),
+                exposure=exposure, source=table.get("source"), weights_range=weights_range)
+
+
+def _incidence(raw: Any, key: str, check: Checker) -> Incidence | None:
+    if raw in INCIDENCES:
+        return Incidence(raw)
+    close = difflib.get_close_matches(str(raw), INCIDENCES, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    what = "missing" if raw is None else f"{describe_value(raw)} is not an incidence"
+    check.add(key, f"{what}: use one of {', '.join(INCIDENCES)}{hint}")
+    return None
+
+
+def _weights(table: dict, prefix: str, names: list[str], check: Checker) -> list[Fraction] | None:
+    """One weight per player, each >= 0."""
+    if "weights" not in table:
+        check.add(f"{prefix}.weights", f"missing; give {len(names)} weights, one per player")
+        return None
+    weights = check.numbers(table["weights"], f"{prefix}.weights", len(names), f"one per player: {', '.join(names)}")
+    for i, w in enumerate(weights or []):
+        if w < 0:
+            check.add(f"{prefix}.weights[{i}]", f"is {w}; a cost weight must be >= 0 (a benefit is a payoff, not a cost)")
+            return None
+    return weights
+
+
+def _compromise_for(incidence: Incidence, between: list[int], weights: list[Fraction] | None,
+                    players: list[Player], key: str, check: Checker) -> Incidence | None:
+    """The incidence if every player it needs names a compromise strategy, else None."""
+    # own_confront only needs the compromise of players it charges.
+    own = incidence == Incidence.OWN_CONFRONT
+    relevant = range(len(players)) if own else between
+    if any(players[j].compromise is None for j in relevant if j in check.flawed_players):
+        return None  # the player's own problem is reported already
+    lacking = [players[j].name for j in relevant
+               if players[j].compromise is None and j not in check.flawed_players
+               and not (own and weights is not None and weights[j] == 0)]
+    if lacking:
+        check.add(key, f"'{incidence}' needs a `compromise` strategy for {', '.join(lacking)}; "
+                       "name one in [[players]] or use incidence = \"custom\"")
+        return None
+    return incidence
+
+
 def _weights_range(raw: Any, weights: list[Fraction] | None, names: list[str], key: str,
-                   check: _Checker) -> tuple[tuple[Fraction, Fraction], ...] | None:
+                   check: Checker) -> tuple[tuple[Fraction, Fraction], ...] | None:
     """``[[lo, hi], ...]``, one pair per player, 0 <= lo <= hi, containing the stated weight."""
     n = len(names)
     if not isinstance(raw, list) or len(raw) != n or not any(isinstance(item, list) for item in raw):
-        got = f"has {len(raw)} item{'' if len(raw) == 1 else 's'}" if isinstance(raw, list) else f"is {_describe(raw)}"
+        got = f"has {len(raw)} item{'' if len(raw) == 1 else 's'}" if isinstance(raw, list) else f"is {describe_value(raw)}"
         if isinstance(raw, list) and len(raw) == n:
             got = "is one list of numbers"
         example = ", ".join(["[0, 1]"] * n)
@@ -393,7 +346,7 @@ def _weights_range(raw: Any, weights: list[Fraction] | None, names: list[str], k
     return tuple(pairs) if len(pairs) == n else None
 
 
-def _between(raw: Any, names: list[str], key: str, check: _Checker) -> list[int] | None:
+def _between(raw: Any, names: list[str], key: str, check: Checker) -> list[int] | None:
     if raw is None:
         return list(range(len(names)))
     if not isinstance(raw, list) or not raw or not all(isinstance(x, str) for x in raw):
@@ -410,7 +363,7 @@ def _between(raw: Any, names: list[str], key: str, check: _Checker) -> list[int]
     return out
 
 
-def _exposure(raw: Any, players: list[Player], key: str, check: _Checker) -> dict | None:
+def _exposure(raw: Any, players: list[Player], key: str, check: Checker) -> dict | None:
     if not isinstance(raw, dict) or not raw:
         check.add(key, "a custom cost needs an exposure table: { \"s1|s2\" = [e1, e2], ... } (outcomes not listed: 0)")
         return None
@@ -428,13 +381,13 @@ def _exposure(raw: Any, players: list[Player], key: str, check: _Checker) -> dic
     return table if len(check.problems) == before else None
 
 
-def _analysis(raw: Any, check: _Checker) -> tuple[Fraction, Fraction] | None:
+def _analysis(raw: Any, check: Checker) -> tuple[Fraction, Fraction] | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
         check.add("analysis", "must be a table")
         return None
-    check.unknown_keys(raw, "analysis", "analysis")
+    check.unknown_keys(raw, KNOWN_KEYS["analysis"], "analysis")
     if "plausible_kappa" not in raw:
         return None
     value = raw["plausible_kappa"]
@@ -449,31 +402,14 @@ def _analysis(raw: Any, check: _Checker) -> tuple[Fraction, Fraction] | None:
     return lo, hi
 
 
-def _bounded(check: _Checker, table: dict, key: str, prefix: str, lo: Fraction, hi: Fraction,
-             lo_open: bool, hi_open: bool) -> Fraction | None:
-    """An optional number that must lie between lo and hi (each end open or closed)."""
-    if key not in table:
-        return None
-    value = check.number(table[key], f"{prefix}.{key}")
-    if value is None:
-        return None
-    too_low = value <= lo if lo_open else value < lo
-    too_high = value >= hi if hi_open else value > hi
-    if too_low or too_high:
-        rule = f"{fmt(lo)} {'<' if lo_open else '<='} {key} {'<' if hi_open else '<='} {fmt(hi)}"
-        check.add(f"{prefix}.{key}", f"is {fmt(value)}; it must satisfy {rule}")
-        return None
-    return value
-
-
-def _mediator(raw: Any, check: _Checker) -> Mediator | None:
+def _mediator(raw: Any, check: Checker) -> Mediator | None:
     """``[mediator]``: who mediates and what it can pay per period (payoff units at κ = 1)."""
     if raw is None:
         return None
     if not isinstance(raw, dict):
         check.add("mediator", "must be a table")
         return None
-    check.unknown_keys(raw, "mediator", "mediator")
+    check.unknown_keys(raw, KNOWN_KEYS["mediator"], "mediator")
     budget = None
     if "budget" in raw:
         budget = check.number(raw["budget"], "mediator.budget")
@@ -484,19 +420,19 @@ def _mediator(raw: Any, check: _Checker) -> Mediator | None:
                     source=check.string(raw, "source", "mediator"))
 
 
-def _repeated(raw: Any, check: _Checker) -> RepeatedSettings | None:
+def _repeated(raw: Any, check: Checker) -> RepeatedSettings | None:
     """``[repeated]``: discount factor, implementation noise and monitoring of the repeated game."""
     if raw is None:
         return None
     if not isinstance(raw, dict):
         check.add("repeated", "must be a table")
         return None
-    check.unknown_keys(raw, "repeated", "repeated")
+    check.unknown_keys(raw, KNOWN_KEYS["repeated"], "repeated")
     settings = RepeatedSettings(
-        discount=_bounded(check, raw, "discount", "repeated", Fraction(0), Fraction(1), True, True),
-        noise=_bounded(check, raw, "noise", "repeated", Fraction(0), Fraction(1, 2), True, True),
-        false_alarm=_bounded(check, raw, "false_alarm", "repeated", Fraction(0), Fraction(1), False, True),
-        detection=_bounded(check, raw, "detection", "repeated", Fraction(0), Fraction(1), True, False),
+        discount=check.bounded(raw, "discount", "repeated", Fraction(0), Fraction(1), True, True),
+        noise=check.bounded(raw, "noise", "repeated", Fraction(0), Fraction(1, 2), True, True),
+        false_alarm=check.bounded(raw, "false_alarm", "repeated", Fraction(0), Fraction(1), False, True),
+        detection=check.bounded(raw, "detection", "repeated", Fraction(0), Fraction(1), True, False),
         source=check.string(raw, "source", "repeated"),
     )
     if settings.false_alarm is not None and settings.detection is not None and \

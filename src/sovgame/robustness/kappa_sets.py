@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..core.model import Profile
 from .plan import GAME_TYPES, BindingCode, Comparisons, SamplingPlan, VerdictCode
 
 
@@ -145,33 +146,43 @@ def target_alone(plan: SamplingPlan, signs: np.ndarray) -> tuple[np.ndarray, np.
     """
     tables = plan.pairwise
     m, n = plan.shape
-    t1, t2 = plan.target
     count = signs.shape[0]
     if not signs.shape[1]:  # every player has one strategy: nothing is ever compared
         signs = np.zeros((count, 1), np.int8)
     # rows[:, r2, r1, c] = sign(A[r2, c] − A[r1, c]); cols[:, c2, c1, r] = sign(B[r, c2] − B[r, c1]).
     rows = (signs[:, tables.row_index.ravel()] * tables.row_sign.ravel()).reshape(count, m, m, n)
     cols = (signs[:, tables.col_index.ravel()] * tables.col_sign.ravel()).reshape(count, n, n, m)
-    # The strategy axes are tiny, so they are looped over with whole-array operations: numpy
-    # reduces a short inner axis far more slowly.
+    return _alone_after_dominance(rows, cols, plan.target), _proved_not_alone(rows, cols, plan.target)
 
-    def any_of(arrays):
-        out = arrays[0].copy()
-        for a in arrays[1:]:
-            out |= a
-        return out
 
-    def all_of(arrays):
-        out = arrays[0].copy()
-        for a in arrays[1:]:
-            out &= a
-        return out
+# The strategy axes are tiny, so they are looped over with whole-array operations: numpy
+# reduces a short inner axis far more slowly.
 
+
+def _any_of(arrays: list[np.ndarray]) -> np.ndarray:
+    out = arrays[0].copy()
+    for a in arrays[1:]:
+        out |= a
+    return out
+
+
+def _all_of(arrays: list[np.ndarray]) -> np.ndarray:
+    out = arrays[0].copy()
+    for a in arrays[1:]:
+        out &= a
+    return out
+
+
+def _alone_after_dominance(rows: np.ndarray, cols: np.ndarray, target: Profile) -> np.ndarray:
+    """Iterated elimination of strictly dominated strategies, on every row at once, leaves
+    only the target. ``rows[:, r2, r1, c]`` = sign(A[r2, c] − A[r1, c]), ``cols`` likewise."""
+    count, m, _, n = rows.shape
+    t1, t2 = target
     # Sets of strategies as bitmasks: bit c of beats_rows[:, r2, r1] is set where
     # A[r2, c] > A[r1, c] (never for r2 = r1); likewise for columns.
     bits = np.uint8 if max(m, n) <= 8 else np.uint16 if max(m, n) <= 16 else np.uint64
-    beats_rows = any_of([(rows[..., c] > 0).astype(bits) << bits(c) for c in range(n)])
-    beats_cols = any_of([(cols[..., r] > 0).astype(bits) << bits(r) for r in range(m)])
+    beats_rows = _any_of([(rows[..., c] > 0).astype(bits) << bits(c) for c in range(n)])
+    beats_cols = _any_of([(cols[..., r] > 0).astype(bits) << bits(r) for r in range(m)])
     alive_rows = np.full(count, (1 << m) - 1, bits)
     alive_cols = np.full(count, (1 << n) - 1, bits)
     for _ in range(max(m + n - 2, 1)):
@@ -180,30 +191,36 @@ def target_alone(plan: SamplingPlan, signs: np.ndarray) -> tuple[np.ndarray, np.
         for beats, own, other, size in players:
             # A strategy goes when a live rival beats it against every live opposing strategy.
             covers = (other[:, None, None] & ~beats) == 0  # [:, winner, loser]
-            beaten = any_of([covers[:, w, :] & ((own >> bits(w)) & 1).astype(bool)[:, None] for w in range(size)])
-            removed = any_of([beaten[:, k].astype(bits) << bits(k) for k in range(size)]) & own
+            beaten = _any_of([covers[:, w, :] & ((own >> bits(w)) & 1).astype(bool)[:, None] for w in range(size)])
+            removed = _any_of([beaten[:, k].astype(bits) << bits(k) for k in range(size)]) & own
             if removed.any():
                 own &= ~removed
                 changed = True
         if not changed:
             break
-    alone = (alive_rows == 1 << t1) & (alive_cols == 1 << t2)
+    return (alive_rows == 1 << t1) & (alive_cols == 1 << t2)
 
-    best_rows = all_of([rows[:, r2] <= 0 for r2 in range(m)])  # [:, r, c]: r is a best reply to c
-    best_cols = all_of([cols[:, c2] <= 0 for c2 in range(n)])  # [:, c, r]: c is a best reply to r
+
+def _proved_not_alone(rows: np.ndarray, cols: np.ndarray, target: Profile) -> np.ndarray:
+    """The target is no equilibrium, another pure profile is one, or a continuum through the
+    target exists (one player ties there while the other's reply is strict)."""
+    count, m, _, n = rows.shape
+    t1, t2 = target
+    best_rows = _all_of([rows[:, r2] <= 0 for r2 in range(m)])  # [:, r, c]: r is a best reply to c
+    best_cols = _all_of([cols[:, c2] <= 0 for c2 in range(n)])  # [:, c, r]: c is a best reply to r
     nash = best_rows & np.swapaxes(best_cols, 1, 2)
     target_nash = nash[:, t1, t2]
     others = [nash[:, r, c] for r in range(m) for c in range(n) if (r, c) != (t1, t2)]
-    other_nash = any_of(others) if others else np.zeros(count, bool)
+    other_nash = _any_of(others) if others else np.zeros(count, bool)
     row_gaps = [rows[:, r2, t1, t2] for r2 in range(m) if r2 != t1]  # other rows against the target
     col_gaps = [cols[:, c2, t2, t1] for c2 in range(n) if c2 != t2]
     true, false = np.ones(count, bool), np.zeros(count, bool)
-    row_tie = any_of([g == 0 for g in row_gaps]) if row_gaps else false
-    col_tie = any_of([g == 0 for g in col_gaps]) if col_gaps else false
-    row_strict = all_of([g < 0 for g in row_gaps]) if row_gaps else true
-    col_strict = all_of([g < 0 for g in col_gaps]) if col_gaps else true
+    row_tie = _any_of([g == 0 for g in row_gaps]) if row_gaps else false
+    col_tie = _any_of([g == 0 for g in col_gaps]) if col_gaps else false
+    row_strict = _all_of([g < 0 for g in row_gaps]) if row_gaps else true
+    col_strict = _all_of([g < 0 for g in col_gaps]) if col_gaps else true
     continuum = target_nash & ((row_tie & col_strict) | (col_tie & row_strict))
-    return alone, ~target_nash | other_nash | continuum
+    return ~target_nash | other_nash | continuum
 
 
 def pairwise_2x2(plan: SamplingPlan) -> Comparisons:

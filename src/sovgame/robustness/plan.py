@@ -212,11 +212,27 @@ def plan_sampling(
     if unique_subsample is not None and (not whole or unique_subsample < 0):
         raise ParameterError("unique_subsample", f"must be a whole number >= 0, not {unique_subsample!r}")
     plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
-    n, shape = game.n_players, game.shape
     profiles = list(game.profiles())
-    flat = np.array(game.payoffs, dtype=float).reshape(len(profiles), n)
+    flat = np.array(game.payoffs, dtype=float).reshape(len(profiles), game.n_players)
+    base_load, ranged = _cost_arrays(game, kept, profiles)
+    rank_of, rank_counts, ranges = _rank_arrays(game, profiles)
+    nash, dominance = _move_comparisons(game.shape, profile, profiles)
+    n, shape = game.n_players, game.shape
+    return SamplingPlan(
+        game=game, target=profile, costs=kept, plausible=(float(plausible[0]), float(plausible[1])),
+        base_payoffs=flat, base_load=base_load, ordinal=game.payoff_scale == "ordinal", rank_of=tuple(rank_of),
+        rank_counts=tuple(rank_counts), payoff_ranges=tuple(ranges), noise=noise,
+        ranged_costs=tuple(ranged), nash=_comparisons(nash), dominance=_comparisons(dominance),
+        pairwise=_pairwise_tables(shape) if n == 2 else None,
+        unique_subsample=None if unique_subsample is None else int(unique_subsample),
+    )
 
-    base_load = np.zeros_like(flat)
+
+def _cost_arrays(game: Game, kept: Sequence[str], profiles: list[Profile]) -> tuple[np.ndarray, list[RangedCost]]:
+    """The cost load of the costs with fixed weights (profiles, players), and the costs whose
+    weights are drawn per sample (exposure and bounds)."""
+    n = game.n_players
+    base_load = np.zeros((len(profiles), n))
     ranged = []
     for cost in game.costs:
         if cost.name not in kept:
@@ -227,14 +243,26 @@ def plan_sampling(
         else:
             ranged.append(RangedCost(cost.name, exposure, np.array([float(lo) for lo, _ in cost.weights_range]),
                                      np.array([float(hi) for _, hi in cost.weights_range])))
+    return base_load, ranged
 
+
+def _rank_arrays(game: Game, profiles: list[Profile]) -> tuple[list[np.ndarray], list[int], list[tuple[float, float]]]:
+    """Per player: the rank of each profile's payoff (0 = lowest), the number of distinct
+    payoffs, and the lowest and highest payoff."""
     rank_of, rank_counts, ranges = [], [], []
-    for i in range(n):
+    for i in range(game.n_players):
         values = sorted(set(game.payoffs[..., i].ravel()))
         index = {v: r for r, v in enumerate(values)}
         rank_of.append(np.array([index[game.payoffs[p + (i,)]] for p in profiles]))
         rank_counts.append(len(values))
         ranges.append((float(values[0]), float(values[-1])))
+    return rank_of, rank_counts, ranges
+
+
+def _move_comparisons(shape: tuple[int, ...], target: Profile, profiles: list[Profile]) -> tuple[tuple, tuple]:
+    """(player, at, to) lists of every unilateral deviation from the target (``nash``) and of
+    every comparison of a target strategy with a rival against each opponents' profile
+    (``dominance``), as flat profile indices."""
 
     def flat_index(p: Profile) -> int:
         return int(np.ravel_multi_index(p, shape))
@@ -247,22 +275,14 @@ def plan_sampling(
                 lists[2].append(flat_index(at[:player] + (s,) + at[player + 1:]))
 
     nash: tuple[list, list, list] = ([], [], [])
-    for i in range(n):
-        moves(profile, i, nash)
+    for i in range(len(shape)):
+        moves(target, i, nash)
     dominance: tuple[list, list, list] = ([], [], [])
     for p in profiles:
-        for i in range(n):
-            if p[i] == profile[i]:
+        for i in range(len(shape)):
+            if p[i] == target[i]:
                 moves(p, i, dominance)
-
-    return SamplingPlan(
-        game=game, target=profile, costs=kept, plausible=(float(plausible[0]), float(plausible[1])),
-        base_payoffs=flat, base_load=base_load, ordinal=game.payoff_scale == "ordinal", rank_of=tuple(rank_of),
-        rank_counts=tuple(rank_counts), payoff_ranges=tuple(ranges), noise=noise,
-        ranged_costs=tuple(ranged), nash=_comparisons(nash), dominance=_comparisons(dominance),
-        pairwise=_pairwise_tables(shape) if n == 2 else None,
-        unique_subsample=None if unique_subsample is None else int(unique_subsample),
-    )
+    return nash, dominance
 
 
 def _comparisons(lists) -> Comparisons:

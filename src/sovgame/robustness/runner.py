@@ -167,25 +167,35 @@ def robust(
         open_index = np.flatnonzero(np.concatenate([r.unique_open for r in results]))
         size = plan.subsample_size(len(open_index), samples)
         if size:
-            # Evenly spaced over the open samples in sample order: the same whatever the workers.
-            chosen = open_index[(np.arange(size, dtype=np.int64) * len(open_index)) // size]
-            by_chunk = [(k, count, chosen[(chosen >= k * CHUNK_SIZE) & (chosen < k * CHUNK_SIZE + count)])
-                        for k, count in chunks]
-            by_chunk = [item for item in by_chunk if len(item[2])]
-            exact = _map(pool, run_exact_unique,
-                         [(plan, seed, k, count, local - k * CHUNK_SIZE) for k, count, local in by_chunk],
-                         [len(local) for _, _, local in by_chunk], progress, "exact unique")
-            values["unique"][chosen] = np.concatenate([v for v, _ in exact])
-            verdicts["unique"][chosen] = np.concatenate([c for _, c in exact])
-            weights["unique"][open_index] = 0.0
-            weights["unique"][chosen] = len(open_index) / size
+            _exact_subsample(pool, plan, seed, chunks, open_index, size, values["unique"], verdicts["unique"],
+                             weights["unique"], progress)
         else:
             verdicts["unique"][open_index] = VerdictCode.UNDETERMINED  # nothing computed: say so, weigh 1
     finally:
         if own_pool:
             pool.shutdown()
     return summarise(plan, report, samples, seed, noise, results, values, verdicts, weights,
-                      open_count=len(open_index), subsample=size)
+                     open_count=len(open_index), subsample=size)
+
+
+def _exact_subsample(pool: Executor | None, plan: SamplingPlan, seed: int, chunks: list[tuple[int, int]],
+                     open_index: np.ndarray, size: int, values: np.ndarray, verdicts: np.ndarray,
+                     weights: np.ndarray, progress: Progress | None) -> None:
+    """The exact ``unique`` path for ``size`` of the open samples, written into the per-sample
+    arrays in place; each member then stands for len(open)/size open samples, the others
+    weigh 0 (a stratified estimate, see :mod:`sovgame.robustness`)."""
+    # Evenly spaced over the open samples in sample order: the same whatever the workers.
+    chosen = open_index[(np.arange(size, dtype=np.int64) * len(open_index)) // size]
+    by_chunk = [(k, count, chosen[(chosen >= k * CHUNK_SIZE) & (chosen < k * CHUNK_SIZE + count)])
+                for k, count in chunks]
+    by_chunk = [item for item in by_chunk if len(item[2])]
+    exact = _map(pool, run_exact_unique,
+                 [(plan, seed, k, count, local - k * CHUNK_SIZE) for k, count, local in by_chunk],
+                 [len(local) for _, _, local in by_chunk], progress, "exact unique")
+    values[chosen] = np.concatenate([v for v, _ in exact])
+    verdicts[chosen] = np.concatenate([c for _, c in exact])
+    weights[open_index] = 0.0
+    weights[chosen] = len(open_index) / size
 
 
 def _map(pool: Executor | None, function, arguments: list[tuple], sizes: list[int], progress, stage: str) -> list:

@@ -96,19 +96,7 @@ def solve_bimatrix(A, B) -> BimatrixSolution:
         px, qy = P.exact_vertices(), Q.exact_vertices()
     else:
         px, qy = P.float_vertices(), Q.float_vertices()
-    mask_x = px.zero_bits | (px.tight_bits << np.uint64(m)) if m + n <= 63 else None
-    mask_y = qy.tight_bits | (qy.zero_bits << np.uint64(m)) if m + n <= 63 else None
-
-    if mask_x is not None:
-        full = np.uint64((1 << (m + n)) - 1)
-        cand_x, cand_y = np.nonzero((mask_x[:, None] | mask_y[None, :]) == full)
-    else:  # more than 63 labels: compare label sets as Python integers
-        lx = [int(z) | (int(t) << m) for z, t in zip(px.zero_bits_py, px.tight_bits_py)]
-        ly = [int(t) | (int(z) << m) for z, t in zip(qy.zero_bits_py, qy.tight_bits_py)]
-        full_int = (1 << (m + n)) - 1
-        pairs = [(a, b) for a in range(len(lx)) for b in range(len(ly)) if lx[a] | ly[b] == full_int]
-        cand_x = [a for a, _ in pairs]
-        cand_y = [b for _, b in pairs]
+    cand_x, cand_y = _completely_labelled_pairs(px, qy, m, n)
 
     found: dict[tuple, tuple] = {}
     for a, b in zip(cand_x, cand_y):
@@ -130,6 +118,23 @@ def solve_bimatrix(A, B) -> BimatrixSolution:
 
 
 # --- internals ---------------------------------------------------------------------------
+
+
+def _completely_labelled_pairs(px: _FloatVertices, qy: _FloatVertices, m: int, n: int):
+    """Indices (a, b) of vertex pairs whose label sets together cover all m + n labels."""
+    mask_x = px.zero_bits | (px.tight_bits << np.uint64(m)) if m + n <= 63 else None
+    mask_y = qy.tight_bits | (qy.zero_bits << np.uint64(m)) if m + n <= 63 else None
+    if mask_x is not None:
+        full = np.uint64((1 << (m + n)) - 1)
+        cand_x, cand_y = np.nonzero((mask_x[:, None] | mask_y[None, :]) == full)
+    else:  # more than 63 labels: compare label sets as Python integers
+        lx = [int(z) | (int(t) << m) for z, t in zip(px.zero_bits_py, px.tight_bits_py)]
+        ly = [int(t) | (int(z) << m) for z, t in zip(qy.zero_bits_py, qy.tight_bits_py)]
+        full_int = (1 << (m + n)) - 1
+        pairs = [(a, b) for a in range(len(lx)) for b in range(len(ly)) if lx[a] | ly[b] == full_int]
+        cand_x = [a for a, _ in pairs]
+        cand_y = [b for _, b in pairs]
+    return cand_x, cand_y
 
 
 def _positive_integer_matrix(M) -> np.ndarray:
@@ -197,6 +202,8 @@ class _Polytope:
         floating point, where the error is far below the label tolerance; the others go to
         exact arithmetic, unless the integer determinant is provably zero.
         """
+        # long: one vectorised pass per support size, then one merge over all of them; the
+        # arrays it builds are only meaningful together.
         k, d, M = self.k, self.d, self.M
         supports, tights, zs, exact_rows = [], [], [], []
         for size in range(1, min(k, d) + 1):

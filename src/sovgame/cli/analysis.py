@@ -1,0 +1,191 @@
+"""Commands that solve and analyse one game: equilibria, thresholds, regimes, the main job,
+what-ifs, scenarios and reports."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..errors import UsageError
+from ..present.render import OutputFormat, render
+from .app import CostOpt, FormatOpt, GameArg, KappaOpt, SetOpt, app, parse_kappa, user_errors
+
+
+@app.command("solve")
+@user_errors
+def solve_command(
+    game: GameArg, kappa: KappaOpt = "0", set_: SetOpt = None,
+    check_nashpy: Annotated[bool, typer.Option("--check-nashpy", help="Also run nashpy's vertex enumeration and say which equilibria it finds.")] = False,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Every Nash equilibrium, pure and mixed, verified in exact arithmetic.
+
+    Example: sovgame solve stag_hunt --format json
+    """
+    from ..files.gamefile import load_game
+    from ..present.equilibria import solution_to_json, solve_sections
+    from ..solvers.crosscheck import cross_check_nashpy
+    from ..solvers.equilibria import solve
+
+    solution = solve(load_game(game, set_ or ()), parse_kappa(kappa))
+    check = None
+    if check_nashpy:
+        if solution.game.n_players != 2:
+            raise UsageError("--check-nashpy: nashpy handles two-player games only")
+        check = cross_check_nashpy(solution)
+    render(fmt, lambda: solve_sections(solution, check), lambda: solution_to_json(solution, check),
+           heading=solution.game.title, primary="equilibria")
+
+
+@app.command("thresholds")
+@user_errors
+def thresholds_command(
+    game: GameArg,
+    target: Annotated[str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')] = None,
+    cost: CostOpt = None,
+    discount: Annotated[str | None, typer.Option("--discount", help="Discount factor δ in (0, 1): the κ that sustains compromise in repeated play.")] = None,
+    set_: SetOpt = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """The cost levels at which compromise becomes an equilibrium, strict, dominant, the only
+    equilibrium and risk-dominant, each with a verdict against the plausible range.
+
+    Example: sovgame thresholds pakistan_afghanistan --cost trade_disruption
+    """
+    from ..costs.thresholds import compute_thresholds
+    from ..files.gamefile import load_game
+    from ..present.thresholds import report_to_json, thresholds_sections
+
+    delta = parse_kappa(discount, "--discount") if discount is not None else None
+    report = compute_thresholds(load_game(game, set_ or ()), target, cost, delta)
+    render(fmt, lambda: thresholds_sections(report), lambda: report_to_json(report), heading=report.game.title,
+           primary="thresholds")
+
+
+@app.command("sweep")
+@user_errors
+def sweep_command(
+    game: GameArg,
+    to: Annotated[str | None, typer.Option("--to", help="Largest κ shown (default: a little past the last breakpoint).")] = None,
+    cost: CostOpt = None,
+    plot: Annotated[str | None, typer.Option("--plot", metavar="FILE.png", help="Also draw the regimes to this file (needs matplotlib).")] = None,
+    set_: SetOpt = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """The exact breakpoints in κ and the equilibria in each regime between them.
+
+    Example: sovgame sweep pakistan_afghanistan --plot regimes.png
+    """
+    from ..costs.regimes import sweep
+    from ..files.gamefile import load_game
+    from ..present.thresholds import sweep_sections, sweep_to_json
+
+    loaded = load_game(game, set_ or ())
+    result = sweep(loaded, cost, parse_kappa(to, "--to") if to is not None else None)
+    if plot:
+        from ..costs.thresholds import compute_thresholds
+        from ..present.plot import plot_sweep
+
+        report = compute_thresholds(loaded, costs=cost) if loaded.compromise_profile is not None else None
+        written = plot_sweep(result, plot, report)
+        typer.echo(f"wrote {written}", err=True)
+    render(fmt, lambda: sweep_sections(result), lambda: sweep_to_json(result), heading=loaded.title, primary="regimes")
+
+
+@app.command("analyze")
+@user_errors
+def analyze_command(
+    game: Annotated[str, typer.Argument(metavar="[GAME]", help="Game to analyze (default: the bundled case).")] = "pakistan_afghanistan",
+    set_: SetOpt = None,
+    export_svg: Annotated[str | None, typer.Option("--export-svg", metavar="FILE", help="Also save the tables as SVG.")] = None,
+    export_html: Annotated[str | None, typer.Option("--export-html", metavar="FILE", help="Also save the tables as HTML.")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """The main job: payoffs, equilibria, cost thresholds and the verdict on compromise.
+
+    Example: sovgame analyze pakistan_afghanistan
+    """
+    from ..files.gamefile import load_game
+    from ..findings.analysis import analyze
+    from ..present.analysis import analysis_sections, analysis_to_json
+
+    result = analyze(load_game(game, set_ or ()))
+    if export_svg or export_html:
+        from rich.console import Console
+
+        from ..present.render import print_tables
+
+        console = Console(record=True)
+        print_tables(analysis_sections(result), result.game.title, console)
+        if export_svg:
+            console.save_svg(export_svg, title=result.game.title, clear=False)
+            typer.echo(f"wrote {export_svg}", err=True)
+        if export_html:
+            console.save_html(export_html, clear=False)
+            typer.echo(f"wrote {export_html}", err=True)
+        return
+    render(fmt, lambda: analysis_sections(result), lambda: analysis_to_json(result),
+           heading=result.game.title, primary="equilibria")
+
+
+@app.command("whatif")
+@user_errors
+def whatif_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+    """The game before and after --set changes: changed cells, equilibria gained and lost,
+    each threshold before → after.
+
+    Example: sovgame whatif pakistan_afghanistan --set "cost:trade_disruption=1,1"
+    """
+    from ..costs.scenarios import what_if
+    from ..present.analysis import whatif_sections, whatif_to_json
+
+    if not set_:
+        raise UsageError("whatif needs at least one --set change")
+    result = what_if(game, set_)
+    render(fmt, lambda: whatif_sections(result), lambda: whatif_to_json(result),
+           heading=result.changed.game.title, primary="thresholds")
+
+
+@app.command("scenarios")
+@user_errors
+def scenarios_command(
+    games: Annotated[list[str], typer.Argument(metavar="GAME...", help="Scenario files or bundled names; the first is the baseline.")],
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Also write a report: .md, .html or .json.")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Scenarios side by side: equilibria, thresholds and verdicts, and what changed against
+    the first.
+
+    Example: sovgame scenarios scenario_status_quo scenario_escalation scenario_india_engaged
+    """
+    from ..costs.scenarios import compare_scenarios
+    from ..present.analysis import scenarios_sections, scenarios_to_json
+
+    if output:
+        from ..present.report import write_scenarios_report
+
+        for path in write_scenarios_report(games, output):
+            typer.echo(f"wrote {path}", err=True)
+        return
+    scenarios, changes = compare_scenarios(games)
+    render(fmt, lambda: scenarios_sections(scenarios, changes), lambda: scenarios_to_json(scenarios, changes),
+           primary="scenarios")
+
+
+@app.command("report")
+@user_errors
+def report_command(
+    game: GameArg,
+    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE", help="Report file: .md, .html or .json.")],
+    set_: SetOpt = None,
+) -> None:
+    """Write a report: description and sources, payoffs with notes, equilibria, thresholds
+    with verdicts and reasons, the regime chart, the conclusion and the assumptions.
+
+    Example: sovgame report pakistan_afghanistan -o report.html
+    """
+    from ..present.report import write_report
+
+    for path in write_report(game, output, set_ or ()):
+        typer.echo(f"wrote {path}", err=True)

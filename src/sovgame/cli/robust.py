@@ -1,0 +1,78 @@
+"""``sovgame robust``: how robust the verdicts are, with a progress bar for long runs."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..present.render import OutputFormat, render
+from .app import CostOpt, FormatOpt, GameArg, app, user_errors
+
+
+class _DelayedProgress:
+    """A rich progress bar on stderr that appears only once a run has taken a second, and never
+    when stderr is not a terminal. Called as ``progress(done, total, stage)``."""
+
+    def __init__(self, delay: float = 1.0):
+        import time
+
+        self._clock = time.monotonic
+        self._start = self._clock()
+        self._delay = delay
+        self._bar = None
+        self._tasks: dict[str, int] = {}
+
+    def __call__(self, done: int, total: int, stage: str) -> None:
+        if self._bar is None:
+            if self._clock() - self._start < self._delay:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+            self._bar.start()
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(stage, total=total)
+        self._bar.update(self._tasks[stage], completed=done, total=total)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+@app.command("robust")
+@user_errors
+def robust_command(
+    game: GameArg,
+    samples: Annotated[int, typer.Option("--samples", "-n", help="Number of sampled games.")] = 10_000,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (>= 0); the same seed gives the same output.")] = 0,
+    noise: Annotated[float | None, typer.Option("--noise", help="Cardinal games: standard deviation of Normal noise added to every payoff.")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Processes to spread the samples over.")] = 1,
+    target: Annotated[str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')] = None,
+    cost: CostOpt = None,
+    unique_subsample: Annotated[int | None, typer.Option("--unique-subsample", help="How many samples the fast test leaves open get the exact 'only equilibrium' threshold (default: enough for about ±0.005, 10 to 200; up to 500 with three or more players).")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """How robust the verdicts are to what the numbers do not pin down: the thresholds over many
+    games drawn consistent with the file (ordinal games: any payoffs with the same ranking).
+
+    Example: sovgame robust pakistan_afghanistan --samples 100000 --seed 1
+    """
+    import sys
+
+    from ..files.gamefile import load_game
+    from ..present.robust import robust_sections, robust_to_json
+    from ..robustness.runner import robust
+
+    loaded = load_game(game)
+    progress = _DelayedProgress() if sys.stderr.isatty() else None
+    try:
+        result = robust(loaded, samples, seed, noise, workers, progress=progress, target=target, costs=cost,
+                        unique_subsample=unique_subsample)
+    finally:
+        if progress is not None:
+            progress.close()
+    render(fmt, lambda: robust_sections(result), lambda: robust_to_json(result), heading=result.game.title,
+           primary="robustness")

@@ -1,0 +1,98 @@
+"""Collecting the problems of a file: every check records what is wrong under the key it
+concerns and returns a usable value or None, so that one pass reports every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from ..core.numbers import fmt, to_fraction
+from ..errors import Problem
+
+
+class Checker:
+    """Collects the problems of one file; each check returns a usable value or None."""
+
+    def __init__(self, origin: str):
+        self.origin = origin
+        self.problems: list[Problem] = []
+        self.flawed_players: set[int] = set()  # players with a reported problem
+
+    def add(self, key: str, message: str) -> None:
+        self.problems.append(Problem(key, message))
+
+    def unknown_keys(self, table: dict, allowed: tuple[str, ...], prefix: str) -> None:
+        """Report every key of ``table`` not in ``allowed``, with the closest known key."""
+        for key in table:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(allowed)})"
+                self.add(join_key(prefix, key), f"unknown key{hint}")
+
+    def string(self, table: dict, key: str, prefix: str, required: bool = False) -> str | None:
+        """An optional (or required, non-empty) string."""
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.add(join_key(prefix, key), "missing; add it as a string")
+            return None
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.add(join_key(prefix, key), f"must be a non-empty string, not {describe_value(value)}")
+            return None
+        return value
+
+    def number(self, value: Any, key: str) -> Fraction | None:
+        """An exact number (:func:`sovgame.core.numbers.to_fraction`)."""
+        try:
+            return to_fraction(value)
+        except ValueError as exc:
+            self.add(key, str(exc))
+            return None
+
+    def numbers(self, value: Any, key: str, length: int, what: str) -> list[Fraction] | None:
+        """A list of exactly ``length`` numbers; ``what`` says what they are, for messages."""
+        if not isinstance(value, list):
+            self.add(key, f"must be a list of {length} numbers ({what}), not {describe_value(value)}")
+            return None
+        if len(value) != length:
+            self.add(key, f"has {len(value)} numbers; it needs {length} ({what})")
+            return None
+        out = [self.number(v, f"{key}[{i}]") for i, v in enumerate(value)]
+        return None if any(v is None for v in out) else out
+
+    def bounded(self, table: dict, key: str, prefix: str, lo: Fraction, hi: Fraction,
+                lo_open: bool, hi_open: bool) -> Fraction | None:
+        """An optional number that must lie between lo and hi (each end open or closed)."""
+        if key not in table:
+            return None
+        value = self.number(table[key], f"{prefix}.{key}")
+        if value is None:
+            return None
+        too_low = value <= lo if lo_open else value < lo
+        too_high = value >= hi if hi_open else value > hi
+        if too_low or too_high:
+            rule = f"{fmt(lo)} {'<' if lo_open else '<='} {key} {'<' if hi_open else '<='} {fmt(hi)}"
+            self.add(f"{prefix}.{key}", f"is {fmt(value)}; it must satisfy {rule}")
+            return None
+        return value
+
+
+def join_key(prefix: str, key: str) -> str:
+    """``payoffs."Strike|Tolerate TTP"``: a key as a reader finds it in the file."""
+    quoted = key if key.replace("_", "").replace("-", "").isalnum() else f'"{key}"'
+    return f"{prefix}.{quoted}" if prefix else quoted
+
+
+def describe_value(value: Any) -> str:
+    """What a wrong value is, in words: "the boolean true", "a table", "the number 3"."""
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, Decimal)):
+        return f"the number {value}"
+    return repr(value)
