@@ -1,52 +1,19 @@
-"""Shared fixtures: the case game as text, and a CLI runner with a fixed terminal width."""
+"""Shared fixtures: the case game as text and as a file, and a CLI runner with a fixed terminal width."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
 
-CASE_TOML = """\
-[game]
-title = "Pakistan-Afghanistan: the TTP sanctuary dilemma"
-payoff_scale = "ordinal"
+from cases import CASE_TOML
 
-[[players]]
-name = "Pakistan"
-strategies = ["Restrain strikes", "Strike"]
-compromise = "Restrain strikes"
-
-[[players]]
-name = "Afghanistan"
-strategies = ["Constrain TTP", "Tolerate TTP"]
-compromise = "Constrain TTP"
-
-[payoffs]
-"Restrain strikes|Constrain TTP" = [3, 3]
-"Restrain strikes|Tolerate TTP"  = [1, 4]
-"Strike|Constrain TTP"           = [4, 1]
-"Strike|Tolerate TTP"            = [2, 2]
-
-[notes]
-"Strike|Tolerate TTP" = "status quo: strikes go on, sanctuaries stay"
-
-[[costs]]
-name = "trade_disruption"
-incidence = "any_conflict"
-weights = [0.5, 1.0]
-between = ["Pakistan", "Afghanistan"]
-
-[[costs]]
-name = "refugee_returns"
-incidence = "any_conflict"
-weights = [0, 0.5]
-
-[[costs]]
-name = "military_operations"
-incidence = "own_confront"
-weights = [0.25, 0]
-
-[analysis]
-plausible_kappa = [0, 2]
-"""
+# Property tests draw the same examples on every run (CI reproduces what a developer saw);
+# HYPOTHESIS_PROFILE=explore draws new ones each time.
+settings.register_profile("sovgame", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "sovgame"))
 
 
 @pytest.fixture

@@ -13,24 +13,17 @@ from fractions import Fraction as F
 
 import pytest
 
+from cases import SELTEN_PAYOFF
 from sovgame import bundled_names, load_game, parse_game, solve
-from sovgame.cli import app
 from sovgame.core.model import Game, Player, fraction_array
 from sovgame.errors import SovgameError, UsageError
-from sovgame.files.convert import convert, game_to_toml, left_out_of_nfg
+from sovgame.files.convert import convert, game_to_toml
 from sovgame.files.nfg import gambit_profiles, game_to_nfg, nfg_to_game, read_nfg
+from support import invoke_convert, payoff_table, same_game
 
 VERSIONS = ("payoff", "outcome")
 
-# Gambit's manual, e02.nfg (Selten, IJGT 1975, Figure 2), payoff version.
-SELTEN_PAYOFF = """\
-NFG 1 R "Selten (IJGT, 75), Figure 2, normal form"
-{ "Player 1" "Player 2" } { 3 2 }
 
-1 1 0 2 0 2 1 1 0 3 2 0
-"""
-
-# The same game in the outcome version, as the manual gives it.
 SELTEN_OUTCOME = """\
 NFG 1 R "Selten (IJGT, 75), Figure 2, normal form" { "Player 1" "Player 2" }
 
@@ -50,26 +43,11 @@ NFG 1 R "Selten (IJGT, 75), Figure 2, normal form" { "Player 1" "Player 2" }
 1 2 3 4 5 6
 """
 
-# By hand, from the manual's counting rule (player 1's strategy changes fastest):
-# (1,1) -> 1 1, (2,1) -> 0 2, (3,1) -> 0 2, (1,2) -> 1 1, (2,2) -> 0 3, (3,2) -> 2 0.
+
 SELTEN_PAYOFFS = {
     (0, 0): (1, 1), (1, 0): (0, 2), (2, 0): (0, 2),
     (0, 1): (1, 1), (1, 1): (0, 3), (2, 1): (2, 0),
 }
-
-
-def payoff_table(game: Game) -> dict:
-    return {p: tuple(game.payoffs[p]) for p in game.profiles()}
-
-
-def same_game(a: Game, b: Game) -> None:
-    assert a.player_names == b.player_names
-    assert [p.strategies for p in a.players] == [p.strategies for p in b.players]
-    assert payoff_table(a) == payoff_table(b)
-    assert all(isinstance(v, F) for v in b.payoffs.reshape(-1))
-
-
-# --- reading hand-written files ----------------------------------------------------------------
 
 
 def test_payoff_version_of_the_manual_counts_the_first_player_fastest():
@@ -166,8 +144,6 @@ def test_duplicate_labels_become_what_gambit_makes_of_them():
     assert [list(p.strategies) for p in ours.players] == [theirs.get_strategies(p) for p in theirs.players]
 
 
-# --- parse errors ------------------------------------------------------------------------------
-
 HEADER = 'NFG 1 R "t" { "A" "B" } { { "a1" "a2" } { "b1" "b2" } }\n'
 
 
@@ -206,9 +182,6 @@ def test_parse_errors_name_the_file_the_place_and_the_token(text, expected):
     message = str(caught.value)
     assert message.startswith("bad.nfg: ")
     assert expected in message
-
-
-# --- writing, and round trips for every bundled game -------------------------------------------
 
 
 def test_gambit_profiles_first_player_fastest():
@@ -257,146 +230,15 @@ def test_bundled_games_include_three_players():
     assert any(load_game(name).n_players == 3 for name in bundled_names())
 
 
-def test_toml_output_is_commented_and_exact(tmp_path):
-    source = tmp_path / "in.nfg"
-    source.write_text('NFG 1 R "t" { "A" "B" } { { "x" } { "y" "z" } } 1/3 0.25 7 -1', encoding="utf-8")
-    convert(str(source), tmp_path / "out.toml")
-    text = (tmp_path / "out.toml").read_text(encoding="utf-8")
-    assert text.startswith(f"# Converted by `sovgame convert` from {source}, a Gambit strategic-form game "
-                           "(.nfg, payoff version).")
-    assert '"x|y" = ["1/3", 0.25]' in text
-    assert '"x|z" = [7, -1]' in text
-    assert "compromise" not in text
-
-
-# --- what does not carry over ------------------------------------------------------------------
-
-
-def test_left_out_names_every_sovgame_only_part():
-    parts = left_out_of_nfg(load_game("pakistan_afghanistan_mediation"))
-    text = "\n".join(parts)
-    for expected in ("game.source", 'game.payoff_scale = "ordinal"',
-                     "compromise strategies (Pakistan: Restrain strikes; Afghanistan: Constrain TTP)",
-                     "notes on 4 outcomes", "costs (trade_disruption, refugee_returns, military_operations)",
-                     "analysis.plausible_kappa", "[mediator]"):
-        assert expected in text
-    assert "[repeated]" not in text
-
-
-def test_convert_reports_player_descriptions_through_extends(tmp_path):
-    result = convert("scenario_escalation", tmp_path / "s.nfg")
-    assert any(p.startswith("player descriptions (Pakistan, Afghanistan)") for p in result.left_out)
-    assert result.target_format == "Gambit .nfg, payoff version"
-
-
-def test_a_plain_game_leaves_nothing_out(tmp_path):
-    game_file = tmp_path / "plain.toml"
-    game_file.write_text('[game]\ntitle = "p"\n[[players]]\nname = "A"\nstrategies = ["a"]\n'
-                         '[[players]]\nname = "B"\nstrategies = ["b"]\n[payoffs]\n"a|b" = [1, 2]\n',
-                         encoding="utf-8")
-    assert convert(str(game_file), tmp_path / "plain.nfg").left_out == ()
-
-
-# --- convert: files, extensions, overwriting ---------------------------------------------------
-
-
-def test_convert_refuses_to_overwrite_unless_asked(tmp_path):
-    target = tmp_path / "out.nfg"
-    target.write_text("keep me", encoding="utf-8")
-    with pytest.raises(SovgameError, match="exists; choose another name or pass --force"):
-        convert("stag_hunt", target)
-    assert target.read_text(encoding="utf-8") == "keep me"
-    convert("stag_hunt", target, overwrite=True)
-    assert target.read_text(encoding="utf-8").startswith("NFG 1 R")
-    assert os.listdir(tmp_path) == ["out.nfg"]
-
-
-@pytest.mark.parametrize("source, target, message", [
-    ("game.txt", "out.nfg", "game.txt: convert reads a sovgame game (.toml) or a Gambit strategic-form game (.nfg)"),
-    ("stag_hunt", "out.toml", "a game converts to a Gambit .nfg file; give the output a name ending in .nfg"),
-    ("in.nfg", "out.nfg", "a .nfg file converts to a sovgame game file; give the output a name ending in .toml"),
-    ("missing.nfg", "out.toml", "missing.nfg: no such file"),
-    ("missing.toml", "out.nfg", "missing.toml: no such file"),
-    ("stag_hunt", "no/such/folder/out.nfg", "no/such/folder: no such folder"),
-])
-def test_convert_bad_input(source, target, message, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "game.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "in.nfg").write_text(SELTEN_PAYOFF, encoding="utf-8")
-    with pytest.raises(SovgameError) as caught:
-        convert(source, target)
-    assert message in str(caught.value)
-
-
-def test_version_does_not_apply_to_toml_output(tmp_path):
-    source = tmp_path / "in.nfg"
-    source.write_text(SELTEN_PAYOFF, encoding="utf-8")
-    with pytest.raises(UsageError):
-        convert(str(source), tmp_path / "out.toml", version="outcome")
-    with pytest.raises(UsageError):
-        convert("stag_hunt", tmp_path / "out.nfg", version="matrix")
-
-
-# --- the command line --------------------------------------------------------------------------
-
-
-def invoke(runner, *args):
-    return runner.invoke(app, ["convert", *map(str, args)])
-
-
-def test_cli_converts_both_ways_and_says_what_is_left_out(runner, tmp_path):
-    nfg = tmp_path / "stag_hunt.nfg"
-    result = invoke(runner, "stag_hunt", nfg, "--nfg-version", "outcome")
-    assert result.exit_code == 0, result.output
-    assert result.stdout == ""
-    assert f"wrote {nfg}" in result.stderr
-    assert "compromise strategies (Row: Stag; Column: Stag)" in result.stderr
-    assert "costs (conflict)" in result.stderr
-    assert read_nfg(nfg.read_text(encoding="utf-8")).version == "outcome"
-
-    toml = tmp_path / "stag_hunt.toml"
-    result = invoke(runner, nfg, toml)
-    assert result.exit_code == 0, result.output
-    same_game(load_game("stag_hunt"), load_game(str(toml)))
-
-
-def test_cli_refuses_to_overwrite_without_force(runner, tmp_path):
-    target = tmp_path / "out.nfg"
-    target.write_text("keep me", encoding="utf-8")
-    result = invoke(runner, "chicken", target)
-    assert result.exit_code == 1
-    assert f"sovgame: {target} exists; choose another name or pass --force to overwrite it" in result.stderr
-    assert target.read_text(encoding="utf-8") == "keep me"
-    result = invoke(runner, "chicken", target, "--force")
-    assert result.exit_code == 0, result.output
-    assert target.read_text(encoding="utf-8").startswith('NFG 1 R "Chicken')
-
-
 def test_cli_bad_nfg_exits_1_naming_file_line_and_token(runner, tmp_path):
     bad = tmp_path / "bad.nfg"
     bad.write_text(HEADER + "1 2 3 x 5 6 7 8", encoding="utf-8")
-    result = invoke(runner, bad, tmp_path / "out.toml")
+    result = invoke_convert(runner, bad, tmp_path / "out.toml")
     assert result.exit_code == 1
     assert f"sovgame: {bad}: line 2, column 7: expected the payoff of \"B\" at \"a2|b1\"" in result.stderr
     assert "found 'x'" in result.stderr
     assert "Traceback" not in result.stderr and isinstance(result.exception, SystemExit)
     assert not (tmp_path / "out.toml").exists()
-
-
-@pytest.mark.parametrize("args, code", [
-    (("missing.nfg", "out.toml"), 1),
-    (("stag_hunt", "out.csv"), 1),
-    (("stag_hunt", "out.nfg", "--nfg-version", "matrix"), 2),
-])
-def test_cli_exit_codes(runner, tmp_path, monkeypatch, args, code):
-    monkeypatch.chdir(tmp_path)
-    result = invoke(runner, *args)
-    assert result.exit_code == code, result.output
-    assert result.stderr.startswith("sovgame: ") and "Traceback" not in result.stderr
-    assert os.listdir(tmp_path) == []
-
-
-# --- Gambit reads what sovgame writes, and finds the same equilibria ---------------------------
 
 
 def _gambit_profiles(gambit_game, equilibria) -> set:
@@ -429,11 +271,3 @@ def test_gambit_reads_the_written_file_and_agrees_on_equilibria(name, version, t
         theirs = gbt.nash.enumpure_solve(read_back).equilibria
         pure = {e.strategies for e in ours.equilibria if e.pure}
         assert _gambit_profiles(read_back, theirs) == pure and pure
-
-
-def test_cli_reads_a_game_from_stdin(runner, tmp_path, case_toml):
-    target = tmp_path / "case.nfg"
-    result = runner.invoke(app, ["convert", "-", str(target)], input=case_toml)
-    assert result.exit_code == 0, result.output
-    assert "notes on 1 outcome\n" in result.stderr
-    same_game(parse_game(case_toml), nfg_to_game(target.read_text(encoding="utf-8")))

@@ -6,22 +6,10 @@ from fractions import Fraction
 
 import pytest
 
-from conftest import CASE_TOML
-from sovgame.errors import GameFileError, SovgameError
-from sovgame.files.gamefile import load_game, parse_game
-
-
-def problems(text: str) -> list[str]:
-    with pytest.raises(GameFileError) as info:
-        parse_game(text, "case.toml")
-    assert str(info.value).startswith("case.toml:")
-    return [str(p) for p in info.value.problems]
-
-
-def only_problem(text: str) -> str:
-    found = problems(text)
-    assert len(found) == 1, found
-    return found[0]
+from cases import CASE_TOML
+from sovgame.errors import GameFileError
+from sovgame.files.gamefile import parse_game
+from support import only_problem, problems
 
 
 def test_case_game_loads_exactly():
@@ -54,11 +42,6 @@ def test_cost_load_follows_incidence():
     assert [W[s + (1,)] for s in [(0, 0), (0, 1), (1, 0), (1, 1)]] == [0, Fraction(3, 2), Fraction(3, 2), Fraction(3, 2)]
     only_trade = game.cost_load(["trade_disruption"])
     assert only_trade[1, 1, 1] == 1
-
-
-def test_syntax_error_names_line_and_column():
-    message = only_problem(CASE_TOML.replace('name = "Pakistan"', 'name = "Pakistan'))
-    assert "TOML syntax error" in message and "line 6" in message and "column" in message
 
 
 def test_missing_tables_and_keys():
@@ -198,34 +181,6 @@ def test_all_problems_of_a_file_are_reported_at_once():
     found = problems(text)
     assert len(found) == 3, found
     assert str(GameFileError("x.toml", [])).startswith("x.toml")
-
-
-def test_missing_file_directory_and_non_utf8(tmp_path):
-    with pytest.raises(SovgameError, match="no such file"):
-        load_game(str(tmp_path / "nothing.toml"))
-    with pytest.raises(SovgameError, match="is a folder"):
-        load_game(str(tmp_path) + "/")
-    latin = tmp_path / "latin.toml"
-    latin.write_bytes('title = "Caf\xe9"'.encode("latin-1"))
-    with pytest.raises(SovgameError, match="not UTF-8"):
-        load_game(str(latin))
-    with pytest.raises(SovgameError, match="no bundled game of that name"):
-        load_game("no_such_game")
-
-
-def test_unreadable_file(tmp_path):
-    import os
-
-    path = tmp_path / "secret.toml"
-    path.write_text(CASE_TOML)
-    path.chmod(0)
-    try:
-        if os.access(path, os.R_OK):  # root reads anything
-            pytest.skip("running as root: permissions are not enforced")
-        with pytest.raises(SovgameError, match="cannot be read"):
-            load_game(str(path))
-    finally:
-        path.chmod(0o644)
 
 
 def test_strategy_names_with_spaces_at_either_end_are_rejected():

@@ -7,10 +7,12 @@ from fractions import Fraction as F
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
 
 from sovgame import is_nash
 from sovgame.core.model import Game, Player
 from sovgame.solvers.equilibria import pure_equilibria
+from strategies import payoff_arrays
 
 # McKelvey & McLennan (1996), "Computation of equilibria in finite games", Handbook of
 # Computational Economics 1, ch. 2: a 3-player, 2-action game with 9 Nash equilibria.
@@ -26,17 +28,15 @@ def mckelvey_mclennan() -> Game:
     return Game(title="McKelvey-McLennan", players=players, payoffs=payoffs)
 
 
-def test_pure_equilibria_by_brute_force_on_random_games():
-    rng = np.random.default_rng(3)
-    for _ in range(50):
-        shape = (2, 3, 2)
-        payoffs = np.empty(shape + (3,), dtype=object)
-        payoffs[...] = [[[[F(int(v)) for v in rng.integers(-2, 3, 3)] for _ in range(2)] for _ in range(3)] for _ in range(2)]
-        expected = [
-            s for s in itertools.product(*(range(k) for k in shape))
-            if all(payoffs[s][i] >= payoffs[s[:i] + (t,) + s[i + 1:]][i] for i in range(3) for t in range(shape[i]))
-        ]
-        assert pure_equilibria(payoffs) == expected
+@settings(max_examples=50, deadline=None)
+@given(payoff_arrays((2, 3, 2), -2, 2))
+def test_pure_equilibria_by_brute_force_on_random_games(payoffs):
+    shape = payoffs.shape[:-1]
+    expected = [
+        s for s in itertools.product(*(range(k) for k in shape))
+        if all(payoffs[s][i] >= payoffs[s[:i] + (t,) + s[i + 1:]][i] for i in range(3) for t in range(shape[i]))
+    ]
+    assert pure_equilibria(payoffs) == expected
 
 
 def test_mixed_equilibria_through_gambit_are_exact_and_complete():

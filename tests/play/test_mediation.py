@@ -7,10 +7,13 @@ from fractions import Fraction as F
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sovgame import load_game
 from sovgame.cli import app
 from sovgame.play.mediation import correlated_equilibrium, mediate, obedience_rows
+from strategies import payoff_arrays
 
 
 def test_chicken_welfare_maximising_correlated_equilibrium_is_a_third_each():
@@ -52,21 +55,17 @@ def test_mediator_budget_from_the_file():
     assert result.mediator == "Turkey and Qatar"
 
 
-def test_every_lp_answer_obeys_the_constraints_exactly_on_random_games():
-    rng = np.random.default_rng(5)
-    for _ in range(30):
-        shape = tuple(rng.integers(2, 4, size=3))
-        payoffs = np.empty(shape + (3,), dtype=object)
-        payoffs[...] = F(0)
-        for idx in np.ndindex(*shape):
-            payoffs[idx] = [F(int(v)) for v in rng.integers(-3, 4, size=3)]
-        welfare = np.array([sum(payoffs[s]) for s in np.ndindex(*shape)], dtype=object)
-        ce = correlated_equilibrium(payoffs, welfare)
-        assert ce.certified
-        p = [ce.distribution.get(s, F(0)) for s in np.ndindex(*shape)]
-        assert sum(p) == 1
-        for row in obedience_rows(payoffs):
-            assert sum(r * v for r, v in zip(row, p)) <= 0
+@settings(max_examples=30, deadline=None)
+@given(st.tuples(*[st.integers(2, 3)] * 3).flatmap(payoff_arrays))
+def test_every_lp_answer_obeys_the_constraints_exactly_on_random_games(payoffs):
+    shape = payoffs.shape[:-1]
+    welfare = np.array([sum(payoffs[s]) for s in np.ndindex(*shape)], dtype=object)
+    ce = correlated_equilibrium(payoffs, welfare)
+    assert ce.certified
+    p = [ce.distribution.get(s, F(0)) for s in np.ndindex(*shape)]
+    assert sum(p) == 1
+    for row in obedience_rows(payoffs):
+        assert sum(r * v for r, v in zip(row, p)) <= 0
 
 
 def test_mediate_json(runner):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from fractions import Fraction as F
 
 import pytest
 
 from sovgame import load_game
-from sovgame.cli import app
 from sovgame.errors import GameFileError
 
 CHILD = """\
@@ -81,29 +79,3 @@ def test_campaign_game_is_the_case_plus_a_strategy():
     assert game.shape == (3, 2) and len(game.notes) == 6
     assert [c.name for c in game.costs] == ["trade_disruption", "refugee_returns", "military_operations", "campaign_burden"]
     assert tuple(game.payoffs[2, 1]) == (F(5, 2), F(3, 2))
-
-
-def test_scenarios_json_lists_each_with_equilibria_thresholds_and_changes(runner):
-    result = runner.invoke(app, ["scenarios", "scenario_status_quo", "scenario_escalation", "scenario_india_engaged",
-                                 "--format", "json"])
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
-    assert [d["name"] for d in data] == ["scenario_status_quo", "scenario_escalation", "scenario_india_engaged"]
-    assert data[0]["thresholds"]["thresholds"]["nash"]["exact"] == "4/3"
-    assert data[2]["thresholds"]["thresholds"]["nash"]["exact"] == "8/3"
-    assert data[2]["changes"]["thresholds"]["nash"] == {"before": "4/3", "after": "8/3",
-                                                         "verdict_before": "reachable", "verdict_after": "beyond"}
-    assert data[1]["changes"]["gained"] == ["Sustained campaign|Tolerate TTP"]
-    assert data[1]["equilibria"][0]["exact"]["Pakistan"]["Sustained campaign"] == "1"
-
-
-def test_scenarios_report(tmp_path, runner):
-    out = tmp_path / "futures.md"
-    result = runner.invoke(app, ["scenarios", "scenario_status_quo", "scenario_india_engaged", "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    text = out.read_text(encoding="utf-8")
-    assert "## Scenarios side by side" in text and "## scenario_india_engaged: Cost thresholds for compromise" in text
-    assert "4/3 → 8/3" in text
-    page = tmp_path / "futures.html"
-    assert runner.invoke(app, ["scenarios", "scenario_status_quo", "scenario_escalation", "-o", str(page)]).exit_code == 0
-    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from fractions import Fraction as F
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sovgame import load_game, parse_game, solve
+from sovgame import load_game, solve
 from sovgame.costs.regimes import equilibrium_breakpoints, structure
 from sovgame.costs.thresholds import compute_thresholds, quadratic_roots
 from sovgame.present.thresholds import report_to_json
+from strategies import costed_2x2, costed_bimatrix, symmetric
 
 GAMES = {  # R, S, T, P (MODELS.md, symmetric, compromise listed first)
     "pd": (3, 0, 5, 1),
@@ -20,37 +20,6 @@ GAMES = {  # R, S, T, P (MODELS.md, symmetric, compromise listed first)
     "chicken": (3, 1, 4, 0),
     "deadlock": (2, 1, 4, 3),
 }
-
-
-def two_by_two(cells, incidence, weights=(1, 1), plausible=(0, 2)):
-    """A 2x2 game with strategies C (compromise) and D; ``cells`` = payoff pairs at
-    (C,C), (C,D), (D,C), (D,D); one cost of the given incidence."""
-    payoffs = "\n".join(f'"{key}" = [{a}, {b}]' for key, (a, b) in zip(("C|C", "C|D", "D|C", "D|D"), cells))
-    text = f"""
-[game]
-title = "two by two"
-[[players]]
-name = "Row"
-strategies = ["C", "D"]
-compromise = "C"
-[[players]]
-name = "Column"
-strategies = ["C", "D"]
-compromise = "C"
-[payoffs]
-{payoffs}
-[[costs]]
-name = "conflict"
-incidence = "{incidence}"
-weights = [{weights[0]}, {weights[1]}]
-[analysis]
-plausible_kappa = [{plausible[0]}, {plausible[1]}]
-"""
-    return parse_game(text)
-
-
-def symmetric(R, S, T, P, incidence, weights=(1, 1)):
-    return two_by_two([(R, R), (S, T), (T, S), (P, P)], incidence, weights)
 
 
 # (game, incidence) -> {criterion: (value, attained)}; None = never. From MODELS.md's table.
@@ -144,17 +113,6 @@ def test_quadratic_roots_exact_and_surd():
 
 # --- properties: thresholds bracket the change they claim, checked with the solver --------------------
 
-incidences = st.sampled_from(["any_conflict", "own_confront", "mutual_confront"])
-payoff = st.integers(-4, 4)
-
-
-@st.composite
-def costed_2x2(draw):
-    values = [draw(payoff) for _ in range(8)]
-    weights = (draw(st.integers(0, 3)), draw(st.integers(0, 3)))
-    return two_by_two(list(zip(values[::2], values[1::2])), draw(incidences), weights)
-
-
 def _target_is_nash(game, kappa):
     return (0, 0) in solve(game, kappa).pure_profiles
 
@@ -197,30 +155,17 @@ def test_unique_threshold_brackets_the_change_in_the_solver(game):
         assert not _target_unique(game, v - EPS)
 
 
-def _random_costed_game(rng, m, n):
-    U = rng.integers(-4, 5, size=(m, n, 2))
-    W = rng.integers(0, 3, size=(m, n, 2))
-    lines = ['[game]\ntitle = "r"', "[[players]]\nname = \"A\"", f"strategies = {[f'a{i}' for i in range(m)]}",
-             "[[players]]\nname = \"B\"", f"strategies = {[f'b{j}' for j in range(n)]}", "[payoffs]"]
-    lines += [f'"a{i}|b{j}" = [{U[i, j, 0]}, {U[i, j, 1]}]' for i in range(m) for j in range(n)]
-    exposure = ", ".join(f'"a{i}|b{j}" = [{W[i, j, 0]}, {W[i, j, 1]}]' for i in range(m) for j in range(n))
-    lines += ["[[costs]]", 'name = "c"', 'incidence = "custom"', "weights = [1, 1]", f"exposure = {{ {exposure} }}"]
-    return parse_game("\n".join(lines).replace("'", '"'))
-
-
 @pytest.mark.parametrize("shape", [(2, 2), (3, 3)])
-def test_no_regime_is_missed_on_a_fine_grid(shape):
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_no_regime_is_missed_on_a_fine_grid(shape, data):
     """Between reported breakpoints the equilibrium structure must not change."""
-    rng = np.random.default_rng(11 if shape == (2, 2) else 12)
+    game = data.draw(costed_bimatrix(*shape))
     grid = [F(i, 8) for i in range(0, 8 * 6 + 1)]
-    for _ in range(100 if shape == (2, 2) else 100):
-        game = _random_costed_game(rng, *shape)
-        points = [float(p) for p in equilibrium_breakpoints(game)]
-        previous = None
-        for a, b in zip(grid, grid[1:]):
-            if previous is None:
-                previous = structure(solve(game, a))
-            current = structure(solve(game, b))
-            if current != previous:
-                assert any(float(a) - 1e-9 <= p <= float(b) + 1e-9 for p in points), (game.payoffs, a, b)
-            previous = current
+    points = [float(p) for p in equilibrium_breakpoints(game)]
+    previous = structure(solve(game, grid[0]))
+    for a, b in zip(grid, grid[1:]):
+        current = structure(solve(game, b))
+        if current != previous:
+            assert any(float(a) - 1e-9 <= p <= float(b) + 1e-9 for p in points), (game.payoffs, a, b)
+        previous = current

@@ -10,10 +10,7 @@ from importlib.metadata import version
 import pytest
 
 from sovgame.cli import app
-
-
-def invoke(runner, *args, input=None):
-    return runner.invoke(app, list(args), input=input)
+from support import invoke
 
 
 def test_version_matches_package_metadata(runner):

@@ -1,0 +1,118 @@
+"""Robustness under uncertainty: the Monte Carlo against its closed form, the vectorised
+thresholds against the exact per-sample path, reproducibility, the command line, and the
+``weights_range`` key of a cost."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from cases import MIXED_COSTS_2X2
+from sovgame import load_game, parse_game, solve
+from sovgame.core.model import bimatrix_game
+from sovgame.costs.thresholds import compute_thresholds
+from sovgame.costs.verdicts import VERDICTS
+from sovgame.robustness.batch import pattern_key, solution_key
+from sovgame.robustness.kappa_sets import pairwise_2x2, sign_patterns, target_alone
+from sovgame.robustness.plan import (
+    exact_sample_game,
+    plan_sampling,
+)
+from sovgame.robustness.runner import evaluate_samples
+from support import draw
+
+
+def same_number(x: float, exact) -> bool:
+    if exact is None:
+        return math.isinf(x)
+    return math.isclose(x, float(exact), rel_tol=1e-9, abs_tol=1e-12)
+
+
+def assert_agrees_with_exact(game, count: int, seed: int = 11, **options) -> int:
+    plan, U, W = draw(game, count, seed, **options)
+    batch = evaluate_samples(plan, U, W)
+    checked = 0
+    for j in range(count):
+        report = compute_thresholds(exact_sample_game(plan, U[j], W[j]), plan.target)
+        for name in ("nash", "dominant"):
+            exact = report.thresholds[name]
+            assert same_number(batch.values[name][j], exact.value), (name, j, batch.values[name][j], exact.value)
+            assert VERDICTS[batch.verdicts[name][j]] == exact.verdict, (name, j)
+        nash = report.thresholds["nash"]
+        binding = batch.binding[j]
+        if not nash.intervals:
+            assert binding == -2
+        else:
+            assert (None if binding < 0 else plan.game.player_names[binding]) == nash.binding, j
+        if batch.unique_open[j]:
+            continue
+        unique = report.thresholds["unique"]
+        assert same_number(batch.values["unique"][j], unique.value), (j, batch.values["unique"][j], unique.value)
+        assert VERDICTS[batch.verdicts["unique"][j]] == unique.verdict, j
+        checked += 1
+    return checked
+
+
+def test_case_game_thresholds_agree_with_the_exact_path_on_200_samples():
+    game = load_game("pakistan_afghanistan")
+    assert assert_agrees_with_exact(game, 200) == 200  # a 2x2 game leaves no sample open
+
+
+@pytest.mark.parametrize("target", ["a0|b0", "a1|b1", "a0|b1", "a1|b0"])
+def test_every_target_agrees_with_the_exact_path_under_noise_and_weight_ranges(target):
+    game = parse_game(MIXED_COSTS_2X2)
+    assert assert_agrees_with_exact(game, 60, seed=3, target=target, noise=1.5) == 60
+
+
+def test_two_by_two_thresholds_agree_with_exact_at_ties():
+    """No noise: every sample is the file's game, full of exact ties (b = 0, a = 0)."""
+    for name in ("prisoners_dilemma", "stag_hunt", "chicken", "deadlock"):
+        game = parse_game(load_game_text(name).replace('payoff_scale = "ordinal"', 'payoff_scale = "cardinal"'))
+        for target in ("0|0", "1|1", "0|1"):
+            profile = tuple(int(x) for x in target.split("|"))
+            assert assert_agrees_with_exact(game, 1, target=profile) == 1
+
+
+def load_game_text(name: str) -> str:
+    from sovgame.files.gamefile import read_game_text
+
+    return read_game_text(name)[0]
+
+
+def test_larger_games_agree_with_the_exact_path_where_settled():
+    campaign = load_game("pakistan_afghanistan_campaign")
+    assert assert_agrees_with_exact(campaign, 30) == 30  # dominance settles every sample here
+    escalation = load_game("pakistan_afghanistan_escalation")
+    assert assert_agrees_with_exact(escalation, 10, seed=5) >= 8
+
+
+def test_every_2x2_sign_pattern_is_settled_and_solved_as_the_exact_solver_does():
+    """The four comparison signs decide the equilibrium set of a 2x2 game: each pattern's
+    representative (pattern_key) and the unique test (target_alone) against the exact solver
+    on a game with those signs and other magnitudes."""
+    rng = np.random.default_rng(0)
+    for target in ((0, 0), (1, 0)):
+        for code in range(81):
+            signs = [(code // 3 ** k) % 3 - 1 for k in range(4)]
+            t1, t2 = target
+            o1, o2 = 1 - t1, 1 - t2
+            A = rng.integers(-3, 4, size=(2, 2)).astype(object)
+            B = rng.integers(-3, 4, size=(2, 2)).astype(object)
+            A[t1, t2] = A[o1, t2] + signs[0] * int(rng.integers(1, 4))
+            A[t1, o2] = A[o1, o2] + signs[1] * int(rng.integers(1, 4))
+            B[t1, t2] = B[t1, o2] + signs[2] * int(rng.integers(1, 4))
+            B[o1, t2] = B[o1, o2] + signs[3] * int(rng.integers(1, 4))
+            game = bimatrix_game(A.tolist(), B.tolist())
+            plan = plan_sampling(game, target=target)
+            U = np.array(game.payoffs, dtype=float).reshape(1, 4, 2)
+            W = np.zeros_like(U)
+            alpha, beta = pairwise_2x2(plan).gains(U, W)
+            assert sign_patterns(alpha, beta, 0.0)[0] == code
+            exact = solve(game)
+            assert pattern_key(plan, code) == solution_key(exact)
+            a, b = plan.pairwise.comparisons.gains(U, W)
+            alone, not_alone = target_alone(plan, np.sign(a).astype(np.int8))
+            only = len(exact.equilibria) == 1 and exact.equilibria[0].pure_profile() == target
+            assert alone[0] == only and not_alone[0] == (not only), (target, signs)

@@ -1,0 +1,51 @@
+"""Helpers shared by the tests: problems of a game file, comparing games, drawing samples, invoking the CLI."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from sovgame import parse_game
+from sovgame.cli import app
+from sovgame.core.model import Game
+from sovgame.errors import GameFileError
+from sovgame.robustness.plan import chunk_generator, draw_samples, plan_sampling
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(GameFileError) as info:
+        parse_game(text, "case.toml")
+    assert str(info.value).startswith("case.toml:")
+    return [str(p) for p in info.value.problems]
+
+
+def only_problem(text: str) -> str:
+    found = problems(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def invoke(runner, *args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def draw(game, count: int, seed: int = 11, **options):
+    plan = plan_sampling(game, **options)
+    U, W = draw_samples(plan, chunk_generator(seed, 0), count)
+    return plan, U, W
+
+
+def same_game(a: Game, b: Game) -> None:
+    assert a.player_names == b.player_names
+    assert [p.strategies for p in a.players] == [p.strategies for p in b.players]
+    assert payoff_table(a) == payoff_table(b)
+    assert all(isinstance(v, Fraction) for v in b.payoffs.reshape(-1))
+
+
+def payoff_table(game: Game) -> dict:
+    return {p: tuple(game.payoffs[p]) for p in game.profiles()}
+
+
+def invoke_convert(runner, *args):
+    return runner.invoke(app, ["convert", *map(str, args)])
