@@ -14,11 +14,19 @@ import importlib
 # Public names and the module each lives in. They are imported on first use, so that
 # `sovgame --help` and `--version` start without loading numpy.
 _EXPORTS = {
-    "Equilibrium": "solvers.equilibria", "Solution": "solvers.equilibria", "is_nash": "solvers.verify",
-    "solve": "solvers.equilibria",
-    "GameFileError": "errors", "SovgameError": "errors",
-    "bundled_names": "files.gamefile", "load_game": "files.gamefile", "parse_game": "files.gamefile",
+    # the model and files
     "Cost": "core.model", "Game": "core.model", "Player": "core.model", "bimatrix_game": "core.model",
+    "bundled_names": "files.gamefile", "load_game": "files.gamefile", "parse_game": "files.gamefile",
+    "GameFileError": "errors", "SovgameError": "errors",
+    # equilibria
+    "Equilibrium": "solvers.equilibria", "Solution": "solvers.equilibria", "solve": "solvers.equilibria",
+    "is_nash": "solvers.verify",
+    # costs: thresholds, verdicts, regimes, scenarios
+    "compute_thresholds": "costs.thresholds", "Criterion": "costs.thresholds", "Verdict": "costs.verdicts",
+    "sweep": "costs.regimes", "compare_scenarios": "costs.scenarios", "what_if": "costs.scenarios",
+    # play, robustness and the main job
+    "mediate": "play.mediation", "analyze_repeated": "play.repeated", "run_dynamics": "play.dynamics",
+    "robust": "robustness.runner", "analyze": "findings.analysis",
 }
 
 
@@ -39,7 +47,4 @@ def __dir__():
     return sorted(list(globals()) + list(_EXPORTS))
 
 
-__all__ = [
-    "Cost", "Equilibrium", "Game", "GameFileError", "Player", "Solution", "SovgameError",
-    "bimatrix_game", "bundled_names", "is_nash", "load_game", "parse_game", "solve",
-]
+__all__ = sorted(_EXPORTS)
