@@ -51,6 +51,7 @@ Endpoint = Fraction | Root
 
 
 def value_float(point: Endpoint | None) -> float | None:
+    """The breakpoint as a float for JSON (a Root by its approximation); None stays None."""
     return None if point is None else float(point)
 
 
@@ -63,7 +64,8 @@ def exact_text(point: Endpoint | None) -> str:
 
 def _bracket_surd(a: Fraction, b: Fraction, r: Fraction, approx: float) -> tuple[Fraction, Fraction]:
     """Rationals lo < a + b√r < hi, 1e-12 apart: compare (x − a)² with b²r exactly."""
-    def below(x: Fraction) -> bool:  # x < a + b√r ?
+    def below(x: Fraction) -> bool:
+        """x < a + b√r, decided exactly."""
         d = x - a
         if b > 0:
             return d < 0 or d * d < b * b * r
@@ -89,12 +91,15 @@ class Interval:
     hi_closed: bool = False
 
     def contains(self, kappa: Fraction) -> bool:
-        above = kappa >= self.lo if self.lo_closed else kappa > _as_fraction(self.lo, kappa)
+        """Whether the rational κ lies in the interval (a Root end is compared through its bracket)."""
+        lo = _as_fraction(self.lo, kappa)
+        above = kappa >= lo if self.lo_closed else kappa > lo
         if not above:
             return False
         if self.hi is None:
             return True
-        return kappa <= self.hi if self.hi_closed else kappa < _as_fraction(self.hi, kappa)
+        hi = _as_fraction(self.hi, kappa)
+        return kappa <= hi if self.hi_closed else kappa < hi
 
     def __str__(self) -> str:
         left = "[" if self.lo_closed else "("
@@ -102,7 +107,8 @@ class Interval:
         hi = "∞" if self.hi is None else exact_text(self.hi)
         return f"{left}{exact_text(self.lo)}, {hi}{right}"
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, str | bool | None]:
+        """``{"lo": "4/3", "lo_closed": true, "hi": null, "hi_closed": false}``: ends as exact text."""
         return {
             "lo": exact_text(self.lo), "lo_closed": self.lo_closed,
             "hi": None if self.hi is None else exact_text(self.hi), "hi_closed": self.hi_closed,
@@ -118,7 +124,7 @@ def _as_fraction(point: Endpoint, near: Fraction) -> Fraction:
 
 def sort_points(points: Iterable[Endpoint]) -> list[Endpoint]:
     """Distinct breakpoints ≥ 0 in increasing order, 0 always included."""
-    unique: dict = {}
+    unique: dict[Fraction | tuple[Fraction, Fraction], Endpoint] = {}
     for p in points:
         if float(p) >= 0 or (isinstance(p, Fraction) and p >= 0):
             unique[p if isinstance(p, Fraction) else (p.lo, p.hi)] = p

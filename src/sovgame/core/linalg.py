@@ -19,22 +19,22 @@ from fractions import Fraction
 
 def det_int(M: Sequence[Sequence[int]]) -> int:
     """Determinant of a square integer matrix (Bareiss; exact, no fractions)."""
-    M = [list(row) for row in M]
-    n, sign, previous = len(M), 1, 1
+    A = [list(row) for row in M]
+    n, sign, previous = len(A), 1, 1
     if n == 0:
         return 1
     for k in range(n - 1):
-        if M[k][k] == 0:
-            swap = next((r for r in range(k + 1, n) if M[r][k] != 0), None)
+        if A[k][k] == 0:
+            swap = next((r for r in range(k + 1, n) if A[r][k] != 0), None)
             if swap is None:
                 return 0
-            M[k], M[swap] = M[swap], M[k]
+            A[k], A[swap] = A[swap], A[k]
             sign = -sign
         for i in range(k + 1, n):
             for j in range(k + 1, n):
-                M[i][j] = (M[i][j] * M[k][k] - M[i][k] * M[k][j]) // previous
-        previous = M[k][k]
-    return sign * M[n - 1][n - 1]
+                A[i][j] = (A[i][j] * A[k][k] - A[i][k] * A[k][j]) // previous
+        previous = A[k][k]
+    return sign * A[n - 1][n - 1]
 
 
 def det(M: Sequence[Sequence[Fraction]]) -> Fraction:

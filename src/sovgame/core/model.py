@@ -19,6 +19,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
 class Incidence(StrEnum):
@@ -55,6 +56,7 @@ class Player:
 
     @property
     def compromise_index(self) -> int | None:
+        """The position of the compromise strategy among ``strategies``, or None if none is named."""
         return None if self.compromise is None else self.strategies.index(self.compromise)
 
 
@@ -137,19 +139,22 @@ class Game:
     mediator: Mediator | None = None
     repeated: RepeatedSettings | None = None
     # Cost loads by kept cost names; filled on first use (games are immutable).
-    _loads: dict = field(init=False, repr=False, default_factory=dict)
+    _loads: dict[tuple[str, ...] | None, np.ndarray] = field(init=False, repr=False, default_factory=dict)
 
     # --- shape and names -------------------------------------------------------------
     @property
     def n_players(self) -> int:
+        """The number of players."""
         return len(self.players)
 
     @property
     def shape(self) -> tuple[int, ...]:
+        """The number of strategies of each player, in player order."""
         return tuple(len(p.strategies) for p in self.players)
 
     @property
     def player_names(self) -> list[str]:
+        """The players' names in file order."""
         return [p.name for p in self.players]
 
     def profiles(self) -> Iterator[Profile]:
@@ -161,6 +166,7 @@ class Game:
         return "|".join(p.strategies[s] for p, s in zip(self.players, profile))
 
     def outcome_names(self, profile: Profile) -> tuple[str, ...]:
+        """Each player's strategy name at ``profile``: ``("Strike", "Tolerate TTP")``."""
         return tuple(p.strategies[s] for p, s in zip(self.players, profile))
 
     def parse_outcome(self, key: str) -> Profile:
@@ -185,8 +191,8 @@ class Game:
     @property
     def compromise_profile(self) -> Profile | None:
         """Every player's compromise strategy, or None if some player names none."""
-        indices = [p.compromise_index for p in self.players]
-        return None if any(i is None for i in indices) else tuple(indices)
+        profile = tuple(i for p in self.players if (i := p.compromise_index) is not None)
+        return profile if len(profile) == self.n_players else None
 
     # --- payoffs and costs -------------------------------------------------------------
     def cost_load(self, only: Sequence[str] | None = None) -> np.ndarray:
@@ -234,7 +240,7 @@ class Game:
         return self.payoffs - kappa * self.cost_load(only)
 
 
-def fraction_array(values: Sequence, shape: tuple[int, ...]) -> np.ndarray:
+def fraction_array(values: ArrayLike, shape: tuple[int, ...]) -> np.ndarray:
     """An object array of Fractions of the given shape from nested sequences."""
     out = np.empty(shape, dtype=object)
     flat = np.asarray(values, dtype=object).reshape(-1)
@@ -243,17 +249,17 @@ def fraction_array(values: Sequence, shape: tuple[int, ...]) -> np.ndarray:
 
 
 def bimatrix_game(
-    A: Sequence[Sequence], B: Sequence[Sequence], title: str = "bimatrix game",
+    A: ArrayLike, B: ArrayLike, title: str = "bimatrix game",
     names: tuple[str, str] = ("Row", "Column"),
 ) -> Game:
     """A two-player game from payoff matrices A (row player) and B (column player).
 
     Strategies are named ``r1..rm`` and ``c1..cn``; handy in notebooks and tests.
     """
-    A = np.asarray(A, dtype=object)
-    B = np.asarray(B, dtype=object)
-    m, n = A.shape
-    payoffs = fraction_array(np.stack([A, B], axis=-1), (m, n, 2))
+    rows = np.asarray(A, dtype=object)
+    cols = np.asarray(B, dtype=object)
+    m, n = rows.shape
+    payoffs = fraction_array(np.stack([rows, cols], axis=-1), (m, n, 2))
     players = (
         Player(names[0], tuple(f"r{i + 1}" for i in range(m))),
         Player(names[1], tuple(f"c{j + 1}" for j in range(n))),

@@ -7,12 +7,13 @@ threshold criterion is a condition on the signs of such gains.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
 
+from ..core.intervals import Endpoint
 from ..core.model import Game, Profile
 
 
@@ -53,6 +54,13 @@ def stable(devs: Sequence[Deviation], strict: bool) -> Callable[[Fraction], bool
     if strict:
         return lambda k: all(d.gain(k) < 0 for d in devs)
     return lambda k: all(d.gain(k) <= 0 for d in devs)
+
+
+def binding_player(lower_ends: Mapping[int, Endpoint | None]) -> int:
+    """The player whose own set of κ starts last: the largest lower end, the first such player
+    on ties (players whose own set is empty left out)."""
+    ends = {i: v for i, v in lower_ends.items() if v is not None}
+    return max(ends, key=lambda i: float(ends[i]))
 
 
 def breakpoints(devs: Sequence[Deviation]) -> list[Fraction]:

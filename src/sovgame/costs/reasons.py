@@ -14,7 +14,7 @@ from ..core.intervals import Endpoint, Interval, exact_text
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
 from ..solvers.equilibria import Solution
-from .deviations import Deviation
+from .deviations import Deviation, binding_player
 from .verdicts import Verdict, verdict_phrase
 
 
@@ -49,7 +49,7 @@ def deviation_reason(game: Game, target: Profile, per_player_devs: Sequence[Sequ
     if summary["value"] == 0 and summary["attained"]:
         text = "no player gains by leaving the target even without costs"
         return text if summary["upper"] is None else text + f"; it stops at κ = {exact_text(summary['upper'])}"
-    binding = max((i for i in lower_ends if lower_ends[i] is not None), key=lambda i: float(lower_ends[i]))
+    binding = binding_player(lower_ends)
     dev = max((d for d in per_player_devs[binding] if d.b > 0), key=lambda d: d.a / d.b, default=None)
     others = ", ".join(f"{game.players[i].name} alone would need {exact_text(v)}"
                        for i, v in lower_ends.items() if i != binding and v is not None)

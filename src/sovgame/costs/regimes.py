@@ -21,7 +21,7 @@ not followed (they need Gambit), and results say so.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -162,6 +162,7 @@ class Regime:
     hi_closed: bool = True
 
     def label(self) -> str:
+        """The stretch in words: "κ = 4/3", "1 < κ < 2" or "κ ≥ 4"."""
         if self.is_point:
             return f"κ = {exact_text(self.lo)}"
         left = "≤" if self.lo_closed else "<"
@@ -217,7 +218,7 @@ def merge_regimes(elements: list[Regime]) -> list[Regime]:
     for element in elements:
         if element.solution is None and merged:  # an irrational point: decided by neighbours
             continue
-        if merged and merged[-1].solution is not None and \
+        if merged and merged[-1].solution is not None and element.solution is not None and \
                 structure(merged[-1].solution) == structure(element.solution):
             last = merged[-1]
             merged[-1] = Regime(last.lo, element.hi, False, element.solution, last.lo_closed,
@@ -322,11 +323,13 @@ def _tail_by_dominance(game: Game, costs, target: Profile) -> Tail:
     points = sort_points(pairwise_breakpoints(game, costs))
     elements = [(kind, index) for index in range(len(points)) for kind in ("point", "gap")]
 
-    def tail(test) -> tuple[Endpoint | None, bool]:
+    def tail(test: Callable[[Fraction], bool]) -> tuple[Endpoint | None, bool]:
+        """Where the last stretch on which ``test`` holds up to κ = ∞ starts, and whether it includes that point."""
         start = None
         for pos in range(len(elements) - 1, -1, -1):
             kind, index = elements[pos]
-            if not test(representative(points, index, kind)):
+            kappa = representative(points, index, kind)  # never None: pairwise breakpoints are rational
+            if kappa is None or not test(kappa):
                 break
             start = pos
         if start is None:
@@ -334,10 +337,12 @@ def _tail_by_dominance(game: Game, costs, target: Profile) -> Tail:
         kind, index = elements[start]
         return points[index], kind == "point"
 
-    def alone_after_dominance(kappa):
+    def alone_after_dominance(kappa: Fraction) -> bool:
+        """Iterated strict dominance at κ leaves only the target."""
         return all(len(a) == 1 and a[0] == t for a, t in zip(surviving_strategies(game.payoffs_at(kappa, costs)), target))
 
-    def only_pure(kappa):
+    def only_pure(kappa: Fraction) -> bool:
+        """The target is the only pure equilibrium at κ."""
         return pure_equilibria(game.payoffs_at(kappa, costs)) == [tuple(target)]
 
     upper, upper_attained = tail(alone_after_dominance)

@@ -16,6 +16,7 @@ from ..core.numbers import fmt
 from ..files.gamefile import load_game
 from ..solvers.equilibria import Equilibrium, Solution, solve
 from .thresholds import ThresholdReport, compute_thresholds
+from .verdicts import Verdict
 
 COMPARED = ("nash", "unique", "dominant")
 
@@ -34,13 +35,14 @@ class Change:
 
     gained: tuple[str, ...]  # equilibria (labels) present here but not in the baseline
     lost: tuple[str, ...]
-    thresholds: dict[str, tuple[str, str, str | None, str | None]]  # criterion → (before, after, verdicts)
+    thresholds: dict[str, tuple[str, str, Verdict | None, Verdict | None]]  # criterion → (before, after, verdicts)
 
 
 def equilibrium_label(game: Game, eq: Equilibrium) -> str:
     """"Strike|Tolerate TTP" for a pure equilibrium; strategy names with probabilities otherwise."""
-    if eq.pure:
-        return game.outcome_key(eq.pure_profile())
+    profile = eq.pure_profile()
+    if profile is not None:
+        return game.outcome_key(profile)
     parts = []
     for player, strategy in zip(game.players, eq.strategies):
         parts.append(", ".join(f"{name} {fmt(p)}" for name, p in zip(player.strategies, strategy) if p))
@@ -63,14 +65,14 @@ def compare_games(named: Sequence[tuple[str, Game]]) -> tuple[list[Scenario], li
     changes = []
     for scenario in scenarios:
         eqs = {equilibrium_label(scenario.game, e) for e in scenario.solution.equilibria}
-        moved = {}
+        moved: dict[str, tuple[str, str, Verdict | None, Verdict | None]] = {}
         for criterion in COMPARED:
             before = base.thresholds.thresholds[criterion] if base.thresholds else None
             after = scenario.thresholds.thresholds[criterion] if scenario.thresholds else None
-            pair = tuple(exact_text(t.value) if t else "n/a" for t in (before, after))
-            verdicts = tuple(t.verdict if t else None for t in (before, after))
+            pair = [exact_text(t.value) if t else "n/a" for t in (before, after)]
+            verdicts = [t.verdict if t else None for t in (before, after)]
             if pair[0] != pair[1] or verdicts[0] != verdicts[1]:
-                moved[criterion] = pair + verdicts
+                moved[criterion] = (pair[0], pair[1], verdicts[0], verdicts[1])
         changes.append(Change(tuple(sorted(eqs - base_eqs)), tuple(sorted(base_eqs - eqs)), moved))
     return scenarios, changes
 

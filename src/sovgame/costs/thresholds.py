@@ -29,11 +29,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
 
+import numpy as np
+
 from ..core.intervals import Endpoint, Interval, Root, scan
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
 from ..errors import ParameterError, SovgameError
-from .deviations import Deviation, breakpoints, deviations, stable
+from .deviations import Deviation, binding_player, breakpoints, deviations, stable
 from .reasons import deviation_reason, dominance_reason, risk_dominance_reason
 from .verdicts import Verdict, verdict_for, verdict_phrase
 
@@ -111,6 +113,7 @@ class ThresholdReport:
     third_parties: tuple[ThirdParty, ...] = ()
 
     def target_names(self) -> dict[str, str]:
+        """Each player's target strategy by player name."""
         return {p.name: p.strategies[s] for p, s in zip(self.game.players, self.target)}
 
 
@@ -158,7 +161,8 @@ def compute_thresholds(
     )
 
 
-def third_party_effect(game: Game, U, W, target: Profile, k: int, plausible) -> ThirdParty:
+def third_party_effect(game: Game, U: np.ndarray, W: np.ndarray, target: Profile, k: int,
+                       plausible: tuple[Fraction, Fraction]) -> ThirdParty:
     """The others' Nash threshold with player k held at each of its strategies, and
     whether one of k's strategies strictly dominates at every κ ≥ 0."""
     others = [i for i in range(game.n_players) if i != k]
@@ -173,7 +177,7 @@ def third_party_effect(game: Game, U, W, target: Profile, k: int, plausible) -> 
                  for i in others for ds in [deviations(game, U, W, fixed, i)]}
         binding = None
         if intervals and summary["value"] != 0:
-            binding = game.players[max((i for i in lower if lower[i] is not None), key=lambda i: float(lower[i]))].name
+            binding = game.players[binding_player(lower)].name
         nash[game.players[k].strategies[s]] = Threshold(
             "nash", tuple(intervals), verdict, verdict_phrase(verdict, summary["value"], summary["attained"], plausible),
             binding=binding, per_player={game.players[i].name: lower[i] for i in others}, **summary)
@@ -187,6 +191,7 @@ def third_party_effect(game: Game, U, W, target: Profile, k: int, plausible) -> 
 
 
 def resolve_target(game: Game, target: Profile | str | None) -> Profile:
+    """The target as a profile: the compromise profile for None, parsed from "s1|s2" for a string."""
     if target is None:
         profile = game.compromise_profile
         if profile is None:
@@ -255,8 +260,8 @@ def _dominance_threshold(game, U, W, target, plausible) -> Threshold:
             comparisons[i] += deviations(game, U, W, profile, i)
     all_devs = [d for devs in comparisons for d in devs]
     intervals = scan(breakpoints(all_devs), stable(all_devs, strict=True))
-    per_player = {}
-    lower_ends = {}
+    per_player: dict[str, Endpoint | None] = {}
+    lower_ends: dict[int, Endpoint | None] = {}
     for i, devs in enumerate(comparisons):
         own = scan(breakpoints(devs), stable(devs, strict=True))
         lower_ends[i] = own[0].lo if own else None
@@ -265,7 +270,7 @@ def _dominance_threshold(game, U, W, target, plausible) -> Threshold:
     verdict = verdict_for(intervals, plausible)
     binding = None
     if intervals and summary["value"] != 0:
-        binding = game.players[max(lower_ends, key=lambda i: float(lower_ends[i]))].name
+        binding = game.players[binding_player(lower_ends)].name
     reason = dominance_reason(game, target, comparisons, intervals, verdict, summary, plausible, binding)
     return Threshold("dominant", tuple(intervals), verdict, reason, binding=binding, per_player=per_player, **summary)
 
@@ -325,6 +330,7 @@ def _risk_dominance(game, U, W, target, plausible) -> Threshold:
     roots = quadratic_roots(c2, c1, c0)
 
     def holds(k: Fraction) -> bool:
+        """t is strict and risk dominates d (or d is no strict equilibrium) at κ = k."""
         t_strict = all(dv.gain(k) < 0 for dv in t_devs)
         d_strict = all(dv.gain(k) < 0 for dv in d_devs)
         h = c2 * k * k + c1 * k + c0
@@ -349,24 +355,28 @@ def quadratic_roots(c2: Fraction, c1: Fraction, c0: Fraction) -> list[Endpoint]:
     num, den = r.numerator, r.denominator
     if math.isqrt(num) ** 2 == num and math.isqrt(den) ** 2 == den:
         s = Fraction(math.isqrt(num), math.isqrt(den))
-        return sorted({a - s, a + s})
+        return [*sorted({a - s, a + s})]
     return [Root.of_surd(a, Fraction(-1), r), Root.of_surd(a, Fraction(1), r)]
 
 
 # --- repeated play -------------------------------------------------------------------------------
 
 
-def delta_star(game: Game, U, W, target: Profile, kappa: Fraction) -> dict[str, Fraction | None]:
+def delta_star(game: Game, U: np.ndarray, W: np.ndarray, target: Profile,
+               kappa: Fraction) -> dict[str, Fraction | None]:
     """δ*_i(κ) = (T_i − R_i)/(T_i − P_i) with costed payoffs (Friedman 1971 grim trigger).
 
     0 when there is no temptation (T_i ≤ R_i); None (no δ < 1 works, reported "inf") when
     the punishment does not hurt (T_i ≤ P_i). Values ≥ 1 also mean "not sustainable".
     """
     d = confront_profile(game, target)
-    out = {}
+    if d is None:
+        raise SovgameError(f"{game.origin}: grim-trigger thresholds δ* are defined here for 2x2 games only")
+    out: dict[str, Fraction | None] = {}
     for i, player in enumerate(game.players):
         dev = target[:i] + (d[i],) + target[i + 1:]
         def u(s: Profile, i: int = i) -> Fraction:
+            """Player i's costed payoff at ``s``."""
             return U[s + (i,)] - kappa * W[s + (i,)]
 
         temptation = u(dev) - u(target)
@@ -409,6 +419,7 @@ def _repeated(game, U, W, target, plausible, discount) -> Repeated | None:
                     points.append(A / B)
 
         def holds(k: Fraction) -> bool:
+            """Grim trigger sustains the target at κ = k: δ ≥ δ*_i for both players."""
             ds = delta_star(game, U, W, target, k)
             return all(v is not None and v <= discount for v in ds.values())
 

@@ -21,6 +21,7 @@ class Checker:
         self.flawed_players: set[int] = set()  # players with a reported problem
 
     def add(self, key: str, message: str) -> None:
+        """Record a problem under ``key``."""
         self.problems.append(Problem(key, message))
 
     def unknown_keys(self, table: dict, allowed: tuple[str, ...], prefix: str) -> None:
@@ -60,7 +61,8 @@ class Checker:
             self.add(key, f"has {len(value)} numbers; it needs {length} ({what})")
             return None
         out = [self.number(v, f"{key}[{i}]") for i, v in enumerate(value)]
-        return None if any(v is None for v in out) else out
+        numbers = [v for v in out if v is not None]
+        return numbers if len(numbers) == len(out) else None
 
     def bounded(self, table: dict, key: str, prefix: str, lo: Fraction, hi: Fraction,
                 lo_open: bool, hi_open: bool) -> Fraction | None:

@@ -85,6 +85,7 @@ def _toml_array(values):
 
 
 def unified_diff(path: Path, old: str, new: str) -> str:
+    """The change from ``old`` to ``new`` text of ``path`` as a unified diff ("" when equal)."""
     return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                         fromfile=str(path), tofile=f"{path} (edited)"))
 

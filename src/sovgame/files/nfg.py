@@ -62,6 +62,7 @@ class _Token:
     column: int
 
     def describe(self) -> str:
+        """The token as an error message names it: "the end of the file", "the number 3"."""
         if self.kind == "end":
             return "the end of the file"
         if self.kind in _PUNCTUATION:
@@ -80,6 +81,7 @@ def _tokens(text: str, origin: str) -> Iterator[_Token]:
     n = len(text)
 
     def advance(upto: int) -> None:
+        """Move to index ``upto``, keeping the line and column up to date."""
         nonlocal line, column, i
         chunk = text[i:upto]
         newlines = chunk.count("\n")
@@ -149,6 +151,7 @@ class _Parser:
         self.token = next(self.stream)
 
     def fail(self, expected: str, token: _Token | None = None) -> SovgameError:
+        """The error for a token (default: the current one) where ``expected`` should be."""
         token = token or self.token
         return SovgameError(
             f"{self.origin}: line {token.line}, column {token.column}: expected {expected}, "
@@ -156,6 +159,7 @@ class _Parser:
         )
 
     def take(self, kind: str, expected: str) -> _Token:
+        """The current token if it is of ``kind`` (then move on); otherwise fail naming ``expected``."""
         if self.token.kind != kind:
             raise self.fail(expected)
         token = self.token
@@ -164,9 +168,11 @@ class _Parser:
         return token
 
     def at(self, kind: str) -> bool:
+        """Whether the current token is of ``kind``."""
         return self.token.kind == kind
 
     def number(self, expected: str) -> Fraction:
+        """The next token as an exact number (integer, decimal or fraction)."""
         token = self.take("number", expected)
         try:
             return Fraction(token.text)
@@ -176,6 +182,7 @@ class _Parser:
             ) from None
 
     def count(self, expected: str, lowest: int, highest: int | None = None) -> int:
+        """The next token as a whole number in [lowest, highest]."""
         token = self.token
         value = self.number(expected)
         if value.denominator != 1 or value < lowest or (highest is not None and value > highest):
@@ -329,7 +336,7 @@ def _strategy_lists(parser: _Parser, players: list[str]) -> list[list[str]]:
 
 def _payoff_body(parser: _Parser, shell: Game) -> list[tuple[Fraction, ...]]:
     """The payoff version's flat list: every player's payoff, profile after profile."""
-    flat = []
+    flat: list[tuple[Fraction, ...]] = []
     total = math.prod(shell.shape)
     for profile in gambit_profiles(shell.shape):
         flat.append(tuple(
@@ -358,7 +365,7 @@ def _outcome_body(parser: _Parser, shell: Game, left_out: list[str]) -> list[tup
     parser.take("}", "'{' opening an outcome, or '}' closing the list of outcomes")
 
     null = tuple(Fraction(0) for _ in shell.players)
-    flat = []
+    flat: list[tuple[Fraction, ...]] = []
     uses: dict[int, list[Profile]] = {}
     total = math.prod(shell.shape)
     for profile in gambit_profiles(shell.shape):

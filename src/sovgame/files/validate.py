@@ -46,7 +46,7 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
 
     game_table = data.get("game")
     title = description = source = None
-    payoff_scale = "cardinal"
+    payoff_scale = PayoffScale.CARDINAL
     if not isinstance(game_table, dict):
         check.add("game", "missing [game] table; add one with at least `title = \"...\"`")
     else:
@@ -75,6 +75,8 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
 
     if check.problems:
         raise GameFileError(origin, check.problems)
+    # Each of these is reported above when missing.
+    assert title is not None and players is not None and payoffs is not None
     return Game(
         title=title, players=tuple(players), payoffs=payoffs, costs=tuple(costs),
         notes=notes or {}, description=description, source=source,
@@ -224,6 +226,7 @@ def _notes(raw: Any, players: list[Player], check: Checker) -> dict | None:
         return None
 
     def note(value: Any, key: str) -> str | None:
+        """The note's text, or None when it is not a string (reported)."""
         if not isinstance(value, str):
             check.add(key, f"must be a string, not {describe_value(value)}")
             return None
@@ -245,9 +248,10 @@ def _costs(raw: Any, players: list[Player], check: Checker) -> list[Cost]:
         prefix = f"costs[{index}]"
         check.unknown_keys(table, KNOWN_KEYS["costs"], prefix)
         name = check.string(table, "name", prefix, required=True)
-        if name is not None and name in seen:
-            check.add(f"{prefix}.name", f"duplicate cost name {name!r}")
-        seen.add(name)
+        if name is not None:
+            if name in seen:
+                check.add(f"{prefix}.name", f"duplicate cost name {name!r}")
+            seen.add(name)
         cost = _cost(table, name, prefix, players, check)
         if cost is not None:
             costs.append(cost)
@@ -370,7 +374,8 @@ def _exposure(raw: Any, players: list[Player], key: str, check: Checker) -> dict
     n = len(players)
     before = len(check.problems)
 
-    def row(value: Any, item_key: str):
+    def row(value: Any, item_key: str) -> tuple[Fraction, ...] | None:
+        """One outcome's exposures, one per player, each >= 0; None when reported."""
         values = check.numbers(value, item_key, n, "one exposure per player")
         if values is not None and any(v < 0 for v in values):
             check.add(item_key, "exposures must be >= 0")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -120,21 +121,22 @@ def solve_bimatrix(A, B) -> BimatrixSolution:
 # --- internals ---------------------------------------------------------------------------
 
 
-def _completely_labelled_pairs(px: _FloatVertices, qy: _FloatVertices, m: int, n: int):
+def _completely_labelled_pairs(
+    px: _FloatVertices, qy: _FloatVertices, m: int, n: int,
+) -> tuple[Iterable[int], Iterable[int]]:
     """Indices (a, b) of vertex pairs whose label sets together cover all m + n labels."""
-    mask_x = px.zero_bits | (px.tight_bits << np.uint64(m)) if m + n <= 63 else None
-    mask_y = qy.tight_bits | (qy.zero_bits << np.uint64(m)) if m + n <= 63 else None
-    if mask_x is not None:
+    if m + n <= 63:
+        mask_x = px.zero_bits | (px.tight_bits << np.uint64(m))
+        mask_y = qy.tight_bits | (qy.zero_bits << np.uint64(m))
         full = np.uint64((1 << (m + n)) - 1)
         cand_x, cand_y = np.nonzero((mask_x[:, None] | mask_y[None, :]) == full)
-    else:  # more than 63 labels: compare label sets as Python integers
-        lx = [int(z) | (int(t) << m) for z, t in zip(px.zero_bits_py, px.tight_bits_py)]
-        ly = [int(t) | (int(z) << m) for z, t in zip(qy.zero_bits_py, qy.tight_bits_py)]
-        full_int = (1 << (m + n)) - 1
-        pairs = [(a, b) for a in range(len(lx)) for b in range(len(ly)) if lx[a] | ly[b] == full_int]
-        cand_x = [a for a, _ in pairs]
-        cand_y = [b for _, b in pairs]
-    return cand_x, cand_y
+        return cand_x, cand_y
+    # More than 63 labels: compare label sets as Python integers.
+    lx = [int(z) | (int(t) << m) for z, t in zip(px.zero_bits_py, px.tight_bits_py)]
+    ly = [int(t) | (int(z) << m) for z, t in zip(qy.zero_bits_py, qy.tight_bits_py)]
+    full_int = (1 << (m + n)) - 1
+    pairs = [(a, b) for a in range(len(lx)) for b in range(len(ly)) if lx[a] | ly[b] == full_int]
+    return [a for a, _ in pairs], [b for _, b in pairs]
 
 
 def _positive_integer_matrix(M) -> np.ndarray:
@@ -148,8 +150,8 @@ def _positive_integer_matrix(M) -> np.ndarray:
         low = min(min(row) for row in ints)
         return np.array([[v - low + 1 for v in row] for row in ints], dtype=object)
     rows = _as_fractions(M)
-    low = min(min(row) for row in rows)
-    shifted = [[v - low + 1 for v in row] for row in rows]
+    lowest = min(min(row) for row in rows)
+    shifted = [[v - lowest + 1 for v in row] for row in rows]
     scale = math.lcm(*(v.denominator for row in shifted for v in row))
     return np.array([[int(v * scale) for v in row] for row in shifted], dtype=object)
 
@@ -174,14 +176,17 @@ class _FloatVertices:
     n_labels: np.ndarray
 
     def basis(self, index: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Vertex ``index``'s basis: its support S and its tight constraints J."""
         return tuple(self.supports[index].tolist()), tuple(self.tights[index].tolist())
 
     @property
-    def zero_bits_py(self):
+    def zero_bits_py(self) -> list[int]:
+        """``zero_bits`` as Python integers (for more than 63 labels)."""
         return self.zero_bits.tolist()
 
     @property
-    def tight_bits_py(self):
+    def tight_bits_py(self) -> list[int]:
+        """``tight_bits`` as Python integers (for more than 63 labels)."""
         return self.tight_bits.tolist()
 
 
@@ -352,7 +357,8 @@ def _with_components(pairs: list[tuple]) -> tuple[BimatrixEquilibrium, ...]:
     pairs = sorted(pairs, key=_sort_key)
     parent: dict = {}
 
-    def find(node):
+    def find(node: int) -> int:
+        """The root of ``node``'s component, halving the path on the way."""
         while parent.setdefault(node, node) != node:
             parent[node] = parent[parent[node]]
             node = parent[node]

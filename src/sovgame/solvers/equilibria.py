@@ -46,6 +46,7 @@ class Equilibrium:
 
     @property
     def pure(self) -> bool:
+        """Every player puts probability 1 on one strategy."""
         return all(p in (0, 1) for s in self.strategies for p in s)
 
     def pure_profile(self) -> tuple[int, ...] | None:
@@ -69,6 +70,7 @@ class Solution:
 
     @property
     def pure_profiles(self) -> list[tuple[int, ...]]:
+        """The profiles of the pure equilibria, in the order listed."""
         return [p for e in self.equilibria if (p := e.pure_profile()) is not None]
 
 

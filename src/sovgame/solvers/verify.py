@@ -31,10 +31,9 @@ def expected_payoffs(payoffs: np.ndarray, strategies: Sequence[Strategy]) -> tup
 
 def pure_strategy_values(payoffs: np.ndarray, strategies: Sequence[Strategy], player: int) -> list[Fraction]:
     """Player's expected payoff from each of its pure strategies against the others' mix."""
-    others = [s if j != player else None for j, s in enumerate(strategies)]
     values = []
     for own in range(payoffs.shape[player]):
-        fixed = list(others)
+        fixed = list(strategies)
         fixed[player] = tuple(Fraction(int(k == own)) for k in range(payoffs.shape[player]))
         values.append(sum((w * payoffs[p][player] for p, w in _support_profiles(fixed)), Fraction(0)))
     return values
