@@ -40,6 +40,7 @@ class Trajectory:
 
     @property
     def end(self) -> tuple[np.ndarray, np.ndarray]:
+        """Both players' mixed strategies where play ends."""
         return self.row[-1], self.col[-1]
 
 
@@ -107,7 +108,7 @@ def _trajectory(method, steps, rows, cols, solution: Solution) -> Trajectory:
     distances = [float(np.abs(end - np.array([float(p) for s in e.strategies for p in s])).max())
                  for e in solution.equilibria]
     nearest = int(np.argmin(distances)) if distances else None
-    distance = distances[nearest] if distances else float("inf")
+    distance = distances[nearest] if nearest is not None else float("inf")
     selected = nearest if distance <= SELECT_TOL else None
     gap = np.abs(np.concatenate([rows, cols], axis=1) - end).max(axis=1)
     outside = np.nonzero(gap > SELECT_TOL)[0]

@@ -22,6 +22,7 @@ Kydd (2003) and Fey & Ramsay (2010) on why a mediator's credibility is not lever
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -42,7 +43,7 @@ class CorrelatedEquilibrium:
     """An optimal correlated equilibrium for one objective, and how sure we are of it."""
 
     value: Fraction | float
-    distribution: dict[Profile, Fraction | float]
+    distribution: Mapping[Profile, Fraction | float]
     certified: bool  # exact fractions, obedience checked and optimality proved by a dual
 
 
@@ -54,6 +55,7 @@ class Linear:
     b: Fraction
 
     def at(self, kappa: Fraction) -> Fraction:
+        """a − b·κ at this cost level."""
         return self.a - self.b * kappa
 
     def __str__(self) -> str:
@@ -75,6 +77,7 @@ def piecewise_text(terms: list[Linear]) -> str:
 
 
 def evaluate(terms: list[Linear], kappa: Fraction) -> Fraction:
+    """max(0, a − b·κ over the terms): the transfer or guarantee at cost level κ."""
     return max([Fraction(0)] + [t.at(kappa) for t in terms])
 
 
@@ -97,14 +100,17 @@ class Mediation:
 
     @property
     def total_transfers(self) -> Fraction:
+        """The transfers to all players per period, paid while everyone complies."""
         return sum(self.transfers.values(), Fraction(0))
 
     @property
     def total_with_guarantees(self) -> Fraction:
+        """The transfers plus every off-path guarantee: what insured leverage may cost at most."""
         return self.total_transfers + sum(self.guarantees.values(), Fraction(0))
 
     @property
     def needs_most(self) -> str | None:
+        """The player who needs the largest transfer, or None when no one needs any."""
         if self.total_transfers == 0:
             return None
         return max(self.transfers, key=lambda name: self.transfers[name])
@@ -119,7 +125,7 @@ def mediate(game: Game, kappa: Fraction | int = 0, target: Profile | str | None 
     welfare = np.array([sum(payoffs[s]) for s in game.profiles()], dtype=object)
     ce_welfare = correlated_equilibrium(payoffs, objective=welfare)
     solution = solve(game, kappa)
-    best_nash = max(sum(e.payoffs) for e in solution.equilibria)
+    best_nash = max(sum(e.payoffs, Fraction(0)) for e in solution.equilibria)
     U, W = game.payoffs, game.cost_load()
     transfer_terms, guarantee_terms = {}, {}
     for i, player in enumerate(game.players):
@@ -194,18 +200,18 @@ def correlated_equilibrium(payoffs: np.ndarray, objective: np.ndarray) -> Correl
                      bounds=(0, None), method="highs")
     if result.status != 0:  # pragma: no cover - a correlated equilibrium always exists
         raise RuntimeError(f"linear program failed: {result.message}")
-    objective = [Fraction(v) for v in objective]
+    exact_objective = [Fraction(v) for v in objective]
     p = _exact_primal(rows, result.x)
     certified = False
     if p is not None:
-        value = sum((o * v for o, v in zip(objective, p)), Fraction(0))
+        value = sum((o * v for o, v in zip(exact_objective, p)), Fraction(0))
         duals = -result.ineqlin.marginals if rows else np.zeros(0)
-        certified = _exact_dual(rows, objective, value, duals, p)
+        certified = _exact_dual(rows, exact_objective, value, duals, p)
         distribution = {s: v for s, v in zip(profiles, p) if v != 0}
         return CorrelatedEquilibrium(value, distribution, certified)
     # Could not be rebuilt in fractions: keep the float answer, said as such.
-    distribution = {s: float(v) for s, v in zip(profiles, result.x) if v > 1e-12}
-    return CorrelatedEquilibrium(float(-result.fun), distribution, False)
+    approximate = {s: float(v) for s, v in zip(profiles, result.x) if v > 1e-12}
+    return CorrelatedEquilibrium(float(-result.fun), approximate, False)
 
 
 def _exact_primal(rows, x_float) -> list[Fraction] | None:

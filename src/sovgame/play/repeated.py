@@ -28,7 +28,7 @@ from fractions import Fraction
 
 from ..core.linalg import solve_linear
 from ..core.model import Game, Profile
-from ..costs.thresholds import confront_profile, resolve_target
+from ..costs.thresholds import Threshold, confront_profile, resolve_target
 from ..errors import ParameterError, SovgameError
 
 C, D = 0, 1  # compromise, confront
@@ -68,7 +68,7 @@ def strategies(generosity: Fraction = Fraction(1, 3)) -> dict[str, Strategy]:
     }
 
 
-def nowak_sigmund_generosity(R, S, T, P) -> Fraction:
+def nowak_sigmund_generosity(R: Fraction, S: Fraction, T: Fraction, P: Fraction) -> Fraction:
     """min(1 − (T − R)/(R − S), (R − P)/(T − P)) (Nowak & Sigmund 1992), clipped to [0, 1]."""
     if R <= S or T <= P:
         return Fraction(1, 3)
@@ -81,7 +81,7 @@ class Chain:
 
     pair: tuple[str, str]
     noise: Fraction
-    shares: dict[Profile, Fraction]  # long-run share of each outcome (C=0, D=1)
+    shares: dict[tuple[int, int], Fraction]  # long-run share of each outcome (C=0, D=1)
     ceasefire_spell: Fraction | None  # mean length of runs of (C, C); None if never left / entered
     conflict_spell: Fraction | None
 
@@ -178,7 +178,8 @@ class Monitoring:
 MAX_PUNISHMENT = 1000
 
 
-def green_porter(R, T, P, discount: Fraction, false_alarm: Fraction, detection: Fraction) -> int | None:
+def green_porter(R: Fraction, T: Fraction, P: Fraction, discount: Fraction, false_alarm: Fraction,
+                 detection: Fraction) -> int | None:
     """Shortest L ≥ 1 with (1 − δ)(T − R) ≤ δ(q − p)(1 − δ^L)(V_L − P); None if none up to
     ``MAX_PUNISHMENT`` periods (the right side grows with L, so a longer one cannot help much)."""
     d, p, q = discount, false_alarm, detection
@@ -204,10 +205,10 @@ class RepeatedAnalysis:
     confront: Profile
     delta_star: dict[str, Fraction | None]
     discount: Fraction | None
-    sustain: object | None  # Threshold: the κ from which grim trigger sustains at δ
+    sustain: Threshold | None  # the κ from which grim trigger sustains at δ
     chain: Chain
     pair: tuple[str, str]
-    simulation: dict[Profile, float]
+    simulation: dict[tuple[int, int], float]
     periods: int
     seed: int
     monitoring: Monitoring | None
@@ -234,7 +235,10 @@ def analyze_repeated(
         raise ParameterError("noise", f"ε must be between 0 and 1/2 (exclusive), not {noise}")
     U, W = game.payoffs, game.cost_load()
     stars = delta_star(game, U, W, target, kappa)
-    sustain = compute_thresholds(game, target, discount=discount).repeated.sustainable_from if discount else None
+    sustain = None
+    if discount:
+        repeated = compute_thresholds(game, target, discount=discount).repeated
+        sustain = repeated.sustainable_from if repeated is not None else None
     payoffs = game.payoffs_at(kappa)
     R, S, T, P = _rstp(payoffs, target, confront, 0)
     table = strategies(nowak_sigmund_generosity(R, S, T, P))
@@ -249,11 +253,12 @@ def analyze_repeated(
         counts[outcome] += 1
     monitoring = None
     if settings and settings.false_alarm is not None and settings.detection is not None and discount:
-        lengths = {}
+        lengths: dict[str, int | None] = {}
         for i, player in enumerate(game.players):
             Ri, _, Ti, Pi = _rstp(payoffs, target, confront, i)
             lengths[player.name] = green_porter(Ri, Ti, Pi, discount, settings.false_alarm, settings.detection)
-        length = None if any(v is None for v in lengths.values()) else max(lengths.values())
+        found = [v for v in lengths.values() if v is not None]
+        length = max(found) if len(found) == len(lengths) else None
         share = None if length is None else settings.false_alarm * length / (1 + settings.false_alarm * length)
         monitoring = Monitoring(settings.false_alarm, settings.detection, discount, lengths, length, share)
     return RepeatedAnalysis(
@@ -266,7 +271,8 @@ def analyze_repeated(
 
 def _rstp(payoffs, target: Profile, confront: Profile, i: int):
     """R, S, T, P of player i with C = its target strategy and D = its other strategy."""
-    def at(own, other):
+    def at(own: int, other: int) -> Fraction:
+        """Player i's payoff when it plays ``own`` (C or D) and the other player ``other``."""
         profile = [0, 0]
         profile[i] = target[i] if own == C else confront[i]
         profile[1 - i] = target[1 - i] if other == C else confront[1 - i]

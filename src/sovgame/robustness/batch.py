@@ -5,11 +5,24 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Sequence
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .plan import EXACT_FALLBACK_PER_CHUNK, MAX_SUPPORT_PAIRS, TOLERANCE, SamplingPlan, SetKey, exact_sample_game
+from .plan import (
+    EXACT_FALLBACK_PER_CHUNK,
+    MAX_SUPPORT_PAIRS,
+    TOLERANCE,
+    SamplingPlan,
+    SetKey,
+    Supports,
+    exact_sample_game,
+)
+
+if TYPE_CHECKING:
+    from ..solvers.equilibria import Solution
 
 
 def pattern_key(plan: SamplingPlan, code: int) -> SetKey:
@@ -78,7 +91,9 @@ def support_pairs(shape: tuple[int, ...]) -> list[tuple[tuple[int, ...], tuple[i
             for I in itertools.combinations(range(m), k) for J in itertools.combinations(range(n), k)]
 
 
-def bimatrix_equilibria_batch(A: np.ndarray, B: np.ndarray, pairs) -> tuple[np.ndarray, np.ndarray]:
+def bimatrix_equilibria_batch(
+    A: np.ndarray, B: np.ndarray, pairs: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+) -> tuple[np.ndarray, np.ndarray]:
     """Batched support enumeration (nondegenerate games; von Stengel 2002, §3).
 
     A, B: (samples, m, n). Returns (is_equilibrium (samples, pairs), degenerate (samples,)).
@@ -119,7 +134,7 @@ def searches_mixed(plan: SamplingPlan) -> bool:
     return plan.n_players == 2 and len(support_pairs(plan.shape)) <= MAX_SUPPORT_PAIRS
 
 
-def solution_key(solution) -> SetKey:
+def solution_key(solution: Solution) -> SetKey:
     """The equilibrium set of an exact :class:`~sovgame.equilibria.Solution` as supports."""
     equilibria = sorted({tuple(tuple(k for k, p in enumerate(s) if p != 0) for s in eq.strategies)
                          for eq in solution.equilibria})
@@ -134,6 +149,8 @@ def sets_at_kappa(plan: SamplingPlan, U: np.ndarray, W: np.ndarray,
 
     u = U - float(kappa) * W
     counts: Counter = Counter()
+    labels: list[Supports]
+    rows: list[list[int]] | np.ndarray
     mixed = searches_mixed(plan)
     if mixed:
         pairs = support_pairs(plan.shape)

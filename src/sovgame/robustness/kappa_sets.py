@@ -9,6 +9,7 @@ patterns that decide their equilibrium sets.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -41,6 +42,7 @@ class KappaSets:
         return codes.astype(np.int8)
 
     def contains(self, kappa: float) -> np.ndarray:
+        """Per sample, whether κ lies in its set."""
         return self.nonempty & ((self.lo < kappa) | ((self.lo == kappa) & self.lo_closed)) & \
             ((self.hi > kappa) | ((self.hi == kappa) & self.hi_closed))
 
@@ -101,6 +103,7 @@ def unique_walk(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[Kappa
     element just below that tail is neither proved alone nor proved not alone.
     """
     tables = plan.pairwise
+    assert tables is not None, "the unique walk is for two-player samples"
     count = U.shape[0]
     alpha, beta = tables.comparisons.gains(U, W)
     root = np.divide(alpha, beta, out=np.zeros_like(alpha), where=beta != 0)
@@ -145,6 +148,7 @@ def target_alone(plan: SamplingPlan, signs: np.ndarray) -> tuple[np.ndarray, np.
     equilibrium too: a continuum). In 2x2 games one of the two always holds.
     """
     tables = plan.pairwise
+    assert tables is not None, "pairwise comparisons are made for two-player samples"
     m, n = plan.shape
     count = signs.shape[0]
     if not signs.shape[1]:  # every player has one strategy: nothing is ever compared
@@ -180,7 +184,8 @@ def _alone_after_dominance(rows: np.ndarray, cols: np.ndarray, target: Profile) 
     t1, t2 = target
     # Sets of strategies as bitmasks: bit c of beats_rows[:, r2, r1] is set where
     # A[r2, c] > A[r1, c] (never for r2 = r1); likewise for columns.
-    bits = np.uint8 if max(m, n) <= 8 else np.uint16 if max(m, n) <= 16 else np.uint64
+    # Typed loosely: numpy's stubs reject shifts of unsigned arrays by unsigned scalars.
+    bits: Any = np.uint8 if max(m, n) <= 8 else np.uint16 if max(m, n) <= 16 else np.uint64
     beats_rows = _any_of([(rows[..., c] > 0).astype(bits) << bits(c) for c in range(n)])
     beats_cols = _any_of([(cols[..., r] > 0).astype(bits) << bits(r) for r in range(m)])
     alive_rows = np.full(count, (1 << m) - 1, bits)

@@ -16,7 +16,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..core.model import Cost, Game, Profile
+from ..core.model import Cost, Game, Incidence, Profile
 from ..costs.verdicts import Verdict
 from ..errors import ParameterError
 
@@ -68,6 +68,7 @@ class VerdictCode(IntEnum):
 
     @classmethod
     def of(cls, verdict: Verdict) -> VerdictCode:
+        """The code of a verdict."""
         return cls[verdict.name]
 
 
@@ -175,26 +176,32 @@ class SamplingPlan:
 
     @property
     def shape(self) -> tuple[int, ...]:
+        """The game's number of strategies per player."""
         return self.game.shape
 
     @property
     def n_players(self) -> int:
+        """The game's number of players."""
         return self.game.n_players
 
     @property
     def two_by_two(self) -> bool:
+        """Whether the game is 2x2 (game types and sign patterns apply)."""
         return self.game.shape == (2, 2)
 
     @property
     def top(self) -> float:
+        """The top of the plausible range of κ, as a float."""
         return self.plausible[1]
 
     @property
     def top_exact(self) -> Fraction:
+        """The top of the plausible range of κ, exactly ([0, 1] when the file gives none)."""
         return (self.game.plausible_kappa or (Fraction(0), Fraction(1)))[1]
 
     @property
     def uncertain(self) -> bool:
+        """Whether the samples differ at all: ordinal payoffs, noise or weight ranges."""
         return self.ordinal or self.noise > 0 or bool(self.ranged_costs)
 
 
@@ -265,19 +272,21 @@ def _move_comparisons(shape: tuple[int, ...], target: Profile, profiles: list[Pr
     (``dominance``), as flat profile indices."""
 
     def flat_index(p: Profile) -> int:
+        """The position of profile ``p`` in the flat order of profiles."""
         return int(np.ravel_multi_index(p, shape))
 
-    def moves(at: Profile, player: int, lists) -> None:
+    def moves(at: Profile, player: int, lists: tuple[list[int], list[int], list[int]]) -> None:
+        """Append (player, at, to) for every deviation of ``player`` from ``at``."""
         for s in range(shape[player]):
             if s != at[player]:
                 lists[0].append(player)
                 lists[1].append(flat_index(at))
                 lists[2].append(flat_index(at[:player] + (s,) + at[player + 1:]))
 
-    nash: tuple[list, list, list] = ([], [], [])
+    nash: tuple[list[int], list[int], list[int]] = ([], [], [])
     for i in range(len(shape)):
         moves(target, i, nash)
-    dominance: tuple[list, list, list] = ([], [], [])
+    dominance: tuple[list[int], list[int], list[int]] = ([], [], [])
     for p in profiles:
         for i in range(len(shape)):
             if p[i] == target[i]:
@@ -289,9 +298,11 @@ def _comparisons(lists) -> Comparisons:
     return Comparisons(*(np.array(x, dtype=np.intp) for x in lists))
 
 
-def _pairwise_tables(shape: tuple[int, int]) -> PairwiseTables:
+def _pairwise_tables(shape: tuple[int, ...]) -> PairwiseTables:
     m, n = shape
-    player, at, to = [], [], []
+    player: list[int] = []
+    at: list[int] = []
+    to: list[int] = []
     # A strategy against itself keeps index 0 and factor 0 (sign 0).
     row_index, row_sign = np.zeros((m, m, n), np.intp), np.zeros((m, m, n), np.int8)
     col_index, col_sign = np.zeros((n, n, m), np.intp), np.zeros((n, n, m), np.int8)
@@ -374,5 +385,5 @@ def exact_sample_game(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> Game:
         for i in range(n):
             payoffs[profile + (i,)] = Fraction(float(U[index, i]))
         exposure[profile] = tuple(Fraction(float(w)) for w in W[index])
-    cost = Cost("sampled costs", "custom", (Fraction(1),) * n, tuple(range(n)), exposure)
+    cost = Cost("sampled costs", Incidence.CUSTOM, (Fraction(1),) * n, tuple(range(n)), exposure)
     return replace(game, payoffs=payoffs, costs=(cost,))

@@ -156,8 +156,8 @@ def robust(
     report = compute_thresholds(game, plan.target, plan.costs)
     chunks = [(k, min(CHUNK_SIZE, samples - first)) for k, first in enumerate(range(0, samples, CHUNK_SIZE))]
 
-    own_pool = executor is None and workers > 1
-    pool = ProcessPoolExecutor(max_workers=workers) if own_pool else executor
+    own_pool = ProcessPoolExecutor(max_workers=workers) if executor is None and workers > 1 else None
+    pool = own_pool if own_pool is not None else executor
     try:
         results = _map(pool, run_chunk, [(plan, seed, k, count) for k, count in chunks],
                        [count for _, count in chunks], progress, "sampling")
@@ -172,8 +172,8 @@ def robust(
         else:
             verdicts["unique"][open_index] = VerdictCode.UNDETERMINED  # nothing computed: say so, weigh 1
     finally:
-        if own_pool:
-            pool.shutdown()
+        if own_pool is not None:
+            own_pool.shutdown()
     return summarise(plan, report, samples, seed, noise, results, values, verdicts, weights,
                      open_count=len(open_index), subsample=size)
 

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -17,6 +18,9 @@ from ..core.model import Game, Profile
 from ..costs.verdicts import Verdict
 from .batch import pattern_key, searches_mixed
 from .plan import CRITERIA, GAME_TYPES, BindingCode, SamplingPlan, SetKey, Supports, VerdictCode
+
+if TYPE_CHECKING:  # the thresholds are computed, and imported, only where a run starts
+    from ..costs.thresholds import ThresholdReport
 
 QUANTILES = (("5", 0.05), ("50", 0.5), ("95", 0.95))
 
@@ -60,7 +64,7 @@ class CriterionRobustness:
     undetermined_share: float  # thresholds that cannot be settled (or were not computed)
     p_within_plausible: float  # share with threshold <= top of the plausible range
     ci95: tuple[float, float]
-    verdict_shares: dict[str, float]
+    verdict_shares: dict[Verdict, float]
     file_value: Endpoint | None
     file_attained: bool
     file_verdict: str
@@ -117,6 +121,7 @@ class RobustResult:
     weights: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
 
     def target_names(self) -> dict[str, str]:
+        """Each player's target strategy by player name."""
         return {p.name: p.strategies[s] for p, s in zip(self.game.players, self.target)}
 
 
@@ -133,8 +138,10 @@ def wilson_interval(successes: float, trials: float, z: float = Z95) -> tuple[fl
     return (0.0 if share == 0 else max(0.0, centre - half)), (1.0 if share == 1 else min(1.0, centre + half))
 
 
-def summarise(plan: SamplingPlan, report, samples: int, seed: int, noise, results: list[ChunkResult],
-               values, verdicts, weights, open_count: int, subsample: int) -> RobustResult:
+def summarise(plan: SamplingPlan, report: ThresholdReport, samples: int, seed: int, noise: float | None,
+               results: list[ChunkResult], values: dict[str, np.ndarray], verdicts: dict[str, np.ndarray],
+               weights: dict[str, np.ndarray], open_count: int, subsample: int) -> RobustResult:
+    """Add up the chunks' results into the :class:`RobustResult` of a run."""
     game = plan.game
     criteria = {}
     for c in CRITERIA:
@@ -149,8 +156,8 @@ def summarise(plan: SamplingPlan, report, samples: int, seed: int, noise, result
 
     game_types = player_types = None
     if plan.two_by_two:
-        zero = sum(r.types_zero for r in results)
-        top = sum(r.types_top for r in results)
+        zero = _added_up([r.types_zero for r in results])
+        top = _added_up([r.types_top for r in results])
         game_types = {"at_zero": _type_shares(zero[-1], samples), "at_top": _type_shares(top[-1], samples)}
         player_types = {name: {"at_zero": _type_shares(zero[i], samples), "at_top": _type_shares(top[i], samples)}
                         for i, name in enumerate(game.player_names)}
@@ -193,7 +200,13 @@ def summarise(plan: SamplingPlan, report, samples: int, seed: int, noise, result
     return replace(result, verdict=robustness_line(result))
 
 
-def _share(count: float, total: float) -> float:
+def _added_up(counts: Sequence[np.ndarray | None]) -> np.ndarray:
+    """Count arrays of the chunks added up (a 2x2 run has them in every chunk)."""
+    present = [c for c in counts if c is not None]
+    return sum(present[1:], present[0])
+
+
+def _share(count: float | np.integer, total: float) -> float:
     return float(count / total) if total else 0.0
 
 
@@ -268,7 +281,7 @@ def _criterion(name: str, values: np.ndarray, verdicts: np.ndarray, weights: np.
 def _at_top(plan: SamplingPlan, results: list[ChunkResult], samples: int, top: Fraction) -> EquilibriaAtTop:
     counts: Counter = Counter()
     if plan.two_by_two:
-        patterns = sum(r.patterns for r in results)
+        patterns = _added_up([r.patterns for r in results])
         for code in np.flatnonzero(patterns):
             counts[pattern_key(plan, int(code))] += int(patterns[code])
     else:
