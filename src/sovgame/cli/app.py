@@ -68,6 +68,7 @@ def user_errors(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        """``func``, its library errors turned into a message and an exit code."""
         try:
             return func(*args, **kwargs)
         except ParameterError as exc:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..present.render import OutputFormat, render
 from .app import CostOpt, FormatOpt, GameArg, app, user_errors
+
+if TYPE_CHECKING:  # rich's progress bar is imported only when a run is long enough to show it
+    from rich.progress import Progress, TaskID
 
 
 class _DelayedProgress:
@@ -20,8 +23,8 @@ class _DelayedProgress:
         self._clock = time.monotonic
         self._start = self._clock()
         self._delay = delay
-        self._bar = None
-        self._tasks: dict[str, int] = {}
+        self._bar: Progress | None = None
+        self._tasks: dict[str, TaskID] = {}
 
     def __call__(self, done: int, total: int, stage: str) -> None:
         if self._bar is None:
@@ -38,6 +41,7 @@ class _DelayedProgress:
         self._bar.update(self._tasks[stage], completed=done, total=total)
 
     def close(self) -> None:
+        """Take the bar off the screen, if it was shown."""
         if self._bar is not None:
             self._bar.stop()
 

@@ -5,6 +5,10 @@ JSON keys are documented in the README and kept stable; scripts depend on them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..core.model import Profile
 from ..core.numbers import fmt, fmt_short
 from .equilibria import equilibria_section, solution_to_json
 from .game import costs_section, notes_section, payoff_sections
@@ -18,8 +22,15 @@ from .thresholds import (
     thresholds_sections,
 )
 
+if TYPE_CHECKING:
+    from ..costs.scenarios import Change, Scenario, WhatIf
+    from ..costs.thresholds import Threshold
+    from ..findings.analysis import Analysis
 
-def analysis_sections(result) -> list[Section]:
+
+def analysis_sections(result: Analysis) -> list[Section]:
+    """The tables of ``sovgame analyze``: payoffs, notes, costs, equilibria at κ = 0 and at the
+    top of the plausible range, thresholds, and the conclusion last."""
     game = result.game
     sections = payoff_sections(game, marked=set(result.today.pure_profiles))
     sections += [s for s in (notes_section(game), costs_section(game)) if s is not None]
@@ -33,8 +44,8 @@ def analysis_sections(result) -> list[Section]:
     return sections
 
 
-def analysis_to_json(result) -> dict:
-
+def analysis_to_json(result: Analysis) -> dict[str, Any]:
+    """The stable JSON of ``sovgame analyze`` (documented in the README)."""
     return {
         "game": result.game.title,
         "players": result.game.player_names,
@@ -45,7 +56,8 @@ def analysis_to_json(result) -> dict:
     }
 
 
-def change_text(change, first: bool) -> str:
+def change_text(change: Change, first: bool) -> str:
+    """What changed against the baseline in one line: equilibria gained and lost, thresholds moved."""
     if first:
         return "baseline"
     parts = []
@@ -58,7 +70,8 @@ def change_text(change, first: bool) -> str:
     return "; ".join(parts) or "no change"
 
 
-def scenarios_sections(scenarios, changes) -> list[Section]:
+def scenarios_sections(scenarios: Sequence[Scenario], changes: Sequence[Change]) -> list[Section]:
+    """The table of ``sovgame scenarios``: one row per scenario, against the first."""
     rows = []
     for index, (scenario, change) in enumerate(zip(scenarios, changes)):
         nash = unique = binding = ""
@@ -75,8 +88,8 @@ def scenarios_sections(scenarios, changes) -> list[Section]:
                     "plausible range", name="scenarios", whole={0})]
 
 
-def scenarios_to_json(scenarios, changes) -> list[dict]:
-
+def scenarios_to_json(scenarios: Sequence[Scenario], changes: Sequence[Change]) -> list[dict[str, Any]]:
+    """The stable JSON of ``sovgame scenarios`` (documented in the README)."""
     out = []
     for scenario, change in zip(scenarios, changes):
         out.append({
@@ -91,11 +104,14 @@ def scenarios_to_json(scenarios, changes) -> list[dict]:
     return out
 
 
-def whatif_sections(result) -> list[Section]:
+def whatif_sections(result: WhatIf) -> list[Section]:
+    """The tables of ``sovgame whatif``: payoffs after the change (changed cells marked Δ),
+    equilibria and thresholds before → after."""
     game = result.changed.game
     marked = set(result.changed.solution.pure_profiles)
 
-    def changed(profile, text):  # old → new in changed cells, marked with Δ
+    def changed(profile: Profile, text: str) -> str:
+        """A changed cell as "Δ old → new" (starred when an equilibrium); others as they are."""
         if profile not in result.changed_cells:
             return text
         before, after = result.changed_cells[profile]
@@ -119,7 +135,7 @@ def whatif_sections(result) -> list[Section]:
     return sections
 
 
-def _threshold_pairs(result):
+def _threshold_pairs(result: WhatIf) -> Iterator[tuple[str, Threshold | None, Threshold | None]]:
     before = result.baseline.thresholds.thresholds if result.baseline.thresholds else {}
     after = result.changed.thresholds.thresholds if result.changed.thresholds else {}
     for name in CRITERION_NAMES:
@@ -127,8 +143,8 @@ def _threshold_pairs(result):
             yield name, before.get(name), after.get(name)
 
 
-def whatif_to_json(result) -> dict:
-
+def whatif_to_json(result: WhatIf) -> dict[str, Any]:
+    """The stable JSON of ``sovgame whatif``: changed cells, equilibria and thresholds before and after."""
     game = result.changed.game
     return {
         "game": game.title,

@@ -5,14 +5,21 @@ JSON keys are documented in the README and kept stable; scripts depend on them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
 from ..core.model import Game
 from ..core.numbers import fmt, fmt_short, json_number
 from ..solvers.equilibria import Equilibrium, Solution
 from .game import payoff_sections
 from .sections import Section
 
+if TYPE_CHECKING:
+    from ..solvers.crosscheck import CrossCheck
 
-def describe_strategy(strategies: tuple[str, ...], probs) -> str:
+
+def describe_strategy(strategies: tuple[str, ...], probs: Sequence[Fraction]) -> str:
     """"Strike" for a pure strategy, "Stag 2/3, Hare 1/3" for a mixed one."""
     support = [(name, p) for name, p in zip(strategies, probs) if p != 0]
     if len(support) == 1:
@@ -27,6 +34,7 @@ def describe_equilibrium(game: Game, eq: Equilibrium) -> str:
 
 
 def equilibria_section(solution: Solution, title: str | None = None) -> Section:
+    """One row per equilibrium: each player's strategy, the payoffs, pure or mixed, its component."""
     game = solution.game
     rows = []
     for index, eq in enumerate(solution.equilibria, start=1):
@@ -50,10 +58,10 @@ def equilibria_section(solution: Solution, title: str | None = None) -> Section:
     )
 
 
-def solution_to_json(solution: Solution, check=None) -> dict:
+def solution_to_json(solution: Solution, check: CrossCheck | None = None) -> dict[str, Any]:
     """The stable JSON of ``sovgame solve`` (documented in the README)."""
     game = solution.game
-    data = {
+    data: dict[str, Any] = {
         "game": game.title,
         "players": game.player_names,
         "kappa": json_number(solution.kappa),
@@ -68,7 +76,8 @@ def solution_to_json(solution: Solution, check=None) -> dict:
     return data
 
 
-def equilibrium_to_json(game: Game, eq: Equilibrium) -> dict:
+def equilibrium_to_json(game: Game, eq: Equilibrium) -> dict[str, Any]:
+    """One equilibrium: each player's probabilities as floats and exact text, payoffs, pure, component."""
     return {
         "strategies": {
             p.name: {name: float(prob) for name, prob in zip(p.strategies, s)}
@@ -84,7 +93,9 @@ def equilibrium_to_json(game: Game, eq: Equilibrium) -> dict:
     }
 
 
-def solve_sections(solution: Solution, check=None) -> list[Section]:
+def solve_sections(solution: Solution, check: CrossCheck | None = None) -> list[Section]:
+    """The tables of ``sovgame solve``: payoffs at κ with pure equilibria starred, then the
+    equilibria (with nashpy's cross-check, if run)."""
     game = solution.game
     payoffs = game.payoffs_at(solution.kappa)
     title = "Payoffs" + (f" at κ = {fmt(solution.kappa)}" if solution.kappa else "")

@@ -6,14 +6,19 @@ JSON keys are documented in the README and kept stable; scripts depend on them.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Set
+from typing import TYPE_CHECKING, Any
 
-from ..core.model import Game
+from ..core.model import Game, Profile
 from ..core.numbers import fmt, fmt_short, json_number
 from .sections import EQUILIBRIUM_MARK, Section
 
+if TYPE_CHECKING:
+    import numpy as np
 
-def payoff_sections(game: Game, payoffs=None, marked: set[tuple[int, ...]] = frozenset(),
-                    title: str = "Payoffs", cell=None) -> list[Section]:
+
+def payoff_sections(game: Game, payoffs: np.ndarray | None = None, marked: Set[Profile] = frozenset(),
+                    title: str = "Payoffs", cell: Callable[[Profile, str], str] | None = None) -> list[Section]:
     """The payoff matrix: rows the first player, columns the second, one table per profile
     of the remaining players. Cells read "u1, u2, ..."; ``marked`` cells get a star;
     ``cell(profile, text)``, if given, may rewrite a cell's text."""
@@ -52,6 +57,7 @@ def notes_section(game: Game) -> Section | None:
 
 
 def costs_section(game: Game) -> Section | None:
+    """The costs of conflict: incidence, who is exposed, each player's weight; None without costs."""
     if not game.costs:
         return None
     names = game.player_names
@@ -71,12 +77,14 @@ def costs_section(game: Game) -> Section | None:
 
 
 def game_sections(game: Game) -> list[Section]:
+    """The tables of ``sovgame show``: payoffs, notes and costs as the file states them."""
     sections = payoff_sections(game)
     sections += [s for s in (notes_section(game), costs_section(game)) if s is not None]
     return sections
 
 
-def game_to_json(game: Game) -> dict:
+def game_to_json(game: Game) -> dict[str, Any]:
+    """The game as ``sovgame show --format json`` prints it: payoffs as numbers and exact text, costs, notes."""
     return {
         "game": game.title,
         "description": game.description,
@@ -98,7 +106,8 @@ def game_to_json(game: Game) -> dict:
     }
 
 
-def games_section(rows: list[dict]) -> Section:
+def games_section(rows: list[dict[str, Any]]) -> Section:
+    """The bundled games, one row each (name, title, players, size)."""
     return Section(
         "Bundled games", ["name", "title", "players", "size"],
         [[r["name"], r["title"], ", ".join(r["players"]), r["size"]] for r in rows],

@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
 from ..core.intervals import exact_text
+from ..core.model import Game, Profile
 from ..core.numbers import fmt, fmt_short, json_number
-from ..play.mediation import Mediation, piecewise_text
+from ..play.mediation import CorrelatedEquilibrium, Mediation, piecewise_text
 from ..play.repeated import RepeatedAnalysis, outcome_profile
 from .sections import Section
 from .thresholds import threshold_to_json
 
+if TYPE_CHECKING:
+    from ..play.dynamics import Dynamics, Trajectory
 
-def _distribution_text(game, distribution) -> str:
+
+def _distribution_text(game: Game, distribution: Mapping[Profile, Fraction | float]) -> str:
     parts = [f"{game.outcome_key(s)}: {fmt_short(p) if isinstance(p, Fraction) else f'{p:.4g}'}"
              for s, p in distribution.items()]
     return "; ".join(parts)
 
 
-def _value(v) -> str:
+def _value(v: Fraction | float) -> str:
     return fmt(v) if isinstance(v, Fraction) else f"≈{v:.6g}"
 
 
 def mediation_sections(result: Mediation) -> list[Section]:
+    """The tables of ``sovgame mediate``: correlated equilibria (recommendation) and the
+    transfers and guarantees that make compromise an equilibrium (leverage)."""
     game = result.game
     target = game.outcome_key(result.target)
     ce_rows = [
@@ -66,11 +74,17 @@ def mediation_sections(result: Mediation) -> list[Section]:
     return [ce, leverage]
 
 
-def _distribution_json(game, distribution) -> dict:
+def _distribution_json(game: Game, distribution: Mapping[Profile, Fraction | float]) -> dict[str, float]:
     return {game.outcome_key(s): float(p) for s, p in distribution.items()}
 
 
-def mediation_to_json(result: Mediation) -> dict:
+def _exact_value(ce: CorrelatedEquilibrium) -> str | None:
+    """The certified optimum as exact text; None when only the float answer is known."""
+    return fmt(ce.value) if ce.certified and isinstance(ce.value, Fraction) else None
+
+
+def mediation_to_json(result: Mediation) -> dict[str, Any]:
+    """The stable JSON of ``sovgame mediate`` (documented in the README)."""
     game = result.game
     welfare = result.ce_welfare
     return {
@@ -78,9 +92,9 @@ def mediation_to_json(result: Mediation) -> dict:
         "kappa": json_number(result.kappa),
         "target": game.outcome_key(result.target),
         "ce_max_target_probability": float(result.ce_target.value),
-        "ce_max_target_exact": fmt(result.ce_target.value) if result.ce_target.certified else None,
+        "ce_max_target_exact": _exact_value(result.ce_target),
         "ce_max_target_distribution": _distribution_json(game, result.ce_target.distribution),
-        "ce_max_welfare": {"welfare": float(welfare.value), "exact": fmt(welfare.value) if welfare.certified else None,
+        "ce_max_welfare": {"welfare": float(welfare.value), "exact": _exact_value(welfare),
                            "distribution": _distribution_json(game, welfare.distribution),
                            "certified": welfare.certified},
         "best_nash_welfare": float(result.best_nash_welfare),
@@ -98,11 +112,13 @@ def mediation_to_json(result: Mediation) -> dict:
     }
 
 
-def _outcome_key(result: RepeatedAnalysis, outcome) -> str:
+def _outcome_key(result: RepeatedAnalysis, outcome: tuple[int, int]) -> str:
     return result.game.outcome_key(outcome_profile(result.target, result.confront, outcome))
 
 
 def repeated_sections(result: RepeatedAnalysis) -> list[Section]:
+    """The tables of ``sovgame repeated``: grim-trigger δ* per player, the noisy pair's long-run
+    shares (exact and simulated) and, with imperfect monitoring, the punishment lengths."""
     star_rows = [[name, exact_text(v)] for name, v in result.delta_star.items()]
     star_lines = []
     if result.sustain is not None:
@@ -133,7 +149,8 @@ def repeated_sections(result: RepeatedAnalysis) -> list[Section]:
     return sections
 
 
-def repeated_to_json(result: RepeatedAnalysis) -> dict:
+def repeated_to_json(result: RepeatedAnalysis) -> dict[str, Any]:
+    """The stable JSON of ``sovgame repeated`` (documented in the README)."""
     chain = result.chain
     mon = result.monitoring
     return {
@@ -161,11 +178,13 @@ def repeated_to_json(result: RepeatedAnalysis) -> dict:
 # --- learning dynamics ----------------------------------------------------------------------------
 
 
-def _mixed_text(strategies, probs) -> str:
+def _mixed_text(strategies: Sequence[str], probs: Iterable[float]) -> str:
     return ", ".join(f"{name} {p:.3f}" for name, p in zip(strategies, probs) if p > 5e-4)
 
 
-def dynamics_sections(result) -> list[Section]:
+def dynamics_sections(result: Dynamics) -> list[Section]:
+    """The table of ``sovgame dynamics``: where each learning dynamic ends, the equilibrium it
+    selects and when it settles."""
     from .equilibria import describe_equilibrium
 
     game = result.game
@@ -184,17 +203,18 @@ def dynamics_sections(result) -> list[Section]:
                             "on play stays within 0.02 of where it ends", name="dynamics")]
 
 
-def _selected_label(result, trajectory) -> str | None:
+def _selected_label(result: Dynamics, trajectory: Trajectory) -> str | None:
     """The outcome key of the selected pure equilibrium, "mixed", or None."""
     if trajectory.selected is None:
         return None
-    eq = result.solution.equilibria[trajectory.selected]
-    return result.game.outcome_key(eq.pure_profile()) if eq.pure else "mixed"
+    profile = result.solution.equilibria[trajectory.selected].pure_profile()
+    return "mixed" if profile is None else result.game.outcome_key(profile)
 
 
-def dynamics_to_json(result) -> dict:
+def dynamics_to_json(result: Dynamics) -> dict[str, Any]:
+    """The JSON of ``sovgame dynamics``: the start and each trajectory's end, selection and settling time."""
     game = result.game
-    out = {"game": game.title, "kappa": json_number(result.kappa),
+    out: dict[str, Any] = {"game": game.title, "kappa": json_number(result.kappa),
            "start": {p.name: dict(zip(p.strategies, map(float, s))) for p, s in zip(game.players, result.start)},
            "trajectories": []}
     for t in result.trajectories:

@@ -6,12 +6,19 @@ Needs matplotlib (``pip install "sovgame[plot]"``); imported only when a plot is
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..core.intervals import exact_text
 from ..errors import SovgameError
 
+if TYPE_CHECKING:
+    from ..costs.regimes import Sweep
+    from ..costs.thresholds import ThresholdReport
+    from ..play.dynamics import Dynamics
+    from ..play.repeated import RepeatedAnalysis
 
-def _pyplot():
+
+def _pyplot() -> Any:
     try:
         import matplotlib
 
@@ -27,7 +34,7 @@ def _check_suffix(path: Path) -> None:
         raise SovgameError(f"{path}: the plot is written as .png, .svg or .pdf; name the file so")
 
 
-def plot_timeline(result, path: str | Path, periods: int = 200) -> Path:
+def plot_timeline(result: RepeatedAnalysis, path: str | Path, periods: int = 200) -> Path:
     """The first periods of simulated noisy play, one coloured cell per period and outcome."""
     from ..play.repeated import outcome_profile
 
@@ -53,7 +60,8 @@ def plot_timeline(result, path: str | Path, periods: int = 200) -> Path:
     return path
 
 
-def plot_sweep(result, path, thresholds=None):
+def plot_sweep(result: Sweep, path: str | Path | BinaryIO,
+               thresholds: ThresholdReport | None = None) -> Path | BinaryIO:
     """Draw one row per equilibrium profile seen, a bar where it is an equilibrium.
 
     ``thresholds`` (a :class:`~sovgame.thresholds.ThresholdReport`) labels the breakpoints
@@ -111,7 +119,7 @@ def plot_sweep(result, path, thresholds=None):
     return path
 
 
-def plot_dynamics(result, path: str | Path) -> Path:
+def plot_dynamics(result: Dynamics, path: str | Path) -> Path:
     """2x2 games: the path of (P(row's first strategy), P(column's first)) with equilibria
     marked; larger games: each player's probabilities over time."""
     path = Path(path)

@@ -10,11 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # only for annotations: importing views loads numpy, which --help does not need
+    from rich.console import Console
+
     from .sections import Section
+
+    #: Sections, or a zero-argument callable that builds them (only when they are printed).
+    Sections = list[Section] | Callable[[], list[Section]]
 
 
 class OutputFormat(StrEnum):
@@ -25,12 +31,13 @@ class OutputFormat(StrEnum):
 
 
 def to_json_text(data: Any) -> str:
+    """``data`` as indented JSON, non-ASCII characters kept as written."""
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def render(
-    fmt: OutputFormat, sections: list[Section], data: Any, *, heading: str | None = None,
-    primary: str | None = None, out: TextIO | None = None, console=None,
+    fmt: OutputFormat, sections: Sections, data: Any, *, heading: str | None = None,
+    primary: str | None = None, out: TextIO | None = None, console: Console | None = None,
 ) -> None:
     """Write ``sections`` (table, markdown, csv) or ``data`` (json) to ``out``/``console``.
 
@@ -52,7 +59,8 @@ def render(
         print_tables(sections, heading, console)
 
 
-def print_tables(sections: list[Section], heading: str | None = None, console=None) -> None:
+def print_tables(sections: list[Section], heading: str | None = None, console: Console | None = None) -> None:
+    """Print ``sections`` as rich tables, each followed by its sentences as bullets."""
     from rich.console import Console
     from rich.padding import Padding
     from rich.table import Table
@@ -87,6 +95,7 @@ def _md_cell(text: str) -> str:
 
 
 def to_markdown(sections: list[Section], heading: str | None = None) -> str:
+    """``sections`` as Markdown: a level-2 heading and a pipe table each, caption in italics."""
     parts = [f"# {heading}\n"] if heading else []
     for section in sections:
         parts.append(f"## {section.title}\n")

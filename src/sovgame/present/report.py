@@ -13,6 +13,7 @@ import html
 import io
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ..core.numbers import fmt
 from ..costs.regimes import Sweep, sweep
@@ -29,6 +30,7 @@ FORMATS = (".md", ".html", ".json")
 
 
 def assumptions_section(result: Analysis) -> Section:
+    """The assumptions stated plainly: payoff scale, each cost's incidence and weights, the plausible range."""
     game = result.game
     lines = [
         f"Payoff scale: {game.payoff_scale}"
@@ -39,8 +41,8 @@ def assumptions_section(result: Analysis) -> Section:
         who = ", ".join(game.player_names[j] for j in cost.between)
         lines.append(f"Cost {cost.name}: incidence {cost.incidence} (between {who}), weights "
                      + ", ".join(f"{p} {fmt(w)}" for p, w in zip(game.player_names, cost.weights)))
-    plausible = result.thresholds.plausible if result.thresholds else None
-    if plausible is not None:
+    if result.thresholds is not None:
+        plausible = result.thresholds.plausible
         given = "" if result.thresholds.plausible_given else " (assumed: the file gives none)"
         lines.append(f"Plausible cost levels: κ from {fmt(plausible[0])} to {fmt(plausible[1])}{given}; κ = 1 means "
                      "the costs as stated in the file")
@@ -48,12 +50,14 @@ def assumptions_section(result: Analysis) -> Section:
 
 
 def front_matter(result: Analysis) -> Section:
+    """The game's description and source, as the report opens."""
     game = result.game
     lines = [text for text in (game.description, game.source and f"Source: {game.source}") if text]
     return Section("About this game", [], [], lines=lines, name="about")
 
 
 def report_sections(result: Analysis, regimes: Sweep) -> list[Section]:
+    """Every section of a report in reading order: about, analysis, regimes, assumptions, conclusion."""
     sections = [front_matter(result)] + analysis_sections(result)
     conclusion = sections.pop()  # the conclusion goes last, after regimes and assumptions
     return sections + sweep_sections(regimes) + [assumptions_section(result), conclusion]
@@ -81,7 +85,8 @@ def _check_output(output: Path) -> str:
     return suffix
 
 
-def write_sections(output: Path, title: str, sections: list[Section], data, png: bytes | None = None) -> list[Path]:
+def write_sections(output: Path, title: str, sections: list[Section], data: Any,
+                   png: bytes | None = None) -> list[Path]:
     """Write ``sections`` as Markdown or HTML, or ``data`` as JSON, by the file's extension.
 
     The chart (PNG bytes), if any, goes with the section named "regimes": embedded in HTML,

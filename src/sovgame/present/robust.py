@@ -5,6 +5,8 @@ JSON keys are documented in the README and kept stable; scripts depend on them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..core.intervals import exact_text
 from ..core.numbers import fmt, json_number
 from ..robustness.summary import CriterionRobustness, RobustResult
@@ -28,7 +30,7 @@ def _kappa_text(value: float | None) -> str:
     return "never" if value is None else f"{value:.3g}"
 
 
-def robust_sections(result) -> list[Section]:
+def robust_sections(result: RobustResult) -> list[Section]:
     """Tables of :func:`sovgame.robust.robust`: the thresholds over the samples against the
     file's own, the binding player, the game types (2x2) and the equilibria at the top."""
     lo, hi = result.plausible
@@ -84,7 +86,7 @@ def robust_sections(result) -> list[Section]:
     return sections
 
 
-def robust_to_json(result: RobustResult) -> dict:
+def robust_to_json(result: RobustResult) -> dict[str, Any]:
     """The stable JSON of ``sovgame robust`` (documented in the README)."""
     game = result.game
     ranks = None
@@ -129,7 +131,7 @@ def robust_to_json(result: RobustResult) -> dict:
     }
 
 
-def _criterion_json(c: CriterionRobustness) -> dict:
+def _criterion_json(c: CriterionRobustness) -> dict[str, Any]:
     return {
         "p_within_plausible": c.p_within_plausible,
         "ci95": [c.ci95[0], c.ci95[1]],

@@ -5,14 +5,22 @@ JSON keys are documented in the README and kept stable; scripts depend on them.
 
 from __future__ import annotations
 
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
 from ..core.intervals import exact_text, value_float
 from ..core.numbers import fmt, fmt_short, json_number
 from ..costs.thresholds import Threshold, ThresholdReport
 from .equilibria import describe_equilibrium, solution_to_json
 from .sections import Section
 
+if TYPE_CHECKING:
+    from ..costs.regimes import Sweep
+    from ..solvers.equilibria import Solution
 
-def threshold_to_json(t: Threshold) -> dict:
+
+def threshold_to_json(t: Threshold) -> dict[str, Any]:
+    """One threshold: value (float and exact), upper end, bracket, binding player, intervals, verdict, reason."""
     return {
         "value": value_float(t.value),
         "exact": exact_text(t.value) if t.value is not None else "inf",
@@ -34,7 +42,7 @@ def threshold_to_json(t: Threshold) -> dict:
 def report_to_json(report: ThresholdReport) -> dict:
     """The stable JSON of ``sovgame thresholds`` (documented in the README)."""
     game = report.game
-    data = {
+    data: dict[str, Any] = {
         "game": game.title,
         "target": report.target_names(),
         "costs": list(report.costs),
@@ -70,7 +78,7 @@ CRITERION_NAMES = {
 }
 
 
-def threshold_cell(t) -> str:
+def threshold_cell(t: Threshold) -> str:
     """"≥ 4/3", "> 4", "never", "in [a, b]"."""
     if not t.defined:
         return "n/a"
@@ -81,7 +89,9 @@ def threshold_cell(t) -> str:
     return f"{'≥' if t.attained else '>'} {exact_text(t.value)}"
 
 
-def thresholds_sections(report) -> list[Section]:
+def thresholds_sections(report: ThresholdReport) -> list[Section]:
+    """The tables of ``sovgame thresholds``: every criterion with its verdict and reason, each
+    player's own threshold, third parties (3+ players) and grim trigger (2x2)."""
     game = report.game
     target = ", ".join(report.target_names().values())
     rows = []
@@ -113,10 +123,12 @@ def thresholds_sections(report) -> list[Section]:
     for third in report.third_parties:
         rows = [[strategy, threshold_cell(t), t.binding or "", t.verdict.upper()] for strategy, t in third.nash.items()]
         values = [t.value for t in third.nash.values()]
+        # Thresholds of unilateral deviations are rational (a/b), so they compare exactly.
+        rational = [v for v in values if isinstance(v, Fraction)]
         lines = []
-        if all(v is not None for v in values) and len(values) > 1:
-            lines.append(f"{third.player}'s choice moves the others' threshold from {exact_text(min(values))} "
-                         f"to {exact_text(max(values))}")
+        if len(rational) == len(values) > 1:
+            lines.append(f"{third.player}'s choice moves the others' threshold from {exact_text(min(rational))} "
+                         f"to {exact_text(max(rational))}")
         lines.append(f"'{third.dominant}' strictly dominates for {third.player} at every cost level"
                      if third.dominant else f"no strategy of {third.player} dominates at every cost level")
         sections.append(Section(
@@ -140,7 +152,7 @@ def thresholds_sections(report) -> list[Section]:
     return sections
 
 
-def describe_solution(solution, exact_mixed: bool = True) -> str:
+def describe_solution(solution: Solution | None, exact_mixed: bool = True) -> str:
     """The equilibria in one line; mixed ones by their supports when they move with κ."""
     if solution is None:
         return "(transition at an irrational point)"
@@ -157,7 +169,8 @@ def describe_solution(solution, exact_mixed: bool = True) -> str:
     return text
 
 
-def sweep_sections(result) -> list[Section]:
+def sweep_sections(result: Sweep) -> list[Section]:
+    """The table of ``sovgame sweep``: each regime of κ and its equilibria, inside the plausible range or not."""
     plausible = result.plausible
     rows = []
     for regime in result.regimes:
@@ -178,8 +191,8 @@ def sweep_sections(result) -> list[Section]:
                     caption=caption, lines=list(result.notes), name="regimes")]
 
 
-def sweep_to_json(result) -> dict:
-
+def sweep_to_json(result: Sweep) -> dict[str, Any]:
+    """The stable JSON of ``sovgame sweep`` (documented in the README)."""
     return {
         "game": result.game.title,
         "costs": list(result.costs),
