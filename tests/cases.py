@@ -1,6 +1,6 @@
 """Game files shared by the tests, as text."""
 
-#: The bundled Pakistan–Afghanistan case, written out (MODELS.md, "Case material").
+#: The bundled Pakistan–Afghanistan case, written out (docs/models.md, "Case material").
 CASE_TOML = """\
 [game]
 title = "Pakistan-Afghanistan: the TTP sanctuary dilemma"

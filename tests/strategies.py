@@ -1,7 +1,7 @@
 """Hypothesis strategies for games, shared by the property tests (tested in test_strategies.py).
 
 - :func:`payoff_arrays`: exact payoffs of an n-player game, as the solver takes them;
-- :func:`dilemmas`: symmetric 2x2 games of a textbook type from R, S, T, P (MODELS.md:
+- :func:`dilemmas`: symmetric 2x2 games of a textbook type from R, S, T, P (docs/models.md:
   Prisoner's Dilemma T > R > P > S, Stag Hunt R > T ≥ P > S, Chicken T > R > S > P,
   Deadlock T > P > R > S), compromise first;
 - :func:`costed_2x2` and :func:`costed_bimatrix`: games with costs, as game files are read.

@@ -1,4 +1,4 @@
-"""Every bundled game loads and solves, with the literature's equilibria (MODELS.md)."""
+"""Every bundled game loads and solves, with the literature's equilibria (docs/models.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Thresholds against the textbook table of MODELS.md and against the solver itself."""
+"""Thresholds against the textbook table of docs/models.md and against the solver itself."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from sovgame.costs.thresholds import compute_thresholds, quadratic_roots
 from sovgame.present.thresholds import report_to_json
 from strategies import costed_2x2, costed_bimatrix, symmetric
 
-GAMES = {  # R, S, T, P (MODELS.md, symmetric, compromise listed first)
+GAMES = {  # R, S, T, P (docs/models.md, symmetric, compromise listed first)
     "pd": (3, 0, 5, 1),
     "stag": (4, 0, 3, 2),
     "chicken": (3, 1, 4, 0),
@@ -22,7 +22,7 @@ GAMES = {  # R, S, T, P (MODELS.md, symmetric, compromise listed first)
 }
 
 
-# (game, incidence) -> {criterion: (value, attained)}; None = never. From MODELS.md's table.
+# (game, incidence) -> {criterion: (value, attained)}; None = never. From docs/models.md's table.
 TEXTBOOK = {
     ("pd", "own_confront"): {"nash": (2, True), "unique": (2, False)},
     ("pd", "any_conflict"): {"nash": (2, True), "unique": None, "risk_dominant": (3, False)},

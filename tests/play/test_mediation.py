@@ -1,4 +1,4 @@
-"""Mediation: correlated equilibria (textbook answers) and leverage (MODELS.md)."""
+"""Mediation: correlated equilibria (textbook answers) and leverage (docs/models.md)."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from support import draw, problems
 
 
 def test_nash_threshold_distribution_matches_the_closed_form_for_the_case_game():
-    """MODELS.md: with four distinct ranks per player, T_i − R_i is (hi_i − lo_i)·Beta(1, 4), so
+    """docs/models.md: with four distinct ranks per player, T_i − R_i is (hi_i − lo_i)·Beta(1, 4), so
     P(κ_NE ≤ x) = Π_i [1 − (1 − x·Δw_i/(hi_i − lo_i))^4]. Pakistan: Δw = 3/4 over hi − lo = 3;
     Afghanistan: Δw = 3/2 over 3."""
     game = load_game("pakistan_afghanistan")

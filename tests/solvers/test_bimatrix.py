@@ -39,7 +39,7 @@ def test_matching_pennies_mixes_half_half():
 
 
 def test_nashpy_issue_222_segment_is_reported_with_both_ends_and_one_component():
-    # MODELS.md: the row player mixes (p, 1-p), p in [0, 2/7], against column 1.
+    # docs/models.md: the row player mixes (p, 1-p), p in [0, 2/7], against column 1.
     eqs, solution = answers([[-3, 3], [-3, 5]], [[2, 7], [4, 2]])
     assert eqs == {(fr(0, 1), fr(1, 0)), (fr(F(2, 7), F(5, 7)), fr(1, 0))}
     assert solution.degenerate is True
@@ -55,7 +55,7 @@ def test_zero_game_every_pure_profile_is_extreme_and_all_share_one_component():
 
 
 def test_zero_column_after_shift_loses_nothing():
-    # MODELS.md: nashpy's vertex enumeration loses equilibria when a payoff column is zero.
+    # docs/models.md: nashpy's vertex enumeration loses equilibria when a payoff column is zero.
     eqs, _ = answers([[0, 1], [0, 2]], [[0, 0], [0, 0]])
     # Column player indifferent everywhere; row strictly prefers r2 against c2, indifferent
     # against c1: extreme equilibria (r1,c1), (r2,c1), (r2,c2) form one component.

@@ -6,7 +6,7 @@ where each player j picks strategy ``s_j``. Costs are linear in one cost level �
 
     u_i(s; κ) = u_i(s) − κ · Σ_k weight_k[i] · exposure_k(i, s)
 
-(see docs/MODELS in the README). ``Game.cost_load`` is the sum on the right, so every
+(docs/models.md, "Notation"). ``Game.cost_load`` is the sum on the right, so every
 threshold is a linear problem in κ.
 """
 
@@ -23,7 +23,7 @@ from numpy.typing import ArrayLike
 
 
 class Incidence(StrEnum):
-    """When a cost falls on player i at outcome s (MODELS.md, "Notation")."""
+    """When a cost falls on player i at outcome s (docs/models.md, "Notation")."""
 
     ANY_CONFLICT = "any_conflict"  # some player of `between` is not at its compromise
     OWN_CONFRONT = "own_confront"  # player i itself is not at its compromise

@@ -7,7 +7,7 @@ b = W_i(s') − W_i(t). So every criterion below is decided by signs of linear (
 dominance, quadratic) functions of κ, and its set of κ is found exactly by scanning the
 breakpoints a/b (:func:`sovgame.core.intervals.scan`).
 
-Criteria (MODELS.md; Jervis 1978; Harsanyi & Selten 1988; Friedman 1971):
+Criteria (docs/models.md; Jervis 1978; Harsanyi & Selten 1988; Friedman 1971):
 
 - ``nash``: t is a Nash equilibrium: a − κb ≤ 0 for every deviation. For a 2x2 game
   κ_NE = max_i (T_i − R_i)/Δw_i. The *binding* player sets the lower end.

@@ -2,7 +2,7 @@
 
 :func:`analyze` solves the game at κ = 0 and at the top of the plausible cost range,
 computes every threshold for the compromise profile and writes the conclusion on the claim
-that the cost threshold for compromise is "unreachably high" (MODELS.md: it can be literally
+that the cost threshold for compromise is "unreachably high" (docs/models.md: it can be literally
 true — never —, true in practice — beyond the plausible range — or false).
 """
 

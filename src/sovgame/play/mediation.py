@@ -11,7 +11,7 @@ rounded primal is checked for feasibility and a rounded dual for optimality). If
 has a strictly dominant confrontational strategy, the only correlated equilibrium is the
 all-confront outcome: recommendations cannot help.
 
-Money (Monderer & Tennenholtz 2004, k-implementation; MODELS.md): an on-path transfer
+Money (Monderer & Tennenholtz 2004, k-implementation; docs/models.md): an on-path transfer
 t_i(κ) = max(0, max_{s′} u_i(s′, t_−i; κ) − u_i(t; κ)) makes complying with the target t a
 best response, and an off-path guarantee g_i(κ) — the most player i can lose by sticking to
 t_i when one other player deviates — insures it against exploitation and costs nothing

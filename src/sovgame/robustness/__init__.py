@@ -6,7 +6,7 @@ for another is not a finding. :func:`robust` draws many games consistent with th
 computes, for each, the thresholds of :mod:`sovgame.costs.thresholds` and the equilibria at the top
 of the plausible range.
 
-Sampling models (MODELS.md, "Robustness under ordinal uncertainty"):
+Sampling models (docs/models.md, "Robustness under ordinal uncertainty"):
 
 - ``payoff_scale = "ordinal"``: each player's payoffs are redrawn as sorted independent
   Uniform(lo_i, hi_i) values assigned by rank, equal ranks kept equal, lo_i and hi_i being the

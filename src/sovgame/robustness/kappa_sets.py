@@ -248,7 +248,7 @@ def sign_patterns(alpha: np.ndarray, beta: np.ndarray, kappa: float) -> np.ndarr
 
 def game_types_2x2(plan: SamplingPlan, U: np.ndarray, W: np.ndarray, kappa: float) -> np.ndarray:
     """Each player's game type at κ (codes into :data:`GAME_TYPES`), from its R, S, T, P
-    with the target strategy as C (MODELS.md notation; Jervis 1978): Prisoner's Dilemma
+    with the target strategy as C (docs/models.md notation; Jervis 1978): Prisoner's Dilemma
     T > R > P > S, Stag Hunt R > T ≥ P > S, Chicken T > R > S > P, Deadlock T > P > R > S,
     Harmony R > T and S > P (compromise dominant)."""
     t1, t2 = plan.target

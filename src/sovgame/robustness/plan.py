@@ -348,7 +348,7 @@ def draw_samples(plan: SamplingPlan, rng: np.random.Generator, count: int) -> tu
         U = np.empty((count, n_profiles, n))
         for i, (lo, hi) in enumerate(plan.payoff_ranges):
             # Sorted uniforms assigned by rank: the k-th lowest value goes to rank k, so equal
-            # ranks stay equal and the ordering is kept (MODELS.md).
+            # ranks stay equal and the ordering is kept (docs/models.md).
             values = np.sort(rng.uniform(lo, hi, size=(count, plan.rank_counts[i])), axis=1)
             U[:, :, i] = values[:, plan.rank_of[i]]
     elif plan.noise > 0:

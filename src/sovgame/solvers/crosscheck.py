@@ -1,7 +1,7 @@
 """A second opinion: nashpy's vertex enumeration on the same game, checked exactly.
 
 ``sovgame solve --check-nashpy`` shows which of sovgame's equilibria nashpy also finds; on
-degenerate games nashpy loses some (MODELS.md, "Known pitfalls of the libraries").
+degenerate games nashpy loses some (docs/models.md, "Known pitfalls of the libraries").
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def cross_check_nashpy(solution: Solution) -> CrossCheck:
 
     nashpy works in floats; each profile it returns is rounded to the nearest fraction with
     denominator ≤ 10⁶ and checked with :func:`is_nash`. Payoffs are shifted to be positive
-    first, as nashpy's vertex enumeration needs (MODELS.md).
+    first, as nashpy's vertex enumeration needs (docs/models.md).
     """
     import nashpy
 
