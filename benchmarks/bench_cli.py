@@ -17,12 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-COMMANDS = [
-    ["solve", "pakistan_afghanistan"],
-    ["thresholds", "pakistan_afghanistan"],
-    ["analyze"],
-    ["--version"],
-]
+COMMANDS = [["solve", "pakistan_afghanistan"], ["thresholds", "pakistan_afghanistan"], ["analyze"], ["--version"]]
 
 
 def main() -> None:
@@ -40,8 +35,10 @@ def main() -> None:
             start = time.perf_counter()
             subprocess.run([exe, *command], stdout=subprocess.DEVNULL, check=True)
             times.append(time.perf_counter() - start)
-        print(f"sovgame {' '.join(command):32} median {statistics.median(times):.3f} s "
-              f"(min {min(times):.3f}, max {max(times):.3f})")
+        print(
+            f"sovgame {' '.join(command):32} median {statistics.median(times):.3f} s "
+            f"(min {min(times):.3f}, max {max(times):.3f})"
+        )
 
 
 if __name__ == "__main__":

@@ -39,8 +39,10 @@ def main() -> None:
         times.append(time.perf_counter() - start)
         certified += ce.certified
     print(f"3 players x 3 strategies, {args.games} random games (seed {args.seed}), welfare-maximising CE")
-    print(f"median {1000 * statistics.median(times):.2f} ms per LP incl. exact certification "
-          f"(min {1000 * min(times):.2f}, max {1000 * max(times):.2f}); certified exactly: {certified}/{args.games}")
+    print(
+        f"median {1000 * statistics.median(times):.2f} ms per LP incl. exact certification "
+        f"(min {1000 * min(times):.2f}, max {1000 * max(times):.2f}); certified exactly: {certified}/{args.games}"
+    )
 
 
 if __name__ == "__main__":

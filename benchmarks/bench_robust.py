@@ -80,7 +80,7 @@ def nashpy_loop(game, count: int) -> tuple[float, int]:
         alpha, beta = pairwise_2x2(plan).gains(U, W)
         ours = [pattern_key(plan, int(code))[0] for code in sign_patterns(alpha, beta, plan.top)]
     else:
-        ours = [next(iter(sets_at_kappa(plan, U[j:j + 1], W[j:j + 1], plan.top_exact)[0]))[0] for j in range(count)]
+        ours = [next(iter(sets_at_kappa(plan, U[j : j + 1], W[j : j + 1], plan.top_exact)[0]))[0] for j in range(count)]
     agree = sum(list(theirs) == list(mine) for theirs, mine in zip(found, ours))
     return seconds, agree
 
@@ -96,9 +96,11 @@ def main() -> None:
         ("pakistan_afghanistan_campaign (3x2)", load_game("pakistan_afghanistan_campaign")),
         ("pakistan_afghanistan_escalation (3x3)", load_game("pakistan_afghanistan_escalation")),
     ]
-    print(f"sovgame robust: {args.samples:,} samples, median of {args.repeats} runs, one worker, in process; "
-          f"nashpy {__import__('nashpy').__version__} support_enumeration loop on {args.nashpy_samples} samples "
-          f"(equilibria at the top of the plausible range only)")
+    print(
+        f"sovgame robust: {args.samples:,} samples, median of {args.repeats} runs, one worker, in process; "
+        f"nashpy {__import__('nashpy').__version__} support_enumeration loop on {args.nashpy_samples} samples "
+        f"(equilibria at the top of the plausible range only)"
+    )
     header = f"{'game':40} {'run':22} {'median s':>9} {'min s':>7} {'samples/s':>11} {'nashpy/s':>9} {'ratio':>7}"
     print(header)
     print("-" * len(header))
@@ -112,13 +114,17 @@ def main() -> None:
             times = time_sovgame(game, args.samples, args.repeats, **options)
             median = statistics.median(times)
             rate = args.samples / median
-            print(f"{label:40} {run:22} {median:9.3f} {min(times):7.3f} {rate:11,.0f} {nashpy_rate:9,.0f} "
-                  f"{rate / nashpy_rate:7.0f}")
+            print(
+                f"{label:40} {run:22} {median:9.3f} {min(times):7.3f} {rate:11,.0f} {nashpy_rate:9,.0f} "
+                f"{rate / nashpy_rate:7.0f}"
+            )
         result = robust(game, args.samples, seed=1)
         unique = result.criteria["unique"]
         exact = f"; unique exact on {unique.subsample} of {unique.open:,} open samples" if unique.open else ""
-        print(f"{'':40} nashpy's equilibrium set = sovgame's on {agree}/{args.nashpy_samples} samples{exact}; "
-              f"peak traced memory {peak_memory_mb(game, args.samples):.0f} MB")
+        print(
+            f"{'':40} nashpy's equilibrium set = sovgame's on {agree}/{args.nashpy_samples} samples{exact}; "
+            f"peak traced memory {peak_memory_mb(game, args.samples):.0f} MB"
+        )
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process peak resident memory (all of the above): {maxrss:.0f} MB")
 

@@ -48,8 +48,7 @@ try:
     import pygambit as gbt
 except ImportError:
     print(
-        "bench_solve.py needs pygambit, which is not installed. "
-        'Install it with: pip install ".[gambit]"',
+        'bench_solve.py needs pygambit, which is not installed. Install it with: pip install ".[gambit]"',
         file=sys.stderr,
     )
     sys.exit(1)
@@ -71,6 +70,7 @@ solve_bimatrix = _bimatrix.solve_bimatrix
 def _source_digest() -> str:
     """Which solver was measured: sha256 prefix of bimatrix.py (it may change under us)."""
     return hashlib.sha256(Path(_bimatrix.__file__).read_bytes()).hexdigest()[:12]
+
 
 Pair = tuple[tuple[Fraction, ...], tuple[Fraction, ...]]
 
@@ -136,8 +136,7 @@ def _solve_int(M: list[list[int]], size: int) -> list[Fraction] | None:
             sign = -sign
         for r in range(c + 1, size):
             rows[r] = [
-                (rows[r][j] * rows[c][c] - rows[r][c] * rows[c][j]) // prev if j > c else 0
-                for j in range(size + 1)
+                (rows[r][j] * rows[c][c] - rows[r][c] * rows[c][j]) // prev if j > c else 0 for j in range(size + 1)
             ]
         prev = rows[c][c]
     # Back substitution in fractions (upper triangular now).
@@ -185,9 +184,7 @@ def reference(A: np.ndarray, B: np.ndarray) -> tuple[set[Pair], bool]:
     P = _vertices(Bt)  # x: zero -> rows i, tight -> columns j (label m + j)
     Q = _vertices(Ap)  # y: zero -> columns j (label m + j), tight -> rows i
     full = set(range(m + n))
-    degenerate = any(len(z) + len(t) > m for z, t in P.values()) or any(
-        len(z) + len(t) > n for z, t in Q.values()
-    )
+    degenerate = any(len(z) + len(t) > m for z, t in P.values()) or any(len(z) + len(t) > n for z, t in Q.values())
     pairs = set()
     for x, (xz, xt) in P.items():
         xl = set(xz) | {m + j for j in xt}
@@ -344,12 +341,13 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=20240517, help="base seed (per size: [seed, k])")
     parser.add_argument("--sizes", type=int, nargs="+", default=[2, 3, 4, 5, 6])
     parser.add_argument(
-        "--nashpy-limit", type=int, default=None,
+        "--nashpy-limit",
+        type=int,
+        default=None,
         help="time nashpy on only the first N games of each size (default: all)",
     )
     parser.add_argument(
-        "--no-reference", dest="reference", action="store_false",
-        help="skip the slow independent exact enumerator",
+        "--no-reference", dest="reference", action="store_false", help="skip the slow independent exact enumerator"
     )
     parser.add_argument("--save", type=Path, help="write offending games to this JSON file")
     parser.add_argument("--profile", action="store_true", help="cProfile sovgame at the two largest sizes")
@@ -377,10 +375,7 @@ def main(argv=None) -> int:
         rows.append(r)
         line = (
             f"{k}x{k:<2} {r['games']:>5} {r['degenerate']:>5} {r['missed']:>6} {r['invented']:>6} "
-            + (
-                f"{r['ref_bad_sov']:>7} {r['ref_bad_gbt']:>7} {r['degen_flag_wrong']:>7} "
-                if args.reference else ""
-            )
+            + (f"{r['ref_bad_sov']:>7} {r['ref_bad_gbt']:>7} {r['degen_flag_wrong']:>7} " if args.reference else "")
             + f"{r['sov']:>8.3f} {r['np']:>9.3f} {r['np_timed']:>5} {r['gf']:>8.3f} {r['gr']:>8.3f} "
             f"{r['sov'] / r['np']:>10.3f} {r['sov'] / r['gf']:>9.3f}"
         )
@@ -388,9 +383,12 @@ def main(argv=None) -> int:
     print(
         "columns: degen = games sovgame flags degenerate; missed/invent = equilibria in Gambit "
         "(exact) but not sovgame / in sovgame but not Gambit"
-        + ("; ref≠sov, ref≠gbt = games where the independent exact enumerator disagrees with "
-           "sovgame / Gambit; degflag = games whose sovgame degenerate flag is wrong"
-           if args.reference else "")
+        + (
+            "; ref≠sov, ref≠gbt = games where the independent exact enumerator disagrees with "
+            "sovgame / Gambit; degflag = games whose sovgame degenerate flag is wrong"
+            if args.reference
+            else ""
+        )
         + "; times are medians per game; (n) = games timed for nashpy; gbt-f / gbt-q = Gambit "
         "enummixed float / rational (solve only, game construction not timed)."
     )
@@ -409,12 +407,16 @@ def main(argv=None) -> int:
             args.save.write_text(json.dumps(problems, indent=1))
             print(f"written to {args.save}")
     else:
-        print("\nno discrepancies: sovgame's extreme equilibria equal Gambit's on every game"
-              + (" and the exact reference's, degenerate flag included" if args.reference else ""))
+        print(
+            "\nno discrepancies: sovgame's extreme equilibria equal Gambit's on every game"
+            + (" and the exact reference's, degenerate flag included" if args.reference else "")
+        )
 
     if _source_digest() != digest:
-        print(f"WARNING: {_bimatrix.__file__} changed during the run (now sha256:{_source_digest()}); "
-              f"the results are for sha256:{digest}, the version imported at the start")
+        print(
+            f"WARNING: {_bimatrix.__file__} changed during the run (now sha256:{_source_digest()}); "
+            f"the results are for sha256:{digest}, the version imported at the start"
+        )
     if args.profile:
         for k in sorted(args.sizes)[-2:]:
             print(profile_sovgame(k, make_games(k, args.games, args.seed), args.profile_top))

@@ -100,8 +100,11 @@ plausible_kappa = [0.5, 2]
 
 
 BAD_OPTIONS = [
-    ({"samples": 0}, "samples", "--samples"), ({"samples": -5}, "samples", "--samples"),
-    ({"seed": -1}, "seed", "--seed"), ({"workers": 0}, "workers", "--workers"),
-    ({"noise": -0.5}, "noise", "--noise"), ({"noise": float("nan")}, "noise", "--noise"),
+    ({"samples": 0}, "samples", "--samples"),
+    ({"samples": -5}, "samples", "--samples"),
+    ({"seed": -1}, "seed", "--seed"),
+    ({"workers": 0}, "workers", "--workers"),
+    ({"noise": -0.5}, "noise", "--noise"),
+    ({"noise": float("nan")}, "noise", "--noise"),
     ({"unique_subsample": -1}, "unique_subsample", "--unique-subsample"),
 ]

@@ -31,8 +31,7 @@ DILEMMA_TYPES = {
 def payoff_arrays(draw, shape: tuple[int, ...], low: int = -3, high: int = 3) -> np.ndarray:
     """An object array of integer Fractions of shape ``(*shape, n_players)``."""
     n = len(shape)
-    values = draw(st.lists(st.integers(low, high), min_size=int(np.prod(shape)) * n,
-                           max_size=int(np.prod(shape)) * n))
+    values = draw(st.lists(st.integers(low, high), min_size=int(np.prod(shape)) * n, max_size=int(np.prod(shape)) * n))
     payoffs = np.empty(shape + (n,), dtype=object)
     payoffs.reshape(-1)[:] = [Fraction(v) for v in values]
     return payoffs
@@ -113,8 +112,12 @@ def costed_bimatrix(draw, m: int, n: int, low: int = -4, high: int = 4, max_load
     W = [[(draw(st.integers(0, max_load)), draw(st.integers(0, max_load))) for _ in range(n)] for _ in range(m)]
     rows = ", ".join(f'"a{i}"' for i in range(m))
     cols = ", ".join(f'"b{j}"' for j in range(n))
-    lines = ['[game]\ntitle = "r"', f'[[players]]\nname = "A"\nstrategies = [{rows}]',
-             f'[[players]]\nname = "B"\nstrategies = [{cols}]', "[payoffs]"]
+    lines = [
+        '[game]\ntitle = "r"',
+        f'[[players]]\nname = "A"\nstrategies = [{rows}]',
+        f'[[players]]\nname = "B"\nstrategies = [{cols}]',
+        "[payoffs]",
+    ]
     lines += [f'"a{i}|b{j}" = [{U[i][j][0]}, {U[i][j][1]}]' for i in range(m) for j in range(n)]
     exposure = ", ".join(f'"a{i}|b{j}" = [{W[i][j][0]}, {W[i][j][1]}]' for i in range(m) for j in range(n))
     lines += ["[[costs]]", 'name = "c"', 'incidence = "custom"', "weights = [1, 1]", f"exposure = {{ {exposure} }}"]

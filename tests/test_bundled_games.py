@@ -21,8 +21,15 @@ def pure(*indices, sizes=(2, 2)):
 
 def test_every_bundled_game_loads_and_solves():
     names = bundled_names()
-    assert {"prisoners_dilemma", "stag_hunt", "chicken", "deadlock", "matching_pennies",
-            "battle_of_the_sexes", "pakistan_afghanistan"} <= set(names)
+    assert {
+        "prisoners_dilemma",
+        "stag_hunt",
+        "chicken",
+        "deadlock",
+        "matching_pennies",
+        "battle_of_the_sexes",
+        "pakistan_afghanistan",
+    } <= set(names)
     assert any(max(load_game(n).shape) >= 3 for n in names)
     assert any(load_game(n).n_players == 3 for n in names)
     for name in names:
@@ -70,7 +77,7 @@ def test_three_player_game_pure_equilibria_against_brute_force(monkeypatch):
         stable = True
         for i in range(3):
             for other in range(game.shape[i]):
-                moved = profile[:i] + (other,) + profile[i + 1:]
+                moved = profile[:i] + (other,) + profile[i + 1 :]
                 if U[moved + (i,)] > U[profile + (i,)]:
                     stable = False
         if stable:

@@ -81,7 +81,7 @@ def test_functions_are_short_or_say_why(path):
     long = []
     for node in ast.walk(ast.parse(text)):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and code_lines(node) > MAX_FUNCTION_LINES:
-            body = lines[node.lineno - 1: node.end_lineno]
+            body = lines[node.lineno - 1 : node.end_lineno]
             if not any(line.strip().startswith(JUSTIFIED) for line in body):
                 long.append(f"{node.name} ({code_lines(node)} lines)")
     assert not long, f"{module_name(path)}: {', '.join(long)}; split them or say why in a '{JUSTIFIED}' comment"
@@ -99,7 +99,7 @@ def test_no_import_cycles():
             if nxt == node or nxt not in graph:
                 continue
             if state.get(nxt) == 1:
-                cycle = stack[stack.index(nxt):] + [nxt]
+                cycle = stack[stack.index(nxt) :] + [nxt]
                 raise AssertionError("import cycle: " + " -> ".join(cycle))
             if nxt not in state:
                 visit(nxt)
@@ -121,6 +121,9 @@ def test_packages_import_only_lower_layers(path):
     own = layer_of(module_name(path))
     if own is None:  # cli, __init__, __main__ sit on top
         return
-    upward = sorted(name for name in imports_of(path)
-                    if (other := layer_of(name)) is not None and LAYERS.index(other) > LAYERS.index(own))
+    upward = sorted(
+        name
+        for name in imports_of(path)
+        if (other := layer_of(name)) is not None and LAYERS.index(other) > LAYERS.index(own)
+    )
     assert not upward, f"{module_name(path)} ({own}) imports higher layers: {', '.join(upward)}"

@@ -40,8 +40,9 @@ def test_console_examples_run_in_order(runner, tmp_path, monkeypatch):
 
 
 def test_python_session_in_readme():
-    failures, tried = doctest.testfile(str(README), module_relative=False,
-                                       optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    failures, tried = doctest.testfile(
+        str(README), module_relative=False, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    )
     assert tried > 0 and failures == 0
 
 

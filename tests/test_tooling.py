@@ -18,8 +18,10 @@ def run(*command: str) -> subprocess.CompletedProcess:
 
 
 def needs(module: str) -> None:
-    if shutil.which(module) is None and subprocess.run([sys.executable, "-m", module, "--version"],
-                                                       capture_output=True).returncode != 0:
+    if (
+        shutil.which(module) is None
+        and subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True).returncode != 0
+    ):
         pytest.skip(f"{module} is not installed (pip install '.[test]' installs it)")
 
 

@@ -15,18 +15,33 @@ import importlib
 # `sovgame --help` and `--version` start without loading numpy.
 _EXPORTS = {
     # the model and files
-    "Cost": "core.model", "Game": "core.model", "Player": "core.model", "bimatrix_game": "core.model",
-    "bundled_names": "files.gamefile", "load_game": "files.gamefile", "parse_game": "files.gamefile",
-    "GameFileError": "errors", "SovgameError": "errors",
+    "Cost": "core.model",
+    "Game": "core.model",
+    "Player": "core.model",
+    "bimatrix_game": "core.model",
+    "bundled_names": "files.gamefile",
+    "load_game": "files.gamefile",
+    "parse_game": "files.gamefile",
+    "GameFileError": "errors",
+    "SovgameError": "errors",
     # equilibria
-    "Equilibrium": "solvers.equilibria", "Solution": "solvers.equilibria", "solve": "solvers.equilibria",
+    "Equilibrium": "solvers.equilibria",
+    "Solution": "solvers.equilibria",
+    "solve": "solvers.equilibria",
     "is_nash": "solvers.verify",
     # costs: thresholds, verdicts, regimes, scenarios
-    "compute_thresholds": "costs.thresholds", "Criterion": "costs.thresholds", "Verdict": "costs.verdicts",
-    "sweep": "costs.regimes", "compare_scenarios": "costs.scenarios", "what_if": "costs.scenarios",
+    "compute_thresholds": "costs.thresholds",
+    "Criterion": "costs.thresholds",
+    "Verdict": "costs.verdicts",
+    "sweep": "costs.regimes",
+    "compare_scenarios": "costs.scenarios",
+    "what_if": "costs.scenarios",
     # play, robustness and the main job
-    "mediate": "play.mediation", "analyze_repeated": "play.repeated", "run_dynamics": "play.dynamics",
-    "robust": "robustness.runner", "analyze": "findings.analysis",
+    "mediate": "play.mediation",
+    "analyze_repeated": "play.repeated",
+    "run_dynamics": "play.dynamics",
+    "robust": "robustness.runner",
+    "analyze": "findings.analysis",
 }
 
 

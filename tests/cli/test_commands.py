@@ -38,14 +38,21 @@ def test_solve_json_has_the_documented_shape(runner, case_file):
     assert data["game"] == "Pakistan-Afghanistan: the TTP sanctuary dilemma"
     assert data["players"] == ["Pakistan", "Afghanistan"]
     assert data["kappa"] == 0 and data["degenerate"] is False
-    assert data["equilibria"] == [{
-        "strategies": {"Pakistan": {"Restrain strikes": 0.0, "Strike": 1.0},
-                       "Afghanistan": {"Constrain TTP": 0.0, "Tolerate TTP": 1.0}},
-        "exact": {"Pakistan": {"Restrain strikes": "0", "Strike": "1"},
-                  "Afghanistan": {"Constrain TTP": "0", "Tolerate TTP": "1"}},
-        "payoffs": {"Pakistan": 2.0, "Afghanistan": 2.0},
-        "pure": True, "component": None,
-    }]
+    assert data["equilibria"] == [
+        {
+            "strategies": {
+                "Pakistan": {"Restrain strikes": 0.0, "Strike": 1.0},
+                "Afghanistan": {"Constrain TTP": 0.0, "Tolerate TTP": 1.0},
+            },
+            "exact": {
+                "Pakistan": {"Restrain strikes": "0", "Strike": "1"},
+                "Afghanistan": {"Constrain TTP": "0", "Tolerate TTP": "1"},
+            },
+            "payoffs": {"Pakistan": 2.0, "Afghanistan": 2.0},
+            "pure": True,
+            "component": None,
+        }
+    ]
     assert list(data)[:5] == ["game", "players", "kappa", "degenerate", "equilibria"]
 
 
@@ -56,8 +63,10 @@ def test_solve_at_a_cost_level_finds_the_mixed_equilibrium(runner, case_file):
     exact = [e["exact"] for e in data["equilibria"]]
     # By hand at κ = 2: Afghanistan's 1/2 makes Pakistan indifferent (3y = 2y + 1/2) and
     # Pakistan's 1/3 makes Afghanistan indifferent (5x - 2 = 2x - 1).
-    assert {"Pakistan": {"Restrain strikes": "1/3", "Strike": "2/3"},
-            "Afghanistan": {"Constrain TTP": "1/2", "Tolerate TTP": "1/2"}} in exact
+    assert {
+        "Pakistan": {"Restrain strikes": "1/3", "Strike": "2/3"},
+        "Afghanistan": {"Constrain TTP": "1/2", "Tolerate TTP": "1/2"},
+    } in exact
     assert len(exact) == 3
 
 
@@ -106,8 +115,12 @@ def test_misuse_exits_2(runner, case_file):
 def test_game_too_large_is_a_clear_error(runner, tmp_path):
     n = 20
     strategies = [f"s{i}" for i in range(n)]
-    lines = ['[game]\ntitle = "big"\n', f"[[players]]\nname = \"A\"\nstrategies = {json.dumps(strategies)}\n",
-             f"[[players]]\nname = \"B\"\nstrategies = {json.dumps(strategies)}\n", "[payoffs]"]
+    lines = [
+        '[game]\ntitle = "big"\n',
+        f'[[players]]\nname = "A"\nstrategies = {json.dumps(strategies)}\n',
+        f'[[players]]\nname = "B"\nstrategies = {json.dumps(strategies)}\n',
+        "[payoffs]",
+    ]
     lines += [f'"s{i}|s{j}" = [{(i * j) % 7}, {(i + j) % 5}]' for i in range(n) for j in range(n)]
     path = tmp_path / "big.toml"
     path.write_text("\n".join(lines))
@@ -140,7 +153,9 @@ def test_thresholds_json_for_the_case(runner):
 
 
 def test_thresholds_options_and_their_errors(runner):
-    only_trade = json.loads(invoke(runner, "thresholds", "pakistan_afghanistan", "--cost", "trade_disruption", "-f", "json").stdout)
+    only_trade = json.loads(
+        invoke(runner, "thresholds", "pakistan_afghanistan", "--cost", "trade_disruption", "-f", "json").stdout
+    )
     assert only_trade["costs"] == ["trade_disruption"] and only_trade["thresholds"]["nash"]["exact"] == "2"
     bad_cost = invoke(runner, "thresholds", "pakistan_afghanistan", "--cost", "tariffs")
     assert bad_cost.exit_code == 1 and "no cost named 'tariffs'" in bad_cost.stderr
@@ -148,18 +163,28 @@ def test_thresholds_options_and_their_errors(runner):
     assert bad_target.exit_code == 2 and "'Nothing' is not a strategy of Afghanistan" in bad_target.stderr
     bad_discount = invoke(runner, "thresholds", "pakistan_afghanistan", "--discount", "1.5")
     assert bad_discount.exit_code == 2 and "between 0 and 1" in bad_discount.stderr
-    other = json.loads(invoke(runner, "thresholds", "prisoners_dilemma", "--target", "Defect|Defect", "-f", "json").stdout)
+    other = json.loads(
+        invoke(runner, "thresholds", "prisoners_dilemma", "--target", "Defect|Defect", "-f", "json").stdout
+    )
     assert other["target"] == {"Row": "Defect", "Column": "Defect"}
     assert other["thresholds"]["nash"]["verdict"] == "met"
 
 
 def test_thresholds_need_a_compromise(runner, tmp_path, case_toml):
     path = tmp_path / "nocompromise.toml"
-    path.write_text(case_toml.replace('compromise = "Restrain strikes"\n', "").replace(
-        'incidence = "own_confront"', 'incidence = "custom"\nexposure = { "Strike|Tolerate TTP" = [1, 0] }').replace(
-        '[[costs]]\nname = "trade_disruption"\nincidence = "any_conflict"', '[[costs]]\nname = "trade_disruption"\nincidence = "custom"\nexposure = { "Strike|Tolerate TTP" = [1, 1] }').replace(
-        'between = ["Pakistan", "Afghanistan"]\n', "").replace(
-        'name = "refugee_returns"\nincidence = "any_conflict"', 'name = "refugee_returns"\nincidence = "custom"\nexposure = { "Strike|Tolerate TTP" = [0, 1] }'))
+    path.write_text(
+        case_toml.replace('compromise = "Restrain strikes"\n', "")
+        .replace('incidence = "own_confront"', 'incidence = "custom"\nexposure = { "Strike|Tolerate TTP" = [1, 0] }')
+        .replace(
+            '[[costs]]\nname = "trade_disruption"\nincidence = "any_conflict"',
+            '[[costs]]\nname = "trade_disruption"\nincidence = "custom"\nexposure = { "Strike|Tolerate TTP" = [1, 1] }',
+        )
+        .replace('between = ["Pakistan", "Afghanistan"]\n', "")
+        .replace(
+            'name = "refugee_returns"\nincidence = "any_conflict"',
+            'name = "refugee_returns"\nincidence = "custom"\nexposure = { "Strike|Tolerate TTP" = [0, 1] }',
+        )
+    )
     result = invoke(runner, "thresholds", str(path))
     assert result.exit_code == 1, result.output
     assert "Pakistan name no compromise strategy" in result.stderr
@@ -169,7 +194,13 @@ def test_sweep_regimes_json(runner):
     data = json.loads(invoke(runner, "sweep", "pakistan_afghanistan", "-f", "json").stdout)
     assert data["breakpoints"] == ["4/3", "4"]
     labels = [(r["lo"], r["hi"], r["point"]) for r in data["regimes"]]
-    assert labels == [("0", "4/3", False), ("4/3", "4/3", True), ("4/3", "4", False), ("4", "4", True), ("4", None, False)]
+    assert labels == [
+        ("0", "4/3", False),
+        ("4/3", "4/3", True),
+        ("4/3", "4", False),
+        ("4", "4", True),
+        ("4", None, False),
+    ]
     assert data["regimes"][0]["summary"] == "(Strike, Tolerate TTP)"
 
 

@@ -10,9 +10,7 @@ import pytest
 
 from cases import BAD_OPTIONS, CASE_TOML
 from sovgame.cli import app
-from sovgame.robustness.plan import (
-    CHUNK_SIZE,
-)
+from sovgame.robustness.plan import CHUNK_SIZE
 from support import invoke
 
 
@@ -20,7 +18,7 @@ from support import invoke
 def test_the_command_line_names_the_option(runner, tmp_path, options, parameter, option):
     path = tmp_path / "cardinal.toml"
     path.write_text(CASE_TOML.replace('payoff_scale = "ordinal"', 'payoff_scale = "cardinal"'), encoding="utf-8")
-    (name, value), = options.items()
+    ((name, value),) = options.items()
     result = runner.invoke(app, ["robust", str(path), "--samples", "10", option, str(value)])
     assert result.exit_code == 2 and f"sovgame: {option}: " in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
@@ -57,10 +55,16 @@ def test_cli_table_and_csv(runner, case_file):
     assert len(csv.stdout.splitlines()) == 4
 
 
-@pytest.mark.parametrize("args, needle", [
-    (["--samples", "0"], "--samples"), (["--noise", "-1"], "--noise"), (["--workers", "0"], "--workers"),
-    (["--noise", "abc"], "noise"), (["--samples", "many"], "samples"),
-])
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["--samples", "0"], "--samples"),
+        (["--noise", "-1"], "--noise"),
+        (["--workers", "0"], "--workers"),
+        (["--noise", "abc"], "noise"),
+        (["--samples", "many"], "samples"),
+    ],
+)
 def test_cli_bad_options_exit_2(runner, case_file, args, needle):
     cardinal = case_file.parent / "cardinal.toml"
     cardinal.write_text(case_file.read_text().replace('"ordinal"', '"cardinal"'), encoding="utf-8")

@@ -8,8 +8,14 @@ from sovgame.core.numbers import fmt, to_fraction
 
 @pytest.mark.parametrize(
     "value, expected",
-    [(3, Fraction(3)), (Decimal("0.1"), Fraction(1, 10)), ("2/3", Fraction(2, 3)),
-     ("-1.5", Fraction(-3, 2)), (Fraction(5, 7), Fraction(5, 7)), (0.1, Fraction(1, 10))],
+    [
+        (3, Fraction(3)),
+        (Decimal("0.1"), Fraction(1, 10)),
+        ("2/3", Fraction(2, 3)),
+        ("-1.5", Fraction(-3, 2)),
+        (Fraction(5, 7), Fraction(5, 7)),
+        (0.1, Fraction(1, 10)),
+    ],
 )
 def test_to_fraction_keeps_numbers_exact(value, expected):
     assert to_fraction(value) == expected

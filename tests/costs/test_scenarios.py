@@ -8,15 +8,20 @@ from sovgame.cli import app
 
 
 def test_scenarios_json_lists_each_with_equilibria_thresholds_and_changes(runner):
-    result = runner.invoke(app, ["scenarios", "scenario_status_quo", "scenario_escalation", "scenario_india_engaged",
-                                 "--format", "json"])
+    result = runner.invoke(
+        app, ["scenarios", "scenario_status_quo", "scenario_escalation", "scenario_india_engaged", "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert [d["name"] for d in data] == ["scenario_status_quo", "scenario_escalation", "scenario_india_engaged"]
     assert data[0]["thresholds"]["thresholds"]["nash"]["exact"] == "4/3"
     assert data[2]["thresholds"]["thresholds"]["nash"]["exact"] == "8/3"
-    assert data[2]["changes"]["thresholds"]["nash"] == {"before": "4/3", "after": "8/3",
-                                                         "verdict_before": "reachable", "verdict_after": "beyond"}
+    assert data[2]["changes"]["thresholds"]["nash"] == {
+        "before": "4/3",
+        "after": "8/3",
+        "verdict_before": "reachable",
+        "verdict_after": "beyond",
+    }
     assert data[1]["changes"]["gained"] == ["Sustained campaign|Tolerate TTP"]
     assert data[1]["equilibria"][0]["exact"]["Pakistan"]["Sustained campaign"] == "1"
 
@@ -29,7 +34,9 @@ def test_scenarios_report(tmp_path, runner):
     assert "## Scenarios side by side" in text and "## scenario_india_engaged: Cost thresholds for compromise" in text
     assert "4/3 → 8/3" in text
     page = tmp_path / "futures.html"
-    assert runner.invoke(app, ["scenarios", "scenario_status_quo", "scenario_escalation", "-o", str(page)]).exit_code == 0
+    assert (
+        runner.invoke(app, ["scenarios", "scenario_status_quo", "scenario_escalation", "-o", str(page)]).exit_code == 0
+    )
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
@@ -38,8 +45,12 @@ def test_whatif_json(runner):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     # Pakistan's cost of striking rises from 3/4 to 5/4 per κ: κ_NE = 1/(5/4) = 4/5.
-    assert data["thresholds"]["nash"]["before"]["exact"] == "4/3" and data["thresholds"]["nash"]["after"]["exact"] == "4/5"
+    assert (
+        data["thresholds"]["nash"]["before"]["exact"] == "4/3" and data["thresholds"]["nash"]["after"]["exact"] == "4/5"
+    )
     assert data["changed_cells"] == {}
-    cells = json.loads(runner.invoke(app, ["whatif", "pakistan_afghanistan", "--set", "Strike|Tolerate TTP=1,2", "-f", "json"]).stdout)
+    cells = json.loads(
+        runner.invoke(app, ["whatif", "pakistan_afghanistan", "--set", "Strike|Tolerate TTP=1,2", "-f", "json"]).stdout
+    )
     assert cells["changed_cells"] == {"Strike|Tolerate TTP": {"before": ["2", "2"], "after": ["1", "2"]}}
     assert runner.invoke(app, ["whatif", "pakistan_afghanistan"]).exit_code == 2

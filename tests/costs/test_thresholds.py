@@ -52,7 +52,10 @@ def test_textbook_thresholds(key):
 
 
 def test_textbook_delta_star():
-    assert compute_thresholds(symmetric(*GAMES["pd"], "any_conflict")).repeated.at_zero == {"Row": F(1, 2), "Column": F(1, 2)}
+    assert compute_thresholds(symmetric(*GAMES["pd"], "any_conflict")).repeated.at_zero == {
+        "Row": F(1, 2),
+        "Column": F(1, 2),
+    }
     # Deadlock: δ* = (4 − 2)/(4 − 3) = 2 > 1, no discount factor sustains cooperation.
     assert compute_thresholds(symmetric(*GAMES["deadlock"], "any_conflict")).repeated.at_zero["Row"] == 2
 
@@ -80,7 +83,13 @@ def test_case_game_json_has_the_documented_shape():
     assert nash["per_player"] == {"Pakistan": "4/3", "Afghanistan": "2/3"}
     assert nash["verdict"] == "reachable" and nash["reason"]
     unique = data["thresholds"]["unique"]
-    assert (unique["value"], unique["exact"], unique["attained"], unique["bracket"], unique["verdict"]) == (4.0, "4", False, None, "beyond")
+    assert (unique["value"], unique["exact"], unique["attained"], unique["bracket"], unique["verdict"]) == (
+        4.0,
+        "4",
+        False,
+        None,
+        "beyond",
+    )
     assert set(data["thresholds"]) == {"nash", "strict", "dominant", "unique", "risk_dominant"}
 
 
@@ -112,6 +121,7 @@ def test_quadratic_roots_exact_and_surd():
 
 
 # --- properties: thresholds bracket the change they claim, checked with the solver --------------------
+
 
 def _target_is_nash(game, kappa):
     return (0, 0) in solve(game, kappa).pure_profiles

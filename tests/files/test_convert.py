@@ -25,8 +25,9 @@ def test_toml_output_is_commented_and_exact(tmp_path):
     source.write_text('NFG 1 R "t" { "A" "B" } { { "x" } { "y" "z" } } 1/3 0.25 7 -1', encoding="utf-8")
     convert(str(source), tmp_path / "out.toml")
     text = (tmp_path / "out.toml").read_text(encoding="utf-8")
-    assert text.startswith(f"# Converted by `sovgame convert` from {source}, a Gambit strategic-form game "
-                           "(.nfg, payoff version).")
+    assert text.startswith(
+        f"# Converted by `sovgame convert` from {source}, a Gambit strategic-form game (.nfg, payoff version)."
+    )
     assert '"x|y" = ["1/3", 0.25]' in text
     assert '"x|z" = [7, -1]' in text
     assert "compromise" not in text
@@ -35,10 +36,15 @@ def test_toml_output_is_commented_and_exact(tmp_path):
 def test_left_out_names_every_sovgame_only_part():
     parts = left_out_of_nfg(load_game("pakistan_afghanistan_mediation"))
     text = "\n".join(parts)
-    for expected in ("game.source", 'game.payoff_scale = "ordinal"',
-                     "compromise strategies (Pakistan: Restrain strikes; Afghanistan: Constrain TTP)",
-                     "notes on 4 outcomes", "costs (trade_disruption, refugee_returns, military_operations)",
-                     "analysis.plausible_kappa", "[mediator]"):
+    for expected in (
+        "game.source",
+        'game.payoff_scale = "ordinal"',
+        "compromise strategies (Pakistan: Restrain strikes; Afghanistan: Constrain TTP)",
+        "notes on 4 outcomes",
+        "costs (trade_disruption, refugee_returns, military_operations)",
+        "analysis.plausible_kappa",
+        "[mediator]",
+    ):
         assert expected in text
     assert "[repeated]" not in text
 
@@ -51,9 +57,11 @@ def test_convert_reports_player_descriptions_through_extends(tmp_path):
 
 def test_a_plain_game_leaves_nothing_out(tmp_path):
     game_file = tmp_path / "plain.toml"
-    game_file.write_text('[game]\ntitle = "p"\n[[players]]\nname = "A"\nstrategies = ["a"]\n'
-                         '[[players]]\nname = "B"\nstrategies = ["b"]\n[payoffs]\n"a|b" = [1, 2]\n',
-                         encoding="utf-8")
+    game_file.write_text(
+        '[game]\ntitle = "p"\n[[players]]\nname = "A"\nstrategies = ["a"]\n'
+        '[[players]]\nname = "B"\nstrategies = ["b"]\n[payoffs]\n"a|b" = [1, 2]\n',
+        encoding="utf-8",
+    )
     assert convert(str(game_file), tmp_path / "plain.nfg").left_out == ()
 
 
@@ -68,14 +76,21 @@ def test_convert_refuses_to_overwrite_unless_asked(tmp_path):
     assert os.listdir(tmp_path) == ["out.nfg"]
 
 
-@pytest.mark.parametrize("source, target, message", [
-    ("game.txt", "out.nfg", "game.txt: convert reads a sovgame game (.toml) or a Gambit strategic-form game (.nfg)"),
-    ("stag_hunt", "out.toml", "a game converts to a Gambit .nfg file; give the output a name ending in .nfg"),
-    ("in.nfg", "out.nfg", "a .nfg file converts to a sovgame game file; give the output a name ending in .toml"),
-    ("missing.nfg", "out.toml", "missing.nfg: no such file"),
-    ("missing.toml", "out.nfg", "missing.toml: no such file"),
-    ("stag_hunt", "no/such/folder/out.nfg", "no/such/folder: no such folder"),
-])
+@pytest.mark.parametrize(
+    "source, target, message",
+    [
+        (
+            "game.txt",
+            "out.nfg",
+            "game.txt: convert reads a sovgame game (.toml) or a Gambit strategic-form game (.nfg)",
+        ),
+        ("stag_hunt", "out.toml", "a game converts to a Gambit .nfg file; give the output a name ending in .nfg"),
+        ("in.nfg", "out.nfg", "a .nfg file converts to a sovgame game file; give the output a name ending in .toml"),
+        ("missing.nfg", "out.toml", "missing.nfg: no such file"),
+        ("missing.toml", "out.nfg", "missing.toml: no such file"),
+        ("stag_hunt", "no/such/folder/out.nfg", "no/such/folder: no such folder"),
+    ],
+)
 def test_convert_bad_input(source, target, message, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "game.txt").write_text("x", encoding="utf-8")
@@ -122,11 +137,14 @@ def test_cli_refuses_to_overwrite_without_force(runner, tmp_path):
     assert target.read_text(encoding="utf-8").startswith('NFG 1 R "Chicken')
 
 
-@pytest.mark.parametrize("args, code", [
-    (("missing.nfg", "out.toml"), 1),
-    (("stag_hunt", "out.csv"), 1),
-    (("stag_hunt", "out.nfg", "--nfg-version", "matrix"), 2),
-])
+@pytest.mark.parametrize(
+    "args, code",
+    [
+        (("missing.nfg", "out.toml"), 1),
+        (("stag_hunt", "out.csv"), 1),
+        (("stag_hunt", "out.nfg", "--nfg-version", "matrix"), 2),
+    ],
+)
 def test_cli_exit_codes(runner, tmp_path, monkeypatch, args, code):
     monkeypatch.chdir(tmp_path)
     result = invoke_convert(runner, *args)

@@ -16,11 +16,17 @@ from sovgame.cli import app
 from sovgame.errors import SovgameError
 from sovgame.files.editing import TEMPLATE, edit_file
 
-COMMENTED = "# my case\n" + CASE_TOML.replace('weights = [0.5, 1.0]', 'weights = [0.5, 1.0]   # trade matters more to Kabul') \
-    .replace('[payoffs]', '[payoffs]  # Pakistan first')
+COMMENTED = "# my case\n" + CASE_TOML.replace(
+    "weights = [0.5, 1.0]", "weights = [0.5, 1.0]   # trade matters more to Kabul"
+).replace("[payoffs]", "[payoffs]  # Pakistan first")
 
 
-OUTCOMES = ["Restrain strikes|Constrain TTP", "Restrain strikes|Tolerate TTP", "Strike|Constrain TTP", "Strike|Tolerate TTP"]
+OUTCOMES = [
+    "Restrain strikes|Constrain TTP",
+    "Restrain strikes|Tolerate TTP",
+    "Strike|Constrain TTP",
+    "Strike|Tolerate TTP",
+]
 
 
 numbers = st.one_of(st.integers(-9, 9).map(str), st.sampled_from(["1.5", "0.25", "3/2", "-7/4"]))
@@ -29,8 +35,12 @@ numbers = st.one_of(st.integers(-9, 9).map(str), st.sampled_from(["1.5", "0.25",
 edits = st.one_of(
     st.tuples(st.just("outcome"), st.sampled_from(OUTCOMES), numbers, numbers),
     st.tuples(st.just("payoff"), st.sampled_from(["Pakistan", "Afghanistan"]), st.sampled_from(OUTCOMES), numbers),
-    st.tuples(st.just("cost"), st.sampled_from(["trade_disruption", "refugee_returns", "military_operations"]),
-              st.sampled_from(["0", "1", "0.5", "2/3"]), st.sampled_from(["0", "1", "0.75"])),
+    st.tuples(
+        st.just("cost"),
+        st.sampled_from(["trade_disruption", "refugee_returns", "military_operations"]),
+        st.sampled_from(["0", "1", "0.5", "2/3"]),
+        st.sampled_from(["0", "1", "0.75"]),
+    ),
     st.tuples(st.just("plausible"), st.sampled_from(["0", "1/2"]), st.sampled_from(["1", "2", "3"])),
 )
 
@@ -66,7 +76,7 @@ def test_edit_changes_only_what_it_says(tmp_path, sequence):
         if old != new:  # only value lines of changed keys may differ, and comments survive
             assert key in touched or key in ("weights", "plausible_kappa"), (old, new)
             if "#" in old:
-                assert old[old.index("#"):] == new[new.index("#"):]
+                assert old[old.index("#") :] == new[new.index("#") :]
 
 
 def test_invalid_edit_leaves_the_file_byte_for_byte(tmp_path, runner):

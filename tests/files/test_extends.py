@@ -39,7 +39,9 @@ def test_extends_overrides_by_key_and_by_name(tmp_path):
 
 def test_extends_a_relative_path_and_chains(tmp_path):
     write(tmp_path, "child.toml", CHILD)
-    grandchild = load_game(write(tmp_path, "grandchild.toml", 'extends = "child.toml"\n[analysis]\nplausible_kappa = [0, 3]\n'))
+    grandchild = load_game(
+        write(tmp_path, "grandchild.toml", 'extends = "child.toml"\n[analysis]\nplausible_kappa = [0, 3]\n')
+    )
     assert grandchild.title == "cheaper trade" and grandchild.plausible_kappa == (0, 3)
 
 
@@ -63,12 +65,18 @@ def test_new_strategy_keeps_inherited_outcomes_and_asks_for_the_new_ones(tmp_pat
     with pytest.raises(GameFileError) as info:
         load_game(write(tmp_path, "z.toml", text))
     (problem,) = info.value.problems
-    assert problem.key == "payoffs" and "'Restrain strikes|Expel TTP'" in problem.message and "'Strike|Expel TTP'" in problem.message
+    assert (
+        problem.key == "payoffs"
+        and "'Restrain strikes|Expel TTP'" in problem.message
+        and "'Strike|Expel TTP'" in problem.message
+    )
 
 
 def test_renamed_strategy_drops_stale_inherited_payoffs(tmp_path):
-    text = ('extends = "pakistan_afghanistan"\n[[players]]\nname = "Pakistan"\nstrategies = ["Restrain strikes", "Raid"]\n'
-            '[payoffs]\n"Raid|Constrain TTP" = [4, 1]\n"Raid|Tolerate TTP" = [2, 2]\n')
+    text = (
+        'extends = "pakistan_afghanistan"\n[[players]]\nname = "Pakistan"\nstrategies = ["Restrain strikes", "Raid"]\n'
+        '[payoffs]\n"Raid|Constrain TTP" = [4, 1]\n"Raid|Tolerate TTP" = [2, 2]\n'
+    )
     game = load_game(write(tmp_path, "w.toml", text))
     assert game.players[0].strategies == ("Restrain strikes", "Raid")
     assert set(map(game.outcome_key, game.notes)) == {"Restrain strikes|Constrain TTP", "Restrain strikes|Tolerate TTP"}
@@ -77,5 +85,10 @@ def test_renamed_strategy_drops_stale_inherited_payoffs(tmp_path):
 def test_campaign_game_is_the_case_plus_a_strategy():
     game = load_game("pakistan_afghanistan_campaign")
     assert game.shape == (3, 2) and len(game.notes) == 6
-    assert [c.name for c in game.costs] == ["trade_disruption", "refugee_returns", "military_operations", "campaign_burden"]
+    assert [c.name for c in game.costs] == [
+        "trade_disruption",
+        "refugee_returns",
+        "military_operations",
+        "campaign_burden",
+    ]
     assert tuple(game.payoffs[2, 1]) == (F(5, 2), F(3, 2))

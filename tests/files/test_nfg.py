@@ -17,8 +17,8 @@ from cases import SELTEN_PAYOFF
 from sovgame import bundled_names, load_game, parse_game, solve
 from sovgame.core.model import Game, Player, fraction_array
 from sovgame.errors import SovgameError, UsageError
-from sovgame.files.convert import convert, game_to_toml
-from sovgame.files.nfg import gambit_profiles, game_to_nfg, nfg_to_game, read_nfg
+from sovgame.files.convert import convert, game_to_nfg, game_to_toml
+from sovgame.files.nfg import gambit_profiles, nfg_to_game, read_nfg
 from support import invoke_convert, payoff_table, same_game
 
 VERSIONS = ("payoff", "outcome")
@@ -44,10 +44,7 @@ NFG 1 R "Selten (IJGT, 75), Figure 2, normal form" { "Player 1" "Player 2" }
 """
 
 
-SELTEN_PAYOFFS = {
-    (0, 0): (1, 1), (1, 0): (0, 2), (2, 0): (0, 2),
-    (0, 1): (1, 1), (1, 1): (0, 3), (2, 1): (2, 0),
-}
+SELTEN_PAYOFFS = {(0, 0): (1, 1), (1, 0): (0, 2), (2, 0): (0, 2), (0, 1): (1, 1), (1, 1): (0, 3), (2, 1): (2, 0)}
 
 
 def test_payoff_version_of_the_manual_counts_the_first_player_fastest():
@@ -79,10 +76,7 @@ def test_labels_fractions_decimals_and_exponents_are_exact():
 """
     game = nfg_to_game(text, "exact.nfg")
     assert game.description == "A comment that becomes the description"
-    assert payoff_table(game) == {
-        (0, 0): (1, 2), (1, 0): (F(3, 2), -4),
-        (0, 1): (F(1, 10), 6), (1, 1): (100, F(-7, 8)),
-    }
+    assert payoff_table(game) == {(0, 0): (1, 2), (1, 0): (F(3, 2), -4), (0, 1): (F(1, 10), 6), (1, 1): (100, F(-7, 8))}
     assert game.outcome_key((1, 0)) == "Down|Left"
 
 
@@ -105,14 +99,12 @@ def test_outcome_version_null_outcome_shared_outcomes_and_optional_commas():
 2 1 1 0
 """
     imported = read_nfg(text, "shared.nfg")
-    assert payoff_table(imported.game) == {
-        (0, 0): (2, 2), (1, 0): (-1, -1), (0, 1): (-1, -1), (1, 1): (0, 0),
-    }
+    assert payoff_table(imported.game) == {(0, 0): (2, 2), (1, 0): (-1, -1), (0, 1): (-1, -1), (1, 1): (0, 0)}
     assert imported.left_out and '"war"' in imported.left_out[0] and '"peace"' in imported.left_out[0]
 
 
 def test_text_escapes_and_unicode():
-    text = r'''NFG 1 R "A \"quoted\" title — ü" { "P \"1\"" "P2" } { { "a\b" "c" } { "d" } } "x\\y" 1 2 3 4'''
+    text = r"""NFG 1 R "A \"quoted\" title — ü" { "P \"1\"" "P2" } { { "a\b" "c" } { "d" } } "x\\y" 1 2 3 4"""
     game = nfg_to_game(text)
     assert game.title == 'A "quoted" title — ü'
     assert game.player_names == ['P "1"', "P2"]
@@ -121,7 +113,7 @@ def test_text_escapes_and_unicode():
 
 
 def test_labels_are_made_valid_and_every_change_is_reported():
-    text = '''NFG 1 R "" { "A" "A" } { { "x" "x" "a|b" } { "" " y " } } 1 2 3 4 5 6 7 8 9 10 11 12'''
+    text = """NFG 1 R "" { "A" "A" } { { "x" "x" "a|b" } { "" " y " } } 1 2 3 4 5 6 7 8 9 10 11 12"""
     imported = read_nfg(text, "labels.nfg")
     game = imported.game
     assert game.player_names == ["A_1", "A_2"]
@@ -137,7 +129,7 @@ def test_labels_are_made_valid_and_every_change_is_reported():
 
 def test_duplicate_labels_become_what_gambit_makes_of_them():
     gbt = pytest.importorskip("pygambit")
-    text = '''NFG 1 R "t" { "A" "A" } { { "x" "x" "x_1" } { "" "b" } } 1 2 3 4 5 6 7 8 9 10 11 12'''
+    text = """NFG 1 R "t" { "A" "A" } { { "x" "x" "x_1" } { "" "b" } } 1 2 3 4 5 6 7 8 9 10 11 12"""
     ours = nfg_to_game(text)
     theirs = gbt.read_nfg(io.StringIO(text))
     assert ours.player_names == list(theirs.players)
@@ -147,35 +139,54 @@ def test_duplicate_labels_become_what_gambit_makes_of_them():
 HEADER = 'NFG 1 R "t" { "A" "B" } { { "a1" "a2" } { "b1" "b2" } }\n'
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("", "line 1, column 1: expected 'NFG'"),
-    ('EFG 2 R "tree" { "A" "B" }', "extensive-form"),
-    ('NFG 2 R "t"', "line 1, column 5: expected the format version 1 after NFG (the only .nfg version), "
-                    "found the number 2"),
-    ('NFG 1 X "t"', "expected R (or D) after NFG 1, found 'X'"),
-    ('NFG 1 R { "A" }', "expected the game's title in double quotes, found '{'"),
-    ('NFG 1 R "t" { "A" } { 2 } 1 2', "the file has 1 player(s); a sovgame game needs two or more"),
-    ('NFG 1 R "t" { "A" "B" } { 2 0 } 1 2', 'expected the number of strategies of "B" (a positive integer), '
-                                            "found the number 0"),
-    ('NFG 1 R "t" { "A" "B" } { 100000 100000 } 1 2', "line 1, column 27: the strategy counts make "
-                                                     "10,000,000,000 profiles"),
-    ('NFG 1 R "t" { "A" "B" } { { "a" } }', "expected '{' opening the strategies of \"B\", found '}'"),
-    ('NFG 1 R "t" { "A" "B" } { { "a" } { } } 1 2', '"B" has no strategies'),
-    ('NFG 1 R "t" { "A }', "line 1, column 15: this text is never closed"),
-    (HEADER + "1 2 3 4 5 6 7", 'line 2, column 14: expected the payoff of "B" at "a2|b2" (profile 4 of 4), '
-                               "found the end of the file"),
-    (HEADER + "1 2 3 4 5 6 7 8 9", "line 2, column 17: expected the end of the file (every profile has its "
-                                   "payoffs already), found the number 9"),
-    (HEADER + "1 2 three 4 5 6 7 8", "line 2, column 5: expected the payoff of \"A\" at \"a2|b1\" "
-                                     "(profile 2 of 4), found 'three'"),
-    (HEADER + "1 2 3/0 4 5 6 7 8", "line 2, column 5: 3/0 divides by zero"),
-    (HEADER + "{ { \"o\" 1 2 } } 1 1 2 1", "line 2, column 21: expected the outcome of \"a1|b2\" (profile 3 of 4): "
-                                            "an integer from 0 (no outcome: all payoffs 0) to 1, found the number 2"),
-    (HEADER + "{ { \"o\" 1 } } 1 1 1 1", "line 2, column 11: expected the payoff of \"B\" in outcome 1, found '}'"),
-    (HEADER + "{ { 1 2 } } 1 1 1 1", "expected the label of outcome 1 in double quotes"),
-    (HEADER + "{ { \"o\" 1 2 } } 1 1 1.5 1", "found the number 1.5"),
-    (HEADER + "stop", "expected the payoffs (numbers) or the outcome list ('{'), found 'stop'"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", "line 1, column 1: expected 'NFG'"),
+        ('EFG 2 R "tree" { "A" "B" }', "extensive-form"),
+        (
+            'NFG 2 R "t"',
+            "line 1, column 5: expected the format version 1 after NFG (the only .nfg version), found the number 2",
+        ),
+        ('NFG 1 X "t"', "expected R (or D) after NFG 1, found 'X'"),
+        ('NFG 1 R { "A" }', "expected the game's title in double quotes, found '{'"),
+        ('NFG 1 R "t" { "A" } { 2 } 1 2', "the file has 1 player(s); a sovgame game needs two or more"),
+        (
+            'NFG 1 R "t" { "A" "B" } { 2 0 } 1 2',
+            'expected the number of strategies of "B" (a positive integer), found the number 0',
+        ),
+        (
+            'NFG 1 R "t" { "A" "B" } { 100000 100000 } 1 2',
+            "line 1, column 27: the strategy counts make 10,000,000,000 profiles",
+        ),
+        ('NFG 1 R "t" { "A" "B" } { { "a" } }', "expected '{' opening the strategies of \"B\", found '}'"),
+        ('NFG 1 R "t" { "A" "B" } { { "a" } { } } 1 2', '"B" has no strategies'),
+        ('NFG 1 R "t" { "A }', "line 1, column 15: this text is never closed"),
+        (
+            HEADER + "1 2 3 4 5 6 7",
+            'line 2, column 14: expected the payoff of "B" at "a2|b2" (profile 4 of 4), found the end of the file',
+        ),
+        (
+            HEADER + "1 2 3 4 5 6 7 8 9",
+            "line 2, column 17: expected the end of the file (every profile has its "
+            "payoffs already), found the number 9",
+        ),
+        (
+            HEADER + "1 2 three 4 5 6 7 8",
+            'line 2, column 5: expected the payoff of "A" at "a2|b1" (profile 2 of 4), found \'three\'',
+        ),
+        (HEADER + "1 2 3/0 4 5 6 7 8", "line 2, column 5: 3/0 divides by zero"),
+        (
+            HEADER + '{ { "o" 1 2 } } 1 1 2 1',
+            'line 2, column 21: expected the outcome of "a1|b2" (profile 3 of 4): '
+            "an integer from 0 (no outcome: all payoffs 0) to 1, found the number 2",
+        ),
+        (HEADER + '{ { "o" 1 } } 1 1 1 1', "line 2, column 11: expected the payoff of \"B\" in outcome 1, found '}'"),
+        (HEADER + "{ { 1 2 } } 1 1 1 1", "expected the label of outcome 1 in double quotes"),
+        (HEADER + '{ { "o" 1 2 } } 1 1 1.5 1', "found the number 1.5"),
+        (HEADER + "stop", "expected the payoffs (numbers) or the outcome list ('{'), found 'stop'"),
+    ],
+)
 def test_parse_errors_name_the_file_the_place_and_the_token(text, expected):
     with pytest.raises(SovgameError) as caught:
         read_nfg(text, "bad.nfg")
@@ -189,15 +200,24 @@ def test_gambit_profiles_first_player_fastest():
 
 
 def test_written_payoffs_are_integers_or_fractions_in_gambit_order():
-    game = Game(title="w", players=(Player("A", ("a1", "a2")), Player("B", ("b1", "b2"))),
-                payoffs=fraction_array([[[1, F(3, 2)], [F(1, 10), -2]], [[0, 5], [F(-7, 3), 4]]], (2, 2, 2)))
+    game = Game(
+        title="w",
+        players=(Player("A", ("a1", "a2")), Player("B", ("b1", "b2"))),
+        payoffs=fraction_array([[[1, F(3, 2)], [F(1, 10), -2]], [[0, 5], [F(-7, 3), 4]]], (2, 2, 2)),
+    )
     payoff = game_to_nfg(game, "payoff").splitlines()
     assert payoff[0] == 'NFG 1 R "w" { "A" "B" }'
     # (a1,b1), (a2,b1), (a1,b2), (a2,b2)
     assert payoff[-4:] == ["1 3/2", "0 5", "1/10 -2", "-7/3 4"]
     outcome = game_to_nfg(game, "outcome").splitlines()
-    assert outcome[-6:] == ['{ "a1|b1" 1, 3/2 }', '{ "a2|b1" 0, 5 }', '{ "a1|b2" 1/10, -2 }',
-                            '{ "a2|b2" -7/3, 4 }', "}", "1 2 3 4"]
+    assert outcome[-6:] == [
+        '{ "a1|b1" 1, 3/2 }',
+        '{ "a2|b1" 0, 5 }',
+        '{ "a1|b2" 1/10, -2 }',
+        '{ "a2|b2" -7/3, 4 }',
+        "}",
+        "1 2 3 4",
+    ]
 
 
 def test_unknown_version_is_a_usage_error():
@@ -235,7 +255,7 @@ def test_cli_bad_nfg_exits_1_naming_file_line_and_token(runner, tmp_path):
     bad.write_text(HEADER + "1 2 3 x 5 6 7 8", encoding="utf-8")
     result = invoke_convert(runner, bad, tmp_path / "out.toml")
     assert result.exit_code == 1
-    assert f"sovgame: {bad}: line 2, column 7: expected the payoff of \"B\" at \"a2|b1\"" in result.stderr
+    assert f'sovgame: {bad}: line 2, column 7: expected the payoff of "B" at "a2|b1"' in result.stderr
     assert "found 'x'" in result.stderr
     assert "Traceback" not in result.stderr and isinstance(result.exception, SystemExit)
     assert not (tmp_path / "out.toml").exists()

@@ -75,7 +75,8 @@ def test_mediate_json(runner):
     assert data["ce_max_target_probability"] == pytest.approx(1 / 3)
     assert data["ce_max_welfare"]["welfare"] == pytest.approx(16 / 3)
     assert data["ce_max_welfare"]["distribution"] == pytest.approx(
-        {"Swerve|Swerve": 1 / 3, "Swerve|Straight": 1 / 3, "Straight|Swerve": 1 / 3})
+        {"Swerve|Swerve": 1 / 3, "Swerve|Straight": 1 / 3, "Straight|Swerve": 1 / 3}
+    )
     assert data["best_nash_welfare"] == 5
     assert data["transfers"] == {"Row": "1", "Column": "1"}
     assert data["guarantees"] == {"Row": "0", "Column": "0"}

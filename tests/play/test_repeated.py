@@ -74,8 +74,12 @@ def test_repeated_json(runner):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["delta_star"] == {"Pakistan": "1/2", "Afghanistan": "1/2"}
-    assert data["stationary"] == {"Restrain strikes|Constrain TTP": 0.25, "Restrain strikes|Tolerate TTP": 0.25,
-                                  "Strike|Constrain TTP": 0.25, "Strike|Tolerate TTP": 0.25}
+    assert data["stationary"] == {
+        "Restrain strikes|Constrain TTP": 0.25,
+        "Restrain strikes|Tolerate TTP": 0.25,
+        "Strike|Constrain TTP": 0.25,
+        "Strike|Tolerate TTP": 0.25,
+    }
     bad = runner.invoke(app, ["repeated", "pakistan_afghanistan", "--pair", "tft,nice"])
     assert bad.exit_code == 2 and "unknown strategy 'nice'" in bad.stderr
     not_2x2 = runner.invoke(app, ["repeated", "pakistan_afghanistan_campaign"])

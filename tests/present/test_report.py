@@ -34,8 +34,17 @@ def test_html_report_is_one_self_contained_page(tmp_path, runner):
     assert result.exit_code == 0, result.output
     page = _Collector()
     page.feed(out.read_text(encoding="utf-8"))
-    assert {"about", "payoffs", "notes", "costs", "equilibria", "thresholds", "regimes", "assumptions",
-            "conclusion"} <= set(page.sections)
+    assert {
+        "about",
+        "payoffs",
+        "notes",
+        "costs",
+        "equilibria",
+        "thresholds",
+        "regimes",
+        "assumptions",
+        "conclusion",
+    } <= set(page.sections)
     (image,) = page.images
     assert image.startswith("data:image/png;base64,")
     text = " ".join(page.text)
@@ -49,7 +58,10 @@ def test_markdown_and_json_reports(tmp_path, runner):
     text = md.read_text(encoding="utf-8")
     assert "| Restrain strikes | 3, 3 | 1, 4 |" in text and "## Assumptions" in text
     js = tmp_path / "r.json"
-    assert runner.invoke(app, ["report", "pakistan_afghanistan", "-o", str(js), "--set", "plausible_kappa=0,5"]).exit_code == 0
+    assert (
+        runner.invoke(app, ["report", "pakistan_afghanistan", "-o", str(js), "--set", "plausible_kappa=0,5"]).exit_code
+        == 0
+    )
     data = json.loads(js.read_text(encoding="utf-8"))
     assert data["analysis"]["thresholds"]["thresholds"]["unique"]["verdict"] == "reachable"
     assert runner.invoke(app, ["report", "pakistan_afghanistan", "-o", str(tmp_path / "r.pdf")]).exit_code == 1

@@ -9,18 +9,19 @@ from fractions import Fraction
 
 from sovgame import load_game, solve
 from sovgame.robustness.batch import sets_at_kappa, solution_key
-from sovgame.robustness.plan import (
-    exact_sample_game,
-)
+from sovgame.robustness.plan import exact_sample_game
 from sovgame.robustness.runner import robust
 from support import draw
 
 
 def test_batched_equilibria_at_the_top_agree_with_the_exact_solver():
-    for game, count in ((load_game("pakistan_afghanistan_campaign"), 40), (load_game("pakistan_afghanistan_escalation"), 40)):
+    for game, count in (
+        (load_game("pakistan_afghanistan_campaign"), 40),
+        (load_game("pakistan_afghanistan_escalation"), 40),
+    ):
         plan, U, W = draw(game, count, seed=9)
         for j in range(count):
-            counts, unresolved = sets_at_kappa(plan, U[j:j + 1], W[j:j + 1], plan.top_exact)
+            counts, unresolved = sets_at_kappa(plan, U[j : j + 1], W[j : j + 1], plan.top_exact)
             assert unresolved == 0
             exact = solve(exact_sample_game(plan, U[j], W[j]), Fraction(plan.top))
             assert list(counts) == [solution_key(exact)], j

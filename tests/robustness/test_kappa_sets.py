@@ -16,10 +16,7 @@ from sovgame.costs.thresholds import compute_thresholds
 from sovgame.costs.verdicts import VERDICTS
 from sovgame.robustness.batch import pattern_key, solution_key
 from sovgame.robustness.kappa_sets import pairwise_2x2, sign_patterns, target_alone
-from sovgame.robustness.plan import (
-    exact_sample_game,
-    plan_sampling,
-)
+from sovgame.robustness.plan import exact_sample_game, plan_sampling
 from sovgame.robustness.runner import evaluate_samples
 from support import draw
 
@@ -95,7 +92,7 @@ def test_every_2x2_sign_pattern_is_settled_and_solved_as_the_exact_solver_does()
     rng = np.random.default_rng(0)
     for target in ((0, 0), (1, 0)):
         for code in range(81):
-            signs = [(code // 3 ** k) % 3 - 1 for k in range(4)]
+            signs = [(code // 3**k) % 3 - 1 for k in range(4)]
             t1, t2 = target
             o1, o2 = 1 - t1, 1 - t2
             A = rng.integers(-3, 4, size=(2, 2)).astype(object)

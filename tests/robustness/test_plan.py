@@ -74,7 +74,7 @@ def test_noise_on_an_ordinal_game_is_refused():
 
 
 def with_range(value: str) -> str:
-    return CASE_TOML.replace('weights = [0.5, 1.0]\n', f'weights = [0.5, 1.0]\nweights_range = {value}\n')
+    return CASE_TOML.replace("weights = [0.5, 1.0]\n", f"weights = [0.5, 1.0]\nweights_range = {value}\n")
 
 
 def test_weights_range_loads_exactly():
@@ -83,17 +83,24 @@ def test_weights_range_loads_exactly():
     assert game.costs[1].weights_range is None
 
 
-@pytest.mark.parametrize("value, key, words", [
-    ("[[0, 1]]", "costs[0].weights_range", "has 1 item; give 2 pairs"),
-    ("[0, 1]", "costs[0].weights_range", "is one list of numbers; give 2 pairs [lo, hi], one per player "
-                                          "(Pakistan, Afghanistan), e.g. [[0, 1], [0, 1]]"),
-    ("[[0, 1], 3]", "costs[0].weights_range[1]", "must be a list of 2 numbers"),
-    ("[[0, 1], [2, 1.5]]", "costs[0].weights_range[1]", "0 <= lo <= hi"),
-    ("[[-1, 1], [0, 2]]", "costs[0].weights_range[0]", "0 <= lo <= hi"),
-    ("[[0, 1], [0, true]]", "costs[0].weights_range[1][1]", "boolean"),
-    ("[[0.6, 1], [0, 2]]", "costs[0].weights_range[0]", "does not contain the stated weight"),
-    ('"wide"', "costs[0].weights_range", "give 2 pairs"),
-])
+@pytest.mark.parametrize(
+    "value, key, words",
+    [
+        ("[[0, 1]]", "costs[0].weights_range", "has 1 item; give 2 pairs"),
+        (
+            "[0, 1]",
+            "costs[0].weights_range",
+            "is one list of numbers; give 2 pairs [lo, hi], one per player "
+            "(Pakistan, Afghanistan), e.g. [[0, 1], [0, 1]]",
+        ),
+        ("[[0, 1], 3]", "costs[0].weights_range[1]", "must be a list of 2 numbers"),
+        ("[[0, 1], [2, 1.5]]", "costs[0].weights_range[1]", "0 <= lo <= hi"),
+        ("[[-1, 1], [0, 2]]", "costs[0].weights_range[0]", "0 <= lo <= hi"),
+        ("[[0, 1], [0, true]]", "costs[0].weights_range[1][1]", "boolean"),
+        ("[[0.6, 1], [0, 2]]", "costs[0].weights_range[0]", "does not contain the stated weight"),
+        ('"wide"', "costs[0].weights_range", "give 2 pairs"),
+    ],
+)
 def test_weights_range_problems_name_the_key(value, key, words):
     found = problems(with_range(value))
     assert len(found) == 1, found

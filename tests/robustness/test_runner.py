@@ -14,9 +14,7 @@ from cases import BAD_OPTIONS, CASE_TOML
 from sovgame import load_game, parse_game
 from sovgame.errors import ParameterError, UsageError
 from sovgame.present.robust import robust_to_json
-from sovgame.robustness.plan import (
-    CHUNK_SIZE,
-)
+from sovgame.robustness.plan import CHUNK_SIZE
 from sovgame.robustness.runner import robust
 
 

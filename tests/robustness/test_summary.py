@@ -15,8 +15,15 @@ from sovgame.robustness.runner import robust
 from sovgame.robustness.summary import wilson_interval
 
 
-@pytest.mark.parametrize("name, kind", [("prisoners_dilemma", "Prisoner's Dilemma"), ("stag_hunt", "Stag Hunt"),
-                                        ("chicken", "Chicken"), ("deadlock", "Deadlock")])
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("prisoners_dilemma", "Prisoner's Dilemma"),
+        ("stag_hunt", "Stag Hunt"),
+        ("chicken", "Chicken"),
+        ("deadlock", "Deadlock"),
+    ],
+)
 def test_ordinal_sampling_keeps_the_textbook_game_type_at_zero(name, kind):
     result = robust(load_game(name), 500, seed=1)
     assert result.game_types["at_zero"][kind] == 1.0

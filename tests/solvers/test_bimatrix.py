@@ -29,8 +29,7 @@ def test_prisoners_dilemma_has_only_mutual_defection():
 
 def test_stag_hunt_has_two_pure_and_the_two_thirds_mixed_equilibrium():
     eqs, _ = answers([[4, 0], [3, 2]], [[4, 3], [0, 2]])
-    assert eqs == {(fr(1, 0), fr(1, 0)), (fr(0, 1), fr(0, 1)),
-                   (fr(F(2, 3), F(1, 3)), fr(F(2, 3), F(1, 3)))}
+    assert eqs == {(fr(1, 0), fr(1, 0)), (fr(0, 1), fr(0, 1)), (fr(F(2, 3), F(1, 3)), fr(F(2, 3), F(1, 3)))}
 
 
 def test_matching_pennies_mixes_half_half():

@@ -33,8 +33,9 @@ def mckelvey_mclennan() -> Game:
 def test_pure_equilibria_by_brute_force_on_random_games(payoffs):
     shape = payoffs.shape[:-1]
     expected = [
-        s for s in itertools.product(*(range(k) for k in shape))
-        if all(payoffs[s][i] >= payoffs[s[:i] + (t,) + s[i + 1:]][i] for i in range(3) for t in range(shape[i]))
+        s
+        for s in itertools.product(*(range(k) for k in shape))
+        if all(payoffs[s][i] >= payoffs[s[:i] + (t,) + s[i + 1 :]][i] for i in range(3) for t in range(shape[i]))
     ]
     assert pure_equilibria(payoffs) == expected
 
@@ -71,6 +72,14 @@ def test_triangular_deadlock_measure_for_india():
     # (Afghanistan (4 − 3)/(3/2) = 2/3); engaging lowers Pakistan's restraint payoff by 1, so
     # (4 − 2)/(3/4) = 8/3, and raises Afghanistan's toleration to 4.5: (4.5 − 3)/(3/2) = 1.
     hold, engage = india.nash["Hold back"], india.nash["Engage Kabul"]
-    assert (hold.value, hold.binding, hold.per_player) == (F(4, 3), "Pakistan", {"Pakistan": F(4, 3), "Afghanistan": F(2, 3)})
-    assert (engage.value, engage.binding, engage.per_player) == (F(8, 3), "Pakistan", {"Pakistan": F(8, 3), "Afghanistan": F(1)})
+    assert (hold.value, hold.binding, hold.per_player) == (
+        F(4, 3),
+        "Pakistan",
+        {"Pakistan": F(4, 3), "Afghanistan": F(2, 3)},
+    )
+    assert (engage.value, engage.binding, engage.per_player) == (
+        F(8, 3),
+        "Pakistan",
+        {"Pakistan": F(8, 3), "Afghanistan": F(1)},
+    )
     assert (hold.verdict, engage.verdict) == ("reachable", "beyond")

@@ -15,8 +15,13 @@ from .app import CostOpt, FormatOpt, GameArg, KappaOpt, SetOpt, app, parse_kappa
 @app.command("solve")
 @user_errors
 def solve_command(
-    game: GameArg, kappa: KappaOpt = "0", set_: SetOpt = None,
-    check_nashpy: Annotated[bool, typer.Option("--check-nashpy", help="Also run nashpy's vertex enumeration and say which equilibria it finds.")] = False,
+    game: GameArg,
+    kappa: KappaOpt = "0",
+    set_: SetOpt = None,
+    check_nashpy: Annotated[
+        bool,
+        typer.Option("--check-nashpy", help="Also run nashpy's vertex enumeration and say which equilibria it finds."),
+    ] = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Every Nash equilibrium, pure and mixed, verified in exact arithmetic.
@@ -34,17 +39,29 @@ def solve_command(
         if solution.game.n_players != 2:
             raise UsageError("--check-nashpy: nashpy handles two-player games only")
         check = cross_check_nashpy(solution)
-    render(fmt, lambda: solve_sections(solution, check), lambda: solution_to_json(solution, check),
-           heading=solution.game.title, primary="equilibria")
+    render(
+        fmt,
+        lambda: solve_sections(solution, check),
+        lambda: solution_to_json(solution, check),
+        heading=solution.game.title,
+        primary="equilibria",
+    )
 
 
 @app.command("thresholds")
 @user_errors
 def thresholds_command(
     game: GameArg,
-    target: Annotated[str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')] = None,
+    target: Annotated[
+        str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')
+    ] = None,
     cost: CostOpt = None,
-    discount: Annotated[str | None, typer.Option("--discount", help="Discount factor δ in (0, 1): the κ that sustains compromise in repeated play.")] = None,
+    discount: Annotated[
+        str | None,
+        typer.Option(
+            "--discount", help="Discount factor δ in (0, 1): the κ that sustains compromise in repeated play."
+        ),
+    ] = None,
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
@@ -59,17 +76,27 @@ def thresholds_command(
 
     delta = parse_kappa(discount, "--discount") if discount is not None else None
     report = compute_thresholds(load_game(game, set_ or ()), target, cost, delta)
-    render(fmt, lambda: thresholds_sections(report), lambda: report_to_json(report), heading=report.game.title,
-           primary="thresholds")
+    render(
+        fmt,
+        lambda: thresholds_sections(report),
+        lambda: report_to_json(report),
+        heading=report.game.title,
+        primary="thresholds",
+    )
 
 
 @app.command("sweep")
 @user_errors
 def sweep_command(
     game: GameArg,
-    to: Annotated[str | None, typer.Option("--to", help="Largest κ shown (default: a little past the last breakpoint).")] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help="Largest κ shown (default: a little past the last breakpoint).")
+    ] = None,
     cost: CostOpt = None,
-    plot: Annotated[str | None, typer.Option("--plot", metavar="FILE.png", help="Also draw the regimes to this file (needs matplotlib).")] = None,
+    plot: Annotated[
+        str | None,
+        typer.Option("--plot", metavar="FILE.png", help="Also draw the regimes to this file (needs matplotlib)."),
+    ] = None,
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
@@ -96,10 +123,16 @@ def sweep_command(
 @app.command("analyze")
 @user_errors
 def analyze_command(
-    game: Annotated[str, typer.Argument(metavar="[GAME]", help="Game to analyze (default: the bundled case).")] = "pakistan_afghanistan",
+    game: Annotated[
+        str, typer.Argument(metavar="[GAME]", help="Game to analyze (default: the bundled case).")
+    ] = "pakistan_afghanistan",
     set_: SetOpt = None,
-    export_svg: Annotated[str | None, typer.Option("--export-svg", metavar="FILE", help="Also save the tables as SVG.")] = None,
-    export_html: Annotated[str | None, typer.Option("--export-html", metavar="FILE", help="Also save the tables as HTML.")] = None,
+    export_svg: Annotated[
+        str | None, typer.Option("--export-svg", metavar="FILE", help="Also save the tables as SVG.")
+    ] = None,
+    export_html: Annotated[
+        str | None, typer.Option("--export-html", metavar="FILE", help="Also save the tables as HTML.")
+    ] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """The main job: payoffs, equilibria, cost thresholds and the verdict on compromise.
@@ -125,8 +158,13 @@ def analyze_command(
             console.save_html(export_html, clear=False)
             typer.echo(f"wrote {export_html}", err=True)
         return
-    render(fmt, lambda: analysis_sections(result), lambda: analysis_to_json(result),
-           heading=result.game.title, primary="equilibria")
+    render(
+        fmt,
+        lambda: analysis_sections(result),
+        lambda: analysis_to_json(result),
+        heading=result.game.title,
+        primary="equilibria",
+    )
 
 
 @app.command("whatif")
@@ -143,15 +181,24 @@ def whatif_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
     if not set_:
         raise UsageError("whatif needs at least one --set change")
     result = what_if(game, set_)
-    render(fmt, lambda: whatif_sections(result), lambda: whatif_to_json(result),
-           heading=result.changed.game.title, primary="thresholds")
+    render(
+        fmt,
+        lambda: whatif_sections(result),
+        lambda: whatif_to_json(result),
+        heading=result.changed.game.title,
+        primary="thresholds",
+    )
 
 
 @app.command("scenarios")
 @user_errors
 def scenarios_command(
-    games: Annotated[list[str], typer.Argument(metavar="GAME...", help="Scenario files or bundled names; the first is the baseline.")],
-    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Also write a report: .md, .html or .json.")] = None,
+    games: Annotated[
+        list[str], typer.Argument(metavar="GAME...", help="Scenario files or bundled names; the first is the baseline.")
+    ],
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Also write a report: .md, .html or .json.")
+    ] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Scenarios side by side: equilibria, thresholds and verdicts, and what changed against
@@ -169,8 +216,12 @@ def scenarios_command(
             typer.echo(f"wrote {path}", err=True)
         return
     scenarios, changes = compare_scenarios(games)
-    render(fmt, lambda: scenarios_sections(scenarios, changes), lambda: scenarios_to_json(scenarios, changes),
-           primary="scenarios")
+    render(
+        fmt,
+        lambda: scenarios_sections(scenarios, changes),
+        lambda: scenarios_to_json(scenarios, changes),
+        primary="scenarios",
+    )
 
 
 @app.command("report")

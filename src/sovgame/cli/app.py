@@ -22,17 +22,29 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-GameArg = Annotated[str, typer.Argument(
-    metavar="GAME", help="A bundled game's name (see `sovgame games`), a path to a .toml file, or - for stdin.",
-)]
+GameArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="GAME", help="A bundled game's name (see `sovgame games`), a path to a .toml file, or - for stdin."
+    ),
+]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
-SetOpt = Annotated[list[str] | None, typer.Option(
-    "--set", metavar="CHANGE", help='Change the game in memory (repeatable): "s1|s2=u1,u2", "Player@s1|s2=u", '
-    '"cost:NAME=w1,w2" or "plausible_kappa=lo,hi".')]
-KappaOpt = Annotated[str, typer.Option("--kappa", "-k", help="Cost level κ ≥ 0 (1 = costs as in the file; 4/3 is fine).")]
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set",
+        metavar="CHANGE",
+        help='Change the game in memory (repeatable): "s1|s2=u1,u2", "Player@s1|s2=u", '
+        '"cost:NAME=w1,w2" or "plausible_kappa=lo,hi".',
+    ),
+]
+KappaOpt = Annotated[
+    str, typer.Option("--kappa", "-k", help="Cost level κ ≥ 0 (1 = costs as in the file; 4/3 is fine).")
+]
 
-CostOpt = Annotated[list[str] | None, typer.Option(
-    "--cost", help="Keep only this cost (repeatable): how high must it alone go?")]
+CostOpt = Annotated[
+    list[str] | None, typer.Option("--cost", help="Keep only this cost (repeatable): how high must it alone go?")
+]
 
 
 def _version_callback(value: bool) -> None:
@@ -45,8 +57,10 @@ def _version_callback(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool | None, typer.Option(
-        "--version", callback=_version_callback, is_eager=True, help="Show the version and exit.")] = None,
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version and exit."),
+    ] = None,
 ) -> None:
     """Analyze security dilemmas as games."""
 

@@ -37,7 +37,9 @@ def show_command(game: GameArg, fmt: FormatOpt = OutputFormat.table) -> None:
 @user_errors
 def new_command(
     file: Annotated[str, typer.Argument(metavar="FILE", help="Where to write the new game file (.toml).")],
-    source: Annotated[str | None, typer.Option("--from", help="Copy this bundled game instead of the template.")] = None,
+    source: Annotated[
+        str | None, typer.Option("--from", help="Copy this bundled game instead of the template.")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
     """Start a game file: a commented template, or a copy of a bundled game.
@@ -75,9 +77,15 @@ def edit_command(
 @app.command("convert")
 @user_errors
 def convert_command(
-    source: Annotated[str, typer.Argument(metavar="IN", help="A game (.toml file, bundled name or -) or a Gambit .nfg file.")],
-    target: Annotated[str, typer.Argument(metavar="OUT", help="The file to write: .nfg from a game, .toml from a .nfg file.")],
-    version: Annotated[str | None, typer.Option("--nfg-version", help="The .nfg version to write: payoff (the default) or outcome.")] = None,
+    source: Annotated[
+        str, typer.Argument(metavar="IN", help="A game (.toml file, bundled name or -) or a Gambit .nfg file.")
+    ],
+    target: Annotated[
+        str, typer.Argument(metavar="OUT", help="The file to write: .nfg from a game, .toml from a .nfg file.")
+    ],
+    version: Annotated[
+        str | None, typer.Option("--nfg-version", help="The .nfg version to write: payoff (the default) or outcome.")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")] = False,
 ) -> None:
     """Convert between sovgame game files and Gambit's strategic-form .nfg files, exactly.

@@ -14,8 +14,11 @@ from .app import FormatOpt, GameArg, KappaOpt, app, parse_kappa, user_errors
 @app.command("mediate")
 @user_errors
 def mediate_command(
-    game: GameArg, kappa: KappaOpt = "0",
-    target: Annotated[str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')] = None,
+    game: GameArg,
+    kappa: KappaOpt = "0",
+    target: Annotated[
+        str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')
+    ] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """What a mediator can achieve by recommendation alone (correlated equilibria) and what
@@ -28,20 +31,35 @@ def mediate_command(
     from ..present.play import mediation_sections, mediation_to_json
 
     result = mediate(load_game(game), parse_kappa(kappa), target)
-    render(fmt, lambda: mediation_sections(result), lambda: mediation_to_json(result),
-           heading=result.game.title, primary="leverage")
+    render(
+        fmt,
+        lambda: mediation_sections(result),
+        lambda: mediation_to_json(result),
+        heading=result.game.title,
+        primary="leverage",
+    )
 
 
 @app.command("repeated")
 @user_errors
 def repeated_command(
-    game: GameArg, kappa: KappaOpt = "0",
-    discount: Annotated[str | None, typer.Option("--discount", help="Discount factor δ in (0, 1) (default: the file's [repeated] table).")] = None,
-    noise: Annotated[str | None, typer.Option("--noise", help="Chance ε that an intended action is flipped (default 1/20).")] = None,
-    pair: Annotated[str, typer.Option("--pair", help="Two strategies: tft, gtft, wsls, grim, alld (e.g. tft,grim).")] = "tft,tft",
+    game: GameArg,
+    kappa: KappaOpt = "0",
+    discount: Annotated[
+        str | None,
+        typer.Option("--discount", help="Discount factor δ in (0, 1) (default: the file's [repeated] table)."),
+    ] = None,
+    noise: Annotated[
+        str | None, typer.Option("--noise", help="Chance ε that an intended action is flipped (default 1/20).")
+    ] = None,
+    pair: Annotated[
+        str, typer.Option("--pair", help="Two strategies: tft, gtft, wsls, grim, alld (e.g. tft,grim).")
+    ] = "tft,tft",
     periods: Annotated[int, typer.Option("--periods", min=1, help="Length of the simulated cross-check.")] = 20_000,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the simulation.")] = 0,
-    plot: Annotated[str | None, typer.Option("--plot", metavar="FILE.png", help="Draw a timeline of the simulated play.")] = None,
+    plot: Annotated[
+        str | None, typer.Option("--plot", metavar="FILE.png", help="Draw a timeline of the simulated play.")
+    ] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Repeated play: grim-trigger discount thresholds, noisy strategies in the long run, and
@@ -57,24 +75,36 @@ def repeated_command(
     if len(names) != 2:
         raise UsageError(f"--pair: give two strategies separated by a comma, not {pair!r}")
     result = analyze_repeated(
-        load_game(game), parse_kappa(kappa),
+        load_game(game),
+        parse_kappa(kappa),
         discount=parse_kappa(discount, "--discount") if discount is not None else None,
         noise=parse_kappa(noise, "--noise") if noise is not None else None,
-        pair=names, periods=periods, seed=seed,
+        pair=names,
+        periods=periods,
+        seed=seed,
     )
     if plot:
         from ..present.plot import plot_timeline
 
         typer.echo(f"wrote {plot_timeline(result, plot)}", err=True)
-    render(fmt, lambda: repeated_sections(result), lambda: repeated_to_json(result),
-           heading=result.game.title, primary="stationary")
+    render(
+        fmt,
+        lambda: repeated_sections(result),
+        lambda: repeated_to_json(result),
+        heading=result.game.title,
+        primary="stationary",
+    )
 
 
 @app.command("dynamics")
 @user_errors
 def dynamics_command(
-    game: GameArg, kappa: KappaOpt = "0",
-    start: Annotated[str | None, typer.Option("--start", help='Starting mixed strategies, e.g. "0.7,0.3;0.7,0.3" (default: uniform).')] = None,
+    game: GameArg,
+    kappa: KappaOpt = "0",
+    start: Annotated[
+        str | None,
+        typer.Option("--start", help='Starting mixed strategies, e.g. "0.7,0.3;0.7,0.3" (default: uniform).'),
+    ] = None,
     method: Annotated[str, typer.Option("--method", help="replicator, fictitious or both.")] = "both",
     horizon: Annotated[float, typer.Option("--time", min=0.1, help="How long the replicator dynamics run.")] = 50.0,
     iterations: Annotated[int, typer.Option("--iterations", min=1, help="Rounds of fictitious play.")] = 2000,
@@ -90,16 +120,25 @@ def dynamics_command(
     from ..play.dynamics import parse_start, run_dynamics
     from ..present.play import dynamics_sections, dynamics_to_json
 
-    methods = {"replicator": ("replicator",), "fictitious": ("fictitious play",),
-               "both": ("replicator", "fictitious play")}
+    methods = {
+        "replicator": ("replicator",),
+        "fictitious": ("fictitious play",),
+        "both": ("replicator", "fictitious play"),
+    }
     if method not in methods:
         raise UsageError(f"--method: choose replicator, fictitious or both, not {method!r}")
     loaded = load_game(game)
-    result = run_dynamics(loaded, parse_kappa(kappa), parse_start(start, loaded) if start else None,
-                          methods[method], horizon, iterations)
+    result = run_dynamics(
+        loaded, parse_kappa(kappa), parse_start(start, loaded) if start else None, methods[method], horizon, iterations
+    )
     if plot:
         from ..present.plot import plot_dynamics
 
         typer.echo(f"wrote {plot_dynamics(result, plot)}", err=True)
-    render(fmt, lambda: dynamics_sections(result), lambda: dynamics_to_json(result),
-           heading=loaded.title, primary="dynamics")
+    render(
+        fmt,
+        lambda: dynamics_sections(result),
+        lambda: dynamics_to_json(result),
+        heading=loaded.title,
+        primary="dynamics",
+    )

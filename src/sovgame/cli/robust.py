@@ -33,8 +33,14 @@ class _DelayedProgress:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-            self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
             self._bar.start()
         if stage not in self._tasks:
             self._tasks[stage] = self._bar.add_task(stage, total=total)
@@ -52,11 +58,22 @@ def robust_command(
     game: GameArg,
     samples: Annotated[int, typer.Option("--samples", "-n", help="Number of sampled games.")] = 10_000,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (>= 0); the same seed gives the same output.")] = 0,
-    noise: Annotated[float | None, typer.Option("--noise", help="Cardinal games: standard deviation of Normal noise added to every payoff.")] = None,
+    noise: Annotated[
+        float | None,
+        typer.Option("--noise", help="Cardinal games: standard deviation of Normal noise added to every payoff."),
+    ] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Processes to spread the samples over.")] = 1,
-    target: Annotated[str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')] = None,
+    target: Annotated[
+        str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')
+    ] = None,
     cost: CostOpt = None,
-    unique_subsample: Annotated[int | None, typer.Option("--unique-subsample", help="How many samples the fast test leaves open get the exact 'only equilibrium' threshold (default: enough for about ±0.005, 10 to 200; up to 500 with three or more players).")] = None,
+    unique_subsample: Annotated[
+        int | None,
+        typer.Option(
+            "--unique-subsample",
+            help="How many samples the fast test leaves open get the exact 'only equilibrium' threshold (default: enough for about ±0.005, 10 to 200; up to 500 with three or more players).",
+        ),
+    ] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """How robust the verdicts are to what the numbers do not pin down: the thresholds over many
@@ -73,10 +90,24 @@ def robust_command(
     loaded = load_game(game)
     progress = _DelayedProgress() if sys.stderr.isatty() else None
     try:
-        result = robust(loaded, samples, seed, noise, workers, progress=progress, target=target, costs=cost,
-                        unique_subsample=unique_subsample)
+        result = robust(
+            loaded,
+            samples,
+            seed,
+            noise,
+            workers,
+            progress=progress,
+            target=target,
+            costs=cost,
+            unique_subsample=unique_subsample,
+        )
     finally:
         if progress is not None:
             progress.close()
-    render(fmt, lambda: robust_sections(result), lambda: robust_to_json(result), heading=result.game.title,
-           primary="robustness")
+    render(
+        fmt,
+        lambda: robust_sections(result),
+        lambda: robust_to_json(result),
+        heading=result.game.title,
+        primary="robustness",
+    )

@@ -56,7 +56,7 @@ def value_float(point: Endpoint | None) -> float | None:
 
 
 def exact_text(point: Endpoint | None) -> str:
-    """"4/3", "1 + √2", "≈0.4142" or "inf" (None)."""
+    """ "4/3", "1 + √2", "≈0.4142" or "inf" (None)."""
     if point is None:
         return "inf"
     return fmt(point) if isinstance(point, Fraction) else str(point)
@@ -64,6 +64,7 @@ def exact_text(point: Endpoint | None) -> str:
 
 def _bracket_surd(a: Fraction, b: Fraction, r: Fraction, approx: float) -> tuple[Fraction, Fraction]:
     """Rationals lo < a + b√r < hi, 1e-12 apart: compare (x − a)² with b²r exactly."""
+
     def below(x: Fraction) -> bool:
         """x < a + b√r, decided exactly."""
         d = x - a
@@ -110,8 +111,10 @@ class Interval:
     def to_json(self) -> dict[str, str | bool | None]:
         """``{"lo": "4/3", "lo_closed": true, "hi": null, "hi_closed": false}``: ends as exact text."""
         return {
-            "lo": exact_text(self.lo), "lo_closed": self.lo_closed,
-            "hi": None if self.hi is None else exact_text(self.hi), "hi_closed": self.hi_closed,
+            "lo": exact_text(self.lo),
+            "lo_closed": self.lo_closed,
+            "hi": None if self.hi is None else exact_text(self.hi),
+            "hi_closed": self.hi_closed,
         }
 
 

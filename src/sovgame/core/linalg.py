@@ -59,7 +59,7 @@ def cramer(rows: Sequence[Sequence[int]]) -> tuple[list[int], int] | None:
     if determinant == 0:
         return None
     size = len(rows)
-    nums = [det_int([list(row[:c]) + [1] + list(row[c + 1:]) for row in rows]) for c in range(size)]
+    nums = [det_int([list(row[:c]) + [1] + list(row[c + 1 :]) for row in rows]) for c in range(size)]
     if determinant < 0:
         determinant, nums = -determinant, [-v for v in nums]
     return nums, determinant

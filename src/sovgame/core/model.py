@@ -182,8 +182,7 @@ class Game:
             name = part.strip()
             if name not in player.strategies:
                 raise ValueError(
-                    f"{name!r} is not a strategy of {player.name} "
-                    f"(one of: {', '.join(player.strategies)})"
+                    f"{name!r} is not a strategy of {player.name} (one of: {', '.join(player.strategies)})"
                 )
             profile.append(player.strategies.index(name))
         return tuple(profile)
@@ -212,8 +211,7 @@ class Game:
         for profile in self.profiles():
             for i in range(self.n_players):
                 load[profile + (i,)] = sum(
-                    (c.weights[i] * c.exposure_at(self.players, profile, i) for c in kept),
-                    Fraction(0),
+                    (c.weights[i] * c.exposure_at(self.players, profile, i) for c in kept), Fraction(0)
                 )
         return load
 
@@ -249,8 +247,7 @@ def fraction_array(values: ArrayLike, shape: tuple[int, ...]) -> np.ndarray:
 
 
 def bimatrix_game(
-    A: ArrayLike, B: ArrayLike, title: str = "bimatrix game",
-    names: tuple[str, str] = ("Row", "Column"),
+    A: ArrayLike, B: ArrayLike, title: str = "bimatrix game", names: tuple[str, str] = ("Row", "Column")
 ) -> Game:
     """A two-player game from payoff matrices A (row player) and B (column player).
 

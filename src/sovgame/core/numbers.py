@@ -40,7 +40,7 @@ def to_fraction(value: object) -> Fraction:
             number = Fraction(text)
         except (ValueError, ZeroDivisionError):
             raise ValueError(
-                f"{value!r} is not a number (write 3, 1.5 or a fraction in quotes such as \"2/3\")"
+                f'{value!r} is not a number (write 3, 1.5 or a fraction in quotes such as "2/3")'
             ) from None
         return number
     raise ValueError(f"{value!r} is not a number")

@@ -43,9 +43,12 @@ def deviations(game: Game, U: np.ndarray, W: np.ndarray, at: Profile, player: in
     for to in range(game.shape[player]):
         if to == at[player]:
             continue
-        other = at[:player] + (to,) + at[player + 1:]
-        out.append(Deviation(player, at, to, U[other + (player,)] - U[at + (player,)],
-                             W[other + (player,)] - W[at + (player,)]))
+        other = at[:player] + (to,) + at[player + 1 :]
+        out.append(
+            Deviation(
+                player, at, to, U[other + (player,)] - U[at + (player,)], W[other + (player,)] - W[at + (player,)]
+            )
+        )
     return out
 
 

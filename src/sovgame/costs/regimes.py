@@ -46,8 +46,8 @@ def pairwise_breakpoints(game: Game, costs: Sequence[str] | None = None) -> list
             if profile[i] != 0:
                 continue
             for r, s in itertools.combinations(range(k), 2):
-                pr = profile[:i] + (r,) + profile[i + 1:]
-                ps = profile[:i] + (s,) + profile[i + 1:]
+                pr = profile[:i] + (r,) + profile[i + 1 :]
+                ps = profile[:i] + (s,) + profile[i + 1 :]
                 du = U[pr + (i,)] - U[ps + (i,)]
                 dw = W[pr + (i,)] - W[ps + (i,)]
                 if dw != 0 and du / dw > 0:
@@ -68,8 +68,10 @@ def _mixed_breakpoints(game: Game, costs) -> list[Endpoint]:
     m, n = game.shape
     A0, A1 = U[..., 0], W[..., 0]
     B0, B1 = U[..., 1].T, W[..., 1].T  # column player's payoffs with its strategies as rows
-    pairs = sum(len(list(itertools.combinations(range(m), k))) * len(list(itertools.combinations(range(n), k)))
-                for k in range(2, min(m, n) + 1))
+    pairs = sum(
+        len(list(itertools.combinations(range(m), k))) * len(list(itertools.combinations(range(n), k)))
+        for k in range(2, min(m, n) + 1)
+    )
     if pairs > MAX_SUPPORT_PAIRS:
         return []
     roots: list[Endpoint] = []
@@ -95,7 +97,7 @@ def _support_polynomials(P0, P1, rows, cols, total, samples):
         D = det(M)
         N = []
         for col in range(k + 1):
-            Mc = [row[:col] + [Fraction(int(index == k))] + row[col + 1:] for index, row in enumerate(M)]
+            Mc = [row[:col] + [Fraction(int(index == k))] + row[col + 1 :] for index, row in enumerate(M)]
             N.append(det(Mc))
         series[0].append(D)
         for col in range(k + 1):
@@ -119,8 +121,9 @@ def polynomial_roots(poly: list[Fraction]) -> list[Endpoint]:
         if abs(z.imag) > 1e-7 * max(1.0, abs(z.real)) or z.real < -1e-9:
             continue
         x = float(z.real)
-        exact = next((q for d in (10**3, 10**6, 10**9)
-                      if evaluate(poly, q := Fraction(x).limit_denominator(d)) == 0), None)
+        exact = next(
+            (q for d in (10**3, 10**6, 10**9) if evaluate(poly, q := Fraction(x).limit_denominator(d)) == 0), None
+        )
         if exact is not None:
             if exact >= 0:
                 found.append(exact)
@@ -207,8 +210,10 @@ def sweep(game: Game, costs: Sequence[str] | None = None, to: Fraction | None = 
         notes.append("3+ players: regimes follow the pure equilibria; mixed ones are not searched")
     changes = tuple(dict.fromkeys(r.lo for r in regimes if r.lo != 0 and (r.is_point or not r.lo_closed)))
     if any(not isinstance(p, Fraction) for p in changes):
-        notes.append("some breakpoints are irrational (roots of polynomials from mixed equilibria): "
-                     "shown as ≈ decimals, each known to lie in a rational bracket of width < 1e-8")
+        notes.append(
+            "some breakpoints are irrational (roots of polynomials from mixed equilibria): "
+            "shown as ≈ decimals, each known to lie in a rational bracket of width < 1e-8"
+        )
     return Sweep(game, kept, changes, tuple(points), tuple(regimes), to, game.plausible_kappa, tuple(notes))
 
 
@@ -218,11 +223,16 @@ def merge_regimes(elements: list[Regime]) -> list[Regime]:
     for element in elements:
         if element.solution is None and merged:  # an irrational point: decided by neighbours
             continue
-        if merged and merged[-1].solution is not None and element.solution is not None and \
-                structure(merged[-1].solution) == structure(element.solution):
+        if (
+            merged
+            and merged[-1].solution is not None
+            and element.solution is not None
+            and structure(merged[-1].solution) == structure(element.solution)
+        ):
             last = merged[-1]
-            merged[-1] = Regime(last.lo, element.hi, False, element.solution, last.lo_closed,
-                                element.is_point or element.hi_closed)
+            merged[-1] = Regime(
+                last.lo, element.hi, False, element.solution, last.lo_closed, element.is_point or element.hi_closed
+            )
             continue
         merged.append(element)
     return merged
@@ -286,8 +296,12 @@ def tail_of_uniqueness(game: Game, costs: Sequence[str], target: Profile) -> Tai
     if kind == "point":
         return Tail(point, attained=True)
     if isinstance(point, Root):
-        return Tail(point, attained=False, bracket=(point.lo, point.hi),
-                    notes=("the threshold is an irrational root, given as a rational bracket",))
+        return Tail(
+            point,
+            attained=False,
+            bracket=(point.lo, point.hi),
+            notes=("the threshold is an irrational root, given as a rational bracket",),
+        )
     return Tail(point, attained=False)
 
 
@@ -307,7 +321,8 @@ def surviving_strategies(payoffs: np.ndarray) -> list[list[int]]:
                 row_a = np.take(sub, a_pos, axis=i)
                 dominated = any(
                     all(x < y for x, y in zip(row_a.ravel(), np.take(sub, b_pos, axis=i).ravel()))
-                    for b_pos in range(len(alive[i])) if b_pos != a_pos
+                    for b_pos in range(len(alive[i]))
+                    if b_pos != a_pos
                 )
                 if not dominated:
                     keep.append(a)
@@ -339,7 +354,9 @@ def _tail_by_dominance(game: Game, costs, target: Profile) -> Tail:
 
     def alone_after_dominance(kappa: Fraction) -> bool:
         """Iterated strict dominance at κ leaves only the target."""
-        return all(len(a) == 1 and a[0] == t for a, t in zip(surviving_strategies(game.payoffs_at(kappa, costs)), target))
+        return all(
+            len(a) == 1 and a[0] == t for a, t in zip(surviving_strategies(game.payoffs_at(kappa, costs)), target)
+        )
 
     def only_pure(kappa: Fraction) -> bool:
         """The target is the only pure equilibrium at κ."""
@@ -351,14 +368,24 @@ def _tail_by_dominance(game: Game, costs, target: Profile) -> Tail:
     if lower is None:
         return Tail(None, reason="another pure equilibrium survives at every cost level", notes=(note,))
     if upper is not None and upper == lower and upper_attained == lower_attained:
-        return Tail(upper, attained=upper_attained, reason="iterated strict dominance leaves only the target",
-                    notes=(note,))
+        return Tail(
+            upper, attained=upper_attained, reason="iterated strict dominance leaves only the target", notes=(note,)
+        )
     if upper is None:
-        return Tail(None, defined=False, notes=(note,),
-                    reason=f"the target is the only pure equilibrium above κ = {exact_text(lower)}, but iterated "
-                    "dominance never proves it the only one (mixed equilibria need Gambit)")
-    return Tail(upper, attained=upper_attained,
-                bracket=(Fraction(lower) if isinstance(lower, Fraction) else lower.lo,
-                         Fraction(upper) if isinstance(upper, Fraction) else upper.hi),
-                reason=f"only pure equilibrium above {exact_text(lower)}; proved unique above {exact_text(upper)}",
-                notes=(note,))
+        return Tail(
+            None,
+            defined=False,
+            notes=(note,),
+            reason=f"the target is the only pure equilibrium above κ = {exact_text(lower)}, but iterated "
+            "dominance never proves it the only one (mixed equilibria need Gambit)",
+        )
+    return Tail(
+        upper,
+        attained=upper_attained,
+        bracket=(
+            Fraction(lower) if isinstance(lower, Fraction) else lower.lo,
+            Fraction(upper) if isinstance(upper, Fraction) else upper.hi,
+        ),
+        reason=f"only pure equilibrium above {exact_text(lower)}; proved unique above {exact_text(upper)}",
+        notes=(note,),
+    )

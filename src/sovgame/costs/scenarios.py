@@ -39,7 +39,7 @@ class Change:
 
 
 def equilibrium_label(game: Game, eq: Equilibrium) -> str:
-    """"Strike|Tolerate TTP" for a pure equilibrium; strategy names with probabilities otherwise."""
+    """ "Strike|Tolerate TTP" for a pure equilibrium; strategy names with probabilities otherwise."""
     profile = eq.pure_profile()
     if profile is not None:
         return game.outcome_key(profile)
@@ -93,6 +93,9 @@ def what_if(spec: str, settings: Sequence[str]) -> WhatIf:
     base = load_game(spec)
     changed = load_game(spec, settings)
     scenarios, changes = compare_games([("baseline", base), ("changed", changed)])
-    cells = {p: (tuple(base.payoffs[p]), tuple(changed.payoffs[p])) for p in base.profiles()
-             if tuple(base.payoffs[p]) != tuple(changed.payoffs[p])}
+    cells = {
+        p: (tuple(base.payoffs[p]), tuple(changed.payoffs[p]))
+        for p in base.profiles()
+        if tuple(base.payoffs[p]) != tuple(changed.payoffs[p])
+    }
     return WhatIf(tuple(settings), scenarios[0], scenarios[1], changes[1], cells)

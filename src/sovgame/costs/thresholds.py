@@ -121,7 +121,9 @@ class ThresholdReport:
 
 
 def compute_thresholds(
-    game: Game, target: Profile | str | None = None, costs: Sequence[str] | None = None,
+    game: Game,
+    target: Profile | str | None = None,
+    costs: Sequence[str] | None = None,
     discount: Fraction | None = None,
 ) -> ThresholdReport:
     """Every threshold of ``game`` for ``target`` (default: the compromise profile).
@@ -155,32 +157,48 @@ def compute_thresholds(
     # Players after the first two are the outside parties of a bilateral dispute.
     third = tuple(third_party_effect(game, U, W, profile, k, plausible) for k in range(2, game.n_players))
     return ThresholdReport(
-        game=game, target=profile, costs=kept, plausible=plausible,
-        plausible_given=game.plausible_kappa is not None, thresholds=results,
-        repeated=repeated, notes=tuple(notes), third_parties=third,
+        game=game,
+        target=profile,
+        costs=kept,
+        plausible=plausible,
+        plausible_given=game.plausible_kappa is not None,
+        thresholds=results,
+        repeated=repeated,
+        notes=tuple(notes),
+        third_parties=third,
     )
 
 
-def third_party_effect(game: Game, U: np.ndarray, W: np.ndarray, target: Profile, k: int,
-                       plausible: tuple[Fraction, Fraction]) -> ThirdParty:
+def third_party_effect(
+    game: Game, U: np.ndarray, W: np.ndarray, target: Profile, k: int, plausible: tuple[Fraction, Fraction]
+) -> ThirdParty:
     """The others' Nash threshold with player k held at each of its strategies, and
     whether one of k's strategies strictly dominates at every κ ≥ 0."""
     others = [i for i in range(game.n_players) if i != k]
     nash = {}
     for s in range(game.shape[k]):
-        fixed = target[:k] + (s,) + target[k + 1:]
+        fixed = target[:k] + (s,) + target[k + 1 :]
         devs = [d for i in others for d in deviations(game, U, W, fixed, i)]
         intervals = scan(breakpoints(devs), stable(devs, strict=False))
         summary = _summary(intervals)
         verdict = verdict_for(intervals, plausible)
-        lower = {i: (own[0].lo if (own := scan(breakpoints(ds), stable(ds, False))) else None)
-                 for i in others for ds in [deviations(game, U, W, fixed, i)]}
+        lower = {
+            i: (own[0].lo if (own := scan(breakpoints(ds), stable(ds, False))) else None)
+            for i in others
+            for ds in [deviations(game, U, W, fixed, i)]
+        }
         binding = None
         if intervals and summary["value"] != 0:
             binding = game.players[binding_player(lower)].name
         nash[game.players[k].strategies[s]] = Threshold(
-            "nash", tuple(intervals), verdict, verdict_phrase(verdict, summary["value"], summary["attained"], plausible),
-            binding=binding, per_player={game.players[i].name: lower[i] for i in others}, **summary)
+            "nash",
+            tuple(intervals),
+            verdict,
+            verdict_phrase(verdict, summary["value"], summary["attained"], plausible),
+            binding=binding,
+            per_player={game.players[i].name: lower[i] for i in others},
+            **summary,
+        )
     dominant = None
     for s in range(game.shape[k]):
         devs = [d for profile in game.profiles() if profile[k] == s for d in deviations(game, U, W, profile, k)]
@@ -198,7 +216,7 @@ def resolve_target(game: Game, target: Profile | str | None) -> Profile:
             lacking = [p.name for p in game.players if p.compromise is None]
             raise SovgameError(
                 f"{game.origin}: players[*].compromise: {', '.join(lacking)} name no compromise strategy; "
-                "add `compromise = \"...\"` to each [[players]] table or name a target outcome \"s1|s2\""
+                'add `compromise = "..."` to each [[players]] table or name a target outcome "s1|s2"'
             )
         return profile
     if isinstance(target, str):
@@ -241,8 +259,7 @@ def _deviation_threshold(game, U, W, target, plausible, strict: bool) -> Thresho
         binding = next(game.players[i].name for i, v in lower_ends.items() if v is not None and float(v) == top)
         if top == 0:
             binding = None
-    reason = deviation_reason(game, target, per_player_devs, intervals, lower_ends, verdict,
-                               summary, plausible, strict)
+    reason = deviation_reason(game, target, per_player_devs, intervals, lower_ends, verdict, summary, plausible, strict)
     return Threshold(name, tuple(intervals), verdict, reason, binding=binding, per_player=per_player, **summary)
 
 
@@ -293,13 +310,23 @@ def _unique_threshold(game, U, W, target, plausible, nash: Threshold, kept) -> T
     interval = Interval(tail.start, tail.attained, None)
     verdict = verdict_for([interval], plausible)
     if tail.bracket is not None:
-        verdict = Verdict.BEYOND if tail.bracket[0] >= plausible[1] else (Verdict.REACHABLE if tail.bracket[1] <= plausible[1] else verdict)
+        verdict = (
+            Verdict.BEYOND
+            if tail.bracket[0] >= plausible[1]
+            else (Verdict.REACHABLE if tail.bracket[1] <= plausible[1] else verdict)
+        )
     reason = verdict_phrase(verdict, tail.start, tail.attained, plausible)
     if tail.reason:
         reason = f"{reason}; {tail.reason}"
     return Threshold(
-        "unique", (interval,), verdict, reason, value=tail.start, attained=tail.attained,
-        bracket=tail.bracket, notes=tuple(tail.notes),
+        "unique",
+        (interval,),
+        verdict,
+        reason,
+        value=tail.start,
+        attained=tail.attained,
+        bracket=tail.bracket,
+        notes=tuple(tail.notes),
     )
 
 
@@ -316,8 +343,9 @@ def confront_profile(game: Game, target: Profile) -> Profile | None:
 def _risk_dominance(game, U, W, target, plausible) -> Threshold:
     d = confront_profile(game, target)
     if d is None:
-        return Threshold("risk_dominant", (), Verdict.NEVER, "risk dominance is defined here for 2x2 games only",
-                         defined=False)
+        return Threshold(
+            "risk_dominant", (), Verdict.NEVER, "risk dominance is defined here for 2x2 games only", defined=False
+        )
     t_devs = [dv for i in range(2) for dv in deviations(game, U, W, target, i)]
     d_devs = [dv for i in range(2) for dv in deviations(game, U, W, d, i)]
     # Deviation losses at t (R − T) and at d (P − S) are −gain = −a + κb: linear in κ.
@@ -362,8 +390,9 @@ def quadratic_roots(c2: Fraction, c1: Fraction, c0: Fraction) -> list[Endpoint]:
 # --- repeated play -------------------------------------------------------------------------------
 
 
-def delta_star(game: Game, U: np.ndarray, W: np.ndarray, target: Profile,
-               kappa: Fraction) -> dict[str, Fraction | None]:
+def delta_star(
+    game: Game, U: np.ndarray, W: np.ndarray, target: Profile, kappa: Fraction
+) -> dict[str, Fraction | None]:
     """δ*_i(κ) = (T_i − R_i)/(T_i − P_i) with costed payoffs (Friedman 1971 grim trigger).
 
     0 when there is no temptation (T_i ≤ R_i); None (no δ < 1 works, reported "inf") when
@@ -374,7 +403,8 @@ def delta_star(game: Game, U: np.ndarray, W: np.ndarray, target: Profile,
         raise SovgameError(f"{game.origin}: grim-trigger thresholds δ* are defined here for 2x2 games only")
     out: dict[str, Fraction | None] = {}
     for i, player in enumerate(game.players):
-        dev = target[:i] + (d[i],) + target[i + 1:]
+        dev = target[:i] + (d[i],) + target[i + 1 :]
+
         def u(s: Profile, i: int = i) -> Fraction:
             """Player i's costed payoff at ``s``."""
             return U[s + (i,)] - kappa * W[s + (i,)]
@@ -398,16 +428,21 @@ def _repeated(game, U, W, target, plausible, discount) -> Repeated | None:
     top = plausible[1]
     at_top = delta_star(game, U, W, target, top) if top > 0 else None
     d_is_nash = all(dv.a <= 0 for i in range(2) for dv in deviations(game, U, W, d, i))
-    note = None if d_is_nash else (
-        f"({', '.join(game.outcome_names(d))}) is no equilibrium of the stage game at κ = 0, so reverting to it "
-        "is not a credible punishment there")
+    note = (
+        None
+        if d_is_nash
+        else (
+            f"({', '.join(game.outcome_names(d))}) is no equilibrium of the stage game at κ = 0, so reverting to it "
+            "is not a credible punishment there"
+        )
+    )
     sustain = None
     if discount is not None:
         if not 0 < discount < 1:
             raise ParameterError("discount", f"δ must be between 0 and 1 (exclusive), not {fmt(discount)}")
         lines = []
         for i in range(2):
-            dev = target[:i] + (d[i],) + target[i + 1:]
+            dev = target[:i] + (d[i],) + target[i + 1 :]
             # temptation(κ) = tA − κ tB; gap(κ) = gA − κ gB, linear in κ.
             tA, tB = U[dev + (i,)] - U[target + (i,)], W[dev + (i,)] - W[target + (i,)]
             gA, gB = U[dev + (i,)] - U[d + (i,)], W[dev + (i,)] - W[d + (i,)]
@@ -427,12 +462,21 @@ def _repeated(game, U, W, target, plausible, discount) -> Repeated | None:
         summary = _summary(intervals)
         verdict = verdict_for(intervals, plausible)
         reason = verdict_phrase(verdict, summary["value"], summary["attained"], plausible)
-        sustain = Threshold("repeated", tuple(intervals), verdict,
-                            f"with δ = {fmt(discount)} grim trigger sustains compromise: {reason}", **summary)
-    return Repeated(at_zero=at_zero, at_top=at_top, top=top if at_top is not None else None,
-                    discount=discount, sustainable_from=sustain, note=note)
+        sustain = Threshold(
+            "repeated",
+            tuple(intervals),
+            verdict,
+            f"with δ = {fmt(discount)} grim trigger sustains compromise: {reason}",
+            **summary,
+        )
+    return Repeated(
+        at_zero=at_zero,
+        at_top=at_top,
+        top=top if at_top is not None else None,
+        discount=discount,
+        sustainable_from=sustain,
+        note=note,
+    )
 
 
 # --- JSON ------------------------------------------------------------------------------------------
-
-

@@ -43,12 +43,13 @@ def verdict_for(intervals: Sequence[Interval], plausible: tuple[Fraction, Fracti
 
 
 def range_text(plausible: tuple[Fraction, Fraction]) -> str:
-    """"[0, 2]": the plausible range as sovgame prints it."""
+    """ "[0, 2]": the plausible range as sovgame prints it."""
     return f"[{fmt(plausible[0])}, {fmt(plausible[1])}]"
 
 
-def verdict_phrase(verdict: Verdict, value: Endpoint | None, attained: bool,
-                   plausible: tuple[Fraction, Fraction]) -> str:
+def verdict_phrase(
+    verdict: Verdict, value: Endpoint | None, attained: bool, plausible: tuple[Fraction, Fraction]
+) -> str:
     """The verdict in words, e.g. "holds above κ = 4, beyond the plausible range [0, 2]"."""
     at = f"{'at' if attained else 'above'} κ = {exact_text(value)}"
     return {

@@ -39,8 +39,9 @@ def parse_setting(text: str) -> Setting:
     target, sep, raw = text.rpartition("=")
     if not sep or not target.strip() or not raw.strip():
         raise _bad(
-            text, "expected TARGET=VALUES, e.g. \"Strike|Tolerate TTP=2,2\", "
-            "\"Pakistan@Strike|Tolerate TTP=1.5\", \"cost:trade_disruption=0.5,1\" or \"plausible_kappa=0,3\""
+            text,
+            'expected TARGET=VALUES, e.g. "Strike|Tolerate TTP=2,2", '
+            '"Pakistan@Strike|Tolerate TTP=1.5", "cost:trade_disruption=0.5,1" or "plausible_kappa=0,3"',
         )
     values = tuple(v.strip() for v in raw.split(","))
     for v in values:
@@ -52,7 +53,7 @@ def parse_setting(text: str) -> Setting:
     if target == "plausible_kappa":
         return Setting(text, "plausible", "", None, values)
     if target.startswith("cost:"):
-        return Setting(text, "cost", target[len("cost:"):].strip(), None, values)
+        return Setting(text, "cost", target[len("cost:") :].strip(), None, values)
     if "@" in target:
         player, _, outcome = target.partition("@")
         return Setting(text, "payoff", outcome.strip(), player.strip(), values)
@@ -66,9 +67,14 @@ def plain_number(text: str):
     return int(text) if text.lstrip("+-").isdigit() else Decimal(text)
 
 
-def apply_settings(data: MutableMapping, game: Game, settings: Sequence[Setting],
-                   number: Callable[[str], object] = plain_number, make_list: Callable = list,
-                   make_table: Callable = dict) -> None:
+def apply_settings(
+    data: MutableMapping,
+    game: Game,
+    settings: Sequence[Setting],
+    number: Callable[[str], object] = plain_number,
+    make_list: Callable = list,
+    make_table: Callable = dict,
+) -> None:
     """Apply ``settings`` to game data in place (a dict or a tomlkit document).
 
     ``game`` is the validated game before the change, used to check names; ``number``,
@@ -106,12 +112,14 @@ def apply_settings(data: MutableMapping, game: Game, settings: Sequence[Setting]
                 payoffs[key] = make_list([number(v) for v in s.values])
             else:
                 if s.player not in game.player_names:
-                    raise _bad(s.text, f"no player named {s.player!r} "
-                                       f"(players: {', '.join(game.player_names)})")
+                    raise _bad(s.text, f"no player named {s.player!r} (players: {', '.join(game.player_names)})")
                 _expect(s, 1, "one number")
                 current = payoffs.get(key)
-                values = [number(_as_text(v)) for v in current] if current is not None else \
-                    [number(_as_text(v)) for v in game.payoffs[profile]]
+                values = (
+                    [number(_as_text(v)) for v in current]
+                    if current is not None
+                    else [number(_as_text(v)) for v in game.payoffs[profile]]
+                )
                 values[game.player_names.index(s.player)] = number(s.values[0])
                 payoffs[key] = make_list(values)
 

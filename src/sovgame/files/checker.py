@@ -4,10 +4,14 @@ concerns and returns a usable value or None, so that one pass reports every prob
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
+
+from ..core.model import Game, Player
 from ..core.numbers import fmt, to_fraction
 from ..errors import Problem
 
@@ -64,8 +68,9 @@ class Checker:
         numbers = [v for v in out if v is not None]
         return numbers if len(numbers) == len(out) else None
 
-    def bounded(self, table: dict, key: str, prefix: str, lo: Fraction, hi: Fraction,
-                lo_open: bool, hi_open: bool) -> Fraction | None:
+    def bounded(
+        self, table: dict, key: str, prefix: str, lo: Fraction, hi: Fraction, lo_open: bool, hi_open: bool
+    ) -> Fraction | None:
         """An optional number that must lie between lo and hi (each end open or closed)."""
         if key not in table:
             return None
@@ -98,3 +103,35 @@ def describe_value(value: Any) -> str:
     if isinstance(value, (int, Decimal)):
         return f"the number {value}"
     return repr(value)
+
+
+def outcome_profiles(
+    raw: Any,
+    players: list[Player],
+    section: str,
+    check: Checker,
+    value_check: Callable[[Any, str], Any],
+    seen: set | None = None,
+) -> dict[tuple[int, ...], Any]:
+    """Parse a table keyed by outcome ("s1|s2"); value_check validates each value.
+
+    ``seen`` collects every outcome named, valid value or not.
+    """
+    shell = Game(title="", players=tuple(players), payoffs=np.empty(0))
+    out: dict[tuple[int, ...], Any] = {}
+    seen = set() if seen is None else seen
+    for key, value in raw.items():
+        item_key = join_key(section, key)
+        try:
+            profile = shell.parse_outcome(key)
+        except ValueError as exc:
+            check.add(item_key, str(exc))
+            continue
+        if profile in seen:
+            check.add(item_key, f"duplicate outcome: {shell.outcome_key(profile)!r} is given more than once")
+            continue
+        seen.add(profile)
+        parsed = value_check(value, item_key)
+        if parsed is not None:
+            out[profile] = parsed
+    return out

@@ -1,8 +1,9 @@
-"""Converting between sovgame game files and Gambit ``.nfg`` files, and writing game files.
+"""Converting between sovgame game files and Gambit ``.nfg`` files: the writers of both.
 
-:func:`convert` picks the direction from the file names; :func:`game_to_toml` writes a game
-as a commented game file with exact numbers; :func:`left_out_of_nfg` lists what a ``.nfg``
-file has no place for (compromise strategies, costs, notes, ...).
+:func:`convert` picks the direction from the file names; :func:`game_to_nfg` writes a game
+as a ``.nfg`` file (payoff or outcome version), :func:`game_to_toml` as a commented game file
+with exact numbers; :func:`left_out_of_nfg` lists what a ``.nfg`` file has no place for
+(compromise strategies, costs, notes, ...). Reading ``.nfg`` files is :mod:`sovgame.files.nfg`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ..core.model import Game
 from ..core.numbers import fmt
 from ..errors import ParameterError, SovgameError
 from .atomic import write_atomically
-from .nfg import NFG_VERSIONS, game_to_nfg, quote_label, read_nfg
+from .nfg import NFG_VERSIONS, gambit_profiles, quote_label, read_nfg
 
 
 def left_out_of_nfg(game: Game, described_players: Sequence[str] = ()) -> list[str]:
@@ -41,8 +42,9 @@ def left_out_of_nfg(game: Game, described_players: Sequence[str] = ()) -> list[s
     if game.notes:
         parts.append(f"notes on {len(game.notes)} outcome{'s' if len(game.notes) != 1 else ''}")
     if game.costs:
-        parts.append(f"costs ({', '.join(c.name for c in game.costs)}); the payoffs are written "
-                     "before costs, at kappa = 0")
+        parts.append(
+            f"costs ({', '.join(c.name for c in game.costs)}); the payoffs are written before costs, at kappa = 0"
+        )
     if game.plausible_kappa is not None:
         parts.append("analysis.plausible_kappa")
     if game.mediator is not None:
@@ -146,8 +148,9 @@ class Conversion:
     renamed: tuple[str, ...] = ()
 
 
-def convert(source: str | os.PathLike, target: str | os.PathLike, version: str | None = None,
-            overwrite: bool = False) -> Conversion:
+def convert(
+    source: str | os.PathLike, target: str | os.PathLike, version: str | None = None, overwrite: bool = False
+) -> Conversion:
     """Convert a game file to ``.nfg`` or a ``.nfg`` file to a game file, by the extensions.
 
     Parameters
@@ -176,10 +179,11 @@ def convert(source: str | os.PathLike, target: str | os.PathLike, version: str |
     if from_nfg:
         imported = read_nfg(_read_text(source), source)
         names = ", ".join(imported.game.player_names)
-        header = [f"Converted by `sovgame convert` from {source}, a Gambit strategic-form game "
-                  f"(.nfg, {imported.version} version).",
-                  f'Outcome keys are "strategy|strategy|..." and payoff lists [u1, u2, ...] in player '
-                  f"order: {names}."]
+        header = [
+            f"Converted by `sovgame convert` from {source}, a Gambit strategic-form game "
+            f"(.nfg, {imported.version} version).",
+            f'Outcome keys are "strategy|strategy|..." and payoff lists [u1, u2, ...] in player order: {names}.',
+        ]
         write_atomically(target, game_to_toml(imported.game, header))
         return Conversion(source, target, "sovgame game file", imported.left_out, imported.renamed)
 
@@ -196,8 +200,10 @@ def _check_conversion(source: str, target: Path, version: str | None, overwrite:
     """Check the names and the target before anything is read; True when reading a .nfg file."""
     from_nfg = _suffix(source) == ".nfg"
     if not from_nfg and _suffix(source) not in ("", ".toml"):
-        raise SovgameError(f"{source}: convert reads a sovgame game (.toml) or a Gambit strategic-form "
-                           f"game (.nfg), not a {_suffix(source)} file")
+        raise SovgameError(
+            f"{source}: convert reads a sovgame game (.toml) or a Gambit strategic-form "
+            f"game (.nfg), not a {_suffix(source)} file"
+        )
     wanted = ".toml" if from_nfg else ".nfg"
     if _suffix(str(target)) != wanted:
         what = "a .nfg file converts to a sovgame game file" if from_nfg else "a game converts to a Gambit .nfg file"
@@ -229,5 +235,52 @@ def _read_text(path: str) -> str:
     except UnicodeDecodeError as exc:
         raise SovgameError(f"{path}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
     if not text.strip():
-        raise SovgameError(f"{path}: empty; a Gambit strategic-form file starts with NFG 1 R \"title\"")
+        raise SovgameError(f'{path}: empty; a Gambit strategic-form file starts with NFG 1 R "title"')
     return text
+
+
+def _nfg_number(value: Fraction) -> str:
+    """An exact payoff as Gambit writes one: ``3``, ``-2``, ``3/2``."""
+    return fmt(Fraction(value))
+
+
+def game_to_nfg(game: Game, version: str = "payoff") -> str:
+    """The game as a Gambit strategic-form ``.nfg`` file.
+
+    Parameters
+    ----------
+    game : the game; its payoffs are written as they stand, before any costs (κ = 0)
+    version : ``"payoff"`` (one payoff per player per profile) or ``"outcome"`` (one
+        outcome per profile, labelled with sovgame's outcome key ``"s1|s2"``)
+
+    Returns
+    -------
+    str
+        The file's text, laid out as Gambit writes it (``GameRep::WriteNfgFile``): title,
+        players, strategy labels, the description as the comment, then the body, profiles in
+        Gambit's order (first player fastest). Payoffs are exact: integers or ``n/d``.
+
+    See Also
+    --------
+    left_out_of_nfg : what the game holds that a ``.nfg`` file cannot.
+    """
+    if version not in NFG_VERSIONS:
+        raise ParameterError("version", f"choose payoff or outcome, not {version!r}")
+    lines = [f"NFG 1 R {quote_label(game.title)} {{ {' '.join(quote_label(p.name) for p in game.players)} }}", ""]
+    strategy_lists = [f"{{ {' '.join(quote_label(s) for s in p.strategies)} }}" for p in game.players]
+    lines.append("{ " + "\n".join(strategy_lists))
+    lines.append("}")
+    lines.append(quote_label(game.description or ""))
+    lines.append("")
+    profiles = list(gambit_profiles(game.shape))
+    if version == "payoff":
+        for profile in profiles:
+            lines.append(" ".join(_nfg_number(v) for v in game.payoffs[profile]))
+    else:
+        lines.append("{")
+        for profile in profiles:
+            values = ", ".join(_nfg_number(v) for v in game.payoffs[profile])
+            lines.append(f"{{ {quote_label(game.outcome_key(profile))} {values} }}")
+        lines.append("}")
+        lines.append(" ".join(str(k) for k in range(1, len(profiles) + 1)))
+    return "\n".join(lines) + "\n"

@@ -17,7 +17,7 @@ from .atomic import write_atomically
 from .changes import apply_settings, parse_setting
 from .gamefile import bundled_dir, bundled_names, parse_game, read_game_text
 
-TEMPLATE = '''\
+TEMPLATE = """\
 # A sovgame game file (format version 1). `sovgame show FILE` checks and prints it;
 # README.md documents every key.
 
@@ -53,7 +53,7 @@ weights = [1, 1]
 
 [analysis]
 plausible_kappa = [0, 2]            # the cost levels you find plausible (1 = as stated above)
-'''
+"""
 
 
 def edited_text(path: Path, settings: Sequence[str]) -> tuple[str, str]:
@@ -63,8 +63,14 @@ def edited_text(path: Path, settings: Sequence[str]) -> tuple[str, str]:
     text, origin = read_game_text(str(path))
     game = parse_game(text, origin, base_dir=path.resolve().parent)
     document = tomlkit.parse(text)
-    apply_settings(document, game, [parse_setting(s) for s in settings],
-                   number=_toml_number, make_list=_toml_array, make_table=tomlkit.table)
+    apply_settings(
+        document,
+        game,
+        [parse_setting(s) for s in settings],
+        number=_toml_number,
+        make_list=_toml_array,
+        make_table=tomlkit.table,
+    )
     new_text = tomlkit.dumps(document)
     parse_game(new_text, f"{origin} after the edit", base_dir=path.resolve().parent)  # validate first
     return text, new_text
@@ -86,8 +92,11 @@ def _toml_array(values):
 
 def unified_diff(path: Path, old: str, new: str) -> str:
     """The change from ``old`` to ``new`` text of ``path`` as a unified diff ("" when equal)."""
-    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        fromfile=str(path), tofile=f"{path} (edited)"))
+    return "".join(
+        difflib.unified_diff(
+            old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=str(path), tofile=f"{path} (edited)"
+        )
+    )
 
 
 def edit_file(path: str | Path, settings: Sequence[str], dry_run: bool = False) -> str:
@@ -104,12 +113,16 @@ def _refuse_bundled(path: Path) -> None:
     if not path.is_file():
         name = str(path)
         if name in bundled_names():
-            raise SovgameError(f"{name} is a bundled game and is not edited in place; copy it first: "
-                               f"sovgame new my_game.toml --from {name}")
+            raise SovgameError(
+                f"{name} is a bundled game and is not edited in place; copy it first: "
+                f"sovgame new my_game.toml --from {name}"
+            )
         raise SovgameError(f"{path}: no such file")
     if path.resolve().parent == Path(str(bundled_dir())).resolve():
-        raise SovgameError(f"{path} is a bundled game and is not edited in place; copy it first: "
-                           f"sovgame new my_game.toml --from {path.stem}")
+        raise SovgameError(
+            f"{path} is a bundled game and is not edited in place; copy it first: "
+            f"sovgame new my_game.toml --from {path.stem}"
+        )
 
 
 def new_file(path: str | Path, source: str | None = None, force: bool = False) -> Path:

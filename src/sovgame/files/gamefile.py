@@ -76,9 +76,7 @@ def _decode(data: bytes, origin: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise SovgameError(
-            f"{origin}: not UTF-8 text (byte {exc.start}); save the file as UTF-8"
-        ) from None
+        raise SovgameError(f"{origin}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
 
 
 def load_game(spec: str, settings: Sequence[str] = ()) -> Game:
@@ -90,8 +88,7 @@ def load_game(spec: str, settings: Sequence[str] = ()) -> Game:
     return parse_game(text, origin, base_dir=_base_dir(spec), settings=settings)
 
 
-def parse_game(text: str, origin: str = "<string>", base_dir: Path | None = None,
-               settings: Sequence[str] = ()) -> Game:
+def parse_game(text: str, origin: str = "<string>", base_dir: Path | None = None, settings: Sequence[str] = ()) -> Game:
     """Parse and validate a game file's text; raises :class:`GameFileError` listing problems.
 
     ``base_dir`` is where a relative ``extends = "other.toml"`` is looked up (default: the
@@ -147,7 +144,9 @@ def resolve_extends(data: dict, origin: str, base_dir: Path, chain: tuple[str, .
         try:
             text = _decode(path.read_bytes(), spec)
         except OSError:
-            raise GameFileError(origin, [Problem("extends", f"{spec!r}: no such file (relative to {base_dir})")]) from None
+            raise GameFileError(
+                origin, [Problem("extends", f"{spec!r}: no such file (relative to {base_dir})")]
+            ) from None
     else:
         resource = bundled_dir() / f"{spec}.toml"
         if not resource.is_file():
@@ -181,8 +180,11 @@ def _merge(parent: dict, child: dict) -> dict:
         for table in ("payoffs", "notes"):
             if isinstance(merged.get(table), dict):
                 inherited = parent.get(table, {})
-                merged[table] = {k: v for k, v in merged[table].items()
-                                 if k in child.get(table, {}) or k not in inherited or _outcome_exists(k, players)}
+                merged[table] = {
+                    k: v
+                    for k, v in merged[table].items()
+                    if k in child.get(table, {}) or k not in inherited or _outcome_exists(k, players)
+                }
     return merged
 
 
@@ -211,8 +213,12 @@ def bundled_games() -> list[dict]:
     rows = []
     for name in bundled_names():
         game = load_game(name)
-        rows.append({
-            "name": name, "title": game.title, "players": game.player_names,
-            "size": "x".join(str(k) for k in game.shape),
-        })
+        rows.append(
+            {
+                "name": name,
+                "title": game.title,
+                "players": game.player_names,
+                "size": "x".join(str(k) for k in game.shape),
+            }
+        )
     return rows

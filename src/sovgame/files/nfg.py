@@ -39,8 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from ..core.model import Game, Player, Profile
-from ..core.numbers import fmt
-from ..errors import GameTooLargeError, ParameterError, SovgameError
+from ..errors import GameTooLargeError, SovgameError
 
 NFG_VERSIONS = ("payoff", "outcome")
 #: The largest game read from a .nfg file, in profiles (pure-equilibrium search checks each).
@@ -108,7 +107,7 @@ def _tokens(text: str, origin: str) -> Iterator[_Token]:
             if end is None:
                 raise SovgameError(
                     f"{origin}: line {start_line}, column {start_column}: this text is never closed; "
-                    "end it with a double quote (write \\\" for a quote inside text)"
+                    'end it with a double quote (write \\" for a quote inside text)'
                 )
             advance(end)
             yield _Token("text", label, start_line, start_column)
@@ -154,8 +153,7 @@ class _Parser:
         """The error for a token (default: the current one) where ``expected`` should be."""
         token = token or self.token
         return SovgameError(
-            f"{self.origin}: line {token.line}, column {token.column}: expected {expected}, "
-            f"found {token.describe()}"
+            f"{self.origin}: line {token.line}, column {token.column}: expected {expected}, found {token.describe()}"
         )
 
     def take(self, kind: str, expected: str) -> _Token:
@@ -240,8 +238,9 @@ def read_nfg(text: str, origin: str = "<nfg>") -> NfgImport:
 
     renamed: list[str] = []
     players = _valid_labels(player_names, "player", renamed)
-    strategy_labels = [_valid_labels(labels, f"strategy of {name}", renamed)
-                       for name, labels in zip(players, strategies)]
+    strategy_labels = [
+        _valid_labels(labels, f"strategy of {name}", renamed) for name, labels in zip(players, strategies)
+    ]
     game_players = tuple(Player(name, tuple(labels)) for name, labels in zip(players, strategy_labels))
     shell = Game(title="", players=game_players, payoffs=np.empty(0))
 
@@ -264,8 +263,13 @@ def read_nfg(text: str, origin: str = "<nfg>") -> NfgImport:
         fallback = Path(origin).stem if origin.lower().endswith(".nfg") else "Untitled strategic game"
         renamed.append(f"the title is empty; the game is titled {quote_label(fallback)}")
         title = fallback
-    game = Game(title=title, players=game_players, payoffs=payoffs,
-                description=comment if comment.strip() else None, origin=origin)
+    game = Game(
+        title=title,
+        players=game_players,
+        payoffs=payoffs,
+        description=comment if comment.strip() else None,
+        origin=origin,
+    )
     return NfgImport(game=game, version=version, renamed=tuple(renamed), left_out=tuple(left_out))
 
 
@@ -273,8 +277,9 @@ def _header(parser: _Parser, origin: str) -> tuple[str, list[str]]:
     """``NFG 1 R "title" { "P1" "P2" ... }``: the title and the players' names."""
     header = parser.token
     if header.kind == "symbol" and header.text == "EFG":
-        raise SovgameError(f"{origin}: an extensive-form Gambit game (EFG); only strategic-form "
-                           ".nfg files (NFG 1 R ...) convert")
+        raise SovgameError(
+            f"{origin}: an extensive-form Gambit game (EFG); only strategic-form .nfg files (NFG 1 R ...) convert"
+        )
     if header.kind != "symbol" or header.text != "NFG":
         raise parser.fail("'NFG' (a Gambit strategic-form file starts with NFG 1 R \"title\")")
     parser.take("symbol", "'NFG'")
@@ -292,8 +297,10 @@ def _header(parser: _Parser, origin: str) -> tuple[str, list[str]]:
         player_names.append(parser.take("text", "a player's name").text)
     closing = parser.take("}", "a player's name in double quotes, or '}' closing the list of players")
     if len(player_names) < 2:
-        raise SovgameError(f"{origin}: line {closing.line}, column {closing.column}: the file has "
-                           f"{len(player_names)} player(s); a sovgame game needs two or more")
+        raise SovgameError(
+            f"{origin}: line {closing.line}, column {closing.column}: the file has "
+            f"{len(player_names)} player(s); a sovgame game needs two or more"
+        )
     return title, player_names
 
 
@@ -314,21 +321,28 @@ def _strategy_lists(parser: _Parser, players: list[str]) -> list[list[str]]:
                 labels.append(parser.take("text", "a strategy").text)
             closing = parser.take("}", f"a strategy of {quote_label(name)} in double quotes, or '}}'")
             if not labels:
-                raise SovgameError(f"{parser.origin}: line {closing.line}, column {closing.column}: "
-                                   f"{quote_label(name)} has no strategies; a player needs at least one")
+                raise SovgameError(
+                    f"{parser.origin}: line {closing.line}, column {closing.column}: "
+                    f"{quote_label(name)} has no strategies; a player needs at least one"
+                )
             lists.append(labels)
-        parser.take("}", f"'}}' closing the strategies: the file names {len(players)} players, "
-                         "so it needs one strategy list per player")
+        parser.take(
+            "}",
+            f"'}}' closing the strategies: the file names {len(players)} players, "
+            "so it needs one strategy list per player",
+        )
     else:
         first = parser.token
-        counts = [parser.count(f"the number of strategies of {quote_label(name)} (a positive integer)", 1)
-                  for name in players]
+        counts = [
+            parser.count(f"the number of strategies of {quote_label(name)} (a positive integer)", 1) for name in players
+        ]
         parser.take("}", f"'}}' closing the strategy counts: the file names {len(players)} players")
         if math.prod(counts) > MAX_PROFILES:
             # Checked before labels are made up for them: a typo here must not exhaust memory.
             raise GameTooLargeError(
                 f"{parser.origin}: line {first.line}, column {first.column}: the strategy counts make "
-                f"{math.prod(counts):,} profiles; sovgame reads games of up to {MAX_PROFILES:,}")
+                f"{math.prod(counts):,} profiles; sovgame reads games of up to {MAX_PROFILES:,}"
+            )
         # Gambit labels counted strategies "1", "2", ...
         lists = [[str(k) for k in range(1, count + 1)] for count in counts]
     return lists
@@ -339,11 +353,15 @@ def _payoff_body(parser: _Parser, shell: Game) -> list[tuple[Fraction, ...]]:
     flat: list[tuple[Fraction, ...]] = []
     total = math.prod(shell.shape)
     for profile in gambit_profiles(shell.shape):
-        flat.append(tuple(
-            parser.number(f"the payoff of {quote_label(player.name)} at {quote_label(shell.outcome_key(profile))} "
-                          f"(profile {len(flat) + 1} of {total})")
-            for player in shell.players
-        ))
+        flat.append(
+            tuple(
+                parser.number(
+                    f"the payoff of {quote_label(player.name)} at {quote_label(shell.outcome_key(profile))} "
+                    f"(profile {len(flat) + 1} of {total})"
+                )
+                for player in shell.players
+            )
+        )
     return flat
 
 
@@ -354,7 +372,7 @@ def _outcome_body(parser: _Parser, shell: Game, left_out: list[str]) -> list[tup
     while parser.at("{"):
         parser.take("{", "'{'")
         number = len(outcomes) + 1
-        label = parser.take("text", f"the label of outcome {number} in double quotes (\"\" for none)").text
+        label = parser.take("text", f'the label of outcome {number} in double quotes ("" for none)').text
         values = []
         for player in shell.players:
             values.append(parser.number(f"the payoff of {quote_label(player.name)} in outcome {number}"))
@@ -371,13 +389,18 @@ def _outcome_body(parser: _Parser, shell: Game, left_out: list[str]) -> list[tup
     for profile in gambit_profiles(shell.shape):
         index = parser.count(
             f"the outcome of {quote_label(shell.outcome_key(profile))} (profile {len(flat) + 1} of {total}): "
-            f"an integer from 0 (no outcome: all payoffs 0) to {len(outcomes)}", 0, len(outcomes))
+            f"an integer from 0 (no outcome: all payoffs 0) to {len(outcomes)}",
+            0,
+            len(outcomes),
+        )
         flat.append(null if index == 0 else outcomes[index - 1][1])
         uses.setdefault(index, []).append(profile)
     # Gambit names outcomes "1", "2", ... by default; only other labels carry information.
     labelled = [
-        label for number, (label, _) in enumerate(outcomes, start=1)
-        if label.strip() and label.strip() != str(number)
+        label
+        for number, (label, _) in enumerate(outcomes, start=1)
+        if label.strip()
+        and label.strip() != str(number)
         and [shell.outcome_key(p) for p in uses.get(number, [])] != [label]
     ]
     if labelled:
@@ -414,7 +437,7 @@ def _valid_labels(labels: Sequence[str], what: str, renamed: list[str]) -> list[
     return out
 
 
-# --- writing -----------------------------------------------------------------------------------
+# --- shared with the writer (sovgame.files.convert) -------------------------------------------
 
 
 def gambit_profiles(shape: tuple[int, ...]) -> Iterator[Profile]:
@@ -441,50 +464,3 @@ def quote_label(label: str) -> str:
         else:
             out.append(char)
     return '"' + "".join(out) + '"'
-
-
-def _nfg_number(value: Fraction) -> str:
-    """An exact payoff as Gambit writes one: ``3``, ``-2``, ``3/2``."""
-    return fmt(Fraction(value))
-
-
-def game_to_nfg(game: Game, version: str = "payoff") -> str:
-    """The game as a Gambit strategic-form ``.nfg`` file.
-
-    Parameters
-    ----------
-    game : the game; its payoffs are written as they stand, before any costs (κ = 0)
-    version : ``"payoff"`` (one payoff per player per profile) or ``"outcome"`` (one
-        outcome per profile, labelled with sovgame's outcome key ``"s1|s2"``)
-
-    Returns
-    -------
-    str
-        The file's text, laid out as Gambit writes it (``GameRep::WriteNfgFile``): title,
-        players, strategy labels, the description as the comment, then the body, profiles in
-        Gambit's order (first player fastest). Payoffs are exact: integers or ``n/d``.
-
-    See Also
-    --------
-    left_out_of_nfg : what the game holds that a ``.nfg`` file cannot.
-    """
-    if version not in NFG_VERSIONS:
-        raise ParameterError("version", f"choose payoff or outcome, not {version!r}")
-    lines = [f"NFG 1 R {quote_label(game.title)} {{ {' '.join(quote_label(p.name) for p in game.players)} }}", ""]
-    strategy_lists = [f"{{ {' '.join(quote_label(s) for s in p.strategies)} }}" for p in game.players]
-    lines.append("{ " + "\n".join(strategy_lists))
-    lines.append("}")
-    lines.append(quote_label(game.description or ""))
-    lines.append("")
-    profiles = list(gambit_profiles(game.shape))
-    if version == "payoff":
-        for profile in profiles:
-            lines.append(" ".join(_nfg_number(v) for v in game.payoffs[profile]))
-    else:
-        lines.append("{")
-        for profile in profiles:
-            values = ", ".join(_nfg_number(v) for v in game.payoffs[profile])
-            lines.append(f"{{ {quote_label(game.outcome_key(profile))} {values} }}")
-        lines.append("}")
-        lines.append(" ".join(str(k) for k in range(1, len(profiles) + 1)))
-    return "\n".join(lines) + "\n"

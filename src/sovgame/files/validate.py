@@ -8,31 +8,21 @@ from one already reported (a cost that needs a player's missing compromise) are 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
-from ..core.model import (
-    INCIDENCES,
-    PAYOFF_SCALES,
-    Cost,
-    Game,
-    Incidence,
-    Mediator,
-    PayoffScale,
-    Player,
-    RepeatedSettings,
-)
+from ..core.model import PAYOFF_SCALES, Cost, Game, Mediator, PayoffScale, Player, RepeatedSettings
 from ..errors import GameFileError
-from .checker import Checker, describe_value, join_key
+from .checker import Checker, describe_value, outcome_profiles
+from .validate_costs import COST_KEYS, validate_costs
 
 KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "": ("extends", "game", "players", "payoffs", "notes", "costs", "analysis", "mediator", "repeated"),
     "game": ("title", "description", "source", "payoff_scale"),
     "players": ("name", "strategies", "compromise", "description"),
-    "costs": ("name", "incidence", "weights", "weights_range", "between", "exposure", "source", "description"),
+    "costs": COST_KEYS,
     "analysis": ("plausible_kappa",),
     "mediator": ("name", "budget", "source", "description"),
     "repeated": ("discount", "noise", "false_alarm", "detection", "source", "description"),
@@ -48,7 +38,7 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
     title = description = source = None
     payoff_scale = PayoffScale.CARDINAL
     if not isinstance(game_table, dict):
-        check.add("game", "missing [game] table; add one with at least `title = \"...\"`")
+        check.add("game", 'missing [game] table; add one with at least `title = "..."`')
     else:
         check.unknown_keys(game_table, KNOWN_KEYS["game"], "game")
         title = check.string(game_table, "title", "game", required=True)
@@ -56,7 +46,7 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
         source = check.string(game_table, "source", "game")
         scale = game_table.get("payoff_scale", "cardinal")
         if scale not in PAYOFF_SCALES:
-            check.add("game.payoff_scale", f"must be \"cardinal\" or \"ordinal\", not {describe_value(scale)}")
+            check.add("game.payoff_scale", f'must be "cardinal" or "ordinal", not {describe_value(scale)}')
         else:
             payoff_scale = PayoffScale(scale)
 
@@ -66,9 +56,9 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
     if players is not None:
         payoffs = _payoffs(data.get("payoffs"), players, check)
         notes = _notes(data.get("notes"), players, check)
-        costs = _costs(data.get("costs"), players, check)
+        costs = validate_costs(data.get("costs"), players, check)
     elif "payoffs" not in data:
-        check.add("payoffs", "missing [payoffs] table; give every outcome \"s1|s2\" = [u1, u2]")
+        check.add("payoffs", 'missing [payoffs] table; give every outcome "s1|s2" = [u1, u2]')
     plausible = _analysis(data.get("analysis"), check)
     mediator = _mediator(data.get("mediator"), check)
     repeated = _repeated(data.get("repeated"), check)
@@ -78,10 +68,18 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
     # Each of these is reported above when missing.
     assert title is not None and players is not None and payoffs is not None
     return Game(
-        title=title, players=tuple(players), payoffs=payoffs, costs=tuple(costs),
-        notes=notes or {}, description=description, source=source,
-        payoff_scale=payoff_scale, plausible_kappa=plausible, origin=origin,
-        mediator=mediator, repeated=repeated,
+        title=title,
+        players=tuple(players),
+        payoffs=payoffs,
+        costs=tuple(costs),
+        notes=notes or {},
+        description=description,
+        source=source,
+        payoff_scale=payoff_scale,
+        plausible_kappa=plausible,
+        origin=origin,
+        mediator=mediator,
+        repeated=repeated,
     )
 
 
@@ -104,7 +102,9 @@ def _players(raw: Any, check: Checker) -> list[Player] | None:
         name = check.string(table, "name", prefix, required=True)
         if name is not None:
             if "|" in name:
-                check.add(f"{prefix}.name", f"{name!r} contains '|', which separates strategies in outcome keys; rename it")
+                check.add(
+                    f"{prefix}.name", f"{name!r} contains '|', which separates strategies in outcome keys; rename it"
+                )
                 name = None
             elif name in names_seen:
                 check.add(f"{prefix}.name", f"duplicate player name {name!r}; player names must differ")
@@ -127,14 +127,20 @@ def _players(raw: Any, check: Checker) -> list[Player] | None:
         if name is None or strategies is None:
             ok = False
             continue
-        players.append(Player(name=name, strategies=tuple(strategies), compromise=compromise,
-                              description=check.string(table, "description", prefix)))
+        players.append(
+            Player(
+                name=name,
+                strategies=tuple(strategies),
+                compromise=compromise,
+                description=check.string(table, "description", prefix),
+            )
+        )
     return players if ok else None
 
 
 def _strategies(raw: Any, key: str, check: Checker) -> list[str] | None:
     if raw is None:
-        check.add(key, "missing; list the player's strategies, e.g. [\"Cooperate\", \"Defect\"]")
+        check.add(key, 'missing; list the player\'s strategies, e.g. ["Cooperate", "Defect"]')
         return None
     if not isinstance(raw, list) or not all(isinstance(s, str) and s.strip() for s in raw):
         check.add(key, "must be a list of non-empty strategy names (strings)")
@@ -156,37 +162,9 @@ def _strategies(raw: Any, key: str, check: Checker) -> list[str] | None:
     return None if problems else list(raw)
 
 
-def _outcome_profiles(
-    raw: Any, players: list[Player], section: str, check: Checker,
-    value_check: Callable[[Any, str], Any], seen: set | None = None,
-) -> dict[tuple[int, ...], Any]:
-    """Parse a table keyed by outcome ("s1|s2"); value_check validates each value.
-
-    ``seen`` collects every outcome named, valid value or not.
-    """
-    shell = Game(title="", players=tuple(players), payoffs=np.empty(0))
-    out: dict[tuple[int, ...], Any] = {}
-    seen = set() if seen is None else seen
-    for key, value in raw.items():
-        item_key = join_key(section, key)
-        try:
-            profile = shell.parse_outcome(key)
-        except ValueError as exc:
-            check.add(item_key, str(exc))
-            continue
-        if profile in seen:
-            check.add(item_key, f"duplicate outcome: {shell.outcome_key(profile)!r} is given more than once")
-            continue
-        seen.add(profile)
-        parsed = value_check(value, item_key)
-        if parsed is not None:
-            out[profile] = parsed
-    return out
-
-
 def _payoffs(raw: Any, players: list[Player], check: Checker) -> np.ndarray | None:
     if raw is None:
-        check.add("payoffs", "missing [payoffs] table; give every outcome \"s1|s2\" = [u1, u2]")
+        check.add("payoffs", 'missing [payoffs] table; give every outcome "s1|s2" = [u1, u2]')
         return None
     if not isinstance(raw, dict):
         check.add("payoffs", "must be a table of outcome = [payoffs]")
@@ -195,9 +173,13 @@ def _payoffs(raw: Any, players: list[Player], check: Checker) -> np.ndarray | No
     names = ", ".join(p.name for p in players)
     before = len(check.problems)
     seen: set = set()
-    table = _outcome_profiles(
-        raw, players, "payoffs", check,
-        lambda value, key: check.numbers(value, key, n, f"one per player: {names}"), seen,
+    table = outcome_profiles(
+        raw,
+        players,
+        "payoffs",
+        check,
+        lambda value, key: check.numbers(value, key, n, f"one per player: {names}"),
+        seen,
     )
     shell = Game(title="", players=tuple(players), payoffs=np.empty(0))
     missing = [shell.outcome_key(p) for p in shell.profiles() if p not in seen]
@@ -222,7 +204,7 @@ def _notes(raw: Any, players: list[Player], check: Checker) -> dict | None:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        check.add("notes", "must be a table of outcome = \"note\"")
+        check.add("notes", 'must be a table of outcome = "note"')
         return None
 
     def note(value: Any, key: str) -> str | None:
@@ -232,158 +214,7 @@ def _notes(raw: Any, players: list[Player], check: Checker) -> dict | None:
             return None
         return value
 
-    return _outcome_profiles(raw, players, "notes", check, note)
-
-
-def _costs(raw: Any, players: list[Player], check: Checker) -> list[Cost]:
-    """``[[costs]]``: each cost's name, incidence, weights (and range), ``between``, exposure."""
-    if raw is None:
-        return []
-    if not isinstance(raw, list) or not all(isinstance(c, dict) for c in raw):
-        check.add("costs", "must be an array of tables: write each cost as [[costs]]")
-        return []
-    costs: list[Cost] = []
-    seen: set[str] = set()
-    for index, table in enumerate(raw):
-        prefix = f"costs[{index}]"
-        check.unknown_keys(table, KNOWN_KEYS["costs"], prefix)
-        name = check.string(table, "name", prefix, required=True)
-        if name is not None:
-            if name in seen:
-                check.add(f"{prefix}.name", f"duplicate cost name {name!r}")
-            seen.add(name)
-        cost = _cost(table, name, prefix, players, check)
-        if cost is not None:
-            costs.append(cost)
-    return costs
-
-
-def _cost(table: dict, name: str | None, prefix: str, players: list[Player], check: Checker) -> Cost | None:
-    """One cost table, or None when something in it is reported."""
-    player_names = [p.name for p in players]
-    incidence = _incidence(table.get("incidence"), f"{prefix}.incidence", check)
-    weights = _weights(table, prefix, player_names, check)
-    weights_range = None
-    if "weights_range" in table:
-        weights_range = _weights_range(table["weights_range"], weights, player_names, f"{prefix}.weights_range", check)
-    between = _between(table.get("between"), player_names, f"{prefix}.between", check)
-    exposure = None
-    if incidence == Incidence.CUSTOM:
-        exposure = _exposure(table.get("exposure"), players, f"{prefix}.exposure", check)
-    elif "exposure" in table and incidence is not None:
-        check.add(f"{prefix}.exposure", f"only a `custom` cost takes an exposure table; this one is '{incidence}'")
-    if incidence not in (None, Incidence.CUSTOM) and between is not None:
-        incidence = _compromise_for(incidence, between, weights, players, f"{prefix}.incidence", check)
-    if not (name and incidence and weights is not None and between is not None):
-        return None
-    if incidence == Incidence.CUSTOM and exposure is None:
-        return None
-    return Cost(name=name, incidence=incidence, weights=tuple(weights), between=tuple(between),
-                exposure=exposure, source=table.get("source"), weights_range=weights_range)
-
-
-def _incidence(raw: Any, key: str, check: Checker) -> Incidence | None:
-    if raw in INCIDENCES:
-        return Incidence(raw)
-    close = difflib.get_close_matches(str(raw), INCIDENCES, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    what = "missing" if raw is None else f"{describe_value(raw)} is not an incidence"
-    check.add(key, f"{what}: use one of {', '.join(INCIDENCES)}{hint}")
-    return None
-
-
-def _weights(table: dict, prefix: str, names: list[str], check: Checker) -> list[Fraction] | None:
-    """One weight per player, each >= 0."""
-    if "weights" not in table:
-        check.add(f"{prefix}.weights", f"missing; give {len(names)} weights, one per player")
-        return None
-    weights = check.numbers(table["weights"], f"{prefix}.weights", len(names), f"one per player: {', '.join(names)}")
-    for i, w in enumerate(weights or []):
-        if w < 0:
-            check.add(f"{prefix}.weights[{i}]", f"is {w}; a cost weight must be >= 0 (a benefit is a payoff, not a cost)")
-            return None
-    return weights
-
-
-def _compromise_for(incidence: Incidence, between: list[int], weights: list[Fraction] | None,
-                    players: list[Player], key: str, check: Checker) -> Incidence | None:
-    """The incidence if every player it needs names a compromise strategy, else None."""
-    # own_confront only needs the compromise of players it charges.
-    own = incidence == Incidence.OWN_CONFRONT
-    relevant = range(len(players)) if own else between
-    if any(players[j].compromise is None for j in relevant if j in check.flawed_players):
-        return None  # the player's own problem is reported already
-    lacking = [players[j].name for j in relevant
-               if players[j].compromise is None and j not in check.flawed_players
-               and not (own and weights is not None and weights[j] == 0)]
-    if lacking:
-        check.add(key, f"'{incidence}' needs a `compromise` strategy for {', '.join(lacking)}; "
-                       "name one in [[players]] or use incidence = \"custom\"")
-        return None
-    return incidence
-
-
-def _weights_range(raw: Any, weights: list[Fraction] | None, names: list[str], key: str,
-                   check: Checker) -> tuple[tuple[Fraction, Fraction], ...] | None:
-    """``[[lo, hi], ...]``, one pair per player, 0 <= lo <= hi, containing the stated weight."""
-    n = len(names)
-    if not isinstance(raw, list) or len(raw) != n or not any(isinstance(item, list) for item in raw):
-        got = f"has {len(raw)} item{'' if len(raw) == 1 else 's'}" if isinstance(raw, list) else f"is {describe_value(raw)}"
-        if isinstance(raw, list) and len(raw) == n:
-            got = "is one list of numbers"
-        example = ", ".join(["[0, 1]"] * n)
-        check.add(key, f"{got}; give {n} pairs [lo, hi], one per player ({', '.join(names)}), e.g. [{example}]")
-        return None
-    pairs = []
-    for i, item in enumerate(raw):
-        bounds = check.numbers(item, f"{key}[{i}]", 2, f"[lo, hi] for {names[i]}, 0 <= lo <= hi")
-        if bounds is None:
-            continue
-        lo, hi = bounds
-        if not 0 <= lo <= hi:
-            check.add(f"{key}[{i}]", f"is [{lo}, {hi}]; it must be [lo, hi] with 0 <= lo <= hi")
-        elif weights is not None and not lo <= weights[i] <= hi:
-            check.add(f"{key}[{i}]", f"is [{lo}, {hi}], which does not contain the stated weight "
-                                     f"{weights[i]} (weights[{i}]); widen the range or change the weight")
-        else:
-            pairs.append((lo, hi))
-    return tuple(pairs) if len(pairs) == n else None
-
-
-def _between(raw: Any, names: list[str], key: str, check: Checker) -> list[int] | None:
-    if raw is None:
-        return list(range(len(names)))
-    if not isinstance(raw, list) or not raw or not all(isinstance(x, str) for x in raw):
-        check.add(key, "must be a non-empty list of player names")
-        return None
-    out = []
-    for i, name in enumerate(raw):
-        if name not in names:
-            close = difflib.get_close_matches(name, names, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            check.add(f"{key}[{i}]", f"{name!r} is not a player ({', '.join(names)}){hint}")
-            return None
-        out.append(names.index(name))
-    return out
-
-
-def _exposure(raw: Any, players: list[Player], key: str, check: Checker) -> dict | None:
-    if not isinstance(raw, dict) or not raw:
-        check.add(key, "a custom cost needs an exposure table: { \"s1|s2\" = [e1, e2], ... } (outcomes not listed: 0)")
-        return None
-    n = len(players)
-    before = len(check.problems)
-
-    def row(value: Any, item_key: str) -> tuple[Fraction, ...] | None:
-        """One outcome's exposures, one per player, each >= 0; None when reported."""
-        values = check.numbers(value, item_key, n, "one exposure per player")
-        if values is not None and any(v < 0 for v in values):
-            check.add(item_key, "exposures must be >= 0")
-            return None
-        return tuple(values) if values is not None else None
-
-    table = _outcome_profiles(raw, players, key, check, row)
-    return table if len(check.problems) == before else None
+    return outcome_profiles(raw, players, "notes", check, note)
 
 
 def _analysis(raw: Any, check: Checker) -> tuple[Fraction, Fraction] | None:
@@ -421,8 +252,11 @@ def _mediator(raw: Any, check: Checker) -> Mediator | None:
         if budget is not None and budget < 0:
             check.add("mediator.budget", f"is {budget}; a budget must be >= 0")
             budget = None
-    return Mediator(name=check.string(raw, "name", "mediator") or "mediator", budget=budget,
-                    source=check.string(raw, "source", "mediator"))
+    return Mediator(
+        name=check.string(raw, "name", "mediator") or "mediator",
+        budget=budget,
+        source=check.string(raw, "source", "mediator"),
+    )
 
 
 def _repeated(raw: Any, check: Checker) -> RepeatedSettings | None:
@@ -440,8 +274,14 @@ def _repeated(raw: Any, check: Checker) -> RepeatedSettings | None:
         detection=check.bounded(raw, "detection", "repeated", Fraction(0), Fraction(1), True, False),
         source=check.string(raw, "source", "repeated"),
     )
-    if settings.false_alarm is not None and settings.detection is not None and \
-            settings.detection <= settings.false_alarm:
-        check.add("repeated.detection", "must exceed repeated.false_alarm: a defection must make the "
-                  "bad signal likelier than compliance does, or no trigger can deter it")
+    if (
+        settings.false_alarm is not None
+        and settings.detection is not None
+        and settings.detection <= settings.false_alarm
+    ):
+        check.add(
+            "repeated.detection",
+            "must exceed repeated.false_alarm: a defection must make the "
+            "bad signal likelier than compliance does, or no trigger can deter it",
+        )
     return settings

@@ -47,52 +47,72 @@ def _threshold_phrase(t: Threshold) -> str:
 def conclude(report: ThresholdReport | None) -> list[str]:
     """Plain sentences on the claim, each backed by a threshold and its verdict."""
     if report is None:
-        return ["No player names a compromise strategy, so there is no threshold to test; "
-                "add `compromise = \"...\"` to each [[players]] table."]
-    target = ", ".join(report.target_names().values())
+        return [
+            "No player names a compromise strategy, so there is no threshold to test; "
+            'add `compromise = "..."` to each [[players]] table.'
+        ]
     nash, unique = report.thresholds["nash"], report.thresholds["unique"]
-    plausible = range_text(report.plausible)
-    lines = []
-    if nash.verdict == Verdict.NEVER:
-        lines.append(f"Compromise ({target}) never becomes an equilibrium: {nash.reason}.")
-    elif nash.verdict == Verdict.MET:
-        lines.append(f"Compromise ({target}) is already an equilibrium at κ = {fmt(report.plausible[0])}.")
-    else:
-        binding = f", with {nash.binding} the binding side" if nash.binding else ""
-        others = [f"{name} alone would need {exact_text(v)}" for name, v in (nash.per_player or {}).items()
-                  if name != nash.binding and v is not None]
-        extra = f" ({'; '.join(others)})" if others else ""
-        where = "within" if nash.verdict == Verdict.REACHABLE else "beyond"
-        lines.append(f"Compromise ({target}) becomes an equilibrium {_threshold_phrase(nash)} "
-                     f"(κ = 1: costs as stated today), {where} the plausible range {plausible}{binding}{extra}.")
+    lines = [_equilibrium_sentence(report, nash)]
     if nash.verdict != Verdict.NEVER:
-        if not unique.defined:
-            lines.append(f"Whether it becomes the only outcome is not established here: {unique.reason}.")
-        elif unique.verdict == Verdict.NEVER:
-            lines.append(f"But it never becomes the only outcome: {unique.reason}.")
-        elif unique.verdict == Verdict.MET:
-            lines.append("It is also the only equilibrium already.")
-        else:
-            where = "within" if unique.verdict == Verdict.REACHABLE else "beyond"
-            lines.append(f"It becomes the only outcome {_threshold_phrase(unique)}, {where} the plausible range.")
-    # The verdict on "unreachably high".
-    if unique.defined and unique.verdict in (Verdict.MET, Verdict.REACHABLE):
-        verdict = "false: plausible costs make compromise the only outcome"
-    elif nash.verdict == Verdict.NEVER:
-        verdict = "literally true: no cost level makes compromise stable"
-    elif nash.verdict == Verdict.BEYOND:
-        verdict = "true in practice: compromise needs costs beyond the plausible range even to be stable"
-    elif unique.defined and unique.verdict == Verdict.NEVER:
-        verdict = ("half true: plausible costs can make compromise stable, but no cost level makes it the only "
-                   "outcome, because of who pays when, not how much")
-    elif unique.defined:
-        verdict = ("half true: plausible costs can make compromise stable, but only costs beyond the plausible "
-                   "range make it the only outcome")
-    else:
-        verdict = "undetermined for uniqueness; see above"
-    lines.append(f"The claim that the threshold is 'unreachably high' is {verdict}.")
+        lines.append(_uniqueness_sentence(unique))
+    lines.append(f"The claim that the threshold is 'unreachably high' is {_claim_verdict(nash, unique)}.")
     if report.repeated is not None:
         parts = [f"{name} {exact_text(v)}" for name, v in report.repeated.at_zero.items()]
-        lines.append(f"In repeated play, grim trigger sustains compromise at κ = 0 when the discount factor is at "
-                     f"least δ* ({', '.join(parts)}; values ≥ 1 or inf mean never).")
+        lines.append(
+            f"In repeated play, grim trigger sustains compromise at κ = 0 when the discount factor is at "
+            f"least δ* ({', '.join(parts)}; values ≥ 1 or inf mean never)."
+        )
     return lines
+
+
+def _equilibrium_sentence(report: ThresholdReport, nash: Threshold) -> str:
+    target = ", ".join(report.target_names().values())
+    if nash.verdict == Verdict.NEVER:
+        return f"Compromise ({target}) never becomes an equilibrium: {nash.reason}."
+    if nash.verdict == Verdict.MET:
+        return f"Compromise ({target}) is already an equilibrium at κ = {fmt(report.plausible[0])}."
+    binding = f", with {nash.binding} the binding side" if nash.binding else ""
+    others = [
+        f"{name} alone would need {exact_text(v)}"
+        for name, v in (nash.per_player or {}).items()
+        if name != nash.binding and v is not None
+    ]
+    extra = f" ({'; '.join(others)})" if others else ""
+    where = "within" if nash.verdict == Verdict.REACHABLE else "beyond"
+    return (
+        f"Compromise ({target}) becomes an equilibrium {_threshold_phrase(nash)} "
+        f"(κ = 1: costs as stated today), {where} the plausible range {range_text(report.plausible)}{binding}{extra}."
+    )
+
+
+def _uniqueness_sentence(unique: Threshold) -> str:
+    if not unique.defined:
+        return f"Whether it becomes the only outcome is not established here: {unique.reason}."
+    if unique.verdict == Verdict.NEVER:
+        return f"But it never becomes the only outcome: {unique.reason}."
+    if unique.verdict == Verdict.MET:
+        return "It is also the only equilibrium already."
+    where = "within" if unique.verdict == Verdict.REACHABLE else "beyond"
+    return f"It becomes the only outcome {_threshold_phrase(unique)}, {where} the plausible range."
+
+
+def _claim_verdict(nash: Threshold, unique: Threshold) -> str:
+    """The verdict on "the threshold is unreachably high" (docs/models.md: literally true —
+    never —, true in practice — beyond the plausible range —, half true, or false)."""
+    if unique.defined and unique.verdict in (Verdict.MET, Verdict.REACHABLE):
+        return "false: plausible costs make compromise the only outcome"
+    if nash.verdict == Verdict.NEVER:
+        return "literally true: no cost level makes compromise stable"
+    if nash.verdict == Verdict.BEYOND:
+        return "true in practice: compromise needs costs beyond the plausible range even to be stable"
+    if unique.defined and unique.verdict == Verdict.NEVER:
+        return (
+            "half true: plausible costs can make compromise stable, but no cost level makes it the only "
+            "outcome, because of who pays when, not how much"
+        )
+    if unique.defined:
+        return (
+            "half true: plausible costs can make compromise stable, but only costs beyond the plausible "
+            "range make it the only outcome"
+        )
+    return "undetermined for uniqueness; see above"

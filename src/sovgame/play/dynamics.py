@@ -54,10 +54,10 @@ class Dynamics:
 
 
 def parse_start(text: str, game: Game) -> tuple[np.ndarray, np.ndarray]:
-    """"0.7,0.3;0.7,0.3" → each player's starting mixed strategy (checked)."""
+    """ "0.7,0.3;0.7,0.3" → each player's starting mixed strategy (checked)."""
     parts = text.split(";")
     if len(parts) != 2:
-        raise ParameterError("start", "give both players' probabilities, e.g. \"0.7,0.3;0.6,0.4\"")
+        raise ParameterError("start", 'give both players\' probabilities, e.g. "0.7,0.3;0.6,0.4"')
     out = []
     for player, part in zip(game.players, parts):
         try:
@@ -65,15 +65,21 @@ def parse_start(text: str, game: Game) -> tuple[np.ndarray, np.ndarray]:
         except (ValueError, ZeroDivisionError):
             raise ParameterError("start", f"{part!r} is not a list of numbers") from None
         if len(probs) != len(player.strategies) or (probs < 0).any() or abs(probs.sum() - 1) > 1e-9:
-            raise ParameterError("start", f"{player.name} needs {len(player.strategies)} probabilities "
-                             f"(>= 0, summing to 1), not {part!r}")
+            raise ParameterError(
+                "start",
+                f"{player.name} needs {len(player.strategies)} probabilities (>= 0, summing to 1), not {part!r}",
+            )
         out.append(probs)
     return out[0], out[1]
 
 
 def run_dynamics(
-    game: Game, kappa: Fraction | int = 0, start: tuple[np.ndarray, np.ndarray] | None = None,
-    methods: tuple[str, ...] = ("replicator", "fictitious play"), horizon: float = 50.0, iterations: int = 2000,
+    game: Game,
+    kappa: Fraction | int = 0,
+    start: tuple[np.ndarray, np.ndarray] | None = None,
+    methods: tuple[str, ...] = ("replicator", "fictitious play"),
+    horizon: float = 50.0,
+    iterations: int = 2000,
 ) -> Dynamics:
     """Run the dynamics from ``start`` (default: uniform) and match their end to equilibria."""
     import nashpy
@@ -105,12 +111,17 @@ def run_dynamics(
 
 def _trajectory(method, steps, rows, cols, solution: Solution) -> Trajectory:
     end = np.concatenate([rows[-1], cols[-1]])
-    distances = [float(np.abs(end - np.array([float(p) for s in e.strategies for p in s])).max())
-                 for e in solution.equilibria]
+    distances = [
+        float(np.abs(end - np.array([float(p) for s in e.strategies for p in s])).max()) for e in solution.equilibria
+    ]
     nearest = int(np.argmin(distances)) if distances else None
     distance = distances[nearest] if nearest is not None else float("inf")
     selected = nearest if distance <= SELECT_TOL else None
     gap = np.abs(np.concatenate([rows, cols], axis=1) - end).max(axis=1)
     outside = np.nonzero(gap > SELECT_TOL)[0]
-    settle = float(steps[0]) if len(outside) == 0 else (float(steps[outside[-1] + 1]) if outside[-1] + 1 < len(steps) else None)
+    settle = (
+        float(steps[0])
+        if len(outside) == 0
+        else (float(steps[outside[-1] + 1]) if outside[-1] + 1 < len(steps) else None)
+    )
     return Trajectory(method, steps, rows, cols, selected, distance, settle)

@@ -68,7 +68,7 @@ class Linear:
 
 
 def piecewise_text(terms: list[Linear]) -> str:
-    """"max(0, 1 − (3/4)κ)" for the exact transfer as a function of κ ≥ 0 (terms that are
+    """ "max(0, 1 − (3/4)κ)" for the exact transfer as a function of κ ≥ 0 (terms that are
     never positive, and repeats, left out)."""
     kept = list(dict.fromkeys(t for t in terms if t.a > 0 or t.b < 0))
     if not kept:
@@ -109,6 +109,22 @@ class Mediation:
         return self.total_transfers + sum(self.guarantees.values(), Fraction(0))
 
     @property
+    def affordable(self) -> bool | None:
+        """Whether the mediator's budget covers the transfers (None without a budget)."""
+        return None if self.budget is None else self.budget >= self.total_transfers
+
+    @property
+    def insured(self) -> bool | None:
+        """Whether the budget also covers every guarantee (None without a budget)."""
+        return None if self.budget is None else self.budget >= self.total_with_guarantees
+
+    @property
+    def value_of_recommendation(self) -> Fraction | float:
+        """What recommendation alone adds to total payoff: the welfare-maximising correlated
+        equilibrium against the best Nash equilibrium (a float if the LP was not certified)."""
+        return self.ce_welfare.value - self.best_nash_welfare
+
+    @property
     def needs_most(self) -> str | None:
         """The player who needs the largest transfer, or None when no one needs any."""
         if self.total_transfers == 0:
@@ -137,16 +153,22 @@ def mediate(game: Game, kappa: Fraction | int = 0, target: Profile | str | None 
             for other in range(game.shape[j]):
                 if other == profile[j]:
                     continue
-                shifted = profile[:j] + (other,) + profile[j + 1:]
+                shifted = profile[:j] + (other,) + profile[j + 1 :]
                 terms += _gains(U, W, shifted, i, game.shape)
         guarantee_terms[player.name] = terms
     report = compute_thresholds(game, profile)
     return Mediation(
-        game=game, kappa=kappa, target=profile, ce_target=ce_target, ce_welfare=ce_welfare,
-        best_nash_welfare=best_nash, nash_complete=solution.complete,
+        game=game,
+        kappa=kappa,
+        target=profile,
+        ce_target=ce_target,
+        ce_welfare=ce_welfare,
+        best_nash_welfare=best_nash,
+        nash_complete=solution.complete,
         transfers={n: evaluate(t, kappa) for n, t in transfer_terms.items()},
         guarantees={n: evaluate(t, kappa) for n, t in guarantee_terms.items()},
-        transfer_terms=transfer_terms, guarantee_terms=guarantee_terms,
+        transfer_terms=transfer_terms,
+        guarantee_terms=guarantee_terms,
         recommendation_suffices=report.thresholds["nash"],
         budget=game.mediator.budget if game.mediator else None,
         mediator=game.mediator.name if game.mediator else "mediator",
@@ -159,7 +181,7 @@ def _gains(U, W, at: Profile, i: int, shape) -> list[Linear]:
     for other in range(shape[i]):
         if other == at[i]:
             continue
-        moved = at[:i] + (other,) + at[i + 1:]
+        moved = at[:i] + (other,) + at[i + 1 :]
         out.append(Linear(U[moved + (i,)] - U[at + (i,)], W[moved + (i,)] - W[at + (i,)]))
     return out
 
@@ -180,7 +202,7 @@ def obedience_rows(payoffs: np.ndarray) -> list[list[Fraction]]:
                 if s[i] != a:
                     row.append(Fraction(0))
                 else:
-                    moved = s[:i] + (alt,) + s[i + 1:]
+                    moved = s[:i] + (alt,) + s[i + 1 :]
                     row.append(payoffs[moved + (i,)] - payoffs[s + (i,)])
             rows.append(row)
     return rows
@@ -196,8 +218,9 @@ def correlated_equilibrium(payoffs: np.ndarray, objective: np.ndarray) -> Correl
     c = np.array([float(v) for v in objective])
     A_ub = np.array([[float(v) for v in row] for row in rows]) if rows else None
     b_ub = np.zeros(len(rows)) if rows else None
-    result = linprog(-c, A_ub=A_ub, b_ub=b_ub, A_eq=np.ones((1, len(profiles))), b_eq=[1.0],
-                     bounds=(0, None), method="highs")
+    result = linprog(
+        -c, A_ub=A_ub, b_ub=b_ub, A_eq=np.ones((1, len(profiles))), b_eq=[1.0], bounds=(0, None), method="highs"
+    )
     if result.status != 0:  # pragma: no cover - a correlated equilibrium always exists
         raise RuntimeError(f"linear program failed: {result.message}")
     exact_objective = [Fraction(v) for v in objective]

@@ -47,7 +47,8 @@ class Strategy:
 
 def _memory_one(name: str, first: Fraction, after: dict[tuple[int, int], Fraction]) -> Strategy:
     return Strategy(
-        name, "start",
+        name,
+        "start",
         lambda state: first if state == "start" else after[(int(state[0]), int(state[1]))],
         lambda state, own, other: f"{own}{other}",
     )
@@ -58,12 +59,16 @@ def strategies(generosity: Fraction = Fraction(1, 3)) -> dict[str, Strategy]:
     one, zero = Fraction(1), Fraction(0)
     return {
         "tft": _memory_one("tit-for-tat", one, {(C, C): one, (D, C): one, (C, D): zero, (D, D): zero}),
-        "gtft": _memory_one("generous tit-for-tat", one,
-                            {(C, C): one, (D, C): one, (C, D): generosity, (D, D): generosity}),
+        "gtft": _memory_one(
+            "generous tit-for-tat", one, {(C, C): one, (D, C): one, (C, D): generosity, (D, D): generosity}
+        ),
         "wsls": _memory_one("win-stay-lose-shift", one, {(C, C): one, (D, D): one, (C, D): zero, (D, C): zero}),
-        "grim": Strategy("grim trigger", "trust",
-                         lambda state: one if state == "trust" else zero,
-                         lambda state, own, other: "punish" if state == "punish" or other == D else "trust"),
+        "grim": Strategy(
+            "grim trigger",
+            "trust",
+            lambda state: one if state == "trust" else zero,
+            lambda state, own, other: "punish" if state == "punish" or other == D else "trust",
+        ),
         "alld": Strategy("always confront", "-", lambda state: zero, lambda state, own, other: "-"),
     }
 
@@ -178,8 +183,9 @@ class Monitoring:
 MAX_PUNISHMENT = 1000
 
 
-def green_porter(R: Fraction, T: Fraction, P: Fraction, discount: Fraction, false_alarm: Fraction,
-                 detection: Fraction) -> int | None:
+def green_porter(
+    R: Fraction, T: Fraction, P: Fraction, discount: Fraction, false_alarm: Fraction, detection: Fraction
+) -> int | None:
     """Shortest L ≥ 1 with (1 − δ)(T − R) ≤ δ(q − p)(1 − δ^L)(V_L − P); None if none up to
     ``MAX_PUNISHMENT`` periods (the right side grows with L, so a longer one cannot help much)."""
     d, p, q = discount, false_alarm, detection
@@ -216,8 +222,13 @@ class RepeatedAnalysis:
 
 
 def analyze_repeated(
-    game: Game, kappa: Fraction | int = 0, discount: Fraction | None = None, noise: Fraction | None = None,
-    pair: tuple[str, str] = ("tft", "tft"), periods: int = 20_000, seed: int = 0,
+    game: Game,
+    kappa: Fraction | int = 0,
+    discount: Fraction | None = None,
+    noise: Fraction | None = None,
+    pair: tuple[str, str] = ("tft", "tft"),
+    periods: int = 20_000,
+    seed: int = 0,
 ) -> RepeatedAnalysis:
     """Grim trigger, noisy strategies and imperfect monitoring for a 2x2 game at κ."""
     from ..costs.thresholds import compute_thresholds, delta_star
@@ -226,8 +237,9 @@ def analyze_repeated(
     target = resolve_target(game, None)
     confront = confront_profile(game, target)
     if confront is None:
-        raise SovgameError(f"{game.origin}: repeated play is analysed for 2x2 games; this one is "
-                           f"{'x'.join(map(str, game.shape))}")
+        raise SovgameError(
+            f"{game.origin}: repeated play is analysed for 2x2 games; this one is {'x'.join(map(str, game.shape))}"
+        )
     settings = game.repeated
     discount = discount if discount is not None else (settings.discount if settings else None)
     noise = noise if noise is not None else (settings.noise if settings and settings.noise else Fraction(1, 20))
@@ -253,24 +265,50 @@ def analyze_repeated(
         counts[outcome] += 1
     monitoring = None
     if settings and settings.false_alarm is not None and settings.detection is not None and discount:
-        lengths: dict[str, int | None] = {}
-        for i, player in enumerate(game.players):
-            Ri, _, Ti, Pi = _rstp(payoffs, target, confront, i)
-            lengths[player.name] = green_porter(Ri, Ti, Pi, discount, settings.false_alarm, settings.detection)
-        found = [v for v in lengths.values() if v is not None]
-        length = max(found) if len(found) == len(lengths) else None
-        share = None if length is None else settings.false_alarm * length / (1 + settings.false_alarm * length)
-        monitoring = Monitoring(settings.false_alarm, settings.detection, discount, lengths, length, share)
+        monitoring = _monitoring(game, payoffs, target, confront, discount, settings.false_alarm, settings.detection)
     return RepeatedAnalysis(
-        game=game, kappa=kappa, target=target, confront=confront, delta_star=stars, discount=discount,
-        sustain=sustain, chain=chain, pair=pair,
-        simulation={o: counts[o] / periods for o in counts}, periods=periods, seed=seed,
-        monitoring=monitoring, timeline=timeline,
+        game=game,
+        kappa=kappa,
+        target=target,
+        confront=confront,
+        delta_star=stars,
+        discount=discount,
+        sustain=sustain,
+        chain=chain,
+        pair=pair,
+        simulation={o: counts[o] / periods for o in counts},
+        periods=periods,
+        seed=seed,
+        monitoring=monitoring,
+        timeline=timeline,
     )
+
+
+def _monitoring(
+    game: Game,
+    payoffs,
+    target: Profile,
+    confront: Profile,
+    discount: Fraction,
+    false_alarm: Fraction,
+    detection: Fraction,
+) -> Monitoring:
+    """The Green–Porter trigger for every player, the punishment that deters them all, and the
+    share of time in conflict it puts on the equilibrium path: q·L / (1 + q·L) for a
+    false-alarm probability q and punishment length L."""
+    lengths: dict[str, int | None] = {}
+    for i, player in enumerate(game.players):
+        Ri, _, Ti, Pi = _rstp(payoffs, target, confront, i)
+        lengths[player.name] = green_porter(Ri, Ti, Pi, discount, false_alarm, detection)
+    found = [v for v in lengths.values() if v is not None]
+    length = max(found) if len(found) == len(lengths) else None
+    share = None if length is None else false_alarm * length / (1 + false_alarm * length)
+    return Monitoring(false_alarm, detection, discount, lengths, length, share)
 
 
 def _rstp(payoffs, target: Profile, confront: Profile, i: int):
     """R, S, T, P of player i with C = its target strategy and D = its other strategy."""
+
     def at(own: int, other: int) -> Fraction:
         """Player i's payoff when it plays ``own`` (C or D) and the other player ``other``."""
         profile = [0, 0]

@@ -36,8 +36,11 @@ def analysis_sections(result: Analysis) -> list[Section]:
     sections += [s for s in (notes_section(game), costs_section(game)) if s is not None]
     sections.append(equilibria_section(result.today, "Nash equilibria at κ = 0 (costs not counted)"))
     if result.at_top is not None:
-        sections.append(equilibria_section(
-            result.at_top, f"Nash equilibria at κ = {fmt(result.at_top.kappa)} (top of the plausible range)"))
+        sections.append(
+            equilibria_section(
+                result.at_top, f"Nash equilibria at κ = {fmt(result.at_top.kappa)} (top of the plausible range)"
+            )
+        )
     if result.thresholds is not None:
         sections += thresholds_sections(result.thresholds)
     sections.append(Section("Conclusion", [], [], lines=list(result.conclusion), name="conclusion"))
@@ -80,27 +83,57 @@ def scenarios_sections(scenarios: Sequence[Scenario], changes: Sequence[Change])
             nash = f"{threshold_cell(t['nash'])} ({t['nash'].verdict})"
             unique = f"{threshold_cell(t['unique'])} ({t['unique'].verdict if t['unique'].defined else 'n/a'})"
             binding = t["nash"].binding or ""
-        rows.append([scenario.name, scenario.game.title, describe_solution(scenario.solution), nash, unique, binding,
-                     change_text(change, index == 0)])
-    return [Section("Scenarios side by side", ["scenario", "title", "equilibria at κ = 0", "compromise is an equilibrium",
-                                               "only equilibrium", "binding", "against the first"],
-                    rows, caption="thresholds in κ (1 = costs as stated in each file), verdicts against each file's "
-                    "plausible range", name="scenarios", whole={0})]
+        rows.append(
+            [
+                scenario.name,
+                scenario.game.title,
+                describe_solution(scenario.solution),
+                nash,
+                unique,
+                binding,
+                change_text(change, index == 0),
+            ]
+        )
+    return [
+        Section(
+            "Scenarios side by side",
+            [
+                "scenario",
+                "title",
+                "equilibria at κ = 0",
+                "compromise is an equilibrium",
+                "only equilibrium",
+                "binding",
+                "against the first",
+            ],
+            rows,
+            caption="thresholds in κ (1 = costs as stated in each file), verdicts against each file's plausible range",
+            name="scenarios",
+            whole={0},
+        )
+    ]
 
 
 def scenarios_to_json(scenarios: Sequence[Scenario], changes: Sequence[Change]) -> list[dict[str, Any]]:
     """The stable JSON of ``sovgame scenarios`` (documented in the README)."""
     out = []
     for scenario, change in zip(scenarios, changes):
-        out.append({
-            "name": scenario.name,
-            "title": scenario.game.title,
-            "equilibria": solution_to_json(scenario.solution)["equilibria"],
-            "thresholds": None if scenario.thresholds is None else report_to_json(scenario.thresholds),
-            "changes": {"gained": list(change.gained), "lost": list(change.lost),
-                        "thresholds": {k: {"before": v[0], "after": v[1], "verdict_before": v[2], "verdict_after": v[3]}
-                                       for k, v in change.thresholds.items()}},
-        })
+        out.append(
+            {
+                "name": scenario.name,
+                "title": scenario.game.title,
+                "equilibria": solution_to_json(scenario.solution)["equilibria"],
+                "thresholds": None if scenario.thresholds is None else report_to_json(scenario.thresholds),
+                "changes": {
+                    "gained": list(change.gained),
+                    "lost": list(change.lost),
+                    "thresholds": {
+                        k: {"before": v[0], "after": v[1], "verdict_before": v[2], "verdict_after": v[3]}
+                        for k, v in change.thresholds.items()
+                    },
+                },
+            }
+        )
     return out
 
 
@@ -123,15 +156,35 @@ def whatif_sections(result: WhatIf) -> list[Section]:
         section.caption = (section.caption or "") + "; Δ marks a changed cell (before → after)"
     rows = []
     for name, t_before, t_after in _threshold_pairs(result):
-        rows.append([CRITERION_NAMES[name], threshold_cell(t_before) if t_before else "n/a",
-                     threshold_cell(t_after) if t_after else "n/a",
-                     (t_before.verdict if t_before else "n/a") + (" → " + t_after.verdict if t_after and t_before and t_after.verdict != t_before.verdict else "")])
+        rows.append(
+            [
+                CRITERION_NAMES[name],
+                threshold_cell(t_before) if t_before else "n/a",
+                threshold_cell(t_after) if t_after else "n/a",
+                (t_before.verdict if t_before else "n/a")
+                + (" → " + t_after.verdict if t_after and t_before and t_after.verdict != t_before.verdict else ""),
+            ]
+        )
     eq_lines = [f"gained: {x}" for x in result.change.gained] + [f"lost: {x}" for x in result.change.lost]
-    sections.append(Section("Equilibria at κ = 0", ["before", "after"],
-                            [[describe_solution(result.baseline.solution), describe_solution(result.changed.solution)]],
-                            lines=eq_lines or ["no equilibrium gained or lost"], name="equilibria"))
-    sections.append(Section("Thresholds before → after", ["criterion", "before", "after", "verdict"], rows,
-                            caption="changes: " + "; ".join(result.settings), name="thresholds", numeric={1, 2}))
+    sections.append(
+        Section(
+            "Equilibria at κ = 0",
+            ["before", "after"],
+            [[describe_solution(result.baseline.solution), describe_solution(result.changed.solution)]],
+            lines=eq_lines or ["no equilibrium gained or lost"],
+            name="equilibria",
+        )
+    )
+    sections.append(
+        Section(
+            "Thresholds before → after",
+            ["criterion", "before", "after", "verdict"],
+            rows,
+            caption="changes: " + "; ".join(result.settings),
+            name="thresholds",
+            numeric={1, 2},
+        )
+    )
     return sections
 
 
@@ -149,12 +202,21 @@ def whatif_to_json(result: WhatIf) -> dict[str, Any]:
     return {
         "game": game.title,
         "settings": list(result.settings),
-        "changed_cells": {game.outcome_key(p): {"before": [fmt(v) for v in b], "after": [fmt(v) for v in a]}
-                          for p, (b, a) in result.changed_cells.items()},
-        "equilibria": {"before": solution_to_json(result.baseline.solution)["equilibria"],
-                       "after": solution_to_json(result.changed.solution)["equilibria"],
-                       "gained": list(result.change.gained), "lost": list(result.change.lost)},
-        "thresholds": {name: {"before": None if b is None else threshold_to_json(b),
-                              "after": None if a is None else threshold_to_json(a)}
-                       for name, b, a in _threshold_pairs(result)},
+        "changed_cells": {
+            game.outcome_key(p): {"before": [fmt(v) for v in b], "after": [fmt(v) for v in a]}
+            for p, (b, a) in result.changed_cells.items()
+        },
+        "equilibria": {
+            "before": solution_to_json(result.baseline.solution)["equilibria"],
+            "after": solution_to_json(result.changed.solution)["equilibria"],
+            "gained": list(result.change.gained),
+            "lost": list(result.change.lost),
+        },
+        "thresholds": {
+            name: {
+                "before": None if b is None else threshold_to_json(b),
+                "after": None if a is None else threshold_to_json(a),
+            }
+            for name, b, a in _threshold_pairs(result)
+        },
     }

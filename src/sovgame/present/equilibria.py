@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def describe_strategy(strategies: tuple[str, ...], probs: Sequence[Fraction]) -> str:
-    """"Strike" for a pure strategy, "Stag 2/3, Hare 1/3" for a mixed one."""
+    """ "Strike" for a pure strategy, "Stag 2/3, Hare 1/3" for a mixed one."""
     support = [(name, p) for name, p in zip(strategies, probs) if p != 0]
     if len(support) == 1:
         return support[0][0]
@@ -28,7 +28,7 @@ def describe_strategy(strategies: tuple[str, ...], probs: Sequence[Fraction]) ->
 
 
 def describe_equilibrium(game: Game, eq: Equilibrium) -> str:
-    """"(Strike, Tolerate TTP)" or "(Stag 2/3, Hare 1/3; Stag 2/3, Hare 1/3)"."""
+    """ "(Strike, Tolerate TTP)" or "(Stag 2/3, Hare 1/3; Stag 2/3, Hare 1/3)"."""
     parts = [describe_strategy(p.strategies, s) for p, s in zip(game.players, eq.strategies)]
     return "(" + ("; " if not eq.pure else ", ").join(parts) + ")"
 
@@ -53,7 +53,10 @@ def equilibria_section(solution: Solution, title: str | None = None) -> Section:
     return Section(
         title or f"Nash equilibria{kappa}",
         ["#"] + names + [f"payoff {n}" for n in names] + ["kind", "component"],
-        rows, caption=caption, lines=lines, name="equilibria",
+        rows,
+        caption=caption,
+        lines=lines,
+        name="equilibria",
         numeric={0} | set(range(1 + len(names), 1 + 2 * len(names))),
     )
 
@@ -71,8 +74,12 @@ def solution_to_json(solution: Solution, check: CrossCheck | None = None) -> dic
         "notes": list(solution.notes),
     }
     if check is not None:
-        data["nashpy_check"] = {"found": list(check.found), "missed": list(check.missed),
-                                "not_equilibria": check.not_equilibria, "extra": check.extra}
+        data["nashpy_check"] = {
+            "found": list(check.found),
+            "missed": list(check.missed),
+            "not_equilibria": check.not_equilibria,
+            "extra": check.extra,
+        }
     return data
 
 

@@ -17,8 +17,13 @@ if TYPE_CHECKING:
     import numpy as np
 
 
-def payoff_sections(game: Game, payoffs: np.ndarray | None = None, marked: Set[Profile] = frozenset(),
-                    title: str = "Payoffs", cell: Callable[[Profile, str], str] | None = None) -> list[Section]:
+def payoff_sections(
+    game: Game,
+    payoffs: np.ndarray | None = None,
+    marked: Set[Profile] = frozenset(),
+    title: str = "Payoffs",
+    cell: Callable[[Profile, str], str] | None = None,
+) -> list[Section]:
     """The payoff matrix: rows the first player, columns the second, one table per profile
     of the remaining players. Cells read "u1, u2, ..."; ``marked`` cells get a star;
     ``cell(profile, text)``, if given, may rewrite a cell's text."""
@@ -39,12 +44,16 @@ def payoff_sections(game: Game, payoffs: np.ndarray | None = None, marked: Set[P
         caption = f"payoffs in player order: {', '.join(game.player_names)}"
         if marked:
             caption += f"; {EQUILIBRIUM_MARK} marks a pure equilibrium"
-        sections.append(Section(
-            title=f"{title}" + (f" ({fixed})" if fixed else ""),
-            columns=[f"{p1.name} \\ {p2.name}"] + list(p2.strategies),
-            rows=rows, caption=caption, name="payoffs",
-            numeric=set(range(1, len(p2.strategies) + 1)),
-        ))
+        sections.append(
+            Section(
+                title=f"{title}" + (f" ({fixed})" if fixed else ""),
+                columns=[f"{p1.name} \\ {p2.name}"] + list(p2.strategies),
+                rows=rows,
+                caption=caption,
+                name="payoffs",
+                numeric=set(range(1, len(p2.strategies) + 1)),
+            )
+        )
     return sections
 
 
@@ -71,8 +80,13 @@ def costs_section(game: Game) -> Section | None:
         caption += f"; plausible κ: [{fmt(plausible[0])}, {fmt(plausible[1])}]"
     sources = [f"{cost.name}: {cost.source}" for cost in game.costs if cost.source]
     return Section(
-        "Costs of conflict", ["cost", "incidence", "between"] + names,
-        rows, caption=caption, name="costs", numeric=set(range(3, 3 + game.n_players)), lines=sources,
+        "Costs of conflict",
+        ["cost", "incidence", "between"] + names,
+        rows,
+        caption=caption,
+        name="costs",
+        numeric=set(range(3, 3 + game.n_players)),
+        lines=sources,
     )
 
 
@@ -91,15 +105,19 @@ def game_to_json(game: Game) -> dict[str, Any]:
         "source": game.source,
         "payoff_scale": game.payoff_scale,
         "players": [
-            {"name": p.name, "strategies": list(p.strategies), "compromise": p.compromise}
-            for p in game.players
+            {"name": p.name, "strategies": list(p.strategies), "compromise": p.compromise} for p in game.players
         ],
         "payoffs": {game.outcome_key(s): [json_number(v) for v in game.payoffs[s]] for s in game.profiles()},
         "payoffs_exact": {game.outcome_key(s): [fmt(v) for v in game.payoffs[s]] for s in game.profiles()},
         "notes": {game.outcome_key(s): n for s, n in game.notes.items()},
         "costs": [
-            {"name": c.name, "incidence": c.incidence, "weights": [fmt(w) for w in c.weights],
-             "between": [game.player_names[j] for j in c.between], "source": c.source}
+            {
+                "name": c.name,
+                "incidence": c.incidence,
+                "weights": [fmt(w) for w in c.weights],
+                "between": [game.player_names[j] for j in c.between],
+                "source": c.source,
+            }
             for c in game.costs
         ],
         "plausible_kappa": None if game.plausible_kappa is None else [json_number(v) for v in game.plausible_kappa],
@@ -109,8 +127,10 @@ def game_to_json(game: Game) -> dict[str, Any]:
 def games_section(rows: list[dict[str, Any]]) -> Section:
     """The bundled games, one row each (name, title, players, size)."""
     return Section(
-        "Bundled games", ["name", "title", "players", "size"],
+        "Bundled games",
+        ["name", "title", "players", "size"],
         [[r["name"], r["title"], ", ".join(r["players"]), r["size"]] for r in rows],
         caption="name a game by its name (sovgame solve stag_hunt) or by a file path",
-        name="games", whole={0},
+        name="games",
+        whole={0},
     )

@@ -19,8 +19,10 @@ if TYPE_CHECKING:
 
 
 def _distribution_text(game: Game, distribution: Mapping[Profile, Fraction | float]) -> str:
-    parts = [f"{game.outcome_key(s)}: {fmt_short(p) if isinstance(p, Fraction) else f'{p:.4g}'}"
-             for s, p in distribution.items()]
+    parts = [
+        f"{game.outcome_key(s)}: {fmt_short(p) if isinstance(p, Fraction) else f'{p:.4g}'}"
+        for s, p in distribution.items()
+    ]
     return "; ".join(parts)
 
 
@@ -31,15 +33,25 @@ def _value(v: Fraction | float) -> str:
 def mediation_sections(result: Mediation) -> list[Section]:
     """The tables of ``sovgame mediate``: correlated equilibria (recommendation) and the
     transfers and guarantees that make compromise an equilibrium (leverage)."""
+    return [_recommendation_section(result), _leverage_section(result)]
+
+
+def _recommendation_section(result: Mediation) -> Section:
     game = result.game
     target = game.outcome_key(result.target)
-    ce_rows = [
-        ["compromise as likely as possible", _value(result.ce_target.value), _distribution_text(game, result.ce_target.distribution),
-         "yes" if result.ce_target.certified else "no (float)"],
-        ["highest total payoff", _value(result.ce_welfare.value), _distribution_text(game, result.ce_welfare.distribution),
-         "yes" if result.ce_welfare.certified else "no (float)"],
+    rows = [
+        [
+            objective,
+            _value(ce.value),
+            _distribution_text(game, ce.distribution),
+            "yes" if ce.certified else "no (float)",
+        ]
+        for objective, ce in (
+            ("compromise as likely as possible", result.ce_target),
+            ("highest total payoff", result.ce_welfare),
+        )
     ]
-    gain = result.ce_welfare.value - result.best_nash_welfare
+    gain = result.value_of_recommendation
     lines = [
         f"recommendation alone can raise the probability of compromise ({target}) to {_value(result.ce_target.value)}",
         f"best Nash equilibrium total payoff {fmt_short(result.best_nash_welfare)}"
@@ -48,30 +60,56 @@ def mediation_sections(result: Mediation) -> list[Section]:
     ]
     rec = result.recommendation_suffices
     if rec.value is not None:
-        lines.append(f"recommendation alone makes compromise certain {'from' if rec.attained else 'above'} "
-                     f"κ = {exact_text(rec.value)}, where compromise is an equilibrium itself")
+        lines.append(
+            f"recommendation alone makes compromise certain {'from' if rec.attained else 'above'} "
+            f"κ = {exact_text(rec.value)}, where compromise is an equilibrium itself"
+        )
     else:
         lines.append("no cost level lets recommendation alone make compromise certain (it is never an equilibrium)")
-    ce = Section(f"Mediation by recommendation at κ = {fmt(result.kappa)} (correlated equilibria)",
-                 ["objective", "value", "distribution over outcomes", "certified exact"], ce_rows,
-                 caption="certified: the fractions were checked to obey every player's incentive constraint and a "
-                         "dual solution proves the optimum", lines=lines, name="correlated", numeric={1})
-    lev_rows = [[name, fmt(result.transfers[name]), piecewise_text(result.transfer_terms[name]),
-                 fmt(result.guarantees[name]), piecewise_text(result.guarantee_terms[name])]
-                for name in result.transfers]
-    lev_lines = [f"leverage needs {fmt(result.total_transfers)} per period "
-                 f"({fmt(result.total_with_guarantees)} with guarantees)"
-                 + (f"; {result.needs_most} needs most" if result.needs_most else "")]
+    return Section(
+        f"Mediation by recommendation at κ = {fmt(result.kappa)} (correlated equilibria)",
+        ["objective", "value", "distribution over outcomes", "certified exact"],
+        rows,
+        caption="certified: the fractions were checked to obey every player's incentive constraint and a "
+        "dual solution proves the optimum",
+        lines=lines,
+        name="correlated",
+        numeric={1},
+    )
+
+
+def _leverage_section(result: Mediation) -> Section:
+    rows = [
+        [
+            name,
+            fmt(result.transfers[name]),
+            piecewise_text(result.transfer_terms[name]),
+            fmt(result.guarantees[name]),
+            piecewise_text(result.guarantee_terms[name]),
+        ]
+        for name in result.transfers
+    ]
+    lines = [
+        f"leverage needs {fmt(result.total_transfers)} per period "
+        f"({fmt(result.total_with_guarantees)} with guarantees)"
+        + (f"; {result.needs_most} needs most" if result.needs_most else "")
+    ]
     if result.budget is not None:
-        affordable = "can" if result.budget >= result.total_transfers else "cannot"
-        insured = " and the guarantees too" if result.budget >= result.total_with_guarantees else ""
-        lev_lines.append(f"{result.mediator} (budget {fmt(result.budget)} per period) {affordable} pay the transfers"
-                         f"{insured if affordable == 'can' else ''}")
-    leverage = Section(f"Leverage: payments that make compromise an equilibrium at κ = {fmt(result.kappa)}",
-                       ["player", "transfer", "transfer as a function of κ", "guarantee", "guarantee as a function of κ"],
-                       lev_rows, caption="payoff units per period; transfers are paid while everyone complies, "
-                       "guarantees only if another side deviates", lines=lev_lines, name="leverage", numeric={1, 3})
-    return [ce, leverage]
+        insured = " and the guarantees too" if result.affordable and result.insured else ""
+        lines.append(
+            f"{result.mediator} (budget {fmt(result.budget)} per period) "
+            f"{'can' if result.affordable else 'cannot'} pay the transfers{insured}"
+        )
+    return Section(
+        f"Leverage: payments that make compromise an equilibrium at κ = {fmt(result.kappa)}",
+        ["player", "transfer", "transfer as a function of κ", "guarantee", "guarantee as a function of κ"],
+        rows,
+        caption="payoff units per period; transfers are paid while everyone complies, "
+        "guarantees only if another side deviates",
+        lines=lines,
+        name="leverage",
+        numeric={1, 3},
+    )
 
 
 def _distribution_json(game: Game, distribution: Mapping[Profile, Fraction | float]) -> dict[str, float]:
@@ -94,11 +132,14 @@ def mediation_to_json(result: Mediation) -> dict[str, Any]:
         "ce_max_target_probability": float(result.ce_target.value),
         "ce_max_target_exact": _exact_value(result.ce_target),
         "ce_max_target_distribution": _distribution_json(game, result.ce_target.distribution),
-        "ce_max_welfare": {"welfare": float(welfare.value), "exact": _exact_value(welfare),
-                           "distribution": _distribution_json(game, welfare.distribution),
-                           "certified": welfare.certified},
+        "ce_max_welfare": {
+            "welfare": float(welfare.value),
+            "exact": _exact_value(welfare),
+            "distribution": _distribution_json(game, welfare.distribution),
+            "certified": welfare.certified,
+        },
         "best_nash_welfare": float(result.best_nash_welfare),
-        "value_of_recommendation": float(welfare.value - result.best_nash_welfare),
+        "value_of_recommendation": float(result.value_of_recommendation),
         "recommendation_suffices_from": threshold_to_json(result.recommendation_suffices),
         "transfers": {k: fmt(v) for k, v in result.transfers.items()},
         "transfers_formula": {k: piecewise_text(v) for k, v in result.transfer_terms.items()},
@@ -108,7 +149,7 @@ def mediation_to_json(result: Mediation) -> dict[str, Any]:
         "total_with_guarantees": fmt(result.total_with_guarantees),
         "needs_most": result.needs_most,
         "budget": None if result.budget is None else fmt(result.budget),
-        "affordable": None if result.budget is None else result.budget >= result.total_transfers,
+        "affordable": result.affordable,
     }
 
 
@@ -123,29 +164,55 @@ def repeated_sections(result: RepeatedAnalysis) -> list[Section]:
     star_lines = []
     if result.sustain is not None:
         star_lines.append(f"{result.sustain.verdict.upper()}: {result.sustain.reason}")
-    grim = Section(f"Grim trigger at κ = {fmt(result.kappa)}", ["player", "δ*"], star_rows, name="grim",
-                   caption="compromise is sustained when δ ≥ δ* for every player; δ* ≥ 1 or inf: never",
-                   lines=star_lines, numeric={1})
+    grim = Section(
+        f"Grim trigger at κ = {fmt(result.kappa)}",
+        ["player", "δ*"],
+        star_rows,
+        name="grim",
+        caption="compromise is sustained when δ ≥ δ* for every player; δ* ≥ 1 or inf: never",
+        lines=star_lines,
+        numeric={1},
+    )
     chain = result.chain
-    rows = [[_outcome_key(result, o), fmt_short(share), f"{result.simulation[o]:.4f}"] for o, share in chain.shares.items()]
-    lines = [f"mean ceasefire spell {fmt_short(chain.ceasefire_spell)} periods, mean conflict spell "
-             f"{fmt_short(chain.conflict_spell)} periods" if chain.ceasefire_spell is not None else
-             "no ceasefire spells in the long run"]
-    noisy = Section(f"Noisy play: {chain.pair[0]} against {chain.pair[1]}, each action flipped with probability "
-                    f"{fmt(chain.noise)}", ["outcome", "long-run share (exact)", f"simulated ({result.periods:,} periods, seed {result.seed})"],
-                    rows, name="stationary", numeric={1, 2}, lines=lines)
+    rows = [
+        [_outcome_key(result, o), fmt_short(share), f"{result.simulation[o]:.4f}"] for o, share in chain.shares.items()
+    ]
+    lines = [
+        f"mean ceasefire spell {fmt_short(chain.ceasefire_spell)} periods, mean conflict spell "
+        f"{fmt_short(chain.conflict_spell)} periods"
+        if chain.ceasefire_spell is not None
+        else "no ceasefire spells in the long run"
+    ]
+    noisy = Section(
+        f"Noisy play: {chain.pair[0]} against {chain.pair[1]}, each action flipped with probability {fmt(chain.noise)}",
+        ["outcome", "long-run share (exact)", f"simulated ({result.periods:,} periods, seed {result.seed})"],
+        rows,
+        name="stationary",
+        numeric={1, 2},
+        lines=lines,
+    )
     sections = [grim, noisy]
     mon = result.monitoring
     if mon is not None:
         mrows = [[name, "none works" if L is None else str(L)] for name, L in mon.punishment.items()]
-        mlines = ["no punishment length sustains compromise" if mon.length is None else
-                  f"with punishments of {mon.length} period(s) after each bad signal, conflict fills "
-                  f"{fmt_short(mon.conflict_share)} of the time on the equilibrium path: cycles of violence and "
-                  "ceasefire without anyone deviating"]
-        sections.append(Section(
-            f"Imperfect monitoring (Green-Porter): false alarm {fmt(mon.false_alarm)}, detection {fmt(mon.detection)}, "
-            f"δ = {fmt(mon.discount)}", ["player", "shortest punishment (periods)"], mrows, name="monitoring",
-            lines=mlines, numeric={1}))
+        mlines = [
+            "no punishment length sustains compromise"
+            if mon.length is None
+            else f"with punishments of {mon.length} period(s) after each bad signal, conflict fills "
+            f"{fmt_short(mon.conflict_share)} of the time on the equilibrium path: cycles of violence and "
+            "ceasefire without anyone deviating"
+        ]
+        sections.append(
+            Section(
+                f"Imperfect monitoring (Green-Porter): false alarm {fmt(mon.false_alarm)}, detection {fmt(mon.detection)}, "
+                f"δ = {fmt(mon.discount)}",
+                ["player", "shortest punishment (periods)"],
+                mrows,
+                name="monitoring",
+                lines=mlines,
+                numeric={1},
+            )
+        )
     return sections
 
 
@@ -165,11 +232,19 @@ def repeated_to_json(result: RepeatedAnalysis) -> dict[str, Any]:
         "stationary_exact": {_outcome_key(result, o): fmt(v) for o, v in chain.shares.items()},
         "mean_ceasefire_spell": None if chain.ceasefire_spell is None else fmt(chain.ceasefire_spell),
         "mean_conflict_spell": None if chain.conflict_spell is None else fmt(chain.conflict_spell),
-        "simulation": {"periods": result.periods, "seed": result.seed,
-                       "shares": {_outcome_key(result, o): v for o, v in result.simulation.items()}},
-        "monitoring": None if mon is None else {
-            "false_alarm": fmt(mon.false_alarm), "detection": fmt(mon.detection), "discount": fmt(mon.discount),
-            "punishment": mon.punishment, "length": mon.length,
+        "simulation": {
+            "periods": result.periods,
+            "seed": result.seed,
+            "shares": {_outcome_key(result, o): v for o, v in result.simulation.items()},
+        },
+        "monitoring": None
+        if mon is None
+        else {
+            "false_alarm": fmt(mon.false_alarm),
+            "detection": fmt(mon.detection),
+            "discount": fmt(mon.discount),
+            "punishment": mon.punishment,
+            "length": mon.length,
             "conflict_share": None if mon.conflict_share is None else fmt(mon.conflict_share),
         },
     }
@@ -191,16 +266,34 @@ def dynamics_sections(result: Dynamics) -> list[Section]:
     rows = []
     for t in result.trajectories:
         row_end, col_end = t.end
-        selected = describe_equilibrium(game, result.solution.equilibria[t.selected]) if t.selected is not None \
+        selected = (
+            describe_equilibrium(game, result.solution.equilibria[t.selected])
+            if t.selected is not None
             else f"none (nearest equilibrium {t.distance:.3g} away)"
-        settle = "—" if t.settle is None else (f"t = {t.settle:g}" if t.method == "replicator" else f"{t.settle:g} rounds")
-        rows.append([t.method, f"{_mixed_text(game.players[0].strategies, row_end)}; "
-                     f"{_mixed_text(game.players[1].strategies, col_end)}", selected, settle])
+        )
+        settle = (
+            "—" if t.settle is None else (f"t = {t.settle:g}" if t.method == "replicator" else f"{t.settle:g} rounds")
+        )
+        rows.append(
+            [
+                t.method,
+                f"{_mixed_text(game.players[0].strategies, row_end)}; "
+                f"{_mixed_text(game.players[1].strategies, col_end)}",
+                selected,
+                settle,
+            ]
+        )
     start = f"{_mixed_text(game.players[0].strategies, result.start[0])}; {_mixed_text(game.players[1].strategies, result.start[1])}"
-    return [Section(f"Learning dynamics from ({start}) at κ = {fmt(result.kappa)}",
-                    ["dynamics", "where play ends", "equilibrium selected", "settles after"], rows,
-                    caption="selected: play ends within 0.02 of that equilibrium (each probability); settles: from then "
-                            "on play stays within 0.02 of where it ends", name="dynamics")]
+    return [
+        Section(
+            f"Learning dynamics from ({start}) at κ = {fmt(result.kappa)}",
+            ["dynamics", "where play ends", "equilibrium selected", "settles after"],
+            rows,
+            caption="selected: play ends within 0.02 of that equilibrium (each probability); settles: from then "
+            "on play stays within 0.02 of where it ends",
+            name="dynamics",
+        )
+    ]
 
 
 def _selected_label(result: Dynamics, trajectory: Trajectory) -> str | None:
@@ -214,18 +307,25 @@ def _selected_label(result: Dynamics, trajectory: Trajectory) -> str | None:
 def dynamics_to_json(result: Dynamics) -> dict[str, Any]:
     """The JSON of ``sovgame dynamics``: the start and each trajectory's end, selection and settling time."""
     game = result.game
-    out: dict[str, Any] = {"game": game.title, "kappa": json_number(result.kappa),
-           "start": {p.name: dict(zip(p.strategies, map(float, s))) for p, s in zip(game.players, result.start)},
-           "trajectories": []}
+    out: dict[str, Any] = {
+        "game": game.title,
+        "kappa": json_number(result.kappa),
+        "start": {p.name: dict(zip(p.strategies, map(float, s))) for p, s in zip(game.players, result.start)},
+        "trajectories": [],
+    }
     for t in result.trajectories:
         row_end, col_end = t.end
-        out["trajectories"].append({
-            "method": t.method,
-            "end": {game.players[0].name: dict(zip(game.players[0].strategies, map(float, row_end))),
-                    game.players[1].name: dict(zip(game.players[1].strategies, map(float, col_end)))},
-            "selected": _selected_label(result, t),
-            "selected_index": t.selected,
-            "distance": t.distance,
-            "settle": t.settle,
-        })
+        out["trajectories"].append(
+            {
+                "method": t.method,
+                "end": {
+                    game.players[0].name: dict(zip(game.players[0].strategies, map(float, row_end))),
+                    game.players[1].name: dict(zip(game.players[1].strategies, map(float, col_end))),
+                },
+                "selected": _selected_label(result, t),
+                "selected_index": t.selected,
+                "distance": t.distance,
+                "settle": t.settle,
+            }
+        )
     return out

@@ -60,8 +60,9 @@ def plot_timeline(result: RepeatedAnalysis, path: str | Path, periods: int = 200
     return path
 
 
-def plot_sweep(result: Sweep, path: str | Path | BinaryIO,
-               thresholds: ThresholdReport | None = None) -> Path | BinaryIO:
+def plot_sweep(
+    result: Sweep, path: str | Path | BinaryIO, thresholds: ThresholdReport | None = None
+) -> Path | BinaryIO:
     """Draw one row per equilibrium profile seen, a bar where it is an equilibrium.
 
     ``thresholds`` (a :class:`~sovgame.thresholds.ThresholdReport`) labels the breakpoints
@@ -106,8 +107,7 @@ def plot_sweep(result: Sweep, path: str | Path | BinaryIO,
             named = starts.get(round(float(p), 12))
             if named:
                 label += "\n" + "\n".join(named)
-            ax.text(float(p), 1.02, label, transform=ax.get_xaxis_transform(), ha="center", va="bottom",
-                    fontsize=8)
+            ax.text(float(p), 1.02, label, transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=8)
     ax.set_xlim(0, top)
     ax.set_xlabel("cost level κ (1 = costs as stated in the file)")
     ax.set_title(f"{result.game.title}: equilibria by cost level", pad=48)

@@ -36,8 +36,14 @@ def to_json_text(data: Any) -> str:
 
 
 def render(
-    fmt: OutputFormat, sections: Sections, data: Any, *, heading: str | None = None,
-    primary: str | None = None, out: TextIO | None = None, console: Console | None = None,
+    fmt: OutputFormat,
+    sections: Sections,
+    data: Any,
+    *,
+    heading: str | None = None,
+    primary: str | None = None,
+    out: TextIO | None = None,
+    console: Console | None = None,
 ) -> None:
     """Write ``sections`` (table, markdown, csv) or ``data`` (json) to ``out``/``console``.
 
@@ -71,14 +77,19 @@ def print_tables(sections: list[Section], heading: str | None = None, console: C
         console.print(Text(heading, style="bold"))
     for section in sections:
         # Text objects, not markup: a cell such as "[degenerate]" must print as written.
-        table = Table(title=Text(section.title, style="bold"),
-                      caption=Text(section.caption) if section.caption else None,
-                      title_justify="left", caption_justify="left", show_lines=False)
+        table = Table(
+            title=Text(section.title, style="bold"),
+            caption=Text(section.caption) if section.caption else None,
+            title_justify="left",
+            caption_justify="left",
+            show_lines=False,
+        )
         for index, column in enumerate(section.columns):
             whole = index in section.whole
             width = max((len(row[index]) for row in section.rows), default=0) if whole else None
-            table.add_column(Text(column), justify="right" if index in section.numeric else "left",
-                             no_wrap=whole, min_width=width)
+            table.add_column(
+                Text(column), justify="right" if index in section.numeric else "left", no_wrap=whole, min_width=width
+            )
         for row in section.rows:
             table.add_row(*(Text(cell) for cell in row))
         if section.rows:
@@ -101,8 +112,9 @@ def to_markdown(sections: list[Section], heading: str | None = None) -> str:
         parts.append(f"## {section.title}\n")
         if section.rows:
             parts.append("| " + " | ".join(_md_cell(c) for c in section.columns) + " |")
-            parts.append("|" + "|".join("---:" if i in section.numeric else "---"
-                                        for i in range(len(section.columns))) + "|")
+            parts.append(
+                "|" + "|".join("---:" if i in section.numeric else "---" for i in range(len(section.columns))) + "|"
+            )
             parts += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in section.rows]
             parts.append("")
         if section.caption:

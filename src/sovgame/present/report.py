@@ -34,18 +34,25 @@ def assumptions_section(result: Analysis) -> Section:
     game = result.game
     lines = [
         f"Payoff scale: {game.payoff_scale}"
-        + (" — only each side's ordering of outcomes is argued; the numbers are one cardinalisation of it"
-           if game.payoff_scale == "ordinal" else " — the payoff numbers are meant as given"),
+        + (
+            " — only each side's ordering of outcomes is argued; the numbers are one cardinalisation of it"
+            if game.payoff_scale == "ordinal"
+            else " — the payoff numbers are meant as given"
+        )
     ]
     for cost in game.costs:
         who = ", ".join(game.player_names[j] for j in cost.between)
-        lines.append(f"Cost {cost.name}: incidence {cost.incidence} (between {who}), weights "
-                     + ", ".join(f"{p} {fmt(w)}" for p, w in zip(game.player_names, cost.weights)))
+        lines.append(
+            f"Cost {cost.name}: incidence {cost.incidence} (between {who}), weights "
+            + ", ".join(f"{p} {fmt(w)}" for p, w in zip(game.player_names, cost.weights))
+        )
     if result.thresholds is not None:
         plausible = result.thresholds.plausible
         given = "" if result.thresholds.plausible_given else " (assumed: the file gives none)"
-        lines.append(f"Plausible cost levels: κ from {fmt(plausible[0])} to {fmt(plausible[1])}{given}; κ = 1 means "
-                     "the costs as stated in the file")
+        lines.append(
+            f"Plausible cost levels: κ from {fmt(plausible[0])} to {fmt(plausible[1])}{given}; κ = 1 means "
+            "the costs as stated in the file"
+        )
     return Section("Assumptions", [], [], lines=lines, name="assumptions")
 
 
@@ -85,8 +92,9 @@ def _check_output(output: Path) -> str:
     return suffix
 
 
-def write_sections(output: Path, title: str, sections: list[Section], data: Any,
-                   png: bytes | None = None) -> list[Path]:
+def write_sections(
+    output: Path, title: str, sections: list[Section], data: Any, png: bytes | None = None
+) -> list[Path]:
     """Write ``sections`` as Markdown or HTML, or ``data`` as JSON, by the file's extension.
 
     The chart (PNG bytes), if any, goes with the section named "regimes": embedded in HTML,
@@ -119,8 +127,11 @@ def write_report(spec: str, output: str | Path, settings: Sequence[str] = ()) ->
     game = load_game(spec, settings)
     result = analyze(game)
     regimes = sweep(game)
-    data = {"analysis": analysis_to_json(result), "regimes": sweep_to_json(regimes),
-            "assumptions": assumptions_section(result).lines}
+    data = {
+        "analysis": analysis_to_json(result),
+        "regimes": sweep_to_json(regimes),
+        "assumptions": assumptions_section(result).lines,
+    }
     png = chart_png(regimes, result) if output.suffix.lower() != ".json" else None
     return write_sections(output, game.title, report_sections(result, regimes), data, png)
 
@@ -155,8 +166,12 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; } img { max-widt
 
 def to_html(sections: list[Section], title: str, png: bytes | None) -> str:
     """One self-contained HTML page; the chart embedded as a data URI."""
-    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>", f"<h1>{html.escape(title)}</h1>"]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>",
+        f"<h1>{html.escape(title)}</h1>",
+    ]
     for section in sections:
         out.append(f'<section id="{html.escape(section.name or "section")}"><h2>{html.escape(section.title)}</h2>')
         if section.name == "regimes" and png is not None:
@@ -166,10 +181,14 @@ def to_html(sections: list[Section], title: str, png: bytes | None) -> str:
             out.append("<table>")
             if section.caption:
                 out.append(f"<caption>{html.escape(section.caption)}</caption>")
-            out.append("<thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in section.columns) + "</tr></thead><tbody>")
+            out.append(
+                "<thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in section.columns) + "</tr></thead><tbody>"
+            )
             for row in section.rows:
-                cells = "".join(f'<td{" class=num" if i in section.numeric else ""}>{html.escape(c)}</td>'
-                                for i, c in enumerate(row))
+                cells = "".join(
+                    f"<td{' class=num' if i in section.numeric else ''}>{html.escape(c)}</td>"
+                    for i, c in enumerate(row)
+                )
                 out.append(f"<tr>{cells}</tr>")
             out.append("</tbody></table>")
         if section.lines:

@@ -15,7 +15,7 @@ from .thresholds import CRITERION_NAMES
 
 
 def _percent(share: float) -> str:
-    """"93.8%"; "<0.1%" for a share that rounds to zero but is not; "0%" and "100%" exactly."""
+    """ "93.8%"; "<0.1%" for a share that rounds to zero but is not; "0%" and "100%" exactly."""
     if share == 0 or share == 1:
         return f"{share:.0%}"
     if share < 0.0005:
@@ -31,59 +31,93 @@ def _kappa_text(value: float | None) -> str:
 
 
 def robust_sections(result: RobustResult) -> list[Section]:
-    """Tables of :func:`sovgame.robust.robust`: the thresholds over the samples against the
-    file's own, the binding player, the game types (2x2) and the equilibria at the top."""
+    """Tables of :func:`sovgame.robust`: the thresholds over the samples against the file's
+    own, the binding player, the game types (2x2) and the equilibria at the top."""
+    sections = [_thresholds_section(result), _binding_section(result)]
+    if result.game_types is not None:
+        sections.append(_game_types_section(result.game_types, fmt(result.plausible[1])))
+    sections.append(_at_top_section(result))
+    return sections
+
+
+def _thresholds_section(result: RobustResult) -> Section:
     lo, hi = result.plausible
     top = fmt(hi)
     rows = []
     for name, c in result.criteria.items():
         own = "" if c.file_value is None else f"{'≥' if c.file_attained else '>'} {exact_text(c.file_value)} "
-        rows.append([CRITERION_NAMES[name], f"{own}{c.file_verdict.upper()}",
-                     *(_kappa_text(c.quantiles[q]) for q in ("5", "50", "95")),
-                     _percent(c.never_share), _percent(c.p_within_plausible),
-                     f"[{_percent(c.ci95[0])}, {_percent(c.ci95[1])}]", _percent(c.agreement)])
-    caption = (f"{result.samples:,} samples, seed {result.seed}; {result.model}; plausible κ: [{fmt(lo)}, {top}]"
-               f"{'' if result.plausible_given else ' (assumed)'}; κ = 1 means costs as stated in the file")
-    sections = [Section(
+        quantiles = [_kappa_text(c.quantiles[q]) for q in ("5", "50", "95")]
+        interval = f"[{_percent(c.ci95[0])}, {_percent(c.ci95[1])}]"
+        rows.append(
+            [CRITERION_NAMES[name], f"{own}{c.file_verdict.upper()}", *quantiles, _percent(c.never_share)]
+            + [_percent(c.p_within_plausible), interval, _percent(c.agreement)]
+        )
+    caption = (
+        f"{result.samples:,} samples, seed {result.seed}; {result.model}; plausible κ: [{fmt(lo)}, {top}]"
+        f"{'' if result.plausible_given else ' (assumed)'}; κ = 1 means costs as stated in the file"
+    )
+    columns = ["criterion", "in the file", "κ 5%", "κ median", "κ 95%", "never", f"P(κ ≤ {top})", "95% CI"]
+    return Section(
         "Robustness of the cost thresholds",
-        ["criterion", "in the file", "κ 5%", "κ median", "κ 95%", "never", f"P(κ ≤ {top})", "95% CI", "same verdict"],
-        rows, caption=caption, lines=[result.verdict, *result.notes], name="robustness", numeric=set(range(2, 9)),
-    )]
+        columns + ["same verdict"],
+        rows,
+        caption=caption,
+        lines=[result.verdict, *result.notes],
+        name="robustness",
+        numeric=set(range(2, 9)),
+    )
 
-    binding = [[name, _percent(share)] for name, share in result.binding.items()
-               if share and name not in ("none", "never")]
-    if result.binding.get("none"):
-        binding.append(["none (an equilibrium already at κ = 0)", _percent(result.binding["none"])])
-    if result.binding.get("never"):
-        binding.append(["— (never an equilibrium)", _percent(result.binding["never"])])
-    sections.append(Section("Binding player of the equilibrium threshold", ["player", "share of samples"], binding,
-                            caption="the player whose own condition sets κ_NE", name="binding", numeric={1}))
 
-    if result.game_types is not None:
-        zero, at_top = result.game_types["at_zero"], result.game_types["at_top"]
-        types = [[kind, _percent(zero[kind]), _percent(at_top[kind])] for kind in zero if zero[kind] or at_top[kind]]
-        sections.append(Section(
-            "Game type", ["type", "at κ = 0", f"at κ = {top}"], types, name="game_types", numeric={1, 2},
-            caption="both players' orderings of R, S, T, P with compromise as C; other: no textbook type, or the "
-                    "players' types differ",
-        ))
+def _binding_section(result: RobustResult) -> Section:
+    shares = result.binding
+    binding = [[name, _percent(share)] for name, share in shares.items() if share and name not in ("none", "never")]
+    if shares.get("none"):
+        binding.append(["none (an equilibrium already at κ = 0)", _percent(shares["none"])])
+    if shares.get("never"):
+        binding.append(["— (never an equilibrium)", _percent(shares["never"])])
+    return Section(
+        "Binding player of the equilibrium threshold",
+        ["player", "share of samples"],
+        binding,
+        caption="the player whose own condition sets κ_NE",
+        name="binding",
+        numeric={1},
+    )
 
+
+def _game_types_section(game_types: dict[str, dict[str, float]], top: str) -> Section:
+    zero, at_top = game_types["at_zero"], game_types["at_top"]
+    types = [[kind, _percent(zero[kind]), _percent(at_top[kind])] for kind in zero if zero[kind] or at_top[kind]]
+    return Section(
+        "Game type",
+        ["type", "at κ = 0", f"at κ = {top}"],
+        types,
+        name="game_types",
+        numeric={1, 2},
+        caption="both players' orderings of R, S, T, P with compromise as C; other: no textbook type, or the "
+        "players' types differ",
+    )
+
+
+def _at_top_section(result: RobustResult) -> Section:
     at = result.at_top
     shown = list(at.sets[:8])
     sets = [[item.summary, _percent(item.share)] for item in shown]
-    rest = at.sets[len(shown):]
+    rest = at.sets[len(shown) :]
     if rest:
         sets.append([f"{len(rest)} other sets", _percent(sum(item.share for item in rest))])
     if at.unresolved_share:
         sets.append(["degenerate, not resolved", _percent(at.unresolved_share)])
     kind = "pure and mixed" if at.mixed_searched else "pure only"
-    sections.append(Section(
-        f"Equilibria at κ = {fmt(at.kappa)} (top of the plausible range)", ["equilibria", "share of samples"], sets,
+    return Section(
+        f"Equilibria at κ = {fmt(at.kappa)} (top of the plausible range)",
+        ["equilibria", "share of samples"],
+        sets,
         caption=f"{kind}; the target is an equilibrium in {_percent(at.target_equilibrium_share)} of samples and the "
-                f"only one in {_percent(at.target_unique_share)}",
-        name="equilibria_at_top", numeric={1},
-    ))
-    return sections
+        f"only one in {_percent(at.target_unique_share)}",
+        name="equilibria_at_top",
+        numeric={1},
+    )
 
 
 def robust_to_json(result: RobustResult) -> dict[str, Any]:
@@ -120,11 +154,18 @@ def robust_to_json(result: RobustResult) -> dict[str, Any]:
             "target_unique_share": at_top.target_unique_share,
             "mixed_searched": at_top.mixed_searched,
             "unresolved_share": at_top.unresolved_share,
-            "sets": [{
-                "equilibria": [{p.name: [p.strategies[k] for k in s] for p, s in zip(game.players, eq)}
-                               for eq in item.equilibria],
-                "continuum": item.continuum, "summary": item.summary, "share": item.share,
-            } for item in at_top.sets],
+            "sets": [
+                {
+                    "equilibria": [
+                        {p.name: [p.strategies[k] for k in s] for p, s in zip(game.players, eq)}
+                        for eq in item.equilibria
+                    ],
+                    "continuum": item.continuum,
+                    "summary": item.summary,
+                    "share": item.share,
+                }
+                for item in at_top.sets
+            ],
         },
         "verdict": result.verdict,
         "notes": list(result.notes),
@@ -141,6 +182,10 @@ def _criterion_json(c: CriterionRobustness) -> dict[str, Any]:
         "undetermined_share": c.undetermined_share,
         "verdicts": dict(c.verdict_shares),
         "agreement": c.agreement,
-        "file": {"value": None if c.file_value is None else float(c.file_value),
-                 "exact": exact_text(c.file_value), "attained": c.file_attained, "verdict": c.file_verdict},
+        "file": {
+            "value": None if c.file_value is None else float(c.file_value),
+            "exact": exact_text(c.file_value),
+            "attained": c.file_attained,
+            "verdict": c.file_verdict,
+        },
     }

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.intervals import exact_text, value_float
 from ..core.numbers import fmt, fmt_short, json_number
-from ..costs.thresholds import Threshold, ThresholdReport
+from ..costs.thresholds import Repeated, ThirdParty, Threshold, ThresholdReport
 from .equilibria import describe_equilibrium, solution_to_json
 from .sections import Section
 
@@ -51,8 +51,11 @@ def report_to_json(report: ThresholdReport) -> dict:
         "repeated": None,
         "notes": list(report.notes),
         "third_parties": [
-            {"player": t.player, "dominant": t.dominant,
-             "nash": {strategy: threshold_to_json(th) for strategy, th in t.nash.items()}}
+            {
+                "player": t.player,
+                "dominant": t.dominant,
+                "nash": {strategy: threshold_to_json(th) for strategy, th in t.nash.items()},
+            }
             for t in report.third_parties
         ],
     }
@@ -79,7 +82,7 @@ CRITERION_NAMES = {
 
 
 def threshold_cell(t: Threshold) -> str:
-    """"≥ 4/3", "> 4", "never", "in [a, b]"."""
+    """ "≥ 4/3", "> 4", "never", "in [a, b]"."""
     if not t.defined:
         return "n/a"
     if t.value is None:
@@ -92,64 +95,107 @@ def threshold_cell(t: Threshold) -> str:
 def thresholds_sections(report: ThresholdReport) -> list[Section]:
     """The tables of ``sovgame thresholds``: every criterion with its verdict and reason, each
     player's own threshold, third parties (3+ players) and grim trigger (2x2)."""
-    game = report.game
-    target = ", ".join(report.target_names().values())
-    rows = []
-    for name, t in report.thresholds.items():
-        holds = ", ".join(str(i) for i in t.intervals) or "—"
-        rows.append([CRITERION_NAMES[name], threshold_cell(t), holds, t.binding or "",
-                     (t.verdict if t.defined else "n/a").upper()])
+    sections = [_criteria_section(report)]
+    if report.thresholds["nash"].per_player:
+        sections.append(_per_player_section(report))
+    sections += [_third_party_section(third) for third in report.third_parties]
+    if report.repeated is not None:
+        sections.append(_grim_trigger_section(report.repeated))
+    return sections
+
+
+def _criteria_section(report: ThresholdReport) -> Section:
+    rows = [
+        [
+            CRITERION_NAMES[name],
+            threshold_cell(t),
+            ", ".join(str(i) for i in t.intervals) or "—",
+            t.binding or "",
+            (t.verdict if t.defined else "n/a").upper(),
+        ]
+        for name, t in report.thresholds.items()
+    ]
     lo, hi = report.plausible
-    caption = (f"target ({target}); costs: {', '.join(report.costs) or 'none'}; plausible κ: [{fmt(lo)}, {fmt(hi)}]"
-               f"{'' if report.plausible_given else ' (assumed)'}; κ = 1 means costs as stated in the file")
+    target = ", ".join(report.target_names().values())
+    caption = (
+        f"target ({target}); costs: {', '.join(report.costs) or 'none'}; plausible κ: [{fmt(lo)}, {fmt(hi)}]"
+        f"{'' if report.plausible_given else ' (assumed)'}; κ = 1 means costs as stated in the file"
+    )
     reasons = [f"{CRITERION_NAMES[name]}: {t.reason}" for name, t in report.thresholds.items()]
     notes = list(report.notes) + [n for t in report.thresholds.values() for n in t.notes]
-    sections = [Section("Cost thresholds for compromise", ["criterion", "threshold κ", "holds for κ in", "binding",
-                                                           "verdict"],
-                        rows, caption=caption, lines=reasons + list(dict.fromkeys(notes)), name="thresholds",
-                        numeric={1})]
-    nash = report.thresholds["nash"]
-    if nash.per_player:
-        strict = report.thresholds["strict"].per_player or {}
-        dominant = report.thresholds["dominant"].per_player or {}
-        sections.append(Section(
-            "Each player's own threshold",
-            ["player", "target strategy", "equilibrium from κ", "strict from κ", "dominant from κ"],
-            [[p.name, p.strategies[s], exact_text(nash.per_player.get(p.name)), exact_text(strict.get(p.name)),
-              exact_text(dominant.get(p.name))] for p, s in zip(game.players, report.target)],
-            caption="inf: no cost level does it for that player; the largest sets the threshold (the binding player)",
-            name="per_player", numeric={2, 3, 4},
-        ))
-    for third in report.third_parties:
-        rows = [[strategy, threshold_cell(t), t.binding or "", t.verdict.upper()] for strategy, t in third.nash.items()]
-        values = [t.value for t in third.nash.values()]
-        # Thresholds of unilateral deviations are rational (a/b), so they compare exactly.
-        rational = [v for v in values if isinstance(v, Fraction)]
-        lines = []
-        if len(rational) == len(values) > 1:
-            lines.append(f"{third.player}'s choice moves the others' threshold from {exact_text(min(rational))} "
-                         f"to {exact_text(max(rational))}")
-        lines.append(f"'{third.dominant}' strictly dominates for {third.player} at every cost level"
-                     if third.dominant else f"no strategy of {third.player} dominates at every cost level")
-        sections.append(Section(
-            f"{third.player} as a third party: the others' compromise threshold",
-            [f"{third.player} plays", "others' equilibrium from κ", "binding", "verdict"], rows,
-            caption="the triangular-deadlock measure: how far one side's choice pushes the others' threshold",
-            name="third_parties", numeric={1}, lines=lines))
-    rep = report.repeated
-    if rep is not None:
-        columns = ["player", "δ* at κ = 0"] + ([f"δ* at κ = {fmt(rep.top)}"] if rep.at_top else [])
-        rows = [[name, exact_text(v)] + ([exact_text(rep.at_top[name])] if rep.at_top else [])
-                for name, v in rep.at_zero.items()]
-        lines = [rep.note] if rep.note else []
-        if rep.sustainable_from is not None:
-            lines.append(f"{rep.sustainable_from.verdict.upper()}: {rep.sustainable_from.reason}")
-        sections.append(Section(
-            "Repeated play: grim trigger", columns, rows, name="repeated", numeric={1, 2}, lines=lines,
-            caption="compromise is sustained when the discount factor δ ≥ δ* = (T − R)/(T − P) for every player; "
-                    "δ* ≥ 1 or inf: never",
-        ))
-    return sections
+    return Section(
+        "Cost thresholds for compromise",
+        ["criterion", "threshold κ", "holds for κ in", "binding", "verdict"],
+        rows,
+        caption=caption,
+        lines=reasons + list(dict.fromkeys(notes)),
+        name="thresholds",
+        numeric={1},
+    )
+
+
+def _per_player_section(report: ThresholdReport) -> Section:
+    own = {name: report.thresholds[name].per_player or {} for name in ("nash", "strict", "dominant")}
+    rows = [
+        [p.name, p.strategies[s]] + [exact_text(own[name].get(p.name)) for name in ("nash", "strict", "dominant")]
+        for p, s in zip(report.game.players, report.target)
+    ]
+    return Section(
+        "Each player's own threshold",
+        ["player", "target strategy", "equilibrium from κ", "strict from κ", "dominant from κ"],
+        rows,
+        caption="inf: no cost level does it for that player; the largest sets the threshold (the binding player)",
+        name="per_player",
+        numeric={2, 3, 4},
+    )
+
+
+def _third_party_section(third: ThirdParty) -> Section:
+    rows = [[strategy, threshold_cell(t), t.binding or "", t.verdict.upper()] for strategy, t in third.nash.items()]
+    values = [t.value for t in third.nash.values()]
+    # Thresholds of unilateral deviations are rational (a/b), so they compare exactly.
+    rational = [v for v in values if isinstance(v, Fraction)]
+    lines = []
+    if len(rational) == len(values) > 1:
+        lines.append(
+            f"{third.player}'s choice moves the others' threshold from {exact_text(min(rational))} "
+            f"to {exact_text(max(rational))}"
+        )
+    lines.append(
+        f"'{third.dominant}' strictly dominates for {third.player} at every cost level"
+        if third.dominant
+        else f"no strategy of {third.player} dominates at every cost level"
+    )
+    return Section(
+        f"{third.player} as a third party: the others' compromise threshold",
+        [f"{third.player} plays", "others' equilibrium from κ", "binding", "verdict"],
+        rows,
+        caption="the triangular-deadlock measure: how far one side's choice pushes the others' threshold",
+        name="third_parties",
+        numeric={1},
+        lines=lines,
+    )
+
+
+def _grim_trigger_section(rep: Repeated) -> Section:
+    columns = ["player", "δ* at κ = 0"] + ([f"δ* at κ = {fmt(rep.top)}"] if rep.at_top else [])
+    rows = [
+        [name, exact_text(v)] + ([exact_text(rep.at_top[name])] if rep.at_top else [])
+        for name, v in rep.at_zero.items()
+    ]
+    lines = [rep.note] if rep.note else []
+    if rep.sustainable_from is not None:
+        lines.append(f"{rep.sustainable_from.verdict.upper()}: {rep.sustainable_from.reason}")
+    return Section(
+        "Repeated play: grim trigger",
+        columns,
+        rows,
+        name="repeated",
+        numeric={1, 2},
+        lines=lines,
+        caption="compromise is sustained when the discount factor δ ≥ δ* = (T − R)/(T − P) for every player; "
+        "δ* ≥ 1 or inf: never",
+    )
 
 
 def describe_solution(solution: Solution | None, exact_mixed: bool = True) -> str:
@@ -161,7 +207,9 @@ def describe_solution(solution: Solution | None, exact_mixed: bool = True) -> st
         if e.pure or exact_mixed:
             parts.append(describe_equilibrium(solution.game, e))
         else:
-            supports = ["/".join(n for n, p in zip(pl.strategies, s) if p) for pl, s in zip(solution.game.players, e.strategies)]
+            supports = [
+                "/".join(n for n, p in zip(pl.strategies, s) if p) for pl, s in zip(solution.game.players, e.strategies)
+            ]
             parts.append(f"mixed ({'; '.join(supports)})")
     text = "; ".join(parts) if parts else "none found"
     if solution.degenerate:
@@ -187,8 +235,16 @@ def sweep_sections(result: Sweep) -> list[Section]:
     caption = f"breakpoints: {', '.join(exact_text(p) for p in result.breakpoints if float(p) > 0) or 'none'}"
     if plausible is not None:
         caption += f"; plausible κ: [{fmt(plausible[0])}, {fmt(plausible[1])}]"
-    return [Section("Equilibria by cost level κ", ["regime", "equilibria", "plausible"], rows,
-                    caption=caption, lines=list(result.notes), name="regimes")]
+    return [
+        Section(
+            "Equilibria by cost level κ",
+            ["regime", "equilibria", "plausible"],
+            rows,
+            caption=caption,
+            lines=list(result.notes),
+            name="regimes",
+        )
+    ]
 
 
 def sweep_to_json(result: Sweep) -> dict[str, Any]:
@@ -200,10 +256,15 @@ def sweep_to_json(result: Sweep) -> dict[str, Any]:
         "candidate_breakpoints": [exact_text(p) for p in result.candidates],
         "plausible_kappa": None if result.plausible is None else [json_number(v) for v in result.plausible],
         "regimes": [
-            {"lo": exact_text(r.lo), "hi": None if r.hi is None else exact_text(r.hi), "point": r.is_point,
-             "lo_closed": r.lo_closed, "hi_closed": r.hi_closed,
-             "equilibria": None if r.solution is None else solution_to_json(r.solution)["equilibria"],
-             "summary": describe_solution(r.solution, r.is_point)}
+            {
+                "lo": exact_text(r.lo),
+                "hi": None if r.hi is None else exact_text(r.hi),
+                "point": r.is_point,
+                "lo_closed": r.lo_closed,
+                "hi_closed": r.hi_closed,
+                "equilibria": None if r.solution is None else solution_to_json(r.solution)["equilibria"],
+                "summary": describe_solution(r.solution, r.is_point),
+            }
             for r in result.regimes
         ],
         "notes": list(result.notes),

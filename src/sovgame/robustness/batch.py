@@ -32,7 +32,7 @@ def pattern_key(plan: SamplingPlan, code: int) -> SetKey:
     from ..core.model import bimatrix_game
     from ..solvers.equilibria import solve
 
-    signs = [(code // 3 ** k) % 3 - 1 for k in range(4)]
+    signs = [(code // 3**k) % 3 - 1 for k in range(4)]
     t1, t2 = plan.target
     o1, o2 = 1 - t1, 1 - t2
     A = [[0, 0], [0, 0]]
@@ -87,12 +87,16 @@ def _indifference(P: np.ndarray, rows: tuple[int, ...], cols: tuple[int, ...], t
 def support_pairs(shape: tuple[int, ...]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Every pair of equal-size supports (I, J) of a two-player game."""
     m, n = shape
-    return [(I, J) for k in range(1, min(m, n) + 1)
-            for I in itertools.combinations(range(m), k) for J in itertools.combinations(range(n), k)]
+    return [
+        (I, J)
+        for k in range(1, min(m, n) + 1)
+        for I in itertools.combinations(range(m), k)
+        for J in itertools.combinations(range(n), k)
+    ]
 
 
 def bimatrix_equilibria_batch(
-    A: np.ndarray, B: np.ndarray, pairs: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+    A: np.ndarray, B: np.ndarray, pairs: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Batched support enumeration (nondegenerate games; von Stengel 2002, §3).
 
@@ -136,13 +140,13 @@ def searches_mixed(plan: SamplingPlan) -> bool:
 
 def solution_key(solution: Solution) -> SetKey:
     """The equilibrium set of an exact :class:`~sovgame.equilibria.Solution` as supports."""
-    equilibria = sorted({tuple(tuple(k for k, p in enumerate(s) if p != 0) for s in eq.strategies)
-                         for eq in solution.equilibria})
+    equilibria = sorted(
+        {tuple(tuple(k for k, p in enumerate(s) if p != 0) for s in eq.strategies) for eq in solution.equilibria}
+    )
     return tuple(equilibria), any(eq.component is not None for eq in solution.equilibria)
 
 
-def sets_at_kappa(plan: SamplingPlan, U: np.ndarray, W: np.ndarray,
-                  kappa: Fraction | float) -> tuple[Counter, int]:
+def sets_at_kappa(plan: SamplingPlan, U: np.ndarray, W: np.ndarray, kappa: Fraction | float) -> tuple[Counter, int]:
     """Equilibrium sets at κ for games other than 2x2: (Counter of SetKey, unresolved count).
     ``kappa`` is best given exactly: degenerate samples are solved exactly at that κ."""
     from ..solvers.equilibria import pure_equilibria, solve

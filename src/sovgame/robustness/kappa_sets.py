@@ -36,15 +36,20 @@ class KappaSets:
         """met / reachable / beyond / never codes, as :func:`sovgame.thresholds.verdict_for`."""
         p_lo, p_hi = plausible
         reachable = ((self.lo < p_hi) | ((self.lo == p_hi) & self.lo_closed)) & (self.hi > p_lo)
-        codes = np.select([~self.nonempty, self.contains(p_lo), reachable, self.lo >= p_hi],
-                          [VerdictCode.NEVER, VerdictCode.MET, VerdictCode.REACHABLE, VerdictCode.BEYOND],
-                          default=VerdictCode.NEVER)
+        codes = np.select(
+            [~self.nonempty, self.contains(p_lo), reachable, self.lo >= p_hi],
+            [VerdictCode.NEVER, VerdictCode.MET, VerdictCode.REACHABLE, VerdictCode.BEYOND],
+            default=VerdictCode.NEVER,
+        )
         return codes.astype(np.int8)
 
     def contains(self, kappa: float) -> np.ndarray:
         """Per sample, whether κ lies in its set."""
-        return self.nonempty & ((self.lo < kappa) | ((self.lo == kappa) & self.lo_closed)) & \
-            ((self.hi > kappa) | ((self.hi == kappa) & self.hi_closed))
+        return (
+            self.nonempty
+            & ((self.lo < kappa) | ((self.lo == kappa) & self.lo_closed))
+            & ((self.hi > kappa) | ((self.hi == kappa) & self.hi_closed))
+        )
 
 
 def linear_sets(a: np.ndarray, b: np.ndarray, strict: bool) -> KappaSets:
@@ -72,8 +77,9 @@ def nash_binding(plan: SamplingPlan, a: np.ndarray, b: np.ndarray, sets: KappaSe
     −2 when never."""
     ratio = np.divide(a, b, out=np.zeros_like(a), where=b != 0)
     bounds = np.where(b > 0, ratio, -np.inf)
-    own = np.stack([np.max(bounds[:, plan.nash.player == i], axis=1, initial=-np.inf)
-                    for i in range(plan.n_players)], axis=1)
+    own = np.stack(
+        [np.max(bounds[:, plan.nash.player == i], axis=1, initial=-np.inf) for i in range(plan.n_players)], axis=1
+    )
     binding = np.argmax(np.maximum(own, 0.0), axis=1).astype(np.int8)
     binding[sets.lo == 0] = BindingCode.NONE
     binding[~sets.nonempty] = BindingCode.NEVER
@@ -123,7 +129,7 @@ def unique_walk(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[Kappa
     for element in range(elements - 1, -1, -1):
         if not len(active):
             break
-        signs = _signs_at(a, b, r, t[:, element:element + 1])[:, 0, :]
+        signs = _signs_at(a, b, r, t[:, element : element + 1])[:, 0, :]
         alone, not_alone = target_alone(plan, signs)
         start[active[alone]] = element
         settled[active[~alone]] = not_alone[~alone]
@@ -261,10 +267,19 @@ def game_types_2x2(plan: SamplingPlan, U: np.ndarray, W: np.ndarray, kappa: floa
     types = []
     for i in (0, 1):
         R, S, T, P = (u[:, c, i] for c in cells[i])
-        types.append(np.select(
-            [(T > R) & (R > P) & (P > S), (R > T) & (T >= P) & (P > S), (T > R) & (R > S) & (S > P),
-             (T > P) & (P > R) & (R > S), (R > T) & (S > P)],
-            [0, 1, 2, 3, 4], default=5).astype(np.int8))
+        types.append(
+            np.select(
+                [
+                    (T > R) & (R > P) & (P > S),
+                    (R > T) & (T >= P) & (P > S),
+                    (T > R) & (R > S) & (S > P),
+                    (T > P) & (P > R) & (R > S),
+                    (R > T) & (S > P),
+                ],
+                [0, 1, 2, 3, 4],
+                default=5,
+            ).astype(np.int8)
+        )
     return np.stack(types, axis=1)
 
 

@@ -53,8 +53,6 @@ MAX_SUPPORT_PAIRS = 2_000
 CRITERIA = ("nash", "dominant", "unique")
 
 
-
-
 class VerdictCode(IntEnum):
     """A sample's verdict as a small integer in numpy arrays: the verdicts of
     :class:`sovgame.costs.verdicts.Verdict` in order, then two codes of the run itself."""
@@ -78,7 +76,6 @@ class BindingCode(IntEnum):
 
     NONE = -1
     NEVER = -2
-
 
 
 GAME_TYPES = ("Prisoner's Dilemma", "Stag Hunt", "Chicken", "Deadlock", "Harmony", "other")
@@ -206,8 +203,11 @@ class SamplingPlan:
 
 
 def plan_sampling(
-    game: Game, target: Profile | str | None = None, costs: Sequence[str] | None = None,
-    noise: float | None = None, unique_subsample: int | None = None,
+    game: Game,
+    target: Profile | str | None = None,
+    costs: Sequence[str] | None = None,
+    noise: float | None = None,
+    unique_subsample: int | None = None,
 ) -> SamplingPlan:
     """Check the options and prepare the arrays of the sampling model (module docstring)."""
     from ..costs.thresholds import resolve_target
@@ -226,10 +226,20 @@ def plan_sampling(
     nash, dominance = _move_comparisons(game.shape, profile, profiles)
     n, shape = game.n_players, game.shape
     return SamplingPlan(
-        game=game, target=profile, costs=kept, plausible=(float(plausible[0]), float(plausible[1])),
-        base_payoffs=flat, base_load=base_load, ordinal=game.payoff_scale == "ordinal", rank_of=tuple(rank_of),
-        rank_counts=tuple(rank_counts), payoff_ranges=tuple(ranges), noise=noise,
-        ranged_costs=tuple(ranged), nash=_comparisons(nash), dominance=_comparisons(dominance),
+        game=game,
+        target=profile,
+        costs=kept,
+        plausible=(float(plausible[0]), float(plausible[1])),
+        base_payoffs=flat,
+        base_load=base_load,
+        ordinal=game.payoff_scale == "ordinal",
+        rank_of=tuple(rank_of),
+        rank_counts=tuple(rank_counts),
+        payoff_ranges=tuple(ranges),
+        noise=noise,
+        ranged_costs=tuple(ranged),
+        nash=_comparisons(nash),
+        dominance=_comparisons(dominance),
         pairwise=_pairwise_tables(shape) if n == 2 else None,
         unique_subsample=None if unique_subsample is None else int(unique_subsample),
     )
@@ -248,8 +258,14 @@ def _cost_arrays(game: Game, kept: Sequence[str], profiles: list[Profile]) -> tu
         if cost.weights_range is None:
             base_load += exposure * np.array([float(w) for w in cost.weights])
         else:
-            ranged.append(RangedCost(cost.name, exposure, np.array([float(lo) for lo, _ in cost.weights_range]),
-                                     np.array([float(hi) for _, hi in cost.weights_range])))
+            ranged.append(
+                RangedCost(
+                    cost.name,
+                    exposure,
+                    np.array([float(lo) for lo, _ in cost.weights_range]),
+                    np.array([float(hi) for _, hi in cost.weights_range]),
+                )
+            )
     return base_load, ranged
 
 
@@ -281,7 +297,7 @@ def _move_comparisons(shape: tuple[int, ...], target: Profile, profiles: list[Pr
             if s != at[player]:
                 lists[0].append(player)
                 lists[1].append(flat_index(at))
-                lists[2].append(flat_index(at[:player] + (s,) + at[player + 1:]))
+                lists[2].append(flat_index(at[:player] + (s,) + at[player + 1 :]))
 
     nash: tuple[list[int], list[int], list[int]] = ([], [], [])
     for i in range(len(shape)):
@@ -332,8 +348,10 @@ def _check_noise(game: Game, noise: float | None) -> float:
         raise ParameterError("noise", f"a standard deviation must be >= 0, not {noise}")
     if noise > 0 and game.payoff_scale == "ordinal":
         raise ParameterError(
-            "noise", f"{game.origin} is ordinal (payoff_scale = \"ordinal\"): its payoffs are redrawn by rank, so "
-            "noise does not apply; leave it out, or set payoff_scale = \"cardinal\" to add noise instead")
+            "noise",
+            f'{game.origin} is ordinal (payoff_scale = "ordinal"): its payoffs are redrawn by rank, so '
+            'noise does not apply; leave it out, or set payoff_scale = "cardinal" to add noise instead',
+        )
     return float(noise)
 
 

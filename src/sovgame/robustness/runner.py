@@ -15,15 +15,7 @@ import numpy as np
 from ..core.model import Game, Profile
 from ..errors import ParameterError
 from .batch import sets_at_kappa
-from .kappa_sets import (
-    game_types_2x2,
-    linear_sets,
-    nash_binding,
-    pairwise_2x2,
-    sign_patterns,
-    type_counts,
-    unique_walk,
-)
+from .kappa_sets import game_types_2x2, linear_sets, nash_binding, pairwise_2x2, sign_patterns, type_counts, unique_walk
 from .plan import (
     CHUNK_SIZE,
     CRITERIA,
@@ -69,8 +61,18 @@ def evaluate_samples(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> ChunkR
         types_top = type_counts(game_types_2x2(plan, U, W, plan.top))
     else:
         sets, unresolved = sets_at_kappa(plan, U, W, plan.top_exact)
-    return ChunkResult(values, verdicts, open_, binding, int(nash.contains(plan.top).sum()), patterns, sets,
-                       unresolved, types_zero, types_top)
+    return ChunkResult(
+        values,
+        verdicts,
+        open_,
+        binding,
+        int(nash.contains(plan.top).sum()),
+        patterns,
+        sets,
+        unresolved,
+        types_zero,
+        types_top,
+    )
 
 
 def run_chunk(plan: SamplingPlan, seed: int, chunk: int, count: int) -> ChunkResult:
@@ -91,8 +93,9 @@ def exact_unique(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[floa
     return (math.inf if threshold.value is None else float(threshold.value)), VerdictCode.of(threshold.verdict)
 
 
-def run_exact_unique(plan: SamplingPlan, seed: int, chunk: int, count: int,
-                     local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def run_exact_unique(
+    plan: SamplingPlan, seed: int, chunk: int, count: int, local: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Redraw chunk ``chunk`` and compute ``unique`` exactly for its samples ``local``."""
     U, W = draw_samples(plan, chunk_generator(seed, chunk), count)
     results = [exact_unique(plan, U[j], W[j]) for j in local]
@@ -100,9 +103,16 @@ def run_exact_unique(plan: SamplingPlan, seed: int, chunk: int, count: int,
 
 
 def robust(
-    game: Game, samples: int = DEFAULT_SAMPLES, seed: int = 0, noise: float | None = None,
-    workers: int = 1, executor: Executor | None = None, progress: Progress | None = None, *,
-    target: Profile | str | None = None, costs: Sequence[str] | None = None,
+    game: Game,
+    samples: int = DEFAULT_SAMPLES,
+    seed: int = 0,
+    noise: float | None = None,
+    workers: int = 1,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
+    *,
+    target: Profile | str | None = None,
+    costs: Sequence[str] | None = None,
     unique_subsample: int | None = None,
 ) -> RobustResult:
     """How robust are the verdicts on ``game`` to what its numbers do not pin down?
@@ -155,43 +165,70 @@ def robust(
     plan = plan_sampling(game, target, costs, noise, unique_subsample)
     report = compute_thresholds(game, plan.target, plan.costs)
     chunks = [(k, min(CHUNK_SIZE, samples - first)) for k, first in enumerate(range(0, samples, CHUNK_SIZE))]
-
     own_pool = ProcessPoolExecutor(max_workers=workers) if executor is None and workers > 1 else None
-    pool = own_pool if own_pool is not None else executor
     try:
-        results = _map(pool, run_chunk, [(plan, seed, k, count) for k, count in chunks],
-                       [count for _, count in chunks], progress, "sampling")
-        values = {c: np.concatenate([r.values[c] for r in results]) for c in CRITERIA}
-        verdicts = {c: np.concatenate([r.verdicts[c] for r in results]) for c in CRITERIA}
-        weights = {c: np.ones(samples) for c in CRITERIA}
-        open_index = np.flatnonzero(np.concatenate([r.unique_open for r in results]))
-        size = plan.subsample_size(len(open_index), samples)
-        if size:
-            _exact_subsample(pool, plan, seed, chunks, open_index, size, values["unique"], verdicts["unique"],
-                             weights["unique"], progress)
-        else:
-            verdicts["unique"][open_index] = VerdictCode.UNDETERMINED  # nothing computed: say so, weigh 1
+        results, per_sample, open_count, size = _run(own_pool or executor, plan, seed, chunks, samples, progress)
     finally:
         if own_pool is not None:
             own_pool.shutdown()
-    return summarise(plan, report, samples, seed, noise, results, values, verdicts, weights,
-                     open_count=len(open_index), subsample=size)
+    return summarise(plan, report, samples, seed, noise, results, *per_sample, open_count=open_count, subsample=size)
 
 
-def _exact_subsample(pool: Executor | None, plan: SamplingPlan, seed: int, chunks: list[tuple[int, int]],
-                     open_index: np.ndarray, size: int, values: np.ndarray, verdicts: np.ndarray,
-                     weights: np.ndarray, progress: Progress | None) -> None:
+def _run(
+    pool: Executor | None,
+    plan: SamplingPlan,
+    seed: int,
+    chunks: list[tuple[int, int]],
+    samples: int,
+    progress: Progress | None,
+) -> tuple[list[ChunkResult], tuple[dict, dict, dict], int, int]:
+    """Every chunk, then the exact subsample of the open ``unique`` samples: the chunks'
+    results, the per-sample (values, verdicts, weights) of each criterion, how many samples
+    were open and how many of them got the exact path."""
+    arguments = [(plan, seed, k, count) for k, count in chunks]
+    results = _map(pool, run_chunk, arguments, [count for _, count in chunks], progress, "sampling")
+    values = {c: np.concatenate([r.values[c] for r in results]) for c in CRITERIA}
+    verdicts = {c: np.concatenate([r.verdicts[c] for r in results]) for c in CRITERIA}
+    weights = {c: np.ones(samples) for c in CRITERIA}
+    open_index = np.flatnonzero(np.concatenate([r.unique_open for r in results]))
+    size = plan.subsample_size(len(open_index), samples)
+    if size:
+        unique = (values["unique"], verdicts["unique"], weights["unique"])
+        _exact_subsample(pool, plan, seed, chunks, open_index, size, *unique, progress)
+    else:
+        verdicts["unique"][open_index] = VerdictCode.UNDETERMINED  # nothing computed: say so, weigh 1
+    return results, (values, verdicts, weights), len(open_index), size
+
+
+def _exact_subsample(
+    pool: Executor | None,
+    plan: SamplingPlan,
+    seed: int,
+    chunks: list[tuple[int, int]],
+    open_index: np.ndarray,
+    size: int,
+    values: np.ndarray,
+    verdicts: np.ndarray,
+    weights: np.ndarray,
+    progress: Progress | None,
+) -> None:
     """The exact ``unique`` path for ``size`` of the open samples, written into the per-sample
     arrays in place; each member then stands for len(open)/size open samples, the others
     weigh 0 (a stratified estimate, see :mod:`sovgame.robustness`)."""
     # Evenly spaced over the open samples in sample order: the same whatever the workers.
     chosen = open_index[(np.arange(size, dtype=np.int64) * len(open_index)) // size]
-    by_chunk = [(k, count, chosen[(chosen >= k * CHUNK_SIZE) & (chosen < k * CHUNK_SIZE + count)])
-                for k, count in chunks]
+    by_chunk = [
+        (k, count, chosen[(chosen >= k * CHUNK_SIZE) & (chosen < k * CHUNK_SIZE + count)]) for k, count in chunks
+    ]
     by_chunk = [item for item in by_chunk if len(item[2])]
-    exact = _map(pool, run_exact_unique,
-                 [(plan, seed, k, count, local - k * CHUNK_SIZE) for k, count, local in by_chunk],
-                 [len(local) for _, _, local in by_chunk], progress, "exact unique")
+    exact = _map(
+        pool,
+        run_exact_unique,
+        [(plan, seed, k, count, local - k * CHUNK_SIZE) for k, count, local in by_chunk],
+        [len(local) for _, _, local in by_chunk],
+        progress,
+        "exact unique",
+    )
     values[chosen] = np.concatenate([v for v, _ in exact])
     verdicts[chosen] = np.concatenate([c for _, c in exact])
     weights[open_index] = 0.0

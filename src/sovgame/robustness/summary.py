@@ -138,66 +138,131 @@ def wilson_interval(successes: float, trials: float, z: float = Z95) -> tuple[fl
     return (0.0 if share == 0 else max(0.0, centre - half)), (1.0 if share == 1 else min(1.0, centre + half))
 
 
-def summarise(plan: SamplingPlan, report: ThresholdReport, samples: int, seed: int, noise: float | None,
-               results: list[ChunkResult], values: dict[str, np.ndarray], verdicts: dict[str, np.ndarray],
-               weights: dict[str, np.ndarray], open_count: int, subsample: int) -> RobustResult:
+def summarise(
+    plan: SamplingPlan,
+    report: ThresholdReport,
+    samples: int,
+    seed: int,
+    noise: float | None,
+    results: list[ChunkResult],
+    values: dict[str, np.ndarray],
+    verdicts: dict[str, np.ndarray],
+    weights: dict[str, np.ndarray],
+    open_count: int,
+    subsample: int,
+) -> RobustResult:
     """Add up the chunks' results into the :class:`RobustResult` of a run."""
     game = plan.game
     criteria = {}
     for c in CRITERIA:
         opened = open_count if c == "unique" else 0
-        criteria[c] = _criterion(c, values[c], verdicts[c], weights[c], plan, report.thresholds[c],
-                                 open_count=opened, subsample=subsample if opened else 0)
+        criteria[c] = _criterion(
+            c,
+            values[c],
+            verdicts[c],
+            weights[c],
+            plan,
+            report.thresholds[c],
+            open_count=opened,
+            subsample=subsample if opened else 0,
+        )
 
-    binding_codes = np.concatenate([r.binding for r in results])
-    binding = {name: _share(np.count_nonzero(binding_codes == i), samples) for i, name in enumerate(game.player_names)}
-    binding["none"] = _share(np.count_nonzero(binding_codes == BindingCode.NONE), samples)
-    binding["never"] = _share(np.count_nonzero(binding_codes == BindingCode.NEVER), samples)
-
+    binding = _binding_shares(game.player_names, results, samples)
     game_types = player_types = None
     if plan.two_by_two:
-        zero = _added_up([r.types_zero for r in results])
-        top = _added_up([r.types_top for r in results])
-        game_types = {"at_zero": _type_shares(zero[-1], samples), "at_top": _type_shares(top[-1], samples)}
-        player_types = {name: {"at_zero": _type_shares(zero[i], samples), "at_top": _type_shares(top[i], samples)}
-                        for i, name in enumerate(game.player_names)}
+        game_types, player_types = _game_type_shares(game.player_names, results, samples)
     at_top = _at_top(plan, results, samples, report.plausible[1])
+    notes = _notes(plan, criteria["unique"], at_top)
+    result = RobustResult(
+        game=game,
+        target=plan.target,
+        costs=plan.costs,
+        samples=samples,
+        seed=seed,
+        noise=None if noise is None else float(noise),
+        plausible=report.plausible,
+        plausible_given=report.plausible_given,
+        model=describe_model(plan),
+        uncertain=plan.uncertain,
+        criteria=criteria,
+        binding=binding,
+        game_types=game_types,
+        player_types=player_types,
+        at_top=at_top,
+        verdict="",
+        notes=tuple(notes),
+        values=values,
+        weights=weights,
+    )
+    return replace(result, verdict=robustness_line(result))
 
+
+def _binding_shares(names: list[str], results: list[ChunkResult], samples: int) -> dict[str, float]:
+    """The share of samples by binding player, "none" (threshold 0) and "never"."""
+    codes = np.concatenate([r.binding for r in results])
+    binding = {name: _share(np.count_nonzero(codes == i), samples) for i, name in enumerate(names)}
+    binding["none"] = _share(np.count_nonzero(codes == BindingCode.NONE), samples)
+    binding["never"] = _share(np.count_nonzero(codes == BindingCode.NEVER), samples)
+    return binding
+
+
+def _game_type_shares(names: list[str], results: list[ChunkResult], samples: int) -> tuple[dict, dict]:
+    """2x2: the shares of each game type at κ = 0 and at the top, for the game and per player."""
+    zero = _added_up([r.types_zero for r in results])
+    top = _added_up([r.types_top for r in results])
+    game_types = {"at_zero": _type_shares(zero[-1], samples), "at_top": _type_shares(top[-1], samples)}
+    player_types = {
+        name: {"at_zero": _type_shares(zero[i], samples), "at_top": _type_shares(top[i], samples)}
+        for i, name in enumerate(names)
+    }
+    return game_types, player_types
+
+
+def _notes(plan: SamplingPlan, unique: CriterionRobustness, at_top: EquilibriaAtTop) -> list[str]:
+    """What the reader must know about the run: nothing uncertain, an assumed range, a subsample."""
     notes = []
     if not plan.uncertain:
-        notes.append("nothing is uncertain: the game is cardinal and neither --noise nor a cost's weights_range is "
-                     "given, so every sample is the file's own game and every share is 0 or 1")
-    if game.plausible_kappa is None:
+        notes.append(
+            "nothing is uncertain: the game is cardinal and neither noise nor a cost's weights_range is "
+            "given, so every sample is the file's own game and every share is 0 or 1"
+        )
+    if plan.game.plausible_kappa is None:
         notes.append("the file gives no plausible range; P(κ ≤ top) and verdicts use [0, 1] (up to today's costs)")
     if not plan.costs:
         notes.append("no costs in the model: κ changes nothing")
     if plan.ordinal and plan.two_by_two:
-        notes.append("ordinal resampling keeps each player's ordering, so the game type at κ = 0 is the file's in "
-                     "every sample; the type at the top of the plausible range shows what costs change")
-    unique = criteria["unique"]
+        notes.append(
+            "ordinal resampling keeps each player's ordering, so the game type at κ = 0 is the file's in "
+            "every sample; the type at the top of the plausible range shows what costs change"
+        )
     if unique.open:
-        how = (f"computed exactly for all {unique.open:,} of them" if unique.subsample == unique.open else
-               f"estimated from an exact subsample of {unique.subsample:,} (evenly spaced, each standing for "
-               f"{unique.open / unique.subsample:.3g} samples)" if unique.subsample else "not computed")
-        if plan.n_players == 2:
-            notes.append(f"unique: iterated dominance and the pure equilibria settle {unique.settled:,} samples; "
-                         f"for the other {unique.open:,} mixed equilibria decide, {how}")
-        else:
-            notes.append(f"unique ({plan.n_players} players): {how.replace('of them', 'samples')}")
+        notes.append(_subsample_note(plan, unique))
     if plan.n_players > 2:
         notes.append(f"{plan.n_players} players: equilibria at the top of the range are pure ones only")
     if at_top.unresolved_share:
-        notes.append(f"{at_top.unresolved_share:.2%} of samples are degenerate at the top of the range beyond the "
-                     "exact-solve budget; their equilibria are counted as unresolved")
+        notes.append(
+            f"{at_top.unresolved_share:.2%} of samples are degenerate at the top of the range beyond the "
+            "exact-solve budget; their equilibria are counted as unresolved"
+        )
+    return notes
 
-    result = RobustResult(
-        game=game, target=plan.target, costs=plan.costs, samples=samples, seed=seed,
-        noise=None if noise is None else float(noise), plausible=report.plausible,
-        plausible_given=report.plausible_given, model=describe_model(plan), uncertain=plan.uncertain,
-        criteria=criteria, binding=binding, game_types=game_types, player_types=player_types,
-        at_top=at_top, verdict="", notes=tuple(notes), values=values, weights=weights,
-    )
-    return replace(result, verdict=robustness_line(result))
+
+def _subsample_note(plan: SamplingPlan, unique: CriterionRobustness) -> str:
+    if unique.subsample == unique.open:
+        how = f"computed exactly for all {unique.open:,} of them"
+    elif unique.subsample:
+        how = (
+            f"estimated from an exact subsample of {unique.subsample:,} (evenly spaced, each standing for "
+            f"{unique.open / unique.subsample:.3g} samples)"
+        )
+    else:
+        how = "not computed"
+    if plan.n_players == 2:
+        return (
+            f"unique: iterated dominance and the pure equilibria settle {unique.settled:,} samples; "
+            f"for the other {unique.open:,} mixed equilibria decide, {how}"
+        )
+    return f"unique ({plan.n_players} players): {how.replace('of them', 'samples')}"
 
 
 def _added_up(counts: Sequence[np.ndarray | None]) -> np.ndarray:
@@ -231,8 +296,9 @@ def weighted_quantiles(values: np.ndarray, weights: np.ndarray, qs: Sequence[flo
     return [float(values[order][min(int(pos), len(order) - 1)]) for pos in positions]
 
 
-def stratified_interval(hits_settled: float, settled: float, hits_exact: float, exact: float,
-                        weight: float, population: float) -> tuple[float, float]:
+def stratified_interval(
+    hits_settled: float, settled: float, hits_exact: float, exact: float, weight: float, population: float
+) -> tuple[float, float]:
     """95% interval for a share estimated from ``settled`` samples counted in full and
     ``exact`` subsample members each standing for ``weight`` samples of a stratum of
     ``population`` (Cochran 1977, ch. 5): a Wilson interval at the effective sample size
@@ -243,14 +309,23 @@ def stratified_interval(hits_settled: float, settled: float, hits_exact: float, 
     share = (hits_settled + weight * hits_exact) / total
     stratum = weight * exact / total
     exact_share = hits_exact / exact
-    variance = share * (1 - share) / total + stratum ** 2 * exact_share * (1 - exact_share) / exact * \
-        max(0.0, 1 - exact / population)
+    variance = share * (1 - share) / total + stratum**2 * exact_share * (1 - exact_share) / exact * max(
+        0.0, 1 - exact / population
+    )
     effective = share * (1 - share) / variance if variance > 0 else settled + exact
     return wilson_interval(share * effective, effective)
 
 
-def _criterion(name: str, values: np.ndarray, verdicts: np.ndarray, weights: np.ndarray, plan: SamplingPlan,
-               threshold, open_count: int, subsample: int) -> CriterionRobustness:
+def _criterion(
+    name: str,
+    values: np.ndarray,
+    verdicts: np.ndarray,
+    weights: np.ndarray,
+    plan: SamplingPlan,
+    threshold,
+    open_count: int,
+    subsample: int,
+) -> CriterionRobustness:
     total = len(values)
     counted = weights > 0
     settled_value = counted & ~np.isnan(values)
@@ -260,21 +335,34 @@ def _criterion(name: str, values: np.ndarray, verdicts: np.ndarray, weights: np.
     exact = settled_value & (weights != 1)
     plain = settled_value & (weights == 1)
     weight = float(weights[exact][0]) if exact.any() else 1.0
-    ci = stratified_interval(float(np.count_nonzero(within & plain)), float(np.count_nonzero(plain)),
-                             float(np.count_nonzero(within & exact)), float(np.count_nonzero(exact)),
-                             weight, float(open_count))
+    ci = stratified_interval(
+        float(np.count_nonzero(within & plain)),
+        float(np.count_nonzero(plain)),
+        float(np.count_nonzero(within & exact)),
+        float(np.count_nonzero(exact)),
+        weight,
+        float(open_count),
+    )
     determined_weight = float(weights[settled_value].sum())
     shares = {v: _share(float(weights[verdicts == VerdictCode.of(v)].sum()), total) for v in Verdict}
     file_verdict = threshold.verdict if threshold.defined else "undetermined"
     file_code = VerdictCode.of(threshold.verdict) if threshold.defined else VerdictCode.UNDETERMINED
     return CriterionRobustness(
-        criterion=name, samples=total, settled=total - open_count, open=open_count, subsample=subsample,
+        criterion=name,
+        samples=total,
+        settled=total - open_count,
+        open=open_count,
+        subsample=subsample,
         quantiles=quantiles,
         never_share=_share(float(weights[settled_value & np.isinf(values)].sum()), total),
         undetermined_share=_share(float(weights[counted & np.isnan(values)].sum()), total),
-        p_within_plausible=_share(float(weights[within].sum()), determined_weight), ci95=ci,
-        verdict_shares=shares, file_value=threshold.value, file_attained=threshold.attained,
-        file_verdict=file_verdict, agreement=_share(float(weights[verdicts == file_code].sum()), total),
+        p_within_plausible=_share(float(weights[within].sum()), determined_weight),
+        ci95=ci,
+        verdict_shares=shares,
+        file_value=threshold.value,
+        file_attained=threshold.attained,
+        file_verdict=file_verdict,
+        agreement=_share(float(weights[verdicts == file_code].sum()), total),
     )
 
 
@@ -293,22 +381,24 @@ def _at_top(plan: SamplingPlan, results: list[ChunkResult], samples: int, top: F
         kappa=top,
         target_equilibrium_share=_share(sum(r.target_equilibrium for r in results), samples),
         target_unique_share=_share(counts.get(alone, 0), samples),
-        sets=tuple(EquilibriumSet(key[0], key[1], n, _share(n, samples), describe_set(plan.game, key))
-                   for key, n in ordered),
+        sets=tuple(
+            EquilibriumSet(key[0], key[1], n, _share(n, samples), describe_set(plan.game, key)) for key, n in ordered
+        ),
         mixed_searched=searches_mixed(plan),
         unresolved_share=_share(sum(r.unresolved for r in results), samples),
     )
 
 
 def describe_set(game: Game, key: SetKey) -> str:
-    """"(Strike, Tolerate TTP) only", "(A, B) + (C, D) + mixed over (A/C, B/D)", "… (continuum)"."""
+    """ "(Strike, Tolerate TTP) only", "(A, B) + (C, D) + mixed over (A/C, B/D)", "… (continuum)"."""
     equilibria, continuum = key
     pure = [eq for eq in equilibria if all(len(s) == 1 for s in eq)]
     parts = ["(" + ", ".join(p.strategies[s[0]] for p, s in zip(game.players, eq)) + ")" for eq in pure]
     for eq in equilibria:
         if eq not in pure:
-            parts.append("mixed over (" + ", ".join("/".join(p.strategies[k] for k in s)
-                                                      for p, s in zip(game.players, eq)) + ")")
+            parts.append(
+                "mixed over (" + ", ".join("/".join(p.strategies[k] for k in s) for p, s in zip(game.players, eq)) + ")"
+            )
     if not parts:
         return "no equilibrium"
     text = parts[0] + " only" if len(parts) == 1 else " + ".join(parts)
@@ -319,8 +409,10 @@ def describe_model(plan: SamplingPlan) -> str:
     """The sampling model in one sentence."""
     game = plan.game
     if plan.ordinal:
-        ranks = "; ".join(f"{p.name}: {c} ranks on [{lo:g}, {hi:g}]"
-                          for p, c, (lo, hi) in zip(game.players, plan.rank_counts, plan.payoff_ranges))
+        ranks = "; ".join(
+            f"{p.name}: {c} ranks on [{lo:g}, {hi:g}]"
+            for p, c, (lo, hi) in zip(game.players, plan.rank_counts, plan.payoff_ranges)
+        )
         text = f"ordinal: each player's payoffs redrawn as sorted Uniform(lo, hi) values by rank ({ranks})"
     elif plan.noise > 0:
         text = f"cardinal: Normal(0, {plan.noise:g}) noise added to every payoff"
@@ -343,8 +435,10 @@ def robustness_line(result: RobustResult) -> str:
     the file on every criterion, mostly robust from 80%, fragile from 50%, else not robust.
     """
     if not result.uncertain:
-        return ("No uncertainty to test: the game is cardinal and neither --noise nor a weights_range is given, "
-                "so every sample is the file's own game.")
+        return (
+            "No uncertainty to test: the game is cardinal and neither noise nor a weights_range is given, "
+            "so every sample is the file's own game."
+        )
     parts = [f"{name} ({c.file_verdict.upper()}) in {c.agreement:.0%}" for name, c in result.criteria.items()]
     weakest = min(c.agreement for c in result.criteria.values())
     grade = next(word for bound, word in GRADES if weakest >= bound)

@@ -122,7 +122,7 @@ def solve_bimatrix(A, B) -> BimatrixSolution:
 
 
 def _completely_labelled_pairs(
-    px: _FloatVertices, qy: _FloatVertices, m: int, n: int,
+    px: _FloatVertices, qy: _FloatVertices, m: int, n: int
 ) -> tuple[Iterable[int], Iterable[int]]:
     """Indices (a, b) of vertex pairs whose label sets together cover all m + n labels."""
     if m + n <= 63:
@@ -238,8 +238,7 @@ class _Polytope:
             np.put_along_axis(z, s_idx, sol, axis=1)
             # Filter infeasible bases per block, before any per-row Python work.
             zm = np.abs(sol).max(axis=1)
-            feasible = (sol >= -LABEL_TOL * zm[:, None]).all(axis=1) & (
-                (1.0 - z @ M.T) >= -LABEL_TOL).all(axis=1)
+            feasible = (sol >= -LABEL_TOL * zm[:, None]).all(axis=1) & ((1.0 - z @ M.T) >= -LABEL_TOL).all(axis=1)
             supports.append(s_idx[feasible])
             tights.append(j_idx[feasible])
             zs.append(z[feasible])
@@ -318,10 +317,18 @@ class _Polytope:
                     zero_bits.append(exact[1])
                     tight_bits.append(exact[2])
         n_labels = np.array([z.bit_count() + t.bit_count() for z, t in zip(zero_bits, tight_bits)], dtype=int)
-        as_array = (lambda v: np.array(v, dtype=np.uint64)) if self.d <= 63 and self.k <= 63 else \
-            (lambda v: np.array(v, dtype=object))
-        return _FloatVertices([np.array(b[0]) for b in bases], [np.array(b[1]) for b in bases],
-                              as_array(zero_bits), as_array(tight_bits), n_labels)
+        as_array = (
+            (lambda v: np.array(v, dtype=np.uint64))
+            if self.d <= 63 and self.k <= 63
+            else (lambda v: np.array(v, dtype=object))
+        )
+        return _FloatVertices(
+            [np.array(b[0]) for b in bases],
+            [np.array(b[1]) for b in bases],
+            as_array(zero_bits),
+            as_array(tight_bits),
+            n_labels,
+        )
 
     def is_degenerate(self, vertices: _FloatVertices) -> bool:
         """True if some vertex has more than d labels, checked exactly."""
@@ -366,8 +373,7 @@ def _with_components(pairs: list[tuple]) -> tuple[BimatrixEquilibrium, ...]:
 
     row_id: dict = {}
     col_id: dict = {}
-    keys = [(row_id.setdefault(row, len(row_id)), col_id.setdefault(col, len(col_id)))
-            for row, col in pairs]
+    keys = [(row_id.setdefault(row, len(row_id)), col_id.setdefault(col, len(col_id))) for row, col in pairs]
     for r, c in keys:
         parent[find(2 * r)] = find(2 * c + 1)
     roots = [find(2 * r) for r, _ in keys]

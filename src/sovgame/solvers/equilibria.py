@@ -31,7 +31,6 @@ from .verify import Strategy, expected_payoffs, is_nash
 MAX_PROFILES = 2_000_000
 
 
-
 @dataclass(frozen=True)
 class Equilibrium:
     """A Nash equilibrium: one mixed strategy per player (file order) and expected payoffs.
@@ -105,7 +104,7 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
             found, complete, method = pure, False, "exact pure-profile search"
             notes.append(
                 f"{game.n_players}-player game: only pure equilibria were searched; mixed ones need "
-                "Gambit (pip install \"sovgame[gambit]\")"
+                'Gambit (pip install "sovgame[gambit]")'
             )
         else:
             exact, approximate = mixed
@@ -122,8 +121,13 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
         if not is_nash(payoffs, eq.strategies):  # pragma: no cover - a bug if it happens
             raise AssertionError(f"solver returned a non-equilibrium {eq.strategies}")
     return Solution(
-        game=game, kappa=kappa, equilibria=tuple(equilibria), degenerate=degenerate,
-        complete=complete, method=method, notes=tuple(notes),
+        game=game,
+        kappa=kappa,
+        equilibria=tuple(equilibria),
+        degenerate=degenerate,
+        complete=complete,
+        method=method,
+        notes=tuple(notes),
     )
 
 
@@ -139,9 +143,7 @@ def _degenerate_note(equilibria: list[Equilibrium]) -> str:
 
 
 def _as_pure(shape: tuple[int, ...], profile: tuple[int, ...]) -> tuple[Strategy, ...]:
-    return tuple(
-        tuple(Fraction(int(k == s)) for k in range(size)) for size, s in zip(shape, profile)
-    )
+    return tuple(tuple(Fraction(int(k == s)) for k in range(size)) for size, s in zip(shape, profile))
 
 
 def pure_equilibria(payoffs: np.ndarray) -> list[tuple[int, ...]]:

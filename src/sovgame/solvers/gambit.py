@@ -26,8 +26,10 @@ def gambit_equilibria(payoffs: np.ndarray) -> tuple[list, list] | None:
     except ImportError:
         return None
     n = payoffs.shape[-1]
-    arrays = [np.vectorize(lambda v: gbt.Rational(v.numerator, v.denominator), otypes=[object])(payoffs[..., i])
-              for i in range(n)]
+    arrays = [
+        np.vectorize(lambda v: gbt.Rational(v.numerator, v.denominator), otypes=[object])(payoffs[..., i])
+        for i in range(n)
+    ]
     maker = getattr(gbt, "StrategicGame", gbt.Game)  # pygambit 17 / 16
     game = maker.from_arrays(*arrays)
     labels = [p if isinstance(p, str) else p.label for p in game.players]
