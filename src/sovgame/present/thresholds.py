@@ -46,7 +46,7 @@ def report_to_json(report: ThresholdReport) -> dict:
         "game": game.title,
         "target": report.target_names(),
         "costs": list(report.costs),
-        "plausible_kappa": [float(v) if v.denominator != 1 else int(v) for v in report.plausible],
+        "plausible_kappa": [json_number(v) for v in report.plausible],
         "thresholds": {name: threshold_to_json(t) for name, t in report.thresholds.items()},
         "repeated": None,
         "notes": list(report.notes),
