@@ -167,7 +167,7 @@ def test_thresholds_options_and_their_errors(runner):
         invoke(runner, "thresholds", "prisoners_dilemma", "--target", "Defect|Defect", "-f", "json").stdout
     )
     assert other["target"] == {"Row": "Defect", "Column": "Defect"}
-    assert other["thresholds"]["nash"]["verdict"] == "met"
+    assert other["thresholds"]["nash"]["verdict"] == "holds_today"
 
 
 def test_thresholds_need_a_compromise(runner, tmp_path, case_toml):
@@ -222,8 +222,11 @@ def test_analyze_defaults_to_the_case_and_concludes(runner):
     assert "becomes an equilibrium at κ = 4/3" in " ".join(result.stdout.split())
     data = json.loads(invoke(runner, "analyze", "-f", "json").stdout)
     assert data["thresholds"]["thresholds"]["unique"]["verdict"] == "beyond"
-    assert any("'unreachably high' is half true" in line for line in data["conclusion"])
+    assert "At today's costs (κ = 1) the only equilibrium is (Strike, Tolerate TTP)." in data["conclusion"]
+    assert data["equilibria"]["kappa"] == 0 and data["equilibria_today"]["kappa"] == 1
     assert data["equilibria_at_top"]["kappa"] == 2
+    # The conclusion speaks of the file's thresholds; it grades no claim the file does not state.
+    assert not any("unreachably" in line for line in data["conclusion"])
 
 
 def test_games_lists_bundled_games(runner):

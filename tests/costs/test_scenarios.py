@@ -23,7 +23,23 @@ def test_scenarios_json_lists_each_with_equilibria_thresholds_and_changes(runner
         "verdict_after": "beyond",
     }
     assert data[1]["changes"]["gained"] == ["Sustained campaign|Tolerate TTP"]
-    assert data[1]["equilibria"][0]["exact"]["Pakistan"]["Sustained campaign"] == "1"
+    # Equilibria are compared at today's costs by default. At κ = 1 Pakistan's payoffs against
+    # 'Tolerate TTP' are Strike 2 − 3/4 = 5/4 and Campaign 5/2 − 5/4 = 5/4 (campaign load
+    # 1/2 + 1/4 + 1/2): a tie, so both pure profiles are equilibria (and the mixtures between).
+    assert data[1]["kappa"] == 1
+    pure = {
+        (e["exact"]["Pakistan"]["Strike"], e["exact"]["Pakistan"]["Sustained campaign"])
+        for e in data[1]["equilibria"]
+        if e["pure"]
+    }
+    assert pure == {("1", "0"), ("0", "1")}
+    # At κ = 0 the campaign is the only equilibrium (the game file's comment derives it).
+    at_zero = json.loads(
+        runner.invoke(
+            app, ["scenarios", "scenario_status_quo", "scenario_escalation", "--kappa", "0", "--format", "json"]
+        ).stdout
+    )
+    assert [e["exact"]["Pakistan"]["Sustained campaign"] for e in at_zero[1]["equilibria"]] == ["1"]
 
 
 def test_scenarios_report(tmp_path, runner):

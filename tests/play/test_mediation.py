@@ -17,7 +17,7 @@ from strategies import payoff_arrays
 
 
 def test_chicken_welfare_maximising_correlated_equilibrium_is_a_third_each():
-    result = mediate(load_game("chicken"))
+    result = mediate(load_game("chicken"), 0)  # the textbook game, costs not counted
     welfare = result.ce_welfare
     assert welfare.certified and welfare.value == F(16, 3)
     assert welfare.distribution == {(0, 0): F(1, 3), (0, 1): F(1, 3), (1, 0): F(1, 3)}
@@ -26,7 +26,7 @@ def test_chicken_welfare_maximising_correlated_equilibrium_is_a_third_each():
 
 
 def test_prisoners_dilemma_only_correlated_equilibrium_is_mutual_defection():
-    result = mediate(load_game("prisoners_dilemma"))
+    result = mediate(load_game("prisoners_dilemma"), 0)
     assert result.ce_target.value == 0 and result.ce_target.certified
     assert result.ce_welfare.distribution == {(1, 1): F(1)}
 
@@ -37,9 +37,11 @@ def test_case_game_transfers_fall_as_models_says():
         result = mediate(game, kappa)
         assert result.transfers["Pakistan"] == max(F(0), 1 - F(3, 4) * kappa)
         assert result.transfers["Afghanistan"] == max(F(0), 1 - F(3, 2) * kappa)
-    assert mediate(game).transfers == {"Pakistan": 1, "Afghanistan": 1}
+    assert mediate(game, 0).transfers == {"Pakistan": 1, "Afghanistan": 1}
     # Guarantees insure against exploitation: P − S = 2 − 1 for both at κ = 0.
-    assert mediate(game).guarantees == {"Pakistan": 1, "Afghanistan": 1}
+    assert mediate(game, 0).guarantees == {"Pakistan": 1, "Afghanistan": 1}
+    # The default is today's costs: 1 − 3/4 = 1/4 for Pakistan, none for Afghanistan.
+    assert mediate(game).kappa == 1 and mediate(game).transfers == {"Pakistan": F(1, 4), "Afghanistan": 0}
 
 
 def test_recommendation_alone_suffices_from_the_nash_threshold():
@@ -69,7 +71,7 @@ def test_every_lp_answer_obeys_the_constraints_exactly_on_random_games(payoffs):
 
 
 def test_mediate_json(runner):
-    result = runner.invoke(app, ["mediate", "chicken", "--format", "json"])
+    result = runner.invoke(app, ["mediate", "chicken", "--kappa", "0", "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["ce_max_target_probability"] == pytest.approx(1 / 3)

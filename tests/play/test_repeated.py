@@ -55,7 +55,7 @@ def test_green_porter_shortest_punishment_by_hand():
 
 
 def test_repeated_case_has_cycles_on_the_equilibrium_path():
-    result = analyze_repeated(load_game("pakistan_afghanistan_repeated"))
+    result = analyze_repeated(load_game("pakistan_afghanistan_repeated"), 0)
     assert result.delta_star == {"Pakistan": F(1, 2), "Afghanistan": F(1, 2)}
     assert result.monitoring.length == 8
     assert result.monitoring.conflict_share == F(8, 13)  # pL/(1 + pL) with p = 1/5
@@ -70,10 +70,15 @@ def test_repeated_table_is_validated():
 
 
 def test_repeated_json(runner):
-    result = runner.invoke(app, ["repeated", "pakistan_afghanistan_repeated", "--format", "json"])
+    result = runner.invoke(app, ["repeated", "pakistan_afghanistan_repeated", "--kappa", "0", "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["delta_star"] == {"Pakistan": "1/2", "Afghanistan": "1/2"}
+    # By default at today's costs: Pakistan T − R = 13/4 − 3, T − P = 13/4 − 5/4, so 1/8;
+    # Afghanistan's T = 5/2 < R = 3: no temptation, 0.
+    today = json.loads(runner.invoke(app, ["repeated", "pakistan_afghanistan_repeated", "-f", "json"]).stdout)
+    assert today["kappa"] == 1 and today["delta_star"] == {"Pakistan": "1/8", "Afghanistan": "0"}
+    assert today["credible"] is True and today["sustained"] is True
     assert data["stationary"] == {
         "Restrain strikes|Constrain TTP": 0.25,
         "Restrain strikes|Tolerate TTP": 0.25,

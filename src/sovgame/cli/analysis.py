@@ -9,7 +9,7 @@ import typer
 
 from ..errors import UsageError
 from ..present.render import OutputFormat, render
-from .app import CostOpt, FormatOpt, GameArg, KappaOpt, SetOpt, app, parse_kappa, user_errors
+from .app import CostOpt, FormatOpt, GameArg, KappaOpt, SetOpt, TodayOpt, app, parse_kappa, user_errors
 
 
 @app.command("solve")
@@ -196,13 +196,14 @@ def scenarios_command(
     games: Annotated[
         list[str], typer.Argument(metavar="GAME...", help="Scenario files or bundled names; the first is the baseline.")
     ],
+    kappa: TodayOpt = "1",
     output: Annotated[
         str | None, typer.Option("--output", "-o", metavar="FILE", help="Also write a report: .md, .html or .json.")
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """Scenarios side by side: equilibria, thresholds and verdicts, and what changed against
-    the first.
+    """Scenarios side by side: equilibria at κ (default today's costs), thresholds and
+    verdicts, and what changed against the first.
 
     Example: sovgame scenarios scenario_status_quo scenario_escalation scenario_india_engaged
     """
@@ -212,10 +213,10 @@ def scenarios_command(
     if output:
         from ..present.report import write_scenarios_report
 
-        for path in write_scenarios_report(games, output):
+        for path in write_scenarios_report(games, output, parse_kappa(kappa)):
             typer.echo(f"wrote {path}", err=True)
         return
-    scenarios, changes = compare_scenarios(games)
+    scenarios, changes = compare_scenarios(games, parse_kappa(kappa))
     render(
         fmt,
         lambda: scenarios_sections(scenarios, changes),

@@ -41,6 +41,10 @@ SetOpt = Annotated[
 KappaOpt = Annotated[
     str, typer.Option("--kappa", "-k", help="Cost level κ ≥ 0 (1 = costs as in the file; 4/3 is fine).")
 ]
+TodayOpt = Annotated[
+    str,
+    typer.Option("--kappa", "-k", help="Cost level κ ≥ 0 (default 1: today's costs, as in the file; 0 ignores costs)."),
+]
 
 CostOpt = Annotated[
     list[str] | None, typer.Option("--cost", help="Keep only this cost (repeatable): how high must it alone go?")

@@ -8,14 +8,14 @@ import typer
 
 from ..errors import UsageError
 from ..present.render import OutputFormat, render
-from .app import FormatOpt, GameArg, KappaOpt, app, parse_kappa, user_errors
+from .app import FormatOpt, GameArg, KappaOpt, TodayOpt, app, parse_kappa, user_errors
 
 
 @app.command("mediate")
 @user_errors
 def mediate_command(
     game: GameArg,
-    kappa: KappaOpt = "0",
+    kappa: TodayOpt = "1",
     target: Annotated[
         str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')
     ] = None,
@@ -24,7 +24,7 @@ def mediate_command(
     """What a mediator can achieve by recommendation alone (correlated equilibria) and what
     leverage (transfers, guarantees) would cost.
 
-    Example: sovgame mediate pakistan_afghanistan_mediation --kappa 1
+    Example: sovgame mediate pakistan_afghanistan_mediation --kappa 0
     """
     from ..files.gamefile import load_game
     from ..play.mediation import mediate
@@ -44,7 +44,7 @@ def mediate_command(
 @user_errors
 def repeated_command(
     game: GameArg,
-    kappa: KappaOpt = "0",
+    kappa: TodayOpt = "1",
     discount: Annotated[
         str | None,
         typer.Option("--discount", help="Discount factor δ in (0, 1) (default: the file's [repeated] table)."),

@@ -63,6 +63,9 @@ def binding_player(lower_ends: Mapping[int, Endpoint | None]) -> int:
     """The player whose own set of κ starts last: the largest lower end, the first such player
     on ties (players whose own set is empty left out)."""
     ends = {i: v for i, v in lower_ends.items() if v is not None}
+    exact = {i: v for i, v in ends.items() if isinstance(v, Fraction)}
+    if len(exact) == len(ends):  # deviation thresholds a/b compare exactly
+        return max(exact, key=exact.__getitem__)
     return max(ends, key=lambda i: float(ends[i]))
 
 

@@ -13,7 +13,7 @@ from fractions import Fraction
 from ..core.intervals import Endpoint, Interval, exact_text
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
-from ..solvers.equilibria import Solution
+from ..solvers.equilibria import Equilibrium, Solution
 from .deviations import Deviation, binding_player
 from .verdicts import Verdict, verdict_phrase
 
@@ -37,7 +37,7 @@ def deviation_reason(
     per_player_devs: Sequence[Sequence[Deviation]],
     intervals: Sequence[Interval],
     lower_ends: dict[int, Endpoint | None],
-    verdict: Verdict,
+    verdict: Verdict | None,
     summary: dict,
     plausible: tuple[Fraction, Fraction],
     strict: bool,
@@ -71,7 +71,7 @@ def deviation_reason(
         for i, v in lower_ends.items()
         if i != binding and v is not None
     )
-    text = verdict_phrase(verdict, summary["value"], summary["attained"], plausible)
+    text = verdict_phrase(verdict, intervals, plausible)
     if dev is not None:
         text = (
             f"{game.players[binding].name} binds: {strategy_name(game, binding, dev.to)} gains {fmt(dev.a)} when "
@@ -90,7 +90,7 @@ def dominance_reason(
     target: Profile,
     comparisons: Sequence[Sequence[Deviation]],
     intervals: Sequence[Interval],
-    verdict: Verdict,
+    verdict: Verdict | None,
     summary: dict,
     plausible: tuple[Fraction, Fraction],
     binding: str | None,
@@ -98,7 +98,7 @@ def dominance_reason(
     """Why compromise does (not) strictly dominate: the comparison no cost level wins, or who
     is last to have a dominant target strategy."""
     if intervals:
-        reason = verdict_phrase(verdict, summary["value"], summary["attained"], plausible)
+        reason = verdict_phrase(verdict, intervals, plausible)
         return f"{binding} is last to have a dominant target strategy; {reason}" if binding else reason
     for devs in comparisons:
         for d in devs:
@@ -148,11 +148,34 @@ def why_not_unique(game: Game, costs: Sequence[str] | None, target: Profile, sol
     return "a mixed equilibrium survives at every cost level"
 
 
+def rival_reason(game: Game, U, W, target: Profile, rivals: Sequence[Equilibrium], start: Fraction) -> str:
+    """Why the target is the only equilibrium only from ``start``: a rival equilibrium just
+    below it, and the deviation from that rival whose loss costs remove at ``start``."""
+    for eq in rivals:
+        profile = eq.pure_profile()
+        if profile is None or profile == tuple(target):
+            continue
+        for i, player in enumerate(game.players):
+            for to in range(game.shape[i]):
+                moved = profile[:i] + (to,) + profile[i + 1 :]
+                a, b = U[moved + (i,)] - U[profile + (i,)], W[moved + (i,)] - W[profile + (i,)]
+                if to != profile[i] and b != 0 and a / b == start:
+                    return (
+                        f"({', '.join(game.outcome_names(profile))}) stays an equilibrium until κ = {fmt(start)}: "
+                        f"{player.name} loses {fmt(-a)} by playing '{player.strategies[to]}' instead of "
+                        f"'{player.strategies[profile[i]]}' when {others_playing(game, profile, i)}, and costs "
+                        f"close that gap by {fmt(-b)} per unit of κ"
+                    )
+    if any(eq.pure_profile() is None for eq in rivals):
+        return f"a mixed equilibrium survives until κ = {fmt(start)}"
+    return f"another equilibrium survives until κ = {fmt(start)}"
+
+
 def risk_dominance_reason(
     game: Game,
     confront: Profile,
     intervals: Sequence[Interval],
-    verdict: Verdict,
+    verdict: Verdict | None,
     summary: dict,
     plausible: tuple[Fraction, Fraction],
 ) -> str:
@@ -162,7 +185,7 @@ def risk_dominance_reason(
     if intervals:
         return (
             f"compromise risk-dominates ({other}) (its product of deviation losses is larger, or the other is "
-            f"no strict equilibrium): " + verdict_phrase(verdict, summary["value"], summary["attained"], plausible)
+            f"no strict equilibrium): " + verdict_phrase(verdict, intervals, plausible)
         )
     names = game.player_names
     return (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from ..core.intervals import exact_text
 from ..core.model import Game
@@ -16,7 +17,7 @@ from ..core.numbers import fmt
 from ..files.gamefile import load_game
 from ..solvers.equilibria import Equilibrium, Solution, solve
 from .thresholds import ThresholdReport, compute_thresholds
-from .verdicts import Verdict
+from .verdicts import TODAY, Verdict
 
 COMPARED = ("nash", "unique", "dominant")
 
@@ -25,7 +26,7 @@ COMPARED = ("nash", "unique", "dominant")
 class Scenario:
     name: str
     game: Game
-    solution: Solution  # at κ = 0
+    solution: Solution  # at the κ of the comparison (default: today's costs, κ = 1)
     thresholds: ThresholdReport | None  # None when a player names no compromise strategy
 
 
@@ -49,17 +50,18 @@ def equilibrium_label(game: Game, eq: Equilibrium) -> str:
     return "mixed: " + "; ".join(parts)
 
 
-def compare_scenarios(specs: Sequence[str]) -> tuple[list[Scenario], list[Change]]:
-    """Load, solve and threshold every scenario; the first is the baseline."""
-    return compare_games([(spec, load_game(spec)) for spec in specs])
+def compare_scenarios(specs: Sequence[str], kappa: Fraction = TODAY) -> tuple[list[Scenario], list[Change]]:
+    """Load, solve (at κ, default today's costs) and threshold every scenario; the first is the baseline."""
+    return compare_games([(spec, load_game(spec)) for spec in specs], kappa)
 
 
-def compare_games(named: Sequence[tuple[str, Game]]) -> tuple[list[Scenario], list[Change]]:
-    """Solve and threshold every (name, game); what changed against the first."""
+def compare_games(named: Sequence[tuple[str, Game]], kappa: Fraction = TODAY) -> tuple[list[Scenario], list[Change]]:
+    """Solve every (name, game) at κ (default today's costs, κ = 1) and threshold it; what
+    changed against the first: equilibria at κ gained and lost, thresholds moved."""
     scenarios = []
     for name, game in named:
         report = compute_thresholds(game) if game.compromise_profile is not None else None
-        scenarios.append(Scenario(name, game, solve(game), report))
+        scenarios.append(Scenario(name, game, solve(game, kappa), report))
     base = scenarios[0]
     base_eqs = {equilibrium_label(base.game, e) for e in base.solution.equilibria}
     changes = []
@@ -88,11 +90,12 @@ class WhatIf:
     changed_cells: dict  # profile → (before payoffs, after payoffs)
 
 
-def what_if(spec: str, settings: Sequence[str]) -> WhatIf:
-    """Compare ``spec`` with the same game after ``settings`` (see :mod:`sovgame.settings`)."""
+def what_if(spec: str, settings: Sequence[str], kappa: Fraction = TODAY) -> WhatIf:
+    """Compare ``spec`` with the same game after ``settings`` (see :mod:`sovgame.files.changes`),
+    equilibria at κ (default today's costs, κ = 1)."""
     base = load_game(spec)
     changed = load_game(spec, settings)
-    scenarios, changes = compare_games([("baseline", base), ("changed", changed)])
+    scenarios, changes = compare_games([("baseline", base), ("changed", changed)], kappa)
     cells = {
         p: (tuple(base.payoffs[p]), tuple(changed.payoffs[p]))
         for p in base.profiles()

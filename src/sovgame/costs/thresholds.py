@@ -18,7 +18,8 @@ Criteria (docs/models.md; Jervis 1978; Harsanyi & Selten 1988; Friedman 1971):
   players from iterated strict dominance, which bounds it from above.
 - ``risk_dominant`` (2x2): t and the all-confront profile d are strict equilibria and
   (R1−T1)(R2−T2) > (P1−S1)(P2−S2), or t is strict and d is no strict equilibrium.
-- ``repeated`` (2x2): grim trigger sustains t iff δ ≥ δ*_i = (T_i − R_i)/(T_i − P_i).
+- ``repeated`` (2x2): grim trigger sustains t iff δ ≥ δ*_i = (T_i − R_i)/(T_i − P_i), when the
+  punishment is itself a stage equilibrium (:mod:`sovgame.costs.grim`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -36,8 +38,11 @@ from ..core.model import Game, Profile
 from ..core.numbers import fmt
 from ..errors import ParameterError, SovgameError
 from .deviations import Deviation, binding_player, breakpoints, deviations, stable
-from .reasons import deviation_reason, dominance_reason, risk_dominance_reason
+from .reasons import deviation_reason, dominance_reason, risk_dominance_reason, rival_reason
 from .verdicts import Verdict, verdict_for, verdict_phrase
+
+if TYPE_CHECKING:
+    from .grim import Repeated
 
 
 class Criterion(StrEnum):
@@ -60,7 +65,7 @@ class Threshold:
 
     criterion: str
     intervals: tuple[Interval, ...]
-    verdict: Verdict
+    verdict: Verdict | None  # None: not settled exactly (see :func:`sovgame.costs.verdicts.verdict_for`)
     reason: str
     value: Endpoint | None = None  # smallest κ from which it holds (None: never)
     attained: bool = False
@@ -70,18 +75,6 @@ class Threshold:
     per_player: dict[str, Endpoint | None] | None = None
     defined: bool = True
     notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Repeated:
-    """Grim-trigger discount thresholds δ*_i at κ = 0 and at the top of the plausible range."""
-
-    at_zero: dict[str, Fraction | None]
-    at_top: dict[str, Fraction | None] | None
-    top: Fraction | None
-    discount: Fraction | None = None
-    sustainable_from: Threshold | None = None
-    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,7 +101,7 @@ class ThresholdReport:
     plausible: tuple[Fraction, Fraction]
     plausible_given: bool
     thresholds: dict[str, Threshold]
-    repeated: Repeated | None
+    repeated: Repeated | None  # grim trigger (2x2 games)
     notes: tuple[str, ...] = field(default_factory=tuple)
     third_parties: tuple[ThirdParty, ...] = ()
 
@@ -153,7 +146,9 @@ def compute_thresholds(
     }
     results["unique"] = _unique_threshold(game, U, W, profile, plausible, results["nash"], kept)
     results["risk_dominant"] = _risk_dominance(game, U, W, profile, plausible)
-    repeated = _repeated(game, U, W, profile, plausible, discount)
+    from .grim import repeated_thresholds
+
+    repeated = repeated_thresholds(game, U, W, profile, plausible, discount, kept)
     # Players after the first two are the outside parties of a bilateral dispute.
     third = tuple(third_party_effect(game, U, W, profile, k, plausible) for k in range(2, game.n_players))
     return ThresholdReport(
@@ -180,7 +175,7 @@ def third_party_effect(
         fixed = target[:k] + (s,) + target[k + 1 :]
         devs = [d for i in others for d in deviations(game, U, W, fixed, i)]
         intervals = scan(breakpoints(devs), stable(devs, strict=False))
-        summary = _summary(intervals)
+        summary = summarize(intervals)
         verdict = verdict_for(intervals, plausible)
         lower = {
             i: (own[0].lo if (own := scan(breakpoints(ds), stable(ds, False))) else None)
@@ -194,7 +189,7 @@ def third_party_effect(
             "nash",
             tuple(intervals),
             verdict,
-            verdict_phrase(verdict, summary["value"], summary["attained"], plausible),
+            verdict_phrase(verdict, intervals, plausible),
             binding=binding,
             per_player={game.players[i].name: lower[i] for i in others},
             **summary,
@@ -230,7 +225,9 @@ def resolve_target(game: Game, target: Profile | str | None) -> Profile:
 # --- verdicts -----------------------------------------------------------------------------------
 
 
-def _summary(intervals: Sequence[Interval]) -> dict:
+def summarize(intervals: Sequence[Interval]) -> dict:
+    """The fields of a :class:`Threshold` that a set of κ gives: where it starts (``value``),
+    whether it holds there (``attained``) and where it first stops (``upper``)."""
     if not intervals:
         return {"value": None, "attained": False, "upper": None}
     first = intervals[0]
@@ -251,14 +248,11 @@ def _deviation_threshold(game, U, W, target, plausible, strict: bool) -> Thresho
         own = scan(breakpoints(devs), stable(devs, strict))
         lower_ends[i] = own[0].lo if own else None
         per_player[game.players[i].name] = lower_ends[i]
-    summary = _summary(intervals)
+    summary = summarize(intervals)
     verdict = verdict_for(intervals, plausible)
     binding = None
-    if intervals:
-        top = max(float(v) for v in lower_ends.values() if v is not None)
-        binding = next(game.players[i].name for i, v in lower_ends.items() if v is not None and float(v) == top)
-        if top == 0:
-            binding = None
+    if intervals and summary["value"] != 0:
+        binding = game.players[binding_player(lower_ends)].name
     reason = deviation_reason(game, target, per_player_devs, intervals, lower_ends, verdict, summary, plausible, strict)
     return Threshold(name, tuple(intervals), verdict, reason, binding=binding, per_player=per_player, **summary)
 
@@ -283,7 +277,7 @@ def _dominance_threshold(game, U, W, target, plausible) -> Threshold:
         own = scan(breakpoints(devs), stable(devs, strict=True))
         lower_ends[i] = own[0].lo if own else None
         per_player[game.players[i].name] = lower_ends[i]
-    summary = _summary(intervals)
+    summary = summarize(intervals)
     verdict = verdict_for(intervals, plausible)
     binding = None
     if intervals and summary["value"] != 0:
@@ -304,20 +298,22 @@ def _unique_threshold(game, U, W, target, plausible, nash: Threshold, kept) -> T
     if not tail.defined:
         return Threshold("unique", (), Verdict.NEVER, tail.reason or "", defined=False, notes=tuple(tail.notes))
     if tail.start is None:
-        verdict = Verdict.NEVER
         reason = tail.reason or "another equilibrium survives at every cost level"
-        return Threshold("unique", (), verdict, reason, notes=tuple(tail.notes))
+        return Threshold("unique", (), Verdict.NEVER, reason, notes=tuple(tail.notes))
     interval = Interval(tail.start, tail.attained, None)
     verdict = verdict_for([interval], plausible)
     if tail.bracket is not None:
-        verdict = (
-            Verdict.BEYOND
-            if tail.bracket[0] >= plausible[1]
-            else (Verdict.REACHABLE if tail.bracket[1] <= plausible[1] else verdict)
-        )
-    reason = verdict_phrase(verdict, tail.start, tail.attained, plausible)
+        # The threshold lies somewhere in the bracket: settled only if both ends agree.
+        earliest = verdict_for([Interval(tail.bracket[0], True, None)], plausible)
+        latest = verdict_for([Interval(tail.bracket[1], False, None)], plausible)
+        verdict = earliest if earliest == latest else None
+    reason = verdict_phrase(verdict, [interval], plausible)
+    if tail.bracket is not None:
+        reason = f"{reason} (the threshold lies in [{fmt(tail.bracket[0])}, {fmt(tail.bracket[1])}])"
     if tail.reason:
         reason = f"{reason}; {tail.reason}"
+    elif game.n_players == 2 and isinstance(tail.start, Fraction) and tail.start > 0:
+        reason = f"{reason}; {_last_rival(game, kept, target, tail.start)}"
     return Threshold(
         "unique",
         (interval,),
@@ -328,6 +324,17 @@ def _unique_threshold(game, U, W, target, plausible, nash: Threshold, kept) -> T
         bracket=tail.bracket,
         notes=tuple(tail.notes),
     )
+
+
+def _last_rival(game: Game, kept, target: Profile, start: Fraction) -> str:
+    """Why uniqueness starts only at ``start``: the rival equilibrium just below it and the
+    deviation whose gain costs remove there (two players; the breakpoints are exact)."""
+    from ..solvers.equilibria import solve
+    from .regimes import equilibrium_breakpoints
+
+    below = [p for p in equilibrium_breakpoints(game, kept) if isinstance(p, Fraction) and p < start]
+    rivals = [e for e in solve(game, ((below[-1] if below else 0) + start) / 2, kept).equilibria]
+    return rival_reason(game, game.payoffs, game.cost_load(kept), target, rivals, start)
 
 
 # --- risk dominance ------------------------------------------------------------------------------
@@ -365,7 +372,7 @@ def _risk_dominance(game, U, W, target, plausible) -> Threshold:
         return t_strict and (not d_strict or h > 0)
 
     intervals = scan(breakpoints(t_devs) + breakpoints(d_devs) + roots, holds)
-    summary = _summary(intervals)
+    summary = summarize(intervals)
     verdict = verdict_for(intervals, plausible)
     reason = risk_dominance_reason(game, d, intervals, verdict, summary, plausible)
     return Threshold("risk_dominant", tuple(intervals), verdict, reason, **summary)
@@ -385,98 +392,3 @@ def quadratic_roots(c2: Fraction, c1: Fraction, c0: Fraction) -> list[Endpoint]:
         s = Fraction(math.isqrt(num), math.isqrt(den))
         return [*sorted({a - s, a + s})]
     return [Root.of_surd(a, Fraction(-1), r), Root.of_surd(a, Fraction(1), r)]
-
-
-# --- repeated play -------------------------------------------------------------------------------
-
-
-def delta_star(
-    game: Game, U: np.ndarray, W: np.ndarray, target: Profile, kappa: Fraction
-) -> dict[str, Fraction | None]:
-    """δ*_i(κ) = (T_i − R_i)/(T_i − P_i) with costed payoffs (Friedman 1971 grim trigger).
-
-    0 when there is no temptation (T_i ≤ R_i); None (no δ < 1 works, reported "inf") when
-    the punishment does not hurt (T_i ≤ P_i). Values ≥ 1 also mean "not sustainable".
-    """
-    d = confront_profile(game, target)
-    if d is None:
-        raise SovgameError(f"{game.origin}: grim-trigger thresholds δ* are defined here for 2x2 games only")
-    out: dict[str, Fraction | None] = {}
-    for i, player in enumerate(game.players):
-        dev = target[:i] + (d[i],) + target[i + 1 :]
-
-        def u(s: Profile, i: int = i) -> Fraction:
-            """Player i's costed payoff at ``s``."""
-            return U[s + (i,)] - kappa * W[s + (i,)]
-
-        temptation = u(dev) - u(target)
-        punishment_gap = u(dev) - u(d)
-        if temptation <= 0:
-            out[player.name] = Fraction(0)
-        elif punishment_gap <= 0:
-            out[player.name] = None
-        else:
-            out[player.name] = temptation / punishment_gap
-    return out
-
-
-def _repeated(game, U, W, target, plausible, discount) -> Repeated | None:
-    d = confront_profile(game, target)
-    if d is None:
-        return None
-    at_zero = delta_star(game, U, W, target, Fraction(0))
-    top = plausible[1]
-    at_top = delta_star(game, U, W, target, top) if top > 0 else None
-    d_is_nash = all(dv.a <= 0 for i in range(2) for dv in deviations(game, U, W, d, i))
-    note = (
-        None
-        if d_is_nash
-        else (
-            f"({', '.join(game.outcome_names(d))}) is no equilibrium of the stage game at κ = 0, so reverting to it "
-            "is not a credible punishment there"
-        )
-    )
-    sustain = None
-    if discount is not None:
-        if not 0 < discount < 1:
-            raise ParameterError("discount", f"δ must be between 0 and 1 (exclusive), not {fmt(discount)}")
-        lines = []
-        for i in range(2):
-            dev = target[:i] + (d[i],) + target[i + 1 :]
-            # temptation(κ) = tA − κ tB; gap(κ) = gA − κ gB, linear in κ.
-            tA, tB = U[dev + (i,)] - U[target + (i,)], W[dev + (i,)] - W[target + (i,)]
-            gA, gB = U[dev + (i,)] - U[d + (i,)], W[dev + (i,)] - W[d + (i,)]
-            lines.append((tA, tB, gA, gB))
-        points = []
-        for tA, tB, gA, gB in lines:
-            for A, B in ((tA, tB), (gA, gB), (tA - discount * gA, tB - discount * gB)):
-                if B != 0:
-                    points.append(A / B)
-
-        def holds(k: Fraction) -> bool:
-            """Grim trigger sustains the target at κ = k: δ ≥ δ*_i for both players."""
-            ds = delta_star(game, U, W, target, k)
-            return all(v is not None and v <= discount for v in ds.values())
-
-        intervals = scan(points, holds)
-        summary = _summary(intervals)
-        verdict = verdict_for(intervals, plausible)
-        reason = verdict_phrase(verdict, summary["value"], summary["attained"], plausible)
-        sustain = Threshold(
-            "repeated",
-            tuple(intervals),
-            verdict,
-            f"with δ = {fmt(discount)} grim trigger sustains compromise: {reason}",
-            **summary,
-        )
-    return Repeated(
-        at_zero=at_zero,
-        at_top=at_top,
-        top=top if at_top is not None else None,
-        discount=discount,
-        sustainable_from=sustain,
-        note=note,
-    )
-
-
-# --- JSON ------------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 """The main job: everything an analyst needs about one game in one result.
 
-:func:`analyze` solves the game at κ = 0 and at the top of the plausible cost range,
-computes every threshold for the compromise profile and writes the conclusion on the claim
-that the cost threshold for compromise is "unreachably high" (docs/models.md: it can be literally
-true — never —, true in practice — beyond the plausible range — or false).
+:func:`analyze` solves the game without costs (κ = 0), at today's costs (κ = 1) and at the top
+of the plausible range, computes every threshold for the compromise profile with its verdict
+against today (docs/models.md, "Verdicts against today") and writes a conclusion about the
+file's thresholds.
 """
 
 from __future__ import annotations
@@ -12,65 +12,75 @@ from dataclasses import dataclass
 
 from ..core.intervals import exact_text
 from ..core.model import Game
-from ..core.numbers import fmt
 from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
-from ..costs.verdicts import Verdict, range_text
+from ..costs.verdicts import TODAY, Verdict, range_text, set_text
 from ..solvers.equilibria import Solution, solve
 
 
 @dataclass(frozen=True)
 class Analysis:
     game: Game
-    today: Solution  # κ = 0: payoffs as ranked, costs not yet counted
-    at_top: Solution | None  # at the top of the plausible range, if the game has costs
+    at_zero: Solution  # κ = 0: payoffs as ranked, costs not counted
+    today: Solution | None  # κ = 1: today's costs (None when the game has no costs: as at κ = 0)
+    at_top: Solution | None  # the top of the plausible range, when it differs from 0 and 1
     thresholds: ThresholdReport | None  # None when no player names a compromise strategy
     conclusion: tuple[str, ...]
 
 
 def analyze(game: Game) -> Analysis:
-    """Solve ``game`` at κ = 0 and at the top of its plausible range; thresholds; conclusion."""
-    today = solve(game, 0)
+    """Solve ``game`` at κ = 0, today (κ = 1) and the top of its plausible range; thresholds;
+    the conclusion."""
+    at_zero = solve(game, 0)
     report = compute_thresholds(game) if game.compromise_profile is not None else None
-    at_top = None
-    if game.costs and report is not None and report.plausible[1] > 0:
-        at_top = solve(game, report.plausible[1])
-    return Analysis(game, today, at_top, report, tuple(conclude(report)))
+    today = solve(game, TODAY) if game.costs else None
+    top = report.plausible[1] if report is not None else (game.plausible_kappa or (0, 0))[1]
+    at_top = solve(game, top) if game.costs and top not in (0, TODAY) else None
+    return Analysis(game, at_zero, today, at_top, report, tuple(conclude(report, today)))
 
 
-def _threshold_phrase(t: Threshold) -> str:
-    if t.bracket is not None:
-        return f"somewhere in [{fmt(t.bracket[0])}, {fmt(t.bracket[1])}]"
-    word = "at" if t.attained else "above"
-    return f"{word} κ = {exact_text(t.value)}"
-
-
-def conclude(report: ThresholdReport | None) -> list[str]:
-    """Plain sentences on the claim, each backed by a threshold and its verdict."""
+def conclude(report: ThresholdReport | None, today: Solution | None) -> list[str]:
+    """Plain sentences on the thresholds, each backed by a threshold and its verdict."""
+    lines = []
+    if today is not None:
+        lines.append(_today_sentence(today))
     if report is None:
-        return [
+        lines.append(
             "No player names a compromise strategy, so there is no threshold to test; "
             'add `compromise = "..."` to each [[players]] table.'
-        ]
-    nash, unique = report.thresholds["nash"], report.thresholds["unique"]
-    lines = [_equilibrium_sentence(report, nash)]
-    if nash.verdict != Verdict.NEVER:
-        lines.append(_uniqueness_sentence(unique))
-    lines.append(f"The claim that the threshold is 'unreachably high' is {_claim_verdict(nash, unique)}.")
-    if report.repeated is not None:
-        parts = [f"{name} {exact_text(v)}" for name, v in report.repeated.at_zero.items()]
-        lines.append(
-            f"In repeated play, grim trigger sustains compromise at κ = 0 when the discount factor is at "
-            f"least δ* ({', '.join(parts)}; values ≥ 1 or inf mean never)."
         )
+    else:
+        nash, unique = report.thresholds["nash"], report.thresholds["unique"]
+        lines.append(_equilibrium_sentence(report, nash))
+        if nash.verdict != Verdict.NEVER:
+            lines.append(_uniqueness_sentence(unique, report))
+        if report.repeated is not None:
+            lines.append(_repeated_sentence(report))
     return lines
+
+
+def _today_sentence(today: Solution) -> str:
+    from ..costs.scenarios import equilibrium_label
+
+    labels = [equilibrium_label(today.game, e) for e in today.equilibria]
+    shown = "; ".join(f"({', '.join(x.split('|'))})" if not x.startswith("mixed") else x for x in labels)
+    if len(labels) == 1:
+        return f"At today's costs (κ = 1) the only equilibrium is {shown}."
+    return f"At today's costs (κ = 1) the equilibria are {shown}."
 
 
 def _equilibrium_sentence(report: ThresholdReport, nash: Threshold) -> str:
     target = ", ".join(report.target_names().values())
+    top = exact_text(report.plausible[1])
     if nash.verdict == Verdict.NEVER:
         return f"Compromise ({target}) never becomes an equilibrium: {nash.reason}."
-    if nash.verdict == Verdict.MET:
-        return f"Compromise ({target}) is already an equilibrium at κ = {fmt(report.plausible[0])}."
+    if nash.verdict is None:
+        return (
+            f"Compromise ({target}) is an equilibrium {set_text(nash.intervals)}; its verdict is not settled exactly."
+        )
+    if nash.verdict == Verdict.HOLDS_TODAY:
+        return f"Compromise ({target}) is an equilibrium at today's costs (κ = 1): it holds {set_text(nash.intervals)}."
+    if nash.verdict == Verdict.LAPSED:
+        return f"Compromise ({target}) is an equilibrium only below today's costs ({set_text(nash.intervals)})."
     binding = f", with {nash.binding} the binding side" if nash.binding else ""
     others = [
         f"{name} alone would need {exact_text(v)}"
@@ -78,41 +88,55 @@ def _equilibrium_sentence(report: ThresholdReport, nash: Threshold) -> str:
         if name != nash.binding and v is not None
     ]
     extra = f" ({'; '.join(others)})" if others else ""
-    where = "within" if nash.verdict == Verdict.REACHABLE else "beyond"
+    where = (
+        f"above today's costs but within the plausible range {range_text(report.plausible)}"
+        if nash.verdict == Verdict.REACHABLE
+        else f"beyond the top of the plausible range ({top})"
+    )
     return (
         f"Compromise ({target}) becomes an equilibrium {_threshold_phrase(nash)} "
-        f"(κ = 1: costs as stated today), {where} the plausible range {range_text(report.plausible)}{binding}{extra}."
+        f"(κ = 1: costs as stated today), {where}{binding}{extra}."
     )
 
 
-def _uniqueness_sentence(unique: Threshold) -> str:
+def _threshold_phrase(t: Threshold) -> str:
+    if t.bracket is not None:
+        return f"somewhere in [{exact_text(t.bracket[0])}, {exact_text(t.bracket[1])}]"
+    return f"{'at' if t.attained else 'above'} κ = {exact_text(t.value)}"
+
+
+def _uniqueness_sentence(unique: Threshold, report: ThresholdReport) -> str:
     if not unique.defined:
         return f"Whether it becomes the only outcome is not established here: {unique.reason}."
     if unique.verdict == Verdict.NEVER:
         return f"But it never becomes the only outcome: {unique.reason}."
-    if unique.verdict == Verdict.MET:
-        return "It is also the only equilibrium already."
-    where = "within" if unique.verdict == Verdict.REACHABLE else "beyond"
-    return f"It becomes the only outcome {_threshold_phrase(unique)}, {where} the plausible range."
+    if unique.verdict == Verdict.HOLDS_TODAY:
+        return "It is also the only equilibrium at today's costs."
+    if unique.verdict == Verdict.LAPSED:
+        return f"It is the only outcome only below today's costs ({set_text(unique.intervals)})."
+    if unique.verdict is None:
+        return f"It becomes the only outcome {_threshold_phrase(unique)}; whether within reach is not settled exactly."
+    where = (
+        "within the plausible range"
+        if unique.verdict == Verdict.REACHABLE
+        else f"beyond the top of the plausible range ({exact_text(report.plausible[1])})"
+    )
+    return f"It becomes the only outcome {_threshold_phrase(unique)}, {where}."
 
 
-def _claim_verdict(nash: Threshold, unique: Threshold) -> str:
-    """The verdict on "the threshold is unreachably high" (docs/models.md: literally true —
-    never —, true in practice — beyond the plausible range —, half true, or false)."""
-    if unique.defined and unique.verdict in (Verdict.MET, Verdict.REACHABLE):
-        return "false: plausible costs make compromise the only outcome"
-    if nash.verdict == Verdict.NEVER:
-        return "literally true: no cost level makes compromise stable"
-    if nash.verdict == Verdict.BEYOND:
-        return "true in practice: compromise needs costs beyond the plausible range even to be stable"
-    if unique.defined and unique.verdict == Verdict.NEVER:
+def _repeated_sentence(report: ThresholdReport) -> str:
+    rep = report.repeated
+    assert rep is not None
+    point = rep.at(TODAY)
+    assert point is not None
+    parts = ", ".join(f"{name} {exact_text(v)}" for name, v in point.delta_star.items())
+    if point.credible:
         return (
-            "half true: plausible costs can make compromise stable, but no cost level makes it the only "
-            "outcome, because of who pays when, not how much"
+            f"In repeated play at today's costs, the threat of reverting to {point.punishment} sustains compromise "
+            f"when the discount factor is at least δ* ({parts}; values ≥ 1 or inf mean never)."
         )
-    if unique.defined:
-        return (
-            "half true: plausible costs can make compromise stable, but only costs beyond the plausible "
-            "range make it the only outcome"
-        )
-    return "undetermined for uniqueness; see above"
+    return (
+        "In repeated play at today's costs, reverting to the all-confront outcome is no credible threat (it is no "
+        f"stage equilibrium); Nash reversion sustains compromise when the discount factor is at least δ* ({parts}; "
+        "values ≥ 1 or inf mean never)."
+    )

@@ -132,8 +132,9 @@ class Mediation:
         return max(self.transfers, key=lambda name: self.transfers[name])
 
 
-def mediate(game: Game, kappa: Fraction | int = 0, target: Profile | str | None = None) -> Mediation:
-    """Correlated equilibria and leverage for ``target`` at cost level κ (module docstring)."""
+def mediate(game: Game, kappa: Fraction | int = 1, target: Profile | str | None = None) -> Mediation:
+    """Correlated equilibria and leverage for ``target`` at cost level κ (default: today's
+    costs, κ = 1; module docstring)."""
     kappa = Fraction(kappa)
     profile = resolve_target(game, target)
     payoffs = game.payoffs_at(kappa)

@@ -3,7 +3,9 @@
 Three views, all for the compromise (C) / confront (D) game at cost level κ:
 
 1. **Grim trigger** (Friedman 1971): (C, C) is sustained iff δ ≥ δ*_i = (T_i − R_i)/(T_i − P_i)
-   for every player (:func:`sovgame.thresholds.delta_star`).
+   for every player, provided (D, D) is itself a stage equilibrium at κ; where it is not, the
+   threat is not credible and δ* is against the worst stage equilibrium (Nash reversion;
+   :mod:`sovgame.costs.grim`).
 2. **Noisy strategies** (Axelrod 1984; Nowak & Sigmund 1992, 1993): two finite-state strategies
    (tit-for-tat, generous tit-for-tat, win-stay-lose-shift, grim trigger, always-confront) play
    each other; each intended action is flipped with probability ε. The pair of states is a
@@ -28,6 +30,7 @@ from fractions import Fraction
 
 from ..core.linalg import solve_linear
 from ..core.model import Game, Profile
+from ..costs.grim import GrimTrigger, grim_trigger
 from ..costs.thresholds import Threshold, confront_profile, resolve_target
 from ..errors import ParameterError, SovgameError
 
@@ -209,7 +212,7 @@ class RepeatedAnalysis:
     kappa: Fraction
     target: Profile
     confront: Profile
-    delta_star: dict[str, Fraction | None]
+    grim: GrimTrigger  # δ* at κ, and whether reverting to (D, D) is a credible threat there
     discount: Fraction | None
     sustain: Threshold | None  # the κ from which grim trigger sustains at δ
     chain: Chain
@@ -220,18 +223,24 @@ class RepeatedAnalysis:
     monitoring: Monitoring | None
     timeline: list[tuple[int, int]]
 
+    @property
+    def delta_star(self) -> dict[str, Fraction | None]:
+        """δ*_i at κ against a credible punishment (:class:`sovgame.costs.grim.GrimTrigger`)."""
+        return self.grim.delta_star
+
 
 def analyze_repeated(
     game: Game,
-    kappa: Fraction | int = 0,
+    kappa: Fraction | int = 1,
     discount: Fraction | None = None,
     noise: Fraction | None = None,
     pair: tuple[str, str] = ("tft", "tft"),
     periods: int = 20_000,
     seed: int = 0,
 ) -> RepeatedAnalysis:
-    """Grim trigger, noisy strategies and imperfect monitoring for a 2x2 game at κ."""
-    from ..costs.thresholds import compute_thresholds, delta_star
+    """Grim trigger, noisy strategies and imperfect monitoring for a 2x2 game at κ (default:
+    today's costs, κ = 1)."""
+    from ..costs.thresholds import compute_thresholds
 
     kappa = Fraction(kappa)
     target = resolve_target(game, None)
@@ -246,7 +255,7 @@ def analyze_repeated(
     if not 0 < noise < Fraction(1, 2):
         raise ParameterError("noise", f"ε must be between 0 and 1/2 (exclusive), not {noise}")
     U, W = game.payoffs, game.cost_load()
-    stars = delta_star(game, U, W, target, kappa)
+    grim = grim_trigger(game, U, W, target, kappa)
     sustain = None
     if discount:
         repeated = compute_thresholds(game, target, discount=discount).repeated
@@ -271,7 +280,7 @@ def analyze_repeated(
         kappa=kappa,
         target=target,
         confront=confront,
-        delta_star=stars,
+        grim=grim,
         discount=discount,
         sustain=sustain,
         chain=chain,

@@ -9,7 +9,8 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..core.model import Profile
-from ..core.numbers import fmt, fmt_short
+from ..core.numbers import fmt, fmt_short, json_number
+from ..costs.verdicts import Verdict, verdict_legend, verdict_scale_json
 from .equilibria import equilibria_section, solution_to_json
 from .game import costs_section, notes_section, payoff_sections
 from .sections import EQUILIBRIUM_MARK, Section
@@ -20,6 +21,7 @@ from .thresholds import (
     threshold_cell,
     threshold_to_json,
     thresholds_sections,
+    verdict_cell,
 )
 
 if TYPE_CHECKING:
@@ -29,22 +31,39 @@ if TYPE_CHECKING:
 
 
 def analysis_sections(result: Analysis) -> list[Section]:
-    """The tables of ``sovgame analyze``: payoffs, notes, costs, equilibria at κ = 0 and at the
-    top of the plausible range, thresholds, and the conclusion last."""
+    """The tables of ``sovgame analyze``: payoffs, notes, costs, the equilibria at κ = 0, today
+    (κ = 1) and the top of the plausible range, thresholds, and the conclusion."""
     game = result.game
-    sections = payoff_sections(game, marked=set(result.today.pure_profiles))
+    sections = payoff_sections(game, marked=set(result.at_zero.pure_profiles))
     sections += [s for s in (notes_section(game), costs_section(game)) if s is not None]
-    sections.append(equilibria_section(result.today, "Nash equilibria at κ = 0 (costs not counted)"))
-    if result.at_top is not None:
-        sections.append(
-            equilibria_section(
-                result.at_top, f"Nash equilibria at κ = {fmt(result.at_top.kappa)} (top of the plausible range)"
-            )
-        )
+    sections.append(_equilibria_by_kappa(result))
+    shown = result.today or result.at_zero
+    title = (
+        "Nash equilibria at κ = 1 (today's costs)"
+        if result.today
+        else "Nash equilibria (no costs: the same at every κ)"
+    )
+    sections.append(equilibria_section(shown, title))
     if result.thresholds is not None:
         sections += thresholds_sections(result.thresholds)
     sections.append(Section("Conclusion", [], [], lines=list(result.conclusion), name="conclusion"))
     return sections
+
+
+def _equilibria_by_kappa(result: Analysis) -> Section:
+    """The equilibria at κ = 0, today and the top of the plausible range, side by side."""
+    rows = [["0 (costs not counted)", describe_solution(result.at_zero)]]
+    if result.today is not None:
+        rows.append(["1 (today's costs)", describe_solution(result.today)])
+    if result.at_top is not None:
+        rows.append([f"{fmt(result.at_top.kappa)} (top of the plausible range)", describe_solution(result.at_top)])
+    return Section(
+        "Equilibria by cost level",
+        ["κ", "equilibria"],
+        rows,
+        caption="κ = 1 means costs as stated in the file",
+        name="equilibria_by_kappa",
+    )
 
 
 def analysis_to_json(result: Analysis) -> dict[str, Any]:
@@ -52,11 +71,16 @@ def analysis_to_json(result: Analysis) -> dict[str, Any]:
     return {
         "game": result.game.title,
         "players": result.game.player_names,
-        "equilibria": solution_to_json(result.today),
+        "equilibria": solution_to_json(result.at_zero),
+        "equilibria_today": None if result.today is None else solution_to_json(result.today),
         "equilibria_at_top": None if result.at_top is None else solution_to_json(result.at_top),
         "thresholds": None if result.thresholds is None else report_to_json(result.thresholds),
         "conclusion": list(result.conclusion),
     }
+
+
+def _words(verdict: Verdict | None) -> str:
+    return "n/a" if verdict is None else verdict.words
 
 
 def change_text(change: Change, first: bool) -> str:
@@ -69,19 +93,23 @@ def change_text(change: Change, first: bool) -> str:
     if change.lost:
         parts.append("lost: " + "; ".join(change.lost))
     for criterion, (before, after, v0, v1) in change.thresholds.items():
-        parts.append(f"{CRITERION_NAMES[criterion]} {before} → {after}" + (f" ({v0} → {v1})" if v0 != v1 else ""))
+        words = [_words(v) for v in (v0, v1)]
+        parts.append(
+            f"{CRITERION_NAMES[criterion]} {before} → {after}" + (f" ({words[0]} → {words[1]})" if v0 != v1 else "")
+        )
     return "; ".join(parts) or "no change"
 
 
 def scenarios_sections(scenarios: Sequence[Scenario], changes: Sequence[Change]) -> list[Section]:
     """The table of ``sovgame scenarios``: one row per scenario, against the first."""
+    kappa = scenarios[0].solution.kappa
     rows = []
     for index, (scenario, change) in enumerate(zip(scenarios, changes)):
         nash = unique = binding = ""
         if scenario.thresholds is not None:
             t = scenario.thresholds.thresholds
-            nash = f"{threshold_cell(t['nash'])} ({t['nash'].verdict})"
-            unique = f"{threshold_cell(t['unique'])} ({t['unique'].verdict if t['unique'].defined else 'n/a'})"
+            nash = f"{threshold_cell(t['nash'])} ({verdict_cell(t['nash'])})"
+            unique = f"{threshold_cell(t['unique'])} ({verdict_cell(t['unique'])})"
             binding = t["nash"].binding or ""
         rows.append(
             [
@@ -100,14 +128,14 @@ def scenarios_sections(scenarios: Sequence[Scenario], changes: Sequence[Change])
             [
                 "scenario",
                 "title",
-                "equilibria at κ = 0",
+                f"equilibria at κ = {fmt(kappa)}{' (today)' if kappa == 1 else ''}",
                 "compromise is an equilibrium",
                 "only equilibrium",
                 "binding",
                 "against the first",
             ],
             rows,
-            caption="thresholds in κ (1 = costs as stated in each file), verdicts against each file's plausible range",
+            caption="thresholds in κ (1 = costs as stated in each file); " + verdict_legend(),
             name="scenarios",
             whole={0},
         )
@@ -122,6 +150,7 @@ def scenarios_to_json(scenarios: Sequence[Scenario], changes: Sequence[Change]) 
             {
                 "name": scenario.name,
                 "title": scenario.game.title,
+                "kappa": json_number(scenario.solution.kappa),
                 "equilibria": solution_to_json(scenario.solution)["equilibria"],
                 "thresholds": None if scenario.thresholds is None else report_to_json(scenario.thresholds),
                 "changes": {
@@ -161,14 +190,19 @@ def whatif_sections(result: WhatIf) -> list[Section]:
                 CRITERION_NAMES[name],
                 threshold_cell(t_before) if t_before else "n/a",
                 threshold_cell(t_after) if t_after else "n/a",
-                (t_before.verdict if t_before else "n/a")
-                + (" → " + t_after.verdict if t_after and t_before and t_after.verdict != t_before.verdict else ""),
+                (verdict_cell(t_before) if t_before else "n/a")
+                + (
+                    " → " + verdict_cell(t_after)
+                    if t_after and t_before and t_after.verdict != t_before.verdict
+                    else ""
+                ),
             ]
         )
     eq_lines = [f"gained: {x}" for x in result.change.gained] + [f"lost: {x}" for x in result.change.lost]
+    kappa = result.baseline.solution.kappa
     sections.append(
         Section(
-            "Equilibria at κ = 0",
+            f"Equilibria at κ = {fmt(kappa)}{' (today)' if kappa == 1 else ''}",
             ["before", "after"],
             [[describe_solution(result.baseline.solution), describe_solution(result.changed.solution)]],
             lines=eq_lines or ["no equilibrium gained or lost"],
@@ -180,7 +214,7 @@ def whatif_sections(result: WhatIf) -> list[Section]:
             "Thresholds before → after",
             ["criterion", "before", "after", "verdict"],
             rows,
-            caption="changes: " + "; ".join(result.settings),
+            caption="changes: " + "; ".join(result.settings) + "; " + verdict_legend(),
             name="thresholds",
             numeric={1, 2},
         )
@@ -202,6 +236,8 @@ def whatif_to_json(result: WhatIf) -> dict[str, Any]:
     return {
         "game": game.title,
         "settings": list(result.settings),
+        "kappa": json_number(result.baseline.solution.kappa),
+        "verdict_scale": verdict_scale_json(),
         "changed_cells": {
             game.outcome_key(p): {"before": [fmt(v) for v in b], "after": [fmt(v) for v in a]}
             for p, (b, a) in result.changed_cells.items()

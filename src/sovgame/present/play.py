@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 from ..core.intervals import exact_text
 from ..core.model import Game, Profile
 from ..core.numbers import fmt, fmt_short, json_number
+from ..costs.verdicts import verdict_legend, verdict_scale_json
 from ..play.mediation import CorrelatedEquilibrium, Mediation, piecewise_text
 from ..play.repeated import RepeatedAnalysis, outcome_profile
 from .sections import Section
-from .thresholds import threshold_to_json
+from .thresholds import threshold_to_json, verdict_cell
 
 if TYPE_CHECKING:
     from ..play.dynamics import Dynamics, Trajectory
@@ -28,6 +29,11 @@ def _distribution_text(game: Game, distribution: Mapping[Profile, Fraction | flo
 
 def _value(v: Fraction | float) -> str:
     return fmt(v) if isinstance(v, Fraction) else f"≈{v:.6g}"
+
+
+def _kappa_words(kappa: Fraction) -> str:
+    """ "1 (today's costs)" for κ = 1, else the number."""
+    return f"{fmt(kappa)} (today's costs)" if kappa == 1 else fmt(kappa)
 
 
 def mediation_sections(result: Mediation) -> list[Section]:
@@ -67,7 +73,7 @@ def _recommendation_section(result: Mediation) -> Section:
     else:
         lines.append("no cost level lets recommendation alone make compromise certain (it is never an equilibrium)")
     return Section(
-        f"Mediation by recommendation at κ = {fmt(result.kappa)} (correlated equilibria)",
+        f"Mediation by recommendation at κ = {_kappa_words(result.kappa)} (correlated equilibria)",
         ["objective", "value", "distribution over outcomes", "certified exact"],
         rows,
         caption="certified: the fractions were checked to obey every player's incentive constraint and a "
@@ -101,7 +107,7 @@ def _leverage_section(result: Mediation) -> Section:
             f"{'can' if result.affordable else 'cannot'} pay the transfers{insured}"
         )
     return Section(
-        f"Leverage: payments that make compromise an equilibrium at κ = {fmt(result.kappa)}",
+        f"Leverage: payments that make compromise an equilibrium at κ = {_kappa_words(result.kappa)}",
         ["player", "transfer", "transfer as a function of κ", "guarantee", "guarantee as a function of κ"],
         rows,
         caption="payoff units per period; transfers are paid while everyone complies, "
@@ -141,6 +147,7 @@ def mediation_to_json(result: Mediation) -> dict[str, Any]:
         "best_nash_welfare": float(result.best_nash_welfare),
         "value_of_recommendation": float(result.value_of_recommendation),
         "recommendation_suffices_from": threshold_to_json(result.recommendation_suffices),
+        "verdict_scale": verdict_scale_json(),
         "transfers": {k: fmt(v) for k, v in result.transfers.items()},
         "transfers_formula": {k: piecewise_text(v) for k, v in result.transfer_terms.items()},
         "guarantees": {k: fmt(v) for k, v in result.guarantees.items()},
@@ -160,19 +167,42 @@ def _outcome_key(result: RepeatedAnalysis, outcome: tuple[int, int]) -> str:
 def repeated_sections(result: RepeatedAnalysis) -> list[Section]:
     """The tables of ``sovgame repeated``: grim-trigger δ* per player, the noisy pair's long-run
     shares (exact and simulated) and, with imperfect monitoring, the punishment lengths."""
-    star_rows = [[name, exact_text(v)] for name, v in result.delta_star.items()]
-    star_lines = []
+    sections = [_grim_section(result), _noisy_section(result)]
+    if result.monitoring is not None:
+        sections.append(_monitoring_section(result))
+    return sections
+
+
+def _grim_section(result: RepeatedAnalysis) -> Section:
+    """δ* per player at κ, against a credible punishment, and what it says at the discount factor."""
+    grim = result.grim
+    if grim.credible:
+        lines = [f"punishment: reverting to {grim.punishment}, an equilibrium of the stage game at this κ"]
+    else:
+        lines = [
+            f"reverting to ({', '.join(result.game.outcome_names(result.confront))}) is no credible threat at this κ: "
+            "it is no equilibrium of the stage game; δ* is against each player's worst stage equilibrium "
+            "(Nash reversion)"
+        ]
+    if result.discount is not None:
+        verb = "sustains" if grim.sustained(result.discount) else "does not sustain"
+        lines.append(f"at δ = {fmt(result.discount)} the threat {verb} compromise at κ = {fmt(result.kappa)}")
     if result.sustain is not None:
-        star_lines.append(f"{result.sustain.verdict.upper()}: {result.sustain.reason}")
-    grim = Section(
-        f"Grim trigger at κ = {fmt(result.kappa)}",
+        lines.append(f"{verdict_cell(result.sustain).upper()}: {result.sustain.reason}")
+        lines.append(verdict_legend(result.game.plausible_kappa[1] if result.game.plausible_kappa else None))
+    return Section(
+        f"Grim trigger at κ = {_kappa_words(result.kappa)}",
         ["player", "δ*"],
-        star_rows,
+        [[name, exact_text(v)] for name, v in grim.delta_star.items()],
         name="grim",
-        caption="compromise is sustained when δ ≥ δ* for every player; δ* ≥ 1 or inf: never",
-        lines=star_lines,
+        caption="compromise is sustained when δ ≥ δ* for every player and the punishment is itself a stage "
+        "equilibrium; δ* ≥ 1 or inf: never",
+        lines=lines,
         numeric={1},
     )
+
+
+def _noisy_section(result: RepeatedAnalysis) -> Section:
     chain = result.chain
     rows = [
         [_outcome_key(result, o), fmt_short(share), f"{result.simulation[o]:.4f}"] for o, share in chain.shares.items()
@@ -183,7 +213,7 @@ def repeated_sections(result: RepeatedAnalysis) -> list[Section]:
         if chain.ceasefire_spell is not None
         else "no ceasefire spells in the long run"
     ]
-    noisy = Section(
+    return Section(
         f"Noisy play: {chain.pair[0]} against {chain.pair[1]}, each action flipped with probability {fmt(chain.noise)}",
         ["outcome", "long-run share (exact)", f"simulated ({result.periods:,} periods, seed {result.seed})"],
         rows,
@@ -191,29 +221,28 @@ def repeated_sections(result: RepeatedAnalysis) -> list[Section]:
         numeric={1, 2},
         lines=lines,
     )
-    sections = [grim, noisy]
+
+
+def _monitoring_section(result: RepeatedAnalysis) -> Section:
     mon = result.monitoring
-    if mon is not None:
-        mrows = [[name, "none works" if L is None else str(L)] for name, L in mon.punishment.items()]
-        mlines = [
-            "no punishment length sustains compromise"
-            if mon.length is None
-            else f"with punishments of {mon.length} period(s) after each bad signal, conflict fills "
-            f"{fmt_short(mon.conflict_share)} of the time on the equilibrium path: cycles of violence and "
-            "ceasefire without anyone deviating"
-        ]
-        sections.append(
-            Section(
-                f"Imperfect monitoring (Green-Porter): false alarm {fmt(mon.false_alarm)}, detection {fmt(mon.detection)}, "
-                f"δ = {fmt(mon.discount)}",
-                ["player", "shortest punishment (periods)"],
-                mrows,
-                name="monitoring",
-                lines=mlines,
-                numeric={1},
-            )
-        )
-    return sections
+    assert mon is not None
+    mrows = [[name, "none works" if L is None else str(L)] for name, L in mon.punishment.items()]
+    mlines = [
+        "no punishment length sustains compromise"
+        if mon.length is None
+        else f"with punishments of {mon.length} period(s) after each bad signal, conflict fills "
+        f"{fmt_short(mon.conflict_share)} of the time on the equilibrium path: cycles of violence and "
+        "ceasefire without anyone deviating"
+    ]
+    return Section(
+        f"Imperfect monitoring (Green-Porter): false alarm {fmt(mon.false_alarm)}, detection {fmt(mon.detection)}, "
+        f"δ = {fmt(mon.discount)}",
+        ["player", "shortest punishment (periods)"],
+        mrows,
+        name="monitoring",
+        lines=mlines,
+        numeric={1},
+    )
 
 
 def repeated_to_json(result: RepeatedAnalysis) -> dict[str, Any]:
@@ -224,8 +253,12 @@ def repeated_to_json(result: RepeatedAnalysis) -> dict[str, Any]:
         "game": result.game.title,
         "kappa": json_number(result.kappa),
         "delta_star": {k: exact_text(v) for k, v in result.delta_star.items()},
+        "credible": result.grim.credible,
+        "punishment": result.grim.punishment,
         "discount": None if result.discount is None else fmt(result.discount),
+        "sustained": None if result.discount is None else result.grim.sustained(result.discount),
         "sustainable": None if result.sustain is None else threshold_to_json(result.sustain),
+        "verdict_scale": verdict_scale_json(),
         "pair": list(result.pair),
         "noise": fmt(chain.noise),
         "stationary": {_outcome_key(result, o): float(v) for o, v in chain.shares.items()},

@@ -12,11 +12,13 @@ import base64
 import html
 import io
 from collections.abc import Sequence
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from ..core.numbers import fmt
 from ..costs.regimes import Sweep, sweep
+from ..costs.verdicts import TODAY
 from ..errors import SovgameError
 from ..files.atomic import write_atomically
 from ..files.gamefile import load_game
@@ -64,10 +66,13 @@ def front_matter(result: Analysis) -> Section:
 
 
 def report_sections(result: Analysis, regimes: Sweep) -> list[Section]:
-    """Every section of a report in reading order: about, analysis, regimes, assumptions, conclusion."""
+    """Every section of a report in reading order: about, analysis, regimes, assumptions,
+    conclusion and, when the file states claims, their scorecard."""
     sections = [front_matter(result)] + analysis_sections(result)
-    conclusion = sections.pop()  # the conclusion goes last, after regimes and assumptions
-    return sections + sweep_sections(regimes) + [assumptions_section(result), conclusion]
+    # The conclusion (and the claims' scorecard) go last, after regimes and assumptions.
+    last = [s for s in sections if s.name in ("conclusion", "claims")]
+    body = [s for s in sections if s.name not in ("conclusion", "claims")]
+    return body + sweep_sections(regimes) + [assumptions_section(result)] + last
 
 
 def chart_png(regimes: Sweep, result: Analysis) -> bytes | None:
@@ -136,15 +141,16 @@ def write_report(spec: str, output: str | Path, settings: Sequence[str] = ()) ->
     return write_sections(output, game.title, report_sections(result, regimes), data, png)
 
 
-def write_scenarios_report(specs: Sequence[str], output: str | Path) -> list[Path]:
-    """The scenarios side by side, then each scenario's thresholds, as a report file."""
+def write_scenarios_report(specs: Sequence[str], output: str | Path, kappa: Fraction = TODAY) -> list[Path]:
+    """The scenarios side by side (equilibria at κ, default today's costs), then each
+    scenario's thresholds, as a report file."""
     from ..costs.scenarios import compare_scenarios
     from .analysis import scenarios_sections, scenarios_to_json
     from .thresholds import thresholds_sections
 
     output = Path(output)
     _check_output(output)
-    scenarios, changes = compare_scenarios(specs)
+    scenarios, changes = compare_scenarios(specs, kappa)
     sections = scenarios_sections(scenarios, changes)
     for scenario in scenarios:
         if scenario.thresholds is not None:

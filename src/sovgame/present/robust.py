@@ -9,6 +9,7 @@ from typing import Any
 
 from ..core.intervals import exact_text
 from ..core.numbers import fmt, json_number
+from ..costs.verdicts import verdict_legend, verdict_scale_json
 from ..robustness.summary import CriterionRobustness, RobustResult
 from .sections import Section
 from .thresholds import CRITERION_NAMES
@@ -49,12 +50,18 @@ def _thresholds_section(result: RobustResult) -> Section:
         quantiles = [_kappa_text(c.quantiles[q]) for q in ("5", "50", "95")]
         interval = f"[{_percent(c.ci95[0])}, {_percent(c.ci95[1])}]"
         rows.append(
-            [CRITERION_NAMES[name], f"{own}{c.file_verdict.upper()}", *quantiles, _percent(c.never_share)]
+            [
+                CRITERION_NAMES[name],
+                f"{own}{c.file_verdict.replace('_', ' ').upper()}",
+                *quantiles,
+                _percent(c.never_share),
+            ]
             + [_percent(c.p_within_plausible), interval, _percent(c.agreement)]
         )
     caption = (
         f"{result.samples:,} samples, seed {result.seed}; {result.model}; plausible κ: [{fmt(lo)}, {top}]"
-        f"{'' if result.plausible_given else ' (assumed)'}; κ = 1 means costs as stated in the file"
+        f"{'' if result.plausible_given else ' (assumed)'}; κ = 1 means costs as stated in the file; "
+        + verdict_legend(hi)
     )
     columns = ["criterion", "in the file", "κ 5%", "κ median", "κ 95%", "never", f"P(κ ≤ {top})", "95% CI"]
     return Section(
@@ -168,6 +175,7 @@ def robust_to_json(result: RobustResult) -> dict[str, Any]:
             ],
         },
         "verdict": result.verdict,
+        "verdict_scale": verdict_scale_json(),
         "notes": list(result.notes),
     }
 

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.intervals import exact_text, value_float
 from ..core.numbers import fmt, fmt_short, json_number
-from ..costs.thresholds import Repeated, ThirdParty, Threshold, ThresholdReport
+from ..costs.thresholds import ThirdParty, Threshold, ThresholdReport
+from ..costs.verdicts import verdict_legend, verdict_scale_json
 from .equilibria import describe_equilibrium, solution_to_json
 from .sections import Section
 
 if TYPE_CHECKING:
+    from ..costs.grim import GrimTrigger, Repeated
     from ..costs.regimes import Sweep
     from ..solvers.equilibria import Solution
 
@@ -34,6 +36,7 @@ def threshold_to_json(t: Threshold) -> dict[str, Any]:
         "intervals": [i.to_json() for i in t.intervals],
         "defined": t.defined,
         "verdict": t.verdict if t.defined else None,
+        "settled": t.verdict is not None or not t.defined,
         "reason": t.reason,
         "notes": list(t.notes),
     }
@@ -47,6 +50,7 @@ def report_to_json(report: ThresholdReport) -> dict:
         "target": report.target_names(),
         "costs": list(report.costs),
         "plausible_kappa": [json_number(v) for v in report.plausible],
+        "verdict_scale": verdict_scale_json(),
         "thresholds": {name: threshold_to_json(t) for name, t in report.thresholds.items()},
         "repeated": None,
         "notes": list(report.notes),
@@ -61,15 +65,44 @@ def report_to_json(report: ThresholdReport) -> dict:
     }
     rep = report.repeated
     if rep is not None:
-        data["repeated"] = {
-            "delta_star": {k: exact_text(v) for k, v in rep.at_zero.items()},
-            "delta_star_at_top": None if rep.at_top is None else {k: exact_text(v) for k, v in rep.at_top.items()},
-            "top_kappa": None if rep.top is None else fmt(rep.top),
-            "discount": None if rep.discount is None else fmt(rep.discount),
-            "sustainable": None if rep.sustainable_from is None else threshold_to_json(rep.sustainable_from),
-            "note": rep.note,
-        }
+        data["repeated"] = repeated_to_json(rep)
     return data
+
+
+def repeated_to_json(rep: Repeated) -> dict[str, Any]:
+    """Grim trigger at κ = 0, today and the top: δ* per player (exact strings), and at each
+    point whether reverting to the all-confront outcome is a credible threat."""
+    return {
+        "delta_star": _stars(rep.at_zero),
+        "delta_star_today": _stars(rep.today),
+        "delta_star_at_top": None if rep.at_top is None else _stars(rep.at_top),
+        "top_kappa": fmt(rep.top),
+        "points": [grim_to_json(p) for p in rep.points],
+        "discount": None if rep.discount is None else fmt(rep.discount),
+        "sustainable": None if rep.sustainable_from is None else threshold_to_json(rep.sustainable_from),
+        "note": rep.note,
+    }
+
+
+def grim_to_json(point: GrimTrigger) -> dict[str, Any]:
+    """δ* at one κ: ``kappa``, ``delta_star``, ``credible`` and the ``punishment`` it is against."""
+    return {
+        "kappa": fmt(point.kappa),
+        "delta_star": _stars(point.delta_star),
+        "credible": point.credible,
+        "punishment": point.punishment,
+    }
+
+
+def _stars(values: dict[str, Fraction | None]) -> dict[str, str]:
+    return {k: exact_text(v) for k, v in values.items()}
+
+
+def verdict_cell(t: Threshold) -> str:
+    """The verdict in words as tables print it: "HOLDS TODAY", "n/a", "NOT SETTLED"."""
+    if not t.defined:
+        return "n/a"
+    return "not settled" if t.verdict is None else t.verdict.words
 
 
 CRITERION_NAMES = {
@@ -111,7 +144,7 @@ def _criteria_section(report: ThresholdReport) -> Section:
             threshold_cell(t),
             ", ".join(str(i) for i in t.intervals) or "—",
             t.binding or "",
-            (t.verdict if t.defined else "n/a").upper(),
+            verdict_cell(t).upper(),
         ]
         for name, t in report.thresholds.items()
     ]
@@ -119,7 +152,8 @@ def _criteria_section(report: ThresholdReport) -> Section:
     target = ", ".join(report.target_names().values())
     caption = (
         f"target ({target}); costs: {', '.join(report.costs) or 'none'}; plausible κ: [{fmt(lo)}, {fmt(hi)}]"
-        f"{'' if report.plausible_given else ' (assumed)'}; κ = 1 means costs as stated in the file"
+        f"{'' if report.plausible_given else ' (assumed)'}; κ = 1 means costs as stated in the file; "
+        + verdict_legend(hi)
     )
     reasons = [f"{CRITERION_NAMES[name]}: {t.reason}" for name, t in report.thresholds.items()]
     notes = list(report.notes) + [n for t in report.thresholds.values() for n in t.notes]
@@ -151,7 +185,9 @@ def _per_player_section(report: ThresholdReport) -> Section:
 
 
 def _third_party_section(third: ThirdParty) -> Section:
-    rows = [[strategy, threshold_cell(t), t.binding or "", t.verdict.upper()] for strategy, t in third.nash.items()]
+    rows = [
+        [strategy, threshold_cell(t), t.binding or "", verdict_cell(t).upper()] for strategy, t in third.nash.items()
+    ]
     values = [t.value for t in third.nash.values()]
     # Thresholds of unilateral deviations are rational (a/b), so they compare exactly.
     rational = [v for v in values if isinstance(v, Fraction)]
@@ -178,23 +214,25 @@ def _third_party_section(third: ThirdParty) -> Section:
 
 
 def _grim_trigger_section(rep: Repeated) -> Section:
-    columns = ["player", "δ* at κ = 0"] + ([f"δ* at κ = {fmt(rep.top)}"] if rep.at_top else [])
+    points = rep.points
+    columns = ["player"] + [f"δ* at κ = {fmt(p.kappa)}{' (today)' if p.kappa == 1 else ''}" for p in points]
     rows = [
-        [name, exact_text(v)] + ([exact_text(rep.at_top[name])] if rep.at_top else [])
-        for name, v in rep.at_zero.items()
+        [name] + [exact_text(p.delta_star[name]) + ("" if p.credible else " †") for p in points]
+        for name in points[0].delta_star
     ]
     lines = [rep.note] if rep.note else []
     if rep.sustainable_from is not None:
-        lines.append(f"{rep.sustainable_from.verdict.upper()}: {rep.sustainable_from.reason}")
+        lines.append(f"{verdict_cell(rep.sustainable_from).upper()}: {rep.sustainable_from.reason}")
     return Section(
         "Repeated play: grim trigger",
         columns,
         rows,
         name="repeated",
-        numeric={1, 2},
+        numeric=set(range(1, len(columns))),
         lines=lines,
-        caption="compromise is sustained when the discount factor δ ≥ δ* = (T − R)/(T − P) for every player; "
-        "δ* ≥ 1 or inf: never",
+        caption="compromise is sustained when the discount factor δ ≥ δ* = (T − R)/(T − P) for every player and "
+        "the punishment (the all-confront outcome) is itself a stage equilibrium; † where it is not, δ* is "
+        "against each player's worst stage equilibrium (Nash reversion); δ* ≥ 1 or inf: never",
     )
 
 

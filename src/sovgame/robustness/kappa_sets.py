@@ -33,13 +33,16 @@ class KappaSets:
         return np.where(self.nonempty, self.lo, np.inf)
 
     def verdicts(self, plausible: tuple[float, float]) -> np.ndarray:
-        """met / reachable / beyond / never codes, as :func:`sovgame.thresholds.verdict_for`."""
-        p_lo, p_hi = plausible
-        reachable = ((self.lo < p_hi) | ((self.lo == p_hi) & self.lo_closed)) & (self.hi > p_lo)
+        """holds today / reachable / beyond / lapsed / never codes, by the rule of
+        :func:`sovgame.costs.verdicts.verdict_for` at κ = 1 and the top of the range."""
+        top = plausible[1]
+        edge = max(1.0, top)
+        # Meets (1, top]: reaches above 1 and starts at or below the top.
+        reachable = (top > 1.0) & (self.hi > 1.0) & ((self.lo < top) | ((self.lo == top) & self.lo_closed))
         codes = np.select(
-            [~self.nonempty, self.contains(p_lo), reachable, self.lo >= p_hi],
-            [VerdictCode.NEVER, VerdictCode.MET, VerdictCode.REACHABLE, VerdictCode.BEYOND],
-            default=VerdictCode.NEVER,
+            [~self.nonempty, self.contains(1.0), reachable, self.hi > edge],
+            [VerdictCode.NEVER, VerdictCode.HOLDS_TODAY, VerdictCode.REACHABLE, VerdictCode.BEYOND],
+            default=VerdictCode.LAPSED,
         )
         return codes.astype(np.int8)
 

@@ -57,17 +57,18 @@ class VerdictCode(IntEnum):
     """A sample's verdict as a small integer in numpy arrays: the verdicts of
     :class:`sovgame.costs.verdicts.Verdict` in order, then two codes of the run itself."""
 
-    MET = 0
+    HOLDS_TODAY = 0
     REACHABLE = 1
     BEYOND = 2
     NEVER = 3
-    UNDETERMINED = 4  # the exact path cannot settle the threshold (3+ players)
-    NOT_COMPUTED = 5  # an open sample outside the exact subsample (weight 0)
+    LAPSED = 4
+    UNDETERMINED = 5  # the exact path cannot settle the threshold or its verdict
+    NOT_COMPUTED = 6  # an open sample outside the exact subsample (weight 0)
 
     @classmethod
-    def of(cls, verdict: Verdict) -> VerdictCode:
-        """The code of a verdict."""
-        return cls[verdict.name]
+    def of(cls, verdict: Verdict | None) -> VerdictCode:
+        """The code of a verdict (None, a verdict not settled: UNDETERMINED)."""
+        return cls.UNDETERMINED if verdict is None else cls[verdict.name]
 
 
 class BindingCode(IntEnum):

@@ -345,7 +345,7 @@ def _criterion(
     )
     determined_weight = float(weights[settled_value].sum())
     shares = {v: _share(float(weights[verdicts == VerdictCode.of(v)].sum()), total) for v in Verdict}
-    file_verdict = threshold.verdict if threshold.defined else "undetermined"
+    file_verdict = threshold.verdict if threshold.defined and threshold.verdict is not None else "undetermined"
     file_code = VerdictCode.of(threshold.verdict) if threshold.defined else VerdictCode.UNDETERMINED
     return CriterionRobustness(
         criterion=name,
@@ -439,7 +439,10 @@ def robustness_line(result: RobustResult) -> str:
             "No uncertainty to test: the game is cardinal and neither noise nor a weights_range is given, "
             "so every sample is the file's own game."
         )
-    parts = [f"{name} ({c.file_verdict.upper()}) in {c.agreement:.0%}" for name, c in result.criteria.items()]
+    parts = [
+        f"{name} ({c.file_verdict.replace('_', ' ').upper()}) in {c.agreement:.0%}"
+        for name, c in result.criteria.items()
+    ]
     weakest = min(c.agreement for c in result.criteria.values())
     grade = next(word for bound, word in GRADES if weakest >= bound)
     return f"{grade.capitalize()}: the samples give the file's verdict on {', '.join(parts)} of cases."
