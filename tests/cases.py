@@ -108,3 +108,42 @@ BAD_OPTIONS = [
     ({"noise": float("nan")}, "noise", "--noise"),
     ({"unique_subsample": -1}, "unique_subsample", "--unique-subsample"),
 ]
+
+
+# Three players: a Prisoner's Dilemma between Row and Column (R, S, T, P = 3, 0, 5, 1) and
+# an outside player who can hold back or engage; engaging lowers Row's payoff at mutual
+# compromise by 1 (3 → 2) and changes nothing else for the two. Costs: own_confront, weight
+# 1 for Row and Column, 0 for the outsider. With the outsider held at 'Hold', each of the two
+# gains 5 − 3 − κ by defecting: κ ≥ 2 (within [0, 2.5]). At 'Engage', Row gains 5 − 2 − κ:
+# κ ≥ 3, Row binding (Column needs 2): beyond the top 2.5.
+TRIANGLE = """
+[game]
+title = "triangle"
+[[players]]
+name = "Row"
+strategies = ["C", "D"]
+compromise = "C"
+[[players]]
+name = "Column"
+strategies = ["C", "D"]
+compromise = "C"
+[[players]]
+name = "Outside"
+strategies = ["Hold", "Engage"]
+compromise = "Hold"
+[payoffs]
+"C|C|Hold" = [3, 3, 0]
+"C|D|Hold" = [0, 5, 0]
+"D|C|Hold" = [5, 0, 0]
+"D|D|Hold" = [1, 1, 0]
+"C|C|Engage" = [2, 3, 1]
+"C|D|Engage" = [0, 5, 1]
+"D|C|Engage" = [5, 0, 1]
+"D|D|Engage" = [1, 1, 1]
+[[costs]]
+name = "strikes"
+incidence = "own_confront"
+weights = [1, 1, 0]
+[analysis]
+plausible_kappa = [0, 2.5]
+"""

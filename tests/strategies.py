@@ -56,9 +56,15 @@ def rstp(draw, kind: str, low: int = 0, high: int = 9) -> tuple[int, int, int, i
     return R, S, T, P
 
 
-def two_by_two(cells, incidence: str, weights=(1, 1), plausible=(0, 2)) -> Game:
+def two_by_two(cells, incidence: str, weights=(1, 1), plausible=(0, 2), extra: str = "") -> Game:
     """A 2x2 game with strategies C (compromise) and D; ``cells`` = payoff pairs at
-    (C,C), (C,D), (D,C), (D,D); one cost of the given incidence."""
+    (C,C), (C,D), (D,C), (D,D); one cost of the given incidence; ``extra`` is TOML appended
+    to the file (e.g. [[claims]])."""
+    return parse_game(two_by_two_text(cells, incidence, weights, plausible) + extra)
+
+
+def two_by_two_text(cells, incidence: str, weights=(1, 1), plausible=(0, 2)) -> str:
+    """The game file of :func:`two_by_two`, as text."""
     payoffs = "\n".join(f'"{key}" = [{a}, {b}]' for key, (a, b) in zip(("C|C", "C|D", "D|C", "D|D"), cells))
     text = f"""
 [game]
@@ -80,7 +86,7 @@ weights = [{weights[0]}, {weights[1]}]
 [analysis]
 plausible_kappa = [{plausible[0]}, {plausible[1]}]
 """
-    return parse_game(text)
+    return text
 
 
 def symmetric(R, S, T, P, incidence: str, weights=(1, 1)) -> Game:

@@ -49,3 +49,21 @@ def payoff_table(game: Game) -> dict:
 
 def invoke_convert(runner, *args):
     return runner.invoke(app, ["convert", *map(str, args)])
+
+
+def claims_toml(*tests: str) -> str:
+    """[[claims]] tables, one claim per test (an inline TOML table, or an array of them),
+    with ids t0, t1, ..."""
+    return "".join(
+        f'\n[[claims]]\nid = "t{k}"\ntext = "claim {k}"\nsource = "a test"\ntest = {test}\n'
+        for k, test in enumerate(tests)
+    )
+
+
+def graded(game):
+    """The claims of ``game`` graded, as a list of results in file order."""
+    from sovgame.findings.claims import grade_claims
+
+    card = grade_claims(game)
+    assert card is not None
+    return list(card.results)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import UsageError
+from ..errors import SovgameError, UsageError
 from ..present.render import OutputFormat, render
 from .app import CostOpt, FormatOpt, GameArg, KappaOpt, SetOpt, TodayOpt, app, parse_kappa, user_errors
 
@@ -164,6 +164,33 @@ def analyze_command(
         lambda: analysis_to_json(result),
         heading=result.game.title,
         primary="equilibria",
+    )
+
+
+@app.command("claims")
+@user_errors
+def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+    """The scorecard of the claims the game file states: each claim's quantity, the computed
+    value, what the claim expects, the grade and the reason.
+
+    Example: sovgame claims pakistan_afghanistan --format json
+    """
+    from ..files.gamefile import load_game
+    from ..findings.claims import grade_claims
+    from ..present.claims import scorecard_sections, scorecard_to_json
+
+    loaded = load_game(game, set_ or ())
+    scorecard = grade_claims(loaded)
+    if scorecard is None:
+        raise SovgameError(
+            f'{loaded.origin}: claims: the file states no claims; add [[claims]] tables (see the README, "Claims")'
+        )
+    render(
+        fmt,
+        lambda: scorecard_sections(scorecard),
+        lambda: scorecard_to_json(scorecard),
+        heading=loaded.title,
+        primary="claims",
     )
 
 

@@ -21,6 +21,8 @@ from fractions import Fraction
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .claims import Claim
+
 
 class Incidence(StrEnum):
     """When a cost falls on player i at outcome s (docs/models.md, "Notation")."""
@@ -138,6 +140,8 @@ class Game:
     origin: str = "<game>"
     mediator: Mediator | None = None
     repeated: RepeatedSettings | None = None
+    claims: tuple[Claim, ...] = ()  # what sources assert about the game, with their tests
+    folder: str | None = None  # where relative paths in the file (extends, claims) start from
     # Cost loads by kept cost names; filled on first use (games are immutable).
     _loads: dict[tuple[str, ...] | None, np.ndarray] = field(init=False, repr=False, default_factory=dict)
 

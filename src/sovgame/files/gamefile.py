@@ -11,6 +11,7 @@ import difflib
 import sys
 import tomllib
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -103,7 +104,7 @@ def parse_game(text: str, origin: str = "<string>", base_dir: Path | None = None
 
         apply_settings(data, game, [parse_setting(s) for s in settings])
         game = game_from_dict(data, f"{origin} with the changes")
-    return game
+    return replace(game, folder=str(base_dir or Path.cwd()))
 
 
 def _toml(text: str, origin: str) -> dict:
@@ -162,7 +163,9 @@ def resolve_extends(data: dict, origin: str, base_dir: Path, chain: tuple[str, .
     if "extends" in parent:
         parent = resolve_extends(parent, parent_id, parent_dir, chain + (parent_id,))
     child = {k: v for k, v in data.items() if k != "extends"}
-    return _merge(parent, child)
+    # Claims are what a source says about one file's game: a scenario built on it states its
+    # own (an inherited claim would be graded against numbers its source never saw).
+    return _merge({k: v for k, v in parent.items() if k != "claims"}, child)
 
 
 def _merge(parent: dict, child: dict) -> dict:

@@ -16,16 +16,18 @@ import numpy as np
 from ..core.model import PAYOFF_SCALES, Cost, Game, Mediator, PayoffScale, Player, RepeatedSettings
 from ..errors import GameFileError
 from .checker import Checker, describe_value, outcome_profiles
+from .validate_claims import CLAIM_KEYS, validate_claims
 from .validate_costs import COST_KEYS, validate_costs
 
 KNOWN_KEYS: dict[str, tuple[str, ...]] = {
-    "": ("extends", "game", "players", "payoffs", "notes", "costs", "analysis", "mediator", "repeated"),
+    "": ("extends", "game", "players", "payoffs", "notes", "costs", "analysis", "mediator", "repeated", "claims"),
     "game": ("title", "description", "source", "payoff_scale"),
     "players": ("name", "strategies", "compromise", "description"),
     "costs": COST_KEYS,
     "analysis": ("plausible_kappa",),
     "mediator": ("name", "budget", "source", "description"),
     "repeated": ("discount", "noise", "false_alarm", "detection", "source", "description"),
+    "claims": CLAIM_KEYS,
 }
 
 
@@ -62,6 +64,7 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
     plausible = _analysis(data.get("analysis"), check)
     mediator = _mediator(data.get("mediator"), check)
     repeated = _repeated(data.get("repeated"), check)
+    claims = validate_claims(data.get("claims"), players, check)
 
     if check.problems:
         raise GameFileError(origin, check.problems)
@@ -80,6 +83,7 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
         origin=origin,
         mediator=mediator,
         repeated=repeated,
+        claims=claims,
     )
 
 

@@ -2,8 +2,9 @@
 
 :func:`analyze` solves the game without costs (κ = 0), at today's costs (κ = 1) and at the top
 of the plausible range, computes every threshold for the compromise profile with its verdict
-against today (docs/models.md, "Verdicts against today") and writes a conclusion about the
-file's thresholds.
+against today (docs/models.md, "Verdicts against today"), grades the claims the file states
+(:mod:`sovgame.findings.claims`) and writes a conclusion. The conclusion speaks of the file's
+thresholds and of its own claims only: a claim the file does not state is never graded.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..core.model import Game
 from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
 from ..costs.verdicts import TODAY, Verdict, range_text, set_text
 from ..solvers.equilibria import Solution, solve
+from .claims import Grade, Scorecard, grade_claims
 
 
 @dataclass(frozen=True)
@@ -25,21 +27,24 @@ class Analysis:
     at_top: Solution | None  # the top of the plausible range, when it differs from 0 and 1
     thresholds: ThresholdReport | None  # None when no player names a compromise strategy
     conclusion: tuple[str, ...]
+    scorecard: Scorecard | None = None  # None when the file states no claims
 
 
 def analyze(game: Game) -> Analysis:
     """Solve ``game`` at κ = 0, today (κ = 1) and the top of its plausible range; thresholds;
-    the conclusion."""
+    the scorecard of the file's claims; the conclusion."""
     at_zero = solve(game, 0)
     report = compute_thresholds(game) if game.compromise_profile is not None else None
     today = solve(game, TODAY) if game.costs else None
     top = report.plausible[1] if report is not None else (game.plausible_kappa or (0, 0))[1]
     at_top = solve(game, top) if game.costs and top not in (0, TODAY) else None
-    return Analysis(game, at_zero, today, at_top, report, tuple(conclude(report, today)))
+    scorecard = grade_claims(game, report)
+    return Analysis(game, at_zero, today, at_top, report, tuple(conclude(report, today, scorecard)), scorecard)
 
 
-def conclude(report: ThresholdReport | None, today: Solution | None) -> list[str]:
-    """Plain sentences on the thresholds, each backed by a threshold and its verdict."""
+def conclude(report: ThresholdReport | None, today: Solution | None, scorecard: Scorecard | None = None) -> list[str]:
+    """Plain sentences on the thresholds, each backed by a threshold and its verdict, then
+    on the file's own claims (none when it states none)."""
     lines = []
     if today is not None:
         lines.append(_today_sentence(today))
@@ -55,6 +60,8 @@ def conclude(report: ThresholdReport | None, today: Solution | None) -> list[str
             lines.append(_uniqueness_sentence(unique, report))
         if report.repeated is not None:
             lines.append(_repeated_sentence(report))
+    if scorecard is not None:
+        lines.append(claims_sentence(scorecard))
     return lines
 
 
@@ -140,3 +147,14 @@ def _repeated_sentence(report: ThresholdReport) -> str:
         f"stage equilibrium); Nash reversion sustains compromise when the discount factor is at least δ* ({parts}; "
         "values ≥ 1 or inf mean never)."
     )
+
+
+def claims_sentence(scorecard: Scorecard) -> str:
+    """One sentence on the file's claims: how many got each grade, by id."""
+    parts = []
+    for grade in Grade:
+        ids = [r.claim.id for r in scorecard.results if r.grade == grade]
+        if ids:
+            parts.append(f"{len(ids)} {grade.words} ({', '.join(ids)})")
+    total = len(scorecard.results)
+    return f"Of the {total} claim{'s' if total != 1 else ''} this file states: {'; '.join(parts)}; see the scorecard."

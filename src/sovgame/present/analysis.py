@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.model import Profile
 from ..core.numbers import fmt, fmt_short, json_number
 from ..costs.verdicts import Verdict, verdict_legend, verdict_scale_json
+from .claims import scorecard_sections, scorecard_to_json
 from .equilibria import equilibria_section, solution_to_json
 from .game import costs_section, notes_section, payoff_sections
 from .sections import EQUILIBRIUM_MARK, Section
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
 
 def analysis_sections(result: Analysis) -> list[Section]:
     """The tables of ``sovgame analyze``: payoffs, notes, costs, the equilibria at κ = 0, today
-    (κ = 1) and the top of the plausible range, thresholds, and the conclusion."""
+    (κ = 1) and the top of the plausible range, thresholds, the conclusion and, when the file
+    states claims, their scorecard last."""
     game = result.game
     sections = payoff_sections(game, marked=set(result.at_zero.pure_profiles))
     sections += [s for s in (notes_section(game), costs_section(game)) if s is not None]
@@ -47,6 +49,8 @@ def analysis_sections(result: Analysis) -> list[Section]:
     if result.thresholds is not None:
         sections += thresholds_sections(result.thresholds)
     sections.append(Section("Conclusion", [], [], lines=list(result.conclusion), name="conclusion"))
+    if result.scorecard is not None:
+        sections += scorecard_sections(result.scorecard, legend=result.thresholds is None)
     return sections
 
 
@@ -76,6 +80,7 @@ def analysis_to_json(result: Analysis) -> dict[str, Any]:
         "equilibria_at_top": None if result.at_top is None else solution_to_json(result.at_top),
         "thresholds": None if result.thresholds is None else report_to_json(result.thresholds),
         "conclusion": list(result.conclusion),
+        "claims": None if result.scorecard is None else scorecard_to_json(result.scorecard),
     }
 
 

@@ -1,0 +1,99 @@
+"""The scorecard of a file's claims: its table and stable JSON (documented in the README)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..costs.verdicts import verdict_legend, verdict_scale_json
+from ..findings.claims import GRADE_MEANINGS, Grade, Scorecard, TestResult
+from .sections import Section
+
+
+def _numbered(values: list[str]) -> str:
+    if len(values) == 1:
+        return values[0]
+    return "; ".join(f"({k}) {v}" for k, v in enumerate(values, 1))
+
+
+def computed_text(result: TestResult) -> str:
+    """The computed value, exact, with a decimal beside it where it is a number."""
+    if result.decimal is None or result.value == "—":
+        return result.value
+    return f"{result.value} (≈ {result.decimal:.4g})"
+
+
+def grade_legend() -> str:
+    """One line saying what the grades mean."""
+    return "grades: " + "; ".join(f"{g.words} = {GRADE_MEANINGS[g]}" for g in Grade)
+
+
+def scorecard_sections(scorecard: Scorecard, legend: bool = True) -> list[Section]:
+    """The scorecard: one row per claim with the computed value, what the claim expects and
+    the grade; then, per claim, its text, the quantity tested and the reason that decides it.
+    ``legend`` adds what the verdict words mean (left out where another table of the same
+    output says it)."""
+    rows, lines = [], []
+    for r in scorecard.results:
+        rows.append(
+            [
+                r.claim.id,
+                _numbered([computed_text(t) for t in r.tests]),
+                _numbered([t.expects for t in r.tests]),
+                r.grade.words,
+            ]
+        )
+        quantity = _numbered([t.quantity for t in r.tests])
+        lines.append(
+            f"{r.claim.id}: “{r.claim.text}” ({r.claim.source}) Tested: {quantity}. Why {r.grade.words}: {r.reason}."
+        )
+    caption = grade_legend()
+    if legend:
+        top = scorecard.game.plausible_kappa[1] if scorecard.game.plausible_kappa else None
+        caption += "; " + verdict_legend(top)
+    return [
+        Section(
+            "Claims: the scorecard",
+            ["claim", "computed", "the claim expects", "grade"],
+            rows,
+            caption=caption,
+            lines=lines,
+            name="claims",
+            whole={0},
+        )
+    ]
+
+
+def claim_test_to_json(result: TestResult) -> dict[str, Any]:
+    """One test: its kind, the file it uses, quantity, value (exact and decimal), expectation, grade, reason."""
+    return {
+        "kind": result.test.kind.value,
+        "key": result.test.key,
+        "game": result.test.game,
+        "quantity": result.quantity,
+        "exact": None if result.value == "—" else result.value,
+        "value": result.decimal,
+        "expects": result.expects,
+        "grade": result.grade.value,
+        "reason": result.reason,
+    }
+
+
+def scorecard_to_json(scorecard: Scorecard) -> dict[str, Any]:
+    """The stable JSON of ``sovgame claims`` (documented in the README)."""
+    return {
+        "game": scorecard.game.title,
+        "claims": [
+            {
+                "id": r.claim.id,
+                "text": r.claim.text,
+                "source": r.claim.source,
+                "grade": r.grade.value,
+                "reason": r.reason,
+                "tests": [claim_test_to_json(t) for t in r.tests],
+            }
+            for r in scorecard.results
+        ],
+        "counts": {g.value: scorecard.count(g) for g in Grade},
+        "grade_scale": {g.value: GRADE_MEANINGS[g] for g in Grade},
+        "verdict_scale": verdict_scale_json(),
+    }
