@@ -44,11 +44,13 @@ def test_html_report_is_one_self_contained_page(tmp_path, runner):
         "regimes",
         "assumptions",
         "conclusion",
+        "claims",
     } <= set(page.sections)
+    assert page.sections[-2:] == ["conclusion", "claims"]
     (image,) = page.images
     assert image.startswith("data:image/png;base64,")
     text = " ".join(page.text)
-    assert "Payoff scale: ordinal" in text and "only equilibrium" in text and "4/3" in text
+    assert "Payoff scale: ordinal" in text and "partly supported" in text and "4/3" in text
     assert "http" not in "".join(page.images)
 
 
