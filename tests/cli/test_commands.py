@@ -202,6 +202,8 @@ def test_sweep_regimes_json(runner):
         ("4", None, False),
     ]
     assert data["regimes"][0]["summary"] == "(Strike, Tolerate TTP)"
+    # κ = 0 and today (κ = 1) fall in [0, 4/3), the top of the range (2) in (4/3, 4).
+    assert [r["contains_kappa"] for r in data["regimes"]] == [["0", "1"], [], ["2"], [], []]
 
 
 def test_sweep_plot_writes_a_png(runner, tmp_path):

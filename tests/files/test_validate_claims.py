@@ -12,7 +12,7 @@ from sovgame.core.claims import CRITERIA, GAME_TYPES, REPEATED_STRATEGIES, VERDI
 from sovgame.costs.thresholds import Criterion
 from sovgame.costs.verdicts import Verdict
 from sovgame.files.validate_claims import TEST_KEYS
-from sovgame.findings.claim_games import TYPE_WORDS
+from sovgame.findings.claim_tests import TYPE_WORDS
 from sovgame.play.repeated import strategies
 from strategies import two_by_two_text
 from support import problems

@@ -15,6 +15,7 @@ from ..costs.thresholds import Threshold
 from ..costs.verdicts import compare, set_text
 from ..solvers.equilibria import solve
 from .claim_tests import (
+    TYPE_WORDS,
     Context,
     Grade,
     TestResult,
@@ -28,16 +29,6 @@ from .claim_tests import (
     stability,
     threshold_cell,
 )
-
-#: One player's 2x2 game type in words (docs/models.md; Jervis 1978).
-TYPE_WORDS = {
-    "prisoners_dilemma": "prisoners' dilemma",
-    "stag_hunt": "stag hunt",
-    "chicken": "chicken",
-    "deadlock": "deadlock",
-    "harmony": "harmony",
-    "other": "none of the textbook types",
-}
 
 
 def player_type(R: Fraction, S: Fraction, T: Fraction, P: Fraction) -> str:

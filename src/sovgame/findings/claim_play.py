@@ -125,7 +125,7 @@ def repeated_test(test: ClaimTest, ctx: Context) -> TestResult:
         f"{chain.pair[0]} against {chain.pair[1]}, each action flipped with probability {fmt(noise)}, is at "
         f"{outcome_text(game.outcome_key(target))} {fmt(chain.shares[(0, 0)])} of the time{spells}"
     )
-    quantity, expects = describe(test)
+    quantity, expects = describe(test, noise=noise)
     grade = Grade.SUPPORTED if within_bound(test, share) else Grade.NOT_SUPPORTED
     return TestResult(test, quantity, fmt(share), float(share), expects, grade, reason)
 
@@ -165,6 +165,6 @@ def _grim(test: ClaimTest, game: Game, target: Profile) -> TestResult:
         f"; δ = {fmt(discount)} {'≥' if sustained else '<'} δ*, so compromise is {'' if sustained else 'not '}sustained"
     )
     value = f"δ* = {exact_text(star)} (" + ", ".join(f"{n} {exact_text(v)}" for n, v in stars.items()) + ")"
-    quantity, expects = describe(test)
+    quantity, expects = describe(test, discount=discount)
     grade = Grade.SUPPORTED if sustained == (test.expect == ("sustained",)) else Grade.NOT_SUPPORTED
     return TestResult(test, quantity, value, decimal_of(star), expects, grade, reason)

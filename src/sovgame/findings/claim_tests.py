@@ -69,6 +69,17 @@ class TestResult:
     reason: str
 
 
+#: One player's 2x2 game type in words (docs/models.md; Jervis 1978).
+TYPE_WORDS = {
+    "prisoners_dilemma": "prisoners' dilemma",
+    "stag_hunt": "stag hunt",
+    "chicken": "chicken",
+    "deadlock": "deadlock",
+    "harmony": "harmony",
+    "other": "none of the textbook types",
+}
+
+
 CRITERION_PHRASES = {
     "nash": "is an equilibrium",
     "strict": "is a strict equilibrium",
@@ -199,7 +210,7 @@ def binding_test(test: ClaimTest, ctx: Context) -> TestResult:
             reason += f"; {test.player}'s own condition starts at κ = {exact_text(mine)}, {met} at today's costs"
     quantity, expects = describe(test)
     value = f"{t.binding or 'no one'} (own thresholds: {own})"
-    return TestResult(test, quantity, value, decimal_of(t.value), expects, grade, reason)
+    return TestResult(test, quantity, value, None, expects, grade, reason)
 
 
 # --- equilibria ---------------------------------------------------------------------------------
@@ -264,8 +275,11 @@ def equilibrium_test(test: ClaimTest, ctx: Context) -> TestResult:
 # --- describing a test --------------------------------------------------------------------------
 
 
-def describe(test: ClaimTest) -> tuple[str, str]:  # long: one phrase per kind and quantity, read as a table
-    """(quantity, expects): what a test computes and what the claim expects of it, in words."""
+def describe(
+    test: ClaimTest, discount: Fraction | None = None, noise: Fraction | None = None
+) -> tuple[str, str]:  # long: one phrase per kind and quantity, read as a table
+    """(quantity, expects): what a test computes and what the claim expects of it, in words;
+    ``discount`` and ``noise`` are the values a repeated-play test takes from its file."""
     kind, at = test.kind, kappa_text(test.kappa)
     target = "compromise" if test.target is None else outcome_text(test.target)
     where = "" if test.game is None else f" in {test.game}"
@@ -283,7 +297,8 @@ def describe(test: ClaimTest) -> tuple[str, str]:  # long: one phrase per kind a
         phrase = words.get(test.expect[0], "is the only equilibrium")
         return f"the equilibria at {at}{where}", f"{outcome_text(test.profile)} {phrase}"
     if kind == TestKind.GAME_TYPE:
-        return f"each player's 2x2 game type at {at}{where}", either(test.expect) + " for every player"
+        types = " or ".join(TYPE_WORDS[k] for k in test.expect)
+        return f"each player's 2x2 game type at {at}{where}", f"{types} for every player"
     if kind == TestKind.MEDIATION and test.quantity == "transfers":
         budget = "more than" if test.expect == ("exceed_budget",) else "within"
         return (
@@ -293,15 +308,19 @@ def describe(test: ClaimTest) -> tuple[str, str]:  # long: one phrase per kind a
     if kind == TestKind.MEDIATION:
         return f"the highest probability of {target} in a correlated equilibrium at {at}{where}", _bound_text(test)
     if kind == TestKind.REPEATED and test.quantity == "grim_trigger":
-        delta = "the file's discount factor" if test.discount is None else f"δ = {fmt(test.discount)}"
+        delta = test.discount or discount
+        delta_text = "the file's discount factor" if delta is None else f"δ = {fmt(delta)}"
         verdict = "sustained" if test.expect == ("sustained",) else "not sustained"
         return f"δ*: the least discount factor at which a credible trigger sustains compromise, at {at}{where}", (
-            f"compromise {verdict} at {delta}"
+            f"compromise {verdict} at {delta_text}"
         )
     if kind == TestKind.REPEATED:
         pair = " against ".join(test.pair or ("tft", "tft"))
-        noise = "the file's noise" if test.noise is None else f"noise {fmt(test.noise)}"
-        return f"the long-run share of periods out of mutual compromise, {pair} with {noise}{where}", _bound_text(test)
+        flips = test.noise or noise
+        noise_text = "the file's noise" if flips is None else f"noise {fmt(flips)}"
+        return f"the long-run share of periods out of mutual compromise, {pair} with {noise_text}{where}", (
+            _bound_text(test)
+        )
     if kind == TestKind.THIRD_PARTY:
         return f"the others' equilibrium threshold with {test.player} at '{test.strategy}'{where}", either(test.expect)
     assert kind == TestKind.SCENARIO

@@ -16,8 +16,9 @@ def _numbered(values: list[str]) -> str:
 
 
 def computed_text(result: TestResult) -> str:
-    """The computed value, exact, with a decimal beside it where it is a number."""
-    if result.decimal is None or result.value == "—":
+    """The computed value, exact, with a decimal beside it where it is a number (and not a
+    whole one, whose exact text says it all)."""
+    if result.decimal is None or result.value == "—" or result.decimal.is_integer():
         return result.value
     return f"{result.value} (≈ {result.decimal:.4g})"
 

@@ -8,16 +8,16 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..core.intervals import exact_text, value_float
+from ..core.intervals import Interval, exact_text, value_float
 from ..core.numbers import fmt, fmt_short, json_number
 from ..costs.thresholds import ThirdParty, Threshold, ThresholdReport
-from ..costs.verdicts import verdict_legend, verdict_scale_json
+from ..costs.verdicts import TODAY, contains, verdict_legend, verdict_scale_json
 from .equilibria import describe_equilibrium, solution_to_json
 from .sections import Section
 
 if TYPE_CHECKING:
     from ..costs.grim import GrimTrigger, Repeated
-    from ..costs.regimes import Sweep
+    from ..costs.regimes import Regime, Sweep
     from ..solvers.equilibria import Solution
 
 
@@ -255,9 +255,25 @@ def describe_solution(solution: Solution | None, exact_mixed: bool = True) -> st
     return text
 
 
+def _marks(result: Sweep) -> list[tuple[Fraction, str]]:
+    """The cost levels the sweep marks: 0, today (1) and the top of the plausible range."""
+    marks = [(Fraction(0), "0 (costs not counted)"), (TODAY, "1 (today)")]
+    if result.plausible is not None and result.plausible[1] not in (0, TODAY):
+        marks.append((result.plausible[1], f"{fmt(result.plausible[1])} (top)"))
+    return marks
+
+
+def _contained(regime: Regime, marks: list[tuple[Fraction, str]]) -> list[tuple[Fraction, str]]:
+    """The marked κ that lie in ``regime``, decided exactly."""
+    interval = Interval(regime.lo, regime.lo_closed, regime.hi, regime.hi_closed)
+    return [(k, text) for k, text in marks if contains(interval, k)]
+
+
 def sweep_sections(result: Sweep) -> list[Section]:
-    """The table of ``sovgame sweep``: each regime of κ and its equilibria, inside the plausible range or not."""
+    """The table of ``sovgame sweep``: each regime of κ and its equilibria, inside the plausible
+    range or not, with κ = 0, today (κ = 1) and the top of the range marked where they fall."""
     plausible = result.plausible
+    marks = _marks(result)
     rows = []
     for regime in result.regimes:
         if float(regime.lo) > float(result.to):
@@ -269,14 +285,16 @@ def sweep_sections(result: Sweep) -> list[Section]:
             b = float(regime.hi) if regime.hi is not None else float("inf")
             if (regime.is_point and lo <= a <= hi) or (not regime.is_point and a < hi and b > lo):
                 inside = "yes"
-        rows.append([regime.label(), describe_solution(regime.solution, regime.is_point), inside])
+        here = ", ".join(text for _, text in _contained(regime, marks))
+        rows.append([regime.label(), describe_solution(regime.solution, regime.is_point), inside, here])
     caption = f"breakpoints: {', '.join(exact_text(p) for p in result.breakpoints if float(p) > 0) or 'none'}"
     if plausible is not None:
         caption += f"; plausible κ: [{fmt(plausible[0])}, {fmt(plausible[1])}]"
+    caption += "; κ = 1 means costs as stated in the file"
     return [
         Section(
             "Equilibria by cost level κ",
-            ["regime", "equilibria", "plausible"],
+            ["regime", "equilibria", "plausible", "κ marked"],
             rows,
             caption=caption,
             lines=list(result.notes),
@@ -287,6 +305,7 @@ def sweep_sections(result: Sweep) -> list[Section]:
 
 def sweep_to_json(result: Sweep) -> dict[str, Any]:
     """The stable JSON of ``sovgame sweep`` (documented in the README)."""
+    marks = _marks(result)
     return {
         "game": result.game.title,
         "costs": list(result.costs),
@@ -302,6 +321,7 @@ def sweep_to_json(result: Sweep) -> dict[str, Any]:
                 "hi_closed": r.hi_closed,
                 "equilibria": None if r.solution is None else solution_to_json(r.solution)["equilibria"],
                 "summary": describe_solution(r.solution, r.is_point),
+                "contains_kappa": [fmt(k) for k, _ in _contained(r, marks)],
             }
             for r in result.regimes
         ],
