@@ -17,7 +17,14 @@ import sys
 import time
 from pathlib import Path
 
-COMMANDS = [["solve", "pakistan_afghanistan"], ["thresholds", "pakistan_afghanistan"], ["analyze"], ["--version"]]
+COMMANDS = [
+    ["solve", "pakistan_afghanistan"],
+    ["thresholds", "pakistan_afghanistan"],
+    ["analyze"],
+    ["analyze", "stag_hunt"],
+    ["claims", "pakistan_afghanistan"],
+    ["--version"],
+]
 
 
 def main() -> None:

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from fractions import Fraction as F
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cases import TRIANGLE
-from strategies import two_by_two
+from sovgame import parse_game
+from sovgame.core.numbers import fmt
+from sovgame.findings.claim_play import mediation_test
+from strategies import costed_2x2, two_by_two, two_by_two_text
 from support import claims_toml, graded
 
 PD = [(3, 3), (0, 5), (5, 0), (1, 1)]
@@ -116,8 +122,33 @@ def test_conflict_share_claims():
 
 
 def test_repeated_claims_need_a_2x2_game():
-    from sovgame import parse_game
-
     game = parse_game(TRIANGLE + claims_toml('{ kind = "repeated", quantity = "conflict_share", at_least = 0.5 }'))
     (result,) = graded(game)
     assert result.grade == "not_testable" and "2x2 games" in result.reason
+
+
+@settings(max_examples=60, deadline=None)
+@given(costed_2x2(), st.sampled_from([F(0), F(1), F(2)]))
+def test_the_dominance_shortcut_agrees_with_the_linear_program(game, kappa):
+    # Where a target strategy is strictly dominated the claim answers 0 without a linear
+    # program; `mediate` always solves it (certified in fractions): the two must agree.
+    from sovgame.findings.claim_play import dominated_reason
+    from sovgame.findings.claim_tests import Context
+    from sovgame.play.mediation import mediate
+
+    lp = mediate(game, kappa).ce_target
+    assert lp.certified
+    test = (
+        parse_game(
+            two_by_two_text([(3, 3), (0, 5), (5, 0), (1, 1)], "own_confront")
+            + claims_toml(
+                f'{{ kind = "mediation", quantity = "compromise_probability", at_most = 0, kappa = "{kappa}" }}'
+            )
+        )
+        .claims[0]
+        .tests[0]
+    )
+    result = mediation_test(test, Context(game))
+    assert result.value == fmt(lp.value)
+    if dominated_reason(game, (0, 0), kappa) is not None:
+        assert lp.value == 0

@@ -10,8 +10,7 @@ from ..core.intervals import exact_text
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
 from ..costs.grim import NASH_REVERSION, grim_trigger
-from ..errors import ParameterError
-from ..play.mediation import mediate
+from ..play.mediation import correlated_equilibrium, evaluate, indicator, transfer_functions
 from ..play.repeated import noisy_chain, nowak_sigmund_generosity, strategies
 from .claim_games import target_profile
 from .claim_tests import (
@@ -66,36 +65,50 @@ def mediation_test(test: ClaimTest, ctx: Context) -> TestResult:
     need against its budget, at κ."""
     game = ctx.game_for(test)
     target = target_profile(game, test.target)
-    try:
-        result = mediate(game, test.kappa, target)
-    except ParameterError as exc:
-        raise Untestable(exc.detail) from None
-    quantity, expects = describe(test)
-    at = kappa_text(test.kappa)
     if test.quantity == "compromise_probability":
-        ce = result.ce_target
-        if not ce.certified or not isinstance(ce.value, Fraction):
-            raise Untestable("the correlated-equilibrium program could not be certified in exact arithmetic")
-        why = dominated_reason(game, target, test.kappa)
-        reason = f"at {at} " + (why or f"the obedience constraints allow at most {fmt(ce.value)} on compromise")
-        grade = Grade.SUPPORTED if within_bound(test, ce.value) else Grade.NOT_SUPPORTED
-        return TestResult(test, quantity, fmt(ce.value), float(ce.value), expects, grade, reason)
-    if result.budget is None:
+        return _recommendation(test, game, target)
+    budget = game.mediator.budget if game.mediator else None
+    if budget is None:
         raise Untestable(f"{game.origin.removesuffix(' (bundled)')} has no [mediator] budget")
-    total, exceed = result.total_transfers, result.total_transfers > result.budget
+    terms = transfer_functions(game, target)
+    transfers = {name: evaluate(t, test.kappa) for name, t in terms.items()}
+    total = sum(transfers.values(), Fraction(0))
+    exceed = total > budget
     parts = []
     for i, player in enumerate(game.players):
-        need = result.transfers[player.name]
+        need = transfers[player.name]
         if need > 0:
-            gains = [(t.at(test.kappa), k) for k, t in enumerate(result.transfer_terms[player.name])]
-            best = max(gains)[1]
+            best = max((t.at(test.kappa), k) for k, t in enumerate(terms[player.name]))[1]
             to = [s for s in range(game.shape[i]) if s != target[i]][best]
             parts.append(f"{player.name} {fmt(need)}: {deviation_words(game, target, i, to, need)}")
     needs = "; ".join(parts) or "nothing: compromise is an equilibrium already"
-    side = "above" if exceed else "within"
-    reason = f"at {at} compromise needs {fmt(total)} per period ({needs}), {side} {result.mediator}'s budget of {fmt(result.budget)}"
+    mediator = game.mediator.name if game.mediator else "the mediator"
+    reason = (
+        f"at {kappa_text(test.kappa)} compromise needs {fmt(total)} per period ({needs}), "
+        f"{'above' if exceed else 'within'} {mediator}'s budget of {fmt(budget)}"
+    )
+    quantity, expects = describe(test)
     grade = Grade.SUPPORTED if exceed == (test.expect == ("exceed_budget",)) else Grade.NOT_SUPPORTED
     return TestResult(test, quantity, fmt(total), float(total), expects, grade, reason)
+
+
+def _recommendation(test: ClaimTest, game: Game, target: Profile) -> TestResult:
+    """The highest probability of the target in a correlated equilibrium at κ: 0 outright
+    when some player's target strategy is strictly dominated (no correlated equilibrium
+    recommends a strictly dominated strategy), else the certified linear program."""
+    why = dominated_reason(game, target, test.kappa)
+    if why is not None:
+        value = Fraction(0)
+    else:
+        ce = correlated_equilibrium(game.payoffs_at(test.kappa), indicator(game, target))
+        if not ce.certified or not isinstance(ce.value, Fraction):
+            raise Untestable("the correlated-equilibrium program could not be certified in exact arithmetic")
+        value = ce.value
+        why = f"the players' obedience constraints allow at most {fmt(value)} on compromise"
+    quantity, expects = describe(test)
+    grade = Grade.SUPPORTED if within_bound(test, value) else Grade.NOT_SUPPORTED
+    reason = f"at {kappa_text(test.kappa)} {why}"
+    return TestResult(test, quantity, fmt(value), float(value), expects, grade, reason)
 
 
 def repeated_test(test: ClaimTest, ctx: Context) -> TestResult:

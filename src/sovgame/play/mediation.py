@@ -138,15 +138,14 @@ def mediate(game: Game, kappa: Fraction | int = 1, target: Profile | str | None 
     kappa = Fraction(kappa)
     profile = resolve_target(game, target)
     payoffs = game.payoffs_at(kappa)
-    ce_target = correlated_equilibrium(payoffs, objective=_indicator(game, profile))
+    ce_target = correlated_equilibrium(payoffs, objective=indicator(game, profile))
     welfare = np.array([sum(payoffs[s]) for s in game.profiles()], dtype=object)
     ce_welfare = correlated_equilibrium(payoffs, objective=welfare)
     solution = solve(game, kappa)
     best_nash = max(sum(e.payoffs, Fraction(0)) for e in solution.equilibria)
     U, W = game.payoffs, game.cost_load()
-    transfer_terms, guarantee_terms = {}, {}
+    transfer_terms, guarantee_terms = transfer_functions(game, profile), {}
     for i, player in enumerate(game.players):
-        transfer_terms[player.name] = _gains(U, W, profile, i, game.shape)
         terms = []
         for j in range(game.n_players):
             if j == i:
@@ -176,6 +175,14 @@ def mediate(game: Game, kappa: Fraction | int = 1, target: Profile | str | None 
     )
 
 
+def transfer_functions(game: Game, target: Profile) -> dict[str, list[Linear]]:
+    """Each player's on-path transfer as terms a − b·κ: its gain from each unilateral
+    deviation from ``target``; the transfer at κ is :func:`evaluate` of them (no linear
+    program needed)."""
+    U, W = game.payoffs, game.cost_load()
+    return {p.name: _gains(U, W, target, i, game.shape) for i, p in enumerate(game.players)}
+
+
 def _gains(U, W, at: Profile, i: int, shape) -> list[Linear]:
     """Player i's gains from each unilateral deviation at ``at``, as a − b·κ."""
     out = []
@@ -187,7 +194,8 @@ def _gains(U, W, at: Profile, i: int, shape) -> list[Linear]:
     return out
 
 
-def _indicator(game: Game, target: Profile) -> np.ndarray:
+def indicator(game: Game, target: Profile) -> np.ndarray:
+    """The objective that maximises the probability of ``target``: 1 there, 0 elsewhere."""
     return np.array([Fraction(int(s == target)) for s in game.profiles()], dtype=object)
 
 
