@@ -53,3 +53,26 @@ def test_quick_start_matches_ci():
     assert "sovgame analyze" in commands[0]
     ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci.splitlines()
+
+
+def test_the_main_jobs_output_in_the_readme_ends_with_the_six_row_scorecard(runner, monkeypatch):
+    """The scorecard shown under "Quick start" is what `sovgame analyze` prints last, at the
+    width it was taken at (100 columns)."""
+    text = README.read_text(encoding="utf-8")
+    shown = re.search(r"```text\n(Claims: the scorecard\n.*?)```", text, flags=re.S).group(1)
+    monkeypatch.setenv("COLUMNS", "100")
+    out = runner.invoke(app, ["analyze"]).stdout
+    printed = [line.rstrip() for line in out.splitlines()]
+    start = printed.index("Claims: the scorecard")
+    assert printed[start : start + len(shown.splitlines())] == shown.splitlines()
+    # No other table follows: it is the last section.
+    assert sum(line.startswith("┏") for line in printed[start:]) == 1
+    rows = [line for line in shown.splitlines() if line.startswith("│ ") and not line.startswith("│  ")]
+    assert [row.split()[1] for row in rows] == [
+        "security_dilemma",
+        "no_leverage",
+        "ideology",
+        "cycles",
+        "scenarios",
+        "unreachable",
+    ]

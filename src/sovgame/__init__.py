@@ -42,6 +42,7 @@ _EXPORTS = {
     "run_dynamics": "play.dynamics",
     "robust": "robustness.runner",
     "analyze": "findings.analysis",
+    "grade_claims": "findings.claims",
 }
 
 

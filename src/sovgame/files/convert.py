@@ -51,6 +51,8 @@ def left_out_of_nfg(game: Game, described_players: Sequence[str] = ()) -> list[s
         parts.append("[mediator]")
     if game.repeated is not None:
         parts.append("[repeated]")
+    if game.claims:
+        parts.append(f"claims ({', '.join(c.id for c in game.claims)})")
     return parts
 
 

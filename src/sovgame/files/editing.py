@@ -53,6 +53,12 @@ weights = [1, 1]
 
 [analysis]
 plausible_kappa = [0, 2]            # the cost levels you find plausible (1 = as stated above)
+
+# [[claims]]                        # what a source asserts, with the test that would check it
+# id = "unreachable"
+# text = "The threshold at which costs outweigh compromise appears unreachably high."
+# source = "..."
+# test = { kind = "threshold", criterion = "unique", expect = ["beyond", "never"] }
 """
 
 
