@@ -31,6 +31,7 @@ from ..core.claims import (
     TestKind,
 )
 from ..core.model import Game, Player
+from ..core.numbers import fmt
 from .checker import Checker, describe_value
 
 #: The keys a [[claims]] table may have.
@@ -76,6 +77,7 @@ def validate_claims(raw: Any, players: list[Player] | None, check: Checker) -> t
 
 
 def _tests(raw: Any, key: str, players: list[Player] | None, check: Checker) -> tuple[ClaimTest, ...] | None:
+    """A claim's ``test``: one table or a non-empty array of them."""
     if raw is None:
         check.add(key, 'missing; give the test as a table, e.g. test = { kind = "threshold", ... }')
         return None
@@ -141,21 +143,25 @@ class _Reader:
         return value
 
     def number(self, name: str, lo: Fraction, hi: Fraction | None, lo_open: bool, hi_open: bool) -> Fraction | None:
-        """An optional number in the stated range."""
+        """An optional number in the stated range (``hi`` None: no upper bound)."""
         if name not in self.table:
             return None
         before = len(self.check.problems)
-        value = self.check.bounded(
-            self.table, name, self.key, lo, hi if hi is not None else Fraction(10**12), lo_open, hi_open
-        )
+        if hi is None:
+            value = self.check.number(self.table[name], f"{self.key}.{name}")
+            if value is not None and value < lo:
+                self.check.add(f"{self.key}.{name}", f"is {fmt(value)}; it must be >= {fmt(lo)}")
+                value = None
+        else:
+            value = self.check.bounded(self.table, name, self.key, lo, hi, lo_open, hi_open)
         if len(self.check.problems) != before:
             self.ok = False
         return value
 
 
-def _test(
-    table: dict, key: str, players: list[Player] | None, check: Checker
-) -> ClaimTest | None:  # long: one reader per kind, in the order the README lists them
+def _test(table: dict, key: str, players: list[Player] | None, check: Checker) -> ClaimTest | None:
+    """One test table: its kind, then the keys of that kind (README, "Claims"); None when
+    anything in it is reported."""
     read = _Reader(table, key, check)
     kind_word = read.word("kind", KINDS)
     if kind_word is None:

@@ -21,6 +21,9 @@ from .claims import Grade, Scorecard, grade_claims
 
 @dataclass(frozen=True)
 class Analysis:
+    """Everything ``sovgame analyze`` shows about one game: equilibria at κ = 0, today and the
+    top, thresholds, the conclusion and the scorecard of the file's claims."""
+
     game: Game
     at_zero: Solution  # κ = 0: payoffs as ranked, costs not counted
     today: Solution | None  # κ = 1: today's costs (None when the game has no costs: as at κ = 0)
@@ -72,7 +75,9 @@ def _today_sentence(today: Solution) -> str:
     shown = "; ".join(f"({', '.join(x.split('|'))})" if not x.startswith("mixed") else x for x in labels)
     if len(labels) == 1:
         return f"At today's costs (κ = 1) the only equilibrium is {shown}."
-    return f"At today's costs (κ = 1) the equilibria are {shown}."
+    ties = any(e.component is not None for e in today.equilibria)
+    extra = " (ties make the game degenerate there: equilibria form continua between some of these)" if ties else ""
+    return f"At today's costs (κ = 1) the equilibria are {shown}{extra}."
 
 
 def _equilibrium_sentence(report: ThresholdReport, nash: Threshold) -> str:

@@ -275,9 +275,7 @@ def equilibrium_test(test: ClaimTest, ctx: Context) -> TestResult:
 # --- describing a test --------------------------------------------------------------------------
 
 
-def describe(
-    test: ClaimTest, discount: Fraction | None = None, noise: Fraction | None = None
-) -> tuple[str, str]:  # long: one phrase per kind and quantity, read as a table
+def describe(test: ClaimTest, discount: Fraction | None = None, noise: Fraction | None = None) -> tuple[str, str]:
     """(quantity, expects): what a test computes and what the claim expects of it, in words;
     ``discount`` and ``noise`` are the values a repeated-play test takes from its file."""
     kind, at = test.kind, kappa_text(test.kappa)
