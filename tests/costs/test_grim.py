@@ -66,3 +66,14 @@ def test_repeated_and_thresholds_say_the_threat_is_not_credible(runner, tmp_path
     assert "no credible threat" in report["note"]
     result = analyze_repeated(symmetric(*WAR, "mutual_confront"), F(3, 2))
     assert result.delta_star == {"Row": F(2, 5), "Column": F(2, 5)}
+
+
+def test_analyze_does_not_call_a_non_credible_trigger_sustaining():
+    from sovgame import analyze
+
+    # War damage of weight 2 at (D, D): at κ = 1, P = 1 − 2 = −1 < S = 0, so (D, D) is no
+    # stage equilibrium today; the worst stage equilibrium pays each player S = 0, and
+    # δ* = (5 − 3)/(5 − 0) = 2/5 by Nash reversion.
+    game = symmetric(*WAR, "mutual_confront", weights=(2, 2))
+    sentence = next(line for line in analyze(game).conclusion if "repeated play" in line)
+    assert "no credible threat" in sentence and "Nash reversion" in sentence and "Row 2/5" in sentence
