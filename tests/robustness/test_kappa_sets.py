@@ -15,7 +15,8 @@ from sovgame.core.model import bimatrix_game
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.costs.verdicts import VERDICTS
 from sovgame.robustness.batch import pattern_key, solution_key
-from sovgame.robustness.kappa_sets import pairwise_2x2, sign_patterns, target_alone
+from sovgame.robustness.kappa_sets import pairwise_2x2, sign_patterns
+from sovgame.robustness.patterns import target_alone
 from sovgame.robustness.plan import exact_sample_game, plan_sampling
 from sovgame.robustness.runner import evaluate_samples
 from support import draw

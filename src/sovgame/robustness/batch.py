@@ -3,6 +3,7 @@ numpy, with samples that are degenerate within the tolerance solved exactly."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Sequence
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..core.model import Profile
 from .plan import (
     EXACT_FALLBACK_PER_CHUNK,
     MAX_SUPPORT_PAIRS,
@@ -28,12 +30,17 @@ if TYPE_CHECKING:
 def pattern_key(plan: SamplingPlan, code: int) -> SetKey:
     """The exact equilibrium set of every 2x2 game with these four comparison signs: solve one
     representative (the best replies, hence the structure of the equilibrium set, depend on
-    the signs only)."""
+    the signs only). Solved once per process for each target and code (4 × 81 at most)."""
+    return _pattern_key(tuple(plan.target), int(code))
+
+
+@functools.cache
+def _pattern_key(target: Profile, code: int) -> SetKey:
     from ..core.model import bimatrix_game
     from ..solvers.equilibria import solve
 
     signs = [(code // 3**k) % 3 - 1 for k in range(4)]
-    t1, t2 = plan.target
+    t1, t2 = target
     o1, o2 = 1 - t1, 1 - t2
     A = [[0, 0], [0, 0]]
     B = [[0, 0], [0, 0]]

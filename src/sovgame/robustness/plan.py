@@ -106,10 +106,48 @@ class Comparisons:
     to: np.ndarray
 
     def gains(self, U: np.ndarray, W: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(a, b), each of shape (samples, comparisons)."""
-        a = U[:, self.to, self.player] - U[:, self.at, self.player]
-        b = W[:, self.to, self.player] - W[:, self.at, self.player]
-        return a, b
+        """(a, b), each of shape (samples, comparisons); read-only where every sample has the
+        same numbers (U or W broadcast from one game)."""
+        return self._differences(U), self._differences(W)
+
+    def _differences(self, X: np.ndarray) -> np.ndarray:
+        """X[:, to, player] − X[:, at, player], column by column of the flat samples."""
+        if X.strides[0] == 0:  # one game for every sample: compute it once
+            row = X[0, self.to, self.player] - X[0, self.at, self.player]
+            return np.broadcast_to(row, (X.shape[0], len(row)))
+        flat = X.reshape(X.shape[0], -1)
+        players = X.shape[2]
+        return np.take(flat, self.to * players + self.player, axis=1) - np.take(
+            flat, self.at * players + self.player, axis=1
+        )
+
+    def joined(self, other: Comparisons) -> Comparisons:
+        """These comparisons, then ``other``'s."""
+        return Comparisons(*(np.concatenate([x, y]) for x, y in zip(self.fields(), other.fields())))
+
+    def fields(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(player, at, to)."""
+        return self.player, self.at, self.to
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """Every comparison a chunk evaluates, computed in one pass (:meth:`Comparisons.gains`)
+    and handed out by group: ``dominance``, then ``pairwise`` (two players), then ``pattern``
+    (2x2: :func:`pattern_comparisons`), as column ranges; ``nash`` is a subset of the
+    dominance columns (the same differences, in :attr:`SamplingPlan.nash` order)."""
+
+    comparisons: Comparisons
+    groups: dict[str, slice]
+    nash: np.ndarray
+
+    def gains(self, U: np.ndarray, W: np.ndarray) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Group name → (a, b) of its comparisons."""
+        a, b = self.comparisons.gains(U, W)
+        found = {name: (a[:, columns], b[:, columns]) for name, columns in self.groups.items()}
+        dominance = self.groups["dominance"]
+        found["nash"] = (a[:, dominance][:, self.nash], b[:, dominance][:, self.nash])
+        return found
 
 
 @dataclass(frozen=True)
@@ -159,6 +197,7 @@ class SamplingPlan:
     nash: Comparisons  # every unilateral deviation from the target
     dominance: Comparisons  # every (player, opponents' profile, rival strategy) comparison
     pairwise: PairwiseTables | None  # two-player games
+    gathered: Gathered  # the comparisons above (and the 2x2 pattern), in one pass
     unique_subsample: int | None  # None: sized by UNIQUE_PRECISION
 
     def subsample_size(self, open_count: int, samples: int) -> int:
@@ -225,6 +264,7 @@ def plan_sampling(
     rank_of, rank_counts, ranges = _rank_arrays(game, profiles)
     nash, dominance = _move_comparisons(game.shape, profile, profiles)
     n, shape = game.n_players, game.shape
+    pairwise = _pairwise_tables(shape) if n == 2 else None
     return SamplingPlan(
         game=game,
         target=profile,
@@ -240,7 +280,8 @@ def plan_sampling(
         ranged_costs=tuple(ranged),
         nash=_comparisons(nash),
         dominance=_comparisons(dominance),
-        pairwise=_pairwise_tables(shape) if n == 2 else None,
+        pairwise=pairwise,
+        gathered=_gathered(_comparisons(nash), _comparisons(dominance), pairwise, shape, profile),
         unique_subsample=None if unique_subsample is None else int(unique_subsample),
     )
 
@@ -308,6 +349,33 @@ def _move_comparisons(shape: tuple[int, ...], target: Profile, profiles: list[Pr
             if p[i] == target[i]:
                 moves(p, i, dominance)
     return nash, dominance
+
+
+def pattern_comparisons(target: Profile) -> Comparisons:
+    """The four comparisons of a 2x2 game, each 'target strategy minus the other': the row
+    player against the column target and against the column alternative, the column player
+    against the row target and against the row alternative."""
+    t1, t2 = target
+    o1, o2 = 1 - t1, 1 - t2
+    own = [2 * t1 + t2, 2 * t1 + o2, 2 * t1 + t2, 2 * o1 + t2]
+    other = [2 * o1 + t2, 2 * o1 + o2, 2 * t1 + o2, 2 * o1 + o2]
+    return Comparisons(np.array([0, 0, 1, 1]), np.array(other), np.array(own))
+
+
+def _gathered(
+    nash: Comparisons, dominance: Comparisons, pairwise: PairwiseTables | None, shape: tuple[int, ...], target: Profile
+) -> Gathered:
+    """The comparisons of a chunk in one :class:`Gathered`: dominance, pairwise, 2x2 pattern."""
+    triples = list(zip(*(x.tolist() for x in dominance.fields())))
+    nash_columns = np.array([triples.index(t) for t in zip(*(x.tolist() for x in nash.fields()))], np.intp)
+    groups, joined = {"dominance": slice(0, len(triples))}, dominance
+    extra = {"pairwise": pairwise.comparisons if pairwise is not None else None}
+    extra["pattern"] = pattern_comparisons(target) if shape == (2, 2) else None
+    for name, comparisons in extra.items():
+        if comparisons is not None:
+            groups[name] = slice(len(joined.player), len(joined.player) + len(comparisons.player))
+            joined = joined.joined(comparisons)
+    return Gathered(joined, groups, nash_columns)
 
 
 def _comparisons(lists) -> Comparisons:

@@ -15,7 +15,7 @@ import numpy as np
 from ..core.model import Game, Profile
 from ..errors import ParameterError
 from .batch import sets_at_kappa
-from .kappa_sets import game_types_2x2, linear_sets, nash_binding, pairwise_2x2, sign_patterns, type_counts, unique_walk
+from .kappa_sets import game_types_2x2, linear_sets, nash_binding, sign_patterns, type_counts, unique_walk
 from .plan import (
     CHUNK_SIZE,
     CRITERIA,
@@ -36,15 +36,15 @@ def evaluate_samples(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> ChunkR
     """Every vectorised per-sample quantity for the samples (U, W)."""
     count = U.shape[0]
     values, verdicts = {}, {}
-    a, b = plan.nash.gains(U, W)
+    gains = plan.gathered.gains(U, W)  # every comparison below, in one pass
+    a, b = gains["nash"]
     nash = linear_sets(a, b, strict=False)
     values["nash"], verdicts["nash"] = nash.value, nash.verdicts(plan.plausible)
     binding = nash_binding(plan, a, b, nash)
-    a, b = plan.dominance.gains(U, W)
-    dominant = linear_sets(a, b, strict=True)
+    dominant = linear_sets(*gains["dominance"], strict=True)
     values["dominant"], verdicts["dominant"] = dominant.value, dominant.verdicts(plan.plausible)
     if plan.pairwise is not None:
-        unique, open_ = unique_walk(plan, U, W)
+        unique, open_ = unique_walk(plan, U, W, gains["pairwise"])
         values["unique"] = np.where(open_, np.nan, unique.value)
         verdicts["unique"] = np.where(open_, VerdictCode.NOT_COMPUTED, unique.verdicts(plan.plausible)).astype(np.int8)
     else:
@@ -55,8 +55,7 @@ def evaluate_samples(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> ChunkR
     sets: Counter = Counter()
     unresolved = 0
     if plan.two_by_two:
-        alpha, beta = pairwise_2x2(plan).gains(U, W)
-        patterns = np.bincount(sign_patterns(alpha, beta, plan.top), minlength=81)
+        patterns = np.bincount(sign_patterns(*gains["pattern"], plan.top), minlength=81)
         types_zero = type_counts(game_types_2x2(plan, U, W, 0.0))
         types_top = type_counts(game_types_2x2(plan, U, W, plan.top))
     else:

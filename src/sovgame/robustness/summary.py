@@ -288,8 +288,9 @@ def weighted_quantiles(values: np.ndarray, weights: np.ndarray, qs: Sequence[flo
     # samples does not skip to the next one.
     shrink = 1 - 1e-12
     if np.all(weights == 1):
-        ordered = np.sort(values)
-        return [float(ordered[min(max(math.ceil(q * len(values) * shrink), 1), len(values)) - 1]) for q in qs]
+        ranks = [min(max(math.ceil(q * len(values) * shrink), 1), len(values)) - 1 for q in qs]
+        ordered = np.partition(values, ranks)  # those ranks in sorted place: no full sort needed
+        return [float(ordered[k]) for k in ranks]
     order = np.argsort(values)
     cumulative = np.cumsum(weights[order])
     positions = np.searchsorted(cumulative, [q * cumulative[-1] * shrink for q in qs], side="left")
