@@ -116,12 +116,37 @@ def bimatrix_equilibria_batch(
     Bt = np.swapaxes(B, 1, 2)
     found = np.zeros((A.shape[0], len(pairs)), bool)
     degenerate = np.zeros(A.shape[0], bool)
+    # Pure pairs all at once: (ok, degenerate) of each own strategy against each opposing one.
+    rows_pure, cols_pure = _pure_replies(A, tol), _pure_replies(Bt, tol)
     for index, (I, J) in enumerate(pairs):
-        rows_ok, rows_degenerate = _indifference(A, I, J, tol)  # column mix on J keeps I indifferent
-        cols_ok, cols_degenerate = _indifference(Bt, J, I, tol)  # row mix on I keeps J indifferent
+        if len(I) == 1:
+            (i,), (j,) = I, J
+            (rows_ok, rows_degenerate), (cols_ok, cols_degenerate) = rows_pure[i][j], cols_pure[j][i]
+        else:
+            rows_ok, rows_degenerate = _indifference(A, I, J, tol)  # column mix on J keeps I indifferent
+            cols_ok, cols_degenerate = _indifference(Bt, J, I, tol)  # row mix on I keeps J indifferent
         found[:, index] = rows_ok & cols_ok
         degenerate |= rows_degenerate | cols_degenerate
     return found, degenerate
+
+
+def _pure_replies(P: np.ndarray, tol: np.ndarray) -> list[list[tuple[np.ndarray, np.ndarray]]]:
+    """:func:`_indifference` of every single own strategy i against every single opposing
+    strategy j, as [i][j] → (ok, degenerate): with one strategy on each side the mix is 1 and
+    the value P[i, j] itself, so ok when every other own strategy earns less by more than the
+    tolerance, degenerate when none earns more but one ties within it."""
+    own = P.shape[1]
+    bar, margin = P + tol[:, None, None], tol[:, None, None]
+    better = np.zeros(P.shape, bool)  # [:, i, j]: some other own strategy r earns more
+    tie = np.zeros(P.shape, bool)
+    for r in range(own):  # a short axis: looped over, with whole-array operations
+        earn = P[:, r : r + 1, :]
+        beats, ties = earn > bar, np.abs(earn - P) <= margin
+        beats[:, r], ties[:, r] = False, False  # r against itself
+        better |= beats
+        tie |= ties
+    ok, degenerate = ~better & ~tie, ~better & tie
+    return [[(ok[:, i, j], degenerate[:, i, j]) for j in range(P.shape[2])] for i in range(own)]
 
 
 def pure_equilibria_batch(u: np.ndarray, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:

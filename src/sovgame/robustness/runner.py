@@ -9,6 +9,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from fractions import Fraction
 
 import numpy as np
 
@@ -83,13 +84,50 @@ def run_chunk(plan: SamplingPlan, seed: int, chunk: int, count: int) -> ChunkRes
 
 def exact_unique(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[float, int]:
     """The ``unique`` threshold of one sample by the exact path: (value, verdict code);
-    (nan, VerdictCode.UNDETERMINED) where :func:`compute_thresholds` cannot settle it."""
-    from ..costs.thresholds import compute_thresholds
+    (nan, VerdictCode.UNDETERMINED) where :func:`compute_thresholds` cannot settle it.
 
-    threshold = compute_thresholds(exact_sample_game(plan, U, W), plan.target).thresholds["unique"]
+    Exactly ``compute_thresholds(game, target).thresholds["unique"]`` of the sampled game,
+    without the criteria a run throws away (strict, dominant, risk dominance, repeated play,
+    third parties: most of the work with three or more players). Where the target is an
+    equilibrium at no κ ≥ 0 it is never the only one (:func:`ever_nash`, as ``unique``
+    itself starts); else the ``nash`` threshold, which ``unique`` needs, and ``unique`` come
+    from the functions :func:`compute_thresholds` calls.
+    """
+    from ..costs import thresholds
+
+    if not ever_nash(plan, U, W):
+        return math.inf, VerdictCode.NEVER
+    game = exact_sample_game(plan, U, W)
+    kept = game.kept_costs(None)
+    payoffs, load = game.payoffs, game.cost_load(kept)
+    plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
+    # costs/ has no entry point for one criterion: call the very functions compute_thresholds does.
+    nash = thresholds._deviation_threshold(game, payoffs, load, plan.target, plausible, strict=False)
+    threshold = thresholds._unique_threshold(game, payoffs, load, plan.target, plausible, nash, kept)
     if not threshold.defined:
         return math.nan, VerdictCode.UNDETERMINED
     return (math.inf if threshold.value is None else float(threshold.value)), VerdictCode.of(threshold.verdict)
+
+
+def ever_nash(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> bool:
+    """Whether the target of one sample is a Nash equilibrium at some κ ≥ 0, in fractions.
+
+    Each deviation gains a − κb (exact differences of the sample's floats, as in
+    :func:`exact_sample_game`); none gains on [max(0, a/b for b > 0), min(a/b for b < 0)],
+    provided no deviation with b = 0 gains (a > 0).
+    """
+    lower, upper = Fraction(0), None
+    for player, at, to in zip(*(x.tolist() for x in plan.nash.fields())):
+        a = Fraction(float(U[to, player])) - Fraction(float(U[at, player]))
+        b = Fraction(float(W[to, player])) - Fraction(float(W[at, player]))
+        if b == 0:
+            if a > 0:
+                return False
+        elif b > 0:
+            lower = max(lower, a / b)
+        else:
+            upper = a / b if upper is None else min(upper, a / b)
+    return upper is None or lower <= upper
 
 
 def run_exact_unique(
