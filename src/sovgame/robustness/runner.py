@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
@@ -19,7 +20,6 @@ from .batch import sets_at_kappa
 from .kappa_sets import game_types_2x2, linear_sets, nash_binding, sign_patterns, type_counts, unique_walk
 from .plan import (
     CHUNK_SIZE,
-    CRITERIA,
     DEFAULT_SAMPLES,
     MAX_SAMPLES,
     Progress,
@@ -30,7 +30,7 @@ from .plan import (
     exact_sample_game,
     plan_sampling,
 )
-from .summary import ChunkResult, RobustResult, summarise
+from .summary import ChunkResult, PerSample, RobustResult, summarise
 
 
 def evaluate_samples(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> ChunkResult:
@@ -204,11 +204,11 @@ def robust(
     chunks = [(k, min(CHUNK_SIZE, samples - first)) for k, first in enumerate(range(0, samples, CHUNK_SIZE))]
     own_pool = ProcessPoolExecutor(max_workers=workers) if executor is None and workers > 1 else None
     try:
-        results, per_sample, open_count, size = _run(own_pool or executor, plan, seed, chunks, samples, progress)
+        results, per_sample, size = _run(own_pool or executor, plan, seed, chunks, samples, progress)
     finally:
         if own_pool is not None:
             own_pool.shutdown()
-    return summarise(plan, report, samples, seed, noise, results, *per_sample, open_count=open_count, subsample=size)
+    return summarise(plan, report, samples, seed, noise, results, per_sample, subsample=size)
 
 
 def _run(
@@ -218,23 +218,29 @@ def _run(
     chunks: list[tuple[int, int]],
     samples: int,
     progress: Progress | None,
-) -> tuple[list[ChunkResult], tuple[dict, dict, dict], int, int]:
+) -> tuple[list[ChunkResult], PerSample, int]:
     """Every chunk, then the exact subsample of the open ``unique`` samples: the chunks'
-    results, the per-sample (values, verdicts, weights) of each criterion, how many samples
-    were open and how many of them got the exact path."""
+    counts, the per-sample arrays and how many open samples got the exact path."""
+    per_sample = PerSample.empty(samples)
     arguments = [(plan, seed, k, count) for k, count in chunks]
-    results = _map(pool, run_chunk, arguments, [count for _, count in chunks], progress, "sampling")
-    values = {c: np.concatenate([r.values[c] for r in results]) for c in CRITERIA}
-    verdicts = {c: np.concatenate([r.verdicts[c] for r in results]) for c in CRITERIA}
-    weights = {c: np.ones(samples) for c in CRITERIA}
-    open_index = np.flatnonzero(np.concatenate([r.unique_open for r in results]))
+    results = _map(
+        pool,
+        run_chunk,
+        arguments,
+        [count for _, count in chunks],
+        progress,
+        "sampling",
+        keep=lambda index, result: per_sample.take(result, chunks[index][0] * CHUNK_SIZE),
+    )
+    open_index = per_sample.open_index
     size = plan.subsample_size(len(open_index), samples)
+    unique = per_sample.values["unique"], per_sample.verdicts["unique"]
     if size:
-        unique = (values["unique"], verdicts["unique"], weights["unique"])
-        _exact_subsample(pool, plan, seed, chunks, open_index, size, *unique, progress)
+        per_sample.weights["unique"] = np.ones(samples)
+        _exact_subsample(pool, plan, seed, chunks, open_index, size, *unique, per_sample.weights["unique"], progress)
     else:
-        verdicts["unique"][open_index] = VerdictCode.UNDETERMINED  # nothing computed: say so, weigh 1
-    return results, (values, verdicts, weights), len(open_index), size
+        unique[1][open_index] = VerdictCode.UNDETERMINED  # nothing computed: say so, weigh 1
+    return results, per_sample, size
 
 
 def _exact_subsample(
@@ -272,24 +278,35 @@ def _exact_subsample(
     weights[chosen] = len(open_index) / size
 
 
-def _map(pool: Executor | None, function, arguments: list[tuple], sizes: list[int], progress, stage: str) -> list:
-    """``function(*args)`` for each item, in order, on ``pool`` (None: here), reporting progress."""
+def _map(
+    pool: Executor | None,
+    function,
+    arguments: list[tuple],
+    sizes: list[int],
+    progress,
+    stage: str,
+    keep: Callable[[int, Any], Any] | None = None,
+) -> list:
+    """``function(*args)`` for each item, in order, on ``pool`` (None: here), reporting progress.
+    ``keep(index, result)`` is applied to each result as it comes in (so a chunk's arrays can
+    be put in place and dropped), and what it returns is kept."""
     total, done = sum(sizes), 0
     results: list = [None] * len(arguments)
-    if pool is None:
-        for index, args in enumerate(arguments):
-            results[index] = function(*args)
-            done += sizes[index]
-            if progress:
-                progress(done, total, stage)
-        return results
-    futures = {pool.submit(function, *args): index for index, args in enumerate(arguments)}
-    for future in as_completed(futures):
-        index = futures[future]
-        results[index] = future.result()
+
+    def arrived(index: int, result) -> None:
+        nonlocal done
+        results[index] = keep(index, result) if keep else result
         done += sizes[index]
         if progress:
             progress(done, total, stage)
+
+    if pool is None:
+        for index, args in enumerate(arguments):
+            arrived(index, function(*args))
+        return results
+    futures = {pool.submit(function, *args): index for index, args in enumerate(arguments)}
+    for future in as_completed(futures):
+        arrived(futures.pop(future), future.result())  # popped: its result can be freed once kept
     return results
 
 

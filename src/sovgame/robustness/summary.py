@@ -45,6 +45,50 @@ class ChunkResult:
     types_top: np.ndarray | None
 
 
+@dataclass
+class PerSample:
+    """The per-sample arrays of a whole run, in sample order, filled as chunks come in (a
+    chunk's own arrays are dropped once copied, so a run holds each number once: about 28
+    bytes a sample, plus 8 for the weights of ``unique`` when some samples are open).
+
+    ``weights`` are read-only ones where every sample weighs 1; ``opened`` holds, per chunk,
+    the samples whose ``unique`` threshold needs the exact path."""
+
+    values: dict[str, np.ndarray]
+    verdicts: dict[str, np.ndarray]
+    weights: dict[str, np.ndarray]
+    binding: np.ndarray
+    opened: dict[int, np.ndarray] = field(default_factory=dict)  # first sample of a chunk -> its open samples
+
+    @property
+    def open_index(self) -> np.ndarray:
+        """The open samples, in sample order."""
+        return np.concatenate([self.opened[k] for k in sorted(self.opened)] or [np.empty(0, np.int64)])
+
+    @classmethod
+    def empty(cls, samples: int) -> PerSample:
+        """Arrays for ``samples`` samples, to be filled by :meth:`take`."""
+        ones = np.broadcast_to(np.float64(1.0), (samples,))
+        return cls(
+            {c: np.empty(samples) for c in CRITERIA},
+            {c: np.empty(samples, np.int8) for c in CRITERIA},
+            {c: ones for c in CRITERIA},
+            np.empty(samples, np.int8),
+        )
+
+    def take(self, result: ChunkResult, first: int) -> ChunkResult:
+        """Copy a chunk's per-sample arrays into place (its samples start at ``first``);
+        return the chunk with its counts only."""
+        count = len(result.binding)
+        for c in CRITERIA:
+            self.values[c][first : first + count] = result.values[c]
+            self.verdicts[c][first : first + count] = result.verdicts[c]
+        self.binding[first : first + count] = result.binding
+        self.opened[first] = np.flatnonzero(result.unique_open) + first
+        empty = np.empty(0)
+        return replace(result, values={}, verdicts={}, unique_open=empty, binding=empty)
+
+
 @dataclass(frozen=True)
 class CriterionRobustness:
     """The distribution of one threshold over the samples, against the file's own value.
@@ -145,29 +189,27 @@ def summarise(
     seed: int,
     noise: float | None,
     results: list[ChunkResult],
-    values: dict[str, np.ndarray],
-    verdicts: dict[str, np.ndarray],
-    weights: dict[str, np.ndarray],
-    open_count: int,
+    per_sample: PerSample,
     subsample: int,
 ) -> RobustResult:
-    """Add up the chunks' results into the :class:`RobustResult` of a run."""
+    """Add up the chunks' counts and the per-sample arrays into the :class:`RobustResult` of a run."""
     game = plan.game
     criteria = {}
+    open_count = len(per_sample.open_index)
     for c in CRITERIA:
         opened = open_count if c == "unique" else 0
         criteria[c] = _criterion(
             c,
-            values[c],
-            verdicts[c],
-            weights[c],
+            per_sample.values[c],
+            per_sample.verdicts[c],
+            per_sample.weights[c],
             plan,
             report.thresholds[c],
             open_count=opened,
             subsample=subsample if opened else 0,
         )
 
-    binding = _binding_shares(game.player_names, results, samples)
+    binding = _binding_shares(game.player_names, per_sample.binding, samples)
     game_types = player_types = None
     if plan.two_by_two:
         game_types, player_types = _game_type_shares(game.player_names, results, samples)
@@ -191,15 +233,14 @@ def summarise(
         at_top=at_top,
         verdict="",
         notes=tuple(notes),
-        values=values,
-        weights=weights,
+        values=per_sample.values,
+        weights=per_sample.weights,
     )
     return replace(result, verdict=robustness_line(result))
 
 
-def _binding_shares(names: list[str], results: list[ChunkResult], samples: int) -> dict[str, float]:
+def _binding_shares(names: list[str], codes: np.ndarray, samples: int) -> dict[str, float]:
     """The share of samples by binding player, "none" (threshold 0) and "never"."""
-    codes = np.concatenate([r.binding for r in results])
     binding = {name: _share(np.count_nonzero(codes == i), samples) for i, name in enumerate(names)}
     binding["none"] = _share(np.count_nonzero(codes == BindingCode.NONE), samples)
     binding["never"] = _share(np.count_nonzero(codes == BindingCode.NEVER), samples)
@@ -330,7 +371,10 @@ def _criterion(
     total = len(values)
     counted = weights > 0
     settled_value = counted & ~np.isnan(values)
-    found = weighted_quantiles(values[settled_value], weights[settled_value], [q for _, q in QUANTILES])
+    kept = values[settled_value]
+    # Where every sample weighs 1 the weights stay one read-only number, not an array of ones.
+    kept_weights = np.broadcast_to(weights[:1], kept.shape) if _uniform(weights) else weights[settled_value]
+    found = weighted_quantiles(kept, kept_weights, [q for _, q in QUANTILES])
     quantiles = {label: None if math.isinf(x) else x for (label, _), x in zip(QUANTILES, found)}
     within = settled_value & (values <= plan.top)
     exact = settled_value & (weights != 1)
@@ -344,8 +388,8 @@ def _criterion(
         weight,
         float(open_count),
     )
-    determined_weight = float(weights[settled_value].sum())
-    shares = {v: _share(float(weights[verdicts == VerdictCode.of(v)].sum()), total) for v in Verdict}
+    determined_weight = _weight(weights, settled_value)
+    shares = {v: _share(_weight(weights, verdicts == VerdictCode.of(v)), total) for v in Verdict}
     file_verdict = threshold.verdict if threshold.defined else "undetermined"
     file_code = VerdictCode.of(threshold.verdict) if threshold.defined else VerdictCode.UNDETERMINED
     return CriterionRobustness(
@@ -355,16 +399,29 @@ def _criterion(
         open=open_count,
         subsample=subsample,
         quantiles=quantiles,
-        never_share=_share(float(weights[settled_value & np.isinf(values)].sum()), total),
-        undetermined_share=_share(float(weights[counted & np.isnan(values)].sum()), total),
-        p_within_plausible=_share(float(weights[within].sum()), determined_weight),
+        never_share=_share(_weight(weights, settled_value & np.isinf(values)), total),
+        undetermined_share=_share(_weight(weights, counted & np.isnan(values)), total),
+        p_within_plausible=_share(_weight(weights, within), determined_weight),
         ci95=ci,
         verdict_shares=shares,
         file_value=threshold.value,
         file_attained=threshold.attained,
         file_verdict=file_verdict,
-        agreement=_share(float(weights[verdicts == file_code].sum()), total),
+        agreement=_share(_weight(weights, verdicts == file_code), total),
     )
+
+
+def _uniform(weights: np.ndarray) -> bool:
+    """Whether ``weights`` are the read-only ones of a criterion where every sample weighs 1."""
+    return weights.strides == (0,) and (not len(weights) or weights[0] == 1)
+
+
+def _weight(weights: np.ndarray, mask: np.ndarray) -> float:
+    """The total weight of the samples in ``mask``: their count where every sample weighs 1
+    (the same number as summing the ones, without an array of them)."""
+    if _uniform(weights):
+        return float(np.count_nonzero(mask))
+    return float(weights[mask].sum())
 
 
 def _at_top(plan: SamplingPlan, results: list[ChunkResult], samples: int, top: Fraction) -> EquilibriaAtTop:
