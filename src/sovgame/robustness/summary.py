@@ -320,9 +320,12 @@ def _type_shares(counts: np.ndarray, total: int) -> dict[str, float]:
     return {name: _share(int(c), total) for name, c in zip(GAME_TYPES, counts)}
 
 
-def weighted_quantiles(values: np.ndarray, weights: np.ndarray, qs: Sequence[float]) -> list[float]:
+def weighted_quantiles(
+    values: np.ndarray, weights: np.ndarray, qs: Sequence[float], overwrite_input: bool = False
+) -> list[float]:
     """For each q the smallest value whose cumulative weight reaches q of the total (the
-    inverted CDF: an actual sample value, so 'never' (inf) is never averaged with a number)."""
+    inverted CDF: an actual sample value, so 'never' (inf) is never averaged with a number).
+    ``overwrite_input``: ``values`` may be reordered (saves a copy of them)."""
     if not len(values):
         return [math.inf] * len(qs)
     # A hair below q·total, so that q·n landing a rounding error above a whole number of
@@ -330,7 +333,9 @@ def weighted_quantiles(values: np.ndarray, weights: np.ndarray, qs: Sequence[flo
     shrink = 1 - 1e-12
     if np.all(weights == 1):
         ranks = [min(max(math.ceil(q * len(values) * shrink), 1), len(values)) - 1 for q in qs]
-        ordered = np.partition(values, ranks)  # those ranks in sorted place: no full sort needed
+        # Those ranks in sorted place, no full sort needed.
+        ordered = values if overwrite_input else values.copy()
+        ordered.partition(ranks)
         return [float(ordered[k]) for k in ranks]
     order = np.argsort(values)
     cumulative = np.cumsum(weights[order])
@@ -374,7 +379,7 @@ def _criterion(
     kept = values[settled_value]
     # Where every sample weighs 1 the weights stay one read-only number, not an array of ones.
     kept_weights = np.broadcast_to(weights[:1], kept.shape) if _uniform(weights) else weights[settled_value]
-    found = weighted_quantiles(kept, kept_weights, [q for _, q in QUANTILES])
+    found = weighted_quantiles(kept, kept_weights, [q for _, q in QUANTILES], overwrite_input=True)
     quantiles = {label: None if math.isinf(x) else x for (label, _), x in zip(QUANTILES, found)}
     within = settled_value & (values <= plan.top)
     exact = settled_value & (weights != 1)
