@@ -106,20 +106,20 @@ class Comparisons:
     to: np.ndarray
 
     def gains(self, U: np.ndarray, W: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(a, b), each of shape (samples, comparisons); read-only where every sample has the
-        same numbers (U or W broadcast from one game)."""
-        return self._differences(U), self._differences(W)
+        """(a, b), each of shape (samples, comparisons), in column-major order: each
+        comparison's column is contiguous, so operations that combine a sample's value with
+        each of its columns, and reductions over the columns, run along whole columns."""
+        return self.transposed(U).T, self.transposed(W).T
 
-    def _differences(self, X: np.ndarray) -> np.ndarray:
-        """X[:, to, player] − X[:, at, player], column by column of the flat samples."""
-        if X.strides[0] == 0:  # one game for every sample: compute it once
-            row = X[0, self.to, self.player] - X[0, self.at, self.player]
-            return np.broadcast_to(row, (X.shape[0], len(row)))
-        flat = X.reshape(X.shape[0], -1)
+    def transposed(self, X: np.ndarray) -> np.ndarray:
+        """X[:, to, player] − X[:, at, player] as rows (comparisons, samples)."""
         players = X.shape[2]
-        return np.take(flat, self.to * players + self.player, axis=1) - np.take(
-            flat, self.at * players + self.player, axis=1
-        )
+        to, at = self.to * players + self.player, self.at * players + self.player
+        if X.strides[0] == 0:  # one game for every sample: compute it once
+            row = X[0].reshape(-1)
+            return np.repeat((row[to] - row[at])[:, None], X.shape[0], axis=1)
+        rows = np.ascontiguousarray(X.reshape(X.shape[0], -1).T)  # (profiles · players, samples)
+        return rows[to] - rows[at]
 
     def joined(self, other: Comparisons) -> Comparisons:
         """These comparisons, then ``other``'s."""
@@ -142,11 +142,11 @@ class Gathered:
     nash: np.ndarray
 
     def gains(self, U: np.ndarray, W: np.ndarray) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        """Group name → (a, b) of its comparisons."""
-        a, b = self.comparisons.gains(U, W)
-        found = {name: (a[:, columns], b[:, columns]) for name, columns in self.groups.items()}
+        """Group name → (a, b) of its comparisons, column-major as :meth:`Comparisons.gains`."""
+        a, b = self.comparisons.transposed(U), self.comparisons.transposed(W)
+        found = {name: (a[rows].T, b[rows].T) for name, rows in self.groups.items()}
         dominance = self.groups["dominance"]
-        found["nash"] = (a[:, dominance][:, self.nash], b[:, dominance][:, self.nash])
+        found["nash"] = (a[dominance][self.nash].T, b[dominance][self.nash].T)
         return found
 
 
