@@ -14,7 +14,7 @@ import numpy as np
 
 from . import patterns
 from .patterns import powers
-from .plan import GAME_TYPES, BindingCode, Comparisons, SamplingPlan, VerdictCode, pattern_comparisons
+from .plan import GAME_TYPES, BindingCode, Comparisons, SamplingPlan, VerdictCode, pattern_comparisons, sort_rows
 
 
 @dataclass
@@ -52,13 +52,20 @@ class KappaSets:
         )
 
 
+def ratios(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a/b where b ≠ 0, else 0: ``np.divide(a, b, out=zeros, where=b != 0)`` without its
+    slow masked loop (the same numbers)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(b != 0, a / b, 0.0)
+
+
 def linear_sets(a: np.ndarray, b: np.ndarray, strict: bool) -> KappaSets:
     """Where ``a − κ·b ≤ 0`` (``< 0`` if strict) for every column, over κ ≥ 0.
 
     b > 0 gives a lower bound a/b, b < 0 an upper bound a/b (a negative upper bound, or zero
     for a strict condition, leaves nothing), b = 0 holds for every κ or for none.
     """
-    ratio = np.divide(a, b, out=np.zeros_like(a), where=b != 0)
+    ratio = ratios(a, b)
     lower = np.max(np.where(b > 0, ratio, -np.inf), axis=1, initial=-np.inf)
     upper = np.min(np.where(b < 0, ratio, np.inf), axis=1, initial=np.inf) + 0.0  # −0.0 → 0.0
     flat_fails = ((b == 0) & ((a >= 0) if strict else (a > 0))).any(axis=1)
@@ -75,8 +82,7 @@ def nash_binding(plan: SamplingPlan, a: np.ndarray, b: np.ndarray, sets: KappaSe
     """The binding player of the nash threshold: the one whose own lower end is largest (the
     first such player on ties, as :mod:`sovgame.thresholds`); −1 when the threshold is 0,
     −2 when never."""
-    ratio = np.divide(a, b, out=np.zeros_like(a), where=b != 0)
-    bounds = np.where(b > 0, ratio, -np.inf)
+    bounds = np.where(b > 0, ratios(a, b), -np.inf)
     own = np.stack(
         [np.max(bounds[:, plan.nash.player == i], axis=1, initial=-np.inf) for i in range(plan.n_players)], axis=1
     )
@@ -116,10 +122,10 @@ def unique_walk(
     assert tables is not None, "the unique walk is for two-player samples"
     count = U.shape[0]
     alpha, beta = gains if gains is not None else tables.comparisons.gains(U, W)
-    root = np.divide(alpha, beta, out=np.zeros_like(alpha), where=beta != 0)
-    points = np.empty((count, alpha.shape[1] + 1))
+    root = ratios(alpha, beta)
+    points = np.empty((count, alpha.shape[1] + 1), order="F")  # columns: each point's κ
     points[:, 0] = 0.0  # κ = 0 is always tested
-    points[:, 1:] = np.sort(np.where((beta != 0) & (root > 0), root, 0.0), axis=1)
+    points[:, 1:] = sort_rows(np.where((beta != 0) & (root > 0), root, 0.0))
     start, settled = _walk(plan, alpha, beta, root, points)
     elements = 2 * points.shape[1]
     has_tail = start < elements
@@ -163,13 +169,14 @@ def _walk(
     sign_beta = np.sign(beta)
     offset = ((sign_beta == 0) * np.sign(alpha) + 1.0) @ weight  # Σ 3^c + Σ_{β=0} sign(α_c)·3^c
     # The working rows (pool) are every sample at first; samples whose tail has ended drop out
-    # of the pool only once they are a quarter of it, so the copies stay few.
+    # of the pool only once they are a quarter of it, so the copies stay few. Roots and signs
+    # are held as (comparisons, samples): each comparison's row runs along the samples.
     pool, live = np.arange(count), np.ones(count, bool)
-    r, s, o = root, sign_beta, offset
+    r, s, o = np.ascontiguousarray(root.T), np.ascontiguousarray(sign_beta.T), offset
     for element in range(elements - 1, -1, -1):
-        d = r - element_kappa(points, pool, element)[:, None]
+        d = r - element_kappa(points, pool, element)
         d *= s
-        codes = np.sign(d, out=d) @ weight + o
+        codes = weight @ np.sign(d, out=d) + o
         alone, not_alone = patterns.settle(plan, codes.astype(np.int64))
         alone &= live
         leaving = live & ~alone
@@ -180,7 +187,7 @@ def _walk(
         if not remaining:
             break
         if remaining < 0.75 * len(pool):
-            pool, r, s, o = pool[live], r[live], s[live], o[live]
+            pool, r, s, o = pool[live], r[:, live], s[:, live], o[live]
             live = np.ones(remaining, bool)
     return start, settled
 
@@ -213,10 +220,13 @@ def pairwise_2x2(plan: SamplingPlan) -> Comparisons:
 
 
 def sign_patterns(alpha: np.ndarray, beta: np.ndarray, kappa: float) -> np.ndarray:
-    """Code 0..80 of the four comparison signs at κ (base 3, sign + 1 per digit)."""
-    root = np.divide(alpha, beta, out=np.zeros_like(alpha), where=beta != 0)
-    signs = _signs_at(alpha, beta, root, np.full((alpha.shape[0], 1), kappa))[:, 0, :]
-    return ((signs + 1).astype(np.int64) * np.array([1, 3, 9, 27])).sum(axis=1)
+    """Code 0..80 of the four comparison signs at κ (base 3, sign + 1 per digit): the signs of
+    :func:`_signs_at`, coded as the walk codes them (:func:`_walk`)."""
+    weight = powers(alpha.shape[1])
+    sign_beta = np.sign(beta)
+    offset = ((sign_beta == 0) * np.sign(alpha) + 1.0) @ weight
+    moving = np.sign((ratios(alpha, beta) - kappa) * sign_beta)
+    return (moving @ weight + offset).astype(np.int64)
 
 
 def game_types_2x2(plan: SamplingPlan, U: np.ndarray, W: np.ndarray, kappa: float) -> np.ndarray:
@@ -227,13 +237,14 @@ def game_types_2x2(plan: SamplingPlan, U: np.ndarray, W: np.ndarray, kappa: floa
     t1, t2 = plan.target
     o1, o2 = 1 - t1, 1 - t2
     u = U - kappa * W if kappa else U
+    u = np.ascontiguousarray(u.reshape(len(u), -1).T)  # rows: (profile, player), along the samples
     cells = {  # player: (R, S, T, P) as flat profiles
         0: (2 * t1 + t2, 2 * t1 + o2, 2 * o1 + t2, 2 * o1 + o2),
         1: (2 * t1 + t2, 2 * o1 + t2, 2 * t1 + o2, 2 * o1 + o2),
     }
     types = np.empty((U.shape[0], 2), np.int8)
     for i in (0, 1):
-        R, S, T, P = (u[:, c, i] for c in cells[i])
+        R, S, T, P = (u[2 * c + i] for c in cells[i])
         dilemma = (T > R) & (R > P) & (P > S)
         stag = (R > T) & (T >= P) & (P > S)
         chicken = (T > R) & (R > S) & (S > P)

@@ -423,6 +423,26 @@ def _check_noise(game: Game, noise: float | None) -> float:
     return float(noise)
 
 
+#: Sorting networks (pairs compared and exchanged, in order) for rows of up to four values.
+NETWORKS = {1: (), 2: ((0, 1),), 3: ((0, 1), (1, 2), (0, 1)), 4: ((0, 1), (2, 3), (0, 2), (1, 3), (1, 2))}
+
+
+def sort_rows(x: np.ndarray) -> np.ndarray:
+    """``np.sort(x, axis=1)``, column-major; rows of up to four values (2x2 games) by a sorting
+    network of elementwise minima and maxima, far quicker than numpy's sort of short rows and
+    the same values (there are no NaNs, and no −0.0 beside a 0.0 whose order could differ)."""
+    count, width = x.shape
+    if width not in NETWORKS:
+        return np.asfortranarray(np.sort(x, axis=1))
+    columns = [x[:, j] for j in range(width)]
+    for i, j in NETWORKS[width]:
+        columns[i], columns[j] = np.minimum(columns[i], columns[j]), np.maximum(columns[i], columns[j])
+    out = np.empty((count, width), order="F")
+    for j, column in enumerate(columns):
+        out[:, j] = column
+    return out
+
+
 def draw_samples(plan: SamplingPlan, rng: np.random.Generator, count: int) -> tuple[np.ndarray, np.ndarray]:
     """``count`` sampled games as (U, W), each of shape (count, profiles, players).
 
@@ -435,7 +455,7 @@ def draw_samples(plan: SamplingPlan, rng: np.random.Generator, count: int) -> tu
         for i, (lo, hi) in enumerate(plan.payoff_ranges):
             # Sorted uniforms assigned by rank: the k-th lowest value goes to rank k, so equal
             # ranks stay equal and the ordering is kept (docs/models.md).
-            values = np.sort(rng.uniform(lo, hi, size=(count, plan.rank_counts[i])), axis=1)
+            values = sort_rows(rng.uniform(lo, hi, size=(count, plan.rank_counts[i])))
             U[:, :, i] = values[:, plan.rank_of[i]]
     elif plan.noise > 0:
         U = plan.base_payoffs + rng.normal(0.0, plan.noise, size=(count, n_profiles, n))
