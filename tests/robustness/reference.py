@@ -25,6 +25,7 @@ import numpy as np
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.robustness import batch, runner, summary
 from sovgame.robustness.batch import _indifference
+from sovgame.robustness.chunks import ChunkResult
 from sovgame.robustness.kappa_sets import KappaSets, pairwise_2x2, type_counts
 from sovgame.robustness.patterns import target_alone
 from sovgame.robustness.plan import (
@@ -36,7 +37,6 @@ from sovgame.robustness.plan import (
     draw_samples,
     exact_sample_game,
 )
-from sovgame.robustness.summary import ChunkResult
 
 
 def gains(comparisons, U, W):
