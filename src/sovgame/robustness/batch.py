@@ -56,7 +56,9 @@ def _indifference(P: np.ndarray, rows: tuple[int, ...], cols: tuple[int, ...], t
     tie within the tolerance, a zero probability or a singular system leaves it open."""
     k = len(rows)
     block = P[:, rows][:, :, cols]
-    scale = np.maximum(np.abs(block).max(axis=(1, 2)), 1.0)
+    # Reductions over the short axes are written out: numpy runs them one sample at a time.
+    size = np.abs(block)
+    scale = np.maximum(_reduce(np.maximum, [size[:, i, j] for i in range(k) for j in range(k)]), 1.0)
     # Solve [differences of the rows; 1ᵀ] · mix = e_k: in closed form for k ≤ 2 (most pairs).
     if k == 1:
         mix = np.ones((P.shape[0], 1))
@@ -78,17 +80,26 @@ def _indifference(P: np.ndarray, rows: tuple[int, ...], cols: tuple[int, ...], t
         mix = np.linalg.solve(system, rhs)[..., 0]
     value = np.einsum("nk,nk->n", block[:, 0, :], mix)
     outside = [r for r in range(P.shape[1]) if r not in rows]
-    positive = (mix > TOLERANCE).all(axis=1)
-    nonnegative = (mix >= -TOLERANCE).all(axis=1)
+    positive = _reduce(np.logical_and, [mix[:, j] > TOLERANCE for j in range(k)])
+    nonnegative = _reduce(np.logical_and, [mix[:, j] >= -TOLERANCE for j in range(k)])
     if outside:
         earn = np.einsum("nrk,nk->nr", P[:, outside][:, :, cols], mix)
-        better = (earn > value[:, None] + tol[:, None]).any(axis=1)
-        tie = (np.abs(earn - value[:, None]) <= tol[:, None]).any(axis=1)
+        bar = value + tol
+        better = _reduce(np.logical_or, [earn[:, r] > bar for r in range(len(outside))])
+        tie = _reduce(np.logical_or, [np.abs(earn[:, r] - value) <= tol for r in range(len(outside))])
     else:
         better = tie = np.zeros(P.shape[0], bool)
     ok = ~singular & positive & ~better & ~tie
     degenerate = singular | (nonnegative & ~better & (tie | ~positive))
     return ok, degenerate
+
+
+def _reduce(operation: np.ufunc, arrays: list[np.ndarray]) -> np.ndarray:
+    """``operation`` applied along a short list of arrays (exact: maxima, and, or)."""
+    out = arrays[0]
+    for array in arrays[1:]:
+        out = operation(out, array)
+    return out
 
 
 def support_pairs(shape: tuple[int, ...]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -136,17 +147,18 @@ def _pure_replies(P: np.ndarray, tol: np.ndarray) -> list[list[tuple[np.ndarray,
     the value P[i, j] itself, so ok when every other own strategy earns less by more than the
     tolerance, degenerate when none earns more but one ties within it."""
     own = P.shape[1]
-    bar, margin = P + tol[:, None, None], tol[:, None, None]
-    better = np.zeros(P.shape, bool)  # [:, i, j]: some other own strategy r earns more
-    tie = np.zeros(P.shape, bool)
+    rows = np.ascontiguousarray(np.moveaxis(P, 0, -1))  # [i, j, :]: along the samples
+    bar = rows + tol
+    better = np.zeros(rows.shape, bool)  # [i, j, :]: some other own strategy r earns more
+    tie = np.zeros(rows.shape, bool)
     for r in range(own):  # a short axis: looped over, with whole-array operations
-        earn = P[:, r : r + 1, :]
-        beats, ties = earn > bar, np.abs(earn - P) <= margin
-        beats[:, r], ties[:, r] = False, False  # r against itself
+        earn = rows[r]
+        beats, ties = earn > bar, np.abs(earn - rows) <= tol
+        beats[r], ties[r] = False, False  # r against itself
         better |= beats
         tie |= ties
     ok, degenerate = ~better & ~tie, ~better & tie
-    return [[(ok[:, i, j], degenerate[:, i, j]) for j in range(P.shape[2])] for i in range(own)]
+    return [[(ok[i, j], degenerate[i, j]) for j in range(P.shape[2])] for i in range(own)]
 
 
 def pure_equilibria_batch(u: np.ndarray, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
