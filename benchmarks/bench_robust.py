@@ -18,9 +18,9 @@ sovgame figures are given: the vectorised pass alone (``unique_subsample=0``) an
 run, which adds the exact per-sample path for the samples whose ``unique`` threshold mixed
 equilibria decide (every sample's, subsampled, with three players).
 
-Memory: the peak resident memory of a fresh process running one ``robust`` call of 10^6 and
-10^7 samples, next to the same process before the call (interpreter, numpy and sovgame
-loaded, one small run done): what the run itself adds. Chunks of samples are evaluated and
+Memory (Linux): the peak resident memory (VmHWM) of a fresh process running one ``robust``
+call of 10^6 and 10^7 samples, next to the same process before the call (interpreter, numpy
+and sovgame loaded, one small run done): what the run itself adds. Chunks of samples are evaluated and
 dropped one by one; what grows with N is the per-sample thresholds, verdicts and binding
 player a run keeps (about 28 bytes a sample) for its exact quantiles and for
 ``RobustResult.values``, plus one copy of a criterion's thresholds while its quantiles are
@@ -110,18 +110,25 @@ def nashpy_loop(game, count: int) -> tuple[float, int]:
     return seconds, agree
 
 
+# The peak resident memory of this process image: VmHWM (ru_maxrss would carry over the
+# high-water mark of the benchmark that forked it).
 MEMORY_PROBE = """
-import json, resource, sys, time
+import json, sys, time
 from sovgame import load_game
 from sovgame.robustness.runner import robust
+
+def peak_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+
 game = load_game(sys.argv[1])
 robust(game, 20_000, seed=0)
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak_mb()
 start = time.perf_counter()
 robust(game, int(sys.argv[2]), seed=1)
 seconds = time.perf_counter() - start
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"before": before / 1024, "peak": after / 1024, "seconds": seconds}))
+print(json.dumps({"before": before, "peak": peak_mb(), "seconds": seconds}))
 """
 
 

@@ -279,9 +279,10 @@ def weighted_quantiles(
         ordered.partition(ranks)
         return [float(ordered[k]) for k in ranks]
     order = np.argsort(values)
-    cumulative = np.cumsum(weights[order])
+    cumulative = weights[order]
+    np.cumsum(cumulative, out=cumulative)
     positions = np.searchsorted(cumulative, [q * cumulative[-1] * shrink for q in qs], side="left")
-    return [float(values[order][min(int(pos), len(order) - 1)]) for pos in positions]
+    return [float(values[order[min(int(pos), len(order) - 1)]]) for pos in positions]
 
 
 def stratified_interval(
