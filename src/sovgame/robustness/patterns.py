@@ -5,8 +5,8 @@ At one κ, the proofs of :func:`target_alone` (iterated strict dominance leaves 
 target; the target is no equilibrium, another pure profile is one, or a continuum runs
 through it) read nothing of a sample but the signs of its pairwise comparisons. So the answer
 is a function of the *pattern* of signs, and a run needs it only for the patterns that occur:
-81 at most in a 2x2 game, about 1,400 of the 3^18 possible in the 3x3 escalation game over
-100,000 samples, against hundreds of thousands of (sample, κ) tests. A pattern is coded as a
+81 at most in a 2x2 game, under 2,000 of the 3^18 possible in the 3x3 escalation game over
+100,000 samples, against about a million (sample, κ) tests. A pattern is coded as a
 base-3 number (digit c = sign of comparison c + 1, lowest first); :func:`settle` looks the
 codes up in a table of the answers known so far and works out only the new ones.
 
@@ -34,7 +34,7 @@ MAX_CODED_COMPARISONS = 33
 
 
 #: A table learnt pattern by pattern stops growing here (then new patterns are worked out
-#: each time they come); 2 bytes of answer and 8 of code each.
+#: each time they come); 1 byte of answer and 8 of code each.
 MAX_KNOWN_PATTERNS = 1 << 22
 
 
