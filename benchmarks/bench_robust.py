@@ -1,28 +1,45 @@
-"""Time ``sovgame robust`` against the obvious alternative, a per-sample loop over nashpy.
+"""Time ``sovgame robust`` against the obvious alternative, a per-sample loop over nashpy, and
+measure its memory at 10^6 and 10^7 samples.
 
-For each game, in one run: sovgame's samples per second (nash, dominant and unique thresholds
+For each game, in one run: sovgame's time for N samples (nash, dominant and unique thresholds
 plus the equilibrium set at the top of the plausible range, for every sample, in process, one
-worker), and the samples per second of a Python loop that hands each sampled game, with costs
-applied at the top of the plausible range, to nashpy's support enumeration (a subsample; the
-loop does less work than sovgame: equilibria at one κ, no thresholds). Also how often nashpy's
-equilibrium set matches sovgame's on that subsample, and the peak memory of one sovgame run.
+worker; median of several runs after a warm-up), and the samples per second of a Python loop
+that hands each sampled game, with costs applied at the top of the plausible range, to
+nashpy's support enumeration (a subsample; the loop does less work than sovgame: equilibria at
+one κ, no thresholds; two players only). Also how often nashpy's equilibrium set matches
+sovgame's on that subsample, and the peak memory of one sovgame run (traced by Python).
 
 Games: the case game ``pakistan_afghanistan`` (2x2, ordinal), its campaign variant
-``pakistan_afghanistan_campaign`` (3x2) and an ordinal 3x3 escalation game defined below. For
-games larger than 2x2 two sovgame figures are given: the vectorised pass alone
-(``unique_subsample=0``) and the default run, which adds the exact per-sample path for the
-samples whose ``unique`` threshold mixed equilibria decide.
+``pakistan_afghanistan_campaign`` (3x2), the ordinal 3x3 escalation game
+``pakistan_afghanistan_escalation``, and two three-player games: ``pakistan_afghanistan_india``
+(compromise is never an equilibrium in any sample) and ``scenario_india_engaged`` (it always
+is, so every exact sample runs the whole uniqueness test). For games larger than 2x2 two
+sovgame figures are given: the vectorised pass alone (``unique_subsample=0``) and the default
+run, which adds the exact per-sample path for the samples whose ``unique`` threshold mixed
+equilibria decide (every sample's, subsampled, with three players).
+
+Memory (Linux): the peak resident memory (VmHWM) of a fresh process running one ``robust``
+call of 10^6 and 10^7 samples, next to the same process before the call (interpreter, numpy
+and sovgame loaded, one small run done): what the run itself adds. Chunks of samples are evaluated and
+dropped one by one; what grows with N is the per-sample thresholds, verdicts and binding
+player a run keeps (about 28 bytes a sample) for its exact quantiles and for
+``RobustResult.values``, plus one copy of a criterion's thresholds while its quantiles are
+taken.
 
 Usage::
 
     python benchmarks/bench_robust.py [--samples 100000] [--repeats 5] [--nashpy-samples 300]
+                                      [--memory 1000000,10000000] [--memory-games 2x2,3x3]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import statistics
+import subprocess
+import sys
 import time
 import tracemalloc
 import warnings
@@ -34,6 +51,14 @@ from sovgame.robustness.batch import pattern_key, sets_at_kappa
 from sovgame.robustness.kappa_sets import pairwise_2x2, sign_patterns
 from sovgame.robustness.plan import chunk_generator, draw_samples, plan_sampling
 from sovgame.robustness.runner import robust
+
+GAMES = [
+    ("2x2", "pakistan_afghanistan"),
+    ("3x2", "pakistan_afghanistan_campaign"),
+    ("3x3", "pakistan_afghanistan_escalation"),
+    ("3-player", "pakistan_afghanistan_india"),
+    ("3-player", "scenario_india_engaged"),
+]
 
 
 def time_sovgame(game, samples: int, repeats: int, **options) -> list[float]:
@@ -85,28 +110,52 @@ def nashpy_loop(game, count: int) -> tuple[float, int]:
     return seconds, agree
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--samples", type=int, default=100_000)
-    parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--nashpy-samples", type=int, default=300)
-    args = parser.parse_args()
-    games = [
-        ("pakistan_afghanistan (2x2)", load_game("pakistan_afghanistan")),
-        ("pakistan_afghanistan_campaign (3x2)", load_game("pakistan_afghanistan_campaign")),
-        ("pakistan_afghanistan_escalation (3x3)", load_game("pakistan_afghanistan_escalation")),
-    ]
+# The peak resident memory of this process image: VmHWM (ru_maxrss would carry over the
+# high-water mark of the benchmark that forked it).
+MEMORY_PROBE = """
+import json, sys, time
+from sovgame import load_game
+from sovgame.robustness.runner import robust
+
+def peak_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+
+game = load_game(sys.argv[1])
+robust(game, 20_000, seed=0)
+before = peak_mb()
+start = time.perf_counter()
+robust(game, int(sys.argv[2]), seed=1)
+seconds = time.perf_counter() - start
+print(json.dumps({"before": before, "peak": peak_mb(), "seconds": seconds}))
+"""
+
+
+def memory_of(name: str, samples: int) -> dict:
+    """Peak resident memory (MB) of a fresh process running one run of ``samples``."""
+    out = subprocess.run([sys.executable, "-c", MEMORY_PROBE, name, str(samples)], capture_output=True, text=True)
+    if out.returncode:
+        raise RuntimeError(out.stderr)
+    return json.loads(out.stdout)
+
+
+def speed_table(args) -> None:
+    import nashpy
+
     print(
         f"sovgame robust: {args.samples:,} samples, median of {args.repeats} runs, one worker, in process; "
-        f"nashpy {__import__('nashpy').__version__} support_enumeration loop on {args.nashpy_samples} samples "
+        f"nashpy {nashpy.__version__} support_enumeration loop on {args.nashpy_samples} samples "
         f"(equilibria at the top of the plausible range only)"
     )
-    header = f"{'game':40} {'run':22} {'median s':>9} {'min s':>7} {'samples/s':>11} {'nashpy/s':>9} {'ratio':>7}"
+    header = f"{'game':42} {'run':22} {'median s':>9} {'min s':>7} {'samples/s':>11} {'nashpy/s':>9} {'ratio':>7}"
     print(header)
     print("-" * len(header))
-    for label, game in games:
-        per_sample, agree = nashpy_loop(game, args.nashpy_samples)
-        nashpy_rate = 1 / per_sample
+    for size, name in GAMES:
+        game = load_game(name)
+        label = f"{name} ({size})"
+        two_players = game.n_players == 2
+        per_sample, agree = nashpy_loop(game, args.nashpy_samples) if two_players else (None, None)
         runs = [("default", {})]
         if game.shape != (2, 2):
             runs.insert(0, ("vectorised (no exact)", {"unique_subsample": 0}))
@@ -114,19 +163,52 @@ def main() -> None:
             times = time_sovgame(game, args.samples, args.repeats, **options)
             median = statistics.median(times)
             rate = args.samples / median
-            print(
-                f"{label:40} {run:22} {median:9.3f} {min(times):7.3f} {rate:11,.0f} {nashpy_rate:9,.0f} "
-                f"{rate / nashpy_rate:7.0f}"
-            )
+            theirs = f"{1 / per_sample:9,.0f} {rate * per_sample:7.0f}" if per_sample else f"{'n/a':>9} {'':>7}"
+            print(f"{label:42} {run:22} {median:9.3f} {min(times):7.3f} {rate:11,.0f} {theirs}")
         result = robust(game, args.samples, seed=1)
         unique = result.criteria["unique"]
-        exact = f"; unique exact on {unique.subsample} of {unique.open:,} open samples" if unique.open else ""
-        print(
-            f"{'':40} nashpy's equilibrium set = sovgame's on {agree}/{args.nashpy_samples} samples{exact}; "
-            f"peak traced memory {peak_memory_mb(game, args.samples):.0f} MB"
+        exact = f"unique exact on {unique.subsample} of {unique.open:,} open samples; " if unique.open else ""
+        agreement = (
+            f"nashpy's equilibrium set = sovgame's on {agree}/{args.nashpy_samples} samples; "
+            if two_players
+            else "nashpy: two players only; "
         )
+        print(f"{'':42} {agreement}{exact}peak traced memory {peak_memory_mb(game, args.samples):.0f} MB")
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process peak resident memory (all of the above): {maxrss:.0f} MB")
+
+
+def memory_table(args) -> None:
+    sizes = [int(n) for n in args.memory.split(",") if n]
+    wanted = set(args.memory_games.split(","))
+    print()
+    print("peak resident memory of one run in a fresh process (MB): before the run, peak, added by the run")
+    header = f"{'game':42} {'samples':>12} {'before':>8} {'peak':>8} {'added':>8} {'seconds':>9}"
+    print(header)
+    print("-" * len(header))
+    for size, name in GAMES:
+        if size not in wanted:
+            continue
+        for samples in sizes:
+            m = memory_of(name, samples)
+            added = m["peak"] - m["before"]
+            print(
+                f"{name + ' (' + size + ')':42} {samples:12,} {m['before']:8.0f} {m['peak']:8.0f} {added:8.0f} "
+                f"{m['seconds']:9.1f}"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--nashpy-samples", type=int, default=300)
+    parser.add_argument("--memory", default="1000000,10000000", help="sample counts for the memory table ('' skips)")
+    parser.add_argument("--memory-games", default="2x2,3x3", help="which games (by size) the memory table runs")
+    args = parser.parse_args()
+    speed_table(args)
+    if args.memory:
+        memory_table(args)
 
 
 if __name__ == "__main__":

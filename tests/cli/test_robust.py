@@ -5,6 +5,7 @@ thresholds against the exact per-sample path, reproducibility, the command line,
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -78,3 +79,70 @@ def test_cli_bad_file_exits_1(runner, tmp_path):
     path.write_text("[game]\n", encoding="utf-8")
     result = invoke(runner, "robust", str(path))
     assert result.exit_code == 1 and "game.title" in result.stderr
+
+
+# --- on a Dask cluster ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    """Two worker processes on this machine, shared by the tests of this module (starting one
+    takes seconds)."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None, host="127.0.0.1"
+    ) as cluster:
+        yield cluster
+
+
+def test_cli_on_a_dask_cluster_gives_the_bytes_of_one_worker(runner, dask_cluster, monkeypatch):
+    # Two chunks, open unique samples and their exact subsample: every kind of work item
+    # (run_chunk, run_exact_unique) runs on the cluster's worker processes.
+    args = ["robust", "pakistan_afghanistan_escalation", "-n", str(CHUNK_SIZE + 100), "--seed", "5"]
+    args += ["--unique-subsample", "4", "-f", "json"]
+    one = invoke(runner, *args)
+    on_cluster = invoke(runner, *args, "--dask", dask_cluster.scheduler_address)
+    assert one.exit_code == on_cluster.exit_code == 0, on_cluster.output
+    assert on_cluster.stdout == one.stdout
+    data = json.loads(on_cluster.stdout)
+    assert data["criteria"]["unique"]["subsample"]["size"] == 4
+    ran = dask_cluster.scheduler.task_prefixes  # the work did run on the cluster
+    assert "run_chunk" in ran and "run_exact_unique" in ran, sorted(ran)
+    # The address may come from the environment instead.
+    monkeypatch.setenv("SOVGAME_DASK", dask_cluster.scheduler_address)
+    table = invoke(runner, "robust", "pakistan_afghanistan", "-n", "3000", "--seed", "2")
+    monkeypatch.delenv("SOVGAME_DASK")
+    assert (
+        table.exit_code == 0
+        and table.stdout == invoke(runner, "robust", "pakistan_afghanistan", "-n", "3000", "--seed", "2").stdout
+    )
+
+
+def test_cli_dask_errors_name_the_option(runner, monkeypatch):
+    pytest.importorskip("distributed")
+    import socket
+    import time
+
+    from sovgame.cli import robust as command
+
+    assert command.DASK_CONNECT_TIMEOUT <= 10  # a few seconds, not the minutes of a hung connect
+    monkeypatch.setattr(command, "DASK_CONNECT_TIMEOUT", 1)  # keep this test quick
+
+    with socket.socket() as sock:  # a port that nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    start = time.monotonic()
+    refused = invoke(runner, "robust", "stag_hunt", "-n", "100", "--dask", f"tcp://127.0.0.1:{port}")
+    assert time.monotonic() - start < 5  # the attempt gives up after the timeout
+    assert refused.exit_code == 1 and refused.stderr.startswith("sovgame: --dask: cannot reach"), refused.stderr
+    assert "Traceback" not in refused.stderr and refused.stdout == ""
+    malformed = invoke(runner, "robust", "stag_hunt", "-n", "100", "--dask", "scheduler-without-port")
+    assert (
+        malformed.exit_code == 2 and "--dask: 'scheduler-without-port' is not a scheduler address" in malformed.stderr
+    )
+    both = invoke(runner, "robust", "stag_hunt", "-n", "100", "--dask", "tcp://127.0.0.1:1", "--workers", "2")
+    assert both.exit_code == 2 and "--workers" in both.stderr
+    monkeypatch.setitem(sys.modules, "distributed", None)  # the extra not installed
+    missing = invoke(runner, "robust", "stag_hunt", "-n", "100", "--dask", "tcp://127.0.0.1:8786")
+    assert missing.exit_code == 2 and "sovgame[cluster]" in missing.stderr and "--dask" in missing.stderr
+    assert "Traceback" not in missing.stderr

@@ -9,13 +9,15 @@ import math
 import numpy as np
 import pytest
 
-from cases import MIXED_COSTS_2X2
+from cases import CASE_TOML, MIXED_COSTS_2X2
+from robustness import reference
 from sovgame import load_game, parse_game, solve
 from sovgame.core.model import bimatrix_game
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.costs.verdicts import VERDICTS
 from sovgame.robustness.batch import pattern_key, solution_key
-from sovgame.robustness.kappa_sets import pairwise_2x2, sign_patterns, target_alone
+from sovgame.robustness.kappa_sets import pairwise_2x2, sign_patterns, unique_walk
+from sovgame.robustness.patterns import target_alone
 from sovgame.robustness.plan import exact_sample_game, plan_sampling
 from sovgame.robustness.runner import evaluate_samples
 from support import draw
@@ -113,3 +115,78 @@ def test_every_2x2_sign_pattern_is_settled_and_solved_as_the_exact_solver_does()
             alone, not_alone = target_alone(plan, np.sign(a).astype(np.int8))
             only = len(exact.equilibria) == 1 and exact.equilibria[0].pure_profile() == target
             assert alone[0] == only and not_alone[0] == (not only), (target, signs)
+
+
+# --- the fast paths against the straightforward per-sample computation --------------------------
+
+
+def four_by_four_toml() -> str:
+    """An ordinal 4x4 game with two costs: 48 pairwise comparisons, too many for one pattern
+    code, so the walk goes by rows of signs."""
+    rng = np.random.default_rng(3)
+    names = [[f"r{k}" for k in range(4)], [f"c{k}" for k in range(4)]]
+    cells = "\n".join(
+        f'"{r}|{c}" = [{int(rng.integers(1, 6))}, {int(rng.integers(1, 6))}]' for r in names[0] for c in names[1]
+    )
+    return f"""
+[game]
+title = "four by four"
+payoff_scale = "ordinal"
+[[players]]
+name = "R"
+strategies = {names[0]}
+compromise = "r0"
+[[players]]
+name = "C"
+strategies = {names[1]}
+compromise = "c0"
+[payoffs]
+{cells}
+[[costs]]
+name = "war"
+incidence = "any_conflict"
+weights = [1, 1]
+weights_range = [[0.5, 2], [0.5, 2]]
+[[costs]]
+name = "own"
+incidence = "own_confront"
+weights = [0.5, 0.25]
+[analysis]
+plausible_kappa = [0, 2]
+"""
+
+
+def walk_cases():
+    mixed = parse_game(MIXED_COSTS_2X2)
+    for target in ("a0|b0", "a0|b1", "a1|b0", "a1|b1"):
+        yield mixed, {"target": target, "noise": 1.5}
+    yield load_game("pakistan_afghanistan"), {}
+    cardinal = parse_game(CASE_TOML.replace('payoff_scale = "ordinal"', 'payoff_scale = "cardinal"'))
+    yield cardinal, {}  # every sample the file's game: ties at every breakpoint
+    yield load_game("pakistan_afghanistan_campaign"), {}
+    yield load_game("pakistan_afghanistan_escalation"), {}
+    yield load_game("pakistan_afghanistan_escalation"), {"target": (2, 1)}
+    yield parse_game(four_by_four_toml()), {}
+
+
+def test_fast_chunk_evaluation_equals_the_straightforward_one_on_the_same_samples():
+    """Sign patterns settled once each, comparisons gathered in one pass: the same per-sample
+    arrays, bit for bit, as testing every (sample, κ) on its own signs (reference.py)."""
+    for game, options in walk_cases():
+        plan, U, W = draw(game, 3000, seed=21, **options)
+        fast, slow = evaluate_samples(plan, U, W), reference.evaluate_samples(plan, U, W)
+        for name in ("nash", "dominant", "unique"):
+            assert np.array_equal(fast.values[name], slow.values[name], equal_nan=True), (game.title, name)
+            assert np.array_equal(fast.verdicts[name], slow.verdicts[name]), (game.title, name)
+        assert np.array_equal(fast.unique_open, slow.unique_open) and np.array_equal(fast.binding, slow.binding)
+        assert fast.target_equilibrium == slow.target_equilibrium
+        assert fast.sets == slow.sets and fast.unresolved == slow.unresolved
+        for name in ("patterns", "types_zero", "types_top"):
+            mine, theirs = getattr(fast, name), getattr(slow, name)
+            assert (mine is None and theirs is None) or np.array_equal(mine, theirs), name
+        if plan.pairwise is not None:
+            walked, opened = unique_walk(plan, U, W)
+            sets, opened_slow = reference.unique_walk(plan, U, W)
+            assert np.array_equal(opened, opened_slow)
+            for field in ("nonempty", "lo", "lo_closed", "hi", "hi_closed"):
+                assert np.array_equal(getattr(walked, field), getattr(sets, field)), (game.title, field)

@@ -6,16 +6,23 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
 
+import numpy as np
 import pytest
 
-from cases import BAD_OPTIONS, CASE_TOML
+from cases import BAD_OPTIONS, CASE_TOML, MIXED_COSTS_2X2
+from robustness import reference
 from sovgame import load_game, parse_game
+from sovgame.costs.thresholds import compute_thresholds
 from sovgame.errors import ParameterError, UsageError
-from sovgame.present.robust import robust_to_json
-from sovgame.robustness.plan import CHUNK_SIZE
-from sovgame.robustness.runner import robust
+from sovgame.present.robust import robust_sections, robust_to_json
+from sovgame.robustness.plan import CHUNK_SIZE, exact_sample_game
+from sovgame.robustness.runner import ever_nash, robust
+from support import draw, invoke
 
 
 def json_text(result) -> str:
@@ -74,3 +81,86 @@ def test_bad_arguments_are_usage_errors_naming_the_parameter(options, parameter,
         robust(game, **{"samples": 10, **options})
     assert caught.value.parameter == parameter and "--" not in str(caught.value)
     assert isinstance(caught.value, UsageError)
+
+
+# --- whole runs against the straightforward computation ------------------------------------------
+
+
+def whole_run_cases():
+    for name in (
+        "pakistan_afghanistan",
+        "prisoners_dilemma",
+        "stag_hunt",
+        "chicken",
+        "deadlock",
+        "pakistan_afghanistan_mediation",
+        "pakistan_afghanistan_campaign",
+        "scenario_status_quo",
+        "scenario_escalation",
+    ):
+        yield name, load_game(name), 3000, {}
+    yield "two chunks", load_game("pakistan_afghanistan"), CHUNK_SIZE + 777, {}
+    mixed = parse_game(MIXED_COSTS_2X2)
+    for target in ("a0|b1", "a1|b0", "a1|b1"):
+        yield f"mixed costs {target}", mixed, 2000, {"target": target, "noise": 0.7}
+    cardinal = parse_game(CASE_TOML.replace('payoff_scale = "ordinal"', 'payoff_scale = "cardinal"'))
+    yield "cardinal, nothing uncertain", cardinal, 500, {}
+    yield "cost filter", load_game("pakistan_afghanistan"), 2000, {"costs": ["trade_disruption"]}
+    escalation = load_game("pakistan_afghanistan_escalation")
+    yield "escalation", escalation, 3000, {}  # open samples, the default exact subsample
+    yield "escalation, no subsample", escalation, 3000, {"unique_subsample": 0}
+    yield "escalation, noise", replace(escalation, payoff_scale="cardinal"), 2000, {"noise": 0.3, "unique_subsample": 5}
+    yield "escalation, degenerate", replace(escalation, payoff_scale="cardinal"), 300, {}
+    yield "three players", load_game("pakistan_afghanistan_india"), 400, {}  # every sample exact
+    yield "three players, nash holds", load_game("scenario_india_engaged"), 1500, {"unique_subsample": 40}
+
+
+@pytest.mark.parametrize("label, game, samples, options", list(whole_run_cases()), ids=lambda x: str(x)[:40])
+def test_whole_run_is_byte_for_byte_the_straightforward_one(label, game, samples, options):
+    """JSON, tables and the per-sample arrays of a run equal those of the straightforward
+    computation kept in reference.py (every (sample, κ) tested on its own signs, every group of
+    comparisons computed on its own, the whole threshold report on each exact sample)."""
+    fast = robust(game, samples, seed=11, **options)
+    with reference.installed():
+        slow = robust(game, samples, seed=11, **options)
+    assert json_text(fast) == json_text(slow)
+    assert robust_sections(fast) == robust_sections(slow)
+    for name in ("nash", "dominant", "unique"):
+        assert np.array_equal(fast.values[name], slow.values[name], equal_nan=True), name
+        assert np.array_equal(fast.weights[name], slow.weights[name]), name
+
+
+def test_ever_nash_is_compute_thresholds_nash_being_nonempty():
+    """The exact path's first question, against the whole threshold report, on samples full
+    of ties (cardinal games without noise) and on drawn ones."""
+    cases = [(load_game(name), {}) for name in ("pakistan_afghanistan_india", "scenario_india_engaged")]
+    cases += [(load_game("pakistan_afghanistan_escalation"), {"target": t}) for t in ((0, 0), (1, 1), (2, 0))]
+    cases += [(parse_game(MIXED_COSTS_2X2), {"target": t, "noise": 2.0}) for t in ("a0|b0", "a1|b1")]
+    for name in ("prisoners_dilemma", "stag_hunt", "chicken", "deadlock"):
+        game = replace(load_game(name), payoff_scale="cardinal")
+        cases += [(game, {"target": t}) for t in ((0, 0), (0, 1), (1, 1))]
+    seen = set()
+    for game, options in cases:
+        plan, U, W = draw(game, 15, seed=2, **options)
+        for j in range(15):
+            report = compute_thresholds(exact_sample_game(plan, U[j], W[j]), plan.target)
+            expected = bool(report.thresholds["nash"].intervals)
+            assert ever_nash(plan, U[j], W[j]) == expected, (game.title, options, j)
+            seen.add(expected)
+    assert seen == {True, False}
+
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("robust_*.json")), ids=lambda p: p.stem)
+def test_output_is_what_the_code_before_the_fast_paths_printed(runner, path):
+    """``robust --format json`` as printed by sovgame before the unique walk went by sign
+    patterns (the files were written by that code, commit 9a5225b, after verdicts moved to
+    today's costs; the first versions came from 2fbbbd2). When the output is meant
+    to change (a new verdict scale, say), write them again with the command below and say why
+    in the commit."""
+    name, samples, seed = re.fullmatch(r"robust_(.+)_(\d+)_seed(\d+)", path.stem).groups()
+    result = invoke(runner, "robust", name, "-n", samples, "--seed", seed, "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == path.read_text(encoding="utf-8")

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from cases import CASE_TOML
 from sovgame import load_game, parse_game
 from sovgame.present.robust import robust_to_json
 from sovgame.robustness.runner import robust
-from sovgame.robustness.summary import wilson_interval
+from sovgame.robustness.summary import _weight, weighted_quantiles, wilson_interval
 
 
 @pytest.mark.parametrize(
@@ -72,3 +73,26 @@ def test_wilson_interval():
     assert wilson_interval(0, 10)[0] == 0.0 and wilson_interval(10, 10)[1] == 1.0
     lo, hi = wilson_interval(5, 10)
     assert math.isclose(lo, 0.2366, abs_tol=1e-4) and math.isclose(hi, 0.7634, abs_tol=1e-4)
+
+
+def test_quantiles_of_unweighted_samples_are_the_order_statistics():
+    """The smallest value whose cumulative count reaches q·n: the ceil(q·n)-th of the sorted
+    values (written out here with a full sort), never averaged; 'never' (inf) included."""
+    rng = np.random.default_rng(4)
+    for n in (1, 2, 3, 19, 20, 1000, 1001):
+        values = np.round(rng.exponential(size=n), 1)  # ties
+        values[rng.random(n) < 0.3] = np.inf
+        ordered = sorted(values.tolist())
+        expected = [ordered[min(max(math.ceil(q * n * (1 - 1e-12)), 1), n) - 1] for q in (0.05, 0.5, 0.95)]
+        ones = np.broadcast_to(1.0, (n,))
+        assert weighted_quantiles(values, ones, [0.05, 0.5, 0.95]) == expected
+        assert weighted_quantiles(values, np.ones(n), [0.05, 0.5, 0.95]) == expected
+
+
+def test_uniform_weights_count_what_summing_ones_would():
+    rng = np.random.default_rng(5)
+    mask = rng.random(10_001) < 0.37
+    ones = np.broadcast_to(np.float64(1.0), mask.shape)
+    assert _weight(ones, mask) == float(np.ones(mask.shape)[mask].sum()) == float(mask.sum())
+    weights = rng.choice([0.0, 1.0, 2.5], size=mask.shape)
+    assert _weight(weights, mask) == float(weights[mask].sum())

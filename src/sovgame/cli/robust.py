@@ -1,16 +1,69 @@
-"""``sovgame robust``: how robust the verdicts are, with a progress bar for long runs."""
+"""``sovgame robust``: how robust the verdicts are, with a progress bar for long runs and, with
+``--dask``, the samples on a Dask cluster."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..errors import SovgameError, UsageError
 from ..present.render import OutputFormat, render
 from .app import CostOpt, FormatOpt, GameArg, app, user_errors
 
 if TYPE_CHECKING:  # rich's progress bar is imported only when a run is long enough to show it
+    from concurrent.futures import Executor
+
     from rich.progress import Progress, TaskID
+
+#: Seconds to wait for a Dask scheduler to answer before giving up.
+DASK_CONNECT_TIMEOUT = 5
+
+
+@contextlib.contextmanager
+def dask_executor(address: str | None) -> Iterator[Executor | None]:
+    """An executor that runs work on the Dask cluster whose scheduler is at ``address``
+    (``dask.distributed``'s ``Client(address).get_executor()``), or None without an address.
+
+    The scheduler is reached first with a timeout of :data:`DASK_CONNECT_TIMEOUT` seconds, so
+    a wrong address fails soon and cleanly (a client that never connected would linger).
+    """
+    if not address:
+        yield None
+        return
+    try:
+        import distributed
+    except ImportError:
+        raise UsageError(
+            "--dask: running on a Dask cluster needs the cluster extra: pip install 'sovgame[cluster]'"
+        ) from None
+    _reach(address)
+    client = distributed.Client(address, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False)
+    try:
+        with client.get_executor() as pool:
+            yield pool
+    finally:
+        client.close()
+
+
+def _reach(address: str) -> None:
+    """Open and close one connection to the scheduler, or raise an error naming ``--dask``."""
+    import asyncio
+
+    from distributed.comm import connect
+
+    async def probe() -> None:
+        comm = await connect(address, timeout=DASK_CONNECT_TIMEOUT)
+        await comm.close()
+
+    try:
+        asyncio.run(probe())
+    except ValueError as exc:
+        raise UsageError(f"--dask: {address!r} is not a scheduler address ({exc}); e.g. tcp://scheduler:8786") from None
+    except (OSError, TimeoutError) as exc:
+        raise SovgameError(f"--dask: cannot reach a Dask scheduler at {address}: {exc}") from None
 
 
 class _DelayedProgress:
@@ -52,6 +105,17 @@ class _DelayedProgress:
             self._bar.stop()
 
 
+DaskOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        metavar="ADDRESS",
+        envvar="SOVGAME_DASK",
+        help="Run the samples on the Dask cluster whose scheduler is at ADDRESS, e.g. tcp://scheduler:8786 (needs the cluster extra; same output as one worker).",
+    ),
+]
+
+
 @app.command("robust")
 @user_errors
 def robust_command(
@@ -63,6 +127,7 @@ def robust_command(
         typer.Option("--noise", help="Cardinal games: standard deviation of Normal noise added to every payoff."),
     ] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Processes to spread the samples over.")] = 1,
+    dask: DaskOpt = None,
     target: Annotated[
         str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')
     ] = None,
@@ -87,20 +152,24 @@ def robust_command(
     from ..present.robust import robust_sections, robust_to_json
     from ..robustness.runner import robust
 
+    if dask and workers != 1:
+        raise UsageError("--workers: the workers of a Dask cluster (--dask) are its own; leave --workers out")
     loaded = load_game(game)
     progress = _DelayedProgress() if sys.stderr.isatty() else None
     try:
-        result = robust(
-            loaded,
-            samples,
-            seed,
-            noise,
-            workers,
-            progress=progress,
-            target=target,
-            costs=cost,
-            unique_subsample=unique_subsample,
-        )
+        with dask_executor(dask) as executor:
+            result = robust(
+                loaded,
+                samples,
+                seed,
+                noise,
+                workers,
+                executor,
+                progress,
+                target=target,
+                costs=cost,
+                unique_subsample=unique_subsample,
+            )
     finally:
         if progress is not None:
             progress.close()

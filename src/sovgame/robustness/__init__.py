@@ -57,7 +57,14 @@ and a run of N samples starts with the samples of any shorter run.
 
 The package, in the order a run flows through it: :mod:`~sovgame.robustness.plan` (the
 sampling model and its arrays), :mod:`~sovgame.robustness.kappa_sets` (thresholds of many
-samples at once), :mod:`~sovgame.robustness.batch` (equilibria of many samples at one κ),
-:mod:`~sovgame.robustness.runner` (chunks, workers, the exact subsample) and
-:mod:`~sovgame.robustness.summary` (shares, quantiles, intervals, the one-line grade).
+samples at once), :mod:`~sovgame.robustness.patterns` (what each pattern of comparison signs
+proves about uniqueness, worked out once per pattern), :mod:`~sovgame.robustness.batch`
+(equilibria of many samples at one κ), :mod:`~sovgame.robustness.runner` (chunks, workers, the
+exact subsample), :mod:`~sovgame.robustness.chunks` (what a chunk gives back, the per-sample
+arrays of a run) and :mod:`~sovgame.robustness.summary` (shares, quantiles, intervals, the
+one-line grade).
+
+Memory: chunks are evaluated and dropped one by one; a run keeps, per sample, its three
+thresholds, three verdict codes and binding player (28 bytes; 8 more for the weights of
+``unique`` when samples are open), for exact quantiles and :attr:`RobustResult.values`.
 """

@@ -3,6 +3,7 @@ numpy, with samples that are degenerate within the tolerance solved exactly."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Sequence
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..core.model import Profile
 from .plan import (
     EXACT_FALLBACK_PER_CHUNK,
     MAX_SUPPORT_PAIRS,
@@ -28,12 +30,17 @@ if TYPE_CHECKING:
 def pattern_key(plan: SamplingPlan, code: int) -> SetKey:
     """The exact equilibrium set of every 2x2 game with these four comparison signs: solve one
     representative (the best replies, hence the structure of the equilibrium set, depend on
-    the signs only)."""
+    the signs only). Solved once per process for each target and code (4 × 81 at most)."""
+    return _pattern_key(tuple(plan.target), int(code))
+
+
+@functools.cache
+def _pattern_key(target: Profile, code: int) -> SetKey:
     from ..core.model import bimatrix_game
     from ..solvers.equilibria import solve
 
     signs = [(code // 3**k) % 3 - 1 for k in range(4)]
-    t1, t2 = plan.target
+    t1, t2 = target
     o1, o2 = 1 - t1, 1 - t2
     A = [[0, 0], [0, 0]]
     B = [[0, 0], [0, 0]]
@@ -49,7 +56,9 @@ def _indifference(P: np.ndarray, rows: tuple[int, ...], cols: tuple[int, ...], t
     tie within the tolerance, a zero probability or a singular system leaves it open."""
     k = len(rows)
     block = P[:, rows][:, :, cols]
-    scale = np.maximum(np.abs(block).max(axis=(1, 2)), 1.0)
+    # Reductions over the short axes are written out: numpy runs them one sample at a time.
+    size = np.abs(block)
+    scale = np.maximum(_reduce(np.maximum, [size[:, i, j] for i in range(k) for j in range(k)]), 1.0)
     # Solve [differences of the rows; 1ᵀ] · mix = e_k: in closed form for k ≤ 2 (most pairs).
     if k == 1:
         mix = np.ones((P.shape[0], 1))
@@ -71,17 +80,26 @@ def _indifference(P: np.ndarray, rows: tuple[int, ...], cols: tuple[int, ...], t
         mix = np.linalg.solve(system, rhs)[..., 0]
     value = np.einsum("nk,nk->n", block[:, 0, :], mix)
     outside = [r for r in range(P.shape[1]) if r not in rows]
-    positive = (mix > TOLERANCE).all(axis=1)
-    nonnegative = (mix >= -TOLERANCE).all(axis=1)
+    positive = _reduce(np.logical_and, [mix[:, j] > TOLERANCE for j in range(k)])
+    nonnegative = _reduce(np.logical_and, [mix[:, j] >= -TOLERANCE for j in range(k)])
     if outside:
         earn = np.einsum("nrk,nk->nr", P[:, outside][:, :, cols], mix)
-        better = (earn > value[:, None] + tol[:, None]).any(axis=1)
-        tie = (np.abs(earn - value[:, None]) <= tol[:, None]).any(axis=1)
+        bar = value + tol
+        better = _reduce(np.logical_or, [earn[:, r] > bar for r in range(len(outside))])
+        tie = _reduce(np.logical_or, [np.abs(earn[:, r] - value) <= tol for r in range(len(outside))])
     else:
         better = tie = np.zeros(P.shape[0], bool)
     ok = ~singular & positive & ~better & ~tie
     degenerate = singular | (nonnegative & ~better & (tie | ~positive))
     return ok, degenerate
+
+
+def _reduce(operation: np.ufunc, arrays: list[np.ndarray]) -> np.ndarray:
+    """``operation`` applied along a short list of arrays (exact: maxima, and, or)."""
+    out = arrays[0]
+    for array in arrays[1:]:
+        out = operation(out, array)
+    return out
 
 
 def support_pairs(shape: tuple[int, ...]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -109,12 +127,38 @@ def bimatrix_equilibria_batch(
     Bt = np.swapaxes(B, 1, 2)
     found = np.zeros((A.shape[0], len(pairs)), bool)
     degenerate = np.zeros(A.shape[0], bool)
+    # Pure pairs all at once: (ok, degenerate) of each own strategy against each opposing one.
+    rows_pure, cols_pure = _pure_replies(A, tol), _pure_replies(Bt, tol)
     for index, (I, J) in enumerate(pairs):
-        rows_ok, rows_degenerate = _indifference(A, I, J, tol)  # column mix on J keeps I indifferent
-        cols_ok, cols_degenerate = _indifference(Bt, J, I, tol)  # row mix on I keeps J indifferent
+        if len(I) == 1:
+            (i,), (j,) = I, J
+            (rows_ok, rows_degenerate), (cols_ok, cols_degenerate) = rows_pure[i][j], cols_pure[j][i]
+        else:
+            rows_ok, rows_degenerate = _indifference(A, I, J, tol)  # column mix on J keeps I indifferent
+            cols_ok, cols_degenerate = _indifference(Bt, J, I, tol)  # row mix on I keeps J indifferent
         found[:, index] = rows_ok & cols_ok
         degenerate |= rows_degenerate | cols_degenerate
     return found, degenerate
+
+
+def _pure_replies(P: np.ndarray, tol: np.ndarray) -> list[list[tuple[np.ndarray, np.ndarray]]]:
+    """:func:`_indifference` of every single own strategy i against every single opposing
+    strategy j, as [i][j] → (ok, degenerate): with one strategy on each side the mix is 1 and
+    the value P[i, j] itself, so ok when every other own strategy earns less by more than the
+    tolerance, degenerate when none earns more but one ties within it."""
+    own = P.shape[1]
+    rows = np.ascontiguousarray(np.moveaxis(P, 0, -1))  # [i, j, :]: along the samples
+    bar = rows + tol
+    better = np.zeros(rows.shape, bool)  # [i, j, :]: some other own strategy r earns more
+    tie = np.zeros(rows.shape, bool)
+    for r in range(own):  # a short axis: looped over, with whole-array operations
+        earn = rows[r]
+        beats, ties = earn > bar, np.abs(earn - rows) <= tol
+        beats[r], ties[r] = False, False  # r against itself
+        better |= beats
+        tie |= ties
+    ok, degenerate = ~better & ~tie, ~better & tie
+    return [[(ok[i, j], degenerate[i, j]) for j in range(P.shape[2])] for i in range(own)]
 
 
 def pure_equilibria_batch(u: np.ndarray, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:

@@ -9,12 +9,12 @@ patterns that decide their equilibrium sets.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
-from ..core.model import Profile
-from .plan import GAME_TYPES, BindingCode, Comparisons, SamplingPlan, VerdictCode
+from . import patterns
+from .patterns import powers
+from .plan import GAME_TYPES, BindingCode, Comparisons, SamplingPlan, VerdictCode, pattern_comparisons, sort_rows
 
 
 @dataclass
@@ -55,13 +55,20 @@ class KappaSets:
         )
 
 
+def ratios(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a/b where b ≠ 0, else 0: ``np.divide(a, b, out=zeros, where=b != 0)`` without its
+    slow masked loop (the same numbers)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(b != 0, a / b, 0.0)
+
+
 def linear_sets(a: np.ndarray, b: np.ndarray, strict: bool) -> KappaSets:
     """Where ``a − κ·b ≤ 0`` (``< 0`` if strict) for every column, over κ ≥ 0.
 
     b > 0 gives a lower bound a/b, b < 0 an upper bound a/b (a negative upper bound, or zero
     for a strict condition, leaves nothing), b = 0 holds for every κ or for none.
     """
-    ratio = np.divide(a, b, out=np.zeros_like(a), where=b != 0)
+    ratio = ratios(a, b)
     lower = np.max(np.where(b > 0, ratio, -np.inf), axis=1, initial=-np.inf)
     upper = np.min(np.where(b < 0, ratio, np.inf), axis=1, initial=np.inf) + 0.0  # −0.0 → 0.0
     flat_fails = ((b == 0) & ((a >= 0) if strict else (a > 0))).any(axis=1)
@@ -78,8 +85,7 @@ def nash_binding(plan: SamplingPlan, a: np.ndarray, b: np.ndarray, sets: KappaSe
     """The binding player of the nash threshold: the one whose own lower end is largest (the
     first such player on ties, as :mod:`sovgame.thresholds`); −1 when the threshold is 0,
     −2 when never."""
-    ratio = np.divide(a, b, out=np.zeros_like(a), where=b != 0)
-    bounds = np.where(b > 0, ratio, -np.inf)
+    bounds = np.where(b > 0, ratios(a, b), -np.inf)
     own = np.stack(
         [np.max(bounds[:, plan.nash.player == i], axis=1, initial=-np.inf) for i in range(plan.n_players)], axis=1
     )
@@ -101,43 +107,30 @@ def _signs_at(alpha: np.ndarray, beta: np.ndarray, root: np.ndarray, kappa: np.n
     return np.where(sign_beta == 0, np.sign(alpha).astype(np.int8)[:, None, :], moving)
 
 
-def unique_walk(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[KappaSets, np.ndarray]:
+def unique_walk(
+    plan: SamplingPlan, U: np.ndarray, W: np.ndarray, gains: tuple[np.ndarray, np.ndarray] | None = None
+) -> tuple[KappaSets, np.ndarray]:
     """The ``unique`` threshold of two-player samples where it is settled, and which are open.
 
     See the module docstring. The elements tested are κ = 0, every pairwise breakpoint and one
     κ inside each gap between them (and one beyond the last), walked down from the top as
     :func:`sovgame.regimes.tail_of_uniqueness` does, each sample only until its proved tail
-    ends (most end within a few elements, so this beats testing every element). Returns the
-    tail of κ from which the target is proved alone, and a mask of the samples where the
-    element just below that tail is neither proved alone nor proved not alone.
+    ends (most end within a few elements, so this beats testing every element). At each
+    element a sample is settled by the pattern of its comparison signs there
+    (:mod:`~sovgame.robustness.patterns`). Returns the tail of κ from which the target is
+    proved alone, and a mask of the samples where the element just below that tail is
+    neither proved alone nor proved not alone. ``gains``: the pairwise (α, β), if at hand.
     """
     tables = plan.pairwise
     assert tables is not None, "the unique walk is for two-player samples"
     count = U.shape[0]
-    alpha, beta = tables.comparisons.gains(U, W)
-    root = np.divide(alpha, beta, out=np.zeros_like(alpha), where=beta != 0)
-    points = np.sort(np.where((beta != 0) & (root > 0), root, 0.0), axis=1)
-    points = np.concatenate([np.zeros((count, 1)), points], axis=1)  # κ = 0 is always tested
-    last = points[:, -1:]
-    gaps = np.concatenate([(points[:, :-1] + points[:, 1:]) / 2, last + np.maximum(1.0, last)], axis=1)
-    tests = np.empty((count, 2 * points.shape[1]))
-    tests[:, 0::2], tests[:, 1::2] = points, gaps  # point 0, gap 0, point 1, gap 1, ...
-
-    elements = tests.shape[1]
-    start = np.full(count, elements)  # first element of the proved tail (none yet)
-    settled = np.ones(count, bool)  # the element below the tail is proved not alone
-    active = np.arange(count)
-    # The walk's working copies shrink with the active samples.
-    a, b, r, t = alpha, beta, root, tests
-    for element in range(elements - 1, -1, -1):
-        if not len(active):
-            break
-        signs = _signs_at(a, b, r, t[:, element : element + 1])[:, 0, :]
-        alone, not_alone = target_alone(plan, signs)
-        start[active[alone]] = element
-        settled[active[~alone]] = not_alone[~alone]
-        active = active[alone]
-        a, b, r, t = a[alone], b[alone], r[alone], t[alone]
+    alpha, beta = gains if gains is not None else tables.comparisons.gains(U, W)
+    root = ratios(alpha, beta)
+    points = np.empty((count, alpha.shape[1] + 1), order="F")  # columns: each point's κ
+    points[:, 0] = 0.0  # κ = 0 is always tested
+    points[:, 1:] = sort_rows(np.where((beta != 0) & (root > 0), root, 0.0))
+    start, settled = _walk(plan, alpha, beta, root, points)
+    elements = 2 * points.shape[1]
     has_tail = start < elements
     first = np.minimum(start, elements - 1)
     lo = np.where(has_tail, points[np.arange(count), first // 2], np.inf)
@@ -145,114 +138,98 @@ def unique_walk(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[Kappa
     return sets, ~settled
 
 
-def target_alone(plan: SamplingPlan, signs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """At one κ per row, given the signs of every pairwise comparison (rows, comparisons):
-    (proved the only equilibrium, proved not the only one).
+def element_kappa(points: np.ndarray, rows: np.ndarray, element: int) -> np.ndarray:
+    """The κ at which element ``element`` of the walk is tested, for samples ``rows``: point
+    k (element 2k) at itself, the gap after it (element 2k + 1) half way to the next point,
+    the last gap at last + max(1, last)."""
+    k = element // 2
+    point = points[rows, k]
+    if element % 2 == 0:
+        return point
+    if k + 1 < points.shape[1]:
+        return (point + points[rows, k + 1]) / 2
+    return point + np.maximum(1.0, point)
 
-    Proved alone: iterated elimination of strictly dominated strategies leaves only the target
-    (survivors are all a player can use in any equilibrium, mixed included; the order of
-    elimination does not matter for strict dominance). Proved not alone: the target is no
-    equilibrium, another pure profile is one, or one player ties at the target while the
-    other's reply is strict (then mixing the tied strategies in with a small weight is an
-    equilibrium too: a continuum). In 2x2 games one of the two always holds.
+
+def _walk(
+    plan: SamplingPlan, alpha: np.ndarray, beta: np.ndarray, root: np.ndarray, points: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Walk down the elements of ``points`` (:func:`element_kappa`): the first element of each
+    sample's proved tail (``elements`` where there is none), and whether the element below it
+    is proved not alone.
+
+    The sign of comparison c at κ is sign(β_c·(r_c − κ)), or sign(α_c) where β_c = 0 (as
+    :func:`_signs_at`; comparing κ with the root keeps the tie at a breakpoint exact), so the
+    code of the pattern, Σ_c (sign_c + 1)·3^c, is a fixed part plus Σ_c sign(β_c·(r_c − κ))·3^c:
+    one product of {−1, 0, 1} with the powers of 3 per sample, exact in float64.
     """
-    tables = plan.pairwise
-    assert tables is not None, "pairwise comparisons are made for two-player samples"
-    m, n = plan.shape
-    count = signs.shape[0]
-    if not signs.shape[1]:  # every player has one strategy: nothing is ever compared
-        signs = np.zeros((count, 1), np.int8)
-    # rows[:, r2, r1, c] = sign(A[r2, c] − A[r1, c]); cols[:, c2, c1, r] = sign(B[r, c2] − B[r, c1]).
-    rows = (signs[:, tables.row_index.ravel()] * tables.row_sign.ravel()).reshape(count, m, m, n)
-    cols = (signs[:, tables.col_index.ravel()] * tables.col_sign.ravel()).reshape(count, n, n, m)
-    return _alone_after_dominance(rows, cols, plan.target), _proved_not_alone(rows, cols, plan.target)
-
-
-# The strategy axes are tiny, so they are looped over with whole-array operations: numpy
-# reduces a short inner axis far more slowly.
-
-
-def _any_of(arrays: list[np.ndarray]) -> np.ndarray:
-    out = arrays[0].copy()
-    for a in arrays[1:]:
-        out |= a
-    return out
-
-
-def _all_of(arrays: list[np.ndarray]) -> np.ndarray:
-    out = arrays[0].copy()
-    for a in arrays[1:]:
-        out &= a
-    return out
-
-
-def _alone_after_dominance(rows: np.ndarray, cols: np.ndarray, target: Profile) -> np.ndarray:
-    """Iterated elimination of strictly dominated strategies, on every row at once, leaves
-    only the target. ``rows[:, r2, r1, c]`` = sign(A[r2, c] − A[r1, c]), ``cols`` likewise."""
-    count, m, _, n = rows.shape
-    t1, t2 = target
-    # Sets of strategies as bitmasks: bit c of beats_rows[:, r2, r1] is set where
-    # A[r2, c] > A[r1, c] (never for r2 = r1); likewise for columns.
-    # Typed loosely: numpy's stubs reject shifts of unsigned arrays by unsigned scalars.
-    bits: Any = np.uint8 if max(m, n) <= 8 else np.uint16 if max(m, n) <= 16 else np.uint64
-    beats_rows = _any_of([(rows[..., c] > 0).astype(bits) << bits(c) for c in range(n)])
-    beats_cols = _any_of([(cols[..., r] > 0).astype(bits) << bits(r) for r in range(m)])
-    alive_rows = np.full(count, (1 << m) - 1, bits)
-    alive_cols = np.full(count, (1 << n) - 1, bits)
-    for _ in range(max(m + n - 2, 1)):
-        changed = False
-        players = ((beats_rows, alive_rows, alive_cols, m), (beats_cols, alive_cols, alive_rows, n))
-        for beats, own, other, size in players:
-            # A strategy goes when a live rival beats it against every live opposing strategy.
-            covers = (other[:, None, None] & ~beats) == 0  # [:, winner, loser]
-            beaten = _any_of([covers[:, w, :] & ((own >> bits(w)) & 1).astype(bool)[:, None] for w in range(size)])
-            removed = _any_of([beaten[:, k].astype(bits) << bits(k) for k in range(size)]) & own
-            if removed.any():
-                own &= ~removed
-                changed = True
-        if not changed:
+    if not patterns.coded(plan):
+        return _walk_by_signs(plan, alpha, beta, root, points)
+    count, elements = points.shape[0], 2 * points.shape[1]
+    start = np.full(count, elements)  # first element of the proved tail (none yet)
+    settled = np.ones(count, bool)  # the element below the tail is proved not alone
+    weight = powers(alpha.shape[1])
+    sign_beta = np.sign(beta)
+    offset = ((sign_beta == 0) * np.sign(alpha) + 1.0) @ weight  # Σ 3^c + Σ_{β=0} sign(α_c)·3^c
+    # The working rows (pool) are every sample at first; samples whose tail has ended drop out
+    # of the pool only once they are a quarter of it, so the copies stay few. Roots and signs
+    # are held as (comparisons, samples): each comparison's row runs along the samples.
+    pool, live = np.arange(count), np.ones(count, bool)
+    r, s, o = np.ascontiguousarray(root.T), np.ascontiguousarray(sign_beta.T), offset
+    for element in range(elements - 1, -1, -1):
+        d = r - element_kappa(points, pool, element)
+        d *= s
+        codes = weight @ np.sign(d, out=d) + o
+        alone, not_alone = patterns.settle(plan, codes.astype(np.int64))
+        alone &= live
+        leaving = live & ~alone
+        start[pool[alone]] = element
+        settled[pool[leaving]] = not_alone[leaving]
+        live = alone
+        remaining = np.count_nonzero(live)
+        if not remaining:
             break
-    return (alive_rows == 1 << t1) & (alive_cols == 1 << t2)
+        if remaining < 0.75 * len(pool):
+            pool, r, s, o = pool[live], r[:, live], s[:, live], o[live]
+            live = np.ones(remaining, bool)
+    return start, settled
 
 
-def _proved_not_alone(rows: np.ndarray, cols: np.ndarray, target: Profile) -> np.ndarray:
-    """The target is no equilibrium, another pure profile is one, or a continuum through the
-    target exists (one player ties there while the other's reply is strict)."""
-    count, m, _, n = rows.shape
-    t1, t2 = target
-    best_rows = _all_of([rows[:, r2] <= 0 for r2 in range(m)])  # [:, r, c]: r is a best reply to c
-    best_cols = _all_of([cols[:, c2] <= 0 for c2 in range(n)])  # [:, c, r]: c is a best reply to r
-    nash = best_rows & np.swapaxes(best_cols, 1, 2)
-    target_nash = nash[:, t1, t2]
-    others = [nash[:, r, c] for r in range(m) for c in range(n) if (r, c) != (t1, t2)]
-    other_nash = _any_of(others) if others else np.zeros(count, bool)
-    row_gaps = [rows[:, r2, t1, t2] for r2 in range(m) if r2 != t1]  # other rows against the target
-    col_gaps = [cols[:, c2, t2, t1] for c2 in range(n) if c2 != t2]
-    true, false = np.ones(count, bool), np.zeros(count, bool)
-    row_tie = _any_of([g == 0 for g in row_gaps]) if row_gaps else false
-    col_tie = _any_of([g == 0 for g in col_gaps]) if col_gaps else false
-    row_strict = _all_of([g < 0 for g in row_gaps]) if row_gaps else true
-    col_strict = _all_of([g < 0 for g in col_gaps]) if col_gaps else true
-    continuum = target_nash & ((row_tie & col_strict) | (col_tie & row_strict))
-    return ~target_nash | other_nash | continuum
+def _walk_by_signs(
+    plan: SamplingPlan, alpha: np.ndarray, beta: np.ndarray, root: np.ndarray, points: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_walk` for games with too many comparisons for one code: by rows of signs."""
+    count, elements = points.shape[0], 2 * points.shape[1]
+    start = np.full(count, elements)
+    settled = np.ones(count, bool)
+    active = np.arange(count)
+    a, b, r = alpha, beta, root
+    for element in range(elements - 1, -1, -1):
+        if not len(active):
+            break
+        signs = _signs_at(a, b, r, element_kappa(points, active, element)[:, None])[:, 0, :]
+        alone, not_alone = patterns.settle_signs(plan, signs)
+        start[active[alone]] = element
+        settled[active[~alone]] = not_alone[~alone]
+        active = active[alone]
+        a, b, r = a[alone], b[alone], r[alone]
+    return start, settled
 
 
 def pairwise_2x2(plan: SamplingPlan) -> Comparisons:
-    """The four comparisons of a 2x2 game, each 'target strategy minus the other': the row
-    player against the column target and against the column alternative, the column player
-    against the row target and against the row alternative."""
-    t1, t2 = plan.target
-    o1, o2 = 1 - t1, 1 - t2
-    own = [2 * t1 + t2, 2 * t1 + o2, 2 * t1 + t2, 2 * o1 + t2]
-    other = [2 * o1 + t2, 2 * o1 + o2, 2 * t1 + o2, 2 * o1 + o2]
-    return Comparisons(np.array([0, 0, 1, 1]), np.array(other), np.array(own))
+    """The four comparisons of a 2x2 game that decide its equilibrium set
+    (:func:`~sovgame.robustness.plan.pattern_comparisons` of the target)."""
+    return pattern_comparisons(plan.target)
 
 
 def sign_patterns(alpha: np.ndarray, beta: np.ndarray, kappa: float) -> np.ndarray:
-    """Code 0..80 of the four comparison signs at κ (base 3, sign + 1 per digit)."""
-    root = np.divide(alpha, beta, out=np.zeros_like(alpha), where=beta != 0)
-    signs = _signs_at(alpha, beta, root, np.full((alpha.shape[0], 1), kappa))[:, 0, :]
-    return ((signs + 1).astype(np.int64) * np.array([1, 3, 9, 27])).sum(axis=1)
+    """Code 0..80 of the four comparison signs at κ (base 3, sign + 1 per digit): the signs of
+    :func:`_signs_at`, coded as the walk codes them (:func:`_walk`)."""
+    weight = powers(alpha.shape[1])
+    sign_beta = np.sign(beta)
+    offset = ((sign_beta == 0) * np.sign(alpha) + 1.0) @ weight
+    moving = np.sign((ratios(alpha, beta) - kappa) * sign_beta)
+    return (moving @ weight + offset).astype(np.int64)
 
 
 def game_types_2x2(plan: SamplingPlan, U: np.ndarray, W: np.ndarray, kappa: float) -> np.ndarray:
@@ -263,27 +240,23 @@ def game_types_2x2(plan: SamplingPlan, U: np.ndarray, W: np.ndarray, kappa: floa
     t1, t2 = plan.target
     o1, o2 = 1 - t1, 1 - t2
     u = U - kappa * W if kappa else U
+    u = np.ascontiguousarray(u.reshape(len(u), -1).T)  # rows: (profile, player), along the samples
     cells = {  # player: (R, S, T, P) as flat profiles
         0: (2 * t1 + t2, 2 * t1 + o2, 2 * o1 + t2, 2 * o1 + o2),
         1: (2 * t1 + t2, 2 * o1 + t2, 2 * t1 + o2, 2 * o1 + o2),
     }
-    types = []
+    types = np.empty((U.shape[0], 2), np.int8)
     for i in (0, 1):
-        R, S, T, P = (u[:, c, i] for c in cells[i])
-        types.append(
-            np.select(
-                [
-                    (T > R) & (R > P) & (P > S),
-                    (R > T) & (T >= P) & (P > S),
-                    (T > R) & (R > S) & (S > P),
-                    (T > P) & (P > R) & (R > S),
-                    (R > T) & (S > P),
-                ],
-                [0, 1, 2, 3, 4],
-                default=5,
-            ).astype(np.int8)
-        )
-    return np.stack(types, axis=1)
+        R, S, T, P = (u[2 * c + i] for c in cells[i])
+        dilemma = (T > R) & (R > P) & (P > S)
+        stag = (R > T) & (T >= P) & (P > S)
+        chicken = (T > R) & (R > S) & (S > P)
+        deadlock = (T > P) & (P > R) & (R > S)
+        harmony = (R > T) & (S > P)
+        # The five orderings exclude one another (any two differ on T vs R, R vs P or P vs S),
+        # so the type is 5 (other) less the code of the one that holds.
+        types[:, i] = 5 - (5 * dilemma + 4 * stag + 3 * chicken + 2 * deadlock + 1 * harmony)
+    return types
 
 
 def type_counts(types: np.ndarray) -> np.ndarray:

@@ -107,10 +107,48 @@ class Comparisons:
     to: np.ndarray
 
     def gains(self, U: np.ndarray, W: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(a, b), each of shape (samples, comparisons)."""
-        a = U[:, self.to, self.player] - U[:, self.at, self.player]
-        b = W[:, self.to, self.player] - W[:, self.at, self.player]
-        return a, b
+        """(a, b), each of shape (samples, comparisons), in column-major order: each
+        comparison's column is contiguous, so operations that combine a sample's value with
+        each of its columns, and reductions over the columns, run along whole columns."""
+        return self.transposed(U).T, self.transposed(W).T
+
+    def transposed(self, X: np.ndarray) -> np.ndarray:
+        """X[:, to, player] − X[:, at, player] as rows (comparisons, samples)."""
+        players = X.shape[2]
+        to, at = self.to * players + self.player, self.at * players + self.player
+        if X.strides[0] == 0:  # one game for every sample: compute it once
+            row = X[0].reshape(-1)
+            return np.repeat((row[to] - row[at])[:, None], X.shape[0], axis=1)
+        rows = np.ascontiguousarray(X.reshape(X.shape[0], -1).T)  # (profiles · players, samples)
+        return rows[to] - rows[at]
+
+    def joined(self, other: Comparisons) -> Comparisons:
+        """These comparisons, then ``other``'s."""
+        return Comparisons(*(np.concatenate([x, y]) for x, y in zip(self.fields(), other.fields())))
+
+    def fields(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(player, at, to)."""
+        return self.player, self.at, self.to
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """Every comparison a chunk evaluates, computed in one pass (:meth:`Comparisons.gains`)
+    and handed out by group: ``dominance``, then ``pairwise`` (two players), then ``pattern``
+    (2x2: :func:`pattern_comparisons`), as column ranges; ``nash`` is a subset of the
+    dominance columns (the same differences, in :attr:`SamplingPlan.nash` order)."""
+
+    comparisons: Comparisons
+    groups: dict[str, slice]
+    nash: np.ndarray
+
+    def gains(self, U: np.ndarray, W: np.ndarray) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Group name → (a, b) of its comparisons, column-major as :meth:`Comparisons.gains`."""
+        a, b = self.comparisons.transposed(U), self.comparisons.transposed(W)
+        found = {name: (a[rows].T, b[rows].T) for name, rows in self.groups.items()}
+        dominance = self.groups["dominance"]
+        found["nash"] = (a[dominance][self.nash].T, b[dominance][self.nash].T)
+        return found
 
 
 @dataclass(frozen=True)
@@ -160,6 +198,7 @@ class SamplingPlan:
     nash: Comparisons  # every unilateral deviation from the target
     dominance: Comparisons  # every (player, opponents' profile, rival strategy) comparison
     pairwise: PairwiseTables | None  # two-player games
+    gathered: Gathered  # the comparisons above (and the 2x2 pattern), in one pass
     unique_subsample: int | None  # None: sized by UNIQUE_PRECISION
 
     def subsample_size(self, open_count: int, samples: int) -> int:
@@ -226,6 +265,7 @@ def plan_sampling(
     rank_of, rank_counts, ranges = _rank_arrays(game, profiles)
     nash, dominance = _move_comparisons(game.shape, profile, profiles)
     n, shape = game.n_players, game.shape
+    pairwise = _pairwise_tables(shape) if n == 2 else None
     return SamplingPlan(
         game=game,
         target=profile,
@@ -241,7 +281,8 @@ def plan_sampling(
         ranged_costs=tuple(ranged),
         nash=_comparisons(nash),
         dominance=_comparisons(dominance),
-        pairwise=_pairwise_tables(shape) if n == 2 else None,
+        pairwise=pairwise,
+        gathered=_gathered(_comparisons(nash), _comparisons(dominance), pairwise, shape, profile),
         unique_subsample=None if unique_subsample is None else int(unique_subsample),
     )
 
@@ -311,6 +352,33 @@ def _move_comparisons(shape: tuple[int, ...], target: Profile, profiles: list[Pr
     return nash, dominance
 
 
+def pattern_comparisons(target: Profile) -> Comparisons:
+    """The four comparisons of a 2x2 game, each 'target strategy minus the other': the row
+    player against the column target and against the column alternative, the column player
+    against the row target and against the row alternative."""
+    t1, t2 = target
+    o1, o2 = 1 - t1, 1 - t2
+    own = [2 * t1 + t2, 2 * t1 + o2, 2 * t1 + t2, 2 * o1 + t2]
+    other = [2 * o1 + t2, 2 * o1 + o2, 2 * t1 + o2, 2 * o1 + o2]
+    return Comparisons(np.array([0, 0, 1, 1]), np.array(other), np.array(own))
+
+
+def _gathered(
+    nash: Comparisons, dominance: Comparisons, pairwise: PairwiseTables | None, shape: tuple[int, ...], target: Profile
+) -> Gathered:
+    """The comparisons of a chunk in one :class:`Gathered`: dominance, pairwise, 2x2 pattern."""
+    triples = list(zip(*(x.tolist() for x in dominance.fields())))
+    nash_columns = np.array([triples.index(t) for t in zip(*(x.tolist() for x in nash.fields()))], np.intp)
+    groups, joined = {"dominance": slice(0, len(triples))}, dominance
+    extra = {"pairwise": pairwise.comparisons if pairwise is not None else None}
+    extra["pattern"] = pattern_comparisons(target) if shape == (2, 2) else None
+    for name, comparisons in extra.items():
+        if comparisons is not None:
+            groups[name] = slice(len(joined.player), len(joined.player) + len(comparisons.player))
+            joined = joined.joined(comparisons)
+    return Gathered(joined, groups, nash_columns)
+
+
 def _comparisons(lists) -> Comparisons:
     return Comparisons(*(np.array(x, dtype=np.intp) for x in lists))
 
@@ -356,6 +424,26 @@ def _check_noise(game: Game, noise: float | None) -> float:
     return float(noise)
 
 
+#: Sorting networks (pairs compared and exchanged, in order) for rows of up to four values.
+NETWORKS = {1: (), 2: ((0, 1),), 3: ((0, 1), (1, 2), (0, 1)), 4: ((0, 1), (2, 3), (0, 2), (1, 3), (1, 2))}
+
+
+def sort_rows(x: np.ndarray) -> np.ndarray:
+    """``np.sort(x, axis=1)``, column-major; rows of up to four values (2x2 games) by a sorting
+    network of elementwise minima and maxima, far quicker than numpy's sort of short rows and
+    the same values (there are no NaNs, and no −0.0 beside a 0.0 whose order could differ)."""
+    count, width = x.shape
+    if width not in NETWORKS:
+        return np.asfortranarray(np.sort(x, axis=1))
+    columns = [x[:, j] for j in range(width)]
+    for i, j in NETWORKS[width]:
+        columns[i], columns[j] = np.minimum(columns[i], columns[j]), np.maximum(columns[i], columns[j])
+    out = np.empty((count, width), order="F")
+    for j, column in enumerate(columns):
+        out[:, j] = column
+    return out
+
+
 def draw_samples(plan: SamplingPlan, rng: np.random.Generator, count: int) -> tuple[np.ndarray, np.ndarray]:
     """``count`` sampled games as (U, W), each of shape (count, profiles, players).
 
@@ -368,7 +456,7 @@ def draw_samples(plan: SamplingPlan, rng: np.random.Generator, count: int) -> tu
         for i, (lo, hi) in enumerate(plan.payoff_ranges):
             # Sorted uniforms assigned by rank: the k-th lowest value goes to rank k, so equal
             # ranks stay equal and the ordering is kept (docs/models.md).
-            values = np.sort(rng.uniform(lo, hi, size=(count, plan.rank_counts[i])), axis=1)
+            values = sort_rows(rng.uniform(lo, hi, size=(count, plan.rank_counts[i])))
             U[:, :, i] = values[:, plan.rank_of[i]]
     elif plan.noise > 0:
         U = plan.base_payoffs + rng.normal(0.0, plan.noise, size=(count, n_profiles, n))

@@ -5,20 +5,24 @@ See :mod:`sovgame.robustness` for the sampling model and how each quantity is co
 
 from __future__ import annotations
 
+import functools
 import math
+import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
 from ..core.model import Game, Profile
 from ..errors import ParameterError
 from .batch import sets_at_kappa
-from .kappa_sets import game_types_2x2, linear_sets, nash_binding, pairwise_2x2, sign_patterns, type_counts, unique_walk
+from .chunks import ChunkResult, PerSample
+from .kappa_sets import game_types_2x2, linear_sets, nash_binding, sign_patterns, type_counts, unique_walk
 from .plan import (
     CHUNK_SIZE,
-    CRITERIA,
     DEFAULT_SAMPLES,
     MAX_SAMPLES,
     Progress,
@@ -29,22 +33,22 @@ from .plan import (
     exact_sample_game,
     plan_sampling,
 )
-from .summary import ChunkResult, RobustResult, summarise
+from .summary import RobustResult, summarise
 
 
 def evaluate_samples(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> ChunkResult:
     """Every vectorised per-sample quantity for the samples (U, W)."""
     count = U.shape[0]
     values, verdicts = {}, {}
-    a, b = plan.nash.gains(U, W)
+    gains = plan.gathered.gains(U, W)  # every comparison below, in one pass
+    a, b = gains["nash"]
     nash = linear_sets(a, b, strict=False)
     values["nash"], verdicts["nash"] = nash.value, nash.verdicts(plan.plausible)
     binding = nash_binding(plan, a, b, nash)
-    a, b = plan.dominance.gains(U, W)
-    dominant = linear_sets(a, b, strict=True)
+    dominant = linear_sets(*gains["dominance"], strict=True)
     values["dominant"], verdicts["dominant"] = dominant.value, dominant.verdicts(plan.plausible)
     if plan.pairwise is not None:
-        unique, open_ = unique_walk(plan, U, W)
+        unique, open_ = unique_walk(plan, U, W, gains["pairwise"])
         values["unique"] = np.where(open_, np.nan, unique.value)
         verdicts["unique"] = np.where(open_, VerdictCode.NOT_COMPUTED, unique.verdicts(plan.plausible)).astype(np.int8)
     else:
@@ -55,8 +59,7 @@ def evaluate_samples(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> ChunkR
     sets: Counter = Counter()
     unresolved = 0
     if plan.two_by_two:
-        alpha, beta = pairwise_2x2(plan).gains(U, W)
-        patterns = np.bincount(sign_patterns(alpha, beta, plan.top), minlength=81)
+        patterns = np.bincount(sign_patterns(*gains["pattern"], plan.top), minlength=81)
         types_zero = type_counts(game_types_2x2(plan, U, W, 0.0))
         types_top = type_counts(game_types_2x2(plan, U, W, plan.top))
     else:
@@ -75,22 +78,95 @@ def evaluate_samples(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> ChunkR
     )
 
 
+#: Freed memory the allocator of a process that runs chunks keeps for reuse (see
+#: :func:`keep_freed_memory`), and the size from which it maps fresh pages instead.
+KEEP_FREED_BYTES = 128 << 20
+MAP_FROM_BYTES = 16 << 20
+
+
+@functools.cache
+def keep_freed_memory() -> bool:
+    """Let this process's allocator keep the memory of finished chunks for the next ones.
+
+    glibc's malloc gives freed memory at the top of its heap back to the system once a few
+    MB are free, and serves large requests with fresh pages; so every chunk's arrays (a few
+    MB, freed when the chunk is done) would be faulted in page by page again, chunk after
+    chunk: a third of the time of a 2x2 run. Raising the trim threshold to
+    :data:`KEEP_FREED_BYTES` and the mapping threshold to :data:`MAP_FROM_BYTES` keeps that
+    memory in the process (up to 128 MB of it, reused by the next chunk; larger arrays, such
+    as the per-sample thresholds of a long run, still come and go as mappings). Done once per
+    process, where glibc is the allocator (elsewhere nothing changes); True if done.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None)
+    except OSError:
+        return False
+    if not hasattr(libc, "gnu_get_libc_version"):  # another C library: leave it be
+        return False
+    m_trim_threshold, m_mmap_threshold = -1, -3  # <malloc.h>
+    return bool(libc.mallopt(m_mmap_threshold, MAP_FROM_BYTES)) and bool(
+        libc.mallopt(m_trim_threshold, KEEP_FREED_BYTES)
+    )
+
+
 def run_chunk(plan: SamplingPlan, seed: int, chunk: int, count: int) -> ChunkResult:
     """Draw and evaluate chunk ``chunk`` (``count`` samples). A module-level function of
     picklable arguments, so any executor can run it."""
+    keep_freed_memory()
     U, W = draw_samples(plan, chunk_generator(seed, chunk), count)
     return evaluate_samples(plan, U, W)
 
 
 def exact_unique(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[float, int]:
     """The ``unique`` threshold of one sample by the exact path: (value, verdict code);
-    (nan, VerdictCode.UNDETERMINED) where :func:`compute_thresholds` cannot settle it."""
-    from ..costs.thresholds import compute_thresholds
+    (nan, VerdictCode.UNDETERMINED) where :func:`compute_thresholds` cannot settle it.
 
-    threshold = compute_thresholds(exact_sample_game(plan, U, W), plan.target).thresholds["unique"]
+    Exactly ``compute_thresholds(game, target).thresholds["unique"]`` of the sampled game,
+    without the criteria a run throws away (strict, dominant, risk dominance, repeated play,
+    third parties: most of the work with three or more players). Where the target is an
+    equilibrium at no κ ≥ 0 it is never the only one (:func:`ever_nash`, as ``unique``
+    itself starts); else the ``nash`` threshold, which ``unique`` needs, and ``unique`` come
+    from the functions :func:`compute_thresholds` calls.
+    """
+    from ..costs import thresholds
+
+    if not ever_nash(plan, U, W):
+        return math.inf, VerdictCode.NEVER
+    game = exact_sample_game(plan, U, W)
+    kept = game.kept_costs(None)
+    payoffs, load = game.payoffs, game.cost_load(kept)
+    plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
+    # costs/ has no entry point for one criterion: call the very functions compute_thresholds does.
+    nash = thresholds._deviation_threshold(game, payoffs, load, plan.target, plausible, strict=False)
+    threshold = thresholds._unique_threshold(game, payoffs, load, plan.target, plausible, nash, kept)
     if not threshold.defined:
         return math.nan, VerdictCode.UNDETERMINED
     return (math.inf if threshold.value is None else float(threshold.value)), VerdictCode.of(threshold.verdict)
+
+
+def ever_nash(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> bool:
+    """Whether the target of one sample is a Nash equilibrium at some κ ≥ 0, in fractions.
+
+    Each deviation gains a − κb (exact differences of the sample's floats, as in
+    :func:`exact_sample_game`); none gains on [max(0, a/b for b > 0), min(a/b for b < 0)],
+    provided no deviation with b = 0 gains (a > 0).
+    """
+    lower, upper = Fraction(0), None
+    for player, at, to in zip(*(x.tolist() for x in plan.nash.fields())):
+        a = Fraction(float(U[to, player])) - Fraction(float(U[at, player]))
+        b = Fraction(float(W[to, player])) - Fraction(float(W[at, player]))
+        if b == 0:
+            if a > 0:
+                return False
+        elif b > 0:
+            lower = max(lower, a / b)
+        else:
+            upper = a / b if upper is None else min(upper, a / b)
+    return upper is None or lower <= upper
 
 
 def run_exact_unique(
@@ -167,11 +243,11 @@ def robust(
     chunks = [(k, min(CHUNK_SIZE, samples - first)) for k, first in enumerate(range(0, samples, CHUNK_SIZE))]
     own_pool = ProcessPoolExecutor(max_workers=workers) if executor is None and workers > 1 else None
     try:
-        results, per_sample, open_count, size = _run(own_pool or executor, plan, seed, chunks, samples, progress)
+        results, per_sample, size = _run(own_pool or executor, plan, seed, chunks, samples, progress)
     finally:
         if own_pool is not None:
             own_pool.shutdown()
-    return summarise(plan, report, samples, seed, noise, results, *per_sample, open_count=open_count, subsample=size)
+    return summarise(plan, report, samples, seed, noise, results, per_sample, subsample=size)
 
 
 def _run(
@@ -181,23 +257,29 @@ def _run(
     chunks: list[tuple[int, int]],
     samples: int,
     progress: Progress | None,
-) -> tuple[list[ChunkResult], tuple[dict, dict, dict], int, int]:
+) -> tuple[list[ChunkResult], PerSample, int]:
     """Every chunk, then the exact subsample of the open ``unique`` samples: the chunks'
-    results, the per-sample (values, verdicts, weights) of each criterion, how many samples
-    were open and how many of them got the exact path."""
+    counts, the per-sample arrays and how many open samples got the exact path."""
+    per_sample = PerSample.empty(samples)
     arguments = [(plan, seed, k, count) for k, count in chunks]
-    results = _map(pool, run_chunk, arguments, [count for _, count in chunks], progress, "sampling")
-    values = {c: np.concatenate([r.values[c] for r in results]) for c in CRITERIA}
-    verdicts = {c: np.concatenate([r.verdicts[c] for r in results]) for c in CRITERIA}
-    weights = {c: np.ones(samples) for c in CRITERIA}
-    open_index = np.flatnonzero(np.concatenate([r.unique_open for r in results]))
+    results = _map(
+        pool,
+        run_chunk,
+        arguments,
+        [count for _, count in chunks],
+        progress,
+        "sampling",
+        keep=lambda index, result: per_sample.take(result, chunks[index][0] * CHUNK_SIZE),
+    )
+    open_index = per_sample.open_index
     size = plan.subsample_size(len(open_index), samples)
+    unique = per_sample.values["unique"], per_sample.verdicts["unique"]
     if size:
-        unique = (values["unique"], verdicts["unique"], weights["unique"])
-        _exact_subsample(pool, plan, seed, chunks, open_index, size, *unique, progress)
+        per_sample.weights["unique"] = np.ones(samples)
+        _exact_subsample(pool, plan, seed, chunks, open_index, size, *unique, per_sample.weights["unique"], progress)
     else:
-        verdicts["unique"][open_index] = VerdictCode.UNDETERMINED  # nothing computed: say so, weigh 1
-    return results, (values, verdicts, weights), len(open_index), size
+        unique[1][open_index] = VerdictCode.UNDETERMINED  # nothing computed: say so, weigh 1
+    return results, per_sample, size
 
 
 def _exact_subsample(
@@ -235,24 +317,35 @@ def _exact_subsample(
     weights[chosen] = len(open_index) / size
 
 
-def _map(pool: Executor | None, function, arguments: list[tuple], sizes: list[int], progress, stage: str) -> list:
-    """``function(*args)`` for each item, in order, on ``pool`` (None: here), reporting progress."""
+def _map(
+    pool: Executor | None,
+    function,
+    arguments: list[tuple],
+    sizes: list[int],
+    progress,
+    stage: str,
+    keep: Callable[[int, Any], Any] | None = None,
+) -> list:
+    """``function(*args)`` for each item, in order, on ``pool`` (None: here), reporting progress.
+    ``keep(index, result)`` is applied to each result as it comes in (so a chunk's arrays can
+    be put in place and dropped), and what it returns is kept."""
     total, done = sum(sizes), 0
     results: list = [None] * len(arguments)
-    if pool is None:
-        for index, args in enumerate(arguments):
-            results[index] = function(*args)
-            done += sizes[index]
-            if progress:
-                progress(done, total, stage)
-        return results
-    futures = {pool.submit(function, *args): index for index, args in enumerate(arguments)}
-    for future in as_completed(futures):
-        index = futures[future]
-        results[index] = future.result()
+
+    def arrived(index: int, result) -> None:
+        nonlocal done
+        results[index] = keep(index, result) if keep else result
         done += sizes[index]
         if progress:
             progress(done, total, stage)
+
+    if pool is None:
+        for index, args in enumerate(arguments):
+            arrived(index, function(*args))
+        return results
+    futures = {pool.submit(function, *args): index for index, args in enumerate(arguments)}
+    for future in as_completed(futures):
+        arrived(futures.pop(future), future.result())  # popped: its result can be freed once kept
     return results
 
 

@@ -17,6 +17,7 @@ from ..core.intervals import Endpoint
 from ..core.model import Game, Profile
 from ..costs.verdicts import Verdict
 from .batch import pattern_key, searches_mixed
+from .chunks import ChunkResult, PerSample
 from .plan import CRITERIA, GAME_TYPES, BindingCode, SamplingPlan, SetKey, Supports, VerdictCode
 
 if TYPE_CHECKING:  # the thresholds are computed, and imported, only where a run starts
@@ -27,22 +28,6 @@ QUANTILES = (("5", 0.05), ("50", 0.5), ("95", 0.95))
 
 #: Two-sided 95% normal quantile, for Wilson intervals.
 Z95 = 1.959963984540054
-
-
-@dataclass
-class ChunkResult:
-    """Per-sample arrays of one chunk, and counts that only need adding up."""
-
-    values: dict[str, np.ndarray]  # criterion -> threshold (inf: never; nan: not settled here)
-    verdicts: dict[str, np.ndarray]  # criterion -> verdict code
-    unique_open: np.ndarray  # samples whose unique threshold needs the exact path
-    binding: np.ndarray
-    target_equilibrium: int  # samples where the target is an equilibrium at the top
-    patterns: np.ndarray | None  # 2x2: bincount of sign patterns at the top
-    sets: Counter  # larger games: equilibrium sets at the top
-    unresolved: int
-    types_zero: np.ndarray | None  # 2x2: counts (players + game, type)
-    types_top: np.ndarray | None
 
 
 @dataclass(frozen=True)
@@ -145,29 +130,27 @@ def summarise(
     seed: int,
     noise: float | None,
     results: list[ChunkResult],
-    values: dict[str, np.ndarray],
-    verdicts: dict[str, np.ndarray],
-    weights: dict[str, np.ndarray],
-    open_count: int,
+    per_sample: PerSample,
     subsample: int,
 ) -> RobustResult:
-    """Add up the chunks' results into the :class:`RobustResult` of a run."""
+    """Add up the chunks' counts and the per-sample arrays into the :class:`RobustResult` of a run."""
     game = plan.game
     criteria = {}
+    open_count = len(per_sample.open_index)
     for c in CRITERIA:
         opened = open_count if c == "unique" else 0
         criteria[c] = _criterion(
             c,
-            values[c],
-            verdicts[c],
-            weights[c],
+            per_sample.values[c],
+            per_sample.verdicts[c],
+            per_sample.weights[c],
             plan,
             report.thresholds[c],
             open_count=opened,
             subsample=subsample if opened else 0,
         )
 
-    binding = _binding_shares(game.player_names, results, samples)
+    binding = _binding_shares(game.player_names, per_sample.binding, samples)
     game_types = player_types = None
     if plan.two_by_two:
         game_types, player_types = _game_type_shares(game.player_names, results, samples)
@@ -191,15 +174,14 @@ def summarise(
         at_top=at_top,
         verdict="",
         notes=tuple(notes),
-        values=values,
-        weights=weights,
+        values=per_sample.values,
+        weights=per_sample.weights,
     )
     return replace(result, verdict=robustness_line(result))
 
 
-def _binding_shares(names: list[str], results: list[ChunkResult], samples: int) -> dict[str, float]:
+def _binding_shares(names: list[str], codes: np.ndarray, samples: int) -> dict[str, float]:
     """The share of samples by binding player, "none" (threshold 0) and "never"."""
-    codes = np.concatenate([r.binding for r in results])
     binding = {name: _share(np.count_nonzero(codes == i), samples) for i, name in enumerate(names)}
     binding["none"] = _share(np.count_nonzero(codes == BindingCode.NONE), samples)
     binding["never"] = _share(np.count_nonzero(codes == BindingCode.NEVER), samples)
@@ -279,21 +261,28 @@ def _type_shares(counts: np.ndarray, total: int) -> dict[str, float]:
     return {name: _share(int(c), total) for name, c in zip(GAME_TYPES, counts)}
 
 
-def weighted_quantiles(values: np.ndarray, weights: np.ndarray, qs: Sequence[float]) -> list[float]:
+def weighted_quantiles(
+    values: np.ndarray, weights: np.ndarray, qs: Sequence[float], overwrite_input: bool = False
+) -> list[float]:
     """For each q the smallest value whose cumulative weight reaches q of the total (the
-    inverted CDF: an actual sample value, so 'never' (inf) is never averaged with a number)."""
+    inverted CDF: an actual sample value, so 'never' (inf) is never averaged with a number).
+    ``overwrite_input``: ``values`` may be reordered (saves a copy of them)."""
     if not len(values):
         return [math.inf] * len(qs)
     # A hair below q·total, so that q·n landing a rounding error above a whole number of
     # samples does not skip to the next one.
     shrink = 1 - 1e-12
     if np.all(weights == 1):
-        ordered = np.sort(values)
-        return [float(ordered[min(max(math.ceil(q * len(values) * shrink), 1), len(values)) - 1]) for q in qs]
+        ranks = [min(max(math.ceil(q * len(values) * shrink), 1), len(values)) - 1 for q in qs]
+        # Those ranks in sorted place, no full sort needed.
+        ordered = values if overwrite_input else values.copy()
+        ordered.partition(ranks)
+        return [float(ordered[k]) for k in ranks]
     order = np.argsort(values)
-    cumulative = np.cumsum(weights[order])
+    cumulative = weights[order]
+    np.cumsum(cumulative, out=cumulative)
     positions = np.searchsorted(cumulative, [q * cumulative[-1] * shrink for q in qs], side="left")
-    return [float(values[order][min(int(pos), len(order) - 1)]) for pos in positions]
+    return [float(values[order[min(int(pos), len(order) - 1)]]) for pos in positions]
 
 
 def stratified_interval(
@@ -329,7 +318,10 @@ def _criterion(
     total = len(values)
     counted = weights > 0
     settled_value = counted & ~np.isnan(values)
-    found = weighted_quantiles(values[settled_value], weights[settled_value], [q for _, q in QUANTILES])
+    kept = values[settled_value]
+    # Where every sample weighs 1 the weights stay one read-only number, not an array of ones.
+    kept_weights = np.broadcast_to(weights[:1], kept.shape) if _uniform(weights) else weights[settled_value]
+    found = weighted_quantiles(kept, kept_weights, [q for _, q in QUANTILES], overwrite_input=True)
     quantiles = {label: None if math.isinf(x) else x for (label, _), x in zip(QUANTILES, found)}
     within = settled_value & (values <= plan.top)
     exact = settled_value & (weights != 1)
@@ -343,10 +335,11 @@ def _criterion(
         weight,
         float(open_count),
     )
-    determined_weight = float(weights[settled_value].sum())
-    shares = {v: _share(float(weights[verdicts == VerdictCode.of(v)].sum()), total) for v in Verdict}
-    file_verdict = threshold.verdict if threshold.defined and threshold.verdict is not None else "undetermined"
-    file_code = VerdictCode.of(threshold.verdict) if threshold.defined else VerdictCode.UNDETERMINED
+    determined_weight = _weight(weights, settled_value)
+    shares = {v: _share(_weight(weights, verdicts == VerdictCode.of(v)), total) for v in Verdict}
+    settled = threshold.defined and threshold.verdict is not None
+    file_verdict = threshold.verdict if settled else "undetermined"
+    file_code = VerdictCode.of(threshold.verdict) if settled else VerdictCode.UNDETERMINED
     return CriterionRobustness(
         criterion=name,
         samples=total,
@@ -354,16 +347,29 @@ def _criterion(
         open=open_count,
         subsample=subsample,
         quantiles=quantiles,
-        never_share=_share(float(weights[settled_value & np.isinf(values)].sum()), total),
-        undetermined_share=_share(float(weights[counted & np.isnan(values)].sum()), total),
-        p_within_plausible=_share(float(weights[within].sum()), determined_weight),
+        never_share=_share(_weight(weights, settled_value & np.isinf(values)), total),
+        undetermined_share=_share(_weight(weights, counted & np.isnan(values)), total),
+        p_within_plausible=_share(_weight(weights, within), determined_weight),
         ci95=ci,
         verdict_shares=shares,
         file_value=threshold.value,
         file_attained=threshold.attained,
         file_verdict=file_verdict,
-        agreement=_share(float(weights[verdicts == file_code].sum()), total),
+        agreement=_share(_weight(weights, verdicts == file_code), total),
     )
+
+
+def _uniform(weights: np.ndarray) -> bool:
+    """Whether ``weights`` are the read-only ones of a criterion where every sample weighs 1."""
+    return weights.strides == (0,) and (not len(weights) or weights[0] == 1)
+
+
+def _weight(weights: np.ndarray, mask: np.ndarray) -> float:
+    """The total weight of the samples in ``mask``: their count where every sample weighs 1
+    (the same number as summing the ones, without an array of them)."""
+    if _uniform(weights):
+        return float(np.count_nonzero(mask))
+    return float(weights[mask].sum())
 
 
 def _at_top(plan: SamplingPlan, results: list[ChunkResult], samples: int, top: Fraction) -> EquilibriaAtTop:
