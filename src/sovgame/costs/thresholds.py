@@ -31,6 +31,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..core.budget import metered, require, thresholds_work
 from ..core.intervals import Endpoint, Interval, Root, scan
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
@@ -120,6 +121,7 @@ class ThresholdReport:
 # --- entry point -------------------------------------------------------------------------------
 
 
+@metered
 def compute_thresholds(
     game: Game,
     target: Profile | str | None = None,
@@ -135,6 +137,7 @@ def compute_thresholds(
     discount : a discount factor δ in (0, 1): also find the κ from which grim trigger
         sustains the target
     """
+    require(thresholds_work(game.shape))  # refused before it starts when past the work limit
     profile = resolve_target(game, target)
     kept = game.kept_costs(costs)
     U = game.payoffs

@@ -31,6 +31,15 @@ DEFAULT_SAMPLES = 10_000
 MAX_SAMPLES = 10_000_000
 
 
+#: The most worker processes a run starts.
+MAX_WORKERS = 256
+
+
+#: The largest standard deviation of the noise: past it draws overflow floats (1e308), and
+#: no game file holds payoffs that large (numbers stay below 1e100).
+MAX_NOISE = 1e100
+
+
 #: The default exact subsample for ``unique`` is sized so that the open samples (a share f of
 #: all) add at most about this much (one standard error) to P(threshold ≤ top): f·½/√K ≤ it.
 UNIQUE_PRECISION = 0.005
@@ -346,6 +355,10 @@ def _check_noise(game: Game, noise: float | None) -> float:
         raise ParameterError("noise", f"must be a finite number >= 0, not {noise!r}")
     if noise < 0:
         raise ParameterError("noise", f"a standard deviation must be >= 0, not {noise}")
+    if noise >= MAX_NOISE:
+        raise ParameterError(
+            "noise", f"must be below {MAX_NOISE:g}, like every number sovgame reads; not {float(noise):g}"
+        )
     if noise > 0 and game.payoff_scale == "ordinal":
         raise ParameterError(
             "noise",

@@ -12,6 +12,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 
 import numpy as np
 
+from ..core.budget import Work, metered, require, robust_work, support_pairs, thresholds_work, work_limit
 from ..core.model import Game, Profile
 from ..errors import ParameterError
 from .batch import sets_at_kappa
@@ -21,6 +22,8 @@ from .plan import (
     CRITERIA,
     DEFAULT_SAMPLES,
     MAX_SAMPLES,
+    MAX_SUPPORT_PAIRS,
+    MAX_WORKERS,
     Progress,
     SamplingPlan,
     VerdictCode,
@@ -87,7 +90,8 @@ def exact_unique(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[floa
     (nan, VerdictCode.UNDETERMINED) where :func:`compute_thresholds` cannot settle it."""
     from ..costs.thresholds import compute_thresholds
 
-    threshold = compute_thresholds(exact_sample_game(plan, U, W), plan.target).thresholds["unique"]
+    with work_limit(None):  # the exact stage as a whole is counted before it starts (_run)
+        threshold = compute_thresholds(exact_sample_game(plan, U, W), plan.target).thresholds["unique"]
     if not threshold.defined:
         return math.nan, VerdictCode.UNDETERMINED
     return (math.inf if threshold.value is None else float(threshold.value)), VerdictCode.of(threshold.verdict)
@@ -102,6 +106,7 @@ def run_exact_unique(
     return np.array([v for v, _ in results], float), np.array([c for _, c in results], np.int8)
 
 
+@metered
 def robust(
     game: Game,
     samples: int = DEFAULT_SAMPLES,
@@ -161,16 +166,24 @@ def robust(
 
     samples = _whole(samples, "samples", 1, MAX_SAMPLES)
     seed = _whole(seed, "seed", 0, None)
-    workers = _whole(workers, "workers", 1, None)
+    workers = _whole(workers, "workers", 1, MAX_WORKERS)
+    require(robust_work(game.shape, samples, mixed_at_top(game.shape)))  # refused before it starts
     plan = plan_sampling(game, target, costs, noise, unique_subsample)
     report = compute_thresholds(game, plan.target, plan.costs)
     chunks = [(k, min(CHUNK_SIZE, samples - first)) for k, first in enumerate(range(0, samples, CHUNK_SIZE))]
-    own_pool = ProcessPoolExecutor(max_workers=workers) if executor is None and workers > 1 else None
+    own_pool = (
+        ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+        if executor is None and workers > 1
+        else None
+    )
     try:
         results, per_sample, open_count, size = _run(own_pool or executor, plan, seed, chunks, samples, progress)
-    finally:
-        if own_pool is not None:
-            own_pool.shutdown()
+    except BaseException:
+        if own_pool is not None:  # Ctrl-C or an error: do not wait for the chunks still queued
+            own_pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    if own_pool is not None:
+        own_pool.shutdown()
     return summarise(plan, report, samples, seed, noise, results, *per_sample, open_count=open_count, subsample=size)
 
 
@@ -192,7 +205,8 @@ def _run(
     weights = {c: np.ones(samples) for c in CRITERIA}
     open_index = np.flatnonzero(np.concatenate([r.unique_open for r in results]))
     size = plan.subsample_size(len(open_index), samples)
-    if size:
+    if size:  # the exact stage is counted (and refused past the limit) before it starts
+        require(exact_subsample_work(plan.shape, size, len(open_index)))
         unique = (values["unique"], verdicts["unique"], weights["unique"])
         _exact_subsample(pool, plan, seed, chunks, open_index, size, *unique, progress)
     else:
@@ -254,6 +268,30 @@ def _map(pool: Executor | None, function, arguments: list[tuple], sizes: list[in
         if progress:
             progress(done, total, stage)
     return results
+
+
+def _ignore_interrupts() -> None:
+    """In worker processes: Ctrl-C is for the main process, which stops the pool."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def mixed_at_top(shape: tuple[int, ...]) -> bool:
+    """Whether the equilibria at the top of the range include mixed ones (as
+    :func:`sovgame.robustness.batch.searches_mixed` decides, counted without listing)."""
+    return len(shape) == 2 and support_pairs(shape[0], shape[1], smallest=1) <= MAX_SUPPORT_PAIRS
+
+
+def exact_subsample_work(shape: tuple[int, ...], size: int, open_count: int) -> Work:
+    """The exact ``unique`` threshold of ``size`` samples, each as :func:`compute_thresholds`."""
+    each = thresholds_work(shape)
+    return Work(
+        size * each.units,
+        f"the exact 'only equilibrium' threshold of {size:,} of the {open_count:,} samples the fast test leaves open",
+        f"{each.because} per sample",
+        "ask for fewer with --unique-subsample (0 leaves them undetermined)",
+    )
 
 
 def _whole(value, parameter: str, lowest: int, highest: int | None) -> int:
