@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..present.render import OutputFormat, render
-from .app import CostOpt, FormatOpt, GameArg, app, user_errors
+from .app import CostOpt, FormatOpt, GameArg, MaxWorkOpt, app, user_errors
 
 if TYPE_CHECKING:  # rich's progress bar is imported only when a run is long enough to show it
     from rich.progress import Progress, TaskID
@@ -53,7 +53,7 @@ class _DelayedProgress:
 
 
 @app.command("robust")
-@user_errors
+@user_errors(progress=False)  # the run shows its own progress bar
 def robust_command(
     game: GameArg,
     samples: Annotated[int, typer.Option("--samples", "-n", help="Number of sampled games.")] = 10_000,
@@ -75,6 +75,7 @@ def robust_command(
         ),
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
+    max_work: MaxWorkOpt = None,
 ) -> None:
     """How robust the verdicts are to what the numbers do not pin down: the thresholds over many
     games drawn consistent with the file (ordinal games: any payoffs with the same ranking).
