@@ -283,13 +283,13 @@ def robust_work(shape: Sequence[int], samples: int, searches_mixed: bool) -> Wor
     two players, pure profiles otherwise) and up to 32 exact solves per chunk of samples."""
     profiles, n = math.prod(shape), len(shape)
     comparisons = profiles * sum(k - 1 for k in shape) + profiles * n
-    per_sample = comparisons * 4
+    per_sample = comparisons // 5 + 1  # vectorised over the samples of a chunk
     listing = 0
     if n == 2:
         pairs = support_pairs(shape[0], shape[1], smallest=1)
         listing = pairs * 2  # the support pairs are listed once per chunk
         if searches_mixed:
-            per_sample += pairs * 3
+            per_sample += pairs * 2
     chunks = math.ceil(samples / 16384)
     exact = chunks * min(samples, 32) * (profiles * n * 20 if n > 2 else solve_work(shape, mixed=False).units)
     return Work(

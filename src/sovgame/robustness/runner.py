@@ -179,8 +179,8 @@ def robust(
     try:
         results, per_sample, open_count, size = _run(own_pool or executor, plan, seed, chunks, samples, progress)
     except BaseException:
-        if own_pool is not None:  # Ctrl-C or an error: do not wait for the chunks still queued
-            own_pool.shutdown(wait=False, cancel_futures=True)
+        if own_pool is not None:  # Ctrl-C or an error: stop the workers, do not wait for them
+            _stop(own_pool)
         raise
     if own_pool is not None:
         own_pool.shutdown()
@@ -270,11 +270,22 @@ def _map(pool: Executor | None, function, arguments: list[tuple], sizes: list[in
     return results
 
 
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the worker processes now (a chunk of exact work can
+    take a minute, and the interpreter would wait for it at exit)."""
+    # The executor offers no public way to end running workers before Python 3.14.
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)  # quick now; leaves nothing for exit time
+
+
 def _ignore_interrupts() -> None:
-    """In worker processes: Ctrl-C is for the main process, which stops the pool."""
+    """In worker processes: Ctrl-C is for the main process, which stops the pool (and
+    SIGTERM, from the main process, ends a worker at once, whatever handler it inherited)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def mixed_at_top(shape: tuple[int, ...]) -> bool:
