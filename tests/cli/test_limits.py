@@ -185,7 +185,7 @@ def test_gambit_on_a_5x5x5_game_is_refused(runner, make_game):
 def test_a_sweep_whose_regimes_would_take_too_long_is_refused_before_it_starts(runner, make_game):
     # 6x6: about 9 s for the breakpoints and 20 s more for two solves per breakpoint.
     result = refused_in_process(runner, "sweep", make_game((6, 6)))
-    assert "the breakpoints in κ of a 6x6 game" in result.stderr
+    assert "the breakpoints in κ of this 6x6 game" in result.stderr
 
 
 @pytest.mark.parametrize(

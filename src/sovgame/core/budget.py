@@ -64,11 +64,12 @@ class WorkLimitError(GameTooLargeError):
     def describe(self, how: str) -> str:
         """The message, naming ``how`` the limit is raised (an option or a function)."""
         done = f" after {units_text(self.spent)} units already done" if self.spent else ""
-        wanted = 10 ** math.ceil(math.log10(max(self.work.units + self.spent, 1) * 1.5))
+        exponent = math.ceil(math.log10(max(self.work.units + self.spent, 1) * 1.5))
+        wanted = 10**exponent
         return (
-            f"{self.work.what} needs about {units_text(self.work.units)} units of work ({self.work.because}){done}, "
+            f"{self.work.what}: about {units_text(self.work.units)} units of work ({self.work.because}){done}, "
             f"past the limit of {units_text(self.limit)} (about {seconds_text(self.limit)}). "
-            f"To need less, {self.work.reduce}; or raise the limit with {how.replace('N', f'{wanted:.0e}')} "
+            f"To need less, {self.work.reduce}; or raise the limit with {how.replace('N', f'1e{exponent}')} "
             f"(about {seconds_text(wanted)})"
         )
 
@@ -199,22 +200,23 @@ def solve_work(shape: Sequence[int], mixed: bool | None = None) -> Work:
     """Finding every equilibrium at one cost level.
 
     Two players: the vertex enumeration solves C(m+n, m) square systems per best-response
-    polytope, each over m + n labels. More players: every pure profile is checked, and with
-    Gambit (``mixed``; default: whether it is installed) enumpoly searches each of the
-    Π_i (2^k_i − 1) support profiles.
+    polytope, each over m + n labels, then checks its candidates exactly (in fractions, which
+    dominates small games). More players: every pure profile
+    is checked, and with Gambit (``mixed``; default: whether it is installed) enumpoly
+    searches each of the Π_i (2^k_i − 1) support profiles.
     """
     profiles, n = math.prod(shape), len(shape)
     if n == 2:
         m, k = shape
         bases = math.comb(m + k, m)
         return Work(
-            bases * (m + k) + 100,
-            f"solving a {_size(shape)} game",
+            bases * (m + k) + 80 * (m + k) * min(m, k) + 2000,
+            f"solving this {_size(shape)} game",
             f"{bases:,} linear systems of up to {min(m, k)} equations",
         )
     supports = math.prod(2**k - 1 for k in shape) if (has_gambit() if mixed is None else mixed) else 0
     because = f"{profiles:,} pure profiles" + (f" and {supports:,} support profiles for Gambit" if supports else "")
-    return Work(profiles * n * 10 + 1000 * supports + 100, f"solving a {_size(shape)} game", because)
+    return Work(profiles * n * 10 + 1000 * supports + 100, f"solving this {_size(shape)} game", because)
 
 
 def pair_units(k: int, m: int, n: int) -> int:
@@ -236,7 +238,7 @@ def breakpoint_work(shape: Sequence[int]) -> Work:
     units = pairwise + sum(math.comb(m, s) * math.comb(k, s) * pair_units(s, m, k) for s in range(2, min(m, k) + 1))
     return Work(
         units,
-        f"the breakpoints in κ of a {_size(shape)} game",
+        f"the breakpoints in κ of this {_size(shape)} game",
         f"{pairs:,} pairs of supports to check for mixed equilibria",
     )
 
@@ -249,8 +251,8 @@ def thresholds_work(shape: Sequence[int]) -> Work:
     breaks = breakpoint_work(shape)
     first = solve_work(shape, mixed=False).units if n == 2 else profiles * n * 20
     return Work(
-        comparisons * 20 + breaks.units + first,
-        f"the thresholds of a {_size(shape)} game",
+        20_000 + comparisons * 20 + breaks.units + first,
+        f"the thresholds of this {_size(shape)} game",
         breaks.because if n == 2 and tuple(shape) != (2, 2) else f"{comparisons:,} comparisons of outcomes",
     )
 
@@ -271,7 +273,7 @@ def walk_work(shape: Sequence[int], points: int) -> Work:
     profiles, n = math.prod(shape), len(shape)
     return Work(
         2 * points * profiles * n * (max(shape) + 10),
-        f"the uniqueness threshold of a {_size(shape)} game",
+        f"the uniqueness threshold of this {_size(shape)} game",
         f"{points:,} cost levels to test, {profiles:,} outcomes each",
         "keep fewer costs (--cost), or remove dominated strategies",
     )
@@ -294,7 +296,7 @@ def robust_work(shape: Sequence[int], samples: int, searches_mixed: bool) -> Wor
     exact = chunks * min(samples, 32) * (profiles * n * 20 if n > 2 else solve_work(shape, mixed=False).units)
     return Work(
         samples * per_sample + chunks * listing + exact,
-        f"{samples:,} samples of a {_size(shape)} game",
+        f"{samples:,} samples of this {_size(shape)} game",
         f"{comparisons:,} comparisons per sample",
         "draw fewer samples (--samples)",
     )
@@ -307,7 +309,7 @@ def mediate_work(shape: Sequence[int]) -> Work:
     rows = sum(k * (k - 1) for k in shape)
     return Work(
         rows * profiles * 20 + profiles * 100 + 1000,
-        f"the correlated equilibria of a {_size(shape)} game",
+        f"the correlated equilibria of this {_size(shape)} game",
         f"a linear program of {rows:,} constraints over {profiles:,} outcomes",
     )
 
@@ -323,7 +325,7 @@ def dynamics_work(shape: Sequence[int], methods: Sequence[str], horizon: float, 
         units += iterations * (cells + 50)
     return Work(
         units,
-        f"learning dynamics on a {_size(shape)} game",
+        f"learning dynamics on this {_size(shape)} game",
         f"time {horizon:g} and {iterations:,} rounds",
         "shorten --time or --iterations",
     )
