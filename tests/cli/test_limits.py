@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -105,13 +106,14 @@ def test_a_huge_or_tiny_kappa_is_a_usage_error_at_once(runner, kappa):
     assert result.exit_code == 2 and "--kappa" in result.stderr and "at most 100 digits" in result.stderr
 
 
-def test_an_nfg_payoff_with_a_huge_exponent_is_refused_with_its_place(runner, tmp_path):
+@pytest.mark.parametrize("number, expected", [("3e999999999", "at most 100 digits"), ("7" * 5000, "too long")])
+def test_an_nfg_payoff_past_the_limits_is_refused_with_its_place(runner, tmp_path, number, expected):
     path = tmp_path / "huge.nfg"
-    path.write_text('NFG 1 R "t" { "A" "B" }\n{ 2 2 }\n1 2 3e999999999 4 5 6 7 8\n')
+    path.write_text(f'NFG 1 R "t" {{ "A" "B" }}\n{{ 2 2 }}\n1 2 {number} 4 5 6 7 8\n')
     start = time.perf_counter()
     result = invoke(runner, "convert", str(path), str(tmp_path / "out.toml"))
     assert time.perf_counter() - start < 1
-    assert result.exit_code == 1 and "line 3, column 5" in result.stderr and "at most 100 digits" in result.stderr
+    assert result.exit_code == 1 and "line 3, column 5" in result.stderr and expected in result.stderr
 
 
 @pytest.mark.parametrize("value", ["1e400", "10" + "0" * 400, '"1e-320"', "0." + "0" * 300 + "1"])
@@ -217,6 +219,45 @@ def test_max_work_lowers_and_raises_the_limit(runner, make_game):
     assert raised.exit_code == 0 and json.loads(raised.stdout)["regimes"]
     for bad in ("0", "-5", "1.5", "lots"):
         assert invoke(runner, "solve", "stag_hunt", "--max-work", bad).exit_code == 2
+
+
+def test_dev_zero_as_standard_input_is_refused_at_the_cap(tmp_path):
+    with open("/dev/zero", "rb") as zeros:
+        start = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-m", "sovgame", "show", "-"], stdin=zeros, capture_output=True, text=True, timeout=20
+        )
+    assert result.returncode == 1 and "<stdin>: larger than 8.0 MiB" in result.stderr
+    assert time.perf_counter() - start < 10
+
+
+def test_long_allowed_work_shows_progress_on_a_terminal(tmp_path):
+    # stderr on a pseudo-terminal: the progress display appears after a second.
+    import pty
+
+    rng = random.Random(0)
+    game = str(tmp_path / "five.toml")  # thresholds: two or three seconds
+    Path(game).write_text(game_text((5, 5), value=lambda i: rng.randint(0, 9)))
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sovgame", "thresholds", game, "--max-work", "1e9"],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env={**os.environ, "COLUMNS": "120", "TERM": "xterm"},
+    )
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed: the command has ended
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert process.wait(timeout=60) == 0
+    assert b"5x5 game" in seen and b"% of the estimate" in seen and b"0:00:0" in seen  # step, share, time
 
 
 # --- stopping cleanly ---------------------------------------------------------------------------------

@@ -182,3 +182,10 @@ def test_control_characters_in_names_are_refused_and_never_printed_raw(runner, t
 def test_unreadable_through_the_cli_is_a_clean_error(runner, tmp_path):
     with pytest.raises(SovgameError, match="no such file"):
         reading.read_file_bytes(tmp_path / "missing.toml", "game file")
+
+
+def test_edit_refuses_what_is_not_a_regular_file(runner, tmp_path):
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    result = quickly(runner, "edit", str(fifo), "--set", "plausible_kappa=0,3")
+    assert result.exit_code == 1 and "is a FIFO (named pipe), not a game file" in result.stderr

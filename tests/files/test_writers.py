@@ -161,7 +161,8 @@ def test_a_real_full_disk_and_a_read_only_file_system(runner, small_mount, game)
     (small_mount / "filler").write_bytes(b"x" * (64 * 1024 - len(CASE_TOML) - 4096))
     full = invoke(runner, "edit", str(edited), "--set", "Strike|Tolerate TTP=2.5,2")
     report = invoke(runner, "report", str(game), "-o", str(small_mount / "r.html"))
-    for result in (full, report):
+    convert = invoke(runner, "convert", str(game), str(small_mount / "g.nfg"))
+    for result in (full, report, convert):
         assert result.exit_code == 1 and "no space left on the device" in result.stderr, result.output
     assert edited.read_text() == CASE_TOML and leftovers(small_mount) == []
     (small_mount / "filler").unlink()

@@ -40,12 +40,14 @@ DEFAULT_MAX_WORK = 20_000_000
 @dataclass(frozen=True)
 class Work:
     """An estimate: ``units`` of work for ``what``, ``because`` of what drives it, and what
-    the user can ``reduce`` to need less."""
+    the user can ``reduce`` to need less. ``then`` is the work that may follow, counted only
+    when it starts (for the progress display)."""
 
     units: int
     what: str
     because: str
     reduce: str = "remove dominated strategies or outcomes nobody plays"
+    then: int = 0
 
 
 class WorkLimitError(GameTooLargeError):
@@ -166,7 +168,7 @@ def require(work: Work, forecast: int = 0) -> None:
         )
     account.done = account.spent
     account.spent = total
-    account.planned = max(account.planned, total + forecast)
+    account.planned = max(account.planned, total + max(forecast, work.then))
     account.current = work
     account.notify()
 
@@ -254,6 +256,7 @@ def thresholds_work(shape: Sequence[int]) -> Work:
         20_000 + comparisons * 20 + breaks.units + first,
         f"the thresholds of this {_size(shape)} game",
         breaks.because if n == 2 and tuple(shape) != (2, 2) else f"{comparisons:,} comparisons of outcomes",
+        then=sweep_forecast(shape) // 4 if n == 2 else 0,  # the walk down from the top: a part of a sweep
     )
 
 

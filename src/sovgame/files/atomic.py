@@ -23,7 +23,6 @@ plots, exported tables — goes through :func:`check_output` (before any work) a
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import re
 import stat
@@ -253,6 +252,8 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[int]:
     Another sovgame process editing the file holds the lock until it has replaced the file;
     the file then found at ``path`` is a new one, so it is locked again (and read afresh).
     """
+    import fcntl  # POSIX only, like the rest of this module's guarantees
+
     deadline = time.monotonic() + timeout
     while True:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))

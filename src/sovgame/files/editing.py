@@ -22,7 +22,7 @@ from .atomic import check_output, locked, write_atomically
 from .changes import apply_settings, parse_setting
 from .convert import toml_number
 from .gamefile import bundled_dir, bundled_names, decode_text, parse_game, read_game_text
-from .reading import read_open_file
+from .reading import describe_kind, read_open_file
 
 TEMPLATE = """\
 # A sovgame game file (format version 1). `sovgame show FILE` checks and prints it;
@@ -163,6 +163,7 @@ def _refuse_read_only(path: Path, target: Path) -> None:
 
 
 def _refuse_bundled(path: Path) -> None:
+    """Refuse a bundled game (edit a copy) and anything that is not a regular file."""
     if not path.is_file():
         name = str(path)
         if name in bundled_names():
@@ -170,7 +171,11 @@ def _refuse_bundled(path: Path) -> None:
                 f"{name} is a bundled game and is not edited in place; copy it first: "
                 f"sovgame new my_game.toml --from {name}"
             )
-        raise SovgameError(f"{path}: no such file")
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            raise SovgameError(f"{path}: no such file") from None
+        raise SovgameError(f"{path}: is {describe_kind(mode)}, not a game file")
     if path.resolve().parent == Path(str(bundled_dir())).resolve():
         raise SovgameError(
             f"{path} is a bundled game and is not edited in place; copy it first: "
