@@ -42,6 +42,9 @@ _EXPORTS = {
     "run_dynamics": "play.dynamics",
     "robust": "robustness.runner",
     "analyze": "findings.analysis",
+    # limits
+    "work_limit": "core.budget",
+    "WorkLimitError": "core.budget",
 }
 
 

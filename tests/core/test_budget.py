@@ -100,3 +100,13 @@ def test_solve_work_follows_the_number_of_bases():
     assert solve_work((12, 13)).units > DEFAULT_MAX_WORK > solve_work((10, 10)).units
     # Three players with Gambit: (2^k − 1) supports per player.
     assert solve_work((5, 5, 5), mixed=True).units > DEFAULT_MAX_WORK > solve_work((5, 5, 5), mixed=False).units
+
+
+def test_a_program_raises_the_limit_through_the_package():
+    import sovgame
+
+    game = sovgame.bimatrix_game([[1, 2, 3]] * 12, [[3, 2, 1]] * 12)  # 12x3: C(15, 3) = 455 bases
+    with sovgame.work_limit(10), pytest.raises(sovgame.WorkLimitError, match="sovgame.work_limit"):
+        sovgame.solve(game)
+    with sovgame.work_limit(10**6):
+        assert sovgame.solve(game).equilibria

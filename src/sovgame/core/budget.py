@@ -9,10 +9,10 @@ first calls :func:`require` with an estimate counted from the shape alone (with
 :func:`math.comb`, never by listing), and :func:`require` refuses it with a
 :class:`WorkLimitError` when the work of the whole command would pass the limit.
 
-**Work units.** One unit is about a microsecond of computation on a 2020s laptop core (see
-``benchmarks/bench_refusals.py``, which prints estimates next to measured times). The
-default limit, :data:`DEFAULT_MAX_WORK` = 20,000,000 units, is about 20 seconds; a command
-line raises it with ``--max-work``, a program with :func:`work_limit`.
+**Work units.** One unit is at most about a microsecond of computation (0.1–0.5 µs
+measured on one core; ``benchmarks/bench_refusals.py`` prints estimates next to measured
+times). The default limit, :data:`DEFAULT_MAX_WORK` = 20,000,000 units, is at most about 20
+seconds; a command line raises it with ``--max-work``, a program with :func:`work_limit`.
 
 **Accounts.** The work of one command is counted in one account: every step that starts
 adds its estimate, so steps whose number is known only on the way (the equilibria solved at
