@@ -49,8 +49,9 @@ import numpy as np
 from sovgame import load_game
 from sovgame.robustness.batch import pattern_key, sets_at_kappa
 from sovgame.robustness.kappa_sets import pairwise_2x2, sign_patterns
-from sovgame.robustness.plan import chunk_generator, draw_samples, plan_sampling
+from sovgame.robustness.plan import plan_sampling
 from sovgame.robustness.runner import robust
+from sovgame.robustness.sampling import chunk_generator, draw_samples
 
 GAMES = [
     ("2x2", "pakistan_afghanistan"),

@@ -10,7 +10,8 @@ from sovgame import parse_game
 from sovgame.cli import app
 from sovgame.core.model import Game
 from sovgame.errors import GameFileError
-from sovgame.robustness.plan import chunk_generator, draw_samples, plan_sampling
+from sovgame.robustness.plan import plan_sampling
+from sovgame.robustness.sampling import chunk_generator, draw_samples
 
 
 def problems(text: str) -> list[str]:

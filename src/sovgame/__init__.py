@@ -43,6 +43,9 @@ _EXPORTS = {
     "robust": "robustness.runner",
     "analyze": "findings.analysis",
     "grade_claims": "findings.claims",
+    # limits
+    "work_limit": "core.budget",
+    "WorkLimitError": "core.budget",
 }
 
 

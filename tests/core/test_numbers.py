@@ -1,9 +1,10 @@
+import time
 from decimal import Decimal
 from fractions import Fraction
 
 import pytest
 
-from sovgame.core.numbers import fmt, to_fraction
+from sovgame.core.numbers import fmt, fmt_short, to_fraction
 
 
 @pytest.mark.parametrize(
@@ -31,3 +32,59 @@ def test_fmt():
     assert fmt(Fraction(4, 3)) == "4/3"
     assert fmt(Fraction(-2)) == "-2"
     assert fmt(None) == "inf"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (".5", Fraction(1, 2)),
+        ("3.", Fraction(3)),
+        ("+.5", Fraction(1, 2)),
+        ("0005", Fraction(5)),
+        ("-2.50e1", Fraction(-25)),
+        (" 4 / 6 ", Fraction(2, 3)),
+        ("1e-99", Fraction(1, 10**99)),
+        ("9" * 100, Fraction(10**100 - 1)),
+        ("5e-100", Fraction(1, 2 * 10**99)),  # 1/(2·10^99): a 100-digit denominator
+    ],
+)
+def test_numbers_up_to_the_limits_are_read_exactly(text, expected):
+    assert to_fraction(text) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "1e999999999",
+        "-1e999999999",
+        "1e-999999999",
+        "1e100",  # 101 digits
+        "3e-100",  # denominator 10^100 / ... keeps 101 digits
+        "9" * 101,
+        "1." + "0" * 150,  # written with too many digits, whatever its value
+        "1/" + "7" * 101,
+        "1" * 5000,
+        Decimal("1e999999999"),
+        Decimal("-1e-999999999"),
+        10**100,
+        Fraction(1, 10**100),
+        1e300,
+    ],
+)
+def test_numbers_past_the_limits_are_refused_at_once_naming_the_limit(value):
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match="100 (significant )?digits"):
+        to_fraction(value)
+    assert time.perf_counter() - start < 0.05  # refused from the text: no huge integer is built
+
+
+@pytest.mark.parametrize("text", ["٣", "１", "1_000", "3/-4", "0x10", "1e", "e5", "--1", "1/2/3"])
+def test_only_plain_ascii_numbers_are_numbers(text):
+    # Python's own parsers accept Unicode digits and underscores; a game file's numbers do not.
+    with pytest.raises(ValueError, match="not a number"):
+        to_fraction(text)
+
+
+def test_short_display_of_numbers_past_the_float_range():
+    assert fmt_short(Fraction(10**400)) == "1.000E+400"
+    assert fmt_short(Fraction(3, 10**400)) == "3.000E-400"

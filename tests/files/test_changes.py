@@ -41,9 +41,11 @@ def test_every_set_form_changes_the_game_in_memory():
         ("no equals sign", "expected TARGET=VALUES"),
     ],
 )
-def test_bad_set_exits_1_and_says_what_it_expected(runner, bad, expected):
+def test_bad_set_exits_2_like_a_bad_kappa_and_says_what_it_expected(runner, bad, expected):
+    # An option value that cannot be used is a usage error, whichever option it is.
     result = runner.invoke(app, ["solve", "pakistan_afghanistan", "--set", bad])
-    assert result.exit_code == 1 and expected in result.stderr and "Traceback" not in result.stderr
+    assert result.exit_code == 2 and expected in result.stderr and "Traceback" not in result.stderr
+    assert runner.invoke(app, ["solve", "pakistan_afghanistan", "--kappa", "abc"]).exit_code == 2
 
 
 def test_set_that_breaks_validation_names_the_key(runner):

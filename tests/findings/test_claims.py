@@ -178,14 +178,14 @@ GRADE_WORDS = ("supported", "not testable", "not_testable", "scorecard")
 
 def test_a_file_without_claims_gets_no_grade_anywhere(runner, tmp_path, case_file):
     # The case's numbers without its claims: nothing may grade the article's sentence.
-    for spec in (str(case_file), "stag_hunt"):
+    for index, spec in enumerate((str(case_file), "stag_hunt")):
         for fmt in ("table", "markdown", "csv", "json"):
             out = runner.invoke(app, ["analyze", spec, "-f", fmt]).stdout
             assert not any(w in out.lower() for w in GRADE_WORDS + ("unreachably",)), (spec, fmt)
         data = json.loads(runner.invoke(app, ["analyze", spec, "-f", "json"]).stdout)
         assert data["claims"] is None
         for suffix in (".md", ".html", ".json"):
-            target = tmp_path / f"report{suffix}"
+            target = tmp_path / f"report{index}{suffix}"  # an existing report is not overwritten
             assert runner.invoke(app, ["report", spec, "-o", str(target)]).exit_code == 0
             text = target.read_text(encoding="utf-8").lower()
             assert not any(w in text for w in GRADE_WORDS + ("unreachably",)), (spec, suffix)

@@ -28,15 +28,8 @@ from sovgame.robustness.batch import _indifference
 from sovgame.robustness.chunks import ChunkResult
 from sovgame.robustness.kappa_sets import KappaSets, pairwise_2x2, type_counts
 from sovgame.robustness.patterns import target_alone
-from sovgame.robustness.plan import (
-    TOLERANCE,
-    BindingCode,
-    SamplingPlan,
-    VerdictCode,
-    chunk_generator,
-    draw_samples,
-    exact_sample_game,
-)
+from sovgame.robustness.plan import TOLERANCE, BindingCode, SamplingPlan, VerdictCode
+from sovgame.robustness.sampling import chunk_generator, draw_samples, exact_sample_game
 
 
 def gains(comparisons, U, W):

@@ -9,8 +9,8 @@ from fractions import Fraction
 
 from sovgame import load_game, solve
 from sovgame.robustness.batch import sets_at_kappa, solution_key
-from sovgame.robustness.plan import exact_sample_game
 from sovgame.robustness.runner import robust
+from sovgame.robustness.sampling import exact_sample_game
 from support import draw
 
 

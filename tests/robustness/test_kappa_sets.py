@@ -18,8 +18,9 @@ from sovgame.costs.verdicts import VERDICTS
 from sovgame.robustness.batch import pattern_key, solution_key
 from sovgame.robustness.kappa_sets import pairwise_2x2, sign_patterns, unique_walk
 from sovgame.robustness.patterns import target_alone
-from sovgame.robustness.plan import exact_sample_game, plan_sampling
+from sovgame.robustness.plan import plan_sampling
 from sovgame.robustness.runner import evaluate_samples
+from sovgame.robustness.sampling import exact_sample_game
 from support import draw
 
 

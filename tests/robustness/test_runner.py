@@ -20,8 +20,9 @@ from sovgame import load_game, parse_game
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.errors import ParameterError, UsageError
 from sovgame.present.robust import robust_sections, robust_to_json
-from sovgame.robustness.plan import CHUNK_SIZE, exact_sample_game
+from sovgame.robustness.plan import CHUNK_SIZE
 from sovgame.robustness.runner import ever_nash, robust
+from sovgame.robustness.sampling import exact_sample_game
 from support import draw, invoke
 
 

@@ -3,13 +3,26 @@ what-ifs, scenarios and reports."""
 
 from __future__ import annotations
 
+import io
 from typing import Annotated
 
 import typer
 
 from ..errors import SovgameError, UsageError
 from ..present.render import OutputFormat, render
-from .app import CostOpt, FormatOpt, GameArg, KappaOpt, SetOpt, TodayOpt, app, parse_kappa, user_errors
+from .app import (
+    CostOpt,
+    ForceOpt,
+    FormatOpt,
+    GameArg,
+    KappaOpt,
+    MaxWorkOpt,
+    SetOpt,
+    TodayOpt,
+    app,
+    parse_kappa,
+    user_errors,
+)
 
 
 @app.command("solve")
@@ -23,6 +36,7 @@ def solve_command(
         typer.Option("--check-nashpy", help="Also run nashpy's vertex enumeration and say which equilibria it finds."),
     ] = False,
     fmt: FormatOpt = OutputFormat.table,
+    max_work: MaxWorkOpt = None,
 ) -> None:
     """Every Nash equilibrium, pure and mixed, verified in exact arithmetic.
 
@@ -64,6 +78,7 @@ def thresholds_command(
     ] = None,
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
+    max_work: MaxWorkOpt = None,
 ) -> None:
     """The cost levels at which compromise becomes an equilibrium, strict, dominant, the only
     equilibrium and risk-dominant, each with a verdict against the plausible range.
@@ -99,6 +114,8 @@ def sweep_command(
     ] = None,
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
+    force: ForceOpt = False,
+    max_work: MaxWorkOpt = None,
 ) -> None:
     """The exact breakpoints in κ and the equilibria in each regime between them.
 
@@ -106,16 +123,20 @@ def sweep_command(
     """
     from ..costs.regimes import sweep
     from ..files.gamefile import load_game
+    from ..present.plot import check_plot_output
     from ..present.thresholds import sweep_sections, sweep_to_json
 
+    upper = parse_kappa(to, "--to") if to is not None else None
+    if plot:
+        check_plot_output(plot, force)  # before any work
     loaded = load_game(game, set_ or ())
-    result = sweep(loaded, cost, parse_kappa(to, "--to") if to is not None else None)
+    result = sweep(loaded, cost, upper)
     if plot:
         from ..costs.thresholds import compute_thresholds
         from ..present.plot import plot_sweep
 
         report = compute_thresholds(loaded, costs=cost) if loaded.compromise_profile is not None else None
-        written = plot_sweep(result, plot, report)
+        written = plot_sweep(result, plot, report, force=force)
         typer.echo(f"wrote {written}", err=True)
     render(fmt, lambda: sweep_sections(result), lambda: sweep_to_json(result), heading=loaded.title, primary="regimes")
 
@@ -134,28 +155,39 @@ def analyze_command(
         str | None, typer.Option("--export-html", metavar="FILE", help="Also save the tables as HTML.")
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
+    force: ForceOpt = False,
+    max_work: MaxWorkOpt = None,
 ) -> None:
     """The main job: payoffs, equilibria, cost thresholds and the verdict on compromise.
 
     Example: sovgame analyze pakistan_afghanistan
     """
+    from ..files.atomic import check_output, write_atomically
     from ..files.gamefile import load_game
     from ..findings.analysis import analyze
     from ..present.analysis import analysis_sections, analysis_to_json
 
-    result = analyze(load_game(game, set_ or ()))
-    if export_svg or export_html:
+    exports = [path for path in (export_svg, export_html) if path]
+    if export_svg and export_svg == export_html:
+        raise UsageError("--export-svg and --export-html name the same file")
+    for path in exports:
+        check_output(path, force)  # before any work
+    loaded = load_game(game, set_ or ())
+    for path in exports:
+        check_output(path, force)  # and never the game just read
+    result = analyze(loaded)
+    if exports:
         from rich.console import Console
 
         from ..present.render import print_tables
 
-        console = Console(record=True)
+        console = Console(record=True, file=io.StringIO())
         print_tables(analysis_sections(result), result.game.title, console)
         if export_svg:
-            console.save_svg(export_svg, title=result.game.title, clear=False)
+            write_atomically(check_output(export_svg, force), console.export_svg(title=result.game.title, clear=False))
             typer.echo(f"wrote {export_svg}", err=True)
         if export_html:
-            console.save_html(export_html, clear=False)
+            write_atomically(check_output(export_html, force), console.export_html(clear=False))
             typer.echo(f"wrote {export_html}", err=True)
         return
     render(
@@ -196,7 +228,9 @@ def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
 
 @app.command("whatif")
 @user_errors
-def whatif_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+def whatif_command(
+    game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table, max_work: MaxWorkOpt = None
+) -> None:
     """The game before and after --set changes: changed cells, equilibria gained and lost,
     each threshold before → after.
 
@@ -228,6 +262,8 @@ def scenarios_command(
         str | None, typer.Option("--output", "-o", metavar="FILE", help="Also write a report: .md, .html or .json.")
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
+    force: ForceOpt = False,
+    max_work: MaxWorkOpt = None,
 ) -> None:
     """Scenarios side by side: equilibria at κ (default today's costs), thresholds and
     verdicts, and what changed against the first.
@@ -240,7 +276,7 @@ def scenarios_command(
     if output:
         from ..present.report import write_scenarios_report
 
-        for path in write_scenarios_report(games, output, parse_kappa(kappa)):
+        for path in write_scenarios_report(games, output, parse_kappa(kappa), force):
             typer.echo(f"wrote {path}", err=True)
         return
     scenarios, changes = compare_scenarios(games, parse_kappa(kappa))
@@ -258,6 +294,8 @@ def report_command(
     game: GameArg,
     output: Annotated[str, typer.Option("--output", "-o", metavar="FILE", help="Report file: .md, .html or .json.")],
     set_: SetOpt = None,
+    force: ForceOpt = False,
+    max_work: MaxWorkOpt = None,
 ) -> None:
     """Write a report: description and sources, payoffs with notes, equilibria, thresholds
     with verdicts and reasons, the regime chart, the conclusion and the assumptions.
@@ -266,5 +304,5 @@ def report_command(
     """
     from ..present.report import write_report
 
-    for path in write_report(game, output, set_ or ()):
+    for path in write_report(game, output, set_ or (), force):
         typer.echo(f"wrote {path}", err=True)

@@ -4,8 +4,10 @@ errors to messages and exit codes, and the parsing of κ."""
 from __future__ import annotations
 
 import functools
+import sys
+import threading
 from fractions import Fraction
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -46,6 +48,17 @@ TodayOpt = Annotated[
     typer.Option("--kappa", "-k", help="Cost level κ ≥ 0 (default 1: today's costs, as in the file; 0 ignores costs)."),
 ]
 
+MaxWorkOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--max-work",
+        metavar="UNITS",
+        help="Refuse work past this many units (about a microsecond each; default 2e7, about 20 s). "
+        "Raise it to run larger computations, e.g. --max-work 1e9.",
+    ),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite output files that exist.")]
+
 CostOpt = Annotated[
     list[str] | None, typer.Option("--cost", help="Keep only this cost (repeatable): how high must it alone go?")
 ]
@@ -72,39 +85,151 @@ def _main(
 #: Library parameters whose command-line option is not simply ``--`` + the parameter's name.
 OPTION_NAMES = {"settings": "--set", "source": "--from", "version": "--nfg-version"}
 
+#: Exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it.
+EXIT_INTERRUPTED = 130
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is (see :func:`sovgame.cli.main`) so that it stops
+    like Ctrl-C: temporary files removed, locks released, exit 143 (128 + SIGTERM)."""
+
+    exit_code = 143
+
 
 def option_name(parameter: str) -> str:
     """The command-line option of a library parameter: ``unique_subsample`` → ``--unique-subsample``."""
     return OPTION_NAMES.get(parameter, "--" + parameter.replace("_", "-"))
 
 
-def user_errors(func):
-    """Turn library errors into a message on stderr and an exit code, without traceback.
+def _say(message: str) -> None:
+    """A message on stderr, control characters escaped (names come from user files)."""
+    from ..files.checker import printable
 
+    typer.echo(f"sovgame: {printable(message)}", err=True)
+
+
+def user_errors(func=None, *, progress: bool = True):
+    """Run a command: library errors become a message on stderr and an exit code (1 bad
+    input, 2 bad usage), Ctrl-C exits 130; never a traceback for either.
+
+    The command runs in one work account (:mod:`sovgame.core.budget`) limited by its
+    ``--max-work`` option, with a progress display on stderr for work that takes more than a
+    second (``progress``), and records the files it reads so that no writer overwrites them.
     A :class:`ParameterError` names the library's parameter; here it is named by its option.
     """
+    if func is None:
+        return functools.partial(user_errors, progress=progress)
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         """``func``, its library errors turned into a message and an exit code."""
+        from ..core.budget import WorkLimitError, work_limit
+        from ..files.reading import track_inputs
+
+        display = WorkProgress() if progress and sys.stderr.isatty() else None
         try:
-            return func(*args, **kwargs)
+            limit = parse_max_work(kwargs.get("max_work"))
+            with track_inputs(), work_limit(limit, display):
+                return func(*args, **kwargs)
+        except WorkLimitError as exc:
+            _say(exc.describe("--max-work N"))
+            raise typer.Exit(exc.exit_code) from None
         except ParameterError as exc:
-            typer.echo(f"sovgame: {option_name(exc.parameter)}: {exc.detail}", err=True)
+            _say(f"{option_name(exc.parameter)}: {exc.detail}")
             raise typer.Exit(exc.exit_code) from None
         except SovgameError as exc:
-            typer.echo(f"sovgame: {exc}", err=True)
+            _say(str(exc))
             raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt as exc:
+            stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
+            _say(f"{stopped}; no file was written or changed by halves")
+            raise typer.Exit(getattr(exc, "exit_code", EXIT_INTERRUPTED)) from None
+        finally:
+            if display is not None:
+                display.close()
 
     return wrapper
 
 
+def parse_number(text: str, option: str) -> Fraction:
+    """An option's number as typed, within sovgame's number limits; a usage error otherwise."""
+    from ..core.numbers import to_fraction
+
+    try:
+        return to_fraction(text)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
 def parse_kappa(text: str, option: str = "--kappa") -> Fraction:
     """A cost level (or a discount factor, a noise) as typed: an exact number >= 0."""
-    try:
-        value = Fraction(text.strip())
-    except (ValueError, ZeroDivisionError):
-        raise UsageError(f"{option}: {text!r} is not a number (try 1, 1.5 or 4/3)") from None
+    value = parse_number(text, option)
     if value < 0:
         raise UsageError(f"{option}: the cost level must be >= 0, not {text}")
     return value
+
+
+def parse_max_work(text: str | None) -> int:
+    """``--max-work`` as typed (``1e9`` is fine): a whole number of work units >= 1."""
+    from ..core.budget import DEFAULT_MAX_WORK
+
+    if text is None:
+        return DEFAULT_MAX_WORK
+    value = parse_number(text, "--max-work")
+    if value.denominator != 1 or value < 1:
+        raise UsageError(f"--max-work: give a whole number of work units >= 1 (e.g. 1e9), not {text}")
+    return int(value)
+
+
+class WorkProgress:
+    """The work of a command on stderr, shown once it has run for a second: the step under
+    way, a bar of the work done out of the work estimated, and the time elapsed."""
+
+    def __init__(self, delay: float = 1.0):
+        self._lock = threading.Lock()
+        self._account: Any = None
+        self._bar: Any = None
+        self._task: Any = None
+        self._timer: threading.Timer | None = threading.Timer(delay, self._show)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def __call__(self, account) -> None:
+        self._account = account
+        if self._bar is not None:
+            self._update()
+
+    def _show(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with self._lock:
+            if self._timer is None or self._account is None:
+                return
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.percentage:>3.0f}% of the estimate"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._task = self._bar.add_task("working", total=1)
+            self._bar.start()
+        self._update()
+
+    def _update(self) -> None:
+        account, bar = self._account, self._bar
+        if account is None or bar is None:
+            return
+        what = account.current.what if account.current is not None else "working"
+        bar.update(self._task, description=what, completed=account.done, total=max(account.planned, 1))
+
+    def close(self) -> None:
+        """Stop the display (and its timer)."""
+        with self._lock:
+            timer, self._timer = self._timer, None
+            if timer is not None:
+                timer.cancel()
+            if self._bar is not None:
+                self._bar.stop()

@@ -8,7 +8,7 @@ import typer
 
 from ..errors import UsageError
 from ..present.render import OutputFormat, render
-from .app import FormatOpt, GameArg, KappaOpt, TodayOpt, app, parse_kappa, user_errors
+from .app import ForceOpt, FormatOpt, GameArg, KappaOpt, MaxWorkOpt, TodayOpt, app, parse_kappa, user_errors
 
 
 @app.command("mediate")
@@ -20,17 +20,22 @@ def mediate_command(
         str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
+    max_work: MaxWorkOpt = None,
 ) -> None:
     """What a mediator can achieve by recommendation alone (correlated equilibria) and what
     leverage (transfers, guarantees) would cost.
 
     Example: sovgame mediate pakistan_afghanistan_mediation --kappa 0
     """
+    from ..core.budget import mediate_work, require
     from ..files.gamefile import load_game
     from ..play.mediation import mediate
     from ..present.play import mediation_sections, mediation_to_json
 
-    result = mediate(load_game(game), parse_kappa(kappa), target)
+    level = parse_kappa(kappa)
+    loaded = load_game(game)
+    require(mediate_work(loaded.shape))
+    result = mediate(loaded, level, target)
     render(
         fmt,
         lambda: mediation_sections(result),
@@ -61,32 +66,36 @@ def repeated_command(
         str | None, typer.Option("--plot", metavar="FILE.png", help="Draw a timeline of the simulated play.")
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
+    force: ForceOpt = False,
+    max_work: MaxWorkOpt = None,
 ) -> None:
     """Repeated play: grim-trigger discount thresholds, noisy strategies in the long run, and
     cycles of violence and ceasefire under imperfect monitoring.
 
     Example: sovgame repeated pakistan_afghanistan_repeated --pair tft,tft --noise 0.05
     """
+    from ..core.budget import repeated_work, require
     from ..files.gamefile import load_game
     from ..play.repeated import analyze_repeated
     from ..present.play import repeated_sections, repeated_to_json
+    from ..present.plot import check_plot_output
 
     names = tuple(part.strip() for part in pair.split(","))
     if len(names) != 2:
         raise UsageError(f"--pair: give two strategies separated by a comma, not {pair!r}")
+    level = parse_kappa(kappa)
+    delta = parse_kappa(discount, "--discount") if discount is not None else None
+    epsilon = parse_kappa(noise, "--noise") if noise is not None else None
+    if plot:
+        check_plot_output(plot, force)  # before any work
+    require(repeated_work(periods))
     result = analyze_repeated(
-        load_game(game),
-        parse_kappa(kappa),
-        discount=parse_kappa(discount, "--discount") if discount is not None else None,
-        noise=parse_kappa(noise, "--noise") if noise is not None else None,
-        pair=names,
-        periods=periods,
-        seed=seed,
+        load_game(game), level, discount=delta, noise=epsilon, pair=names, periods=periods, seed=seed
     )
     if plot:
         from ..present.plot import plot_timeline
 
-        typer.echo(f"wrote {plot_timeline(result, plot)}", err=True)
+        typer.echo(f"wrote {plot_timeline(result, plot, force=force)}", err=True)
     render(
         fmt,
         lambda: repeated_sections(result),
@@ -110,15 +119,19 @@ def dynamics_command(
     iterations: Annotated[int, typer.Option("--iterations", min=1, help="Rounds of fictitious play.")] = 2000,
     plot: Annotated[str | None, typer.Option("--plot", metavar="FILE.png", help="Draw the trajectories.")] = None,
     fmt: FormatOpt = OutputFormat.table,
+    force: ForceOpt = False,
+    max_work: MaxWorkOpt = None,
 ) -> None:
     """Where play drifts: replicator dynamics and fictitious play from a starting point, and
     the equilibrium they select (two players).
 
     Example: sovgame dynamics stag_hunt --start "0.7,0.3;0.7,0.3"
     """
+    from ..core.budget import dynamics_work, require
     from ..files.gamefile import load_game
     from ..play.dynamics import parse_start, run_dynamics
     from ..present.play import dynamics_sections, dynamics_to_json
+    from ..present.plot import check_plot_output
 
     methods = {
         "replicator": ("replicator",),
@@ -127,14 +140,18 @@ def dynamics_command(
     }
     if method not in methods:
         raise UsageError(f"--method: choose replicator, fictitious or both, not {method!r}")
+    level = parse_kappa(kappa)
+    if plot:
+        check_plot_output(plot, force)  # before any work
     loaded = load_game(game)
+    require(dynamics_work(loaded.shape, methods[method], horizon, iterations))
     result = run_dynamics(
-        loaded, parse_kappa(kappa), parse_start(start, loaded) if start else None, methods[method], horizon, iterations
+        loaded, level, parse_start(start, loaded) if start else None, methods[method], horizon, iterations
     )
     if plot:
         from ..present.plot import plot_dynamics
 
-        typer.echo(f"wrote {plot_dynamics(result, plot)}", err=True)
+        typer.echo(f"wrote {plot_dynamics(result, plot, force=force)}", err=True)
     render(
         fmt,
         lambda: dynamics_sections(result),

@@ -2,47 +2,142 @@
 
 Payoffs and cost weights stay :class:`fractions.Fraction` from the file to every threshold and
 equilibrium check; floats appear only for display and in the float pre-pass of the solver.
+
+Every number sovgame reads — a payoff, a weight or a range in a game file (TOML integers,
+decimals and quoted fractions), a number in a ``.nfg`` file, a ``--set`` value, ``--kappa``
+and the other numeric options — goes through :func:`to_fraction`, which enforces the limits
+below *before* a :class:`~fractions.Fraction` is built from the text. Without them a payoff
+written ``"1e999999999"`` would make Python build an integer of a billion digits.
+
+Limits: the exact value's numerator and denominator have at most :data:`MAX_DIGITS` (100)
+digits each, so ``|x| < 1e100`` and a decimal has at most 99 places (``1e-99`` is the
+smallest power of ten); a number is written with at most 100 significant digits. Numbers are
+written with the ASCII digits 0-9: ``3``, ``-1.5``, ``.5``, ``2.``, ``1e-3``, ``2/3``.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Rational
 
+#: The most digits the numerator and the denominator of a number may each have.
+MAX_DIGITS = 100
+#: Numerators and denominators must stay below this.
+_BOUND = 10**MAX_DIGITS
+#: An exponent beyond this is refused before anything is computed from it; within it, the
+#: fraction built before the exact check has at most a few hundred digits.
+_MAX_EXPONENT = 2 * MAX_DIGITS + 10
+
+# Written numbers, ASCII digits only (Python's own parsers accept any Unicode digit).
+_DECIMAL = re.compile(r"([+-]?)(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d+))?", re.ASCII)
+_RATIO = re.compile(r"([+-]?)(\d+)\s*/\s*(\d+)", re.ASCII)
+
+LIMITS_TEXT = (
+    f"numerator and denominator of at most {MAX_DIGITS} digits each (|x| < 1e{MAX_DIGITS}, "
+    f"at most {MAX_DIGITS - 1} decimal places)"
+)
+
+
+def _shown(text: str) -> str:
+    """A number as a message quotes it: long text is shortened in the middle."""
+    return repr(text if len(text) <= 40 else f"{text[:24]}…{text[-10:]}")
+
+
+def _out_of_range(text: str, quoted: bool = True) -> ValueError:
+    return ValueError(f"{_shown(text) if quoted else text} is outside the numbers sovgame reads: {LIMITS_TEXT}")
+
+
+def _within_limits(value: Fraction, text: str) -> Fraction:
+    if abs(value.numerator) >= _BOUND or value.denominator >= _BOUND:
+        raise _out_of_range(text)
+    return value
+
+
+def _digits_and_exponent(digits: str, exponent: int, text: str) -> Fraction:
+    """``int(digits) · 10**exponent``, refused before it is built when it cannot fit."""
+    digits = digits.lstrip("0") or "0"
+    if len(digits) > MAX_DIGITS:
+        raise ValueError(f"{_shown(text)} has more than {MAX_DIGITS} significant digits")
+    if digits != "0" and not -_MAX_EXPONENT <= exponent <= _MAX_EXPONENT:
+        raise _out_of_range(text)
+    if digits == "0":
+        return Fraction(0)
+    scale = 10 ** abs(exponent)
+    value = Fraction(int(digits) * scale) if exponent >= 0 else Fraction(int(digits), scale)
+    return _within_limits(value, text)
+
+
+def number_from_text(text: str) -> Fraction:
+    """The exact value of a number written as text, within the limits (module docstring).
+
+    Accepts integers, decimals with an optional exponent (``-1.5``, ``.5``, ``2.``,
+    ``1e-3``) and fractions ``n/d``, with ASCII digits and surrounding spaces. Raises
+    :class:`ValueError` with a message for people otherwise.
+    """
+    stripped = text.strip()
+    if len(stripped) > 3 * MAX_DIGITS:
+        raise ValueError(f"{_shown(stripped)} is too long for a number ({LIMITS_TEXT})")
+    ratio = _RATIO.fullmatch(stripped)
+    if ratio:
+        sign, top, bottom = ratio.groups()
+        numerator, denominator = (_digits_and_exponent(part, 0, stripped) for part in (top, bottom))
+        if denominator == 0:
+            raise ValueError(f"{_shown(stripped)[1:-1]} divides by zero; it is not a number")
+        value = numerator / denominator * (-1 if sign == "-" else 1)
+        return _within_limits(value, stripped)
+    decimal = _DECIMAL.fullmatch(stripped)
+    if not decimal:
+        raise ValueError(f'{_shown(text)} is not a number (write 3, 1.5 or a fraction such as "2/3")')
+    sign, whole, places, only_places, exponent_text = decimal.groups()
+    whole, places = (whole or ""), (places if places is not None else only_places or "")
+    exponent = 0
+    if exponent_text:
+        magnitude = exponent_text.lstrip("+-").lstrip("0") or "0"
+        if len(magnitude) > 6:
+            exponent = _MAX_EXPONENT + 1 if not exponent_text.startswith("-") else -_MAX_EXPONENT - 1
+        else:
+            exponent = int(exponent_text)
+    value = _digits_and_exponent(whole + places, exponent - len(places), stripped)
+    return -value if sign == "-" else value
+
 
 def to_fraction(value: object) -> Fraction:
-    """Return ``value`` as an exact fraction.
+    """Return ``value`` as an exact fraction, within sovgame's number limits.
 
     Accepts integers, :class:`decimal.Decimal` (TOML decimals are read as such, so ``0.1``
     stays one tenth), fractions, and strings holding an integer, a decimal or a fraction
-    such as ``"2/3"``. Raises :class:`ValueError` with a short reason otherwise (booleans,
-    NaN, infinities, other text).
+    such as ``"2/3"`` (:func:`number_from_text`). Raises :class:`ValueError` with a short
+    reason otherwise (booleans, NaN, infinities, other text, numbers past the limits).
     """
     if isinstance(value, bool):
         raise ValueError("a boolean is not a number")
-    if isinstance(value, Rational):
+    if isinstance(value, int):
+        if abs(value) >= _BOUND:
+            raise _out_of_range(f"an integer of {len(str(abs(value)))} digits", quoted=False)
         return Fraction(value)
+    if isinstance(value, Rational):
+        value = Fraction(value)
+        if abs(value.numerator) >= _BOUND or value.denominator >= _BOUND:
+            raise _out_of_range(f"a fraction of more than {MAX_DIGITS} digits", quoted=False)
+        return value
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"{value} is not a finite number")
-        return Fraction(value)
+        sign, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)  # finite
+        result = _digits_and_exponent("".join(map(str, digits)), exponent, str(value))
+        return -result if sign else result
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"{value} is not a finite number")
         # A float given by a program (not a file): take the decimal it prints as, which is
         # what its author meant by 0.1.
-        return Fraction(repr(value))
+        return number_from_text(repr(value))
     if isinstance(value, str):
-        text = value.strip()
-        try:
-            number = Fraction(text)
-        except (ValueError, ZeroDivisionError):
-            raise ValueError(
-                f'{value!r} is not a number (write 3, 1.5 or a fraction in quotes such as "2/3")'
-            ) from None
-        return number
+        return number_from_text(value)
     raise ValueError(f"{value!r} is not a number")
 
 
@@ -63,7 +158,14 @@ def fmt_short(value: Fraction | int | None, digits: int = 4) -> str:
     text = fmt(value)
     if len(text) <= 7:
         return text
-    return f"{float(value):.{digits}g}"
+    try:
+        approx = float(value)
+    except OverflowError:
+        approx = 0.0
+    if approx == 0.0 and value != 0:  # past the float range: round in decimal instead
+        value = Fraction(value)
+        return f"{Decimal(value.numerator) / Decimal(value.denominator):.{digits - 1}E}"
+    return f"{approx:.{digits}g}"
 
 
 def json_number(value: Fraction | int) -> float | int:

@@ -21,12 +21,23 @@ not followed (they need Gambit), and results say so.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 import numpy as np
 
+from ..core.budget import (
+    advance,
+    breakpoint_work,
+    metered,
+    pair_units,
+    require,
+    support_pairs,
+    sweep_forecast,
+    walk_work,
+)
 from ..core.intervals import Endpoint, Root, between, exact_text, sort_points
 from ..core.linalg import det, evaluate, interpolate
 from ..core.model import Game, Profile
@@ -68,10 +79,7 @@ def _mixed_breakpoints(game: Game, costs) -> list[Endpoint]:
     m, n = game.shape
     A0, A1 = U[..., 0], W[..., 0]
     B0, B1 = U[..., 1].T, W[..., 1].T  # column player's payoffs with its strategies as rows
-    pairs = sum(
-        len(list(itertools.combinations(range(m), k))) * len(list(itertools.combinations(range(n), k)))
-        for k in range(2, min(m, n) + 1)
-    )
+    pairs = support_pairs(m, n)  # counted, never listed
     if pairs > MAX_SUPPORT_PAIRS:
         return []
     roots: list[Endpoint] = []
@@ -82,6 +90,7 @@ def _mixed_breakpoints(game: Game, costs) -> list[Endpoint]:
                 for P0, P1, rows, cols, total in ((A0, A1, I, J, m), (B0, B1, J, I, n)):
                     for poly in _support_polynomials(P0, P1, rows, cols, total, samples):
                         roots += polynomial_roots(poly)
+            advance(pair_units(k, m, n) * math.comb(n, k))  # progress shown on stderr
     return roots
 
 
@@ -187,8 +196,10 @@ class Sweep:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
+@metered
 def sweep(game: Game, costs: Sequence[str] | None = None, to: Fraction | None = None) -> Sweep:
     """Every regime of the equilibrium set for κ in [0, to] (default: past the last breakpoint)."""
+    require(breakpoint_work(game.shape), forecast=sweep_forecast(game.shape))  # refused before it starts
     kept = game.kept_costs(costs)
     points = equilibrium_breakpoints(game, kept)
     last = max((float(p) for p in points), default=0.0)
@@ -336,6 +347,7 @@ def _tail_by_dominance(game: Game, costs, target: Profile) -> Tail:
     """3+ players: the target is alone after iterated strict dominance (sufficient), and it is
     the only pure equilibrium (necessary); both exact over pairwise breakpoints."""
     points = sort_points(pairwise_breakpoints(game, costs))
+    require(walk_work(game.shape, len(points)))  # refused before the walk when past the work limit
     elements = [(kind, index) for index in range(len(points)) for kind in ("point", "gap")]
 
     def tail(test: Callable[[Fraction], bool]) -> tuple[Endpoint | None, bool]:

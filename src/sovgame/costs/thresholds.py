@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..core.budget import metered, require, thresholds_work
 from ..core.intervals import Endpoint, Interval, Root, scan
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
@@ -113,6 +114,7 @@ class ThresholdReport:
 # --- entry point -------------------------------------------------------------------------------
 
 
+@metered
 def compute_thresholds(
     game: Game,
     target: Profile | str | None = None,
@@ -128,6 +130,7 @@ def compute_thresholds(
     discount : a discount factor δ in (0, 1): also find the κ from which grim trigger
         sustains the target
     """
+    require(thresholds_work(game.shape))  # refused before it starts when past the work limit
     profile = resolve_target(game, target)
     kept = game.kept_costs(costs)
     U = game.payoffs

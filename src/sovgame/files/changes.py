@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 
 from ..core.model import Game
+from ..core.numbers import to_fraction
 from ..errors import ParameterError
 
 
@@ -35,7 +35,9 @@ class Setting:
 
 
 def parse_setting(text: str) -> Setting:
-    """Split ``TARGET=VALUES`` and check that the values are numbers."""
+    """Split ``TARGET=VALUES`` and check that the values are numbers (within the limits of
+    :mod:`sovgame.core.numbers`). Which outcome, player or cost the target names is decided
+    when the change is applied, against the game (:func:`resolve_setting`)."""
     target, sep, raw = text.rpartition("=")
     if not sep or not target.strip() or not raw.strip():
         raise _bad(
@@ -46,9 +48,9 @@ def parse_setting(text: str) -> Setting:
     values = tuple(v.strip() for v in raw.split(","))
     for v in values:
         try:
-            Fraction(v)
-        except (ValueError, ZeroDivisionError):
-            raise _bad(text, f"{v!r} is not a number (write 2, 1.5 or 3/2)") from None
+            to_fraction(v)
+        except ValueError as exc:
+            raise _bad(text, str(exc)) from None
     target = target.strip()
     if target == "plausible_kappa":
         return Setting(text, "plausible", "", None, values)
@@ -60,11 +62,35 @@ def parse_setting(text: str) -> Setting:
     return Setting(text, "outcome", target, None, values)
 
 
-def plain_number(text: str):
-    """A value for a parsed-TOML dict: int, exact Decimal, or a fraction string."""
-    if "/" in text:
-        return text
-    return int(text) if text.lstrip("+-").isdigit() else Decimal(text)
+def resolve_setting(s: Setting, game: Game) -> Setting:
+    """The change as the game reads it: a strategy may contain ``@`` or start with
+    ``cost:``, and a player's name may contain ``@``, so the target is matched against the
+    game's costs, outcomes and players before the first ``@`` is taken as the separator."""
+    if s.kind == "plausible":
+        return s
+    target = s.text.rpartition("=")[0].strip()
+    if target.startswith("cost:") and target[len("cost:") :].strip() in [c.name for c in game.costs]:
+        return Setting(s.text, "cost", target[len("cost:") :].strip(), None, s.values)
+    if _names_outcome(game, target):
+        return Setting(s.text, "outcome", target, None, s.values)
+    for at in (i for i, c in enumerate(target) if c == "@"):
+        player, outcome = target[:at].strip(), target[at + 1 :].strip()
+        if player in game.player_names and _names_outcome(game, outcome):
+            return Setting(s.text, "payoff", outcome, player, s.values)
+    return s  # as first read; applying it says what is wrong
+
+
+def _names_outcome(game: Game, key: str) -> bool:
+    try:
+        game.parse_outcome(key)
+    except ValueError:
+        return False
+    return True
+
+
+def plain_number(text: str) -> Fraction:
+    """A value for a parsed-TOML dict: the exact number (validated again with the game)."""
+    return to_fraction(text)
 
 
 def apply_settings(
@@ -80,7 +106,7 @@ def apply_settings(
     ``game`` is the validated game before the change, used to check names; ``number``,
     ``make_list`` and ``make_table`` build values of the container's kind.
     """
-    for s in settings:
+    for s in (resolve_setting(s, game) for s in settings):
         if s.kind == "plausible":
             _expect(s, 2, "[lo, hi]")
             data.setdefault("analysis", make_table())["plausible_kappa"] = make_list([number(v) for v in s.values])
@@ -115,13 +141,13 @@ def apply_settings(
                     raise _bad(s.text, f"no player named {s.player!r} (players: {', '.join(game.player_names)})")
                 _expect(s, 1, "one number")
                 current = payoffs.get(key)
-                values = (
-                    [number(_as_text(v)) for v in current]
-                    if current is not None
-                    else [number(_as_text(v)) for v in game.payoffs[profile]]
-                )
-                values[game.player_names.index(s.player)] = number(s.values[0])
-                payoffs[key] = make_list(values)
+                index = game.player_names.index(s.player)
+                if isinstance(current, list) and len(current) == game.n_players:
+                    current[index] = number(s.values[0])  # the other payoffs stay as written
+                else:
+                    values = [number(_as_text(v)) for v in game.payoffs[profile]]
+                    values[index] = number(s.values[0])
+                    payoffs[key] = make_list(values)
 
 
 def _as_text(value) -> str:
@@ -143,5 +169,6 @@ def _expect(s: Setting, count: int, what: str) -> None:
 
 
 def _bad(text: str, detail: str) -> ParameterError:
-    """A change that cannot be applied: names the change as written (bad input, exit 1)."""
-    return ParameterError("settings", f"{text!r}: {detail}", exit_code=1)
+    """A change that cannot be applied: names the change as written. Like any option value
+    that cannot be used (``--kappa abc``), a usage error (exit 2)."""
+    return ParameterError("settings", f"{text!r}: {detail}")

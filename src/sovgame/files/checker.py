@@ -4,6 +4,7 @@ concerns and returns a usable value or None, so that one pass reports every prob
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -36,8 +37,8 @@ class Checker:
                 hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(allowed)})"
                 self.add(join_key(prefix, key), f"unknown key{hint}")
 
-    def string(self, table: dict, key: str, prefix: str, required: bool = False) -> str | None:
-        """An optional (or required, non-empty) string."""
+    def string(self, table: dict, key: str, prefix: str, required: bool = False, name: bool = False) -> str | None:
+        """An optional (or required, non-empty) string; ``name``: a name, on one line."""
         value = table.get(key)
         if value is None:
             if required:
@@ -46,7 +47,23 @@ class Checker:
         if not isinstance(value, str) or (required and not value.strip()):
             self.add(join_key(prefix, key), f"must be a non-empty string, not {describe_value(value)}")
             return None
+        if not self.plain_text(value, join_key(prefix, key), multiline=not name):
+            return None
         return value
+
+    def plain_text(self, value: str, key: str, multiline: bool = False) -> bool:
+        """Whether ``value`` is free of control characters (reported if not).
+
+        Names and texts are printed on the terminal, where an escape sequence in a file could
+        rewrite the screen; only tabs and line breaks are allowed, and only in longer texts.
+        """
+        allowed = "\t\n\r" if multiline else ""
+        bad = next((c for c in value if unicodedata.category(c) == "Cc" and c not in allowed), None)
+        if bad is None:
+            return True
+        where = " in a name" if not multiline else ""
+        self.add(key, f"contains the control character U+{ord(bad):04X}{where}; remove it")
+        return False
 
     def number(self, value: Any, key: str) -> Fraction | None:
         """An exact number (:func:`sovgame.core.numbers.to_fraction`)."""
@@ -88,8 +105,15 @@ class Checker:
 
 def join_key(prefix: str, key: str) -> str:
     """``payoffs."Strike|Tolerate TTP"``: a key as a reader finds it in the file."""
-    quoted = key if key.replace("_", "").replace("-", "").isalnum() else f'"{key}"'
+    quoted = key if key.replace("_", "").replace("-", "").isalnum() else f'"{printable(key)}"'
     return f"{prefix}.{quoted}" if prefix else quoted
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\x1b``), safe on a terminal."""
+    if all(unicodedata.category(c) != "Cc" or c == "\n" for c in text):
+        return text
+    return "".join(c if unicodedata.category(c) != "Cc" or c == "\n" else repr(c)[1:-1] for c in text)
 
 
 def describe_value(value: Any) -> str:
@@ -118,15 +142,22 @@ def outcome_profiles(
     ``seen`` collects every outcome named, valid value or not.
     """
     shell = Game(title="", players=tuple(players), payoffs=np.empty(0))
+    # Strategy names by position, so that reading n outcomes takes n look-ups, not n².
+    index = [{name: k for k, name in enumerate(p.strategies)} for p in players]
     out: dict[tuple[int, ...], Any] = {}
     seen = set() if seen is None else seen
     for key, value in raw.items():
         item_key = join_key(section, key)
-        try:
-            profile = shell.parse_outcome(key)
-        except ValueError as exc:
-            check.add(item_key, str(exc))
-            continue
+        parts = key.split("|")
+        found = [lookup.get(part.strip()) for lookup, part in zip(index, parts)]
+        if len(parts) == len(players) and None not in found:
+            profile = tuple(k for k in found if k is not None)
+        else:
+            try:
+                profile = shell.parse_outcome(key)  # the message says what is wrong
+            except ValueError as exc:
+                check.add(item_key, printable(str(exc)))
+                continue
         if profile in seen:
             check.add(item_key, f"duplicate outcome: {shell.outcome_key(profile)!r} is given more than once")
             continue

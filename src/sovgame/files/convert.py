@@ -17,8 +17,9 @@ from pathlib import Path
 from ..core.model import Game
 from ..core.numbers import fmt
 from ..errors import ParameterError, SovgameError
-from .atomic import write_atomically
+from .atomic import check_output, write_atomically
 from .nfg import NFG_VERSIONS, gambit_profiles, quote_label, read_nfg
+from .reading import track_inputs
 
 
 def left_out_of_nfg(game: Game, described_players: Sequence[str] = ()) -> list[str]:
@@ -59,7 +60,7 @@ def left_out_of_nfg(game: Game, described_players: Sequence[str] = ()) -> list[s
 _INT64 = 2**63
 
 
-def _toml_payoff(value: Fraction):
+def toml_number(value: Fraction):
     """A payoff for the game file, exact: an integer, a short decimal, or a quoted fraction.
 
     Game files read decimals exactly (``0.1`` is one tenth), so a payoff whose decimal
@@ -126,7 +127,7 @@ def game_to_toml(game: Game, header: Sequence[str] = ()) -> str:
     payoffs = tomlkit.table()
     for profile in game.profiles():
         values = tomlkit.array()
-        values.extend(_toml_payoff(v) for v in game.payoffs[profile])
+        values.extend(toml_number(v) for v in game.payoffs[profile])
         payoffs.add(game.outcome_key(profile), values)
     document.add("payoffs", payoffs)
     return tomlkit.dumps(document)
@@ -178,24 +179,26 @@ def convert(
     """
     source, target = os.fspath(source), Path(target)
     from_nfg = _check_conversion(source, target, version, overwrite)
-    if from_nfg:
-        imported = read_nfg(_read_text(source), source)
-        names = ", ".join(imported.game.player_names)
-        header = [
-            f"Converted by `sovgame convert` from {source}, a Gambit strategic-form game "
-            f"(.nfg, {imported.version} version).",
-            f'Outcome keys are "strategy|strategy|..." and payoff lists [u1, u2, ...] in player order: {names}.',
-        ]
-        write_atomically(target, game_to_toml(imported.game, header))
-        return Conversion(source, target, "sovgame game file", imported.left_out, imported.renamed)
+    with track_inputs():
+        if from_nfg:
+            imported = read_nfg(_read_text(source), source)
+            names = ", ".join(imported.game.player_names)
+            header = [
+                f"Converted by `sovgame convert` from {source}, a Gambit strategic-form game "
+                f"(.nfg, {imported.version} version).",
+                f'Outcome keys are "strategy|strategy|..." and payoff lists [u1, u2, ...] in player order: {names}.',
+            ]
+            write_atomically(check_output(target, overwrite), game_to_toml(imported.game, header))
+            return Conversion(source, target, "sovgame game file", imported.left_out, imported.renamed)
 
-    version = version or "payoff"
-    from .gamefile import load_game
+        version = version or "payoff"
+        from .gamefile import load_game
 
-    game = load_game(source)
-    left_out = left_out_of_nfg(game, [p.name for p in game.players if p.description])
-    write_atomically(target, game_to_nfg(game, version))
-    return Conversion(source, target, f"Gambit .nfg, {version} version", tuple(left_out))
+        game = load_game(source)
+        left_out = left_out_of_nfg(game, [p.name for p in game.players if p.description])
+        # Checked again now that the inputs are known: never write over the file just read.
+        write_atomically(check_output(target, overwrite), game_to_nfg(game, version))
+        return Conversion(source, target, f"Gambit .nfg, {version} version", tuple(left_out))
 
 
 def _check_conversion(source: str, target: Path, version: str | None, overwrite: bool) -> bool:
@@ -214,13 +217,7 @@ def _check_conversion(source: str, target: Path, version: str | None, overwrite:
         raise ParameterError("version", "sets the .nfg version to write; it does not apply to .toml output")
     if version is not None and version not in NFG_VERSIONS:
         raise ParameterError("version", f"choose payoff or outcome, not {version!r}")
-    if target.is_dir():
-        raise SovgameError(f"{target}: is a folder; name the file to write")
-    if target.exists() and not overwrite:
-        raise SovgameError(f"{target} exists; choose another name or pass --force to overwrite it")
-    if not target.parent.is_dir():
-        raise SovgameError(f"{target.parent}: no such folder")
-
+    check_output(target, overwrite)
     return from_nfg
 
 

@@ -8,14 +8,21 @@ so an interrupted edit leaves the old file or the new one, never a mix.
 
 from __future__ import annotations
 
+import codecs
 import difflib
+import os
+import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import ParameterError, SovgameError
-from .atomic import write_atomically
+from ..core.numbers import to_fraction
+from ..errors import GameFileError, ParameterError, Problem, SovgameError
+from .atomic import check_output, locked, write_atomically
 from .changes import apply_settings, parse_setting
-from .gamefile import bundled_dir, bundled_names, parse_game, read_game_text
+from .convert import toml_number
+from .gamefile import bundled_dir, bundled_names, decode_text, parse_game, read_game_text
+from .reading import describe_kind, read_open_file
 
 TEMPLATE = """\
 # A sovgame game file (format version 1). `sovgame show FILE` checks and prints it;
@@ -62,30 +69,45 @@ plausible_kappa = [0, 2]            # the cost levels you find plausible (1 = as
 """
 
 
-def edited_text(path: Path, settings: Sequence[str]) -> tuple[str, str]:
-    """(old text, new text) of ``path`` after ``settings``; validated, nothing written."""
-    import tomlkit
+def edited_text(path: Path, settings: Sequence[str], text: str | None = None) -> tuple[str, str]:
+    """(old text, new text) of ``path`` after ``settings``; validated, nothing written.
 
-    text, origin = read_game_text(str(path))
-    game = parse_game(text, origin, base_dir=path.resolve().parent)
-    document = tomlkit.parse(text)
-    apply_settings(
-        document,
-        game,
-        [parse_setting(s) for s in settings],
-        number=_toml_number,
-        make_list=_toml_array,
-        make_table=tomlkit.table,
-    )
+    ``text`` is the file's text when the caller has read it already (under a lock).
+    """
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    origin = str(path)
+    if text is None:
+        text, origin = read_game_text(str(path))
+    real = os.path.realpath(path)
+    base_dir = Path(real).parent
+    game = parse_game(text, origin, base_dir=base_dir, identity=real)
+    changes = [parse_setting(s) for s in settings]
+    try:
+        document = tomlkit.parse(text)
+    except (TOMLKitError, ValueError, RecursionError) as exc:
+        raise GameFileError(origin, [Problem("", f"cannot be edited while keeping its layout: {exc}")]) from None
+    apply_settings(document, game, changes, number=_toml_number, make_list=_toml_array, make_table=tomlkit.table)
     new_text = tomlkit.dumps(document)
-    parse_game(new_text, f"{origin} after the edit", base_dir=path.resolve().parent)  # validate first
+    parse_game(new_text, f"{origin} after the edit", base_dir=base_dir, identity=real)  # validate first
     return text, new_text
 
 
+#: A number as TOML writes it: an integer without leading zeros, or a decimal with digits on
+#: both sides of the point (``.5``, ``3.``, ``0005`` are numbers to sovgame, not to TOML).
+_TOML_NUMBER = re.compile(r"[+-]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+
+
 def _toml_number(text: str):
+    """The number as written when TOML reads it so (``1.5``, ``-2``, ``1e3``), else its exact
+    value in TOML's own spelling (``0.5`` for ``.5``, ``"2/3"`` for a fraction)."""
     import tomlkit
 
-    return tomlkit.string(text) if "/" in text else tomlkit.value(text)
+    value = to_fraction(text)
+    if _TOML_NUMBER.fullmatch(text) and abs(value.numerator) < 2**63:
+        return tomlkit.value(text)
+    return toml_number(value)
 
 
 def _toml_array(values):
@@ -106,16 +128,48 @@ def unified_diff(path: Path, old: str, new: str) -> str:
 
 
 def edit_file(path: str | Path, settings: Sequence[str], dry_run: bool = False) -> str:
-    """Apply ``settings`` to the file; returns the unified diff. ``dry_run`` writes nothing."""
+    """Apply ``settings`` to the file; returns the unified diff. ``dry_run`` writes nothing.
+
+    The file is changed where it lives (through a symbolic link, its target; with several
+    hard links, in place) and keeps its permissions and owner; a read-only file (no write
+    permission in its mode) is refused. The file is locked while it is read, changed and
+    written, so two edits of one file at the same time both take effect, one after the
+    other; a change by another program in between is detected and nothing is written.
+    """
     path = Path(path)
     _refuse_bundled(path)
-    old, new = edited_text(path, settings)
-    if not dry_run and new != old:
-        write_atomically(path, new)
+    if dry_run:
+        old, new = edited_text(path, settings)
+        return unified_diff(path, old, new)
+    target = Path(os.path.realpath(path))
+    _refuse_read_only(path, target)
+    with locked(target) as fd:
+        info = os.fstat(fd)
+        raw = read_open_file(fd, str(path), "game file")
+        old, new = edited_text(path, settings, decode_text(raw, str(path)))
+        if new != old:
+            bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+            write_atomically(target, bom + new.encode("utf-8"), expected=info)
     return unified_diff(path, old, new)
 
 
+def _refuse_read_only(path: Path, target: Path) -> None:
+    """A file protected against writing is not edited: by its mode (no write bit set, which
+    holds even for the superuser) or because this user may not write it."""
+    mode = os.stat(target).st_mode
+    if not mode & 0o222:
+        raise SovgameError(
+            f"{path}: is read-only (mode {stat.S_IMODE(mode):04o}), so sovgame does not change it; "
+            f"make it writable first (chmod u+w {path})"
+        )
+    if os.statvfs(target).f_flag & os.ST_RDONLY:
+        raise SovgameError(f"{path}: is on a read-only file system; nothing was changed")
+    if not os.access(target, os.W_OK):
+        raise SovgameError(f"{path}: you have no permission to write it")
+
+
 def _refuse_bundled(path: Path) -> None:
+    """Refuse a bundled game (edit a copy) and anything that is not a regular file."""
     if not path.is_file():
         name = str(path)
         if name in bundled_names():
@@ -123,7 +177,11 @@ def _refuse_bundled(path: Path) -> None:
                 f"{name} is a bundled game and is not edited in place; copy it first: "
                 f"sovgame new my_game.toml --from {name}"
             )
-        raise SovgameError(f"{path}: no such file")
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            raise SovgameError(f"{path}: no such file") from None
+        raise SovgameError(f"{path}: is {describe_kind(mode)}, not a game file")
     if path.resolve().parent == Path(str(bundled_dir())).resolve():
         raise SovgameError(
             f"{path} is a bundled game and is not edited in place; copy it first: "
@@ -134,10 +192,9 @@ def _refuse_bundled(path: Path) -> None:
 def new_file(path: str | Path, source: str | None = None, force: bool = False) -> Path:
     """Write a commented template, or a copy of a bundled game, to ``path``."""
     path = Path(path)
-    if path.exists() and not force:
-        raise SovgameError(f"{path} exists; choose another name or pass --force to overwrite it")
     if path.suffix != ".toml":
         raise SovgameError(f"{path}: a game file's name ends in .toml")
+    target = check_output(path, force)
     if source is None:
         text = TEMPLATE
     else:
@@ -148,7 +205,5 @@ def new_file(path: str | Path, source: str | None = None, force: bool = False) -
         # Bundled games extend each other by name, which resolves from any folder.
         text = (Path(str(bundled_dir())) / f"{source}.toml").read_text(encoding="utf-8")
     parse_game(text, str(path), base_dir=Path(str(bundled_dir())))
-    if not path.parent.exists():
-        raise SovgameError(f"{path.parent}: no such folder")
-    write_atomically(path, text)
+    write_atomically(target, text)
     return path

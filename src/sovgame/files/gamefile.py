@@ -8,7 +8,7 @@ one tenth. The parsed data is validated by :mod:`sovgame.files.validate`.
 from __future__ import annotations
 
 import difflib
-import sys
+import os
 import tomllib
 from collections.abc import Sequence
 from dataclasses import replace
@@ -18,7 +18,13 @@ from pathlib import Path
 
 from ..core.model import Game
 from ..errors import GameFileError, Problem, SovgameError
+from .reading import read_file_bytes, read_stdin
 from .validate import game_from_dict
+
+__all__ = ["bundled_games", "bundled_names", "load_game", "parse_game", "read_file_bytes", "read_game_text"]
+
+#: The longest chain of ``extends`` followed (loops are reported as loops before this).
+MAX_EXTENDS_DEPTH = 32
 
 # --- finding games -------------------------------------------------------------------------
 
@@ -41,17 +47,16 @@ def bundled_names() -> list[str]:
 
 
 def read_game_text(spec: str) -> tuple[str, str]:
-    """(text, origin) for a path, a bundled name or ``-`` (stdin)."""
+    """(text, origin) for a path, a bundled name or ``-`` (stdin, read once per process)."""
     if spec == "-":
-        data = sys.stdin.buffer.read()
-        return _decode(data, "<stdin>"), "<stdin>"
+        return decode_text(read_stdin(), "<stdin>"), "<stdin>"
     path = Path(spec)
     looks_like_path = path.suffix == ".toml" or "/" in spec or "\\" in spec
-    if path.is_file() or looks_like_path:
-        return _decode(read_file_bytes(spec, "game file"), spec), spec
+    if looks_like_path or os.path.lexists(spec):
+        return decode_text(read_file_bytes(spec, "game file"), spec), spec
     resource = bundled_dir() / f"{spec}.toml"
     if resource.is_file():
-        return _decode(resource.read_bytes(), f"{spec} (bundled)"), f"{spec} (bundled)"
+        return decode_text(resource.read_bytes(), f"{spec} (bundled)"), f"{spec} (bundled)"
     names = bundled_names()
     hint = difflib.get_close_matches(spec, names, n=1)
     suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
@@ -61,21 +66,10 @@ def read_game_text(spec: str) -> tuple[str, str]:
     )
 
 
-def read_file_bytes(spec: str, kind: str) -> bytes:
-    """The bytes of a user's file, or a :class:`SovgameError` that says why not."""
+def decode_text(data: bytes, origin: str) -> str:
+    """UTF-8 text; a byte order mark, which some editors write, is dropped."""
     try:
-        return Path(spec).read_bytes()
-    except FileNotFoundError:
-        raise SovgameError(f"{spec}: no such file") from None
-    except IsADirectoryError:
-        raise SovgameError(f"{spec}: is a folder, not a {kind}") from None
-    except OSError as exc:
-        raise SovgameError(f"{spec}: cannot be read ({exc.strerror})") from None
-
-
-def _decode(data: bytes, origin: str) -> str:
-    try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SovgameError(f"{origin}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
 
@@ -86,18 +80,27 @@ def load_game(spec: str, settings: Sequence[str] = ()) -> Game:
     ``settings`` are ``--set`` changes (:mod:`sovgame.settings`), applied before validation.
     """
     text, origin = read_game_text(spec)
-    return parse_game(text, origin, base_dir=_base_dir(spec), settings=settings)
+    base_dir = _base_dir(spec)
+    identity = os.path.realpath(spec) if spec != "-" and base_dir is not None and os.path.lexists(spec) else origin
+    return parse_game(text, origin, base_dir=base_dir, settings=settings, identity=identity)
 
 
-def parse_game(text: str, origin: str = "<string>", base_dir: Path | None = None, settings: Sequence[str] = ()) -> Game:
+def parse_game(
+    text: str,
+    origin: str = "<string>",
+    base_dir: Path | None = None,
+    settings: Sequence[str] = (),
+    identity: str | None = None,
+) -> Game:
     """Parse and validate a game file's text; raises :class:`GameFileError` listing problems.
 
     ``base_dir`` is where a relative ``extends = "other.toml"`` is looked up (default: the
-    current directory).
+    current directory); ``identity`` names the text's own file (its real path) so that an
+    ``extends`` chain leading back to it is reported as a loop.
     """
     data = _toml(text, origin)
     if "extends" in data:
-        data = resolve_extends(data, origin, base_dir or Path.cwd(), (origin,))
+        data = resolve_extends(data, origin, base_dir or Path.cwd(), (identity or origin,))
     game = game_from_dict(data, origin)
     if settings:
         from .changes import apply_settings, parse_setting
@@ -112,15 +115,19 @@ def _toml(text: str, origin: str) -> dict:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise GameFileError(origin, [Problem("", f"TOML syntax error: {exc}")]) from None
+    except ValueError as exc:  # an integer literal of more than 4,300 digits
+        raise GameFileError(origin, [Problem("", f"a number too long to read: {exc}")]) from None
+    except RecursionError:
+        raise GameFileError(origin, [Problem("", "arrays or tables nested too deeply to read")]) from None
 
 
 def _base_dir(spec: str) -> Path | None:
     """The folder that relative ``extends`` paths of this game start from."""
     if spec == "-":
         return None
-    path = Path(spec)
-    if path.is_file():
-        return path.resolve().parent
+    if os.path.lexists(spec) or spec.endswith(".toml") or "/" in spec or "\\" in spec:
+        # realpath, unlike Path.resolve, does not raise on a loop of symbolic links.
+        return Path(os.path.realpath(spec)).parent
     return Path(str(bundled_dir()))
 
 
@@ -138,16 +145,25 @@ def resolve_extends(data: dict, origin: str, base_dir: Path, chain: tuple[str, .
     spec = data.get("extends")
     if not isinstance(spec, str) or not spec.strip():
         raise GameFileError(origin, [Problem("extends", "must be a bundled game's name or a path to a .toml file")])
+    if len(chain) > MAX_EXTENDS_DEPTH:
+        raise GameFileError(
+            origin, [Problem("extends", f"a chain of more than {MAX_EXTENDS_DEPTH} games extending each other")]
+        )
     looks_like_path = spec.endswith(".toml") or "/" in spec or "\\" in spec
     if looks_like_path:
-        path = (base_dir / spec).resolve()
-        parent_id, parent_dir = str(path), path.parent
+        # realpath follows every symbolic link (without raising on a loop of them), so a
+        # loop through links is caught below like any other loop.
+        real = os.path.realpath(base_dir / spec)
+        parent_id, parent_dir = real, Path(real).parent
+        if parent_id in chain:
+            raise GameFileError(origin, [Problem("extends", f"extends loop: {' → '.join(chain + (parent_id,))}")])
+        via = "" if real == str(base_dir / spec) else f" (→ {real})"
         try:
-            text = _decode(path.read_bytes(), spec)
-        except OSError:
-            raise GameFileError(
-                origin, [Problem("extends", f"{spec!r}: no such file (relative to {base_dir})")]
-            ) from None
+            text = decode_text(read_file_bytes(base_dir / spec, "game file", shown=f"{spec!r}{via}"), spec)
+        except GameFileError:
+            raise
+        except SovgameError as exc:
+            raise GameFileError(origin, [Problem("extends", f"{exc} (relative to {base_dir})")]) from None
     else:
         resource = bundled_dir() / f"{spec}.toml"
         if not resource.is_file():
@@ -155,10 +171,9 @@ def resolve_extends(data: dict, origin: str, base_dir: Path, chain: tuple[str, .
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise GameFileError(origin, [Problem("extends", f"{spec!r} is no bundled game{hint}")])
         parent_id, parent_dir = f"{spec} (bundled)", Path(str(bundled_dir()))
-        text = _decode(resource.read_bytes(), parent_id)
-    if parent_id in chain:
-        loop = " → ".join(chain + (parent_id,))
-        raise GameFileError(origin, [Problem("extends", f"extends loop: {loop}")])
+        if parent_id in chain:
+            raise GameFileError(origin, [Problem("extends", f"extends loop: {' → '.join(chain + (parent_id,))}")])
+        text = decode_text(resource.read_bytes(), parent_id)
     parent = _toml(text, parent_id)
     if "extends" in parent:
         parent = resolve_extends(parent, parent_id, parent_dir, chain + (parent_id,))

@@ -31,6 +31,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -39,14 +40,15 @@ from pathlib import Path
 import numpy as np
 
 from ..core.model import Game, Player, Profile
+from ..core.numbers import to_fraction
 from ..errors import GameTooLargeError, SovgameError
 
 NFG_VERSIONS = ("payoff", "outcome")
-#: The largest game read from a .nfg file, in profiles (pure-equilibrium search checks each).
+#: The largest game read from a .nfg file, in profiles (as for game files).
 MAX_PROFILES = 2_000_000
 
 # Gambit's lexer reads an integer, a decimal with an optional exponent, or a fraction n/d.
-_NUMBER = re.compile(r"[+-]?(?:\d+/\d+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
+_NUMBER = re.compile(r"[+-]?(?:\d+/\d+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)", re.ASCII)
 _PUNCTUATION = {"{": "'{'", "}": "'}'", ",": "','"}
 
 
@@ -173,11 +175,9 @@ class _Parser:
         """The next token as an exact number (integer, decimal or fraction)."""
         token = self.take("number", expected)
         try:
-            return Fraction(token.text)
-        except ZeroDivisionError:
-            raise SovgameError(
-                f"{self.origin}: line {token.line}, column {token.column}: {token.text} divides by zero"
-            ) from None
+            return to_fraction(token.text)
+        except ValueError as exc:
+            raise SovgameError(f"{self.origin}: line {token.line}, column {token.column}: {exc}") from None
 
     def count(self, expected: str, lowest: int, highest: int | None = None) -> int:
         """The next token as a whole number in [lowest, highest]."""
@@ -258,6 +258,10 @@ def read_nfg(text: str, origin: str = "<nfg>") -> NfgImport:
     payoffs = np.empty(shape + (len(players),), dtype=object)
     for profile, values in zip(gambit_profiles(shape), flat):
         payoffs[profile] = values
+    if _without_controls(title) != title:
+        renamed.append("control characters in the title are now U+FFFD")
+        title = _without_controls(title)
+    comment = _without_controls(comment, keep="\t\n\r")
     if not title.strip():
         # Gambit's own default title, unless the file's name says more.
         fallback = Path(origin).stem if origin.lower().endswith(".nfg") else "Untitled strategic game"
@@ -326,26 +330,32 @@ def _strategy_lists(parser: _Parser, players: list[str]) -> list[list[str]]:
                     f"{quote_label(name)} has no strategies; a player needs at least one"
                 )
             lists.append(labels)
-        parser.take(
+        closing = parser.take(
             "}",
             f"'}}' closing the strategies: the file names {len(players)} players, "
             "so it needs one strategy list per player",
         )
+        _check_size([len(labels) for labels in lists], parser.origin, closing)
     else:
         first = parser.token
         counts = [
             parser.count(f"the number of strategies of {quote_label(name)} (a positive integer)", 1) for name in players
         ]
         parser.take("}", f"'}}' closing the strategy counts: the file names {len(players)} players")
-        if math.prod(counts) > MAX_PROFILES:
-            # Checked before labels are made up for them: a typo here must not exhaust memory.
-            raise GameTooLargeError(
-                f"{parser.origin}: line {first.line}, column {first.column}: the strategy counts make "
-                f"{math.prod(counts):,} profiles; sovgame reads games of up to {MAX_PROFILES:,}"
-            )
+        # Checked before labels are made up for them: a typo here must not exhaust memory.
+        _check_size(counts, parser.origin, first)
         # Gambit labels counted strategies "1", "2", ...
         lists = [[str(k) for k in range(1, count + 1)] for count in counts]
     return lists
+
+
+def _check_size(counts: list[int], origin: str, token: _Token) -> None:
+    """Refuse a game of more than :data:`MAX_PROFILES` profiles before reading its payoffs."""
+    if math.prod(counts) > MAX_PROFILES:
+        raise GameTooLargeError(
+            f"{origin}: line {token.line}, column {token.column}: the strategy counts make "
+            f"{math.prod(counts):,} profiles; sovgame reads games of up to {MAX_PROFILES:,}"
+        )
 
 
 def _payoff_body(parser: _Parser, shell: Game) -> list[tuple[Fraction, ...]]:
@@ -415,7 +425,8 @@ def _valid_labels(labels: Sequence[str], what: str, renamed: list[str]) -> list[
     First sovgame's rules (no surrounding spaces, no ``|``), then Gambit's ``NormalizeLabels``:
     every empty or repeated label becomes ``label_n`` with the next n not yet in use.
     """
-    cleaned = [label.strip().replace("|", "/") for label in labels]
+    # Control characters (an escape sequence could rewrite the terminal) become U+FFFD.
+    cleaned = [_without_controls(label).strip().replace("|", "/") for label in labels]
     counts: dict[str, int] = {}
     for label in cleaned:
         counts[label] = counts.get(label, 0) + 1
@@ -435,6 +446,12 @@ def _valid_labels(labels: Sequence[str], what: str, renamed: list[str]) -> list[
             renamed.append(f"{what}: {quote_label(original)} is now {quote_label(label)}")
         out.append(label)
     return out
+
+
+def _without_controls(text: str, keep: str = "") -> str:
+    """``text`` with control characters other than ``keep`` replaced by U+FFFD: labels are
+    printed on the terminal, where an escape sequence could rewrite the screen."""
+    return "".join("\ufffd" if unicodedata.category(c) == "Cc" and c not in keep else c for c in text)
 
 
 # --- shared with the writer (sovgame.files.convert) -------------------------------------------

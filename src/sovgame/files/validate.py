@@ -8,6 +8,8 @@ from one already reported (a cost that needs a player's missing compromise) are 
 from __future__ import annotations
 
 import difflib
+import itertools
+import math
 from fractions import Fraction
 from typing import Any
 
@@ -18,6 +20,9 @@ from ..errors import GameFileError
 from .checker import Checker, describe_value, outcome_profiles
 from .validate_claims import CLAIM_KEYS, validate_claims
 from .validate_costs import COST_KEYS, validate_costs
+
+#: The most outcomes (profiles of strategies) a game file may have; a .nfg file likewise.
+MAX_OUTCOMES = 2_000_000
 
 KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "": ("extends", "game", "players", "payoffs", "notes", "costs", "analysis", "mediator", "repeated", "claims"),
@@ -43,7 +48,7 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
         check.add("game", 'missing [game] table; add one with at least `title = "..."`')
     else:
         check.unknown_keys(game_table, KNOWN_KEYS["game"], "game")
-        title = check.string(game_table, "title", "game", required=True)
+        title = check.string(game_table, "title", "game", required=True, name=True)
         description = check.string(game_table, "description", "game")
         source = check.string(game_table, "source", "game")
         scale = game_table.get("payoff_scale", "cardinal")
@@ -103,7 +108,7 @@ def _players(raw: Any, check: Checker) -> list[Player] | None:
     for index, table in enumerate(raw):
         prefix = f"players[{index}]"
         check.unknown_keys(table, KNOWN_KEYS["players"], prefix)
-        name = check.string(table, "name", prefix, required=True)
+        name = check.string(table, "name", prefix, required=True, name=True)
         if name is not None:
             if "|" in name:
                 check.add(
@@ -153,16 +158,21 @@ def _strategies(raw: Any, key: str, check: Checker) -> list[str] | None:
         check.add(key, "is empty; a player needs at least one strategy")
         return None
     problems = False
+    seen: set[str] = set()
     for i, name in enumerate(raw):
+        if not check.plain_text(name, f"{key}[{i}]"):
+            problems = True
+            continue
         if name != name.strip():
             check.add(f"{key}[{i}]", f"{name!r} has spaces at either end; outcome keys could never name it")
             problems = True
         if "|" in name:
             check.add(f"{key}[{i}]", f"{name!r} contains '|', which separates strategies in outcome keys; rename it")
             problems = True
-        if name in raw[:i]:
+        if name in seen:
             check.add(f"{key}[{i}]", f"duplicate strategy {name!r}; strategy names of a player must differ")
             problems = True
+        seen.add(name)
     return None if problems else list(raw)
 
 
@@ -186,15 +196,25 @@ def _payoffs(raw: Any, players: list[Player], check: Checker) -> np.ndarray | No
         seen,
     )
     shell = Game(title="", players=tuple(players), payoffs=np.empty(0))
-    missing = [shell.outcome_key(p) for p in shell.profiles() if p not in seen]
+    total = math.prod(shell.shape)
+    if total > MAX_OUTCOMES:
+        check.add(
+            "players",
+            f"the strategies make {total:,} outcomes ({' x '.join(map(str, shell.shape))}); "
+            f"sovgame reads games of up to {MAX_OUTCOMES:,} outcomes",
+        )
+        return None
+    # The first ten missing outcomes, without listing every outcome of a large game.
+    missing_count = total - len(seen)
+    missing = list(itertools.islice((shell.outcome_key(p) for p in shell.profiles() if p not in seen), 10))
     if missing and len(check.problems) == before:
-        shown = ", ".join(repr(k) for k in missing[:10])
-        more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
-        check.add("payoffs", f"missing {len(missing)} outcome(s): {shown}{more}; every outcome needs payoffs")
+        shown = ", ".join(repr(k) for k in missing)
+        more = f" and {missing_count - 10} more" if missing_count > 10 else ""
+        check.add("payoffs", f"missing {missing_count} outcome(s): {shown}{more}; every outcome needs payoffs")
     elif missing:
         # Some keys were malformed; list what is still missing so all problems show at once.
-        shown = ", ".join(repr(k) for k in missing[:10])
-        check.add("payoffs", f"no payoffs for: {shown}{' ...' if len(missing) > 10 else ''}")
+        shown = ", ".join(repr(k) for k in missing)
+        check.add("payoffs", f"no payoffs for: {shown}{' ...' if missing_count > 10 else ''}")
     if len(check.problems) != before:
         return None
     payoffs = np.empty(shell.shape + (n,), dtype=object)

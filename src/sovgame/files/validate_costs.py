@@ -26,7 +26,7 @@ def validate_costs(raw: Any, players: list[Player], check: Checker) -> list[Cost
     for index, table in enumerate(raw):
         prefix = f"costs[{index}]"
         check.unknown_keys(table, COST_KEYS, prefix)
-        name = check.string(table, "name", prefix, required=True)
+        name = check.string(table, "name", prefix, required=True, name=True)
         if name is not None:
             if name in seen:
                 check.add(f"{prefix}.name", f"duplicate cost name {name!r}")

@@ -19,6 +19,7 @@ from fractions import Fraction
 import numpy as np
 
 from ..core.model import Game
+from ..core.numbers import to_fraction
 from ..errors import ParameterError, SovgameError
 from ..solvers.equilibria import Solution, solve
 
@@ -61,7 +62,7 @@ def parse_start(text: str, game: Game) -> tuple[np.ndarray, np.ndarray]:
     out = []
     for player, part in zip(game.players, parts):
         try:
-            probs = np.array([float(Fraction(v.strip())) for v in part.split(",")])
+            probs = np.array([float(to_fraction(v)) for v in part.split(",")])  # within the number limits
         except (ValueError, ZeroDivisionError):
             raise ParameterError("start", f"{part!r} is not a list of numbers") from None
         if len(probs) != len(player.strategies) or (probs < 0).any() or abs(probs.sum() - 1) > 1e-9:

@@ -5,11 +5,13 @@ Needs matplotlib (``pip install "sovgame[plot]"``); imported only when a plot is
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..core.intervals import exact_text
 from ..errors import SovgameError
+from ..files.atomic import check_output, write_atomically
 
 if TYPE_CHECKING:
     from ..costs.regimes import Sweep
@@ -29,17 +31,36 @@ def _pyplot() -> Any:
     return plt
 
 
-def _check_suffix(path: Path) -> None:
+def check_plot_output(path: str | Path, force: bool = False) -> Path:
+    """The file a plot to ``path`` writes, checked before any work is done: a .png, .svg or
+    .pdf name, not an existing file without ``force``, never an input
+    (:func:`sovgame.files.atomic.check_output`)."""
+    path = Path(path)
     if path.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise SovgameError(f"{path}: the plot is written as .png, .svg or .pdf; name the file so")
+    return check_output(path, force)
 
 
-def plot_timeline(result: RepeatedAnalysis, path: str | Path, periods: int = 200) -> Path:
+def _save(fig: Any, path: Path | BinaryIO, target: Path | None) -> None:
+    """Draw ``fig`` into a file object, or into ``target`` atomically (all or nothing)."""
+    plt = _pyplot()
+    try:
+        if target is None:
+            fig.savefig(path, dpi=120)
+            return
+        buffer = io.BytesIO()
+        fig.savefig(buffer, dpi=120, format=target.suffix.lower()[1:])
+        write_atomically(target, buffer.getvalue())
+    finally:
+        plt.close(fig)
+
+
+def plot_timeline(result: RepeatedAnalysis, path: str | Path, periods: int = 200, force: bool = False) -> Path:
     """The first periods of simulated noisy play, one coloured cell per period and outcome."""
     from ..play.repeated import outcome_profile
 
     path = Path(path)
-    _check_suffix(path)
+    target = check_plot_output(path, force)
     plt = _pyplot()
     outcomes = [(0, 0), (0, 1), (1, 0), (1, 1)]
     shown = result.timeline[:periods]
@@ -55,23 +76,23 @@ def plot_timeline(result: RepeatedAnalysis, path: str | Path, periods: int = 200
     pair = " vs ".join(result.chain.pair)
     ax.set_title(f"{result.game.title}: {pair}, noise {float(result.chain.noise):g}")
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
+    _save(fig, path, target)
     return path
 
 
 def plot_sweep(
-    result: Sweep, path: str | Path | BinaryIO, thresholds: ThresholdReport | None = None
+    result: Sweep, path: str | Path | BinaryIO, thresholds: ThresholdReport | None = None, force: bool = False
 ) -> Path | BinaryIO:
     """Draw one row per equilibrium profile seen, a bar where it is an equilibrium.
 
     ``thresholds`` (a :class:`~sovgame.thresholds.ThresholdReport`) labels the breakpoints
     where a criterion starts to hold, e.g. "equilibrium" at κ = 4/3. ``path`` may also be a
-    binary file object (written as PNG).
+    binary file object (written as PNG); an existing file is replaced only with ``force``.
     """
+    target = None
     if isinstance(path, (str, Path)):
         path = Path(path)
-        _check_suffix(path)
+        target = check_plot_output(path, force)
     plt = _pyplot()
     from .equilibria import describe_equilibrium
 
@@ -114,16 +135,15 @@ def plot_sweep(
     if result.plausible is not None:
         ax.legend(loc="lower right", fontsize=8)
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
+    _save(fig, path, target)
     return path
 
 
-def plot_dynamics(result: Dynamics, path: str | Path) -> Path:
+def plot_dynamics(result: Dynamics, path: str | Path, force: bool = False) -> Path:
     """2x2 games: the path of (P(row's first strategy), P(column's first)) with equilibria
     marked; larger games: each player's probabilities over time."""
     path = Path(path)
-    _check_suffix(path)
+    target = check_plot_output(path, force)
     plt = _pyplot()
     game = result.game
     if game.shape == (2, 2):
@@ -150,6 +170,5 @@ def plot_dynamics(result: Dynamics, path: str | Path) -> Path:
             ax.legend(fontsize=7)
     fig.suptitle(f"{game.title}: learning dynamics")
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
+    _save(fig, path, target)
     return path

@@ -20,8 +20,9 @@ from ..core.numbers import fmt
 from ..costs.regimes import Sweep, sweep
 from ..costs.verdicts import TODAY
 from ..errors import SovgameError
-from ..files.atomic import write_atomically
+from ..files.atomic import check_output, write_atomically
 from ..files.gamefile import load_game
+from ..files.reading import track_inputs
 from ..findings.analysis import Analysis, analyze
 from .analysis import analysis_sections, analysis_to_json
 from .render import to_json_text, to_markdown
@@ -77,9 +78,7 @@ def report_sections(result: Analysis, regimes: Sweep) -> list[Section]:
 
 def chart_png(regimes: Sweep, result: Analysis) -> bytes | None:
     """The regime chart as PNG bytes, or None without matplotlib."""
-    try:
-        import matplotlib  # noqa: F401
-    except ImportError:
+    if not has_matplotlib():
         return None
     from .plot import plot_sweep
 
@@ -88,76 +87,108 @@ def chart_png(regimes: Sweep, result: Analysis) -> bytes | None:
     return buffer.getvalue()
 
 
-def _check_output(output: Path) -> str:
+def has_matplotlib() -> bool:
+    """Whether charts can be drawn (the optional extra ``sovgame[plot]`` is installed)."""
+    import importlib.util
+
+    return importlib.util.find_spec("matplotlib") is not None
+
+
+def check_report_output(output: str | Path, force: bool = False, chart: bool = True) -> list[Path]:
+    """The files a report to ``output`` would write, checked before any work is done (see
+    :func:`sovgame.files.atomic.check_output`): the report, and beside a Markdown report the
+    chart ``NAME.png`` (when ``chart`` and matplotlib is installed)."""
+    output = Path(output)
     suffix = output.suffix.lower()
     if suffix not in FORMATS:
         raise SovgameError(f"{output}: reports are written as {', '.join(FORMATS)}; name the file so")
-    if not output.parent.exists():
-        raise SovgameError(f"{output.parent}: no such folder")
-    return suffix
+    paths = [check_output(output, force)]
+    if suffix == ".md" and chart and has_matplotlib():
+        paths.append(check_output(output.with_suffix(".png"), force))
+    return paths
 
 
 def write_sections(
-    output: Path, title: str, sections: list[Section], data: Any, png: bytes | None = None
+    output: Path, title: str, sections: list[Section], data: Any, png: bytes | None = None, force: bool = False
 ) -> list[Path]:
     """Write ``sections`` as Markdown or HTML, or ``data`` as JSON, by the file's extension.
 
     The chart (PNG bytes), if any, goes with the section named "regimes": embedded in HTML,
-    a file beside a Markdown report.
+    a file beside a Markdown report. Existing files are replaced only with ``force``; if the
+    report cannot be written, a chart written for it is removed again.
     """
-    suffix = _check_output(output)
+    paths = check_report_output(output, force, chart=png is not None)
+    suffix = output.suffix.lower()
     if suffix == ".json":
-        write_atomically(output, to_json_text(data) + "\n")
+        write_atomically(paths[0], to_json_text(data) + "\n")
         return [output]
     if suffix == ".html":
-        write_atomically(output, to_html(sections, title, png))
+        write_atomically(paths[0], to_html(sections, title, png))
         return [output]
     written = [output]
     text = to_markdown(sections, title)
-    if png is not None:
+    chart_written = False
+    if png is not None and len(paths) > 1:
         chart = output.with_suffix(".png")
-        chart.write_bytes(png)
+        existed = paths[1].exists()
+        write_atomically(paths[1], png)
+        chart_written = not existed
         written.append(chart)
         heading = next(f"## {s.title}\n" for s in sections if s.name == "regimes")
         text = text.replace(heading, f"{heading}\n![Regimes]({chart.name})\n", 1)
-    write_atomically(output, text)
+    try:
+        write_atomically(paths[0], text)
+    except BaseException:
+        if chart_written:  # no chart without its report
+            paths[1].unlink(missing_ok=True)
+        raise
     return written
 
 
-def write_report(spec: str, output: str | Path, settings: Sequence[str] = ()) -> list[Path]:
+def write_report(spec: str, output: str | Path, settings: Sequence[str] = (), force: bool = False) -> list[Path]:
     """Write the report for game ``spec`` to ``output`` (.md, .html or .json); returns the
-    files written (a Markdown report also writes its chart as a PNG beside it)."""
+    files written (a Markdown report also writes its chart as a PNG beside it).
+
+    An existing file is replaced only with ``force``, and never the game file itself.
+    """
     output = Path(output)
-    _check_output(output)
-    game = load_game(spec, settings)
-    result = analyze(game)
-    regimes = sweep(game)
-    data = {
-        "analysis": analysis_to_json(result),
-        "regimes": sweep_to_json(regimes),
-        "assumptions": assumptions_section(result).lines,
-    }
-    png = chart_png(regimes, result) if output.suffix.lower() != ".json" else None
-    return write_sections(output, game.title, report_sections(result, regimes), data, png)
+    check_report_output(output, force)
+    with track_inputs():
+        game = load_game(spec, settings)
+        check_report_output(output, force)  # now that the inputs are known
+        result = analyze(game)
+        regimes = sweep(game)
+        data = {
+            "analysis": analysis_to_json(result),
+            "regimes": sweep_to_json(regimes),
+            "assumptions": assumptions_section(result).lines,
+        }
+        png = chart_png(regimes, result) if output.suffix.lower() != ".json" else None
+        return write_sections(output, game.title, report_sections(result, regimes), data, png, force)
 
 
-def write_scenarios_report(specs: Sequence[str], output: str | Path, kappa: Fraction = TODAY) -> list[Path]:
+def write_scenarios_report(
+    specs: Sequence[str], output: str | Path, kappa: Fraction = TODAY, force: bool = False
+) -> list[Path]:
     """The scenarios side by side (equilibria at κ, default today's costs), then each
     scenario's thresholds, as a report file."""
-    from ..costs.scenarios import compare_scenarios
+    from ..costs.scenarios import compare_games
     from .analysis import scenarios_sections, scenarios_to_json
     from .thresholds import thresholds_sections
 
     output = Path(output)
-    _check_output(output)
-    scenarios, changes = compare_scenarios(specs, kappa)
-    sections = scenarios_sections(scenarios, changes)
-    for scenario in scenarios:
-        if scenario.thresholds is not None:
-            for section in thresholds_sections(scenario.thresholds):
-                section.title = f"{scenario.name}: {section.title}"
-                sections.append(section)
-    return write_sections(output, "Scenarios", sections, scenarios_to_json(scenarios, changes))
+    check_report_output(output, force, chart=False)
+    with track_inputs():
+        games = [(spec, load_game(spec)) for spec in specs]
+        check_report_output(output, force, chart=False)
+        scenarios, changes = compare_games(games, kappa)
+        sections = scenarios_sections(scenarios, changes)
+        for scenario in scenarios:
+            if scenario.thresholds is not None:
+                for section in thresholds_sections(scenario.thresholds):
+                    section.title = f"{scenario.name}: {section.title}"
+                    sections.append(section)
+        return write_sections(output, "Scenarios", sections, scenarios_to_json(scenarios, changes), force=force)
 
 
 CSS = """

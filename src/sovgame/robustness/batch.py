@@ -13,15 +13,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..core.model import Profile
-from .plan import (
-    EXACT_FALLBACK_PER_CHUNK,
-    MAX_SUPPORT_PAIRS,
-    TOLERANCE,
-    SamplingPlan,
-    SetKey,
-    Supports,
-    exact_sample_game,
-)
+from .plan import EXACT_FALLBACK_PER_CHUNK, MAX_SUPPORT_PAIRS, TOLERANCE, SamplingPlan, SetKey, Supports
+from .sampling import exact_sample_game
 
 if TYPE_CHECKING:
     from ..solvers.equilibria import Solution

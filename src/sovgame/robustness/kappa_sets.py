@@ -14,7 +14,8 @@ import numpy as np
 
 from . import patterns
 from .patterns import powers
-from .plan import GAME_TYPES, BindingCode, Comparisons, SamplingPlan, VerdictCode, pattern_comparisons, sort_rows
+from .plan import GAME_TYPES, BindingCode, Comparisons, SamplingPlan, VerdictCode, pattern_comparisons
+from .sampling import sort_rows
 
 
 @dataclass

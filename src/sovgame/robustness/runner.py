@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from ..core.budget import Work, metered, require, robust_work, support_pairs, thresholds_work, work_limit
 from ..core.model import Game, Profile
 from ..errors import ParameterError
 from .batch import sets_at_kappa
@@ -25,14 +26,14 @@ from .plan import (
     CHUNK_SIZE,
     DEFAULT_SAMPLES,
     MAX_SAMPLES,
+    MAX_SUPPORT_PAIRS,
+    MAX_WORKERS,
     Progress,
     SamplingPlan,
     VerdictCode,
-    chunk_generator,
-    draw_samples,
-    exact_sample_game,
     plan_sampling,
 )
+from .sampling import chunk_generator, draw_samples, exact_sample_game
 from .summary import RobustResult, summarise
 
 
@@ -141,8 +142,9 @@ def exact_unique(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[floa
     payoffs, load = game.payoffs, game.cost_load(kept)
     plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
     # costs/ has no entry point for one criterion: call the very functions compute_thresholds does.
-    nash = thresholds._deviation_threshold(game, payoffs, load, plan.target, plausible, strict=False)
-    threshold = thresholds._unique_threshold(game, payoffs, load, plan.target, plausible, nash, kept)
+    with work_limit(None):  # the exact stage as a whole is counted before it starts (_run)
+        nash = thresholds._deviation_threshold(game, payoffs, load, plan.target, plausible, strict=False)
+        threshold = thresholds._unique_threshold(game, payoffs, load, plan.target, plausible, nash, kept)
     if not threshold.defined:
         return math.nan, VerdictCode.UNDETERMINED
     return (math.inf if threshold.value is None else float(threshold.value)), VerdictCode.of(threshold.verdict)
@@ -178,6 +180,7 @@ def run_exact_unique(
     return np.array([v for v, _ in results], float), np.array([c for _, c in results], np.int8)
 
 
+@metered
 def robust(
     game: Game,
     samples: int = DEFAULT_SAMPLES,
@@ -237,16 +240,24 @@ def robust(
 
     samples = _whole(samples, "samples", 1, MAX_SAMPLES)
     seed = _whole(seed, "seed", 0, None)
-    workers = _whole(workers, "workers", 1, None)
+    workers = _whole(workers, "workers", 1, MAX_WORKERS)
+    require(robust_work(game.shape, samples, mixed_at_top(game.shape)))  # refused before it starts
     plan = plan_sampling(game, target, costs, noise, unique_subsample)
     report = compute_thresholds(game, plan.target, plan.costs)
     chunks = [(k, min(CHUNK_SIZE, samples - first)) for k, first in enumerate(range(0, samples, CHUNK_SIZE))]
-    own_pool = ProcessPoolExecutor(max_workers=workers) if executor is None and workers > 1 else None
+    own_pool = (
+        ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+        if executor is None and workers > 1
+        else None
+    )
     try:
         results, per_sample, size = _run(own_pool or executor, plan, seed, chunks, samples, progress)
-    finally:
-        if own_pool is not None:
-            own_pool.shutdown()
+    except BaseException:
+        if own_pool is not None:  # Ctrl-C or an error: stop the workers, do not wait for them
+            _stop(own_pool)
+        raise
+    if own_pool is not None:
+        own_pool.shutdown()
     return summarise(plan, report, samples, seed, noise, results, per_sample, subsample=size)
 
 
@@ -274,7 +285,8 @@ def _run(
     open_index = per_sample.open_index
     size = plan.subsample_size(len(open_index), samples)
     unique = per_sample.values["unique"], per_sample.verdicts["unique"]
-    if size:
+    if size:  # the exact stage is counted (and refused past the limit) before it starts
+        require(exact_subsample_work(plan.shape, size, len(open_index)))
         per_sample.weights["unique"] = np.ones(samples)
         _exact_subsample(pool, plan, seed, chunks, open_index, size, *unique, per_sample.weights["unique"], progress)
     else:
@@ -347,6 +359,41 @@ def _map(
     for future in as_completed(futures):
         arrived(futures.pop(future), future.result())  # popped: its result can be freed once kept
     return results
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the worker processes now (a chunk of exact work can
+    take a minute, and the interpreter would wait for it at exit)."""
+    # The executor offers no public way to end running workers before Python 3.14.
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)  # quick now; leaves nothing for exit time
+
+
+def _ignore_interrupts() -> None:
+    """In worker processes: Ctrl-C is for the main process, which stops the pool (and
+    SIGTERM, from the main process, ends a worker at once, whatever handler it inherited)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def mixed_at_top(shape: tuple[int, ...]) -> bool:
+    """Whether the equilibria at the top of the range include mixed ones (as
+    :func:`sovgame.robustness.batch.searches_mixed` decides, counted without listing)."""
+    return len(shape) == 2 and support_pairs(shape[0], shape[1], smallest=1) <= MAX_SUPPORT_PAIRS
+
+
+def exact_subsample_work(shape: tuple[int, ...], size: int, open_count: int) -> Work:
+    """The exact ``unique`` threshold of ``size`` samples, each as :func:`compute_thresholds`."""
+    each = thresholds_work(shape)
+    return Work(
+        size * each.units,
+        f"the exact 'only equilibrium' threshold of {size:,} of the {open_count:,} samples the fast test leaves open",
+        f"{each.because} per sample",
+        "ask for fewer with --unique-subsample (0 leaves them undetermined)",
+    )
 
 
 def _whole(value, parameter: str, lowest: int, highest: int | None) -> int:

@@ -21,6 +21,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..core.budget import metered, require, solve_work
 from ..core.model import Game
 from ..errors import GameTooLargeError
 from .bimatrix import solve_bimatrix
@@ -73,6 +74,7 @@ class Solution:
         return [p for e in self.equilibria if (p := e.pure_profile()) is not None]
 
 
+@metered
 def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | None = None) -> Solution:
     """Every equilibrium of ``game`` with costs applied at level κ (see module docstring).
 
@@ -82,6 +84,7 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
     kappa : cost level κ ≥ 0 (exact; ``"4/3"`` is fine)
     costs : keep only the costs of these names (all when None)
     """
+    require(solve_work(game.shape))  # refused before it starts when past the work limit
     kappa = Fraction(kappa)
     payoffs = game.payoffs_at(kappa, costs)
     notes: list[str] = []

@@ -1,0 +1,341 @@
+"""Work budgets: every computation estimates its work before it starts and refuses work past
+a limit, saying what to reduce and how to raise the limit.
+
+The work of a computation grows with the game's size faster than anyone guesses: the mixed
+equilibria of a two-player game hide among Σ_k C(m,k)·C(n,k) pairs of supports (12,869 for
+an 8x8 game, about 10²⁹ for a 50x50 one). So each entry point (``solve``,
+``compute_thresholds``, ``sweep``, ``robust``; ``analyze`` and ``what_if`` through them)
+first calls :func:`require` with an estimate counted from the shape alone (with
+:func:`math.comb`, never by listing), and :func:`require` refuses it with a
+:class:`WorkLimitError` when the work of the whole command would pass the limit.
+
+**Work units.** One unit is at most about a microsecond of computation (0.1–0.5 µs
+measured on one core; ``benchmarks/bench_refusals.py`` prints estimates next to measured
+times). The default limit, :data:`DEFAULT_MAX_WORK` = 20,000,000 units, is at most about 20
+seconds; a command line raises it with ``--max-work``, a program with :func:`work_limit`.
+
+**Accounts.** The work of one command is counted in one account: every step that starts
+adds its estimate, so steps whose number is known only on the way (the equilibria solved at
+each breakpoint while a threshold is searched) stop the command cleanly once the total
+passes the limit. A library call outside any account gets its own (:func:`metered`).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import math
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from ..errors import GameTooLargeError
+
+#: The default limit on the work of one command, in units of about a microsecond.
+DEFAULT_MAX_WORK = 20_000_000
+
+
+@dataclass(frozen=True)
+class Work:
+    """An estimate: ``units`` of work for ``what``, ``because`` of what drives it, and what
+    the user can ``reduce`` to need less. ``then`` is the work that may follow, counted only
+    when it starts (for the progress display)."""
+
+    units: int
+    what: str
+    because: str
+    reduce: str = "remove dominated strategies or outcomes nobody plays"
+    then: int = 0
+
+
+class WorkLimitError(GameTooLargeError):
+    """Work past the limit; the message names the work, the limit and how to get there.
+
+    ``parameter`` names the library's way to raise the limit (``max_work``); the command line
+    shows its option (``--max-work``) instead.
+    """
+
+    parameter = "max_work"
+
+    def __init__(self, work: Work, limit: int, spent: int = 0):
+        self.work, self.limit, self.spent = work, limit, spent
+        super().__init__(self.describe("sovgame.work_limit(N)"))
+
+    def describe(self, how: str) -> str:
+        """The message, naming ``how`` the limit is raised (an option or a function)."""
+        done = f" after {units_text(self.spent)} units already done" if self.spent else ""
+        exponent = math.ceil(math.log10(max(self.work.units + self.spent, 1) * 1.5))
+        wanted = 10**exponent
+        return (
+            f"{self.work.what}: about {units_text(self.work.units)} units of work ({self.work.because}){done}, "
+            f"past the limit of {units_text(self.limit)} (about {seconds_text(self.limit)}). "
+            f"To need less, {self.work.reduce}; or raise the limit with {how.replace('N', f'1e{exponent}')} "
+            f"(about {seconds_text(wanted)})"
+        )
+
+
+def units_text(units: int) -> str:
+    """A count of units as people read it: ``12,805`` or ``3.1e+09``."""
+    return f"{units:,}" if units < 10**7 else f"{units:.2g}"
+
+
+def seconds_text(units: int) -> str:
+    """Units as a rough duration (one unit ≈ 1 µs)."""
+    seconds = units / 1e6
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 86400 * 365:
+        return f"{seconds / 3600:.0f} h"
+    return f"{seconds / 86400 / 365:.2g} years"
+
+
+# --- accounts --------------------------------------------------------------------------------
+
+
+@dataclass
+class Account:
+    """The work of one command: the limit, the units required so far (``spent``), those done
+    (``done``, for progress) and the step under way."""
+
+    limit: int | None
+    progress: Callable[[Account], None] | None = None
+    spent: int = 0
+    done: int = 0
+    planned: int = 0
+    current: Work | None = field(default=None)
+
+    def notify(self) -> None:
+        """Tell the progress display, if any."""
+        if self.progress is not None:
+            self.progress(self)
+
+
+_ACCOUNT: ContextVar[Account | None] = ContextVar("sovgame_work", default=None)
+
+
+@contextmanager
+def work_limit(
+    limit: int | None = DEFAULT_MAX_WORK, progress: Callable[[Account], None] | None = None
+) -> Iterator[Account]:
+    """Run the block in its own work account with ``limit`` units (None: no limit).
+
+    ``progress`` is called with the account whenever a step starts or advances (from the
+    thread doing the work). Example: ``with sovgame.work_limit(10**9): compute_thresholds(game)``.
+    """
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        from ..errors import ParameterError
+
+        raise ParameterError("max_work", f"must be a whole number of work units >= 1, not {limit!r}")
+    token = _ACCOUNT.set(Account(limit, progress))
+    try:
+        yield _ACCOUNT.get() or Account(limit)
+    finally:
+        _ACCOUNT.reset(token)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def metered(function: F) -> F:
+    """Run ``function`` in a work account with the default limit unless one is open."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        if _ACCOUNT.get() is not None:
+            return function(*args, **kwargs)
+        with work_limit(DEFAULT_MAX_WORK):
+            return function(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def require(work: Work, forecast: int = 0) -> None:
+    """Count ``work`` in the current account before it starts; refuse it (and anything the
+    caller ``forecast``\\ s to follow) if the account's total would pass the limit."""
+    account = _ACCOUNT.get()
+    if account is None:
+        account = Account(DEFAULT_MAX_WORK)  # a lone step: checked on its own
+    total = account.spent + work.units
+    if account.limit is not None and total + forecast > account.limit:
+        raise WorkLimitError(
+            Work(work.units + forecast, work.what, work.because, work.reduce) if forecast else work,
+            account.limit,
+            account.spent,
+        )
+    account.done = account.spent
+    account.spent = total
+    account.planned = max(account.planned, total + max(forecast, work.then))
+    account.current = work
+    account.notify()
+
+
+def advance(units: int) -> None:
+    """Note progress inside the step under way (for the progress display only)."""
+    account = _ACCOUNT.get()
+    if account is not None and account.progress is not None:
+        account.done = min(account.done + units, account.spent)
+        account.notify()
+
+
+# --- estimates ---------------------------------------------------------------------------------
+
+
+def _size(shape: Sequence[int]) -> str:
+    return "x".join(map(str, shape))
+
+
+def has_gambit() -> bool:
+    """Whether pygambit is installed (mixed equilibria of games of three or more players)."""
+    return importlib.util.find_spec("pygambit") is not None
+
+
+def support_pairs(m: int, n: int, smallest: int = 2) -> int:
+    """Pairs of equal-size supports of at least ``smallest`` strategies: Σ_k C(m,k)·C(n,k)."""
+    return sum(math.comb(m, k) * math.comb(n, k) for k in range(smallest, min(m, n) + 1))
+
+
+def solve_work(shape: Sequence[int], mixed: bool | None = None) -> Work:
+    """Finding every equilibrium at one cost level.
+
+    Two players: the vertex enumeration solves C(m+n, m) square systems per best-response
+    polytope, each over m + n labels, then checks its candidates exactly (in fractions, which
+    dominates small games). More players: every pure profile
+    is checked, and with Gambit (``mixed``; default: whether it is installed) enumpoly
+    searches each of the Π_i (2^k_i − 1) support profiles.
+    """
+    profiles, n = math.prod(shape), len(shape)
+    if n == 2:
+        m, k = shape
+        bases = math.comb(m + k, m)
+        return Work(
+            bases * (m + k) + 80 * (m + k) * min(m, k) + 2000,
+            f"solving this {_size(shape)} game",
+            f"{bases:,} linear systems of up to {min(m, k)} equations",
+        )
+    supports = math.prod(2**k - 1 for k in shape) if (has_gambit() if mixed is None else mixed) else 0
+    because = f"{profiles:,} pure profiles" + (f" and {supports:,} support profiles for Gambit" if supports else "")
+    return Work(profiles * n * 10 + 1000 * supports + 100, f"solving this {_size(shape)} game", because)
+
+
+def pair_units(k: int, m: int, n: int) -> int:
+    """One pair of supports of size k: k + 2 interpolation points, each with k + 2 exact
+    determinants of order k + 1 and a check of every outside strategy (measured, see
+    ``benchmarks/bench_refusals.py``)."""
+    return 13 * (k + 2) * ((k + 1) ** 3 + (k + 2) * (m + n))
+
+
+def breakpoint_work(shape: Sequence[int]) -> Work:
+    """Every κ where the equilibrium set may change: pairwise ties of payoffs and, for two
+    players beyond 2x2, the roots of the polynomials of every pair of supports."""
+    profiles, n = math.prod(shape), len(shape)
+    pairwise = profiles * sum(k - 1 for k in shape) * 4
+    if n != 2 or tuple(shape) == (2, 2) or min(shape) < 2:
+        return Work(pairwise + 100, "finding the breakpoints in κ", f"{profiles:,} outcomes")
+    m, k = shape
+    pairs = support_pairs(m, k)
+    units = pairwise + sum(math.comb(m, s) * math.comb(k, s) * pair_units(s, m, k) for s in range(2, min(m, k) + 1))
+    return Work(
+        units,
+        f"the breakpoints in κ of this {_size(shape)} game",
+        f"{pairs:,} pairs of supports to check for mixed equilibria",
+    )
+
+
+def thresholds_work(shape: Sequence[int]) -> Work:
+    """The thresholds of a target: every deviation and dominance comparison, the breakpoints
+    and at least one solve for uniqueness (more follow, each counted when it starts)."""
+    profiles, n = math.prod(shape), len(shape)
+    comparisons = profiles * sum(k - 1 for k in shape)
+    breaks = breakpoint_work(shape)
+    first = solve_work(shape, mixed=False).units if n == 2 else profiles * n * 20
+    return Work(
+        20_000 + comparisons * 20 + breaks.units + first,
+        f"the thresholds of this {_size(shape)} game",
+        breaks.because if n == 2 and tuple(shape) != (2, 2) else f"{comparisons:,} comparisons of outcomes",
+        then=sweep_forecast(shape) // 4 if n == 2 else 0,  # the walk down from the top: a part of a sweep
+    )
+
+
+def sweep_forecast(shape: Sequence[int]) -> int:
+    """The solves a sweep is expected to make: two per breakpoint (the point and the gap after
+    it), with about one breakpoint per pair of supports (measured on random games)."""
+    profiles, n = math.prod(shape), len(shape)
+    points = profiles * sum(k - 1 for k in shape) // 2 + 2
+    if n == 2 and tuple(shape) != (2, 2) and min(shape) >= 2:
+        points += support_pairs(shape[0], shape[1])
+    return 2 * points * solve_work(shape, mixed=False).units
+
+
+def walk_work(shape: Sequence[int], points: int) -> Work:
+    """Three or more players: iterated dominance and the pure equilibria at each of
+    ``points`` cost levels."""
+    profiles, n = math.prod(shape), len(shape)
+    return Work(
+        2 * points * profiles * n * (max(shape) + 10),
+        f"the uniqueness threshold of this {_size(shape)} game",
+        f"{points:,} cost levels to test, {profiles:,} outcomes each",
+        "keep fewer costs (--cost), or remove dominated strategies",
+    )
+
+
+def robust_work(shape: Sequence[int], samples: int, searches_mixed: bool) -> Work:
+    """Drawing and evaluating ``samples`` games: every comparison of the dominance and
+    uniqueness tests per sample, the equilibria at the top of the range (support pairs for
+    two players, pure profiles otherwise) and up to 32 exact solves per chunk of samples."""
+    profiles, n = math.prod(shape), len(shape)
+    comparisons = profiles * sum(k - 1 for k in shape) + profiles * n
+    per_sample = comparisons // 5 + 1  # vectorised over the samples of a chunk
+    listing = 0
+    if n == 2:
+        pairs = support_pairs(shape[0], shape[1], smallest=1)
+        listing = pairs * 2  # the support pairs are listed once per chunk
+        if searches_mixed:
+            per_sample += pairs * 2
+    chunks = math.ceil(samples / 16384)
+    exact = chunks * min(samples, 32) * (profiles * n * 20 if n > 2 else solve_work(shape, mixed=False).units)
+    return Work(
+        samples * per_sample + chunks * listing + exact,
+        f"{samples:,} samples of this {_size(shape)} game",
+        f"{comparisons:,} comparisons per sample",
+        "draw fewer samples (--samples)",
+    )
+
+
+def mediate_work(shape: Sequence[int]) -> Work:
+    """The correlated equilibria: a linear program over every outcome with one obedience
+    constraint per player and pair of own strategies, certified in fractions."""
+    profiles = math.prod(shape)
+    rows = sum(k * (k - 1) for k in shape)
+    return Work(
+        rows * profiles * 20 + profiles * 100 + 1000,
+        f"the correlated equilibria of this {_size(shape)} game",
+        f"a linear program of {rows:,} constraints over {profiles:,} outcomes",
+    )
+
+
+def dynamics_work(shape: Sequence[int], methods: Sequence[str], horizon: float, iterations: int) -> Work:
+    """Learning dynamics: an ODE solved at 1,001 time points over ``horizon`` (replicator)
+    and ``iterations`` rounds of fictitious play."""
+    cells = math.prod(shape)
+    units = 1000
+    if "replicator" in methods:
+        units += int(min(horizon, 1e15) * cells * 50) + 1001 * cells * 5
+    if "fictitious play" in methods:
+        units += iterations * (cells + 50)
+    return Work(
+        units,
+        f"learning dynamics on this {_size(shape)} game",
+        f"time {horizon:g} and {iterations:,} rounds",
+        "shorten --time or --iterations",
+    )
+
+
+def repeated_work(periods: int) -> Work:
+    """Repeated play: the simulated cross-check plays ``periods`` periods one by one."""
+    return Work(
+        periods * 3 + 1000, "the simulated repeated play", f"{periods:,} periods", "simulate fewer periods (--periods)"
+    )

@@ -1,0 +1,297 @@
+"""Nothing hangs: inputs that ran until killed are refused at once, saying why and what to do.
+
+Each case here once ran for a minute or more (or filled gigabytes). Each test now bounds the
+time (and, in a subprocess, the memory) and asserts the refusal's message.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import random
+import resource
+import signal
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import pytest
+
+from cases import CASE_TOML
+from support import invoke
+
+MEMORY = 2 * 1024**3  # a runaway allocation fails instead of filling the machine
+
+
+def game_text(shape, costs=True, value=lambda i: (i * 7919) % 10, scale="cardinal"):
+    """A game of the given shape with pseudo-random integer payoffs and one cost."""
+    import itertools
+
+    names = [f"P{p}" for p in range(len(shape))]
+    lines = [f'[game]\ntitle = "generated"\npayoff_scale = "{scale}"']
+    for p, k in enumerate(shape):
+        strategies = ", ".join(f'"s{j}"' for j in range(k))
+        lines.append(f'[[players]]\nname = "{names[p]}"\nstrategies = [{strategies}]\ncompromise = "s0"')
+    lines.append("[payoffs]")
+    for index, profile in enumerate(itertools.product(*(range(k) for k in shape))):
+        key = "|".join(f"s{j}" for j in profile)
+        values = ", ".join(str(value(index * len(shape) + i)) for i in range(len(shape)))
+        lines.append(f'"{key}" = [{values}]')
+    if costs:
+        lines.append(f'[[costs]]\nname = "c"\nincidence = "own_confront"\nweights = [{", ".join(["1"] * len(shape))}]')
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def make_game(tmp_path):
+    def make(shape, **options):
+        path = tmp_path / f"g{'x'.join(map(str, shape))}.toml"
+        path.write_text(game_text(shape, **options))
+        return str(path)
+
+    return make
+
+
+def refused_in_process(runner, *args, seconds=1.0):
+    """Run in process; the refusal must come within ``seconds`` and say how to get past it."""
+    start = time.perf_counter()
+    result = invoke(runner, *args)
+    elapsed = time.perf_counter() - start
+    assert elapsed < seconds, f"{args}: {elapsed:.2f} s"
+    assert result.exit_code == 1, result.output
+    assert "--max-work" in result.stderr and "Traceback" not in result.output
+    return result
+
+
+def run(*args, timeout=20.0, input=None):
+    """sovgame in a subprocess, with a memory cap; returns (result, seconds)."""
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "sovgame", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        input=input,
+        preexec_fn=cap,
+    )
+    return result, time.perf_counter() - start
+
+
+# --- huge numbers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["show", "solve", "thresholds"])
+def test_a_payoff_with_a_huge_exponent_is_refused_at_once(runner, tmp_path, command):
+    path = tmp_path / "huge.toml"
+    path.write_text(CASE_TOML.replace("[2, 2]", '["1e999999999", 2]'))
+    start = time.perf_counter()
+    result = invoke(runner, command, str(path))
+    assert time.perf_counter() - start < 1
+    assert result.exit_code == 1 and 'payoffs."Strike|Tolerate TTP"[0]' in result.stderr
+    assert "at most 100 digits" in result.stderr
+
+
+@pytest.mark.parametrize("kappa", ["1e999999999", "1e400", "1e-400", "-1e999999999"])
+def test_a_huge_or_tiny_kappa_is_a_usage_error_at_once(runner, kappa):
+    start = time.perf_counter()
+    result = invoke(runner, "solve", "pakistan_afghanistan", "--kappa", kappa)
+    assert time.perf_counter() - start < 1
+    assert result.exit_code == 2 and "--kappa" in result.stderr and "at most 100 digits" in result.stderr
+
+
+@pytest.mark.parametrize("number, expected", [("3e999999999", "at most 100 digits"), ("7" * 5000, "too long")])
+def test_an_nfg_payoff_past_the_limits_is_refused_with_its_place(runner, tmp_path, number, expected):
+    path = tmp_path / "huge.nfg"
+    path.write_text(f'NFG 1 R "t" {{ "A" "B" }}\n{{ 2 2 }}\n1 2 {number} 4 5 6 7 8\n')
+    start = time.perf_counter()
+    result = invoke(runner, "convert", str(path), str(tmp_path / "out.toml"))
+    assert time.perf_counter() - start < 1
+    assert result.exit_code == 1 and "line 3, column 5" in result.stderr and expected in result.stderr
+
+
+@pytest.mark.parametrize("value", ["1e400", "10" + "0" * 400, '"1e-320"', "0." + "0" * 300 + "1"])
+def test_numbers_a_float_cannot_hold_are_refused_not_crashed_on(runner, tmp_path, value):
+    path = tmp_path / "far.toml"
+    path.write_text(CASE_TOML.replace("[2, 2]", f"[{value}, 2]"))
+    for command in ("show", "solve", "thresholds", "sweep", "analyze"):
+        result = invoke(runner, command, str(path))
+        assert result.exit_code == 1 and "at most 100" in result.stderr, (command, result.output)
+
+
+def test_robust_refuses_noise_that_would_overflow_without_a_warning(runner):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a numpy overflow warning would fail the test
+        result = invoke(runner, "robust", "pakistan_afghanistan", "--noise", "1e308", "--samples", "100")
+        inf = invoke(runner, "robust", "pakistan_afghanistan", "--noise", "1e400", "--samples", "100")
+    assert result.exit_code == 2 and "--noise: must be below 1e+100" in result.stderr
+    assert inf.exit_code == 2 and "--noise" in inf.stderr
+
+
+# --- work past the budget ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["thresholds", "sweep", "whatif", "robust", "analyze", "report"])
+def test_an_8x8_game_is_refused_within_a_second(runner, make_game, tmp_path, command):
+    # thresholds of an 8x8 game gave no answer after 600 s; 7x7 took 180 s.
+    game = make_game((8, 8))
+    extra = {"whatif": ["--set", "plausible_kappa=0,3"], "report": ["-o", str(tmp_path / "r.json")]}
+    result = refused_in_process(runner, command, game, *extra.get(command, []))
+    assert "pairs of supports" in result.stderr
+    assert not (tmp_path / "r.json").exists()
+
+
+@pytest.mark.parametrize(
+    "shape, command",
+    [((50, 50), c) for c in ("thresholds", "sweep", "whatif", "robust", "solve")]
+    + [((200, 200), c) for c in ("thresholds", "robust")],
+)
+def test_huge_square_games_are_refused_at_once_in_little_memory(make_game, shape, command):
+    # Listing the support pairs of a 50x50 game to count them filled 10 GB within a minute.
+    game = make_game(shape)
+    extra = ["--set", "plausible_kappa=0,3"] if command == "whatif" else []
+    result, seconds = run(command, game, *extra)
+    assert result.returncode == 1, result.stderr
+    assert "--max-work" in result.stderr and "Traceback" not in result.stderr
+    assert seconds < 10  # mostly reading the file and starting Python
+
+
+@pytest.mark.parametrize("shape", [(2, 1000), (1, 8000), (12, 12)])
+def test_lopsided_and_large_games_are_refused_by_solve(make_game, shape):
+    # 2x1000 took 7.3 GB and over 60 s, 1x8000 5.1 GB, 12x12 27 s and 870 MB.
+    result, seconds = run("solve", make_game(shape, costs=False))
+    assert result.returncode == 1 and "linear systems" in result.stderr and "--max-work" in result.stderr
+    assert seconds < 10
+
+
+def test_robust_on_six_players_is_refused_before_sampling(make_game):
+    # 6 players x 4 strategies with 2,000 samples passed 60 s and 1.4 GB.
+    result, seconds = run("robust", make_game((4,) * 6), "--samples", "2000")
+    assert result.returncode == 1 and "--max-work" in result.stderr
+    assert seconds < 10
+
+
+def test_gambit_on_a_5x5x5_game_is_refused(runner, make_game):
+    if importlib.util.find_spec("pygambit") is None:  # found, not imported: that takes seconds
+        pytest.skip("needs pygambit")
+    result = refused_in_process(runner, "solve", make_game((5, 5, 5), costs=False), seconds=3)
+    assert "support profiles for Gambit" in result.stderr
+
+
+def test_a_sweep_whose_regimes_would_take_too_long_is_refused_before_it_starts(runner, make_game):
+    # 6x6: about 9 s for the breakpoints and 20 s more for two solves per breakpoint.
+    result = refused_in_process(runner, "sweep", make_game((6, 6)))
+    assert "the breakpoints in κ of this 6x6 game" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["repeated", "pakistan_afghanistan", "--periods", "1000000000000"], "1,000,000,000,000 periods"),
+        (["dynamics", "stag_hunt", "--time", "1e300"], "learning dynamics"),
+        (["dynamics", "stag_hunt", "--iterations", "100000000000"], "100,000,000,000 rounds"),
+    ],
+)
+def test_play_commands_estimate_their_work_too(runner, args, expected):
+    result = refused_in_process(runner, *args)
+    assert expected in result.stderr
+
+
+def test_mediate_on_a_large_game_is_refused(runner, make_game):
+    result = refused_in_process(runner, "mediate", make_game((60, 60)), seconds=3)
+    assert "linear program" in result.stderr
+
+
+def test_max_work_lowers_and_raises_the_limit(runner, make_game):
+    game = make_game((3, 3))
+    assert invoke(runner, "thresholds", game).exit_code == 0
+    low = invoke(runner, "thresholds", game, "--max-work", "1000")
+    assert low.exit_code == 1 and "past the limit of 1,000" in low.stderr
+    sweep = invoke(runner, "sweep", make_game((5, 5)), "--max-work", "1000")
+    assert sweep.exit_code == 1
+    raised = invoke(runner, "sweep", make_game((4, 4)), "--max-work", "1e8", "-f", "json")
+    assert raised.exit_code == 0 and json.loads(raised.stdout)["regimes"]
+    for bad in ("0", "-5", "1.5", "lots"):
+        assert invoke(runner, "solve", "stag_hunt", "--max-work", bad).exit_code == 2
+
+
+def test_dev_zero_as_standard_input_is_refused_at_the_cap(tmp_path):
+    with open("/dev/zero", "rb") as zeros:
+        start = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-m", "sovgame", "show", "-"], stdin=zeros, capture_output=True, text=True, timeout=20
+        )
+    assert result.returncode == 1 and "<stdin>: larger than 8.0 MiB" in result.stderr
+    assert time.perf_counter() - start < 10
+
+
+def test_long_allowed_work_shows_progress_on_a_terminal(tmp_path):
+    # stderr on a pseudo-terminal: the progress display appears after a second.
+    import pty
+
+    rng = random.Random(0)
+    game = str(tmp_path / "five.toml")  # thresholds: two or three seconds
+    Path(game).write_text(game_text((5, 5), value=lambda i: rng.randint(0, 9)))
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sovgame", "thresholds", game, "--max-work", "1e9"],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env={**os.environ, "COLUMNS": "120", "TERM": "xterm"},
+    )
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed: the command has ended
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert process.wait(timeout=60) == 0
+    assert b"5x5 game" in seen and b"% of the estimate" in seen and b"0:00:0" in seen  # step, share, time
+
+
+# --- stopping cleanly ---------------------------------------------------------------------------------
+
+
+def test_ctrl_c_stops_a_long_computation_with_exit_130_and_no_traceback(make_game, tmp_path):
+    game = make_game((7, 7))  # a few minutes of work, allowed by a raised limit
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sovgame", "report", game, "-o", str(tmp_path / "r.json"), "--max-work", "1e12"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(2.5)
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=20) == 130
+    stderr = process.stderr.read()
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_ctrl_c_stops_robust_with_worker_processes(tmp_path):
+    rng = random.Random(0)
+    text = game_text((4, 4), scale="ordinal", value=lambda i: rng.randint(0, 9))
+    game = tmp_path / "ordinal.toml"  # open samples: a minute or more of exact subsample
+    game.write_text(text.replace("own_confront", "any_conflict"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sovgame", "robust", str(game), "--workers", "2", "--max-work", "1e12"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    time.sleep(3)
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: to the workers too
+    assert process.wait(timeout=30) == 130
+    stdout, stderr = process.communicate()
+    assert "Traceback" not in stderr and stdout == ""

@@ -1,0 +1,112 @@
+"""Work budgets: estimates counted from the shape, refusals that say what to do, accounts."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import pytest
+
+from sovgame.core import budget
+from sovgame.core.budget import (
+    DEFAULT_MAX_WORK,
+    Work,
+    WorkLimitError,
+    metered,
+    require,
+    solve_work,
+    support_pairs,
+    thresholds_work,
+    work_limit,
+)
+from sovgame.errors import GameTooLargeError, ParameterError
+
+
+@pytest.mark.parametrize("m, n", [(2, 2), (3, 4), (5, 5), (6, 3), (1, 7)])
+def test_support_pairs_are_counted_as_listing_them_would(m, n):
+    # The reference lists every pair of equal-size supports of two or more strategies.
+    listed = sum(
+        1
+        for k in range(2, min(m, n) + 1)
+        for _ in itertools.combinations(range(m), k)
+        for _ in itertools.combinations(range(n), k)
+    )
+    assert support_pairs(m, n) == listed
+    # Vandermonde: Σ_k C(m,k)·C(n,k) over k ≥ 0 is C(m+n, m); minus k = 0 and k = 1.
+    assert support_pairs(m, n) == math.comb(m + n, m) - 1 - m * n
+
+
+def test_estimates_of_huge_games_take_no_time_and_no_memory():
+    # 200x200: about 10^119 pairs of supports, counted, not listed.
+    work = thresholds_work((200, 200))
+    assert work.units > 10**100 and "pairs of supports" in work.because
+
+
+def test_a_step_past_the_limit_is_refused_with_what_to_reduce_and_how_to_raise_it():
+    with work_limit(1000), pytest.raises(WorkLimitError) as info:
+        require(Work(5000, "solving a 9x9 game", "48,620 linear systems", "remove dominated strategies"))
+    error = info.value
+    assert isinstance(error, GameTooLargeError) and error.exit_code == 1
+    message = error.describe("--max-work N")
+    assert message.startswith("solving a 9x9 game: about 5,000 units of work (48,620 linear systems)")
+    assert "past the limit of 1,000" in message and "remove dominated strategies" in message
+    assert "--max-work 1e4" in message  # a limit that would let it run
+
+
+def test_an_account_adds_up_the_steps_of_one_command():
+    with work_limit(1000) as account:
+        require(Work(600, "first", "x"))
+        with pytest.raises(WorkLimitError, match="after 600 units already done"):
+            require(Work(600, "second", "x"))
+        assert account.spent == 600
+        require(Work(400, "third", "x"))  # exactly at the limit is allowed
+    with work_limit(None):
+        require(Work(10**30, "anything", "x"))  # no limit
+
+
+def test_a_forecast_refuses_at_once_what_would_follow():
+    with work_limit(1000) as account, pytest.raises(WorkLimitError, match="1,100 units"):
+        require(Work(100, "breakpoints", "x"), forecast=1000)
+    assert account.spent == 0
+
+
+def test_metered_calls_get_their_own_account_unless_one_is_open():
+    seen = []
+
+    @metered
+    def step(units):
+        require(Work(units, "step", "x"))
+        seen.append(budget._ACCOUNT.get().spent)
+
+    step(DEFAULT_MAX_WORK)  # alone: the whole default limit
+    step(DEFAULT_MAX_WORK)  # a new account each time
+    with work_limit(DEFAULT_MAX_WORK):
+        step(10)
+        with pytest.raises(WorkLimitError):
+            step(DEFAULT_MAX_WORK)  # the open account counts both
+    assert seen == [DEFAULT_MAX_WORK, DEFAULT_MAX_WORK, 10]
+
+
+@pytest.mark.parametrize("bad", [0, -5, 1.5, "many", True])
+def test_the_limit_must_be_a_positive_whole_number(bad):
+    with pytest.raises(ParameterError, match="max_work"):
+        with work_limit(bad):
+            pass
+
+
+def test_solve_work_follows_the_number_of_bases():
+    # Two players: C(m+n, m) bases per polytope, each over m + n labels.
+    assert solve_work((12, 13)).units == math.comb(25, 12) * 25 + 80 * 25 * 12 + 2000
+    assert solve_work((12, 13)).units > DEFAULT_MAX_WORK > solve_work((10, 10)).units
+    # Three players with Gambit: (2^k − 1) supports per player.
+    assert solve_work((5, 5, 5), mixed=True).units > DEFAULT_MAX_WORK > solve_work((5, 5, 5), mixed=False).units
+
+
+def test_a_program_raises_the_limit_through_the_package():
+    import sovgame
+
+    game = sovgame.bimatrix_game([[1, 2, 3]] * 12, [[3, 2, 1]] * 12)  # 12x3: C(15, 3) = 455 bases
+    with sovgame.work_limit(10), pytest.raises(sovgame.WorkLimitError, match="sovgame.work_limit"):
+        sovgame.solve(game)
+    with sovgame.work_limit(10**6):
+        assert sovgame.solve(game).equilibria
