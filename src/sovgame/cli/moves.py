@@ -1,0 +1,43 @@
+"""Commands on moves beyond one simultaneous shot: who moves first."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..present.render import OutputFormat, render
+from .app import FormatOpt, GameArg, SetOpt, TodayOpt, app, parse_kappa, user_errors
+
+
+@app.command("sequential")
+@user_errors
+def sequential_command(
+    game: GameArg,
+    order: Annotated[
+        str | None,
+        typer.Option("--order", help='Who moves first, e.g. "Afghanistan,Pakistan" (default: the file\'s [sequence]).'),
+    ] = None,
+    kappa: TodayOpt = "1",
+    set_: SetOpt = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Move order and commitment: the game played in sequence, the first move observed.
+    For each order, the subgame-perfect equilibria, from which κ compromise is their outcome
+    and the only one (with verdicts), and each player's value of moving first.
+
+    Example: sovgame sequential pakistan_afghanistan --order "Afghanistan,Pakistan"
+    """
+    from ..files.gamefile import load_game
+    from ..play.sequential import analyze_sequential
+    from ..present.moves import sequential_sections, sequential_to_json
+
+    names = None if order is None else [part.strip() for part in order.split(",")]
+    result = analyze_sequential(load_game(game, set_ or ()), names, parse_kappa(kappa))
+    render(
+        fmt,
+        lambda: sequential_sections(result),
+        lambda: sequential_to_json(result),
+        heading=result.game.title,
+        primary="orders",
+    )
