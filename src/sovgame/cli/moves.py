@@ -1,4 +1,4 @@
-"""Commands on moves beyond one simultaneous shot: who moves first."""
+"""Commands on moves beyond one simultaneous shot: who moves first, and hidden types."""
 
 from __future__ import annotations
 
@@ -40,4 +40,25 @@ def sequential_command(
         lambda: sequential_to_json(result),
         heading=result.game.title,
         primary="orders",
+    )
+
+
+@app.command("trust")
+@user_errors
+def trust_command(
+    game: GameArg, kappa: TodayOpt = "1", set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table
+) -> None:
+    """Hidden types and trust (2x2): the Bayesian Nash equilibria at κ, each type's trust
+    threshold (the least belief that the other compromises at which compromise is a best
+    response) as an exact function of κ, and the priors at which compromise survives.
+
+    Example: sovgame trust pakistan_afghanistan_types --kappa 2
+    """
+    from ..files.gamefile import load_game
+    from ..play.trust import analyze_trust
+    from ..present.trust import trust_sections, trust_to_json
+
+    result = analyze_trust(load_game(game, set_ or ()), parse_kappa(kappa))
+    render(
+        fmt, lambda: trust_sections(result), lambda: trust_to_json(result), heading=result.game.title, primary="trust"
     )
