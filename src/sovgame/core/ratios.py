@@ -41,6 +41,9 @@ class Ratio:
         ints = [int(c * scale) for c in coefs]
         common = math.gcd(*ints) or 1
         n0, n1, d0, d1 = (c // common for c in ints)
+        if n0 == d0 == 0:  # a common factor x
+            n0, d0 = n1, d1
+            n1 = d1 = 0
         if (d1 or d0) < 0:
             n0, n1, d0, d1 = -n0, -n1, -d0, -d1
         if d1 == 0:
