@@ -118,3 +118,20 @@ def describe(game: Game, entry: Capacity) -> str:
         f"{player.name}'s '{player.strategies[entry.strategy]}' succeeds with probability {fmt(entry.success)}, "
         f"else '{player.strategies[entry.fallback]}'"
     )
+
+
+def draw_lotteries(entries: Sequence[Capacity], shape: tuple[int, ...], U, W, rng) -> tuple:
+    """Sampled games (U, W), each of shape (samples, profiles, players) over flat profiles,
+    with every entry's lottery applied; q is drawn per sample from Uniform(lo, hi) of its
+    ``success_range`` (entry by entry, in file order), else fixed at the stated success."""
+    count = U.shape[0]
+    qs = []
+    for entry in entries:
+        if entry.success_range is None:
+            q = np.full(count, float(entry.success))
+        else:
+            q = rng.uniform(float(entry.success_range[0]), float(entry.success_range[1]), size=count)
+        qs.append(q.reshape((count,) + (1,) * len(shape)))
+    full = (count, *shape, U.shape[-1])
+    mixed = [mix(np.reshape(A, full), entries, qs, offset=1).reshape(A.shape) for A in (U, W)]
+    return mixed[0], mixed[1]

@@ -148,6 +148,11 @@ def robust_to_json(result: RobustResult) -> dict[str, Any]:
             "noise": result.noise,
             "ranks": ranks,
             "weights_range": [c.name for c in game.costs if c.name in result.costs and c.weights_range is not None],
+            "success_range": [
+                f"{game.players[e.player].name}@{game.players[e.player].strategies[e.strategy]}"
+                for e in game.capacity
+                if e.success_range is not None
+            ],
             "uncertain": result.uncertain,
             "description": result.model,
         },

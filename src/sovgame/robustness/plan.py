@@ -16,6 +16,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..core.capacity import Capacity, draw_lotteries, stated
 from ..core.model import Cost, Game, Incidence, Profile
 from ..costs.verdicts import Verdict
 from ..errors import ParameterError
@@ -161,6 +162,9 @@ class SamplingPlan:
     dominance: Comparisons  # every (player, opponents' profile, rival strategy) comparison
     pairwise: PairwiseTables | None  # two-player games
     unique_subsample: int | None  # None: sized by UNIQUE_PRECISION
+    # Limited capacity: each sample's payoffs and loads are the file's, then the lotteries
+    # (docs/models.md, "Capacity"), with q drawn from a success_range where one is given.
+    capacity: tuple[Capacity, ...] = ()
 
     def subsample_size(self, open_count: int, samples: int) -> int:
         """How many of ``open_count`` open samples get the exact ``unique`` path."""
@@ -200,7 +204,7 @@ class SamplingPlan:
     @property
     def uncertain(self) -> bool:
         """Whether the samples differ at all: ordinal payoffs, noise or weight ranges."""
-        return self.ordinal or self.noise > 0 or bool(self.ranged_costs)
+        return self.ordinal or self.noise > 0 or bool(self.ranged_costs) or any(e.success_range for e in self.capacity)
 
 
 def plan_sampling(
@@ -221,9 +225,9 @@ def plan_sampling(
         raise ParameterError("unique_subsample", f"must be a whole number >= 0, not {unique_subsample!r}")
     plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
     profiles = list(game.profiles())
-    flat = np.array(game.payoffs, dtype=float).reshape(len(profiles), game.n_players)
+    flat = np.array(stated(game).payoffs, dtype=float).reshape(len(profiles), game.n_players)
     base_load, ranged = _cost_arrays(game, kept, profiles)
-    rank_of, rank_counts, ranges = _rank_arrays(game, profiles)
+    rank_of, rank_counts, ranges = _rank_arrays(stated(game), profiles)
     nash, dominance = _move_comparisons(game.shape, profile, profiles)
     n, shape = game.n_players, game.shape
     return SamplingPlan(
@@ -243,6 +247,7 @@ def plan_sampling(
         dominance=_comparisons(dominance),
         pairwise=_pairwise_tables(shape) if n == 2 else None,
         unique_subsample=None if unique_subsample is None else int(unique_subsample),
+        capacity=game.capacity if game.stated_payoffs is not None else (),
     )
 
 
@@ -360,7 +365,8 @@ def draw_samples(plan: SamplingPlan, rng: np.random.Generator, count: int) -> tu
     """``count`` sampled games as (U, W), each of shape (count, profiles, players).
 
     Draw order is fixed (ordinal payoffs player by player, then noise, then weights cost by
-    cost), so a generator state always gives the same games.
+    cost, then success probabilities entry by entry), so a generator state always gives the
+    same games.
     """
     n_profiles, n = plan.base_payoffs.shape
     if plan.ordinal:
@@ -381,6 +387,8 @@ def draw_samples(plan: SamplingPlan, rng: np.random.Generator, count: int) -> tu
             W += weights[:, None, :] * cost.exposure[None]
     else:
         W = np.broadcast_to(plan.base_load, (count, n_profiles, n))
+    if plan.capacity:
+        U, W = draw_lotteries(plan.capacity, plan.shape, U, W, rng)
     return U, W
 
 
@@ -405,4 +413,4 @@ def exact_sample_game(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> Game:
             payoffs[profile + (i,)] = Fraction(float(U[index, i]))
         exposure[profile] = tuple(Fraction(float(w)) for w in W[index])
     cost = Cost("sampled costs", Incidence.CUSTOM, (Fraction(1),) * n, tuple(range(n)), exposure)
-    return replace(game, payoffs=payoffs, costs=(cost,))
+    return replace(game, payoffs=payoffs, costs=(cost,), capacity=(), stated_payoffs=None)
