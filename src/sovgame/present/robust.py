@@ -133,8 +133,9 @@ def robust_to_json(result: RobustResult) -> dict[str, Any]:
     ranks = None
     if game.payoff_scale == "ordinal":
         ranks = {}
+        stated = game.payoffs if game.stated_payoffs is None else game.stated_payoffs  # ranks are the file's
         for i, player in enumerate(game.players):
-            values = sorted(set(game.payoffs[..., i].ravel()))
+            values = sorted(set(stated[..., i].ravel()))
             ranks[player.name] = {"count": len(values), "range": [json_number(values[0]), json_number(values[-1])]}
     at_top = result.at_top
     return {
