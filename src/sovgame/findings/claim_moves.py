@@ -139,4 +139,4 @@ def trust_test(test: ClaimTest, ctx: Context) -> TestResult:
             f"{r.interval}; the file's {fmt(r.prior)} lies {where}"
         )
     grade = Grade.SUPPORTED if holds else Grade.NOT_SUPPORTED
-    return TestResult(test, quantity, value, float(r.prior), expects, grade, reason)
+    return TestResult(test, quantity, value, None, expects, grade, reason)

@@ -90,10 +90,35 @@ def costs_section(game: Game) -> Section | None:
     )
 
 
+def moves_section(game: Game) -> Section | None:
+    """Who moves first, which strategies may fail and the players' types, as the file states
+    them; None for one simultaneous move with complete information."""
+    from ..core.capacity import describe
+
+    lines = []
+    if game.sequence is not None:
+        first = game.players[game.sequence.order[0]].name
+        seen = "its move observed" if game.sequence.observed else "its move not observed (strategically simultaneous)"
+        lines.append(f"order: {first} moves first, {seen}; `sovgame sequential` solves it")
+    for entry in game.capacity:
+        spread = (
+            ""
+            if entry.success_range is None
+            else f" (range {fmt(entry.success_range[0])} to {fmt(entry.success_range[1])})"
+        )
+        lines.append(f"capacity: {describe(game, entry)}{spread}; the payoffs shown are expected payoffs")
+    for i, player in enumerate(game.players):
+        own = [t for t in game.types if t.player == i]
+        if own:
+            priors = ", ".join(f"{t.name} {fmt(t.prior)}" for t in own)
+            lines.append(f"types of {player.name}: {priors}; `sovgame trust` solves the game with them")
+    return Section("Beyond one simultaneous move", [], [], lines=lines, name="moves") if lines else None
+
+
 def game_sections(game: Game) -> list[Section]:
     """The tables of ``sovgame show``: payoffs, notes and costs as the file states them."""
     sections = payoff_sections(game)
-    sections += [s for s in (notes_section(game), costs_section(game)) if s is not None]
+    sections += [s for s in (notes_section(game), costs_section(game), moves_section(game)) if s is not None]
     return sections
 
 
