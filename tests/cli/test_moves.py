@@ -90,3 +90,21 @@ def test_thresholds_vary_errors(runner, tmp_path):
     assert result.exit_code == 2 and "--vary" in result.stderr
     result = invoke(runner, "thresholds", "pakistan_afghanistan", "--vary", "capacity")
     assert result.exit_code == 2 and result.stderr.startswith("sovgame: --vary: the file has none")
+
+
+def test_show_json_states_the_moves(runner):
+    data = json.loads(invoke(runner, "show", "pakistan_afghanistan_capacity", "-f", "json").stdout)
+    assert data["capacity"] == [
+        {
+            "player": "Afghanistan",
+            "strategy": "Constrain TTP",
+            "success": "3/5",
+            "fallback": "Tolerate TTP",
+            "success_range": ["3/10", "9/10"],
+        }
+    ]
+    assert data["sequence"] is None and data["types"] == []
+    # The payoffs shown are the expected ones: (Restrain, Constrain) = [3q + 1(1 − q), 3q + 4(1 − q)].
+    assert data["payoffs_exact"]["Restrain strikes|Constrain TTP"] == ["11/5", "17/5"]
+    data = json.loads(invoke(runner, "show", "pakistan_afghanistan_commitment", "-f", "json").stdout)
+    assert data["sequence"] == {"order": ["Afghanistan", "Pakistan"], "observed": True}

@@ -61,3 +61,14 @@ def test_mix_on_floats_per_sample_matches_exact():
     for k, q in enumerate([F(1, 4), F(1, 2), F(1)]):
         exact = mix(game.payoffs, [Capacity(1, 0, q, 1)])
         assert np.array_equal(mixed[k], np.array(exact, dtype=float))
+
+
+def test_every_analysis_works_on_the_expected_payoffs():
+    """With q = 3/5 compromise becomes an equilibrium at 1/(1/4 + 3/10) = 20/11: the regimes of
+    sweep change there, and solve finds it at κ = 2 but not at κ = 3/2."""
+    from sovgame.costs.regimes import sweep
+    from sovgame.solvers.equilibria import solve
+
+    game = parse_game(MOVES_TOML)
+    assert F(20, 11) in sweep(game).breakpoints
+    assert (0, 0) in solve(game, 2).pure_profiles and (0, 0) not in solve(game, F(3, 2)).pure_profiles

@@ -146,6 +146,36 @@ def game_to_json(game: Game) -> dict[str, Any]:
             for c in game.costs
         ],
         "plausible_kappa": None if game.plausible_kappa is None else [json_number(v) for v in game.plausible_kappa],
+        **moves_to_json(game),
+    }
+
+
+def moves_to_json(game: Game) -> dict[str, Any]:
+    """``sequence`` (null), ``capacity`` and ``types`` (empty lists) as the file states them."""
+    names = game.player_names
+    return {
+        "sequence": None
+        if game.sequence is None
+        else {"order": [names[i] for i in game.sequence.order], "observed": game.sequence.observed},
+        "capacity": [
+            {
+                "player": names[e.player],
+                "strategy": game.players[e.player].strategies[e.strategy],
+                "success": fmt(e.success),
+                "fallback": game.players[e.player].strategies[e.fallback],
+                "success_range": None if e.success_range is None else [fmt(v) for v in e.success_range],
+            }
+            for e in game.capacity
+        ],
+        "types": [
+            {
+                "player": names[t.player],
+                "name": t.name,
+                "prior": fmt(t.prior),
+                "payoffs": {game.outcome_key(p): fmt(v) for p, v in t.payoffs.items()},
+            }
+            for t in game.types
+        ],
     }
 
 
