@@ -128,7 +128,7 @@ def _check(game: Game) -> None:
         )
 
 
-def _cell(P: np.ndarray, order: tuple[int, int], a: int, b: int) -> Profile:
+def _cell(order: tuple[int, int], a: int, b: int) -> Profile:
     """The profile in player order where the leader plays a and the follower b."""
     profile = [0, 0]
     profile[order[0]], profile[order[1]] = a, b
@@ -139,7 +139,7 @@ def _answers(game: Game, P: np.ndarray, order: tuple[int, int]) -> list[list[int
     leader, follower = order
     out = []
     for a in range(game.shape[leader]):
-        values = [P[_cell(P, order, a, b) + (follower,)] for b in range(game.shape[follower])]
+        values = [P[_cell(order, a, b) + (follower,)] for b in range(game.shape[follower])]
         best = max(values)
         out.append([b for b, v in enumerate(values) if v == best])
     return out
@@ -150,17 +150,17 @@ def outcome_sets(game: Game, P: np.ndarray, order: tuple[int, int]) -> tuple[set
     P (module docstring)."""
     leader = order[0]
     answers = _answers(game, P, order)
-    u = [[P[_cell(P, order, a, b) + (leader,)] for b in bs] for a, bs in enumerate(answers)]
+    u = [[P[_cell(order, a, b) + (leader,)] for b in bs] for a, bs in enumerate(answers)]
     lo, hi = [min(v) for v in u], [max(v) for v in u]
     pure, support = set(), set()
     for a, bs in enumerate(answers):
         others = [lo[x] for x in range(len(answers)) if x != a]
         for b, value in zip(bs, u[a]):
             if not others or value >= max(others):
-                pure.add(_cell(P, order, a, b))
-                support.add(_cell(P, order, a, b))
+                pure.add(_cell(order, a, b))
+                support.add(_cell(order, a, b))
             elif hi[a] > max(others):
-                support.add(_cell(P, order, a, b))
+                support.add(_cell(order, a, b))
     return pure, support
 
 
@@ -174,14 +174,14 @@ def solve_order(game: Game, order: tuple[int, int], kappa: Fraction | int = TODA
     equilibria: list[SubgamePerfect] = []
     truncated = False
     for plan in itertools.product(*answers):
-        values = [P[_cell(P, order, a, b) + (leader,)] for a, b in enumerate(plan)]
+        values = [P[_cell(order, a, b) + (leader,)] for a, b in enumerate(plan)]
         for a, value in enumerate(values):
             if value != max(values):
                 continue
             if len(equilibria) == MAX_LISTED:
                 truncated = True
                 break
-            cell = _cell(P, order, a, plan[a])
+            cell = _cell(order, a, plan[a])
             equilibria.append(SubgamePerfect(a, tuple(plan), cell, tuple(P[cell])))
     pure, support = outcome_sets(game, P, order)
     return OrderSolution(
@@ -277,6 +277,8 @@ def analyze_sequential(
         notes.append("no compromise strategy is named, so there are no thresholds; equilibria and values only")
     if order is None and game.sequence is not None and not game.sequence.observed:
         notes.append("the file's first move is not observed: strategically the game is simultaneous")
+    if game.types:
+        notes.append("the file's [[types]] are not part of the move order analysis: the payoffs in [payoffs] are used")
     simultaneous = solve(game, kappa)
     report = compute_thresholds(game, profile) if profile is not None else None
     rows = [

@@ -361,6 +361,7 @@ class TrustAnalysis:
     functions: tuple[TrustFunction, ...]
     compromise: Threshold
     priors: tuple[PriorRange, ...]
+    notes: tuple[str, ...] = ()
 
 
 def analyze_trust(game: Game, kappa: Fraction | int = 1) -> TrustAnalysis:
@@ -376,6 +377,14 @@ def analyze_trust(game: Game, kappa: Fraction | int = 1) -> TrustAnalysis:
         if len(bg.types[player]) > 1
         for t in bg.types[player]
     )
+    notes = ("the file's [sequence] is not part of the trust analysis: both move without seeing the other",)
     return TrustAnalysis(
-        game, kappa, plausible, solve_bayesian(bg, kappa), trust_functions(bg), compromise_threshold(bg), priors
+        game,
+        kappa,
+        plausible,
+        solve_bayesian(bg, kappa),
+        trust_functions(bg),
+        compromise_threshold(bg),
+        priors,
+        notes if game.sequence is not None else (),
     )

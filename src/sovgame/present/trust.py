@@ -102,7 +102,7 @@ def _equilibria_section(result: TrustAnalysis) -> Section:
         cells.append("; ".join(fmt_short(e.payoffs[p][k]) for p, k, _ in agents))
         rows.append(cells + ["" if e.component is None else str(e.component)])
     names = [_who(bg, p, t.name) for p, _, t in agents]
-    lines = list(solution.notes) + [tie for e in solution.equilibria for tie in e.ties]
+    lines = list(solution.notes) + [tie for e in solution.equilibria for tie in e.ties] + list(result.notes)
     return Section(
         f"Bayesian Nash equilibria at κ = {fmt(result.kappa)}",
         ["#"] + names + ["payoffs, in that order", "component"],
@@ -236,7 +236,7 @@ def trust_to_json(result: TrustAnalysis) -> dict[str, Any]:
         },
         "equilibria": [_equilibrium_json(bg, e) for e in result.solution.equilibria],
         "degenerate": result.solution.degenerate,
-        "notes": list(result.solution.notes),
+        "notes": list(result.solution.notes) + list(result.notes),
         "trust": [_function_json(bg, f, result.kappa, result.plausible[1]) for f in result.functions],
         "compromise": threshold_to_json(result.compromise),
         "priors": [
