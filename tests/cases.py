@@ -147,3 +147,33 @@ weights = [1, 1, 0]
 [analysis]
 plausible_kappa = [0, 2.5]
 """
+
+
+#: The case with Kabul's `Constrain TTP` succeeding with probability 3/5 (else the outcome
+#: of `Tolerate TTP`), Kabul moving first and observed, and two types of Kabul: the file's
+#: payoffs (prior 3/5) and a TTP ally for whom constraining is worse by 3 (prior 2/5).
+MOVES_TOML = (
+    CASE_TOML
+    + """
+[sequence]
+order = ["Afghanistan", "Pakistan"]
+observed = true
+
+[[capacity]]
+player = "Afghanistan"
+strategy = "Constrain TTP"
+success = 0.6
+success_range = [0.3, 0.9]
+
+[[types]]
+player = "Afghanistan"
+name = "security_seeker"
+prior = 0.6
+
+[[types]]
+player = "Afghanistan"
+name = "ttp_ally"
+prior = 0.4
+payoffs = { "Restrain strikes|Constrain TTP" = 0, "Strike|Constrain TTP" = -2 }
+"""
+)

@@ -41,6 +41,11 @@ _EXPORTS = {
     "analyze_repeated": "play.repeated",
     "run_dynamics": "play.dynamics",
     "robust": "robustness.runner",
+    # beyond one simultaneous move: move order, hidden types, limited capacity
+    "analyze_sequential": "play.sequential",
+    "solve_bayesian": "play.bayesian",
+    "analyze_trust": "play.trust",
+    "vary_capacity": "costs.capacity",
     "analyze": "findings.analysis",
     "grade_claims": "findings.claims",
     # limits

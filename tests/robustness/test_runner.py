@@ -157,8 +157,9 @@ DATA = Path(__file__).parent / "data"
 @pytest.mark.parametrize("path", sorted(DATA.glob("robust_*.json")), ids=lambda p: p.stem)
 def test_output_is_what_the_code_before_the_fast_paths_printed(runner, path):
     """``robust --format json`` as printed by sovgame before the unique walk went by sign
-    patterns (the files were written by that code, commit 9a5225b, after verdicts moved to
-    today's costs; the first versions came from 2fbbbd2). When the output is meant
+    patterns (the files were written by that code, commit cec0092, with verdicts against
+    today's costs and the capacity model's key; the first versions came from 2fbbbd2). When
+    the output is meant
     to change (a new verdict scale, say), write them again with the command below and say why
     in the commit."""
     name, samples, seed = re.fullmatch(r"robust_(.+)_(\d+)_seed(\d+)", path.stem).groups()

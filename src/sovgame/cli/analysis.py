@@ -76,6 +76,14 @@ def thresholds_command(
             "--discount", help="Discount factor δ in (0, 1): the κ that sustains compromise in repeated play."
         ),
     ] = None,
+    vary: Annotated[
+        str | None,
+        typer.Option(
+            "--vary",
+            help='"capacity": each threshold as a function of the success probability q of the file\'s limited '
+            'strategy ("capacity:Player@Strategy" names one).',
+        ),
+    ] = None,
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
     max_work: MaxWorkOpt = None,
@@ -89,6 +97,9 @@ def thresholds_command(
     from ..files.gamefile import load_game
     from ..present.thresholds import report_to_json, thresholds_sections
 
+    if vary is not None:
+        _vary(load_game(game, set_ or ()), vary, target, cost, fmt)
+        return
     delta = parse_kappa(discount, "--discount") if discount is not None else None
     report = compute_thresholds(load_game(game, set_ or ()), target, cost, delta)
     render(
@@ -97,6 +108,24 @@ def thresholds_command(
         lambda: report_to_json(report),
         heading=report.game.title,
         primary="thresholds",
+    )
+
+
+def _vary(loaded, vary: str, target: str | None, cost: list[str] | None, fmt: OutputFormat) -> None:
+    """``thresholds --vary capacity[:Player@Strategy]``."""
+    from ..costs.capacity import vary_capacity
+    from ..present.capacity import capacity_sections, capacity_to_json
+
+    what, _, strategy = vary.partition(":")
+    if what.strip() != "capacity":
+        raise UsageError(f'--vary: only "capacity" (or "capacity:Player@Strategy") can be varied, not {vary!r}')
+    result = vary_capacity(loaded, strategy.strip() or None, target, cost)
+    render(
+        fmt,
+        lambda: capacity_sections(result),
+        lambda: capacity_to_json(result),
+        heading=loaded.title,
+        primary="capacity",
     )
 
 

@@ -28,6 +28,13 @@ class TestKind(StrEnum):
     THIRD_PARTY = "third_party"  # an outside player held at a strategy moves the others' threshold
     SCENARIO = "scenario"  # another game file moves a threshold or the equilibrium set
     BINDING = "binding"  # whose condition sets a threshold
+    SEQUENCE = "sequence"  # a move order: where compromise is the (unique) subgame-perfect outcome
+    CAPACITY = "capacity"  # a threshold's verdict at a limited strategy's success probability
+    TRUST = "trust"  # a type's prior against the priors at which compromise is an equilibrium outcome
+
+
+#: The kinds that go beyond one simultaneous move (:mod:`sovgame.findings.claim_moves`).
+MOVE_KINDS = (TestKind.SEQUENCE, TestKind.CAPACITY, TestKind.TRUST)
 
 
 #: Criteria of a threshold (:class:`sovgame.costs.thresholds.Criterion`).
@@ -49,6 +56,12 @@ REPEATED_QUANTITIES = ("grim_trigger", "conflict_share")
 GRIM_EXPECT = ("sustained", "not_sustained")
 DIRECTIONS = ("up", "down", "unchanged")
 BINDING_EXPECT = ("binding", "not_binding")
+#: Criteria of a move order (:mod:`sovgame.play.sequential`): compromise an SPE outcome, the only one.
+SEQUENCE_CRITERIA = ("spe", "unique_spe")
+#: Criteria followed in a success probability (:data:`sovgame.costs.capacity.CRITERIA`).
+CAPACITY_CRITERIA = ("nash", "strict", "dominant", "unique")
+#: Where a type's prior lies against the priors at which compromise is an equilibrium outcome.
+TRUST_EXPECT = ("above_critical", "below_critical")
 
 
 @dataclass(frozen=True)
@@ -82,6 +95,9 @@ class ClaimTest:
     scenario: str | None = None
     direction: str | None = None  # scenario: how a threshold moves
     gains: bool | None = None  # scenario: True if ``profile`` is gained, False if lost
+    order: tuple[str, ...] | None = None  # sequence: player names, the first mover first
+    success: Fraction | None = None  # capacity: the success probability tested (default: the file's)
+    type_name: str | None = None  # trust: the type whose prior is tested (the file's key ``type``)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,9 @@ from fractions import Fraction
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .capacity import Capacity, mix
 from .claims import Claim
+from .moves import MoveOrder, PlayerType
 
 
 class Incidence(StrEnum):
@@ -142,6 +144,12 @@ class Game:
     repeated: RepeatedSettings | None = None
     claims: tuple[Claim, ...] = ()  # what sources assert about the game, with their tests
     folder: str | None = None  # where relative paths in the file (extends, claims) start from
+    sequence: MoveOrder | None = None  # who moves first (docs/models.md, "Move order and commitment")
+    capacity: tuple[Capacity, ...] = ()  # strategies that succeed only with a probability
+    types: tuple[PlayerType, ...] = ()  # private types with priors (docs/models.md, "Types and trust")
+    # With capacity, ``payoffs`` are the expected payoffs and these the file's
+    # (:func:`sovgame.core.capacity.with_capacity`); None otherwise.
+    stated_payoffs: np.ndarray | None = None
     # Cost loads by kept cost names; filled on first use (games are immutable).
     _loads: dict[tuple[str, ...] | None, np.ndarray] = field(init=False, repr=False, default_factory=dict)
 
@@ -217,7 +225,8 @@ class Game:
                 load[profile + (i,)] = sum(
                     (c.weights[i] * c.exposure_at(self.players, profile, i) for c in kept), Fraction(0)
                 )
-        return load
+        # Limited capacity makes exposure a lottery too (expected payoffs are U − κ·W).
+        return mix(load, self.capacity) if self.stated_payoffs is not None else load
 
     def kept_costs(self, names: Sequence[str] | None = None) -> tuple[str, ...]:
         """The names of the costs kept by a filter (all when None), checked."""

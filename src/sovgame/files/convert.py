@@ -54,6 +54,9 @@ def left_out_of_nfg(game: Game, described_players: Sequence[str] = ()) -> list[s
         parts.append("[repeated]")
     if game.claims:
         parts.append(f"claims ({', '.join(c.id for c in game.claims)})")
+    parts += [name for name, there in (("[sequence]", game.sequence), ("[[types]]", game.types)) if there]
+    if game.capacity:
+        parts.append("[[capacity]]; the payoffs written are the expected ones")
     return parts
 
 

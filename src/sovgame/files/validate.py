@@ -15,17 +15,20 @@ from typing import Any
 
 import numpy as np
 
+from ..core.capacity import with_capacity
 from ..core.model import PAYOFF_SCALES, Cost, Game, Mediator, PayoffScale, Player, RepeatedSettings
 from ..errors import GameFileError
 from .checker import Checker, describe_value, outcome_profiles
 from .validate_claims import CLAIM_KEYS, validate_claims
 from .validate_costs import COST_KEYS, validate_costs
+from .validate_moves import CAPACITY_KEYS, MOVE_TABLES, SEQUENCE_KEYS, TYPE_KEYS, validate_moves
 
 #: The most outcomes (profiles of strategies) a game file may have; a .nfg file likewise.
 MAX_OUTCOMES = 2_000_000
 
 KNOWN_KEYS: dict[str, tuple[str, ...]] = {
-    "": ("extends", "game", "players", "payoffs", "notes", "costs", "analysis", "mediator", "repeated", "claims"),
+    "": ("extends", "game", "players", "payoffs", "notes", "costs", "analysis", "mediator", "repeated", "claims")
+    + MOVE_TABLES,
     "game": ("title", "description", "source", "payoff_scale"),
     "players": ("name", "strategies", "compromise", "description"),
     "costs": COST_KEYS,
@@ -33,6 +36,9 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "mediator": ("name", "budget", "source", "description"),
     "repeated": ("discount", "noise", "false_alarm", "detection", "source", "description"),
     "claims": CLAIM_KEYS,
+    "sequence": SEQUENCE_KEYS,
+    "capacity": CAPACITY_KEYS,
+    "types": TYPE_KEYS,
 }
 
 
@@ -70,12 +76,13 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
     mediator = _mediator(data.get("mediator"), check)
     repeated = _repeated(data.get("repeated"), check)
     claims = validate_claims(data.get("claims"), players, check)
+    moves = validate_moves(data, players, check)
 
     if check.problems:
         raise GameFileError(origin, check.problems)
     # Each of these is reported above when missing.
     assert title is not None and players is not None and payoffs is not None
-    return Game(
+    game = Game(
         title=title,
         players=tuple(players),
         payoffs=payoffs,
@@ -89,7 +96,11 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
         mediator=mediator,
         repeated=repeated,
         claims=claims,
+        sequence=moves.sequence,
+        capacity=moves.capacity,
+        types=moves.types,
     )
+    return with_capacity(game)  # the analyses work on the expected payoffs
 
 
 def _players(raw: Any, check: Checker) -> list[Player] | None:

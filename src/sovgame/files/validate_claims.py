@@ -48,6 +48,9 @@ TEST_KEYS: dict[TestKind, tuple[str, ...]] = {
     TestKind.THIRD_PARTY: ("player", "strategy", "criterion", "expect"),
     TestKind.SCENARIO: ("scenario", "criterion", "direction", "expect", "gains", "loses", "kappa"),
     TestKind.BINDING: ("criterion", "player", "expect"),
+    TestKind.SEQUENCE: ("order", "criterion", "expect"),
+    TestKind.CAPACITY: ("player", "strategy", "success", "criterion", "expect"),
+    TestKind.TRUST: ("player", "type", "expect", "kappa"),
 }
 KINDS = tuple(k.value for k in TestKind)
 
@@ -208,6 +211,10 @@ def _test(table: dict, key: str, players: list[Player] | None, check: Checker) -
         fields |= {"criterion": read.word("criterion", BINDING_CRITERIA), "player": read.text("player")}
         fields["expect"] = (read.word("expect", BINDING_EXPECT),)
         _known_strategy(read, local, fields["player"], None)
+    else:  # sequence, capacity, trust: beyond one simultaneous move
+        from .validate_move_claims import move_test_fields
+
+        fields |= move_test_fields(kind, read, local)
     return ClaimTest(kind, key, **fields) if read.ok else None
 
 

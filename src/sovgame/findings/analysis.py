@@ -9,6 +9,7 @@ thresholds and of its own claims only: a claim the file does not state is never 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..core.intervals import exact_text
@@ -17,6 +18,7 @@ from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
 from ..costs.verdicts import TODAY, Verdict, range_text, set_text
 from ..solvers.equilibria import Solution, solve
 from .claims import Grade, Scorecard, grade_claims
+from .moves import move_sentences
 
 
 @dataclass(frozen=True)
@@ -42,12 +44,19 @@ def analyze(game: Game) -> Analysis:
     top = report.plausible[1] if report is not None else (game.plausible_kappa or (0, 0))[1]
     at_top = solve(game, top) if game.costs and top not in (0, TODAY) else None
     scorecard = grade_claims(game, report)
-    return Analysis(game, at_zero, today, at_top, report, tuple(conclude(report, today, scorecard)), scorecard)
+    conclusion = conclude(report, today, scorecard, move_sentences(game))
+    return Analysis(game, at_zero, today, at_top, report, tuple(conclusion), scorecard)
 
 
-def conclude(report: ThresholdReport | None, today: Solution | None, scorecard: Scorecard | None = None) -> list[str]:
+def conclude(
+    report: ThresholdReport | None,
+    today: Solution | None,
+    scorecard: Scorecard | None = None,
+    moves: Sequence[str] = (),
+) -> list[str]:
     """Plain sentences on the thresholds, each backed by a threshold and its verdict, then
-    on the file's own claims (none when it states none)."""
+    what the file's move order, capacity and types change (``moves``), then on the file's
+    own claims (none when it states none)."""
     lines = []
     if today is not None:
         lines.append(_today_sentence(today))
@@ -63,6 +72,7 @@ def conclude(report: ThresholdReport | None, today: Solution | None, scorecard: 
             lines.append(_uniqueness_sentence(unique, report))
         if report.repeated is not None:
             lines.append(_repeated_sentence(report))
+    lines += moves
     if scorecard is not None:
         lines.append(claims_sentence(scorecard))
     return lines

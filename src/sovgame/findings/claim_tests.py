@@ -14,7 +14,7 @@ from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
 
-from ..core.claims import ClaimTest, TestKind
+from ..core.claims import MOVE_KINDS, ClaimTest, TestKind
 from ..core.intervals import Endpoint, exact_text
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
@@ -279,6 +279,10 @@ def describe(test: ClaimTest, discount: Fraction | None = None, noise: Fraction 
     """(quantity, expects): what a test computes and what the claim expects of it, in words;
     ``discount`` and ``noise`` are the values a repeated-play test takes from its file."""
     kind, at = test.kind, kappa_text(test.kappa)
+    if kind in MOVE_KINDS:
+        from .claim_moves import describe_move
+
+        return describe_move(test)
     target = "compromise" if test.target is None else outcome_text(test.target)
     where = "" if test.game is None else f" in {test.game}"
     if kind == TestKind.THRESHOLD:

@@ -22,6 +22,7 @@ from ..core.claims import Claim, ClaimTest, TestKind
 from ..core.model import Game
 from ..costs.thresholds import ThresholdReport
 from .claim_games import game_type_test, scenario_test, third_party_test
+from .claim_moves import capacity_test, sequence_test, trust_test
 from .claim_play import mediation_test, repeated_test
 from .claim_tests import (
     GRADE_MEANINGS,
@@ -46,6 +47,9 @@ EVALUATORS: dict[TestKind, Callable[[ClaimTest, Context], TestResult]] = {
     TestKind.THIRD_PARTY: third_party_test,
     TestKind.SCENARIO: scenario_test,
     TestKind.BINDING: binding_test,
+    TestKind.SEQUENCE: sequence_test,
+    TestKind.CAPACITY: capacity_test,
+    TestKind.TRUST: trust_test,
 }
 
 

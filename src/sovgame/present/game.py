@@ -90,10 +90,35 @@ def costs_section(game: Game) -> Section | None:
     )
 
 
+def moves_section(game: Game) -> Section | None:
+    """Who moves first, which strategies may fail and the players' types, as the file states
+    them; None for one simultaneous move with complete information."""
+    from ..core.capacity import describe
+
+    lines = []
+    if game.sequence is not None:
+        first = game.players[game.sequence.order[0]].name
+        seen = "its move observed" if game.sequence.observed else "its move not observed (strategically simultaneous)"
+        lines.append(f"order: {first} moves first, {seen}; `sovgame sequential` solves it")
+    for entry in game.capacity:
+        spread = (
+            ""
+            if entry.success_range is None
+            else f" (range {fmt(entry.success_range[0])} to {fmt(entry.success_range[1])})"
+        )
+        lines.append(f"capacity: {describe(game, entry)}{spread}; the payoffs shown are expected payoffs")
+    for i, player in enumerate(game.players):
+        own = [t for t in game.types if t.player == i]
+        if own:
+            priors = ", ".join(f"{t.name} {fmt(t.prior)}" for t in own)
+            lines.append(f"types of {player.name}: {priors}; `sovgame trust` solves the game with them")
+    return Section("Beyond one simultaneous move", [], [], lines=lines, name="moves") if lines else None
+
+
 def game_sections(game: Game) -> list[Section]:
     """The tables of ``sovgame show``: payoffs, notes and costs as the file states them."""
     sections = payoff_sections(game)
-    sections += [s for s in (notes_section(game), costs_section(game)) if s is not None]
+    sections += [s for s in (notes_section(game), costs_section(game), moves_section(game)) if s is not None]
     return sections
 
 
@@ -121,6 +146,36 @@ def game_to_json(game: Game) -> dict[str, Any]:
             for c in game.costs
         ],
         "plausible_kappa": None if game.plausible_kappa is None else [json_number(v) for v in game.plausible_kappa],
+        **moves_to_json(game),
+    }
+
+
+def moves_to_json(game: Game) -> dict[str, Any]:
+    """``sequence`` (null), ``capacity`` and ``types`` (empty lists) as the file states them."""
+    names = game.player_names
+    return {
+        "sequence": None
+        if game.sequence is None
+        else {"order": [names[i] for i in game.sequence.order], "observed": game.sequence.observed},
+        "capacity": [
+            {
+                "player": names[e.player],
+                "strategy": game.players[e.player].strategies[e.strategy],
+                "success": fmt(e.success),
+                "fallback": game.players[e.player].strategies[e.fallback],
+                "success_range": None if e.success_range is None else [fmt(v) for v in e.success_range],
+            }
+            for e in game.capacity
+        ],
+        "types": [
+            {
+                "player": names[t.player],
+                "name": t.name,
+                "prior": fmt(t.prior),
+                "payoffs": {game.outcome_key(p): fmt(v) for p, v in t.payoffs.items()},
+            }
+            for t in game.types
+        ],
     }
 
 

@@ -133,8 +133,9 @@ def robust_to_json(result: RobustResult) -> dict[str, Any]:
     ranks = None
     if game.payoff_scale == "ordinal":
         ranks = {}
+        stated = game.payoffs if game.stated_payoffs is None else game.stated_payoffs  # ranks are the file's
         for i, player in enumerate(game.players):
-            values = sorted(set(game.payoffs[..., i].ravel()))
+            values = sorted(set(stated[..., i].ravel()))
             ranks[player.name] = {"count": len(values), "range": [json_number(values[0]), json_number(values[-1])]}
     at_top = result.at_top
     return {
@@ -148,6 +149,11 @@ def robust_to_json(result: RobustResult) -> dict[str, Any]:
             "noise": result.noise,
             "ranks": ranks,
             "weights_range": [c.name for c in game.costs if c.name in result.costs and c.weights_range is not None],
+            "success_range": [
+                f"{game.players[e.player].name}@{game.players[e.player].strategies[e.strategy]}"
+                for e in game.capacity
+                if e.success_range is not None
+            ],
             "uncertain": result.uncertain,
             "description": result.model,
         },

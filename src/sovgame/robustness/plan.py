@@ -16,6 +16,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..core.capacity import Capacity, stated
 from ..core.model import Game, Profile
 from ..costs.verdicts import Verdict
 from ..errors import ParameterError
@@ -209,6 +210,9 @@ class SamplingPlan:
     pairwise: PairwiseTables | None  # two-player games
     gathered: Gathered  # the comparisons above (and the 2x2 pattern), in one pass
     unique_subsample: int | None  # None: sized by UNIQUE_PRECISION
+    # Limited capacity: each sample's payoffs and loads are the file's, then the lotteries
+    # (docs/models.md, "Capacity"), with q drawn from a success_range where one is given.
+    capacity: tuple[Capacity, ...] = ()
 
     def subsample_size(self, open_count: int, samples: int) -> int:
         """How many of ``open_count`` open samples get the exact ``unique`` path."""
@@ -248,7 +252,7 @@ class SamplingPlan:
     @property
     def uncertain(self) -> bool:
         """Whether the samples differ at all: ordinal payoffs, noise or weight ranges."""
-        return self.ordinal or self.noise > 0 or bool(self.ranged_costs)
+        return self.ordinal or self.noise > 0 or bool(self.ranged_costs) or any(e.success_range for e in self.capacity)
 
 
 def plan_sampling(
@@ -269,9 +273,9 @@ def plan_sampling(
         raise ParameterError("unique_subsample", f"must be a whole number >= 0, not {unique_subsample!r}")
     plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
     profiles = list(game.profiles())
-    flat = np.array(game.payoffs, dtype=float).reshape(len(profiles), game.n_players)
+    flat = np.array(stated(game).payoffs, dtype=float).reshape(len(profiles), game.n_players)
     base_load, ranged = _cost_arrays(game, kept, profiles)
-    rank_of, rank_counts, ranges = _rank_arrays(game, profiles)
+    rank_of, rank_counts, ranges = _rank_arrays(stated(game), profiles)
     nash, dominance = _move_comparisons(game.shape, profile, profiles)
     n, shape = game.n_players, game.shape
     pairwise = _pairwise_tables(shape) if n == 2 else None
@@ -293,6 +297,7 @@ def plan_sampling(
         pairwise=pairwise,
         gathered=_gathered(_comparisons(nash), _comparisons(dominance), pairwise, shape, profile),
         unique_subsample=None if unique_subsample is None else int(unique_subsample),
+        capacity=game.capacity if game.stated_payoffs is not None else (),
     )
 
 

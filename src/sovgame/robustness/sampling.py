@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..core.capacity import draw_lotteries
 from ..core.model import Cost, Game, Incidence
 from .plan import SamplingPlan
 
@@ -35,7 +36,8 @@ def draw_samples(plan: SamplingPlan, rng: np.random.Generator, count: int) -> tu
     """``count`` sampled games as (U, W), each of shape (count, profiles, players).
 
     Draw order is fixed (ordinal payoffs player by player, then noise, then weights cost by
-    cost), so a generator state always gives the same games.
+    cost, then success probabilities entry by entry), so a generator state always gives the
+    same games.
     """
     n_profiles, n = plan.base_payoffs.shape
     if plan.ordinal:
@@ -56,6 +58,8 @@ def draw_samples(plan: SamplingPlan, rng: np.random.Generator, count: int) -> tu
             W += weights[:, None, :] * cost.exposure[None]
     else:
         W = np.broadcast_to(plan.base_load, (count, n_profiles, n))
+    if plan.capacity:
+        U, W = draw_lotteries(plan.capacity, plan.shape, U, W, rng)
     return U, W
 
 
@@ -80,4 +84,4 @@ def exact_sample_game(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> Game:
             payoffs[profile + (i,)] = Fraction(float(U[index, i]))
         exposure[profile] = tuple(Fraction(float(w)) for w in W[index])
     cost = Cost("sampled costs", Incidence.CUSTOM, (Fraction(1),) * n, tuple(range(n)), exposure)
-    return replace(game, payoffs=payoffs, costs=(cost,))
+    return replace(game, payoffs=payoffs, costs=(cost,), capacity=(), stated_payoffs=None)

@@ -424,6 +424,10 @@ def describe_model(plan: SamplingPlan) -> str:
         text = f"cardinal: Normal(0, {plan.noise:g}) noise added to every payoff"
     else:
         text = "cardinal: payoffs as in the file (no --noise)"
+    drawn = [e for e in plan.capacity if e.success_range]
+    if drawn:  # limited capacity: q drawn per sample
+        text += "; success of " + ", ".join(f"'{game.players[e.player].strategies[e.strategy]}'" for e in drawn)
+        text += " drawn from its success_range"
     if plan.ranged_costs:
         names = ", ".join(c.name for c in plan.ranged_costs)
         return text + f"; weights of {names} drawn from their weights_range, other weights as in the file"

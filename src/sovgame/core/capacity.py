@@ -1,0 +1,137 @@
+"""Limited capacity: a strategy that succeeds only with probability q (a chance move).
+
+A player who picks strategy s with success probability q gets the outcome of s with
+probability q and, otherwise, the outcome of its ``fallback`` strategy f: Kabul may try to
+constrain the TTP and fail, which leaves the outcome of tolerating it (docs/models.md,
+"Capacity (a chance move)"). Payoffs and cost exposures at every outcome where the player
+picks s become expectations::
+
+    u(s, o) = q · u(s, o) + (1 − q) · u(f, o)        W(s, o) = q · W(s, o) + (1 − q) · W(f, o)
+
+for every profile o of the others, so expected payoffs are linear in q (and still linear in
+κ): every threshold stays exact, and the threshold becomes a rational function of q
+(:mod:`sovgame.costs.capacity`). Lotteries of different players are independent; they are
+applied player by player, each on the payoffs the previous ones left. Several limited
+strategies of one player are all taken against that player's stated payoffs.
+
+:func:`with_capacity` builds the expected-payoff game from a game as its file states it;
+:func:`at_success` rebuilds it at other success probabilities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .model import Game
+
+
+@dataclass(frozen=True)
+class Capacity:
+    """Player ``player``'s strategy ``strategy`` succeeds with probability ``success``;
+    a failed attempt gives the outcome of ``fallback`` (indices into the player's strategies).
+
+    ``success_range`` (optional) is ``(lo, hi)``: how uncertain q is; ``sovgame robust``
+    draws q uniformly from it.
+    """
+
+    player: int
+    strategy: int
+    success: Fraction
+    fallback: int
+    success_range: tuple[Fraction, Fraction] | None = None
+    source: str | None = None
+
+
+def mix(values: np.ndarray, entries: Sequence[Capacity], successes: Sequence[Any] | None = None, offset: int = 0):
+    """``values`` (one axis per player from axis ``offset`` on, players' values last) with
+    each entry's lottery applied: the slice where the player picks s becomes
+    q·(that slice) + (1 − q)·(the fallback's slice).
+
+    ``successes`` overrides each entry's q (a number, or an array that broadcasts against a
+    slice, e.g. one q per sample of shape ``(samples, 1, ..., 1)``). Works on exact object
+    arrays and on floats alike; ``values`` is not changed.
+    """
+    qs = [e.success for e in entries] if successes is None else list(successes)
+    out = values
+    for player in sorted({e.player for e in entries}):
+        before = out
+        out = np.array(before, copy=True)
+        for entry, q in zip(entries, qs):
+            if entry.player != player:
+                continue
+            own: list[slice | int] = [slice(None)] * values.ndim
+            fall = list(own)
+            own[offset + player], fall[offset + player] = entry.strategy, entry.fallback
+            out[tuple(own)] = q * before[tuple(own)] + (1 - q) * before[tuple(fall)]
+    return out
+
+
+def with_capacity(game: Game) -> Game:
+    """The expected-payoff game of a game as its file states it: payoffs mixed by every
+    capacity entry (module docstring); the stated payoffs are kept in ``stated_payoffs`` and
+    cost loads are mixed the same way when computed. A game without capacity is returned
+    as it is."""
+    if not game.capacity or game.stated_payoffs is not None:
+        return game
+    return replace(game, payoffs=mix(game.payoffs, game.capacity), stated_payoffs=game.payoffs)
+
+
+def stated(game: Game) -> Game:
+    """The game as its file states it: no lottery applied (the game itself when it has no
+    capacity)."""
+    if game.stated_payoffs is None:
+        return game
+    return replace(game, payoffs=game.stated_payoffs, stated_payoffs=None, capacity=())
+
+
+def at_success(game: Game, successes: Mapping[tuple[int, int], Fraction], fallback: int | None = None) -> Game:
+    """The expected-payoff game with the success probability of (player, strategy) entries
+    replaced by ``successes``; an entry the game lacks is added with ``fallback`` (required
+    then, unless the player has exactly two strategies: the other one)."""
+    entries = {(e.player, e.strategy): e for e in game.capacity}
+    for (player, strategy), q in successes.items():
+        if (player, strategy) in entries:
+            entries[(player, strategy)] = replace(entries[(player, strategy)], success=Fraction(q))
+            continue
+        other = fallback
+        if other is None:
+            if game.shape[player] != 2:
+                raise ValueError("a fallback strategy is needed for a player with more than two strategies")
+            other = 1 - strategy
+        entries[(player, strategy)] = Capacity(player, strategy, Fraction(q), other)
+    base = stated(game)
+    return with_capacity(replace(base, capacity=tuple(entries.values())))
+
+
+def describe(game: Game, entry: Capacity) -> str:
+    """ "Afghanistan's 'Constrain TTP' succeeds with probability 3/5, else 'Tolerate TTP'"."""
+    from .numbers import fmt
+
+    player = game.players[entry.player]
+    return (
+        f"{player.name}'s '{player.strategies[entry.strategy]}' succeeds with probability {fmt(entry.success)}, "
+        f"else '{player.strategies[entry.fallback]}'"
+    )
+
+
+def draw_lotteries(entries: Sequence[Capacity], shape: tuple[int, ...], U, W, rng) -> tuple:
+    """Sampled games (U, W), each of shape (samples, profiles, players) over flat profiles,
+    with every entry's lottery applied; q is drawn per sample from Uniform(lo, hi) of its
+    ``success_range`` (entry by entry, in file order), else fixed at the stated success."""
+    count = U.shape[0]
+    qs = []
+    for entry in entries:
+        if entry.success_range is None:
+            q = np.full(count, float(entry.success))
+        else:
+            q = rng.uniform(float(entry.success_range[0]), float(entry.success_range[1]), size=count)
+        qs.append(q.reshape((count,) + (1,) * len(shape)))
+    full = (count, *shape, U.shape[-1])
+    mixed = [mix(np.reshape(A, full), entries, qs, offset=1).reshape(A.shape) for A in (U, W)]
+    return mixed[0], mixed[1]

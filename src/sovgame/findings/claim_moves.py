@@ -1,0 +1,142 @@
+"""Tests of a claim beyond one simultaneous move: a move order (``sequence``), a limited
+strategy's success probability (``capacity``) and a type's prior (``trust``)
+(:mod:`sovgame.findings.claims`; README, "Claims")."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..core.capacity import at_success
+from ..core.capacity import describe as describe_capacity
+from ..core.claims import ClaimTest, TestKind
+from ..core.intervals import exact_text
+from ..core.numbers import fmt
+from ..costs.capacity import resolve_entry, vary_capacity
+from ..costs.thresholds import compute_thresholds
+from ..errors import ParameterError, SovgameError
+from ..play.sequential import order_thresholds, resolve_order
+from ..play.trust import prior_range
+from .claim_tests import (
+    CRITERION_PHRASES,
+    Context,
+    Grade,
+    TestResult,
+    Untestable,
+    decimal_of,
+    describe,
+    either,
+    kappa_text,
+    threshold_cell,
+)
+
+SEQUENCE_PHRASES = {"spe": "is a subgame-perfect outcome", "unique_spe": "is the only subgame-perfect outcome"}
+
+
+def describe_move(test: ClaimTest) -> tuple[str, str]:
+    """(quantity, expects) of a sequence, capacity or trust test, in words."""
+    where = "" if test.game is None else f" in {test.game}"
+    if test.kind == TestKind.SEQUENCE:
+        assert test.criterion is not None
+        first = (test.order or ("?",))[0]
+        return f"κ from which compromise {SEQUENCE_PHRASES[test.criterion]}, {first} moving first{where}", either(
+            test.expect
+        )
+    if test.kind == TestKind.CAPACITY:
+        assert test.criterion is not None
+        q = "the file's success probability" if test.success is None else f"success probability {fmt(test.success)}"
+        limited = f"'{test.strategy}' of {test.player}" if test.strategy else "the limited strategy"
+        return f"κ from which compromise {CRITERION_PHRASES[test.criterion]}, {limited} at {q}{where}", either(
+            test.expect
+        )
+    assert test.kind == TestKind.TRUST
+    quantity = (
+        f"the prior of {test.player}'s type '{test.type_name}' against the priors at which compromise is an "
+        f"equilibrium outcome, at {kappa_text(test.kappa)}{where}"
+    )
+    if test.expect == ("above_critical",):
+        return quantity, "above every prior at which compromise holds"
+    return quantity, "among the priors at which compromise holds"
+
+
+def sequence_test(test: ClaimTest, ctx: Context) -> TestResult:
+    """The verdict of the κ from which compromise is the (unique) SPE outcome in a move order."""
+    game = ctx.game_for(test)
+    try:
+        order = resolve_order(game, test.order)
+        target = game.compromise_profile
+        if target is None:
+            raise Untestable("not every player names a compromise strategy")
+        assert order is not None and test.criterion is not None
+        spe, unique = order_thresholds(game, order, target, game.plausible_kappa or (Fraction(0), Fraction(1)))
+    except ParameterError as exc:
+        raise Untestable(exc.detail) from None
+    except SovgameError as exc:
+        raise Untestable(str(exc)) from None
+    t = spe if test.criterion == "spe" else unique
+    if t.verdict is None:
+        raise Untestable(f"the verdict is not settled exactly: {t.reason}")
+    grade = Grade.SUPPORTED if t.verdict in test.expect else Grade.NOT_SUPPORTED
+    quantity, expects = describe(test)
+    first = game.players[order[0]].name
+    reason = f"{first} moving first and observed, compromise {SEQUENCE_PHRASES[test.criterion]}: {t.reason}"
+    value = f"{threshold_cell(t)}: {t.verdict.words}"
+    return TestResult(test, quantity, value, decimal_of(t.value), expects, grade, reason)
+
+
+def capacity_test(test: ClaimTest, ctx: Context) -> TestResult:
+    """The verdict of a threshold with the limited strategy at a success probability, and the
+    success probabilities at which that verdict changes."""
+    game = ctx.game_for(test)
+    named = None if test.player is None else f"{test.player}@{test.strategy}"
+    assert test.criterion is not None
+    try:
+        entry = resolve_entry(game, named)
+        q = entry.success if test.success is None else test.success
+        changed = at_success(game, {(entry.player, entry.strategy): q}, entry.fallback)
+        t = compute_thresholds(changed).thresholds[test.criterion]
+        curve = vary_capacity(game, named).curves.get(test.criterion)
+    except ParameterError as exc:
+        raise Untestable(exc.detail) from None
+    except SovgameError as exc:
+        raise Untestable(str(exc)) from None
+    if t.verdict is None or not t.defined:
+        raise Untestable(f"the verdict is not settled exactly: {t.reason}")
+    grade = Grade.SUPPORTED if t.verdict in test.expect else Grade.NOT_SUPPORTED
+    varied = next(e for e in changed.capacity if (e.player, e.strategy) == (entry.player, entry.strategy))
+    reason = f"{describe_capacity(changed, varied)}: {t.reason}"
+    if curve is not None and curve.changes:
+        reason += f"; the verdict changes at q = {', '.join(exact_text(c) for c in curve.changes)}"
+    quantity, expects = describe(test)
+    return TestResult(
+        test, quantity, f"{threshold_cell(t)}: {t.verdict.words}", decimal_of(t.value), expects, grade, reason
+    )
+
+
+def trust_test(test: ClaimTest, ctx: Context) -> TestResult:
+    """Whether a type's prior lies above every prior at which compromise is an equilibrium
+    outcome at κ (or among them)."""
+    game = ctx.game_for(test)
+    if test.player not in game.player_names:
+        raise Untestable(f"{test.player!r} is no player of this game")
+    assert test.type_name is not None
+    try:
+        r = prior_range(game, game.player_names.index(test.player), test.type_name, test.kappa)
+    except ParameterError as exc:
+        raise Untestable(exc.detail) from None
+    except SovgameError as exc:
+        raise Untestable(str(exc)) from None
+    inside = r.interval is not None and r.interval.contains(r.prior)
+    holds = r.above if test.expect == ("above_critical",) else inside
+    quantity, expects = describe(test)
+    if r.interval is None:
+        value = f"prior {fmt(r.prior)}; compromise holds at no prior"
+        reason = f"{r.reason}, so this prior does not decide it"
+    else:
+        value = f"prior {fmt(r.prior)}; compromise holds for priors in {r.interval}"
+        where = "above them" if r.above else ("among them" if inside else "below them")
+        reason = (
+            f"at {kappa_text(test.kappa)} compromise is an equilibrium outcome for a '{test.type_name}' prior in "
+            f"{r.interval}; the file's {fmt(r.prior)} lies {where}"
+        )
+    grade = Grade.SUPPORTED if holds else Grade.NOT_SUPPORTED
+    return TestResult(test, quantity, value, None, expects, grade, reason)
