@@ -18,11 +18,13 @@ from .app import (
     KappaOpt,
     MaxWorkOpt,
     SetOpt,
+    TargetOpt,
     TodayOpt,
     app,
     parse_kappa,
     user_errors,
 )
+from .completion import complete_vary
 
 
 @app.command("solve")
@@ -66,9 +68,7 @@ def solve_command(
 @user_errors
 def thresholds_command(
     game: GameArg,
-    target: Annotated[
-        str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')
-    ] = None,
+    target: TargetOpt = None,
     cost: CostOpt = None,
     discount: Annotated[
         str | None,
@@ -82,6 +82,7 @@ def thresholds_command(
             "--vary",
             help='"capacity": each threshold as a function of the success probability q of the file\'s limited '
             'strategy ("capacity:Player@Strategy" names one).',
+            autocompletion=complete_vary,
         ),
     ] = None,
     set_: SetOpt = None,

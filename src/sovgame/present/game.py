@@ -62,7 +62,7 @@ def notes_section(game: Game) -> Section | None:
     if not game.notes:
         return None
     lines = [f"{game.outcome_key(p)}: {game.notes[p]}" for p in game.profiles() if p in game.notes]
-    return Section("Notes on the outcomes", [], [], lines=lines, name="notes")
+    return Section("Notes on the outcomes", [], [], lines=lines, name="notes", plain=True)
 
 
 def costs_section(game: Game) -> Section | None:

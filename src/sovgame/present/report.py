@@ -25,7 +25,7 @@ from ..files.gamefile import load_game
 from ..files.reading import track_inputs
 from ..findings.analysis import Analysis, analyze
 from .analysis import analysis_sections, analysis_to_json
-from .render import to_json_text, to_markdown
+from .render import markdown_text, prepare, to_json_text, to_markdown
 from .sections import Section
 from .thresholds import sweep_sections, sweep_to_json
 
@@ -63,7 +63,7 @@ def front_matter(result: Analysis) -> Section:
     """The game's description and source, as the report opens."""
     game = result.game
     lines = [text for text in (game.description, game.source and f"Source: {game.source}") if text]
-    return Section("About this game", [], [], lines=lines, name="about")
+    return Section("About this game", [], [], lines=lines, name="about", plain=True)
 
 
 def report_sections(result: Analysis, regimes: Sweep) -> list[Section]:
@@ -134,7 +134,7 @@ def write_sections(
         write_atomically(paths[1], png)
         chart_written = not existed
         written.append(chart)
-        heading = next(f"## {s.title}\n" for s in sections if s.name == "regimes")
+        heading = next(f"## {markdown_text(s.title)}\n" for s in sections if s.name == "regimes")
         text = text.replace(heading, f"{heading}\n![Regimes]({chart.name})\n", 1)
     try:
         write_atomically(paths[0], text)
@@ -209,7 +209,7 @@ def to_html(sections: list[Section], title: str, png: bytes | None) -> str:
         f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{html.escape(title)}</h1>",
     ]
-    for section in sections:
+    for section in prepare(sections):
         out.append(f'<section id="{html.escape(section.name or "section")}"><h2>{html.escape(section.title)}</h2>')
         if section.name == "regimes" and png is not None:
             data = base64.b64encode(png).decode("ascii")
