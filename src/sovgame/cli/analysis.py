@@ -166,7 +166,7 @@ def sweep_command(
         from ..present.plot import plot_sweep
 
         report = compute_thresholds(loaded, costs=cost) if loaded.compromise_profile is not None else None
-        written = plot_sweep(result, plot, report, force=force)
+        written = plot_sweep(result, plot, report, force=force, to=None if upper is None else float(upper))
         typer.echo(f"wrote {written}", err=True)
     render(fmt, lambda: sweep_sections(result), lambda: sweep_to_json(result), heading=loaded.title, primary="regimes")
 
@@ -332,7 +332,11 @@ def report_command(
 
     Example: sovgame report pakistan_afghanistan -o report.html
     """
-    from ..present.report import write_report
+    from pathlib import Path
+
+    from ..present.report import NO_CHART, has_matplotlib, write_report
 
     for path in write_report(game, output, set_ or (), force):
         typer.echo(f"wrote {path}", err=True)
+    if Path(output).suffix.lower() in (".md", ".html") and not has_matplotlib():
+        typer.echo(f"sovgame: {NO_CHART}", err=True)

@@ -31,6 +31,9 @@ from .thresholds import sweep_sections, sweep_to_json
 
 FORMATS = (".md", ".html", ".json")
 
+#: What a report without its chart says, and the command line on stderr.
+NO_CHART = 'the chart of the regimes is left out: drawing it needs matplotlib (pip install "sovgame[plot]")'
+
 
 def assumptions_section(result: Analysis) -> Section:
     """The assumptions stated plainly: payoff scale, each cost's incidence and weights, the plausible range."""
@@ -164,7 +167,12 @@ def write_report(spec: str, output: str | Path, settings: Sequence[str] = (), fo
             "assumptions": assumptions_section(result).lines,
         }
         png = chart_png(regimes, result) if output.suffix.lower() != ".json" else None
-        return write_sections(output, game.title, report_sections(result, regimes), data, png, force)
+        sections = report_sections(result, regimes)
+        if png is None and output.suffix.lower() != ".json":
+            for section in sections:
+                if section.name == "regimes":
+                    section.lines.append(NO_CHART)
+        return write_sections(output, game.title, sections, data, png, force)
 
 
 def write_scenarios_report(
