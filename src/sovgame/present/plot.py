@@ -63,11 +63,18 @@ def _save(fig: Any, path: Path | BinaryIO, target: Path | None) -> None:
 
 
 def plot_timeline(result: RepeatedAnalysis, path: str | Path, periods: int = 200, force: bool = False) -> Path:
-    """The first periods of simulated noisy play, one coloured cell per period and outcome."""
-    from ..play.repeated import outcome_profile
-
+    """The first periods of simulated noisy play, one coloured cell per period and outcome
+    (.png, .svg or .pdf by the file's extension)."""
     path = Path(path)
     target = check_plot_output(path, force)
+    _save(timeline_figure(result, periods), path, target)
+    return path
+
+
+def timeline_figure(result: RepeatedAnalysis, periods: int = 200) -> Any:
+    """The figure of :func:`plot_timeline`."""
+    from ..play.repeated import outcome_profile
+
     plt = _pyplot()
     outcomes = [(0, 0), (0, 1), (1, 0), (1, 1)]
     shown = result.timeline[:periods]
@@ -82,8 +89,7 @@ def plot_timeline(result: RepeatedAnalysis, path: str | Path, periods: int = 200
     ax.set_xlabel("period")
     pair = " vs ".join(result.chain.pair)
     wrap_title(fig, f"{result.game.title}: {pair}, each action flipped with probability {float(result.chain.noise):g}")
-    _save(fig, path, target)
-    return path
+    return fig
 
 
 def plot_sweep(
@@ -112,9 +118,15 @@ def plot_sweep(
 
 def plot_dynamics(result: Dynamics, path: str | Path, force: bool = False) -> Path:
     """2x2 games: the path of (P(row's first strategy), P(column's first)) with equilibria
-    marked; larger games: each player's probabilities over time."""
+    marked; larger games: each player's probabilities over time (.png, .svg or .pdf)."""
     path = Path(path)
     target = check_plot_output(path, force)
+    _save(dynamics_figure(result), path, target)
+    return path
+
+
+def dynamics_figure(result: Dynamics) -> Any:
+    """The figure of :func:`plot_dynamics`."""
     plt = _pyplot()
     game = result.game
     if game.shape == (2, 2):
@@ -142,5 +154,4 @@ def plot_dynamics(result: Dynamics, path: str | Path, force: bool = False) -> Pa
             ax.set_ylim(-0.02, 1.02)
             ax.legend(fontsize=7)
     wrap_title(fig, f"{game.title}: learning dynamics")
-    _save(fig, path, target)
-    return path
+    return fig

@@ -144,7 +144,7 @@ def stagger(fig: Any, labels: list[Any], pad: float = 3.0) -> int:
 def _label_breakpoints(ax: Any, result: Sweep, end: float) -> list[Any]:
     """Dotted lines at the breakpoints and today, each with its exact value above the plot."""
     points = [(float(p), f"κ = {with_decimals(exact_text(p))}") for p in result.breakpoints if 0 < float(p) <= end]
-    if not any(abs(x - 1.0) < 1e-12 for x, _ in points):
+    if 1.0 <= end and not any(abs(x - 1.0) < 1e-12 for x, _ in points):
         points.append((1.0, "today, κ = 1"))
     points.sort()
     labels = []
