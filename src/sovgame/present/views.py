@@ -55,10 +55,14 @@ def install() -> None:
 def to_dict(result: Any) -> Any:
     """``result`` as the stable JSON of its command (documented in docs/reference.md): plain
     dicts, lists, strings, numbers; exact numbers as text beside their floats."""
+    import json
+
     install()
     for cls in type(result).__mro__:
         if cls in _BUILDERS:
-            return _BUILDERS[cls](result)
+            # Through JSON text and back: plain types only (an enum becomes its word), exactly
+            # what the command line prints.
+            return json.loads(json.dumps(_BUILDERS[cls](result), ensure_ascii=False))
     raise ParameterError("result", f"no JSON view for a {type(result).__name__}")
 
 
