@@ -68,7 +68,9 @@ def _skip(text: str, start: int, end: int) -> bool:
     after = text[end:]
     if before.isalnum() or before in "√·/_.":
         return True
-    if after[:1] and (after[:1].isalnum() or after[:1] in "/_.·"):
+    if after[:1] and (after[:1].isalnum() or after[:1] in "/_·"):
+        return True
+    if after[:1] == "." and after[1:2].isdigit():  # part of a longer number; a full stop is fine
         return True
     if re.match(r"\s*\(\s*≈?\s*-?\d", after):  # already "4/3 (1.333)"
         return True

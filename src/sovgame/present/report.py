@@ -72,7 +72,8 @@ def front_matter(result: Analysis) -> Section:
 def report_sections(result: Analysis, regimes: Sweep) -> list[Section]:
     """Every section of a report in reading order: about, analysis, regimes, assumptions,
     conclusion and, when the file states claims, their scorecard."""
-    sections = [front_matter(result)] + analysis_sections(result)
+    about = front_matter(result)
+    sections = ([about] if about.lines else []) + analysis_sections(result)
     # The conclusion (and the claims' scorecard) go last, after regimes and assumptions.
     last = [s for s in sections if s.name in ("conclusion", "claims")]
     body = [s for s in sections if s.name not in ("conclusion", "claims")]
