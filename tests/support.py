@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import os
 from fractions import Fraction
 
 import pytest
@@ -68,3 +71,15 @@ def graded(game):
     card = grade_claims(game)
     assert card is not None
     return list(card.results)
+
+
+def extra_module(module: str, load: bool = True):
+    """A module the test extra installs (pygambit, openpyxl, pandas, ...): imported, or, when
+    it is missing, the test skipped on a developer's machine and failed in CI (``CI`` set),
+    where ``pip install ".[test]"`` must have installed it. ``load=False`` only checks it
+    can be found (importing pygambit takes seconds)."""
+    if importlib.util.find_spec(module) is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{module} is missing, though the test extra installs it")
+        pytest.skip(f"needs {module} (pip install '.[test]')")
+    return importlib.import_module(module) if load else None

@@ -7,6 +7,8 @@ so everything it prints can be had in a notebook::
     >>> game = sovgame.load_game("stag_hunt")
     >>> [e.pure_profile() for e in sovgame.solve(game).equilibria]
     [(0, 0), (1, 1), None]
+    >>> sovgame.solve(game).to_dict()["equilibria"][0]["exact"]
+    {'Row': {'Stag': '1', 'Hare': '0'}, 'Column': {'Stag': '1', 'Hare': '0'}}
 """
 
 import importlib
@@ -23,6 +25,7 @@ _EXPORTS = {
     "load_game": "files.gamefile",
     "parse_game": "files.gamefile",
     "GameFileError": "errors",
+    "ParameterError": "errors",
     "SovgameError": "errors",
     # equilibria
     "Equilibrium": "solvers.equilibria",
@@ -51,12 +54,20 @@ _EXPORTS = {
     # limits
     "work_limit": "core.budget",
     "WorkLimitError": "core.budget",
+    # views: every result as JSON, as a long-form table, and tables without decimals
+    "to_dict": "present.views",
+    "to_json": "present.views",
+    "to_frame": "present.views",
+    "exact_only": "present.decimals",
 }
 
 
 def __getattr__(name: str):
     if name in _EXPORTS:
-        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        # Every result got through the package has to_dict(), to_json() and to_frame().
+        importlib.import_module(".present.views", __name__).install()
+        return value
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 

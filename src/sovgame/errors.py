@@ -7,13 +7,46 @@ other exception is a bug in sovgame and is allowed to show as one.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+#: A parameter named inside a message: ``{{samples}}``, or ``{{force=True}}`` with the value a
+#: program passes. A program reads the parameter (``samples``, ``force=True``); the command
+#: line shows its option instead (``--samples``, ``--force``).
+_MENTION = re.compile(r"\{\{(\w+)(=[^}]*)?\}\}")
+
+
+def library_name(parameter: str, value: str = "") -> str:
+    """A parameter as a program passes it: ``samples``, ``force=True``."""
+    return parameter + value
+
+
+def resolve_mentions(text: str, name: Callable[[str], str] | None = None) -> str:
+    """``text`` with every ``{{parameter}}`` written for its reader: by ``name(parameter)`` (the
+    command line maps it to its option), else as the library's parameter."""
+
+    def written(match: re.Match[str]) -> str:
+        return name(match[1]) if name is not None else library_name(match[1], match[2] or "")
+
+    return _MENTION.sub(written, text)
 
 
 class SovgameError(Exception):
-    """Base class: the message is written for the person who gave the input."""
+    """Base class: the message is written for the person who gave the input.
+
+    A message may name a parameter as ``{{parameter}}`` (``{{force=True}}``): ``str()`` shows it
+    as the library's parameter, :meth:`message` as the command line's option.
+    """
 
     exit_code = 1
+
+    def message(self, name: Callable[[str], str] | None = None) -> str:
+        """The message, each parameter it names written by ``name`` (default: as the library's)."""
+        return resolve_mentions(super().__str__(), name)
+
+    def __str__(self) -> str:
+        return self.message()
 
 
 class UsageError(SovgameError):
@@ -36,6 +69,13 @@ class ParameterError(UsageError):
         if exit_code is not None:
             self.exit_code = exit_code
         super().__init__(f"{parameter}: {detail}")
+
+    def message(self, name: Callable[[str], str] | None = None) -> str:
+        """What is wrong with the parameter, without its name (the caller names it)."""
+        return resolve_mentions(self.detail, name)
+
+    def __str__(self) -> str:
+        return f"{self.parameter}: {self.message()}"
 
 
 class GameTooLargeError(SovgameError):

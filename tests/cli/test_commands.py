@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -81,9 +83,10 @@ def test_table_marks_equilibrium_cells_and_goes_to_stdout(runner, case_file):
 def test_markdown_and_csv(runner, case_file):
     md = invoke(runner, "solve", str(case_file), "-f", "markdown").stdout
     assert "| Restrain strikes | 3, 3 | 1, 4 |" in md
-    csv_text = invoke(runner, "solve", str(case_file), "-f", "csv").stdout
-    assert csv_text.splitlines()[0].startswith("#,Pakistan,Afghanistan")
-    assert csv_text.splitlines()[1].startswith("1,Strike,Tolerate TTP")
+    rows = list(csv.DictReader(io.StringIO(invoke(runner, "solve", str(case_file), "-f", "csv").stdout)))
+    # Long form: the one equilibrium (Strike, Tolerate TTP) as probabilities, exact and as floats.
+    strike = [r for r in rows if r["section"] == "equilibria" and r["key3"] == "Pakistan" and r["key4"] == "Strike"]
+    assert [(r["key1"], r["key2"], r["exact"], float(r["value"])) for r in strike] == [("1", "strategies", "1", 1.0)]
 
 
 def test_stdin_is_read_with_a_dash(runner, case_toml):

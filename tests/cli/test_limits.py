@@ -6,7 +6,6 @@ time (and, in a subprocess, the memory) and asserts the refusal's message.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import random
@@ -21,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from cases import CASE_TOML
-from support import invoke
+from support import extra_module, invoke
 
 MEMORY = 2 * 1024**3  # a runaway allocation fails instead of filling the machine
 
@@ -178,8 +177,7 @@ def test_robust_on_six_players_is_refused_before_sampling(make_game):
 
 
 def test_gambit_on_a_5x5x5_game_is_refused(runner, make_game):
-    if importlib.util.find_spec("pygambit") is None:  # found, not imported: that takes seconds
-        pytest.skip("needs pygambit")
+    extra_module("pygambit", load=False)  # found, not imported: that takes seconds
     result = refused_in_process(runner, "solve", make_game((5, 5, 5), costs=False), seconds=3)
     assert "support profiles for Gambit" in result.stderr
 

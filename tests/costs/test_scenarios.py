@@ -48,7 +48,7 @@ def test_scenarios_report(tmp_path, runner):
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert "## Scenarios side by side" in text and "## scenario_india_engaged: Cost thresholds for compromise" in text
-    assert "4/3 → 8/3" in text
+    assert "4/3 (1.333) → 8/3 (2.667)" in text
     page = tmp_path / "futures.html"
     assert (
         runner.invoke(app, ["scenarios", "scenario_status_quo", "scenario_escalation", "-o", str(page)]).exit_code == 0

@@ -68,7 +68,8 @@ def test_a_plain_game_leaves_nothing_out(tmp_path):
 def test_convert_refuses_to_overwrite_unless_asked(tmp_path):
     target = tmp_path / "out.nfg"
     target.write_text("keep me", encoding="utf-8")
-    with pytest.raises(SovgameError, match="exists; choose another name or pass --force"):
+    # The library names its own parameter; the command line says --force (test below).
+    with pytest.raises(SovgameError, match="exists; choose another name or pass overwrite=True"):
         convert("stag_hunt", target)
     assert target.read_text(encoding="utf-8") == "keep me"
     convert("stag_hunt", target, overwrite=True)

@@ -19,7 +19,7 @@ from sovgame.core.model import Game, Player, fraction_array
 from sovgame.errors import SovgameError, UsageError
 from sovgame.files.convert import convert, game_to_nfg, game_to_toml
 from sovgame.files.nfg import gambit_profiles, nfg_to_game, read_nfg
-from support import invoke_convert, payoff_table, same_game
+from support import extra_module, invoke_convert, payoff_table, same_game
 
 VERSIONS = ("payoff", "outcome")
 
@@ -128,7 +128,7 @@ def test_labels_are_made_valid_and_every_change_is_reported():
 
 
 def test_duplicate_labels_become_what_gambit_makes_of_them():
-    gbt = pytest.importorskip("pygambit")
+    gbt = extra_module("pygambit")
     text = """NFG 1 R "t" { "A" "A" } { { "x" "x" "x_1" } { "" "b" } } 1 2 3 4 5 6 7 8 9 10 11 12"""
     ours = nfg_to_game(text)
     theirs = gbt.read_nfg(io.StringIO(text))
@@ -269,7 +269,7 @@ def _gambit_profiles(gambit_game, equilibria) -> set:
 @pytest.mark.parametrize("version", VERSIONS)
 @pytest.mark.parametrize("name", bundled_names())
 def test_gambit_reads_the_written_file_and_agrees_on_equilibria(name, version, tmp_path):
-    gbt = pytest.importorskip("pygambit")
+    gbt = extra_module("pygambit")
     game = load_game(name)
     path = tmp_path / f"{name}.nfg"
     convert(name, path, version=version)

@@ -45,8 +45,10 @@ def test_html_report_is_one_self_contained_page(tmp_path, runner):
         "assumptions",
         "conclusion",
         "claims",
+        "glossary",
     } <= set(page.sections)
-    assert page.sections[-2:] == ["conclusion", "claims"]
+    # The conclusion and the scorecard end the analysis; the glossary of its terms follows.
+    assert page.sections[-3:] == ["conclusion", "claims", "glossary"]
     (image,) = page.images
     assert image.startswith("data:image/png;base64,")
     text = " ".join(page.text)

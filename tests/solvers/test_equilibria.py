@@ -6,13 +6,13 @@ import itertools
 from fractions import Fraction as F
 
 import numpy as np
-import pytest
 from hypothesis import given, settings
 
 from sovgame import is_nash
 from sovgame.core.model import Game, Player
 from sovgame.solvers.equilibria import pure_equilibria
 from strategies import payoff_arrays
+from support import extra_module
 
 # McKelvey & McLennan (1996), "Computation of equilibria in finite games", Handbook of
 # Computational Economics 1, ch. 2: a 3-player, 2-action game with 9 Nash equilibria.
@@ -41,7 +41,7 @@ def test_pure_equilibria_by_brute_force_on_random_games(payoffs):
 
 
 def test_mixed_equilibria_through_gambit_are_exact_and_complete():
-    pytest.importorskip("pygambit")
+    extra_module("pygambit")
     from sovgame import solve
 
     solution = solve(mckelvey_mclennan())

@@ -18,11 +18,13 @@ from .app import (
     KappaOpt,
     MaxWorkOpt,
     SetOpt,
+    TargetOpt,
     TodayOpt,
     app,
     parse_kappa,
     user_errors,
 )
+from .completion import complete_vary
 
 
 @app.command("solve")
@@ -66,9 +68,7 @@ def solve_command(
 @user_errors
 def thresholds_command(
     game: GameArg,
-    target: Annotated[
-        str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')
-    ] = None,
+    target: TargetOpt = None,
     cost: CostOpt = None,
     discount: Annotated[
         str | None,
@@ -82,6 +82,7 @@ def thresholds_command(
             "--vary",
             help='"capacity": each threshold as a function of the success probability q of the file\'s limited '
             'strategy ("capacity:Player@Strategy" names one).',
+            autocompletion=complete_vary,
         ),
     ] = None,
     set_: SetOpt = None,
@@ -165,7 +166,7 @@ def sweep_command(
         from ..present.plot import plot_sweep
 
         report = compute_thresholds(loaded, costs=cost) if loaded.compromise_profile is not None else None
-        written = plot_sweep(result, plot, report, force=force)
+        written = plot_sweep(result, plot, report, force=force, to=None if upper is None else float(upper))
         typer.echo(f"wrote {written}", err=True)
     render(fmt, lambda: sweep_sections(result), lambda: sweep_to_json(result), heading=loaded.title, primary="regimes")
 
@@ -331,7 +332,11 @@ def report_command(
 
     Example: sovgame report pakistan_afghanistan -o report.html
     """
-    from ..present.report import write_report
+    from pathlib import Path
+
+    from ..present.report import NO_CHART, has_matplotlib, write_report
 
     for path in write_report(game, output, set_ or (), force):
         typer.echo(f"wrote {path}", err=True)
+    if Path(output).suffix.lower() in (".md", ".html") and not has_matplotlib():
+        typer.echo(f"sovgame: {NO_CHART}", err=True)

@@ -13,6 +13,7 @@ import typer
 
 from ..errors import ParameterError, SovgameError, UsageError
 from ..present.render import OutputFormat
+from .completion import complete_cost, complete_game, complete_outcome
 
 app = typer.Typer(
     name="sovgame",
@@ -27,7 +28,15 @@ app = typer.Typer(
 GameArg = Annotated[
     str,
     typer.Argument(
-        metavar="GAME", help="A bundled game's name (see `sovgame games`), a path to a .toml file, or - for stdin."
+        metavar="GAME",
+        help="A bundled game's name (see `sovgame games`), a path to a .toml file, or - for stdin.",
+        autocompletion=complete_game,
+    ),
+]
+TargetOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--target", help='Target outcome "s1|s2" (default: every compromise strategy).', autocompletion=complete_outcome
     ),
 ]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
@@ -60,7 +69,10 @@ MaxWorkOpt = Annotated[
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite output files that exist.")]
 
 CostOpt = Annotated[
-    list[str] | None, typer.Option("--cost", help="Keep only this cost (repeatable): how high must it alone go?")
+    list[str] | None,
+    typer.Option(
+        "--cost", help="Keep only this cost (repeatable): how high must it alone go?", autocompletion=complete_cost
+    ),
 ]
 
 
@@ -83,7 +95,22 @@ def _main(
 
 
 #: Library parameters whose command-line option is not simply ``--`` + the parameter's name.
-OPTION_NAMES = {"settings": "--set", "source": "--from", "version": "--nfg-version"}
+OPTION_NAMES = {
+    "settings": "--set",
+    "source": "--from",
+    "version": "--nfg-version",
+    "fmt": "--format",
+    "costs": "--cost",
+    "horizon": "--time",
+    "overwrite": "--force",
+}
+
+ExactOnlyOpt = Annotated[
+    bool,
+    typer.Option(
+        "--exact-only", help="Show exact numbers only, without the decimal beside each fraction (4/3, not 4/3 (1.333))."
+    ),
+]
 
 #: Exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it.
 EXIT_INTERRUPTED = 130
@@ -119,26 +146,29 @@ def user_errors(func=None, *, progress: bool = True):
     """
     if func is None:
         return functools.partial(user_errors, progress=progress)
+    exact_option = _takes_output(func)
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         """``func``, its library errors turned into a message and an exit code."""
         from ..core.budget import WorkLimitError, work_limit
         from ..files.reading import track_inputs
+        from ..present.decimals import exact_only
 
         display = WorkProgress() if progress and sys.stderr.isatty() else None
+        exact = kwargs.pop("exact_only", False) if exact_option else False
         try:
             limit = parse_max_work(kwargs.get("max_work"))
-            with track_inputs(), work_limit(limit, display):
+            with track_inputs(), work_limit(limit, display), exact_only(exact):
                 return func(*args, **kwargs)
         except WorkLimitError as exc:
-            _say(exc.describe("--max-work N"))
+            _say(exc.describe("--max-work N", option_name))
             raise typer.Exit(exc.exit_code) from None
         except ParameterError as exc:
-            _say(f"{option_name(exc.parameter)}: {exc.detail}")
+            _say(f"{option_name(exc.parameter)}: {exc.message(option_name)}")
             raise typer.Exit(exc.exit_code) from None
         except SovgameError as exc:
-            _say(str(exc))
+            _say(exc.message(option_name))
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt as exc:
             stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
@@ -148,7 +178,32 @@ def user_errors(func=None, *, progress: bool = True):
             if display is not None:
                 display.close()
 
+    if exact_option:
+        _add_option(wrapper, func, "exact_only", ExactOnlyOpt)
     return wrapper
+
+
+def _takes_output(func) -> bool:
+    """Whether a command prints or writes results people read (it has ``--format`` or
+    ``--output``): such commands get ``--exact-only``."""
+    import inspect
+
+    names = inspect.signature(func).parameters
+    return ("fmt" in names or "output" in names) and "exact_only" not in names
+
+
+def _add_option(wrapper, func, name: str, annotation) -> None:
+    """Give the command ``wrapper`` one more keyword option, shared by many commands (typer
+    reads the signature and the annotations)."""
+    import inspect
+    import typing
+
+    signature = inspect.signature(func, eval_str=True)
+    extra = inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=False, annotation=annotation)
+    params = list(signature.parameters.values())
+    wrapper.__signature__ = signature.replace(parameters=[*params, extra])
+    hints = typing.get_type_hints(func, include_extras=True)
+    wrapper.__annotations__ = {**hints, name: annotation}
 
 
 def parse_number(text: str, option: str) -> Fraction:

@@ -8,6 +8,7 @@ import typer
 
 from ..present.render import OutputFormat, render
 from .app import FormatOpt, GameArg, SetOpt, TodayOpt, app, parse_kappa, user_errors
+from .completion import complete_player
 
 
 @app.command("sequential")
@@ -16,7 +17,11 @@ def sequential_command(
     game: GameArg,
     order: Annotated[
         str | None,
-        typer.Option("--order", help='Who moves first, e.g. "Afghanistan,Pakistan" (default: the file\'s [sequence]).'),
+        typer.Option(
+            "--order",
+            help='Who moves first, e.g. "Afghanistan,Pakistan" (default: the file\'s [sequence]).',
+            autocompletion=complete_player,
+        ),
     ] = None,
     kappa: TodayOpt = "1",
     set_: SetOpt = None,

@@ -8,7 +8,7 @@ import typer
 
 from ..errors import UsageError
 from ..present.render import OutputFormat, render
-from .app import ForceOpt, FormatOpt, GameArg, KappaOpt, MaxWorkOpt, TodayOpt, app, parse_kappa, user_errors
+from .app import ForceOpt, FormatOpt, GameArg, KappaOpt, MaxWorkOpt, TargetOpt, TodayOpt, app, parse_kappa, user_errors
 
 
 @app.command("mediate")
@@ -16,9 +16,7 @@ from .app import ForceOpt, FormatOpt, GameArg, KappaOpt, MaxWorkOpt, TodayOpt, a
 def mediate_command(
     game: GameArg,
     kappa: TodayOpt = "1",
-    target: Annotated[
-        str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')
-    ] = None,
+    target: TargetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
     max_work: MaxWorkOpt = None,
 ) -> None:

@@ -11,7 +11,7 @@ import typer
 
 from ..errors import SovgameError, UsageError
 from ..present.render import OutputFormat, render
-from .app import CostOpt, FormatOpt, GameArg, MaxWorkOpt, app, user_errors
+from .app import CostOpt, FormatOpt, GameArg, MaxWorkOpt, TargetOpt, app, user_errors
 
 if TYPE_CHECKING:  # rich's progress bar is imported only when a run is long enough to show it
     from concurrent.futures import Executor
@@ -128,9 +128,7 @@ def robust_command(
     ] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Processes to spread the samples over.")] = 1,
     dask: DaskOpt = None,
-    target: Annotated[
-        str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')
-    ] = None,
+    target: TargetOpt = None,
     cost: CostOpt = None,
     unique_subsample: Annotated[
         int | None,

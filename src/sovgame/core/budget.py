@@ -31,7 +31,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from ..errors import GameTooLargeError
+from ..errors import GameTooLargeError, resolve_mentions
 
 #: The default limit on the work of one command, in units of about a microsecond.
 DEFAULT_MAX_WORK = 20_000_000
@@ -63,15 +63,16 @@ class WorkLimitError(GameTooLargeError):
         self.work, self.limit, self.spent = work, limit, spent
         super().__init__(self.describe("sovgame.work_limit(N)"))
 
-    def describe(self, how: str) -> str:
-        """The message, naming ``how`` the limit is raised (an option or a function)."""
+    def describe(self, how: str, name: Callable[[str], str] | None = None) -> str:
+        """The message, naming ``how`` the limit is raised (an option or a function) and each
+        parameter to reduce by ``name`` (default: as the library's, e.g. ``samples``)."""
         done = f" after {units_text(self.spent)} units already done" if self.spent else ""
         exponent = math.ceil(math.log10(max(self.work.units + self.spent, 1) * 1.5))
         wanted = 10**exponent
         return (
             f"{self.work.what}: about {units_text(self.work.units)} units of work ({self.work.because}){done}, "
             f"past the limit of {units_text(self.limit)} (about {seconds_text(self.limit)}). "
-            f"To need less, {self.work.reduce}; or raise the limit with {how.replace('N', f'1e{exponent}')} "
+            f"To need less, {resolve_mentions(self.work.reduce, name)}; or raise the limit with {how.replace('N', f'1e{exponent}')} "
             f"(about {seconds_text(wanted)})"
         )
 
@@ -278,7 +279,7 @@ def walk_work(shape: Sequence[int], points: int) -> Work:
         2 * points * profiles * n * (max(shape) + 10),
         f"the uniqueness threshold of this {_size(shape)} game",
         f"{points:,} cost levels to test, {profiles:,} outcomes each",
-        "keep fewer costs (--cost), or remove dominated strategies",
+        "keep fewer costs ({{costs}}), or remove dominated strategies",
     )
 
 
@@ -301,7 +302,7 @@ def robust_work(shape: Sequence[int], samples: int, searches_mixed: bool) -> Wor
         samples * per_sample + chunks * listing + exact,
         f"{samples:,} samples of this {_size(shape)} game",
         f"{comparisons:,} comparisons per sample",
-        "draw fewer samples (--samples)",
+        "draw fewer samples ({{samples}})",
     )
 
 
@@ -330,12 +331,15 @@ def dynamics_work(shape: Sequence[int], methods: Sequence[str], horizon: float, 
         units,
         f"learning dynamics on this {_size(shape)} game",
         f"time {horizon:g} and {iterations:,} rounds",
-        "shorten --time or --iterations",
+        "shorten {{horizon}} or {{iterations}}",
     )
 
 
 def repeated_work(periods: int) -> Work:
     """Repeated play: the simulated cross-check plays ``periods`` periods one by one."""
     return Work(
-        periods * 3 + 1000, "the simulated repeated play", f"{periods:,} periods", "simulate fewer periods (--periods)"
+        periods * 3 + 1000,
+        "the simulated repeated play",
+        f"{periods:,} periods",
+        "simulate fewer periods ({{periods}})",
     )

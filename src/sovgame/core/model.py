@@ -153,6 +153,89 @@ class Game:
     # Cost loads by kept cost names; filled on first use (games are immutable).
     _loads: dict[tuple[str, ...] | None, np.ndarray] = field(init=False, repr=False, default_factory=dict)
 
+    # --- built in Python ---------------------------------------------------------------
+    @classmethod
+    def from_arrays(
+        cls,
+        *arrays: ArrayLike,
+        players: Sequence[str] | None = None,
+        strategies: Sequence[Sequence[str]] | None = None,
+        compromise: Mapping[str, str] | Sequence[str | None] | None = None,
+        costs: Sequence[Cost | Mapping] | None = None,
+        title: str = "game",
+        plausible_kappa: Sequence | None = None,
+        payoff_scale: str = "cardinal",
+    ) -> Game:
+        """A game from one payoff array per player, as nashpy's ``Game(A, B)``.
+
+        ``Game.from_arrays(A, B)`` is a two-player game (A the row player's payoffs, B the
+        column player's); n arrays of n dimensions each make an n-player game
+        (``A[s1, s2, s3]`` is player 1's payoff). Numbers are read exactly (``0.1`` is one
+        tenth; ``"2/3"`` is fine).
+
+        Parameters
+        ----------
+        players : names (default ``Row``, ``Column``, ``Player 3``, ...)
+        strategies : one list of names per player (default ``r1..``, ``c1..``, ``s1..``)
+        compromise : each player's compromise strategy, as a dict by player name or a list
+            in player order (None where a player has none); the thresholds need it
+        costs : :class:`Cost` objects or dicts with a game file's keys, e.g.
+            ``{"name": "trade", "incidence": "any_conflict", "weights": [0.5, 1]}``
+        title, plausible_kappa, payoff_scale : as ``[game]`` and ``[analysis]`` in a file
+
+        Raises :class:`~sovgame.errors.ParameterError` naming the parameter that is wrong.
+
+        >>> game = Game.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]], strategies=[["C", "D"], ["C", "D"]])
+        >>> game.outcome_key((1, 0)), tuple(map(int, game.payoffs[1, 0]))
+        ('D|C', (5, 0))
+        """
+        from .arrays import payoffs_from_arrays
+
+        payoffs = payoffs_from_arrays(arrays)
+        return cls.from_payoffs(
+            payoffs,
+            players=players,
+            strategies=strategies,
+            compromise=compromise,
+            costs=costs,
+            title=title,
+            plausible_kappa=plausible_kappa,
+            payoff_scale=payoff_scale,
+        )
+
+    @classmethod
+    def from_payoffs(
+        cls,
+        payoffs: ArrayLike,
+        *,
+        players: Sequence[str] | None = None,
+        strategies: Sequence[Sequence[str]] | None = None,
+        compromise: Mapping[str, str] | Sequence[str | None] | None = None,
+        costs: Sequence[Cost | Mapping] | None = None,
+        title: str = "game",
+        plausible_kappa: Sequence | None = None,
+        payoff_scale: str = "cardinal",
+    ) -> Game:
+        """A game from one array of shape (m1, ..., mn, n): ``payoffs[s1, ..., sn, i]`` is
+        player i's payoff (the layout of :attr:`Game.payoffs`). Parameters as
+        :meth:`from_arrays`."""
+        from ..errors import ParameterError
+        from .arrays import checked_payoffs, make_costs, make_players, plausible_range
+
+        exact = checked_payoffs(payoffs)
+        people = make_players(exact.shape[:-1], players, strategies, compromise)
+        if payoff_scale not in PAYOFF_SCALES:
+            raise ParameterError("payoff_scale", f"one of {', '.join(PAYOFF_SCALES)}, not {payoff_scale!r}")
+        return cls(
+            title=title,
+            players=people,
+            payoffs=exact,
+            costs=make_costs(costs, people),
+            payoff_scale=PayoffScale(payoff_scale),
+            plausible_kappa=plausible_range(plausible_kappa),
+            origin=f"Game({title!r})",
+        )
+
     # --- shape and names -------------------------------------------------------------
     @property
     def n_players(self) -> int:

@@ -44,12 +44,13 @@ LOCK_TIMEOUT = 30.0
 OLD_TEMP_AGE = 3600.0
 
 
-def check_output(path: str | os.PathLike, force: bool = False) -> Path:
+def check_output(path: str | os.PathLike, force: bool = False, parameter: str = "force") -> Path:
     """The file to write for ``path`` (through a symbolic link, its target), checked before
     any work is done; raises :class:`SovgameError` saying why it cannot be written.
 
     Refused: a folder; a device, FIFO or socket; a file this command reads (even with
-    ``force``); an existing file without ``force``; a missing folder.
+    ``force``); an existing file without ``force``; a missing folder. The message names the
+    caller's ``parameter`` that allows overwriting (the command line shows ``--force``).
     """
     path = Path(path)
     if path.is_dir():
@@ -64,10 +65,10 @@ def check_output(path: str | os.PathLike, force: bool = False) -> Path:
             raise SovgameError(f"{path}: is {describe_kind(info.st_mode)}; sovgame writes regular files only")
         if is_input(real):
             raise SovgameError(
-                f"{path}: is a file this command reads; choose another name (--force does not overwrite an input)"
+                f"{path}: is a file this command reads; choose another name ({{{{{parameter}}}}} does not overwrite an input)"
             )
         if not force:
-            raise SovgameError(f"{path} exists; choose another name or pass --force to overwrite it")
+            raise SovgameError(f"{path} exists; choose another name or pass {{{{{parameter}=True}}}} to overwrite it")
     if not real.parent.is_dir():
         raise SovgameError(f"{real.parent}: no such folder")
     return real

@@ -191,7 +191,7 @@ def convert(
                 f"(.nfg, {imported.version} version).",
                 f'Outcome keys are "strategy|strategy|..." and payoff lists [u1, u2, ...] in player order: {names}.',
             ]
-            write_atomically(check_output(target, overwrite), game_to_toml(imported.game, header))
+            write_atomically(check_output(target, overwrite, "overwrite"), game_to_toml(imported.game, header))
             return Conversion(source, target, "sovgame game file", imported.left_out, imported.renamed)
 
         version = version or "payoff"
@@ -200,7 +200,7 @@ def convert(
         game = load_game(source)
         left_out = left_out_of_nfg(game, [p.name for p in game.players if p.description])
         # Checked again now that the inputs are known: never write over the file just read.
-        write_atomically(check_output(target, overwrite), game_to_nfg(game, version))
+        write_atomically(check_output(target, overwrite, "overwrite"), game_to_nfg(game, version))
         return Conversion(source, target, f"Gambit .nfg, {version} version", tuple(left_out))
 
 
@@ -220,7 +220,7 @@ def _check_conversion(source: str, target: Path, version: str | None, overwrite:
         raise ParameterError("version", "sets the .nfg version to write; it does not apply to .toml output")
     if version is not None and version not in NFG_VERSIONS:
         raise ParameterError("version", f"choose payoff or outcome, not {version!r}")
-    check_output(target, overwrite)
+    check_output(target, overwrite, "overwrite")
     return from_nfg
 
 

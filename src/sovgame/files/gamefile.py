@@ -7,17 +7,19 @@ one tenth. The parsed data is validated by :mod:`sovgame.files.validate`.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import os
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from ..core.model import Game
-from ..errors import GameFileError, Problem, SovgameError
+from ..errors import GameFileError, ParameterError, Problem, SovgameError
 from .reading import read_file_bytes, read_stdin
 from .validate import game_from_dict
 
@@ -86,19 +88,38 @@ def load_game(spec: str, settings: Sequence[str] = ()) -> Game:
 
 
 def parse_game(
-    text: str,
+    text: str | Mapping[str, Any],
     origin: str = "<string>",
     base_dir: Path | None = None,
     settings: Sequence[str] = (),
     identity: str | None = None,
 ) -> Game:
-    """Parse and validate a game file's text; raises :class:`GameFileError` listing problems.
+    """Parse and validate a game file's text, or its data already parsed; raises
+    :class:`GameFileError` listing every problem.
 
-    ``base_dir`` is where a relative ``extends = "other.toml"`` is looked up (default: the
-    current directory); ``identity`` names the text's own file (its real path) so that an
-    ``extends`` chain leading back to it is reported as a loop.
+    Parameters
+    ----------
+    text : the TOML text of a game file, or the same data as a dict (the tables of the file
+        as nested dicts and lists, e.g. ``{"game": {"title": ...}, "players": [...],
+        "payoffs": {...}}``). Floats in a dict are read as the decimal they print as (``0.1``
+        is one tenth); any other type is refused with a :class:`ParameterError` naming
+        ``text`` (a path is read with :func:`load_game`).
+    origin : the name problems are reported under.
+    base_dir : where a relative ``extends = "other.toml"`` is looked up (default: the
+        current directory).
+    settings : ``--set`` changes (:mod:`sovgame.files.changes`), applied before validation.
+    identity : the text's own file (its real path), so that an ``extends`` chain leading
+        back to it is reported as a loop.
     """
-    data = _toml(text, origin)
+    if isinstance(text, str):
+        data = _toml(text, origin)
+    elif isinstance(text, Mapping):
+        data = copy.deepcopy(dict(text))  # validation and --set changes must not touch the caller's dict
+    else:
+        hint = "; to read a file, use load_game(path)" if isinstance(text, (os.PathLike, bytes)) else ""
+        raise ParameterError(
+            "text", f"expected a game file's text (str) or its parsed data (dict), not {type(text).__name__}{hint}"
+        )
     if "extends" in data:
         data = resolve_extends(data, origin, base_dir or Path.cwd(), (identity or origin,))
     game = game_from_dict(data, origin)

@@ -155,12 +155,12 @@ def _repeated_sentence(report: ThresholdReport) -> str:
     if point.credible:
         return (
             f"In repeated play at today's costs, the threat of reverting to {point.punishment} sustains compromise "
-            f"when the discount factor is at least δ* ({parts}; values ≥ 1 or inf mean never)."
+            f"when the discount factor is at least δ* ({parts}; a value of 1 or more also means never)."
         )
     return (
         "In repeated play at today's costs, reverting to the all-confront outcome is no credible threat (it is no "
         f"stage equilibrium); Nash reversion sustains compromise when the discount factor is at least δ* ({parts}; "
-        "values ≥ 1 or inf mean never)."
+        "a value of 1 or more also means never)."
     )
 
 

@@ -13,7 +13,7 @@ from ..core.numbers import fmt, fmt_short, json_number
 from ..costs.verdicts import Verdict, verdict_legend, verdict_scale_json
 from .claims import scorecard_sections, scorecard_to_json
 from .equilibria import equilibria_section, solution_to_json
-from .game import costs_section, moves_section, notes_section, payoff_sections
+from .game import cost_sections, moves_section, notes_section, payoff_sections
 from .sections import EQUILIBRIUM_MARK, Section
 from .thresholds import (
     CRITERION_NAMES,
@@ -37,7 +37,8 @@ def analysis_sections(result: Analysis) -> list[Section]:
     states claims, their scorecard last."""
     game = result.game
     sections = payoff_sections(game, marked=set(result.at_zero.pure_profiles))
-    sections += [s for s in (notes_section(game), costs_section(game), moves_section(game)) if s is not None]
+    sections += [s for s in (notes_section(game),) if s is not None] + cost_sections(game)
+    sections += [s for s in (moves_section(game),) if s is not None]
     sections.append(_equilibria_by_kappa(result))
     shown = result.today or result.at_zero
     title = (

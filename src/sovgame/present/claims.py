@@ -16,11 +16,9 @@ def _numbered(values: list[str]) -> str:
 
 
 def computed_text(result: TestResult) -> str:
-    """The computed value, exact, with a decimal beside it where it is a number (and not a
-    whole one, whose exact text says it all)."""
-    if result.decimal is None or result.value == "—" or result.decimal.is_integer():
-        return result.value
-    return f"{result.value} (≈ {result.decimal:.4g})"
+    """The computed value as exact text; the render layer puts a decimal beside each
+    fraction in it (unless exact only)."""
+    return result.value
 
 
 def grade_legend() -> str:

@@ -62,7 +62,7 @@ def notes_section(game: Game) -> Section | None:
     if not game.notes:
         return None
     lines = [f"{game.outcome_key(p)}: {game.notes[p]}" for p in game.profiles() if p in game.notes]
-    return Section("Notes on the outcomes", [], [], lines=lines, name="notes")
+    return Section("Notes on the outcomes", [], [], lines=lines, name="notes", plain=True)
 
 
 def costs_section(game: Game) -> Section | None:
@@ -88,6 +88,35 @@ def costs_section(game: Game) -> Section | None:
         numeric=set(range(3, 3 + game.n_players)),
         lines=sources,
     )
+
+
+def exposure_sections(game: Game) -> list[Section]:
+    """Each custom cost's exposure table, laid out like the payoffs: who is exposed, how
+    much, at which outcome (outcomes the file does not list: 0)."""
+    import numpy as np
+
+    sections = []
+    for cost in game.costs:
+        if cost.incidence != "custom":
+            continue
+        table = np.empty(game.payoffs.shape, dtype=object)
+        for profile in game.profiles():
+            for i in range(game.n_players):
+                table[profile + (i,)] = cost.exposure_at(game.players, profile, i)
+        for section in payoff_sections(game, table, title=f"Exposure to {cost.name}"):
+            section.caption = (
+                f"exposure in player order: {', '.join(game.player_names)}; the cost falls on a player as its "
+                f"weight × exposure × κ"
+            )
+            section.name = "exposure"
+            sections.append(section)
+    return sections
+
+
+def cost_sections(game: Game) -> list[Section]:
+    """The costs of conflict, and each custom cost's exposure table."""
+    section = costs_section(game)
+    return ([] if section is None else [section]) + exposure_sections(game)
 
 
 def moves_section(game: Game) -> Section | None:
@@ -118,7 +147,8 @@ def moves_section(game: Game) -> Section | None:
 def game_sections(game: Game) -> list[Section]:
     """The tables of ``sovgame show``: payoffs, notes and costs as the file states them."""
     sections = payoff_sections(game)
-    sections += [s for s in (notes_section(game), costs_section(game), moves_section(game)) if s is not None]
+    sections += [s for s in (notes_section(game),) if s is not None] + cost_sections(game)
+    sections += [s for s in (moves_section(game),) if s is not None]
     return sections
 
 
@@ -141,6 +171,9 @@ def game_to_json(game: Game) -> dict[str, Any]:
                 "incidence": c.incidence,
                 "weights": [fmt(w) for w in c.weights],
                 "between": [game.player_names[j] for j in c.between],
+                "exposure": None
+                if c.exposure is None
+                else {game.outcome_key(p): [fmt(v) for v in row] for p, row in c.exposure.items()},
                 "source": c.source,
             }
             for c in game.costs

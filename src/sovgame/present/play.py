@@ -196,7 +196,7 @@ def _grim_section(result: RepeatedAnalysis) -> Section:
         [[name, exact_text(v)] for name, v in grim.delta_star.items()],
         name="grim",
         caption="compromise is sustained when δ ≥ δ* for every player and the punishment is itself a stage "
-        "equilibrium; δ* ≥ 1 or inf: never",
+        "equilibrium; δ* ≥ 1 or never: no discount factor does",
         lines=lines,
         numeric={1},
     )

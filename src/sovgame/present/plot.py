@@ -6,10 +6,10 @@ Needs matplotlib (``pip install "sovgame[plot]"``); imported only when a plot is
 from __future__ import annotations
 
 import io
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from ..core.intervals import exact_text
 from ..errors import SovgameError
 from ..files.atomic import check_output, write_atomically
 
@@ -41,30 +41,44 @@ def check_plot_output(path: str | Path, force: bool = False) -> Path:
     return check_output(path, force)
 
 
+def wrap_title(fig: Any, text: str, fontsize: float = 12) -> Any:
+    """A figure title wrapped onto as many lines as it needs to fit the figure's width."""
+    width_px = fig.get_figwidth() * fig.dpi * 0.94
+    chars = max(20, int(width_px / (fontsize * fig.dpi / 72 * 0.55)))
+    return fig.suptitle("\n".join(textwrap.wrap(text, chars)), fontsize=fontsize)
+
+
 def _save(fig: Any, path: Path | BinaryIO, target: Path | None) -> None:
     """Draw ``fig`` into a file object, or into ``target`` atomically (all or nothing)."""
     plt = _pyplot()
     try:
         if target is None:
-            fig.savefig(path, dpi=120)
+            fig.savefig(path, dpi=150)
             return
         buffer = io.BytesIO()
-        fig.savefig(buffer, dpi=120, format=target.suffix.lower()[1:])
+        fig.savefig(buffer, dpi=150, format=target.suffix.lower()[1:])
         write_atomically(target, buffer.getvalue())
     finally:
         plt.close(fig)
 
 
 def plot_timeline(result: RepeatedAnalysis, path: str | Path, periods: int = 200, force: bool = False) -> Path:
-    """The first periods of simulated noisy play, one coloured cell per period and outcome."""
-    from ..play.repeated import outcome_profile
-
+    """The first periods of simulated noisy play, one coloured cell per period and outcome
+    (.png, .svg or .pdf by the file's extension)."""
     path = Path(path)
     target = check_plot_output(path, force)
+    _save(timeline_figure(result, periods), path, target)
+    return path
+
+
+def timeline_figure(result: RepeatedAnalysis, periods: int = 200) -> Any:
+    """The figure of :func:`plot_timeline`."""
+    from ..play.repeated import outcome_profile
+
     plt = _pyplot()
     outcomes = [(0, 0), (0, 1), (1, 0), (1, 1)]
     shown = result.timeline[:periods]
-    fig, ax = plt.subplots(figsize=(10, 2.6))
+    fig, ax = plt.subplots(figsize=(10, 3.2), layout="constrained")
     colours = ["#4477aa", "#ccbb44", "#ee6677", "#aa3377"]
     for row, outcome in enumerate(outcomes):
         xs = [t for t, o in enumerate(shown) if o == outcome]
@@ -74,82 +88,51 @@ def plot_timeline(result: RepeatedAnalysis, path: str | Path, periods: int = 200
     ax.set_xlim(0, len(shown))
     ax.set_xlabel("period")
     pair = " vs ".join(result.chain.pair)
-    ax.set_title(f"{result.game.title}: {pair}, noise {float(result.chain.noise):g}")
-    fig.tight_layout()
-    _save(fig, path, target)
-    return path
+    wrap_title(fig, f"{result.game.title}: {pair}, each action flipped with probability {float(result.chain.noise):g}")
+    return fig
 
 
 def plot_sweep(
-    result: Sweep, path: str | Path | BinaryIO, thresholds: ThresholdReport | None = None, force: bool = False
+    result: Sweep,
+    path: str | Path | BinaryIO,
+    thresholds: ThresholdReport | None = None,
+    force: bool = False,
+    to: float | None = None,
 ) -> Path | BinaryIO:
-    """Draw one row per equilibrium profile seen, a bar where it is an equilibrium.
+    """Draw the regime chart (:mod:`sovgame.present.regime_chart`): one row per equilibrium
+    seen, a bar where it is an equilibrium, the target highlighted, the breakpoints labelled
+    and ``thresholds`` (a :class:`~sovgame.costs.thresholds.ThresholdReport`) in a table below.
 
-    ``thresholds`` (a :class:`~sovgame.thresholds.ThresholdReport`) labels the breakpoints
-    where a criterion starts to hold, e.g. "equilibrium" at κ = 4/3. ``path`` may also be a
-    binary file object (written as PNG); an existing file is replaced only with ``force``.
+    ``path`` is a .png, .svg or .pdf file (by its extension) or a binary file object (PNG);
+    an existing file is replaced only with ``force``. ``to`` ends the κ axis there.
     """
     target = None
     if isinstance(path, (str, Path)):
         path = Path(path)
         target = check_plot_output(path, force)
-    plt = _pyplot()
-    from .equilibria import describe_equilibrium
+    from .regime_chart import sweep_figure
 
-    rows: dict[str, list[tuple[float, float]]] = {}
-    top = float(result.to)
-    for regime in result.regimes:
-        if regime.solution is None or regime.is_point:
-            continue
-        lo = float(regime.lo)
-        hi = top if regime.hi is None else min(float(regime.hi), top)
-        if lo >= top:
-            continue
-        for eq in regime.solution.equilibria:
-            label = describe_equilibrium(result.game, eq) if eq.pure else "mixed equilibrium"
-            rows.setdefault(label, []).append((lo, hi - lo))
-    fig, ax = plt.subplots(figsize=(9, 2.2 + 0.6 * max(1, len(rows))))
-    if result.plausible is not None:
-        ax.axvspan(float(result.plausible[0]), float(result.plausible[1]), color="#dddddd", label="plausible κ")
-    for y, (label, spans) in enumerate(rows.items()):
-        ax.broken_barh(spans, (y - 0.3, 0.6), color="#4477aa" if "mixed" not in label else "#aa7744")
-    ax.set_yticks(range(len(rows)), list(rows))
-    starts: dict[float, list[str]] = {}
-    if thresholds is not None:
-        from .thresholds import CRITERION_NAMES
-
-        for name, t in thresholds.thresholds.items():
-            if t.value is not None and 0 < float(t.value) <= top:
-                starts.setdefault(round(float(t.value), 12), []).append(CRITERION_NAMES[name])
-    for p in result.breakpoints:
-        if 0 < float(p) <= top:
-            ax.axvline(float(p), color="black", linestyle=":", linewidth=1)
-            label = f"κ = {exact_text(p)}"
-            named = starts.get(round(float(p), 12))
-            if named:
-                label += "\n" + "\n".join(named)
-            ax.text(float(p), 1.02, label, transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=8)
-    ax.set_xlim(0, top)
-    ax.set_xlabel("cost level κ (1 = costs as stated in the file)")
-    ax.set_title(f"{result.game.title}: equilibria by cost level", pad=48)
-    if result.plausible is not None:
-        ax.legend(loc="lower right", fontsize=8)
-    fig.tight_layout()
-    _save(fig, path, target)
+    _save(sweep_figure(result, thresholds, to), path, target)
     return path
 
 
 def plot_dynamics(result: Dynamics, path: str | Path, force: bool = False) -> Path:
     """2x2 games: the path of (P(row's first strategy), P(column's first)) with equilibria
-    marked; larger games: each player's probabilities over time."""
+    marked; larger games: each player's probabilities over time (.png, .svg or .pdf)."""
     path = Path(path)
     target = check_plot_output(path, force)
+    _save(dynamics_figure(result), path, target)
+    return path
+
+
+def dynamics_figure(result: Dynamics) -> Any:
+    """The figure of :func:`plot_dynamics`."""
     plt = _pyplot()
     game = result.game
     if game.shape == (2, 2):
-        fig, ax = plt.subplots(figsize=(5.5, 5))
-        for t in result.trajectories:
-            ax.plot(t.row[:, 0], t.col[:, 0], label=t.method)
+        fig, ax = plt.subplots(figsize=(5.5, 5.4), layout="constrained")
+        for t, style in zip(result.trajectories, ("-", "--")):
+            ax.plot(t.row[:, 0], t.col[:, 0], style, label=t.method, linewidth=2 if style == "-" else 1.5)
         for e in result.solution.equilibria:
             ax.plot(float(e.strategies[0][0]), float(e.strategies[1][0]), "k*", markersize=12)
         ax.plot(result.start[0][0], result.start[1][0], "ko", fillstyle="none", label="start")
@@ -159,7 +142,9 @@ def plot_dynamics(result: Dynamics, path: str | Path, force: bool = False) -> Pa
         ax.set_ylabel(f"{game.players[1].name}: P({game.players[1].strategies[0]})")
         ax.legend(fontsize=8, title="★ = Nash equilibrium", title_fontsize=8)
     else:
-        fig, axes = plt.subplots(len(result.trajectories), 1, figsize=(8, 3 * len(result.trajectories)), squeeze=False)
+        fig, axes = plt.subplots(
+            len(result.trajectories), 1, figsize=(8, 3 * len(result.trajectories)), squeeze=False, layout="constrained"
+        )
         for ax, t in zip(axes[:, 0], result.trajectories):
             for k, name in enumerate(game.players[0].strategies):
                 ax.plot(t.steps, t.row[:, k], label=f"{game.players[0].name}: {name}")
@@ -168,7 +153,5 @@ def plot_dynamics(result: Dynamics, path: str | Path, force: bool = False) -> Pa
             ax.set_title(t.method)
             ax.set_ylim(-0.02, 1.02)
             ax.legend(fontsize=7)
-    fig.suptitle(f"{game.title}: learning dynamics")
-    fig.tight_layout()
-    _save(fig, path, target)
-    return path
+    wrap_title(fig, f"{game.title}: learning dynamics")
+    return fig

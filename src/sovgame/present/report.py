@@ -25,11 +25,14 @@ from ..files.gamefile import load_game
 from ..files.reading import track_inputs
 from ..findings.analysis import Analysis, analyze
 from .analysis import analysis_sections, analysis_to_json
-from .render import to_json_text, to_markdown
+from .render import markdown_text, prepare, to_json_text, to_markdown
 from .sections import Section
 from .thresholds import sweep_sections, sweep_to_json
 
 FORMATS = (".md", ".html", ".json")
+
+#: What a report without its chart says, and the command line on stderr.
+NO_CHART = 'the chart of the regimes is left out: drawing it needs matplotlib (pip install "sovgame[plot]")'
 
 
 def assumptions_section(result: Analysis) -> Section:
@@ -63,13 +66,14 @@ def front_matter(result: Analysis) -> Section:
     """The game's description and source, as the report opens."""
     game = result.game
     lines = [text for text in (game.description, game.source and f"Source: {game.source}") if text]
-    return Section("About this game", [], [], lines=lines, name="about")
+    return Section("About this game", [], [], lines=lines, name="about", plain=True)
 
 
 def report_sections(result: Analysis, regimes: Sweep) -> list[Section]:
     """Every section of a report in reading order: about, analysis, regimes, assumptions,
     conclusion and, when the file states claims, their scorecard."""
-    sections = [front_matter(result)] + analysis_sections(result)
+    about = front_matter(result)
+    sections = ([about] if about.lines else []) + analysis_sections(result)
     # The conclusion (and the claims' scorecard) go last, after regimes and assumptions.
     last = [s for s in sections if s.name in ("conclusion", "claims")]
     body = [s for s in sections if s.name not in ("conclusion", "claims")]
@@ -134,7 +138,7 @@ def write_sections(
         write_atomically(paths[1], png)
         chart_written = not existed
         written.append(chart)
-        heading = next(f"## {s.title}\n" for s in sections if s.name == "regimes")
+        heading = next(f"## {markdown_text(s.title)}\n" for s in sections if s.name == "regimes")
         text = text.replace(heading, f"{heading}\n![Regimes]({chart.name})\n", 1)
     try:
         write_atomically(paths[0], text)
@@ -164,7 +168,12 @@ def write_report(spec: str, output: str | Path, settings: Sequence[str] = (), fo
             "assumptions": assumptions_section(result).lines,
         }
         png = chart_png(regimes, result) if output.suffix.lower() != ".json" else None
-        return write_sections(output, game.title, report_sections(result, regimes), data, png, force)
+        sections = report_sections(result, regimes)
+        if png is None and output.suffix.lower() != ".json":
+            for section in sections:
+                if section.name == "regimes":
+                    section.lines.append(NO_CHART)
+        return write_sections(output, game.title, sections, data, png, force)
 
 
 def write_scenarios_report(
@@ -209,7 +218,7 @@ def to_html(sections: list[Section], title: str, png: bytes | None) -> str:
         f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{html.escape(title)}</h1>",
     ]
-    for section in sections:
+    for section in prepare(sections):
         out.append(f'<section id="{html.escape(section.name or "section")}"><h2>{html.escape(section.title)}</h2>')
         if section.name == "regimes" and png is not None:
             data = base64.b64encode(png).decode("ascii")

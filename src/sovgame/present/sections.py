@@ -23,4 +23,5 @@ class Section:
     lines: list[str] = field(default_factory=list)
     numeric: set[int] = field(default_factory=set)  # columns to right-justify
     whole: set[int] = field(default_factory=set)  # columns never wrapped or cut (names to type)
-    name: str = ""  # short machine name, used by CSV
+    name: str = ""  # short machine name (HTML anchors, the report's chart)
+    plain: bool = False  # the user's own text (notes, descriptions): printed as written, no decimals added

@@ -178,7 +178,7 @@ def _per_player_section(report: ThresholdReport) -> Section:
         "Each player's own threshold",
         ["player", "target strategy", "equilibrium from κ", "strict from κ", "dominant from κ"],
         rows,
-        caption="inf: no cost level does it for that player; the largest sets the threshold (the binding player)",
+        caption="never: no cost level does it for that player; the largest sets the threshold (the binding player)",
         name="per_player",
         numeric={2, 3, 4},
     )
@@ -232,7 +232,7 @@ def _grim_trigger_section(rep: Repeated) -> Section:
         lines=lines,
         caption="compromise is sustained when the discount factor δ ≥ δ* = (T − R)/(T − P) for every player and "
         "the punishment (the all-confront outcome) is itself a stage equilibrium; † where it is not, δ* is "
-        "against each player's worst stage equilibrium (Nash reversion); δ* ≥ 1 or inf: never",
+        "against each player's worst stage equilibrium (Nash reversion); δ* ≥ 1 or never: no discount factor does",
     )
 
 

@@ -392,7 +392,7 @@ def exact_subsample_work(shape: tuple[int, ...], size: int, open_count: int) -> 
         size * each.units,
         f"the exact 'only equilibrium' threshold of {size:,} of the {open_count:,} samples the fast test leaves open",
         f"{each.because} per sample",
-        "ask for fewer with --unique-subsample (0 leaves them undetermined)",
+        "ask for fewer with {{unique_subsample}} (0 leaves them undetermined)",
     )
 
 

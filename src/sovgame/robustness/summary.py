@@ -423,7 +423,7 @@ def describe_model(plan: SamplingPlan) -> str:
     elif plan.noise > 0:
         text = f"cardinal: Normal(0, {plan.noise:g}) noise added to every payoff"
     else:
-        text = "cardinal: payoffs as in the file (no --noise)"
+        text = "cardinal: payoffs as in the file (no noise added)"
     drawn = [e for e in plan.capacity if e.success_range]
     if drawn:  # limited capacity: q drawn per sample
         text += "; success of " + ", ".join(f"'{game.players[e.player].strategies[e.strategy]}'" for e in drawn)

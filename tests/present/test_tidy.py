@@ -1,0 +1,167 @@
+"""Long-form exports: every command's CSV parses with the csv module and holds every number
+and every section of its JSON; the xlsx workbook opens with openpyxl, one sheet per section;
+``to_frame()`` gives the same rows with a float column."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from fractions import Fraction as F
+
+import pytest
+
+from sovgame.cli import app
+from sovgame.present.tidy import number_value, tidy_rows
+from support import extra_module
+
+#: Arguments that make each command print results quickly. A command not listed here is run
+#: on the bundled case (so a new command is checked as soon as it exists).
+ARGS = {
+    "games": [],
+    "show": ["pakistan_afghanistan_campaign"],
+    "solve": ["stag_hunt"],
+    "thresholds": ["pakistan_afghanistan"],
+    "sweep": ["pakistan_afghanistan_escalation"],
+    "analyze": ["pakistan_afghanistan"],
+    "claims": ["pakistan_afghanistan"],
+    "whatif": ["pakistan_afghanistan", "--set", "cost:trade_disruption=1,1"],
+    "scenarios": ["scenario_status_quo", "scenario_escalation"],
+    "robust": ["pakistan_afghanistan", "-n", "300"],
+    "dynamics": ["stag_hunt", "--iterations", "200", "--time", "5"],
+    "mediate": ["pakistan_afghanistan_mediation"],
+    "repeated": ["pakistan_afghanistan_repeated", "--periods", "500"],
+    "sequential": ["pakistan_afghanistan"],
+    "trust": ["pakistan_afghanistan_types"],
+}
+EXTRA = {"thresholds --vary capacity": ["thresholds", "pakistan_afghanistan_capacity", "--vary", "capacity"]}
+
+
+def printing_commands() -> list[str]:
+    import typer.main
+
+    commands = typer.main.get_command(app).commands
+    return sorted(name for name, cmd in commands.items() if any(p.name == "fmt" for p in cmd.params))
+
+
+def command_args() -> dict[str, list[str]]:
+    out = {name: [name, *ARGS.get(name, ["pakistan_afghanistan"])] for name in printing_commands()}
+    return {**out, **EXTRA}
+
+
+def json_numbers(data, top=None, section=None):
+    """(section, number) for every number of a command's JSON (booleans are not numbers)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if top is None:
+                nested = isinstance(value, dict) or (
+                    isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value)
+                )
+                yield from json_numbers(value, key, key if nested else "summary")
+            else:
+                yield from json_numbers(value, top, section)
+    elif isinstance(data, list):
+        for item in data:
+            yield from json_numbers(item, top if top is not None else "list", section)
+    elif isinstance(data, (int, float)) and not isinstance(data, bool):
+        yield section, data
+
+
+@pytest.mark.parametrize("name", sorted(command_args()))
+def test_every_commands_csv_holds_every_number_and_section_of_its_json(runner, name):
+    args = command_args()[name]
+    as_json = runner.invoke(app, [*args, "-f", "json"])
+    assert as_json.exit_code == 0, as_json.output
+    data = json.loads(as_json.stdout)
+    as_csv = runner.invoke(app, [*args, "-f", "csv"])
+    assert as_csv.exit_code == 0, as_csv.output
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    header = list(rows[0])
+    assert header[0] == "section" and header[-3:] == ["exact", "value", "text"]
+    assert all(k.startswith("key") for k in header[1:-3])
+    values: dict[str, set[float]] = {}
+    for row in rows:
+        if row["value"]:
+            values.setdefault(row["section"], set()).add(float(row["value"]))
+    everywhere = set().union(*values.values()) if values else set()
+    for section, number in json_numbers(data):
+        # A list JSON (games, scenarios) is one section named after the table.
+        pool = everywhere if section is None else values.get(section, set())
+        assert float(number) in pool, (name, section, number)
+    if isinstance(data, dict):
+        sections = {r["section"] for r in rows}
+        summary_keys = {r["key1"] for r in rows if r["section"] == "summary"}
+        for key, value in data.items():
+            if value in (None, [], {}):
+                continue
+            assert key in sections or key in summary_keys, (name, key)
+
+
+def test_a_threshold_is_one_row_with_its_exact_value_and_its_float():
+    from sovgame import compute_thresholds, load_game, to_dict
+
+    rows = tidy_rows(to_dict(compute_thresholds(load_game("pakistan_afghanistan"))))
+    by_key = {(r.section, r.keys): r for r in rows}
+    # The case's equilibrium threshold is 4/3 (README; Pakistan's gain 1 over its cost 3/4).
+    nash = by_key[("thresholds", ("nash",))]
+    assert (nash.exact, nash.value, nash.text) == ("4/3", 4 / 3, "")
+    assert by_key[("thresholds", ("nash", "verdict"))].text == "reachable"
+    # Dominance never holds: exact "inf", value infinity.
+    dominant = by_key[("thresholds", ("dominant",))]
+    assert dominant.exact == "inf" and dominant.value == math.inf
+    assert by_key[("thresholds", ("nash", "per_player", "Afghanistan"))].exact == "2/3"
+
+
+def test_an_equilibriums_probabilities_are_paired_with_their_exact_text():
+    from sovgame import load_game, solve, to_dict
+
+    rows = tidy_rows(to_dict(solve(load_game("stag_hunt"))))
+    # The Stag Hunt's mixed equilibrium puts 2/3 on Stag (indifference: 4p = 3).
+    mixed = [r for r in rows if r.keys[:4] == ("3", "strategies", "Row", "Stag")]
+    assert [(r.exact, r.value) for r in mixed] == [("2/3", 2 / 3)]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("4/3", 4 / 3),
+        ("-2", -2.0),
+        ("inf", math.inf),
+        ("2/3 + √(8/45)", 2 / 3 + math.sqrt(8 / 45)),
+        ("1 − 2·√3", 1 - 2 * math.sqrt(3)),
+        ("-√2", -math.sqrt(2)),
+        ("≈0.4142", 0.4142),
+        ("reachable", None),
+        ("Strike|Tolerate TTP", None),
+    ],
+)
+def test_number_value_reads_what_sovgame_writes(text, value):
+    assert number_value(text) == value
+
+
+def test_xlsx_opens_with_one_sheet_per_section_and_numbers_as_numbers(runner, tmp_path):
+    openpyxl = extra_module("openpyxl")
+    result = runner.invoke(app, ["thresholds", "pakistan_afghanistan", "-f", "xlsx"])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(io.BytesIO(result.stdout_bytes))
+    as_csv = runner.invoke(app, ["thresholds", "pakistan_afghanistan", "-f", "csv"]).stdout
+    sections = list(dict.fromkeys(r["section"] for r in csv.DictReader(io.StringIO(as_csv))))
+    assert book.sheetnames == sections
+    sheet = book["thresholds"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    nash = next(r for r in rows if r["key1"] == "nash" and r["key2"] is None)
+    assert nash["exact"] == "4/3" and nash["value"] == pytest.approx(4 / 3)
+    assert sheet.cell(row=2 + rows.index(nash), column=header.index("exact") + 1).data_type == "s"
+
+
+def test_to_frame_has_the_rows_of_the_csv_with_a_float_column():
+    extra_module("pandas")
+    import sovgame
+
+    frame = sovgame.compute_thresholds(sovgame.load_game("pakistan_afghanistan")).to_frame()
+    assert str(frame["value"].dtype) == "float64"
+    nash = frame[(frame.section == "thresholds") & (frame.key1 == "nash") & (frame.key2 == "")]
+    assert nash["exact"].tolist() == ["4/3"] and nash["value"].tolist() == [4 / 3]
+    assert F(nash["exact"].iloc[0]) == F(4, 3)
