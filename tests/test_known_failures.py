@@ -65,25 +65,12 @@ PRIMES = [
 ]
 
 
-@pytest.mark.xfail(
-    reason="solvers/bimatrix.py _Polytope: payoffs scaled to one common denominator become integers "
-    "past 1e308, and M_int.astype(np.float64) raises OverflowError",
-    strict=True,
-    raises=OverflowError,
-)
 def test_payoffs_with_many_large_denominators_are_solved():
     A = [[Fraction(1, p**3) for p in PRIMES[:2]], [Fraction(1, p**3) for p in PRIMES[2:]]]
     B = [[1, 0], [Fraction(1, PRIMES[3] ** 3), 1]]
     assert solve(bimatrix_game(A, B)).equilibria
 
 
-@pytest.mark.xfail(
-    reason="solvers/bimatrix.py float_vertices: with payoffs scaled to one common denominator the "
-    "float determinants overflow, and numpy's RuntimeWarnings leak to stderr (seen in robust, whose "
-    "exact subsample turns sampled floats into fractions with 52-bit denominators)",
-    strict=True,
-    raises=RuntimeWarning,
-)
 def test_solving_payoffs_with_large_denominators_raises_no_float_warnings():
     values = [Fraction(k + 1, p) for k, p in enumerate(PRIMES * 4)]
     A = [values[0:4], values[4:8], values[8:12], values[12:16]]
