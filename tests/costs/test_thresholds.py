@@ -117,7 +117,10 @@ def test_quadratic_roots_exact_and_surd():
     assert quadratic_roots(F(1), F(-3), F(2)) == [F(1), F(2)]
     roots = quadratic_roots(F(1), F(-2), F(-1))  # 1 ± √2
     assert [str(r) for r in roots] == ["1 − √2", "1 + √2"]
-    assert roots[1].lo < F(24142135623731, 10**13) < roots[1].hi
+    # 1 + √2 = 2.41421356237309504…: between these two rationals, its interval proved.
+    assert roots[1].compare(F(24142135623730, 10**13)) == 1 and roots[1].compare(F(24142135623731, 10**13)) == -1
+    assert roots[1].lo < roots[1].hi and (roots[1].lo - 1) ** 2 < 2 < (roots[1].hi - 1) ** 2
+    assert roots[0].compare(0) == -1 and (roots[0].hi - 1) ** 2 < 2 < (roots[0].lo - 1) ** 2
 
 
 # --- properties: thresholds bracket the change they claim, checked with the solver --------------------

@@ -38,9 +38,10 @@ from ..core.budget import (
     sweep_forecast,
     walk_work,
 )
-from ..core.intervals import Endpoint, Root, between, exact_text, sort_points
-from ..core.linalg import det, evaluate, interpolate
+from ..core.intervals import Endpoint, Root, between, compare, exact_text, sort_points
+from ..core.linalg import det, interpolate
 from ..core.model import Game, Profile
+from ..core.roots import nonnegative_roots
 from ..solvers.equilibria import Solution, pure_equilibria, solve
 from .reasons import why_not_unique
 
@@ -117,37 +118,11 @@ def _support_polynomials(P0, P1, rows, cols, total, samples):
 
 
 def polynomial_roots(poly: list[Fraction]) -> list[Endpoint]:
-    """Real roots ≥ 0: exact Fractions when rational, else :class:`Root` brackets."""
-    while poly and poly[-1] == 0:
-        poly = poly[:-1]
-    if len(poly) <= 1:
+    """Real roots ≥ 0, each once: exact Fractions when rational, else :class:`Root` numbers whose
+    isolating intervals are proved (:func:`sovgame.core.roots.nonnegative_roots`)."""
+    if not any(poly):
         return []
-    if len(poly) == 2:
-        root = -poly[0] / poly[1]
-        return [root] if root >= 0 else []
-    found: list[Endpoint] = []
-    for z in np.roots([float(c) for c in reversed(poly)]):
-        if abs(z.imag) > 1e-7 * max(1.0, abs(z.real)) or z.real < -1e-9:
-            continue
-        x = float(z.real)
-        exact = next(
-            (q for d in (10**3, 10**6, 10**9) if evaluate(poly, q := Fraction(x).limit_denominator(d)) == 0), None
-        )
-        if exact is not None:
-            if exact >= 0:
-                found.append(exact)
-            continue
-        eps = Fraction(max(abs(x), 1.0) * 1e-9)
-        centre = Fraction(x)
-        lo, hi = centre - eps, centre + eps
-        for _ in range(40):
-            if evaluate(poly, lo) * evaluate(poly, hi) < 0:
-                break
-            lo, hi = centre - 2 * (centre - lo), centre + 2 * (hi - centre)
-        if hi < 0:
-            continue
-        found.append(Root(max(lo, Fraction(0)), hi, None, x))
-    return found
+    return [root for root, _ in nonnegative_roots(poly)]
 
 
 # --- regimes -------------------------------------------------------------------------------------
@@ -202,10 +177,10 @@ def sweep(game: Game, costs: Sequence[str] | None = None, to: Fraction | None = 
     require(breakpoint_work(game.shape), forecast=sweep_forecast(game.shape))  # refused before it starts
     kept = game.kept_costs(costs)
     points = equilibrium_breakpoints(game, kept)
-    last = max((float(p) for p in points), default=0.0)
-    if to is None:
+    if to is None:  # past the last breakpoint and the plausible range, in round numbers
+        last = max((p if isinstance(p, Fraction) else p.hi for p in points), default=Fraction(0))
         top = game.plausible_kappa[1] if game.plausible_kappa else Fraction(0)
-        to = Fraction(max(last, float(top))).limit_denominator(1000) * Fraction(5, 4) + Fraction(1, 2)
+        to = max(last, top).limit_denominator(1000) * Fraction(5, 4) + Fraction(1, 2)
     # Elements: each breakpoint, then the open gap after it; solved once each.
     elements: list[Regime] = []
     for index, p in enumerate(points):
@@ -213,17 +188,20 @@ def sweep(game: Game, costs: Sequence[str] | None = None, to: Fraction | None = 
         kappa = p if isinstance(p, Fraction) else None
         elements.append(Regime(p, p, True, solve(game, kappa, kept) if kappa is not None else None))
         elements.append(Regime(p, nxt, False, solve(game, between(p, nxt), kept), False, False))
-        if nxt is not None and float(nxt) > float(to):
+        if nxt is not None and compare(nxt, to) > 0:
             break
     regimes = merge_regimes(elements)
     notes = []
     if game.n_players > 2:
         notes.append("3+ players: regimes follow the pure equilibria; mixed ones are not searched")
-    changes = tuple(dict.fromkeys(r.lo for r in regimes if r.lo != 0 and (r.is_point or not r.lo_closed)))
+    # merge_regimes starts a new regime exactly where the structure changes: every regime but
+    # the first begins at a change point (a single point, an open gap, or a closed stretch).
+    changes = tuple(dict.fromkeys(r.lo for r in regimes[1:]))
     if any(not isinstance(p, Fraction) for p in changes):
         notes.append(
             "some breakpoints are irrational (roots of polynomials from mixed equilibria): "
-            "shown as ≈ decimals, each known to lie in a rational bracket of width < 1e-8"
+            "shown as ≈ decimals; each is known exactly as the only root of its polynomial in a "
+            "rational interval of relative width below 1e-18"
         )
     return Sweep(game, kept, changes, tuple(points), tuple(regimes), to, game.plausible_kappa, tuple(notes))
 

@@ -304,9 +304,10 @@ def _unique_threshold(game, U, W, target, plausible, nash: Threshold, kept) -> T
         reason = tail.reason or "another equilibrium survives at every cost level"
         return Threshold("unique", (), Verdict.NEVER, reason, notes=tuple(tail.notes))
     interval = Interval(tail.start, tail.attained, None)
-    verdict = verdict_for([interval], plausible)
-    if tail.bracket is not None:
-        # The threshold lies somewhere in the bracket: settled only if both ends agree.
+    verdict: Verdict | None = verdict_for([interval], plausible)
+    if tail.bracket is not None and not isinstance(tail.start, Root):
+        # The threshold lies somewhere in the bracket (not a root known exactly, whose
+        # verdict above is exact): settled only if both ends agree.
         earliest = verdict_for([Interval(tail.bracket[0], True, None)], plausible)
         latest = verdict_for([Interval(tail.bracket[1], False, None)], plausible)
         verdict = earliest if earliest == latest else None

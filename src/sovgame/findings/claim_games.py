@@ -6,13 +6,13 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..core.claims import ClaimTest
-from ..core.intervals import Endpoint
+from ..core.intervals import Endpoint, compare
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
 from ..costs.deviations import deviations
 from ..costs.scenarios import equilibrium_label
 from ..costs.thresholds import Threshold
-from ..costs.verdicts import compare, set_text
+from ..costs.verdicts import set_text
 from ..solvers.equilibria import solve
 from .claim_tests import (
     TYPE_WORDS,
@@ -157,19 +157,8 @@ def third_party_test(test: ClaimTest, ctx: Context) -> TestResult:
 
 
 def _sign(x: Endpoint, y: Endpoint) -> int:
-    """The sign of x − y, exactly (two roots by their brackets, equal when the same root)."""
-    if isinstance(y, Fraction):
-        side = compare(x, y)
-    elif isinstance(x, Fraction):
-        side = compare(y, x)
-        side = None if side is None else -side
-    elif (x.lo, x.hi) == (y.lo, y.hi):
-        side = 0
-    else:
-        side = -1 if x.hi <= y.lo else (1 if x.lo >= y.hi else None)
-    if side is None:
-        raise Untestable("the two thresholds are irrational and too close to order exactly")
-    return side
+    """The sign of x − y, exactly (roots included: they compare exactly)."""
+    return compare(x, y)
 
 
 def order(before: Threshold, after: Threshold) -> int:
