@@ -175,10 +175,10 @@ def test_no_regime_is_missed_on_a_fine_grid(shape, data):
     """Between reported breakpoints the equilibrium structure must not change."""
     game = data.draw(costed_bimatrix(*shape))
     grid = [F(i, 8) for i in range(0, 8 * 6 + 1)]
-    points = [float(p) for p in equilibrium_breakpoints(game)]
+    points = equilibrium_breakpoints(game)
     previous = structure(solve(game, grid[0]))
     for a, b in zip(grid, grid[1:]):
         current = structure(solve(game, b))
-        if current != previous:
-            assert any(float(a) - 1e-9 <= p <= float(b) + 1e-9 for p in points), (game.payoffs, a, b)
+        if current != previous:  # a breakpoint in [a, b], compared exactly (roots included)
+            assert any(a <= p <= b for p in points), (game.payoffs, a, b)
         previous = current

@@ -68,7 +68,11 @@ def pairwise_breakpoints(game: Game, costs: Sequence[str] | None = None) -> list
 
 
 def equilibrium_breakpoints(game: Game, costs: Sequence[str] | None = None) -> list[Endpoint]:
-    """Every κ ≥ 0 where the equilibrium set may change (see module docstring), sorted."""
+    """Every κ ≥ 0 where the equilibrium set may change (see module docstring), sorted.
+
+    Players with a single strategy are set aside first: a 2x2x1 game has the breakpoints of
+    its 2x2 game, mixed equilibria included."""
+    game = game.without_single_strategy_players()
     points: list[Endpoint] = list(pairwise_breakpoints(game, costs))
     if game.n_players == 2 and min(game.shape) >= 2 and game.shape != (2, 2):
         points += _mixed_breakpoints(game, costs)
@@ -192,7 +196,7 @@ def sweep(game: Game, costs: Sequence[str] | None = None, to: Fraction | None = 
             break
     regimes = merge_regimes(elements)
     notes = []
-    if game.n_players > 2:
+    if game.without_single_strategy_players().n_players > 2:
         notes.append("3+ players: regimes follow the pure equilibria; mixed ones are not searched")
     # merge_regimes starts a new regime exactly where the structure changes: every regime but
     # the first begins at a change point (a single point, an open gap, or a closed stretch).
@@ -257,6 +261,8 @@ def _only_target(solution: Solution, target: Profile) -> bool:
 
 def tail_of_uniqueness(game: Game, costs: Sequence[str], target: Profile) -> Tail:
     """The κ from which ``target`` is the unique equilibrium for good (see module docstring)."""
+    # A 2x2x1 game is the 2x2 game of the others: mixed equilibria included.
+    game, target = game.without_single_strategy_players(), game.solved_profile(target)
     if game.n_players > 2:
         return _tail_by_dominance(game, costs, target)
     points = equilibrium_breakpoints(game, costs)

@@ -69,10 +69,11 @@ def target_profile(game: Game, key: str | None) -> Profile:
 def game_type_test(test: ClaimTest, ctx: Context) -> TestResult:
     """Each player's 2x2 type at κ against the types the claim expects; partly supported when
     some players' payoffs have it and others' do not."""
-    game = ctx.game_for(test)
+    full = ctx.game_for(test)
+    game = full.without_single_strategy_players()  # a 2x2x1 game is a 2x2 game
     if game.shape != (2, 2):
-        raise Untestable(f"game types are defined here for 2x2 games; this one is {'x'.join(map(str, game.shape))}")
-    target = target_profile(game, test.target)
+        raise Untestable(f"game types are defined here for 2x2 games; this one is {'x'.join(map(str, full.shape))}")
+    target = full.solved_profile(target_profile(full, test.target))
     confront = tuple(1 - t for t in target)
     u = game.payoffs_at(test.kappa)
     types, orders = {}, {}
