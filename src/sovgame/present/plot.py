@@ -9,7 +9,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from ..core.intervals import exact_text
+from ..core.intervals import Endpoint, exact_text
 from ..errors import SovgameError
 from ..files.atomic import check_output, write_atomically
 
@@ -114,18 +114,18 @@ def plot_sweep(
     for y, (label, spans) in enumerate(rows.items()):
         ax.broken_barh(spans, (y - 0.3, 0.6), color="#4477aa" if "mixed" not in label else "#aa7744")
     ax.set_yticks(range(len(rows)), list(rows))
-    starts: dict[float, list[str]] = {}
+    starts: dict[Endpoint, list[str]] = {}  # exact keys: a root equals only the same root
     if thresholds is not None:
         from .thresholds import CRITERION_NAMES
 
         for name, t in thresholds.thresholds.items():
             if t.value is not None and 0 < float(t.value) <= top:
-                starts.setdefault(round(float(t.value), 12), []).append(CRITERION_NAMES[name])
+                starts.setdefault(t.value, []).append(CRITERION_NAMES[name])
     for p in result.breakpoints:
         if 0 < float(p) <= top:
             ax.axvline(float(p), color="black", linestyle=":", linewidth=1)
             label = f"κ = {exact_text(p)}"
-            named = starts.get(round(float(p), 12))
+            named = starts.get(p)
             if named:
                 label += "\n" + "\n".join(named)
             ax.text(float(p), 1.02, label, transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=8)
