@@ -85,8 +85,8 @@ def sort_points(points: Iterable[Endpoint]) -> list[Endpoint]:
     unique: dict[Endpoint, Endpoint] = {Fraction(0): Fraction(0)}
     for p in points:
         if isinstance(p, Root):
-            if p.compare(0) > 0:
-                unique.setdefault(p, p.narrowed())  # equal roots hash alike (by their cell)
+            if p.compare(0) > 0 and p not in unique:  # equal roots hash alike (by their cell)
+                unique[p] = p.narrowed()
         elif p >= 0:
             unique.setdefault(Fraction(p), Fraction(p))
     return sorted(unique.values(), key=functools.cmp_to_key(compare))

@@ -10,12 +10,16 @@ where some equilibrium condition turns into an equality:
   degree ≤ k + 1, found exactly by interpolation at k + 2 rational points.
 
 In a 2x2 game only the pairwise breakpoints occur, and they are rational **[derived]**.
-Larger games can have irrational breakpoints: they are isolated by exact sign changes and
-carried as :class:`~sovgame.intervals.Root` brackets. Between consecutive breakpoints the
-equilibrium set keeps its structure, so one exact solve per regime describes it.
+Larger games can have irrational breakpoints: every real root of those polynomials is
+isolated with proof (:func:`sovgame.core.roots.nonnegative_roots`: a double root, or two roots
+10⁻¹² apart, cannot hide) and carried as a :class:`~sovgame.core.roots.Root`, compared
+exactly. Between consecutive breakpoints the equilibrium set keeps its structure, so one exact
+solve per regime describes it.
 
 More players: pure equilibria change only at pairwise breakpoints (exact); mixed ones are
-not followed (they need Gambit), and results say so.
+not followed (they need Gambit), and results say so. Players with a single strategy are set
+aside first (:meth:`~sovgame.core.model.Game.without_single_strategy_players`): a 2x2x1 game
+is a two-player game here.
 """
 
 from __future__ import annotations
