@@ -1,23 +1,36 @@
 """Benchmark and cross-check ``sovgame.solvers.bimatrix.solve_bimatrix`` against Gambit and nashpy.
 
-What it measures, for each size k (default 2..6), on ``--games`` random k×k bimatrix games
-with integer payoffs drawn uniformly from [-5, 5] (numpy ``default_rng``, seeded per size
-from ``--seed``; small integer payoffs make many of the games degenerate):
+Two suites of random games, for each size k (default 2..6), ``--games`` games per size
+(seeded per suite and size from ``--seed``):
+
+* ``integer``: k×k integer payoffs drawn uniformly from [-5, 5] (numpy ``default_rng``); small
+  integers make many of the games degenerate;
+* ``near``: near-degenerate games, where a float stage with a fixed tolerance merges or drops
+  vertices: payoffs 0, 1 or 2 plus, in each cell with probability 1/2, an exact perturbation
+  k'/10^e (k' in −9..9, one e per game drawn from 3..15), as exact fractions.
+
+What it measures:
 
 * correctness: sovgame's extreme equilibria are compared, as exact sets of (row, col)
   probability tuples in ``fractions.Fraction``, with Gambit's exact
   ``enummixed_solve(game, rational=True)``. "missed" counts equilibria Gambit has and sovgame
-  lacks, "invented" those sovgame has and Gambit lacks. Unless ``--no-reference`` is given,
-  both are also compared with a slow, independent exact enumerator in this file (every basis
-  of both best-response polytopes solved in integer/rational arithmetic), which also
-  decides degeneracy exactly, so a disagreement says who is wrong. Every offending game is
-  printed (and written to ``--save`` as JSON when given).
+  lacks, "invented" those sovgame has and Gambit lacks; both must be 0. Unless
+  ``--no-reference`` is given, both are also compared with a slow, independent exact
+  enumerator in this file (every basis of both best-response polytopes solved in integer and
+  rational arithmetic), which also decides degeneracy exactly, so a disagreement says who is
+  wrong. Every offending game is printed (and written to ``--save`` as JSON when given).
 * speed: median wall time per game (``time.perf_counter``, each game solved once, after
   one untimed warm-up game) of sovgame's ``solve_bimatrix``, nashpy's
   ``Game(A', B').vertex_enumeration()`` consumed into a list (payoffs shifted to be strictly
-  positive, A' = A - A.min() + 1, as nashpy's vertex enumeration needs) and Gambit's
+  positive, A' = A - A.min() + 1, as nashpy's vertex enumeration needs; floats) and Gambit's
   floating-point ``enummixed_solve(game, rational=False)`` (building the Gambit game is not
   timed). Gambit's exact solver is timed too, for reference.
+* before and after: ``--baseline SRC`` imports another copy of sovgame from the source tree
+  SRC (the directory that holds its ``sovgame`` package, e.g. a ``git worktree`` of an older
+  commit) and solves every game with it too, in the same process and interleaved with the
+  current solver (alternating which goes first), so both see the same machine load. Its
+  misses, inventions and median time are printed beside the current ones, with the ratio
+  current/baseline.
 
 ``--profile`` adds a cProfile summary of sovgame's solver at the two largest sizes.
 
@@ -25,8 +38,9 @@ Requires pygambit (17.x API) and nashpy besides sovgame's own dependencies::
 
     pip install ".[gambit]"        # from the repository root; pulls in pygambit and nashpy
 
-Run as ``python benchmarks/bench_solve.py [--games N] [--seed S]``; ``--help`` lists the
-other options. Exits 1 if any game disagrees (or if pygambit is missing), else 0.
+Run as ``python benchmarks/bench_solve.py [--games N] [--seed S] [--suites integer near]
+[--baseline SRC]``; ``--help`` lists the other options. Exits 1 if any game disagrees (or if
+pygambit is missing), else 0.
 """
 
 from __future__ import annotations
@@ -34,12 +48,17 @@ from __future__ import annotations
 import argparse
 import cProfile
 import hashlib
+import importlib
 import io
 import itertools
 import json
+import math
+import os
 import pstats
+import random
 import statistics
 import sys
+import tempfile
 import time
 from fractions import Fraction
 from pathlib import Path
@@ -82,8 +101,16 @@ Pair = tuple[tuple[Fraction, ...], tuple[Fraction, ...]]
 _TABLE = getattr(gbt, "StrategicGame", None) or gbt.Game
 
 
-def gambit_game(A: np.ndarray, B: np.ndarray):
-    return _TABLE.from_arrays(A.tolist(), B.tolist())  # Python ints: exact payoffs
+Matrix = list[list[int | Fraction]]  # a game's payoffs: Python ints or exact fractions
+
+
+def _gambit_number(v: int | Fraction):
+    return v if isinstance(v, int) else gbt.Rational(v.numerator, v.denominator)
+
+
+def gambit_game(A: Matrix, B: Matrix):
+    """The game in Gambit, with exact payoffs (Python ints or Gambit rationals)."""
+    return _TABLE.from_arrays(*([[_gambit_number(v) for v in row] for row in M] for M in (A, B)))
 
 
 def gambit_pairs(game, rational: bool = True) -> list[Pair]:
@@ -113,9 +140,10 @@ def sovgame_pairs(solution) -> list[Pair]:
     return [(tuple(e.row), tuple(e.col)) for e in solution.equilibria]
 
 
-def nashpy_solve(A: np.ndarray, B: np.ndarray) -> list:
-    game = nashpy.Game(A - A.min() + 1, B - B.min() + 1)
-    return list(game.vertex_enumeration())
+def nashpy_solve(A: Matrix, B: Matrix) -> list:
+    """nashpy's vertex enumeration on the payoffs as floats, shifted to be positive."""
+    a, b = np.array(A, dtype=float), np.array(B, dtype=float)
+    return list(nashpy.Game(a - a.min() + 1, b - b.min() + 1).vertex_enumeration())
 
 
 # --- an independent, slow exact reference --------------------------------------------------
@@ -176,11 +204,20 @@ def _vertices(M: list[list[int]]) -> dict[tuple[Fraction, ...], tuple[frozenset,
     return out
 
 
-def reference(A: np.ndarray, B: np.ndarray) -> tuple[set[Pair], bool]:
+def _positive_integers(M: Matrix) -> list[list[int]]:
+    """Shift to a minimum of 1 and scale by the lcm of the denominators (no best reply moves)."""
+    low = min(min(row) for row in M)
+    shifted = [[Fraction(v) - low + 1 for v in row] for row in M]
+    scale = math.lcm(*(v.denominator for row in shifted for v in row))
+    return [[int(v * scale) for v in row] for row in shifted]
+
+
+def reference(A: Matrix, B: Matrix) -> tuple[set[Pair], bool]:
     """All extreme equilibria and exact degeneracy, by brute force over all bases."""
-    m, n = A.shape
-    Ap = (A - A.min() + 1).astype(int).tolist()
-    Bt = (B - B.min() + 1).T.astype(int).tolist()
+    m, n = len(A), len(A[0])
+    Ap = _positive_integers(A)
+    Bp = _positive_integers(B)
+    Bt = [[Bp[i][j] for i in range(m)] for j in range(n)]
     P = _vertices(Bt)  # x: zero -> rows i, tight -> columns j (label m + j)
     Q = _vertices(Ap)  # y: zero -> columns j (label m + j), tight -> rows i
     full = set(range(m + n))
@@ -195,12 +232,12 @@ def reference(A: np.ndarray, B: np.ndarray) -> tuple[set[Pair], bool]:
     return pairs, degenerate
 
 
-def is_nash(A: np.ndarray, B: np.ndarray, pair: Pair) -> bool:
+def is_nash(A: Matrix, B: Matrix, pair: Pair) -> bool:
     x, y = pair
     if any(v < 0 for v in x + y) or sum(x) != 1 or sum(y) != 1:
         return False
-    Ay = [sum(int(A[i, j]) * y[j] for j in range(len(y))) for i in range(len(x))]
-    xB = [sum(int(B[i, j]) * x[i] for i in range(len(x))) for j in range(len(y))]
+    Ay = [sum(A[i][j] * y[j] for j in range(len(y))) for i in range(len(x))]
+    xB = [sum(B[i][j] * x[i] for i in range(len(x))) for j in range(len(y))]
     return all(Ay[i] == max(Ay) for i in range(len(x)) if x[i] > 0) and all(
         xB[j] == max(xB) for j in range(len(y)) if y[j] > 0
     )
@@ -208,10 +245,36 @@ def is_nash(A: np.ndarray, B: np.ndarray, pair: Pair) -> bool:
 
 # --- the benchmark -------------------------------------------------------------------------
 
+SUITES = ("integer", "near")
 
-def make_games(k: int, count: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    rng = np.random.default_rng([seed, k])  # per size: changing --sizes keeps the games
-    return [(rng.integers(-5, 6, (k, k)), rng.integers(-5, 6, (k, k))) for _ in range(count)]
+
+def make_games(suite: str, k: int, count: int, seed: int) -> list[tuple[Matrix, Matrix]]:
+    """``count`` k×k games of a suite (module docstring), the same for every run of a seed."""
+    if suite == "integer":
+        rng = np.random.default_rng([seed, k])  # per size: changing --sizes keeps the games
+        return [(rng.integers(-5, 6, (k, k)).tolist(), rng.integers(-5, 6, (k, k)).tolist()) for _ in range(count)]
+    draw = random.Random(f"{seed}/near/{k}")
+    games = []
+    for _ in range(count):
+        e = draw.randint(3, 15)
+
+        def cell(e: int = e) -> Fraction:
+            base = Fraction(draw.randint(0, 2))
+            return base + Fraction(draw.randint(-9, 9), 10**e) if draw.random() < 0.5 else base
+
+        games.append(tuple([[cell() for _ in range(k)] for _ in range(k)] for _ in range(2)))
+    return games
+
+
+def load_baseline(source: Path):
+    """The bimatrix module of another copy of sovgame (the directory holding its ``sovgame``
+    package), imported as the package ``sovgame_baseline`` so that it uses its own modules."""
+    if not (source / "sovgame" / "solvers" / "bimatrix.py").is_file():
+        sys.exit(f"--baseline {source}: no sovgame/solvers/bimatrix.py there")
+    folder = tempfile.mkdtemp(prefix="bench_solve_")
+    os.symlink(source.resolve() / "sovgame", Path(folder) / "sovgame_baseline")
+    sys.path.insert(0, folder)
+    return importlib.import_module("sovgame_baseline.solvers.bimatrix")
 
 
 def timed(fn, *args):
@@ -224,22 +287,52 @@ def fmt_pair(pair: Pair) -> str:
     return "(" + ", ".join("[" + ", ".join(str(v) for v in side) + "]" for side in pair) + ")"
 
 
-def run_size(k: int, games, args, problems: list) -> dict:
+def _record(k: int, index: int, A: Matrix, B: Matrix, sol, gpairs, rset, rdeg, nondeg_violation) -> dict:
+    """What is printed (and saved) about a game on which the solvers disagree."""
+    spairs = sovgame_pairs(sol)
+    miss, inv = set(gpairs) - set(spairs), set(spairs) - set(gpairs)
+    return {
+        "size": k,
+        "index": index,
+        "A": [[str(v) for v in row] for row in A],
+        "B": [[str(v) for v in row] for row in B],
+        "sovgame_degenerate": sol.degenerate,
+        "reference_degenerate": rdeg,
+        "nondegenerate_but_even_or_continuum": nondeg_violation,
+        "sovgame": [fmt_pair(p) for p in spairs],
+        "gambit": [fmt_pair(p) for p in gpairs],
+        "sovgame_missed": [fmt_pair(p) for p in sorted(miss)],
+        "sovgame_invented": [fmt_pair(p) for p in sorted(inv)],
+        "invented_are_nash": [is_nash(A, B, p) for p in sorted(inv)],
+        "reference": None if rset is None else [fmt_pair(p) for p in sorted(rset)],
+    }
+
+
+def run_size(k: int, games, args, problems: list, baseline=None) -> dict:
+    # long: one loop that times every solver on each game and tallies every disagreement.
     # Warm-up (untimed): imports, caches, first-call overheads.
     A0, B0 = games[0]
-    solve_bimatrix(A0.tolist(), B0.tolist())
+    solve_bimatrix(A0, B0)
+    if baseline is not None:
+        baseline.solve_bimatrix(A0, B0)
     nashpy_solve(A0, B0)
     g0 = gambit_game(A0, B0)
     gbt.nash.enummixed_solve(g0, rational=False)
     gbt.nash.enummixed_solve(g0, rational=True)
 
-    t_sov, t_np, t_gf, t_gr = [], [], [], []
+    t_sov, t_base, t_np, t_gf, t_gr = [], [], [], [], []
     degenerate = missed = invented = ref_bad_sov = ref_bad_gbt = degen_flag_wrong = 0
-    np_errors = gbt_dups = 0
+    base_missed = base_invented = np_errors = gbt_dups = 0
     np_limit = len(games) if args.nashpy_limit is None else min(args.nashpy_limit, len(games))
     for index, (A, B) in enumerate(games):
-        sol, dt = timed(solve_bimatrix, A.tolist(), B.tolist())
+        if baseline is not None and index % 2:  # alternate which goes first
+            base, dt = timed(baseline.solve_bimatrix, A, B)
+            t_base.append(dt)
+        sol, dt = timed(solve_bimatrix, A, B)
         t_sov.append(dt)
+        if baseline is not None and not index % 2:
+            base, dt = timed(baseline.solve_bimatrix, A, B)
+            t_base.append(dt)
         game = gambit_game(A, B)
         _, dt = timed(gbt.nash.enummixed_solve, game, False)
         t_gf.append(dt)
@@ -252,51 +345,27 @@ def run_size(k: int, games, args, problems: list) -> dict:
             except Exception:  # nashpy/qhull can fail on degenerate games: count, go on
                 np_errors += 1
 
-        spairs = sovgame_pairs(sol)
-        sset, gset = set(spairs), set(gpairs)
+        sset, gset = set(sovgame_pairs(sol)), set(gpairs)
         gbt_dups += len(gpairs) - len(gset)
         degenerate += sol.degenerate
-        miss, inv = gset - sset, sset - gset
-        missed += len(miss)
-        invented += len(inv)
-        record = None
-        if args.reference:
-            rset, rdeg = reference(A, B)
-            if rset != sset:
-                ref_bad_sov += 1
-            if rset != gset:
-                ref_bad_gbt += 1
-            if rdeg != sol.degenerate:
-                degen_flag_wrong += 1
-        else:
-            rset, rdeg = None, None
+        missed += len(gset - sset)
+        invented += len(sset - gset)
+        if baseline is not None:
+            bset = set(sovgame_pairs(base))
+            base_missed += len(gset - bset)
+            base_invented += len(bset - gset)
+        rset, rdeg = reference(A, B) if args.reference else (None, None)
+        if rset is not None:
+            ref_bad_sov += rset != sset
+            ref_bad_gbt += rset != gset
+            degen_flag_wrong += rdeg != sol.degenerate
         # Necessary conditions when sovgame says "nondegenerate": an odd number of isolated
         # equilibria (Lemke-Howson) and no continuum.
         nondeg_violation = not sol.degenerate and (
             len(sset) % 2 == 0 or any(e.component is not None for e in sol.equilibria)
         )
-        if (
-            miss
-            or inv
-            or nondeg_violation
-            or (rset is not None and (rset != sset or rset != gset or rdeg != sol.degenerate))
-        ):
-            record = {
-                "size": k,
-                "index": index,
-                "A": A.tolist(),
-                "B": B.tolist(),
-                "sovgame_degenerate": sol.degenerate,
-                "reference_degenerate": rdeg,
-                "nondegenerate_but_even_or_continuum": nondeg_violation,
-                "sovgame": [fmt_pair(p) for p in spairs],
-                "gambit": [fmt_pair(p) for p in gpairs],
-                "sovgame_missed": [fmt_pair(p) for p in sorted(miss)],
-                "sovgame_invented": [fmt_pair(p) for p in sorted(inv)],
-                "invented_are_nash": [is_nash(A, B, p) for p in sorted(inv)],
-                "reference": None if rset is None else [fmt_pair(p) for p in sorted(rset)],
-            }
-            problems.append(record)
+        if sset != gset or nondeg_violation or (rset is not None and (rset != sset or rdeg != sol.degenerate)):
+            problems.append(_record(k, index, A, B, sol, gpairs, rset, rdeg, nondeg_violation))
 
     med = lambda ts: statistics.median(ts) * 1e3 if ts else float("nan")  # noqa: E731
     return {
@@ -308,10 +377,13 @@ def run_size(k: int, games, args, problems: list) -> dict:
         "ref_bad_sov": ref_bad_sov,
         "ref_bad_gbt": ref_bad_gbt,
         "degen_flag_wrong": degen_flag_wrong,
+        "base_missed": base_missed,
+        "base_invented": base_invented,
         "gbt_dups": gbt_dups,
         "np_timed": len(t_np),
         "np_errors": np_errors,
         "sov": med(t_sov),
+        "base": med(t_base),
         "np": med(t_np),
         "gf": med(t_gf),
         "gr": med(t_gr),
@@ -319,11 +391,11 @@ def run_size(k: int, games, args, problems: list) -> dict:
 
 
 def profile_sovgame(k: int, games, top: int) -> str:
-    solve_bimatrix(games[0][0].tolist(), games[0][1].tolist())
+    solve_bimatrix(*games[0])
     prof = cProfile.Profile()
     prof.enable()
     for A, B in games:
-        solve_bimatrix(A.tolist(), B.tolist())
+        solve_bimatrix(A, B)
     prof.disable()
     out = io.StringIO()
     stats = pstats.Stats(prof, stream=out)
@@ -335,11 +407,61 @@ def profile_sovgame(k: int, games, top: int) -> str:
     return out.getvalue()
 
 
+def _header(args, baseline) -> str:
+    return (
+        f"{'suite':>7} {'size':>5} {'games':>5} {'degen':>5} {'missed':>6} {'invent':>6} "
+        + ("{:>7} {:>7} {:>7} ".format("ref≠sov", "ref≠gbt", "degflag") if args.reference else "")
+        + (f"{'b-miss':>6} {'b-inv':>6} " if baseline is not None else "")
+        + f"{'sov ms':>9} "
+        + (f"{'base ms':>9} {'sov/base':>8} " if baseline is not None else "")
+        + f"{'nashpy ms':>9} {'(n)':>5} {'gbt-f ms':>9} {'gbt-q ms':>9} {'sov/nashpy':>10} {'sov/gbt-f':>9}"
+    )
+
+
+def _line(suite: str, r: dict, args, baseline) -> str:
+    k = r["k"]
+    return (
+        f"{suite:>7} {f'{k}x{k}':>5} {r['games']:>5} {r['degenerate']:>5} {r['missed']:>6} {r['invented']:>6} "
+        + (f"{r['ref_bad_sov']:>7} {r['ref_bad_gbt']:>7} {r['degen_flag_wrong']:>7} " if args.reference else "")
+        + (f"{r['base_missed']:>6} {r['base_invented']:>6} " if baseline is not None else "")
+        + f"{r['sov']:>9.3f} "
+        + (f"{r['base']:>9.3f} {r['sov'] / r['base']:>8.3f} " if baseline is not None else "")
+        + f"{r['np']:>9.3f} {r['np_timed']:>5} {r['gf']:>9.3f} {r['gr']:>9.3f} "
+        f"{r['sov'] / r['np']:>10.3f} {r['sov'] / r['gf']:>9.3f}"
+    )
+
+
+def _legend(args, baseline) -> str:
+    return (
+        "columns: degen = games sovgame flags degenerate; missed/invent = equilibria in Gambit "
+        "(exact) but not sovgame / in sovgame but not Gambit (both must be 0)"
+        + (
+            "; ref≠sov, ref≠gbt = games where the independent exact enumerator disagrees with "
+            "sovgame / Gambit; degflag = games whose sovgame degenerate flag is wrong"
+            if args.reference
+            else ""
+        )
+        + (
+            "; b-miss/b-inv, base ms = the same for the --baseline copy, timed interleaved with "
+            "the current one; sov/base = their ratio of medians"
+            if baseline is not None
+            else ""
+        )
+        + "; times are medians per game; (n) = games timed for nashpy; gbt-f / gbt-q = Gambit "
+        "enummixed float / rational (solve only, game construction not timed)."
+    )
+
+
 def main(argv=None) -> int:
+    # long: the command line, the table and the report of offending games, in order.
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--games", type=int, default=200, help="random games per size (200)")
-    parser.add_argument("--seed", type=int, default=20240517, help="base seed (per size: [seed, k])")
+    parser.add_argument("--seed", type=int, default=20240517, help="base seed (per suite and size)")
     parser.add_argument("--sizes", type=int, nargs="+", default=[2, 3, 4, 5, 6])
+    parser.add_argument("--suites", nargs="+", choices=SUITES, default=list(SUITES))
+    parser.add_argument(
+        "--baseline", type=Path, help="also time the sovgame package found in this source directory (before/after)"
+    )
     parser.add_argument(
         "--nashpy-limit",
         type=int,
@@ -354,48 +476,28 @@ def main(argv=None) -> int:
     parser.add_argument("--profile-top", type=int, default=25)
     args = parser.parse_args(argv)
 
+    baseline = load_baseline(args.baseline) if args.baseline else None
     digest = _source_digest()
     print(
-        f"seed={args.seed} games/size={args.games} payoffs: integers uniform in [-5, 5]; "
+        f"seed={args.seed} games/size={args.games} suites: {', '.join(args.suites)}; "
         f"pygambit {gbt.__version__}, nashpy {nashpy.__version__}, numpy {np.__version__}; "
         f"solver {_bimatrix.__file__} sha256:{digest}"
+        + (f"; baseline {baseline.__file__}" if baseline is not None else "")
     )
     problems: list = []
+    print(_header(args, baseline))
     rows = []
-    header = (
-        f"{'size':>4} {'games':>5} {'degen':>5} {'missed':>6} {'invent':>6} "
-        + ("{:>7} {:>7} {:>7} ".format("ref≠sov", "ref≠gbt", "degflag") if args.reference else "")
-        + f"{'sov ms':>8} {'nashpy ms':>9} {'(n)':>5} {'gbt-f ms':>8} {'gbt-q ms':>8} "
-        f"{'sov/nashpy':>10} {'sov/gbt-f':>9}"
-    )
-    print(header)
-    for k in args.sizes:
-        games = make_games(k, args.games, args.seed)
-        r = run_size(k, games, args, problems)
-        rows.append(r)
-        line = (
-            f"{k}x{k:<2} {r['games']:>5} {r['degenerate']:>5} {r['missed']:>6} {r['invented']:>6} "
-            + (f"{r['ref_bad_sov']:>7} {r['ref_bad_gbt']:>7} {r['degen_flag_wrong']:>7} " if args.reference else "")
-            + f"{r['sov']:>8.3f} {r['np']:>9.3f} {r['np_timed']:>5} {r['gf']:>8.3f} {r['gr']:>8.3f} "
-            f"{r['sov'] / r['np']:>10.3f} {r['sov'] / r['gf']:>9.3f}"
-        )
-        print(line, flush=True)
-    print(
-        "columns: degen = games sovgame flags degenerate; missed/invent = equilibria in Gambit "
-        "(exact) but not sovgame / in sovgame but not Gambit"
-        + (
-            "; ref≠sov, ref≠gbt = games where the independent exact enumerator disagrees with "
-            "sovgame / Gambit; degflag = games whose sovgame degenerate flag is wrong"
-            if args.reference
-            else ""
-        )
-        + "; times are medians per game; (n) = games timed for nashpy; gbt-f / gbt-q = Gambit "
-        "enummixed float / rational (solve only, game construction not timed)."
-    )
-    extra = [f"{r['k']}x{r['k']}: nashpy errors {r['np_errors']}" for r in rows if r["np_errors"]]
-    extra += [f"{r['k']}x{r['k']}: Gambit duplicate equilibria {r['gbt_dups']}" for r in rows if r["gbt_dups"]]
+    for suite in args.suites:
+        for k in args.sizes:
+            r = run_size(k, make_games(suite, k, args.games, args.seed), args, problems, baseline)
+            rows.append((suite, r))
+            print(_line(suite, r, args, baseline), flush=True)
+    print(_legend(args, baseline))
+    extra = [f"{s} {r['k']}x{r['k']}: nashpy errors {r['np_errors']}" for s, r in rows if r["np_errors"]]
+    extra += [f"{s} {r['k']}x{r['k']}: Gambit duplicate equilibria {r['gbt_dups']}" for s, r in rows if r["gbt_dups"]]
     for line in extra:
         print(line)
+    print(f"\nmissed: {sum(r['missed'] for _, r in rows)}, invented: {sum(r['invented'] for _, r in rows)}")
 
     if problems:
         print(f"\n{len(problems)} offending game(s):")
@@ -408,7 +510,7 @@ def main(argv=None) -> int:
             print(f"written to {args.save}")
     else:
         print(
-            "\nno discrepancies: sovgame's extreme equilibria equal Gambit's on every game"
+            "no discrepancies: sovgame's extreme equilibria equal Gambit's on every game"
             + (" and the exact reference's, degenerate flag included" if args.reference else "")
         )
 
@@ -419,7 +521,7 @@ def main(argv=None) -> int:
         )
     if args.profile:
         for k in sorted(args.sizes)[-2:]:
-            print(profile_sovgame(k, make_games(k, args.games, args.seed), args.profile_top))
+            print(profile_sovgame(k, make_games(args.suites[0], k, args.games, args.seed), args.profile_top))
     return 1 if problems else 0
 
 

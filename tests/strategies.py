@@ -128,3 +128,22 @@ def costed_bimatrix(draw, m: int, n: int, low: int = -4, high: int = 4, max_load
     exposure = ", ".join(f'"a{i}|b{j}" = [{W[i][j][0]}, {W[i][j][1]}]' for i in range(m) for j in range(n))
     lines += ["[[costs]]", 'name = "c"', 'incidence = "custom"', "weights = [1, 1]", f"exposure = {{ {exposure} }}"]
     return parse_game("\n".join(lines))
+
+
+@st.composite
+def near_degenerate_bimatrix(
+    draw, max_m: int = 6, max_n: int = 7, exponents: tuple[int, int] = (3, 15)
+) -> tuple[list[list[Fraction]], list[list[Fraction]]]:
+    """(A, B): a bimatrix game of 2x2 to ``max_m`` x ``max_n`` whose payoffs are small integers
+    (0..2 or −2..2, so that ties abound) plus, in some cells, an exact perturbation k/10^e
+    (|k| ≤ 9, one e per game between ``exponents``): the games are degenerate or nearly so,
+    where a float stage with a fixed tolerance merges or drops vertices."""
+    m, n = draw(st.integers(2, max_m)), draw(st.integers(2, max_n))
+    e = draw(st.integers(*exponents))
+    low = draw(st.sampled_from([0, -2]))
+
+    def cell() -> Fraction:
+        base = Fraction(draw(st.integers(low, 2)))
+        return base + Fraction(draw(st.integers(-9, 9)), 10**e) if draw(st.booleans()) else base
+
+    return [[cell() for _ in range(n)] for _ in range(m)], [[cell() for _ in range(n)] for _ in range(m)]

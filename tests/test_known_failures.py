@@ -1,6 +1,10 @@
-"""Hangs and crashes whose cause lies in the float stage of the solver or in the bracketing of
-irrational breakpoints, recorded as strict expected failures: each names its cause, and
-turns into an error (XPASS) the day that cause is fixed, so the marker is then removed.
+"""Hangs and crashes found at the edges of the number limits. While its cause is open, each is
+recorded as a strict expected failure that names the cause (it turns into an error, XPASS, the
+day the cause is fixed, and the marker is then removed); once fixed, it stays as a regression
+test. Fixed: a risk-dominance root bracketed by stepping from a float (a hang once payoffs
+reach about 1e10; roots are now bracketed with integer square roots), and the two-player
+solver's float stage overflowing or warning on payoffs with huge common denominators (payoffs
+now enter it as correctly rounded int / top).
 
 Every number here is within sovgame's number limits (numerators and denominators of at most
 100 digits), so these games are accepted as input.
@@ -33,12 +37,6 @@ def bundled_with(cell: str, player: int, value: str) -> str:
     return re.sub(r'"' + re.escape(cell) + r'"(\s*)= \[([^\]]*)\]', replace, text, count=1)
 
 
-@pytest.mark.xfail(
-    reason="core/intervals.py _bracket_surd: the risk-dominance root a ± √r is bracketed by stepping "
-    "1e-12 at a time from a float estimate, which is off by far more than 1e-12 once payoffs reach "
-    "about 1e10 (the root itself is near −1e16 here, irrelevant for κ ≥ 0)",
-    strict=True,
-)
 @pytest.mark.parametrize("value", ["1e16", "1e99"])
 def test_thresholds_of_a_2x2_game_with_a_large_payoff_answer(tmp_path, value):
     path = tmp_path / "large.toml"
@@ -65,25 +63,12 @@ PRIMES = [
 ]
 
 
-@pytest.mark.xfail(
-    reason="solvers/bimatrix.py _Polytope: payoffs scaled to one common denominator become integers "
-    "past 1e308, and M_int.astype(np.float64) raises OverflowError",
-    strict=True,
-    raises=OverflowError,
-)
 def test_payoffs_with_many_large_denominators_are_solved():
     A = [[Fraction(1, p**3) for p in PRIMES[:2]], [Fraction(1, p**3) for p in PRIMES[2:]]]
     B = [[1, 0], [Fraction(1, PRIMES[3] ** 3), 1]]
     assert solve(bimatrix_game(A, B)).equilibria
 
 
-@pytest.mark.xfail(
-    reason="solvers/bimatrix.py float_vertices: with payoffs scaled to one common denominator the "
-    "float determinants overflow, and numpy's RuntimeWarnings leak to stderr (seen in robust, whose "
-    "exact subsample turns sampled floats into fractions with 52-bit denominators)",
-    strict=True,
-    raises=RuntimeWarning,
-)
 def test_solving_payoffs_with_large_denominators_raises_no_float_warnings():
     values = [Fraction(k + 1, p) for k, p in enumerate(PRIMES * 4)]
     A = [values[0:4], values[4:8], values[8:12], values[12:16]]

@@ -8,7 +8,15 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strategies import DILEMMA_TYPES, costed_2x2, costed_bimatrix, dilemmas, payoff_arrays, rstp
+from strategies import (
+    DILEMMA_TYPES,
+    costed_2x2,
+    costed_bimatrix,
+    dilemmas,
+    near_degenerate_bimatrix,
+    payoff_arrays,
+    rstp,
+)
 
 
 @given(st.sampled_from(list(DILEMMA_TYPES)).flatmap(lambda kind: st.tuples(st.just(kind), rstp(kind))))
@@ -41,3 +49,15 @@ def test_costed_games_have_costs_that_move_with_kappa(small, wide):
     for game in (small, wide):
         load = game.cost_load()
         assert all(v >= 0 for v in load.reshape(-1))
+
+
+@settings(max_examples=50)
+@given(near_degenerate_bimatrix())
+def test_near_degenerate_games_are_small_integers_plus_one_scale_of_perturbation(game):
+    A, B = game
+    m, n = len(A), len(A[0])
+    assert 2 <= m <= 6 and 2 <= n <= 7 and all(len(row) == n for row in A + B) and len(B) == m
+    for v in (v for row in A + B for v in row):
+        base = round(v)
+        assert -2 <= base <= 2 and abs(v - base) <= Fraction(9, 1000)
+        assert (v * 10**15).denominator == 1  # k/10^e with e ≤ 15

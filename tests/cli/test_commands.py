@@ -72,6 +72,23 @@ def test_solve_at_a_cost_level_finds_the_mixed_equilibrium(runner, case_file):
     assert len(exact) == 3
 
 
+def test_solve_sets_a_player_with_one_strategy_aside(runner):
+    # scenario_india_engaged is 2x2x1: solved as its 2x2 game, so complete, with the mixed
+    # equilibrium (hand derivation in tests/costs/test_regimes.py: Pakistan restrains with
+    # 1/4, Afghanistan constrains with 1/2 at κ = 4), and nashpy can check it.
+    result = invoke(runner, "solve", "scenario_india_engaged", "--kappa", "4", "--check-nashpy", "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["complete"] is True and len(data["equilibria"]) == 3
+    assert data["notes"][0].startswith("India has a single strategy ('Engage Kabul')")
+    assert {
+        "Pakistan": {"Restrain strikes": "1/4", "Strike": "3/4"},
+        "Afghanistan": {"Constrain TTP": "1/2", "Tolerate TTP": "1/2"},
+        "India": {"Engage Kabul": "1"},
+    } in [e["exact"] for e in data["equilibria"]]
+    assert data["nashpy_check"]["missed"] == [] and data["nashpy_check"]["extra"] == 0
+
+
 def test_table_marks_equilibrium_cells_and_goes_to_stdout(runner, case_file):
     result = invoke(runner, "solve", str(case_file))
     assert result.exit_code == 0

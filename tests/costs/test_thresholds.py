@@ -117,7 +117,10 @@ def test_quadratic_roots_exact_and_surd():
     assert quadratic_roots(F(1), F(-3), F(2)) == [F(1), F(2)]
     roots = quadratic_roots(F(1), F(-2), F(-1))  # 1 ± √2
     assert [str(r) for r in roots] == ["1 − √2", "1 + √2"]
-    assert roots[1].lo < F(24142135623731, 10**13) < roots[1].hi
+    # 1 + √2 = 2.41421356237309504…: between these two rationals, its interval proved.
+    assert roots[1].compare(F(24142135623730, 10**13)) == 1 and roots[1].compare(F(24142135623731, 10**13)) == -1
+    assert roots[1].lo < roots[1].hi and (roots[1].lo - 1) ** 2 < 2 < (roots[1].hi - 1) ** 2
+    assert roots[0].compare(0) == -1 and (roots[0].hi - 1) ** 2 < 2 < (roots[0].lo - 1) ** 2
 
 
 # --- properties: thresholds bracket the change they claim, checked with the solver --------------------
@@ -172,10 +175,10 @@ def test_no_regime_is_missed_on_a_fine_grid(shape, data):
     """Between reported breakpoints the equilibrium structure must not change."""
     game = data.draw(costed_bimatrix(*shape))
     grid = [F(i, 8) for i in range(0, 8 * 6 + 1)]
-    points = [float(p) for p in equilibrium_breakpoints(game)]
+    points = equilibrium_breakpoints(game)
     previous = structure(solve(game, grid[0]))
     for a, b in zip(grid, grid[1:]):
         current = structure(solve(game, b))
-        if current != previous:
-            assert any(float(a) - 1e-9 <= p <= float(b) + 1e-9 for p in points), (game.payoffs, a, b)
+        if current != previous:  # a breakpoint in [a, b], compared exactly (roots included)
+            assert any(a <= p <= b for p in points), (game.payoffs, a, b)
         previous = current

@@ -8,7 +8,7 @@ from fractions import Fraction as F
 import pytest
 
 from sovgame.core.intervals import Interval, Root
-from sovgame.costs.verdicts import Verdict, compare, contains, meets, surd_of, verdict_for
+from sovgame.costs.verdicts import Verdict, compare, contains, meets, verdict_for
 
 TOP = (F(0), F(2))
 
@@ -63,39 +63,44 @@ def test_json_values_and_words():
 # --- irrational endpoints -----------------------------------------------------------------------
 
 
-def test_a_root_is_compared_through_its_bracket():
-    root = Root.of_surd(F(1), F(1), F(2))  # 1 + √2 ≈ 2.414, bracket 1e-12 wide
+def test_a_root_is_compared_exactly():
+    root = Root.of_surd(F(1), F(1), F(2))  # 1 + √2 ≈ 2.414
     assert compare(root, F(2)) == 1 and compare(root, F(3)) == -1
     assert verdict_for([Interval(root, False, None)], TOP) == Verdict.BEYOND
     assert verdict_for([Interval(root, False, None)], (F(0), F(5, 2))) == Verdict.REACHABLE
 
 
-def test_a_rational_inside_the_bracket_is_decided_by_the_closed_form():
-    # −1/2 + √2 ≈ 0.9142 < 1, with a bracket (0, 2) wide enough to hold 1: the closed form
-    # decides, (1 + 1/2)² = 9/4 > 2.
-    root = Root(F(0), F(2), "-1/2 + √2", 0.9142)
-    assert surd_of(root) == (F(-1, 2), F(1), F(2))
-    assert compare(root, F(1)) == -1
+def test_a_rational_inside_a_wide_interval_is_decided_by_the_polynomial():
+    # −1/2 + √2 ≈ 0.9142 is the root of 4x² + 4x − 7 in (0, 2) (the other root is negative);
+    # at 1 the polynomial is 1 > 0 while at 0 it is −7 < 0: the root lies below 1.
+    root = Root((-7, 4, 4), F(0), F(2))
+    assert compare(root, F(1)) == -1 and compare(root, F(9, 10)) == 1
     assert contains(Interval(root, True, None), F(1)) is True
-    # 3/2 − √2 ≈ 0.0858: below 1; 5/2 − √(1/2) ≈ 1.7929 above 1 and below 2.
-    assert compare(Root(F(0), F(2), "3/2 − √2", 0.0858), F(1)) == -1
-    assert compare(Root(F(1), F(2), "5/2 − √(1/2)", 1.7929), F(1)) == 1
-    assert compare(Root(F(1), F(2), "5/2 − √(1/2)", 1.7929), F(2)) == -1
-    # √3 ≈ 1.732 written without a constant term.
-    assert compare(Root(F(1), F(2), "√3", 1.732), F(7, 4)) == -1
+    assert contains(Interval(F(0), True, root, False), F(1)) is False
 
 
-def test_without_a_closed_form_the_verdict_is_not_settled():
-    root = Root(F(1, 2), F(3, 2), None, 1.0)  # could be on either side of 1
-    assert compare(root, F(1)) is None
-    assert verdict_for([Interval(root, False, None)], TOP) is None
-    # Far from 1 and from the top the bracket settles it.
-    assert verdict_for([Interval(Root(F(5, 2), F(3), None, 2.7), False, None)], TOP) == Verdict.BEYOND
+def test_a_root_without_closed_form_settles_the_verdict():
+    # The plastic number ρ ≈ 1.3247, the real root of x³ − x − 1 (irrational: ±1 are no
+    # roots), in the interval (1/2, 3/2) that also holds 1: ρ > 1 since 1 − 1 − 1 < 0 has the
+    # sign of the left end.
+    root = Root((-1, -1, 0, 1), F(1, 2), F(3, 2))
+    assert compare(root, F(1)) == 1
+    assert verdict_for([Interval(root, False, None)], TOP) == Verdict.REACHABLE
+    assert verdict_for([Interval(F(0), True, root, False)], TOP) == Verdict.HOLDS_TODAY
 
 
-def test_a_misread_closed_form_decides_nothing():
-    # The text does not match the bracket: it must not be trusted.
-    assert surd_of(Root(F(0), F(2), "10 + √2", 1.0)) is None
+def test_roots_closer_to_1_or_the_top_than_any_float_can_tell():
+    # √(1 + 10⁻⁴⁰) = 1 + 5·10⁻⁴¹ − …: above 1, below 1 + 10⁻⁴⁰/2; as floats all three are 1.
+    h = F(1, 10**40)
+    root = Root.of_surd(F(0), F(1), 1 + h)
+    assert float(root) == 1.0 and compare(root, F(1)) == 1 and compare(root, 1 + h / 2) == -1
+    assert verdict_for([Interval(root, True, None)], TOP) == Verdict.REACHABLE
+    # A top just above √2 that equals √2 as a float: √2 is below it, so within reach.
+    above = F(14142135623730951, 10**16)
+    sqrt2 = Root.of_surd(F(0), F(1), F(2))
+    assert float(above) == float(sqrt2)
+    assert verdict_for([Interval(sqrt2, False, None)], (F(0), above)) == Verdict.REACHABLE
+    assert verdict_for([Interval(sqrt2, False, None)], (F(0), above - F(1, 10**15))) == Verdict.BEYOND
 
 
 def test_meets_is_exact_at_the_ends():

@@ -63,3 +63,36 @@ def test_a_full_table_of_learnt_patterns_still_answers(monkeypatch):
     expected = target_alone(plan, signs)
     assert np.array_equal(alone, expected[0]) and np.array_equal(not_alone, expected[1])
     assert len(patterns._KNOWN.get((plan.shape, plan.target), ([],))[0]) <= 50
+
+
+def _sign_tables(A: np.ndarray, B: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """rows[:, r2, r1, c] = sign(A[r2, c] − A[r1, c]), cols[:, c2, c1, r] = sign(B[r, c2] − B[r, c1])."""
+    rows = np.sign(A[:, :, None, :] - A[:, None, :, :]).astype(np.int8)
+    cols = np.sign(B.transpose(0, 2, 1)[:, :, None, :] - B.transpose(0, 2, 1)[:, None, :, :]).astype(np.int8)
+    return rows, cols
+
+
+@pytest.mark.parametrize("shape", [(2, 63), (3, 64), (2, 65), (70, 3), (2, 130)])
+def test_dominance_with_more_than_64_strategies_matches_the_exact_elimination(shape):
+    # A bitmask of uint64 cannot hold a 65th strategy: the elimination switches to booleans
+    # there, and must agree with the exact iterated elimination of sovgame.costs.regimes.
+    from fractions import Fraction
+
+    from sovgame.costs.regimes import surviving_strategies
+
+    m, n = shape
+    rng = np.random.default_rng(m * n)
+    A = rng.integers(-3, 4, (12, m, n))
+    B = rng.integers(-3, 4, (12, m, n))
+    A[:6, 0, :] = 9  # half the samples: row 0 strictly dominant ...
+    B[:6, :, 1] = 9  # ... and column 1 the only reply: the target (0, 1) alone
+    rows, cols = _sign_tables(A, B)
+    alone = patterns._alone_after_dominance(rows, cols, (0, 1))
+    for k in range(len(A)):
+        payoffs = np.empty((m, n, 2), dtype=object)
+        payoffs[..., 0] = [[Fraction(int(v)) for v in row] for row in A[k]]
+        payoffs[..., 1] = [[Fraction(int(v)) for v in row] for row in B[k]]
+        assert bool(alone[k]) == (surviving_strategies(payoffs) == [[0], [1]])
+    assert alone[:6].all()
+    if max(shape) <= 64:  # both implementations where the bitmask one applies
+        assert np.array_equal(alone, patterns._alone_after_dominance_wide(rows, cols, (0, 1)))

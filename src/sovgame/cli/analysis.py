@@ -52,7 +52,7 @@ def solve_command(
     solution = solve(load_game(game, set_ or ()), parse_kappa(kappa))
     check = None
     if check_nashpy:
-        if solution.game.n_players != 2:
+        if solution.game.without_single_strategy_players().n_players != 2:
             raise UsageError("--check-nashpy: nashpy handles two-player games only")
         check = cross_check_nashpy(solution)
     render(

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..errors import GameTooLargeError, resolve_mentions
+from .model import solved_shape
 
 #: The default limit on the work of one command, in units of about a microsecond.
 DEFAULT_MAX_WORK = 20_000_000
@@ -208,6 +209,7 @@ def solve_work(shape: Sequence[int], mixed: bool | None = None) -> Work:
     is checked, and with Gambit (``mixed``; default: whether it is installed) enumpoly
     searches each of the Π_i (2^k_i − 1) support profiles.
     """
+    shape = solved_shape(shape)  # single-strategy players are set aside before solving
     profiles, n = math.prod(shape), len(shape)
     if n == 2:
         m, k = shape
@@ -232,6 +234,7 @@ def pair_units(k: int, m: int, n: int) -> int:
 def breakpoint_work(shape: Sequence[int]) -> Work:
     """Every κ where the equilibrium set may change: pairwise ties of payoffs and, for two
     players beyond 2x2, the roots of the polynomials of every pair of supports."""
+    shape = solved_shape(shape)  # single-strategy players are set aside before solving
     profiles, n = math.prod(shape), len(shape)
     pairwise = profiles * sum(k - 1 for k in shape) * 4
     if n != 2 or tuple(shape) == (2, 2) or min(shape) < 2:
@@ -249,6 +252,7 @@ def breakpoint_work(shape: Sequence[int]) -> Work:
 def thresholds_work(shape: Sequence[int]) -> Work:
     """The thresholds of a target: every deviation and dominance comparison, the breakpoints
     and at least one solve for uniqueness (more follow, each counted when it starts)."""
+    shape = solved_shape(shape)  # single-strategy players are set aside before solving
     profiles, n = math.prod(shape), len(shape)
     comparisons = profiles * sum(k - 1 for k in shape)
     breaks = breakpoint_work(shape)
@@ -264,6 +268,7 @@ def thresholds_work(shape: Sequence[int]) -> Work:
 def sweep_forecast(shape: Sequence[int]) -> int:
     """The solves a sweep is expected to make: two per breakpoint (the point and the gap after
     it), with about one breakpoint per pair of supports (measured on random games)."""
+    shape = solved_shape(shape)  # single-strategy players are set aside before solving
     profiles, n = math.prod(shape), len(shape)
     points = profiles * sum(k - 1 for k in shape) // 2 + 2
     if n == 2 and tuple(shape) != (2, 2) and min(shape) >= 2:

@@ -5,47 +5,23 @@ dominant, compromise is sustainable in the repeated game) changes only at known 
 in κ. Between two consecutive breakpoints the criterion is constant, so testing one rational
 point inside each gap, and each rational breakpoint itself, gives the exact set. Breakpoints
 that are irrational (roots of a quadratic, or of a polynomial from a mixed equilibrium) are
-:class:`Root` objects: exact when a closed form is known (``1 + √2``), otherwise an isolating
-bracket of rationals, which sovgame reports as a bracket and never as a value.
+:class:`~sovgame.core.roots.Root` numbers: certified isolating intervals, compared exactly
+with rationals and with each other (:func:`compare`), and shown by their closed form
+(``1 + √2``) or as a decimal marked ≈, never as an exact value.
 """
 
 from __future__ import annotations
 
-import math
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from . import roots
 from .numbers import fmt
+from .roots import Root
 
-
-@dataclass(frozen=True)
-class Root:
-    """An irrational breakpoint: ``a + b·√r`` when known in closed form, and always a
-    rational bracket ``(lo, hi)`` around it."""
-
-    lo: Fraction
-    hi: Fraction
-    closed_form: str | None = None
-    approx: float = 0.0
-
-    def __float__(self) -> float:
-        return self.approx
-
-    def __str__(self) -> str:
-        return self.closed_form or f"≈{self.approx:.6g}"
-
-    @staticmethod
-    def of_surd(a: Fraction, b: Fraction, r: Fraction) -> Root:
-        """The number a + b·√r (r > 0 not a rational square), bracketed to 1e-12."""
-        approx = float(a) + float(b) * math.sqrt(float(r))
-        lo, hi = _bracket_surd(a, b, r, approx)
-        sign = "+" if b > 0 else "−"
-        coef = "" if abs(b) == 1 else f"{fmt(abs(b))}·"
-        root = f"√{fmt(r)}" if r.denominator == 1 else f"√({fmt(r)})"
-        text = f"{fmt(a)} {sign} {coef}{root}" if a != 0 else f"{'-' if b < 0 else ''}{coef}{root}"
-        return Root(lo, hi, text, approx)
-
+__all__ = ["Endpoint", "Interval", "Root", "between", "compare", "exact_text", "scan", "sort_points", "value_float"]
 
 Endpoint = Fraction | Root
 
@@ -62,24 +38,11 @@ def exact_text(point: Endpoint | None) -> str:
     return fmt(point) if isinstance(point, Fraction) else str(point)
 
 
-def _bracket_surd(a: Fraction, b: Fraction, r: Fraction, approx: float) -> tuple[Fraction, Fraction]:
-    """Rationals lo < a + b√r < hi, 1e-12 apart: compare (x − a)² with b²r exactly."""
-
-    def below(x: Fraction) -> bool:
-        """x < a + b√r, decided exactly."""
-        d = x - a
-        if b > 0:
-            return d < 0 or d * d < b * b * r
-        return d < 0 and d * d > b * b * r
-
-    eps = Fraction(1, 10**12)
-    lo = Fraction(approx).limit_denominator(10**15) - eps
-    hi = lo + 2 * eps
-    while not below(lo):
-        lo -= eps
-    while below(hi):
-        hi += eps
-    return lo, hi
+def compare(x: Endpoint | None, y: Endpoint | None) -> int:
+    """−1, 0 or 1 as x <, =, > y, exactly; None stands for +∞ (an unbounded end)."""
+    if x is None or y is None:
+        return (x is None) - (y is None)
+    return roots.compare(x, y)
 
 
 @dataclass(frozen=True)
@@ -92,15 +55,12 @@ class Interval:
     hi_closed: bool = False
 
     def contains(self, kappa: Fraction) -> bool:
-        """Whether the rational κ lies in the interval (a Root end is compared through its bracket)."""
-        lo = _as_fraction(self.lo, kappa)
-        above = kappa >= lo if self.lo_closed else kappa > lo
-        if not above:
+        """Whether the rational κ lies in the interval, decided exactly (Root ends too)."""
+        lo = compare(kappa, self.lo)
+        if lo < 0 or (lo == 0 and not self.lo_closed):
             return False
-        if self.hi is None:
-            return True
-        hi = _as_fraction(self.hi, kappa)
-        return kappa <= hi if self.hi_closed else kappa < hi
+        hi = compare(kappa, self.hi)
+        return hi < 0 or (hi == 0 and self.hi_closed)
 
     def __str__(self) -> str:
         left = "[" if self.lo_closed else "("
@@ -118,30 +78,38 @@ class Interval:
         }
 
 
-def _as_fraction(point: Endpoint, near: Fraction) -> Fraction:
-    """Compare with a Root through its bracket (κ never falls inside a 1e-12 bracket)."""
-    if isinstance(point, Fraction):
-        return point
-    return point.lo if near < point.lo else point.hi
-
-
 def sort_points(points: Iterable[Endpoint]) -> list[Endpoint]:
-    """Distinct breakpoints ≥ 0 in increasing order, 0 always included."""
-    unique: dict[Fraction | tuple[Fraction, Fraction], Endpoint] = {}
+    """Distinct breakpoints ≥ 0 in increasing order, 0 always included, decided exactly: the
+    same number found twice (a root of two polynomials) is kept once, as its narrowest form
+    (:meth:`Root.narrowed`: canonical and tight, as reports show it)."""
+    unique: dict[Endpoint, Endpoint] = {Fraction(0): Fraction(0)}
     for p in points:
-        if float(p) >= 0 or (isinstance(p, Fraction) and p >= 0):
-            unique[p if isinstance(p, Fraction) else (p.lo, p.hi)] = p
-    unique[Fraction(0)] = Fraction(0)
-    return sorted(unique.values(), key=lambda p: (float(p), 0 if isinstance(p, Fraction) else 1))
+        if isinstance(p, Root):
+            if p.compare(0) > 0 and p not in unique:  # equal roots hash alike (by their cell)
+                unique[p] = p.narrowed()
+        elif p >= 0:
+            unique.setdefault(Fraction(p), Fraction(p))
+    return sorted(unique.values(), key=functools.cmp_to_key(compare))
 
 
 def between(a: Endpoint, b: Endpoint | None) -> Fraction:
-    """A rational strictly between two breakpoints (or beyond the last one)."""
-    lo = a if isinstance(a, Fraction) else a.hi
+    """A rational strictly between two breakpoints a < b (b None: one beyond a), found by
+    refining root intervals until they part."""
     if b is None:
-        return lo + max(Fraction(1), abs(lo))
-    hi = b if isinstance(b, Fraction) else b.lo
-    return (lo + hi) / 2
+        top = a if isinstance(a, Fraction) else a.hi
+        return top + max(Fraction(1), abs(top))
+    if compare(a, b) >= 0:
+        raise ValueError(f"between() needs a < b, got {exact_text(a)} and {exact_text(b)}")
+    while True:
+        lo = a if isinstance(a, Fraction) else a.hi
+        hi = b if isinstance(b, Fraction) else b.lo
+        if lo < hi:
+            return (lo + hi) / 2
+        if isinstance(a, Root) and (isinstance(b, Fraction) or a.hi - a.lo >= b.hi - b.lo):
+            a = a.bisected()
+        else:
+            assert isinstance(b, Root)
+            b = b.bisected()
 
 
 def scan(points: Iterable[Endpoint], holds: Callable[[Fraction], bool]) -> list[Interval]:

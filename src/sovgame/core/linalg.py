@@ -4,7 +4,10 @@
   (Bareiss 1968, *Math. Comp.* 22:565–578): every intermediate value is itself a minor, so
   integers stay as short as the answer allows.
 - :func:`det` — determinant of a rational matrix: rows scaled to integers, then Bareiss.
-- :func:`cramer` — rows · z = 1 for integer rows, as integer numerators over one determinant.
+- :func:`cramer` — rows · z = 1 for integer rows, as integer numerators over one determinant
+  (one Bareiss elimination, then fraction-free back substitution).
+- :func:`singular_mod` — which of many small integer matrices are singular modulo a prime
+  (vectorised); with primes whose product exceeds the Hadamard bound it proves det = 0.
 - :func:`solve_linear` — A x = b in fractions by Gauss–Jordan elimination, any shape.
 - :func:`interpolate` / :func:`evaluate` — polynomials in one variable through given points
   (Newton's divided differences), coefficients lowest degree first.
@@ -15,6 +18,17 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from fractions import Fraction
+
+import numpy as np
+
+#: Primes just below 2**31: residues and their products fit in int64 without overflow.
+PRIMES_31 = (
+    2147483647, 2147483629, 2147483587, 2147483579, 2147483563, 2147483549, 2147483543, 2147483497,
+    2147483489, 2147483477, 2147483423, 2147483399, 2147483353, 2147483323, 2147483269, 2147483249,
+    2147483237, 2147483179, 2147483171, 2147483137, 2147483123, 2147483077, 2147483069, 2147483059,
+)  # fmt: skip
+#: Every prime of PRIMES_31 exceeds 2**LOG2_PRIME_31.
+LOG2_PRIME_31 = 30.99
 
 
 def det_int(M: Sequence[Sequence[int]]) -> int:
@@ -50,19 +64,76 @@ def det(M: Sequence[Sequence[Fraction]]) -> Fraction:
 
 
 def cramer(rows: Sequence[Sequence[int]]) -> tuple[list[int], int] | None:
-    """Solve rows · z = 1 for a square integer matrix by Cramer's rule.
+    """Solve rows · z = 1 for a square integer matrix exactly, without fractions.
 
-    Returns (numerators, det) with det > 0 and z_c = numerators[c] / det, or None when the
-    matrix is singular.
+    Returns (numerators, det) with det = |det(rows)| > 0 and z_c = numerators[c] / det, or
+    None when the matrix is singular.
+
+    Bareiss elimination of the augmented matrix [rows | 1] leaves an upper triangular system
+    whose last pivot is ±det; since det·z = ±adj(rows)·1 is an integer vector (Cramer's rule),
+    back substitution ``N_i = (det·b_i − Σ_{j>i} u_ij N_j) / u_ii`` divides exactly. One
+    elimination instead of the n + 1 determinants of Cramer's rule.
     """
-    determinant = det_int(rows)
-    if determinant == 0:
-        return None
-    size = len(rows)
-    nums = [det_int([list(row[:c]) + [1] + list(row[c + 1 :]) for row in rows]) for c in range(size)]
+    n = len(rows)
+    if n == 1:
+        a = rows[0][0]
+        return None if a == 0 else ([1 if a > 0 else -1], abs(a))
+    if n == 2:
+        (a, b), (c, d) = rows
+        determinant = a * d - b * c
+        if determinant == 0:
+            return None
+        nums = [d - b, a - c]
+        return (nums, determinant) if determinant > 0 else ([-v for v in nums], -determinant)
+    M = [list(row) + [1] for row in rows]
+    previous = 1
+    for c in range(n):
+        if M[c][c] == 0:
+            swap = next((r for r in range(c + 1, n) if M[r][c] != 0), None)
+            if swap is None:
+                return None
+            M[c], M[swap] = M[swap], M[c]
+        pivot, row_c = M[c][c], M[c]
+        for i in range(c + 1, n):
+            row_i = M[i]
+            factor = row_i[c]
+            for j in range(c + 1, n + 1):
+                row_i[j] = (row_i[j] * pivot - factor * row_c[j]) // previous
+            row_i[c] = 0
+        previous = pivot
+    determinant = M[n - 1][n - 1]  # ± det(rows): rows may have been swapped
+    nums = [0] * n
+    for i in range(n - 1, -1, -1):
+        acc = determinant * M[i][n] - sum(M[i][j] * nums[j] for j in range(i + 1, n))
+        nums[i] = acc // M[i][i]
     if determinant < 0:
         determinant, nums = -determinant, [-v for v in nums]
     return nums, determinant
+
+
+def singular_mod(R: np.ndarray, p: int) -> np.ndarray:
+    """For a stack of residue matrices R (shape (b, n, n), entries in [0, p), p < 2**31):
+    whether each determinant is ≡ 0 (mod p).
+
+    Division-free elimination: row_i ← pivot·row_i − a_ic·row_c multiplies the determinant by
+    the pivot, a unit mod p, so the determinant vanishes mod p exactly when some column finds
+    no non-zero pivot. Products of two residues stay below 2**62, inside int64.
+    """
+    R = R.copy()
+    count, n, _ = R.shape
+    singular = np.zeros(count, dtype=bool)
+    rows = np.arange(count)
+    for c in range(n):
+        nonzero = R[:, c:, c] != 0
+        singular |= ~nonzero.any(axis=1)
+        pivot_row = c + np.argmax(nonzero, axis=1)
+        top, other = R[rows, c].copy(), R[rows, pivot_row].copy()
+        R[rows, c], R[rows, pivot_row] = other, top
+        if c + 1 < n:
+            pivot = R[:, c, c][:, None, None]
+            below = R[:, c + 1 :, c][:, :, None]
+            R[:, c + 1 :, c:] = (R[:, c + 1 :, c:] * pivot % p - below * R[:, c : c + 1, c:] % p) % p
+    return singular
 
 
 def solve_linear(A: Sequence[Sequence[Fraction]], b: Sequence[Fraction]) -> tuple[list[Fraction], int] | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from fractions import Fraction
 
@@ -326,12 +326,80 @@ class Game:
             )
         return tuple(n for n in known if n in names)
 
+    # --- players with a single strategy ---------------------------------------------------
+    @property
+    def single_strategy_players(self) -> tuple[int, ...]:
+        """The players :meth:`without_single_strategy_players` sets aside (none when it keeps all)."""
+        kept = kept_players(self.shape)
+        return tuple(i for i in range(self.n_players) if i not in kept)
+
+    def without_single_strategy_players(self) -> Game:
+        """The same game without the players who have a single strategy (``self`` if none).
+
+        Such a player never chooses, so no equilibrium condition is theirs: the equilibria of
+        the game are those of the others' game, each with that player's one strategy added,
+        and a 2x2x1 game is solved completely as the 2x2 game it is. Payoffs and cost loads
+        are the full game's at that strategy; costs become custom exposure tables of the
+        players kept (same names, weights and ranges), so every cost filter and κ still
+        apply. At least two players are kept (:func:`kept_players`).
+        """
+        kept = kept_players(self.shape)
+        if len(kept) == self.n_players:
+            return self
+        fixed = {i: 0 for i in range(self.n_players) if i not in kept}
+
+        def full(profile: Profile) -> Profile:
+            """The full game's profile of a reduced one."""
+            it = iter(profile)
+            return tuple(fixed[i] if i in fixed else next(it) for i in range(self.n_players))
+
+        index = tuple(slice(None) if i in kept else 0 for i in range(self.n_players))
+        players = tuple(self.players[i] for i in kept)
+        reduced_profiles = list(itertools.product(*(range(len(p.strategies)) for p in players)))
+        costs = tuple(
+            Cost(
+                c.name,
+                Incidence.CUSTOM,
+                tuple(c.weights[i] for i in kept),
+                tuple(range(len(kept))),
+                {r: tuple(c.exposure_at(self.players, full(r), i) for i in kept) for r in reduced_profiles},
+                c.source,
+                None if c.weights_range is None else tuple(c.weights_range[i] for i in kept),
+            )
+            for c in self.costs
+        )
+        notes = {r: self.notes[full(r)] for r in reduced_profiles if full(r) in self.notes}
+        return replace(self, players=players, payoffs=self.payoffs[index][..., list(kept)], costs=costs, notes=notes)
+
+    def solved_profile(self, profile: Profile) -> Profile:
+        """``profile`` as a profile of :meth:`without_single_strategy_players`."""
+        dropped = self.single_strategy_players
+        return tuple(s for i, s in enumerate(profile) if i not in dropped)
+
     def payoffs_at(self, kappa: Fraction | int = 0, only: Sequence[str] | None = None) -> np.ndarray:
         """Costed payoffs ``u(s; κ) = u(s) − κ·W(s)`` as exact fractions."""
         kappa = Fraction(kappa)
         if kappa == 0 or not self.costs:
             return self.payoffs
         return self.payoffs - kappa * self.cost_load(only)
+
+
+def kept_players(shape: Sequence[int]) -> tuple[int, ...]:
+    """The players whose choices are solved: those with two or more strategies, topped up in
+    file order with single-strategy ones to at least two (the two-player solver takes a side
+    with one strategy; a game of one player is no game)."""
+    kept = [i for i, k in enumerate(shape) if k > 1]
+    for i, k in enumerate(shape):
+        if len(kept) >= 2:
+            break
+        if k == 1:
+            kept.append(i)
+    return tuple(sorted(kept))
+
+
+def solved_shape(shape: Sequence[int]) -> tuple[int, ...]:
+    """The shape of :meth:`Game.without_single_strategy_players`: what the solvers work on."""
+    return tuple(shape[i] for i in kept_players(shape))
 
 
 def fraction_array(values: ArrayLike, shape: tuple[int, ...]) -> np.ndarray:

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..core.intervals import Endpoint
+from ..core.intervals import Endpoint, compare
 from ..core.model import Game, Profile
 
 
@@ -61,12 +61,13 @@ def stable(devs: Sequence[Deviation], strict: bool) -> Callable[[Fraction], bool
 
 def binding_player(lower_ends: Mapping[int, Endpoint | None]) -> int:
     """The player whose own set of κ starts last: the largest lower end, the first such player
-    on ties (players whose own set is empty left out)."""
-    ends = {i: v for i, v in lower_ends.items() if v is not None}
-    exact = {i: v for i, v in ends.items() if isinstance(v, Fraction)}
-    if len(exact) == len(ends):  # deviation thresholds a/b compare exactly
-        return max(exact, key=exact.__getitem__)
-    return max(ends, key=lambda i: float(ends[i]))
+    on ties (players whose own set is empty left out); compared exactly, roots included."""
+    ends = [(i, v) for i, v in lower_ends.items() if v is not None]
+    best, top = ends[0]
+    for i, v in ends[1:]:
+        if compare(v, top) > 0:
+            best, top = i, v
+    return best
 
 
 def breakpoints(devs: Sequence[Deviation]) -> list[Fraction]:

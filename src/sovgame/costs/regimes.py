@@ -10,12 +10,16 @@ where some equilibrium condition turns into an equality:
   degree ≤ k + 1, found exactly by interpolation at k + 2 rational points.
 
 In a 2x2 game only the pairwise breakpoints occur, and they are rational **[derived]**.
-Larger games can have irrational breakpoints: they are isolated by exact sign changes and
-carried as :class:`~sovgame.intervals.Root` brackets. Between consecutive breakpoints the
-equilibrium set keeps its structure, so one exact solve per regime describes it.
+Larger games can have irrational breakpoints: every real root of those polynomials is
+isolated with proof (:func:`sovgame.core.roots.nonnegative_roots`: a double root, or two roots
+10⁻¹² apart, cannot hide) and carried as a :class:`~sovgame.core.roots.Root`, compared
+exactly. Between consecutive breakpoints the equilibrium set keeps its structure, so one exact
+solve per regime describes it.
 
 More players: pure equilibria change only at pairwise breakpoints (exact); mixed ones are
-not followed (they need Gambit), and results say so.
+not followed (they need Gambit), and results say so. Players with a single strategy are set
+aside first (:meth:`~sovgame.core.model.Game.without_single_strategy_players`): a 2x2x1 game
+is a two-player game here.
 """
 
 from __future__ import annotations
@@ -38,9 +42,10 @@ from ..core.budget import (
     sweep_forecast,
     walk_work,
 )
-from ..core.intervals import Endpoint, Root, between, exact_text, sort_points
-from ..core.linalg import det, evaluate, interpolate
+from ..core.intervals import Endpoint, Root, between, compare, exact_text, sort_points
+from ..core.linalg import det, interpolate
 from ..core.model import Game, Profile
+from ..core.roots import nonnegative_roots
 from ..solvers.equilibria import Solution, pure_equilibria, solve
 from .reasons import why_not_unique
 
@@ -67,7 +72,11 @@ def pairwise_breakpoints(game: Game, costs: Sequence[str] | None = None) -> list
 
 
 def equilibrium_breakpoints(game: Game, costs: Sequence[str] | None = None) -> list[Endpoint]:
-    """Every κ ≥ 0 where the equilibrium set may change (see module docstring), sorted."""
+    """Every κ ≥ 0 where the equilibrium set may change (see module docstring), sorted.
+
+    Players with a single strategy are set aside first: a 2x2x1 game has the breakpoints of
+    its 2x2 game, mixed equilibria included."""
+    game = game.without_single_strategy_players()
     points: list[Endpoint] = list(pairwise_breakpoints(game, costs))
     if game.n_players == 2 and min(game.shape) >= 2 and game.shape != (2, 2):
         points += _mixed_breakpoints(game, costs)
@@ -117,37 +126,11 @@ def _support_polynomials(P0, P1, rows, cols, total, samples):
 
 
 def polynomial_roots(poly: list[Fraction]) -> list[Endpoint]:
-    """Real roots ≥ 0: exact Fractions when rational, else :class:`Root` brackets."""
-    while poly and poly[-1] == 0:
-        poly = poly[:-1]
-    if len(poly) <= 1:
+    """Real roots ≥ 0, each once: exact Fractions when rational, else :class:`Root` numbers whose
+    isolating intervals are proved (:func:`sovgame.core.roots.nonnegative_roots`)."""
+    if not any(poly):
         return []
-    if len(poly) == 2:
-        root = -poly[0] / poly[1]
-        return [root] if root >= 0 else []
-    found: list[Endpoint] = []
-    for z in np.roots([float(c) for c in reversed(poly)]):
-        if abs(z.imag) > 1e-7 * max(1.0, abs(z.real)) or z.real < -1e-9:
-            continue
-        x = float(z.real)
-        exact = next(
-            (q for d in (10**3, 10**6, 10**9) if evaluate(poly, q := Fraction(x).limit_denominator(d)) == 0), None
-        )
-        if exact is not None:
-            if exact >= 0:
-                found.append(exact)
-            continue
-        eps = Fraction(max(abs(x), 1.0) * 1e-9)
-        centre = Fraction(x)
-        lo, hi = centre - eps, centre + eps
-        for _ in range(40):
-            if evaluate(poly, lo) * evaluate(poly, hi) < 0:
-                break
-            lo, hi = centre - 2 * (centre - lo), centre + 2 * (hi - centre)
-        if hi < 0:
-            continue
-        found.append(Root(max(lo, Fraction(0)), hi, None, x))
-    return found
+    return [root for root, _ in nonnegative_roots(poly)]
 
 
 # --- regimes -------------------------------------------------------------------------------------
@@ -202,10 +185,10 @@ def sweep(game: Game, costs: Sequence[str] | None = None, to: Fraction | None = 
     require(breakpoint_work(game.shape), forecast=sweep_forecast(game.shape))  # refused before it starts
     kept = game.kept_costs(costs)
     points = equilibrium_breakpoints(game, kept)
-    last = max((float(p) for p in points), default=0.0)
-    if to is None:
+    if to is None:  # past the last breakpoint and the plausible range, in round numbers
+        last = max((p if isinstance(p, Fraction) else p.hi for p in points), default=Fraction(0))
         top = game.plausible_kappa[1] if game.plausible_kappa else Fraction(0)
-        to = Fraction(max(last, float(top))).limit_denominator(1000) * Fraction(5, 4) + Fraction(1, 2)
+        to = max(last, top).limit_denominator(1000) * Fraction(5, 4) + Fraction(1, 2)
     # Elements: each breakpoint, then the open gap after it; solved once each.
     elements: list[Regime] = []
     for index, p in enumerate(points):
@@ -213,17 +196,20 @@ def sweep(game: Game, costs: Sequence[str] | None = None, to: Fraction | None = 
         kappa = p if isinstance(p, Fraction) else None
         elements.append(Regime(p, p, True, solve(game, kappa, kept) if kappa is not None else None))
         elements.append(Regime(p, nxt, False, solve(game, between(p, nxt), kept), False, False))
-        if nxt is not None and float(nxt) > float(to):
+        if nxt is not None and compare(nxt, to) > 0:
             break
     regimes = merge_regimes(elements)
     notes = []
-    if game.n_players > 2:
+    if game.without_single_strategy_players().n_players > 2:
         notes.append("3+ players: regimes follow the pure equilibria; mixed ones are not searched")
-    changes = tuple(dict.fromkeys(r.lo for r in regimes if r.lo != 0 and (r.is_point or not r.lo_closed)))
+    # merge_regimes starts a new regime exactly where the structure changes: every regime but
+    # the first begins at a change point (a single point, an open gap, or a closed stretch).
+    changes = tuple(dict.fromkeys(r.lo for r in regimes[1:]))
     if any(not isinstance(p, Fraction) for p in changes):
         notes.append(
             "some breakpoints are irrational (roots of polynomials from mixed equilibria): "
-            "shown as ≈ decimals, each known to lie in a rational bracket of width < 1e-8"
+            "shown as ≈ decimals; each is known exactly as the only root of its polynomial in a "
+            "rational interval of relative width below 1e-18"
         )
     return Sweep(game, kept, changes, tuple(points), tuple(regimes), to, game.plausible_kappa, tuple(notes))
 
@@ -279,6 +265,8 @@ def _only_target(solution: Solution, target: Profile) -> bool:
 
 def tail_of_uniqueness(game: Game, costs: Sequence[str], target: Profile) -> Tail:
     """The κ from which ``target`` is the unique equilibrium for good (see module docstring)."""
+    # A 2x2x1 game is the 2x2 game of the others: mixed equilibria included.
+    game, target = game.without_single_strategy_players(), game.solved_profile(target)
     if game.n_players > 2:
         return _tail_by_dominance(game, costs, target)
     points = equilibrium_breakpoints(game, costs)

@@ -147,11 +147,22 @@ def compute_thresholds(
         "strict": _deviation_threshold(game, U, W, profile, plausible, strict=True),
         "dominant": _dominance_threshold(game, U, W, profile, plausible),
     }
-    results["unique"] = _unique_threshold(game, U, W, profile, plausible, results["nash"], kept)
-    results["risk_dominant"] = _risk_dominance(game, U, W, profile, plausible)
+    # Players with a single strategy never deviate: the equilibrium set, risk dominance and
+    # repeated play are those of the others' game (a 2x2x1 game is a 2x2 game).
+    solved = game.without_single_strategy_players()
+    own = game.solved_profile(profile)
+    sU, sW = solved.payoffs, solved.cost_load(kept)
+    if solved is not game:
+        names = " and ".join(game.players[i].name for i in game.single_strategy_players)
+        notes.append(
+            f"{names} {'have' if len(game.single_strategy_players) > 1 else 'has'} a single strategy: uniqueness, "
+            f"risk dominance and repeated play are those of the {solved.n_players}-player game of the others"
+        )
+    results["unique"] = _unique_threshold(solved, sU, sW, own, plausible, results["nash"], kept)
+    results["risk_dominant"] = _risk_dominance(solved, sU, sW, own, plausible)
     from .grim import repeated_thresholds
 
-    repeated = repeated_thresholds(game, U, W, profile, plausible, discount, kept)
+    repeated = repeated_thresholds(solved, sU, sW, own, plausible, discount, kept)
     # Players after the first two are the outside parties of a bilateral dispute.
     third = tuple(third_party_effect(game, U, W, profile, k, plausible) for k in range(2, game.n_players))
     return ThresholdReport(
@@ -304,9 +315,10 @@ def _unique_threshold(game, U, W, target, plausible, nash: Threshold, kept) -> T
         reason = tail.reason or "another equilibrium survives at every cost level"
         return Threshold("unique", (), Verdict.NEVER, reason, notes=tuple(tail.notes))
     interval = Interval(tail.start, tail.attained, None)
-    verdict = verdict_for([interval], plausible)
-    if tail.bracket is not None:
-        # The threshold lies somewhere in the bracket: settled only if both ends agree.
+    verdict: Verdict | None = verdict_for([interval], plausible)
+    if tail.bracket is not None and not isinstance(tail.start, Root):
+        # The threshold lies somewhere in the bracket (not a root known exactly, whose
+        # verdict above is exact): settled only if both ends agree.
         earliest = verdict_for([Interval(tail.bracket[0], True, None)], plausible)
         latest = verdict_for([Interval(tail.bracket[1], False, None)], plausible)
         verdict = earliest if earliest == latest else None

@@ -6,13 +6,13 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..core.claims import ClaimTest
-from ..core.intervals import Endpoint
+from ..core.intervals import Endpoint, compare
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
 from ..costs.deviations import deviations
 from ..costs.scenarios import equilibrium_label
 from ..costs.thresholds import Threshold
-from ..costs.verdicts import compare, set_text
+from ..costs.verdicts import set_text
 from ..solvers.equilibria import solve
 from .claim_tests import (
     TYPE_WORDS,
@@ -69,10 +69,11 @@ def target_profile(game: Game, key: str | None) -> Profile:
 def game_type_test(test: ClaimTest, ctx: Context) -> TestResult:
     """Each player's 2x2 type at κ against the types the claim expects; partly supported when
     some players' payoffs have it and others' do not."""
-    game = ctx.game_for(test)
+    full = ctx.game_for(test)
+    game = full.without_single_strategy_players()  # a 2x2x1 game is a 2x2 game
     if game.shape != (2, 2):
-        raise Untestable(f"game types are defined here for 2x2 games; this one is {'x'.join(map(str, game.shape))}")
-    target = target_profile(game, test.target)
+        raise Untestable(f"game types are defined here for 2x2 games; this one is {'x'.join(map(str, full.shape))}")
+    target = full.solved_profile(target_profile(full, test.target))
     confront = tuple(1 - t for t in target)
     u = game.payoffs_at(test.kappa)
     types, orders = {}, {}
@@ -157,19 +158,8 @@ def third_party_test(test: ClaimTest, ctx: Context) -> TestResult:
 
 
 def _sign(x: Endpoint, y: Endpoint) -> int:
-    """The sign of x − y, exactly (two roots by their brackets, equal when the same root)."""
-    if isinstance(y, Fraction):
-        side = compare(x, y)
-    elif isinstance(x, Fraction):
-        side = compare(y, x)
-        side = None if side is None else -side
-    elif (x.lo, x.hi) == (y.lo, y.hi):
-        side = 0
-    else:
-        side = -1 if x.hi <= y.lo else (1 if x.lo >= y.hi else None)
-    if side is None:
-        raise Untestable("the two thresholds are irrational and too close to order exactly")
-    return side
+    """The sign of x − y, exactly (roots included: they compare exactly)."""
+    return compare(x, y)
 
 
 def order(before: Threshold, after: Threshold) -> int:

@@ -114,9 +114,10 @@ def _recommendation(test: ClaimTest, game: Game, target: Profile) -> TestResult:
 def repeated_test(test: ClaimTest, ctx: Context) -> TestResult:
     """Grim trigger at a discount factor (with a credible punishment), or the long-run share
     of conflict of two noisy strategies."""
-    game = ctx.game_for(test)
+    full = ctx.game_for(test)
+    game = full.without_single_strategy_players()  # a 2x2x1 game is a 2x2 game
     if game.shape != (2, 2):
-        raise Untestable(f"repeated play is analysed for 2x2 games; this one is {'x'.join(map(str, game.shape))}")
+        raise Untestable(f"repeated play is analysed for 2x2 games; this one is {'x'.join(map(str, full.shape))}")
     target = target_profile(game, None)
     if test.quantity == "grim_trigger":
         return _grim(test, game, target)

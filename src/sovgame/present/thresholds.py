@@ -8,7 +8,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..core.intervals import Interval, exact_text, value_float
+from ..core.intervals import Interval, compare, exact_text, value_float
 from ..core.numbers import fmt, fmt_short, json_number
 from ..costs.thresholds import ThirdParty, Threshold, ThresholdReport
 from ..costs.verdicts import TODAY, contains, verdict_legend, verdict_scale_json
@@ -276,18 +276,22 @@ def sweep_sections(result: Sweep) -> list[Section]:
     marks = _marks(result)
     rows = []
     for regime in result.regimes:
-        if float(regime.lo) > float(result.to):
+        if compare(regime.lo, result.to) > 0:
             continue
         inside = ""
-        if plausible is not None:
-            lo, hi = float(plausible[0]), float(plausible[1])
-            a = float(regime.lo)
-            b = float(regime.hi) if regime.hi is not None else float("inf")
-            if (regime.is_point and lo <= a <= hi) or (not regime.is_point and a < hi and b > lo):
+        if plausible is not None:  # decided exactly, roots included
+            lo, hi = plausible
+            if regime.is_point:
+                meets = compare(lo, regime.lo) <= 0 <= compare(hi, regime.lo)
+            else:
+                meets = compare(regime.lo, hi) < 0 and compare(regime.hi, lo) > 0
+            if meets:
                 inside = "yes"
         here = ", ".join(text for _, text in _contained(regime, marks))
         rows.append([regime.label(), describe_solution(regime.solution, regime.is_point), inside, here])
-    caption = f"breakpoints: {', '.join(exact_text(p) for p in result.breakpoints if float(p) > 0) or 'none'}"
+    caption = (
+        f"breakpoints: {', '.join(exact_text(p) for p in result.breakpoints if compare(p, Fraction(0)) > 0) or 'none'}"
+    )
     if plausible is not None:
         caption += f"; plausible κ: [{fmt(plausible[0])}, {fmt(plausible[1])}]"
     caption += "; κ = 1 means costs as stated in the file"

@@ -158,6 +158,8 @@ def _alone_after_dominance(rows: np.ndarray, cols: np.ndarray, target: Profile) 
     """Iterated elimination of strictly dominated strategies, on every row at once, leaves
     only the target. ``rows[:, r2, r1, c]`` = sign(A[r2, c] − A[r1, c]), ``cols`` likewise."""
     count, m, _, n = rows.shape
+    if max(m, n) > 64:  # no bitmask type holds more than 64 strategies
+        return _alone_after_dominance_wide(rows, cols, target)
     t1, t2 = target
     # Sets of strategies as bitmasks: bit c of beats_rows[:, r2, r1] is set where
     # A[r2, c] > A[r1, c] (never for r2 = r1); likewise for columns.
@@ -181,6 +183,28 @@ def _alone_after_dominance(rows: np.ndarray, cols: np.ndarray, target: Profile) 
         if not changed:
             break
     return (alive_rows == 1 << t1) & (alive_cols == 1 << t2)
+
+
+def _alone_after_dominance_wide(rows: np.ndarray, cols: np.ndarray, target: Profile) -> np.ndarray:
+    """:func:`_alone_after_dominance` with sets of strategies as boolean arrays, for players
+    with more than 64 strategies (slower, and rare)."""
+    count, m, _, n = rows.shape
+    beats = (rows > 0, cols > 0)  # [:, winner, loser, opposing strategy]
+    alive = [np.ones((count, m), bool), np.ones((count, n), bool)]
+    for _ in range(max(m + n - 2, 1)):
+        changed = False
+        for me in (0, 1):
+            own, other = alive[me], alive[1 - me]
+            # A strategy goes when a live rival beats it against every live opposing strategy.
+            covers = (beats[me] | ~other[:, None, None, :]).all(axis=3)  # [:, winner, loser]
+            removed = (covers & own[:, :, None]).any(axis=1) & own
+            if removed.any():
+                own &= ~removed
+                changed = True
+        if not changed:
+            break
+    (t1, t2), (rows_alive, cols_alive) = target, alive
+    return rows_alive[:, t1] & (rows_alive.sum(axis=1) == 1) & cols_alive[:, t2] & (cols_alive.sum(axis=1) == 1)
 
 
 def _proved_not_alone(rows: np.ndarray, cols: np.ndarray, target: Profile) -> np.ndarray:

@@ -34,13 +34,18 @@ def cross_check_nashpy(solution: Solution) -> CrossCheck:
     """
     import nashpy
 
-    game = solution.game
+    full = solution.game
+    game = full.without_single_strategy_players()  # as solve() solved it
     if game.n_players != 2:
         raise ValueError("nashpy handles two-player games only")
     payoffs = game.payoffs_at(solution.kappa)
     A = np.array(payoffs[..., 0], dtype=float)
     B = np.array(payoffs[..., 1], dtype=float)
-    ours = {tuple(e.strategies): index for index, e in enumerate(solution.equilibria, start=1)}
+    dropped = full.single_strategy_players
+    ours = {
+        tuple(s for i, s in enumerate(e.strategies) if i not in dropped): index
+        for index, e in enumerate(solution.equilibria, start=1)
+    }
     found, not_equilibria, extra = set(), 0, 0
     for x, y in nashpy.Game(A - A.min() + 1, B - B.min() + 1).vertex_enumeration():
         profile = tuple(tuple(Fraction(float(p)).limit_denominator(10**6) for p in s) for s in (x, y))

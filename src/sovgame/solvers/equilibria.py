@@ -6,6 +6,10 @@
 - Three or more players: every pure equilibrium exactly. Mixed ones need Gambit
   (``pip install "sovgame[gambit]"``); without it the result says that only pure
   equilibria were searched.
+- Players with a single strategy never choose: they are set aside before solving
+  (:meth:`~sovgame.core.model.Game.without_single_strategy_players`), so a 2x2x1 game is
+  solved completely as the 2x2 game it is, and put back with their one strategy and their
+  payoffs at each equilibrium; a note says so.
 
 Whatever the method, :func:`is_nash` re-checks each reported profile with fractions before
 it is returned: a profile is an equilibrium when no player has a pure strategy that pays
@@ -86,6 +90,8 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
     """
     require(solve_work(game.shape))  # refused before it starts when past the work limit
     kappa = Fraction(kappa)
+    if game.single_strategy_players:
+        return _solve_without_single_strategy_players(game, kappa, costs)
     payoffs = game.payoffs_at(kappa, costs)
     notes: list[str] = []
     if game.n_players == 2:
@@ -131,6 +137,31 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
         complete=complete,
         method=method,
         notes=tuple(notes),
+    )
+
+
+def _solve_without_single_strategy_players(game: Game, kappa: Fraction, costs: Sequence[str] | None) -> Solution:
+    """Solve the game of the players who choose, then put the others back (module docstring)."""
+    dropped = game.single_strategy_players
+    inner = solve(game.without_single_strategy_players(), kappa, costs)
+    payoffs = game.payoffs_at(kappa, costs)
+    equilibria = []
+    for eq in inner.equilibria:
+        rest = iter(eq.strategies)
+        strategies = tuple((Fraction(1),) if i in dropped else next(rest) for i in range(game.n_players))
+        if not is_nash(payoffs, strategies):  # pragma: no cover - a bug if it happens
+            raise AssertionError(f"solver returned a non-equilibrium {strategies}")
+        equilibria.append(Equilibrium(strategies, expected_payoffs(payoffs, strategies), eq.component))
+    names = [game.players[i].name for i in dropped]
+    only = [repr(game.players[i].strategies[0]) for i in dropped]
+    many = len(dropped) > 1
+    note = (
+        f"{' and '.join(names)} {'have' if many else 'has'} a single strategy ({', '.join(only)}): solved as the "
+        f"{game.n_players - len(dropped)}-player game of the others; {'their' if many else 'its'} payoffs are "
+        "shown at each equilibrium"
+    )
+    return Solution(
+        game, kappa, tuple(equilibria), inner.degenerate, inner.complete, inner.method, (note, *inner.notes)
     )
 
 

@@ -1,0 +1,451 @@
+"""Real roots of polynomials with rational coefficients, isolated with proof, and compared exactly.
+
+A breakpoint in κ that is not rational is a :class:`Root`: the only root of a squarefree
+integer polynomial in an open rational interval (lo, hi), with a strict sign change across it
+and no rational root of the polynomial inside. Such a number is known exactly: comparing it with
+a rational q takes one evaluation of the polynomial at q (never 0: the root is irrational), and
+two roots are equal exactly when the gcd of their polynomials changes sign across the overlap
+of their intervals. No float decides anything here.
+
+:func:`nonnegative_roots` finds every real root ≥ 0 of a polynomial, with its multiplicity:
+
+1. the polynomial is made primitive with integer coefficients; its squarefree factors come from
+   Yun's algorithm (Yun 1976, *On square-free decomposition algorithms*, SYMSAC '76), skipped
+   when a gcd modulo a large prime already proves it squarefree;
+2. the positive roots of each factor are isolated by the Vincent–Collins–Akritas bisection
+   (Collins & Akritas 1976, SYMSAC '76; Rouillier & Zimmermann 2004, *J. Comput. Appl. Math.*
+   162:33), which bounds the roots in an interval by Descartes' rule of signs, in exact
+   integers, until every interval holds one root;
+3. rational roots are found exactly: a rational root p/q of a primitive integer polynomial has
+   q dividing the leading coefficient (rational root theorem), so one candidate per narrow
+   interval is tested; a polynomial with no root modulo some small prime has none at all;
+4. every other root is carried by its factor with the rational roots divided out, so no end of
+   its interval is a root and the sign changes strictly across it.
+
+``float(root)`` and ``hash(root)`` use the root's *cell*: the dyadic interval of width
+2^(e−64) holding it, where 2^(e−1) < |root| < 2^e. The cell depends on the number alone, not on
+the polynomial or the interval it was found with, so the same root found twice prints, hashes
+and sorts the same.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cached_property, cmp_to_key
+
+from .numbers import fmt
+
+Poly = tuple[int, ...]  # integer coefficients, lowest degree first
+
+#: Bits of the cell below the root's leading binary digit (relative width < 2^-63).
+CELL_BITS = 64
+_BIG_PRIME = 2**61 - 1
+_SMALL_PRIMES = (3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97)
+
+
+# --- integer polynomials ------------------------------------------------------------------------
+
+
+def primitive(poly: Sequence[Fraction | int]) -> Poly:
+    """The polynomial scaled to coprime integer coefficients with a positive leading one
+    (trailing zeros of the highest degrees dropped); () for the zero polynomial."""
+    coeffs = [Fraction(c) for c in poly]
+    while coeffs and coeffs[-1] == 0:
+        coeffs.pop()
+    if not coeffs:
+        return ()
+    scale = math.lcm(*(c.denominator for c in coeffs))
+    ints = [int(c * scale) for c in coeffs]
+    g = math.gcd(*ints)
+    sign = 1 if ints[-1] > 0 else -1
+    return tuple(sign * c // g for c in ints)
+
+
+def sign_at(f: Poly, x: Fraction) -> int:
+    """The sign of f(x), exactly: Horner's rule on q^n·f(p/q) in integers."""
+    p, q = x.numerator, x.denominator
+    value, q_power = 0, 1
+    for c in reversed(f):
+        value = value * p + c * q_power
+        q_power *= q
+    return (value > 0) - (value < 0)
+
+
+def _derivative(f: Sequence) -> list:
+    return [i * f[i] for i in range(1, len(f))]
+
+
+def _divmod(a: Sequence[Fraction | int], b: Sequence[Fraction | int]) -> tuple[list[Fraction], list[Fraction]]:
+    """Quotient and remainder of polynomials over the rationals (b ≠ 0)."""
+    rem = [Fraction(c) for c in a]
+    quotient = [Fraction(0)] * max(len(rem) - len(b) + 1, 1)
+    while len(rem) >= len(b) and rem:
+        shift = len(rem) - len(b)
+        factor = rem[-1] / b[-1]
+        quotient[shift] = factor
+        for i, c in enumerate(b):
+            rem[shift + i] -= factor * c
+        rem.pop()
+        while rem and rem[-1] == 0:
+            rem.pop()
+    return quotient, rem
+
+
+def _gcd(a: Sequence, b: Sequence) -> list[Fraction]:
+    """The monic gcd of two polynomials over the rationals (Euclid)."""
+    x, y = [Fraction(c) for c in a], [Fraction(c) for c in b]
+    while y:
+        x, y = y, _divmod(x, y)[1]
+    return [c / x[-1] for c in x]
+
+
+def _exact_quotient(a: Sequence, b: Sequence) -> Poly:
+    quotient, rem = _divmod([Fraction(c) for c in a], [Fraction(c) for c in b])
+    if rem:  # pragma: no cover - callers divide by known factors
+        raise ArithmeticError("not a factor")
+    return primitive(quotient)
+
+
+def _gcd_degree_mod(a: Sequence[int], b: Sequence[int], p: int) -> int:
+    """The degree of gcd(a, b) over the field of p elements (−1 when both vanish mod p)."""
+    x = [c % p for c in a]
+    y = [c % p for c in b]
+    for poly in (x, y):
+        while poly and poly[-1] == 0:
+            poly.pop()
+    while y:
+        inverse = pow(y[-1], -1, p)
+        while len(x) >= len(y):
+            factor = x[-1] * inverse % p
+            shift = len(x) - len(y)
+            for i, c in enumerate(y):
+                x[shift + i] = (x[shift + i] - factor * c) % p
+            while x and x[-1] == 0:
+                x.pop()
+        x, y = y, x
+    return len(x) - 1
+
+
+def _provably_squarefree(f: Poly) -> bool:
+    """A sufficient test: gcd(f, f') = 1 modulo a prime that does not divide lc(f). A repeated
+    factor h of f over Q would divide f and f' modulo that prime with its full degree."""
+    return f[-1] % _BIG_PRIME != 0 and _gcd_degree_mod(f, _derivative(f), _BIG_PRIME) == 0
+
+
+def squarefree_factors(f: Poly) -> list[tuple[Poly, int]]:
+    """[(g_i, i)]: f = c·Π g_i^i with g_i squarefree and coprime, non-constant (Yun 1976)."""
+    if len(f) <= 2 or _provably_squarefree(f):
+        return [(f, 1)] if len(f) >= 2 else []
+    a = _gcd(f, _derivative(f))
+    b = _divmod(f, a)[0]
+    d = [x - y for x, y in _padded(_divmod(_derivative(f), a)[0], _derivative(b))]
+    out: list[tuple[Poly, int]] = []
+    multiplicity = 1
+    while len(b) > 1:
+        while d and d[-1] == 0:
+            d.pop()
+        g = _gcd(b, d) if d else [c / b[-1] for c in b]
+        if len(g) > 1:
+            out.append((primitive(g), multiplicity))
+        b = _divmod(b, g)[0]
+        c = _divmod(d, g)[0] if d else []
+        d = [x - y for x, y in _padded(c, _derivative(b))]
+        multiplicity += 1
+    return out
+
+
+def _padded(a: Sequence[Fraction], b: Sequence[Fraction]) -> list[tuple[Fraction, Fraction]]:
+    n = max(len(a), len(b))
+    return [(a[i] if i < len(a) else Fraction(0), b[i] if i < len(b) else Fraction(0)) for i in range(n)]
+
+
+def _no_rational_root(f: Poly) -> bool:
+    """A sufficient test: a rational root p/q of f (q | lc) is a root of f modulo every prime ℓ
+    not dividing lc, so a prime modulo which f has no root proves f has no rational root."""
+    for ell in _SMALL_PRIMES:
+        if f[-1] % ell == 0:
+            continue
+        residues = [c % ell for c in f]
+        if all(_eval_mod(residues, x, ell) for x in range(ell)):
+            return True
+    return False
+
+
+def _eval_mod(f: Sequence[int], x: int, p: int) -> int:
+    value = 0
+    for c in reversed(f):
+        value = (value * x + c) % p
+    return value
+
+
+# --- isolation ----------------------------------------------------------------------------------
+
+
+def _taylor_shift_one(p: list[int]) -> list[int]:
+    """The coefficients of p(t + 1)."""
+    p = list(p)
+    n = len(p) - 1
+    for i in range(n):
+        for j in range(n - 1, i - 1, -1):
+            p[j] += p[j + 1]
+    return p
+
+
+def _sign_variations(p: Sequence[int]) -> int:
+    signs = [c > 0 for c in p if c != 0]
+    return sum(1 for a, b in zip(signs, signs[1:]) if a != b)
+
+
+def _positive_roots(f: Poly) -> list[tuple[Fraction, Fraction] | Fraction]:
+    """Open intervals with one root each, and dyadic roots met exactly, for the roots > 0 of a
+    squarefree integer polynomial with f(0) ≠ 0 (Vincent–Collins–Akritas bisection).
+
+    The roots lie below 2^k (Cauchy's bound 1 + max|a_i/a_n|), so those of g(t) = f(2^k t) lie
+    in (0, 1). An interval's polynomial p is tested by Descartes' rule on (t + 1)^n p(1/(t + 1)):
+    no sign variation, no root; one, exactly one root; more, it is halved.
+    """
+    bound = 2 + max(abs(c) for c in f[:-1]) // abs(f[-1])
+    k = max(bound - 1, 1).bit_length()
+    scale = 1 << k
+    out: list[tuple[Fraction, Fraction] | Fraction] = []
+    stack = [(0, 0, [c * scale**i for i, c in enumerate(f)])]  # [c/2^j, (c+1)/2^j] in t
+    while stack:
+        c, j, p = stack.pop()
+        variations = _sign_variations(_taylor_shift_one(p[::-1]))
+        if variations == 1:
+            out.append((Fraction(c * scale, 1 << j), Fraction((c + 1) * scale, 1 << j)))
+        if variations <= 1:
+            continue
+        n = len(p) - 1
+        left = [a << (n - i) for i, a in enumerate(p)]  # 2^n p(t/2)
+        right = _taylor_shift_one(left)  # 2^n p((t + 1)/2)
+        if right[0] == 0:  # the midpoint is a root
+            out.append(Fraction((2 * c + 1) * scale, 1 << (j + 1)))
+            right = right[1:]
+        stack.append((2 * c + 1, j + 1, right))
+        stack.append((2 * c, j + 1, left))
+    return out
+
+
+def _rational_in(f: Poly, lo: Fraction, hi: Fraction) -> tuple[Fraction | None, Fraction, Fraction]:
+    """The rational root of f in (lo, hi), if any, else None and the narrowed interval.
+
+    f has one simple root in (lo, hi) and none at the ends. If it is p/q (lowest terms), q
+    divides lc(f), so lc·root is an integer: once lc·(hi − lo) < 1 there is one candidate."""
+    lead, sign_lo = abs(f[-1]), sign_at(f, lo)
+    while lead * (hi - lo) >= 1:
+        mid = (lo + hi) / 2
+        s = sign_at(f, mid)
+        if s == 0:
+            return mid, lo, hi
+        lo, hi = (mid, hi) if s == sign_lo else (lo, mid)
+    candidate = Fraction(math.floor(lo * lead) + 1, lead)
+    if lo < candidate < hi and sign_at(f, candidate) == 0:
+        return candidate, lo, hi
+    return None, lo, hi
+
+
+def nonnegative_roots(poly: Sequence[Fraction | int]) -> list[tuple[Fraction | Root, int]]:
+    """Every real root ≥ 0 of a nonzero polynomial (coefficients lowest degree first), sorted,
+    each with its multiplicity: a Fraction when rational, else a :class:`Root`."""
+    f = primitive(poly)
+    found: list[tuple[Fraction | Root, int]] = []
+    zeros = next((i for i, c in enumerate(f) if c != 0), 0)
+    if zeros:
+        found.append((Fraction(0), zeros))
+    for g, multiplicity in squarefree_factors(f[zeros:]):
+        if len(g) == 2:  # linear: the root is rational
+            if -g[0] * g[1] > 0:
+                found.append((Fraction(-g[0], g[1]), multiplicity))
+            continue
+        items = _positive_roots(g)
+        rational = [item for item in items if isinstance(item, Fraction)]
+        g1 = _deflate(g, rational)  # no root at any interval's end now
+        maybe_rational = not _no_rational_root(g1)
+        brackets = []
+        for item in items:
+            if isinstance(item, tuple):
+                exact, lo, hi = _rational_in(g1, *item) if maybe_rational else (None, *item)
+                if exact is None:
+                    brackets.append((lo, hi))
+                else:
+                    rational.append(exact)
+        h = _deflate(g, rational)  # only irrational roots remain
+        found += [(r, multiplicity) for r in rational]
+        found += [(Root(h, lo, hi), multiplicity) for lo, hi in brackets]
+    return sorted(found, key=cmp_to_key(_compare_first))
+
+
+def _compare_first(a: tuple[Fraction | Root, int], b: tuple[Fraction | Root, int]) -> int:
+    return compare(a[0], b[0])
+
+
+def _deflate(f: Poly, roots: Sequence[Fraction]) -> Poly:
+    """f divided by (q·x − p) for each root p/q."""
+    for r in roots:
+        f = _exact_quotient(f, [-r.numerator, r.denominator])
+    return f
+
+
+# --- the numbers --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Root:
+    """An irrational real number: the only root of the squarefree integer polynomial ``poly``
+    (lowest degree first) in the open interval (lo, hi), where poly changes sign strictly.
+
+    ``closed_form`` is its text when one is known (``"1 + √2"``). Ordered and compared
+    exactly with Fractions and other roots (``<``, ``==``, :meth:`compare`).
+    """
+
+    poly: Poly
+    lo: Fraction
+    hi: Fraction
+    closed_form: str | None = None
+
+    @staticmethod
+    def of_surd(a: Fraction, b: Fraction, r: Fraction) -> Root:
+        """The number a + b·√r (b ≠ 0, r > 0 not the square of a rational), a root of
+        (x − a)² − b²r, bracketed with integer square roots: no float, no search."""
+        p, q = r.numerator, r.denominator
+        # √r = √(pq)/q and s < √(pq·4^t) < s + 1, strictly: pq is no square.
+        t = 64 + max(0, (q.bit_length() - p.bit_length()) // 2)
+        s = math.isqrt(p * q << (2 * t))
+        below, above = Fraction(s, q << t), Fraction(s + 1, q << t)
+        # With below ≥ 0 the interval lies on the root's side of a; the conjugate a − b·√r is
+        # on the other side, so it holds the one root.
+        lo, hi = sorted((a + b * below, a + b * above))
+        sign = "+" if b > 0 else "−"
+        coef = "" if abs(b) == 1 else f"{fmt(abs(b))}·"
+        root = f"√{fmt(r)}" if r.denominator == 1 else f"√({fmt(r)})"
+        text = f"{fmt(a)} {sign} {coef}{root}" if a != 0 else f"{'-' if b < 0 else ''}{coef}{root}"
+        return Root(primitive([a * a - b * b * r, -2 * a, 1]), lo, hi, text)
+
+    def compare(self, q: Fraction | int) -> int:
+        """−1 or 1 as the root is below or above the rational q: exact, never 0."""
+        q = Fraction(q)
+        if q <= self.lo:
+            return 1
+        if q >= self.hi:
+            return -1
+        # The only root of poly in (lo, hi) is irrational, so poly(q) ≠ 0, and it lies below q
+        # exactly when poly changes sign between lo and q.
+        return 1 if sign_at(self.poly, q) == self._sign_lo else -1
+
+    @cached_property
+    def _sign_lo(self) -> int:
+        return sign_at(self.poly, self.lo)
+
+    def bisected(self) -> Root:
+        """The same number with its interval halved (exactly)."""
+        mid = (self.lo + self.hi) / 2
+        sign = sign_at(self.poly, mid)  # ≠ 0: mid is rational
+        if sign == self._sign_lo:  # no sign change in (lo, mid]: the root is above mid
+            half = Root(self.poly, mid, self.hi, self.closed_form)
+            half.__dict__["_sign_lo"] = sign  # known: spare the evaluation
+            return half
+        half = Root(self.poly, self.lo, mid, self.closed_form)
+        half.__dict__["_sign_lo"] = self._sign_lo
+        return half
+
+    def refined(self, width: Fraction) -> Root:
+        """The same number with an interval no wider than ``width`` (> 0)."""
+        root = self
+        while root.hi - root.lo > width:
+            root = root.bisected()
+        return root
+
+    @cached_property
+    def cell(self) -> tuple[Fraction, Fraction]:
+        """The dyadic cell [k·2^(e−64), (k+1)·2^(e−64)] holding the root, where
+        2^(e−1) < |root| < 2^e: a function of the number alone (module docstring)."""
+        positive = self.compare(0) > 0  # never 0: the root is irrational
+
+        def exceeds(m: Fraction) -> bool:
+            """|root| > m, exactly."""
+            return self.compare(m) > 0 if positive else self.compare(-m) < 0
+
+        top = max(abs(self.lo), abs(self.hi))  # |root| < top < 2^e
+        e = top.numerator.bit_length() - top.denominator.bit_length() + 1
+        while not exceeds(Fraction(2) ** (e - 1)):
+            e -= 1
+        width = Fraction(2) ** (e - CELL_BITS)
+        root = self.refined(width)
+        k = math.floor(root.lo / width)
+        if (k + 1) * width < root.hi and root.compare((k + 1) * width) > 0:
+            k += 1  # the one grid point inside the interval is below the root
+        return k * width, (k + 1) * width
+
+    def narrowed(self) -> Root:
+        """The same number with its cell as the interval (for reports: canonical and tight)."""
+        lo, hi = self.cell
+        return Root(self.poly, lo, hi, self.closed_form)
+
+    def __float__(self) -> float:
+        lo, hi = self.cell
+        try:
+            return float((lo + hi) / 2)
+        except OverflowError:
+            return math.inf if lo > 0 else -math.inf
+
+    def __str__(self) -> str:
+        return self.closed_form or f"≈{float(self):.6g}"
+
+    def __repr__(self) -> str:
+        return f"Root({self.closed_form or float(self)!r}, poly={self.poly})"
+
+    def __hash__(self) -> int:
+        return hash(self.cell)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Root):
+            return compare(self, other) == 0
+        if isinstance(other, (Fraction, int)):
+            return False  # irrational
+        return NotImplemented
+
+    def __lt__(self, other: Fraction | int | Root) -> bool:
+        return compare(self, other) < 0
+
+    def __le__(self, other: Fraction | int | Root) -> bool:
+        return compare(self, other) <= 0
+
+    def __gt__(self, other: Fraction | int | Root) -> bool:
+        return compare(self, other) > 0
+
+    def __ge__(self, other: Fraction | int | Root) -> bool:
+        return compare(self, other) >= 0
+
+
+def compare(x: Fraction | int | Root, y: Fraction | int | Root) -> int:
+    """−1, 0 or 1 as x <, =, > y: exact for rationals and roots alike, never undecided."""
+    if not isinstance(x, Root):
+        if not isinstance(y, Root):
+            return (x > y) - (x < y)
+        return -y.compare(x)
+    if not isinstance(y, Root):
+        return x.compare(y)
+    if x.hi <= y.lo:
+        return -1
+    if y.hi <= x.lo:
+        return 1
+    # Overlapping intervals: equal exactly when the gcd of the polynomials has a root in the
+    # overlap (it is squarefree, has at most one root in either interval, and no end of the
+    # overlap is a root of it), which it shows by a sign change.
+    g = primitive(_gcd(x.poly, y.poly))
+    lo, hi = max(x.lo, y.lo), min(x.hi, y.hi)
+    if len(g) > 1 and sign_at(g, lo) != sign_at(g, hi):
+        return 0
+    while True:  # different numbers: separate the intervals
+        if x.hi <= y.lo:
+            return -1
+        if y.hi <= x.lo:
+            return 1
+        if x.hi - x.lo >= y.hi - y.lo:
+            x = x.bisected()
+        else:
+            y = y.bisected()

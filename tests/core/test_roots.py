@@ -1,0 +1,222 @@
+"""Certified real roots: double roots, clustered roots, huge coefficients, rational roots.
+
+Every interval a :class:`Root` carries is checked here independently of the isolation code:
+its polynomial divides the input, changes sign strictly across the interval, and has exactly
+one root inside by Sturm's theorem (a Sturm sequence written in this file, in fractions).
+"""
+
+from __future__ import annotations
+
+import math
+import pickle
+from fractions import Fraction as F
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sovgame.core.roots import Root, compare, nonnegative_roots, primitive, sign_at
+
+
+def mul(a, b):
+    out = [F(0)] * (len(a) + len(b) - 1)
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            out[i + j] += F(x) * F(y)
+    return out
+
+
+def prod(*polys):
+    out = [F(1)]
+    for p in polys:
+        out = mul(out, p)
+    return out
+
+
+def lin(r):
+    """x − r"""
+    return [-F(r), F(1)]
+
+
+def value(poly, x: F) -> F:
+    return sum((F(c) * x**i for i, c in enumerate(poly)), F(0))
+
+
+def remainder(a, b):
+    a = [F(c) for c in a]
+    while len(a) >= len(b) and any(a):
+        factor, shift = a[-1] / b[-1], len(a) - len(b)
+        for i, c in enumerate(b):
+            a[shift + i] -= factor * c
+        a.pop()
+        while a and a[-1] == 0:
+            a.pop()
+    return a
+
+
+def sturm_count(f, lo: F, hi: F) -> int:
+    """Distinct roots of f in (lo, hi] by Sturm's theorem (f squarefree)."""
+    seq = [[F(c) for c in f], [F(i * c) for i, c in enumerate(f)][1:]]
+    while len(seq[-1]) > 1:
+        r = remainder(seq[-2], seq[-1])
+        if not r:
+            break
+        seq.append([-c for c in r])
+
+    def changes(x):
+        signs = [v > 0 for p in seq if (v := value(p, x)) != 0]
+        return sum(1 for s, t in zip(signs, signs[1:]) if s != t)
+
+    return changes(lo) - changes(hi)
+
+
+def certified(poly, roots):
+    """Check every claim the roots make (module docstring) and their order."""
+    for r, multiplicity in roots:
+        assert multiplicity >= 1
+        if isinstance(r, F):
+            assert r >= 0 and value(poly, r) == 0
+            continue
+        assert 0 <= r.lo < r.hi
+        assert not remainder(primitive(poly), r.poly)  # r.poly divides the input
+        s_lo, s_hi = sign_at(r.poly, r.lo), sign_at(r.poly, r.hi)
+        assert s_lo * s_hi == -1  # a strict sign change, no root at either end
+        assert sturm_count(r.poly, r.lo, r.hi) == 1
+    for (a, _), (b, _) in zip(roots, roots[1:]):
+        assert compare(a, b) < 0
+
+
+def test_a_double_irrational_root_is_found_once_with_multiplicity_two():
+    # (x² − 2)²: √2 twice; it never changes sign, so a bracket must come from its factor.
+    poly = mul([-2, 0, 1], [-2, 0, 1])
+    roots = nonnegative_roots(poly)
+    certified(poly, roots)
+    ((r, multiplicity),) = roots
+    assert multiplicity == 2 and isinstance(r, Root)
+    narrow = r.refined(F(1, 10**30))
+    assert narrow.lo**2 < 2 < narrow.hi**2 and narrow.hi - narrow.lo <= F(1, 10**30)
+
+
+def test_rational_roots_are_exact_with_their_multiplicities():
+    poly = prod(lin(F(1, 3)), lin(F(1, 3)), lin(F(1, 3)), lin(F(7, 2)), lin(-5), [1, 0, 1])
+    roots = nonnegative_roots(poly)
+    assert roots == [(F(1, 3), 3), (F(7, 2), 1)]
+    certified(poly, roots)
+
+
+def test_zero_and_negative_roots():
+    poly = prod(lin(0), lin(0), lin(-1), [-3, 0, 1])  # x²(x + 1)(x² − 3)
+    roots = nonnegative_roots(poly)
+    certified(poly, roots)
+    assert roots[0] == (F(0), 2) and len(roots) == 2
+    assert roots[1][0].compare(F(173, 100)) == 1 and roots[1][0].compare(F(174, 100)) == -1
+
+
+def test_roots_1e_12_apart_are_separated():
+    a = F(1, 3)
+    b = a + F(1, 10**12)
+    # Rational roots 1e-12 apart, √2 and √(2 + 1e-24) (about 3.5e-25 apart), and
+    # irrational roots 1e-12 apart: x² − 2 and (x − 1e-12)² − 2.
+    shifted = [F(1, 10**24) - 2, -F(2, 10**12), F(1)]
+    poly = prod(lin(a), lin(b), [-2, 0, 1], [-(F(2) + F(1, 10**24)), 0, 1], shifted)
+    roots = nonnegative_roots(poly)
+    certified(poly, roots)
+    assert [r for r, _ in roots[:2]] == [a, b]
+    irrational = [r for r, _ in roots[2:]]
+    assert len(irrational) == 3 and all(isinstance(r, Root) for r in irrational)
+    # √2 < √(2 + 1e-24) < √2 + 1e-12, each pair told apart exactly
+    assert irrational[0] < irrational[1] < irrational[2]
+    assert compare(irrational[0], Root.of_surd(F(0), F(1), F(2))) == 0
+
+
+def test_huge_coefficients():
+    big = 10**30
+    poly = prod(lin(F(big, 7)), [-big, 0, 1], lin(F(1, big)))  # roots 1e30/7, 1e15, 1e-30
+    assert [r for r, _ in nonnegative_roots(poly)] == [F(1, big), F(10**15), F(big, 7)]
+    poly = prod([-2 * big, 0, 1], [F(-3, big), 0, 1])  # √(2e30) and √(3e-30)
+    roots = nonnegative_roots(poly)
+    certified(poly, roots)
+    small, large = (r for r, _ in roots)
+    assert small.compare(F(17320508, 10**22)) == 1 and small.compare(F(17320509, 10**22)) == -1
+    assert large.compare(1414213562373095) == 1 and large.compare(1414213562373096) == -1
+
+
+def test_comparison_with_rationals_always_decides():
+    ((r, _),) = nonnegative_roots([-2, 0, 1])
+    for q in [F(1), F(141421356237, 10**11), F(141421356238, 10**11), F(2), F(0), F(-7)]:
+        assert r.compare(q) == (1 if q < 0 or q * q < 2 else -1)
+
+
+def test_the_same_number_from_two_polynomials_is_equal_and_hashes_alike():
+    ((a, _),) = nonnegative_roots([-2, 0, 1])  # √2 from x² − 2
+    (b, _), (c, _) = nonnegative_roots(prod([-2, 0, 1], lin(5)))[0], nonnegative_roots([-3, 0, 1])[0]
+    quartic = [r for r, _ in nonnegative_roots([F(-2), 0, F(-1), 0, F(1)])]  # (x² − 2)(x² + 1)
+    assert a == b == quartic[0] == Root.of_surd(F(0), F(1), F(2))
+    assert hash(a) == hash(quartic[0]) and float(a) == float(quartic[0]) == math.sqrt(2)
+    assert a != c and a < c and a != F(1)
+    assert len({a, b, quartic[0], c}) == 2
+    assert pickle.loads(pickle.dumps(a)) == a
+
+
+@pytest.mark.parametrize("a, b, r", [(0, 1, 2), (3, -2, 2), (F(1, 2), 5, F(7, 3)), (10**16, -1, 10**33 + 7)])
+def test_surds_are_bracketed_exactly_without_floats(a, b, r):
+    a, b, r = F(a), F(b), F(r)
+    root = Root.of_surd(a, b, r)
+    assert root.lo < root.hi
+    # a + b√r in (lo, hi): (lo − a)/b and (hi − a)/b bracket √r, checked by squares.
+    ends = sorted(((root.lo - a) / b, (root.hi - a) / b))
+    assert 0 <= ends[0] and ends[0] ** 2 < r < ends[1] ** 2
+    assert sign_at(root.poly, root.lo) * sign_at(root.poly, root.hi) == -1
+
+
+def test_cells_are_tight_and_do_not_depend_on_the_interval():
+    ((r, _),) = nonnegative_roots([-2, 0, 1])
+    lo, hi = r.cell
+    assert (hi - lo) == F(1, 2**63)  # 1 < √2 < 2: e = 1, width 2^(1 − 64)
+    assert lo**2 < 2 < hi**2
+    assert r.refined(F(1, 10**40)).cell == (lo, hi) == r.narrowed().cell
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.fractions(min_value=-5, max_value=5, max_denominator=50), min_size=1, max_size=5),
+    st.lists(st.integers(1, 3), min_size=5, max_size=5),
+    st.lists(st.tuples(st.integers(-9, 9), st.integers(-9, 9)), max_size=3),
+)
+def test_random_products_of_known_factors(rational_roots, multiplicities, quadratics):
+    """Linear factors with multiplicities times random quadratics: the rational roots ≥ 0 come
+    back exactly with at least their multiplicities, and every claim is certified."""
+    poly = [F(1)]
+    expected: dict = {}
+    for r, m in zip(rational_roots, multiplicities):
+        for _ in range(m):
+            poly = mul(poly, lin(r))
+        expected[r] = expected.get(r, 0) + m
+    for b, c in quadratics:
+        poly = mul(poly, [F(c), F(b), F(1)])
+    roots = nonnegative_roots(poly)
+    certified(poly, roots)
+    exact = {r: m for r, m in roots if isinstance(r, F)}
+    for r, m in expected.items():
+        if r >= 0:
+            assert exact.get(r, 0) >= m
+    # Every real root ≥ 0 is listed: Sturm counts the distinct roots in (0, bound], bound
+    # above every root (Cauchy), of the squarefree part poly / gcd(poly, poly').
+    core = squarefree_part(poly)
+    bound = 1 + sum(abs(c) for c in core[:-1]) / abs(core[-1])
+    at_zero = 1 if core[0] == 0 else 0
+    assert len(roots) == sturm_count(core, F(0), bound) + at_zero
+
+
+def squarefree_part(poly):
+    a, b = [F(c) for c in poly], [F(i * c) for i, c in enumerate(poly)][1:]
+    while b:
+        a, b = b, remainder(a, b)
+    q, rest = [F(0)] * (len(poly) - len(a) + 1), [F(c) for c in poly]
+    while len(rest) >= len(a) and any(rest):
+        factor, shift = rest[-1] / a[-1], len(rest) - len(a)
+        q[shift] = factor
+        for i, c in enumerate(a):
+            rest[shift + i] -= factor * c
+        rest.pop()
+    return q
