@@ -31,7 +31,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..core.capacity import Capacity, at_success
-from ..core.intervals import Endpoint, Interval, scan
+from ..core.intervals import Endpoint, Interval, between, compare, scan, sort_points
 from ..core.model import Game, Profile
 from ..core.ratios import Ratio
 from ..errors import ParameterError
@@ -165,24 +165,19 @@ def candidate_points(comparisons: Sequence[_Comparison], levels: Sequence[Fracti
         c0 = d.a0 * e.b0 - e.a0 * d.b0
         if c2 or c1:
             points += quadratic_roots(c2, c1, c0)
-    return [p for p in points if 0 <= float(p) <= 1 and (not isinstance(p, Fraction) or 0 <= p <= 1)]
+    return [p for p in points if compare(p, Fraction(0)) >= 0 and compare(p, Fraction(1)) <= 0]
 
 
 def _elements(points: Sequence[Endpoint]) -> list[tuple[Endpoint, Endpoint, Fraction | None, bool]]:
     """(lo, hi, the rational q it is evaluated at (None: an irrational point), is a point),
     for each candidate point of [0, 1] and each gap between two."""
-    unique: dict = {}
-    for p in [Fraction(0), Fraction(1), *points]:
-        unique[p if isinstance(p, Fraction) else (p.lo, p.hi)] = p
-    pts = sorted(unique.values(), key=lambda p: (float(p), not isinstance(p, Fraction)))
+    pts = [p for p in sort_points([Fraction(1), *points]) if compare(p, Fraction(1)) <= 0]  # exact order
     out: list[tuple[Endpoint, Endpoint, Fraction | None, bool]] = []
     for k, p in enumerate(pts):
         out.append((p, p, p if isinstance(p, Fraction) else None, True))
         if k + 1 < len(pts):
             nxt = pts[k + 1]
-            lo = p if isinstance(p, Fraction) else p.hi
-            hi = nxt if isinstance(nxt, Fraction) else nxt.lo
-            out.append((p, nxt, (lo + hi) / 2, False))
+            out.append((p, nxt, between(p, nxt), False))
     return out
 
 

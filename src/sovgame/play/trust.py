@@ -127,7 +127,7 @@ def trust_functions(game) -> tuple[TrustFunction, ...]:
                 for interval in scan(points, _is_kind(rstp, kind)):
                     with_p = kind in (BeliefSet.AT_LEAST, BeliefSet.AT_MOST)
                     pieces.append(TrustPiece(interval, kind, ratio if with_p else None))
-            pieces.sort(key=lambda piece: (float(piece.interval.lo), not piece.interval.lo_closed))
+            pieces.sort(key=lambda piece: (piece.interval.lo, not piece.interval.lo_closed))  # rational ends: exact
             out.append(TrustFunction(player, t.name, t.prior, tuple(pieces)))
     return tuple(out)
 
