@@ -5,6 +5,8 @@
   integers stay as short as the answer allows.
 - :func:`det` — determinant of a rational matrix: rows scaled to integers, then Bareiss.
 - :func:`cramer` — rows · z = 1 for integer rows, as integer numerators over one determinant.
+- :func:`cramer_unit` — M x = e_last for an integer matrix in one fraction-free Gauss–Jordan
+  pass: det M and the numerators adj(M)·e_last at once.
 - :func:`solve_linear` — A x = b in fractions by Gauss–Jordan elimination, any shape.
 - :func:`interpolate` / :func:`evaluate` — polynomials in one variable through given points
   (Newton's divided differences), coefficients lowest degree first.
@@ -63,6 +65,38 @@ def cramer(rows: Sequence[Sequence[int]]) -> tuple[list[int], int] | None:
     if determinant < 0:
         determinant, nums = -determinant, [-v for v in nums]
     return nums, determinant
+
+
+def cramer_unit(M: Sequence[Sequence[int]]) -> tuple[int, list[int]]:
+    """(det M, adj(M)·e_last) for a square integer matrix: the Cramer numerators of
+    M x = e_last (x = numerators / det when det ≠ 0), defined for singular M too.
+
+    One fraction-free Gauss–Jordan elimination of [M | e_last] (Bareiss 1968): after the step
+    on column k every entry is a minor of the augmented matrix, so each division is exact;
+    at the end the left block is ±det·I and the right column ±det·x. A singular M has no
+    such pass, and its numerators come from one determinant each.
+    """
+    size = len(M)
+    rows = [list(row) + [int(i == size - 1)] for i, row in enumerate(M)]
+    sign, previous = 1, 1
+    for k in range(size):
+        pivot = next((r for r in range(k, size) if rows[r][k] != 0), None)
+        if pivot is None:
+            unit = [int(i == size - 1) for i in range(size)]
+            return 0, [
+                det_int([list(row[:c]) + [u] + list(row[c + 1 :]) for row, u in zip(M, unit)]) for c in range(size)
+            ]
+        if pivot != k:
+            rows[k], rows[pivot] = rows[pivot], rows[k]
+            sign = -sign
+        lead_row = rows[k]
+        lead = lead_row[k]
+        for i in range(size):
+            if i != k:
+                row, factor = rows[i], rows[i][k]
+                rows[i] = [(x * lead - factor * y) // previous for x, y in zip(row, lead_row)]
+        previous = lead
+    return sign * previous, [sign * row[size] for row in rows]
 
 
 def solve_linear(A: Sequence[Sequence[Fraction]], b: Sequence[Fraction]) -> tuple[list[Fraction], int] | None:
