@@ -201,24 +201,65 @@ def support_pairs(m: int, n: int, smallest: int = 2) -> int:
 def solve_work(shape: Sequence[int], mixed: bool | None = None) -> Work:
     """Finding every equilibrium at one cost level.
 
-    Two players: the vertex enumeration solves C(m+n, m) square systems per best-response
+    Two players: either the enumeration solves C(m+n, m) square systems per best-response
     polytope, each over m + n labels, then checks its candidates exactly (in fractions, which
-    dominates small games). More players: every pure profile
-    is checked, and with Gambit (``mixed``; default: whether it is installed) enumpoly
-    searches each of the Π_i (2^k_i − 1) support profiles.
+    dominates small games); or pivoting visits one basis per vertex of each (perturbed,
+    simple) polytope, at most :func:`expected_bases`; :func:`pivots` tells which. More
+    players: every pure profile is checked, and with Gambit (``mixed``; default: whether it
+    is installed) enumpoly searches each of the Π_i (2^k_i − 1) support profiles.
     """
     profiles, n = math.prod(shape), len(shape)
     if n == 2:
         m, k = shape
-        bases = math.comb(m + k, m)
+        if pivots(m, k):
+            return Work(
+                _pivot_units(m, k),
+                f"solving this {_size(shape)} game",
+                f"up to {expected_bases(m, k) + expected_bases(k, m):,} vertices of its best-response polytopes",
+            )
         return Work(
-            bases * (m + k) + 80 * (m + k) * min(m, k) + 2000,
+            _enumeration_units(m, k),
             f"solving this {_size(shape)} game",
-            f"{bases:,} linear systems of up to {min(m, k)} equations",
+            f"{math.comb(m + k, m):,} linear systems of up to {min(m, k)} equations",
         )
     supports = math.prod(2**k - 1 for k in shape) if (has_gambit() if mixed is None else mixed) else 0
     because = f"{profiles:,} pure profiles" + (f" and {supports:,} support profiles for Gambit" if supports else "")
     return Work(profiles * n * 10 + 1000 * supports + 100, f"solving this {_size(shape)} game", because)
+
+
+def pivots(m: int, n: int) -> bool:
+    """Whether an m×n two-player game is solved by pivoting between vertices
+    (:mod:`sovgame.solvers.pivoting`) rather than by solving every square system: on games
+    that are not lopsided, and on every game from 7x7 on. Measured on random games
+    (``benchmarks/bench_solve.py``): pivoting takes a third to a half of the enumeration's
+    time from 2x2 to 6x6 and far less from 7x7 on, but up to twice as long on lopsided games
+    such as 4x12 or 5x15, whose wide polytope has many vertices and few constraints while the
+    enumeration's systems there are few and small."""
+    small, large = min(m, n), max(m, n)
+    return small >= 7 or large <= 2 * small + (2 if small <= 3 else -1)
+
+
+def _enumeration_units(m: int, n: int) -> int:
+    return math.comb(m + n, m) * (m + n) + 80 * (m + n) * min(m, n) + 2000
+
+
+def _pivot_units(m: int, n: int) -> int:
+    return pivot_work(m, n, expected_bases(m, n) + expected_bases(n, m)).units + 300
+
+
+def expected_bases(k: int, d: int) -> int:
+    """The most vertices a d-dimensional polytope with k + d facets can have (McMullen 1970,
+    the upper bound theorem): the most bases the pivoting of {z ≥ 0 : M z ≤ 1} (M k×d, its
+    right-hand side perturbed so that the polytope is simple) can visit."""
+    facets = k + d
+    return math.comb(facets - (d + 1) // 2, d // 2) + math.comb(facets - d // 2 - 1, (d + 1) // 2 - 1)
+
+
+def pivot_work(k: int, d: int, bases: int) -> Work:
+    """Visiting ``bases`` bases of a k×d polytope: one fraction-free pivot of the k×d
+    dictionary each, and a ratio test per entering variable (measured, see
+    ``benchmarks/bench_refusals.py``)."""
+    return Work(bases * (k * d // 2 + 20), f"pivoting through a {k}x{d} best-response polytope", f"{bases:,} bases")
 
 
 def pair_units(k: int, m: int, n: int) -> int:
