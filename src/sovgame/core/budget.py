@@ -263,10 +263,10 @@ def pivot_work(k: int, d: int, bases: int) -> Work:
 
 
 def pair_units(k: int, m: int, n: int) -> int:
-    """One pair of supports of size k: k + 2 interpolation points, each with k + 2 exact
-    determinants of order k + 1 and a check of every outside strategy (measured, see
-    ``benchmarks/bench_refusals.py``)."""
-    return 13 * (k + 2) * ((k + 1) ** 3 + (k + 2) * (m + n))
+    """One pair of supports of size k in an m×n game: per player k + 1 fraction-free
+    eliminations of order k + 1 (integers), and the roots of its m + n + 2 polynomials, which
+    dominate (measured, see ``benchmarks/bench_refusals.py``)."""
+    return 25 * (m + n + 4) + (k + 1) ** 4 // 2
 
 
 def breakpoint_work(shape: Sequence[int]) -> Work:
@@ -287,17 +287,67 @@ def breakpoint_work(shape: Sequence[int]) -> Work:
 
 
 def thresholds_work(shape: Sequence[int]) -> Work:
-    """The thresholds of a target: every deviation and dominance comparison, the breakpoints
-    and at least one solve for uniqueness (more follow, each counted when it starts)."""
+    """The thresholds of a target: every deviation and dominance comparison, and the walk of
+    the uniqueness tail. Two players: the walk over every pairwise breakpoint there can be
+    (an open stretch of it lists support pairs and may solve, each counted when it starts:
+    :func:`open_gap_work`, :func:`support_pair_work`, :func:`solve_work`). More players: the
+    pairwise breakpoints and one pure search; the walk is counted when it starts
+    (:func:`walk_work`)."""
     profiles, n = math.prod(shape), len(shape)
     comparisons = profiles * sum(k - 1 for k in shape)
-    breaks = breakpoint_work(shape)
-    first = solve_work(shape, mixed=False).units if n == 2 else profiles * n * 20
+    if n != 2:
+        return Work(
+            20_000 + comparisons * 20 + breakpoint_work(shape).units + profiles * n * 20,
+            f"the thresholds of this {_size(shape)} game",
+            f"{comparisons:,} comparisons of outcomes",
+        )
+    points = max_pairwise_points(shape)
     return Work(
-        20_000 + comparisons * 20 + breaks.units + first,
+        20_000 + comparisons * 20 + unique_walk_work(shape, points).units,
         f"the thresholds of this {_size(shape)} game",
-        breaks.because if n == 2 and tuple(shape) != (2, 2) else f"{comparisons:,} comparisons of outcomes",
-        then=sweep_forecast(shape) // 4 if n == 2 else 0,  # the walk down from the top: a part of a sweep
+        f"{comparisons:,} comparisons of outcomes and up to {points:,} cost levels to test",
+        then=solve_work(shape, mixed=False).units,  # an exact solve or two, typically
+    )
+
+
+def max_pairwise_points(shape: Sequence[int]) -> int:
+    """At most one pairwise breakpoint per pair of a player's strategies and profile of the others'."""
+    profiles = math.prod(shape)
+    return sum(profiles // k * math.comb(k, 2) for k in shape)
+
+
+def unique_walk_work(shape: Sequence[int], points: int) -> Work:
+    """Two players: the uniqueness walk over the 2·points + 1 stretches the pairwise breakpoints
+    leave, each decided by iterated dominance and the pure equilibria in integers
+    (about m·n·(m + n) comparisons; measured, see ``benchmarks/bench_refusals.py``)."""
+    m, n = shape[0], shape[1]
+    return Work(
+        (2 * points + 1) * (m * n * (m + n) // 4 + 30),
+        f"the uniqueness threshold of this {_size(shape)} game",
+        f"{points:,} cost levels to test, {m * n:,} outcomes each",
+        "keep fewer costs (--cost), or remove dominated strategies",
+    )
+
+
+def open_gap_work(rows: int, cols: int) -> Work:
+    """Listing the support pairs of the surviving strategies on a stretch of κ where mixed
+    equilibria decide whether the target is alone (each pair a few bit operations)."""
+    pairs = support_pairs(rows, cols)
+    return Work(
+        pairs + 100,
+        f"the support pairs of {rows}x{cols} surviving strategies",
+        f"{pairs:,} pairs of supports to check for mixed equilibria",
+    )
+
+
+def support_pair_work(sizes: Sequence[int], strategies: int) -> Work:
+    """The polynomials of the support pairs of ``sizes`` (each |I| = |J| = k) that may hold an
+    equilibrium, with their roots, in a game of ``strategies`` strategies in all."""
+    units = sum(pair_units(k, strategies, 0) for k in sizes)
+    return Work(
+        units + 10,
+        "the mixed breakpoints where the target may not be alone",
+        f"{len(sizes):,} pairs of supports that may hold an equilibrium",
     )
 
 
