@@ -16,7 +16,7 @@ from sovgame import bimatrix_game, solve
 from sovgame.core.budget import expected_bases
 from sovgame.core.linalg import solve_linear
 from sovgame.solvers.bimatrix import solve_bimatrix
-from sovgame.solvers.pivoting import solve_by_pivoting, vertices
+from sovgame.solvers.pivoting import solve_2x2, solve_by_pivoting, solve_two_player, vertices
 
 
 def matrices(m, n, low, high):
@@ -35,6 +35,18 @@ def test_pivoting_finds_what_solving_every_system_finds(game):
     # per vertex. The enumeration is checked against a brute-force oracle in test_bimatrix.
     A, B = game
     assert solve_by_pivoting(A, B) == solve_bimatrix(A, B)
+
+
+@settings(max_examples=400, deadline=None)
+@given(matrices(2, 2, -3, 3), matrices(2, 2, -3, 3), st.sampled_from([1, 3, 10**9 + 7]))
+def test_the_2x2_closed_form_agrees_with_solving_every_system(A, B, denominator):
+    A = [[F(v, denominator) for v in row] for row in A]
+    solution = solve_2x2(A, B)
+    if solution is None:  # ties against a pure strategy: left to pivoting
+        assert A[0][0] == A[1][0] or A[0][1] == A[1][1] or B[0][0] == B[0][1] or B[1][0] == B[1][1]
+    else:
+        assert solution == solve_bimatrix(A, B)
+    assert solve_two_player(A, B) == solve_bimatrix(A, B)
 
 
 @settings(max_examples=60, deadline=None)

@@ -52,11 +52,41 @@ RATIO_MARGIN = 1e-9
 
 
 def solve_two_player(A, B) -> BimatrixSolution:
-    """Every extreme equilibrium of (A, B): by pivoting, unless solving every square system
-    is expected to be cheaper (lopsided games; :func:`sovgame.core.budget.pivots`)."""
+    """Every extreme equilibrium of (A, B): a nondegenerate 2x2 game in closed form, else by
+    pivoting, unless solving every square system is expected to be cheaper (lopsided games;
+    :func:`sovgame.core.budget.pivots`)."""
+    if len(A) == 2 and len(A[0]) == 2 and (solution := solve_2x2(A, B)) is not None:
+        return solution
     if pivots(len(A), len(A[0])):
         return solve_by_pivoting(A, B)
     return solve_bimatrix(A, B)
+
+
+def solve_2x2(A, B) -> BimatrixSolution | None:
+    """The equilibria of a 2x2 game in which no player is indifferent between its two
+    strategies against a pure strategy of the other; None for any other 2x2 game.
+
+    Such a game is nondegenerate (a pure strategy has one best reply, and a mix of two
+    strategies at most two), so its equilibria are isolated: the pure profiles of mutual
+    best replies, and the one completely mixed equilibrium exactly when each player's best
+    reply changes with the other's strategy. There the column player mixes
+    y₁ = (a₂₂ − a₁₂) / (a₁₁ − a₁₂ − a₂₁ + a₂₂) to leave the row player indifferent, and the row
+    player x₁ = (b₂₂ − b₂₁) / (b₁₁ − b₁₂ − b₂₁ + b₂₂), both strictly between 0 and 1.
+    """
+    (a11, a12), (a21, a22) = [[v if isinstance(v, (int, Fraction)) else Fraction(v) for v in row] for row in A]
+    (b11, b12), (b21, b22) = [[v if isinstance(v, (int, Fraction)) else Fraction(v) for v in row] for row in B]
+    if a11 == a21 or a12 == a22 or b11 == b12 or b21 == b22:
+        return None
+    row_reply = (int(a21 > a11), int(a22 > a12))  # the row's best reply to each column
+    col_reply = (int(b12 > b11), int(b22 > b21))  # the column's best reply to each row
+    one, zero = Fraction(1), Fraction(0)
+    pure = [(i, j) for i in (0, 1) for j in (0, 1) if row_reply[j] == i and col_reply[i] == j]
+    found = [((one, zero) if i == 0 else (zero, one), (one, zero) if j == 0 else (zero, one)) for i, j in pure]
+    if row_reply[0] != row_reply[1] and col_reply[0] != col_reply[1]:
+        y = Fraction(a22 - a12) / (a11 - a12 - a21 + a22)
+        x = Fraction(b22 - b21) / (b11 - b12 - b21 + b22)
+        found.append(((x, 1 - x), (y, 1 - y)))
+    return BimatrixSolution(equilibria=_with_components(found), degenerate=False)
 
 
 def solve_by_pivoting(A, B) -> BimatrixSolution:
@@ -73,8 +103,9 @@ def solve_by_pivoting(A, B) -> BimatrixSolution:
     degenerate = any(labels.bit_count() > m for labels, _ in xs) or any(labels.bit_count() > n for labels, _ in ys)
     y_labels = [(labels >> n) | (labels & ((1 << n) - 1)) << m for labels, _ in ys]
     pairs = _covering_pairs([labels for labels, _ in xs], y_labels, m + n)
-    found = {(_probabilities(xs[a][1]), _probabilities(ys[b][1])): None for a, b in pairs}
-    return BimatrixSolution(equilibria=_with_components(list(found)), degenerate=degenerate)
+    # Distinct vertices, so distinct pairs: no duplicates to remove.
+    found = [(_probabilities(xs[a][1]), _probabilities(ys[b][1])) for a, b in pairs]
+    return BimatrixSolution(equilibria=_with_components(found), degenerate=degenerate)
 
 
 def positive_integers(M) -> list[list[int]]:
@@ -125,9 +156,15 @@ def vertices(M: list[list[int]]) -> list[tuple[int, list[int]]]:
                 ratios = [(r / a, i) for i, (a, r) in enumerate(zip(entries, rhs)) if a > 0]
             except OverflowError:  # past the float range: every row compared exactly
                 ratios = [(0.0, i) for i, a in enumerate(entries) if a > 0]
-            if not ratios:
+            if len(ratios) > 1:
+                low, row = min(ratios)
+                # One row clearly least (the common case) decides at once; else exactly.
+                if low <= 1e-290 or sum(r <= low * (1 + RATIO_MARGIN) for r, _ in ratios) > 1:
+                    row = _leaving_row(node, column, ratios, d)
+            elif ratios:
+                row = ratios[0][1]
+            else:
                 continue
-            row = ratios[0][1] if len(ratios) == 1 else _leaving_row(node, column, ratios, d)
             child = mask ^ (1 << basic[row]) ^ (1 << nonbasic[column])
             if child not in seen:
                 seen.add(child)
