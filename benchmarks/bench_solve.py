@@ -34,6 +34,15 @@ What it measures:
 
 ``--profile`` adds a cProfile summary of sovgame's solver at the two largest sizes.
 
+``--versus-gambit`` prints one row per size against Gambit instead, sizes 2x2 .. 12x12 (``--row-sizes``):
+per size the median CPU time per game of the solver ``sovgame.solve`` uses
+(``solvers.pivoting.solve_two_player``: exact pivoting, or every square system for lopsided
+games), of the previous one (``solve_bimatrix``, every square system, timed until
+``--row-budget`` seconds per size are spent), and of Gambit's floating-point
+``enummixed_solve(game, rational=False)``; ours ÷ Gambit (goal ≤ 1.0), whether ours and the
+previous agree exactly on every game both solved, and the peak memory (tracemalloc) of one
+solve of the first game by each of ours and the previous (goal ≤ 200 MB at 12x12).
+
 Requires pygambit (17.x API) and nashpy besides sovgame's own dependencies::
 
     pip install ".[gambit]"        # from the repository root; pulls in pygambit and nashpy
@@ -452,6 +461,65 @@ def _legend(args, baseline) -> str:
     )
 
 
+def versus_gambit(sizes: list[int], count: int, seed: int, budget: float) -> int:
+    """Ours, the previous solver and Gambit's float enummixed, by size."""
+    # long: one table, built row by row; splitting it would scatter the columns' meaning.
+    import tracemalloc
+
+    from sovgame.core.budget import work_limit
+    from sovgame.solvers.pivoting import solve_two_player
+
+    def cpu(fn, *args):
+        start = time.process_time()
+        value = fn(*args)
+        return value, time.process_time() - start
+
+    def peak_mb(fn, *args) -> float:
+        tracemalloc.start()
+        fn(*args)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return peak / 2**20
+
+    print(
+        f"all equilibria of one random k×k game (payoffs integers in [-5, 5], seed {seed}); median CPU ms per "
+        f"game; previous = every square system, timed within {budget:g} s per size; pygambit {gbt.__version__}"
+    )
+    print(
+        f"{'size':>5} {'games':>5} {'ours':>9} {'previous':>10} {'gambit':>9} {'ours/gbt':>8} {'prev/gbt':>8} "
+        f"{'same':>6} {'ours MB':>8} {'prev MB':>8}"
+    )
+    differ = 0
+    with work_limit(None):
+        solve_two_player([[1, 0], [0, 1]], [[1, 0], [0, 1]])  # warm-up: imports
+        for k in sizes:
+            games = make_games("integer", k, count, seed)
+            ours, previous, theirs, spent, same = [], [], [], 0.0, 0
+            for A, B in games:
+                mine, t = cpu(solve_two_player, A.tolist(), B.tolist())
+                ours.append(t)
+                _, t = cpu(gbt.nash.enummixed_solve, gambit_game(A, B), False)
+                theirs.append(t)
+                if spent < budget:
+                    before, t = cpu(solve_bimatrix, A.tolist(), B.tolist())
+                    spent += t
+                    previous.append(t)
+                    same += before == mine
+            A, B = games[0]
+            mine_mb = peak_mb(solve_two_player, A.tolist(), B.tolist())
+            prev_mb = peak_mb(solve_bimatrix, A.tolist(), B.tolist()) if previous else float("nan")
+            differ += len(previous) - same
+            m = statistics.median
+            prev = f"{1e3 * m(previous):10.2f}" if previous else f"{'-':>10}"
+            ratio_prev = f"{m(previous) / m(theirs):8.2f}" if previous else f"{'-':>8}"
+            print(
+                f"{k:>3}x{k:<1} {len(ours):>5} {1e3 * m(ours):9.2f} {prev} {1e3 * m(theirs):9.2f} "
+                f"{m(ours) / m(theirs):8.2f} {ratio_prev} {same:>3}/{len(previous):<2} {mine_mb:8.1f} {prev_mb:8.1f}",
+                flush=True,
+            )
+    return 1 if differ else 0
+
+
 def main(argv=None) -> int:
     # long: the command line, the table and the report of offending games, in order.
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -474,7 +542,17 @@ def main(argv=None) -> int:
     parser.add_argument("--save", type=Path, help="write offending games to this JSON file")
     parser.add_argument("--profile", action="store_true", help="cProfile sovgame at the two largest sizes")
     parser.add_argument("--profile-top", type=int, default=25)
+    parser.add_argument(
+        "--versus-gambit",
+        action="store_true",
+        help="ours, the previous solver and Gambit's float enummixed by size (see the docstring)",
+    )
+    parser.add_argument("--row-sizes", type=int, nargs="+", default=list(range(2, 13)))
+    parser.add_argument("--row-games", type=int, default=20, help="games per size per size with --versus-gambit (20)")
+    parser.add_argument("--row-budget", type=float, default=60.0, help="seconds per size for the previous solver")
     args = parser.parse_args(argv)
+    if args.versus_gambit:
+        return versus_gambit(args.row_sizes, args.row_games, args.seed, args.row_budget)
 
     baseline = load_baseline(args.baseline) if args.baseline else None
     digest = _source_digest()

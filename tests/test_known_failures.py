@@ -23,6 +23,7 @@ import pytest
 
 from sovgame import bimatrix_game, solve
 from sovgame.files.gamefile import bundled_dir
+from sovgame.solvers.bimatrix import solve_bimatrix
 
 
 def bundled_with(cell: str, player: int, value: str) -> str:
@@ -66,7 +67,8 @@ PRIMES = [
 def test_payoffs_with_many_large_denominators_are_solved():
     A = [[Fraction(1, p**3) for p in PRIMES[:2]], [Fraction(1, p**3) for p in PRIMES[2:]]]
     B = [[1, 0], [Fraction(1, PRIMES[3] ** 3), 1]]
-    assert solve(bimatrix_game(A, B)).equilibria
+    assert solve(bimatrix_game(A, B)).equilibria  # pivoting in integers
+    assert solve_bimatrix(A, B).equilibria  # every square system, floats proposing
 
 
 def test_solving_payoffs_with_large_denominators_raises_no_float_warnings():
@@ -75,4 +77,5 @@ def test_solving_payoffs_with_large_denominators_raises_no_float_warnings():
     B = [list(reversed(row)) for row in A]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert solve(bimatrix_game(A, B)).equilibria
+        assert solve(bimatrix_game(A, B)).equilibria  # pivoting in integers
+    assert solve_bimatrix(A, B).equilibria  # every square system, floats proposing

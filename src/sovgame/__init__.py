@@ -34,6 +34,7 @@ _EXPORTS = {
     "is_nash": "solvers.verify",
     # costs: thresholds, verdicts, regimes, scenarios
     "compute_thresholds": "costs.thresholds",
+    "compute_threshold": "costs.thresholds",
     "Criterion": "costs.thresholds",
     "Verdict": "costs.verdicts",
     "sweep": "costs.regimes",

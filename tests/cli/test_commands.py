@@ -146,8 +146,9 @@ def test_game_too_large_is_a_clear_error(runner, tmp_path):
     path.write_text("\n".join(lines))
     result = invoke(runner, "solve", str(path))
     assert result.exit_code == 1
-    # C(40, 20) = 137,846,528,820 square systems: refused before any is solved, saying how.
-    assert "137,846,528,820 linear systems" in result.stderr and "--max-work" in result.stderr
+    # Pivoting visits at most McMullen's bound of vertices per best-response polytope (dimension
+    # 20, 40 facets): C(30, 10) + C(29, 9) = 40,060,020 each. Refused before it starts, saying how.
+    assert "80,120,040 vertices" in result.stderr and "--max-work" in result.stderr
     assert "Traceback" not in result.stderr
 
 

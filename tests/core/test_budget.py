@@ -12,7 +12,11 @@ from sovgame.core.budget import (
     DEFAULT_MAX_WORK,
     Work,
     WorkLimitError,
+    expected_bases,
     metered,
+    open_gap_work,
+    pivot_work,
+    pivots,
     require,
     solve_work,
     support_pairs,
@@ -37,9 +41,13 @@ def test_support_pairs_are_counted_as_listing_them_would(m, n):
 
 
 def test_estimates_of_huge_games_take_no_time_and_no_memory():
-    # 200x200: about 10^119 pairs of supports, counted, not listed.
+    # 200x200: the uniqueness walk alone has up to 2·200·C(200, 2)·200 cost levels to test,
+    # 40,000 outcomes each; an open stretch of it would list about 10^119 pairs of supports,
+    # counted, not listed.
     work = thresholds_work((200, 200))
-    assert work.units > 10**100 and "pairs of supports" in work.because
+    assert work.units > DEFAULT_MAX_WORK * 10**5 and "7,960,000 cost levels to test" in work.because
+    pairs = open_gap_work(200, 200)
+    assert pairs.units > 10**100 and "pairs of supports" in pairs.because
 
 
 def test_a_step_past_the_limit_is_refused_with_what_to_reduce_and_how_to_raise_it():
@@ -95,9 +103,16 @@ def test_the_limit_must_be_a_positive_whole_number(bad):
 
 
 def test_solve_work_follows_the_number_of_bases():
-    # Two players: C(m+n, m) bases per polytope, each over m + n labels.
-    assert solve_work((12, 13)).units == math.comb(25, 12) * 25 + 80 * 25 * 12 + 2000
-    assert solve_work((12, 13)).units > DEFAULT_MAX_WORK > solve_work((10, 10)).units
+    # Two players, enumeration (lopsided games): C(m+n, m) bases per polytope, each over m + n labels.
+    assert not pivots(4, 12)
+    assert solve_work((4, 12)).units == math.comb(16, 4) * 16 + 80 * 16 * 4 + 2000
+    # Pivoting: at most McMullen's bound of vertices per polytope, 25 facets in dimension 13
+    # (odd: 2·C(25 − 6 − 1, 6)) and in dimension 12 (even: 25/19·C(19, 6)).
+    assert pivots(12, 13) and pivots(3, 3) and pivots(2, 6) and pivots(7, 30)
+    assert expected_bases(12, 13) == 2 * math.comb(18, 6) == 37_128
+    assert expected_bases(13, 12) == 25 * math.comb(19, 6) // 19 == 35_700
+    assert solve_work((12, 13)).units == pivot_work(12, 13, 37_128 + 35_700).units + 300
+    assert solve_work((30, 30)).units > DEFAULT_MAX_WORK > solve_work((12, 13)).units
     # Three players with Gambit: (2^k − 1) supports per player.
     assert solve_work((5, 5, 5), mixed=True).units > DEFAULT_MAX_WORK > solve_work((5, 5, 5), mixed=False).units
 

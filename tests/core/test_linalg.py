@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sovgame.core.linalg import PRIMES_31, cramer, singular_mod
+from sovgame.core.linalg import PRIMES_31, cramer, cramer_unit, singular_mod
 
 
 def det_by_fractions(M) -> F:
@@ -61,3 +61,25 @@ def test_singular_mod_agrees_with_the_determinant_modulo_p(M, p, make_singular):
         M[-1] = [a + b for a, b in zip(M[0], M[1 % len(M)])] if len(M) > 2 else [2 * v for v in M[0]]
     R = np.array([[v % p for v in row] for row in M], dtype=np.int64)[None]
     assert bool(singular_mod(R, p)[0]) == (det_by_fractions(M) % p == 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(squares(-4, 4, 5))
+def test_cramer_unit_gives_the_determinant_and_the_solution_of_m_x_equals_the_last_unit_vector(M):
+    n = len(M)
+    determinant, numerators = cramer_unit(M)
+    assert determinant == det_by_fractions(M)
+    if determinant != 0:  # M · (numerators / det) = e_last, checked in integers
+        for i, row in enumerate(M):
+            assert sum(a * x for a, x in zip(row, numerators)) == determinant * int(i == n - 1)
+    else:  # adj(M)·e_last column by column: Cramer's determinants, by fractions
+        for c in range(n):
+            replaced = [[int(i == n - 1) if j == c else v for j, v in enumerate(row)] for i, row in enumerate(M)]
+            assert numerators[c] == det_by_fractions(replaced)
+
+
+def test_cramer_unit_by_hand():
+    # [[2, 1], [1, 3]] x = (0, 1): det 5, x = (−1/5, 2/5), numerators (−1, 2).
+    assert cramer_unit([[2, 1], [1, 3]]) == (5, [-1, 2])
+    # A zero first pivot needs a row swap: [[0, 1], [1, 0]] x = (0, 1) gives x = (1, 0), det −1.
+    assert cramer_unit([[0, 1], [1, 0]]) == (-1, [-1, 0])

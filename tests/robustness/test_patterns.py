@@ -78,7 +78,7 @@ def test_dominance_with_more_than_64_strategies_matches_the_exact_elimination(sh
     # there, and must agree with the exact iterated elimination of sovgame.costs.regimes.
     from fractions import Fraction
 
-    from sovgame.costs.regimes import surviving_strategies
+    from sovgame.costs.uniqueness import surviving_strategies
 
     m, n = shape
     rng = np.random.default_rng(m * n)

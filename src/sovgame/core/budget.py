@@ -203,32 +203,73 @@ def support_pairs(m: int, n: int, smallest: int = 2) -> int:
 def solve_work(shape: Sequence[int], mixed: bool | None = None) -> Work:
     """Finding every equilibrium at one cost level.
 
-    Two players: the vertex enumeration solves C(m+n, m) square systems per best-response
+    Two players: either the enumeration solves C(m+n, m) square systems per best-response
     polytope, each over m + n labels, then checks its candidates exactly (in fractions, which
-    dominates small games). More players: every pure profile
-    is checked, and with Gambit (``mixed``; default: whether it is installed) enumpoly
-    searches each of the Π_i (2^k_i − 1) support profiles.
+    dominates small games); or pivoting visits one basis per vertex of each (perturbed,
+    simple) polytope, at most :func:`expected_bases`; :func:`pivots` tells which. More
+    players: every pure profile is checked, and with Gambit (``mixed``; default: whether it
+    is installed) enumpoly searches each of the Π_i (2^k_i − 1) support profiles.
     """
     shape = solved_shape(shape)  # single-strategy players are set aside before solving
     profiles, n = math.prod(shape), len(shape)
     if n == 2:
         m, k = shape
-        bases = math.comb(m + k, m)
+        if pivots(m, k):
+            return Work(
+                _pivot_units(m, k),
+                f"solving this {_size(shape)} game",
+                f"up to {expected_bases(m, k) + expected_bases(k, m):,} vertices of its best-response polytopes",
+            )
         return Work(
-            bases * (m + k) + 80 * (m + k) * min(m, k) + 2000,
+            _enumeration_units(m, k),
             f"solving this {_size(shape)} game",
-            f"{bases:,} linear systems of up to {min(m, k)} equations",
+            f"{math.comb(m + k, m):,} linear systems of up to {min(m, k)} equations",
         )
     supports = math.prod(2**k - 1 for k in shape) if (has_gambit() if mixed is None else mixed) else 0
     because = f"{profiles:,} pure profiles" + (f" and {supports:,} support profiles for Gambit" if supports else "")
     return Work(profiles * n * 10 + 1000 * supports + 100, f"solving this {_size(shape)} game", because)
 
 
-def pair_units(k: int, m: int, n: int) -> int:
-    """One pair of supports of size k: k + 2 interpolation points, each with k + 2 exact
-    determinants of order k + 1 and a check of every outside strategy (measured, see
+def pivots(m: int, n: int) -> bool:
+    """Whether an m×n two-player game is solved by pivoting between vertices
+    (:mod:`sovgame.solvers.pivoting`) rather than by solving every square system: on games
+    that are not lopsided, and on every game from 7x7 on. Measured on random games
+    (``benchmarks/bench_solve.py``): pivoting takes a third to a half of the enumeration's
+    time from 2x2 to 6x6 and far less from 7x7 on, but up to twice as long on lopsided games
+    such as 4x12 or 5x15, whose wide polytope has many vertices and few constraints while the
+    enumeration's systems there are few and small."""
+    small, large = min(m, n), max(m, n)
+    return small >= 7 or large <= 2 * small + (2 if small <= 3 else -1)
+
+
+def _enumeration_units(m: int, n: int) -> int:
+    return math.comb(m + n, m) * (m + n) + 80 * (m + n) * min(m, n) + 2000
+
+
+def _pivot_units(m: int, n: int) -> int:
+    return pivot_work(m, n, expected_bases(m, n) + expected_bases(n, m)).units + 300
+
+
+def expected_bases(k: int, d: int) -> int:
+    """The most vertices a d-dimensional polytope with k + d facets can have (McMullen 1970,
+    the upper bound theorem): the most bases the pivoting of {z ≥ 0 : M z ≤ 1} (M k×d, its
+    right-hand side perturbed so that the polytope is simple) can visit."""
+    facets = k + d
+    return math.comb(facets - (d + 1) // 2, d // 2) + math.comb(facets - d // 2 - 1, (d + 1) // 2 - 1)
+
+
+def pivot_work(k: int, d: int, bases: int) -> Work:
+    """Visiting ``bases`` bases of a k×d polytope: one fraction-free pivot of the k×d
+    dictionary each, and a ratio test per entering variable (measured, see
     ``benchmarks/bench_refusals.py``)."""
-    return 13 * (k + 2) * ((k + 1) ** 3 + (k + 2) * (m + n))
+    return Work(bases * (k * d // 2 + 20), f"pivoting through a {k}x{d} best-response polytope", f"{bases:,} bases")
+
+
+def pair_units(k: int, m: int, n: int) -> int:
+    """One pair of supports of size k in an m×n game: per player k + 1 fraction-free
+    eliminations of order k + 1 (integers), and the roots of its m + n + 2 polynomials, which
+    dominate (measured, see ``benchmarks/bench_refusals.py``)."""
+    return 25 * (m + n + 4) + (k + 1) ** 4 // 2
 
 
 def breakpoint_work(shape: Sequence[int]) -> Work:
@@ -250,18 +291,68 @@ def breakpoint_work(shape: Sequence[int]) -> Work:
 
 
 def thresholds_work(shape: Sequence[int]) -> Work:
-    """The thresholds of a target: every deviation and dominance comparison, the breakpoints
-    and at least one solve for uniqueness (more follow, each counted when it starts)."""
+    """The thresholds of a target: every deviation and dominance comparison, and the walk of
+    the uniqueness tail. Two players: the walk over every pairwise breakpoint there can be
+    (an open stretch of it lists support pairs and may solve, each counted when it starts:
+    :func:`open_gap_work`, :func:`support_pair_work`, :func:`solve_work`). More players: the
+    pairwise breakpoints and one pure search; the walk is counted when it starts
+    (:func:`walk_work`)."""
     shape = solved_shape(shape)  # single-strategy players are set aside before solving
     profiles, n = math.prod(shape), len(shape)
     comparisons = profiles * sum(k - 1 for k in shape)
-    breaks = breakpoint_work(shape)
-    first = solve_work(shape, mixed=False).units if n == 2 else profiles * n * 20
+    if n != 2:
+        return Work(
+            20_000 + comparisons * 20 + breakpoint_work(shape).units + profiles * n * 20,
+            f"the thresholds of this {_size(shape)} game",
+            f"{comparisons:,} comparisons of outcomes",
+        )
+    points = max_pairwise_points(shape)
     return Work(
-        20_000 + comparisons * 20 + breaks.units + first,
+        20_000 + comparisons * 20 + unique_walk_work(shape, points).units,
         f"the thresholds of this {_size(shape)} game",
-        breaks.because if n == 2 and tuple(shape) != (2, 2) else f"{comparisons:,} comparisons of outcomes",
-        then=sweep_forecast(shape) // 4 if n == 2 else 0,  # the walk down from the top: a part of a sweep
+        f"{comparisons:,} comparisons of outcomes and up to {points:,} cost levels to test",
+        then=solve_work(shape, mixed=False).units,  # an exact solve or two, typically
+    )
+
+
+def max_pairwise_points(shape: Sequence[int]) -> int:
+    """At most one pairwise breakpoint per pair of a player's strategies and profile of the others'."""
+    profiles = math.prod(shape)
+    return sum(profiles // k * math.comb(k, 2) for k in shape)
+
+
+def unique_walk_work(shape: Sequence[int], points: int) -> Work:
+    """Two players: the uniqueness walk over the 2·points + 1 stretches the pairwise breakpoints
+    leave, each decided by iterated dominance and the pure equilibria in integers
+    (about m·n·(m + n) comparisons; measured, see ``benchmarks/bench_refusals.py``)."""
+    m, n = shape[0], shape[1]
+    return Work(
+        (2 * points + 1) * (m * n * (m + n) // 4 + 30),
+        f"the uniqueness threshold of this {_size(shape)} game",
+        f"{points:,} cost levels to test, {m * n:,} outcomes each",
+        "keep fewer costs (--cost), or remove dominated strategies",
+    )
+
+
+def open_gap_work(rows: int, cols: int) -> Work:
+    """Listing the support pairs of the surviving strategies on a stretch of κ where mixed
+    equilibria decide whether the target is alone (each pair a few bit operations)."""
+    pairs = support_pairs(rows, cols)
+    return Work(
+        pairs + 100,
+        f"the support pairs of {rows}x{cols} surviving strategies",
+        f"{pairs:,} pairs of supports to check for mixed equilibria",
+    )
+
+
+def support_pair_work(sizes: Sequence[int], strategies: int) -> Work:
+    """The polynomials of the support pairs of ``sizes`` (each |I| = |J| = k) that may hold an
+    equilibrium, with their roots, in a game of ``strategies`` strategies in all."""
+    units = sum(pair_units(k, strategies, 0) for k in sizes)
+    return Work(
+        units + 10,
+        "the mixed breakpoints where the target may not be alone",
+        f"{len(sizes):,} pairs of supports that may hold an equilibrium",
     )
 
 

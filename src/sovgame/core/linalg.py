@@ -6,6 +6,8 @@
 - :func:`det` — determinant of a rational matrix: rows scaled to integers, then Bareiss.
 - :func:`cramer` — rows · z = 1 for integer rows, as integer numerators over one determinant
   (one Bareiss elimination, then fraction-free back substitution).
+- :func:`cramer_unit` — M x = e_last for an integer matrix in one fraction-free Gauss–Jordan
+  pass: det M and the numerators adj(M)·e_last at once.
 - :func:`singular_mod` — which of many small integer matrices are singular modulo a prime
   (vectorised); with primes whose product exceeds the Hadamard bound it proves det = 0.
 - :func:`solve_linear` — A x = b in fractions by Gauss–Jordan elimination, any shape.
@@ -134,6 +136,38 @@ def singular_mod(R: np.ndarray, p: int) -> np.ndarray:
             below = R[:, c + 1 :, c][:, :, None]
             R[:, c + 1 :, c:] = (R[:, c + 1 :, c:] * pivot % p - below * R[:, c : c + 1, c:] % p) % p
     return singular
+
+
+def cramer_unit(M: Sequence[Sequence[int]]) -> tuple[int, list[int]]:
+    """(det M, adj(M)·e_last) for a square integer matrix: the Cramer numerators of
+    M x = e_last (x = numerators / det when det ≠ 0), defined for singular M too.
+
+    One fraction-free Gauss–Jordan elimination of [M | e_last] (Bareiss 1968): after the step
+    on column k every entry is a minor of the augmented matrix, so each division is exact;
+    at the end the left block is ±det·I and the right column ±det·x. A singular M has no
+    such pass, and its numerators come from one determinant each.
+    """
+    size = len(M)
+    rows = [list(row) + [int(i == size - 1)] for i, row in enumerate(M)]
+    sign, previous = 1, 1
+    for k in range(size):
+        pivot = next((r for r in range(k, size) if rows[r][k] != 0), None)
+        if pivot is None:
+            unit = [int(i == size - 1) for i in range(size)]
+            return 0, [
+                det_int([list(row[:c]) + [u] + list(row[c + 1 :]) for row, u in zip(M, unit)]) for c in range(size)
+            ]
+        if pivot != k:
+            rows[k], rows[pivot] = rows[pivot], rows[k]
+            sign = -sign
+        lead_row = rows[k]
+        lead = lead_row[k]
+        for i in range(size):
+            if i != k:
+                row, factor = rows[i], rows[i][k]
+                rows[i] = [(x * lead - factor * y) // previous for x, y in zip(row, lead_row)]
+        previous = lead
+    return sign * previous, [sign * row[size] for row in rows]
 
 
 def solve_linear(A: Sequence[Sequence[Fraction]], b: Sequence[Fraction]) -> tuple[list[Fraction], int] | None:

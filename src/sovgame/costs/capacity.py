@@ -206,7 +206,7 @@ def _criteria_at(game: Game, target: Profile, costs: Sequence[str]) -> dict[str,
     """Each criterion's set of κ in ``game`` and each player's lower end (nash, strict,
     dominant), exactly; unique for 2x2 games."""
     from .deviations import breakpoints
-    from .regimes import tail_of_uniqueness
+    from .uniqueness import tail_of_uniqueness
 
     U, W = game.payoffs, game.cost_load(costs)
     nash_devs = [deviations(game, U, W, target, i) for i in range(game.n_players)]

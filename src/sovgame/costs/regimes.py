@@ -7,14 +7,15 @@ where some equilibrium condition turns into an equality:
 - for a candidate mixed equilibrium with supports I, J (|I| = |J| = k ≥ 2), a probability of
   the indifference solution hits zero, an unused strategy starts to pay as much, or the
   indifference system turns singular. By Cramer's rule each of these is a polynomial in κ of
-  degree ≤ k + 1, found exactly by interpolation at k + 2 rational points.
+  degree ≤ k, found exactly in integers (:mod:`sovgame.costs.polynomials`).
 
 In a 2x2 game only the pairwise breakpoints occur, and they are rational **[derived]**.
 Larger games can have irrational breakpoints: every real root of those polynomials is
 isolated with proof (:func:`sovgame.core.roots.nonnegative_roots`: a double root, or two roots
 10⁻¹² apart, cannot hide) and carried as a :class:`~sovgame.core.roots.Root`, compared
 exactly. Between consecutive breakpoints the equilibrium set keeps its structure, so one exact
-solve per regime describes it.
+solve per regime describes it. Where the target becomes the only equilibrium needs far fewer
+of them (:mod:`sovgame.costs.uniqueness`).
 
 More players: pure equilibria change only at pairwise breakpoints (exact); mixed ones are
 not followed (they need Gambit), and results say so. Players with a single strategy are set
@@ -26,28 +27,16 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-import numpy as np
-
-from ..core.budget import (
-    advance,
-    breakpoint_work,
-    metered,
-    pair_units,
-    require,
-    support_pairs,
-    sweep_forecast,
-    walk_work,
-)
-from ..core.intervals import Endpoint, Root, between, compare, exact_text, sort_points
-from ..core.linalg import det, interpolate
-from ..core.model import Game, Profile
+from ..core.budget import advance, breakpoint_work, metered, pair_units, require, support_pairs, sweep_forecast
+from ..core.intervals import Endpoint, between, compare, exact_text, sort_points
+from ..core.model import Game
 from ..core.roots import nonnegative_roots
-from ..solvers.equilibria import Solution, pure_equilibria, solve
-from .reasons import why_not_unique
+from ..solvers.equilibria import Solution, solve
+from .polynomials import IntegerGame, support_polynomials
 
 #: Above this many support pairs the mixed breakpoints are not enumerated.
 MAX_SUPPORT_PAIRS = 20_000
@@ -84,45 +73,19 @@ def equilibrium_breakpoints(game: Game, costs: Sequence[str] | None = None) -> l
 
 
 def _mixed_breakpoints(game: Game, costs) -> list[Endpoint]:
-    U, W = game.payoffs, game.cost_load(costs)
+    """The roots of every support pair's polynomials (:mod:`sovgame.costs.polynomials`)."""
     m, n = game.shape
-    A0, A1 = U[..., 0], W[..., 0]
-    B0, B1 = U[..., 1].T, W[..., 1].T  # column player's payoffs with its strategies as rows
-    pairs = support_pairs(m, n)  # counted, never listed
-    if pairs > MAX_SUPPORT_PAIRS:
+    if support_pairs(m, n) > MAX_SUPPORT_PAIRS:  # counted, never listed
         return []
+    ints = IntegerGame(game, costs)
     roots: list[Endpoint] = []
     for k in range(2, min(m, n) + 1):
-        samples = [Fraction(s) for s in range(k + 2)]
         for I in itertools.combinations(range(m), k):
             for J in itertools.combinations(range(n), k):
-                for P0, P1, rows, cols, total in ((A0, A1, I, J, m), (B0, B1, J, I, n)):
-                    for poly in _support_polynomials(P0, P1, rows, cols, total, samples):
-                        roots += polynomial_roots(poly)
+                for poly in support_polynomials(ints, 0, I, J) + support_polynomials(ints, 1, J, I):
+                    roots += polynomial_roots(poly)
             advance(pair_units(k, m, n) * math.comb(n, k))  # progress shown on stderr
     return roots
-
-
-def _support_polynomials(P0, P1, rows, cols, total, samples):
-    """Values at ``samples`` of the polynomials whose roots bound support (rows, cols) for the
-    player whose payoffs are P(κ) = P0 − κP1 (its strategies are the rows of P)."""
-    k = len(rows)
-    series: list[list[Fraction]] = [[] for _ in range(k + 2 + total - k)]
-    for kappa in samples:
-        P = P0 - kappa * P1
-        # [[P_IJ, −1], [1ᵀ, 0]] · [y; v] = [0; 1]: opponent's mix y on cols, value v.
-        M = [[P[r, c] for c in cols] + [Fraction(-1)] for r in rows] + [[Fraction(1)] * k + [Fraction(0)]]
-        D = det(M)
-        N = []
-        for col in range(k + 1):
-            Mc = [row[:col] + [Fraction(int(index == k))] + row[col + 1 :] for index, row in enumerate(M)]
-            N.append(det(Mc))
-        series[0].append(D)
-        for col in range(k + 1):
-            series[1 + col].append(N[col])
-        for offset, r in enumerate(r for r in range(total) if r not in rows):
-            series[k + 2 + offset].append(sum((P[r, c] * N[j] for j, c in enumerate(cols)), Fraction(0)) - N[k] * 1)
-    return [interpolate(samples, values) for values in series]
 
 
 def polynomial_roots(poly: list[Fraction]) -> list[Endpoint]:
@@ -242,150 +205,3 @@ def structure(solution: Solution) -> tuple:
         support = tuple(tuple(p != 0 for p in s) for s in eq.strategies)
         items.append((eq.pure_profile(), support if not eq.pure else None, eq.component is not None))
     return tuple(sorted(items, key=repr))
-
-
-# --- uniqueness ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Tail:
-    """Where 'the target is the only equilibrium for every larger κ' starts."""
-
-    start: Endpoint | None
-    attained: bool = False
-    bracket: tuple[Fraction, Fraction] | None = None
-    reason: str | None = None
-    notes: tuple[str, ...] = ()
-    defined: bool = True
-
-
-def _only_target(solution: Solution, target: Profile) -> bool:
-    return len(solution.equilibria) == 1 and solution.equilibria[0].pure_profile() == tuple(target)
-
-
-def tail_of_uniqueness(game: Game, costs: Sequence[str], target: Profile) -> Tail:
-    """The κ from which ``target`` is the unique equilibrium for good (see module docstring)."""
-    # A 2x2x1 game is the 2x2 game of the others: mixed equilibria included.
-    game, target = game.without_single_strategy_players(), game.solved_profile(target)
-    if game.n_players > 2:
-        return _tail_by_dominance(game, costs, target)
-    points = equilibrium_breakpoints(game, costs)
-    elements = []
-    for index in range(len(points)):
-        elements.append(("point", index))
-        elements.append(("gap", index))
-    last_solution = None
-    # Walk back from the last gap (which reaches to infinity) while the target stays alone.
-    start = None
-    for pos in range(len(elements) - 1, -1, -1):
-        kind, index = elements[pos]
-        kappa = representative(points, index, kind)
-        if kappa is None:  # irrational point: unique there if the gaps on both sides are
-            continue
-        solution = solve(game, kappa, costs)
-        if pos == len(elements) - 1:
-            last_solution = solution
-        if not _only_target(solution, target):
-            break
-        start = pos
-    if start is None:
-        return Tail(None, reason=why_not_unique(game, costs, target, last_solution))
-    kind, index = elements[start]
-    point = points[index]
-    if kind == "point":
-        return Tail(point, attained=True)
-    if isinstance(point, Root):
-        return Tail(
-            point,
-            attained=False,
-            bracket=(point.lo, point.hi),
-            notes=("the threshold is an irrational root, given as a rational bracket",),
-        )
-    return Tail(point, attained=False)
-
-
-def surviving_strategies(payoffs: np.ndarray) -> list[list[int]]:
-    """Iterated elimination of pure strategies strictly dominated by pure strategies.
-
-    Strategies removed this way are played in no equilibrium, mixed ones included.
-    """
-    alive = [list(range(k)) for k in payoffs.shape[:-1]]
-    changed = True
-    while changed:
-        changed = False
-        for i in range(len(alive)):
-            sub = payoffs[np.ix_(*alive)][..., i]
-            keep = []
-            for a_pos, a in enumerate(alive[i]):
-                row_a = np.take(sub, a_pos, axis=i)
-                dominated = any(
-                    all(x < y for x, y in zip(row_a.ravel(), np.take(sub, b_pos, axis=i).ravel()))
-                    for b_pos in range(len(alive[i]))
-                    if b_pos != a_pos
-                )
-                if not dominated:
-                    keep.append(a)
-            if len(keep) < len(alive[i]):
-                alive[i] = keep
-                changed = True
-    return alive
-
-
-def _tail_by_dominance(game: Game, costs, target: Profile) -> Tail:
-    """3+ players: the target is alone after iterated strict dominance (sufficient), and it is
-    the only pure equilibrium (necessary); both exact over pairwise breakpoints."""
-    points = sort_points(pairwise_breakpoints(game, costs))
-    require(walk_work(game.shape, len(points)))  # refused before the walk when past the work limit
-    elements = [(kind, index) for index in range(len(points)) for kind in ("point", "gap")]
-
-    def tail(test: Callable[[Fraction], bool]) -> tuple[Endpoint | None, bool]:
-        """Where the last stretch on which ``test`` holds up to κ = ∞ starts, and whether it includes that point."""
-        start = None
-        for pos in range(len(elements) - 1, -1, -1):
-            kind, index = elements[pos]
-            kappa = representative(points, index, kind)  # never None: pairwise breakpoints are rational
-            if kappa is None or not test(kappa):
-                break
-            start = pos
-        if start is None:
-            return None, False
-        kind, index = elements[start]
-        return points[index], kind == "point"
-
-    def alone_after_dominance(kappa: Fraction) -> bool:
-        """Iterated strict dominance at κ leaves only the target."""
-        return all(
-            len(a) == 1 and a[0] == t for a, t in zip(surviving_strategies(game.payoffs_at(kappa, costs)), target)
-        )
-
-    def only_pure(kappa: Fraction) -> bool:
-        """The target is the only pure equilibrium at κ."""
-        return pure_equilibria(game.payoffs_at(kappa, costs)) == [tuple(target)]
-
-    upper, upper_attained = tail(alone_after_dominance)
-    lower, lower_attained = tail(only_pure)
-    note = "3+ players: mixed equilibria are not searched; uniqueness is proved by iterated strict dominance"
-    if lower is None:
-        return Tail(None, reason="another pure equilibrium survives at every cost level", notes=(note,))
-    if upper is not None and upper == lower and upper_attained == lower_attained:
-        return Tail(
-            upper, attained=upper_attained, reason="iterated strict dominance leaves only the target", notes=(note,)
-        )
-    if upper is None:
-        return Tail(
-            None,
-            defined=False,
-            notes=(note,),
-            reason=f"the target is the only pure equilibrium above κ = {exact_text(lower)}, but iterated "
-            "dominance never proves it the only one (mixed equilibria need Gambit)",
-        )
-    return Tail(
-        upper,
-        attained=upper_attained,
-        bracket=(
-            Fraction(lower) if isinstance(lower, Fraction) else lower.lo,
-            Fraction(upper) if isinstance(upper, Fraction) else upper.hi,
-        ),
-        reason=f"only pure equilibrium above {exact_text(lower)}; proved unique above {exact_text(upper)}",
-        notes=(note,),
-    )

@@ -14,8 +14,9 @@ Criteria (docs/models.md; Jervis 1978; Harsanyi & Selten 1988; Friedman 1971):
 - ``strict``: t is a strict equilibrium: a − κb < 0.
 - ``dominant``: each player's target strategy strictly dominates its others.
 - ``unique``: t is the only equilibrium, mixed ones included, for every larger κ. Exact for
-  two-player games from the equilibrium breakpoints (:mod:`sovgame.costs.regimes`); for more
-  players from iterated strict dominance, which bounds it from above.
+  two-player games by a walk down the breakpoints of the equilibrium set
+  (:mod:`sovgame.costs.uniqueness`); for more players from iterated strict dominance, which
+  bounds it from above.
 - ``risk_dominant`` (2x2): t and the all-confront profile d are strict equilibria and
   (R1−T1)(R2−T2) > (P1−S1)(P2−S2), or t is strict and d is no strict equilibrium.
 - ``repeated`` (2x2): grim trigger sustains t iff δ ≥ δ*_i = (T_i − R_i)/(T_i − P_i), when the
@@ -178,6 +179,40 @@ def compute_thresholds(
     )
 
 
+@metered
+def compute_threshold(
+    game: Game, criterion: Criterion | str, target: Profile | str | None = None, costs: Sequence[str] | None = None
+) -> Threshold:
+    """One criterion's threshold for ``target``: the very :class:`Threshold` that
+    :func:`compute_thresholds` reports under ``criterion``, without the work of the others
+    (``unique`` needs ``nash``, and computes it).
+
+    Parameters
+    ----------
+    criterion : one of :data:`CRITERIA` ("nash", "strict", "dominant", "unique", "risk_dominant")
+    target, costs : as for :func:`compute_thresholds`
+    """
+    try:
+        wanted = Criterion(criterion)
+    except ValueError:
+        raise ParameterError(
+            "criterion", f"{criterion!r} is not one of {', '.join(c.value for c in CRITERIA)}"
+        ) from None
+    require(thresholds_work(game.shape))  # refused before it starts when past the work limit
+    profile = resolve_target(game, target)
+    kept = game.kept_costs(costs)
+    U, W = game.payoffs, game.cost_load(kept)
+    plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
+    if wanted in (Criterion.NASH, Criterion.STRICT):
+        return _deviation_threshold(game, U, W, profile, plausible, strict=wanted == Criterion.STRICT)
+    if wanted == Criterion.DOMINANT:
+        return _dominance_threshold(game, U, W, profile, plausible)
+    if wanted == Criterion.RISK_DOMINANT:
+        return _risk_dominance(game, U, W, profile, plausible)
+    nash = _deviation_threshold(game, U, W, profile, plausible, strict=False)
+    return _unique_threshold(game, U, W, profile, plausible, nash, kept)
+
+
 def third_party_effect(
     game: Game, U: np.ndarray, W: np.ndarray, target: Profile, k: int, plausible: tuple[Fraction, Fraction]
 ) -> ThirdParty:
@@ -304,7 +339,7 @@ def _dominance_threshold(game, U, W, target, plausible) -> Threshold:
 
 
 def _unique_threshold(game, U, W, target, plausible, nash: Threshold, kept) -> Threshold:
-    from .regimes import tail_of_uniqueness
+    from .uniqueness import tail_of_uniqueness
 
     if not nash.intervals:
         return Threshold("unique", (), Verdict.NEVER, f"the target is never even an equilibrium: {nash.reason}")
@@ -328,7 +363,7 @@ def _unique_threshold(game, U, W, target, plausible, nash: Threshold, kept) -> T
     if tail.reason:
         reason = f"{reason}; {tail.reason}"
     elif game.n_players == 2 and isinstance(tail.start, Fraction) and tail.start > 0:
-        reason = f"{reason}; {_last_rival(game, kept, target, tail.start)}"
+        reason = f"{reason}; {_last_rival(game, kept, target, tail.start, tail.rival_kappa or tail.start / 2)}"
     return Threshold(
         "unique",
         (interval,),
@@ -341,14 +376,12 @@ def _unique_threshold(game, U, W, target, plausible, nash: Threshold, kept) -> T
     )
 
 
-def _last_rival(game: Game, kept, target: Profile, start: Fraction) -> str:
-    """Why uniqueness starts only at ``start``: the rival equilibrium just below it and the
-    deviation whose gain costs remove there (two players; the breakpoints are exact)."""
+def _last_rival(game: Game, kept, target: Profile, start: Fraction, below: Fraction) -> str:
+    """Why uniqueness starts only at ``start``: the rival equilibrium at ``below``, just under
+    it, and the deviation whose gain costs remove there (two players; exact)."""
     from ..solvers.equilibria import solve
-    from .regimes import equilibrium_breakpoints
 
-    below = [p for p in equilibrium_breakpoints(game, kept) if isinstance(p, Fraction) and p < start]
-    rivals = [e for e in solve(game, ((below[-1] if below else 0) + start) / 2, kept).equilibria]
+    rivals = solve(game, below, kept).equilibria
     return rival_reason(game, game.payoffs, game.cost_load(kept), target, rivals, start)
 
 

@@ -33,7 +33,7 @@ How each quantity is computed, per sample (payoffs u(s; κ) = U(s) − κ·W(s))
   *proved* the only equilibrium (mixed ones included) where iterated strict dominance leaves
   only it, and *proved* not the only one where it is no equilibrium, another pure profile is
   one, or one player ties at the target while the other's reply is strict (a continuum). The
-  threshold is where the proved tail ends (as :func:`sovgame.costs.regimes.tail_of_uniqueness`
+  threshold is where the proved tail ends (as :func:`sovgame.costs.uniqueness.tail_of_uniqueness`
   walks it). In 2x2 games one of the proofs always applies, so every sample is settled
   exactly (the tests check all 81 sign patterns against the exact solver). In larger games a
   sample whose tail ends next to a stretch that neither proof covers (mixed equilibria

@@ -115,7 +115,7 @@ def unique_walk(
 
     See the module docstring. The elements tested are κ = 0, every pairwise breakpoint and one
     κ inside each gap between them (and one beyond the last), walked down from the top as
-    :func:`sovgame.regimes.tail_of_uniqueness` does, each sample only until its proved tail
+    :func:`sovgame.costs.uniqueness.tail_of_uniqueness` does, each sample only until its proved tail
     ends (most end within a few elements, so this beats testing every element). At each
     element a sample is settled by the pattern of its comparison signs there
     (:mod:`~sovgame.robustness.patterns`). Returns the tail of κ from which the target is

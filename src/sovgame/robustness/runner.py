@@ -130,21 +130,15 @@ def exact_unique(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[floa
     without the criteria a run throws away (strict, dominant, risk dominance, repeated play,
     third parties: most of the work with three or more players). Where the target is an
     equilibrium at no κ ≥ 0 it is never the only one (:func:`ever_nash`, as ``unique``
-    itself starts); else the ``nash`` threshold, which ``unique`` needs, and ``unique`` come
-    from the functions :func:`compute_thresholds` calls.
+    itself starts); else :func:`~sovgame.costs.thresholds.compute_threshold` of ``unique``.
     """
-    from ..costs import thresholds
+    from ..costs.thresholds import Criterion, compute_threshold
 
     if not ever_nash(plan, U, W):
         return math.inf, VerdictCode.NEVER
     game = exact_sample_game(plan, U, W)
-    kept = game.kept_costs(None)
-    payoffs, load = game.payoffs, game.cost_load(kept)
-    plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
-    # costs/ has no entry point for one criterion: call the very functions compute_thresholds does.
     with work_limit(None):  # the exact stage as a whole is counted before it starts (_run)
-        nash = thresholds._deviation_threshold(game, payoffs, load, plan.target, plausible, strict=False)
-        threshold = thresholds._unique_threshold(game, payoffs, load, plan.target, plausible, nash, kept)
+        threshold = compute_threshold(game, Criterion.UNIQUE, plan.target)
     if not threshold.defined:
         return math.nan, VerdictCode.UNDETERMINED
     return (math.inf if threshold.value is None else float(threshold.value)), VerdictCode.of(threshold.verdict)

@@ -28,8 +28,8 @@ import numpy as np
 from ..core.budget import metered, require, solve_work
 from ..core.model import Game
 from ..errors import GameTooLargeError
-from .bimatrix import solve_bimatrix
 from .gambit import gambit_equilibria
+from .pivoting import solve_two_player
 from .verify import Strategy, expected_payoffs, is_nash
 
 #: Pure-equilibrium search of n-player games checks every outcome; beyond this it is slow.
@@ -97,7 +97,7 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
     if game.n_players == 2:
         A = payoffs[..., 0]
         B = payoffs[..., 1]
-        solution = solve_bimatrix(A.tolist(), B.tolist())
+        solution = solve_two_player(A.tolist(), B.tolist())
         equilibria = [
             Equilibrium((e.row, e.col), expected_payoffs(payoffs, (e.row, e.col)), e.component)
             for e in solution.equilibria

@@ -1,0 +1,253 @@
+"""All extreme equilibria of a two-player game by exact pivoting between adjacent vertices.
+
+The same answer as :func:`sovgame.solvers.bimatrix.solve_bimatrix` (the completely labelled
+vertex pairs of the best-response polytopes, von Stengel 2002), found without solving every
+one of the C(m+n, m) square systems: only the feasible bases are visited, by pivoting from
+one to the next, in integers throughout, as lrs does (Avis 2000, *lrs: a revised
+implementation of the reverse search vertex enumeration algorithm*).
+
+**The walk.** A polytope {z ∈ Rᵈ : z ≥ 0, M z ≤ 1} with M > 0 (k rows) is written with slacks
+s = 1 − M z ≥ 0 as a dictionary: k basic variables, each an affine function of the d
+nonbasic ones, with integer coefficients over one positive denominator (the determinant of
+the basis). It starts at the slack basis (z = 0). A degenerate vertex (more than d tight
+constraints) has many bases; so the right-hand side is perturbed symbolically, 1 → 1 + (ε,
+ε², ..., εᵏ) with ε > 0 infinitesimal (the lexicographic rule: Dantzig, Orden & Wolfe 1955;
+Avis 2000). The perturbed polytope P_ε is simple: the ratio test has one winner, compared
+lexicographically (the ratio, then the coefficients of ε, ε², ..., which are the rows of
+B⁻¹: independent, so never all tied), each vertex has one basis and d neighbours, one per
+entering variable. A depth-first search from the slack basis over these pivots, with the
+set of bases seen, visits every vertex of P_ε, so at most McMullen's upper bound for a
+simple d-polytope with k + d facets (:func:`sovgame.core.budget.expected_bases`).
+
+**Why every vertex of P is found (exactly; nothing depends on a tolerance).** (1) The graph
+of a polytope is connected (Balinski 1961), and each edge of the simple P_ε is one pivot in
+either direction, so the search reaches every vertex of P_ε. (2) Every vertex v of P is the
+basic solution at ε = 0 of one of them: let c be maximal on P at v only; the maxima x_ε of
+c over P_ε tend to v as ε → 0 (a unique optimum moves continuously with the right-hand
+side), each x_ε is the basic solution B⁻¹(1 + ε-terms) of one of finitely many bases, and a
+basis that recurs as ε → 0 has B⁻¹1 = v. (3) The dictionaries are integers, updated by
+fraction-free (Bareiss) pivots whose divisions are exact; ratios are compared in floating
+point only where they lie further apart than the rounding of one int/int division (relative
+2⁻⁵³) could explain, and by cross-multiplication otherwise.
+
+**Labels.** A vertex's labels are its zero coordinates and tight constraints, read exactly
+from the dictionary (nonbasic, or basic with value 0). Distinct vertices have distinct label
+sets (the constraints tight at a vertex define it), so vertices are kept by their labels.
+Equilibria are the vertex pairs (x ≠ 0, y ≠ 0) whose labels cover all m + n strategies;
+a vertex with more than d labels makes the game degenerate.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import numpy as np
+
+from ..core.budget import pivots
+from .bimatrix import BimatrixSolution, _with_components, solve_bimatrix
+
+#: Float ratios this far apart (relative) are decided by floats; closer ones exactly.
+RATIO_MARGIN = 1e-9
+
+
+def solve_two_player(A, B) -> BimatrixSolution:
+    """Every extreme equilibrium of (A, B): a nondegenerate 2x2 game in closed form, else by
+    pivoting, unless solving every square system is expected to be cheaper (lopsided games;
+    :func:`sovgame.core.budget.pivots`)."""
+    if len(A) == 2 and len(A[0]) == 2 and (solution := solve_2x2(A, B)) is not None:
+        return solution
+    if pivots(len(A), len(A[0])):
+        return solve_by_pivoting(A, B)
+    return solve_bimatrix(A, B)
+
+
+def solve_2x2(A, B) -> BimatrixSolution | None:
+    """The equilibria of a 2x2 game in which no player is indifferent between its two
+    strategies against a pure strategy of the other; None for any other 2x2 game.
+
+    Such a game is nondegenerate (a pure strategy has one best reply, and a mix of two
+    strategies at most two), so its equilibria are isolated: the pure profiles of mutual
+    best replies, and the one completely mixed equilibrium exactly when each player's best
+    reply changes with the other's strategy. There the column player mixes
+    y₁ = (a₂₂ − a₁₂) / (a₁₁ − a₁₂ − a₂₁ + a₂₂) to leave the row player indifferent, and the row
+    player x₁ = (b₂₂ − b₂₁) / (b₁₁ − b₁₂ − b₂₁ + b₂₂), both strictly between 0 and 1.
+    """
+    (a11, a12), (a21, a22) = [[v if isinstance(v, (int, Fraction)) else Fraction(v) for v in row] for row in A]
+    (b11, b12), (b21, b22) = [[v if isinstance(v, (int, Fraction)) else Fraction(v) for v in row] for row in B]
+    if a11 == a21 or a12 == a22 or b11 == b12 or b21 == b22:
+        return None
+    row_reply = (int(a21 > a11), int(a22 > a12))  # the row's best reply to each column
+    col_reply = (int(b12 > b11), int(b22 > b21))  # the column's best reply to each row
+    one, zero = Fraction(1), Fraction(0)
+    pure = [(i, j) for i in (0, 1) for j in (0, 1) if row_reply[j] == i and col_reply[i] == j]
+    found = [((one, zero) if i == 0 else (zero, one), (one, zero) if j == 0 else (zero, one)) for i, j in pure]
+    if row_reply[0] != row_reply[1] and col_reply[0] != col_reply[1]:
+        y = Fraction(a22 - a12) / (a11 - a12 - a21 + a22)
+        x = Fraction(b22 - b21) / (b11 - b12 - b21 + b22)
+        found.append(((x, 1 - x), (y, 1 - y)))
+    return BimatrixSolution(equilibria=_with_components(found), degenerate=False)
+
+
+def solve_by_pivoting(A, B) -> BimatrixSolution:
+    """Every extreme Nash equilibrium of (A, B), exactly, by pivoting (module docstring).
+
+    Parameters and result as for :func:`sovgame.solvers.bimatrix.solve_bimatrix`.
+    """
+    A_int, B_int = positive_integers(A), positive_integers(B)
+    m, n = len(A_int), len(A_int[0])
+    # P = {x ≥ 0 : Bᵀx ≤ 1}: its variables are labels 0..m-1, its slacks (columns) m...
+    xs = vertices([list(column) for column in zip(*B_int)])
+    # Q = {y ≥ 0 : A y ≤ 1}: its variables (columns) are labels m.., its slacks (rows) 0..m-1.
+    ys = vertices(A_int)
+    degenerate = any(labels.bit_count() > m for labels, _ in xs) or any(labels.bit_count() > n for labels, _ in ys)
+    y_labels = [(labels >> n) | (labels & ((1 << n) - 1)) << m for labels, _ in ys]
+    pairs = _covering_pairs([labels for labels, _ in xs], y_labels, m + n)
+    # Distinct vertices, so distinct pairs: no duplicates to remove.
+    found = [(_probabilities(xs[a][1]), _probabilities(ys[b][1])) for a, b in pairs]
+    return BimatrixSolution(equilibria=_with_components(found), degenerate=degenerate)
+
+
+def positive_integers(M) -> list[list[int]]:
+    """A payoff matrix shifted to integers ≥ 1 and scaled to integers (a positive affine map
+    of one player's payoffs, which moves neither best replies nor equilibria)."""
+    rows = [[v if isinstance(v, (int, Fraction)) else Fraction(v) for v in row] for row in M]
+    low = min(min(row) for row in rows)
+    scale = math.lcm(*(v.denominator for row in rows for v in row))
+    return [[int((v - low + 1) * scale) for v in row] for row in rows]
+
+
+def vertices(M: list[list[int]]) -> list[tuple[int, list[int]]]:
+    """Every vertex z ≠ 0 of {z ≥ 0 : M z ≤ 1} (M a positive integer k×d matrix), exactly:
+    its labels (bit i < d: z_i = 0; bit d + j: row j tight) and integer numerators of z over
+    a common denominator."""
+    k, d = len(M), len(M[0])
+    everything, origin = (1 << (d + k)) - 1, (1 << d) - 1
+    # The dictionary: basic[i] = (rhs[i] − Σ_j C[j][i]·x_{nonbasic[j]}) / den, stored by
+    # columns C[j], with variables 0..d−1 the coordinates of z and d..d+k−1 the slacks,
+    # starting at the slack basis; the last entry is the bit mask of the basic variables.
+    start = (
+        [list(column) for column in zip(*M)],
+        [1] * k,
+        1,
+        list(range(d, d + k)),
+        list(range(d)),
+        everything ^ origin,
+    )
+    seen = {start[5]}
+    stack: list[tuple] = [(start, -1, -1)]
+    found: dict[int, tuple[int, list[int]]] = {}
+    while stack:
+        parent, enter, leave = stack.pop()
+        node = parent if enter < 0 else _pivot(parent, enter, leave)
+        columns, rhs, _, basic, nonbasic, mask = node
+        # The labels: the variables at zero, i.e. all but the basic ones with a nonzero value.
+        labels = everything ^ sum(1 << v for v, value in zip(basic, rhs) if value)
+        if labels & origin != origin and labels not in found:
+            z = [0] * d
+            for v, value in zip(basic, rhs):
+                if v < d:
+                    z[v] = value
+            found[labels] = (labels, z)
+        for column, entries in enumerate(columns):
+            if column == enter:  # back to the parent: the lexicographic pivots are reversible
+                continue
+            try:  # int / int is correctly rounded: relative error at most 2⁻⁵³
+                ratios = [(r / a, i) for i, (a, r) in enumerate(zip(entries, rhs)) if a > 0]
+            except OverflowError:  # past the float range: every row compared exactly
+                ratios = [(0.0, i) for i, a in enumerate(entries) if a > 0]
+            if len(ratios) > 1:
+                low, row = min(ratios)
+                # One row clearly least (the common case) decides at once; else exactly.
+                if low <= 1e-290 or sum(r <= low * (1 + RATIO_MARGIN) for r, _ in ratios) > 1:
+                    row = _leaving_row(node, column, ratios, d)
+            elif ratios:
+                row = ratios[0][1]
+            else:
+                continue
+            child = mask ^ (1 << basic[row]) ^ (1 << nonbasic[column])
+            if child not in seen:
+                seen.add(child)
+                stack.append((node, column, row))
+    return list(found.values())
+
+
+def _probabilities(z: list[int]) -> tuple[Fraction, ...]:
+    """A vertex scaled to sum to 1 (its common denominator cancels)."""
+    total = sum(z)
+    return tuple(Fraction(v, total) for v in z)
+
+
+def _leaving_row(node: tuple, column: int, ratios: list[tuple[float, int]], d: int) -> int:
+    """The row that leaves when ``column`` enters, given the float ratios of the rows with a
+    positive entry: the lexicographic minimum ratio (module docstring), unique."""
+    low = min(ratios)[0]
+    if low > 1e-290:  # rows further than the margin from the least are exactly larger
+        bound = low * (1 + RATIO_MARGIN)
+        close = [i for r, i in ratios if r <= bound]
+    else:  # ratio 0 (exactly when rhs is 0), or too tiny for relative errors: exactly
+        rhs = node[1]
+        close = [i for _, i in ratios if rhs[i] == 0] or [i for _, i in ratios]
+    if len(close) == 1:
+        return close[0]
+    # Among rows of equal ratio, the least in the lexicographic order of the perturbed
+    # right-hand side: the exact ratios, then slack j's tableau entry over the pivot column's
+    # for j = 0, 1, ... (the rows of B⁻¹ are independent, so exactly one row remains).
+    columns, rhs, den, basic, nonbasic, _ = node
+    entries = columns[column]
+    keys = [rhs]
+    where = {v: j for j, v in enumerate(nonbasic)}
+    for slack in range(d, d + len(rhs)):
+        if slack in where:
+            keys.append(columns[where[slack]])
+        else:
+            at = basic.index(slack)
+            keys.append([den if i == at else 0 for i in range(len(rhs))])
+    best = close[0]
+    for i in close[1:]:
+        for key in keys:
+            left, right = key[i] * entries[best], key[best] * entries[i]
+            if left != right:
+                best = i if left < right else best
+                break
+    return best
+
+
+def _pivot(node: tuple, column: int, row: int) -> tuple:
+    """The dictionary after nonbasic ``column`` enters and basic ``row`` leaves: one
+    fraction-free (Bareiss) step, every division exact, the new denominator the pivot."""
+    columns, rhs, den, basic, nonbasic, mask = node
+    entering = columns[column]
+    p = entering[row]
+    new_columns = []
+    for j, current in enumerate(columns + [rhs]):
+        if j == column:
+            updated = [-x for x in current]
+            updated[row] = den
+        else:
+            f = current[row]
+            if f:
+                updated = [(x * p - y * f) // den for x, y in zip(current, entering)]
+            else:
+                updated = [x * p // den for x in current]
+            updated[row] = f
+        new_columns.append(updated)
+    new_basic, new_nonbasic = list(basic), list(nonbasic)
+    entering_variable, leaving = nonbasic[column], basic[row]
+    new_basic[row], new_nonbasic[column] = entering_variable, leaving
+    new_rhs = new_columns.pop()
+    return new_columns, new_rhs, p, new_basic, new_nonbasic, mask ^ (1 << leaving) ^ (1 << entering_variable)
+
+
+def _covering_pairs(x_labels: list[int], y_labels: list[int], labels: int) -> list[tuple[int, int]]:
+    """Index pairs whose label sets together cover all ``labels`` (numpy in blocks when many)."""
+    full = (1 << labels) - 1
+    if labels > 63 or len(x_labels) * len(y_labels) < 4096:
+        return [(a, b) for a, la in enumerate(x_labels) for b, lb in enumerate(y_labels) if la | lb == full]
+    ys = np.array(y_labels, dtype=np.uint64)
+    pairs: list[tuple[int, int]] = []
+    for first in range(0, len(x_labels), 256):
+        block = np.array(x_labels[first : first + 256], dtype=np.uint64)
+        a, b = np.nonzero((block[:, None] | ys[None, :]) == np.uint64(full))
+        pairs += zip((a + first).tolist(), b.tolist())
+    return pairs
