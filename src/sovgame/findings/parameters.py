@@ -224,3 +224,32 @@ def setting_text(parameter: Parameter, game: Game, value: Fraction) -> str | Non
     if parameter.kind == ParameterKind.PLAUSIBLE_TOP and game.plausible_kappa is not None:
         return f"plausible_kappa={fmt(game.plausible_kappa[0])},{fmt(value)}"
     return None
+
+
+def with_value(game: Game, parameter: Parameter, value: Fraction) -> Game:
+    """``game`` with the number ``parameter`` set to ``value``, everything else as it is (an
+    exact edit of the game, independent of :class:`Line`)."""
+    value = Fraction(value)
+    if parameter.kind == ParameterKind.PAYOFF:
+        assert parameter.profile is not None and parameter.player is not None
+        payoffs = game.payoffs.copy()
+        payoffs[parameter.profile + (parameter.player,)] = value
+        return replace(game, payoffs=payoffs)
+    if parameter.kind == ParameterKind.PLAUSIBLE_TOP:
+        assert game.plausible_kappa is not None
+        return replace(game, plausible_kappa=(game.plausible_kappa[0], value))
+    costs = []
+    for cost in game.costs:
+        if cost.name == parameter.cost:
+            i = parameter.player
+            assert i is not None
+            if parameter.kind == ParameterKind.WEIGHT:
+                cost = replace(cost, weights=tuple(value if j == i else w for j, w in enumerate(cost.weights)))
+            else:
+                assert parameter.profile is not None
+                exposure = dict(cost.exposure or {})
+                row = exposure[parameter.profile]
+                exposure[parameter.profile] = tuple(value if j == i else e for j, e in enumerate(row))
+                cost = replace(cost, exposure=exposure)
+        costs.append(cost)
+    return replace(game, costs=tuple(costs))

@@ -30,6 +30,7 @@ from ..core.intervals import Endpoint
 from ..core.model import Game, Profile
 from ..costs.thresholds import CRITERIA, Criterion, resolve_target
 from ..errors import ParameterError
+from .claims import Scorecard
 from .parameters import Line, Parameter, ParameterKind, line, parameters
 from .polynomials import Number, RealRoot
 from .tracks import LinearTrack, Reading
@@ -125,10 +126,16 @@ def _scale(game: Game, parameter: Parameter) -> Fraction:
     return max(values, default=Fraction(0)) or Fraction(1)
 
 
+def measure(game: Game, parameter: Parameter) -> Fraction:
+    """What distances along a number are relative to: its value, or the largest number of its
+    kind when the value is 0."""
+    return abs(parameter.value) or _scale(game, parameter)
+
+
 def margin_of(game: Game, parameter: Parameter, lower: End, upper: End):
     """(margin, bracket, nearest end): the distance to the nearest change of state, relative to
     the value (module docstring); a bracket when that end is irrational."""
-    scale = abs(parameter.value) or _scale(game, parameter)
+    scale = measure(game, parameter)
     found = []
     for end in (lower, upper):
         if not end.change or end.at is None:
@@ -174,6 +181,7 @@ def sensitivity(
     criteria: Sequence[str] | None = None,
     claims: bool = True,
     keys: Sequence[str] | None = None,
+    scorecard: Scorecard | None = None,
 ) -> Sensitivity:
     """Every entry of ``game`` (module docstring), sorted by margin.
 
@@ -185,6 +193,7 @@ def sensitivity(
     claims : also follow the grade of each claim the file states (see
         :mod:`sovgame.findings.sensitivity_claims`)
     keys : follow only the numbers of these keys (see :func:`sovgame.findings.parameters.parameters`)
+    scorecard : the file's claims already graded (:func:`sovgame.findings.claims.grade_claims`), reused
     """
     profile = resolve_target(game, target)
     kept = game.kept_costs(costs)
@@ -204,7 +213,7 @@ def sensitivity(
     if claims and game.claims and target is None and costs is None:
         from .sensitivity_claims import ClaimTracks
 
-        claim_tracks = ClaimTracks(game)
+        claim_tracks = ClaimTracks(game, scorecard)
         notes += claim_tracks.notes
     for parameter in numbers:
         along = line(game, parameter, kept)
@@ -262,3 +271,34 @@ def value_text(x: Endpoint | Number | None) -> str:
     if isinstance(x, RealRoot):
         return x.text()
     return exact_text(x)
+
+
+def deciding(
+    game: Game,
+    count: int = 3,
+    criteria: Sequence[str] = (Criterion.NASH, Criterion.UNIQUE),
+    claims: bool = True,
+    scorecard: Scorecard | None = None,
+) -> tuple[Entry, ...]:
+    """The numbers that decide the verdicts: the ``count`` entries with the smallest finite
+    margins, each number once, over ``criteria`` (by default the two the conclusion of
+    ``analyze`` states) and the grades of the file's claims. Empty when the game has no
+    compromise profile."""
+    if game.compromise_profile is None:
+        return ()
+    result = sensitivity(game, criteria=criteria, claims=claims, scorecard=scorecard)
+    return tuple(deciding_entries(result.entries, count))
+
+
+def deciding_entries(entries: Sequence[Entry], count: int = 3) -> list[Entry]:
+    """The first ``count`` entries (in margin order) with a finite margin, each number once."""
+    seen: set[str] = set()
+    chosen: list[Entry] = []
+    for entry in entries:
+        if entry.margin is None or entry.parameter.key in seen:
+            continue
+        seen.add(entry.parameter.key)
+        chosen.append(entry)
+        if len(chosen) == count:
+            break
+    return chosen

@@ -33,7 +33,7 @@ from ..costs.deviations import binding_player
 from ..costs.thresholds import resolve_target
 from ..errors import ParameterError, SovgameError
 from .claim_games import player_type
-from .claims import Grade, combine, grade_claims
+from .claims import Grade, Scorecard, combine, grade_claims
 from .parameters import Line, ParameterKind
 from .polynomials import Number
 from .tracks import Form, Never, Reading, at, form_polynomials, linear_set, moves, roots_of
@@ -171,7 +171,7 @@ def _equilibrium_grade(track: TestTrack, p: Fraction) -> Grade:
         return Grade.NOT_SUPPORTED
     if game.shape == (2, 2):
         keys, forms = comparisons(track.line)
-        signs = Signs({k: j for j, k in enumerate(keys)}, [at(f, p) for f in forms], track.test.kappa)
+        signs = Signs.at({k: j for j, k in enumerate(keys)}, [at(f, p) for f in forms], track.test.kappa)
         alone = alone_after_dominance(game.shape, profile, signs)
         return Grade.SUPPORTED if alone else Grade.NOT_SUPPORTED
     from ..solvers.equilibria import solve
@@ -334,11 +334,11 @@ class ClaimTrack:
 class ClaimTracks:
     """The claims of a game that sensitivity can follow, and why others are not followed."""
 
-    def __init__(self, game: Game):
+    def __init__(self, game: Game, card: Scorecard | None = None):
         from .claim_tests import Context
 
         self.game = game
-        card = grade_claims(game)
+        card = card or grade_claims(game)
         assert card is not None
         self.context = Context(game)
         self.graded = {r.claim.id: r for r in card.results}

@@ -41,6 +41,8 @@ Form = tuple[Fraction, Fraction, Fraction, Fraction]
 def at(form: Form, p: Fraction) -> tuple[Fraction, Fraction]:
     """(a, b) of a form at p."""
     a0, a1, b0, b1 = form
+    if not a1 and not b1:
+        return a0, b0
     return a0 + a1 * p, b0 + b1 * p
 
 
@@ -98,7 +100,7 @@ def _affine_text(c0: Fraction, c1: Fraction, symbol: str) -> str:
     """ "3/4", "p", "2·p − 1/2"."""
     if c1 == 0:
         return fmt(c0)
-    slope = symbol if c1 == 1 else (f"−{symbol}" if c1 == -1 else f"{fmt(c1)}·{symbol}")
+    slope = symbol if c1 == 1 else (f"−{symbol}" if c1 == -1 else f"{'−' if c1 < 0 else ''}{fmt(abs(c1))}·{symbol}")
     if c0 == 0:
         return slope
     return f"{slope} {'+' if c0 > 0 else '−'} {fmt(abs(c0))}"

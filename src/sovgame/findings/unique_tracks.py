@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from ..core.intervals import Endpoint, Interval, between, scan
+from ..core.intervals import Endpoint, Interval, scan
 from ..costs.thresholds import quadratic_roots
 from ..costs.verdicts import Verdict, verdict_for
 from .parameters import Line, ParameterKind
@@ -75,9 +75,14 @@ def comparisons(line: Line) -> tuple[list[Key], list[Form]]:
 class Signs:
     """Signs of every pairwise gain at one (κ, p): ``sign(i, at, to)`` of u_i(to) − u_i(at)."""
 
-    def __init__(self, index: dict[Key, int], values: list[tuple[Fraction, Fraction]], kappa: Fraction):
+    def __init__(self, index: dict[Key, int], signs: list[int]):
         self._index = index
-        self._signs = [(g > 0) - (g < 0) for g in (a - kappa * b for a, b in values)]
+        self._signs = signs
+
+    @staticmethod
+    def at(index: dict[Key, int], values: list[tuple[Fraction, Fraction]], kappa: Fraction) -> Signs:
+        """The signs of the gains (a, b) at κ: of a − κ·b."""
+        return Signs(index, [(g > 0) - (g < 0) for g in (a - kappa * b for a, b in values)])
 
     def sign(self, i: int, at: tuple[int, ...], to: tuple[int, ...]) -> int:
         """The sign of player i's gain moving from ``at`` to ``to`` (0 for no move)."""
@@ -143,26 +148,35 @@ def _tails(
     shape: tuple[int, ...], target: tuple[int, ...], index: dict[Key, int], values: list[tuple[Fraction, Fraction]]
 ) -> tuple[tuple[Endpoint, bool] | None, tuple[Endpoint, bool] | None]:
     """The tails (start, attained) of κ on which the target is *alone* and *maybe alone*, walked
-    down from κ = ∞ over the pairwise breakpoints (None: no tail)."""
-    points = sorted({Fraction(0)} | {a / b for a, b in values if b != 0 and a / b > 0})
-    elements = [(k, kind) for k in range(len(points)) for kind in ("point", "gap")]
+    down from κ = ∞ over the pairwise breakpoints (None: no tail).
+
+    A gain a − κb = b·(r − κ) with r = a/b; in each element (a breakpoint or the gap after it)
+    its sign follows from where r sits among the breakpoints, so no arithmetic is needed there.
+    """
+    roots = [a / b if b != 0 else None for a, b in values]
+    points = sorted({Fraction(0)} | {r for r in roots if r is not None and r > 0})
+    rank = {p: k for k, p in enumerate(points)}
+    fixed = [
+        ((a > 0) - (a < 0), 0, -2) if r is None else (0, (b > 0) - (b < 0), rank.get(r, -1))
+        for (a, b), r in zip(values, roots)
+    ]
     starts: list[tuple[Endpoint, bool] | None] = [None, None]
     going = [True, True]
-    for index_, kind in reversed(elements):
-        kappa = (
-            points[index_]
-            if kind == "point"
-            else between(points[index_], points[index_ + 1] if index_ + 1 < len(points) else None)
-        )
-        signs = Signs(index, values, kappa)
-        tests = (alone_after_dominance, maybe_alone)
-        for j in (0, 1):
-            if going[j] and tests[j](shape, target, signs):
-                starts[j] = (points[index_], kind == "point")
+    tests = (alone_after_dominance, maybe_alone)
+    for k in range(len(points) - 1, -1, -1):
+        for point in (False, True):  # the gap after point k, then point k
+            if point:
+                signs = [const if pos == -2 else slope * ((pos > k) - (pos < k)) for const, slope, pos in fixed]
             else:
-                going[j] = False
-        if not any(going):
-            break
+                signs = [const if pos == -2 else (slope if pos > k else -slope) for const, slope, pos in fixed]
+            found = Signs(index, signs)
+            for j in (0, 1):
+                if going[j] and tests[j](shape, target, found):
+                    starts[j] = (points[k], point)
+                else:
+                    going[j] = False
+            if not any(going):
+                return starts[0], starts[1]
     return starts[0], starts[1]
 
 

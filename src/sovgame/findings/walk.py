@@ -242,3 +242,41 @@ def _pieces(elements: _Elements, visited: list[int]) -> tuple[Piece, ...]:
             continue
         pieces.append(Piece(lo, closed, hi, closed, reading.formula))
     return tuple(pieces)
+
+
+@dataclass(frozen=True)
+class Change:
+    """Where a track's state changes inside a range: at ``at`` (open on the side whose state
+    differs from the point's), from ``before`` (just below) to ``after`` (just above)."""
+
+    at: Number
+    before: Hashable | None
+    point: Hashable | None  # the state at the point itself (None: irrational, not read)
+    after: Hashable | None
+
+
+def scan_range(
+    track: Track, parameter: Parameter, lo: Fraction, hi: Fraction
+) -> tuple[list[Change], tuple[Piece, ...]]:
+    """Every change of ``track``'s state for the number in [lo, hi], and the pieces of its
+    formula there, by reading every element of the range."""
+    inside = [e for e in track.events() if less(lo, e) and less(e, hi)]
+    bounded = Parameter(parameter.kind, parameter.key, parameter.label, lo, lowest=lo, highest=hi)
+    points = candidate_points(inside, bounded)
+    elements = _Elements(points, bounded, track.read)
+    readings = [elements.reading(k) for k in range(len(elements.items))]
+    changes = []
+    for k, (kind, at, _) in enumerate(elements.items):
+        if kind != "point" or at is None:
+            continue
+        before = readings[k - 1].state if k > 0 and readings[k - 1] is not None else None  # type: ignore[union-attr]
+        after = readings[k + 1].state if k + 1 < len(readings) and readings[k + 1] is not None else None  # type: ignore[union-attr]
+        here = readings[k]
+        state = None if here is None else here.state
+        if k == 0:
+            before = state
+        if k + 1 == len(readings):
+            after = state
+        if here is None and before != after or here is not None and not before == state == after:
+            changes.append(Change(at, before, state, after))
+    return changes, _pieces(elements, list(range(len(elements.items))))

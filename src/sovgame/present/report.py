@@ -70,8 +70,8 @@ def report_sections(result: Analysis, regimes: Sweep) -> list[Section]:
     conclusion and, when the file states claims, their scorecard."""
     sections = [front_matter(result)] + analysis_sections(result)
     # The conclusion (and the claims' scorecard) go last, after regimes and assumptions.
-    last = [s for s in sections if s.name in ("conclusion", "claims")]
-    body = [s for s in sections if s.name not in ("conclusion", "claims")]
+    last = [s for s in sections if s.name in ("conclusion", "deciding", "claims")]
+    body = [s for s in sections if s.name not in ("conclusion", "deciding", "claims")]
     return body + sweep_sections(regimes) + [assumptions_section(result)] + last
 
 
