@@ -356,8 +356,11 @@ def _check_noise(game: Game, noise: float | None) -> float:
     return float(noise)
 
 
-def draw_samples(plan: SamplingPlan, rng: np.random.Generator, count: int) -> tuple[np.ndarray, np.ndarray]:
-    """``count`` sampled games as (U, W), each of shape (count, profiles, players).
+def draw_samples(
+    plan: SamplingPlan, rng: np.random.Generator, count: int, drawn: dict[str, np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """``count`` sampled games as (U, W), each of shape (count, profiles, players); ``drawn``,
+    when given, receives each ranged cost's weights (count, players) by its name.
 
     Draw order is fixed (ordinal payoffs player by player, then noise, then weights cost by
     cost), so a generator state always gives the same games.
@@ -379,6 +382,8 @@ def draw_samples(plan: SamplingPlan, rng: np.random.Generator, count: int) -> tu
         for cost in plan.ranged_costs:
             weights = rng.uniform(cost.lo, cost.hi, size=(count, n))
             W += weights[:, None, :] * cost.exposure[None]
+            if drawn is not None:
+                drawn[cost.name] = weights
     else:
         W = np.broadcast_to(plan.base_load, (count, n_profiles, n))
     return U, W

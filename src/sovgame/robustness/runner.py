@@ -9,11 +9,13 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from dataclasses import replace
 
 import numpy as np
 
 from ..core.model import Game, Profile
 from ..errors import ParameterError
+from .attribution import attribute
 from .batch import sets_at_kappa
 from .kappa_sets import game_types_2x2, linear_sets, nash_binding, pairwise_2x2, sign_patterns, type_counts, unique_walk
 from .plan import (
@@ -171,7 +173,9 @@ def robust(
     finally:
         if own_pool is not None:
             own_pool.shutdown()
-    return summarise(plan, report, samples, seed, noise, results, *per_sample, open_count=open_count, subsample=size)
+    result = summarise(plan, report, samples, seed, noise, results, *per_sample, open_count=open_count, subsample=size)
+    attribution = attribute(plan, seed, report, per_sample[1], per_sample[2]) if plan.uncertain else ()
+    return replace(result, attribution=attribution)
 
 
 def _run(
