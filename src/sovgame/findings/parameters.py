@@ -39,7 +39,9 @@ KAPPA = "kappa"
 class Parameter:
     """One number of the file. ``key`` names it (as ``--map`` takes it, and like ``--set``
     where ``--set`` can change it); ``lowest`` is the least value the file may hold (None: any),
-    ``highest`` the largest (None: any)."""
+    ``highest`` the largest (None: any). ``declared`` is a weight's ``weights_range``: what the
+    file says is plausible, not a limit of the analysis (intervals may reach beyond it, and
+    say whether the nearest change lies inside it)."""
 
     kind: ParameterKind
     key: str
@@ -50,6 +52,7 @@ class Parameter:
     cost: str | None = None
     lowest: Fraction | None = None
     highest: Fraction | None = None
+    declared: tuple[Fraction, Fraction] | None = None  # a weight's weights_range, when the file gives one
 
     def allowed(self, x: Fraction) -> bool:
         """Whether the file may hold x here."""
@@ -89,6 +92,7 @@ def parameters(game: Game, costs: tuple[str, ...] | None = None) -> list[Paramet
                     player=i,
                     cost=cost.name,
                     lowest=Fraction(0),
+                    declared=None if cost.weights_range is None else cost.weights_range[i],
                 )
             )
     out += _exposures(game, kept)

@@ -5,6 +5,8 @@ a function of each number, the sentences naming the deciding numbers, and the st
 from __future__ import annotations
 
 from collections.abc import Hashable
+from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from ..core.intervals import Endpoint, exact_text
@@ -68,6 +70,24 @@ def margin_text(entry: Entry) -> str:
     return text if entry.margin.denominator == 1 else f"{text} (≈ {float(entry.margin):.3g})"
 
 
+def _value_text(entry: Entry) -> str:
+    """The value, and the range the file declares for it (a weight's weights_range)."""
+    declared = entry.parameter.declared
+    value = fmt(entry.parameter.value)
+    return value if declared is None else f"{value} (range {fmt(declared[0])}–{fmt(declared[1])})"
+
+
+def nearest_in_range(entry: Entry) -> bool | None:
+    """Whether the nearest change lies inside the range the file declares for the number
+    (None: no declared range, or no change)."""
+    declared = entry.parameter.declared
+    if declared is None or entry.nearest is None or entry.nearest.at is None:
+        return None
+    at = entry.nearest.at
+    lo, hi = (at, at) if isinstance(at, Fraction) else (at.lo, at.hi)
+    return declared[0] <= lo and hi <= declared[1]
+
+
 def _beyond(end: End) -> str:
     return state_words(end.beyond) if end.change else "—"
 
@@ -80,7 +100,7 @@ def sensitivity_sections(result: Sensitivity, top: int | None = None) -> list[Se
         [
             subject_words(e.subject),
             e.parameter.label,
-            fmt(e.parameter.value),
+            _value_text(e),
             interval_text(e),
             margin_text(e),
             state_words(e.state),
@@ -91,7 +111,8 @@ def sensitivity_sections(result: Sensitivity, top: int | None = None) -> list[Se
     ]
     top_of_range = result.game.plausible_kappa[1] if result.game.plausible_kappa else None
     caption = (
-        "keeps the verdict for: the values of the number, everything else fixed, at which the verdict (a claim: its "
+        "value: the file's (and the range it declares for a weight, which robust draws from); keeps the verdict "
+        "for: the values of the number, everything else fixed, at which the verdict (a claim: its "
         "grade) stays as it is now; margin: the distance to the nearest change, relative to the value (to the "
         "largest number of its kind when the value is 0), ∞ when nothing changes it; below / above: the verdict "
         "just beyond each end (— where nothing changes it); an end marked * is irrational and its closedness not "
@@ -113,6 +134,46 @@ def sensitivity_sections(result: Sensitivity, top: int | None = None) -> list[Se
         numeric={2, 4},
     )
     return [table, _functions_section(entries)]
+
+
+@dataclass(frozen=True)
+class TornadoRow:
+    """One bar of the tornado chart: how far the number may move down (``left``) and up
+    (``right``) before the verdict changes, relative as the margin is (None: no change on that
+    side), and the verdict beyond each side."""
+
+    key: str
+    label: str
+    value: Fraction
+    left: Fraction | None
+    right: Fraction | None
+    below: Hashable | None
+    above: Hashable | None
+
+    @property
+    def changes(self) -> tuple[bool, bool]:
+        """Whether the verdict changes below and above."""
+        return self.left is not None, self.right is not None
+
+
+def tornado_rows(result: Sensitivity, subject: str, top: int | None = None) -> list[TornadoRow]:
+    """The bars of one criterion's (or claim's) tornado chart, smallest margin first."""
+    from ..findings.sensitivity import measure
+
+    rows = []
+    for e in result.for_subject(subject)[:top]:
+        scale = measure(result.game, e.parameter)
+        reach = []
+        for end in (e.lower, e.upper):
+            if not end.change or end.at is None:
+                reach.append(None)
+                continue
+            at = end.at if isinstance(end.at, Fraction) else (end.at.lo + end.at.hi) / 2
+            reach.append(abs(at - e.parameter.value) / scale)
+        below = e.lower.beyond if e.lower.change else None
+        above = e.upper.beyond if e.upper.change else None
+        rows.append(TornadoRow(e.parameter.key, e.parameter.label, e.parameter.value, reach[0], reach[1], below, above))
+    return rows
 
 
 def _functions_section(entries: list[Entry]) -> Section:
@@ -249,6 +310,7 @@ def entry_to_json(e: Entry) -> dict[str, Any]:
             "label": e.parameter.label,
             "exact": fmt(e.parameter.value),
             "value": json_number(e.parameter.value),
+            "range": None if e.parameter.declared is None else [fmt(v) for v in e.parameter.declared],
         },
         "state": state_json(e.state),
         "threshold": threshold,
@@ -266,6 +328,7 @@ def entry_to_json(e: Entry) -> dict[str, Any]:
         "margin_exact": "inf" if e.margin is None else (None if e.margin_bracket else fmt(e.margin)),
         "margin_bracket": None if e.margin_bracket is None else [fmt(v) for v in e.margin_bracket],
         "nearest": side,
+        "nearest_in_range": nearest_in_range(e),
         "function": [
             {
                 "lo": number_json(p.lo),
