@@ -163,7 +163,7 @@ def tornado_rows(result: Sensitivity, subject: str, top: int | None = None) -> l
     rows = []
     for e in result.for_subject(subject)[:top]:
         scale = measure(result.game, e.parameter)
-        reach = []
+        reach: list[Fraction | None] = []
         for end in (e.lower, e.upper):
             if not end.change or end.at is None:
                 reach.append(None)
