@@ -78,12 +78,12 @@ EPSILON = Fraction(1, 10**9)
 def changed(source, game, parameter, value):
     """``game`` with one number at ``value``, the way a user gets it: ``--set`` on the file's
     text (``source`` is a bundled name or the text itself), or, for an exposure (which ``--set``
-    cannot change) and a weight outside the file's weights_range (which it refuses), an edit of
-    the loaded game."""
+    cannot change), a weight outside the file's weights_range (which it refuses) or a game
+    without its text (``source`` None), an edit of the loaded game."""
     from sovgame import load_game
     from sovgame.findings.parameters import setting_text, with_value
 
-    setting = setting_text(parameter, game, value)
+    setting = None if source is None else setting_text(parameter, game, value)
     declared = parameter.declared
     if setting is None or (declared is not None and not declared[0] <= value <= declared[1]):
         # --set validates a weight against the file's weights_range; beyond it, edit the game.

@@ -150,7 +150,17 @@ def margin_of(game: Game, parameter: Parameter, lower: End, upper: End):
             found.append((lo, hi, end))
     if not found:
         return None, None, None
-    lo, hi, end = min(found, key=lambda item: (item[0], item[1]))
+    declared = parameter.declared
+
+    def outside(end: End) -> bool:
+        """Whether an end lies outside the range the file declares for the number (ties of
+        distance go to an end inside it: the change the file's own range allows)."""
+        at = end.at
+        assert at is not None
+        lo_, hi_ = (at, at) if isinstance(at, Fraction) else (at.lo, at.hi)
+        return declared is not None and not (declared[0] <= lo_ and hi_ <= declared[1])
+
+    lo, hi, end = min(found, key=lambda item: (item[0], item[1], outside(item[2])))
     return (lo, None, end) if lo == hi else ((lo + hi) / 2, (lo, hi), end)
 
 
