@@ -383,14 +383,18 @@ class RiskTrack:
     d_forms: tuple[Form, Form]  # each player's deviation from d
     complete: bool = True
 
-    def coefficients(self) -> tuple[Poly, Poly, Poly]:
-        """(c2, c1, c0) in p of H(κ) = c2κ² + c1κ + c0, the losses' products' difference."""
+    @functools.cached_property
+    def _coefficients(self) -> tuple[Poly, Poly, Poly]:
         (ta, tb), (ua, ub) = (_linear(f, True) for f in self.t_forms)
         (pa, pb), (qa, qb) = (_linear(f, True) for f in self.d_forms)
         c2 = add(multiply(tb, ub), scale(multiply(pb, qb), Fraction(-1)))
         c1 = add(add(multiply(ta, ub), multiply(tb, ua)), scale(add(multiply(pa, qb), multiply(pb, qa)), Fraction(-1)))
         c0 = add(multiply(ta, ua), scale(multiply(pa, qa), Fraction(-1)))
         return c2, c1, c0
+
+    def coefficients(self) -> tuple[Poly, Poly, Poly]:
+        """(c2, c1, c0) in p of H(κ) = c2κ² + c1κ + c0, the losses' products' difference."""
+        return self._coefficients
 
     def read(self, p: Fraction) -> Reading:
         """Where the target risk-dominates at p (as :mod:`sovgame.costs.thresholds` computes it)."""
