@@ -110,4 +110,10 @@ def _map(loaded, spec, criterion, target, grid, x_range, y_range, plot, fmt) -> 
         from ..present.sensitivity_plot import plot_map
 
         typer.echo(f"wrote {plot_map(result, plot)}", err=True)
-    render(fmt, lambda: map_sections(result), lambda: map_to_json(result), heading=loaded.title, primary="cells")
+    render(
+        fmt,
+        lambda: map_sections(result, cells=fmt == OutputFormat.csv),
+        lambda: map_to_json(result),
+        heading=loaded.title,
+        primary="cells",
+    )

@@ -218,13 +218,48 @@ def _side(elements: _Elements, start: int, state: Any, step: int) -> tuple[End, 
             return End(lo, None, None if beyond is None else beyond.state, beyond is not None), passed, seen
         if reading.state != state:
             if kind == "point":
-                return End(lo, False, reading.state, True), passed, seen
-            previous = items[k - step]
-            return End(previous[1], True, reading.state, True), passed, seen
+                end = End(lo, False, reading.state, True)
+            else:
+                end = End(items[k - step][1], True, reading.state, True)
+            if reading.solver or (elements.reading(k - step) or reading).solver:
+                end = _confirm(elements, end, state, elements.sample(k - step), elements.sample(k), step)
+            return end, passed, seen
         seen.append(k)
     kind, lo, hi = items[k]
     at = (hi if step > 0 else lo) if kind == "gap" else lo
     return End(at, True if at is not None else False, None, False), passed, seen
+
+
+#: Bisection steps that narrow an end the exact solver found elsewhere than a candidate.
+CONFIRM_STEPS = 30
+
+
+def _confirm(
+    elements: _Elements, end: End, state: Any, inner: Fraction | None, outer: Fraction | None, step: int
+) -> End:
+    """An end found where the exact solver decided (the candidates may miss a change there):
+    read the state just inside and just outside it. When both agree with the end, keep it (with
+    the state read just outside as the one beyond); otherwise the change lies elsewhere between
+    the last sample with the state (``inner``) and the first without it (``outer``): bisect
+    with exact readings to a narrow bracket, its closedness not settled."""
+    if inner is None or outer is None or not isinstance(end.at, Fraction):
+        return end
+    delta = abs(outer - inner) / 2**20
+    at = end.at
+    x_in, x_out = (at, at + step * delta) if end.closed else (at - step * delta, at)
+    read = elements.read_at
+    outside = read(x_out).state
+    if read(x_in).state == state and outside != state:
+        return End(at, end.closed, outside, True)
+    lo, hi = inner, outer
+    for _ in range(CONFIRM_STEPS):
+        mid = (lo + hi) / 2
+        if read(mid).state == state:
+            lo = mid
+        else:
+            hi = mid
+    bracket = RealRoot((), min(lo, hi), max(lo, hi))
+    return End(bracket, None, read(hi).state, True)
 
 
 def _pieces(elements: _Elements, visited: list[int]) -> tuple[Piece, ...]:

@@ -29,9 +29,9 @@ def _letters(result: SensitivityMap) -> dict:
     return {state: LETTERS[k] for k, state in enumerate(result.states())}
 
 
-def map_sections(result: SensitivityMap) -> list[Section]:
+def map_sections(result: SensitivityMap, cells: bool = False) -> list[Section]:
     """A text heat map (a letter per state, y growing upwards, the file's point marked ★),
-    the legend, the exact boundary curves (κ maps), and every cell for CSV."""
+    the legend, the exact boundary curves (κ maps), and, with ``cells``, every cell (the CSV)."""
     letters = _letters(result)
     xs, ys = result.x.values, result.y.values
     step_x = max(1, -(-len(xs) // TEXT_CELLS))
@@ -61,7 +61,7 @@ def map_sections(result: SensitivityMap) -> list[Section]:
     sections = [picture]
     if result.curves:
         rows = [
-            [_stretch(c.piece.lo, c.piece.hi, c.piece.lo_closed, c.piece.hi_closed), f"κ = {c.piece.formula.text()}"]
+            [_stretch(c.piece.lo, c.piece.hi, c.piece.lo_closed, c.piece.hi_closed), _curve_text(c.piece.formula)]
             for c in result.curves
         ]
         number = result.y.label if result.x.key == KAPPA else result.x.label
@@ -74,8 +74,14 @@ def map_sections(result: SensitivityMap) -> list[Section]:
                 name="curves",
             )
         )
-    sections.append(_cells_section(result))
+    if cells:
+        sections.append(_cells_section(result))
     return sections
+
+
+def _curve_text(formula) -> str:
+    text = formula.text()
+    return "never (at no κ)" if text == "never" else f"κ = {text}"
 
 
 def _stretch(lo, hi, lo_closed: bool, hi_closed: bool) -> str:
