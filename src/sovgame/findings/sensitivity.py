@@ -241,8 +241,9 @@ def sensitivity(
     if any(not e.complete for e in entries):
         notes.append(
             "where mixed equilibria decide whether compromise is the only equilibrium (games larger than 2x2), "
-            "changes are searched where the equilibria at κ = 1 or at the top change; entries marked "
-            "'not proved complete' may miss a change through equilibria that appear elsewhere"
+            "changes are searched where the equilibria at κ = 1 or at the top change, and each end is confirmed "
+            "by exact readings on both sides (located by bisection where they disagree); such entries "
+            "(complete: false) may still miss a change through equilibria that appear elsewhere"
         )
     order = {s: k for k, s in enumerate(subjects)}
     entries.sort(key=lambda e: (e.sort_key, order[e.subject]))

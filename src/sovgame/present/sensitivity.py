@@ -57,7 +57,7 @@ def interval_text(entry: Entry) -> str:
     right = ")" if hi.at is None else ("]" if hi.closed else ")")
     low = "−∞" if lo.at is None else value_text(lo.at) + ("*" if lo.closed is None else "")
     high = "∞" if hi.at is None else value_text(hi.at) + ("*" if hi.closed is None else "")
-    return f"{left}{low}, {high}{right}"
+    return f"{left}{low}, {high}{right}" + ("" if entry.complete else " †")
 
 
 def margin_text(entry: Entry) -> str:
@@ -115,15 +115,13 @@ def sensitivity_sections(result: Sensitivity, top: int | None = None) -> list[Se
         "for: the values of the number, everything else fixed, at which the verdict (a claim: its "
         "grade) stays as it is now; margin: the distance to the nearest change, relative to the value (to the "
         "largest number of its kind when the value is 0), ∞ when nothing changes it; below / above: the verdict "
-        "just beyond each end (— where nothing changes it); an end marked * is irrational and its closedness not "
-        "settled. " + verdict_legend(top_of_range)
+        "just beyond each end (— where nothing changes it); an end marked * is irrational (or located by "
+        "bisection) and its closedness not settled. " + verdict_legend(top_of_range)
     )
     lines = deciding_lines(list(result.entries))
     lines += list(result.notes)
     if any(not e.complete for e in entries):
-        lines.append(
-            "rows marked 'not proved complete' in JSON rely on the exact solver between sign tests (see notes)"
-        )
+        lines.append("† the search for changes along this number is not proved complete (see the note above)")
     table = Section(
         "What decides the verdict",
         ["criterion", "number", "value", "keeps the verdict for", "margin", "now", "below", "above"],
