@@ -83,3 +83,87 @@ def extra_module(module: str, load: bool = True):
             pytest.fail(f"{module} is missing, though the test extra installs it")
         pytest.skip(f"needs {module} (pip install '.[test]')")
     return importlib.import_module(module) if load else None
+
+
+# --- sensitivity: the independent path ----------------------------------------------------------
+
+#: How far "just inside" and "just outside" an end lie.
+EPSILON = Fraction(1, 10**9)
+
+
+def changed(source, game, parameter, value):
+    """``game`` with one number at ``value``, the way a user gets it: ``--set`` on the file's
+    text (``source`` is a bundled name or the text itself), or, for an exposure (which ``--set``
+    cannot change), a weight outside the file's weights_range (which it refuses) or a game
+    without its text (``source`` None), an edit of the loaded game."""
+    from sovgame import load_game
+    from sovgame.findings.parameters import setting_text, with_value
+
+    setting = None if source is None else setting_text(parameter, game, value)
+    declared = parameter.declared
+    if setting is None or (declared is not None and not declared[0] <= value <= declared[1]):
+        # --set validates a weight against the file's weights_range; beyond it, edit the game.
+        return with_value(game, parameter, value)
+    if "\n" in source:
+        return parse_game(source, settings=[setting])
+    return load_game(source, [setting])
+
+
+def states_of(game, claims: bool) -> dict:
+    """Every criterion's verdict (None where not defined or not settled), or every claim's
+    grade, by the library's ordinary functions."""
+    if claims:
+        from sovgame.findings.claims import grade_claims
+
+        card = grade_claims(game)
+        return {f"claim:{r.claim.id}": r.grade for r in card.results}
+    from sovgame.costs.thresholds import compute_thresholds
+
+    return {name: (t.verdict if t.defined else None) for name, t in compute_thresholds(game).thresholds.items()}
+
+
+_STATES: dict = {}
+
+
+def state_at(source, game, parameter, value, subject: str):
+    """``states_of`` the changed game, remembered per (file, number, value): every subject of
+    a number is checked at the same few points."""
+    claims = subject.startswith("claim:")
+    key = (source, id(game), parameter.key, value, claims)
+    if key not in _STATES:
+        if len(_STATES) > 4096:
+            _STATES.clear()
+        _STATES[key] = states_of(changed(source, game, parameter, value), claims)
+    return _STATES[key][subject]
+
+
+def assert_interval_exact(source, game, entry) -> int:
+    """Each end of an entry's interval is a true change: the state at the value, just inside
+    each end (and at it when closed) is the entry's; just outside (or at an open end) it is the
+    one reported beyond. Returns the number of checks made."""
+    p = entry.parameter
+    checks = [(p.value, entry.state)]
+    for end, outward in ((entry.lower, -1), (entry.upper, 1)):
+        if end.at is None:
+            continue
+        if not isinstance(end.at, Fraction):  # irrational: the bracket's sides
+            inner, outer = (end.at.hi, end.at.lo) if outward < 0 else (end.at.lo, end.at.hi)
+            checks.append((inner, entry.state))
+            if end.change:
+                checks.append((outer, end.beyond))
+            continue
+        checks.append((end.at - outward * EPSILON, entry.state))
+        if end.closed:
+            checks.append((end.at, entry.state))
+        if end.change:
+            checks.append((end.at + outward * EPSILON, end.beyond) if end.closed else (end.at, end.beyond))
+    made = 0
+    for x, wanted in checks:
+        # A one-point interval has no inside: skip the points that fall outside it.
+        point = entry.lower.at is not None and entry.lower.at == entry.upper.at
+        if not p.allowed(x) or (point and x != entry.lower.at and wanted == entry.state):
+            continue
+        got = state_at(source, game, p, x, entry.subject)
+        assert got == wanted, (entry.subject, p.key, x, wanted, got)
+        made += 1
+    return made

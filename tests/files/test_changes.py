@@ -16,13 +16,13 @@ def test_every_set_form_changes_the_game_in_memory():
         [
             "Strike|Tolerate TTP=2,1.5",
             "Pakistan@Restrain strikes|Constrain TTP=7/2",
-            "cost:trade_disruption=1,0.25",
+            "cost:trade_disruption=1,0.75",  # within the weights_range the file declares
             "plausible_kappa=0,3",
         ],
     )
     assert tuple(game.payoffs[1, 1]) == (2, F(3, 2))
     assert tuple(game.payoffs[0, 0]) == (F(7, 2), 3)
-    assert game.costs[0].weights == (1, F(1, 4))
+    assert game.costs[0].weights == (1, F(3, 4))
     assert game.plausible_kappa == (0, 3)
 
 

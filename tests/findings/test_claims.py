@@ -154,7 +154,19 @@ def test_claims_command_json(runner):
     result = runner.invoke(app, ["claims", "pakistan_afghanistan", "-f", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert list(data) == ["game", "claims", "counts", "grade_scale", "verdict_scale"]
+    assert list(data) == ["game", "claims", "counts", "grade_scale", "verdict_scale", "deciding"]
+    # The grade that turns first: security_dilemma holds for Pakistan while its T at κ = 1,
+    # 4 − 3/4 (trade 1/2 + strikes 1/4 at Strike|Constrain), exceeds R = 3; with T written p,
+    # p − 3/4 > 3 ⇔ p > 15/4: at 15/4 Pakistan's payoffs are no Prisoner's Dilemma, Afghanistan's
+    # are a Stag Hunt, so no player's type is the one expected.
+    first = data["deciding"][0]
+    assert (first["subject"], first["parameter"], first["turns_at"], first["beyond"]) == (
+        "claim:security_dilemma",
+        "Pakistan@Strike|Constrain TTP",
+        "15/4",
+        "not_supported",
+    )
+    assert first["margin_exact"] == "1/16"
     unreachable = data["claims"][-1]
     assert list(unreachable) == ["id", "text", "source", "grade", "reason", "tests"]
     assert unreachable["tests"][1] == {

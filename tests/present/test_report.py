@@ -44,15 +44,21 @@ def test_html_report_is_one_self_contained_page(tmp_path, runner):
         "regimes",
         "assumptions",
         "conclusion",
+        "deciding",
         "claims",
         "glossary",
     } <= set(page.sections)
-    # The conclusion and the scorecard end the analysis; the glossary of its terms follows.
-    assert page.sections[-3:] == ["conclusion", "claims", "glossary"]
+    # The conclusion, what decides it and the scorecard end the analysis; the glossary follows.
+    assert page.sections[-4:] == ["conclusion", "deciding", "claims", "glossary"]
     (image,) = page.images
     assert image.startswith("data:image/png;base64,")
     text = " ".join(page.text)
     assert "Payoff scale: ordinal" in text and "partly supported" in text and "4/3" in text
+    # The report names the number that turns a verdict soonest (κ_NE = 4/3·(T − 3) reaches 1 at T = 15/4).
+    assert (
+        "the equilibrium verdict (reachable) turns holds today if Pakistan's payoff at (Strike, Constrain TTP) falls to 15/4"
+        in text
+    )
     assert "http" not in "".join(page.images)
 
 

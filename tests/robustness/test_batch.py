@@ -28,10 +28,11 @@ def test_batched_equilibria_at_the_top_agree_with_the_exact_solver():
 
 
 def test_degenerate_samples_are_solved_exactly():
-    """A cardinal game without noise: every sample is the file's game at κ = 2, degenerate
-    there (ties), so the batched check hands it to the exact solver."""
+    """A cardinal game without noise or weight ranges: every sample is the file's game at κ = 2,
+    degenerate there (ties), so the batched check hands it to the exact solver."""
     game = load_game("pakistan_afghanistan_escalation", ["plausible_kappa=0,2"])
-    game = replace(game, payoff_scale="cardinal")
+    fixed = tuple(replace(c, weights_range=None) for c in game.costs)
+    game = replace(game, payoff_scale="cardinal", costs=fixed)
     result = robust(game, 300, seed=1)
     exact = solve(game, 2)
     assert [s.share for s in result.at_top.sets] == [1.0]

@@ -21,8 +21,8 @@ from support import draw, problems
 def test_nash_threshold_distribution_matches_the_closed_form_for_the_case_game():
     """docs/models.md: with four distinct ranks per player, T_i − R_i is (hi_i − lo_i)·Beta(1, 4), so
     P(κ_NE ≤ x) = Π_i [1 − (1 − x·Δw_i/(hi_i − lo_i))^4]. Pakistan: Δw = 3/4 over hi − lo = 3;
-    Afghanistan: Δw = 3/2 over 3."""
-    game = load_game("pakistan_afghanistan")
+    Afghanistan: Δw = 3/2 over 3. The weights are the file's (CASE_TOML: no weights_range)."""
+    game = parse_game(CASE_TOML)
     W = game.cost_load()
     assert (W[1, 0, 0] - W[0, 0, 0], W[0, 1, 1] - W[0, 0, 1]) == (Fraction(3, 4), Fraction(3, 2))
     samples = 40_000

@@ -46,9 +46,20 @@ def test_case_game_result_has_the_documented_json():
     nash = data["criteria"]["nash"]
     assert nash["file"] == {"value": 4 / 3, "exact": "4/3", "attained": True, "verdict": "reachable"}
     assert nash["never_share"] == 0 and nash["quantiles"]["5"] < nash["quantiles"]["50"] < nash["quantiles"]["95"]
-    # Compromise never dominates in the case game (any_conflict costs fall on both choices alike).
-    assert data["criteria"]["dominant"]["quantiles"] == {"5": None, "50": None, "95": None}
-    assert data["criteria"]["dominant"]["never_share"] == 1.0
+    # In the file compromise never dominates: against a striking Pakistan, Afghanistan's
+    # Constrain pays the same any_conflict costs as Tolerate and its military weight is 0, so
+    # Tolerate stays better by P − S at every κ. The file's weights_range draws that weight
+    # from [0, 1/4]: Constrain then dominates there from κ = (P − S)/w, so no sample (w > 0)
+    # keeps the file's "never".
+    dominant = data["criteria"]["dominant"]
+    assert dominant["file"]["verdict"] == "never"
+    assert dominant["never_share"] == 0 and dominant["agreement"] == 0
+    assert data["attribution"]["dominant"] == {
+        "file_verdict": "never",
+        "disagreement": 1.0,
+        "samples": 5000,
+        "drivers": [],
+    }
     assert data["criteria"]["unique"]["subsample"] is None
     assert set(data["binding"]) == {"Pakistan", "Afghanistan", "none", "never"}
     assert math.isclose(sum(data["binding"].values()), 1.0)

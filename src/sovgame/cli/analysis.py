@@ -239,7 +239,9 @@ def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
     """
     from ..files.gamefile import load_game
     from ..findings.claims import grade_claims
+    from ..findings.sensitivity import deciding
     from ..present.claims import scorecard_sections, scorecard_to_json
+    from ..present.sensitivity import deciding_section
 
     loaded = load_game(game, set_ or ())
     scorecard = grade_claims(loaded)
@@ -247,10 +249,11 @@ def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
         raise SovgameError(
             f'{loaded.origin}: claims: the file states no claims; add [[claims]] tables (see the README, "Claims")'
         )
+    decided = list(deciding(loaded, criteria=(), scorecard=scorecard))
     render(
         fmt,
-        lambda: scorecard_sections(scorecard),
-        lambda: scorecard_to_json(scorecard),
+        lambda: scorecard_sections(scorecard) + [deciding_section(decided, "What decides the grades")],
+        lambda: scorecard_to_json(scorecard, decided),
         heading=loaded.title,
         primary="claims",
     )

@@ -19,12 +19,14 @@ from ..costs.verdicts import TODAY, Verdict, range_text, set_text
 from ..solvers.equilibria import Solution, solve
 from .claims import Grade, Scorecard, grade_claims
 from .moves import move_sentences
+from .sensitivity import Entry, deciding
 
 
 @dataclass(frozen=True)
 class Analysis:
     """Everything ``sovgame analyze`` shows about one game: equilibria at κ = 0, today and the
-    top, thresholds, the conclusion and the scorecard of the file's claims."""
+    top, thresholds, the conclusion, the scorecard of the file's claims, and the two or three numbers
+    of the file that decide the verdicts (:func:`sovgame.findings.sensitivity.deciding`)."""
 
     game: Game
     at_zero: Solution  # κ = 0: payoffs as ranked, costs not counted
@@ -33,19 +35,20 @@ class Analysis:
     thresholds: ThresholdReport | None  # None when no player names a compromise strategy
     conclusion: tuple[str, ...]
     scorecard: Scorecard | None = None  # None when the file states no claims
+    deciding: tuple[Entry, ...] = ()  # the numbers whose change turns a verdict soonest
 
 
 def analyze(game: Game) -> Analysis:
     """Solve ``game`` at κ = 0, today (κ = 1) and the top of its plausible range; thresholds;
-    the scorecard of the file's claims; the conclusion."""
+    the scorecard of the file's claims; the conclusion; the numbers that decide the verdicts."""
     at_zero = solve(game, 0)
     report = compute_thresholds(game) if game.compromise_profile is not None else None
     today = solve(game, TODAY) if game.costs else None
     top = report.plausible[1] if report is not None else (game.plausible_kappa or (0, 0))[1]
     at_top = solve(game, top) if game.costs and top not in (0, TODAY) else None
     scorecard = grade_claims(game, report)
-    conclusion = conclude(report, today, scorecard, move_sentences(game))
-    return Analysis(game, at_zero, today, at_top, report, tuple(conclusion), scorecard)
+    conclusion = tuple(conclude(report, today, scorecard, move_sentences(game)))
+    return Analysis(game, at_zero, today, at_top, report, conclusion, scorecard, deciding(game, scorecard=scorecard))
 
 
 def conclude(

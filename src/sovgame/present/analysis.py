@@ -15,6 +15,7 @@ from .claims import scorecard_sections, scorecard_to_json
 from .equilibria import equilibria_section, solution_to_json
 from .game import cost_sections, moves_section, notes_section, payoff_sections
 from .sections import EQUILIBRIUM_MARK, Section
+from .sensitivity import deciding_section, deciding_to_json
 from .thresholds import (
     CRITERION_NAMES,
     describe_solution,
@@ -50,6 +51,8 @@ def analysis_sections(result: Analysis) -> list[Section]:
     if result.thresholds is not None:
         sections += thresholds_sections(result.thresholds)
     sections.append(Section("Conclusion", [], [], lines=list(result.conclusion), name="conclusion"))
+    if result.deciding:
+        sections.append(deciding_section(list(result.deciding)))
     if result.scorecard is not None:
         sections += scorecard_sections(result.scorecard, legend=result.thresholds is None)
     return sections
@@ -81,6 +84,7 @@ def analysis_to_json(result: Analysis) -> dict[str, Any]:
         "equilibria_at_top": None if result.at_top is None else solution_to_json(result.at_top),
         "thresholds": None if result.thresholds is None else report_to_json(result.thresholds),
         "conclusion": list(result.conclusion),
+        "deciding": deciding_to_json(list(result.deciding)),
         "claims": None if result.scorecard is None else scorecard_to_json(result.scorecard),
     }
 

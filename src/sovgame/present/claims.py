@@ -6,6 +6,7 @@ from typing import Any
 
 from ..costs.verdicts import verdict_legend, verdict_scale_json
 from ..findings.claims import GRADE_MEANINGS, Grade, Scorecard, TestResult
+from ..findings.sensitivity import Entry
 from .sections import Section
 
 
@@ -77,8 +78,12 @@ def claim_test_to_json(result: TestResult) -> dict[str, Any]:
     }
 
 
-def scorecard_to_json(scorecard: Scorecard) -> dict[str, Any]:
-    """The stable JSON of ``sovgame claims`` (documented in the README)."""
+def scorecard_to_json(scorecard: Scorecard, deciding: list[Entry] | None = None) -> dict[str, Any]:
+    """The stable JSON of ``sovgame claims`` (documented in the README); ``deciding`` (the numbers
+    that decide the grades) is null where it was not computed (inside ``analyze``'s JSON, which
+    has its own)."""
+    from .sensitivity import deciding_to_json
+
     return {
         "game": scorecard.game.title,
         "claims": [
@@ -95,4 +100,5 @@ def scorecard_to_json(scorecard: Scorecard) -> dict[str, Any]:
         "counts": {g.value: scorecard.count(g) for g in Grade},
         "grade_scale": {g.value: GRADE_MEANINGS[g] for g in Grade},
         "verdict_scale": verdict_scale_json(),
+        "deciding": None if deciding is None else deciding_to_json(deciding),
     }

@@ -75,8 +75,8 @@ def report_sections(result: Analysis, regimes: Sweep) -> list[Section]:
     about = front_matter(result)
     sections = ([about] if about.lines else []) + analysis_sections(result)
     # The conclusion (and the claims' scorecard) go last, after regimes and assumptions.
-    last = [s for s in sections if s.name in ("conclusion", "claims")]
-    body = [s for s in sections if s.name not in ("conclusion", "claims")]
+    last = [s for s in sections if s.name in ("conclusion", "deciding", "claims")]
+    body = [s for s in sections if s.name not in ("conclusion", "deciding", "claims")]
     return body + sweep_sections(regimes) + [assumptions_section(result)] + last
 
 
@@ -160,8 +160,8 @@ def write_report(spec: str, output: str | Path, settings: Sequence[str] = (), fo
     with track_inputs():
         game = load_game(spec, settings)
         check_report_output(output, force)  # now that the inputs are known
+        regimes = sweep(game)  # first: a game too large for the regimes is refused at once
         result = analyze(game)
-        regimes = sweep(game)
         data = {
             "analysis": analysis_to_json(result),
             "regimes": sweep_to_json(regimes),

@@ -5,11 +5,13 @@ JSON keys are documented in the README and kept stable; scripts depend on them.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ..core.intervals import exact_text
 from ..core.numbers import fmt, json_number
 from ..costs.verdicts import verdict_legend, verdict_scale_json
+from ..robustness.attribution import Attribution
 from ..robustness.summary import CriterionRobustness, RobustResult
 from .sections import Section
 from .thresholds import CRITERION_NAMES
@@ -69,7 +71,7 @@ def _thresholds_section(result: RobustResult) -> Section:
         columns + ["same verdict"],
         rows,
         caption=caption,
-        lines=[result.verdict, *result.notes],
+        lines=[result.verdict, *attribution_lines(result), *result.notes],
         name="robustness",
         numeric=set(range(2, 9)),
     )
@@ -181,8 +183,51 @@ def robust_to_json(result: RobustResult) -> dict[str, Any]:
             ],
         },
         "verdict": result.verdict,
+        "attribution": {a.criterion: _attribution_json(a) for a in result.attribution},
         "verdict_scale": verdict_scale_json(),
         "notes": list(result.notes),
+    }
+
+
+def attribution_lines(result: RobustResult) -> list[str]:
+    """One line per criterion: the share of samples that disagree with the file's verdict and
+    the drawn numbers that carry it (:mod:`sovgame.robustness.attribution`)."""
+    lines = []
+    for a in result.attribution:
+        name = CRITERION_NAMES[a.criterion]
+        if not a.drivers:
+            agree = "every sample gives" if a.disagreement == 0 else "no sample gives"
+            lines.append(f"{name}: {agree} the file's verdict ({a.file_verdict.replace('_', ' ')})")
+            continue
+        parts = [
+            f"{d.number} (ρ = {d.rho:+.2f}: {_side(d.below)} disagree below its median, {_side(d.above)} above)"
+            for d in a.drivers
+        ]
+        lines.append(
+            f"{name}: {_percent(a.disagreement)} of samples differ from the file's verdict "
+            f"({a.file_verdict.replace('_', ' ')}); most with " + "; then ".join(parts)
+        )
+    return lines
+
+
+def _side(share: float) -> str:
+    return "—" if math.isnan(share) else _percent(share)
+
+
+def _attribution_json(a: Attribution) -> dict[str, Any]:
+    return {
+        "file_verdict": a.file_verdict,
+        "disagreement": a.disagreement,
+        "samples": a.samples,
+        "drivers": [
+            {
+                "number": d.number,
+                "rho": d.rho,
+                "below_median": None if math.isnan(d.below) else d.below,
+                "above_median": None if math.isnan(d.above) else d.above,
+            }
+            for d in a.drivers
+        ],
     }
 
 

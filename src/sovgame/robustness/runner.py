@@ -11,6 +11,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -19,6 +20,7 @@ import numpy as np
 from ..core.budget import Work, metered, require, robust_work, support_pairs, thresholds_work, work_limit
 from ..core.model import Game, Profile
 from ..errors import ParameterError
+from .attribution import attribute
 from .batch import sets_at_kappa
 from .chunks import ChunkResult, PerSample
 from .kappa_sets import game_types_2x2, linear_sets, nash_binding, sign_patterns, type_counts, unique_walk
@@ -252,7 +254,9 @@ def robust(
         raise
     if own_pool is not None:
         own_pool.shutdown()
-    return summarise(plan, report, samples, seed, noise, results, per_sample, subsample=size)
+    result = summarise(plan, report, samples, seed, noise, results, per_sample, subsample=size)
+    attribution = attribute(plan, seed, report, per_sample.verdicts, per_sample.weights) if plan.uncertain else ()
+    return replace(result, attribution=attribution)
 
 
 def _run(

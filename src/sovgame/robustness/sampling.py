@@ -32,8 +32,16 @@ def sort_rows(x: np.ndarray) -> np.ndarray:
     return out
 
 
-def draw_samples(plan: SamplingPlan, rng: np.random.Generator, count: int) -> tuple[np.ndarray, np.ndarray]:
-    """``count`` sampled games as (U, W), each of shape (count, profiles, players).
+#: The key of ``drawn`` that holds the payoffs as drawn, before capacity lotteries.
+STATED_PAYOFFS = "stated payoffs"
+
+
+def draw_samples(
+    plan: SamplingPlan, rng: np.random.Generator, count: int, drawn: dict[str, np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """``count`` sampled games as (U, W), each of shape (count, profiles, players); ``drawn``,
+    when given, receives each ranged cost's weights (count, players) by its name, and with
+    capacity the payoffs before the lotteries (:data:`STATED_PAYOFFS`).
 
     Draw order is fixed (ordinal payoffs player by player, then noise, then weights cost by
     cost, then success probabilities entry by entry), so a generator state always gives the
@@ -56,9 +64,13 @@ def draw_samples(plan: SamplingPlan, rng: np.random.Generator, count: int) -> tu
         for cost in plan.ranged_costs:
             weights = rng.uniform(cost.lo, cost.hi, size=(count, n))
             W += weights[:, None, :] * cost.exposure[None]
+            if drawn is not None:
+                drawn[cost.name] = weights
     else:
         W = np.broadcast_to(plan.base_load, (count, n_profiles, n))
     if plan.capacity:
+        if drawn is not None:  # the payoffs as drawn, before the lotteries mix them
+            drawn[STATED_PAYOFFS] = U
         U, W = draw_lotteries(plan.capacity, plan.shape, U, W, rng)
     return U, W
 

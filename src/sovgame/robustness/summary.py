@@ -104,6 +104,7 @@ class RobustResult:
     # 0 for open samples outside it), for notebooks and tests.
     values: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
     weights: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
+    attribution: tuple = ()  # per criterion, the drawn numbers that carry the disagreement (attribution.py)
 
     def target_names(self) -> dict[str, str]:
         """Each player's target strategy by player name."""

@@ -1,0 +1,161 @@
+"""``sovgame sensitivity``: what decides each verdict, one number at a time, or a map of two."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from fractions import Fraction
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import UsageError
+from ..present.render import OutputFormat, render
+from .app import CostOpt, ForceOpt, FormatOpt, GameArg, SetOpt, app, user_errors
+from .robust import DaskOpt, dask_executor
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+#: ``--criterion`` may also name the claims' grades.
+CLAIMS = "claims"
+
+
+def _range(text: str | None, option: str) -> tuple[Fraction, Fraction] | None:
+    """ "lo,hi" as two exact numbers."""
+    if text is None:
+        return None
+    parts = text.split(",")
+    try:
+        lo, hi = (Fraction(part.strip()) for part in parts)
+    except (ValueError, ZeroDivisionError):
+        raise UsageError(f"{option}: {text!r} is not lo,hi (e.g. 0,2 or 1/4,3/4)") from None
+    return lo, hi
+
+
+@app.command("sensitivity")
+@user_errors
+def sensitivity_command(
+    game: GameArg,
+    criterion: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--criterion",
+            help="Follow only this criterion (repeatable): nash, strict, dominant, unique, risk_dominant, or claims.",
+        ),
+    ] = None,
+    top: Annotated[int | None, typer.Option("--top", help="Show only the K rows with the smallest margins.")] = None,
+    plot: Annotated[
+        str | None,
+        typer.Option(
+            "--plot", metavar="FILE.png", help="Also draw a tornado chart (with --map: the map) (matplotlib)."
+        ),
+    ] = None,
+    map_: Annotated[
+        str | None,
+        typer.Option(
+            "--map", metavar="X,Y", help='Two numbers (keys as in the JSON, or "kappa"): the verdict over a grid.'
+        ),
+    ] = None,
+    grid: Annotated[int, typer.Option("--grid", help="Points per axis of --map.")] = 41,
+    x_range: Annotated[str | None, typer.Option("--x-range", metavar="LO,HI", help="Range of the map's X.")] = None,
+    y_range: Annotated[str | None, typer.Option("--y-range", metavar="LO,HI", help="Range of the map's Y.")] = None,
+    target: Annotated[
+        str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')
+    ] = None,
+    cost: CostOpt = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="With --map: processes to spread the grid lines over.")
+    ] = 1,
+    dask: DaskOpt = None,
+    set_: SetOpt = None,
+    force: ForceOpt = False,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """What decides each verdict: for every number of the file, the exact interval over which
+    the verdict stays, the margin to the nearest change, and the threshold as a function of it.
+
+    Example: sovgame sensitivity pakistan_afghanistan --criterion unique --top 5
+    """
+    from ..files.gamefile import load_game
+    from ..present.plot import check_plot_output
+
+    _check_options(top, workers, dask, map_)
+    if plot:
+        check_plot_output(plot, force)  # before any work
+    loaded = load_game(game, set_ or ())
+    if plot:
+        check_plot_output(plot, force)  # and never the game just read
+    if map_ is not None:
+        ranges = _range(x_range, "--x-range"), _range(y_range, "--y-range")
+        with _grid_executor(workers, dask) as executor:
+            _map(loaded, map_, criterion, target, grid, ranges, executor, plot, force, fmt)
+        return
+    _one_at_a_time(loaded, criterion, target, cost, top, plot, force, fmt)
+
+
+def _one_at_a_time(loaded, criterion, target, cost, top, plot, force, fmt) -> None:
+    """The table of what decides each verdict, and the tornado chart with ``plot``."""
+    from ..findings.sensitivity import sensitivity
+    from ..present.sensitivity import sensitivity_sections, sensitivity_to_json
+
+    chosen = [c for c in criterion or [] if c != CLAIMS]
+    claims = not criterion or CLAIMS in criterion
+    result = sensitivity(loaded, target, cost, chosen if criterion else None, claims=claims)
+    if plot:
+        from ..present.sensitivity_plot import plot_tornado
+
+        typer.echo(f"wrote {plot_tornado(result, plot, force=force)}", err=True)
+    render(
+        fmt,
+        lambda: sensitivity_sections(result, top),
+        lambda: sensitivity_to_json(result, top),
+        heading=loaded.title,
+        primary="sensitivity",
+    )
+
+
+def _check_options(top: int | None, workers: int, dask: str | None, map_: str | None) -> None:
+    """The options that only make sense together, checked before any work."""
+    if top is not None and top < 1:
+        raise UsageError(f"--top: must be at least 1, not {top}")
+    if workers < 1:
+        raise UsageError(f"--workers: must be at least 1, not {workers}")
+    if (workers != 1 or dask) and map_ is None:
+        raise UsageError("--workers and --dask spread the grid of --map; give --map X,Y, or leave them out")
+    if dask and workers != 1:
+        raise UsageError("--workers: the workers of a Dask cluster (--dask) are its own; leave --workers out")
+
+
+@contextlib.contextmanager
+def _grid_executor(workers: int, dask: str | None) -> Iterator[Executor | None]:
+    """Where the grid lines of a map run: a Dask cluster, a pool of processes, or here."""
+    if dask:
+        with dask_executor(dask) as pool:
+            yield pool
+    elif workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield pool
+    else:
+        yield None
+
+
+def _map(loaded, spec, criterion, target, grid, ranges, executor, plot, force, fmt) -> None:
+    from ..findings.sensitivity_map import sensitivity_map
+    from ..present.sensitivity_map import map_sections, map_to_json
+
+    keys = [part.strip() for part in spec.split(",")]
+    if len(keys) != 2 or not all(keys):
+        raise UsageError(f'--map: {spec!r} is not X,Y (two keys, e.g. "kappa,cost:trade_disruption@Pakistan")')
+    if criterion and len(criterion) > 1:
+        raise UsageError("--map: give one --criterion (the map shows one criterion)")
+    chosen = criterion[0] if criterion else "nash"
+    x_range, y_range = ranges
+    result = sensitivity_map(loaded, keys[0], keys[1], chosen, target, grid, x_range, y_range, executor)
+    if plot:
+        from ..present.sensitivity_plot import plot_map
+
+        typer.echo(f"wrote {plot_map(result, plot, force=force)}", err=True)
+    render(fmt, lambda: map_sections(result), lambda: map_to_json(result), heading=loaded.title, primary="cells")

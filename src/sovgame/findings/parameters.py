@@ -1,0 +1,259 @@
+"""The numbers of a game file, one at a time: each payoff, each cost weight, each custom
+exposure and the top of the plausible range, and the games obtained by moving one of them.
+
+Moving one number p with everything else fixed moves the game along a line: payoffs
+U(p) = U₀ + p·dU and cost loads W(p) = W₀ + p·dW, both affine in p (a payoff is one entry of
+U; a weight multiplies its cost's exposures; a custom exposure is multiplied by its weight).
+So a deviation's gain a − κ·b (:mod:`sovgame.costs.deviations`) has a = a₀ + a₁p and
+b = b₀ + b₁p: every condition of a threshold is bilinear in (κ, p) (docs/models.md,
+"Sensitivity (one number at a time)").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from fractions import Fraction
+
+import numpy as np
+
+from ..core.model import Cost, Game, Incidence, Profile
+from ..core.numbers import fmt
+from ..errors import ParameterError
+
+
+class ParameterKind(StrEnum):
+    """What kind of number of the file a parameter is."""
+
+    PAYOFF = "payoff"
+    WEIGHT = "weight"
+    EXPOSURE = "exposure"
+    PLAUSIBLE_TOP = "plausible_top"
+
+
+#: The cost level itself, as a map axis: ``--map kappa,X``.
+KAPPA = "kappa"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One number of the file. ``key`` names it (as ``--map`` takes it, and like ``--set``
+    where ``--set`` can change it); ``lowest`` is the least value the file may hold (None: any),
+    ``highest`` the largest (None: any). ``declared`` is a weight's ``weights_range``: what the
+    file says is plausible, not a limit of the analysis (intervals may reach beyond it, and
+    say whether the nearest change lies inside it)."""
+
+    kind: ParameterKind
+    key: str
+    label: str
+    value: Fraction
+    player: int | None = None
+    profile: Profile | None = None
+    cost: str | None = None
+    lowest: Fraction | None = None
+    highest: Fraction | None = None
+    declared: tuple[Fraction, Fraction] | None = None  # a weight's weights_range, when the file gives one
+
+    def allowed(self, x: Fraction) -> bool:
+        """Whether the file may hold x here."""
+        return (self.lowest is None or x >= self.lowest) and (self.highest is None or x <= self.highest)
+
+
+def parameters(game: Game, costs: tuple[str, ...] | None = None) -> list[Parameter]:
+    """Every number of ``game`` a threshold can depend on, in file order: payoffs (outcome by
+    outcome, player by player), the weights of the kept costs, the exposures of kept custom
+    costs, and the top of ``plausible_kappa`` (the lower end decides no verdict)."""
+    kept = game.kept_costs(costs)
+    names = game.player_names
+    out = []
+    for profile in game.profiles():
+        key = game.outcome_key(profile)
+        for i, name in enumerate(names):
+            out.append(
+                Parameter(
+                    ParameterKind.PAYOFF,
+                    f"{name}@{key}",
+                    f"{name}'s payoff at ({', '.join(game.outcome_names(profile))})",
+                    game.payoffs[profile + (i,)],
+                    player=i,
+                    profile=profile,
+                )
+            )
+    for cost in game.costs:
+        if cost.name not in kept:
+            continue
+        for i, name in enumerate(names):
+            out.append(
+                Parameter(
+                    ParameterKind.WEIGHT,
+                    f"cost:{cost.name}@{name}",
+                    f"{name}'s {cost.name} weight",
+                    cost.weights[i],
+                    player=i,
+                    cost=cost.name,
+                    lowest=Fraction(0),
+                    declared=None if cost.weights_range is None else cost.weights_range[i],
+                )
+            )
+    out += _exposures(game, kept)
+    if game.plausible_kappa is not None:
+        lo, hi = game.plausible_kappa
+        out.append(
+            Parameter(
+                ParameterKind.PLAUSIBLE_TOP, "plausible_kappa:hi", "the top of the plausible range", hi, lowest=lo
+            )
+        )
+    return out
+
+
+def _exposures(game: Game, kept: tuple[str, ...]) -> list[Parameter]:
+    """The listed exposures of kept custom costs whose weight for that player is not 0."""
+    out = []
+    for cost in game.costs:
+        if cost.name not in kept or cost.incidence != Incidence.CUSTOM:
+            continue
+        for profile, row in (cost.exposure or {}).items():
+            outcome = game.outcome_key(profile)
+            for i, name in enumerate(game.player_names):
+                if cost.weights[i] == 0:
+                    continue  # exposure times a zero weight: no threshold depends on it
+                out.append(
+                    Parameter(
+                        ParameterKind.EXPOSURE,
+                        f"exposure:{cost.name}@{outcome}@{name}",
+                        f"{name}'s {cost.name} exposure at ({', '.join(game.outcome_names(profile))})",
+                        row[i],
+                        player=i,
+                        profile=profile,
+                        cost=cost.name,
+                        lowest=Fraction(0),
+                    )
+                )
+    return out
+
+
+def find_parameter(game: Game, key: str, costs: tuple[str, ...] | None = None, option: str = "parameter") -> Parameter:
+    """The parameter named ``key`` (case and spaces around '@', '|' and ':' do not matter)."""
+
+    def norm(text: str) -> str:
+        for sep in ("@", "|", ":"):
+            text = sep.join(part.strip() for part in text.split(sep))
+        return text.strip().casefold()
+
+    wanted = norm(key)
+    found = [p for p in parameters(game, costs) if norm(p.key) == wanted]
+    if not found:
+        examples = ", ".join(repr(p.key) for p in parameters(game, costs)[:2])
+        raise ParameterError(option, f"{key!r} names no number of {game.origin} (e.g. {examples})")
+    return found[0]
+
+
+@dataclass(frozen=True, eq=False)
+class Line:
+    """The games along one parameter: U(p) = U0 + p·dU, W(p) = W0 + p·dW (object arrays of
+    fractions, shape ``(*shape, players)``), every other number as in ``game``."""
+
+    game: Game
+    parameter: Parameter
+    costs: tuple[str, ...]
+    U0: np.ndarray
+    dU: np.ndarray
+    W0: np.ndarray
+    dW: np.ndarray
+
+    def form(self, player: int, at: Profile, to: Profile) -> tuple[Fraction, Fraction, Fraction, Fraction]:
+        """(a0, a1, b0, b1): the gain of ``player`` moving from ``at`` to ``to`` is
+        (a0 + a1·p) − κ·(b0 + b1·p)."""
+        t, f = to + (player,), at + (player,)
+        return (self.U0[t] - self.U0[f], self.dU[t] - self.dU[f], self.W0[t] - self.W0[f], self.dW[t] - self.dW[f])
+
+    def arrays(self, p: Fraction) -> tuple[np.ndarray, np.ndarray]:
+        """(U, W) at p."""
+        return self.U0 + p * self.dU, self.W0 + p * self.dW
+
+    def game_at(self, p: Fraction) -> Game:
+        """The game with the parameter at p, its costs as one custom load with weight 1 (so
+        ``cost_load()`` is W(p) exactly)."""
+        U, W = self.arrays(p)
+        n = self.game.n_players
+        exposure = {profile: tuple(W[profile + (i,)] for i in range(n)) for profile in self.game.profiles()}
+        cost = Cost("costs", Incidence.CUSTOM, (Fraction(1),) * n, tuple(range(n)), exposure)
+        plausible = self.game.plausible_kappa
+        if self.parameter.kind == ParameterKind.PLAUSIBLE_TOP and plausible is not None:
+            plausible = (plausible[0], p)
+        return replace(self.game, payoffs=U, costs=(cost,), plausible_kappa=plausible, claims=())
+
+    def top(self, p: Fraction) -> Fraction:
+        """The top of the plausible range at p ([0, 1] when the file gives none)."""
+        if self.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
+            return p
+        return (self.game.plausible_kappa or (Fraction(0), Fraction(1)))[1]
+
+
+def line(game: Game, parameter: Parameter, costs: tuple[str, ...] | None = None) -> Line:
+    """The family of games along ``parameter`` (see :class:`Line`)."""
+    kept = game.kept_costs(costs)
+    U = game.payoffs.copy()
+    W = game.cost_load(kept).copy()
+    zero = np.empty(U.shape, dtype=object)
+    zero[...] = Fraction(0)
+    dU, dW = zero.copy(), zero.copy()
+    if parameter.kind == ParameterKind.PAYOFF:
+        assert parameter.profile is not None and parameter.player is not None
+        index = parameter.profile + (parameter.player,)
+        dU[index] = Fraction(1)
+        U[index] = Fraction(0)
+    elif parameter.kind in (ParameterKind.WEIGHT, ParameterKind.EXPOSURE):
+        cost = next(c for c in game.costs if c.name == parameter.cost)
+        i = parameter.player
+        assert i is not None
+        for profile in game.profiles():
+            if parameter.kind == ParameterKind.WEIGHT:
+                dW[profile + (i,)] = cost.exposure_at(game.players, profile, i)
+            elif profile == parameter.profile:
+                dW[profile + (i,)] = cost.weights[i]
+        W = W - parameter.value * dW
+    return Line(game, parameter, kept, U, dU, W, dW)
+
+
+def setting_text(parameter: Parameter, game: Game, value: Fraction) -> str | None:
+    """The ``--set`` change that puts ``parameter`` at ``value`` (None for an exposure, which
+    ``--set`` cannot change)."""
+    if parameter.kind == ParameterKind.PAYOFF:
+        return f"{parameter.key}={fmt(value)}"
+    if parameter.kind == ParameterKind.WEIGHT:
+        cost = next(c for c in game.costs if c.name == parameter.cost)
+        weights = [value if i == parameter.player else w for i, w in enumerate(cost.weights)]
+        return f"cost:{cost.name}=" + ",".join(fmt(w) for w in weights)
+    if parameter.kind == ParameterKind.PLAUSIBLE_TOP and game.plausible_kappa is not None:
+        return f"plausible_kappa={fmt(game.plausible_kappa[0])},{fmt(value)}"
+    return None
+
+
+def with_value(game: Game, parameter: Parameter, value: Fraction) -> Game:
+    """``game`` with the number ``parameter`` set to ``value``, everything else as it is (an
+    exact edit of the game, independent of :class:`Line`)."""
+    value = Fraction(value)
+    if parameter.kind == ParameterKind.PAYOFF:
+        assert parameter.profile is not None and parameter.player is not None
+        payoffs = game.payoffs.copy()
+        payoffs[parameter.profile + (parameter.player,)] = value
+        return replace(game, payoffs=payoffs)
+    if parameter.kind == ParameterKind.PLAUSIBLE_TOP:
+        assert game.plausible_kappa is not None
+        return replace(game, plausible_kappa=(game.plausible_kappa[0], value))
+    costs = []
+    for cost in game.costs:
+        if cost.name == parameter.cost:
+            i = parameter.player
+            assert i is not None
+            if parameter.kind == ParameterKind.WEIGHT:
+                cost = replace(cost, weights=tuple(value if j == i else w for j, w in enumerate(cost.weights)))
+            else:
+                assert parameter.profile is not None
+                exposure = dict(cost.exposure or {})
+                row = exposure[parameter.profile]
+                exposure[parameter.profile] = tuple(value if j == i else e for j, e in enumerate(row))
+                cost = replace(cost, exposure=exposure)
+        costs.append(cost)
+    return replace(game, costs=tuple(costs))

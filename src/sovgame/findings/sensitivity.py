@@ -1,0 +1,315 @@
+"""What decides the verdict: exact sensitivity to every number of the file, one at a time.
+
+For each threshold criterion (and, where the file states claims, each claim's grade) and each
+number of the file it depends on — every payoff, cost weight, custom exposure and the top of
+the plausible range — with everything else fixed, :func:`sensitivity` finds
+
+- the exact interval of that number over which the verdict (or the grade) stays the same,
+  with open or closed ends, and the verdict just beyond each end;
+- the threshold κ as a function of the number on that interval, piece by piece: a rational
+  function where it is one (κ = a(p)/b(p) for the deviation that binds), otherwise said so,
+  with the exact value at the file's number (a rational bracket when it is irrational);
+- the *margin*: how far the number may move before the verdict changes, relative to its
+  value (to the largest number of its kind when the value is 0); infinite when nothing it can
+  become changes the verdict.
+
+Entries are sorted by margin, so the numbers that decide the verdict come first. How each
+piece is computed exactly: docs/models.md, "Sensitivity (one number at a time)";
+:mod:`sovgame.findings.tracks` (the events of linear conditions),
+:mod:`sovgame.findings.unique_tracks` (uniqueness and risk dominance),
+:mod:`sovgame.findings.walk` (the interval around the value).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ..core.intervals import Endpoint
+from ..core.model import Game, Profile
+from ..costs.thresholds import CRITERIA, Criterion, resolve_target
+from ..errors import ParameterError
+from .claims import Scorecard
+from .parameters import Line, Parameter, ParameterKind, line, parameters
+from .polynomials import Number, RealRoot
+from .tracks import LinearTrack, Reading
+from .unique_tracks import RiskTrack, UniqueTrack, comparisons
+from .walk import End, Piece, Track, walk
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One subject (a criterion, or ``claim:<id>``) against one number of the file."""
+
+    subject: str
+    parameter: Parameter
+    state: Hashable | None  # the verdict (or grade) at the file's value; None: not settled
+    reading: Reading
+    lower: End
+    upper: End
+    margin: Fraction | None  # None: no value of the number changes the state
+    margin_bracket: tuple[Fraction, Fraction] | None  # when the nearest change is irrational
+    nearest: End | None  # the end where the state changes first
+    pieces: tuple[Piece, ...]
+    unsettled: tuple[Number, ...]
+    complete: bool
+
+    @property
+    def sort_key(self) -> tuple:
+        """Smallest margin first; infinite margins last."""
+        if self.margin is None:
+            return (1, Fraction(0))
+        return (0, self.margin)
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """Every entry of a game, sorted by margin, and what a reader must know."""
+
+    game: Game
+    target: Profile
+    costs: tuple[str, ...]
+    entries: tuple[Entry, ...]
+    subjects: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+    def for_subject(self, subject: str) -> list[Entry]:
+        """The entries of one criterion or claim, in margin order."""
+        return [e for e in self.entries if e.subject == subject]
+
+
+def criterion_track(line_: Line, criterion: str, target: Profile) -> Track | None:
+    """The track of ``criterion`` along ``line_`` (None: risk dominance outside 2x2 games)."""
+    game = line_.game
+    n = game.n_players
+
+    def moved(p: Profile, i: int, s: int) -> Profile:
+        return p[:i] + (s,) + p[i + 1 :]
+
+    if criterion in (Criterion.NASH, Criterion.STRICT):
+        forms = [
+            line_.form(i, target, moved(target, i, s)) for i in range(n) for s in range(game.shape[i]) if s != target[i]
+        ]
+        return LinearTrack(criterion, line_, tuple(forms), criterion == Criterion.STRICT)
+    if criterion == Criterion.DOMINANT:
+        forms = [
+            line_.form(i, p, moved(p, i, s))
+            for p in game.profiles()
+            for i in range(n)
+            if p[i] == target[i]
+            for s in range(game.shape[i])
+            if s != target[i]
+        ]
+        return LinearTrack(criterion, line_, tuple(forms), True)
+    if criterion == Criterion.UNIQUE:
+        keys, forms = comparisons(line_)
+        return UniqueTrack(criterion, line_, target, tuple(keys), tuple(forms))
+    if game.shape != (2, 2):
+        return None
+    d = tuple(1 - t for t in target)
+    t_forms = (line_.form(0, target, moved(target, 0, d[0])), line_.form(1, target, moved(target, 1, d[1])))
+    d_forms = (line_.form(0, d, moved(d, 0, target[0])), line_.form(1, d, moved(d, 1, target[1])))
+    return RiskTrack(criterion, line_, t_forms, d_forms)
+
+
+def _scale(game: Game, parameter: Parameter) -> Fraction:
+    """What a number that is 0 is measured against: the largest number of its kind (1 if none)."""
+    if parameter.kind == ParameterKind.PAYOFF:
+        values = [abs(v) for v in game.payoffs.reshape(-1)]
+    elif parameter.kind == ParameterKind.WEIGHT:
+        values = [w for c in game.costs for w in c.weights]
+    elif parameter.kind == ParameterKind.EXPOSURE:
+        values = [e for c in game.costs for row in (c.exposure or {}).values() for e in row]
+    else:
+        values = [Fraction(1)]
+    return max(values, default=Fraction(0)) or Fraction(1)
+
+
+def measure(game: Game, parameter: Parameter) -> Fraction:
+    """What distances along a number are relative to: its value, or the largest number of its
+    kind when the value is 0."""
+    return abs(parameter.value) or _scale(game, parameter)
+
+
+def margin_of(game: Game, parameter: Parameter, lower: End, upper: End):
+    """(margin, bracket, nearest end): the distance to the nearest change of state, relative to
+    the value (module docstring); a bracket when that end is irrational."""
+    scale = measure(game, parameter)
+    found = []
+    for end in (lower, upper):
+        if not end.change or end.at is None:
+            continue
+        at = end.at
+        if isinstance(at, Fraction):
+            distance = abs(at - parameter.value) / scale
+            found.append((distance, distance, end))
+        else:
+            assert isinstance(at, RealRoot)
+            lo, hi = sorted((abs(at.lo - parameter.value) / scale, abs(at.hi - parameter.value) / scale))
+            found.append((lo, hi, end))
+    if not found:
+        return None, None, None
+    declared = parameter.declared
+
+    def outside(end: End) -> bool:
+        """Whether an end lies outside the range the file declares for the number (ties of
+        distance go to an end inside it: the change the file's own range allows)."""
+        at = end.at
+        assert at is not None
+        lo_, hi_ = (at, at) if isinstance(at, Fraction) else (at.lo, at.hi)
+        return declared is not None and not (declared[0] <= lo_ and hi_ <= declared[1])
+
+    lo, hi, end = min(found, key=lambda item: (item[0], item[1], outside(item[2])))
+    return (lo, None, end) if lo == hi else ((lo + hi) / 2, (lo, hi), end)
+
+
+def entry_of(game: Game, track: Track, parameter: Parameter) -> Entry:
+    """Walk ``track`` and measure its margin."""
+    walked = walk(track, parameter)
+    margin, bracket, nearest = margin_of(game, parameter, walked.lower, walked.upper)
+    return Entry(
+        track.subject,
+        parameter,
+        walked.reading.state,
+        walked.reading,
+        walked.lower,
+        walked.upper,
+        margin,
+        bracket,
+        nearest,
+        walked.pieces,
+        walked.unsettled,
+        walked.complete,
+    )
+
+
+def sensitivity(
+    game: Game,
+    target: Profile | str | None = None,
+    costs: Sequence[str] | None = None,
+    criteria: Sequence[str] | None = None,
+    claims: bool = True,
+    keys: Sequence[str] | None = None,
+    scorecard: Scorecard | None = None,
+) -> Sensitivity:
+    """Every entry of ``game`` (module docstring), sorted by margin.
+
+    Parameters
+    ----------
+    target : the profile the thresholds are for (default: the compromise profile)
+    costs : keep only the costs of these names (None: all)
+    criteria : the criteria to follow (default: all five); names of :class:`Criterion`
+    claims : also follow the grade of each claim the file states (see
+        :mod:`sovgame.findings.sensitivity_claims`)
+    keys : follow only the numbers of these keys (see :func:`sovgame.findings.parameters.parameters`)
+    scorecard : the file's claims already graded (:func:`sovgame.findings.claims.grade_claims`), reused
+    """
+    profile = resolve_target(game, target)
+    kept = game.kept_costs(costs)
+    chosen = _criteria(criteria)
+    numbers = parameters(game, kept)
+    if keys is not None:
+        wanted = {k.casefold() for k in keys}
+        numbers = [p for p in numbers if p.key.casefold() in wanted]
+    entries: list[Entry] = []
+    notes = []
+    if game.plausible_kappa is not None:
+        notes.append("the lower end of plausible_kappa decides no verdict, so it is not followed")
+    if game.shape != (2, 2) and Criterion.RISK_DOMINANT in chosen:
+        notes.append("risk dominance is defined here for 2x2 games only")
+    subjects: list[str] = []
+    claim_tracks = None
+    if claims and game.claims and target is None and costs is None:
+        from .sensitivity_claims import ClaimTracks
+
+        claim_tracks = ClaimTracks(game, scorecard)
+        notes += claim_tracks.notes
+    for parameter in numbers:
+        along = line(game, parameter, kept)
+        tracks: list[Track] = []
+        for criterion in chosen:
+            track = criterion_track(along, criterion, profile)
+            if track is not None and track.depends():
+                tracks.append(track)
+        if claim_tracks is not None:
+            tracks += claim_tracks.along(along)
+        for track in tracks:
+            entries.append(entry_of(game, track, parameter))
+            if track.subject not in subjects:
+                subjects.append(track.subject)
+    if any(not e.complete for e in entries):
+        notes.append(
+            "where mixed equilibria decide whether compromise is the only equilibrium (games larger than 2x2), "
+            "changes are searched where the equilibria at κ = 1 or at the top change, and each end is confirmed "
+            "by exact readings on both sides (located by bisection where they disagree); such entries "
+            "(complete: false) may still miss a change through equilibria that appear elsewhere"
+        )
+    order = {s: k for k, s in enumerate(subjects)}
+    entries.sort(key=lambda e: (e.sort_key, order[e.subject]))
+    return Sensitivity(game, profile, kept, tuple(entries), tuple(subjects), tuple(notes))
+
+
+def _criteria(criteria: Sequence[str] | None) -> list[str]:
+    if criteria is None:
+        return list(CRITERIA)
+    out: list[str] = []
+    for name in criteria:
+        if name not in CRITERIA:
+            raise ParameterError("criterion", f"{name!r} is not one of: {', '.join(CRITERIA)}")
+        out.append(Criterion(name))
+    return out
+
+
+def threshold_at(game: Game, key: str, criterion: str, value: Fraction, target: Profile | str | None = None) -> Reading:
+    """The criterion's reading with the number ``key`` at ``value`` (everything else fixed)."""
+    from .parameters import find_parameter
+
+    parameter = find_parameter(game, key)
+    along = line(game, parameter)
+    track = criterion_track(along, criterion, resolve_target(game, target))
+    if track is None:
+        raise ParameterError("criterion", f"{criterion!r} is not defined for a {'x'.join(map(str, game.shape))} game")
+    return track.read(Fraction(value))
+
+
+def value_text(x: Endpoint | Number | None) -> str:
+    """An end or a value as text: exact where rational, "≈1.414" for an irrational one."""
+    from ..core.intervals import exact_text
+
+    if x is None:
+        return "inf"
+    if isinstance(x, RealRoot):
+        return x.text()
+    return exact_text(x)
+
+
+def deciding(
+    game: Game,
+    count: int = 3,
+    criteria: Sequence[str] = (Criterion.NASH, Criterion.UNIQUE),
+    claims: bool = True,
+    scorecard: Scorecard | None = None,
+) -> tuple[Entry, ...]:
+    """The numbers that decide the verdicts: the ``count`` entries with the smallest finite
+    margins, each number once, over ``criteria`` (by default the two the conclusion of
+    ``analyze`` states) and the grades of the file's claims. Empty when the game has no
+    compromise profile."""
+    if game.compromise_profile is None:
+        return ()
+    result = sensitivity(game, criteria=criteria, claims=claims, scorecard=scorecard)
+    return tuple(deciding_entries(result.entries, count))
+
+
+def deciding_entries(entries: Sequence[Entry], count: int = 3) -> list[Entry]:
+    """The first ``count`` entries (in margin order) with a finite margin, each number once."""
+    seen: set[str] = set()
+    chosen: list[Entry] = []
+    for entry in entries:
+        if entry.margin is None or entry.parameter.key in seen:
+            continue
+        seen.add(entry.parameter.key)
+        chosen.append(entry)
+        if len(chosen) == count:
+            break
+    return chosen

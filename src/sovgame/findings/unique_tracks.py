@@ -1,0 +1,451 @@
+"""Tracks of the criteria that need more than one deviation: ``unique`` and ``risk_dominant``.
+
+``unique``. Every equilibrium condition compares two strategies of one player against one
+profile of the others: a pairwise gain α(p) − κ·β(p). At a given (κ, p) their signs decide
+two exact tests (as :mod:`sovgame.robustness.kappa_sets` does in floats):
+
+- *alone*: iterated elimination of strictly dominated strategies leaves only the target, so
+  it is the only equilibrium, mixed ones included;
+- *maybe alone*: two players: the target is an equilibrium, no other pure profile is, and no
+  continuum runs through it (no player ties there while the other's reply is strict); three
+  or more players: the target is the only pure equilibrium (as :mod:`sovgame.costs.regimes`).
+
+The tails of κ on which each holds bracket the uniqueness tail: alone ⊆ unique ⊆ maybe alone.
+In a 2x2 game the two coincide (every sign pattern is one or the other), so the track is exact
+and its events are those of the linear conditions (:mod:`sovgame.findings.tracks`). In larger
+two-player games, where the two verdicts differ, the exact solver decides
+(:func:`sovgame.costs.regimes.tail_of_uniqueness`) and the gap is refined at the values of p
+where the equilibrium set at κ = 1 or at the top changes; a verdict change through mixed
+equilibria born away from both is not searched, and the track says so (``complete``).
+
+``risk_dominant`` (2x2). Besides the four deviations it needs the sign of
+H(κ) = (R1−T1)(R2−T2) − (P1−S1)(P2−S2), quadratic in κ with coefficients polynomial in p. Its
+events add the roots in p of H(c, p) for each constant c, of its discriminant in κ, of its
+leading coefficient, and of its resultant with each deviation (where a root of H crosses a
+deviation's breakpoint): polynomials of degree ≤ 4 in p, solved exactly (irrational roots as
+certified brackets).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from ..core.intervals import Endpoint, Interval, scan
+from ..costs.thresholds import quadratic_roots
+from ..costs.verdicts import Verdict, verdict_for
+from .parameters import Line, ParameterKind
+from .polynomials import Number, Poly, add, multiply, real_roots, scale, trim
+from .tracks import (
+    Bounded,
+    Constant,
+    Form,
+    Formula,
+    Never,
+    QuadraticRoot,
+    Ratio,
+    Reading,
+    at,
+    endpoint_events,
+    form_polynomials,
+    moves,
+    roots_of,
+)
+
+Key = tuple[int, tuple[int, ...], tuple[int, ...]]
+
+
+def comparisons(line: Line) -> tuple[list[Key], list[Form]]:
+    """Every pairwise comparison (player, from profile, to profile, the player's strategy
+    rising) and its form."""
+    game = line.game
+    keys: list[Key] = []
+    for i, k in enumerate(game.shape):
+        for profile in game.profiles():
+            if profile[i] != 0:
+                continue
+            for s, t in itertools.combinations(range(k), 2):
+                keys.append((i, profile[:i] + (s,) + profile[i + 1 :], profile[:i] + (t,) + profile[i + 1 :]))
+    return keys, [line.form(i, a, b) for i, a, b in keys]
+
+
+class Signs:
+    """Signs of every pairwise gain at one (κ, p): ``sign(i, at, to)`` of u_i(to) − u_i(at)."""
+
+    def __init__(self, index: dict[Key, int], signs: list[int]):
+        self._index = index
+        self._signs = signs
+
+    @staticmethod
+    def at(index: dict[Key, int], values: list[tuple[Fraction, Fraction]], kappa: Fraction) -> Signs:
+        """The signs of the gains (a, b) at κ: of a − κ·b."""
+        return Signs(index, [(g > 0) - (g < 0) for g in (a - kappa * b for a, b in values)])
+
+    def sign(self, i: int, at: tuple[int, ...], to: tuple[int, ...]) -> int:
+        """The sign of player i's gain moving from ``at`` to ``to`` (0 for no move)."""
+        if at == to:
+            return 0
+        k = self._index.get((i, at, to))
+        return self._signs[k] if k is not None else -self._signs[self._index[(i, to, at)]]
+
+
+def _with(profile: tuple[int, ...], i: int, s: int) -> tuple[int, ...]:
+    return profile[:i] + (s,) + profile[i + 1 :]
+
+
+def alone_after_dominance(shape: tuple[int, ...], target: tuple[int, ...], signs: Signs) -> bool:
+    """Iterated strict dominance by pure strategies leaves only the target."""
+    alive = [list(range(k)) for k in shape]
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(shape)):
+            rest = [alive[j] if j != i else [0] for j in range(len(shape))]
+            others = list(itertools.product(*rest))
+            keep = [
+                s
+                for s in alive[i]
+                if not any(
+                    all(signs.sign(i, _with(o, i, s), _with(o, i, r)) > 0 for o in others) for r in alive[i] if r != s
+                )
+            ]
+            if len(keep) < len(alive[i]):
+                alive[i], changed = keep, True
+    return all(a == [t] for a, t in zip(alive, target))
+
+
+def is_pure_nash(shape: tuple[int, ...], profile: tuple[int, ...], signs: Signs) -> bool:
+    """No player gains by a unilateral move from ``profile``."""
+    return all(
+        signs.sign(i, profile, _with(profile, i, s)) <= 0
+        for i, k in enumerate(shape)
+        for s in range(k)
+        if s != profile[i]
+    )
+
+
+def maybe_alone(shape: tuple[int, ...], target: tuple[int, ...], signs: Signs) -> bool:
+    """Not proved to have a rival (module docstring): the target is the only pure equilibrium
+    and, with two players, no continuum of equilibria runs through it."""
+    if not is_pure_nash(shape, target, signs):
+        return False
+    if any(is_pure_nash(shape, p, signs) for p in itertools.product(*map(range, shape)) if p != target):
+        return False
+    if len(shape) != 2:
+        return True
+    gaps = [
+        [signs.sign(i, target, _with(target, i, s)) for s in range(k) if s != target[i]] for i, k in enumerate(shape)
+    ]
+    ties = [any(g == 0 for g in own) for own in gaps]
+    strict = [all(g < 0 for g in own) for own in gaps]
+    return not ((ties[0] and strict[1]) or (ties[1] and strict[0]))
+
+
+def _tails(
+    shape: tuple[int, ...], target: tuple[int, ...], index: dict[Key, int], values: list[tuple[Fraction, Fraction]]
+) -> tuple[tuple[Endpoint, bool] | None, tuple[Endpoint, bool] | None]:
+    """The tails (start, attained) of κ on which the target is *alone* and *maybe alone*, walked
+    down from κ = ∞ over the pairwise breakpoints (None: no tail).
+
+    A gain a − κb = b·(r − κ) with r = a/b; in each element (a breakpoint or the gap after it)
+    its sign follows from where r sits among the breakpoints, so no arithmetic is needed there.
+    """
+    roots = [a / b if b != 0 else None for a, b in values]
+    points = sorted({Fraction(0)} | {r for r in roots if r is not None and r > 0})
+    rank = {p: k for k, p in enumerate(points)}
+    fixed = [
+        ((a > 0) - (a < 0), 0, -2) if r is None else (0, (b > 0) - (b < 0), rank.get(r, -1))
+        for (a, b), r in zip(values, roots)
+    ]
+    starts: list[tuple[Endpoint, bool] | None] = [None, None]
+    going = [True, True]
+    tests = (alone_after_dominance, maybe_alone)
+    for k in range(len(points) - 1, -1, -1):
+        for point in (False, True):  # the gap after point k, then point k
+            if point:
+                signs = [const if pos == -2 else slope * ((pos > k) - (pos < k)) for const, slope, pos in fixed]
+            else:
+                signs = [const if pos == -2 else (slope if pos > k else -slope) for const, slope, pos in fixed]
+            found = Signs(index, signs)
+            for j in (0, 1):
+                if going[j] and tests[j](shape, target, found):
+                    starts[j] = (points[k], point)
+                else:
+                    going[j] = False
+            if not any(going):
+                return starts[0], starts[1]
+    return starts[0], starts[1]
+
+
+def _tail_interval(tail: tuple[Endpoint, bool] | None) -> list[Interval]:
+    return [] if tail is None else [Interval(tail[0], tail[1], None)]
+
+
+def _formula_of(start: Endpoint, values: list[tuple[Fraction, Fraction]], forms: list[Form]) -> Formula:
+    """The formula of a threshold that starts at a pairwise breakpoint (or at 0)."""
+    if start == 0:
+        return Constant(Fraction(0))
+    for form, (a, b) in zip(forms, values):
+        if b != 0 and a / b == start:
+            return Ratio.of(form) if moves(form) else Constant(start)
+    return Constant(start)
+
+
+@dataclass(frozen=True, eq=False)
+class UniqueTrack:
+    """``unique``: the target is the only equilibrium for every larger κ (module docstring)."""
+
+    subject: str
+    line: Line
+    target: tuple[int, ...]
+    keys: tuple[Key, ...]
+    forms: tuple[Form, ...]
+
+    #: Exact wherever the sign tests settle the verdict; the walk marks readings the solver
+    #: had to decide (see the module docstring).
+    complete = True
+
+    def read(self, p: Fraction) -> Reading:
+        """The uniqueness tail at p, from the two sign tests or, where they disagree on the
+        verdict in a two-player game, from the exact solver."""
+        game = self.line.game
+        top = self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP
+        values = [at(f, self.line.parameter.value if top else p) for f in self.forms]
+        index = {k: j for j, k in enumerate(self.keys)}
+        alone, maybe = _tails(game.shape, self.target, index, values)
+        plausible = (Fraction(0), self.line.top(p))
+        forms = list(self.forms)
+        if alone == maybe or game.shape == (2, 2):
+            return _tail_reading(alone, plausible, values, forms)
+        if maybe is None:
+            return Reading(Verdict.NEVER, None, False, Never())
+        low = _formula_of(maybe[0], values, forms)
+        high = _formula_of(alone[0], values, forms) if alone is not None else Never()
+        if game.n_players > 2:
+            return _bracket_reading(alone, maybe, plausible, Bounded(low, high, "mixed equilibria not searched"))
+        bounded = Bounded(low, high, "mixed equilibria decide where")
+        earliest = verdict_for(_tail_interval(maybe), plausible)
+        if alone is not None and earliest == verdict_for(_tail_interval(alone), plausible):
+            return Reading(earliest, None, False, bounded)
+        if top:  # the game does not move: one exact tail serves every top
+            return replace(self._solved_at_value, state=_tail_verdict(self._solved_at_value, plausible), solver=False)
+        return self._solved(p, plausible, bounded)
+
+    @functools.cached_property
+    def _solved_at_value(self) -> Reading:
+        value = self.line.parameter.value
+        return self._solved(value, (Fraction(0), self.line.top(value)), Constant(Fraction(0)))
+
+    def _solved(self, p: Fraction, plausible: tuple[Fraction, Fraction], formula: Formula) -> Reading:
+        """The tail by the exact solver (two players, where the sign tests leave it open)."""
+        from ..costs.uniqueness import tail_of_uniqueness
+
+        tail = tail_of_uniqueness(self.line.game_at(p), ("costs",), self.target)
+        if tail.start is None:
+            return Reading(Verdict.NEVER, None, False, Never(), solver=True)
+        interval = Interval(tail.start, tail.attained, None)
+        reading = Reading(
+            None, tail.start, tail.attained, formula, solver=True, intervals=(interval,), bracket=tail.bracket
+        )
+        if isinstance(tail.start, Fraction) and formula == Constant(Fraction(0)):
+            reading = replace(reading, formula=Constant(tail.start))
+        return replace(reading, state=_tail_verdict(reading, plausible))
+
+    def events(self, extra: Sequence[Fraction] = ()) -> list[Number]:
+        """Where the sign tests, and so the verdict and formula, can change."""
+        if self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
+            return endpoint_events(self.read(self.line.parameter.value).intervals)
+        constants = [Fraction(0), Fraction(1), self.line.top(self.line.parameter.value), *extra]
+        return roots_of(form_polynomials(self.forms, constants))
+
+    def refine(self, lo: Number | None, hi: Number | None) -> list[Number]:
+        """Inside a gap the solver decided: where the equilibrium set at κ = 1 or at the top
+        changes, as p moves (the breakpoints of the game in p at that κ)."""
+        return breakpoints_in_p(self.line, [Fraction(1), self.line.top(self.line.parameter.value)])
+
+    def depends(self) -> bool:
+        """Whether the number enters any pairwise comparison."""
+        if self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
+            return bool(self.read(self.line.parameter.value).intervals)
+        return any(moves(f) for f in self.forms)
+
+
+def _tail_verdict(reading: Reading, plausible: tuple[Fraction, Fraction]) -> Verdict | None:
+    """The verdict of a solved tail against ``plausible``; with a bracket, settled only when
+    both of its ends give the same verdict (as :mod:`sovgame.costs.thresholds`)."""
+    if not reading.intervals:
+        return Verdict.NEVER
+    if reading.bracket is None:
+        return verdict_for(list(reading.intervals), plausible)
+    earliest = verdict_for([Interval(reading.bracket[0], True, None)], plausible)
+    return earliest if earliest == verdict_for([Interval(reading.bracket[1], False, None)], plausible) else None
+
+
+def _tail_reading(
+    tail: tuple[Endpoint, bool] | None,
+    plausible: tuple[Fraction, Fraction],
+    values: list[tuple[Fraction, Fraction]],
+    forms: list[Form],
+) -> Reading:
+    intervals = _tail_interval(tail)
+    verdict = verdict_for(intervals, plausible)
+    if tail is None:
+        return Reading(verdict, None, False, Never())
+    return Reading(verdict, tail[0], tail[1], _formula_of(tail[0], values, forms), intervals=tuple(intervals))
+
+
+def _bracket_reading(
+    alone: tuple[Endpoint, bool] | None,
+    maybe: tuple[Endpoint, bool],
+    plausible: tuple[Fraction, Fraction],
+    formula: Formula,
+) -> Reading:
+    """Three or more players, as :func:`sovgame.costs.thresholds.compute_thresholds` decides it:
+    proved unique above the dominance tail, the only pure equilibrium above the other; the
+    verdict is settled when both ends give the same one (None: not settled or not defined)."""
+    if alone is None:
+        return Reading(None, None, False, formula)
+    earliest = verdict_for([Interval(maybe[0], True, None)], plausible)
+    latest = verdict_for([Interval(alone[0], False, None)], plausible)
+    interval = Interval(alone[0], alone[1], None)
+    return Reading(earliest if earliest == latest else None, alone[0], alone[1], formula, intervals=(interval,))
+
+
+def breakpoints_in_p(line: Line, kappas: Sequence[Fraction]) -> list[Number]:
+    """Every p where the equilibrium set of the game at one of ``kappas`` may change: the
+    breakpoints of :func:`sovgame.costs.regimes.equilibrium_breakpoints`, with p in the role
+    of κ (both signs of p)."""
+    from ..costs.regimes import equilibrium_breakpoints
+
+    found: list[Number] = []
+    for c in dict.fromkeys(kappas):
+        for sign in (1, -1):
+            for point in equilibrium_breakpoints(_game_in_p(line, c, sign), ("costs",)):
+                value = point if isinstance(point, Fraction) else _root_number(point)
+                found.append(value if sign > 0 else _negate(value))
+    return found
+
+
+def _game_in_p(line: Line, kappa: Fraction, sign: int):
+    """A game whose 'cost level' is ±p: payoffs U(p) − κ·W(p) = P0 − (±p)·E at this κ, so
+    the equilibrium breakpoints of :mod:`sovgame.costs.regimes` are where its equilibria change in p."""
+    from dataclasses import replace
+
+    from ..core.model import Cost, Incidence
+
+    game = line.game
+    P0 = line.U0 - kappa * line.W0
+    E = -(line.dU - kappa * line.dW) * sign
+    n = game.n_players
+    exposure = {profile: tuple(E[profile + (i,)] for i in range(n)) for profile in game.profiles()}
+    cost = Cost("costs", Incidence.CUSTOM, (Fraction(1),) * n, tuple(range(n)), exposure)
+    return replace(game, payoffs=P0, costs=(cost,), claims=())
+
+
+def _root_number(root) -> Number:
+    from .tracks import as_number
+
+    return as_number(root)
+
+
+def _negate(value: Number) -> Number:
+    from .polynomials import RealRoot
+
+    if isinstance(value, Fraction):
+        return -value
+    poly = tuple(c * (-1) ** k for k, c in enumerate(value.poly))
+    return RealRoot(poly, -value.hi, -value.lo)
+
+
+# --- risk dominance ---------------------------------------------------------------------------
+
+
+def _linear(form: Form, loss: bool) -> tuple[Poly, Poly]:
+    """(constant, slope) in κ of a deviation's gain a − κb, or of its loss −a + κb, as
+    polynomials in p."""
+    a0, a1, b0, b1 = form
+    if loss:
+        return trim([-a0, -a1]), trim([b0, b1])
+    return trim([a0, a1]), trim([-b0, -b1])
+
+
+@dataclass(frozen=True, eq=False)
+class RiskTrack:
+    """``risk_dominant`` (2x2): the target is strict and risk-dominates the all-confront
+    profile d (or d is no strict equilibrium); see :mod:`sovgame.costs.thresholds`."""
+
+    subject: str
+    line: Line
+    t_forms: tuple[Form, Form]  # each player's deviation from the target
+    d_forms: tuple[Form, Form]  # each player's deviation from d
+    complete: bool = True
+
+    @functools.cached_property
+    def _coefficients(self) -> tuple[Poly, Poly, Poly]:
+        (ta, tb), (ua, ub) = (_linear(f, True) for f in self.t_forms)
+        (pa, pb), (qa, qb) = (_linear(f, True) for f in self.d_forms)
+        c2 = add(multiply(tb, ub), scale(multiply(pb, qb), Fraction(-1)))
+        c1 = add(add(multiply(ta, ub), multiply(tb, ua)), scale(add(multiply(pa, qb), multiply(pb, qa)), Fraction(-1)))
+        c0 = add(multiply(ta, ua), scale(multiply(pa, qa), Fraction(-1)))
+        return c2, c1, c0
+
+    def coefficients(self) -> tuple[Poly, Poly, Poly]:
+        """(c2, c1, c0) in p of H(κ) = c2κ² + c1κ + c0, the losses' products' difference."""
+        return self._coefficients
+
+    def read(self, p: Fraction) -> Reading:
+        """Where the target risk-dominates at p (as :mod:`sovgame.costs.thresholds` computes it)."""
+        t_values = [at(f, p) for f in self.t_forms]
+        d_values = [at(f, p) for f in self.d_forms]
+        c2, c1, c0 = (sum((c * p**k for k, c in enumerate(poly)), Fraction(0)) for poly in self.coefficients())
+        roots = quadratic_roots(c2, c1, c0)
+
+        def holds(k: Fraction) -> bool:
+            t_strict = all(a - k * b < 0 for a, b in t_values)
+            d_strict = all(a - k * b < 0 for a, b in d_values)
+            return t_strict and (not d_strict or c2 * k * k + c1 * k + c0 > 0)
+
+        points = [a / b for a, b in t_values + d_values if b != 0 and a / b >= 0]
+        intervals = scan(points + roots, holds)
+        verdict = verdict_for(intervals, (Fraction(0), self.line.top(p)))
+        if not intervals:
+            return Reading(verdict, None, False, Never())
+        start = intervals[0].lo
+        forms = list(self.t_forms + self.d_forms)
+        formula = _formula_of(start, t_values + d_values, forms)
+        moving = any(len(c) > 1 for c in self.coefficients())
+        if moving and formula == Constant(start) and start != 0 and start in roots and c2 != 0:
+            larger = len(roots) == 2 and start == roots[1]
+            c2_, c1_, c0_ = (tuple(c) for c in self.coefficients())
+            formula = QuadraticRoot(c2=c2_, c1=c1_, c0=c0_, larger=larger)
+        return Reading(verdict, start, intervals[0].lo_closed, formula, intervals=tuple(intervals))
+
+    def events(self, extra: Sequence[Fraction] = ()) -> list[Number]:
+        """The events of the four deviations and of H (module docstring)."""
+        if self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
+            return endpoint_events(self.read(self.line.parameter.value).intervals)
+        constants = [Fraction(0), Fraction(1), self.line.top(self.line.parameter.value), *extra]
+        forms = self.t_forms + self.d_forms
+        polys = form_polynomials(forms, constants)
+        c2, c1, c0 = self.coefficients()
+        polys += [add(add(scale(c2, c * c), scale(c1, c)), c0) for c in constants]
+        polys += [add(multiply(c1, c1), scale(multiply(c2, c0), Fraction(-4))), c2 if c2 else c1]
+        for a0, a1, b0, b1 in forms:
+            a, b = trim([a0, a1]), trim([b0, b1])
+            polys.append(
+                add(add(multiply(c2, multiply(a, a)), multiply(c1, multiply(a, b))), multiply(c0, multiply(b, b)))
+            )
+        out: list[Number] = []
+        for poly in polys:
+            if len(trim(poly)) >= 2:
+                out += real_roots(poly)
+        return out
+
+    def depends(self) -> bool:
+        """Whether the number enters any of the four deviations."""
+        if self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
+            return bool(self.read(self.line.parameter.value).intervals)
+        return any(moves(f) for f in self.t_forms + self.d_forms)

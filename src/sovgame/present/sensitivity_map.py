@@ -1,0 +1,134 @@
+"""Views of the two-number map (``sovgame sensitivity GAME --map X,Y``): a text heat map, the
+exact boundary and the stable JSON (documented in the README)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.intervals import exact_text
+from ..core.numbers import fmt
+from ..findings.parameters import KAPPA
+from ..findings.sensitivity import value_text
+from ..findings.sensitivity_map import SensitivityMap
+from .sections import Section
+from .sensitivity import number_json, state_json
+
+#: The text heat map shows at most this many columns and rows (every k-th grid point).
+TEXT_CELLS = 41
+#: Letters of the text heat map.
+LETTERS = "ABCDEFGHIJ"
+
+
+def _state_json(result: SensitivityMap, state) -> Any:
+    if isinstance(state, bool) or state is None:
+        return state
+    return state_json(state)
+
+
+def _letters(result: SensitivityMap) -> dict:
+    return {state: LETTERS[k] for k, state in enumerate(result.states())}
+
+
+def map_sections(result: SensitivityMap) -> list[Section]:
+    """A text heat map (a letter per state, y growing upwards, the file's point marked ★),
+    the legend, the exact boundary curves (κ maps)."""
+    letters = _letters(result)
+    xs, ys = result.x.values, result.y.values
+    step_x = max(1, -(-len(xs) // TEXT_CELLS))
+    step_y = max(1, -(-len(ys) // TEXT_CELLS))
+    near_x = min(range(len(xs)), key=lambda k: abs(xs[k] - result.x.today))
+    near_y = min(range(len(ys)), key=lambda k: abs(ys[k] - result.y.today))
+    lines = []
+    for j in range(len(ys) - 1, -1, -step_y):
+        row = "".join(
+            "★" if (i, j) == (near_x, near_y) else letters[result.cells[j][i].state] for i in range(0, len(xs), step_x)
+        )
+        lines.append(f"{float(ys[j]):>9.4g} │ {row}")
+    lines.append(f"{'':>9} └ {result.x.label} from {fmt(xs[0])} to {fmt(xs[-1])}")
+    legend = "; ".join(f"{letter} = {result.state_label(state)}" for state, letter in letters.items())
+    caption = (
+        f"rows: {result.y.label} (from {fmt(ys[0])} at the bottom to {fmt(ys[-1])}); ★ = the grid point nearest the "
+        f"file's numbers ({fmt(result.x.today)}, {fmt(result.y.today)}); {legend}"
+    )
+    picture = Section(
+        f"Map: {result.title}",
+        [f"{result.y.label} ↑, {result.x.label} →"],
+        [[line] for line in lines],
+        caption=caption,
+        name="picture",
+        whole={0},
+    )
+    sections = [picture]
+    if result.curves:
+        rows = [
+            [_stretch(c.piece.lo, c.piece.hi, c.piece.lo_closed, c.piece.hi_closed), _curve_text(c.piece.formula)]
+            for c in result.curves
+        ]
+        number = result.y.label if result.x.key == KAPPA else result.x.label
+        sections.append(
+            Section(
+                "The exact boundary: the threshold",
+                [f"{number} p", "where the criterion starts to hold"],
+                rows,
+                caption="below this κ the criterion does not hold, from it (or above it) it does",
+                name="curves",
+            )
+        )
+    return sections
+
+
+def _curve_text(formula) -> str:
+    text = formula.text()
+    return "never (at no κ)" if text == "never" else f"κ = {text}"
+
+
+def _stretch(lo, hi, lo_closed: bool, hi_closed: bool) -> str:
+    if lo is not None and hi is not None and lo == hi:
+        return f"p = {value_text(lo)}"
+    left = "[" if lo_closed and lo is not None else "("
+    right = "]" if hi_closed and hi is not None else ")"
+    return f"{left}{'−∞' if lo is None else value_text(lo)}, {'∞' if hi is None else value_text(hi)}{right}"
+
+
+def map_to_json(result: SensitivityMap) -> dict[str, Any]:
+    """The stable JSON of ``sovgame sensitivity --map`` (README, "JSON output")."""
+    return {
+        "game": result.game.title,
+        "criterion": result.criterion,
+        "kappa_axis": result.kappa_axis,
+        "x": {
+            "key": result.x.key,
+            "label": result.x.label,
+            "values": [fmt(v) for v in result.x.values],
+            "today": fmt(result.x.today),
+        },
+        "y": {
+            "key": result.y.key,
+            "label": result.y.label,
+            "values": [fmt(v) for v in result.y.values],
+            "today": fmt(result.y.today),
+        },
+        "states": [_state_json(result, s) for s in result.states()],
+        "cells": [[_state_json(result, c.state) for c in row] for row in result.cells],
+        "thresholds": [[exact_text(c.threshold) for c in row] for row in result.cells],
+        "boundary": [
+            {
+                "x": number_json(b.x),
+                "y": number_json(b.y),
+                "before": _state_json(result, b.before),
+                "after": _state_json(result, b.after),
+            }
+            for b in result.boundary
+        ],
+        "curves": [
+            {
+                "lo": number_json(c.piece.lo),
+                "lo_closed": c.piece.lo_closed,
+                "hi": number_json(c.piece.hi),
+                "hi_closed": c.piece.hi_closed,
+                "formula": c.piece.formula.text(),
+                "rational": c.piece.formula.rational,
+            }
+            for c in result.curves
+        ],
+    }

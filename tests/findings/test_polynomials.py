@@ -1,0 +1,95 @@
+"""Exact real roots: rational ones exactly, irrational ones in certified brackets, against
+polynomials built from known roots."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction as F
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sovgame.findings.polynomials import (
+    RealRoot,
+    count_roots,
+    evaluate,
+    less,
+    multiply,
+    real_roots,
+    squarefree,
+    sturm_sequence,
+)
+
+
+def from_roots(*roots: F) -> list[F]:
+    poly = [F(1)]
+    for r in roots:
+        poly = multiply(poly, [-r, F(1)])
+    return poly
+
+
+def test_rational_roots_are_exact_and_sorted():
+    assert real_roots(from_roots(F(3), F(-1, 2), F(7, 3))) == [F(-1, 2), F(7, 3), F(3)]
+    # A repeated root is one root.
+    assert real_roots(from_roots(F(2), F(2), F(5, 4))) == [F(5, 4), F(2)]
+
+
+def test_irrational_roots_are_brackets_holding_exactly_one_root():
+    # x² − 2: roots ±√2; the bracket must hold √2 (checked by squaring) and nothing rational.
+    negative, positive = real_roots([F(-2), F(0), F(1)])
+    assert isinstance(positive, RealRoot) and isinstance(negative, RealRoot)
+    assert positive.lo**2 < 2 < positive.hi**2 and positive.lo > 0
+    assert positive.hi - positive.lo < F(1, 10**12)
+    assert math.isclose(float(positive), math.sqrt(2))
+    assert less(negative, F(0)) and less(F(141421356, 10**8), positive) and less(positive, F(141421357, 10**8))
+
+
+def test_mixed_rational_and_irrational_roots_and_a_range():
+    # (x − 1/3)(x³ − 7/5): 1/3 and the real cube root of 7/5 (≈ 1.1187).
+    poly = multiply([F(-1, 3), F(1)], [F(-7, 5), F(0), F(0), F(1)])
+    third, cube = real_roots(poly)
+    assert third == F(1, 3)
+    assert isinstance(cube, RealRoot) and cube.lo**3 < F(7, 5) < cube.hi**3
+    (above,) = real_roots(poly, lo=F(1, 2))
+    assert isinstance(above, RealRoot) and above.lo**3 < F(7, 5) < above.hi**3
+    assert real_roots(poly, hi=F(1, 2)) == [F(1, 3)]
+
+
+def test_a_rational_root_with_a_large_denominator_is_found_exactly():
+    # Floats propose 12345/67891 only approximately; the denominator bound decides.
+    poly = multiply([F(-12345, 67891), F(1)], [F(-3), F(0), F(1)])
+    found = real_roots(poly)
+    assert F(12345, 67891) in found and sum(isinstance(r, RealRoot) for r in found) == 2
+
+
+def test_no_real_roots_and_constants():
+    assert real_roots([F(1), F(0), F(1)]) == []
+    assert real_roots([F(5)]) == [] and real_roots([]) == []
+
+
+def test_two_brackets_of_the_same_root_compare_equal():
+    a = real_roots([F(-2), F(0), F(1)], lo=F(0))[0]
+    b = real_roots(multiply([F(-2), F(0), F(1)], [F(1), F(1)]), lo=F(0))[0]
+    assert not less(a, b) and not less(b, a)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.fractions(min_value=-5, max_value=5, max_denominator=12), min_size=1, max_size=4),
+    st.integers(min_value=0, max_value=3),
+)
+def test_every_rational_root_is_found_and_sturm_counts_agree(roots, surd):
+    """Polynomials with known rational roots, times x² − (surd + 2) (irrational roots unless
+    surd + 2 is a square): every rational root is found exactly, the count matches Sturm's."""
+    extra = [F(-(surd + 2)), F(0), F(1)]
+    poly = multiply(from_roots(*roots), extra)
+    found = real_roots(poly)
+    exact = [r for r in found if isinstance(r, F)]
+    assert set(roots) <= set(exact)
+    assert all(evaluate(poly, r) == 0 for r in exact)
+    seq = sturm_sequence(squarefree(poly))
+    assert len(found) == count_roots(seq, None, None)
+    for root in found:
+        if isinstance(root, RealRoot):
+            assert evaluate(poly, root.lo) * evaluate(poly, root.hi) < 0
+            assert math.isqrt(surd + 2) ** 2 != surd + 2
