@@ -38,6 +38,7 @@ from functools import cache
 
 from ..core.linalg import cramer_unit
 from ..core.model import Game
+from ..core.roots import sign_at
 
 #: A polynomial in κ with integer coefficients, lowest degree first.
 IntPoly = list[int]
@@ -107,16 +108,6 @@ def interpolate_naturals(values: Sequence[int]) -> IntPoly:
     integers, since the interpolant of integer values at 0..d has denominators dividing d!."""
     T = _newton_matrix(len(values) - 1)
     return [sum(t * v for t, v in zip(row, values)) for row in T]
-
-
-def sign_at(poly: IntPoly, kappa: Fraction) -> int:
-    """The sign of an integer polynomial at κ = p/q, exactly: that of Σ c_i pⁱ q^(d−i) (q > 0)."""
-    p, q = kappa.numerator, kappa.denominator
-    total, power = 0, 1
-    for c in reversed(poly):
-        total = total * p + c * power
-        power *= q
-    return (total > 0) - (total < 0)
 
 
 def multiply(p: IntPoly, q: IntPoly) -> IntPoly:

@@ -289,10 +289,19 @@ def summarize(intervals: Sequence[Interval]) -> dict:
 def _deviation_threshold(game, U, W, target, plausible, strict: bool) -> Threshold:
     name = "strict" if strict else "nash"
     per_player_devs = [deviations(game, U, W, target, i) for i in range(game.n_players)]
+    intervals, lower_ends, per_player, summary, verdict, binding = _joint(game, per_player_devs, strict, plausible)
+    reason = deviation_reason(game, target, per_player_devs, intervals, lower_ends, verdict, summary, plausible, strict)
+    return Threshold(name, tuple(intervals), verdict, reason, binding=binding, per_player=per_player, **summary)
+
+
+def _joint(game: Game, per_player_devs: list[list[Deviation]], strict: bool, plausible) -> tuple:
+    """What every player's comparisons give together and each player's alone: (intervals of
+    κ where all hold, each player's lower end by index and by name, the summary, the verdict,
+    the binding player: the one whose own set starts last; None at κ = 0 or never)."""
     all_devs = [d for devs in per_player_devs for d in devs]
     intervals = scan(breakpoints(all_devs), stable(all_devs, strict))
-    per_player: dict[str, Endpoint | None] = {}
     lower_ends: dict[int, Endpoint | None] = {}
+    per_player: dict[str, Endpoint | None] = {}
     for i, devs in enumerate(per_player_devs):
         own = scan(breakpoints(devs), stable(devs, strict))
         lower_ends[i] = own[0].lo if own else None
@@ -302,8 +311,7 @@ def _deviation_threshold(game, U, W, target, plausible, strict: bool) -> Thresho
     binding = None
     if intervals and summary["value"] != 0:
         binding = game.players[binding_player(lower_ends)].name
-    reason = deviation_reason(game, target, per_player_devs, intervals, lower_ends, verdict, summary, plausible, strict)
-    return Threshold(name, tuple(intervals), verdict, reason, binding=binding, per_player=per_player, **summary)
+    return intervals, lower_ends, per_player, summary, verdict, binding
 
 
 # --- dominance ------------------------------------------------------------------------------------
@@ -318,19 +326,7 @@ def _dominance_threshold(game, U, W, target, plausible) -> Threshold:
                 continue
             # Deviation from (t_i, o) to (s, o) must lose strictly.
             comparisons[i] += deviations(game, U, W, profile, i)
-    all_devs = [d for devs in comparisons for d in devs]
-    intervals = scan(breakpoints(all_devs), stable(all_devs, strict=True))
-    per_player: dict[str, Endpoint | None] = {}
-    lower_ends: dict[int, Endpoint | None] = {}
-    for i, devs in enumerate(comparisons):
-        own = scan(breakpoints(devs), stable(devs, strict=True))
-        lower_ends[i] = own[0].lo if own else None
-        per_player[game.players[i].name] = lower_ends[i]
-    summary = summarize(intervals)
-    verdict = verdict_for(intervals, plausible)
-    binding = None
-    if intervals and summary["value"] != 0:
-        binding = game.players[binding_player(lower_ends)].name
+    intervals, _, per_player, summary, verdict, binding = _joint(game, comparisons, True, plausible)
     reason = dominance_reason(game, target, comparisons, intervals, verdict, summary, plausible, binding)
     return Threshold("dominant", tuple(intervals), verdict, reason, binding=binding, per_player=per_player, **summary)
 

@@ -25,6 +25,9 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..core.linalg import evaluate
+from ..core.roots import primitive, sign_at
+
 Poly = list[Fraction]
 
 
@@ -34,20 +37,6 @@ def trim(poly: Sequence[Fraction]) -> Poly:
     while out and out[-1] == 0:
         out.pop()
     return out
-
-
-def evaluate(poly: Sequence[Fraction], x: Fraction) -> Fraction:
-    """The polynomial at x (Horner)."""
-    result = Fraction(0)
-    for c in reversed(poly):
-        result = result * x + c
-    return result
-
-
-def sign_at(poly: Sequence[Fraction], x: Fraction) -> int:
-    """The sign of the polynomial at x: −1, 0 or 1."""
-    value = evaluate(poly, x)
-    return (value > 0) - (value < 0)
 
 
 def add(p: Sequence[Fraction], q: Sequence[Fraction]) -> Poly:
@@ -113,16 +102,6 @@ def squarefree(p: Sequence[Fraction]) -> Poly:
     if len(p) <= 2:
         return monic(p)
     return monic(divmod_poly(p, gcd(p, derivative(p)))[0])
-
-
-def primitive(p: Sequence[Fraction]) -> list[int]:
-    """Integer coefficients with gcd 1 and a positive leading one, proportional to p."""
-    p = trim(p)
-    lcm = math.lcm(*(c.denominator for c in p))
-    ints = [int(c * lcm) for c in p]
-    common = math.gcd(*ints)
-    sign = 1 if ints[-1] > 0 else -1
-    return [sign * v // common for v in ints]
 
 
 def sturm_sequence(p: Sequence[Fraction]) -> list[Poly]:
