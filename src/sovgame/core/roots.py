@@ -64,10 +64,12 @@ def primitive(poly: Sequence[Fraction | int]) -> Poly:
     return tuple(sign * c // g for c in ints)
 
 
-def sign_at(f: Poly, x: Fraction) -> int:
-    """The sign of f(x), exactly: Horner's rule on q^n·f(p/q) in integers."""
+def sign_at(f: Sequence[Fraction | int], x: Fraction) -> int:
+    """The sign of f(x), exactly: Horner's rule on q^n·f(p/q), which has the sign of f(p/q)
+    (q > 0); in integers when f's coefficients are integers."""
     p, q = x.numerator, x.denominator
-    value, q_power = 0, 1
+    value: Fraction | int = 0
+    q_power = 1
     for c in reversed(f):
         value = value * p + c * q_power
         q_power *= q
