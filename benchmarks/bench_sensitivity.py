@@ -2,7 +2,7 @@
 claims the file states) in process, for the bundled case game (2x2) and the 3x3 escalation game;
 also the deciding numbers ``analyze`` names and a 41x41 two-number map of the case.
 
-Targets (the issue that asked for it): under 0.5 s for the 2x2 case, under 5 s for the 3x3.
+Targets: under 0.5 s for the 2x2 case, under 5 s for the 3x3.
 Each game is loaded fresh for every run, so cached cost loads do not flatter the figure.
 Prints the median and the spread over the runs. Usage:
 
