@@ -548,7 +548,7 @@ def main(argv=None) -> int:
         help="ours, the previous solver and Gambit's float enummixed by size (see the docstring)",
     )
     parser.add_argument("--row-sizes", type=int, nargs="+", default=list(range(2, 13)))
-    parser.add_argument("--row-games", type=int, default=20, help="games per size per size with --versus-gambit (20)")
+    parser.add_argument("--row-games", type=int, default=20, help="games per size with --versus-gambit (20)")
     parser.add_argument("--row-budget", type=float, default=60.0, help="seconds per size for the previous solver")
     args = parser.parse_args(argv)
     if args.versus_gambit:
