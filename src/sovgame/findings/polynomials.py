@@ -285,7 +285,12 @@ def real_roots(poly: Sequence[Fraction], lo: Fraction | None = None, hi: Fractio
     if len(p) > 1:
         roots += _remaining_roots(p, lo, hi)
     # Exact order: a rational root may lie inside an irrational root's bracket.
-    return sorted(roots, key=functools.cmp_to_key(lambda a, b: -1 if less(a, b) else int(less(b, a))))
+    return sorted(roots, key=functools.cmp_to_key(_order))
+
+
+def _order(a: Number, b: Number) -> int:
+    """−1, 0 or 1 as a <, =, > b, exactly."""
+    return -1 if less(a, b) else int(less(b, a))
 
 
 def _remaining_roots(p: Poly, lo: Fraction | None, hi: Fraction | None) -> list[Number]:

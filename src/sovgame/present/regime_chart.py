@@ -147,7 +147,7 @@ def _label_breakpoints(ax: Any, result: Sweep, end: float) -> list[Any]:
     points = [
         (float(p), f"κ = {with_decimals(exact_text(p))}", compare(p, TODAY) == 0)
         for p in result.breakpoints
-        if compare(p, 0) > 0 and float(p) <= end
+        if compare(p, Fraction(0)) > 0 and float(p) <= end
     ]
     if 1.0 <= end and not any(today for _, _, today in points):
         points.append((1.0, "today, κ = 1", True))
