@@ -93,3 +93,16 @@ def test_every_rational_root_is_found_and_sturm_counts_agree(roots, surd):
         if isinstance(root, RealRoot):
             assert evaluate(poly, root.lo) * evaluate(poly, root.hi) < 0
             assert math.isqrt(surd + 2) ** 2 != surd + 2
+
+
+def test_a_rational_root_inside_an_irrational_roots_bracket_is_sorted_exactly():
+    """(x − 1)·(y² + M·y − 1) with y = x − 1 and M = 10^16: the roots are x = 1 and
+    y = (−M ± √(M² + 4))/2, i.e. x = 1 + y₊ with 0 < y₊ < 1/M (y₊·(y₊ + M) = 1) and
+    x = 1 + y₋ < 1 − M. So the increasing order is [1 + y₋, 1, 1 + y₊]. The bracket of 1 + y₊
+    (relative width 1e-15) holds 1 itself, so its lower end cannot order it."""
+    M = F(10**16)
+    roots = real_roots(multiply([F(-1), F(1)], [-M, M - 2, F(1)]))  # (x−1)² + M(x−1) − 1
+    assert len(roots) == 3 and roots[1] == 1
+    low, high = roots[0], roots[2]
+    assert isinstance(low, RealRoot) and low.compare(1 - M) < 0
+    assert isinstance(high, RealRoot) and high.compare(F(1)) > 0 and high.compare(1 + 1 / M) < 0

@@ -245,3 +245,29 @@ def test_a_file_without_claims_or_a_target_filter_has_criteria_only():
     assert not any(e.subject.startswith("claim:") for e in result.entries)
     with pytest.raises(Exception, match="criterion"):
         sensitivity(parse_game(CASE_TOML), criteria=["nashh"])
+
+
+def test_an_irrational_end_whose_bracket_holds_the_value_gets_a_true_margin_bracket():
+    """An end at √2 whose bracket holds the file's value v (the bracket's midpoint, a rational,
+    so v ≠ √2): the margin |√2 − v|/v is irrational and > 0, so it is a bracket, and the
+    bracket holds it. Measured from the bracket's ends alone it came out as an exact rational
+    (both ends the same distance from v), and a bracket from them need not hold the margin."""
+    from sovgame.findings.parameters import Parameter, ParameterKind
+    from sovgame.findings.polynomials import RealRoot, real_roots
+    from sovgame.findings.sensitivity import margin_of
+    from sovgame.findings.walk import End
+
+    root = real_roots([F(-2), F(0), F(1)])[1]
+    assert isinstance(root, RealRoot) and root.compare(F(1)) > 0
+    v = (root.lo + root.hi) / 2
+    parameter = Parameter(ParameterKind.PAYOFF, "x", "a payoff", v)
+    end = End(root, None, "beyond", True)
+    none = End(None, True, None, False)
+    lower, upper = (end, none) if root.compare(v) < 0 else (none, end)
+    margin, bracket, nearest = margin_of(load_game("chicken"), parameter, lower, upper)
+    assert nearest is end and bracket is not None and margin is not None
+    lo, hi = bracket
+    # lo < |√2 − v|/v < hi, i.e. √2 lies strictly between v ± lo·v on its side, not beyond v ± hi·v.
+    side = 1 if root.compare(v) > 0 else -1
+    assert 0 < lo < hi
+    assert root.compare(v + side * lo * v) == side and root.compare(v + side * hi * v) == -side

@@ -78,3 +78,14 @@ def test_bad_maps_name_the_parameter(game):
     with pytest.raises(ParameterError) as caught:
         sensitivity_map(game, "kappa", MIL, grid=1)
     assert caught.value.parameter == "grid"
+
+
+@pytest.mark.parametrize(("w", "span"), [(F(5, 4), (F(0), F(4, 5))), (F(3, 2), (F(2, 3), F(1)))])
+def test_a_threshold_on_an_end_of_the_kappa_range_is_a_boundary_point(game, w, span):
+    """κ_unique = 1/w_mil for w_mil ≤ 3/2 (the docstring above; past 3/2 another deviation
+    holds it at 2/3): with w = 5/4 the tail starts at κ = 4/5, the top of the κ range [0, 4/5];
+    with w = 3/2 at κ = 2/3, the bottom of [2/3, 1]. Both ends belong to the range, so the
+    point (1/w, w) is on the boundary. (As floats 4/5 rounds up and 2/3 down, which used to
+    drop these points.)"""
+    result = sensitivity_map(game, "kappa", MIL, "unique", grid=2, x_range=span, y_range=(w - 1, w))
+    assert (F(1) / w, w) in {(b.x, b.y) for b in result.boundary}

@@ -82,3 +82,22 @@ def test_mediate_json(runner):
     assert data["best_nash_welfare"] == 5
     assert data["transfers"] == {"Row": "1", "Column": "1"}
     assert data["guarantees"] == {"Row": "0", "Column": "0"}
+
+
+def test_an_uncertified_optimum_is_never_shown_as_exact(monkeypatch):
+    """When no dual proves the optimum, the rebuilt fractions are a feasible point, not the
+    proved maximum: the views show the value as ≈ a decimal, and the value of recommendation
+    is a float. (Chicken at κ = 0: the certified optimum is 16/3, best Nash 5; above.)"""
+    from sovgame.play import mediation
+    from sovgame.present.play import mediation_sections, mediation_to_json
+
+    monkeypatch.setattr(mediation, "_exact_dual", lambda *args: False)
+    result = mediate(load_game("chicken"), 0)
+    assert not result.ce_welfare.certified and not result.ce_target.certified
+    assert isinstance(result.value_of_recommendation, float)
+    assert result.value_of_recommendation == pytest.approx(1 / 3)
+    table = mediation_sections(result)[0]
+    assert [row[1] for row in table.rows] == ["≈0.333333", "≈5.33333"]
+    assert all("≈" in line for line in table.lines[:2])
+    data = mediation_to_json(result)
+    assert data["ce_max_target_exact"] is None and data["ce_max_welfare"]["exact"] is None

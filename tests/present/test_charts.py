@@ -136,3 +136,19 @@ def test_the_file_type_follows_the_extension(runner, tmp_path, suffix, magic):
     result = runner.invoke(app, ["sweep", "stag_hunt", "--plot", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(magic)
+
+
+def test_a_breakpoint_a_hair_above_today_is_not_labelled_today():
+    """As in crowded_3x3, with Row's and Column's second diagonal payoff 1 + 10⁻²⁰: (r2, c2)
+    is an equilibrium while κ ≤ 1 + 10⁻²⁰, a breakpoint above today's κ = 1 (equal to it as a
+    float). The chart marks today on its own line and does not call that breakpoint today."""
+    near = 1 + F(1, 10**20)
+    A = [[3, 0], [0, near]]
+    base = bimatrix_game(A, [list(row) for row in zip(*A)], title="A hair above today")
+    players = tuple(type(p)(p.name, p.strategies, p.strategies[0]) for p in base.players)
+    cost = Cost("burden", Incidence.OWN_CONFRONT, (F(1), F(1)), (0, 1))
+    game = Game(base.title, players, base.payoffs, costs=(cost,), plausible_kappa=(F(0), F(2)))
+    assert near in sweep(game).breakpoints
+    labels = [t.get_text() for t in regime_figure(game).axes[0].texts]
+    assert "today, κ = 1" in labels
+    assert not [text for text in labels if "(today)" in text]

@@ -18,6 +18,7 @@ References: Sturm (1835); e.g. Basu, Pollack & Roy, *Algorithms in Real Algebrai
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -262,7 +263,13 @@ def real_roots(poly: Sequence[Fraction], lo: Fraction | None = None, hi: Fractio
     roots: list[Number] = [r for r in rational if (lo is None or r >= lo) and (hi is None or r <= hi)]
     if len(p) > 1:
         roots += _remaining_roots(p, lo, hi)
-    return sorted(roots, key=lambda r: r if isinstance(r, Fraction) else r.lo)
+    # Exact order: a rational root may lie inside an irrational root's bracket.
+    return sorted(roots, key=functools.cmp_to_key(_order))
+
+
+def _order(a: Number, b: Number) -> int:
+    """−1, 0 or 1 as a <, =, > b, exactly."""
+    return -1 if less(a, b) else int(less(b, a))
 
 
 def _remaining_roots(p: Poly, lo: Fraction | None, hi: Fraction | None) -> list[Number]:

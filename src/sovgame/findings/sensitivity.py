@@ -146,6 +146,9 @@ def margin_of(game: Game, parameter: Parameter, lower: End, upper: End):
             found.append((distance, distance, end))
         else:
             assert isinstance(at, RealRoot)
+            # A bracket that holds the value bounds no distance: narrow it clear of the value.
+            while at.poly and at.lo <= parameter.value <= at.hi:
+                at = at.refined((at.hi - at.lo) / 4)
             lo, hi = sorted((abs(at.lo - parameter.value) / scale, abs(at.hi - parameter.value) / scale))
             found.append((lo, hi, end))
     if not found:

@@ -19,7 +19,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..core.intervals import Endpoint
+from ..core.intervals import Endpoint, compare
 from ..core.model import Game, Profile
 from ..costs.thresholds import CRITERIA, resolve_target
 from ..costs.verdicts import contains
@@ -199,8 +199,8 @@ def _kappa_ends(track, values: tuple[Fraction, ...], kappas: tuple[Fraction, ...
     for v in values:
         for interval in track.read(v).intervals:
             for end, before, after in ((interval.lo, False, True), (interval.hi, True, False)):
-                if end is None or not kappas[0] <= float(end) <= kappas[-1]:
-                    continue
+                if end is None or compare(end, kappas[0]) < 0 or compare(end, kappas[-1]) > 0:
+                    continue  # outside the κ range, decided exactly (a Root end too)
                 at = end if isinstance(end, Fraction) else as_number(end)
                 points.append(BoundaryPoint(v, at, before, after) if along_x else BoundaryPoint(at, v, before, after))
     return tuple(points)

@@ -118,7 +118,21 @@ def candidate_points(events: list[Number], parameter: Parameter) -> list[Number]
                 b = points[k + 1] = b.refined((b.hi - b.lo) / 4)
             if not (isinstance(a, RealRoot) and a.poly) and not (isinstance(b, RealRoot) and b.poly):
                 break  # brackets without polynomials: they stay as given
+    # The ends of the range are points too: a gap next to one is read between it and the
+    # bracket, so the bracket must stay clear of it (else the gap is read on or beyond the end).
+    if points and parameter.lowest is not None:
+        points[0] = _clear_of(points[0], parameter.lowest, above=True)
+    if points and parameter.highest is not None:
+        points[-1] = _clear_of(points[-1], parameter.highest, above=False)
     return points
+
+
+def _clear_of(x: Number, end: Fraction, above: bool) -> Number:
+    """``x`` (strictly above ``end`` if ``above``, else below) with its bracket narrowed until
+    it no longer reaches ``end``."""
+    while isinstance(x, RealRoot) and x.poly and (x.lo <= end if above else x.hi >= end):
+        x = x.refined((x.hi - x.lo) / 4)
+    return x
 
 
 class _Elements:

@@ -42,7 +42,7 @@ TOL = 1e-9
 class CorrelatedEquilibrium:
     """An optimal correlated equilibrium for one objective, and how sure we are of it."""
 
-    value: Fraction | float
+    value: Fraction | float  # the proved optimum only when certified
     distribution: Mapping[Profile, Fraction | float]
     certified: bool  # exact fractions, obedience checked and optimality proved by a dual
 
@@ -121,7 +121,10 @@ class Mediation:
     @property
     def value_of_recommendation(self) -> Fraction | float:
         """What recommendation alone adds to total payoff: the welfare-maximising correlated
-        equilibrium against the best Nash equilibrium (a float if the LP was not certified)."""
+        equilibrium against the best Nash equilibrium (a float if the LP was not certified:
+        its fractions are then a feasible point, not a proved optimum)."""
+        if not self.ce_welfare.certified:
+            return float(self.ce_welfare.value) - float(self.best_nash_welfare)
         return self.ce_welfare.value - self.best_nash_welfare
 
     @property

@@ -31,6 +31,12 @@ def _value(v: Fraction | float) -> str:
     return fmt(v) if isinstance(v, Fraction) else f"≈{v:.6g}"
 
 
+def _ce_value(ce: CorrelatedEquilibrium) -> str:
+    """The optimum exactly when a dual proves it; else ≈ (uncertified fractions are only a
+    feasible point, not the maximum)."""
+    return fmt(ce.value) if ce.certified and isinstance(ce.value, Fraction) else f"≈{float(ce.value):.6g}"
+
+
 def _kappa_words(kappa: Fraction) -> str:
     """ "1 (today's costs)" for κ = 1, else the number."""
     return f"{fmt(kappa)} (today's costs)" if kappa == 1 else fmt(kappa)
@@ -46,12 +52,7 @@ def _recommendation_section(result: Mediation) -> Section:
     game = result.game
     target = game.outcome_key(result.target)
     rows = [
-        [
-            objective,
-            _value(ce.value),
-            _distribution_text(game, ce.distribution),
-            "yes" if ce.certified else "no (float)",
-        ]
+        [objective, _ce_value(ce), _distribution_text(game, ce.distribution), "yes" if ce.certified else "no (float)"]
         for objective, ce in (
             ("compromise as likely as possible", result.ce_target),
             ("highest total payoff", result.ce_welfare),
@@ -59,10 +60,10 @@ def _recommendation_section(result: Mediation) -> Section:
     ]
     gain = result.value_of_recommendation
     lines = [
-        f"recommendation alone can raise the probability of compromise ({target}) to {_value(result.ce_target.value)}",
+        f"recommendation alone can raise the probability of compromise ({target}) to {_ce_value(result.ce_target)}",
         f"best Nash equilibrium total payoff {fmt_short(result.best_nash_welfare)}"
         f"{'' if result.nash_complete else ' (pure equilibria only)'}; value of mediation by recommendation "
-        f"alone: {_value(gain) if isinstance(gain, Fraction) else f'{gain:.4g}'}",
+        f"alone: {_value(gain)}",
     ]
     rec = result.recommendation_suffices
     if rec.value is not None:

@@ -21,7 +21,7 @@ import textwrap
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..core.intervals import exact_text
+from ..core.intervals import compare, exact_text
 from ..costs.verdicts import TODAY
 from .decimals import with_decimals
 
@@ -143,13 +143,17 @@ def stagger(fig: Any, labels: list[Any], pad: float = 3.0) -> int:
 
 def _label_breakpoints(ax: Any, result: Sweep, end: float) -> list[Any]:
     """Dotted lines at the breakpoints and today, each with its exact value above the plot."""
-    points = [(float(p), f"κ = {with_decimals(exact_text(p))}") for p in result.breakpoints if 0 < float(p) <= end]
-    if 1.0 <= end and not any(abs(x - 1.0) < 1e-12 for x, _ in points):
-        points.append((1.0, "today, κ = 1"))
-    points.sort()
+    # Which line is today's is decided exactly: a breakpoint 1 + 10⁻²⁰ is 1.0 as a float.
+    points = [
+        (float(p), f"κ = {with_decimals(exact_text(p))}", compare(p, TODAY) == 0)
+        for p in result.breakpoints
+        if compare(p, Fraction(0)) > 0 and float(p) <= end
+    ]
+    if 1.0 <= end and not any(today for _, _, today in points):
+        points.append((1.0, "today, κ = 1", True))
+    points.sort(key=lambda point: point[0])  # drawing order only
     labels = []
-    for x, text in points:
-        today = abs(x - 1.0) < 1e-12
+    for x, text, today in points:
         ax.axvline(x, color="#555555" if today else "black", linestyle="--" if today else ":", linewidth=1)
         label = text + (" (today)" if today and not text.startswith("today") else "")
         labels.append(

@@ -166,6 +166,7 @@ def tornado_rows(result: Sensitivity, subject: str, top: int | None = None) -> l
             if not end.change or end.at is None:
                 reach.append(None)
                 continue
+            # A bar's length only: an irrational end is drawn at its bracket's midpoint.
             at = end.at if isinstance(end.at, Fraction) else (end.at.lo + end.at.hi) / 2
             reach.append(abs(at - e.parameter.value) / scale)
         below = e.lower.beyond if e.lower.change else None
