@@ -115,7 +115,7 @@ def nashpy_loop(game, count: int) -> tuple[float, int]:
 # high-water mark of the benchmark that forked it).
 MEMORY_PROBE = """
 import json, sys, time
-from sovgame import load_game
+from sovgame import load_game, work_limit
 from sovgame.robustness.runner import robust
 
 def peak_mb():
@@ -127,7 +127,8 @@ game = load_game(sys.argv[1])
 robust(game, 20_000, seed=0)
 before = peak_mb()
 start = time.perf_counter()
-robust(game, int(sys.argv[2]), seed=1)
+with work_limit(None):  # 10^7 samples are past the default budget of one command
+    robust(game, int(sys.argv[2]), seed=1)
 seconds = time.perf_counter() - start
 print(json.dumps({"before": before, "peak": peak_mb(), "seconds": seconds}))
 """

@@ -496,18 +496,18 @@ def versus_gambit(sizes: list[int], count: int, seed: int, budget: float) -> int
             games = make_games("integer", k, count, seed)
             ours, previous, theirs, spent, same = [], [], [], 0.0, 0
             for A, B in games:
-                mine, t = cpu(solve_two_player, A.tolist(), B.tolist())
+                mine, t = cpu(solve_two_player, A, B)
                 ours.append(t)
                 _, t = cpu(gbt.nash.enummixed_solve, gambit_game(A, B), False)
                 theirs.append(t)
                 if spent < budget:
-                    before, t = cpu(solve_bimatrix, A.tolist(), B.tolist())
+                    before, t = cpu(solve_bimatrix, A, B)
                     spent += t
                     previous.append(t)
                     same += before == mine
             A, B = games[0]
-            mine_mb = peak_mb(solve_two_player, A.tolist(), B.tolist())
-            prev_mb = peak_mb(solve_bimatrix, A.tolist(), B.tolist()) if previous else float("nan")
+            mine_mb = peak_mb(solve_two_player, A, B)
+            prev_mb = peak_mb(solve_bimatrix, A, B) if previous else float("nan")
             differ += len(previous) - same
             m = statistics.median
             prev = f"{1e3 * m(previous):10.2f}" if previous else f"{'-':>10}"

@@ -92,16 +92,14 @@ def drawn_numbers(plan: SamplingPlan, seed: int, count: int) -> tuple[list[str],
     return names, matrix
 
 
-def _ranks(x: np.ndarray) -> np.ndarray:
-    """Ranks 1..n of x, ties given their average rank."""
-    order = np.argsort(x, kind="stable")
+def _ranks(x: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """Ranks 1..n of x, ties given their average rank; ``order`` sorts x (one sort serves the
+    ranks and the median)."""
+    ordered = x[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    ends = np.r_[starts[1:], len(x)]
     ranks = np.empty(len(x))
-    ranks[order] = np.arange(1, len(x) + 1)
-    values, inverse = np.unique(x, return_inverse=True)
-    if len(values) < len(x):
-        sums = np.bincount(inverse, weights=ranks)
-        counts = np.bincount(inverse)
-        ranks = (sums / counts)[inverse]
+    ranks[order] = np.repeat((starts + 1 + ends) / 2, ends - starts)  # mean of ranks start+1..end
     return ranks
 
 
@@ -112,16 +110,16 @@ def _weighted_correlation(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
     return float(cov / np.sqrt(vx * vy)) if vx > 0 and vy > 0 else 0.0
 
 
-def _weighted_median(x: np.ndarray, w: np.ndarray) -> float:
-    order = np.argsort(x, kind="stable")
+def _weighted_median(x: np.ndarray, w: np.ndarray, order: np.ndarray) -> float:
     cumulative = np.cumsum(w[order])
     return float(x[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
 
 
 def driver(name: str, x: np.ndarray, disagree: np.ndarray, w: np.ndarray) -> Driver:
     """ρ and the shares below and above the median for one number (module docstring)."""
-    rho = _weighted_correlation(_ranks(x), disagree, w)
-    median = _weighted_median(x, w)
+    order = np.argsort(x)
+    rho = _weighted_correlation(_ranks(x, order), disagree, w)
+    median = _weighted_median(x, w, order)
     shares = []
     for side in (x < median, x > median):
         total = w[side].sum()
