@@ -245,3 +245,19 @@ def test_a_file_without_claims_or_a_target_filter_has_criteria_only():
     assert not any(e.subject.startswith("claim:") for e in result.entries)
     with pytest.raises(Exception, match="criterion"):
         sensitivity(parse_game(CASE_TOML), criteria=["nashh"])
+
+
+def test_the_deciding_numbers_past_the_work_limit_are_left_out_with_the_reason():
+    # Each exact reading is counted; within a tiny limit the case's numbers cannot all be
+    # followed, so sensitivity refuses and deciding_within_limit says why instead.
+    from sovgame.core.budget import WorkLimitError, work_limit
+    from sovgame.findings.sensitivity import deciding, deciding_within_limit
+
+    game = load_game("pakistan_afghanistan")
+    with work_limit(50_000), pytest.raises(WorkLimitError):
+        sensitivity(game)
+    with work_limit(50_000):
+        found, reason = deciding_within_limit(game)
+    assert found is None and reason is not None and "past the limit of 50,000" in reason
+    with work_limit(10**9):
+        assert deciding_within_limit(game) == (deciding(game), None)
