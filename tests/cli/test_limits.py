@@ -315,3 +315,44 @@ def test_ctrl_c_stops_robust_with_worker_processes(tmp_path):
     assert process.wait(timeout=30) == 130
     stdout, stderr = process.communicate()
     assert "Traceback" not in stderr and stdout == ""
+
+
+# --- the sensitivity and the numbers that decide the verdicts ----------------------------------
+
+
+def two_cost_game(make_game, shape):
+    """A game of ``shape`` with two costs (own and any conflict), whose deciding numbers need
+    the equilibria of the game in each number."""
+    path = Path(make_game(shape))
+    text = path.read_text()
+    path.write_text(text + '[[costs]]\nname = "d"\nincidence = "any_conflict"\nweights = [2, 1]\n')
+    return str(path)
+
+
+def test_analyze_of_an_8x8_game_with_two_costs_leaves_the_deciding_numbers_out_at_once(runner, make_game):
+    # The deciding numbers (a sensitivity run inside analyze) took 38 s and then failed the whole
+    # command on the work limit; with it raised, a single number took 140 s.
+    game = two_cost_game(make_game, (8, 8))
+    start = time.perf_counter()
+    result = invoke(runner, "analyze", game, "-f", "json")
+    assert time.perf_counter() - start < 10, "a hang guard, not a benchmark"
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["thresholds"] is not None and data["deciding"] is None
+    assert "past the limit" in data["deciding_left_out"] and "units of work" in data["deciding_left_out"]
+    table = invoke(runner, "analyze", game)
+    assert table.exit_code == 0 and "left out:" in table.stdout and "--max-work" in table.stdout
+
+
+@pytest.mark.parametrize("shape", [(8, 8), (10, 10)])
+def test_the_sensitivity_of_a_large_game_is_refused_within_seconds(runner, make_game, shape):
+    # 8x8: 140 s for the first number alone; 10x10: minutes (205 numbers).
+    result = refused_in_process(runner, "sensitivity", two_cost_game(make_game, shape), seconds=10)
+    assert "units of work" in result.stderr
+
+
+def test_claims_and_sensitivity_take_max_work(runner):
+    # Neither had the option, though both run in a work account (exit 2: no such option).
+    for command in ("claims", "sensitivity"):
+        result = invoke(runner, command, "pakistan_afghanistan", "--max-work", "1000")
+        assert result.exit_code == 1 and "--max-work" in result.stderr, (command, result.output)

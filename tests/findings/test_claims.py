@@ -154,7 +154,8 @@ def test_claims_command_json(runner):
     result = runner.invoke(app, ["claims", "pakistan_afghanistan", "-f", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert list(data) == ["game", "claims", "counts", "grade_scale", "verdict_scale", "deciding"]
+    assert list(data) == ["game", "claims", "counts", "grade_scale", "verdict_scale", "deciding", "deciding_left_out"]
+    assert data["deciding_left_out"] is None
     # The grade that turns first: security_dilemma holds for Pakistan while its T at κ = 1,
     # 4 − 3/4 (trade 1/2 + strikes 1/4 at Strike|Constrain), exceeds R = 3; with T written p,
     # p − 3/4 > 3 ⇔ p > 15/4: at 15/4 Pakistan's payoffs are no Prisoner's Dilemma, Afghanistan's

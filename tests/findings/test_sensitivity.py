@@ -271,3 +271,19 @@ def test_an_irrational_end_whose_bracket_holds_the_value_gets_a_true_margin_brac
     side = 1 if root.compare(v) > 0 else -1
     assert 0 < lo < hi
     assert root.compare(v + side * lo * v) == side and root.compare(v + side * hi * v) == -side
+
+
+def test_the_deciding_numbers_past_the_work_limit_are_left_out_with_the_reason():
+    # Each exact reading is counted; within a tiny limit the case's numbers cannot all be
+    # followed, so sensitivity refuses and deciding_within_limit says why instead.
+    from sovgame.core.budget import WorkLimitError, work_limit
+    from sovgame.findings.sensitivity import deciding, deciding_within_limit
+
+    game = load_game("pakistan_afghanistan")
+    with work_limit(50_000), pytest.raises(WorkLimitError):
+        sensitivity(game)
+    with work_limit(50_000):
+        found, reason = deciding_within_limit(game)
+    assert found is None and reason is not None and "past the limit of 50,000" in reason
+    with work_limit(10**9):
+        assert deciding_within_limit(game) == (deciding(game), None)

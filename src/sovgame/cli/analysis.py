@@ -231,7 +231,9 @@ def analyze_command(
 
 @app.command("claims")
 @user_errors
-def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+def claims_command(
+    game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table, max_work: MaxWorkOpt = None
+) -> None:
     """The scorecard of the claims the game file states: each claim's quantity, the computed
     value, what the claim expects, the grade and the reason.
 
@@ -239,7 +241,7 @@ def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
     """
     from ..files.gamefile import load_game
     from ..findings.claims import grade_claims
-    from ..findings.sensitivity import deciding
+    from ..findings.sensitivity import deciding_within_limit
     from ..present.claims import scorecard_sections, scorecard_to_json
     from ..present.sensitivity import deciding_section
 
@@ -249,11 +251,12 @@ def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
         raise SovgameError(
             f'{loaded.origin}: claims: the file states no claims; add [[claims]] tables (see the README, "Claims")'
         )
-    decided = list(deciding(loaded, criteria=(), scorecard=scorecard))
+    found, left_out = deciding_within_limit(loaded, criteria=(), scorecard=scorecard)
+    decided = None if found is None else list(found)
     render(
         fmt,
-        lambda: scorecard_sections(scorecard) + [deciding_section(decided, "What decides the grades")],
-        lambda: scorecard_to_json(scorecard, decided),
+        lambda: scorecard_sections(scorecard) + [deciding_section(decided, "What decides the grades", left_out)],
+        lambda: scorecard_to_json(scorecard, decided, left_out),
         heading=loaded.title,
         primary="claims",
     )

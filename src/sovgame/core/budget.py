@@ -175,6 +175,20 @@ def require(work: Work, forecast: int = 0) -> None:
     account.notify()
 
 
+def foresee(work: Work) -> None:
+    """Refuse ``work`` to come if the account's total would pass the limit with it, without
+    counting it: it is counted as it is done."""
+    account = _ACCOUNT.get()
+    if account is not None and account.limit is not None and account.spent + work.units > account.limit:
+        raise WorkLimitError(work, account.limit, account.spent)
+
+
+def spent() -> int:
+    """The units the current account has counted so far (0 outside any account)."""
+    account = _ACCOUNT.get()
+    return 0 if account is None else account.spent
+
+
 def advance(units: int) -> None:
     """Note progress inside the step under way (for the progress display only)."""
     account = _ACCOUNT.get()
@@ -438,4 +452,28 @@ def repeated_work(periods: int) -> Work:
         "the simulated repeated play",
         f"{periods:,} periods",
         "simulate fewer periods ({{periods}})",
+    )
+
+
+def reading_work(forms: int, unique: bool) -> Work:
+    """One exact reading of a criterion at one value of a number (:mod:`sovgame.findings.tracks`):
+    the signs of its ``forms`` linear conditions and, for ``unique``, the walk down the pairwise
+    breakpoints with iterated dominance (measured, see ``benchmarks/bench_refusals.py``)."""
+    units = 1000 + 10 * forms if unique else 100 + 4 * forms
+    return Work(units, "the readings of the sensitivity", f"{forms:,} conditions per reading", SENSITIVITY_REDUCE)
+
+
+#: What to reduce when the sensitivity needs too much work.
+SENSITIVITY_REDUCE = "follow fewer criteria ({{criterion}}), or remove dominated strategies"
+
+
+def sensitivity_forecast(numbers: int, done: int, units: int) -> Work:
+    """The numbers of a sensitivity still to follow, ``numbers`` in all, at the average work of the
+    ``done`` already followed (``units`` in all): the work of a number is known only once done."""
+    left = numbers - done
+    return Work(
+        left * units // max(done, 1),
+        "following each number of the file (the sensitivity)",
+        f"{numbers:,} numbers at about {units_text(units // max(done, 1))} units each",
+        SENSITIVITY_REDUCE,
     )

@@ -19,14 +19,15 @@ from ..costs.verdicts import TODAY, Verdict, range_text, set_text
 from ..solvers.equilibria import Solution, solve
 from .claims import Grade, Scorecard, grade_claims
 from .moves import move_sentences
-from .sensitivity import Entry, deciding
+from .sensitivity import Entry, deciding_within_limit
 
 
 @dataclass(frozen=True)
 class Analysis:
     """Everything ``sovgame analyze`` shows about one game: equilibria at κ = 0, today and the
     top, thresholds, the conclusion, the scorecard of the file's claims, and the two or three numbers
-    of the file that decide the verdicts (:func:`sovgame.findings.sensitivity.deciding`)."""
+    of the file that decide the verdicts (:func:`sovgame.findings.sensitivity.deciding`; None, with
+    the reason in ``deciding_left_out``, when finding them would pass the work limit)."""
 
     game: Game
     at_zero: Solution  # κ = 0: payoffs as ranked, costs not counted
@@ -35,7 +36,8 @@ class Analysis:
     thresholds: ThresholdReport | None  # None when no player names a compromise strategy
     conclusion: tuple[str, ...]
     scorecard: Scorecard | None = None  # None when the file states no claims
-    deciding: tuple[Entry, ...] = ()  # the numbers whose change turns a verdict soonest
+    deciding: tuple[Entry, ...] | None = ()  # the numbers whose change turns a verdict soonest
+    deciding_left_out: str | None = None  # why ``deciding`` is None: its work passed the limit
 
 
 def analyze(game: Game) -> Analysis:
@@ -48,7 +50,8 @@ def analyze(game: Game) -> Analysis:
     at_top = solve(game, top) if game.costs and top not in (0, TODAY) else None
     scorecard = grade_claims(game, report)
     conclusion = tuple(conclude(report, today, scorecard, move_sentences(game)))
-    return Analysis(game, at_zero, today, at_top, report, conclusion, scorecard, deciding(game, scorecard=scorecard))
+    decided, left_out = deciding_within_limit(game, scorecard=scorecard)  # last: it may be left out
+    return Analysis(game, at_zero, today, at_top, report, conclusion, scorecard, decided, left_out)
 
 
 def conclude(

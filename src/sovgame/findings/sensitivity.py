@@ -26,6 +26,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..core.budget import foresee, metered, sensitivity_forecast, spent
 from ..core.intervals import Endpoint
 from ..core.model import Game, Profile
 from ..costs.thresholds import CRITERIA, Criterion, resolve_target
@@ -187,6 +188,12 @@ def entry_of(game: Game, track: Track, parameter: Parameter) -> Entry:
     )
 
 
+#: The numbers followed before the work of the rest is forecast from their pace (the work of
+#: one number varies by a factor of three or so from one to the next).
+FORECAST_AFTER = 3
+
+
+@metered
 def sensitivity(
     game: Game,
     target: Profile | str | None = None,
@@ -228,7 +235,10 @@ def sensitivity(
 
         claim_tracks = ClaimTracks(game, scorecard)
         notes += claim_tracks.notes
-    for parameter in numbers:
+    started = spent()
+    for done, parameter in enumerate(numbers):
+        if done >= FORECAST_AFTER:  # refused once the numbers left would pass the limit at the pace so far
+            foresee(sensitivity_forecast(len(numbers), done, spent() - started))
         along = line(game, parameter, kept)
         tracks: list[Track] = []
         for criterion in chosen:
@@ -302,6 +312,25 @@ def deciding(
         return ()
     result = sensitivity(game, criteria=criteria, claims=claims, scorecard=scorecard)
     return tuple(deciding_entries(result.entries, count))
+
+
+def deciding_within_limit(
+    game: Game, criteria: Sequence[str] = (Criterion.NASH, Criterion.UNIQUE), scorecard: Scorecard | None = None
+) -> tuple[tuple[Entry, ...] | None, str | None]:
+    """:func:`deciding`, or, when its work would pass the work limit (:mod:`sovgame.core.budget`),
+    None and a sentence saying what was left out and why: the numbers that decide the verdicts
+    come with ``analyze``, ``claims`` and ``report``, and never keep them from answering. A
+    refused step adds nothing to the account, so the work that follows is counted as before."""
+    from ..core.budget import WorkLimitError, units_text
+
+    try:
+        return deciding(game, criteria=criteria, scorecard=scorecard), None
+    except WorkLimitError as exc:
+        work = exc.work
+        return None, (
+            f"{work.what} needs about {units_text(work.units)} units of work ({work.because}), "
+            f"past the limit of {units_text(exc.limit)}"
+        )
 
 
 def deciding_entries(entries: Sequence[Entry], count: int = 3) -> list[Entry]:

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from ..core.budget import reading_work, require
 from ..core.intervals import Endpoint, Interval, exact_text
 from ..core.numbers import fmt
 from ..costs.verdicts import Verdict, verdict_for
@@ -290,6 +291,7 @@ class LinearTrack:
 
     def read(self, p: Fraction) -> Reading:
         """The criterion's set of κ at p, its verdict, threshold and formula."""
+        require(reading_work(len(self.forms), unique=False))
         values = [at(f, p) for f in self.forms]
         intervals = linear_set(values, self.strict)
         verdict = verdict_for(intervals, (Fraction(0), self.line.top(p)))

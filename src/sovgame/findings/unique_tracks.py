@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
+from ..core.budget import Work, reading_work, require
 from ..core.intervals import Endpoint, Interval, scan
 from ..costs.thresholds import quadratic_roots
 from ..costs.verdicts import Verdict, verdict_for
@@ -211,6 +212,7 @@ class UniqueTrack:
     def read(self, p: Fraction) -> Reading:
         """The uniqueness tail at p, from the two sign tests or, where they disagree on the
         verdict in a two-player game, from the exact solver."""
+        require(reading_work(len(self.forms), unique=True))
         game = self.line.game
         top = self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP
         values = [at(f, self.line.parameter.value if top else p) for f in self.forms]
@@ -320,13 +322,36 @@ def breakpoints_in_p(line: Line, kappas: Sequence[Fraction]) -> list[Number]:
     of κ (both signs of p)."""
     from ..costs.regimes import equilibrium_breakpoints
 
+    kappas = list(dict.fromkeys(kappas))
+    require(breakpoints_in_p_work(line.game.shape, 2 * len(kappas)))  # refused before it starts
     found: list[Number] = []
-    for c in dict.fromkeys(kappas):
+    for c in kappas:
         for sign in (1, -1):
             for point in equilibrium_breakpoints(_game_in_p(line, c, sign), ("costs",)):
                 value = point if isinstance(point, Fraction) else _root_number(point)
                 found.append(value if sign > 0 else _negate(value))
     return found
+
+
+def breakpoints_in_p_work(shape: tuple[int, ...], games: int) -> Work:
+    """The breakpoints of ``games`` games in p (:func:`breakpoints_in_p`): for each, those of
+    :func:`sovgame.core.budget.breakpoint_work`, without the support pairs' roots where
+    :func:`sovgame.costs.regimes.equilibrium_breakpoints` leaves them out (too many pairs)."""
+    import math
+
+    from ..core.budget import breakpoint_work, support_pairs
+    from ..costs.regimes import MAX_SUPPORT_PAIRS
+
+    shape = tuple(k for k in shape if k > 1)
+    units = breakpoint_work(shape).units
+    if len(shape) == 2 and support_pairs(*shape) > MAX_SUPPORT_PAIRS:
+        units = math.prod(shape) * sum(k - 1 for k in shape) * 4 + 100  # the pairwise ties alone
+    return Work(
+        games * units,
+        f"where the equilibria of this {'x'.join(map(str, shape))} game change as one number moves",
+        f"the breakpoints of {games} games in that number, mixed equilibria included",
+        "follow fewer criteria ({{criterion}} nash, strict or dominant), or remove dominated strategies",
+    )
 
 
 def _game_in_p(line: Line, kappa: Fraction, sign: int):

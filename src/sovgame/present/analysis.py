@@ -51,7 +51,9 @@ def analysis_sections(result: Analysis) -> list[Section]:
     if result.thresholds is not None:
         sections += thresholds_sections(result.thresholds)
     sections.append(Section("Conclusion", [], [], lines=list(result.conclusion), name="conclusion"))
-    if result.deciding:
+    if result.deciding is None:
+        sections.append(deciding_section(None, left_out=result.deciding_left_out))
+    elif result.deciding:
         sections.append(deciding_section(list(result.deciding)))
     if result.scorecard is not None:
         sections += scorecard_sections(result.scorecard, legend=result.thresholds is None)
@@ -84,7 +86,8 @@ def analysis_to_json(result: Analysis) -> dict[str, Any]:
         "equilibria_at_top": None if result.at_top is None else solution_to_json(result.at_top),
         "thresholds": None if result.thresholds is None else report_to_json(result.thresholds),
         "conclusion": list(result.conclusion),
-        "deciding": deciding_to_json(list(result.deciding)),
+        "deciding": None if result.deciding is None else deciding_to_json(list(result.deciding)),
+        "deciding_left_out": result.deciding_left_out,
         "claims": None if result.scorecard is None else scorecard_to_json(result.scorecard),
     }
 

@@ -78,10 +78,12 @@ def claim_test_to_json(result: TestResult) -> dict[str, Any]:
     }
 
 
-def scorecard_to_json(scorecard: Scorecard, deciding: list[Entry] | None = None) -> dict[str, Any]:
+def scorecard_to_json(
+    scorecard: Scorecard, deciding: list[Entry] | None = None, left_out: str | None = None
+) -> dict[str, Any]:
     """The stable JSON of ``sovgame claims`` (documented in the README); ``deciding`` (the numbers
     that decide the grades) is null where it was not computed (inside ``analyze``'s JSON, which
-    has its own)."""
+    has its own, or ``left_out`` past the work limit, which says why)."""
     from .sensitivity import deciding_to_json
 
     return {
@@ -101,4 +103,5 @@ def scorecard_to_json(scorecard: Scorecard, deciding: list[Entry] | None = None)
         "grade_scale": {g.value: GRADE_MEANINGS[g] for g in Grade},
         "verdict_scale": verdict_scale_json(),
         "deciding": None if deciding is None else deciding_to_json(deciding),
+        "deciding_left_out": left_out,
     }

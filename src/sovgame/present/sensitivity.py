@@ -241,9 +241,15 @@ def deciding_lines(entries: list[Entry], count: int = 3) -> list[str]:
     return [deciding_sentence(e) for e in deciding_entries(entries, count)]
 
 
-def deciding_section(entries: list[Entry], title: str = "What decides the verdicts") -> Section:
-    """The deciding numbers, one sentence each (``analyze``, ``claims``, ``report``)."""
-    lines = deciding_lines(entries) or ["no number of the file, moved alone, changes these verdicts"]
+def deciding_section(
+    entries: list[Entry] | None, title: str = "What decides the verdicts", left_out: str | None = None
+) -> Section:
+    """The deciding numbers, one sentence each (``analyze``, ``claims``, ``report``); when they
+    were left out (``entries`` None), why (:func:`sovgame.findings.sensitivity.deciding_within_limit`)."""
+    if entries is None:
+        lines = [f"left out: {left_out}; raise the limit with --max-work to see them"]
+    else:
+        lines = deciding_lines(entries) or ["no number of the file, moved alone, changes these verdicts"]
     return Section(title, [], [], lines=lines, name="deciding")
 
 
