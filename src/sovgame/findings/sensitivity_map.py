@@ -111,14 +111,15 @@ class SensitivityMap:
 
 
 def _axis(game: Game, key: str, span: tuple[Fraction, Fraction] | None, grid: int, option: str):
-    """The axis of ``key`` (a number of the file or κ) and its parameter (None for κ)."""
+    """The axis of ``key`` (a number of the file or κ) and its parameter (None for κ);
+    ``option`` is the parameter that gave the range (``x_range`` or ``y_range``)."""
     if key.strip().casefold() == KAPPA:
         top = (game.plausible_kappa or (Fraction(0), Fraction(1)))[1]
         lo, hi = span or (Fraction(0), max(Fraction(2), 2 * top))
         if lo < 0:
             raise ParameterError(option, f"the cost level κ is ≥ 0; the range starts at {lo}")
         return Axis(KAPPA, "cost level κ (1 = today's costs)", _grid(lo, hi, grid, option), Fraction(1)), None
-    parameter = find_parameter(game, key, option=option)
+    parameter = find_parameter(game, key, option="map")
     v = parameter.value
     reach = max(abs(v), _kind_scale(game, parameter))
     lo, hi = span or (v - reach, v + reach)
@@ -234,8 +235,8 @@ def sensitivity_map(
     if criterion == "risk_dominant" and game.shape != (2, 2):
         raise ParameterError("criterion", "risk dominance is defined here for 2x2 games only")
     profile = resolve_target(game, target)
-    x_axis, x_param = _axis(game, x, x_range, grid, "map")
-    y_axis, y_param = _axis(game, y, y_range, grid, "map")
+    x_axis, x_param = _axis(game, x, x_range, grid, "x_range")
+    y_axis, y_param = _axis(game, y, y_range, grid, "y_range")
     if x_axis.key == y_axis.key:
         raise ParameterError("map", "name two different numbers (or one number and kappa)")
     if x_param is None or y_param is None:
