@@ -190,6 +190,16 @@ def test_a_12x12_game_is_solved_within_the_memory_cap(make_game):
     assert seconds < 60  # a hang guard, not a benchmark
 
 
+def test_a_1x2000_game_is_solved_within_the_work_it_is_allowed(make_game):
+    # Within the default limit (about 4e6 units) yet 448 s once: the exact Nash check of each
+    # of its ~200 equilibria rebuilt a 2000-entry strategy per pure deviation (cubic in the
+    # strategies); it is linear now.
+    result, seconds = run("solve", make_game((1, 2000), costs=False), "-f", "json", timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["equilibria"]
+    assert seconds < 60  # a hang guard, not a benchmark
+
+
 def test_robust_on_six_players_is_refused_before_sampling(make_game):
     # 6 players x 4 strategies with 2,000 samples passed 60 s and 1.4 GB.
     result, seconds = run("robust", make_game((4,) * 6), "--samples", "2000")

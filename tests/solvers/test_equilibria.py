@@ -7,6 +7,7 @@ from fractions import Fraction as F
 
 import numpy as np
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sovgame import is_nash
 from sovgame.core.model import Game, Player
@@ -83,3 +84,34 @@ def test_triangular_deadlock_measure_for_india():
         {"Pakistan": F(8, 3), "Afghanistan": F(1)},
     )
     assert (hold.verdict, engage.verdict) == ("reachable", "beyond")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_pure_strategy_values_are_the_expected_payoffs_of_each_deviation(data):
+    # Brute force: the expected payoff of player i's pure strategy s against the others'
+    # mixes is the sum over every full profile of the others' probabilities times the payoff.
+    from sovgame.solvers.verify import pure_strategy_values
+
+    shape = tuple(data.draw(st.lists(st.integers(1, 3), min_size=2, max_size=3)))
+    n = len(shape)
+    payoffs = np.empty(shape + (n,), dtype=object)
+    for index in np.ndindex(*payoffs.shape):
+        payoffs[index] = F(data.draw(st.integers(-5, 5)), data.draw(st.integers(1, 4)))
+    strategies = []
+    for k in shape:
+        weights = data.draw(st.lists(st.integers(0, 3), min_size=k, max_size=k).filter(any))
+        strategies.append(tuple(F(w, sum(weights)) for w in weights))
+    for player in range(n):
+        expected = []
+        for own in range(shape[player]):
+            total = F(0)
+            for profile in itertools.product(*(range(k) for k in shape)):
+                if profile[player] != own:
+                    continue
+                weight = F(1)
+                for i, s in enumerate(profile):
+                    weight *= 1 if i == player else strategies[i][s]
+                total += weight * payoffs[profile][player]
+            expected.append(total)
+        assert pure_strategy_values(payoffs, strategies, player) == expected

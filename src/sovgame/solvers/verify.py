@@ -30,12 +30,18 @@ def expected_payoffs(payoffs: np.ndarray, strategies: Sequence[Strategy]) -> tup
 
 
 def pure_strategy_values(payoffs: np.ndarray, strategies: Sequence[Strategy], player: int) -> list[Fraction]:
-    """Player's expected payoff from each of its pure strategies against the others' mix."""
-    values = []
-    for own in range(payoffs.shape[player]):
-        fixed = list(strategies)
-        fixed[player] = tuple(Fraction(int(k == own)) for k in range(payoffs.shape[player]))
-        values.append(sum((w * payoffs[p][player] for p, w in _support_profiles(fixed)), Fraction(0)))
+    """Player's expected payoff from each of its pure strategies against the others' mix:
+    one pass over the others' support profiles (linear in the player's strategies)."""
+    others = [s for i, s in enumerate(strategies) if i != player]
+    profiles = list(_support_profiles(others))
+    own_strategies = range(payoffs.shape[player])
+    if len(profiles) == 1:  # the others play pure: the payoffs themselves, no arithmetic
+        rest = profiles[0][0]
+        return [Fraction(payoffs[rest[:player] + (own,) + rest[player:]][player]) for own in own_strategies]
+    values = [Fraction(0)] * len(own_strategies)
+    for rest, weight in profiles:
+        for own in own_strategies:
+            values[own] += weight * payoffs[rest[:player] + (own,) + rest[player:]][player]
     return values
 
 
@@ -45,7 +51,8 @@ def is_nash(payoffs: np.ndarray, strategies: Sequence[Strategy]) -> bool:
     Also requires each strategy to be a probability vector (non-negative, summing to one).
     """
     for strategy in strategies:
-        if any(p < 0 for p in strategy) or sum(strategy) != 1:
+        support = [p for p in strategy if p]  # zeros add nothing (wide games are mostly zeros)
+        if any(p < 0 for p in support) or sum(support, Fraction(0)) != 1:
             return False
     current = expected_payoffs(payoffs, strategies)
     for player in range(payoffs.shape[-1]):
@@ -56,7 +63,7 @@ def is_nash(payoffs: np.ndarray, strategies: Sequence[Strategy]) -> bool:
 
 def _support_profiles(strategies: Sequence[Strategy]):
     """(profile, probability) over the product of the supports."""
-    supports = [[(k, p) for k, p in enumerate(s) if p != 0] for s in strategies]
+    supports = [[(k, p) for k, p in enumerate(s) if p] for s in strategies]
     for combo in itertools.product(*supports):
         weight = Fraction(1)
         for _, p in combo:
