@@ -43,6 +43,7 @@ import sys
 import time
 import tracemalloc
 import warnings
+from pathlib import Path
 
 import numpy as np
 
@@ -154,7 +155,7 @@ def speed_table(args) -> None:
     print(header)
     print("-" * len(header))
     for size, name in GAMES:
-        game = load_game(name)
+        game = load_game(name if args.game_dir is None else str(args.game_dir / f"{name}.toml"))
         label = f"{name} ({size})"
         two_players = game.n_players == 2
         per_sample, agree = nashpy_loop(game, args.nashpy_samples) if two_players else (None, None)
@@ -207,6 +208,12 @@ def main() -> None:
     parser.add_argument("--nashpy-samples", type=int, default=300)
     parser.add_argument("--memory", default="1000000,10000000", help="sample counts for the memory table ('' skips)")
     parser.add_argument("--memory-games", default="2x2,3x3", help="which games (by size) the memory table runs")
+    parser.add_argument(
+        "--game-dir",
+        type=Path,
+        help="read the games of the speed table from this folder (e.g. an earlier version's games/, to time "
+        "today's code on the files an earlier figure was measured on)",
+    )
     args = parser.parse_args()
     speed_table(args)
     if args.memory:
