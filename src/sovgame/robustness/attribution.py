@@ -115,9 +115,10 @@ def _weighted_median(x: np.ndarray, w: np.ndarray, order: np.ndarray) -> float:
     return float(x[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
 
 
-def driver(name: str, x: np.ndarray, disagree: np.ndarray, w: np.ndarray) -> Driver:
-    """ρ and the shares below and above the median for one number (module docstring)."""
-    order = np.argsort(x)
+def driver(name: str, x: np.ndarray, disagree: np.ndarray, w: np.ndarray, order: np.ndarray | None = None) -> Driver:
+    """ρ and the shares below and above the median for one number (module docstring);
+    ``order`` sorts x when known (one sort serves every criterion that uses all samples)."""
+    order = np.argsort(x) if order is None else order
     rho = _weighted_correlation(_ranks(x, order), disagree, w)
     median = _weighted_median(x, w, order)
     shares = []
@@ -138,6 +139,7 @@ def attribute(
     first :data:`LIMIT` samples' verdict codes and weights (as the run computed them)."""
     count = min(LIMIT, len(next(iter(verdicts.values()))))
     names, numbers = drawn_numbers(plan, seed, count)
+    orders: dict[int, np.ndarray] = {}  # number -> the order of all its samples, sorted once
     out = []
     for criterion in CRITERIA:
         own = report.thresholds[criterion].verdict
@@ -150,7 +152,13 @@ def attribute(
         share = float((w * disagree).sum() / w.sum()) if w.sum() > 0 else 0.0
         drivers: list[Driver] = []
         if 0 < share < 1 and numbers.shape[1]:
-            found = [driver(n, numbers[used, k], disagree[used], w[used]) for k, n in enumerate(names)]
+            if used.all():
+                for k in range(len(names)):
+                    if k not in orders:
+                        orders[k] = np.argsort(numbers[:, k])
+                found = [driver(n, numbers[:, k], disagree, w, orders[k]) for k, n in enumerate(names)]
+            else:
+                found = [driver(n, numbers[used, k], disagree[used], w[used]) for k, n in enumerate(names)]
             drivers = sorted(found, key=lambda d: -abs(d.rho))[:SHOWN]
         verdict = own.value if own is not None else "not_settled"
         out.append(Attribution(criterion, verdict, share, int(used.sum()), tuple(drivers)))
