@@ -35,7 +35,7 @@ def pure_strategy_values(payoffs: np.ndarray, strategies: Sequence[Strategy], pl
     others = [s for i, s in enumerate(strategies) if i != player]
     profiles = list(_support_profiles(others))
     own_strategies = range(payoffs.shape[player])
-    if len(profiles) == 1:  # the others play pure: the payoffs themselves, no arithmetic
+    if len(profiles) == 1 and profiles[0][1] == 1:  # the others play pure: the payoffs themselves
         rest = profiles[0][0]
         return [Fraction(payoffs[rest[:player] + (own,) + rest[player:]][player]) for own in own_strategies]
     values = [Fraction(0)] * len(own_strategies)
