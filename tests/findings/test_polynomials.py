@@ -106,3 +106,25 @@ def test_a_rational_root_inside_an_irrational_roots_bracket_is_sorted_exactly():
     low, high = roots[0], roots[2]
     assert isinstance(low, RealRoot) and low.compare(1 - M) < 0
     assert isinstance(high, RealRoot) and high.compare(F(1)) > 0 and high.compare(1 + 1 / M) < 0
+
+
+def test_scaled_distances_of_roots_compare_exactly_with_rationals_and_roots():
+    from sovgame.findings.polynomials import compare_numbers, scaled_distance
+
+    sqrt2 = next(r for r in real_roots([F(-2), F(0), F(1)]) if isinstance(r, RealRoot) and r.compare(F(0)) > 0)
+    while sqrt2.lo <= 1:
+        sqrt2 = sqrt2.refined((sqrt2.hi - sqrt2.lo) / 4)
+    # √2 − 1 = 0.41421356237309...: between these two rationals 1e-11 apart.
+    gap = scaled_distance(sqrt2, F(1), F(1))
+    assert compare_numbers(gap, F(41421356237, 10**11)) == 1
+    assert compare_numbers(gap, F(41421356238, 10**11)) == -1
+    # From 2 downwards: (2 − √2)/2 = 1 − √2/2 = 0.29289321881345...
+    below = scaled_distance(sqrt2, F(2), F(2))
+    assert compare_numbers(below, F(29289321881, 10**11)) == 1
+    assert compare_numbers(below, F(29289321882, 10**11)) == -1
+    # The same number found through another polynomial ((x² − 2)(x − 3), squarefree) is equal.
+    other = next(r for r in real_roots([F(6), F(-2), F(-3), F(1)]) if isinstance(r, RealRoot) and r.compare(F(0)) > 0)
+    while other.lo <= 1:
+        other = other.refined((other.hi - other.lo) / 4)
+    assert compare_numbers(gap, scaled_distance(other, F(1), F(1))) == 0
+    assert compare_numbers(below, gap) == -1

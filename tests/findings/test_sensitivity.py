@@ -264,13 +264,16 @@ def test_an_irrational_end_whose_bracket_holds_the_value_gets_a_true_margin_brac
     end = End(root, None, "beyond", True)
     none = End(None, True, None, False)
     lower, upper = (end, none) if root.compare(v) < 0 else (none, end)
-    margin, bracket, nearest = margin_of(load_game("chicken"), parameter, lower, upper)
+    margin, bracket, nearest, exact = margin_of(load_game("chicken"), parameter, lower, upper)
     assert nearest is end and bracket is not None and margin is not None
     lo, hi = bracket
     # lo < |√2 − v|/v < hi, i.e. √2 lies strictly between v ± lo·v on its side, not beyond v ± hi·v.
     side = 1 if root.compare(v) > 0 else -1
     assert 0 < lo < hi
     assert root.compare(v + side * lo * v) == side and root.compare(v + side * hi * v) == -side
+    # The exact margin m solves (v + side·v·m)² = 2: v²m² + 2·side·v²·m + v² − 2 = 0 (side² = 1).
+    assert isinstance(exact, RealRoot) and (exact.lo, exact.hi) == bracket
+    assert list(exact.poly) == [v * v - 2, 2 * side * v * v, v * v]
 
 
 def test_the_deciding_numbers_past_the_work_limit_are_left_out_with_the_reason():

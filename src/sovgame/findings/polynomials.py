@@ -182,6 +182,39 @@ class RealRoot:
 Number = Fraction | RealRoot
 
 
+def composed(poly: Sequence[Fraction], a: Fraction, b: Fraction) -> Poly:
+    """The coefficients of x ↦ poly(a + b·x) (Horner's rule on polynomials)."""
+    result: Poly = []
+    for c in reversed(poly):
+        result = add(multiply(result, [a, b]), [c])
+    return result
+
+
+def scaled_distance(x: Number, value: Fraction, scale: Fraction) -> Number:
+    """|x − value| / scale (scale > 0), exactly. An irrational x whose bracket lies on one side
+    of ``value`` gives the root of poly(value ± scale·t) in the mapped bracket: an affine map
+    keeps a squarefree polynomial squarefree and its only root in the bracket the only one.
+    A bracket without a polynomial (located by bisection) maps to a bracket without one."""
+    if isinstance(x, Fraction):
+        return abs(x - value) / scale
+    if x.lo >= value:  # x − value = scale·t
+        lo, hi, sign = (x.lo - value) / scale, (x.hi - value) / scale, 1
+    else:  # value − x = scale·t
+        assert x.hi <= value, "narrow the bracket clear of the value first"
+        lo, hi, sign = (value - x.hi) / scale, (value - x.lo) / scale, -1
+    poly = tuple(composed(x.poly, value, sign * scale)) if x.poly else ()
+    return RealRoot(poly, lo, hi)
+
+
+def compare_numbers(a: Number, b: Number) -> int:
+    """−1, 0 or 1 as a <, =, > b: exactly, except that a bracket without a polynomial (a change
+    located by bisection, reported as not proved) is placed by its midpoint."""
+    if any(isinstance(x, RealRoot) and not x.poly for x in (a, b)):
+        mid_a, mid_b = (x if isinstance(x, Fraction) else (x.lo + x.hi) / 2 for x in (a, b))
+        return (mid_a > mid_b) - (mid_a < mid_b)
+    return -1 if less(a, b) else (1 if less(b, a) else 0)
+
+
 def less(a: Number, b: Number) -> bool:
     """a < b, exactly (two irrational roots by refining their brackets until they part)."""
     if isinstance(a, Fraction) and isinstance(b, Fraction):

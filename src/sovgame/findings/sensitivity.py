@@ -22,6 +22,7 @@ piece is computed exactly: docs/models.md, "Sensitivity (one number at a time)";
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -33,7 +34,7 @@ from ..costs.thresholds import CRITERIA, Criterion, resolve_target
 from ..errors import ParameterError
 from .claims import Scorecard
 from .parameters import Line, Parameter, ParameterKind, line, parameters
-from .polynomials import Number, RealRoot
+from .polynomials import Number, RealRoot, compare_numbers, less, scaled_distance
 from .tracks import LinearTrack, Reading
 from .unique_tracks import RiskTrack, UniqueTrack, comparisons
 from .walk import End, Piece, Track, walk
@@ -55,13 +56,7 @@ class Entry:
     pieces: tuple[Piece, ...]
     unsettled: tuple[Number, ...]
     complete: bool
-
-    @property
-    def sort_key(self) -> tuple:
-        """Smallest margin first; infinite margins last."""
-        if self.margin is None:
-            return (1, Fraction(0))
-        return (0, self.margin)
+    exact_margin: Number | None = None  # the margin exactly (irrational: a RealRoot), for ordering
 
 
 @dataclass(frozen=True)
@@ -134,44 +129,53 @@ def measure(game: Game, parameter: Parameter) -> Fraction:
 
 
 def margin_of(game: Game, parameter: Parameter, lower: End, upper: End):
-    """(margin, bracket, nearest end): the distance to the nearest change of state, relative to
-    the value (module docstring); a bracket when that end is irrational."""
+    """(margin, bracket, nearest end, exact margin): the distance to the nearest change of
+    state, relative to the value (module docstring); a bracket when that end is irrational,
+    and the margin as an exact number (a :class:`RealRoot` then) for ordering."""
     scale = measure(game, parameter)
-    found = []
+    found: list[tuple[Number, End]] = []
     for end in (lower, upper):
         if not end.change or end.at is None:
             continue
         at = end.at
-        if isinstance(at, Fraction):
-            distance = abs(at - parameter.value) / scale
-            found.append((distance, distance, end))
-        else:
-            assert isinstance(at, RealRoot)
+        if isinstance(at, RealRoot):
             # A bracket that holds the value bounds no distance: narrow it clear of the value.
             while at.poly and at.lo <= parameter.value <= at.hi:
                 at = at.refined((at.hi - at.lo) / 4)
-            lo, hi = sorted((abs(at.lo - parameter.value) / scale, abs(at.hi - parameter.value) / scale))
-            found.append((lo, hi, end))
+            if not at.poly and at.lo <= parameter.value <= at.hi:
+                continue  # pragma: no cover - bisection brackets lie on one side of the value
+        found.append((scaled_distance(at, parameter.value, scale), end))
     if not found:
-        return None, None, None
+        return None, None, None, None
     declared = parameter.declared
 
-    def outside(end: End) -> bool:
-        """Whether an end lies outside the range the file declares for the number (ties of
-        distance go to an end inside it: the change the file's own range allows)."""
+    def inside_declared(end: End) -> bool:
+        """Whether an end lies in the range the file declares for the number (exactly)."""
         at = end.at
         assert at is not None
-        lo_, hi_ = (at, at) if isinstance(at, Fraction) else (at.lo, at.hi)
-        return declared is not None and not (declared[0] <= lo_ and hi_ <= declared[1])
+        return declared is None or not (less(at, declared[0]) or less(declared[1], at))
 
-    lo, hi, end = min(found, key=lambda item: (item[0], item[1], outside(item[2])))
-    return (lo, None, end) if lo == hi else ((lo + hi) / 2, (lo, hi), end)
+    def nearer(a: tuple[Number, End], b: tuple[Number, End]) -> int:
+        """The nearer end first; a tie goes to the end inside the declared range."""
+        return compare_numbers(a[0], b[0]) or inside_declared(b[1]) - inside_declared(a[1])
+
+    distance, end = min(found, key=functools.cmp_to_key(nearer))
+    if isinstance(distance, Fraction):
+        return distance, None, end, distance
+    return (distance.lo + distance.hi) / 2, (distance.lo, distance.hi), end, distance
+
+
+def compare_entries(a: Entry, b: Entry) -> int:
+    """Smallest margin first (exactly), infinite margins last."""
+    if a.exact_margin is None or b.exact_margin is None:
+        return (a.exact_margin is None) - (b.exact_margin is None)
+    return compare_numbers(a.exact_margin, b.exact_margin)
 
 
 def entry_of(game: Game, track: Track, parameter: Parameter) -> Entry:
     """Walk ``track`` and measure its margin."""
     walked = walk(track, parameter)
-    margin, bracket, nearest = margin_of(game, parameter, walked.lower, walked.upper)
+    margin, bracket, nearest, exact_margin = margin_of(game, parameter, walked.lower, walked.upper)
     return Entry(
         track.subject,
         parameter,
@@ -185,6 +189,7 @@ def entry_of(game: Game, track: Track, parameter: Parameter) -> Entry:
         walked.pieces,
         walked.unsettled,
         walked.complete,
+        exact_margin,
     )
 
 
@@ -259,7 +264,8 @@ def sensitivity(
             "(complete: false) may still miss a change through equilibria that appear elsewhere"
         )
     order = {s: k for k, s in enumerate(subjects)}
-    entries.sort(key=lambda e: (e.sort_key, order[e.subject]))
+    by_margin = functools.cmp_to_key(compare_entries)
+    entries.sort(key=lambda e: (by_margin(e), order[e.subject]))
     return Sensitivity(game, profile, kept, tuple(entries), tuple(subjects), tuple(notes))
 
 
