@@ -263,9 +263,9 @@ class UniqueTrack:
         constants = [Fraction(0), Fraction(1), self.line.top(self.line.parameter.value), *extra]
         return roots_of(form_polynomials(self.forms, constants))
 
-    def refine(self, lo: Number | None, hi: Number | None) -> list[Number]:
-        """Inside a gap the solver decided: where the equilibrium set at κ = 1 or at the top
-        changes, as p moves (the breakpoints of the game in p at that κ)."""
+    def refine(self) -> list[Number]:
+        """The extra events once the solver decided a reading: where the equilibrium set at
+        κ = 1 or at the top changes as p moves (the breakpoints of the game in p at that κ)."""
         return breakpoints_in_p(self.line, [Fraction(1), self.line.top(self.line.parameter.value)])
 
     def depends(self) -> bool:

@@ -191,7 +191,7 @@ def walk(track: Track, parameter: Parameter) -> Walked:
     result = _walk_points(track, parameter, points)
     refine = getattr(track, "refine", None)
     if result.solver and refine is not None:
-        points = candidate_points(track.events() + refine(None, None), parameter)
+        points = candidate_points(track.events() + refine(), parameter)
         result = _walk_points(track, parameter, points)
     return result
 
