@@ -97,6 +97,8 @@ class ThirdParty:
 
 @dataclass(frozen=True)
 class ThresholdReport:
+    """Every threshold of a game for one target, with the repeated-play and third-party ones."""
+
     game: Game
     target: Profile
     costs: tuple[str, ...]
