@@ -4,9 +4,9 @@ play) in process, for the bundled case game, its 3x2 campaign variant and the 3x
 Each game is loaded fresh for every run, so cached cost loads do not flatter the figure.
 Prints the median and the spread over the runs.
 
-Then the comparison with the earlier method, on random cost-parametrised two-player games 2x2 .. 8x8 (``--sizes``):
+Then the comparison with the every-breakpoint method, on random cost-parametrised two-player games 2x2 .. 8x8 (``--sizes``):
 ``compute_thresholds`` as it is, next to the same call with the uniqueness tail of the
-earlier method (every root of every support pair, one exact solve per breakpoint and gap;
+every-breakpoint method (every root of every support pair, one exact solve per breakpoint and gap;
 kept in ``tests/costs/reference_unique.py``), game by game, with the check that both give
 the same ``unique`` Threshold. Payoffs are integers in [-4, 4]; the target is a pure profile
 that is an equilibrium for some κ ≥ 0 (games without one are redrawn; otherwise ``unique``
@@ -42,7 +42,7 @@ from sovgame.costs import uniqueness
 from sovgame.costs.thresholds import compute_thresholds
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from costs.reference_unique import reference_tail  # noqa: E402  (the earlier method, kept for tests)
+from costs.reference_unique import reference_tail  # noqa: E402  (the every-breakpoint method, kept for tests)
 
 GOALS = {6: 0.5, 8: 5.0}  # seconds per game
 
@@ -114,10 +114,10 @@ def timed_unique(game, reference: bool):
 
 
 def random_games_row(sizes: list[int], count: int, budget: float, seed: int) -> None:
-    """Ours against the earlier method, by size and kind of costs."""
+    """Ours against the every-breakpoint method, by size and kind of costs."""
     print(
         f"\ncompute_thresholds on random cost-parametrised games ({count} per size and kind, seed {seed}); "
-        "median per game, CPU (wall); reference = the earlier uniqueness tail"
+        "median per game, CPU (wall); reference = the every-breakpoint uniqueness tail"
     )
     header = f"{'size':>5} {'kind':9} {'ours ms':>18} {'max ms':>9} {'reference ms':>22} {'timed':>6} {'same':>5} {'goal':>7}"
     print(header)

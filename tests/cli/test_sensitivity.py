@@ -170,6 +170,11 @@ def test_map_as_csv_and_json(runner):
         (["--map", "kappa,Pakistan@Strike|Tolerate TTP", "--y-range", "5,5"], "--y-range"),
         (["--map", "kappa,Pakistan@Strike|Tolerate TTP", "--x-range", "-1,1"], "--x-range"),
         (["--map", "kappa,Pakistan@Strike|Tolerate TTP", "--criterion", "nash", "--criterion", "unique"], "--map"),
+        # Options the chosen mode would not read are refused, not silently ignored.
+        (["--map", "kappa,Pakistan@Strike|Tolerate TTP", "--cost", "trade_disruption"], "--cost"),
+        (["--map", "kappa,Pakistan@Strike|Tolerate TTP", "--top", "3"], "--top"),
+        (["--x-range", "0,1"], "--x-range"),
+        (["--y-range", "0,1"], "--y-range"),
     ],
 )
 def test_bad_usage_names_the_option(runner, args, option):

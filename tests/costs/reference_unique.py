@@ -1,5 +1,5 @@
-"""The uniqueness tail as sovgame computed it before :mod:`sovgame.costs.uniqueness`: a
-reference the faster walk must agree with.
+"""The uniqueness tail by the every-breakpoint method: a reference the faster walk of
+:mod:`sovgame.costs.uniqueness` must agree with.
 
 Every κ where the equilibrium set may change is listed first: the pairwise ties and, beyond
 2x2, the roots of the polynomials of *every* pair of supports, each interpolated in fractions
@@ -64,7 +64,7 @@ def equilibrium_breakpoints(game, costs) -> list[Endpoint]:
 
 
 def reference_tail(game, costs, target) -> Tail:
-    """Where the target becomes the only equilibrium for good (two players), as before."""
+    """Where the target becomes the only equilibrium for good (two players), at every breakpoint."""
     points = equilibrium_breakpoints(game, costs)
     elements = [(kind, index) for index in range(len(points)) for kind in ("point", "gap")]
     last_solution, start = None, None

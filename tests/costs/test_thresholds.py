@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from sovgame import load_game, solve
 from sovgame.costs.regimes import equilibrium_breakpoints, structure
-from sovgame.costs.thresholds import compute_thresholds, quadratic_roots
+from sovgame.costs.thresholds import CRITERIA, compute_threshold, compute_thresholds, quadratic_roots
 from sovgame.present.thresholds import report_to_json
 from strategies import costed_2x2, costed_bimatrix, symmetric
 
@@ -91,6 +91,21 @@ def test_case_game_json_has_the_documented_shape():
         "beyond",
     )
     assert set(data["thresholds"]) == {"nash", "strict", "dominant", "unique", "risk_dominant"}
+
+
+def test_one_criterion_alone_is_the_one_every_criterion_reports_with_a_single_strategy_player():
+    # India has a single strategy in scenario_india_engaged, so risk dominance is that of the
+    # 2x2 game of the others (tests/costs/test_regimes.py writes it out): at κ, Pakistan's
+    # R1 − T1 = 3κ/4 − 2, Afghanistan's R2 − T2 = 3κ/2 − 3/2 at compromise; at (Strike, Tolerate)
+    # P1 − S1 = 2 − κ/4, P2 − S2 = 3/2. Both are strict equilibria for 8/3 < κ < 8, where
+    # (3κ/4 − 2)(3κ/2 − 3/2) > (3/2)(2 − κ/4) reduces to (9/8)κ² − (30/8)κ > 0, κ > 10/3; from
+    # κ = 8 on only compromise is strict. So compromise risk-dominates exactly for κ > 10/3.
+    game = load_game("scenario_india_engaged")
+    report = compute_thresholds(game)
+    for criterion in CRITERIA:
+        assert compute_threshold(game, criterion) == report.thresholds[criterion], criterion
+    (interval,) = report.thresholds["risk_dominant"].intervals
+    assert (interval.lo, interval.lo_closed, interval.hi) == (F(10, 3), False, None)
 
 
 def test_cost_filter_answers_how_high_one_cost_alone_must_go():

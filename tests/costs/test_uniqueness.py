@@ -1,4 +1,4 @@
-"""The uniqueness walk: the same Threshold objects as the earlier method (tests/costs/
+"""The uniqueness walk: the same Threshold objects as the every-breakpoint method (tests/costs/
 reference_unique.py), textbook answers, and the work it is allowed."""
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def with_costs(U, W, target):
 
 
 def reference_unique(game, target=None, costs=None):
-    """The unique threshold as the earlier method gives it: the same assembly around the
+    """The unique threshold as the every-breakpoint method gives it: the same assembly around the
     reference tail (every support pair's roots, one solve per element)."""
     with mock.patch.object(uniqueness, "tail_of_uniqueness", reference_tail):
         return compute_threshold(game, Criterion.UNIQUE, target, costs)

@@ -60,7 +60,7 @@ def linear_sets(a: np.ndarray, b: np.ndarray, strict: bool) -> KappaSets:
 
 def nash_binding(plan: SamplingPlan, a: np.ndarray, b: np.ndarray, sets: KappaSets) -> np.ndarray:
     """The binding player of the nash threshold: the one whose own lower end is largest (the
-    first such player on ties, as :mod:`sovgame.thresholds`); −1 when the threshold is 0,
+    first such player on ties, as :mod:`sovgame.costs.thresholds`); −1 when the threshold is 0,
     −2 when never."""
     ratio = np.divide(a, b, out=np.zeros_like(a), where=b != 0)
     bounds = np.where(b > 0, ratio, -np.inf)

@@ -81,7 +81,7 @@ def sensitivity_command(
     from ..files.gamefile import load_game
     from ..present.plot import check_plot_output
 
-    _check_options(top, workers, dask, map_)
+    _check_options(top, workers, dask, map_, cost, x_range or y_range)
     if plot:
         check_plot_output(plot, force)  # before any work
     loaded = load_game(game, set_ or ())
@@ -116,10 +116,19 @@ def _one_at_a_time(loaded, criterion, target, cost, top, plot, force, fmt) -> No
     )
 
 
-def _check_options(top: int | None, workers: int, dask: str | None, map_: str | None) -> None:
-    """The options that only make sense together, checked before any work."""
+def _check_options(
+    top: int | None, workers: int, dask: str | None, map_: str | None, cost: list[str] | None, ranges: str | None
+) -> None:
+    """The options that only make sense together, checked before any work (an option the
+    chosen mode would not read is refused rather than ignored)."""
     if top is not None and top < 1:
         raise UsageError(f"--top: must be at least 1, not {top}")
+    if map_ is None and ranges:
+        raise UsageError("--x-range and --y-range set the axes of --map; give --map X,Y, or leave them out")
+    if map_ is not None and top is not None:
+        raise UsageError("--top keeps the first rows of the table of one number at a time; with --map leave it out")
+    if map_ is not None and cost:
+        raise UsageError("--cost: the map counts every cost of the file; leave --cost out (or change costs with --set)")
     if workers < 1:
         raise UsageError(f"--workers: must be at least 1, not {workers}")
     if (workers != 1 or dask) and map_ is None:

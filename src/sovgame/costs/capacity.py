@@ -299,7 +299,7 @@ def vary_capacity(
             attained = intervals[0].lo_closed if who is None and intervals else True
             verdict = verdict_for(intervals, plausible) if who is None else None
             states[(name, who)].append((_matching(value, q, mine), attained, verdict))
-    curves = {name: _curve(game, name, elements, states) for name in names}
+    curves = {name: _curve(name, elements, states) for name in names}
     notes = ["risk dominance is not followed in q (it is quadratic in κ)"]
     if game.shape != (2, 2):
         notes.append("uniqueness is followed in q for 2x2 games only (larger games have irrational breakpoints)")
@@ -317,7 +317,7 @@ def _pieces(elements, column: list) -> tuple[Piece, ...]:
     return tuple(Piece(interval, formulas[key], key[1]) for interval, key in _merge(elements, keys))
 
 
-def _curve(game: Game, name: str, elements, states: dict) -> Curve:
+def _curve(name: str, elements, states: dict) -> Curve:
     column = states[(name, None)]
     spans = _merge(elements, [None if s is None else s[2] for s in column])
     per_player = {who: _pieces(elements, states[(c, who)]) for c, who in states if c == name and who is not None}

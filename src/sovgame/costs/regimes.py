@@ -132,6 +132,8 @@ class Regime:
 
 @dataclass(frozen=True)
 class Sweep:
+    """The equilibrium set along κ from 0 to ``to``: where it changes, and each regime."""
+
     game: Game
     costs: tuple[str, ...]
     breakpoints: tuple[Endpoint, ...]  # where the equilibrium set changes

@@ -2,7 +2,7 @@
 changed against the first (the baseline).
 
 Scenarios are ordinary game files, usually written as changes to a baseline with
-``extends = "..."`` (see :func:`sovgame.gamefile.resolve_extends`).
+``extends = "..."`` (see :func:`sovgame.files.gamefile.resolve_extends`).
 """
 
 from __future__ import annotations

@@ -97,6 +97,8 @@ class ThirdParty:
 
 @dataclass(frozen=True)
 class ThresholdReport:
+    """Every threshold of a game for one target, with the repeated-play and third-party ones."""
+
     game: Game
     target: Profile
     costs: tuple[str, ...]
@@ -159,7 +161,7 @@ def compute_thresholds(
             f"{names} {'have' if len(game.single_strategy_players) > 1 else 'has'} a single strategy: uniqueness, "
             f"risk dominance and repeated play are those of the {solved.n_players}-player game of the others"
         )
-    results["unique"] = _unique_threshold(solved, sU, sW, own, plausible, results["nash"], kept)
+    results["unique"] = _unique_threshold(solved, own, plausible, results["nash"], kept)
     results["risk_dominant"] = _risk_dominance(solved, sU, sW, own, plausible)
     from .grim import repeated_thresholds
 
@@ -207,10 +209,12 @@ def compute_threshold(
         return _deviation_threshold(game, U, W, profile, plausible, strict=wanted == Criterion.STRICT)
     if wanted == Criterion.DOMINANT:
         return _dominance_threshold(game, U, W, profile, plausible)
+    # As in compute_thresholds: uniqueness and risk dominance are those of the others' game.
+    solved, own = game.without_single_strategy_players(), game.solved_profile(profile)
     if wanted == Criterion.RISK_DOMINANT:
-        return _risk_dominance(game, U, W, profile, plausible)
+        return _risk_dominance(solved, solved.payoffs, solved.cost_load(kept), own, plausible)
     nash = _deviation_threshold(game, U, W, profile, plausible, strict=False)
-    return _unique_threshold(game, U, W, profile, plausible, nash, kept)
+    return _unique_threshold(solved, own, plausible, nash, kept)
 
 
 def third_party_effect(
@@ -334,7 +338,7 @@ def _dominance_threshold(game, U, W, target, plausible) -> Threshold:
 # --- uniqueness --------------------------------------------------------------------------------
 
 
-def _unique_threshold(game, U, W, target, plausible, nash: Threshold, kept) -> Threshold:
+def _unique_threshold(game, target, plausible, nash: Threshold, kept) -> Threshold:
     from .uniqueness import tail_of_uniqueness
 
     if not nash.intervals:

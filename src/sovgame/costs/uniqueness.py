@@ -33,7 +33,7 @@ piece, whose ends are kept roots, contains the whole stretch of the walk around 
 nondegenerate equilibrium on (Î, Ĵ) exists throughout; or κ₀ is a root of the pair, kept
 and solved exactly when rational. Whether the target is alone is therefore constant between
 consecutive kept points, and the walk's answer is that of walking every root of every
-support pair (the earlier method, kept as a test reference), including its convention for
+support pair (the every-breakpoint method, kept as a test reference), including its convention for
 irrational roots: such a point is decided by the gaps on both sides.
 
 More players: pure equilibria change only at pairwise breakpoints; iterated strict

@@ -1,7 +1,7 @@
 """Persistent changes that lose nothing: ``sovgame edit`` and ``sovgame new``.
 
 ``edit`` parses the file with tomlkit, which keeps comments, key order and formatting, applies
-the same changes as ``--set`` (:mod:`sovgame.settings`) to the document, validates the result
+the same changes as ``--set`` (:mod:`sovgame.files.changes`) to the document, validates the result
 exactly like any game file, and only then writes it atomically (:mod:`sovgame.files.atomic`),
 so an interrupted edit leaves the old file or the new one, never a mix.
 """

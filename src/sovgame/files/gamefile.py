@@ -79,7 +79,7 @@ def decode_text(data: bytes, origin: str) -> str:
 def load_game(spec: str, settings: Sequence[str] = ()) -> Game:
     """Load and validate a game named by path, bundled name, or ``-`` for stdin.
 
-    ``settings`` are ``--set`` changes (:mod:`sovgame.settings`), applied before validation.
+    ``settings`` are ``--set`` changes (:mod:`sovgame.files.changes`), applied before validation.
     """
     text, origin = read_game_text(spec)
     base_dir = _base_dir(spec)

@@ -309,7 +309,7 @@ def _header(parser: _Parser, origin: str) -> tuple[str, list[str]]:
 
 
 def nfg_to_game(text: str, origin: str = "<nfg>") -> Game:
-    """The sovgame :class:`~sovgame.model.Game` of a ``.nfg`` file's text (see :func:`read_nfg`)."""
+    """The sovgame :class:`~sovgame.core.model.Game` of a ``.nfg`` file's text (see :func:`read_nfg`)."""
     return read_nfg(text, origin).game
 
 

@@ -84,6 +84,7 @@ class Ratio(Formula):
         return Ratio(a0 / lead, a1 / lead, b0 / lead, b1 / lead)
 
     def __call__(self, p: Fraction) -> Fraction:
+        """κ at ``p``, exactly."""
         return (self.n0 + self.n1 * p) / (self.d0 + self.d1 * p)
 
     def text(self, symbol: str = "p") -> str:

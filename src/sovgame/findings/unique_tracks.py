@@ -14,7 +14,7 @@ The tails of κ on which each holds bracket the uniqueness tail: alone ⊆ uniqu
 In a 2x2 game the two coincide (every sign pattern is one or the other), so the track is exact
 and its events are those of the linear conditions (:mod:`sovgame.findings.tracks`). In larger
 two-player games, where the two verdicts differ, the exact solver decides
-(:func:`sovgame.costs.regimes.tail_of_uniqueness`) and the gap is refined at the values of p
+(:func:`sovgame.costs.uniqueness.tail_of_uniqueness`) and the gap is refined at the values of p
 where the equilibrium set at κ = 1 or at the top changes; a verdict change through mixed
 equilibria born away from both is not searched, and the track says so (``complete``).
 
@@ -263,9 +263,9 @@ class UniqueTrack:
         constants = [Fraction(0), Fraction(1), self.line.top(self.line.parameter.value), *extra]
         return roots_of(form_polynomials(self.forms, constants))
 
-    def refine(self, lo: Number | None, hi: Number | None) -> list[Number]:
-        """Inside a gap the solver decided: where the equilibrium set at κ = 1 or at the top
-        changes, as p moves (the breakpoints of the game in p at that κ)."""
+    def refine(self) -> list[Number]:
+        """The extra events once the solver decided a reading: where the equilibrium set at
+        κ = 1 or at the top changes as p moves (the breakpoints of the game in p at that κ)."""
         return breakpoints_in_p(self.line, [Fraction(1), self.line.top(self.line.parameter.value)])
 
     def depends(self) -> bool:

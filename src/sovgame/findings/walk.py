@@ -32,16 +32,26 @@ class Track(Protocol):
     """What the walk needs of a track."""
 
     @property
-    def subject(self) -> str: ...
+    def subject(self) -> str:
+        """The criterion or ``claim:<id>`` followed."""
+        ...
 
     @property
-    def complete(self) -> bool: ...
+    def complete(self) -> bool:
+        """Whether the events are proved to hold every value where the state changes."""
+        ...
 
-    def read(self, p: Fraction) -> Reading: ...
+    def read(self, p: Fraction) -> Reading:
+        """The state exactly at the rational value ``p`` of the number."""
+        ...
 
-    def events(self) -> list[Number]: ...
+    def events(self) -> list[Number]:
+        """The values of the number where the state can change."""
+        ...
 
-    def depends(self) -> bool: ...
+    def depends(self) -> bool:
+        """Whether the number enters the state at all."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -191,7 +201,7 @@ def walk(track: Track, parameter: Parameter) -> Walked:
     result = _walk_points(track, parameter, points)
     refine = getattr(track, "refine", None)
     if result.solver and refine is not None:
-        points = candidate_points(track.events() + refine(None, None), parameter)
+        points = candidate_points(track.events() + refine(), parameter)
         result = _walk_points(track, parameter, points)
     return result
 

@@ -19,7 +19,7 @@ TEXT_CELLS = 41
 LETTERS = "ABCDEFGHIJ"
 
 
-def _state_json(result: SensitivityMap, state) -> Any:
+def _state_json(state) -> Any:
     if isinstance(state, bool) or state is None:
         return state
     return state_json(state)
@@ -108,15 +108,15 @@ def map_to_json(result: SensitivityMap) -> dict[str, Any]:
             "values": [fmt(v) for v in result.y.values],
             "today": fmt(result.y.today),
         },
-        "states": [_state_json(result, s) for s in result.states()],
-        "cells": [[_state_json(result, c.state) for c in row] for row in result.cells],
+        "states": [_state_json(s) for s in result.states()],
+        "cells": [[_state_json(c.state) for c in row] for row in result.cells],
         "thresholds": [[exact_text(c.threshold) for c in row] for row in result.cells],
         "boundary": [
             {
                 "x": number_json(b.x),
                 "y": number_json(b.y),
-                "before": _state_json(result, b.before),
-                "after": _state_json(result, b.after),
+                "before": _state_json(b.before),
+                "after": _state_json(b.after),
             }
             for b in result.boundary
         ],

@@ -176,7 +176,7 @@ def searches_mixed(plan: SamplingPlan) -> bool:
 
 
 def solution_key(solution: Solution) -> SetKey:
-    """The equilibrium set of an exact :class:`~sovgame.equilibria.Solution` as supports."""
+    """The equilibrium set of an exact :class:`~sovgame.solvers.equilibria.Solution` as supports."""
     equilibria = sorted(
         {tuple(tuple(k for k, p in enumerate(s) if p != 0) for s in eq.strategies) for eq in solution.equilibria}
     )

@@ -47,6 +47,8 @@ class BimatrixEquilibrium:
 
 @dataclass(frozen=True)
 class BimatrixSolution:
+    """The extreme equilibria of a bimatrix game and whether the game is degenerate."""
+
     equilibria: tuple[BimatrixEquilibrium, ...]
     degenerate: bool
 

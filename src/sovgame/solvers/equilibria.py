@@ -1,8 +1,10 @@
 """Nash equilibria of a game, every one verified in exact arithmetic.
 
-- Two players: every extreme equilibrium, pure and mixed, by exact vertex enumeration of
-  the best-response polytopes (:mod:`sovgame.bimatrix`); degenerate games are flagged and
-  their continua of equilibria marked by ``component``.
+- Two players: every extreme equilibrium, pure and mixed, in exact arithmetic: a
+  nondegenerate 2x2 game in closed form, others by pivoting between the vertices of the
+  best-response polytopes (:mod:`sovgame.solvers.pivoting`) or, for lopsided games, by
+  solving every square system (:mod:`sovgame.solvers.bimatrix`); degenerate games are
+  flagged and their continua of equilibria marked by ``component``.
 - Three or more players: every pure equilibrium exactly. Mixed ones need Gambit
   (``pip install "sovgame[gambit]"``); without it the result says that only pure
   equilibria were searched.

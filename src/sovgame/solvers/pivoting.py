@@ -49,6 +49,9 @@ from .bimatrix import BimatrixSolution, _with_components, solve_bimatrix
 
 #: Float ratios this far apart (relative) are decided by floats; closer ones exactly.
 RATIO_MARGIN = 1e-9
+#: Float ratios at or below this (0, or near underflow) are compared exactly: relative
+#: rounding bounds do not hold there (subnormal floats).
+TINY_RATIO = 1e-290
 
 
 def solve_two_player(A, B) -> BimatrixSolution:
@@ -159,7 +162,7 @@ def vertices(M: list[list[int]]) -> list[tuple[int, list[int]]]:
             if len(ratios) > 1:
                 low, row = min(ratios)
                 # One row clearly least (the common case) decides at once; else exactly.
-                if low <= 1e-290 or sum(r <= low * (1 + RATIO_MARGIN) for r, _ in ratios) > 1:
+                if low <= TINY_RATIO or sum(r <= low * (1 + RATIO_MARGIN) for r, _ in ratios) > 1:
                     row = _leaving_row(node, column, ratios, d)
             elif ratios:
                 row = ratios[0][1]
@@ -182,7 +185,7 @@ def _leaving_row(node: tuple, column: int, ratios: list[tuple[float, int]], d: i
     """The row that leaves when ``column`` enters, given the float ratios of the rows with a
     positive entry: the lexicographic minimum ratio (module docstring), unique."""
     low = min(ratios)[0]
-    if low > 1e-290:  # rows further than the margin from the least are exactly larger
+    if low > TINY_RATIO:  # rows further than the margin from the least are exactly larger
         bound = low * (1 + RATIO_MARGIN)
         close = [i for r, i in ratios if r <= bound]
     else:  # ratio 0 (exactly when rhs is 0), or too tiny for relative errors: exactly
