@@ -145,11 +145,9 @@ def compute_thresholds(
     if not kept:
         notes.append("no costs in the model: κ changes nothing")
 
-    results = {
-        "nash": _deviation_threshold(game, U, W, profile, plausible, strict=False),
-        "strict": _deviation_threshold(game, U, W, profile, plausible, strict=True),
-        "dominant": _dominance_threshold(game, U, W, profile, plausible),
-    }
+    results: dict[str, Threshold] = {}
+    for criterion in CRITERIA:
+        results[criterion.value] = _threshold_of(game, criterion, profile, kept, plausible, results.get("nash"))
     # Players with a single strategy never deviate: the equilibrium set, risk dominance and
     # repeated play are those of the others' game (a 2x2x1 game is a 2x2 game).
     solved = game.without_single_strategy_players()
@@ -161,8 +159,6 @@ def compute_thresholds(
             f"{names} {'have' if len(game.single_strategy_players) > 1 else 'has'} a single strategy: uniqueness, "
             f"risk dominance and repeated play are those of the {solved.n_players}-player game of the others"
         )
-    results["unique"] = _unique_threshold(solved, own, plausible, results["nash"], kept)
-    results["risk_dominant"] = _risk_dominance(solved, sU, sW, own, plausible)
     from .grim import repeated_thresholds
 
     repeated = repeated_thresholds(solved, sU, sW, own, plausible, discount, kept)
@@ -202,18 +198,31 @@ def compute_threshold(
         ) from None
     require(thresholds_work(game.shape))  # refused before it starts when past the work limit
     profile = resolve_target(game, target)
-    kept = game.kept_costs(costs)
-    U, W = game.payoffs, game.cost_load(kept)
     plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
-    if wanted in (Criterion.NASH, Criterion.STRICT):
-        return _deviation_threshold(game, U, W, profile, plausible, strict=wanted == Criterion.STRICT)
-    if wanted == Criterion.DOMINANT:
+    return _threshold_of(game, wanted, profile, game.kept_costs(costs), plausible)
+
+
+def _threshold_of(
+    game: Game,
+    criterion: Criterion,
+    profile: Profile,
+    kept: tuple[str, ...],
+    plausible: tuple[Fraction, Fraction],
+    nash: Threshold | None = None,
+) -> Threshold:
+    """One criterion's threshold (``unique`` starts from ``nash``, computed when not given).
+    Players with a single strategy never deviate: uniqueness and risk dominance are those of
+    the others' game."""
+    U, W = game.payoffs, game.cost_load(kept)
+    if criterion in (Criterion.NASH, Criterion.STRICT):
+        return _deviation_threshold(game, U, W, profile, plausible, strict=criterion == Criterion.STRICT)
+    if criterion == Criterion.DOMINANT:
         return _dominance_threshold(game, U, W, profile, plausible)
-    # As in compute_thresholds: uniqueness and risk dominance are those of the others' game.
     solved, own = game.without_single_strategy_players(), game.solved_profile(profile)
-    if wanted == Criterion.RISK_DOMINANT:
+    if criterion == Criterion.RISK_DOMINANT:
         return _risk_dominance(solved, solved.payoffs, solved.cost_load(kept), own, plausible)
-    nash = _deviation_threshold(game, U, W, profile, plausible, strict=False)
+    if nash is None:
+        nash = _deviation_threshold(game, U, W, profile, plausible, strict=False)
     return _unique_threshold(solved, own, plausible, nash, kept)
 
 
