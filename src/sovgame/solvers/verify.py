@@ -33,13 +33,9 @@ def pure_strategy_values(payoffs: np.ndarray, strategies: Sequence[Strategy], pl
     """Player's expected payoff from each of its pure strategies against the others' mix:
     one pass over the others' support profiles (linear in the player's strategies)."""
     others = [s for i, s in enumerate(strategies) if i != player]
-    profiles = list(_support_profiles(others))
     own_strategies = range(payoffs.shape[player])
-    if len(profiles) == 1 and profiles[0][1] == 1:  # the others play pure: the payoffs themselves
-        rest = profiles[0][0]
-        return [Fraction(payoffs[rest[:player] + (own,) + rest[player:]][player]) for own in own_strategies]
     values = [Fraction(0)] * len(own_strategies)
-    for rest, weight in profiles:
+    for rest, weight in _support_profiles(others):
         for own in own_strategies:
             values[own] += weight * payoffs[rest[:player] + (own,) + rest[player:]][player]
     return values
