@@ -142,8 +142,6 @@ def margin_of(game: Game, parameter: Parameter, lower: End, upper: End):
             # A bracket that holds the value bounds no distance: narrow it clear of the value.
             while at.poly and at.lo <= parameter.value <= at.hi:
                 at = at.refined((at.hi - at.lo) / 4)
-            if not at.poly and at.lo <= parameter.value <= at.hi:
-                continue  # pragma: no cover - bisection brackets lie on one side of the value
         found.append((scaled_distance(at, parameter.value, scale), end))
     if not found:
         return None, None, None, None
