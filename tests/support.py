@@ -130,11 +130,12 @@ def state_at(source, game, parameter, value, subject: str):
     a number is checked at the same few points."""
     claims = subject.startswith("claim:")
     key = (source, id(game), parameter.key, value, claims)
-    if key not in _STATES:
+    cached = _STATES.get(key)
+    if cached is None or cached[0] is not game:  # an id is reused once its game is gone
         if len(_STATES) > 4096:
             _STATES.clear()
-        _STATES[key] = states_of(changed(source, game, parameter, value), claims)
-    return _STATES[key][subject]
+        cached = _STATES[key] = (game, states_of(changed(source, game, parameter, value), claims))
+    return cached[1][subject]
 
 
 def assert_interval_exact(source, game, entry) -> int:
