@@ -167,6 +167,8 @@ def test_map_as_csv_and_json(runner):
         (["--map", "kappa,Pakistan@Strike|Tolerate TTP", "--grid", "1"], "--grid"),
         (["--map", "kappa,Pakistan@Strike|Tolerate TTP", "--x-range", "2"], "--x-range"),
         (["--map", "kappa,Pakistan@Strike|Tolerate TTP", "--x-range", "2,1"], "--x-range"),
+        (["--map", "kappa,Pakistan@Strike|Tolerate TTP", "--x-range", "0,1e999999"], "--x-range"),
+        (["--map", "kappa,Pakistan@Strike|Tolerate TTP", "--y-range", "a,b"], "--y-range"),
         (["--map", "kappa,Pakistan@Strike|Tolerate TTP", "--y-range", "5,5"], "--y-range"),
         (["--map", "kappa,Pakistan@Strike|Tolerate TTP", "--x-range", "-1,1"], "--x-range"),
         (["--map", "kappa,Pakistan@Strike|Tolerate TTP", "--criterion", "nash", "--criterion", "unique"], "--map"),

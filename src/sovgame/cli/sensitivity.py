@@ -11,7 +11,7 @@ import typer
 
 from ..errors import UsageError
 from ..present.render import OutputFormat, render
-from .app import CostOpt, ForceOpt, FormatOpt, GameArg, MaxWorkOpt, SetOpt, app, user_errors
+from .app import CostOpt, ForceOpt, FormatOpt, GameArg, MaxWorkOpt, SetOpt, app, parse_number, user_errors
 from .robust import DaskOpt, dask_executor
 
 if TYPE_CHECKING:
@@ -26,10 +26,9 @@ def _range(text: str | None, option: str) -> tuple[Fraction, Fraction] | None:
     if text is None:
         return None
     parts = text.split(",")
-    try:
-        lo, hi = (Fraction(part.strip()) for part in parts)
-    except (ValueError, ZeroDivisionError):
-        raise UsageError(f"{option}: {text!r} is not lo,hi (e.g. 0,2 or 1/4,3/4)") from None
+    if len(parts) != 2:
+        raise UsageError(f"{option}: {text!r} is not lo,hi (e.g. 0,2 or 1/4,3/4)")
+    lo, hi = (parse_number(part.strip(), option) for part in parts)  # within the number limits
     return lo, hi
 
 
