@@ -361,6 +361,13 @@ def test_the_sensitivity_of_a_large_game_is_refused_within_seconds(runner, make_
     assert "units of work" in result.stderr
 
 
+def test_the_sensitivity_of_a_40x40_game_is_refused_before_any_number(runner, make_game):
+    # 3,202 numbers, each read at least once over 124,800 comparisons: it took 6 s to refuse
+    # after following its first numbers; the least work is counted first.
+    result = refused_in_process(runner, "sensitivity", two_cost_game(make_game, (40, 40)), seconds=3)
+    assert "each read at least once" in result.stderr
+
+
 def test_claims_and_sensitivity_take_max_work(runner):
     # Neither had the option, though both run in a work account (exit 2: no such option).
     for command in ("claims", "sensitivity"):

@@ -467,6 +467,20 @@ def reading_work(forms: int, unique: bool) -> Work:
 SENSITIVITY_REDUCE = "follow fewer criteria ({{criterion}}), or remove dominated strategies"
 
 
+def sensitivity_least(shape: Sequence[int], numbers: int, unique: bool) -> Work:
+    """The least work of a sensitivity: each of ``numbers`` numbers read once, at the file's
+    value, by the linear criteria and (``unique``) the uniqueness tail, each reading over the
+    game's comparisons of outcomes (:func:`reading_work`)."""
+    forms = math.prod(shape) * sum(k - 1 for k in shape)
+    per_number = reading_work(forms, unique=False).units + (reading_work(forms, unique=True).units if unique else 0)
+    return Work(
+        numbers * per_number,
+        "following each number of the file (the sensitivity)",
+        f"{numbers:,} numbers, each read at least once over {forms:,} comparisons",
+        SENSITIVITY_REDUCE,
+    )
+
+
 def sensitivity_forecast(numbers: int, done: int, units: int) -> Work:
     """The numbers of a sensitivity still to follow, ``numbers`` in all, at the average work of the
     ``done`` already followed (``units`` in all): the work of a number is known only once done."""

@@ -27,7 +27,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..core.budget import foresee, metered, sensitivity_forecast, spent
+from ..core.budget import foresee, metered, sensitivity_forecast, sensitivity_least, spent
 from ..core.intervals import Endpoint
 from ..core.model import Game, Profile
 from ..costs.thresholds import CRITERIA, Criterion, resolve_target
@@ -238,6 +238,9 @@ def sensitivity(
 
         claim_tracks = ClaimTracks(game, scorecard)
         notes += claim_tracks.notes
+    foresee(
+        sensitivity_least(game.shape, len(numbers), Criterion.UNIQUE in chosen)
+    )  # refused at once if even that passes
     started = spent()
     for done, parameter in enumerate(numbers):
         if done >= FORECAST_AFTER:  # refused once the numbers left would pass the limit at the pace so far
