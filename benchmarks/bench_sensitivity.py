@@ -16,8 +16,8 @@ import statistics
 import time
 
 from sovgame import load_game
-from sovgame.findings.sensitivity import deciding, sensitivity
-from sovgame.findings.sensitivity_map import sensitivity_map
+from sovgame.sensitivity.grid import sensitivity_map
+from sovgame.sensitivity.one_number import deciding, sensitivity
 
 
 def measure(job, runs: int) -> list[float]:

@@ -66,7 +66,7 @@ def claims_toml(*tests: str) -> str:
 
 def graded(game):
     """The claims of ``game`` graded, as a list of results in file order."""
-    from sovgame.findings.claims import grade_claims
+    from sovgame.claims.scorecard import grade_claims
 
     card = grade_claims(game)
     assert card is not None
@@ -97,7 +97,7 @@ def changed(source, game, parameter, value):
     cannot change), a weight outside the file's weights_range (which it refuses) or a game
     without its text (``source`` None), an edit of the loaded game."""
     from sovgame import load_game
-    from sovgame.findings.parameters import setting_text, with_value
+    from sovgame.sensitivity.parameters import setting_text, with_value
 
     setting = None if source is None else setting_text(parameter, game, value)
     declared = parameter.declared
@@ -113,7 +113,7 @@ def states_of(game, claims: bool) -> dict:
     """Every criterion's verdict (None where not defined or not settled), or every claim's
     grade, by the library's ordinary functions."""
     if claims:
-        from sovgame.findings.claims import grade_claims
+        from sovgame.claims.scorecard import grade_claims
 
         card = grade_claims(game)
         return {f"claim:{r.claim.id}": r.grade for r in card.results}

@@ -15,7 +15,19 @@ MAX_FUNCTION_LINES = 60
 #: A function may be longer when a comment starting with this says why.
 JUSTIFIED = "# long:"
 #: Each package may import only those below it (and itself); cli and __init__ may import all.
-LAYERS = ["errors", "core", "files", "solvers", "costs", "play", "robustness", "findings", "present"]
+LAYERS = [
+    "errors",
+    "core",
+    "files",
+    "solvers",
+    "costs",
+    "play",
+    "robustness",
+    "claims",
+    "sensitivity",
+    "findings",
+    "present",
+]
 
 
 def module_name(path: Path) -> str:
@@ -23,14 +35,17 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imports_of(path: Path) -> set[str]:
-    """Modules of sovgame imported by ``path`` (relative imports resolved), anywhere in it."""
+def imports_of(path: Path, top_level_only: bool = False) -> set[str]:
+    """Modules of sovgame imported by ``path`` (relative imports resolved): anywhere in it, or
+    with ``top_level_only`` only the imports run when the module loads (not inside functions,
+    not under ``if TYPE_CHECKING``)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = module_name(path).split(".")
     if path.name != "__init__.py":
         package = package[:-1]
+    nodes = tree.body if top_level_only else list(ast.walk(tree))
     found = set()
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package[: len(package) - node.level + 1]
@@ -43,20 +58,12 @@ def imports_of(path: Path) -> set[str]:
         elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names if alias.name.startswith("sovgame"))
     known = {module_name(p) for p in MODULES}
-    return {name for name in found if name in known}
+    return {name for name in found if name in known} - {module_name(path)}
 
 
 def top_level_imports_of(path: Path) -> set[str]:
-    """Like :func:`imports_of`, but only imports run when the module loads (not inside
-    functions, not under ``if TYPE_CHECKING``): these are the ones that can form a cycle."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    module = ast.Module(body=[n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))], type_ignores=[])
-    scratch = path.with_name(f".layout_{path.name}")
-    try:
-        scratch.write_text(ast.unparse(module), encoding="utf-8")
-        return imports_of(scratch) - {module_name(scratch)}
-    finally:
-        scratch.unlink()
+    """Like :func:`imports_of`, but only imports run when the module loads."""
+    return imports_of(path, top_level_only=True)
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))

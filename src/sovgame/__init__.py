@@ -51,7 +51,7 @@ _EXPORTS = {
     "analyze_trust": "play.trust",
     "vary_capacity": "costs.capacity",
     "analyze": "findings.analysis",
-    "grade_claims": "findings.claims",
+    "grade_claims": "claims.scorecard",
     # limits
     "work_limit": "core.budget",
     "WorkLimitError": "core.budget",

@@ -8,11 +8,11 @@ from fractions import Fraction as F
 import pytest
 
 from sovgame import load_game, parse_game
+from sovgame.claims.claim_tests import TYPE_WORDS
 from sovgame.core.claims import CRITERIA, GAME_TYPES, REPEATED_STRATEGIES, VERDICT_WORDS, TestKind
 from sovgame.costs.thresholds import Criterion
 from sovgame.costs.verdicts import Verdict
 from sovgame.files.validate_claims import TEST_KEYS
-from sovgame.findings.claim_tests import TYPE_WORDS
 from sovgame.play.repeated import strategies
 from strategies import two_by_two_text
 from support import problems

@@ -153,7 +153,7 @@ def sweep_command(
     """
     from ..costs.regimes import sweep
     from ..files.gamefile import load_game
-    from ..present.plot import check_plot_output
+    from ..present.figures import check_plot_output
     from ..present.thresholds import sweep_sections, sweep_to_json
 
     upper = parse_kappa(to, "--to") if to is not None else None
@@ -239,11 +239,11 @@ def claims_command(
 
     Example: sovgame claims pakistan_afghanistan --format json
     """
+    from ..claims.scorecard import grade_claims
     from ..files.gamefile import load_game
-    from ..findings.claims import grade_claims
-    from ..findings.sensitivity import deciding_within_limit
     from ..present.claims import scorecard_sections, scorecard_to_json
     from ..present.sensitivity import deciding_section
+    from ..sensitivity.one_number import deciding_within_limit
 
     loaded = load_game(game, set_ or ())
     scorecard = grade_claims(loaded)

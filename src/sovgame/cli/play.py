@@ -75,8 +75,8 @@ def repeated_command(
     from ..core.budget import repeated_work, require
     from ..files.gamefile import load_game
     from ..play.repeated import analyze_repeated
+    from ..present.figures import check_plot_output
     from ..present.play import repeated_sections, repeated_to_json
-    from ..present.plot import check_plot_output
 
     names = tuple(part.strip() for part in pair.split(","))
     if len(names) != 2:
@@ -128,8 +128,8 @@ def dynamics_command(
     from ..core.budget import dynamics_work, require
     from ..files.gamefile import load_game
     from ..play.dynamics import parse_start, run_dynamics
+    from ..present.figures import check_plot_output
     from ..present.play import dynamics_sections, dynamics_to_json
-    from ..present.plot import check_plot_output
 
     methods = {
         "replicator": ("replicator",),

@@ -78,7 +78,7 @@ def sensitivity_command(
     Example: sovgame sensitivity pakistan_afghanistan --criterion unique --top 5
     """
     from ..files.gamefile import load_game
-    from ..present.plot import check_plot_output
+    from ..present.figures import check_plot_output
 
     _check_options(top, workers, dask, map_, cost, x_range or y_range)
     if plot:
@@ -96,8 +96,8 @@ def sensitivity_command(
 
 def _one_at_a_time(loaded, criterion, target, cost, top, plot, force, fmt) -> None:
     """The table of what decides each verdict, and the tornado chart with ``plot``."""
-    from ..findings.sensitivity import sensitivity
     from ..present.sensitivity import sensitivity_sections, sensitivity_to_json
+    from ..sensitivity.one_number import sensitivity
 
     chosen = [c for c in criterion or [] if c != CLAIMS]
     claims = not criterion or CLAIMS in criterion
@@ -152,8 +152,8 @@ def _grid_executor(workers: int, dask: str | None) -> Iterator[Executor | None]:
 
 
 def _map(loaded, spec, criterion, target, grid, ranges, executor, plot, force, fmt) -> None:
-    from ..findings.sensitivity_map import sensitivity_map
     from ..present.sensitivity_map import map_sections, map_to_json
+    from ..sensitivity.grid import sensitivity_map
 
     keys = [part.strip() for part in spec.split(",")]
     if len(keys) != 2 or not all(keys):

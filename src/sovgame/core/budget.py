@@ -456,7 +456,7 @@ def repeated_work(periods: int) -> Work:
 
 
 def reading_work(forms: int, unique: bool) -> Work:
-    """One exact reading of a criterion at one value of a number (:mod:`sovgame.findings.tracks`):
+    """One exact reading of a criterion at one value of a number (:mod:`sovgame.sensitivity.tracks`):
     the signs of its ``forms`` linear conditions and, for ``unique``, the walk down the pairwise
     breakpoints with iterated dominance (measured, see ``benchmarks/bench_refusals.py``)."""
     units = 1000 + 10 * forms if unique else 100 + 4 * forms

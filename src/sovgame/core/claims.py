@@ -1,5 +1,5 @@
 """Claims as data: what a source asserts about a game, and the test that would confirm or
-refute it (a game file's ``[[claims]]``; graded by :mod:`sovgame.findings.claims`).
+refute it (a game file's ``[[claims]]``; graded by :mod:`sovgame.claims.scorecard`).
 
 A claim has an ``id``, its ``text`` as the source states it, the ``source``, and one or more
 tests. Each test names a quantity sovgame computes (its ``kind`` and the keys that select it)
@@ -33,7 +33,7 @@ class TestKind(StrEnum):
     TRUST = "trust"  # a type's prior against the priors at which compromise is an equilibrium outcome
 
 
-#: The kinds that go beyond one simultaneous move (:mod:`sovgame.findings.claim_moves`).
+#: The kinds that go beyond one simultaneous move (:mod:`sovgame.claims.claim_moves`).
 MOVE_KINDS = (TestKind.SEQUENCE, TestKind.CAPACITY, TestKind.TRUST)
 
 
@@ -43,7 +43,7 @@ CRITERIA = ("nash", "strict", "dominant", "unique", "risk_dominant")
 BINDING_CRITERIA = ("nash", "strict", "dominant")
 #: Verdict words (:class:`sovgame.costs.verdicts.Verdict`).
 VERDICT_WORDS = ("holds_today", "reachable", "beyond", "never", "lapsed")
-#: 2x2 game types of one player's payoffs (:mod:`sovgame.findings.claim_tests`).
+#: 2x2 game types of one player's payoffs (:mod:`sovgame.claims.claim_tests`).
 GAME_TYPES = ("prisoners_dilemma", "stag_hunt", "chicken", "deadlock", "harmony", "other")
 #: Noisy strategies of repeated play (:func:`sovgame.play.repeated.strategies`).
 REPEATED_STRATEGIES = ("tft", "gtft", "wsls", "grim", "alld")

@@ -3,7 +3,7 @@
 :func:`analyze` solves the game without costs (κ = 0), at today's costs (κ = 1) and at the top
 of the plausible range, computes every threshold for the compromise profile with its verdict
 against today (docs/models.md, "Verdicts against today"), grades the claims the file states
-(:mod:`sovgame.findings.claims`) and writes a conclusion. The conclusion speaks of the file's
+(:mod:`sovgame.claims.scorecard`) and writes a conclusion. The conclusion speaks of the file's
 thresholds and of its own claims only: a claim the file does not state is never graded.
 """
 
@@ -12,21 +12,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..claims.scorecard import Grade, Scorecard, grade_claims
 from ..core.intervals import exact_text
 from ..core.model import Game
 from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
 from ..costs.verdicts import TODAY, Verdict, range_text, set_text
+from ..sensitivity.one_number import Entry, deciding_within_limit
 from ..solvers.equilibria import Solution, solve
-from .claims import Grade, Scorecard, grade_claims
 from .moves import move_sentences
-from .sensitivity import Entry, deciding_within_limit
 
 
 @dataclass(frozen=True)
 class Analysis:
     """Everything ``sovgame analyze`` shows about one game: equilibria at κ = 0, today and the
     top, thresholds, the conclusion, the scorecard of the file's claims, and the two or three numbers
-    of the file that decide the verdicts (:func:`sovgame.findings.sensitivity.deciding`; None, with
+    of the file that decide the verdicts (:func:`sovgame.sensitivity.one_number.deciding`; None, with
     the reason in ``deciding_left_out``, when finding them would pass the work limit)."""
 
     game: Game

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..claims.scorecard import GRADE_MEANINGS, Grade, Scorecard, TestResult
 from ..costs.verdicts import verdict_legend, verdict_scale_json
-from ..findings.claims import GRADE_MEANINGS, Grade, Scorecard, TestResult
-from ..findings.sensitivity import Entry
+from ..sensitivity.one_number import Entry
 from .sections import Section
 
 

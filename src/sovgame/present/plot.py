@@ -1,17 +1,16 @@
-"""The regime chart: which equilibria hold along κ, the plausible band, the thresholds.
+"""Charts of results: the regime chart (:mod:`sovgame.present.regime_chart`), the timeline of
+noisy repeated play and learning dynamics, each written to .png, .svg or .pdf.
 
 Needs matplotlib (``pip install "sovgame[plot]"``); imported only when a plot is asked for.
 """
 
 from __future__ import annotations
 
-import io
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from ..errors import SovgameError
-from ..files.atomic import check_output, write_atomically
+from .figures import check_plot_output, pyplot, save_figure, wrap_title
+from .regime_chart import sweep_figure
 
 if TYPE_CHECKING:
     from ..costs.regimes import Sweep
@@ -20,54 +19,12 @@ if TYPE_CHECKING:
     from ..play.repeated import RepeatedAnalysis
 
 
-def _pyplot() -> Any:
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        raise SovgameError('drawing a chart needs matplotlib: pip install "sovgame[plot]"') from None
-    return plt
-
-
-def check_plot_output(path: str | Path, force: bool = False) -> Path:
-    """The file a plot to ``path`` writes, checked before any work is done: a .png, .svg or
-    .pdf name, not an existing file without ``force``, never an input
-    (:func:`sovgame.files.atomic.check_output`)."""
-    path = Path(path)
-    if path.suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise SovgameError(f"{path}: the plot is written as .png, .svg or .pdf; name the file so")
-    return check_output(path, force)
-
-
-def wrap_title(fig: Any, text: str, fontsize: float = 12) -> Any:
-    """A figure title wrapped onto as many lines as it needs to fit the figure's width."""
-    width_px = fig.get_figwidth() * fig.dpi * 0.94
-    chars = max(20, int(width_px / (fontsize * fig.dpi / 72 * 0.55)))
-    return fig.suptitle("\n".join(textwrap.wrap(text, chars)), fontsize=fontsize)
-
-
-def _save(fig: Any, path: Path | BinaryIO, target: Path | None) -> None:
-    """Draw ``fig`` into a file object, or into ``target`` atomically (all or nothing)."""
-    plt = _pyplot()
-    try:
-        if target is None:
-            fig.savefig(path, dpi=150)
-            return
-        buffer = io.BytesIO()
-        fig.savefig(buffer, dpi=150, format=target.suffix.lower()[1:])
-        write_atomically(target, buffer.getvalue())
-    finally:
-        plt.close(fig)
-
-
 def plot_timeline(result: RepeatedAnalysis, path: str | Path, periods: int = 200, force: bool = False) -> Path:
     """The first periods of simulated noisy play, one coloured cell per period and outcome
     (.png, .svg or .pdf by the file's extension)."""
     path = Path(path)
     target = check_plot_output(path, force)
-    _save(timeline_figure(result, periods), path, target)
+    save_figure(timeline_figure(result, periods), path, target)
     return path
 
 
@@ -75,7 +32,7 @@ def timeline_figure(result: RepeatedAnalysis, periods: int = 200) -> Any:
     """The figure of :func:`plot_timeline`."""
     from ..play.repeated import outcome_profile
 
-    plt = _pyplot()
+    plt = pyplot()
     outcomes = [(0, 0), (0, 1), (1, 0), (1, 1)]
     shown = result.timeline[:periods]
     fig, ax = plt.subplots(figsize=(10, 3.2), layout="constrained")
@@ -110,9 +67,7 @@ def plot_sweep(
     if isinstance(path, (str, Path)):
         path = Path(path)
         target = check_plot_output(path, force)
-    from .regime_chart import sweep_figure
-
-    _save(sweep_figure(result, thresholds, to), path, target)
+    save_figure(sweep_figure(result, thresholds, to), path, target)
     return path
 
 
@@ -121,13 +76,13 @@ def plot_dynamics(result: Dynamics, path: str | Path, force: bool = False) -> Pa
     marked; larger games: each player's probabilities over time (.png, .svg or .pdf)."""
     path = Path(path)
     target = check_plot_output(path, force)
-    _save(dynamics_figure(result), path, target)
+    save_figure(dynamics_figure(result), path, target)
     return path
 
 
 def dynamics_figure(result: Dynamics) -> Any:
     """The figure of :func:`plot_dynamics`."""
-    plt = _pyplot()
+    plt = pyplot()
     game = result.game
     if game.shape == (2, 2):
         fig, ax = plt.subplots(figsize=(5.5, 5.4), layout="constrained")

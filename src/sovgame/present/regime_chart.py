@@ -219,9 +219,9 @@ def _draw_table(ax: Any, lines: list[str]) -> None:
 
 def sweep_figure(result: Sweep, thresholds: ThresholdReport | None = None, to: float | None = None) -> Any:
     """The regime chart of ``result`` as a matplotlib figure (module docstring)."""
-    from .plot import _pyplot, wrap_title
+    from .figures import pyplot, wrap_title
 
-    plt = _pyplot()
+    plt = pyplot()
     end = chart_end(result, to)
     target = thresholds.target if thresholds is not None else result.game.compromise_profile
     rows, target_label = _rows(result, end, target)

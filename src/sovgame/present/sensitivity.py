@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from ..claims.scorecard import GRADE_MEANINGS, Grade
 from ..core.intervals import Endpoint, exact_text
 from ..core.numbers import fmt, json_number
 from ..costs.thresholds import CRITERIA
 from ..costs.verdicts import Verdict, verdict_legend, verdict_scale_json
-from ..findings.claims import GRADE_MEANINGS, Grade
-from ..findings.polynomials import Number, RealRoot
-from ..findings.sensitivity import Entry, Sensitivity, deciding_entries, value_text
-from ..findings.walk import End
+from ..sensitivity.one_number import Entry, Sensitivity, deciding_entries, value_text
+from ..sensitivity.polynomials import Number, RealRoot
+from ..sensitivity.walk import End
 from .sections import Section
 
 #: How a subject is named in tables.
@@ -156,7 +156,7 @@ class TornadoRow:
 
 def tornado_rows(result: Sensitivity, subject: str, top: int | None = None) -> list[TornadoRow]:
     """The bars of one criterion's (or claim's) tornado chart, smallest margin first."""
-    from ..findings.sensitivity import measure
+    from ..sensitivity.one_number import measure
 
     rows = []
     for e in result.for_subject(subject)[:top]:
@@ -245,7 +245,7 @@ def deciding_section(
     entries: list[Entry] | None, title: str = "What decides the verdicts", left_out: str | None = None
 ) -> Section:
     """The deciding numbers, one sentence each (``analyze``, ``claims``, ``report``); when they
-    were left out (``entries`` None), why (:func:`sovgame.findings.sensitivity.deciding_within_limit`)."""
+    were left out (``entries`` None), why (:func:`sovgame.sensitivity.one_number.deciding_within_limit`)."""
     if entries is None:
         lines = [f"left out: {left_out}; raise the limit with --max-work to see them"]
     else:

@@ -7,9 +7,9 @@ from typing import Any
 
 from ..core.intervals import exact_text
 from ..core.numbers import fmt
-from ..findings.parameters import KAPPA
-from ..findings.sensitivity import value_text
-from ..findings.sensitivity_map import SensitivityMap
+from ..sensitivity.grid import SensitivityMap
+from ..sensitivity.one_number import value_text
+from ..sensitivity.parameters import KAPPA
 from .sections import Section
 from .sensitivity import number_json, state_json
 

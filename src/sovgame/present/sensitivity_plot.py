@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.numbers import fmt
-from .plot import _pyplot, _save, check_plot_output, wrap_title
+from .figures import check_plot_output, pyplot, save_figure, wrap_title
 from .sensitivity import TornadoRow, state_words, subject_words, tornado_rows
 
 if TYPE_CHECKING:
-    from ..findings.sensitivity import Sensitivity
-    from ..findings.sensitivity_map import SensitivityMap
+    from ..sensitivity.grid import SensitivityMap
+    from ..sensitivity.one_number import Sensitivity
 
 #: Distances beyond this (relative to the value) are drawn to the edge and marked.
 SHOWN = 2.0
@@ -27,10 +27,10 @@ def plot_tornado(
     right as far as the number may move (relative to its value) before the verdict changes,
     the smallest margin on top (:func:`sovgame.present.sensitivity.tornado_rows`); a side
     without any change is drawn pale to the edge. An existing file is replaced only with
-    ``force`` (:func:`sovgame.present.plot.check_plot_output`)."""
+    ``force`` (:func:`sovgame.present.figures.check_plot_output`)."""
     path = Path(path)
     target = check_plot_output(path, force)
-    plt = _pyplot()
+    plt = pyplot()
     subjects = [subject] if subject else list(result.subjects)
     panels = [(s, tornado_rows(result, s, top)) for s in subjects]
     panels = [(s, rows) for s, rows in panels if rows]
@@ -44,7 +44,7 @@ def plot_tornado(
         _panel(ax, name, rows, result.for_subject(name)[0].state)
     wrap_title(fig, f"{result.game.title}: what decides the verdict")
     fig.tight_layout()
-    _save(fig, path, target)
+    save_figure(fig, path, target)
     return path
 
 
@@ -78,7 +78,7 @@ def plot_map(result: SensitivityMap, path: str | Path, force: bool = False) -> P
     only with ``force``."""
     path = Path(path)
     target = check_plot_output(path, force)
-    plt = _pyplot()
+    plt = pyplot()
     from matplotlib.colors import ListedColormap
 
     states = result.states()
@@ -107,5 +107,5 @@ def plot_map(result: SensitivityMap, path: str | Path, force: bool = False) -> P
     ax.set_title(f"{result.game.title}: {result.title}", fontsize=10)
     ax.legend(loc="upper right", fontsize=8)
     fig.tight_layout()
-    _save(fig, path, target)
+    save_figure(fig, path, target)
     return path

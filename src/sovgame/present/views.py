@@ -30,7 +30,7 @@ VIEWS = (
     ("play.trust", "TrustAnalysis", "trust", "trust_to_json"),
     ("robustness.summary", "RobustResult", "robust", "robust_to_json"),
     ("findings.analysis", "Analysis", "analysis", "analysis_to_json"),
-    ("findings.claims", "Scorecard", "claims", "scorecard_to_json"),
+    ("claims.scorecard", "Scorecard", "claims", "scorecard_to_json"),
 )
 
 _BUILDERS: dict[type, Any] = {}

@@ -1,6 +1,6 @@
 """Tests of a claim beyond one simultaneous move: a move order (``sequence``), a limited
 strategy's success probability (``capacity``) and a type's prior (``trust``)
-(:mod:`sovgame.findings.claims`; README, "Claims")."""
+(:mod:`sovgame.claims.scorecard`; README, "Claims")."""
 
 from __future__ import annotations
 

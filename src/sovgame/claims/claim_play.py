@@ -1,5 +1,5 @@
 """Tests of a claim about play beyond one shot: what a mediator can do, and what repeated
-play sustains or repeats (:mod:`sovgame.findings.claims`)."""
+play sustains or repeats (:mod:`sovgame.claims.scorecard`)."""
 
 from __future__ import annotations
 

@@ -12,9 +12,9 @@ from sovgame import load_game
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.costs.verdicts import Verdict
 from sovgame.errors import ParameterError
-from sovgame.findings.parameters import find_parameter, with_value
-from sovgame.findings.sensitivity_map import sensitivity_map
-from sovgame.findings.tracks import Ratio
+from sovgame.sensitivity.grid import sensitivity_map
+from sovgame.sensitivity.parameters import find_parameter, with_value
+from sovgame.sensitivity.tracks import Ratio
 
 MIL, TRADE = "cost:military_operations@Pakistan", "cost:trade_disruption@Pakistan"
 

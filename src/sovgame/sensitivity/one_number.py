@@ -15,9 +15,9 @@ the plausible range — with everything else fixed, :func:`sensitivity` finds
 
 Entries are sorted by margin, so the numbers that decide the verdict come first. How each
 piece is computed exactly: docs/models.md, "Sensitivity (one number at a time)";
-:mod:`sovgame.findings.tracks` (the events of linear conditions),
-:mod:`sovgame.findings.unique_tracks` (uniqueness and risk dominance),
-:mod:`sovgame.findings.walk` (the interval around the value).
+:mod:`sovgame.sensitivity.tracks` (the events of linear conditions),
+:mod:`sovgame.sensitivity.unique_tracks` (uniqueness and risk dominance),
+:mod:`sovgame.sensitivity.walk` (the interval around the value).
 """
 
 from __future__ import annotations
@@ -27,16 +27,17 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..claims.scorecard import Scorecard
 from ..core.budget import foresee, metered, sensitivity_forecast, sensitivity_least, spent
 from ..core.intervals import Endpoint
 from ..core.model import Game, Profile
 from ..costs.thresholds import CRITERIA, Criterion, resolve_target
 from ..errors import ParameterError
-from .claims import Scorecard
-from .parameters import Line, Parameter, ParameterKind, line, parameters
+from .criteria import criterion_track
+from .grades import ClaimTracks
+from .parameters import Parameter, line, parameters, scale_of
 from .polynomials import Number, RealRoot, compare_numbers, less, scaled_distance
-from .tracks import LinearTrack, Reading
-from .unique_tracks import RiskTrack, UniqueTrack, comparisons
+from .tracks import Reading
 from .walk import End, Piece, Track, walk
 
 
@@ -75,57 +76,10 @@ class Sensitivity:
         return [e for e in self.entries if e.subject == subject]
 
 
-def criterion_track(line_: Line, criterion: str, target: Profile) -> Track | None:
-    """The track of ``criterion`` along ``line_`` (None: risk dominance outside 2x2 games)."""
-    game = line_.game
-    n = game.n_players
-
-    def moved(p: Profile, i: int, s: int) -> Profile:
-        return p[:i] + (s,) + p[i + 1 :]
-
-    if criterion in (Criterion.NASH, Criterion.STRICT):
-        forms = [
-            line_.form(i, target, moved(target, i, s)) for i in range(n) for s in range(game.shape[i]) if s != target[i]
-        ]
-        return LinearTrack(criterion, line_, tuple(forms), criterion == Criterion.STRICT)
-    if criterion == Criterion.DOMINANT:
-        forms = [
-            line_.form(i, p, moved(p, i, s))
-            for p in game.profiles()
-            for i in range(n)
-            if p[i] == target[i]
-            for s in range(game.shape[i])
-            if s != target[i]
-        ]
-        return LinearTrack(criterion, line_, tuple(forms), True)
-    if criterion == Criterion.UNIQUE:
-        keys, forms = comparisons(line_)
-        return UniqueTrack(criterion, line_, target, tuple(keys), tuple(forms))
-    if game.shape != (2, 2):
-        return None
-    d = tuple(1 - t for t in target)
-    t_forms = (line_.form(0, target, moved(target, 0, d[0])), line_.form(1, target, moved(target, 1, d[1])))
-    d_forms = (line_.form(0, d, moved(d, 0, target[0])), line_.form(1, d, moved(d, 1, target[1])))
-    return RiskTrack(criterion, line_, t_forms, d_forms)
-
-
-def _scale(game: Game, parameter: Parameter) -> Fraction:
-    """What a number that is 0 is measured against: the largest number of its kind (1 if none)."""
-    if parameter.kind == ParameterKind.PAYOFF:
-        values = [abs(v) for v in game.payoffs.reshape(-1)]
-    elif parameter.kind == ParameterKind.WEIGHT:
-        values = [w for c in game.costs for w in c.weights]
-    elif parameter.kind == ParameterKind.EXPOSURE:
-        values = [e for c in game.costs for row in (c.exposure or {}).values() for e in row]
-    else:
-        values = [Fraction(1)]
-    return max(values, default=Fraction(0)) or Fraction(1)
-
-
 def measure(game: Game, parameter: Parameter) -> Fraction:
     """What distances along a number are relative to: its value, or the largest number of its
     kind when the value is 0."""
-    return abs(parameter.value) or _scale(game, parameter)
+    return abs(parameter.value) or scale_of(game, parameter)
 
 
 def margin_of(game: Game, parameter: Parameter, lower: End, upper: End):
@@ -214,9 +168,9 @@ def sensitivity(
     costs : keep only the costs of these names (None: all)
     criteria : the criteria to follow (default: all five); names of :class:`Criterion`
     claims : also follow the grade of each claim the file states (see
-        :mod:`sovgame.findings.sensitivity_claims`)
-    keys : follow only the numbers of these keys (see :func:`sovgame.findings.parameters.parameters`)
-    scorecard : the file's claims already graded (:func:`sovgame.findings.claims.grade_claims`), reused
+        :mod:`sovgame.sensitivity.grades`)
+    keys : follow only the numbers of these keys (see :func:`sovgame.sensitivity.parameters.parameters`)
+    scorecard : the file's claims already graded (:func:`sovgame.claims.scorecard.grade_claims`), reused
     """
     profile = resolve_target(game, target)
     kept = game.kept_costs(costs)
@@ -234,8 +188,6 @@ def sensitivity(
     subjects: list[str] = []
     claim_tracks = None
     if claims and game.claims and target is None and costs is None:
-        from .sensitivity_claims import ClaimTracks
-
         claim_tracks = ClaimTracks(game, scorecard)
         notes += claim_tracks.notes
     foresee(

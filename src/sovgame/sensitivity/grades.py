@@ -1,9 +1,9 @@
 """Sensitivity of the claims a file states: how far each number may move before a claim's grade
-changes (:mod:`sovgame.findings.sensitivity`).
+changes (:mod:`sovgame.sensitivity.one_number`).
 
-A claim's grade combines its tests' grades (:func:`sovgame.findings.claims.combine`), so it
+A claim's grade combines its tests' grades (:func:`sovgame.claims.scorecard.combine`), so it
 can change only where one of its tests' grades does. Each test of this file is followed as a
-track (:mod:`sovgame.findings.walk`) with its own exact events:
+track (:mod:`sovgame.sensitivity.walk`) with its own exact events:
 
 - ``threshold``: the criterion's track (the grade is the verdict against what is expected);
 - ``binding``: which player's own threshold is largest changes where two deviations'
@@ -27,13 +27,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..claims.claim_games import player_type
+from ..claims.scorecard import Grade, Scorecard, combine, grade_claims
 from ..core.claims import Claim, ClaimTest, TestKind
 from ..core.model import Game, Profile
 from ..costs.deviations import binding_player
 from ..costs.thresholds import resolve_target
 from ..errors import ParameterError, SovgameError
-from .claim_games import player_type
-from .claims import Grade, Scorecard, combine, grade_claims
+from .criteria import criterion_track
 from .parameters import Line, ParameterKind
 from .polynomials import Number
 from .tracks import Form, Never, Reading, at, form_polynomials, linear_set, moves, roots_of
@@ -87,8 +88,6 @@ def _target(track: TestTrack) -> Profile:
 
 
 def _criterion(track: TestTrack):
-    from .sensitivity import criterion_track
-
     assert track.test.criterion is not None
     return criterion_track(track.line, track.test.criterion, _target(track))
 
@@ -121,7 +120,7 @@ def _deviation_forms(track: TestTrack) -> list[tuple[int, Form]]:
 
 
 def _binding_grade(track: TestTrack, p: Fraction) -> Grade:
-    """As :func:`sovgame.findings.claim_tests.binding_test`: the player whose own set starts
+    """As :func:`sovgame.claims.claim_tests.binding_test`: the player whose own set starts
     last binds, unless the set is empty or starts at 0."""
     strict = track.test.criterion != "nash"
     forms = _deviation_forms(track)
@@ -159,7 +158,7 @@ def _is_nash(track: TestTrack, profile: Profile, p: Fraction) -> bool:
 
 
 def _equilibrium_grade(track: TestTrack, p: Fraction) -> Grade:
-    """As :func:`sovgame.findings.claim_tests.equilibrium_test`."""
+    """As :func:`sovgame.claims.claim_tests.equilibrium_test`."""
     game = track.line.game
     assert track.test.profile is not None
     profile = game.parse_outcome(track.test.profile)
@@ -217,7 +216,7 @@ def _rstp(track: TestTrack, p: Fraction) -> dict[int, tuple[Fraction, ...]]:
 
 
 def _game_type_grade(track: TestTrack, p: Fraction) -> Grade:
-    """As :func:`sovgame.findings.claim_games.game_type_test`."""
+    """As :func:`sovgame.claims.claim_games.game_type_test`."""
     types = [player_type(*values) for values in _rstp(track, p).values()]
     matching = sum(1 for kind in types if kind in track.test.expect)
     return Grade.SUPPORTED if matching == len(types) else (Grade.PARTLY if matching else Grade.NOT_SUPPORTED)
@@ -244,16 +243,16 @@ def _relevant_forms(track: TestTrack) -> list[Form]:
 
 
 def _scenario_grade(track: TestTrack, p: Fraction) -> Grade:
-    """As :func:`sovgame.findings.claim_games.scenario_test`, this file moving."""
+    """As :func:`sovgame.claims.claim_games.scenario_test`, this file moving."""
     test = track.test
     if test.gains is not None:
         present_there, profile = track.extra
         present_here = profile is not None and _is_nash(track, profile, p)
         holds = (present_there and not present_here) if test.gains else (present_here and not present_there)
         return Grade.SUPPORTED if holds else Grade.NOT_SUPPORTED
+    from ..claims.claim_games import order
+    from ..claims.claim_tests import Untestable
     from ..costs.thresholds import compute_thresholds
-    from .claim_games import order
-    from .claim_tests import Untestable
 
     (after,) = track.extra
     assert test.criterion is not None
@@ -335,7 +334,7 @@ class ClaimTracks:
     """The claims of a game that sensitivity can follow, and why others are not followed."""
 
     def __init__(self, game: Game, card: Scorecard | None = None):
-        from .claim_tests import Context
+        from ..claims.claim_tests import Context
 
         self.game = game
         card = card or grade_claims(game)
@@ -371,7 +370,7 @@ class ClaimTracks:
             return fixed
         if test.kind != TestKind.SCENARIO:
             return TestTrack(test, line)
-        from .claim_tests import Untestable
+        from ..claims.claim_tests import Untestable
 
         try:
             other = self.context.related(test.scenario or "")

@@ -18,7 +18,7 @@ constants c that matter (κ = 0, today's 1, the top of the plausible range) only
 
 Each is a polynomial in p of degree ≤ 2 (degree 1 when p is a payoff, a weight or an
 exposure, since then only a or only b moves), solved exactly by
-:func:`sovgame.findings.polynomials.real_roots`.
+:func:`sovgame.sensitivity.polynomials.real_roots`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Walking a track outward from the file's value: the exact interval of one number over which
 a verdict (or a claim's grade) stays the same, and what lies just beyond each end.
 
-The candidate values of the number (a track's events, :mod:`sovgame.findings.tracks`) cut its
+The candidate values of the number (a track's events, :mod:`sovgame.sensitivity.tracks`) cut its
 range into points and open gaps on which nothing changes. The walk reads the track exactly at
 each rational point and at one rational inside each gap, starting from the file's value and
 moving out on each side until the state changes:
@@ -11,7 +11,7 @@ moving out on each side until the state changes:
 - an irrational point cannot be read: when the gaps on both sides agree it is passed (and
   listed as ``unsettled``), otherwise it is the end, with its closedness not settled.
 
-Where a track's reading needed the exact solver (larger games, :mod:`sovgame.findings.unique_tracks`)
+Where a track's reading needed the exact solver (larger games, :mod:`sovgame.sensitivity.unique_tracks`)
 the candidates are refined once with the track's extra events and the walk starts over.
 """
 

@@ -15,9 +15,9 @@ from sovgame import load_game
 from sovgame.cli import app
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.costs.verdicts import Verdict
-from sovgame.findings.parameters import find_parameter, parameters, setting_text
-from sovgame.findings.sensitivity import sensitivity, threshold_at
-from sovgame.findings.tracks import QuadraticRoot, Ratio
+from sovgame.sensitivity.one_number import sensitivity, threshold_at
+from sovgame.sensitivity.parameters import find_parameter, parameters, setting_text
+from sovgame.sensitivity.tracks import QuadraticRoot, Ratio
 from strategies import two_by_two_text
 from support import assert_interval_exact, changed
 
@@ -252,10 +252,10 @@ def test_an_irrational_end_whose_bracket_holds_the_value_gets_a_true_margin_brac
     so v ≠ √2): the margin |√2 − v|/v is irrational and > 0, so it is a bracket, and the
     bracket holds it. Measured from the bracket's ends alone it came out as an exact rational
     (both ends the same distance from v), and a bracket from them need not hold the margin."""
-    from sovgame.findings.parameters import Parameter, ParameterKind
-    from sovgame.findings.polynomials import RealRoot, real_roots
-    from sovgame.findings.sensitivity import margin_of
-    from sovgame.findings.walk import End
+    from sovgame.sensitivity.one_number import margin_of
+    from sovgame.sensitivity.parameters import Parameter, ParameterKind
+    from sovgame.sensitivity.polynomials import RealRoot, real_roots
+    from sovgame.sensitivity.walk import End
 
     root = real_roots([F(-2), F(0), F(1)])[1]
     assert isinstance(root, RealRoot) and root.compare(F(1)) > 0
@@ -280,7 +280,7 @@ def test_the_deciding_numbers_past_the_work_limit_are_left_out_with_the_reason()
     # Each exact reading is counted; within a tiny limit the case's numbers cannot all be
     # followed, so sensitivity refuses and deciding_within_limit says why instead.
     from sovgame.core.budget import WorkLimitError, work_limit
-    from sovgame.findings.sensitivity import deciding, deciding_within_limit
+    from sovgame.sensitivity.one_number import deciding, deciding_within_limit
 
     game = load_game("pakistan_afghanistan")
     with work_limit(50_000), pytest.raises(WorkLimitError):

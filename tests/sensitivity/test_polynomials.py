@@ -9,7 +9,7 @@ from fractions import Fraction as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sovgame.findings.polynomials import (
+from sovgame.sensitivity.polynomials import (
     RealRoot,
     count_roots,
     evaluate,
@@ -109,7 +109,7 @@ def test_a_rational_root_inside_an_irrational_roots_bracket_is_sorted_exactly():
 
 
 def test_scaled_distances_of_roots_compare_exactly_with_rationals_and_roots():
-    from sovgame.findings.polynomials import compare_numbers, scaled_distance
+    from sovgame.sensitivity.polynomials import compare_numbers, scaled_distance
 
     sqrt2 = next(r for r in real_roots([F(-2), F(0), F(1)]) if isinstance(r, RealRoot) and r.compare(F(0)) > 0)
     while sqrt2.lo <= 1:

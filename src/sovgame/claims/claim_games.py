@@ -1,5 +1,5 @@
 """Tests of a claim about the game's shape and its variants: the 2x2 game type, a third
-party held at a strategy, and another game file as a scenario (:mod:`sovgame.findings.claims`)."""
+party held at a strategy, and another game file as a scenario (:mod:`sovgame.claims.scorecard`)."""
 
 from __future__ import annotations
 

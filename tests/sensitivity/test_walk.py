@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction as F
 
-from sovgame.findings.parameters import Parameter, ParameterKind
-from sovgame.findings.polynomials import RealRoot, evaluate, real_roots, sign_at
-from sovgame.findings.tracks import Never, Reading
-from sovgame.findings.walk import walk
+from sovgame.sensitivity.parameters import Parameter, ParameterKind
+from sovgame.sensitivity.polynomials import RealRoot, evaluate, real_roots, sign_at
+from sovgame.sensitivity.tracks import Never, Reading
+from sovgame.sensitivity.walk import walk
 
 M = F(10**20)
 POLY = [F(-1), M, F(1)]  # p² + M·p − 1: one root r in (0, 1/M) (r·(r + M) = 1), one below −M

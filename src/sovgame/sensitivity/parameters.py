@@ -257,3 +257,16 @@ def with_value(game: Game, parameter: Parameter, value: Fraction) -> Game:
                 cost = replace(cost, exposure=exposure)
         costs.append(cost)
     return replace(game, costs=tuple(costs))
+
+
+def scale_of(game: Game, parameter: Parameter) -> Fraction:
+    """What a number that is 0 is measured against: the largest number of its kind (1 if none)."""
+    if parameter.kind == ParameterKind.PAYOFF:
+        values = [abs(v) for v in game.payoffs.reshape(-1)]
+    elif parameter.kind == ParameterKind.WEIGHT:
+        values = [w for c in game.costs for w in c.weights]
+    elif parameter.kind == ParameterKind.EXPOSURE:
+        values = [e for c in game.costs for row in (c.exposure or {}).values() for e in row]
+    else:
+        values = [Fraction(1)]
+    return max(values, default=Fraction(0)) or Fraction(1)

@@ -12,7 +12,7 @@ two exact tests (as :mod:`sovgame.robustness.kappa_sets` does in floats):
 
 The tails of κ on which each holds bracket the uniqueness tail: alone ⊆ unique ⊆ maybe alone.
 In a 2x2 game the two coincide (every sign pattern is one or the other), so the track is exact
-and its events are those of the linear conditions (:mod:`sovgame.findings.tracks`). In larger
+and its events are those of the linear conditions (:mod:`sovgame.sensitivity.tracks`). In larger
 two-player games, where the two verdicts differ, the exact solver decides
 (:func:`sovgame.costs.uniqueness.tail_of_uniqueness`) and the gap is refined at the values of p
 where the equilibrium set at κ = 1 or at the top changes; a verdict change through mixed

@@ -2,7 +2,7 @@
 the cost level κ as one axis, where the criterion holds (``sovgame sensitivity GAME --map X,Y``).
 
 Every cell is read exactly at its grid point. The boundaries are exact too: along every grid
-line the one-number machinery (:func:`sovgame.findings.walk.scan_range`) finds each change of
+line the one-number machinery (:func:`sovgame.sensitivity.walk.scan_range`) finds each change of
 verdict between the grid points, so the boundary points lie on the true curves, not between
 cells. With κ as an axis the boundary is the threshold itself, κ = T(p), whose pieces (rational
 functions of the other number where they are) are the exact boundary curves.
@@ -121,7 +121,7 @@ def _axis(game: Game, key: str, span: tuple[Fraction, Fraction] | None, grid: in
         return Axis(KAPPA, "cost level κ (1 = today's costs)", _grid(lo, hi, grid, option), Fraction(1)), None
     parameter = find_parameter(game, key, option="map")
     v = parameter.value
-    reach = max(abs(v), _kind_scale(game, parameter))
+    reach = max(abs(v), _kindscale_of(game, parameter))
     lo, hi = span or (v - reach, v + reach)
     if parameter.lowest is not None:
         lo = max(lo, parameter.lowest)
@@ -130,10 +130,10 @@ def _axis(game: Game, key: str, span: tuple[Fraction, Fraction] | None, grid: in
     return Axis(parameter.key, parameter.label, _grid(lo, hi, grid, option), v), parameter
 
 
-def _kind_scale(game: Game, parameter: Parameter) -> Fraction:
-    from .sensitivity import _scale
+def _kindscale_of(game: Game, parameter: Parameter) -> Fraction:
+    from .parameters import scale_of
 
-    return _scale(game, parameter)
+    return scale_of(game, parameter)
 
 
 def _grid(lo: Fraction, hi: Fraction, n: int, option: str) -> tuple[Fraction, ...]:
@@ -168,7 +168,7 @@ def grid_line(
     """One grid line: the number ``moving`` over ``values`` with ``fixed`` at ``fixed_value``
     (a module-level function of picklable arguments, so any executor can run it). With
     ``kappas`` the other axis is κ: a cell per (value, κ) says whether the criterion holds."""
-    from .sensitivity import criterion_track
+    from .criteria import criterion_track
 
     base = game if fixed is None else with_value(game, find_parameter(game, fixed), fixed_value or Fraction(0))
     parameter = find_parameter(base, moving)
@@ -219,7 +219,7 @@ def sensitivity_map(
     executor: Executor | None = None,
 ) -> SensitivityMap:
     """``criterion`` over a grid of the numbers ``x`` and ``y`` (keys of
-    :func:`sovgame.findings.parameters.parameters`, or ``"kappa"`` for the cost level).
+    :func:`sovgame.sensitivity.parameters.parameters`, or ``"kappa"`` for the cost level).
 
     Parameters
     ----------

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sovgame import load_game, solve
+from sovgame.claims.scorecard import Grade, combine
 from sovgame.cli import app
-from sovgame.findings.claims import Grade, combine
 from strategies import INCIDENCES, two_by_two
 from support import claims_toml, graded
 

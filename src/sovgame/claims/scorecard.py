@@ -1,7 +1,7 @@
 """Grading the claims a game file states (``[[claims]]``) into a scorecard.
 
-Each claim's tests are computed exactly (:mod:`sovgame.findings.claim_tests`,
-:mod:`~sovgame.findings.claim_games`, :mod:`~sovgame.findings.claim_play`) and graded
+Each claim's tests are computed exactly (:mod:`sovgame.claims.claim_tests`,
+:mod:`~sovgame.claims.claim_games`, :mod:`~sovgame.claims.claim_play`) and graded
 ``supported``, ``partly supported``, ``not supported`` or ``not testable with this file``. A
 claim is graded from its tests:
 

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from sovgame import bimatrix_game, solve
 from sovgame.costs.thresholds import compute_thresholds
-from sovgame.findings.parameters import line, parameters, with_value
-from sovgame.findings.sensitivity import criterion_track, sensitivity
-from sovgame.findings.unique_tracks import Signs, alone_after_dominance, comparisons, maybe_alone
+from sovgame.sensitivity.one_number import criterion_track, sensitivity
+from sovgame.sensitivity.parameters import line, parameters, with_value
+from sovgame.sensitivity.unique_tracks import Signs, alone_after_dominance, comparisons, maybe_alone
 from strategies import costed_bimatrix
 
 
@@ -64,7 +64,7 @@ def test_readings_in_larger_games_agree_with_the_thresholds_of_the_changed_game(
 def test_interval_ends_in_larger_games_are_true_changes(game, data):
     """The uniqueness interval of a random number of a 2x3 game (target: the first strategies):
     each end a true change, checked by compute_thresholds on the edited game."""
-    from sovgame.findings.sensitivity import entry_of
+    from sovgame.sensitivity.one_number import entry_of
 
     target = (0, 0)
     parameter = data.draw(st.sampled_from(parameters(game)))

@@ -1,0 +1,57 @@
+"""What every chart shares: matplotlib loaded on demand, the output checked before any work,
+a title that wraps to the figure's width, and the atomic save.
+
+Needs matplotlib (``pip install "sovgame[plot]"``); imported only when a plot is asked for.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..errors import SovgameError
+from ..files.atomic import check_output, write_atomically
+
+
+def pyplot() -> Any:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        raise SovgameError('drawing a chart needs matplotlib: pip install "sovgame[plot]"') from None
+    return plt
+
+
+def check_plot_output(path: str | Path, force: bool = False) -> Path:
+    """The file a plot to ``path`` writes, checked before any work is done: a .png, .svg or
+    .pdf name, not an existing file without ``force``, never an input
+    (:func:`sovgame.files.atomic.check_output`)."""
+    path = Path(path)
+    if path.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise SovgameError(f"{path}: the plot is written as .png, .svg or .pdf; name the file so")
+    return check_output(path, force)
+
+
+def wrap_title(fig: Any, text: str, fontsize: float = 12) -> Any:
+    """A figure title wrapped onto as many lines as it needs to fit the figure's width."""
+    width_px = fig.get_figwidth() * fig.dpi * 0.94
+    chars = max(20, int(width_px / (fontsize * fig.dpi / 72 * 0.55)))
+    return fig.suptitle("\n".join(textwrap.wrap(text, chars)), fontsize=fontsize)
+
+
+def save_figure(fig: Any, path: Path | BinaryIO, target: Path | None) -> None:
+    """Draw ``fig`` into a file object, or into ``target`` atomically (all or nothing)."""
+    plt = pyplot()
+    try:
+        if target is None:
+            fig.savefig(path, dpi=150)
+            return
+        buffer = io.BytesIO()
+        fig.savefig(buffer, dpi=150, format=target.suffix.lower()[1:])
+        write_atomically(target, buffer.getvalue())
+    finally:
+        plt.close(fig)
