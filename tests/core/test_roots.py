@@ -2,7 +2,8 @@
 
 Every interval a :class:`Root` carries is checked here independently of the isolation code:
 its polynomial divides the input, changes sign strictly across the interval, and has exactly
-one root inside by Sturm's theorem (a Sturm sequence written in this file, in fractions).
+one root inside by Sturm's theorem (a Sturm sequence written in fractions in
+``tests/core/reference_roots.py``).
 """
 
 from __future__ import annotations
@@ -15,59 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.reference_roots import lin, mul, prod, remainder, squarefree_part, sturm_count, value
 from sovgame.core.roots import Root, compare, nonnegative_roots, primitive, sign_at
-
-
-def mul(a, b):
-    out = [F(0)] * (len(a) + len(b) - 1)
-    for i, x in enumerate(a):
-        for j, y in enumerate(b):
-            out[i + j] += F(x) * F(y)
-    return out
-
-
-def prod(*polys):
-    out = [F(1)]
-    for p in polys:
-        out = mul(out, p)
-    return out
-
-
-def lin(r):
-    """x − r"""
-    return [-F(r), F(1)]
-
-
-def value(poly, x: F) -> F:
-    return sum((F(c) * x**i for i, c in enumerate(poly)), F(0))
-
-
-def remainder(a, b):
-    a = [F(c) for c in a]
-    while len(a) >= len(b) and any(a):
-        factor, shift = a[-1] / b[-1], len(a) - len(b)
-        for i, c in enumerate(b):
-            a[shift + i] -= factor * c
-        a.pop()
-        while a and a[-1] == 0:
-            a.pop()
-    return a
-
-
-def sturm_count(f, lo: F, hi: F) -> int:
-    """Distinct roots of f in (lo, hi] by Sturm's theorem (f squarefree)."""
-    seq = [[F(c) for c in f], [F(i * c) for i, c in enumerate(f)][1:]]
-    while len(seq[-1]) > 1:
-        r = remainder(seq[-2], seq[-1])
-        if not r:
-            break
-        seq.append([-c for c in r])
-
-    def changes(x):
-        signs = [v > 0 for p in seq if (v := value(p, x)) != 0]
-        return sum(1 for s, t in zip(signs, signs[1:]) if s != t)
-
-    return changes(lo) - changes(hi)
 
 
 def certified(poly, roots):
@@ -206,17 +156,3 @@ def test_random_products_of_known_factors(rational_roots, multiplicities, quadra
     bound = 1 + sum(abs(c) for c in core[:-1]) / abs(core[-1])
     at_zero = 1 if core[0] == 0 else 0
     assert len(roots) == sturm_count(core, F(0), bound) + at_zero
-
-
-def squarefree_part(poly):
-    a, b = [F(c) for c in poly], [F(i * c) for i, c in enumerate(poly)][1:]
-    while b:
-        a, b = b, remainder(a, b)
-    q, rest = [F(0)] * (len(poly) - len(a) + 1), [F(c) for c in poly]
-    while len(rest) >= len(a) and any(rest):
-        factor, shift = rest[-1] / a[-1], len(rest) - len(a)
-        q[shift] = factor
-        for i, c in enumerate(a):
-            rest[shift + i] -= factor * c
-        rest.pop()
-    return q

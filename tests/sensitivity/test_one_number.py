@@ -252,13 +252,13 @@ def test_an_irrational_end_whose_bracket_holds_the_value_gets_a_true_margin_brac
     so v ≠ √2): the margin |√2 − v|/v is irrational and > 0, so it is a bracket, and the
     bracket holds it. Measured from the bracket's ends alone it came out as an exact rational
     (both ends the same distance from v), and a bracket from them need not hold the margin."""
+    from sovgame.core.roots import Root, primitive, real_roots
     from sovgame.sensitivity.one_number import margin_of
     from sovgame.sensitivity.parameters import Parameter, ParameterKind
-    from sovgame.sensitivity.polynomials import RealRoot, real_roots
     from sovgame.sensitivity.walk import End
 
     root = real_roots([F(-2), F(0), F(1)])[1]
-    assert isinstance(root, RealRoot) and root.compare(F(1)) > 0
+    assert isinstance(root, Root) and root.compare(F(1)) > 0
     v = (root.lo + root.hi) / 2
     parameter = Parameter(ParameterKind.PAYOFF, "x", "a payoff", v)
     end = End(root, None, "beyond", True)
@@ -269,11 +269,11 @@ def test_an_irrational_end_whose_bracket_holds_the_value_gets_a_true_margin_brac
     lo, hi = bracket
     # lo < |√2 − v|/v < hi, i.e. √2 lies strictly between v ± lo·v on its side, not beyond v ± hi·v.
     side = 1 if root.compare(v) > 0 else -1
-    assert 0 < lo < hi
+    assert 0 < lo < hi and margin == (lo + hi) / 2
     assert root.compare(v + side * lo * v) == side and root.compare(v + side * hi * v) == -side
     # The exact margin m solves (v + side·v·m)² = 2: v²m² + 2·side·v²·m + v² − 2 = 0 (side² = 1).
-    assert isinstance(exact, RealRoot) and (exact.lo, exact.hi) == bracket
-    assert list(exact.poly) == [v * v - 2, 2 * side * v * v, v * v]
+    assert isinstance(exact, Root) and (exact.lo, exact.hi) == bracket
+    assert exact.poly == primitive([v * v - 2, 2 * side * v * v, v * v])
 
 
 def test_the_deciding_numbers_past_the_work_limit_are_left_out_with_the_reason():

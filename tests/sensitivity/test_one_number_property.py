@@ -8,9 +8,9 @@ from fractions import Fraction as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sovgame.core.roots import less
 from sovgame.costs.thresholds import CRITERIA
 from sovgame.sensitivity.one_number import sensitivity
-from sovgame.sensitivity.polynomials import less
 from strategies import costed_2x2
 from support import assert_interval_exact, state_at
 

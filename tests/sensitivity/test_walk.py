@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction as F
 
+from sovgame.core.linalg import evaluate
+from sovgame.core.roots import Root, real_roots, sign_at
 from sovgame.sensitivity.parameters import Parameter, ParameterKind
-from sovgame.sensitivity.polynomials import RealRoot, evaluate, real_roots, sign_at
 from sovgame.sensitivity.tracks import Never, Reading
 from sovgame.sensitivity.walk import walk
 
@@ -40,7 +41,7 @@ def test_the_gap_next_to_the_lowest_value_is_read_inside_it():
     parameter = Parameter(ParameterKind.WEIGHT, "w", "a weight", F(1), lowest=F(0))
     walked = walk(SignTrack(), parameter)
     end = walked.lower
-    assert isinstance(end.at, RealRoot) and end.at.compare(F(0)) > 0 and end.at.compare(1 / M) < 0
+    assert isinstance(end.at, Root) and end.at.compare(F(0)) > 0 and end.at.compare(1 / M) < 0
     assert end.closed is None and end.change
     assert end.beyond == -1
     assert walked.upper.at is None and not walked.upper.change

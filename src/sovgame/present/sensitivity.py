@@ -12,11 +12,11 @@ from typing import Any
 from ..claims.scorecard import GRADE_MEANINGS, Grade
 from ..core.intervals import Endpoint, exact_text
 from ..core.numbers import fmt, json_number
+from ..core.roots import Root
 from ..costs.thresholds import CRITERIA
 from ..costs.verdicts import Verdict, verdict_legend, verdict_scale_json
 from ..sensitivity.one_number import Entry, Sensitivity, deciding_entries, value_text
-from ..sensitivity.polynomials import Number, RealRoot
-from ..sensitivity.walk import End
+from ..sensitivity.walk import Bracket, End
 from .sections import Section
 
 #: How a subject is named in tables.
@@ -278,18 +278,20 @@ def deciding_to_json(entries: list[Entry]) -> list[dict[str, Any]]:
 # --- JSON ----------------------------------------------------------------------------------------
 
 
-def number_json(x: Number | Endpoint | None) -> str | None:
-    """An end as exact text (null for unbounded; "≈…" for an irrational one, with its bracket
-    given beside it)."""
+def number_json(x: Endpoint | Bracket | None) -> str | None:
+    """An end as exact text (null for unbounded; "≈…" or a closed form for an irrational one,
+    with its bracket given beside it)."""
     if x is None:
         return None
-    if isinstance(x, RealRoot):
-        return x.text()
-    return exact_text(x)
+    return value_text(x)
 
 
-def _bracket(x: Number | None) -> list[str] | None:
-    return [fmt(x.lo), fmt(x.hi)] if isinstance(x, RealRoot) else None
+def _bracket(x: Endpoint | Bracket | None) -> list[str] | None:
+    """The bracket of an irrational end: a root's cell (canonical, :attr:`Root.cell`), or
+    where bisection located a change."""
+    if isinstance(x, Root):
+        return [fmt(end) for end in x.cell]
+    return [fmt(x.lo), fmt(x.hi)] if isinstance(x, Bracket) else None
 
 
 def entry_to_json(e: Entry) -> dict[str, Any]:

@@ -31,12 +31,12 @@ from ..claims.claim_games import player_type
 from ..claims.scorecard import Grade, Scorecard, combine, grade_claims
 from ..core.claims import Claim, ClaimTest, TestKind
 from ..core.model import Game, Profile
+from ..core.roots import Number
 from ..costs.deviations import binding_player
 from ..costs.thresholds import resolve_target
 from ..errors import ParameterError, SovgameError
 from .criteria import criterion_track
 from .parameters import Line, ParameterKind
-from .polynomials import Number
 from .tracks import Form, Never, Reading, at, form_polynomials, linear_set, moves, roots_of
 from .unique_tracks import Signs, alone_after_dominance, comparisons
 

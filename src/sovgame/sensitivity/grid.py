@@ -21,11 +21,11 @@ from fractions import Fraction
 
 from ..core.intervals import Endpoint, compare
 from ..core.model import Game, Profile
+from ..core.roots import Number
 from ..costs.thresholds import CRITERIA, resolve_target
 from ..costs.verdicts import contains
 from ..errors import ParameterError
 from .parameters import KAPPA, Parameter, find_parameter, line, with_value
-from .polynomials import Number
 from .walk import Piece, scan_range
 
 #: Grid points per axis unless asked otherwise, and the most allowed.
@@ -194,16 +194,13 @@ def grid_line(
 
 def _kappa_ends(track, values: tuple[Fraction, ...], kappas: tuple[Fraction, ...], along_x: bool):
     """With κ as an axis: the ends of the criterion's set of κ at each value of the number."""
-    from .tracks import as_number
-
     points = []
     for v in values:
         for interval in track.read(v).intervals:
             for end, before, after in ((interval.lo, False, True), (interval.hi, True, False)):
                 if end is None or compare(end, kappas[0]) < 0 or compare(end, kappas[-1]) > 0:
                     continue  # outside the κ range, decided exactly (a Root end too)
-                at = end if isinstance(end, Fraction) else as_number(end)
-                points.append(BoundaryPoint(v, at, before, after) if along_x else BoundaryPoint(at, v, before, after))
+                points.append(BoundaryPoint(v, end, before, after) if along_x else BoundaryPoint(end, v, before, after))
     return tuple(points)
 
 

@@ -29,16 +29,16 @@ from fractions import Fraction
 
 from ..claims.scorecard import Scorecard
 from ..core.budget import foresee, metered, sensitivity_forecast, sensitivity_least, spent
-from ..core.intervals import Endpoint
+from ..core.intervals import Endpoint, exact_text
 from ..core.model import Game, Profile
+from ..core.roots import Number, Root, compare, less, scaled_distance
 from ..costs.thresholds import CRITERIA, Criterion, resolve_target
 from ..errors import ParameterError
 from .criteria import criterion_track
 from .grades import ClaimTracks
 from .parameters import Parameter, line, parameters, scale_of
-from .polynomials import Number, RealRoot, compare_numbers, less, scaled_distance
 from .tracks import Reading
-from .walk import End, Piece, Track, walk
+from .walk import Bracket, End, Piece, Track, placed, walk
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Entry:
     pieces: tuple[Piece, ...]
     unsettled: tuple[Number, ...]
     complete: bool
-    exact_margin: Number | None = None  # the margin exactly (irrational: a RealRoot), for ordering
+    exact_margin: Number | Bracket | None = None  # the margin exactly (irrational: a Root), for ordering
 
 
 @dataclass(frozen=True)
@@ -84,44 +84,53 @@ def measure(game: Game, parameter: Parameter) -> Fraction:
 
 def margin_of(game: Game, parameter: Parameter, lower: End, upper: End):
     """(margin, bracket, nearest end, exact margin): the distance to the nearest change of
-    state, relative to the value (module docstring); a bracket when that end is irrational,
-    and the margin as an exact number (a :class:`RealRoot` then) for ordering."""
+    state, relative to the value (module docstring). When that end is irrational the exact
+    margin is a :class:`~sovgame.core.roots.Root`, given by its cell (:attr:`Root.cell`: a
+    bracket of relative width 2^-63) and the cell's midpoint; when bisection located the end
+    (a :class:`Bracket`), the margin is a bracket too."""
     scale = measure(game, parameter)
-    found: list[tuple[Number, End]] = []
+    found: list[tuple[Number | Bracket, End]] = []
     for end in (lower, upper):
-        if not end.change or end.at is None:
-            continue
-        at = end.at
-        if isinstance(at, RealRoot):
-            # A bracket that holds the value bounds no distance: narrow it clear of the value.
-            while at.poly and at.lo <= parameter.value <= at.hi:
-                at = at.refined((at.hi - at.lo) / 4)
-        found.append((scaled_distance(at, parameter.value, scale), end))
+        if end.change and end.at is not None:
+            found.append((_distance(end.at, parameter.value, scale), end))
     if not found:
         return None, None, None, None
     declared = parameter.declared
 
     def inside_declared(end: End) -> bool:
         """Whether an end lies in the range the file declares for the number (exactly)."""
-        at = end.at
-        assert at is not None
+        assert end.at is not None
+        at = placed(end.at)
         return declared is None or not (less(at, declared[0]) or less(declared[1], at))
 
-    def nearer(a: tuple[Number, End], b: tuple[Number, End]) -> int:
+    def nearer(a: tuple[Number | Bracket, End], b: tuple[Number | Bracket, End]) -> int:
         """The nearer end first; a tie goes to the end inside the declared range."""
-        return compare_numbers(a[0], b[0]) or inside_declared(b[1]) - inside_declared(a[1])
+        return compare(placed(a[0]), placed(b[0])) or inside_declared(b[1]) - inside_declared(a[1])
 
     distance, end = min(found, key=functools.cmp_to_key(nearer))
     if isinstance(distance, Fraction):
         return distance, None, end, distance
+    if isinstance(distance, Root):
+        distance = distance.narrowed()
     return (distance.lo + distance.hi) / 2, (distance.lo, distance.hi), end, distance
+
+
+def _distance(at: Number | Bracket, value: Fraction, scale: Fraction) -> Number | Bracket:
+    """|at − value| / scale: exact for a number; for a :class:`Bracket` (which lies on one side
+    of the value: bisection started there) the bracket of distances."""
+    if not isinstance(at, Bracket):
+        return scaled_distance(at, value, scale)
+    if at.lo >= value:
+        return Bracket((at.lo - value) / scale, (at.hi - value) / scale)
+    assert at.hi <= value, "a bisection bracket lies on one side of the value it started from"
+    return Bracket((value - at.hi) / scale, (value - at.lo) / scale)
 
 
 def compare_entries(a: Entry, b: Entry) -> int:
     """Smallest margin first (exactly), infinite margins last."""
     if a.exact_margin is None or b.exact_margin is None:
         return (a.exact_margin is None) - (b.exact_margin is None)
-    return compare_numbers(a.exact_margin, b.exact_margin)
+    return compare(placed(a.exact_margin), placed(b.exact_margin))
 
 
 def entry_of(game: Game, track: Track, parameter: Parameter) -> Entry:
@@ -245,15 +254,10 @@ def threshold_at(game: Game, key: str, criterion: str, value: Fraction, target: 
     return track.read(Fraction(value))
 
 
-def value_text(x: Endpoint | Number | None) -> str:
-    """An end or a value as text: exact where rational, "≈1.414" for an irrational one."""
-    from ..core.intervals import exact_text
-
-    if x is None:
-        return "inf"
-    if isinstance(x, RealRoot):
-        return x.text()
-    return exact_text(x)
+def value_text(x: Endpoint | Bracket | None) -> str:
+    """An end or a value as text: exact where rational, "≈1.414" (or a closed form such as
+    "1 + √2") for an irrational one."""
+    return str(x) if isinstance(x, Bracket) else exact_text(x)
 
 
 def deciding(

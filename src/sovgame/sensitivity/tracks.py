@@ -18,7 +18,7 @@ constants c that matter (κ = 0, today's 1, the top of the plausible range) only
 
 Each is a polynomial in p of degree ≤ 2 (degree 1 when p is a payoff, a weight or an
 exposure, since then only a or only b moves), solved exactly by
-:func:`sovgame.sensitivity.polynomials.real_roots`.
+:func:`sovgame.core.roots.real_roots`.
 """
 
 from __future__ import annotations
@@ -31,9 +31,10 @@ from fractions import Fraction
 from ..core.budget import reading_work, require
 from ..core.intervals import Endpoint, Interval, exact_text
 from ..core.numbers import fmt
+from ..core.polynomials import Poly, monic, trim
+from ..core.roots import Number, real_roots
 from ..costs.verdicts import Verdict, verdict_for
 from .parameters import Line, ParameterKind
-from .polynomials import Number, Poly, RealRoot, monic, real_roots, trim
 
 #: (a0, a1, b0, b1): the gain (a0 + a1·p) − κ·(b0 + b1·p).
 Form = tuple[Fraction, Fraction, Fraction, Fraction]
@@ -245,17 +246,8 @@ def endpoint_events(intervals: Sequence[Interval]) -> list[Number]:
     only places where its verdict can change."""
     points: list[Number] = [Fraction(1)]
     for interval in intervals:
-        for end in (interval.lo, interval.hi):
-            if end is None:
-                continue
-            points.append(end if isinstance(end, Fraction) else as_number(end))
+        points += [end for end in (interval.lo, interval.hi) if end is not None]
     return points
-
-
-def as_number(root) -> Number:
-    """A :class:`~sovgame.core.roots.Root` as a :class:`RealRoot`: the same squarefree
-    polynomial and isolating interval, both proved."""
-    return RealRoot(tuple(Fraction(c) for c in root.poly), root.lo, root.hi)
 
 
 # --- linear criteria ------------------------------------------------------------------------------

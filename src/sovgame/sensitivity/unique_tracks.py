@@ -36,10 +36,11 @@ from fractions import Fraction
 
 from ..core.budget import Work, reading_work, require
 from ..core.intervals import Endpoint, Interval, scan
+from ..core.polynomials import Poly, add, multiply, scale, trim
+from ..core.roots import Number, real_roots
 from ..costs.thresholds import quadratic_roots
 from ..costs.verdicts import Verdict, verdict_for
 from .parameters import Line, ParameterKind
-from .polynomials import Number, Poly, add, multiply, real_roots, scale, trim
 from .tracks import (
     Bounded,
     Constant,
@@ -328,8 +329,7 @@ def breakpoints_in_p(line: Line, kappas: Sequence[Fraction]) -> list[Number]:
     for c in kappas:
         for sign in (1, -1):
             for point in equilibrium_breakpoints(_game_in_p(line, c, sign), ("costs",)):
-                value = point if isinstance(point, Fraction) else _root_number(point)
-                found.append(value if sign > 0 else _negate(value))
+                found.append(point if sign > 0 else -point)
     return found
 
 
@@ -368,21 +368,6 @@ def _game_in_p(line: Line, kappa: Fraction, sign: int):
     exposure = {profile: tuple(E[profile + (i,)] for i in range(n)) for profile in game.profiles()}
     cost = Cost("costs", Incidence.CUSTOM, (Fraction(1),) * n, tuple(range(n)), exposure)
     return replace(game, payoffs=P0, costs=(cost,), claims=())
-
-
-def _root_number(root) -> Number:
-    from .tracks import as_number
-
-    return as_number(root)
-
-
-def _negate(value: Number) -> Number:
-    from .polynomials import RealRoot
-
-    if isinstance(value, Fraction):
-        return -value
-    poly = tuple(c * (-1) ** k for k, c in enumerate(value.poly))
-    return RealRoot(poly, -value.hi, -value.lo)
 
 
 # --- risk dominance ---------------------------------------------------------------------------

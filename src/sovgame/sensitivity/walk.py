@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Protocol
 
+from ..core.roots import Number, Root, compare, less
 from .parameters import Parameter
-from .polynomials import Number, RealRoot, less
 from .tracks import Formula, Reading
 
 
@@ -55,12 +55,34 @@ class Track(Protocol):
 
 
 @dataclass(frozen=True)
-class End:
-    """One end of the interval that keeps the state: where (None: unbounded), whether it
-    belongs to the interval (None: an irrational end, not settled), the state just beyond it
-    (None at an end of the range the file allows, or at infinity)."""
+class Bracket:
+    """Where a change of state lies when only bisection located it (the exact solver read the
+    states, no polynomial gives the place): somewhere in (lo, hi), not proved to be a single
+    number. Placed and shown by its midpoint (:func:`placed`), never as an exact value."""
 
-    at: Number | None
+    lo: Fraction
+    hi: Fraction
+
+    def __float__(self) -> float:
+        return float((self.lo + self.hi) / 2)
+
+    def __str__(self) -> str:
+        return f"≈{float(self):.6g}"
+
+
+def placed(x: Number | Bracket) -> Number:
+    """A number as it is, a :class:`Bracket` as its midpoint: the place used to order them."""
+    return (x.lo + x.hi) / 2 if isinstance(x, Bracket) else x
+
+
+@dataclass(frozen=True)
+class End:
+    """One end of the interval that keeps the state: where (None: unbounded; a
+    :class:`Bracket` when bisection located it), whether it belongs to the interval (None: an
+    irrational end, not settled), the state just beyond it (None at an end of the range the
+    file allows, or at infinity)."""
+
+    at: Number | Bracket | None
     closed: bool | None
     beyond: Hashable | None
     change: bool
@@ -100,10 +122,6 @@ def _lower(x: Number) -> Fraction:
     return x if isinstance(x, Fraction) else x.lo
 
 
-def _compare(a: Number, b: Number) -> int:
-    return -1 if less(a, b) else (1 if less(b, a) else 0)
-
-
 def candidate_points(events: list[Number], parameter: Parameter) -> list[Number]:
     """The distinct events strictly inside the allowed range, sorted, with brackets of
     irrational ones narrowed until no bracket holds another point."""
@@ -113,21 +131,19 @@ def candidate_points(events: list[Number], parameter: Parameter) -> list[Number]
         if (parameter.lowest is None or less(parameter.lowest, e))
         and (parameter.highest is None or less(e, parameter.highest))
     ]
-    ordered = sorted(inside, key=functools.cmp_to_key(_compare))
+    ordered = sorted(inside, key=functools.cmp_to_key(compare))
     points: list[Number] = []
     for e in ordered:
-        if points and _compare(points[-1], e) == 0:
+        if points and compare(points[-1], e) == 0:
             continue
         points.append(e)
     for k in range(len(points) - 1):
         a, b = points[k], points[k + 1]
-        while _upper(a) >= _lower(b):
-            if isinstance(a, RealRoot) and a.poly:
+        while _upper(a) >= _lower(b):  # distinct numbers: their intervals part
+            if isinstance(a, Root):
                 a = points[k] = a.refined((a.hi - a.lo) / 4)
-            if isinstance(b, RealRoot) and b.poly:
+            if isinstance(b, Root):
                 b = points[k + 1] = b.refined((b.hi - b.lo) / 4)
-            if not (isinstance(a, RealRoot) and a.poly) and not (isinstance(b, RealRoot) and b.poly):
-                break  # brackets without polynomials: they stay as given
     # The ends of the range are points too: a gap next to one is read between it and the
     # bracket, so the bracket must stay clear of it (else the gap is read on or beyond the end).
     if points and parameter.lowest is not None:
@@ -140,7 +156,7 @@ def candidate_points(events: list[Number], parameter: Parameter) -> list[Number]
 def _clear_of(x: Number, end: Fraction, above: bool) -> Number:
     """``x`` (strictly above ``end`` if ``above``, else below) with its bracket narrowed until
     it no longer reaches ``end``."""
-    while isinstance(x, RealRoot) and x.poly and (x.lo <= end if above else x.hi >= end):
+    while isinstance(x, Root) and (x.lo <= end if above else x.hi >= end):
         x = x.refined((x.hi - x.lo) / 4)
     return x
 
@@ -167,7 +183,7 @@ class _Elements:
     def locate(self, v: Fraction) -> int:
         """The element holding v."""
         for k, (kind, lo, hi) in enumerate(self.items):
-            if kind == "point" and lo is not None and _compare(lo, v) == 0:
+            if kind == "point" and lo is not None and compare(lo, v) == 0:
                 return k
             if kind == "gap" and (lo is None or less(lo, v)) and (hi is None or less(v, hi)):
                 return k
@@ -282,7 +298,7 @@ def _confirm(
             lo = mid
         else:
             hi = mid
-    bracket = RealRoot((), min(lo, hi), max(lo, hi))
+    bracket = Bracket(min(lo, hi), max(lo, hi))
     return End(bracket, None, read(hi).state, True)
 
 
