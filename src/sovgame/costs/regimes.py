@@ -7,7 +7,7 @@ where some equilibrium condition turns into an equality:
 - for a candidate mixed equilibrium with supports I, J (|I| = |J| = k ≥ 2), a probability of
   the indifference solution hits zero, an unused strategy starts to pay as much, or the
   indifference system turns singular. By Cramer's rule each of these is a polynomial in κ of
-  degree ≤ k, found exactly in integers (:mod:`sovgame.costs.polynomials`).
+  degree ≤ k, found exactly in integers (:mod:`sovgame.costs.support_polynomials`).
 
 In a 2x2 game only the pairwise breakpoints occur, and they are rational **[derived]**.
 Larger games can have irrational breakpoints: every real root of those polynomials is
@@ -36,7 +36,7 @@ from ..core.intervals import Endpoint, between, compare, exact_text, sort_points
 from ..core.model import Game
 from ..core.roots import nonnegative_roots
 from ..solvers.equilibria import Solution, solve
-from .polynomials import IntegerGame, support_polynomials
+from .support_polynomials import IntegerGame, support_polynomials
 
 #: Above this many support pairs the mixed breakpoints are not enumerated.
 MAX_SUPPORT_PAIRS = 20_000
@@ -73,7 +73,7 @@ def equilibrium_breakpoints(game: Game, costs: Sequence[str] | None = None) -> l
 
 
 def _mixed_breakpoints(game: Game, costs) -> list[Endpoint]:
-    """The roots of every support pair's polynomials (:mod:`sovgame.costs.polynomials`)."""
+    """The roots of every support pair's polynomials (:mod:`sovgame.costs.support_polynomials`)."""
     m, n = game.shape
     if support_pairs(m, n) > MAX_SUPPORT_PAIRS:  # counted, never listed
         return []

@@ -5,7 +5,7 @@ Between two consecutive pairwise breakpoints every comparison of two payoffs of 
 against one strategy of the other keeps its sign, so everything here is constant on such a
 gap: the survivors of iterated strict dominance by pure strategies, the pure equilibria, and
 the :class:`Standing` of the target. Strategies are bit masks (bit i: strategy i); payoffs
-are the integer matrices of :class:`~sovgame.costs.polynomials.IntegerGame` at one κ, own
+are the integer matrices of :class:`~sovgame.costs.support_polynomials.IntegerGame` at one κ, own
 strategies as rows (``a`` the row player's m×n, ``b`` the column player's n×m).
 """
 
@@ -17,8 +17,8 @@ from enum import StrEnum
 from fractions import Fraction
 
 from ..core.intervals import Endpoint, between, compare, sort_points
-from .polynomials import IntegerGame, SupportSystem, constant_sign, multiply
 from .regimes import polynomial_roots
+from .support_polynomials import IntegerGame, SupportSystem, constant_sign, multiply
 
 Matrix = list[list[int]]
 Pair = tuple[tuple[int, ...], tuple[int, ...]]

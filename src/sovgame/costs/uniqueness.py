@@ -53,7 +53,6 @@ from ..core.intervals import Endpoint, Root, between, exact_text, sort_points
 from ..core.model import Game, Profile
 from ..solvers.equilibria import Equilibrium, Solution, pure_equilibria
 from ..solvers.pivoting import solve_two_player
-from .polynomials import IntegerGame
 from .reasons import why_not_unique
 from .regimes import pairwise_breakpoints, representative
 from .support_pairs import (
@@ -66,6 +65,7 @@ from .support_pairs import (
     standing,
     strictly_holds,
 )
+from .support_polynomials import IntegerGame
 
 IRRATIONAL_NOTE = "the threshold is an irrational root, given as a rational bracket"
 

@@ -38,7 +38,7 @@ from functools import cache
 
 from ..core.linalg import cramer_unit
 from ..core.model import Game
-from ..core.roots import sign_at
+from ..core.polynomials import sign_at
 
 #: A polynomial in κ with integer coefficients, lowest degree first.
 IntPoly = list[int]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from costs.reference_unique import support_polynomials as fraction_polynomials
 from sovgame.core.linalg import evaluate, interpolate
-from sovgame.costs.polynomials import SupportSystem, constant_sign, interpolate_naturals, multiply, sign_at
+from sovgame.costs.support_polynomials import SupportSystem, constant_sign, interpolate_naturals, multiply, sign_at
 
 
 def trimmed(poly):
