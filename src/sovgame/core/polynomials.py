@@ -77,30 +77,60 @@ def composed(poly: Sequence[Fraction | int], a: Fraction, b: Fraction) -> Poly:
 
 def divmod_poly(p: Sequence[Fraction | int], q: Sequence[Fraction | int]) -> tuple[Poly, Poly]:
     """(quotient, remainder) of p by a nonzero q over the rationals: p = quotient·q + remainder
-    with deg remainder < deg q."""
-    rem, divisor = trim(p), trim(q)
-    if not divisor:
+    with deg remainder < deg q. Computed in integers (:func:`_pseudo_divmod`) and divided once."""
+    P, p_den = _integral(p)
+    Q, q_den = _integral(q)
+    if not Q:
         raise ZeroDivisionError("division by the zero polynomial")
-    quotient = [Fraction(0)] * max(len(rem) - len(divisor) + 1, 0)
-    lead = divisor[-1]
-    while len(rem) >= len(divisor):
-        shift = len(rem) - len(divisor)
-        factor = rem[-1] / lead
-        quotient[shift] = factor
-        for i, c in enumerate(divisor):
+    scale_, quotient, rem = _pseudo_divmod(P, Q)
+    # scale·P = quotient·Q + rem, with P = p_den·p and Q = q_den·q.
+    den = scale_ * p_den
+    return trim([Fraction(c * q_den, den) for c in quotient]), trim([Fraction(c, den) for c in rem])
+
+
+def gcd(p: Sequence[Fraction | int], q: Sequence[Fraction | int]) -> Poly:
+    """The monic greatest common divisor ([] when both are zero): Euclid's algorithm on the
+    primitive integer forms (pseudo-remainders made primitive: the same gcd up to a constant,
+    and coefficients that do not grow from step to step)."""
+    a, b = primitive(p), primitive(q)
+    while b:
+        a, b = b, primitive(_pseudo_divmod(a, b)[2])
+    return monic(a)
+
+
+def _integral(poly: Sequence[Fraction | int]) -> tuple[list[int], int]:
+    """(integer coefficients without trailing zeros, d > 0) with poly = coefficients / d."""
+    coeffs = list(poly)
+    while coeffs and coeffs[-1] == 0:
+        coeffs.pop()
+    ints = [c for c in coeffs if isinstance(c, int)]
+    if len(ints) == len(coeffs):
+        return ints, 1
+    fractions = [Fraction(c) for c in coeffs]
+    d = math.lcm(*(c.denominator for c in fractions))
+    return [c.numerator * (d // c.denominator) for c in fractions], d
+
+
+def _pseudo_divmod(P: Sequence[int], Q: Sequence[int]) -> tuple[int, list[int], list[int]]:
+    """(s, quotient, remainder) in integers with s·P = quotient·Q + remainder, s a power of
+    Q's leading coefficient and deg remainder < deg Q (Q nonzero, no trailing zeros)."""
+    rem, lead, scale_ = list(P), Q[-1], 1
+    quotient = [0] * max(len(rem) - len(Q) + 1, 0)
+    while len(rem) >= len(Q):
+        shift, factor = len(rem) - len(Q), rem[-1]
+        if factor % lead == 0:  # an exact step: nothing to scale
+            factor //= lead
+        else:
+            rem = [c * lead for c in rem]
+            quotient = [c * lead for c in quotient]
+            scale_ *= lead
+        quotient[shift] += factor
+        for i, c in enumerate(Q):
             rem[shift + i] -= factor * c
         rem.pop()  # the leading term cancels exactly
         while rem and rem[-1] == 0:
             rem.pop()
-    return trim(quotient), rem
-
-
-def gcd(p: Sequence[Fraction | int], q: Sequence[Fraction | int]) -> Poly:
-    """The monic greatest common divisor (Euclid over the rationals; [] when both are zero)."""
-    a, b = trim(p), trim(q)
-    while b:
-        a, b = b, divmod_poly(a, b)[1]
-    return monic(a)
+    return scale_, quotient, rem
 
 
 def exact_quotient(p: Sequence[Fraction | int], q: Sequence[Fraction | int]) -> Poly:
@@ -117,22 +147,22 @@ def exact_quotient(p: Sequence[Fraction | int], q: Sequence[Fraction | int]) -> 
 def primitive(poly: Sequence[Fraction | int]) -> IntPoly:
     """The polynomial scaled to coprime integer coefficients with a positive leading one
     (trailing zeros of the highest degrees dropped); () for the zero polynomial."""
-    coeffs = [Fraction(c) for c in poly]
-    while coeffs and coeffs[-1] == 0:
-        coeffs.pop()
-    if not coeffs:
+    ints, _ = _integral(poly)
+    if not ints:
         return ()
-    scale_ = math.lcm(*(c.denominator for c in coeffs))
-    ints = [int(c * scale_) for c in coeffs]
     g = math.gcd(*ints)
     sign = 1 if ints[-1] > 0 else -1
     return tuple(sign * c // g for c in ints)
 
 
 def sign_at(f: Sequence[Fraction | int], x: Fraction) -> int:
-    """The sign of f(x), exactly: Horner's rule on q^n·f(p/q), which has the sign of f(p/q)
-    (q > 0); in integers when f's coefficients are integers."""
-    p, q = x.numerator, x.denominator
+    """The sign of f(x), exactly (:func:`sign_at_ratio` of x's numerator and denominator)."""
+    return sign_at_ratio(f, x.numerator, x.denominator)
+
+
+def sign_at_ratio(f: Sequence[Fraction | int], p: int, q: int) -> int:
+    """The sign of f(p/q) for q > 0, exactly: Horner's rule on q^n·f(p/q), which has the sign
+    of f(p/q); in integers when f's coefficients are integers (p/q need not be in lowest terms)."""
     value: Fraction | int = 0
     q_power = 1
     for c in reversed(f):

@@ -43,7 +43,7 @@ from fractions import Fraction
 from functools import cached_property, cmp_to_key
 
 from .numbers import fmt
-from .polynomials import IntPoly, composed, exact_quotient, gcd, primitive, sign_at, squarefree_factors
+from .polynomials import IntPoly, composed, exact_quotient, gcd, primitive, sign_at, sign_at_ratio, squarefree_factors
 
 __all__ = [
     "CELL_BITS",
@@ -149,14 +149,19 @@ def _rational_in(f: Poly, lo: Fraction, hi: Fraction) -> tuple[Fraction | None, 
     """The rational root of f in (lo, hi), if any, else None and the narrowed interval.
 
     f has one simple root in (lo, hi) and none at the ends. If it is p/q (lowest terms), q
-    divides lc(f), so lc·root is an integer: once lc·(hi − lo) < 1 there is one candidate."""
-    lead, sign_lo = abs(f[-1]), sign_at(f, lo)
-    while lead * (hi - lo) >= 1:
-        mid = (lo + hi) / 2
-        s = sign_at(f, mid)
+    divides lc(f), so lc·root is an integer: once lc·(hi − lo) < 1 there is one candidate.
+    The ends are kept as a/D and b/D over a common denominator D, which bisection doubles:
+    integers only."""
+    lead = abs(f[-1])
+    D = math.lcm(lo.denominator, hi.denominator)
+    a, b = lo.numerator * (D // lo.denominator), hi.numerator * (D // hi.denominator)
+    sign_lo = sign_at_ratio(f, a, D)
+    while lead * (b - a) >= D:
+        s = sign_at_ratio(f, a + b, 2 * D)
         if s == 0:
-            return mid, lo, hi
-        lo, hi = (mid, hi) if s == sign_lo else (lo, mid)
+            return Fraction(a + b, 2 * D), Fraction(a, D), Fraction(b, D)
+        a, b, D = (a + b, 2 * b, 2 * D) if s == sign_lo else (2 * a, a + b, 2 * D)
+    lo, hi = Fraction(a, D), Fraction(b, D)
     candidate = Fraction(math.floor(lo * lead) + 1, lead)
     if lo < candidate < hi and sign_at(f, candidate) == 0:
         return candidate, lo, hi
@@ -174,18 +179,20 @@ def _factor_roots(g: Poly, negative: bool) -> list[Fraction | Root]:
         mirrored = tuple(c if i % 2 == 0 else -c for i, c in enumerate(g))
         items += [(-item[1], -item[0]) if isinstance(item, tuple) else -item for item in _positive_roots(mirrored)]
     rational = [item for item in items if isinstance(item, Fraction)]
-    g1 = _deflate(g, rational)  # no root at any interval's end now
-    maybe_rational = not _no_rational_root(g1)
+    rest = _deflate(g, rational)  # no root at any interval's end now
+    maybe_rational = not _no_rational_root(rest)
     brackets = []
     for item in items:
-        if isinstance(item, tuple):
-            exact, lo, hi = _rational_in(g1, *item) if maybe_rational else (None, *item)
-            if exact is None:
-                brackets.append((lo, hi))
-            else:
-                rational.append(exact)
-    h = _deflate(g, rational)  # only irrational roots remain
-    return [*rational, *(Root(h, lo, hi) for lo, hi in brackets)]
+        if not isinstance(item, tuple):
+            continue
+        exact, lo, hi = _rational_in(rest, *item) if maybe_rational else (None, *item)
+        if exact is None:
+            brackets.append((lo, hi))
+        else:  # divided out: what is left may be proved free of rational roots
+            rational.append(exact)
+            rest = _deflate(rest, [exact])
+            maybe_rational = not _no_rational_root(rest)
+    return [*rational, *(Root(rest, lo, hi) for lo, hi in brackets)]  # rest: irrational roots only
 
 
 def _roots(poly: Sequence[Fraction | int], negative: bool) -> list[tuple[Number, int]]:
