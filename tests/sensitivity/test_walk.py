@@ -45,3 +45,42 @@ def test_the_gap_next_to_the_lowest_value_is_read_inside_it():
     assert end.closed is None and end.change
     assert end.beyond == -1
     assert walked.upper.at is None and not walked.upper.change
+
+
+@dataclass(frozen=True)
+class SolverTrack:
+    """The state is whether p² < 2, read as if by the exact solver, with 3 as the only event:
+    the change at √2 is no event, so the walk has to locate it by bisection."""
+
+    subject: str = "below √2"
+    complete: bool = True
+
+    def read(self, p: F) -> Reading:
+        return Reading("below" if p * p < 2 else "above", None, False, Never(), solver=True)
+
+    def events(self) -> list:
+        return [F(3)]
+
+    def depends(self) -> bool:
+        return True
+
+
+def test_a_change_the_events_miss_is_located_by_bisection_as_a_bracket_not_a_number():
+    """From the value 1 up: the point 3 reads "above", but so does 3 − δ, so the change lies
+    elsewhere between 1 and 3 and is bisected 30 times: a Bracket of width 2/2^30 around √2
+    (checked by squares), its closedness not settled. Its margin from 1 (scale 1 for a value
+    of 1) is the bracket (lo − 1, hi − 1), given by its midpoint, and it prints as a decimal."""
+    from sovgame import load_game
+    from sovgame.present.sensitivity import number_json
+    from sovgame.sensitivity.one_number import margin_of
+    from sovgame.sensitivity.walk import Bracket
+
+    parameter = Parameter(ParameterKind.PAYOFF, "x", "a payoff", F(1))
+    walked = walk(SolverTrack(), parameter)
+    end = walked.upper
+    assert isinstance(end.at, Bracket) and end.closed is None and end.beyond == "above"
+    assert end.at.lo**2 < 2 < end.at.hi**2 and end.at.hi - end.at.lo == F(2, 2**30)
+    assert number_json(end.at) == "≈1.41421" and float(end.at) == float((end.at.lo + end.at.hi) / 2)
+    margin, bracket, nearest, exact = margin_of(load_game("chicken"), parameter, walked.lower, end)
+    assert nearest is end and bracket == (end.at.lo - 1, end.at.hi - 1) and margin == sum(bracket) / 2
+    assert isinstance(exact, Bracket)
