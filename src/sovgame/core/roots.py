@@ -60,7 +60,8 @@ __all__ = [
     "squarefree_factors",
 ]
 
-Poly = IntPoly  # integer coefficients, lowest degree first
+#: Integer coefficients, lowest degree first: the polynomial of a Root (core.polynomials.IntPoly).
+Poly = IntPoly
 
 #: Bits of the cell below the root's leading binary digit (relative width < 2^-63).
 CELL_BITS = 64
