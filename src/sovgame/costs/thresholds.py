@@ -62,7 +62,7 @@ __all__ = [
     "compute_threshold",
     "compute_thresholds",
     "confront_profile",
-    "plausible_range",
+    "read_plausible",
     "quadratic_roots",
     "resolve_target",
     "summarize",
@@ -114,21 +114,17 @@ class Plausible(NamedTuple):
     given: bool
 
 
-def plausible_range(game: Game, plausible: Sequence | None = None) -> Plausible:
+def read_plausible(game: Game, plausible: Sequence | None = None) -> Plausible:
     """The plausible range for ``game``: ``plausible`` when given ([lo, hi] with
     0 ≤ lo ≤ hi), else the range the file declares, else [0, 1] (:data:`DEFAULT_PLAUSIBLE`).
     Every verdict of this module reads the range through here."""
     if plausible is None:
         declared = game.plausible_kappa
         return Plausible(declared or DEFAULT_PLAUSIBLE, declared is not None)
+    if isinstance(plausible, str) or not hasattr(plausible, "__len__") or len(plausible) != 2:
+        raise ParameterError("plausible", f"give (lo, hi), not {plausible!r}")
     try:
-        if isinstance(plausible, str):
-            raise TypeError
-        given_lo, given_hi = plausible
-    except (TypeError, ValueError):
-        raise ParameterError("plausible", f"give (lo, hi), not {plausible!r}") from None
-    try:
-        lo, hi = to_fraction(given_lo), to_fraction(given_hi)
+        lo, hi = (to_fraction(end) for end in plausible)
     except ValueError as exc:
         raise ParameterError("plausible", str(exc)) from None
     if not 0 <= lo <= hi:
@@ -162,7 +158,7 @@ def compute_thresholds(
     require(thresholds_work(game.shape))  # refused before it starts when past the work limit
     profile = resolve_target(game, target)
     kept = game.kept_costs(costs)
-    reading = plausible_range(game, plausible)
+    reading = read_plausible(game, plausible)
     notes = []
     if not reading.given:
         notes.append("the file gives no plausible range; verdicts use [0, 1] (up to today's costs)")
@@ -223,7 +219,7 @@ def compute_threshold(
         ) from None
     require(thresholds_work(game.shape))  # refused before it starts when past the work limit
     profile = resolve_target(game, target)
-    reading = plausible_range(game, plausible)
+    reading = read_plausible(game, plausible)
     return assess(criterion_set(game, wanted, profile, game.kept_costs(costs)), reading.range)
 
 
