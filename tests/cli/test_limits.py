@@ -373,3 +373,40 @@ def test_claims_and_sensitivity_take_max_work(runner):
     for command in ("claims", "sensitivity"):
         result = invoke(runner, command, "pakistan_afghanistan", "--max-work", "1000")
         assert result.exit_code == 1 and "--max-work" in result.stderr, (command, result.output)
+
+
+#: Every command that computes, with arguments that are valid but for --max-work.
+COMPUTING = {
+    "solve": ["stag_hunt"],
+    "thresholds": ["stag_hunt"],
+    "sweep": ["stag_hunt"],
+    "analyze": ["stag_hunt"],
+    "claims": ["pakistan_afghanistan"],
+    "whatif": ["pakistan_afghanistan", "--set", "cost:trade_disruption=1,1"],
+    "scenarios": ["stag_hunt", "chicken"],
+    "report": ["stag_hunt", "-o", "{tmp}/report.md"],
+    "mediate": ["chicken"],
+    "repeated": ["prisoners_dilemma"],
+    "dynamics": ["stag_hunt"],
+    "robust": ["stag_hunt", "--samples", "100"],
+    "sensitivity": ["stag_hunt"],
+}
+
+
+def test_max_work_is_declared_and_read_in_one_place(runner, tmp_path):
+    import inspect
+
+    from sovgame.cli import app
+
+    for command in app.registered_commands:
+        # The shared option is added to the command's signature for typer; the command's own
+        # function neither declares nor reads it.
+        assert ("max_work" in inspect.signature(command.callback).parameters) == (command.name in COMPUTING)
+        assert "max_work" not in inspect.signature(inspect.unwrap(command.callback)).parameters
+    assert set(COMPUTING) <= {command.name for command in app.registered_commands}
+    for name, args in COMPUTING.items():
+        args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+        bad = invoke(runner, name, *args, "--max-work", "1.5")
+        assert bad.exit_code == 2, (name, bad.output)
+        assert "--max-work: give a whole number of work units >= 1 (e.g. 1e9), not 1.5" in bad.stderr, name
+    assert not list(tmp_path.iterdir())  # refused before any work: no report written

@@ -5,7 +5,7 @@ Every κ where the equilibrium set may change is listed first: the pairwise ties
 2x2, the roots of the polynomials of *every* pair of supports, each interpolated in fractions
 at k + 2 points from Fraction determinants. Then the game is solved exactly once per
 breakpoint and per gap, walking down from κ = ∞ while the target stays the only equilibrium.
-The rival named in the reason is looked up halfway between the largest rational breakpoint
+The rivals named in the reason are looked up halfway between the largest rational breakpoint
 below the start and the start. Slow (every support pair of the game), and simple enough to
 trust.
 """
@@ -17,7 +17,6 @@ from fractions import Fraction
 
 from sovgame.core.intervals import Endpoint, Root, sort_points
 from sovgame.core.linalg import det, interpolate
-from sovgame.costs.reasons import why_not_unique
 from sovgame.costs.regimes import pairwise_breakpoints, polynomial_roots, representative
 from sovgame.costs.uniqueness import IRRATIONAL_NOTE, Tail
 from sovgame.solvers.equilibria import solve
@@ -80,7 +79,7 @@ def reference_tail(game, costs, target) -> Tail:
             break
         start = pos
     if start is None:
-        return Tail(None, reason=why_not_unique(game, costs, target, last_solution))
+        return Tail(None, survivors=last_solution)
     kind, index = elements[start]
     point = points[index]
     if isinstance(point, Root):

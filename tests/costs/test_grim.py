@@ -77,3 +77,20 @@ def test_analyze_does_not_call_a_non_credible_trigger_sustaining():
     game = symmetric(*WAR, "mutual_confront", weights=(2, 2))
     sentence = next(line for line in analyze(game).conclusion if "repeated play" in line)
     assert "no credible threat" in sentence and "Nash reversion" in sentence and "Row 2/5" in sentence
+
+
+def test_no_temptation_needs_no_patience_even_where_no_punishment_bites():
+    # A Stag Hunt with R, S, T, P = 4, 0, 1, 2 at κ = 0: (D, D) is a stage equilibrium
+    # (P = 2 > S = 0), so reverting to it is credible. Leaving (C, C) loses: T − R = −3. The
+    # punishment does not bite either: T − P = −1 ≤ 0, the deviator would still be better off
+    # than under punishment. With nothing to deter, every δ ≥ 0 deters: δ* = 0, not "no
+    # discount factor deters" (None).
+    game = symmetric(4, 0, 1, 2, "any_conflict")
+    point = grim_trigger(game, game.payoffs, game.cost_load(), (0, 0), F(0))
+    assert point.credible and point.delta_star == {"Row": F(0), "Column": F(0)}
+    assert point.sustained(F(1, 100))
+    # The edge of both: R = T = P = 3, S = 0. (D, D) is a stage equilibrium (P = 3 ≥ S = 0);
+    # the temptation T − R = 0 gains nothing and the gap T − P = 0 punishes nothing: δ* = 0.
+    edge = symmetric(3, 0, 3, 3, "any_conflict")
+    point = grim_trigger(edge, edge.payoffs, edge.cost_load(), (0, 0), F(0))
+    assert point.credible and point.delta_star == {"Row": F(0), "Column": F(0)}

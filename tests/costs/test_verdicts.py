@@ -55,6 +55,19 @@ def test_a_top_below_today_leaves_nothing_reachable():
     assert verdict_for([Interval(F(1, 4), True, F(1, 2), True)], low) == Verdict.LAPSED
 
 
+def test_a_set_above_a_low_top_but_below_today_lapsed():
+    # With the plausible range [0, 1/2], S = [3/4, 7/8] lies above the top yet below today's
+    # costs. 1 ∉ S; (1, 1/2] is empty, so nothing is reachable; and "beyond" asks for S to
+    # meet (max(1, top), ∞) = (1, ∞), above today as well as above the top, which [3/4, 7/8]
+    # does not. It held only at lower costs than today's: lapsed (docs/models.md, "Verdicts
+    # against today"). Reading "beyond" as above min(1, top) = 1/2 would call it beyond.
+    low = (F(0), F(1, 2))
+    assert verdict_for([closed(F(3, 4), F(7, 8))], low) == Verdict.LAPSED
+    # The same set with a top of 1 or above: still lapsed.
+    assert verdict_for([closed(F(3, 4), F(7, 8))], (F(0), F(1))) == Verdict.LAPSED
+    assert verdict_for([closed(F(3, 4), F(7, 8))], TOP) == Verdict.LAPSED
+
+
 def test_json_values_and_words():
     assert [v.value for v in Verdict] == ["holds_today", "reachable", "beyond", "never", "lapsed"]
     assert Verdict.HOLDS_TODAY.words == "holds today"

@@ -16,7 +16,6 @@ from .app import (
     FormatOpt,
     GameArg,
     KappaOpt,
-    MaxWorkOpt,
     SetOpt,
     TargetOpt,
     TodayOpt,
@@ -28,7 +27,7 @@ from .completion import complete_vary
 
 
 @app.command("solve")
-@user_errors
+@user_errors(computes=True)
 def solve_command(
     game: GameArg,
     kappa: KappaOpt = "0",
@@ -38,7 +37,6 @@ def solve_command(
         typer.Option("--check-nashpy", help="Also run nashpy's vertex enumeration and say which equilibria it finds."),
     ] = False,
     fmt: FormatOpt = OutputFormat.table,
-    max_work: MaxWorkOpt = None,
 ) -> None:
     """Every Nash equilibrium, pure and mixed, verified in exact arithmetic.
 
@@ -65,7 +63,7 @@ def solve_command(
 
 
 @app.command("thresholds")
-@user_errors
+@user_errors(computes=True)
 def thresholds_command(
     game: GameArg,
     target: TargetOpt = None,
@@ -87,7 +85,6 @@ def thresholds_command(
     ] = None,
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
-    max_work: MaxWorkOpt = None,
 ) -> None:
     """The cost levels at which compromise becomes an equilibrium, strict, dominant, the only
     equilibrium and risk-dominant, each with a verdict against the plausible range.
@@ -131,7 +128,7 @@ def _vary(loaded, vary: str, target: str | None, cost: list[str] | None, fmt: Ou
 
 
 @app.command("sweep")
-@user_errors
+@user_errors(computes=True)
 def sweep_command(
     game: GameArg,
     to: Annotated[
@@ -145,7 +142,6 @@ def sweep_command(
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
     force: ForceOpt = False,
-    max_work: MaxWorkOpt = None,
 ) -> None:
     """The exact breakpoints in κ and the equilibria in each regime between them.
 
@@ -172,7 +168,7 @@ def sweep_command(
 
 
 @app.command("analyze")
-@user_errors
+@user_errors(computes=True)
 def analyze_command(
     game: Annotated[
         str, typer.Argument(metavar="[GAME]", help="Game to analyze (default: the bundled case).")
@@ -186,7 +182,6 @@ def analyze_command(
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
     force: ForceOpt = False,
-    max_work: MaxWorkOpt = None,
 ) -> None:
     """The main job: payoffs, equilibria, cost thresholds and the verdict on compromise.
 
@@ -230,10 +225,8 @@ def analyze_command(
 
 
 @app.command("claims")
-@user_errors
-def claims_command(
-    game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table, max_work: MaxWorkOpt = None
-) -> None:
+@user_errors(computes=True)
+def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
     """The scorecard of the claims the game file states: each claim's quantity, the computed
     value, what the claim expects, the grade and the reason.
 
@@ -263,10 +256,8 @@ def claims_command(
 
 
 @app.command("whatif")
-@user_errors
-def whatif_command(
-    game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table, max_work: MaxWorkOpt = None
-) -> None:
+@user_errors(computes=True)
+def whatif_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
     """The game before and after --set changes: changed cells, equilibria gained and lost,
     each threshold before → after.
 
@@ -288,7 +279,7 @@ def whatif_command(
 
 
 @app.command("scenarios")
-@user_errors
+@user_errors(computes=True)
 def scenarios_command(
     games: Annotated[
         list[str], typer.Argument(metavar="GAME...", help="Scenario files or bundled names; the first is the baseline.")
@@ -299,7 +290,6 @@ def scenarios_command(
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
     force: ForceOpt = False,
-    max_work: MaxWorkOpt = None,
 ) -> None:
     """Scenarios side by side: equilibria at κ (default today's costs), thresholds and
     verdicts, and what changed against the first.
@@ -325,13 +315,12 @@ def scenarios_command(
 
 
 @app.command("report")
-@user_errors
+@user_errors(computes=True)
 def report_command(
     game: GameArg,
     output: Annotated[str, typer.Option("--output", "-o", metavar="FILE", help="Report file: .md, .html or .json.")],
     set_: SetOpt = None,
     force: ForceOpt = False,
-    max_work: MaxWorkOpt = None,
 ) -> None:
     """Write a report: description and sources, payoffs with notes, equilibria, thresholds
     with verdicts and reasons, the regime chart, the conclusion and the assumptions.

@@ -135,17 +135,19 @@ def _say(message: str) -> None:
     typer.echo(f"sovgame: {printable(message)}", err=True)
 
 
-def user_errors(func=None, *, progress: bool = True):
+def user_errors(func=None, *, progress: bool = True, computes: bool = False):
     """Run a command: library errors become a message on stderr and an exit code (1 bad
     input, 2 bad usage), Ctrl-C exits 130; never a traceback for either.
 
-    The command runs in one work account (:mod:`sovgame.core.budget`) limited by its
-    ``--max-work`` option, with a progress display on stderr for work that takes more than a
-    second (``progress``), and records the files it reads so that no writer overwrites them.
-    A :class:`ParameterError` names the library's parameter; here it is named by its option.
+    The command runs in one work account (:mod:`sovgame.core.budget`); a command that
+    ``computes`` gets the ``--max-work`` option (:data:`MaxWorkOpt`), read here and nowhere
+    else, which limits that account (default :data:`sovgame.core.budget.DEFAULT_MAX_WORK`).
+    Work that takes more than a second shows a progress display on stderr (``progress``), and
+    the files the command reads are recorded so that no writer overwrites them. A
+    :class:`ParameterError` names the library's parameter; here it is named by its option.
     """
     if func is None:
-        return functools.partial(user_errors, progress=progress)
+        return functools.partial(user_errors, progress=progress, computes=computes)
     exact_option = _takes_output(func)
 
     @functools.wraps(func)
@@ -157,8 +159,9 @@ def user_errors(func=None, *, progress: bool = True):
 
         display = WorkProgress() if progress and sys.stderr.isatty() else None
         exact = kwargs.pop("exact_only", False) if exact_option else False
+        max_work = kwargs.pop("max_work", None) if computes else None
         try:
-            limit = parse_max_work(kwargs.get("max_work"))
+            limit = parse_max_work(max_work)
             with track_inputs(), work_limit(limit, display), exact_only(exact):
                 return func(*args, **kwargs)
         except WorkLimitError as exc:
@@ -178,8 +181,12 @@ def user_errors(func=None, *, progress: bool = True):
             if display is not None:
                 display.close()
 
+    shared: dict[str, tuple[Any, Any]] = {}
+    if computes:
+        shared["max_work"] = (MaxWorkOpt, None)
     if exact_option:
-        _add_option(wrapper, func, "exact_only", ExactOnlyOpt)
+        shared["exact_only"] = (ExactOnlyOpt, False)
+    _add_options(wrapper, func, shared)
     return wrapper
 
 
@@ -192,18 +199,23 @@ def _takes_output(func) -> bool:
     return ("fmt" in names or "output" in names) and "exact_only" not in names
 
 
-def _add_option(wrapper, func, name: str, annotation) -> None:
-    """Give the command ``wrapper`` one more keyword option, shared by many commands (typer
-    reads the signature and the annotations)."""
+def _add_options(wrapper, func, options: dict[str, tuple[Any, Any]]) -> None:
+    """Give the command ``wrapper`` the keyword options shared by many commands, after its
+    own (typer reads the signature and the annotations): ``options`` maps each name to its
+    annotation and default."""
     import inspect
     import typing
 
+    if not options:
+        return
     signature = inspect.signature(func, eval_str=True)
-    extra = inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=False, annotation=annotation)
-    params = list(signature.parameters.values())
-    wrapper.__signature__ = signature.replace(parameters=[*params, extra])
+    extra = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+        for name, (annotation, default) in options.items()
+    ]
+    wrapper.__signature__ = signature.replace(parameters=[*signature.parameters.values(), *extra])
     hints = typing.get_type_hints(func, include_extras=True)
-    wrapper.__annotations__ = {**hints, name: annotation}
+    wrapper.__annotations__ = {**hints, **{name: annotation for name, (annotation, _) in options.items()}}
 
 
 def parse_number(text: str, option: str) -> Fraction:

@@ -8,17 +8,13 @@ import typer
 
 from ..errors import UsageError
 from ..present.render import OutputFormat, render
-from .app import ForceOpt, FormatOpt, GameArg, KappaOpt, MaxWorkOpt, TargetOpt, TodayOpt, app, parse_kappa, user_errors
+from .app import ForceOpt, FormatOpt, GameArg, KappaOpt, TargetOpt, TodayOpt, app, parse_kappa, user_errors
 
 
 @app.command("mediate")
-@user_errors
+@user_errors(computes=True)
 def mediate_command(
-    game: GameArg,
-    kappa: TodayOpt = "1",
-    target: TargetOpt = None,
-    fmt: FormatOpt = OutputFormat.table,
-    max_work: MaxWorkOpt = None,
+    game: GameArg, kappa: TodayOpt = "1", target: TargetOpt = None, fmt: FormatOpt = OutputFormat.table
 ) -> None:
     """What a mediator can achieve by recommendation alone (correlated equilibria) and what
     leverage (transfers, guarantees) would cost.
@@ -44,7 +40,7 @@ def mediate_command(
 
 
 @app.command("repeated")
-@user_errors
+@user_errors(computes=True)
 def repeated_command(
     game: GameArg,
     kappa: TodayOpt = "1",
@@ -65,7 +61,6 @@ def repeated_command(
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
     force: ForceOpt = False,
-    max_work: MaxWorkOpt = None,
 ) -> None:
     """Repeated play: grim-trigger discount thresholds, noisy strategies in the long run, and
     cycles of violence and ceasefire under imperfect monitoring.
@@ -104,7 +99,7 @@ def repeated_command(
 
 
 @app.command("dynamics")
-@user_errors
+@user_errors(computes=True)
 def dynamics_command(
     game: GameArg,
     kappa: KappaOpt = "0",
@@ -118,7 +113,6 @@ def dynamics_command(
     plot: Annotated[str | None, typer.Option("--plot", metavar="FILE.png", help="Draw the trajectories.")] = None,
     fmt: FormatOpt = OutputFormat.table,
     force: ForceOpt = False,
-    max_work: MaxWorkOpt = None,
 ) -> None:
     """Where play drifts: replicator dynamics and fictitious play from a starting point, and
     the equilibrium they select (two players).

@@ -11,7 +11,7 @@ import typer
 
 from ..errors import SovgameError, UsageError
 from ..present.render import OutputFormat, render
-from .app import CostOpt, FormatOpt, GameArg, MaxWorkOpt, TargetOpt, app, user_errors
+from .app import CostOpt, FormatOpt, GameArg, TargetOpt, app, user_errors
 
 if TYPE_CHECKING:  # rich's progress bar is imported only when a run is long enough to show it
     from concurrent.futures import Executor
@@ -117,7 +117,7 @@ DaskOpt = Annotated[
 
 
 @app.command("robust")
-@user_errors(progress=False)  # the run shows its own progress bar
+@user_errors(progress=False, computes=True)  # the run shows its own progress bar
 def robust_command(
     game: GameArg,
     samples: Annotated[int, typer.Option("--samples", "-n", help="Number of sampled games.")] = 10_000,
@@ -138,7 +138,6 @@ def robust_command(
         ),
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
-    max_work: MaxWorkOpt = None,
 ) -> None:
     """How robust the verdicts are to what the numbers do not pin down: the thresholds over many
     games drawn consistent with the file (ordinal games: any payoffs with the same ranking).

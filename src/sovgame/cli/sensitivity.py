@@ -11,7 +11,7 @@ import typer
 
 from ..errors import UsageError
 from ..present.render import OutputFormat, render
-from .app import CostOpt, ForceOpt, FormatOpt, GameArg, MaxWorkOpt, SetOpt, app, parse_number, user_errors
+from .app import CostOpt, ForceOpt, FormatOpt, GameArg, SetOpt, app, parse_number, user_errors
 from .robust import DaskOpt, dask_executor
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def _range(text: str | None, option: str) -> tuple[Fraction, Fraction] | None:
 
 
 @app.command("sensitivity")
-@user_errors
+@user_errors(computes=True)
 def sensitivity_command(
     game: GameArg,
     criterion: Annotated[
@@ -70,7 +70,6 @@ def sensitivity_command(
     set_: SetOpt = None,
     force: ForceOpt = False,
     fmt: FormatOpt = OutputFormat.table,
-    max_work: MaxWorkOpt = None,
 ) -> None:
     """What decides each verdict: for every number of the file, the exact interval over which
     the verdict stays, the margin to the nearest change, and the threshold as a function of it.

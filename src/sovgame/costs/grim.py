@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -34,8 +35,11 @@ from ..core.numbers import fmt
 from ..errors import ParameterError, SovgameError
 from ..solvers.equilibria import solve
 from .deviations import deviations
-from .thresholds import Threshold, confront_profile, summarize
-from .verdicts import TODAY, verdict_for, verdict_phrase
+from .sets import SustainedSet, confront_profile
+from .verdicts import TODAY
+
+if TYPE_CHECKING:
+    from .assessment import Threshold
 
 #: What δ* is computed against when the all-confront profile is no stage equilibrium.
 NASH_REVERSION = "each player's worst stage equilibrium (Nash reversion)"
@@ -148,26 +152,11 @@ class Repeated:
         )
 
 
-def repeated_thresholds(
-    game: Game,
-    U: np.ndarray,
-    W: np.ndarray,
-    target: Profile,
-    plausible: tuple[Fraction, Fraction],
-    discount: Fraction | None,
-    costs: Sequence[str] | None = None,
-) -> Repeated | None:
-    """Grim trigger at κ = 0, 1 and the top; with ``discount``, where it sustains compromise."""
-    if confront_profile(game, target) is None:
-        return None
-    kappas = sorted({Fraction(0), TODAY, plausible[1]})
-    points = tuple(grim_trigger(game, U, W, target, k, costs) for k in kappas)
-    sustain = None
-    if discount is not None:
-        if not 0 < discount < 1:
-            raise ParameterError("discount", f"δ must be between 0 and 1 (exclusive), not {fmt(discount)}")
-        sustain = _sustainable(game, U, W, target, plausible, discount, costs)
-    return Repeated(points, plausible[1], discount, sustain)
+def trigger_points(
+    game: Game, U: np.ndarray, W: np.ndarray, target: Profile, top: Fraction, costs: Sequence[str] | None = None
+) -> tuple[GrimTrigger, ...]:
+    """Grim trigger at κ = 0, today (κ = 1) and ``top``, the top of the plausible range (2x2 games)."""
+    return tuple(grim_trigger(game, U, W, target, k, costs) for k in sorted({Fraction(0), TODAY, top}))
 
 
 def _candidate_points(U: np.ndarray, W: np.ndarray, target: Profile, d: Profile, discount: Fraction) -> list[Fraction]:
@@ -196,8 +185,13 @@ def _candidate_points(U: np.ndarray, W: np.ndarray, target: Profile, d: Profile,
     return points
 
 
-def _sustainable(game, U, W, target, plausible, discount: Fraction, costs) -> Threshold:
-    """The κ on which grim trigger (or, where it is no threat, Nash reversion) sustains compromise at δ."""
+def sustained_set(
+    game: Game, U: np.ndarray, W: np.ndarray, target: Profile, discount: Fraction, costs: Sequence[str] | None = None
+) -> SustainedSet:
+    """The κ on which grim trigger (or, where it is no threat, Nash reversion) sustains
+    compromise at the discount factor δ = ``discount`` (2x2 games)."""
+    if not 0 < discount < 1:
+        raise ParameterError("discount", f"δ must be between 0 and 1 (exclusive), not {fmt(discount)}")
     d = confront_profile(game, target)
     assert d is not None
 
@@ -205,13 +199,5 @@ def _sustainable(game, U, W, target, plausible, discount: Fraction, costs) -> Th
         """Compromise is sustained at κ = k: δ ≥ δ*_i(k) for both players, with a credible punishment."""
         return grim_trigger(game, U, W, target, k, costs).sustained(discount)
 
-    intervals = scan(_candidate_points(U, W, target, d, discount), holds)
-    verdict = verdict_for(intervals, plausible)
-    reason = verdict_phrase(verdict, intervals, plausible)
-    return Threshold(
-        "repeated",
-        tuple(intervals),
-        verdict,
-        f"with δ = {fmt(discount)}, the threat of reverting to a stage equilibrium sustains compromise: {reason}",
-        **summarize(intervals),
-    )
+    intervals = tuple(scan(_candidate_points(U, W, target, d, discount), holds))
+    return SustainedSet(criterion="repeated", game=game, target=target, intervals=intervals, discount=discount)

@@ -49,11 +49,10 @@ from fractions import Fraction
 import numpy as np
 
 from ..core.budget import open_gap_work, require, solve_work, support_pair_work, walk_work
-from ..core.intervals import Endpoint, Root, between, exact_text, sort_points
+from ..core.intervals import Endpoint, Root, between, sort_points
 from ..core.model import Game, Profile
 from ..solvers.equilibria import Equilibrium, Solution, pure_equilibria
 from ..solvers.pivoting import solve_two_player
-from .reasons import why_not_unique
 from .regimes import pairwise_breakpoints, representative
 from .support_pairs import (
     PairBreakpoints,
@@ -76,15 +75,21 @@ class Tail:
 
     ``rival_kappa`` (two players, a rational start > 0): a cost level just below the start,
     where the rival equilibria that keep the target from being alone are looked up.
+    ``survivors`` (two players, no tail): the equilibria above every breakpoint, among them
+    the rival that survives at every cost level. ``only_pure_from`` (three or more players):
+    where the last stretch on which the target is the only pure equilibrium starts (None:
+    there is none); the tail itself is where iterated strict dominance proves it alone, and
+    ``bracket`` spans the two when they differ.
     """
 
     start: Endpoint | None
     attained: bool = False
     bracket: tuple[Fraction, Fraction] | None = None
-    reason: str | None = None
     notes: tuple[str, ...] = ()
     defined: bool = True
     rival_kappa: Fraction | None = None
+    survivors: Solution | None = None
+    only_pure_from: Endpoint | None = None
 
 
 def tail_of_uniqueness(game: Game, costs: Sequence[str], target: Profile) -> Tail:
@@ -184,7 +189,7 @@ class _Walk:
         """The target is not alone on the gap below ``above`` (at κ, inside it): the tail
         starts at ``above``."""
         if above is None:
-            return Tail(None, reason=why_not_unique(self.game, self.costs, self.target, self.pure_solution(kappa)))
+            return Tail(None, survivors=self.pure_solution(kappa))
         if isinstance(above, Root):
             return Tail(above, attained=False, bracket=(above.lo, above.hi), notes=(IRRATIONAL_NOTE,))
         return Tail(above, attained=True, rival_kappa=self.rival_kappa(above))
@@ -287,19 +292,11 @@ def _tail_by_dominance(game: Game, costs, target: Profile) -> Tail:
     lower, lower_attained = tail(only_pure)
     note = "3+ players: mixed equilibria are not searched; uniqueness is proved by iterated strict dominance"
     if lower is None:
-        return Tail(None, reason="another pure equilibrium survives at every cost level", notes=(note,))
+        return Tail(None, notes=(note,))
     if upper is not None and upper == lower and upper_attained == lower_attained:
-        return Tail(
-            upper, attained=upper_attained, reason="iterated strict dominance leaves only the target", notes=(note,)
-        )
+        return Tail(upper, attained=upper_attained, notes=(note,), only_pure_from=lower)
     if upper is None:
-        return Tail(
-            None,
-            defined=False,
-            notes=(note,),
-            reason=f"the target is the only pure equilibrium above κ = {exact_text(lower)}, but iterated "
-            "dominance never proves it the only one (mixed equilibria need Gambit)",
-        )
+        return Tail(None, defined=False, notes=(note,), only_pure_from=lower)
     return Tail(
         upper,
         attained=upper_attained,
@@ -307,6 +304,6 @@ def _tail_by_dominance(game: Game, costs, target: Profile) -> Tail:
             Fraction(lower) if isinstance(lower, Fraction) else lower.lo,
             Fraction(upper) if isinstance(upper, Fraction) else upper.hi,
         ),
-        reason=f"only pure equilibrium above {exact_text(lower)}; proved unique above {exact_text(upper)}",
         notes=(note,),
+        only_pure_from=lower,
     )

@@ -1,0 +1,105 @@
+"""What a set of κ means against today's costs and the plausible range: the second pass.
+
+:mod:`sovgame.costs.sets` finds where each criterion holds; :func:`assess` reads such a set
+against today's costs (κ = 1) and the plausible range, once, and gives the
+:class:`Threshold` every view shows: the verdict (:mod:`sovgame.costs.verdicts`), the
+sentence that says why (:mod:`sovgame.costs.reasons`), and the summary fields — where the set
+starts (``value``), whether it holds there (``attained``), where it first stops (``upper``),
+the binding player and each player's own start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ..core.intervals import Endpoint, Interval
+from .reasons import deviation_reason, dominance_reason, risk_dominance_reason, sustained_reason, unique_reason
+from .sets import ComparisonSet, Criterion, CriterionSet, RiskDominanceSet, SustainedSet, UniqueSet
+from .verdicts import Verdict, verdict_for, verdict_phrase
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """Where one criterion holds over κ ≥ 0, and what that means for the claim."""
+
+    criterion: str
+    intervals: tuple[Interval, ...]
+    verdict: Verdict | None  # None: not settled exactly (see :func:`verdict_of`)
+    reason: str
+    value: Endpoint | None = None  # smallest κ from which it holds (None: never)
+    attained: bool = False
+    upper: Endpoint | None = None  # where it stops holding again (None: never stops)
+    bracket: tuple[Fraction, Fraction] | None = None
+    binding: str | None = None
+    per_player: dict[str, Endpoint | None] | None = None
+    defined: bool = True
+    notes: tuple[str, ...] = ()
+
+
+def summarize(intervals: Sequence[Interval]) -> dict:
+    """The fields of a :class:`Threshold` that a set of κ gives: where it starts (``value``),
+    whether it holds there (``attained``) and where it first stops (``upper``)."""
+    if not intervals:
+        return {"value": None, "attained": False, "upper": None}
+    first = intervals[0]
+    return {"value": first.lo, "attained": first.lo_closed, "upper": first.hi}
+
+
+def assess(found: CriterionSet, plausible: tuple[Fraction, Fraction]) -> Threshold:
+    """The threshold of one criterion's set against today's costs and ``plausible``: its
+    verdict, its reason and its summary fields, all read here."""
+    verdict = verdict_of(found, plausible)
+    binding, per_player = None, None
+    if isinstance(found, ComparisonSet):
+        names = [p.name for p in found.game.players]
+        binding = None if found.binds is None else names[found.binds]
+        per_player = {names[p.player]: p.start for p in found.players}
+    return Threshold(
+        str(found.criterion),
+        found.intervals,
+        verdict,
+        reason_of(found, verdict, plausible),
+        bracket=found.bracket if isinstance(found, UniqueSet) else None,
+        binding=binding,
+        per_player=per_player,
+        defined=found.defined,
+        notes=found.notes,
+        **summarize(found.intervals),
+    )
+
+
+def verdict_of(found: CriterionSet, plausible: tuple[Fraction, Fraction]) -> Verdict | None:
+    """The verdict of the set (:func:`sovgame.costs.verdicts.verdict_for`), or None when it is
+    not settled: a start known only to lie in a bracket settles the verdict only if both ends
+    of the bracket give the same one."""
+    undecided = found.undecided if isinstance(found, UniqueSet) else None
+    if undecided is None:
+        return verdict_for(found.intervals, plausible)
+    earliest = verdict_for([Interval(undecided[0], True, None)], plausible)
+    latest = verdict_for([Interval(undecided[1], False, None)], plausible)
+    return earliest if earliest == latest else None
+
+
+def reason_of(found: CriterionSet, verdict: Verdict | None, plausible: tuple[Fraction, Fraction]) -> str:
+    """The sentence that says why the set is where it is, with its verdict in words."""
+    phrase = verdict_phrase(verdict, found.intervals, plausible)
+    if isinstance(found, ComparisonSet):
+        if found.held is not None:
+            return phrase
+        return (
+            dominance_reason(found, phrase)
+            if found.criterion == Criterion.DOMINANT
+            else deviation_reason(found, phrase)
+        )
+    if isinstance(found, RiskDominanceSet):
+        return risk_dominance_reason(found, phrase)
+    if isinstance(found, UniqueSet):
+        if found.not_even_nash is not None:
+            nash = reason_of(found.not_even_nash, Verdict.NEVER, plausible)
+            return f"the target is never even an equilibrium: {nash}"
+        return unique_reason(found, phrase)
+    if isinstance(found, SustainedSet):
+        return sustained_reason(found, phrase)
+    return phrase
