@@ -177,9 +177,11 @@ def _write_in_place(target: Path, payload: bytes) -> None:
 
 
 def _read_all(fd: int) -> bytes:
-    chunks = []
-    while chunk := os.pread(fd, 1 << 20, sum(map(len, chunks))):
+    chunks: list[bytes] = []
+    offset = 0
+    while chunk := os.pread(fd, 1 << 20, offset):
         chunks.append(chunk)
+        offset += len(chunk)
     return b"".join(chunks)
 
 

@@ -263,8 +263,8 @@ def correlated_equilibrium(payoffs: np.ndarray, objective: np.ndarray) -> Correl
         return CorrelatedEquilibrium(value, distribution, certified)
     # Could not be rebuilt in fractions: keep the float answer, said as such.
     approximate = {s: float(v) for s, v in zip(profiles, result.x) if v > 1e-12}
-    value = float(sum((o * Fraction(v) for o, v in zip(exact_objective, result.x)), Fraction(0)))
-    return CorrelatedEquilibrium(value, approximate, False)
+    estimate = float(sum((o * Fraction(v) for o, v in zip(exact_objective, result.x)), Fraction(0)))
+    return CorrelatedEquilibrium(estimate, approximate, False)
 
 
 def _unit_floats(values: list) -> tuple[np.ndarray, Fraction]:

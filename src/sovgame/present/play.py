@@ -27,7 +27,9 @@ def _distribution_text(game: Game, distribution: Mapping[Profile, Fraction | flo
     return "; ".join(parts)
 
 
-def _value(v: Fraction | float) -> str:
+def _value(v: Fraction | float | None) -> str:
+    if v is None:
+        return "not known"
     return fmt(v) if isinstance(v, Fraction) else f"≈{v:.6g}"
 
 
