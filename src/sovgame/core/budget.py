@@ -493,6 +493,19 @@ def sensitivity_least(shape: Sequence[int], numbers: int, unique: bool) -> Work:
     )
 
 
+def map_least(shape: Sequence[int], readings: int, unique: bool) -> Work:
+    """The least work of a sensitivity map: ``readings`` exact readings of one criterion (a
+    grid of two numbers reads each line at every grid value; with κ as an axis, one reading
+    per value of the number gives every κ), each over the game's comparisons of outcomes."""
+    forms = math.prod(shape) * sum(k - 1 for k in shape)
+    return Work(
+        readings * reading_work(forms, unique).units,
+        "the sensitivity map",
+        f"{readings:,} readings over {forms:,} comparisons each",
+        "a coarser grid ({{grid}}), or " + SENSITIVITY_REDUCE,
+    )
+
+
 def sensitivity_forecast(numbers: int, done: int, units: int) -> Work:
     """The numbers of a sensitivity still to follow, ``numbers`` in all, at the average work of the
     ``done`` already followed (``units`` in all): the work of a number is known only once done."""
