@@ -88,3 +88,24 @@ def test_only_plain_ascii_numbers_are_numbers(text):
 def test_short_display_of_numbers_past_the_float_range():
     assert fmt_short(Fraction(10**400)) == "1.000E+400"
     assert fmt_short(Fraction(3, 10**400)) == "3.000E-400"
+
+
+def test_integers_past_pythons_string_limit_are_written_in_full():
+    # str() refuses integers of more than 4,300 digits; exact arithmetic on numbers within
+    # the file limits can reach that size, and fmt must still write every digit.
+    from sovgame.core.numbers import fmt, integer_text
+
+    from decimal import Decimal
+
+    big = 7**6000  # 5,071 digits
+    digits = integer_text(big)
+    assert len(digits) == 5071 and Decimal(digits) == Decimal(big)  # int() of text has the same limit
+    assert fmt(Fraction(-big, 3)) == f"-{digits}/3"
+
+
+def test_json_numbers_stay_numbers_every_reader_takes():
+    from sovgame.core.numbers import json_number
+
+    assert json_number(Fraction(12)) == 12 and json_number(Fraction(1, 4)) == 0.25
+    assert json_number(Fraction(10**400)) is None  # past floats; the exact text holds it
+    assert json_number(Fraction(1, 10**400)) == 0.0

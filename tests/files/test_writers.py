@@ -172,6 +172,94 @@ def test_a_real_full_disk_and_a_read_only_file_system(runner, small_mount, game)
     assert edited.read_text() == CASE_TOML
 
 
+def fill(folder, leave=0):
+    """Fill the file system of ``folder`` to the last byte, then free ``leave`` bytes."""
+    filler = folder / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    try:
+        for size in (4096, 512, 64, 1):
+            try:
+                while True:
+                    os.write(fd, b"x" * size)
+            except OSError as exc:
+                assert exc.errno == errno.ENOSPC
+    finally:
+        os.close(fd)
+    os.truncate(filler, os.path.getsize(filler) - leave)
+
+
+def test_a_hard_linked_file_is_rewritten_where_a_copy_beside_it_would_not_fit(runner, small_mount):
+    # A file with two names is rewritten in place, so both names see the change. With room
+    # for the new text once but not twice, a copy of it beside the file would leave no room
+    # for the file to grow into: the rewrite must not need one.
+    mine, link = small_mount / "mine.toml", small_mount / "mine_link.toml"
+    mine.write_text("PRECIOUS\n")
+    os.link(mine, link)
+    template = invoke(runner, "new", str(small_mount / "reference.toml"), "--from", "pakistan_afghanistan")
+    expected = (small_mount / "reference.toml").read_bytes()
+    (small_mount / "reference.toml").unlink()
+    assert template.exit_code == 0 and 8192 < len(expected) < 16384
+    fill(small_mount, leave=len(expected) * 3 // 2)
+    result = invoke(runner, "new", str(mine), "--from", "pakistan_afghanistan", "--force")
+    assert result.exit_code == 0, result.output
+    assert mine.read_bytes() == link.read_bytes() == expected and os.stat(mine).st_nlink == 2
+    assert leftovers(small_mount) == []
+
+
+def test_a_hard_linked_file_on_a_full_disk_keeps_its_bytes(runner, small_mount):
+    mine, link = small_mount / "mine.toml", small_mount / "mine_link.toml"
+    mine.write_text("PRECIOUS\n")
+    os.link(mine, link)
+    fill(small_mount, leave=4096)  # less than the new text needs
+    result = invoke(runner, "new", str(mine), "--from", "pakistan_afghanistan", "--force")
+    assert result.exit_code == 1 and "no space left on the device" in result.stderr, result.output
+    assert mine.read_text() == link.read_text() == "PRECIOUS\n" and leftovers(small_mount) == []
+
+
+@pytest.mark.parametrize("room", [0, 4096], ids=["no room", "room for the change only"])
+def test_an_edit_of_a_hard_linked_game_on_a_nearly_full_disk(runner, small_mount, room):
+    # The file fills two pages of the file system exactly, so growing it needs a new page:
+    # without one the edit fails and the file keeps every byte; with one page free (less
+    # than a copy of the file needs) the edit is made and both names see it.
+    game = small_mount / "game.toml"
+    text = CASE_TOML + "#" * (8192 - len(CASE_TOML.encode()) - 1) + "\n"
+    game.write_text(text)
+    assert len(text.encode()) == 8192
+    os.link(game, small_mount / "same.toml")
+    fill(small_mount, leave=room)
+    result = invoke(runner, "edit", str(game), "--set", "Strike|Tolerate TTP=2.5,2")
+    if room:
+        assert result.exit_code == 0, result.output
+        assert (small_mount / "same.toml").read_text() == game.read_text() != text
+        assert '"Strike|Tolerate TTP"            = [2.5, 2]' in game.read_text()
+    else:
+        assert result.exit_code == 1 and "no space left on the device" in result.stderr, result.output
+        assert game.read_text() == text
+    assert leftovers(small_mount) == []
+
+
+def test_a_failed_in_place_rewrite_puts_the_old_bytes_back(tmp_path, monkeypatch):
+    # The tail fits, then writing over the head fails: the old head is written back and
+    # the file cut to its old length.
+    path = tmp_path / "game.toml"
+    path.write_text("old text")
+    os.link(path, tmp_path / "link.toml")
+    real = atomic._write_at
+    calls = []
+
+    def failing_head(fd, data, offset):
+        calls.append(offset)
+        if offset == 0 and len(calls) == 2:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real(fd, data, offset)
+
+    monkeypatch.setattr(atomic, "_write_at", failing_head)
+    with pytest.raises(SovgameError, match="cannot be written .*nothing was changed"):
+        write_atomically(path, "a much longer new text")
+    assert calls[:2] == [len("old text"), 0]
+    assert (tmp_path / "link.toml").read_text() == "old text" and leftovers(tmp_path) == []
+
+
 def test_stale_temporary_files_of_dead_processes_are_removed(tmp_path):
     target = tmp_path / "game.toml"
     target.write_text("x")

@@ -117,10 +117,14 @@ EXIT_INTERRUPTED = 130
 
 
 class Terminated(KeyboardInterrupt):
-    """SIGTERM, raised where the program is (see :func:`sovgame.cli.main`) so that it stops
-    like Ctrl-C: temporary files removed, locks released, exit 143 (128 + SIGTERM)."""
+    """SIGTERM, SIGHUP or SIGQUIT, raised where the program is (see :func:`sovgame.cli.main`)
+    so that it stops like Ctrl-C: workers stopped, temporary files removed, locks released,
+    exit 128 + the signal's number (143, 129, 131)."""
 
-    exit_code = 143
+    def __init__(self, signum: int = 15):
+        super().__init__(signum)
+        self.signum = signum
+        self.exit_code = 128 + signum
 
 
 def option_name(parameter: str) -> str:
@@ -174,7 +178,7 @@ def user_errors(func=None, *, progress: bool = True, computes: bool = False):
             _say(exc.message(option_name))
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt as exc:
-            stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
+            stopped = f"stopped by {_signal_name(exc.signum)}" if isinstance(exc, Terminated) else "interrupted"
             _say(f"{stopped}; no file was written or changed by halves")
             raise typer.Exit(getattr(exc, "exit_code", EXIT_INTERRUPTED)) from None
         finally:
@@ -188,6 +192,15 @@ def user_errors(func=None, *, progress: bool = True, computes: bool = False):
         shared["exact_only"] = (ExactOnlyOpt, False)
     _add_options(wrapper, func, shared)
     return wrapper
+
+
+def _signal_name(signum: int) -> str:
+    import signal
+
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
 
 
 def _takes_output(func) -> bool:

@@ -8,7 +8,7 @@ import typer
 
 from ..errors import UsageError
 from ..present.render import OutputFormat, render
-from .app import FormatOpt, GameArg, SetOpt, app, user_errors
+from .app import FormatOpt, GameArg, MaxWorkOpt, SetOpt, app, user_errors
 
 
 @app.command("games")
@@ -24,13 +24,15 @@ def games_command(fmt: FormatOpt = OutputFormat.table) -> None:
 
 @app.command("show")
 @user_errors
-def show_command(game: GameArg, fmt: FormatOpt = OutputFormat.table) -> None:
+def show_command(game: GameArg, fmt: FormatOpt = OutputFormat.table, max_work: MaxWorkOpt = None) -> None:
     """Show a game: the payoff matrix, the notes on outcomes and the costs of conflict."""
+    from ..core.budget import require, show_work
     from ..files.gamefile import load_game
     from ..present.game import game_sections, game_to_json
 
     loaded = load_game(game)
-    render(fmt, game_sections(loaded), game_to_json(loaded), heading=loaded.title, primary="payoffs")
+    require(show_work(loaded.shape, tabular=fmt in (OutputFormat.table, OutputFormat.markdown)))
+    render(fmt, lambda: game_sections(loaded), lambda: game_to_json(loaded), heading=loaded.title, primary="payoffs")
 
 
 @app.command("new")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Annotated
 
 import typer
@@ -21,14 +22,12 @@ def mediate_command(
 
     Example: sovgame mediate pakistan_afghanistan_mediation --kappa 0
     """
-    from ..core.budget import mediate_work, require
     from ..files.gamefile import load_game
     from ..play.mediation import mediate
     from ..present.play import mediation_sections, mediation_to_json
 
     level = parse_kappa(kappa)
     loaded = load_game(game)
-    require(mediate_work(loaded.shape))
     result = mediate(loaded, level, target)
     render(
         fmt,
@@ -132,6 +131,8 @@ def dynamics_command(
     }
     if method not in methods:
         raise UsageError(f"--method: choose replicator, fictitious or both, not {method!r}")
+    if not math.isfinite(horizon):
+        raise UsageError(f"--time: give a finite length of time >= 0.1, not {horizon}")
     level = parse_kappa(kappa)
     if plot:
         check_plot_output(plot, force)  # before any work

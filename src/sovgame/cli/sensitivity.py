@@ -142,9 +142,9 @@ def _grid_executor(workers: int, dask: str | None) -> Iterator[Executor | None]:
         with dask_executor(dask) as pool:
             yield pool
     elif workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
+        from ..core.workers import worker_pool
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with worker_pool(workers) as pool:
             yield pool
     else:
         yield None

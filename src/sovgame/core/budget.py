@@ -428,6 +428,18 @@ def mediate_work(shape: Sequence[int]) -> Work:
     )
 
 
+def show_work(shape: Sequence[int], tabular: bool) -> Work:
+    """Showing a game: its payoff table laid out cell by cell (about 170 µs a cell measured
+    for a rich table of a 300x300 game), or written out as JSON or CSV (far less)."""
+    cells = math.prod(shape)
+    return Work(
+        cells * (170 if tabular else 20) + 1000,
+        f"showing this {_size(shape)} game",
+        f"{cells:,} outcomes to lay out",
+        "show it as JSON or CSV (--format json), or split the game",
+    )
+
+
 def dynamics_work(shape: Sequence[int], methods: Sequence[str], horizon: float, iterations: int) -> Work:
     """Learning dynamics: an ODE solved at 1,001 time points over ``horizon`` (replicator)
     and ``iterations`` rounds of fictitious play."""
@@ -478,6 +490,19 @@ def sensitivity_least(shape: Sequence[int], numbers: int, unique: bool) -> Work:
         "following each number of the file (the sensitivity)",
         f"{numbers:,} numbers, each read at least once over {forms:,} comparisons",
         SENSITIVITY_REDUCE,
+    )
+
+
+def map_least(shape: Sequence[int], readings: int, unique: bool) -> Work:
+    """The least work of a sensitivity map: ``readings`` exact readings of one criterion (a
+    grid of two numbers reads each line at every grid value; with κ as an axis, one reading
+    per value of the number gives every κ), each over the game's comparisons of outcomes."""
+    forms = math.prod(shape) * sum(k - 1 for k in shape)
+    return Work(
+        readings * reading_work(forms, unique).units,
+        "the sensitivity map",
+        f"{readings:,} readings over {forms:,} comparisons each",
+        "a coarser grid ({{grid}}), or " + SENSITIVITY_REDUCE,
     )
 
 

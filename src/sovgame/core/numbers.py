@@ -147,8 +147,18 @@ def fmt(value: Fraction | int | None) -> str:
         return "inf"
     value = Fraction(value)
     if value.denominator == 1:
-        return str(value.numerator)
-    return f"{value.numerator}/{value.denominator}"
+        return integer_text(value.numerator)
+    return f"{integer_text(value.numerator)}/{integer_text(value.denominator)}"
+
+
+def integer_text(n: int) -> str:
+    """The decimal digits of ``n``, however many: Python refuses ``str`` of an integer of
+    more than 4,300 digits (a guard against slow conversions of untrusted text), and exact
+    arithmetic on numbers within the file limits can reach that size (a discriminant of
+    products of 100-digit fractions); :class:`decimal.Decimal` converts without the limit."""
+    if n.bit_length() < 14_000:  # about 4,200 digits: within the limit
+        return str(n)
+    return str(Decimal(n))
 
 
 def fmt_short(value: Fraction | int | None, digits: int = 4) -> str:
@@ -168,7 +178,14 @@ def fmt_short(value: Fraction | int | None, digits: int = 4) -> str:
     return f"{approx:.{digits}g}"
 
 
-def json_number(value: Fraction | int) -> float | int:
-    """A JSON number for an exact value: an int when integral, else the nearest float."""
+def json_number(value: Fraction | int) -> float | int | None:
+    """A JSON number for an exact value: an int when integral (and short enough for every
+    JSON reader), else the nearest float; None past the range of floats (the exact text
+    beside it in the JSON holds the value)."""
     value = Fraction(value)
-    return value.numerator if value.denominator == 1 else float(value)
+    if value.denominator == 1 and value.numerator.bit_length() <= 1000:
+        return value.numerator
+    try:
+        return float(value)
+    except OverflowError:
+        return None

@@ -16,8 +16,10 @@ plots, exported tables — goes through :func:`check_output` (before any work) a
 - a symbolic link is written through to its target; the file keeps its permissions and
   owner, and a new file gets the permissions the umask allows (``0666 & ~umask``). A file
   with several hard links, or one whose owner the rename could not keep, is rewritten in
-  place so that every link sees the change (after the new text has been written out once,
-  so a full disk is found before the file is touched).
+  place so that every link sees the change (:func:`_write_in_place`): the file first grows
+  at its end, where a full disk fails before any old byte is touched, and the old bytes are
+  put back if writing the new ones fails. Unlike the rename, an in-place rewrite killed
+  half-way (``kill -9``, a power cut) can leave a mix of old and new.
 """
 
 from __future__ import annotations
@@ -90,13 +92,17 @@ def write_atomically(path: str | os.PathLike, data: str | bytes, expected: os.st
         existing = None
     except OSError as exc:
         raise _write_error(target, exc) from None
+    if existing is not None and existing.st_nlink > 1:
+        # A copy beside the file would hold the disk space the file itself needs to grow.
+        _rewrite_in_place(target, payload, expected)
+        return
     temp = _write_temp(target, payload, existing)
     try:
         if expected is not None:
             _check_unchanged(target, expected)
-        if existing is not None and (existing.st_nlink > 1 or not _same_owner(temp, existing)):
+        if existing is not None and not _same_owner(temp, existing):
+            os.unlink(temp)  # its space is the file's to grow into
             _write_in_place(target, payload)
-            os.unlink(temp)
         else:
             os.replace(temp, target)
     except BaseException as exc:
@@ -104,6 +110,16 @@ def write_atomically(path: str | os.PathLike, data: str | bytes, expected: os.st
         if isinstance(exc, OSError):
             raise _write_error(target, exc) from None
         raise
+
+
+def _rewrite_in_place(target: Path, payload: bytes, expected: os.stat_result | None) -> None:
+    """:func:`_write_in_place` with the checks and messages of :func:`write_atomically`."""
+    try:
+        if expected is not None:
+            _check_unchanged(target, expected)
+        _write_in_place(target, payload)
+    except OSError as exc:
+        raise _write_error(target, exc) from None
 
 
 def _write_temp(target: Path, payload: bytes, existing: os.stat_result | None) -> str:
@@ -137,16 +153,43 @@ def _same_owner(temp: str, existing: os.stat_result) -> bool:
 
 
 def _write_in_place(target: Path, payload: bytes) -> None:
-    """Overwrite ``target``'s own inode (hard links and owner stay) and cut it to length."""
-    fd = os.open(target, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+    """Overwrite ``target``'s own inode (hard links and owner stay) so that a failure leaves
+    the old bytes: the new tail is written past the old end first (a full disk fails there,
+    before any old byte is touched; the file is cut back to its old length), then the head
+    is overwritten, which needs no new space on a file system that writes in place; if that
+    fails all the same, the old head is written back."""
+    fd = os.open(target, os.O_RDWR | getattr(os, "O_CLOEXEC", 0))
     try:
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.ftruncate(fd, len(payload))
-        os.fsync(fd)
+        old = _read_all(fd)
+        head = min(len(old), len(payload))
+        try:
+            _write_at(fd, payload[head:], len(old))
+            _write_at(fd, payload[:head], 0)
+            os.ftruncate(fd, len(payload))
+            os.fsync(fd)
+        except BaseException:
+            _write_at(fd, old, 0)  # into blocks the file already holds
+            os.ftruncate(fd, len(old))
+            os.fsync(fd)
+            raise
     finally:
         os.close(fd)
+
+
+def _read_all(fd: int) -> bytes:
+    chunks: list[bytes] = []
+    offset = 0
+    while chunk := os.pread(fd, 1 << 20, offset):
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
+
+
+def _write_at(fd: int, data: bytes, offset: int) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.pwrite(fd, view, offset)
+        view, offset = view[written:], offset + written
 
 
 def _check_unchanged(target: Path, expected: os.stat_result) -> None:

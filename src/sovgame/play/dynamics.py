@@ -13,6 +13,7 @@ for both converges to (Stag, Stag), and below to (Hare, Hare).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -82,8 +83,16 @@ def run_dynamics(
     horizon: float = 50.0,
     iterations: int = 2000,
 ) -> Dynamics:
-    """Run the dynamics from ``start`` (default: uniform) and match their end to equilibria."""
+    """Run the dynamics from ``start`` (default: uniform) and match their end to equilibria.
+
+    ``horizon`` is how long the replicator dynamics run (a finite number > 0); ``iterations``
+    the rounds of fictitious play (a whole number >= 1)."""
     import nashpy
+
+    if not isinstance(horizon, (int, float)) or not math.isfinite(horizon) or horizon <= 0:
+        raise ParameterError("horizon", f"must be a finite number of time units > 0, not {horizon!r}")
+    if isinstance(iterations, bool) or not isinstance(iterations, int) or iterations < 1:
+        raise ParameterError("iterations", f"must be a whole number of rounds >= 1, not {iterations!r}")
 
     if game.n_players != 2:
         raise SovgameError(f"{game.origin}: learning dynamics are computed for two-player games (nashpy)")

@@ -28,10 +28,12 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..core.budget import mediate_work, metered, require, solve_work, thresholds_work
 from ..core.linalg import solve_linear
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
 from ..costs.thresholds import Threshold, compute_thresholds, resolve_target
+from ..errors import SovgameError
 from ..solvers.equilibria import solve
 
 #: Float tolerance for reading HiGHS' answer: which outcomes are used, which rows are tight.
@@ -88,7 +90,7 @@ class Mediation:
     target: Profile
     ce_target: CorrelatedEquilibrium  # maximises the probability of the target outcome
     ce_welfare: CorrelatedEquilibrium  # maximises the sum of payoffs
-    best_nash_welfare: Fraction
+    best_nash_welfare: Fraction | None  # None when no equilibrium was found (pure search only)
     nash_complete: bool
     transfers: dict[str, Fraction]
     guarantees: dict[str, Fraction]
@@ -119,10 +121,13 @@ class Mediation:
         return None if self.budget is None else self.budget >= self.total_with_guarantees
 
     @property
-    def value_of_recommendation(self) -> Fraction | float:
+    def value_of_recommendation(self) -> Fraction | float | None:
         """What recommendation alone adds to total payoff: the welfare-maximising correlated
         equilibrium against the best Nash equilibrium (a float if the LP was not certified:
-        its fractions are then a feasible point, not a proved optimum)."""
+        its fractions are then a feasible point, not a proved optimum; None when no Nash
+        equilibrium was found to compare with)."""
+        if self.best_nash_welfare is None:
+            return None
         if not self.ce_welfare.certified:
             return float(self.ce_welfare.value) - float(self.best_nash_welfare)
         return self.ce_welfare.value - self.best_nash_welfare
@@ -135,17 +140,20 @@ class Mediation:
         return max(self.transfers, key=lambda name: self.transfers[name])
 
 
+@metered
 def mediate(game: Game, kappa: Fraction | int = 1, target: Profile | str | None = None) -> Mediation:
     """Correlated equilibria and leverage for ``target`` at cost level κ (default: today's
-    costs, κ = 1; module docstring)."""
+    costs, κ = 1; module docstring). Refused before it starts when the linear programs, the
+    equilibria and the thresholds it needs would together pass the work limit."""
     kappa = Fraction(kappa)
+    require(mediate_work(game.shape), forecast=solve_work(game.shape).units + thresholds_work(game.shape).units)
     profile = resolve_target(game, target)
     payoffs = game.payoffs_at(kappa)
     ce_target = correlated_equilibrium(payoffs, objective=indicator(game, profile))
     welfare = np.array([sum(payoffs[s]) for s in game.profiles()], dtype=object)
     ce_welfare = correlated_equilibrium(payoffs, objective=welfare)
     solution = solve(game, kappa)
-    best_nash = max(sum(e.payoffs, Fraction(0)) for e in solution.equilibria)
+    best_nash = max((sum(e.payoffs, Fraction(0)) for e in solution.equilibria), default=None)
     U, W = game.payoffs, game.cost_load()
     transfer_terms, guarantee_terms = transfer_functions(game, profile), {}
     for i, player in enumerate(game.players):
@@ -221,39 +229,58 @@ def obedience_rows(payoffs: np.ndarray) -> list[list[Fraction]]:
 
 
 def correlated_equilibrium(payoffs: np.ndarray, objective: np.ndarray) -> CorrelatedEquilibrium:
-    """The correlated equilibrium maximising ``objective · p`` (HiGHS), certified exactly."""
+    """The correlated equilibrium maximising ``objective · p`` (HiGHS), certified exactly.
+
+    HiGHS works in floats, so each obedience row and the objective are first divided by
+    their largest entry (exactly, before rounding to floats): the feasible set and the
+    optimum are the same, and payoffs of any size (κ = 10⁹⁹) stay within the float range.
+    """
     from scipy.optimize import linprog
 
     shape = payoffs.shape[:-1]
     profiles = list(itertools.product(*(range(k) for k in shape)))
     rows = obedience_rows(payoffs)
-    c = np.array([float(v) for v in objective])
-    A_ub = np.array([[float(v) for v in row] for row in rows]) if rows else None
+    c, c_scale = _unit_floats(list(objective))
+    scaled = [_unit_floats(row)[0] for row in rows]
+    A_ub = np.array(scaled) if rows else None
     b_ub = np.zeros(len(rows)) if rows else None
     result = linprog(
         -c, A_ub=A_ub, b_ub=b_ub, A_eq=np.ones((1, len(profiles))), b_eq=[1.0], bounds=(0, None), method="highs"
     )
-    if result.status != 0:  # pragma: no cover - a correlated equilibrium always exists
-        raise RuntimeError(f"linear program failed: {result.message}")
+    if result.status != 0:  # a correlated equilibrium always exists: floats failed us
+        raise SovgameError(
+            "the correlated equilibria could not be computed: the linear program failed in floating point "
+            f"({result.message}); payoffs of very different sizes cause this, so rescale the game's numbers"
+        )
     exact_objective = [Fraction(v) for v in objective]
-    p = _exact_primal(rows, result.x)
+    p = _exact_primal(rows, scaled, result.x)
     certified = False
     if p is not None:
         value = sum((o * v for o, v in zip(exact_objective, p)), Fraction(0))
         duals = -result.ineqlin.marginals if rows else np.zeros(0)
-        certified = _exact_dual(rows, exact_objective, value, duals, p)
+        certified = _exact_dual(rows, exact_objective, value, p, (scaled, c, duals, float(value / c_scale)))
         distribution = {s: v for s, v in zip(profiles, p) if v != 0}
         return CorrelatedEquilibrium(value, distribution, certified)
     # Could not be rebuilt in fractions: keep the float answer, said as such.
     approximate = {s: float(v) for s, v in zip(profiles, result.x) if v > 1e-12}
-    return CorrelatedEquilibrium(float(-result.fun), approximate, False)
+    estimate = float(sum((o * Fraction(v) for o, v in zip(exact_objective, result.x)), Fraction(0)))
+    return CorrelatedEquilibrium(estimate, approximate, False)
 
 
-def _exact_primal(rows, x_float) -> list[Fraction] | None:
-    """The LP vertex in fractions: solve the constraints that are tight at HiGHS' answer,
-    restricted to its support, and check every constraint exactly."""
+def _unit_floats(values: list) -> tuple[np.ndarray, Fraction]:
+    """``values`` divided by the largest absolute value (exactly), as floats in [-1, 1], and
+    that value (1 when all are 0)."""
+    exact = [Fraction(v) for v in values]
+    largest = max((abs(v) for v in exact), default=Fraction(0)) or Fraction(1)
+    return np.array([float(v / largest) for v in exact]), largest
+
+
+def _exact_primal(rows, scaled, x_float) -> list[Fraction] | None:
+    """The LP vertex in fractions: solve the constraints that are tight at HiGHS' answer
+    (read from the ``scaled`` rows HiGHS solved), restricted to its support, and check every
+    constraint exactly."""
     support = [s for s, v in enumerate(x_float) if v > TOL]
-    tight = [row for row in rows if abs(sum(r * v for r, v in zip(map(float, row), x_float))) <= TOL]
+    tight = [row for row, floats in zip(rows, scaled) if abs(float(np.dot(floats, x_float))) <= TOL]
     A = [[row[s] for s in support] for row in tight] + [[Fraction(1)] * len(support)]
     b = [Fraction(0)] * len(tight) + [Fraction(1)]
     solved = solve_linear(A, b)
@@ -269,16 +296,17 @@ def _exact_primal(rows, x_float) -> list[Fraction] | None:
     return p
 
 
-def _exact_dual(rows, objective, value: Fraction, duals, p) -> bool:
+def _exact_dual(rows, objective, value: Fraction, p, floats) -> bool:
     """Prove optimality (weak duality in fractions). Dual of max c·p s.t. R p ≤ 0, Σp = 1,
     p ≥ 0: y ≥ 0, z free with Σ_r y_r R_r(s) + z ≥ c(s) for all s; its value is z. The rows
     HiGHS' dual uses carry y; complementary slackness gives equality on the support; z = value
-    then certifies."""
+    then certifies. ``floats`` is what HiGHS solved — the scaled rows and objective, its duals
+    and the scaled value — read only to choose which equations to solve exactly."""
+    scaled, c, duals, z_float = floats
     tight = [r for r, v in enumerate(duals) if v > TOL]
     # Unknowns: y_r for the rows HiGHS' dual uses, then z. Equations: every outcome whose dual
     # constraint is tight in floats (the support among them, by complementary slackness).
-    z_float = float(value)
-    slack = [sum(float(rows[r][s]) * duals[r] for r in tight) + z_float - float(objective[s]) for s in range(len(p))]
+    slack = [sum(scaled[r][s] * duals[r] for r in tight) + z_float - c[s] for s in range(len(p))]
     equalities = [s for s in range(len(p)) if p[s] != 0 or abs(slack[s]) <= 1e-7]
     A = [[rows[r][s] for r in tight] + [Fraction(1)] for s in equalities]
     b = [objective[s] for s in equalities]

@@ -7,6 +7,7 @@ Needs matplotlib (``pip install "sovgame[plot]"``); imported only when a plot is
 from __future__ import annotations
 
 import io
+import os
 import textwrap
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -16,6 +17,10 @@ from ..files.atomic import check_output, write_atomically
 
 
 def pyplot() -> Any:
+    """matplotlib's pyplot drawing into files (the Agg back end, whatever ``MPLBACKEND``
+    says: sovgame never opens a window, and an unknown back end named there must not stop
+    it)."""
+    os.environ["MPLBACKEND"] = "Agg"
     try:
         import matplotlib
 

@@ -27,7 +27,9 @@ def _distribution_text(game: Game, distribution: Mapping[Profile, Fraction | flo
     return "; ".join(parts)
 
 
-def _value(v: Fraction | float) -> str:
+def _value(v: Fraction | float | None) -> str:
+    if v is None:
+        return "not known"
     return fmt(v) if isinstance(v, Fraction) else f"≈{v:.6g}"
 
 
@@ -59,11 +61,17 @@ def _recommendation_section(result: Mediation) -> Section:
         )
     ]
     gain = result.value_of_recommendation
+    if result.best_nash_welfare is None:
+        nash = "no Nash equilibrium was found to compare with (pure equilibria only were searched)"
+    else:
+        nash = (
+            f"best Nash equilibrium total payoff {fmt_short(result.best_nash_welfare)}"
+            f"{'' if result.nash_complete else ' (pure equilibria only)'}; value of mediation by recommendation "
+            f"alone: {_value(gain)}"
+        )
     lines = [
         f"recommendation alone can raise the probability of compromise ({target}) to {_ce_value(result.ce_target)}",
-        f"best Nash equilibrium total payoff {fmt_short(result.best_nash_welfare)}"
-        f"{'' if result.nash_complete else ' (pure equilibria only)'}; value of mediation by recommendation "
-        f"alone: {_value(gain)}",
+        nash,
     ]
     rec = result.recommendation_suffices
     if rec.value is not None:
@@ -132,6 +140,7 @@ def mediation_to_json(result: Mediation) -> dict[str, Any]:
     """The stable JSON of ``sovgame mediate`` (documented in the README)."""
     game = result.game
     welfare = result.ce_welfare
+    gain = result.value_of_recommendation
     return {
         "game": game.title,
         "kappa": json_number(result.kappa),
@@ -145,8 +154,8 @@ def mediation_to_json(result: Mediation) -> dict[str, Any]:
             "distribution": _distribution_json(game, welfare.distribution),
             "certified": welfare.certified,
         },
-        "best_nash_welfare": float(result.best_nash_welfare),
-        "value_of_recommendation": float(result.value_of_recommendation),
+        "best_nash_welfare": None if result.best_nash_welfare is None else float(result.best_nash_welfare),
+        "value_of_recommendation": None if gain is None else float(gain),
         "recommendation_suffices_from": threshold_to_json(result.recommendation_suffices),
         "verdict_scale": verdict_scale_json(),
         "transfers": {k: fmt(v) for k, v in result.transfers.items()},

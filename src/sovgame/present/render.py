@@ -39,9 +39,20 @@ class OutputFormat(StrEnum):
     xlsx = "xlsx"
 
 
-def to_json_text(data: Any) -> str:
-    """``data`` as indented JSON, non-ASCII characters kept as written."""
-    return json.dumps(data, indent=2, ensure_ascii=False)
+def to_json_text(data: Any, ascii_only: bool = False) -> str:
+    """``data`` as indented JSON, non-ASCII characters kept as written (or, ``ascii_only``,
+    as ``\\u`` escapes: the same text to every JSON reader)."""
+    return json.dumps(data, indent=2, ensure_ascii=ascii_only)
+
+
+def shows_symbols(stream: Any) -> bool:
+    """Whether ``stream`` can encode sovgame's symbols (κ, ≥, ★, —) as they are."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        "κ≥★—".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def render(
@@ -64,7 +75,7 @@ def render(
     if fmt in (OutputFormat.json, OutputFormat.csv, OutputFormat.xlsx):
         value = data() if callable(data) else data
         if fmt is OutputFormat.json:
-            out.write(to_json_text(value) + "\n")
+            out.write(to_json_text(value, ascii_only=not shows_symbols(out)) + "\n")
         elif fmt is OutputFormat.csv:
             from .tidy import to_tidy_csv
 
@@ -119,12 +130,19 @@ def print_tables(sections: list[Section], heading: str | None = None, console: C
         _print_all(prepare(sections), heading, console)
         return
     target = Console()
+    shown = prepare(sections)
+    if not shows_symbols(target.file):  # spelled out before the layout, so columns align
+        from .plain import plain_section, plain_text
+
+        encoding = getattr(target.file, "encoding", None) or "ascii"
+        shown = [plain_section(s, encoding) for s in shown]
+        heading = None if heading is None else plain_text(heading, encoding)
     if target.is_terminal:
-        _print_all(prepare(sections), heading, target)
+        _print_all(shown, heading, target)
         return
     buffer = io.StringIO()
     capture = Console(file=buffer, width=target.width, color_system=None, force_terminal=False, highlight=False)
-    _print_all(prepare(sections), heading, capture)
+    _print_all(shown, heading, capture)
     target.file.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
 
 

@@ -218,7 +218,8 @@ def key_columns(rows: list[Row]) -> list[str]:
 
 
 def to_tidy_csv(data: Any, name: str = "result") -> str:
-    """The long-form CSV of a command's JSON: ``section, key1.., exact, value, text``."""
+    """The long-form CSV of a command's JSON: ``section, key1.., exact, value, text``; every
+    cell a spreadsheet could take for a formula is neutralised (:func:`safe_cell`)."""
     rows = tidy_rows(data, name)
     keys = key_columns(rows)
     buffer = io.StringIO()
@@ -226,8 +227,28 @@ def to_tidy_csv(data: Any, name: str = "result") -> str:
     writer.writerow(["section", *keys, "exact", "value", "text"])
     for row in rows:
         padded = list(row.keys) + [""] * (len(keys) - len(row.keys))
-        writer.writerow([row.section, *padded, row.exact, value_text(row.value), row.text])
+        cells = [row.section, *padded, row.exact, value_text(row.value), row.text]
+        writer.writerow([safe_cell(c) for c in cells])
     return buffer.getvalue()
+
+
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FLOAT = re.compile(r"^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$")
+
+
+def safe_cell(text: str) -> str:
+    """``text`` for a CSV cell: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return gets a leading ``'`` so that no spreadsheet runs it as a formula (the
+    OWASP rule) — except a number as sovgame writes it (``-1/2``, ``-0.25``, ``-inf``,
+    ``-2 + √3``), which stays as it is."""
+    if not text.startswith(_FORMULA_START) or _is_number_text(text):
+        return text
+    return "'" + text
+
+
+def _is_number_text(text: str) -> bool:
+    return bool(_PLAIN.match(text) or _SURD.match(text) or _FLOAT.match(text)) or text in ("inf", "-inf")
 
 
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
@@ -266,7 +287,11 @@ def to_xlsx(data: Any, name: str = "result") -> bytes:
 
 
 def _text_cell(cell: Any, text: str) -> None:
-    """Text stays text: openpyxl would take "=..." for a formula."""
+    """Text stays text: openpyxl would take "=..." for a formula. Characters a workbook
+    cannot hold (control characters) are written as escapes (``\\x00``)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    text = ILLEGAL_CHARACTERS_RE.sub(lambda m: repr(m.group())[1:-1], text)
     cell.value = text or None
     if text:
         cell.data_type = "s"

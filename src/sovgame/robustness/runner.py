@@ -5,12 +5,13 @@ See :mod:`sovgame.robustness` for the sampling model and how each quantity is co
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, as_completed
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -19,6 +20,7 @@ import numpy as np
 
 from ..core.budget import Work, metered, require, robust_work, support_pairs, thresholds_work, work_limit
 from ..core.model import Game, Profile
+from ..core.workers import worker_pool
 from ..errors import ParameterError
 from .attribution import attribute
 from .batch import sets_at_kappa
@@ -241,19 +243,9 @@ def robust(
     plan = plan_sampling(game, target, costs, noise, unique_subsample)
     report = compute_thresholds(game, plan.target, plan.costs)
     chunks = [(k, min(CHUNK_SIZE, samples - first)) for k, first in enumerate(range(0, samples, CHUNK_SIZE))]
-    own_pool = (
-        ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
-        if executor is None and workers > 1
-        else None
-    )
-    try:
-        results, per_sample, size = _run(own_pool or executor, plan, seed, chunks, samples, progress)
-    except BaseException:
-        if own_pool is not None:  # Ctrl-C or an error: stop the workers, do not wait for them
-            _stop(own_pool)
-        raise
-    if own_pool is not None:
-        own_pool.shutdown()
+    with worker_pool(workers) if executor is None and workers > 1 else contextlib.nullcontext(executor) as pool:
+        # Ctrl-C or an error stops the workers at once (sovgame.core.workers).
+        results, per_sample, size = _run(pool, plan, seed, chunks, samples, progress)
     result = summarise(plan, report, samples, seed, noise, results, per_sample, subsample=size)
     attribution = attribute(plan, seed, report, per_sample.verdicts, per_sample.weights) if plan.uncertain else ()
     return replace(result, attribution=attribution)
@@ -357,24 +349,6 @@ def _map(
     for future in as_completed(futures):
         arrived(futures.pop(future), future.result())  # popped: its result can be freed once kept
     return results
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel what is queued and end the worker processes now (a chunk of exact work can
-    take a minute, and the interpreter would wait for it at exit)."""
-    # The executor offers no public way to end running workers before Python 3.14.
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)  # quick now; leaves nothing for exit time
-
-
-def _ignore_interrupts() -> None:
-    """In worker processes: Ctrl-C is for the main process, which stops the pool (and
-    SIGTERM, from the main process, ends a worker at once, whatever handler it inherited)."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def mixed_at_top(shape: tuple[int, ...]) -> bool:

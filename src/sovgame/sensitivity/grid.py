@@ -19,6 +19,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..core.budget import map_least, metered, require
 from ..core.intervals import Endpoint, compare
 from ..core.model import Game, Profile
 from ..core.roots import Number
@@ -204,6 +205,7 @@ def _kappa_ends(track, values: tuple[Fraction, ...], kappas: tuple[Fraction, ...
     return tuple(points)
 
 
+@metered
 def sensitivity_map(
     game: Game,
     x: str,
@@ -236,7 +238,10 @@ def sensitivity_map(
     y_axis, y_param = _axis(game, y, y_range, grid, "y_range")
     if x_axis.key == y_axis.key:
         raise ParameterError("map", "name two different numbers (or one number and kappa)")
-    if x_param is None or y_param is None:
+    two_numbers = x_param is not None and y_param is not None
+    readings = 2 * grid * grid if two_numbers else grid
+    require(map_least(game.shape, readings, criterion == "unique"))  # refused before it starts
+    if not two_numbers:
         return _kappa_map(game, criterion, profile, x_axis, y_axis, executor)
     rows = [(game, criterion, profile, x_axis.key, y_axis.key, v, x_axis.values, None, True) for v in y_axis.values]
     columns = [(game, criterion, profile, y_axis.key, x_axis.key, v, y_axis.values, None, False) for v in x_axis.values]
