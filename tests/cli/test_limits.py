@@ -377,6 +377,7 @@ def test_claims_and_sensitivity_take_max_work(runner):
 
 #: Every command that computes, with arguments that are valid but for --max-work.
 COMPUTING = {
+    "show": ["stag_hunt"],
     "solve": ["stag_hunt"],
     "thresholds": ["stag_hunt"],
     "sweep": ["stag_hunt"],

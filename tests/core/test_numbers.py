@@ -93,9 +93,9 @@ def test_short_display_of_numbers_past_the_float_range():
 def test_integers_past_pythons_string_limit_are_written_in_full():
     # str() refuses integers of more than 4,300 digits; exact arithmetic on numbers within
     # the file limits can reach that size, and fmt must still write every digit.
-    from sovgame.core.numbers import fmt, integer_text
-
     from decimal import Decimal
+
+    from sovgame.core.numbers import fmt, integer_text
 
     big = 7**6000  # 5,071 digits
     digits = integer_text(big)

@@ -8,7 +8,7 @@ import typer
 
 from ..errors import UsageError
 from ..present.render import OutputFormat, render
-from .app import FormatOpt, GameArg, MaxWorkOpt, SetOpt, app, user_errors
+from .app import FormatOpt, GameArg, SetOpt, app, user_errors
 
 
 @app.command("games")
@@ -23,8 +23,8 @@ def games_command(fmt: FormatOpt = OutputFormat.table) -> None:
 
 
 @app.command("show")
-@user_errors
-def show_command(game: GameArg, fmt: FormatOpt = OutputFormat.table, max_work: MaxWorkOpt = None) -> None:
+@user_errors(computes=True)
+def show_command(game: GameArg, fmt: FormatOpt = OutputFormat.table) -> None:
     """Show a game: the payoff matrix, the notes on outcomes and the costs of conflict."""
     from ..core.budget import require, show_work
     from ..files.gamefile import load_game
