@@ -23,7 +23,7 @@ passes the limit. A library call outside any account gets its own (:func:`metere
 from __future__ import annotations
 
 import functools
-import importlib.util
+import itertools
 import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -204,25 +204,20 @@ def _size(shape: Sequence[int]) -> str:
     return "x".join(map(str, shape))
 
 
-def has_gambit() -> bool:
-    """Whether pygambit is installed (mixed equilibria of games of three or more players)."""
-    return importlib.util.find_spec("pygambit") is not None
-
-
 def support_pairs(m: int, n: int, smallest: int = 2) -> int:
     """Pairs of equal-size supports of at least ``smallest`` strategies: Σ_k C(m,k)·C(n,k)."""
     return sum(math.comb(m, k) * math.comb(n, k) for k in range(smallest, min(m, n) + 1))
 
 
-def solve_work(shape: Sequence[int], mixed: bool | None = None) -> Work:
+def solve_work(shape: Sequence[int], mixed: bool = True) -> Work:
     """Finding every equilibrium at one cost level.
 
     Two players: either the enumeration solves C(m+n, m) square systems per best-response
     polytope, each over m + n labels, then checks its candidates exactly (in fractions, which
     dominates small games); or pivoting visits one basis per vertex of each (perturbed,
     simple) polytope, at most :func:`expected_bases`; :func:`pivots` tells which. More
-    players: every pure profile is checked, and with Gambit (``mixed``; default: whether it
-    is installed) enumpoly searches each of the Π_i (2^k_i − 1) support profiles.
+    players: every pure profile is checked and, when ``mixed``, every profile of supports
+    has its polynomial system solved (:func:`support_enumeration_work`).
     """
     shape = solved_shape(shape)  # single-strategy players are set aside before solving
     profiles, n = math.prod(shape), len(shape)
@@ -239,9 +234,75 @@ def solve_work(shape: Sequence[int], mixed: bool | None = None) -> Work:
             f"solving this {_size(shape)} game",
             f"{math.comb(m + k, m):,} linear systems of up to {min(m, k)} equations",
         )
-    supports = math.prod(2**k - 1 for k in shape) if (has_gambit() if mixed is None else mixed) else 0
-    because = f"{profiles:,} pure profiles" + (f" and {supports:,} support profiles for Gambit" if supports else "")
-    return Work(profiles * n * 10 + 1000 * supports + 100, f"solving this {_size(shape)} game", because)
+    pure = profiles * n * 10 + 100
+    if not mixed or n < 2:
+        return Work(pure, f"solving this {_size(shape)} game", f"{profiles:,} pure profiles")
+    supports = support_enumeration_work(shape)
+    return Work(pure + supports.units, f"solving this {_size(shape)} game", supports.because)
+
+
+#: Past this many unknowns in one support's system the estimate stops counting (it is refused).
+_MOST_UNKNOWNS = 14
+
+
+def bezout_number(unknowns: Sequence[int]) -> int:
+    """The most isolated solutions the indifference equations of a support profile can have,
+    k_i = |T_i| − 1 unknowns per player: the multihomogeneous Bézout number, the coefficient of
+    Π z_i^(k_i) in Π_i (Σ_{j≠i} z_j)^(k_i) (McKelvey & McLennan 1997, *J. Econ. Theory*
+    72:411–425): player i's k_i equations have degree one in each other player's unknowns."""
+    n = len(unknowns)
+
+    @functools.cache
+    def count(i: int, room: tuple[int, ...]) -> int:
+        if i == n:
+            return int(not any(room))
+        total = 0
+        others = [j for j in range(n) if j != i and room[j]]
+        for split in _compositions(unknowns[i], [room[j] for j in others]):
+            rest = list(room)
+            weight = math.factorial(unknowns[i])
+            for j, a in zip(others, split):
+                rest[j] -= a
+                weight //= math.factorial(a)
+            total += weight * count(i + 1, tuple(rest))
+        return total
+
+    return count(0, tuple(unknowns))
+
+
+def _compositions(total: int, caps: Sequence[int]) -> Iterator[tuple[int, ...]]:
+    """Every way to write total as a sum of len(caps) parts, part j at most caps[j]."""
+    if not caps:
+        if total == 0:
+            yield ()
+        return
+    for first in range(min(total, caps[0]) + 1):
+        for rest in _compositions(total - first, caps[1:]):
+            yield (first, *rest)
+
+
+def support_enumeration_work(shape: Sequence[int]) -> Work:
+    """The support enumeration of a game of three or more players
+    (:mod:`sovgame.solvers.nplayer`): per support profile with k unknowns and Bézout number B
+    (:func:`bezout_number`), about 100·B·4^k units for the Gröbner basis and the exact roots
+    plus 300 for setting it up (measured on random 2x2x2 to 3x3x3 and 2x2x2x2x2 games, see
+    ``benchmarks/bench_nplayer.py``). Support profiles are counted by their sizes:
+    Π_i C(m_i, s_i) of them have sizes s."""
+    supports = math.prod(2**k - 1 for k in shape)
+    unknowns = sum(k - 1 for k in shape)
+    largest = bezout_number([k - 1 for k in shape]) if unknowns <= _MOST_UNKNOWNS else 0
+    what = f"solving this {_size(shape)} game"
+    because = f"{supports:,} support profiles, the largest a system of {unknowns} polynomial equations"
+    if unknowns > _MOST_UNKNOWNS or math.prod(shape) > 10_000:
+        return Work(10**15, what, because)
+    units = 0
+    for sizes in itertools.product(*(range(1, k + 1) for k in shape)):
+        k = sum(s - 1 for s in sizes)
+        count = math.prod(math.comb(m, s) for m, s in zip(shape, sizes))
+        units += count * (300 + (100 * bezout_number([s - 1 for s in sizes]) * 4**k if k else 0))
+    if largest:
+        because += f" with up to {largest:,} isolated solutions"
+    return Work(units, what, because)
 
 
 def pivots(m: int, n: int) -> bool:
@@ -378,7 +439,7 @@ def sweep_forecast(shape: Sequence[int]) -> int:
     points = profiles * sum(k - 1 for k in shape) // 2 + 2
     if n == 2 and tuple(shape) != (2, 2) and min(shape) >= 2:
         points += support_pairs(shape[0], shape[1])
-    return 2 * points * solve_work(shape, mixed=False).units
+    return 2 * points * solve_work(shape).units
 
 
 def walk_work(shape: Sequence[int], points: int) -> Work:
