@@ -12,6 +12,7 @@ from ..core.numbers import fmt, fmt_short, json_number
 from ..costs.verdicts import verdict_legend, verdict_scale_json
 from ..play.mediation import CorrelatedEquilibrium, Mediation, piecewise_text
 from ..play.repeated import RepeatedAnalysis, outcome_profile
+from ..solvers.verify import Number
 from .sections import Section
 from .thresholds import threshold_to_json, verdict_cell
 
@@ -27,8 +28,8 @@ def _distribution_text(game: Game, distribution: Mapping[Profile, Fraction | flo
     return "; ".join(parts)
 
 
-def _value(v: Fraction | float) -> str:
-    return fmt(v) if isinstance(v, Fraction) else f"≈{v:.6g}"
+def _value(v: Number | float) -> str:
+    return f"≈{v:.6g}" if isinstance(v, float) else fmt(v)
 
 
 def _ce_value(ce: CorrelatedEquilibrium) -> str:
@@ -62,7 +63,8 @@ def _recommendation_section(result: Mediation) -> Section:
     lines = [
         f"recommendation alone can raise the probability of compromise ({target}) to {_ce_value(result.ce_target)}",
         f"best Nash equilibrium total payoff {fmt_short(result.best_nash_welfare)}"
-        f"{'' if result.nash_complete else ' (pure equilibria only)'}; value of mediation by recommendation "
+        f"{'' if result.nash_complete else ' (among the equilibria found; the list is not proved complete)'}; "
+        "value of mediation by recommendation "
         f"alone: {_value(gain)}",
     ]
     rec = result.recommendation_suffices
