@@ -8,11 +8,11 @@ import math
 import pytest
 
 from sovgame.core import budget
+from sovgame.core.bezout import bezout_number
 from sovgame.core.budget import (
     DEFAULT_MAX_WORK,
     Work,
     WorkLimitError,
-    bezout_number,
     expected_bases,
     metered,
     open_gap_work,

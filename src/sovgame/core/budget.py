@@ -23,7 +23,6 @@ passes the limit. A library call outside any account gets its own (:func:`metere
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -32,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..errors import GameTooLargeError, resolve_mentions
+from .bezout import enumeration_units
 from .model import solved_shape
 
 #: The default limit on the work of one command, in units of about a microsecond.
@@ -241,68 +241,11 @@ def solve_work(shape: Sequence[int], mixed: bool = True) -> Work:
     return Work(pure + supports.units, f"solving this {_size(shape)} game", supports.because)
 
 
-#: Past this many unknowns in one support's system the estimate stops counting (it is refused).
-_MOST_UNKNOWNS = 14
-
-
-def bezout_number(unknowns: Sequence[int]) -> int:
-    """The most isolated solutions the indifference equations of a support profile can have,
-    k_i = |T_i| − 1 unknowns per player: the multihomogeneous Bézout number, the coefficient of
-    Π z_i^(k_i) in Π_i (Σ_{j≠i} z_j)^(k_i) (McKelvey & McLennan 1997, *J. Econ. Theory*
-    72:411–425): player i's k_i equations have degree one in each other player's unknowns."""
-    n = len(unknowns)
-
-    @functools.cache
-    def count(i: int, room: tuple[int, ...]) -> int:
-        if i == n:
-            return int(not any(room))
-        total = 0
-        others = [j for j in range(n) if j != i and room[j]]
-        for split in _compositions(unknowns[i], [room[j] for j in others]):
-            rest = list(room)
-            weight = math.factorial(unknowns[i])
-            for j, a in zip(others, split):
-                rest[j] -= a
-                weight //= math.factorial(a)
-            total += weight * count(i + 1, tuple(rest))
-        return total
-
-    return count(0, tuple(unknowns))
-
-
-def _compositions(total: int, caps: Sequence[int]) -> Iterator[tuple[int, ...]]:
-    """Every way to write total as a sum of len(caps) parts, part j at most caps[j]."""
-    if not caps:
-        if total == 0:
-            yield ()
-        return
-    for first in range(min(total, caps[0]) + 1):
-        for rest in _compositions(total - first, caps[1:]):
-            yield (first, *rest)
-
-
 def support_enumeration_work(shape: Sequence[int]) -> Work:
     """The support enumeration of a game of three or more players
-    (:mod:`sovgame.solvers.nplayer`): per support profile with k unknowns and Bézout number B
-    (:func:`bezout_number`), about 100·B·4^k units for the Gröbner basis and the exact roots
-    plus 300 for setting it up (measured on random 2x2x2 to 3x3x3 and 2x2x2x2x2 games, see
-    ``benchmarks/bench_nplayer.py``). Support profiles are counted by their sizes:
-    Π_i C(m_i, s_i) of them have sizes s."""
-    supports = math.prod(2**k - 1 for k in shape)
-    unknowns = sum(k - 1 for k in shape)
-    largest = bezout_number([k - 1 for k in shape]) if unknowns <= _MOST_UNKNOWNS else 0
-    what = f"solving this {_size(shape)} game"
-    because = f"{supports:,} support profiles, the largest a system of {unknowns} polynomial equations"
-    if unknowns > _MOST_UNKNOWNS or math.prod(shape) > 10_000:
-        return Work(10**15, what, because)
-    units = 0
-    for sizes in itertools.product(*(range(1, k + 1) for k in shape)):
-        k = sum(s - 1 for s in sizes)
-        count = math.prod(math.comb(m, s) for m, s in zip(shape, sizes))
-        units += count * (300 + (100 * bezout_number([s - 1 for s in sizes]) * 4**k if k else 0))
-    if largest:
-        because += f" with up to {largest:,} isolated solutions"
-    return Work(units, what, because)
+    (:mod:`sovgame.solvers.nplayer`), estimated by :func:`sovgame.core.bezout.enumeration_units`."""
+    units, because = enumeration_units(shape)
+    return Work(units, f"solving this {_size(shape)} game", because)
 
 
 def pivots(m: int, n: int) -> bool:
