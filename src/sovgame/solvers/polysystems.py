@@ -202,12 +202,17 @@ def _separating_forms(nvars: int, d: int) -> Iterator[list[int]]:
         yield [s**j for j in range(nvars)]
 
 
-def real_solutions(basis: Sequence[flint.fmpz_mpoly], nvars: int, upper: Fraction) -> list[tuple[Value, ...]]:
+Box = Sequence[tuple[Fraction, Fraction | None]]
+
+
+def real_solutions(basis: Sequence[flint.fmpz_mpoly], box: Box) -> list[tuple[Value, ...]]:
     """Every real solution of a zero-dimensional system (its reduced Gröbner basis) whose
-    coordinates all lie in (0, ``upper``), exactly (module docstring).
+    coordinates lie in the open box: x_j in (lo_j, hi_j) with lo_j ≥ 0 (hi_j None: no upper
+    bound), exactly (module docstring).
 
     Coordinates are Fractions, or elements of one number field per solution.
     """
+    nvars = len(box)
     q = _quotient(basis, nvars)
     d = len(q.basis)
     tau, distinct = _trace_form(q)
@@ -236,13 +241,17 @@ def real_solutions(basis: Sequence[flint.fmpz_mpoly], nvars: int, upper: Fractio
         flint.fmpq_poly([sum((a[i + k + 1] * tv[i] for i in range(D - k)), flint.fmpq(0)) for k in range(D)])
         for tv in traces
     ]
-    bound = upper * sum(c)
+    # t = Σ c_j x_j with every c_j > 0 lies between Σ c_j lo_j and Σ c_j hi_j in the box.
+    low = sum((cj * lo for cj, (lo, _) in zip(c, box)), Fraction(0))
+    high: Fraction | None = Fraction(0)
+    for cj, (_, hi) in zip(c, box):
+        high = None if hi is None or high is None else high + cj * hi
     out: list[tuple[Value, ...]] = []
     for h in _irreducible_factors(f):
         for theta, _ in nonnegative_roots(h):
-            if 0 < theta < bound:
+            if theta > low and (high is None or theta < high):
                 point = _coordinates(theta, g)
-                if all(0 < x < upper for x in point):
+                if all(x > lo and (hi is None or x < hi) for x, (lo, hi) in zip(point, box)):
                     out.append(point)
     return out
 

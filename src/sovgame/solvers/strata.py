@@ -62,7 +62,7 @@ def analyse(system: SupportSystem, generators: Sequence, found: Found, seen: set
     seen.add(key)
     dim, free = dimension(basis, system.nvars)
     if dim == 0:
-        for values in real_solutions(basis, system.nvars, Fraction(1)):
+        for values in real_solutions(basis, [(Fraction(0), Fraction(1))] * system.nvars):
             if meets_conditions(system, values):
                 found.points.append(system.profile(values))
         return

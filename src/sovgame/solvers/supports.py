@@ -34,13 +34,19 @@ Support = tuple[tuple[int, ...], ...]
 Profile = tuple[tuple[Value, ...], ...]
 
 
-def integer_payoffs(payoffs: np.ndarray) -> list[np.ndarray]:
-    """Each player's payoffs as Python ints, scaled by the lcm of their denominators."""
-    out = []
-    for i in range(payoffs.shape[-1]):
-        own = payoffs[..., i]
-        scale = math.lcm(*(Fraction(v).denominator for v in own.flat))
-        out.append(np.vectorize(lambda v, s=scale: int(Fraction(v) * s), otypes=[object])(own))
+def integer_payoffs(payoffs: np.ndarray, loads: np.ndarray | None = None) -> list[np.ndarray]:
+    """Each player's payoffs as Python ints, scaled by the lcm of their denominators (and of
+    its cost loads', when given: then [payoffs..., loads...], each player's pair scaled alike)."""
+    n = payoffs.shape[-1]
+    out: list[np.ndarray] = []
+    scales = []
+    for i in range(n):
+        values = list(payoffs[..., i].flat) + (list(loads[..., i].flat) if loads is not None else [])
+        scales.append(math.lcm(*(Fraction(v).denominator for v in values)))
+    for array in (payoffs,) if loads is None else (payoffs, loads):
+        for i in range(n):
+            scale = scales[i]
+            out.append(np.vectorize(lambda v, s=scale: int(Fraction(v) * s), otypes=[object])(array[..., i]))
     return out
 
 
@@ -89,7 +95,7 @@ class SupportSystem:
         """The number of variables."""
         return len(self.owners)
 
-    def profile(self, values: Sequence[Value]) -> Profile:
+    def profile(self, values: Sequence[Value]) -> Profile:  # values of the owners' variables
         """The mixed strategies at these values of the variables (zeros off the support)."""
         out = []
         at = 0
@@ -133,20 +139,31 @@ def probabilities(support: Support, ctx: flint.fmpz_mpoly_ctx) -> list[dict[int,
     return out
 
 
-def build_system(payoffs: list[np.ndarray], support: Support) -> SupportSystem:
-    """The indifference, positivity and best-reply polynomials of ``support``."""
+def build_system(payoffs: list[np.ndarray], support: Support, loads: list[np.ndarray] | None = None) -> SupportSystem:
+    """The indifference, positivity and best-reply polynomials of ``support``. With ``loads``
+    the payoffs are U − κ·W (κ the cost level) and κ is one more variable, the last."""
     shape = tuple(payoffs[0].shape)
     owners = [(i, s) for i, own in enumerate(support) for s in own[:-1]]
-    ctx = ring(len(owners))
+    ctx = ring(len(owners) + (loads is not None))
     probability = probabilities(support, ctx)
     system = SupportSystem(shape, support, owners, ctx)
     for i, own in enumerate(support):
-        values = _pure_strategy_values(payoffs[i], support, probability, i, ctx)
+        entries = payoffs[i] if loads is None else _minus_kappa(payoffs[i], loads[i], ctx)
+        values = _pure_strategy_values(entries, support, probability, i, ctx)
         reference = values[own[-1]]
         system.equations += [values[s] - reference for s in own[:-1]]
         system.replies += [reference - values[t] for t in range(shape[i]) if t not in own]
         system.positive += list(probability[i].values()) if len(own) > 1 else []
     return system
+
+
+def _minus_kappa(values: np.ndarray, loads: np.ndarray, ctx) -> np.ndarray:
+    """U − κ·W entrywise, as polynomials (κ the last variable of ``ctx``)."""
+    kappa = ctx.gens()[-1]
+    out = np.empty(values.shape, dtype=object)
+    for index in np.ndindex(values.shape):
+        out[index] = ctx.from_dict({(0,) * ctx.nvars(): int(values[index])}) - kappa * int(loads[index])
+    return out
 
 
 def _pure_strategy_values(own_payoffs: np.ndarray, support: Support, probability, i: int, ctx) -> list:
@@ -165,8 +182,11 @@ def _pure_strategy_values(own_payoffs: np.ndarray, support: Support, probability
             index = list(combo)
             index.insert(i, s)
             coefficient = own_payoffs[tuple(index)]
-            if coefficient:
-                total = total + weight * int(coefficient)
+            if isinstance(coefficient, int):
+                if coefficient:
+                    total = total + weight * coefficient
+            elif not coefficient.is_zero():
+                total = total + weight * coefficient
         values.append(total)
     return values
 
