@@ -37,7 +37,9 @@ support pair (the every-breakpoint method, kept as a test reference), including 
 irrational roots: such a point is decided by the gaps on both sides.
 
 More players: pure equilibria change only at pairwise breakpoints; iterated strict
-dominance proves uniqueness from above, the only pure equilibrium bounds it from below.
+dominance proves uniqueness from above, the only pure equilibrium bounds it from below, and
+between the two the answer is exact by :mod:`sovgame.costs.unique_nplayer` (mixed equilibria
+enumerated between their breakpoints in κ) unless those breakpoints cannot be listed.
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ from .support_pairs import (
     standing,
     strictly_holds,
 )
+from .unique_nplayer import EXACT_NOTE, exact_tail
 
 IRRATIONAL_NOTE = "the threshold is an irrational root, given as a rational bracket"
 
@@ -285,28 +288,45 @@ def _tail_by_dominance(game: Game, costs, target: Profile) -> Tail:
 
     upper, upper_attained = tail(alone_after_dominance)
     lower, lower_attained = tail(only_pure)
-    note = "3+ players: mixed equilibria are not searched; uniqueness is proved by iterated strict dominance"
+    note = "3+ players: uniqueness proved by iterated strict dominance (which rules out mixed equilibria too)"
     if lower is None:
         return Tail(None, reason="another pure equilibrium survives at every cost level", notes=(note,))
     if upper is not None and upper == lower and upper_attained == lower_attained:
         return Tail(
             upper, attained=upper_attained, reason="iterated strict dominance leaves only the target", notes=(note,)
         )
-    if upper is None:
+    return _between_pure_and_dominance(game, costs, target, points, (lower, lower_attained), (upper, upper_attained))
+
+
+def _between_pure_and_dominance(game: Game, costs, target: Profile, points, lower, upper) -> Tail:
+    """3+ players, when the target is the only pure equilibrium from ``lower`` on but dominance
+    proves it alone only from ``upper`` on (None: never): exact by
+    :mod:`sovgame.costs.unique_nplayer`, else the bracket [lower, upper]."""
+    exact = exact_tail(game, costs, target, points, lower, upper)
+    if not isinstance(exact, str):
+        start, attained, reason = exact
+        if start is None:
+            return Tail(None, reason=reason, notes=(EXACT_NOTE,))
+        bracket = (start.lo, start.hi) if isinstance(start, Root) else None
+        notes = (EXACT_NOTE, IRRATIONAL_NOTE) if bracket else (EXACT_NOTE,)
+        return Tail(start, attained=attained, bracket=bracket, reason=reason, notes=notes)
+    (low, _), (high, high_attained) = lower, upper
+    note = f"3+ players: mixed equilibria between the two could not be decided exactly ({exact})"
+    if high is None:
         return Tail(
             None,
             defined=False,
             notes=(note,),
-            reason=f"the target is the only pure equilibrium above κ = {exact_text(lower)}, but iterated "
-            "dominance never proves it the only one (mixed equilibria need Gambit)",
+            reason=f"the target is the only pure equilibrium above κ = {exact_text(low)}, but iterated "
+            "dominance never proves it the only one",
         )
     return Tail(
-        upper,
-        attained=upper_attained,
+        high,
+        attained=high_attained,
         bracket=(
-            Fraction(lower) if isinstance(lower, Fraction) else lower.lo,
-            Fraction(upper) if isinstance(upper, Fraction) else upper.hi,
+            Fraction(low) if isinstance(low, Fraction) else low.lo,
+            Fraction(high) if isinstance(high, Fraction) else high.hi,
         ),
-        reason=f"only pure equilibrium above {exact_text(lower)}; proved unique above {exact_text(upper)}",
+        reason=f"only pure equilibrium above {exact_text(low)}; proved unique above {exact_text(high)}",
         notes=(note,),
     )
