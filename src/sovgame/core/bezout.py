@@ -53,10 +53,12 @@ def _compositions(total: int, caps: Sequence[int]) -> Iterator[tuple[int, ...]]:
 
 def enumeration_units(shape: Sequence[int]) -> tuple[int, str]:
     """Units of work (about a microsecond each) and what drives them: per support profile with
-    k unknowns and Bézout number B (:func:`bezout_number`), about 100·B·4^k units for the
-    Gröbner basis and the exact roots plus 300 for setting it up (measured on random 2x2x2 to
-    3x3x3 and 2x2x2x2x2 games, see ``benchmarks/bench_nplayer.py``). Support profiles are
-    counted by their sizes: Π_i C(m_i, s_i) of them have sizes s."""
+    k unknowns and Bézout number B (:func:`bezout_number`), 250·B·4^k units for the Gröbner
+    basis and the exact roots plus 300 for setting it up. The slowest supports of random
+    2x2x2 to 3x3x3 and 2x2x2x2x2 games took 20 to 70 µs per B·4^k on an idle core
+    (``benchmarks/bench_nplayer.py``); the factor leaves room for a busy machine, so a 3x3x3
+    game (about 2 s idle) needs a raised limit. Support profiles are counted by their sizes:
+    Π_i C(m_i, s_i) of them have sizes s."""
     supports = math.prod(2**k - 1 for k in shape)
     unknowns = sum(k - 1 for k in shape)
     because = f"{supports:,} support profiles, the largest a system of {unknowns} polynomial equations"
@@ -66,6 +68,6 @@ def enumeration_units(shape: Sequence[int]) -> tuple[int, str]:
     for sizes in itertools.product(*(range(1, k + 1) for k in shape)):
         k = sum(s - 1 for s in sizes)
         count = math.prod(math.comb(m, s) for m, s in zip(shape, sizes))
-        units += count * (300 + (100 * bezout_number([s - 1 for s in sizes]) * 4**k if k else 0))
+        units += count * (300 + (250 * bezout_number([s - 1 for s in sizes]) * 4**k if k else 0))
     largest = bezout_number([k - 1 for k in shape])
     return units, f"{because} with up to {largest:,} isolated solutions"

@@ -296,7 +296,12 @@ def breakpoint_work(shape: Sequence[int]) -> Work:
     shape = solved_shape(shape)  # single-strategy players are set aside before solving
     profiles, n = math.prod(shape), len(shape)
     pairwise = profiles * sum(k - 1 for k in shape) * 4
-    if n != 2 or tuple(shape) == (2, 2) or min(shape) < 2:
+    if n > 2:  # one square system per support and event: each best reply outside it, the Jacobian
+        units, because = enumeration_units(shape)
+        return Work(
+            pairwise + 100 + units * (max(shape) + 1), f"the breakpoints in κ of this {_size(shape)} game", because
+        )
+    if tuple(shape) == (2, 2) or min(shape) < 2:
         return Work(pairwise + 100, "finding the breakpoints in κ", f"{profiles:,} outcomes")
     m, k = shape
     pairs = support_pairs(m, k)
@@ -320,7 +325,7 @@ def thresholds_work(shape: Sequence[int]) -> Work:
     comparisons = profiles * sum(k - 1 for k in shape)
     if n != 2:
         return Work(
-            20_000 + comparisons * 20 + breakpoint_work(shape).units + profiles * n * 20,
+            20_000 + comparisons * 24 + 100 + profiles * n * 20,
             f"the thresholds of this {_size(shape)} game",
             f"{comparisons:,} comparisons of outcomes",
         )

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from ..core.budget import require, solve_work, support_enumeration_work
+from ..core.budget import WorkLimitError, breakpoint_work, require, solve_work
 from ..core.intervals import Endpoint, Root, between, compare, exact_text, sort_points
 from ..core.model import Game, Profile
 
@@ -46,16 +46,18 @@ def exact_tail(
 
     low, high = lower[0], upper[0]
     assert isinstance(low, Fraction) and (high is None or isinstance(high, Fraction))  # pairwise: rational
-    require(_breakpoint_work(game.shape))
-    mixed = kappa_breakpoints(game.payoffs, game.cost_load(costs), low, high)
-    if isinstance(mixed, str):
-        return mixed
-    inside = [p for p in pairwise if compare(p, low) > 0 and (high is None or compare(p, high) < 0)]
-    points = [p for p in sort_points([*inside, *mixed]) if compare(p, low) > 0]  # sort_points adds 0
     try:
+        require(breakpoint_work(game.shape))
+        mixed = kappa_breakpoints(game.payoffs, game.cost_load(costs), low, high)
+        if isinstance(mixed, str):
+            return mixed
+        inside = [p for p in pairwise if compare(p, low) > 0 and (high is None or compare(p, high) < 0)]
+        points = [p for p in sort_points([*inside, *mixed]) if compare(p, low) > 0]  # sort_points adds 0
         return _walk(game, costs, target, points, lower, upper)
     except _Unresolved as unresolved:
         return str(unresolved)
+    except WorkLimitError:
+        return "deciding the mixed equilibria exactly needs more work than the limit allows"
 
 
 def _walk(game, costs, target, points: list[Endpoint], lower, upper) -> tuple[Endpoint | None, bool, str]:
@@ -105,10 +107,3 @@ def _alone(game: Game, costs, target: Profile, kappa: Fraction) -> bool:
     if found.components or len(found.points) != 1:
         return False
     return all(p[t] == 1 for p, t in zip(found.points[0], target))
-
-
-def _breakpoint_work(shape: Sequence[int]):
-    """One square system per support and event (each best reply outside it, and the Jacobian)."""
-    work = support_enumeration_work(shape)
-    events = max(shape) + 1
-    return type(work)(work.units * events, "the breakpoints in κ of the equilibria", work.because)

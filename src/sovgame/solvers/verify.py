@@ -1,8 +1,9 @@
 """Exact checks of mixed-strategy profiles: expected payoffs and the Nash condition.
 
-Every equilibrium sovgame reports passes :func:`is_nash` in fractions, whatever found it
-(the vertex enumeration, Gambit, nashpy in a cross-check): a profile is an equilibrium when
-no player has a pure strategy that pays strictly more than its mixed strategy against the
+Every equilibrium sovgame reports passes :func:`is_nash` exactly (in fractions, or in a number
+field for irrational probabilities), whatever found it (the vertex enumeration, the support
+enumeration of n-player games, nashpy in a cross-check): a profile is an equilibrium when no
+player has a pure strategy that pays strictly more than its mixed strategy against the
 others' mixed strategies.
 """
 
