@@ -217,7 +217,7 @@ def solve_work(shape: Sequence[int], mixed: bool = True) -> Work:
     dominates small games); or pivoting visits one basis per vertex of each (perturbed,
     simple) polytope, at most :func:`expected_bases`; :func:`pivots` tells which. More
     players: every pure profile is checked and, when ``mixed``, every profile of supports
-    has its polynomial system solved (:func:`support_enumeration_work`).
+    has its polynomial system solved (:func:`sovgame.core.bezout.enumeration_units`).
     """
     shape = solved_shape(shape)  # single-strategy players are set aside before solving
     profiles, n = math.prod(shape), len(shape)
@@ -237,15 +237,8 @@ def solve_work(shape: Sequence[int], mixed: bool = True) -> Work:
     pure = profiles * n * 10 + 100
     if not mixed or n < 2:
         return Work(pure, f"solving this {_size(shape)} game", f"{profiles:,} pure profiles")
-    supports = support_enumeration_work(shape)
-    return Work(pure + supports.units, f"solving this {_size(shape)} game", supports.because)
-
-
-def support_enumeration_work(shape: Sequence[int]) -> Work:
-    """The support enumeration of a game of three or more players
-    (:mod:`sovgame.solvers.nplayer`), estimated by :func:`sovgame.core.bezout.enumeration_units`."""
-    units, because = enumeration_units(shape)
-    return Work(units, f"solving this {_size(shape)} game", because)
+    units, because = enumeration_units(shape)  # the support enumeration (sovgame.core.bezout)
+    return Work(pure + units, f"solving this {_size(shape)} game", because)
 
 
 def pivots(m: int, n: int) -> bool:
@@ -292,11 +285,12 @@ def pair_units(k: int, m: int, n: int) -> int:
 
 def breakpoint_work(shape: Sequence[int]) -> Work:
     """Every κ where the equilibrium set may change: pairwise ties of payoffs and, for two
-    players beyond 2x2, the roots of the polynomials of every pair of supports."""
+    players beyond 2x2, the roots of the polynomials of every pair of supports; for more, a
+    square system per support and event (:mod:`sovgame.solvers.kappa_points`)."""
     shape = solved_shape(shape)  # single-strategy players are set aside before solving
     profiles, n = math.prod(shape), len(shape)
     pairwise = profiles * sum(k - 1 for k in shape) * 4
-    if n > 2:  # one square system per support and event: each best reply outside it, the Jacobian
+    if n > 2:  # events: each best reply outside the support, and the Jacobian
         units, because = enumeration_units(shape)
         return Work(
             pairwise + 100 + units * (max(shape) + 1), f"the breakpoints in κ of this {_size(shape)} game", because
