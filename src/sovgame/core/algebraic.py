@@ -32,6 +32,9 @@ from .roots import Root, compare, nonnegative_roots, primitive, sign_at
 
 Coefficients = tuple[Fraction, ...]  # lowest degree first, trailing zeros dropped
 
+#: Numbers whose minimal polynomial has longer coefficients are written as decimals, marked ≈.
+MOST_DIGITS = 1000
+
 
 def _flint():
     """python-flint, imported on first use: only games of three or more players need it."""
@@ -280,12 +283,22 @@ class Algebraic:
                 found = inside[0]
                 break
             width /= 16
-        root = Root(m, -found.hi, -found.lo) if negative else Root(m, found.lo, found.hi)
-        return Root(root.poly, root.lo, root.hi, _text(root))
+        return Root(m, -found.hi, -found.lo) if negative else Root(m, found.lo, found.hi)
 
     def as_root(self) -> Root:
-        """This number on its own: a :class:`Root` of its minimal polynomial, with its text."""
+        """This number on its own: a :class:`Root` of its minimal polynomial (for comparisons
+        across fields; :meth:`text` writes it)."""
         return self._root
+
+    @cached_property
+    def text(self) -> str:
+        """Its exact text (module docstring); "≈<decimal> (a root of ...)" when the minimal
+        polynomial's coefficients are too long to write (over :data:`MOST_DIGITS` digits)."""
+        root = self._root
+        digits = max(abs(c).bit_length() for c in root.poly) * 0.30103
+        if digits > MOST_DIGITS:
+            return f"≈{float(self):.6g} (a root of a degree-{len(root.poly) - 1} polynomial with {digits:.0f}-digit coefficients)"
+        return _text(root)
 
     def __float__(self) -> float:
         self.sign()  # narrows α until the enclosure excludes 0
@@ -294,7 +307,7 @@ class Algebraic:
         return float((lo + hi) / 2)
 
     def __str__(self) -> str:
-        return self.as_root().closed_form or f"≈{float(self):.6g}"
+        return self.text
 
     def __repr__(self) -> str:
         return f"Algebraic({self}, ≈{float(self):.6g})"
