@@ -25,7 +25,7 @@ import flint
 
 from .continua import Polytope, affine_parametrisation, compare, linear_piece
 from .curves import Arc, curve_pieces, denominator_polynomial
-from .polysystems import AlgebraTooHard, dimension, groebner, is_empty, real_solutions, ring
+from .polysystems import AlgebraTooHard, dimension, groebner, is_empty, leading_monomials, real_solutions, ring
 from .regions import Region, region_pieces
 from .supports import Profile, Support, SupportSystem, evaluate, probabilities, supports_of
 
@@ -101,7 +101,14 @@ def _branch(system: SupportSystem, basis, dim: int, free, found: Found, seen: se
     if dim > 1:
         found.unresolved.append(where(system, f"a {dim}-dimensional set of solutions is curved"))
         return
-    result = curve_pieces(system, basis, free[0])
+    # The curve as a graph over one probability τ: any variable no leading monomial bounds alone.
+    leads = leading_monomials(basis)
+    taus = [j for j in range(system.nvars) if not any(m[j] and sum(m) == m[j] for m in leads)]
+    result: tuple | str = "the curve is no graph over one probability"
+    for tau in taus:
+        result = curve_pieces(system, basis, tau)
+        if not isinstance(result, str):
+            break
     if isinstance(result, str):
         found.unresolved.append(where(system, result))
         return
@@ -109,7 +116,7 @@ def _branch(system: SupportSystem, basis, dim: int, free, found: Found, seen: se
     found.pieces += [(arc, tuple(basis)) for arc in arcs]
     found.points += points
     for den in poles:
-        analyse(system, [*basis, denominator_polynomial(system, free[0], den)], found, seen, depth + 1)
+        analyse(system, [*basis, denominator_polynomial(system, tau, den)], found, seen, depth + 1)
 
 
 def where(system: SupportSystem, reason: str) -> str:
