@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from cases import CASE_TOML
-from support import extra_module, invoke
+from support import invoke
 
 MEMORY = 2 * 1024**3  # a runaway allocation fails instead of filling the machine
 
@@ -207,10 +207,19 @@ def test_robust_on_six_players_is_refused_before_sampling(make_game):
     assert seconds < 10
 
 
-def test_gambit_on_a_5x5x5_game_is_refused(runner, make_game):
-    extra_module("pygambit", load=False)  # found, not imported: that takes seconds
-    result = refused_in_process(runner, "solve", make_game((5, 5, 5), costs=False), seconds=3)
-    assert "support profiles for Gambit" in result.stderr
+@pytest.mark.parametrize("shape", [(5, 5, 5), (4, 4, 4), (3, 3, 3, 3), (2, 2, 2, 2, 2, 2)])
+def test_support_enumeration_past_the_limit_is_refused(runner, make_game, shape):
+    # 4x4x4: 3,375 support profiles, the largest with up to 56 solutions of 9 equations.
+    result = refused_in_process(runner, "solve", make_game(shape, costs=False), seconds=2)
+    assert "support profiles" in result.stderr
+
+
+def test_a_3x3x2_game_is_solved_completely_within_the_default_limit(runner, make_game):
+    start = time.perf_counter()
+    result = invoke(runner, "solve", make_game((3, 3, 2), costs=False), "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["complete"] is True
+    assert time.perf_counter() - start < 10  # a hang guard; bench_nplayer.py measures the speed
 
 
 def test_a_sweep_whose_regimes_would_take_too_long_is_refused_before_it_starts(runner, make_game):

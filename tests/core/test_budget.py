@@ -8,6 +8,7 @@ import math
 import pytest
 
 from sovgame.core import budget
+from sovgame.core.bezout import bezout_number
 from sovgame.core.budget import (
     DEFAULT_MAX_WORK,
     Work,
@@ -113,8 +114,28 @@ def test_solve_work_follows_the_number_of_bases():
     assert expected_bases(13, 12) == 25 * math.comb(19, 6) // 19 == 35_700
     assert solve_work((12, 13)).units == pivot_work(12, 13, 37_128 + 35_700).units + 300
     assert solve_work((30, 30)).units > DEFAULT_MAX_WORK > solve_work((12, 13)).units
-    # Three players with Gambit: (2^k − 1) supports per player.
-    assert solve_work((5, 5, 5), mixed=True).units > DEFAULT_MAX_WORK > solve_work((5, 5, 5), mixed=False).units
+    # Three players: the support enumeration, (2^k − 1) supports per player; pure profiles only
+    # (mixed=False) are far less.
+    assert solve_work((5, 5, 5)).units > DEFAULT_MAX_WORK > solve_work((5, 5, 5), mixed=False).units
+
+
+def test_bezout_numbers_of_the_indifference_equations():
+    # McKelvey & McLennan (1997): with two strategies each, the most totally mixed equilibria of
+    # an n-player game is the number of derangements of n: 2 for 3 players, 9 for 4, 44 for 5;
+    # three players with three strategies each: 10.
+    assert [bezout_number([1] * n) for n in (3, 4, 5)] == [2, 9, 44]
+    assert bezout_number([2, 2, 2]) == 10
+    assert bezout_number([1, 1]) == 1 and bezout_number([1, 0, 0]) == 0
+
+
+@pytest.mark.parametrize("shape", [(2, 2, 2), (3, 2, 2), (3, 3, 2), (2, 2, 2, 2)])
+def test_the_default_limit_admits_the_support_enumeration_of_small_games(shape):
+    assert solve_work(shape).units <= DEFAULT_MAX_WORK
+
+
+@pytest.mark.parametrize("shape", [(4, 4, 4), (3, 3, 3, 3), (2,) * 6, (10, 10, 10)])
+def test_the_default_limit_refuses_larger_games(shape):
+    assert solve_work(shape).units > DEFAULT_MAX_WORK
 
 
 def test_a_program_raises_the_limit_through_the_package():

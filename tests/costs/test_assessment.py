@@ -55,32 +55,45 @@ weights = [1, 1, 1]
 """
 
 
-def test_a_bracketed_uniqueness_threshold_is_settled_only_when_both_ends_agree():
-    # By hand. D gains over C, for player i: 2 − κ against its special pair, 3/2 − κ against
-    # (D, D), −1 − κ otherwise.
-    # - κ < 3/2: each player plays D exactly when the player before it in the circle does
-    #   (player 1 when player 2 plays D, player 2 when player 3 does, player 3 when player 1
-    #   does), so the pure equilibria are (C, C, C) and (D, D, D). At κ = 3/2 (D, D, D) still
-    #   is one (each is indifferent).
-    # - 3/2 < κ ≤ 2: D pays only against the special pair (at κ = 2 it ties there). Every
-    #   profile but (C, C, C) has a player at D whose others are not its special pair, who
-    #   gains 1 + κ by going back to C: (C, C, C) is the only pure equilibrium, and stays so above.
-    # - Strict dominance needs D to lose everywhere: 2 − κ < 0, κ > 2. At κ ≤ 2 no strategy is
-    #   strictly dominated (D pays at least as much against the special pair, C more elsewhere),
-    #   so iterated dominance removes nothing.
-    # Mixed equilibria are not searched for three players: the tail starts somewhere in
-    # [3/2, 2]; proved from above 2 on.
+def test_three_players_in_a_circle_are_alone_above_three_halves_mixed_equilibria_included():
+    # By hand. D gains over C, for player i: 2 − κ against its special pair (the player before
+    # it in the circle at D, the third at C), 3/2 − κ against (D, D), −1 − κ otherwise. With
+    # a, b, c the probabilities of D of players 1, 2, 3, player 1's gain from D is
+    #     g1 = (2 − κ)·b(1 − c) + (3/2 − κ)·bc − (1 + κ)(1 − b),
+    # and g2, g3 the same around the circle (b → c → a).
+    # - At κ = 3/2, (D, D, D) is an equilibrium (each gains 3/2 − κ = 0 by leaving it).
+    # - For κ > 3/2, let k = (2 − κ)/(1 + κ) < 1/5. A player who puts weight on D needs
+    #   g ≥ 0, so (1 + κ)(1 − b) ≤ (2 − κ)·b(1 − c) ≤ (2 − κ)(1 − c): 1 − b ≤ k(1 − c) < 1, so
+    #   b > 0 and player 2 puts weight on D too; around the circle 1 − c ≤ k(1 − a) and
+    #   1 − a ≤ k(1 − b). Then 1 − b ≤ k³(1 − b), so b = 1, and c = a = 1: (D, D, D), where
+    #   each loses κ − 3/2 > 0 by staying. So no equilibrium puts weight on D: (C, C, C), where
+    #   D loses 1 + κ, is the only one, mixed ones included, for every κ > 3/2.
     game = parse_game(CIRCLE)
     unique = compute_threshold(game, "unique", plausible=(0, F(7, 4)))
-    assert (unique.value, unique.attained, unique.bracket) == (F(2), False, (F(3, 2), F(2)))
-    # Top 7/4: from 3/2 on it would be reachable (3/2 ≤ 7/4), from above 2 beyond the top.
-    assert unique.verdict is None and "not settled" in unique.reason
-    assert "only pure equilibrium above 3/2; proved unique above 2" in unique.reason
-    # Top 3: both ends lie in (1, 3], reachable either way, so the verdict is settled.
-    assert compute_threshold(game, "unique", plausible=(0, 3)).verdict == Verdict.REACHABLE
-    # The report agrees with the one criterion, and its JSON says whether it is settled.
+    assert (unique.value, unique.attained, unique.bracket) == (F(3, 2), False, None)
+    assert unique.verdict == Verdict.REACHABLE  # 3/2 lies in (1, 7/4]
+    assert "no other equilibrium, pure or mixed, above κ = 3/2" in unique.reason
     report = compute_thresholds(game, plausible=(0, F(7, 4)))
     assert report.thresholds["unique"] == unique and report.plausible == (F(0), F(7, 4))
+
+
+def test_a_start_known_only_within_a_bracket_settles_the_verdict_only_when_both_ends_agree():
+    # A uniqueness start known only to lie in [3/2, 2] (the only pure equilibrium from 3/2
+    # on, dominance proving it alone above 2, the mixed equilibria between undecided): with
+    # the top at 7/4, from 3/2 it would be reachable (3/2 ≤ 7/4) and from 2 beyond (2 > 7/4),
+    # so the verdict is not settled; with the top at 3 both ends give reachable.
+    from sovgame.costs.assessment import verdict_of
+    from sovgame.costs.sets import UniqueSet
+    from sovgame.costs.uniqueness import Tail
+
+    game = parse_game(CIRCLE)
+    tail = Tail(F(2), attained=False, bracket=(F(3, 2), F(2)), only_pure_from=F(3, 2), unresolved="past the limit")
+    found = UniqueSet(
+        criterion="unique", game=game, target=(0, 0, 0), intervals=(Interval(F(2), False, None),), costs=(), tail=tail
+    )
+    assert verdict_of(found, (F(0), F(7, 4))) is None
+    assert verdict_of(found, (F(0), F(3))) == Verdict.REACHABLE
+    assert verdict_of(found, (F(0), F(1))) == Verdict.BEYOND
 
 
 def test_plausible_replaces_the_files_range():

@@ -18,9 +18,6 @@ from __future__ import annotations
 
 from fractions import Fraction as F
 
-import pytest
-
-import sovgame.solvers.equilibria
 from sovgame import load_game, solve
 from sovgame.core.intervals import Root
 from sovgame.costs.regimes import equilibrium_breakpoints, polynomial_roots, structure, sweep
@@ -30,15 +27,7 @@ R_C, S_T = ((F(1), F(0)), (F(1), F(0))), ((F(0), F(1)), (F(0), F(1)))
 ENGAGED = (F(1),)
 
 
-@pytest.fixture(params=["with Gambit", "without Gambit"])
-def gambit(request, monkeypatch):
-    """Run each test as with and without the optional Gambit solver for 3+ players."""
-    if request.param == "without Gambit":
-        monkeypatch.setattr(sovgame.solvers.equilibria, "gambit_equilibria", lambda payoffs: None)
-    return request.param
-
-
-def test_sweep_lists_both_change_points_of_the_three_player_game(gambit):
+def test_sweep_lists_both_change_points_of_the_three_player_game():
     # Full game: India engages at every κ (strictly dominant), so the regimes are those of the
     # engaged 2x2 game: (Strike, Tolerate) alone below 8/3, both pure equilibria up to 8,
     # (Restrain, Constrain) alone above 8. The change at 8/3 used to be dropped.
@@ -49,7 +38,7 @@ def test_sweep_lists_both_change_points_of_the_three_player_game(gambit):
     assert all(p == [(0, 0, 1), (1, 1, 1)] for p in pure[1:-1])
 
 
-def test_every_regime_differs_from_its_neighbours_and_starts_at_a_listed_change(gambit):
+def test_every_regime_differs_from_its_neighbours_and_starts_at_a_listed_change():
     for name in ("pakistan_afghanistan_india", "scenario_india_engaged", "pakistan_afghanistan_escalation"):
         result = sweep(load_game(name))
         for before, after in zip(result.regimes, result.regimes[1:]):
@@ -58,7 +47,7 @@ def test_every_regime_differs_from_its_neighbours_and_starts_at_a_listed_change(
         assert sorted(set(starts)) == list(result.breakpoints), name
 
 
-def test_a_single_strategy_player_is_set_aside_and_the_mixed_equilibrium_found(gambit):
+def test_a_single_strategy_player_is_set_aside_and_the_mixed_equilibrium_found():
     # κ = 4: payoffs (2, 3), (−2, −3/2), (1, −5), (−1, −7/2). Both diagonal profiles are strict
     # equilibria, so there is a mixed one: Afghanistan is indifferent when Pakistan restrains
     # with p: 3p − 5(1 − p) = −3p/2 − 7(1 − p)/2, p = 1/4; Pakistan when Afghanistan constrains
@@ -74,7 +63,7 @@ def test_a_single_strategy_player_is_set_aside_and_the_mixed_equilibrium_found(g
     assert solution.notes[0].startswith("India has a single strategy ('Engage Kabul'): solved as the 2-player game")
 
 
-def test_the_engaged_scenario_sweeps_as_a_two_player_game(gambit):
+def test_the_engaged_scenario_sweeps_as_a_two_player_game():
     result = sweep(load_game("scenario_india_engaged"))
     assert list(result.breakpoints) == [F(8, 3), F(8)]
     assert not any(note.startswith("3+ players") for note in result.notes)
@@ -84,7 +73,7 @@ def test_the_engaged_scenario_sweeps_as_a_two_player_game(gambit):
     assert equilibrium_breakpoints(load_game("scenario_india_engaged")) == [F(0), F(1), F(8, 3), F(8)]
 
 
-def test_thresholds_of_the_engaged_scenario_are_those_of_its_2x2_game(gambit):
+def test_thresholds_of_the_engaged_scenario_are_those_of_its_2x2_game():
     report = compute_thresholds(load_game("scenario_india_engaged"))
     t = report.thresholds
     assert (t["nash"].value, t["nash"].binding) == (F(8, 3), "Pakistan")

@@ -207,6 +207,19 @@ def test_custom_exposure_problems():
     assert game.cost_load(["military_operations"])[1, 0, 0] == 0
 
 
+def test_an_empty_custom_exposure_table_is_a_cost_on_nobody():
+    # The reference: "outcomes not listed: 0", so `exposure = { }` lists none and every
+    # exposure is 0; the cost changes no payoff at any κ.
+    custom = CASE_TOML.replace('incidence = "own_confront"', 'incidence = "custom"')
+    empty = custom.replace("weights = [0.25, 0]", "weights = [0.25, 0]\nexposure = { }")
+    game = parse_game(empty)
+    assert game.costs[2].exposure == {}
+    assert not game.cost_load(["military_operations"]).any()
+    assert (game.payoffs_at(5, ["military_operations"]) == game.payoffs).all()
+    not_a_table = custom.replace("weights = [0.25, 0]", 'weights = [0.25, 0]\nexposure = "none"')
+    assert only_problem(not_a_table).startswith("costs[2].exposure: a custom cost needs an exposure table")
+
+
 @pytest.mark.parametrize("bad", ["[2, 1]", "[-1, 2]", "[0]", '"0-2"', '[0, "x"]'])
 def test_plausible_kappa_must_be_lo_hi(bad):
     message = only_problem(CASE_TOML.replace("plausible_kappa = [0, 2]", f"plausible_kappa = {bad}"))

@@ -1,4 +1,5 @@
-"""Games with three or more players: pure equilibria exactly, mixed ones through Gambit."""
+"""Games with three or more players through ``solve``: pure equilibria against brute force, mixed
+ones exact (the enumeration itself is tested in test_nplayer.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from sovgame import is_nash
 from sovgame.core.model import Game, Player
 from sovgame.solvers.equilibria import pure_equilibria
 from strategies import payoff_arrays
-from support import extra_module
 
 # McKelvey & McLennan (1996), "Computation of equilibria in finite games", Handbook of
 # Computational Economics 1, ch. 2: a 3-player, 2-action game with 9 Nash equilibria.
@@ -41,23 +41,30 @@ def test_pure_equilibria_by_brute_force_on_random_games(payoffs):
     assert pure_equilibria(payoffs) == expected
 
 
-def test_mixed_equilibria_through_gambit_are_exact_and_complete():
-    extra_module("pygambit")
+def test_solve_lists_every_equilibrium_exactly_with_payoffs():
     from sovgame import solve
 
     solution = solve(mckelvey_mclennan())
-    assert len(solution.equilibria) == 9 and solution.complete
-    assert ((F(1, 2), F(1, 2)), (F(1, 3), F(2, 3)), (F(1, 4), F(3, 4))) in {e.strategies for e in solution.equilibria}
+    assert solution.complete and solution.method == "exact support enumeration"
     assert all(is_nash(solution.game.payoffs, e.strategies) for e in solution.equilibria)
-
-
-def test_without_gambit_only_pure_equilibria_and_a_note(monkeypatch):
-    import sovgame.solvers.equilibria
-
-    monkeypatch.setattr(sovgame.solvers.equilibria, "gambit_equilibria", lambda payoffs: None)
-    solution = sovgame.solvers.equilibria.solve(mckelvey_mclennan())
-    assert len(solution.equilibria) == 4 and all(e.pure for e in solution.equilibria)
-    assert solution.complete is False and "only pure equilibria" in solution.notes[0]
+    # The pure equilibria by hand: (a, a, a) pays (9, 8, 12) and each deviation 0; (b, b, a)
+    # pays (9, 8, 2) and player 3's deviation to b pays 0; (a, b, b) and (b, a, b) pay 3, 4, 4
+    # (player 3), against 0 for each deviation.
+    assert solution.pure_profiles == [(0, 0, 0), (0, 1, 1), (1, 0, 1), (1, 1, 0)]
+    for e in solution.equilibria:
+        assert e.payoffs == tuple(
+            sum(
+                (
+                    F(int(MM_PAYOFFS.get(p, (0, 0, 0))[i]))
+                    * e.strategies[0][p[0]]
+                    * e.strategies[1][p[1]]
+                    * e.strategies[2][p[2]]
+                    for p in itertools.product(range(2), repeat=3)
+                ),
+                F(0),
+            )
+            for i in range(3)
+        )
 
 
 def test_triangular_deadlock_measure_for_india():

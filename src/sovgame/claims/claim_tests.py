@@ -262,7 +262,7 @@ def equilibrium_test(test: ClaimTest, ctx: Context) -> TestResult:
     others = [e for e in solution.equilibria if e.pure_profile() != profile]
     expect = test.expect[0]
     if expect == "only_equilibrium" and is_nash and not solution.complete:
-        raise Untestable("only pure equilibria were searched (three or more players without Gambit)")
+        raise Untestable("the list of equilibria is not proved complete: " + "; ".join(solution.notes))
     holds = {"equilibrium": is_nash, "not_equilibrium": not is_nash, "only_equilibrium": is_nash and not others}
     if is_nash and others:
         why += f"; also an equilibrium: {outcome_text(equilibrium_label(game, others[0]))}"

@@ -23,7 +23,6 @@ passes the limit. A library call outside any account gets its own (:func:`metere
 from __future__ import annotations
 
 import functools
-import importlib.util
 import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -32,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..errors import GameTooLargeError, resolve_mentions
+from .bezout import enumeration_units
 from .model import solved_shape
 
 #: The default limit on the work of one command, in units of about a microsecond.
@@ -204,25 +204,20 @@ def _size(shape: Sequence[int]) -> str:
     return "x".join(map(str, shape))
 
 
-def has_gambit() -> bool:
-    """Whether pygambit is installed (mixed equilibria of games of three or more players)."""
-    return importlib.util.find_spec("pygambit") is not None
-
-
 def support_pairs(m: int, n: int, smallest: int = 2) -> int:
     """Pairs of equal-size supports of at least ``smallest`` strategies: Σ_k C(m,k)·C(n,k)."""
     return sum(math.comb(m, k) * math.comb(n, k) for k in range(smallest, min(m, n) + 1))
 
 
-def solve_work(shape: Sequence[int], mixed: bool | None = None) -> Work:
+def solve_work(shape: Sequence[int], mixed: bool = True) -> Work:
     """Finding every equilibrium at one cost level.
 
     Two players: either the enumeration solves C(m+n, m) square systems per best-response
     polytope, each over m + n labels, then checks its candidates exactly (in fractions, which
     dominates small games); or pivoting visits one basis per vertex of each (perturbed,
     simple) polytope, at most :func:`expected_bases`; :func:`pivots` tells which. More
-    players: every pure profile is checked, and with Gambit (``mixed``; default: whether it
-    is installed) enumpoly searches each of the Π_i (2^k_i − 1) support profiles.
+    players: every pure profile is checked and, when ``mixed``, every profile of supports
+    has its polynomial system solved (:func:`sovgame.core.bezout.enumeration_units`).
     """
     shape = solved_shape(shape)  # single-strategy players are set aside before solving
     profiles, n = math.prod(shape), len(shape)
@@ -239,9 +234,11 @@ def solve_work(shape: Sequence[int], mixed: bool | None = None) -> Work:
             f"solving this {_size(shape)} game",
             f"{math.comb(m + k, m):,} linear systems of up to {min(m, k)} equations",
         )
-    supports = math.prod(2**k - 1 for k in shape) if (has_gambit() if mixed is None else mixed) else 0
-    because = f"{profiles:,} pure profiles" + (f" and {supports:,} support profiles for Gambit" if supports else "")
-    return Work(profiles * n * 10 + 1000 * supports + 100, f"solving this {_size(shape)} game", because)
+    pure = profiles * n * 10 + 100
+    if not mixed or n < 2:
+        return Work(pure, f"solving this {_size(shape)} game", f"{profiles:,} pure profiles")
+    units, because = enumeration_units(shape)  # the support enumeration (sovgame.core.bezout)
+    return Work(pure + units, f"solving this {_size(shape)} game", because)
 
 
 def pivots(m: int, n: int) -> bool:
@@ -288,11 +285,17 @@ def pair_units(k: int, m: int, n: int) -> int:
 
 def breakpoint_work(shape: Sequence[int]) -> Work:
     """Every κ where the equilibrium set may change: pairwise ties of payoffs and, for two
-    players beyond 2x2, the roots of the polynomials of every pair of supports."""
+    players beyond 2x2, the roots of the polynomials of every pair of supports; for more, a
+    square system per support and event (:mod:`sovgame.solvers.kappa_points`)."""
     shape = solved_shape(shape)  # single-strategy players are set aside before solving
     profiles, n = math.prod(shape), len(shape)
     pairwise = profiles * sum(k - 1 for k in shape) * 4
-    if n != 2 or tuple(shape) == (2, 2) or min(shape) < 2:
+    if n > 2:  # events: each best reply outside the support, and the Jacobian
+        units, because = enumeration_units(shape)
+        return Work(
+            pairwise + 100 + units * (max(shape) + 1), f"the breakpoints in κ of this {_size(shape)} game", because
+        )
+    if tuple(shape) == (2, 2) or min(shape) < 2:
         return Work(pairwise + 100, "finding the breakpoints in κ", f"{profiles:,} outcomes")
     m, k = shape
     pairs = support_pairs(m, k)
@@ -316,7 +319,7 @@ def thresholds_work(shape: Sequence[int]) -> Work:
     comparisons = profiles * sum(k - 1 for k in shape)
     if n != 2:
         return Work(
-            20_000 + comparisons * 20 + breakpoint_work(shape).units + profiles * n * 20,
+            20_000 + comparisons * 24 + 100 + profiles * n * 20,
             f"the thresholds of this {_size(shape)} game",
             f"{comparisons:,} comparisons of outcomes",
         )
@@ -378,7 +381,7 @@ def sweep_forecast(shape: Sequence[int]) -> int:
     points = profiles * sum(k - 1 for k in shape) // 2 + 2
     if n == 2 and tuple(shape) != (2, 2) and min(shape) >= 2:
         points += support_pairs(shape[0], shape[1])
-    return 2 * points * solve_work(shape, mixed=False).units
+    return 2 * points * solve_work(shape).units
 
 
 def walk_work(shape: Sequence[int], points: int) -> Work:
@@ -464,55 +467,4 @@ def repeated_work(periods: int) -> Work:
         "the simulated repeated play",
         f"{periods:,} periods",
         "simulate fewer periods ({{periods}})",
-    )
-
-
-def reading_work(forms: int, unique: bool) -> Work:
-    """One exact reading of a criterion at one value of a number (:mod:`sovgame.sensitivity.tracks`):
-    the signs of its ``forms`` linear conditions and, for ``unique``, the walk down the pairwise
-    breakpoints with iterated dominance (measured, see ``benchmarks/bench_refusals.py``)."""
-    units = 1000 + 10 * forms if unique else 100 + 4 * forms
-    return Work(units, "the readings of the sensitivity", f"{forms:,} conditions per reading", SENSITIVITY_REDUCE)
-
-
-#: What to reduce when the sensitivity needs too much work.
-SENSITIVITY_REDUCE = "follow fewer criteria ({{criterion}}), or remove dominated strategies"
-
-
-def sensitivity_least(shape: Sequence[int], numbers: int, unique: bool) -> Work:
-    """The least work of a sensitivity: each of ``numbers`` numbers read once, at the file's
-    value, by the linear criteria and (``unique``) the uniqueness tail, each reading over the
-    game's comparisons of outcomes (:func:`reading_work`)."""
-    forms = math.prod(shape) * sum(k - 1 for k in shape)
-    per_number = reading_work(forms, unique=False).units + (reading_work(forms, unique=True).units if unique else 0)
-    return Work(
-        numbers * per_number,
-        "following each number of the file (the sensitivity)",
-        f"{numbers:,} numbers, each read at least once over {forms:,} comparisons",
-        SENSITIVITY_REDUCE,
-    )
-
-
-def map_least(shape: Sequence[int], readings: int, unique: bool) -> Work:
-    """The least work of a sensitivity map: ``readings`` exact readings of one criterion (a
-    grid of two numbers reads each line at every grid value; with κ as an axis, one reading
-    per value of the number gives every κ), each over the game's comparisons of outcomes."""
-    forms = math.prod(shape) * sum(k - 1 for k in shape)
-    return Work(
-        readings * reading_work(forms, unique).units,
-        "the sensitivity map",
-        f"{readings:,} readings over {forms:,} comparisons each",
-        "a coarser grid ({{grid}}), or " + SENSITIVITY_REDUCE,
-    )
-
-
-def sensitivity_forecast(numbers: int, done: int, units: int) -> Work:
-    """The numbers of a sensitivity still to follow, ``numbers`` in all, at the average work of the
-    ``done`` already followed (``units`` in all): the work of a number is known only once done."""
-    left = numbers - done
-    return Work(
-        left * units // max(done, 1),
-        "following each number of the file (the sensitivity)",
-        f"{numbers:,} numbers at about {units_text(units // max(done, 1))} units each",
-        SENSITIVITY_REDUCE,
     )

@@ -22,6 +22,15 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Rational
+from typing import Protocol
+
+
+class Irrational(Protocol):
+    """An exact irrational number that writes itself (``str``) and has a nearest float: an
+    :class:`~sovgame.core.algebraic.Algebraic` or a :class:`~sovgame.core.roots.Root`."""
+
+    def __float__(self) -> float: ...
+
 
 #: The most digits the numerator and the denominator of a number may each have.
 MAX_DIGITS = 100
@@ -141,10 +150,13 @@ def to_fraction(value: object) -> Fraction:
     raise ValueError(f"{value!r} is not a number")
 
 
-def fmt(value: Fraction | int | None) -> str:
-    """Write an exact number as sovgame prints it: ``"4/3"``, ``"-2"``, ``"inf"`` for None."""
+def fmt(value: Fraction | int | Irrational | None) -> str:
+    """Write an exact number as sovgame prints it: ``"4/3"``, ``"-2"``, ``"inf"`` for None; an
+    irrational :class:`~sovgame.core.algebraic.Algebraic` by its own text (``"1/2 + 1/6·√3"``)."""
     if value is None:
         return "inf"
+    if not isinstance(value, (Fraction, int)):
+        return str(value)
     value = Fraction(value)
     if value.denominator == 1:
         return integer_text(value.numerator)
@@ -161,7 +173,7 @@ def integer_text(n: int) -> str:
     return str(Decimal(n))
 
 
-def fmt_short(value: Fraction | int | None, digits: int = 4) -> str:
+def fmt_short(value: Fraction | int | Irrational | None, digits: int = 4) -> str:
     """A compact display form: exact when short (``4/3``), else a rounded decimal."""
     if value is None:
         return "∞"
@@ -172,7 +184,7 @@ def fmt_short(value: Fraction | int | None, digits: int = 4) -> str:
         approx = float(value)
     except OverflowError:
         approx = 0.0
-    if approx == 0.0 and value != 0:  # past the float range: round in decimal instead
+    if approx == 0.0 and value != 0 and isinstance(value, (Fraction, int)):  # past the float range: decimal
         value = Fraction(value)
         return f"{Decimal(value.numerator) / Decimal(value.denominator):.{digits - 1}E}"
     return f"{approx:.{digits}g}"

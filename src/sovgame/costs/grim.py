@@ -34,6 +34,7 @@ from ..core.model import Game, Profile
 from ..core.numbers import fmt
 from ..errors import ParameterError, SovgameError
 from ..solvers.equilibria import solve
+from ..solvers.verify import rational
 from .deviations import deviations
 from .sets import SustainedSet, confront_profile
 from .verdicts import TODAY
@@ -83,7 +84,7 @@ def grim_trigger(
         punishment = "(" + ", ".join(game.outcome_names(d)) + ")"
     else:
         equilibria = solve(game, kappa, costs).equilibria
-        worst = [min(e.payoffs[i] for e in equilibria) for i in range(2)]
+        worst = [rational(min(e.payoffs[i] for e in equilibria)) for i in range(2)]
         punishment = NASH_REVERSION
     stars: dict[str, Fraction | None] = {}
     for i, player in enumerate(game.players):

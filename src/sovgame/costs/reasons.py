@@ -120,15 +120,21 @@ def unique_reason(found: UniqueSet, phrase: str) -> str:
 
 
 def dominance_tail_reason(tail: Tail) -> str:
-    """Three or more players: how far the only pure equilibrium and iterated strict dominance
-    take the uniqueness tail."""
+    """Three or more players: how far the only pure equilibrium, iterated strict dominance
+    and the exact enumeration of every equilibrium take the uniqueness tail."""
     lower = tail.only_pure_from
     if lower is None:
         return "another pure equilibrium survives at every cost level"
+    if tail.enumerated:
+        if tail.start is None:
+            return "another equilibrium, pure or mixed, exists at every cost level"
+        where = f"from κ = {exact_text(tail.start)} on" if tail.attained else f"above κ = {exact_text(tail.start)}"
+        return f"no other equilibrium, pure or mixed, {where}"
     if not tail.defined:
         return (
             f"the target is the only pure equilibrium above κ = {exact_text(lower)}, but iterated "
-            "dominance never proves it the only one (mixed equilibria need Gambit)"
+            "dominance never proves it the only one"
+            + (f" and the mixed equilibria could not be decided exactly ({tail.unresolved})" if tail.unresolved else "")
         )
     if tail.bracket is None:
         return "iterated strict dominance leaves only the target"

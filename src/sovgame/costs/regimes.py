@@ -17,10 +17,12 @@ exactly. Between consecutive breakpoints the equilibrium set keeps its structure
 solve per regime describes it. Where the target becomes the only equilibrium needs far fewer
 of them (:mod:`sovgame.costs.uniqueness`).
 
-More players: pure equilibria change only at pairwise breakpoints (exact); mixed ones are
-not followed (they need Gambit), and results say so. Players with a single strategy are set
-aside first (:meth:`~sovgame.core.model.Game.without_single_strategy_players`): a 2x2x1 game
-is a two-player game here.
+More players: pure equilibria change only at pairwise breakpoints (exact); the equilibria of
+each support change only at the breakpoints of :mod:`sovgame.solvers.kappa_points` (where a
+solution of its indifference equations meets a best-reply tie, or two meet), found exactly;
+where those cannot be listed, results say so. Players with a single strategy are set aside
+first (:meth:`~sovgame.core.model.Game.without_single_strategy_players`): a 2x2x1 game is a
+two-player game here.
 """
 
 from __future__ import annotations
@@ -65,11 +67,25 @@ def equilibrium_breakpoints(game: Game, costs: Sequence[str] | None = None) -> l
 
     Players with a single strategy are set aside first: a 2x2x1 game has the breakpoints of
     its 2x2 game, mixed equilibria included."""
+    return _breakpoints(game, costs)[0]
+
+
+def _breakpoints(game: Game, costs: Sequence[str] | None) -> tuple[list[Endpoint], str | None]:
+    """The breakpoints, and why those of mixed equilibria of 3+ players are missing (or None)."""
     game = game.without_single_strategy_players()
     points: list[Endpoint] = list(pairwise_breakpoints(game, costs))
+    missing = None
     if game.n_players == 2 and min(game.shape) >= 2 and game.shape != (2, 2):
         points += _mixed_breakpoints(game, costs)
-    return sort_points(points)
+    elif game.n_players > 2:
+        from ..solvers.kappa_points import kappa_breakpoints
+
+        mixed = kappa_breakpoints(game.payoffs, game.cost_load(costs), Fraction(0), None)
+        if isinstance(mixed, str):
+            missing = mixed
+        else:
+            points += mixed
+    return sort_points(points), missing
 
 
 def _mixed_breakpoints(game: Game, costs) -> list[Endpoint]:
@@ -149,7 +165,7 @@ def sweep(game: Game, costs: Sequence[str] | None = None, to: Fraction | None = 
     """Every regime of the equilibrium set for κ in [0, to] (default: past the last breakpoint)."""
     require(breakpoint_work(game.shape), forecast=sweep_forecast(game.shape))  # refused before it starts
     kept = game.kept_costs(costs)
-    points = equilibrium_breakpoints(game, kept)
+    points, missing = _breakpoints(game, kept)
     if to is None:  # past the last breakpoint and the plausible range, in round numbers
         last = max((p if isinstance(p, Fraction) else p.hi for p in points), default=Fraction(0))
         top = game.plausible_kappa[1] if game.plausible_kappa else Fraction(0)
@@ -165,8 +181,8 @@ def sweep(game: Game, costs: Sequence[str] | None = None, to: Fraction | None = 
             break
     regimes = merge_regimes(elements)
     notes = []
-    if game.without_single_strategy_players().n_players > 2:
-        notes.append("3+ players: regimes follow the pure equilibria; mixed ones are not searched")
+    if missing is not None:
+        notes.append(f"3+ players: regimes may miss where mixed equilibria change ({missing})")
     # merge_regimes starts a new regime exactly where the structure changes: every regime but
     # the first begins at a change point (a single point, an open gap, or a closed stretch).
     changes = tuple(dict.fromkeys(r.lo for r in regimes[1:]))

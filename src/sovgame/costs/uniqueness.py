@@ -37,7 +37,9 @@ support pair (the every-breakpoint method, kept as a test reference), including 
 irrational roots: such a point is decided by the gaps on both sides.
 
 More players: pure equilibria change only at pairwise breakpoints; iterated strict
-dominance proves uniqueness from above, the only pure equilibrium bounds it from below.
+dominance proves uniqueness from above, the only pure equilibrium bounds it from below, and
+between the two the answer is exact by :mod:`sovgame.costs.unique_nplayer` (mixed equilibria
+enumerated between their breakpoints in κ) unless those breakpoints cannot be listed.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ from .support_pairs import (
     strictly_holds,
 )
 from .support_polynomials import IntegerGame
+from .unique_nplayer import EXACT_NOTE, exact_tail
 
 IRRATIONAL_NOTE = "the threshold is an irrational root, given as a rational bracket"
 
@@ -79,7 +82,9 @@ class Tail:
     the rival that survives at every cost level. ``only_pure_from`` (three or more players):
     where the last stretch on which the target is the only pure equilibrium starts (None:
     there is none); the tail itself is where iterated strict dominance proves it alone, and
-    ``bracket`` spans the two when they differ.
+    ``bracket`` spans the two when they differ. ``enumerated`` (three or more players): every
+    equilibrium, mixed ones included, was enumerated exactly between the breakpoints, so the
+    start is exact; ``unresolved`` says why that enumeration could not decide it.
     """
 
     start: Endpoint | None
@@ -90,6 +95,8 @@ class Tail:
     rival_kappa: Fraction | None = None
     survivors: Solution | None = None
     only_pure_from: Endpoint | None = None
+    enumerated: bool = False
+    unresolved: str | None = None
 
 
 def tail_of_uniqueness(game: Game, costs: Sequence[str], target: Profile) -> Tail:
@@ -290,20 +297,38 @@ def _tail_by_dominance(game: Game, costs, target: Profile) -> Tail:
 
     upper, upper_attained = tail(alone_after_dominance)
     lower, lower_attained = tail(only_pure)
-    note = "3+ players: mixed equilibria are not searched; uniqueness is proved by iterated strict dominance"
+    note = "3+ players: uniqueness proved by iterated strict dominance (which rules out mixed equilibria too)"
     if lower is None:
         return Tail(None, notes=(note,))
     if upper is not None and upper == lower and upper_attained == lower_attained:
         return Tail(upper, attained=upper_attained, notes=(note,), only_pure_from=lower)
-    if upper is None:
-        return Tail(None, defined=False, notes=(note,), only_pure_from=lower)
+    return _between_pure_and_dominance(game, costs, target, points, (lower, lower_attained), (upper, upper_attained))
+
+
+def _between_pure_and_dominance(game: Game, costs, target: Profile, points, lower, upper) -> Tail:
+    """3+ players, when the target is the only pure equilibrium from ``lower`` on but dominance
+    proves it alone only from ``upper`` on (None: never): exact by
+    :mod:`sovgame.costs.unique_nplayer`, else the bracket [lower, upper]."""
+    (low, _), (high, high_attained) = lower, upper
+    exact = exact_tail(game, costs, target, points, lower, upper)
+    if not isinstance(exact, str):
+        start, attained, _ = exact
+        if start is None:
+            return Tail(None, notes=(EXACT_NOTE,), only_pure_from=low, enumerated=True)
+        bracket = (start.lo, start.hi) if isinstance(start, Root) else None
+        notes = (EXACT_NOTE, IRRATIONAL_NOTE) if bracket else (EXACT_NOTE,)
+        return Tail(start, attained=attained, bracket=bracket, notes=notes, only_pure_from=low, enumerated=True)
+    note = f"3+ players: mixed equilibria between the two could not be decided exactly ({exact})"
+    if high is None:
+        return Tail(None, defined=False, notes=(note,), only_pure_from=low, unresolved=exact)
     return Tail(
-        upper,
-        attained=upper_attained,
+        high,
+        attained=high_attained,
         bracket=(
-            Fraction(lower) if isinstance(lower, Fraction) else lower.lo,
-            Fraction(upper) if isinstance(upper, Fraction) else upper.hi,
+            Fraction(low) if isinstance(low, Fraction) else low.lo,
+            Fraction(high) if isinstance(high, Fraction) else high.hi,
         ),
         notes=(note,),
-        only_pure_from=lower,
+        only_pure_from=low,
+        unresolved=exact,
     )

@@ -177,7 +177,9 @@ def _between(raw: Any, names: list[str], key: str, check: Checker) -> list[int] 
 
 
 def _exposure(raw: Any, players: list[Player], key: str, check: Checker) -> dict | None:
-    if not isinstance(raw, dict) or not raw:
+    """A custom cost's exposure per outcome and player; outcomes not listed are 0, so an empty
+    table ``{ }`` is a cost that falls on nobody (accepted, as the reference says)."""
+    if not isinstance(raw, dict):
         check.add(key, 'a custom cost needs an exposure table: { "s1|s2" = [e1, e2], ... } (outcomes not listed: 0)')
         return None
     n = len(players)

@@ -35,6 +35,7 @@ from ..core.numbers import fmt
 from ..costs.thresholds import Threshold, compute_thresholds, resolve_target
 from ..errors import SovgameError
 from ..solvers.equilibria import solve
+from ..solvers.verify import Number
 
 #: Float tolerance for reading HiGHS' answer: which outcomes are used, which rows are tight.
 TOL = 1e-9
@@ -90,7 +91,7 @@ class Mediation:
     target: Profile
     ce_target: CorrelatedEquilibrium  # maximises the probability of the target outcome
     ce_welfare: CorrelatedEquilibrium  # maximises the sum of payoffs
-    best_nash_welfare: Fraction | None  # None when no equilibrium was found (pure search only)
+    best_nash_welfare: Number | None  # None when no equilibrium was found
     nash_complete: bool
     transfers: dict[str, Fraction]
     guarantees: dict[str, Fraction]
@@ -121,7 +122,7 @@ class Mediation:
         return None if self.budget is None else self.budget >= self.total_with_guarantees
 
     @property
-    def value_of_recommendation(self) -> Fraction | float | None:
+    def value_of_recommendation(self) -> Number | float | None:
         """What recommendation alone adds to total payoff: the welfare-maximising correlated
         equilibrium against the best Nash equilibrium (a float if the LP was not certified:
         its fractions are then a feasible point, not a proved optimum; None when no Nash

@@ -44,6 +44,7 @@ from ..costs.thresholds import Threshold, compute_thresholds, resolve_target, su
 from ..costs.verdicts import TODAY, verdict_for, verdict_phrase
 from ..errors import ParameterError, SovgameError
 from ..solvers.equilibria import Solution, solve
+from ..solvers.verify import Number, rational
 
 #: Pure SPE listed at most (the product of the follower's ties can be large).
 MAX_LISTED = 1000
@@ -249,8 +250,8 @@ def resolve_order(game: Game, order: Sequence[str] | None) -> tuple[int, int] | 
     return game.player_names.index(names[0]), game.player_names.index(names[1])
 
 
-def _payoff_range(values: Sequence[Sequence[Fraction]], player: int) -> tuple[Fraction, Fraction]:
-    own = [v[player] for v in values]
+def _payoff_range(values: Sequence[Sequence[Number]], player: int) -> tuple[Fraction, Fraction]:
+    own = [rational(v[player]) for v in values]  # two players: rational
     return min(own), max(own)
 
 

@@ -12,14 +12,16 @@ from typing import TYPE_CHECKING, Any
 from ..core.model import Game
 from ..core.numbers import fmt, fmt_short, json_number
 from ..solvers.equilibria import Equilibrium, Solution
+from ..solvers.verify import Number, Strategy
 from .game import payoff_sections
 from .sections import Section
 
 if TYPE_CHECKING:
+    from ..solvers.components import Component
     from ..solvers.crosscheck import CrossCheck
 
 
-def describe_strategy(strategies: tuple[str, ...], probs: Sequence[Fraction]) -> str:
+def describe_strategy(strategies: tuple[str, ...], probs: Sequence[Number]) -> str:
     """ "Strike" for a pure strategy, "Stag 2/3, Hare 1/3" for a mixed one."""
     support = [(name, p) for name, p in zip(strategies, probs) if p != 0]
     if len(support) == 1:
@@ -45,7 +47,7 @@ def equilibria_section(solution: Solution, title: str | None = None) -> Section:
         rows.append(cells)
     names = game.player_names
     kappa = f" at κ = {fmt(solution.kappa)}" if game.costs or solution.kappa else ""
-    lines = list(solution.notes)
+    lines = list(solution.notes) + _irrational_lines(solution)
     if not solution.equilibria:
         lines.insert(0, "no equilibrium found" + (" among pure profiles" if not solution.complete else ""))
     caption = f"{len(solution.equilibria)} equilibri{'um' if len(solution.equilibria) == 1 else 'a'}; {solution.method}"
@@ -73,6 +75,8 @@ def solution_to_json(solution: Solution, check: CrossCheck | None = None) -> dic
         "complete": solution.complete,
         "notes": list(solution.notes),
     }
+    if game.n_players >= 3:
+        data["components"] = [component_to_json(game, c) for c in solution.components]
     if check is not None:
         data["nashpy_check"] = {
             "found": list(check.found),
@@ -86,18 +90,92 @@ def solution_to_json(solution: Solution, check: CrossCheck | None = None) -> dic
 def equilibrium_to_json(game: Game, eq: Equilibrium) -> dict[str, Any]:
     """One equilibrium: each player's probabilities as floats and exact text, payoffs, pure, component."""
     return {
-        "strategies": {
-            p.name: {name: float(prob) for name, prob in zip(p.strategies, s)}
-            for p, s in zip(game.players, eq.strategies)
-        },
-        "exact": {
-            p.name: {name: fmt(prob) for name, prob in zip(p.strategies, s)}
-            for p, s in zip(game.players, eq.strategies)
-        },
+        **_profile_json(game, eq.strategies),
         "payoffs": {p.name: float(v) for p, v in zip(game.players, eq.payoffs)},
         "pure": eq.pure,
         "component": eq.component,
     }
+
+
+def _profile_json(game: Game, strategies: Sequence[Strategy]) -> dict[str, Any]:
+    """``strategies`` (floats) and ``exact`` (text: "1/4", "a + b·√r", "root of ... in [lo, hi]")."""
+    return {
+        "strategies": {
+            p.name: {name: float(prob) for name, prob in zip(p.strategies, s)} for p, s in zip(game.players, strategies)
+        },
+        "exact": {
+            p.name: {name: fmt(prob) for name, prob in zip(p.strategies, s)} for p, s in zip(game.players, strategies)
+        },
+    }
+
+
+def component_to_json(game: Game, component: Component) -> dict[str, Any]:
+    """A continuum of equilibria: its number, dimension, whether it is one polytope, a point in
+    it, and its pieces (kind, dimension, supports, extreme points as equilibrium numbers from 1)."""
+    return {
+        "number": component.number,
+        "dimension": component.dimension,
+        "polytope": component.polytope,
+        "point": _profile_json(game, component.point),
+        "pieces": [
+            {
+                "kind": piece.kind,
+                "dimension": piece.dimension,
+                "supports": _supports_json(game, piece.support),
+                "extreme": [k + 1 for k in piece.extreme],
+            }
+            for piece in component.pieces
+        ],
+    }
+
+
+def _supports_json(game: Game, support: Sequence[Sequence[int]]) -> dict[str, list[str]]:
+    return {p.name: [p.strategies[s] for s in own] for p, own in zip(game.players, support)}
+
+
+def _irrational_lines(solution: Solution) -> list[str]:
+    """The exact probabilities of each equilibrium that has irrational ones (the table rounds them)."""
+    lines = []
+    for index, eq in enumerate(solution.equilibria, start=1):
+        if all(isinstance(p, Fraction) for s in eq.strategies for p in s):
+            continue
+        parts = [
+            f"{player.name}: " + ", ".join(f"{name} {fmt(p)}" for name, p in zip(player.strategies, s) if p)
+            for player, s in zip(solution.game.players, eq.strategies)
+        ]
+        lines.append(f"equilibrium {index} exactly: " + "; ".join(parts))
+    return lines
+
+
+def components_section(solution: Solution) -> Section:
+    """One row per piece of each continuum of equilibria: kind, dimension, supports, extreme points."""
+    game = solution.game
+    rows = []
+    for component in solution.components:
+        for piece in component.pieces:
+            supports = "; ".join(
+                f"{p.name}: {', '.join(p.strategies[s] for s in own)}" for p, own in zip(game.players, piece.support)
+            )
+            extreme = ", ".join(f"#{k + 1}" for k in piece.extreme) or "—"
+            rows.append(
+                [str(component.number), str(component.dimension), piece.kind, str(piece.dimension), supports, extreme]
+            )
+    lines = [
+        f"component {c.number} contains ("
+        + "; ".join(describe_strategy(p.strategies, s) for p, s in zip(game.players, c.point))
+        + ")"
+        + (": one polytope, spanned by its extreme points" if c.polytope else ": curved or made of several pieces")
+        for c in solution.components
+    ]
+    return Section(
+        "Continua of equilibria",
+        ["component", "dimension", "piece", "piece dimension", "supports", "extreme points"],
+        rows,
+        caption="each piece's extreme points are equilibria listed above (#); every point of a piece is an equilibrium",
+        lines=lines,
+        name="components",
+        numeric={0, 1, 3},
+    )
 
 
 def solve_sections(solution: Solution, check: CrossCheck | None = None) -> list[Section]:
@@ -108,6 +186,8 @@ def solve_sections(solution: Solution, check: CrossCheck | None = None) -> list[
     title = "Payoffs" + (f" at κ = {fmt(solution.kappa)}" if solution.kappa else "")
     sections = payoff_sections(game, payoffs, set(solution.pure_profiles), title=title)
     sections.append(equilibria_section(solution))
+    if solution.components:
+        sections.append(components_section(solution))
     if check is not None:
         total = len(solution.equilibria)
         line = f"nashpy's vertex enumeration found {len(check.found)} of these {total} equilibria"

@@ -12,6 +12,7 @@ from ..core.numbers import fmt, fmt_short, json_number
 from ..costs.verdicts import verdict_legend, verdict_scale_json
 from ..play.mediation import CorrelatedEquilibrium, Mediation, piecewise_text
 from ..play.repeated import RepeatedAnalysis, outcome_profile
+from ..solvers.verify import Number
 from .sections import Section
 from .thresholds import threshold_to_json, verdict_cell
 
@@ -27,10 +28,10 @@ def _distribution_text(game: Game, distribution: Mapping[Profile, Fraction | flo
     return "; ".join(parts)
 
 
-def _value(v: Fraction | float | None) -> str:
+def _value(v: Number | float | None) -> str:
     if v is None:
         return "not known"
-    return fmt(v) if isinstance(v, Fraction) else f"≈{v:.6g}"
+    return f"≈{v:.6g}" if isinstance(v, float) else fmt(v)
 
 
 def _ce_value(ce: CorrelatedEquilibrium) -> str:
@@ -62,11 +63,12 @@ def _recommendation_section(result: Mediation) -> Section:
     ]
     gain = result.value_of_recommendation
     if result.best_nash_welfare is None:
-        nash = "no Nash equilibrium was found to compare with (pure equilibria only were searched)"
+        nash = "no Nash equilibrium was found to compare with (the search was not complete)"
     else:
         nash = (
             f"best Nash equilibrium total payoff {fmt_short(result.best_nash_welfare)}"
-            f"{'' if result.nash_complete else ' (pure equilibria only)'}; value of mediation by recommendation "
+            f"{'' if result.nash_complete else ' (among the equilibria found; the list is not proved complete)'}; "
+            "value of mediation by recommendation "
             f"alone: {_value(gain)}"
         )
     lines = [

@@ -19,10 +19,11 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..core.budget import map_least, metered, require
+from ..core.budget import metered, require
 from ..core.intervals import Endpoint, compare
 from ..core.model import Game, Profile
 from ..core.roots import Number
+from ..core.sensitivity_work import map_least
 from ..costs.thresholds import CRITERIA, resolve_target
 from ..costs.verdicts import contains
 from ..errors import ParameterError

@@ -28,10 +28,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..claims.scorecard import Scorecard
-from ..core.budget import foresee, metered, sensitivity_forecast, sensitivity_least, spent
+from ..core.budget import foresee, metered, spent
 from ..core.intervals import Endpoint, exact_text
 from ..core.model import Game, Profile
 from ..core.roots import Number, Root, compare, less, scaled_distance
+from ..core.sensitivity_work import sensitivity_forecast, sensitivity_least
 from ..costs.thresholds import CRITERIA, Criterion, resolve_target
 from ..errors import ParameterError
 from .criteria import criterion_track

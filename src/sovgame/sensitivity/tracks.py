@@ -28,11 +28,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ..core.budget import reading_work, require
+from ..core.budget import require
 from ..core.intervals import Endpoint, Interval, exact_text
 from ..core.numbers import fmt
 from ..core.polynomials import Poly, monic, trim
 from ..core.roots import Number, real_roots
+from ..core.sensitivity_work import reading_work
 from ..costs.verdicts import Verdict, verdict_for
 from .parameters import Line, ParameterKind
 

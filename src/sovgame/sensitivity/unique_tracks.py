@@ -34,10 +34,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from ..core.budget import Work, reading_work, require
+from ..core.budget import Work, require
 from ..core.intervals import Endpoint, Interval, scan
 from ..core.polynomials import Poly, add, multiply, scale, trim
 from ..core.roots import Number, real_roots
+from ..core.sensitivity_work import reading_work
 from ..costs.thresholds import quadratic_roots
 from ..costs.verdicts import Verdict, verdict_for
 from .parameters import Line, ParameterKind

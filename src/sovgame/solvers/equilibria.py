@@ -5,9 +5,12 @@
   best-response polytopes (:mod:`sovgame.solvers.pivoting`) or, for lopsided games, by
   solving every square system (:mod:`sovgame.solvers.bimatrix`); degenerate games are
   flagged and their continua of equilibria marked by ``component``.
-- Three or more players: every pure equilibrium exactly. Mixed ones need Gambit
-  (``pip install "sovgame[gambit]"``); without it the result says that only pure
-  equilibria were searched.
+- Three or more players: every equilibrium, pure and mixed, by support enumeration with
+  each support's polynomial system solved exactly (:mod:`sovgame.solvers.nplayer`);
+  irrational probabilities are exact algebraic numbers
+  (:class:`~sovgame.core.algebraic.Algebraic`), and continua of equilibria are reported as
+  components (:class:`~sovgame.solvers.components.Component`) with their extreme points
+  listed. The result says where the enumeration could not be completed.
 - Players with a single strategy never choose: they are set aside before solving
   (:meth:`~sovgame.core.model.Game.without_single_strategy_players`), so a 2x2x1 game is
   solved completely as the 2x2 game it is, and put back with their one strategy and their
@@ -24,15 +27,18 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..core.budget import metered, require, solve_work
 from ..core.model import Game
 from ..errors import GameTooLargeError
-from .gambit import gambit_equilibria
+
+if TYPE_CHECKING:
+    from .components import Component
 from .pivoting import solve_two_player
-from .verify import Strategy, expected_payoffs, is_nash
+from .verify import Number, Strategy, expected_payoffs, is_nash
 
 #: Pure-equilibrium search of n-player games checks every outcome; beyond this it is slow.
 MAX_PROFILES = 2_000_000
@@ -43,11 +49,13 @@ class Equilibrium:
     """A Nash equilibrium: one mixed strategy per player (file order) and expected payoffs.
 
     ``component`` numbers the continuum of equilibria this extreme point lies on (equal
-    numbers: same connected set of equilibria); None for an isolated equilibrium.
+    numbers: same connected set of equilibria); None for an isolated equilibrium. With three
+    or more players a probability may be irrational: an exact
+    :class:`~sovgame.core.algebraic.Algebraic` number in place of a Fraction.
     """
 
     strategies: tuple[Strategy, ...]
-    payoffs: tuple[Fraction, ...]
+    payoffs: tuple[Number, ...]
     component: int | None = None
 
     @property
@@ -70,9 +78,11 @@ class Solution:
     kappa: Fraction
     equilibria: tuple[Equilibrium, ...]
     degenerate: bool | None  # None: not determined (pure search of an n-player game)
-    complete: bool  # every extreme equilibrium is listed (False: pure ones only)
+    complete: bool  # every extreme equilibrium is listed (False: see the notes)
     method: str
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: Three or more players: the continua of equilibria (``Equilibrium.component`` numbers them).
+    components: tuple[Component, ...] = ()
 
     @property
     def pure_profiles(self) -> list[tuple[int, ...]]:
@@ -96,6 +106,7 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
         return _solve_without_single_strategy_players(game, kappa, costs)
     payoffs = game.payoffs_at(kappa, costs)
     notes: list[str] = []
+    components: tuple[Component, ...] = ()
     if game.n_players == 2:
         A = payoffs[..., 0]
         B = payoffs[..., 1]
@@ -108,26 +119,15 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
         if degenerate:
             notes.append(_degenerate_note(equilibria))
     else:
-        pure = [_as_pure(game.shape, p) for p in pure_equilibria(payoffs)]
-        degenerate = None
-        mixed = gambit_equilibria(payoffs)
-        if mixed is None:
-            found, complete, method = pure, False, "exact pure-profile search"
-            notes.append(
-                f"{game.n_players}-player game: only pure equilibria were searched; mixed ones need "
-                'Gambit (pip install "sovgame[gambit]")'
-            )
-        else:
-            exact, approximate = mixed
-            found = pure + [s for s in exact if s not in pure]
-            complete, method = not approximate, "exact pure search + Gambit enumpoly, checked exactly"
-            notes.append("mixed equilibria from Gambit's enumpoly (isolated equilibria), each checked in fractions")
-            if approximate:
-                notes.append(
-                    f"{len(approximate)} further equilibri{'um' if len(approximate) == 1 else 'a'} found by Gambit "
-                    "have irrational probabilities and cannot be verified in fractions; not listed"
-                )
-        equilibria = [Equilibrium(s, expected_payoffs(payoffs, s)) for s in found]
+        from .nplayer import enumerate_equilibria  # imports FLINT: only games of 3+ players need it
+
+        found = enumerate_equilibria(payoffs)
+        equilibria = [Equilibrium(p, expected_payoffs(payoffs, p), c) for p, c in zip(found.points, found.component_of)]
+        degenerate, complete, method = found.degenerate, found.complete, "exact support enumeration"
+        components = found.components
+        if components:
+            notes.append(_continua_note(components))
+        notes += [f"not resolved, so the list may be incomplete: {reason}" for reason in found.unresolved]
     for eq in equilibria:
         if not is_nash(payoffs, eq.strategies):  # pragma: no cover - a bug if it happens
             raise AssertionError(f"solver returned a non-equilibrium {eq.strategies}")
@@ -139,6 +139,7 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
         complete=complete,
         method=method,
         notes=tuple(notes),
+        components=components,
     )
 
 
@@ -163,7 +164,38 @@ def _solve_without_single_strategy_players(game: Game, kappa: Fraction, costs: S
         "shown at each equilibrium"
     )
     return Solution(
-        game, kappa, tuple(equilibria), inner.degenerate, inner.complete, inner.method, (note, *inner.notes)
+        game,
+        kappa,
+        tuple(equilibria),
+        inner.degenerate,
+        inner.complete,
+        inner.method,
+        (note, *inner.notes),
+        tuple(_with_single_strategy_players(c, dropped, game.n_players) for c in inner.components),
+    )
+
+
+def _with_single_strategy_players(component: Component, dropped: Sequence[int], n: int) -> Component:
+    """A component of the game without its single-strategy players, with them put back."""
+    from dataclasses import replace
+
+    def full(profile):
+        rest = iter(profile)
+        return tuple((Fraction(1),) if i in dropped else next(rest) for i in range(n))
+
+    def support(own):
+        rest = iter(own)
+        return tuple((0,) if i in dropped else next(rest) for i in range(n))
+
+    pieces = tuple(replace(p, support=support(p.support)) for p in component.pieces)
+    return replace(component, point=full(component.point), pieces=pieces)
+
+
+def _continua_note(components: Sequence[Component]) -> str:
+    count = len(components)
+    return (
+        f"degenerate game: {count} continu{'um' if count == 1 else 'a'} of equilibria (see the components); "
+        "its extreme points and the ends of its curves are listed with their component number"
     )
 
 
@@ -176,10 +208,6 @@ def _degenerate_note(equilibria: list[Equilibrium]) -> str:
             "mixture of equilibria in one component that share a strategy is an equilibrium too)"
         )
     return "degenerate game: some strategy has more best responses than its support size"
-
-
-def _as_pure(shape: tuple[int, ...], profile: tuple[int, ...]) -> tuple[Strategy, ...]:
-    return tuple(tuple(Fraction(int(k == s)) for k in range(size)) for size, s in zip(shape, profile))
 
 
 def pure_equilibria(payoffs: np.ndarray) -> list[tuple[int, ...]]:
