@@ -12,15 +12,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from ..errors import ParameterError
 from .numbers import to_fraction
-
-if TYPE_CHECKING:
-    from .model import Cost, Player
+from .parts import INCIDENCES, Cost, Incidence, Player
 
 
 def exact(value: Any, parameter: str) -> Fraction:
@@ -66,8 +64,6 @@ def make_players(
 ) -> tuple[Player, ...]:
     """Players with names (default ``Row``, ``Column``, ``Player 3``, ...), strategy names
     (default ``r1..``, ``c1..``, ``s1..``) and compromise strategies, checked."""
-    from .model import Player
-
     n = len(shape)
     default = ["Row", "Column"] + [f"Player {i + 1}" for i in range(2, n)]
     names = list(players) if players is not None else default
@@ -111,8 +107,6 @@ def _compromises(
 def make_costs(costs: Sequence[Any] | None, players: tuple[Player, ...]) -> tuple[Cost, ...]:
     """Costs given as :class:`Cost` objects or as dicts with a game file's keys (``name``,
     ``incidence``, ``weights``, optional ``between`` and, for ``custom``, ``exposure``)."""
-    from .model import Cost
-
     built: list[Cost] = []
     for k, cost in enumerate(costs or ()):
         built.append(cost if isinstance(cost, Cost) else _cost_from_mapping(cost, k, players))
@@ -126,8 +120,6 @@ def make_costs(costs: Sequence[Any] | None, players: tuple[Player, ...]) -> tupl
 
 
 def _cost_from_mapping(cost: Any, k: int, players: tuple[Player, ...]) -> Cost:
-    from .model import INCIDENCES, Cost, Incidence
-
     where = f"costs[{k}]"
     if not isinstance(cost, Mapping):
         raise ParameterError("costs", f"{where}: a Cost or a dict with name, incidence and weights, not {cost!r}")
