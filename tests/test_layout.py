@@ -18,6 +18,7 @@ JUSTIFIED = "# long:"
 LAYERS = [
     "errors",
     "core",
+    "sections",
     "files",
     "solvers",
     "costs",

@@ -17,6 +17,7 @@ import importlib
 # `sovgame --help` and `--version` start without loading numpy.
 _EXPORTS = {
     # the model and files
+    "Case": "core.case",
     "Cost": "core.model",
     "Game": "core.model",
     "Player": "core.model",

@@ -32,7 +32,7 @@ def test_player_type_matches_the_textbook_orderings():
 def test_game_type_claims_per_player():
     # any_conflict, weights (1, 3), κ = 1. Row: R 3, S 0 − 1, T 5 − 1, P 1 − 1: T > R > P > S, a
     # prisoners' dilemma. Column: R 3, S 0 − 3, T 5 − 3, P 1 − 3: R > T > P > S, a stag hunt.
-    game = two_by_two(
+    case = two_by_two(
         PD,
         "any_conflict",
         weights=(1, 3),
@@ -44,7 +44,7 @@ def test_game_type_claims_per_player():
             '{ kind = "game_type", expect = "prisoners_dilemma", kappa = 0 }',
         ),
     )
-    partly, both, none, at_zero = graded(game)
+    partly, both, none, at_zero = graded(case)
     assert partly.grade == "partly_supported"
     assert partly.tests[0].value == "Row: prisoners' dilemma; Column: stag hunt"
     assert "Column's payoffs order as R 3 > T 2 > P -2 > S -3: stag hunt, not prisoners' dilemma" in partly.reason
@@ -71,13 +71,13 @@ compromise = "C"
 "E|C" = [4, 0]
 "E|D" = [0, 0]
 """
-    game = parse_game(three_by_two + claims_toml('{ kind = "game_type", expect = "prisoners_dilemma" }'))
-    (result,) = graded(game)
+    case = parse_game(three_by_two + claims_toml('{ kind = "game_type", expect = "prisoners_dilemma" }'))
+    (result,) = graded(case)
     assert result.grade == "not_testable" and "2x2 games; this one is 3x2" in result.reason
 
 
 def test_third_party_claims():
-    game = parse_game(
+    case = parse_game(
         TRIANGLE
         + claims_toml(
             '{ kind = "third_party", player = "Outside", strategy = "Engage", expect = ["beyond", "never"] }',
@@ -85,7 +85,7 @@ def test_third_party_claims():
             '{ kind = "third_party", player = "Row", strategy = "D", expect = "beyond" }',
         )
     )
-    engage, hold, not_outside = graded(game)
+    engage, hold, not_outside = graded(case)
     assert engage.grade == "supported" and engage.tests[0].value == "≥ 3: beyond"
     assert "Row binds: 'D' gains 3 when Column plays 'C' and Outside plays 'Engage'" in engage.reason
     assert "with Outside at 'Hold' the threshold is ≥ 2" in engage.reason

@@ -17,8 +17,8 @@ TYPES_ONLY = MOVES_TOML.split("[[capacity]]")[0] + "[[types]]" + MOVES_TOML.spli
 
 
 def test_the_words_match_what_computes_them():
-    game = parse_game(CASE_TOML)
-    spe, unique = order_thresholds(game, (1, 0), (0, 0), (F(0), F(2)))
+    case = parse_game(CASE_TOML)
+    spe, unique = order_thresholds(case, (1, 0), (0, 0), (F(0), F(2)))
     assert SEQUENCE_CRITERIA == (spe.criterion, unique.criterion)
     assert CAPACITY_CRITERIA == FOLLOWED_IN_Q
 
@@ -26,14 +26,14 @@ def test_the_words_match_what_computes_them():
 def test_sequence_claims():
     """Kabul first: compromise is the only SPE outcome above 4/3, within [0, 2]: reachable, so
     'unreachable' fails; Pakistan first: above 2/3, so already today."""
-    game = parse_game(
+    case = parse_game(
         CASE_TOML
         + claims_toml(
             '{ kind = "sequence", order = ["Afghanistan", "Pakistan"], criterion = "unique_spe", expect = ["beyond", "never"] }',
             '{ kind = "sequence", order = ["Pakistan", "Afghanistan"], criterion = "unique_spe", expect = "holds_today" }',
         )
     )
-    kabul, pakistan = graded(game)
+    kabul, pakistan = graded(case)
     assert kabul.grade == "not_supported" and kabul.tests[0].value == "> 4/3: reachable"
     assert kabul.reason.startswith("Afghanistan moving first and observed, compromise is the only subgame-perfect")
     assert pakistan.grade == "supported" and pakistan.tests[0].value == "> 2/3: holds today"
@@ -42,28 +42,28 @@ def test_sequence_claims():
 def test_capacity_claims():
     """κ_NE(q) = 1/(1/4 + q/2): at q = 2/5, 20/9 > 2 (beyond); at the file's 3/5, 20/11 ≤ 2
     (reachable); the verdict turns at q = 1/2."""
-    game = parse_game(
+    case = parse_game(
         MOVES_TOML
         + claims_toml(
             '{ kind = "capacity", success = 0.4, criterion = "nash", expect = ["beyond", "never"] }',
             '{ kind = "capacity", player = "Afghanistan", strategy = "Constrain TTP", criterion = "nash", expect = ["beyond", "never"] }',
         )
     )
-    low, stated = graded(game)
+    low, stated = graded(case)
     assert low.grade == "supported" and low.tests[0].value == "≥ 20/9: beyond"
     assert stated.grade == "not_supported" and stated.tests[0].value == "≥ 20/11: reachable"
     assert "succeeds with probability 3/5" in stated.reason and "the verdict changes at q = 1/2" in stated.reason
 
 
 def test_a_capacity_claim_on_a_file_without_capacity_names_the_strategy_or_is_untestable():
-    game = parse_game(
+    case = parse_game(
         CASE_TOML
         + claims_toml(
             '{ kind = "capacity", criterion = "nash", expect = "beyond" }',
             '{ kind = "capacity", player = "Afghanistan", strategy = "Constrain TTP", success = 0.4, criterion = "nash", expect = "beyond" }',
         )
     )
-    missing, named = graded(game)
+    missing, named = graded(case)
     assert missing.grade == "not_testable" and "[[capacity]]" in missing.reason
     assert named.grade == "supported"
 
@@ -73,7 +73,7 @@ def test_trust_claims():
     compromise is an equilibrium outcome. At κ = 2 those are [0, 1/2] (1 − π ≥ Pakistan's
     p* = 1/2): 2/5 is among them, so not supported. At κ = 1 Pakistan's 'Strike' is dominant:
     no prior works, and the prior decides nothing: not supported either."""
-    game = parse_game(
+    case = parse_game(
         TYPES_ONLY
         + claims_toml(
             '{ kind = "trust", player = "Afghanistan", type = "ttp_ally", expect = "above_critical", kappa = 2 }',
@@ -82,7 +82,7 @@ def test_trust_claims():
             '{ kind = "trust", player = "Afghanistan", type = "ally", expect = "below_critical", kappa = 2 }',
         )
     )
-    at_top, today, below, unknown = graded(game)
+    at_top, today, below, unknown = graded(case)
     assert (
         at_top.grade == "not_supported"
         and at_top.tests[0].value == "prior 2/5; compromise holds for priors in [0, 1/2]"

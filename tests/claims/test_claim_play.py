@@ -49,19 +49,19 @@ def test_mediation_claims_on_the_prisoners_dilemma():
 def test_mediation_in_chicken_reaches_a_third():
     # Chicken R, S, T, P = 3, 1, 4, 0 at κ = 0. Obedience: told C, p(CD) ≥ p(CC) (row) and
     # p(DC) ≥ p(CC) (column); so p(CC) ≤ 1/3, reached at a third on each of CC, CD, DC.
-    game = two_by_two(
+    case = two_by_two(
         CHICKEN,
         "any_conflict",
         extra=claims_toml('{ kind = "mediation", quantity = "compromise_probability", at_least = "1/3", kappa = 0 }'),
     )
-    (result,) = graded(game)
+    (result,) = graded(case)
     assert result.grade == "supported" and result.tests[0].value == "1/3"
 
 
 def test_grim_trigger_claims():
     # Prisoner's Dilemma at κ = 0: δ* = (T − R)/(T − P) = 2/4 = 1/2 for both, and (D, D) is a
     # stage equilibrium: sustained at δ = 3/5, not at δ = 2/5.
-    game = two_by_two(
+    case = two_by_two(
         PD,
         "any_conflict",
         extra=claims_toml(
@@ -71,7 +71,7 @@ def test_grim_trigger_claims():
             '{ kind = "repeated", quantity = "grim_trigger", expect = "sustained" }',
         ),
     )
-    low, high, wrong, no_discount = graded(game)
+    low, high, wrong, no_discount = graded(case)
     assert low.grade == "supported" and low.tests[0].value == "δ* = 1/2 (Row 1/2, Column 1/2)"
     assert "δ* = 2/4 = 1/2 for Row" in low.reason and "δ = 2/5 < δ*" in low.reason
     assert high.grade == "supported" and wrong.grade == "not_supported"
@@ -84,14 +84,14 @@ def test_grim_trigger_claims_use_a_credible_punishment():
     # stage equilibrium for each player pays it S = 0: δ* = (5 − 3)/(5 − 0) = 2/5. At
     # δ = 19/50 compromise is not sustained (grim trigger alone would say 2/(5 + 1/2) = 4/11
     # < 19/50: sustained).
-    game = two_by_two(
+    case = two_by_two(
         PD,
         "mutual_confront",
         extra=claims_toml(
             '{ kind = "repeated", quantity = "grim_trigger", discount = 0.38, expect = "not_sustained", kappa = 1.5 }'
         ),
     )
-    (result,) = graded(game)
+    (result,) = graded(case)
     assert result.grade == "supported" and result.tests[0].value == "δ* = 2/5 (Row 2/5, Column 2/5)"
     assert "no credible threat" in result.reason and "Nash reversion" in result.reason
 
@@ -103,7 +103,7 @@ def test_conflict_share_claims():
     # the transition matrix is doubly stochastic, so the long-run distribution is uniform,
     # 1/4 on each outcome, and conflict (any outcome but (C, C)) fills 3/4 of the time,
     # whatever ε. Always-confront against itself is at (C, C) only when both slip: ε².
-    game = two_by_two(
+    case = two_by_two(
         PD,
         "any_conflict",
         extra=claims_toml(
@@ -112,7 +112,7 @@ def test_conflict_share_claims():
             '{ kind = "repeated", quantity = "conflict_share", pair = ["alld", "alld"], noise = 0.1, at_least = 0.99 }',
         ),
     )
-    tft, tft_low, alld = graded(game)
+    tft, tft_low, alld = graded(case)
     assert tft.grade == "supported" and tft.tests[0].value == "3/4"
     # A ceasefire lasts until the first slip: 1/(1 − (1 − ε)²) = 400/39 periods at ε = 1/20.
     assert "ceasefires last 400/39 periods on average" in tft.reason
@@ -122,8 +122,8 @@ def test_conflict_share_claims():
 
 
 def test_repeated_claims_need_a_2x2_game():
-    game = parse_game(TRIANGLE + claims_toml('{ kind = "repeated", quantity = "conflict_share", at_least = 0.5 }'))
-    (result,) = graded(game)
+    case = parse_game(TRIANGLE + claims_toml('{ kind = "repeated", quantity = "conflict_share", at_least = 0.5 }'))
+    (result,) = graded(case)
     assert result.grade == "not_testable" and "2x2 games" in result.reason
 
 
@@ -150,5 +150,5 @@ def test_the_dominance_shortcut_agrees_with_the_linear_program(game, kappa):
     )
     result = mediation_test(test, Context(game))
     assert result.value == fmt(lp.value)
-    if dominated_reason(game, (0, 0), kappa) is not None:
+    if dominated_reason(game.game, (0, 0), kappa) is not None:
         assert lp.value == 0

@@ -36,13 +36,13 @@ def test_the_words_a_file_may_use_are_those_sovgame_computes():
 
 
 def test_a_well_formed_claim_loads_with_its_tests():
-    game = parse_game(
+    case = parse_game(
         claim(
             '[{ kind = "threshold", criterion = "nash", expect = ["beyond", "never"] }, '
             '{ kind = "equilibrium", profile = "D|D", expect = "only_equilibrium", kappa = 0.5 }]'
         )
     )
-    (c,) = game.claims
+    (c,) = case.claims
     assert (c.id, c.text, c.source) == ("c1", "the claim", "a source")
     first, second = c.tests
     assert (first.kind, first.criterion, first.expect, first.kappa) == ("threshold", "nash", ("beyond", "never"), 1)
@@ -124,13 +124,13 @@ def test_claim_fields_and_duplicates_are_checked():
 
 def test_names_in_another_file_are_left_to_grading():
     # `game` names another file: its players are not this file's, so "India" is not checked here.
-    game = parse_game(
+    case = parse_game(
         claim(
             '{ kind = "third_party", game = "pakistan_afghanistan_india", player = "India", '
             'strategy = "Engage Kabul", expect = "beyond" }'
         )
     )
-    assert game.claims[0].tests[0].game == "pakistan_afghanistan_india"
+    assert case.claims[0].tests[0].game == "pakistan_afghanistan_india"
 
 
 def test_claims_are_not_inherited_through_extends(tmp_path):

@@ -6,23 +6,30 @@ from fractions import Fraction
 
 from cases import CASE_TOML, MOVES_TOML
 from sovgame.files.gamefile import parse_game
+from sovgame.sections.capacity import LimitedCapacity, capacity_of
+from sovgame.sections.sequence import MoveOrder
+from sovgame.sections.types import HiddenTypes
 from support import only_problem, problems
 
 
 def test_moves_are_read_exactly():
-    game = parse_game(MOVES_TOML, "case.toml")
-    assert game.sequence is not None and game.sequence.order == (1, 0) and game.sequence.observed
-    (cap,) = game.capacity
+    case = parse_game(MOVES_TOML, "case.toml")
+    sequence, types = case.section(MoveOrder), case.section(HiddenTypes)
+    assert sequence is not None and sequence.order == (1, 0) and sequence.observed
+    (cap,) = capacity_of(case)
     assert (cap.player, cap.strategy, cap.fallback) == (1, 0, 1)  # fallback: the other strategy
     assert cap.success == Fraction(3, 5) and cap.success_range == (Fraction(3, 10), Fraction(9, 10))
-    seeker, ally = game.types
+    assert types is not None
+    seeker, ally = types.types
     assert (seeker.name, seeker.prior, dict(seeker.payoffs)) == ("security_seeker", Fraction(3, 5), {})
     assert ally.prior == Fraction(2, 5) and ally.payoffs == {(0, 0): 0, (1, 0): -2}
 
 
 def test_a_game_without_moves_is_unchanged():
-    game = parse_game(CASE_TOML)
-    assert game.sequence is None and game.capacity == () and game.types == () and game.stated_payoffs is None
+    case = parse_game(CASE_TOML)
+    assert case.sections == ()
+    assert case.section(MoveOrder) is None and case.section(LimitedCapacity) is None and capacity_of(case) == ()
+    assert case.section(HiddenTypes) is None
 
 
 def test_sequence_order_must_name_every_player_once():
@@ -121,5 +128,5 @@ def test_extends_overrides_the_sequence_key_by_key(tmp_path):
     child.write_text('extends = "base.toml"\n[sequence]\nobserved = false\n', encoding="utf-8")
     from sovgame import load_game
 
-    game = load_game(str(child))
-    assert game.sequence is not None and game.sequence.order == (1, 0) and not game.sequence.observed
+    sequence = load_game(str(child)).section(MoveOrder)
+    assert sequence is not None and sequence.order == (1, 0) and not sequence.observed

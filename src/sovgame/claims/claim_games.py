@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ..core.case import Case
 from ..core.claims import ClaimTest
 from ..core.intervals import Endpoint, compare
 from ..core.model import Game, Profile
@@ -57,23 +58,24 @@ def ordering_text(values: dict[str, Fraction]) -> str:
     return text
 
 
-def target_profile(game: Game, key: str | None) -> Profile:
-    """The profile a test is about: ``key`` in ``game``, or its compromise profile."""
+def target_profile(case: Case, key: str | None) -> Profile:
+    """The profile a test is about: ``key`` in ``case``, or its compromise profile."""
     if key is not None:
-        return parse_profile(game, key)
-    if game.compromise_profile is None:
+        return parse_profile(case, key)
+    if case.game.compromise_profile is None:
         raise Untestable("not every player names a compromise strategy")
-    return game.compromise_profile
+    return case.game.compromise_profile
 
 
 def game_type_test(test: ClaimTest, ctx: Context) -> TestResult:
     """Each player's 2x2 type at κ against the types the claim expects; partly supported when
     some players' payoffs have it and others' do not."""
-    full = ctx.game_for(test)
+    case = ctx.case_for(test)
+    full = case.game
     game = full.without_single_strategy_players()  # a 2x2x1 game is a 2x2 game
     if game.shape != (2, 2):
         raise Untestable(f"game types are defined here for 2x2 games; this one is {'x'.join(map(str, full.shape))}")
-    target = full.solved_profile(target_profile(full, test.target))
+    target = full.solved_profile(target_profile(case, test.target))
     confront = tuple(1 - t for t in target)
     u = game.payoffs_at(test.kappa)
     types, orders = {}, {}
@@ -128,8 +130,9 @@ def binding_deviation(game: Game, profile: Profile, i: int) -> str:
 def third_party_test(test: ClaimTest, ctx: Context) -> TestResult:
     """The others' Nash threshold with an outside player held at a strategy, against the
     verdicts the claim expects; the reason names the binding side and its deviation."""
-    game = ctx.game_for(test)
-    report = ctx.thresholds(game)
+    case = ctx.case_for(test)
+    game = case.game
+    report = ctx.thresholds(case)
     third = next((x for x in report.third_parties if x.player == test.player), None)
     if third is None:
         raise Untestable(
@@ -177,7 +180,7 @@ def order(before: Threshold, after: Threshold) -> int:
 def scenario_test(test: ClaimTest, ctx: Context) -> TestResult:
     """How another game file moves a threshold, or the equilibrium set at κ, against this one."""
     assert test.scenario is not None
-    base, scenario = ctx.game_for(test), ctx.related(test.scenario)
+    base, scenario = ctx.case_for(test), ctx.related(test.scenario)
     if test.gains is not None:
         return _equilibria_moved(test, ctx, base, scenario)
     assert test.criterion is not None
@@ -198,25 +201,26 @@ def scenario_test(test: ClaimTest, ctx: Context) -> TestResult:
     return TestResult(test, quantity, value, decimal_of(after.value), expects, grade, reason)
 
 
-def _equilibria_moved(test: ClaimTest, ctx: Context, base: Game, scenario: Game) -> TestResult:
+def _equilibria_moved(test: ClaimTest, ctx: Context, base: Case, scenario: Case) -> TestResult:
     """Whether the scenario gains (or loses) an equilibrium at κ against the baseline."""
     assert test.profile is not None
     home = scenario if test.gains else base
     profile = parse_profile(home, test.profile)
-    key = home.outcome_key(profile)
-    solutions = [solve(g, test.kappa) for g in (base, scenario)]
-    labels = [{equilibrium_label(g, e) for e in s.equilibria} for g, s in zip((base, scenario), solutions)]
+    key = home.game.outcome_key(profile)
+    games = (base.game, scenario.game)
+    solutions = [solve(g, test.kappa) for g in games]
+    labels = [{equilibrium_label(g, e) for e in s.equilibria} for g, s in zip(games, solutions)]
     present = [key in labels[0], key in labels[1]]
     holds = (present[1] and not present[0]) if test.gains else (present[0] and not present[1])
     nash = ctx.thresholds(home, key).thresholds["nash"]
     where = set_text(nash.intervals) if nash.intervals else "at no cost level"
-    _, why = stability(home, profile, test.kappa)
+    _, why = stability(home.game, profile, test.kappa)
     name = test.scenario if test.gains else "the baseline"
     reason = (
         f"{outcome_text(key)} is an equilibrium of {name} {where}"
         + (f" ({nash.verdict.words})" if nash.verdict else "")
         + f"; at {kappa_text(test.kappa)} {why}"
     )
-    value = f"{solution_text(base, solutions[0])} → {solution_text(scenario, solutions[1])}"
+    value = f"{solution_text(base.game, solutions[0])} → {solution_text(scenario.game, solutions[1])}"
     quantity, expects = describe(test)
     return TestResult(test, quantity, value, None, expects, Grade.SUPPORTED if holds else Grade.NOT_SUPPORTED, reason)

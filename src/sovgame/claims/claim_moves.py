@@ -4,10 +4,6 @@ strategy's success probability (``capacity``) and a type's prior (``trust``)
 
 from __future__ import annotations
 
-from fractions import Fraction
-
-from ..core.capacity import at_success
-from ..core.capacity import describe as describe_capacity
 from ..core.claims import ClaimTest, TestKind
 from ..core.intervals import exact_text
 from ..core.numbers import fmt
@@ -16,6 +12,8 @@ from ..costs.thresholds import compute_thresholds
 from ..errors import ParameterError, SovgameError
 from ..play.sequential import order_thresholds, resolve_order
 from ..play.trust import prior_range
+from ..sections.capacity import at_success, capacity_of
+from ..sections.capacity import describe as describe_capacity
 from .claim_tests import (
     CRITERION_PHRASES,
     Context,
@@ -60,14 +58,15 @@ def describe_move(test: ClaimTest) -> tuple[str, str]:
 
 def sequence_test(test: ClaimTest, ctx: Context) -> TestResult:
     """The verdict of the κ from which compromise is the (unique) SPE outcome in a move order."""
-    game = ctx.game_for(test)
+    case = ctx.case_for(test)
+    game = case.game
     try:
-        order = resolve_order(game, test.order)
+        order = resolve_order(case, test.order)
         target = game.compromise_profile
         if target is None:
             raise Untestable("not every player names a compromise strategy")
         assert order is not None and test.criterion is not None
-        spe, unique = order_thresholds(game, order, target, game.plausible_kappa or (Fraction(0), Fraction(1)))
+        spe, unique = order_thresholds(case, order, target)
     except ParameterError as exc:
         raise Untestable(exc.detail) from None
     except SovgameError as exc:
@@ -86,15 +85,15 @@ def sequence_test(test: ClaimTest, ctx: Context) -> TestResult:
 def capacity_test(test: ClaimTest, ctx: Context) -> TestResult:
     """The verdict of a threshold with the limited strategy at a success probability, and the
     success probabilities at which that verdict changes."""
-    game = ctx.game_for(test)
+    case = ctx.case_for(test)
     named = None if test.player is None else f"{test.player}@{test.strategy}"
     assert test.criterion is not None
     try:
-        entry = resolve_entry(game, named)
+        entry = resolve_entry(case, named)
         q = entry.success if test.success is None else test.success
-        changed = at_success(game, {(entry.player, entry.strategy): q}, entry.fallback)
+        changed = at_success(case, {(entry.player, entry.strategy): q}, entry.fallback)
         t = compute_thresholds(changed).thresholds[test.criterion]
-        curve = vary_capacity(game, named).curves.get(test.criterion)
+        curve = vary_capacity(case, named).curves.get(test.criterion)
     except ParameterError as exc:
         raise Untestable(exc.detail) from None
     except SovgameError as exc:
@@ -102,8 +101,8 @@ def capacity_test(test: ClaimTest, ctx: Context) -> TestResult:
     if t.verdict is None or not t.defined:
         raise Untestable(f"the verdict is not settled exactly: {t.reason}")
     grade = Grade.SUPPORTED if t.verdict in test.expect else Grade.NOT_SUPPORTED
-    varied = next(e for e in changed.capacity if (e.player, e.strategy) == (entry.player, entry.strategy))
-    reason = f"{describe_capacity(changed, varied)}: {t.reason}"
+    varied = next(e for e in capacity_of(changed) if (e.player, e.strategy) == (entry.player, entry.strategy))
+    reason = f"{describe_capacity(changed.game, varied)}: {t.reason}"
     if curve is not None and curve.changes:
         reason += f"; the verdict changes at q = {', '.join(exact_text(c) for c in curve.changes)}"
     quantity, expects = describe(test)
@@ -115,12 +114,13 @@ def capacity_test(test: ClaimTest, ctx: Context) -> TestResult:
 def trust_test(test: ClaimTest, ctx: Context) -> TestResult:
     """Whether a type's prior lies above every prior at which compromise is an equilibrium
     outcome at κ (or among them)."""
-    game = ctx.game_for(test)
+    case = ctx.case_for(test)
+    game = case.game
     if test.player not in game.player_names:
         raise Untestable(f"{test.player!r} is no player of this game")
     assert test.type_name is not None
     try:
-        r = prior_range(game, game.player_names.index(test.player), test.type_name, test.kappa)
+        r = prior_range(case, game.player_names.index(test.player), test.type_name, test.kappa)
     except ParameterError as exc:
         raise Untestable(exc.detail) from None
     except SovgameError as exc:

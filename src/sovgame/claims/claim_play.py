@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ..core.case import Case
 from ..core.claims import ClaimTest
 from ..core.intervals import exact_text
 from ..core.model import Game, Profile
@@ -12,6 +13,8 @@ from ..core.numbers import fmt
 from ..costs.grim import NASH_REVERSION, grim_trigger
 from ..play.mediation import correlated_equilibrium, evaluate, indicator, transfer_functions
 from ..play.repeated import noisy_chain, nowak_sigmund_generosity, strategies
+from ..sections.mediator import Mediator
+from ..sections.repeated import RepeatedSettings
 from .claim_games import target_profile
 from .claim_tests import (
     Context,
@@ -22,6 +25,7 @@ from .claim_tests import (
     describe,
     deviation_words,
     kappa_text,
+    name_of,
     outcome_text,
     within_bound,
 )
@@ -63,13 +67,14 @@ def dominated_reason(game: Game, target: Profile, kappa: Fraction) -> str | None
 def mediation_test(test: ClaimTest, ctx: Context) -> TestResult:
     """The most a mediator's recommendation puts on compromise, or the transfers it would
     need against its budget, at κ."""
-    game = ctx.game_for(test)
-    target = target_profile(game, test.target)
+    case = ctx.case_for(test)
+    game, mediator = case.game, case.section(Mediator)
+    target = target_profile(case, test.target)
     if test.quantity == "compromise_probability":
         return _recommendation(test, game, target)
-    budget = game.mediator.budget if game.mediator else None
+    budget = mediator.budget if mediator else None
     if budget is None:
-        raise Untestable(f"{game.origin.removesuffix(' (bundled)')} has no [mediator] budget")
+        raise Untestable(f"{name_of(case)} has no [mediator] budget")
     terms = transfer_functions(game, target)
     transfers = {name: evaluate(t, test.kappa) for name, t in terms.items()}
     total = sum(transfers.values(), Fraction(0))
@@ -82,10 +87,10 @@ def mediation_test(test: ClaimTest, ctx: Context) -> TestResult:
             to = [s for s in range(game.shape[i]) if s != target[i]][best]
             parts.append(f"{player.name} {fmt(need)}: {deviation_words(game, target, i, to, need)}")
     needs = "; ".join(parts) or "nothing: compromise is an equilibrium already"
-    mediator = game.mediator.name if game.mediator else "the mediator"
+    who = mediator.name if mediator else "the mediator"
     reason = (
         f"at {kappa_text(test.kappa)} compromise needs {fmt(total)} per period ({needs}), "
-        f"{'above' if exceed else 'within'} {mediator}'s budget of {fmt(budget)}"
+        f"{'above' if exceed else 'within'} {who}'s budget of {fmt(budget)}"
     )
     quantity, expects = describe(test)
     grade = Grade.SUPPORTED if exceed == (test.expect == ("exceed_budget",)) else Grade.NOT_SUPPORTED
@@ -114,14 +119,15 @@ def _recommendation(test: ClaimTest, game: Game, target: Profile) -> TestResult:
 def repeated_test(test: ClaimTest, ctx: Context) -> TestResult:
     """Grim trigger at a discount factor (with a credible punishment), or the long-run share
     of conflict of two noisy strategies."""
-    full = ctx.game_for(test)
+    case = ctx.case_for(test)
+    full, settings = case.game, case.section(RepeatedSettings)
     game = full.without_single_strategy_players()  # a 2x2x1 game is a 2x2 game
     if game.shape != (2, 2):
         raise Untestable(f"repeated play is analysed for 2x2 games; this one is {'x'.join(map(str, full.shape))}")
-    target = target_profile(game, None)
+    target = target_profile(Case(game), None)
     if test.quantity == "grim_trigger":
-        return _grim(test, game, target)
-    noise = test.noise or (game.repeated.noise if game.repeated and game.repeated.noise else DEFAULT_NOISE)
+        return _grim(test, game, target, settings)
+    noise = test.noise or (settings.noise if settings and settings.noise else DEFAULT_NOISE)
     pair = test.pair or ("tft", "tft")
     u = game.payoffs_at(test.kappa)
     confront = (1 - target[0], 1 - target[1])
@@ -149,8 +155,8 @@ def _over(a: Fraction, b: Fraction) -> str:
     return "/".join(fmt(x) if x.denominator == 1 else f"({fmt(x)})" for x in (a, b))
 
 
-def _grim(test: ClaimTest, game: Game, target: Profile) -> TestResult:
-    discount = test.discount or (game.repeated.discount if game.repeated else None)
+def _grim(test: ClaimTest, game: Game, target: Profile, settings: RepeatedSettings | None) -> TestResult:
+    discount = test.discount or (settings.discount if settings else None)
     if discount is None:
         raise Untestable("no discount factor: give the test a `discount` or the file a [repeated] discount")
     U, W = game.payoffs, game.cost_load()

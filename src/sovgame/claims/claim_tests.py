@@ -14,6 +14,7 @@ from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
 
+from ..core.case import Case
 from ..core.claims import MOVE_KINDS, ClaimTest, TestKind
 from ..core.intervals import Endpoint, exact_text
 from ..core.model import Game, Profile
@@ -120,57 +121,58 @@ def threshold_cell(t: Threshold) -> str:
 
 
 class Context:
-    """The game a scorecard is for, and what its tests share: the other files they name and
+    """The case a scorecard is for, and what its tests share: the other files they name and
     the thresholds, each computed once."""
 
-    def __init__(self, game: Game, report: ThresholdReport | None = None):
-        self.game = game
-        self._games: dict[str, Game] = {}
+    def __init__(self, case: Case, report: ThresholdReport | None = None):
+        self.case = case
+        self._cases: dict[str, Case] = {}
         self._reports: dict[tuple[int, str | None], ThresholdReport] = {}
         if report is not None:
-            self._reports[(id(game), None)] = report
+            self._reports[(id(case), None)] = report
 
-    def related(self, spec: str) -> Game:
+    def related(self, spec: str) -> Case:
         """Another game file named by a claim: a bundled name, or a path relative to this file."""
-        if spec not in self._games:
+        if spec not in self._cases:
             from ..files.gamefile import load_game
 
             name = spec
             if (spec.endswith(".toml") or "/" in spec or "\\" in spec) and not Path(spec).is_absolute():
-                name = str(Path(self.game.folder or ".") / spec)
+                name = str(Path(self.case.folder or ".") / spec)
             try:
-                self._games[spec] = load_game(name)
+                self._cases[spec] = load_game(name)
             except SovgameError as exc:
                 raise Untestable(f"the file it names cannot be used: {exc}") from None
-        return self._games[spec]
+        return self._cases[spec]
 
-    def game_for(self, test: ClaimTest) -> Game:
-        """The game a test is about: this file, or the one its ``game`` key names."""
-        return self.game if test.game is None else self.related(test.game)
+    def case_for(self, test: ClaimTest) -> Case:
+        """The case a test is about: this file, or the one its ``game`` key names."""
+        return self.case if test.game is None else self.related(test.game)
 
-    def thresholds(self, game: Game, target: str | None = None) -> ThresholdReport:
-        """The thresholds of ``game`` for ``target`` (default: its compromise profile)."""
-        key = (id(game), target)
+    def thresholds(self, case: Case, target: str | None = None) -> ThresholdReport:
+        """The thresholds of ``case`` for ``target`` (default: its compromise profile)."""
+        key = (id(case), target)
         if key not in self._reports:
-            if target is None and game.compromise_profile is None:
-                raise Untestable(f"{_name(game)}: not every player names a compromise strategy")
+            if target is None and case.game.compromise_profile is None:
+                raise Untestable(f"{name_of(case)}: not every player names a compromise strategy")
             try:
-                self._reports[key] = compute_thresholds(game, target)
+                self._reports[key] = compute_thresholds(case, target)
             except ParameterError as exc:
-                raise Untestable(f"{_name(game)}: {exc.detail}") from None
+                raise Untestable(f"{name_of(case)}: {exc.detail}") from None
         return self._reports[key]
 
 
-def _name(game: Game) -> str:
-    return game.origin.removesuffix(" (bundled)")
+def name_of(case: Case) -> str:
+    """The case's name in a reason: its origin without " (bundled)"."""
+    return case.origin.removesuffix(" (bundled)")
 
 
-def parse_profile(game: Game, key: str) -> Profile:
-    """The profile named by ``key`` in ``game``, or :class:`Untestable` saying why not."""
+def parse_profile(case: Case, key: str) -> Profile:
+    """The profile named by ``key`` in ``case``, or :class:`Untestable` saying why not."""
     try:
-        return game.parse_outcome(key)
+        return case.game.parse_outcome(key)
     except ValueError as exc:
-        raise Untestable(f"{_name(game)}: {exc}") from None
+        raise Untestable(f"{name_of(case)}: {exc}") from None
 
 
 # --- threshold and binding ----------------------------------------------------------------------
@@ -179,7 +181,7 @@ def parse_profile(game: Game, key: str) -> Profile:
 def threshold_test(test: ClaimTest, ctx: Context) -> TestResult:
     """The verdict of a criterion's threshold against what the claim expects."""
     assert test.criterion is not None
-    t = ctx.thresholds(ctx.game_for(test), test.target).thresholds[test.criterion]
+    t = ctx.thresholds(ctx.case_for(test), test.target).thresholds[test.criterion]
     if not t.defined:
         raise Untestable(t.reason)
     if t.verdict is None:
@@ -192,11 +194,11 @@ def threshold_test(test: ClaimTest, ctx: Context) -> TestResult:
 
 def binding_test(test: ClaimTest, ctx: Context) -> TestResult:
     """Whether the named player's condition sets the threshold (the binding side)."""
-    game = ctx.game_for(test)
-    if test.player not in game.player_names:
-        raise Untestable(f"{test.player!r} is no player of {_name(game)}")
+    case = ctx.case_for(test)
+    if test.player not in case.game.player_names:
+        raise Untestable(f"{test.player!r} is no player of {name_of(case)}")
     assert test.criterion is not None
-    t = ctx.thresholds(game).thresholds[test.criterion]
+    t = ctx.thresholds(case).thresholds[test.criterion]
     own = ", ".join(f"{name} {exact_text(v)}" for name, v in (t.per_player or {}).items())
     binds = t.binding == test.player
     grade = Grade.SUPPORTED if binds == (test.expect == ("binding",)) else Grade.NOT_SUPPORTED
@@ -254,9 +256,10 @@ def stability(game: Game, profile: Profile, kappa: Fraction) -> tuple[bool, str]
 
 def equilibrium_test(test: ClaimTest, ctx: Context) -> TestResult:
     """Whether a profile is an equilibrium (or the only one) at κ, or is not."""
-    game = ctx.game_for(test)
+    case = ctx.case_for(test)
+    game = case.game
     assert test.profile is not None
-    profile = parse_profile(game, test.profile)
+    profile = parse_profile(case, test.profile)
     solution = solve(game, test.kappa)
     is_nash, why = stability(game, profile, test.kappa)
     others = [e for e in solution.equilibria if e.pure_profile() != profile]

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..core.case import Case, as_case
 from ..core.claims import Claim, ClaimTest, TestKind
 from ..core.model import Game
 from ..costs.thresholds import ThresholdReport
@@ -73,8 +74,13 @@ class ClaimResult:
 class Scorecard:
     """Every claim of a game file, graded."""
 
-    game: Game
+    case: Case
     results: tuple[ClaimResult, ...]
+
+    @property
+    def game(self) -> Game:
+        """The game the claims are about."""
+        return self.case.game
 
     def count(self, grade: Grade) -> int:
         """How many claims got ``grade``."""
@@ -102,18 +108,19 @@ def grade_test(test: ClaimTest, ctx: Context) -> TestResult:
         return TestResult(test, quantity, "—", None, expects, Grade.NOT_TESTABLE, str(exc))
 
 
-def grade_claims(game: Game, report: ThresholdReport | None = None) -> Scorecard | None:
-    """Every claim ``game`` states, graded; None when it states none.
+def grade_claims(game: Game | Case, report: ThresholdReport | None = None) -> Scorecard | None:
+    """Every claim the case states, graded; None when it states none (a bare Game states none).
 
-    ``report`` (the game's thresholds for its compromise profile), when already computed,
+    ``report`` (the case's thresholds for its compromise profile), when already computed,
     is reused. Tests that name another file load it as it is (``--set`` changes apply to
-    ``game`` only).
+    this case only).
     """
-    if not game.claims:
+    case = as_case(game)
+    if not case.claims:
         return None
-    ctx = Context(game, report)
+    ctx = Context(case, report)
     results = []
-    for claim in game.claims:
+    for claim in case.claims:
         tests = tuple(grade_test(test, ctx) for test in claim.tests)
         results.append(ClaimResult(claim, tests, combine([t.grade for t in tests])))
-    return Scorecard(game, tuple(results))
+    return Scorecard(case, tuple(results))

@@ -165,7 +165,7 @@ def sweep_command(
         from ..costs.thresholds import compute_thresholds
         from ..present.plot import plot_sweep
 
-        report = compute_thresholds(loaded, costs=cost) if loaded.compromise_profile is not None else None
+        report = compute_thresholds(loaded, costs=cost) if loaded.game.compromise_profile is not None else None
         written = plot_sweep(result, plot, report, force=force, to=None if upper is None else float(upper))
         typer.echo(f"wrote {written}", err=True)
     render(fmt, lambda: sweep_sections(result), lambda: sweep_to_json(result), heading=loaded.title, primary="regimes")

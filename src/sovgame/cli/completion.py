@@ -35,7 +35,7 @@ def _game_of(ctx: typer.Context):
     if not isinstance(spec, str) or spec == "-":
         return None
     try:
-        return load_game(spec)
+        return load_game(spec).game
     except (SovgameError, OSError, ValueError):
         return None
 

@@ -32,7 +32,7 @@ def mediate_command(
 
     level = parse_kappa(kappa)
     loaded = load_game(game)
-    require(mediate_work(loaded.shape))
+    require(mediate_work(loaded.game.shape))
     result = mediate(loaded, level, target)
     render(
         fmt,
@@ -142,9 +142,9 @@ def dynamics_command(
     if plot:
         check_plot_output(plot, force)  # before any work
     loaded = load_game(game)
-    require(dynamics_work(loaded.shape, methods[method], horizon, iterations))
+    require(dynamics_work(loaded.game.shape, methods[method], horizon, iterations))
     result = run_dynamics(
-        loaded, level, parse_start(start, loaded) if start else None, methods[method], horizon, iterations
+        loaded, level, parse_start(start, loaded.game) if start else None, methods[method], horizon, iterations
     )
     if plot:
         from ..present.plot import plot_dynamics

@@ -158,13 +158,20 @@ def _outcome(key: str, players: tuple[Player, ...], where: str) -> tuple[int, ..
     return tuple(p.strategies.index(s) for s, p in zip(parts, players))
 
 
-def plausible_range(value: Sequence[Any] | None) -> tuple[Fraction, Fraction] | None:
-    """``[lo, hi]`` with 0 ≤ lo ≤ hi, exact; None stays None."""
+def plausible_range(
+    value: Sequence[Any] | None, parameter: str = "plausible_kappa"
+) -> tuple[Fraction, Fraction] | None:
+    """``[lo, hi]`` with 0 ≤ lo ≤ hi, exact; None stays None. A problem is a
+    :class:`ParameterError` naming ``parameter``."""
     if value is None:
         return None
-    if len(value) != 2:
-        raise ParameterError("plausible_kappa", "give [lo, hi]")
-    lo, hi = (exact(v, "plausible_kappa") for v in value)
+    try:
+        items = [] if isinstance(value, (str, bytes)) else list(value)
+    except TypeError:
+        items = []
+    if len(items) != 2:
+        raise ParameterError(parameter, f"give [lo, hi], not {value!r}")
+    lo, hi = (exact(v, parameter) for v in items)
     if not 0 <= lo <= hi:
-        raise ParameterError("plausible_kappa", f"need 0 ≤ lo ≤ hi, not [{lo}, {hi}]")
+        raise ParameterError(parameter, f"need 0 ≤ lo ≤ hi, not [{lo}, {hi}]")
     return lo, hi

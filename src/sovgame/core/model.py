@@ -20,9 +20,8 @@ from fractions import Fraction
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .capacity import Capacity, mix
-from .claims import Claim
-from .moves import MoveOrder, PlayerType
+from ..errors import ParameterError, SovgameError
+from .arrays import checked_payoffs, make_costs, make_players, payoffs_from_arrays
 from .parts import INCIDENCES, PAYOFF_SCALES, Cost, Incidence, PayoffScale, Player, Profile
 
 __all__ = [
@@ -31,38 +30,14 @@ __all__ = [
     "Cost",
     "Game",
     "Incidence",
-    "Mediator",
     "PayoffScale",
     "Player",
     "Profile",
-    "RepeatedSettings",
     "bimatrix_game",
     "fraction_array",
     "kept_players",
     "solved_shape",
 ]
-
-
-@dataclass(frozen=True)
-class Mediator:
-    """A third party that can recommend and, within ``budget`` per period, pay."""
-
-    name: str = "mediator"
-    budget: Fraction | None = None
-    source: str | None = None
-
-
-@dataclass(frozen=True)
-class RepeatedSettings:
-    """The repeated game: discount factor δ, implementation noise ε (each intended action is
-    flipped with probability ε) and imperfect monitoring (Green & Porter 1984): the chance of
-    a bad signal when both comply (false alarm) and when someone defects (detection)."""
-
-    discount: Fraction | None = None
-    noise: Fraction | None = None
-    false_alarm: Fraction | None = None
-    detection: Fraction | None = None
-    source: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,22 +48,7 @@ class Game:
     players: tuple[Player, ...]
     payoffs: np.ndarray  # object array of Fraction, shape (*shape, n_players)
     costs: tuple[Cost, ...] = ()
-    notes: Mapping[Profile, str] = field(default_factory=dict)
-    description: str | None = None
-    source: str | None = None
     payoff_scale: PayoffScale = PayoffScale.CARDINAL
-    plausible_kappa: tuple[Fraction, Fraction] | None = None
-    origin: str = "<game>"
-    mediator: Mediator | None = None
-    repeated: RepeatedSettings | None = None
-    claims: tuple[Claim, ...] = ()  # what sources assert about the game, with their tests
-    folder: str | None = None  # where relative paths in the file (extends, claims) start from
-    sequence: MoveOrder | None = None  # who moves first (docs/models.md, "Move order and commitment")
-    capacity: tuple[Capacity, ...] = ()  # strategies that succeed only with a probability
-    types: tuple[PlayerType, ...] = ()  # private types with priors (docs/models.md, "Types and trust")
-    # With capacity, ``payoffs`` are the expected payoffs and these the file's
-    # (:func:`sovgame.core.capacity.with_capacity`); None otherwise.
-    stated_payoffs: np.ndarray | None = None
     # Cost loads by kept cost names; filled on first use (games are immutable).
     _loads: dict[tuple[str, ...] | None, np.ndarray] = field(init=False, repr=False, default_factory=dict)
 
@@ -102,7 +62,6 @@ class Game:
         compromise: Mapping[str, str] | Sequence[str | None] | None = None,
         costs: Sequence[Cost | Mapping] | None = None,
         title: str = "game",
-        plausible_kappa: Sequence | None = None,
         payoff_scale: str = "cardinal",
     ) -> Game:
         """A game from one payoff array per player, as nashpy's ``Game(A, B)``.
@@ -120,7 +79,11 @@ class Game:
             in player order (None where a player has none); the thresholds need it
         costs : :class:`Cost` objects or dicts with a game file's keys, e.g.
             ``{"name": "trade", "incidence": "any_conflict", "weights": [0.5, 1]}``
-        title, plausible_kappa, payoff_scale : as ``[game]`` and ``[analysis]`` in a file
+        title, payoff_scale : as ``[game]`` in a file
+
+        The plausible range of κ is no part of the game: give it to an analysis
+        (``compute_thresholds(game, plausible=[0, 2])``) or build a case,
+        :meth:`sovgame.Case.from_arrays` (``plausible_kappa=[0, 2]``).
 
         Raises :class:`~sovgame.errors.ParameterError` naming the parameter that is wrong.
 
@@ -128,8 +91,6 @@ class Game:
         >>> game.outcome_key((1, 0)), tuple(map(int, game.payoffs[1, 0]))
         ('D|C', (5, 0))
         """
-        from .arrays import payoffs_from_arrays
-
         payoffs = payoffs_from_arrays(arrays)
         return cls.from_payoffs(
             payoffs,
@@ -138,7 +99,6 @@ class Game:
             compromise=compromise,
             costs=costs,
             title=title,
-            plausible_kappa=plausible_kappa,
             payoff_scale=payoff_scale,
         )
 
@@ -152,15 +112,11 @@ class Game:
         compromise: Mapping[str, str] | Sequence[str | None] | None = None,
         costs: Sequence[Cost | Mapping] | None = None,
         title: str = "game",
-        plausible_kappa: Sequence | None = None,
         payoff_scale: str = "cardinal",
     ) -> Game:
         """A game from one array of shape (m1, ..., mn, n): ``payoffs[s1, ..., sn, i]`` is
         player i's payoff (the layout of :attr:`Game.payoffs`). Parameters as
         :meth:`from_arrays`."""
-        from ..errors import ParameterError
-        from .arrays import checked_payoffs, make_costs, make_players, plausible_range
-
         exact = checked_payoffs(payoffs)
         people = make_players(exact.shape[:-1], players, strategies, compromise)
         if payoff_scale not in PAYOFF_SCALES:
@@ -171,8 +127,6 @@ class Game:
             payoffs=exact,
             costs=make_costs(costs, people),
             payoff_scale=PayoffScale(payoff_scale),
-            plausible_kappa=plausible_range(plausible_kappa),
-            origin=f"Game({title!r})",
         )
 
     # --- shape and names -------------------------------------------------------------
@@ -247,20 +201,18 @@ class Game:
                 load[profile + (i,)] = sum(
                     (c.weights[i] * c.exposure_at(self.players, profile, i) for c in kept), Fraction(0)
                 )
-        # Limited capacity makes exposure a lottery too (expected payoffs are U − κ·W).
-        return mix(load, self.capacity) if self.stated_payoffs is not None else load
+        return load
 
-    def kept_costs(self, names: Sequence[str] | None = None) -> tuple[str, ...]:
-        """The names of the costs kept by a filter (all when None), checked."""
+    def kept_costs(self, names: Sequence[str] | None = None, origin: str | None = None) -> tuple[str, ...]:
+        """The names of the costs kept by a filter (all when None), checked; a name the game
+        lacks is an error that starts with ``origin`` (default ``Game('title')``)."""
         if names is None:
             return tuple(c.name for c in self.costs)
         known = [c.name for c in self.costs]
         unknown = [n for n in names if n not in known]
         if unknown:
-            from ..errors import SovgameError
-
             raise SovgameError(
-                f"{self.origin}: no cost named {', '.join(map(repr, unknown))} "
+                f"{origin or f'Game({self.title!r})'}: no cost named {', '.join(map(repr, unknown))} "
                 f"(costs in this game: {', '.join(known) or 'none'})"
             )
         return tuple(n for n in known if n in names)
@@ -307,8 +259,7 @@ class Game:
             )
             for c in self.costs
         )
-        notes = {r: self.notes[full(r)] for r in reduced_profiles if full(r) in self.notes}
-        return replace(self, players=players, payoffs=self.payoffs[index][..., list(kept)], costs=costs, notes=notes)
+        return replace(self, players=players, payoffs=self.payoffs[index][..., list(kept)], costs=costs)
 
     def solved_profile(self, profile: Profile) -> Profile:
         """``profile`` as a profile of :meth:`without_single_strategy_players`."""

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..core.case import Case, as_case
 from ..core.intervals import exact_text
 from ..core.model import Game
 from ..core.numbers import fmt
@@ -24,10 +25,17 @@ COMPARED = ("nash", "unique", "dominant")
 
 @dataclass(frozen=True)
 class Scenario:
+    """One game of a comparison: its case, its equilibria and its thresholds."""
+
     name: str
-    game: Game
+    case: Case
     solution: Solution  # at the κ of the comparison (default: today's costs, κ = 1)
     thresholds: ThresholdReport | None  # None when a player names no compromise strategy
+
+    @property
+    def game(self) -> Game:
+        """The scenario's game."""
+        return self.case.game
 
 
 @dataclass(frozen=True)
@@ -55,13 +63,17 @@ def compare_scenarios(specs: Sequence[str], kappa: Fraction = TODAY) -> tuple[li
     return compare_games([(spec, load_game(spec)) for spec in specs], kappa)
 
 
-def compare_games(named: Sequence[tuple[str, Game]], kappa: Fraction = TODAY) -> tuple[list[Scenario], list[Change]]:
-    """Solve every (name, game) at κ (default today's costs, κ = 1) and threshold it; what
-    changed against the first: equilibria at κ gained and lost, thresholds moved."""
+def compare_games(
+    named: Sequence[tuple[str, Game | Case]], kappa: Fraction = TODAY
+) -> tuple[list[Scenario], list[Change]]:
+    """Solve every (name, game or case) at κ (default today's costs, κ = 1) and threshold it
+    (against each case's plausible range); what changed against the first: equilibria at κ
+    gained and lost, thresholds moved."""
     scenarios = []
-    for name, game in named:
-        report = compute_thresholds(game) if game.compromise_profile is not None else None
-        scenarios.append(Scenario(name, game, solve(game, kappa), report))
+    for name, given in named:
+        case = as_case(given)
+        report = compute_thresholds(case) if case.game.compromise_profile is not None else None
+        scenarios.append(Scenario(name, case, solve(case, kappa), report))
     base = scenarios[0]
     base_eqs = {equilibrium_label(base.game, e) for e in base.solution.equilibria}
     changes = []
@@ -96,9 +108,10 @@ def what_if(spec: str, settings: Sequence[str], kappa: Fraction = TODAY) -> What
     base = load_game(spec)
     changed = load_game(spec, settings)
     scenarios, changes = compare_games([("baseline", base), ("changed", changed)], kappa)
+    before, after = base.game, changed.game
     cells = {
-        p: (tuple(base.payoffs[p]), tuple(changed.payoffs[p]))
-        for p in base.profiles()
-        if tuple(base.payoffs[p]) != tuple(changed.payoffs[p])
+        p: (tuple(before.payoffs[p]), tuple(after.payoffs[p]))
+        for p in before.profiles()
+        if tuple(before.payoffs[p]) != tuple(after.payoffs[p])
     }
     return WhatIf(tuple(settings), scenarios[0], scenarios[1], changes[1], cells)

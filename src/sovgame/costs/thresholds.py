@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..core.budget import metered, require, thresholds_work
+from ..core.case import Case, as_case, as_game, origin_of
 from ..core.intervals import Endpoint, Interval, Root, scan
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
@@ -119,28 +120,33 @@ class ThresholdReport:
 
 @metered
 def compute_thresholds(
-    game: Game,
+    game: Game | Case,
     target: Profile | str | None = None,
     costs: Sequence[str] | None = None,
     discount: Fraction | None = None,
+    plausible: Sequence | None = None,
 ) -> ThresholdReport:
     """Every threshold of ``game`` for ``target`` (default: the compromise profile).
 
     Parameters
     ----------
+    game : a Game, or a Case (its game, and its plausible range unless ``plausible`` is given)
     target : a profile of strategy indices, an outcome key "s1|s2", or None
     costs : keep only the costs of these names (None: all)
     discount : a discount factor δ in (0, 1): also find the κ from which grim trigger
         sustains the target
+    plausible : the plausible range [lo, hi] of κ the verdicts compare with (default: the
+        case's, else [0, 1]: :func:`sovgame.core.case.plausible_of`)
     """
+    case, game = as_case(game, plausible), as_game(game)
     require(thresholds_work(game.shape))  # refused before it starts when past the work limit
-    profile = resolve_target(game, target)
-    kept = game.kept_costs(costs)
+    profile = resolve_target(case, target)
+    kept = game.kept_costs(costs, case.origin)
     U = game.payoffs
     W = game.cost_load(kept)
-    plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
+    plausible = case.plausible
     notes = []
-    if game.plausible_kappa is None:
+    if not case.plausible_declared:
         notes.append("the file gives no plausible range; verdicts use [0, 1] (up to today's costs)")
     if not kept:
         notes.append("no costs in the model: κ changes nothing")
@@ -169,7 +175,7 @@ def compute_thresholds(
         target=profile,
         costs=kept,
         plausible=plausible,
-        plausible_given=game.plausible_kappa is not None,
+        plausible_given=case.plausible_declared,
         thresholds=results,
         repeated=repeated,
         notes=tuple(notes),
@@ -179,7 +185,11 @@ def compute_thresholds(
 
 @metered
 def compute_threshold(
-    game: Game, criterion: Criterion | str, target: Profile | str | None = None, costs: Sequence[str] | None = None
+    game: Game | Case,
+    criterion: Criterion | str,
+    target: Profile | str | None = None,
+    costs: Sequence[str] | None = None,
+    plausible: Sequence | None = None,
 ) -> Threshold:
     """One criterion's threshold for ``target``: the very :class:`Threshold` that
     :func:`compute_thresholds` reports under ``criterion``, without the work of the others
@@ -188,7 +198,7 @@ def compute_threshold(
     Parameters
     ----------
     criterion : one of :data:`CRITERIA` ("nash", "strict", "dominant", "unique", "risk_dominant")
-    target, costs : as for :func:`compute_thresholds`
+    game, target, costs, plausible : as for :func:`compute_thresholds`
     """
     try:
         wanted = Criterion(criterion)
@@ -196,10 +206,10 @@ def compute_threshold(
         raise ParameterError(
             "criterion", f"{criterion!r} is not one of {', '.join(c.value for c in CRITERIA)}"
         ) from None
-    require(thresholds_work(game.shape))  # refused before it starts when past the work limit
-    profile = resolve_target(game, target)
-    plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
-    return _threshold_of(game, wanted, profile, game.kept_costs(costs), plausible)
+    case = as_case(game, plausible)
+    require(thresholds_work(case.game.shape))  # refused before it starts when past the work limit
+    profile = resolve_target(case, target)
+    return _threshold_of(case.game, wanted, profile, case.game.kept_costs(costs, case.origin), case.plausible)
 
 
 def _threshold_of(
@@ -265,14 +275,15 @@ def third_party_effect(
     return ThirdParty(game.players[k].name, nash, dominant)
 
 
-def resolve_target(game: Game, target: Profile | str | None) -> Profile:
+def resolve_target(x: Game | Case, target: Profile | str | None) -> Profile:
     """The target as a profile: the compromise profile for None, parsed from "s1|s2" for a string."""
+    game = as_game(x)
     if target is None:
         profile = game.compromise_profile
         if profile is None:
             lacking = [p.name for p in game.players if p.compromise is None]
             raise SovgameError(
-                f"{game.origin}: players[*].compromise: {', '.join(lacking)} name no compromise strategy; "
+                f"{origin_of(x)}: players[*].compromise: {', '.join(lacking)} name no compromise strategy; "
                 'add `compromise = "..."` to each [[players]] table or name a target outcome "s1|s2"'
             )
         return profile

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..core.numbers import to_fraction
 from ..errors import GameFileError, ParameterError, Problem, SovgameError
+from ..sections.capacity import stated
 from .atomic import check_output, locked, write_atomically
 from .changes import apply_settings, parse_setting
 from .convert import toml_number
@@ -82,7 +83,7 @@ def edited_text(path: Path, settings: Sequence[str], text: str | None = None) ->
         text, origin = read_game_text(str(path))
     real = os.path.realpath(path)
     base_dir = Path(real).parent
-    game = parse_game(text, origin, base_dir=base_dir, identity=real)
+    game = stated(parse_game(text, origin, base_dir=base_dir, identity=real))  # the numbers the file holds
     changes = [parse_setting(s) for s in settings]
     try:
         document = tomlkit.parse(text)

@@ -18,10 +18,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..core.model import Game
+from ..core.case import Case
 from ..errors import GameFileError, ParameterError, Problem, SovgameError
+from ..sections.capacity import stated
 from .reading import read_file_bytes, read_stdin
-from .validate import game_from_dict
+from .validate import case_from_dict
 
 __all__ = ["bundled_games", "bundled_names", "load_game", "parse_game", "read_file_bytes", "read_game_text"]
 
@@ -76,8 +77,9 @@ def decode_text(data: bytes, origin: str) -> str:
         raise SovgameError(f"{origin}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
 
 
-def load_game(spec: str, settings: Sequence[str] = ()) -> Game:
-    """Load and validate a game named by path, bundled name, or ``-`` for stdin.
+def load_game(spec: str, settings: Sequence[str] = ()) -> Case:
+    """Load and validate a game named by path, bundled name, or ``-`` for stdin: the
+    :class:`~sovgame.core.case.Case` the file states (its normal form is ``case.game``).
 
     ``settings`` are ``--set`` changes (:mod:`sovgame.files.changes`), applied before validation.
     """
@@ -93,9 +95,10 @@ def parse_game(
     base_dir: Path | None = None,
     settings: Sequence[str] = (),
     identity: str | None = None,
-) -> Game:
-    """Parse and validate a game file's text, or its data already parsed; raises
-    :class:`GameFileError` listing every problem.
+) -> Case:
+    """Parse and validate a game file's text, or its data already parsed, into the
+    :class:`~sovgame.core.case.Case` it states; raises :class:`GameFileError` listing every
+    problem.
 
     Parameters
     ----------
@@ -122,13 +125,13 @@ def parse_game(
         )
     if "extends" in data:
         data = resolve_extends(data, origin, base_dir or Path.cwd(), (identity or origin,))
-    game = game_from_dict(data, origin)
+    case = case_from_dict(data, origin)
     if settings:
         from .changes import apply_settings, parse_setting
 
-        apply_settings(data, game, [parse_setting(s) for s in settings])
-        game = game_from_dict(data, f"{origin} with the changes")
-    return replace(game, folder=str(base_dir or Path.cwd()))
+        apply_settings(data, stated(case), [parse_setting(s) for s in settings])  # the numbers the file holds
+        case = case_from_dict(data, f"{origin} with the changes")
+    return replace(case, folder=str(base_dir or Path.cwd()))
 
 
 def _toml(text: str, origin: str) -> dict:
@@ -251,7 +254,7 @@ def bundled_games() -> list[dict]:
     """One row per bundled game: name, title, players and size ("2x2")."""
     rows = []
     for name in bundled_names():
-        game = load_game(name)
+        game = load_game(name).game
         rows.append(
             {
                 "name": name,

@@ -15,9 +15,13 @@ from typing import Any
 
 import numpy as np
 
-from ..core.capacity import with_capacity
-from ..core.model import PAYOFF_SCALES, Cost, Game, Mediator, PayoffScale, Player, RepeatedSettings
+from ..core.case import Case
+from ..core.model import PAYOFF_SCALES, Cost, Game, PayoffScale, Player
 from ..errors import GameFileError
+from ..sections.capacity import with_capacity
+from ..sections.mediator import Mediator
+from ..sections.repeated import RepeatedSettings
+from ..sections.types import HiddenTypes
 from .checker import Checker, describe_value, outcome_profiles
 from .validate_claims import CLAIM_KEYS, validate_claims
 from .validate_costs import COST_KEYS, validate_costs
@@ -42,8 +46,9 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
-def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
-    """Validate parsed TOML data and build the :class:`Game`; all problems at once."""
+def case_from_dict(data: dict, origin: str = "<dict>") -> Case:
+    """Validate parsed TOML data and build the :class:`~sovgame.core.case.Case`; all problems
+    at once. With ``[[capacity]]`` the case's game holds the expected payoffs."""
     check = Checker(origin)
     check.unknown_keys(data, KNOWN_KEYS[""], "")
 
@@ -82,25 +87,19 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
         raise GameFileError(origin, check.problems)
     # Each of these is reported above when missing.
     assert title is not None and players is not None and payoffs is not None
-    game = Game(
-        title=title,
-        players=tuple(players),
-        payoffs=payoffs,
-        costs=tuple(costs),
-        notes=notes or {},
+    game = Game(title=title, players=tuple(players), payoffs=payoffs, costs=tuple(costs), payoff_scale=payoff_scale)
+    sections = (moves.sequence, HiddenTypes(moves.types) if moves.types else None, mediator, repeated)
+    case = Case(
+        game,
         description=description,
         source=source,
-        payoff_scale=payoff_scale,
+        notes=notes or {},
         plausible_kappa=plausible,
         origin=origin,
-        mediator=mediator,
-        repeated=repeated,
         claims=claims,
-        sequence=moves.sequence,
-        capacity=moves.capacity,
-        types=moves.types,
+        sections=tuple(s for s in sections if s is not None),
     )
-    return with_capacity(game)  # the analyses work on the expected payoffs
+    return with_capacity(case, moves.capacity)  # the analyses work on the expected payoffs
 
 
 def _players(raw: Any, check: Checker) -> list[Player] | None:

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from ..core.capacity import Capacity
 from ..core.model import Player
-from ..core.moves import MoveOrder, PlayerType
 from ..core.numbers import fmt
+from ..sections.capacity import Capacity
+from ..sections.sequence import MoveOrder
+from ..sections.types import PlayerType
 from .checker import Checker, describe_value, outcome_profiles
 
 #: The top-level tables this module validates.

@@ -18,6 +18,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..core.case import Case, as_game, origin_of
 from ..core.model import Game
 from ..core.numbers import to_fraction
 from ..errors import ParameterError, SovgameError
@@ -75,7 +76,7 @@ def parse_start(text: str, game: Game) -> tuple[np.ndarray, np.ndarray]:
 
 
 def run_dynamics(
-    game: Game,
+    game: Game | Case,
     kappa: Fraction | int = 0,
     start: tuple[np.ndarray, np.ndarray] | None = None,
     methods: tuple[str, ...] = ("replicator", "fictitious play"),
@@ -85,8 +86,9 @@ def run_dynamics(
     """Run the dynamics from ``start`` (default: uniform) and match their end to equilibria."""
     import nashpy
 
+    origin, game = origin_of(game), as_game(game)
     if game.n_players != 2:
-        raise SovgameError(f"{game.origin}: learning dynamics are computed for two-player games (nashpy)")
+        raise SovgameError(f"{origin}: learning dynamics are computed for two-player games (nashpy)")
     kappa = Fraction(kappa)
     payoffs = game.payoffs_at(kappa)
     A = np.array(payoffs[..., 0], dtype=float)

@@ -22,16 +22,18 @@ Kydd (2003) and Fey & Ramsay (2010) on why a mediator's credibility is not lever
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
 
+from ..core.case import Case, as_case
 from ..core.linalg import solve_linear
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
 from ..costs.thresholds import Threshold, compute_thresholds, resolve_target
+from ..sections.mediator import Mediator
 from ..solvers.equilibria import solve
 
 #: Float tolerance for reading HiGHS' answer: which outcomes are used, which rows are tight.
@@ -135,11 +137,19 @@ class Mediation:
         return max(self.transfers, key=lambda name: self.transfers[name])
 
 
-def mediate(game: Game, kappa: Fraction | int = 1, target: Profile | str | None = None) -> Mediation:
+def mediate(
+    game: Game | Case, kappa: Fraction | int = 1, target: Profile | str | None = None, plausible: Sequence | None = None
+) -> Mediation:
     """Correlated equilibria and leverage for ``target`` at cost level κ (default: today's
-    costs, κ = 1; module docstring)."""
+    costs, κ = 1; module docstring).
+
+    A Case gives its ``[mediator]`` (name and budget per period) and its plausible range
+    (``plausible`` overrides it); a bare Game has no mediator of its own: no budget.
+    """
+    case = as_case(game, plausible)
+    game = case.game
     kappa = Fraction(kappa)
-    profile = resolve_target(game, target)
+    profile = resolve_target(case, target)
     payoffs = game.payoffs_at(kappa)
     ce_target = correlated_equilibrium(payoffs, objective=indicator(game, profile))
     welfare = np.array([sum(payoffs[s]) for s in game.profiles()], dtype=object)
@@ -159,7 +169,8 @@ def mediate(game: Game, kappa: Fraction | int = 1, target: Profile | str | None 
                 shifted = profile[:j] + (other,) + profile[j + 1 :]
                 terms += _gains(U, W, shifted, i, game.shape)
         guarantee_terms[player.name] = terms
-    report = compute_thresholds(game, profile)
+    report = compute_thresholds(case, profile)
+    mediator = case.section(Mediator)
     return Mediation(
         game=game,
         kappa=kappa,
@@ -173,8 +184,8 @@ def mediate(game: Game, kappa: Fraction | int = 1, target: Profile | str | None 
         transfer_terms=transfer_terms,
         guarantee_terms=guarantee_terms,
         recommendation_suffices=report.thresholds["nash"],
-        budget=game.mediator.budget if game.mediator else None,
-        mediator=game.mediator.name if game.mediator else "mediator",
+        budget=mediator.budget if mediator else None,
+        mediator=mediator.name if mediator else "mediator",
     )
 
 

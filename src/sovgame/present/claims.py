@@ -48,7 +48,7 @@ def scorecard_sections(scorecard: Scorecard, legend: bool = True) -> list[Sectio
         )
     caption = grade_legend()
     if legend:
-        top = scorecard.game.plausible_kappa[1] if scorecard.game.plausible_kappa else None
+        top = scorecard.case.plausible[1] if scorecard.case.plausible_declared else None
         caption += "; " + verdict_legend(top)
     return [
         Section(

@@ -24,6 +24,7 @@ from ..files.atomic import check_output, write_atomically
 from ..files.gamefile import load_game
 from ..files.reading import track_inputs
 from ..findings.analysis import Analysis, analyze
+from ..sections.capacity import stated
 from .analysis import analysis_sections, analysis_to_json
 from .render import markdown_text, prepare, to_json_text, to_markdown
 from .sections import Section
@@ -36,8 +37,9 @@ NO_CHART = 'the chart of the regimes is left out: drawing it needs matplotlib (p
 
 
 def assumptions_section(result: Analysis) -> Section:
-    """The assumptions stated plainly: payoff scale, each cost's incidence and weights, the plausible range."""
-    game = result.game
+    """The assumptions stated plainly: payoff scale, each cost's incidence and weights (as the file
+    states them), the plausible range."""
+    game = stated(result.case)
     lines = [
         f"Payoff scale: {game.payoff_scale}"
         + (
@@ -64,8 +66,8 @@ def assumptions_section(result: Analysis) -> Section:
 
 def front_matter(result: Analysis) -> Section:
     """The game's description and source, as the report opens."""
-    game = result.game
-    lines = [text for text in (game.description, game.source and f"Source: {game.source}") if text]
+    case = result.case
+    lines = [text for text in (case.description, case.source and f"Source: {case.source}") if text]
     return Section("About this game", [], [], lines=lines, name="about", plain=True)
 
 

@@ -29,6 +29,7 @@ from fractions import Fraction
 
 from ..claims.claim_games import player_type
 from ..claims.scorecard import Grade, Scorecard, combine, grade_claims
+from ..core.case import Case
 from ..core.claims import Claim, ClaimTest, TestKind
 from ..core.model import Game, Profile
 from ..costs.deviations import binding_player
@@ -333,17 +334,17 @@ class ClaimTrack:
 class ClaimTracks:
     """The claims of a game that sensitivity can follow, and why others are not followed."""
 
-    def __init__(self, game: Game, card: Scorecard | None = None):
+    def __init__(self, case: Case, card: Scorecard | None = None):
         from ..claims.claim_tests import Context
 
-        self.game = game
-        card = card or grade_claims(game)
+        self.case, self.game = case, case.game
+        card = card or grade_claims(case)
         assert card is not None
-        self.context = Context(game)
+        self.context = Context(case)
         self.graded = {r.claim.id: r for r in card.results}
         self.followed: list[Claim] = []
         notes = []
-        for claim in game.claims:
+        for claim in case.claims:
             odd = [t for t in claim.tests if t.game is None and t.kind not in FOLLOWED]
             if odd:
                 kinds = ", ".join(sorted({t.kind.value for t in odd}))
@@ -386,11 +387,12 @@ class ClaimTracks:
             return TestTrack(test, line, complete=complete, extra=(after,))
         return self._gains_track(test, line, other, fixed)
 
-    def _gains_track(self, test: ClaimTest, line: Line, other: Game, fixed: TestTrack) -> TestTrack:
+    def _gains_track(self, test: ClaimTest, line: Line, other_case: Case, fixed: TestTrack) -> TestTrack:
         from ..costs.scenarios import equilibrium_label
         from ..solvers.equilibria import solve
 
         assert test.profile is not None
+        other = other_case.game
         home = other if test.gains else self.game
         try:
             key = home.outcome_key(home.parse_outcome(test.profile))

@@ -9,16 +9,17 @@ import numpy as np
 import pytest
 
 from cases import CASE_TOML, MOVES_TOML
-from sovgame.core.capacity import Capacity, at_success, mix, stated
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.costs.verdicts import Verdict
 from sovgame.files.gamefile import parse_game
+from sovgame.sections.capacity import Capacity, LimitedCapacity, at_success, capacity_of, mix, stated
 
 KABUL = (1, 0)  # Afghanistan's "Constrain TTP"
 
 
 def test_expected_payoffs_and_cost_loads_by_hand():
-    game = parse_game(MOVES_TOML)
+    case = parse_game(MOVES_TOML)
+    game = case.game
     q = F(3, 5)
     # (Restrain, Constrain): Pakistan 3 with probability q, else 1 (Restrain|Tolerate);
     # Afghanistan 3, else 4. Cost loads: Pakistan 0, else 1/2; Afghanistan 0, else 3/2.
@@ -27,8 +28,11 @@ def test_expected_payoffs_and_cost_loads_by_hand():
     # (Strike, Constrain): 4 else 2 for Pakistan, whose load is 3/4 either way.
     assert game.payoffs[1, 0, 0] == 4 * q + 2 * (1 - q) and game.cost_load()[1, 0, 0] == F(3, 4)
     # Outcomes where Kabul tolerates are as the file states them.
-    assert (game.payoffs[:, 1] == stated(game).payoffs[:, 1]).all()
-    assert stated(game).payoffs[0, 0, 0] == 3 and stated(game).capacity == ()
+    assert (game.payoffs[:, 1] == stated(case).payoffs[:, 1]).all()
+    assert stated(case).payoffs[0, 0, 0] == 3 and stated(case) is case.section(LimitedCapacity).stated
+    # The expected game's costs are exposure tables of the mixed exposure; the stated ones as written.
+    assert [c.incidence for c in stated(case).costs] == ["any_conflict", "any_conflict", "own_confront"]
+    assert {c.incidence for c in game.costs} == {"custom"} and game.costs[0].exposure[(0, 0)] == ((1 - q), (1 - q))
 
 
 @pytest.mark.parametrize("q", [F(1), F(3, 4), F(3, 5), F(1, 2), F(1, 3), F(1, 10)])
@@ -36,8 +40,8 @@ def test_case_threshold_is_one_over_a_quarter_plus_half_q(q):
     """Hand derivation (docs/models.md, "Capacity"): Pakistan restrains against a
     constraining Kabul iff q(3κ/4 − 1) + (1 − q)(κ/4 − 1) ≥ 0 ⇔ κ ≥ 1/(1/4 + q/2); Kabul's
     own deviation gains q·(4 − 3) − κ·q·3/2, so its threshold stays 2/3 for every q > 0."""
-    game = at_success(parse_game(CASE_TOML), {KABUL: q})
-    nash = compute_thresholds(game).thresholds["nash"]
+    case = at_success(parse_game(CASE_TOML), {KABUL: q})
+    nash = compute_thresholds(case).thresholds["nash"]
     assert nash.value == 1 / (F(1, 4) + q / 2) and nash.attained
     assert nash.per_player == {"Pakistan": 1 / (F(1, 4) + q / 2), "Afghanistan": F(2, 3)}
     assert nash.binding == "Pakistan"
@@ -46,14 +50,15 @@ def test_case_threshold_is_one_over_a_quarter_plus_half_q(q):
 
 
 def test_at_success_replaces_the_files_q():
-    game = parse_game(MOVES_TOML)
-    full = at_success(game, {KABUL: F(1)})
-    assert (full.payoffs == stated(game).payoffs).all()
+    case = parse_game(MOVES_TOML)
+    full = at_success(case, {KABUL: F(1)})
+    assert (full.game.payoffs == stated(case).payoffs).all()
+    assert [e.success for e in capacity_of(full)] == [F(1)]
     assert compute_thresholds(full).thresholds["nash"].value == F(4, 3)
 
 
 def test_mix_on_floats_per_sample_matches_exact():
-    game = parse_game(CASE_TOML)
+    game = parse_game(CASE_TOML).game
     entry = Capacity(1, 0, F(1, 2), 1)
     qs = np.array([0.25, 0.5, 1.0])
     floats = np.repeat(np.array(game.payoffs, dtype=float)[None], 3, axis=0)
@@ -69,6 +74,6 @@ def test_every_analysis_works_on_the_expected_payoffs():
     from sovgame.costs.regimes import sweep
     from sovgame.solvers.equilibria import solve
 
-    game = parse_game(MOVES_TOML)
-    assert F(20, 11) in sweep(game).breakpoints
-    assert (0, 0) in solve(game, 2).pure_profiles and (0, 0) not in solve(game, F(3, 2)).pure_profiles
+    case = parse_game(MOVES_TOML)
+    assert F(20, 11) in sweep(case).breakpoints
+    assert (0, 0) in solve(case, 2).pure_profiles and (0, 0) not in solve(case, F(3, 2)).pure_profiles

@@ -1,4 +1,4 @@
-"""Limited capacity: a strategy that succeeds only with probability q (a chance move).
+"""``[[capacity]]``: a strategy that succeeds only with probability q (a chance move).
 
 A player who picks strategy s with success probability q gets the outcome of s with
 probability q and, otherwise, the outcome of its ``fallback`` strategy f: Kabul may try to
@@ -14,8 +14,11 @@ for every profile o of the others, so expected payoffs are linear in q (and stil
 applied player by player, each on the payoffs the previous ones left. Several limited
 strategies of one player are all taken against that player's stated payoffs.
 
-:func:`with_capacity` builds the expected-payoff game from a game as its file states it;
-:func:`at_success` rebuilds it at other success probabilities.
+The analyses work on the expected-payoff game: :func:`expected_game` mixes the payoffs and
+turns each cost into a custom exposure table of its mixed exposure, so the normal form knows
+nothing of capacity. The :class:`LimitedCapacity` section keeps the entries and the game as
+the file states it; :func:`with_capacity` puts both into a case and :func:`at_success`
+rebuilds it at other success probabilities.
 """
 
 from __future__ import annotations
@@ -23,12 +26,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from .model import Game
+from ..core.case import Case, as_case, as_game
+from ..core.model import Cost, Game, Incidence
+from ..core.numbers import fmt
 
 
 @dataclass(frozen=True)
@@ -72,29 +76,64 @@ def mix(values: np.ndarray, entries: Sequence[Capacity], successes: Sequence[Any
     return out
 
 
-def with_capacity(game: Game) -> Game:
-    """The expected-payoff game of a game as its file states it: payoffs mixed by every
-    capacity entry (module docstring); the stated payoffs are kept in ``stated_payoffs`` and
-    cost loads are mixed the same way when computed. A game without capacity is returned
-    as it is."""
-    if not game.capacity or game.stated_payoffs is not None:
-        return game
-    return replace(game, payoffs=mix(game.payoffs, game.capacity), stated_payoffs=game.payoffs)
+@dataclass(frozen=True, eq=False)
+class LimitedCapacity:
+    """The capacity entries a file states, and ``stated``: its game before the lotteries (the
+    case's game holds the expected payoffs)."""
+
+    entries: tuple[Capacity, ...]
+    stated: Game
 
 
-def stated(game: Game) -> Game:
-    """The game as its file states it: no lottery applied (the game itself when it has no
-    capacity)."""
-    if game.stated_payoffs is None:
-        return game
-    return replace(game, payoffs=game.stated_payoffs, stated_payoffs=None, capacity=())
+def expected_game(stated: Game, entries: Sequence[Capacity]) -> Game:
+    """The expected-payoff game: payoffs mixed by every entry (module docstring) and each cost
+    a custom exposure table of its mixed exposure (same name, weights and range), so every
+    cost filter and κ apply as before."""
+    if not entries:
+        return stated
+    n = stated.n_players
+    costs = []
+    for cost in stated.costs:
+        exposure = np.empty(stated.payoffs.shape, dtype=object)
+        for profile in stated.profiles():
+            for i in range(n):
+                exposure[profile + (i,)] = cost.exposure_at(stated.players, profile, i)
+        mixed = mix(exposure, entries)
+        table = {profile: tuple(mixed[profile]) for profile in stated.profiles()}
+        costs.append(
+            Cost(cost.name, Incidence.CUSTOM, cost.weights, tuple(range(n)), table, cost.source, cost.weights_range)
+        )
+    return replace(stated, payoffs=mix(stated.payoffs, entries), costs=tuple(costs))
 
 
-def at_success(game: Game, successes: Mapping[tuple[int, int], Fraction], fallback: int | None = None) -> Game:
-    """The expected-payoff game with the success probability of (player, strategy) entries
-    replaced by ``successes``; an entry the game lacks is added with ``fallback`` (required
+def with_capacity(x: Game | Case, entries: Sequence[Capacity]) -> Case:
+    """The case whose game is the expected-payoff game of its stated game under ``entries``
+    (the stated game and the case itself without them)."""
+    case = as_case(x)
+    base = stated(case)
+    if not entries:
+        return replace(case, game=base).without(LimitedCapacity)
+    return replace(case, game=expected_game(base, entries)).with_section(LimitedCapacity(tuple(entries), base))
+
+
+def capacity_of(x: Game | Case) -> tuple[Capacity, ...]:
+    """The capacity entries of a case (none for a bare game)."""
+    section = x.section(LimitedCapacity) if isinstance(x, Case) else None
+    return () if section is None else section.entries
+
+
+def stated(x: Game | Case) -> Game:
+    """The game as its file states it: no lottery applied (the game itself without capacity)."""
+    section = x.section(LimitedCapacity) if isinstance(x, Case) else None
+    return as_game(x) if section is None else section.stated
+
+
+def at_success(x: Game | Case, successes: Mapping[tuple[int, int], Fraction], fallback: int | None = None) -> Case:
+    """The expected-payoff case with the success probability of (player, strategy) entries
+    replaced by ``successes``; an entry the case lacks is added with ``fallback`` (required
     then, unless the player has exactly two strategies: the other one)."""
-    entries = {(e.player, e.strategy): e for e in game.capacity}
+    game = as_game(x)
+    entries = {(e.player, e.strategy): e for e in capacity_of(x)}
     for (player, strategy), q in successes.items():
         if (player, strategy) in entries:
             entries[(player, strategy)] = replace(entries[(player, strategy)], success=Fraction(q))
@@ -105,14 +144,11 @@ def at_success(game: Game, successes: Mapping[tuple[int, int], Fraction], fallba
                 raise ValueError("a fallback strategy is needed for a player with more than two strategies")
             other = 1 - strategy
         entries[(player, strategy)] = Capacity(player, strategy, Fraction(q), other)
-    base = stated(game)
-    return with_capacity(replace(base, capacity=tuple(entries.values())))
+    return with_capacity(x, tuple(entries.values()))
 
 
 def describe(game: Game, entry: Capacity) -> str:
     """ "Afghanistan's 'Constrain TTP' succeeds with probability 3/5, else 'Tolerate TTP'"."""
-    from .numbers import fmt
-
     player = game.players[entry.player]
     return (
         f"{player.name}'s '{player.strategies[entry.strategy]}' succeeds with probability {fmt(entry.success)}, "
