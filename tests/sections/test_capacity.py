@@ -13,6 +13,7 @@ from sovgame.costs.thresholds import compute_thresholds
 from sovgame.costs.verdicts import Verdict
 from sovgame.files.gamefile import parse_game
 from sovgame.sections.capacity import Capacity, LimitedCapacity, at_success, capacity_of, mix, stated
+from support import only_problem, problems
 
 KABUL = (1, 0)  # Afghanistan's "Constrain TTP"
 
@@ -77,3 +78,53 @@ def test_every_analysis_works_on_the_expected_payoffs():
     case = parse_game(MOVES_TOML)
     assert F(20, 11) in sweep(case).breakpoints
     assert (0, 0) in solve(case, 2).pure_profiles and (0, 0) not in solve(case, F(3, 2)).pure_profiles
+
+
+# --- reading [[capacity]] ------------------------------------------------------------------------
+
+
+def capacity(body: str) -> str:
+    return CASE_TOML + "\n[[capacity]]\n" + body
+
+
+def test_capacity_problems_name_their_keys():
+    assert only_problem(capacity('player = "Afghanistan"\nstrategy = "Constrain TTP"\nsuccess = 0\n')) == (
+        "capacity[0].success: is 0; it must satisfy 0 < success <= 1"
+    )
+    assert only_problem(capacity('player = "Afghanistan"\nstrategy = "Constrain TTP"\n')).startswith(
+        "capacity[0].success: missing"
+    )
+    found = only_problem(capacity('player = "Afghanistn"\nstrategy = "Constrain TTP"\nsuccess = 0.5\n'))
+    assert (
+        found.startswith("capacity[0].player: 'Afghanistn' is not a player") and "did you mean 'Afghanistan'" in found
+    )
+    found = only_problem(capacity('player = "Afghanistan"\nstrategy = "Constrain"\nsuccess = 0.5\n'))
+    assert found.startswith("capacity[0].strategy: 'Constrain' is not a strategy of Afghanistan")
+    found = only_problem(
+        capacity('player = "Afghanistan"\nstrategy = "Constrain TTP"\nsuccess = 0.5\nfallback = "Constrain TTP"\n')
+    )
+    assert found.startswith("capacity[0].fallback: is the strategy itself")
+    found = only_problem(
+        capacity('player = "Afghanistan"\nstrategy = "Constrain TTP"\nsuccess = 0.5\nsuccess_range = [0.6, 0.9]\n')
+    )
+    assert found == "capacity[0].success_range: is [3/5, 9/10], which does not contain the stated success 1/2"
+
+
+def test_capacity_fallback_is_required_beyond_two_strategies_and_may_not_be_limited_itself():
+    three = CASE_TOML.replace(
+        'strategies = ["Restrain strikes", "Strike"]', 'strategies = ["Restrain strikes", "Strike", "Campaign"]'
+    ).replace(
+        '"Strike|Tolerate TTP"            = [2, 2]',
+        '"Strike|Tolerate TTP" = [2, 2]\n"Campaign|Constrain TTP" = [1, 1]\n"Campaign|Tolerate TTP" = [1, 1]',
+    )
+    found = only_problem(three + '\n[[capacity]]\nplayer = "Pakistan"\nstrategy = "Strike"\nsuccess = 0.5\n')
+    assert found == "capacity[0].fallback: missing; name the strategy of Pakistan a failed attempt leaves"
+    both = (
+        '[[capacity]]\nplayer = "Afghanistan"\nstrategy = "Constrain TTP"\nsuccess = 0.5\n'
+        '[[capacity]]\nplayer = "Afghanistan"\nstrategy = "Tolerate TTP"\nsuccess = 0.5\n'
+    )
+    found = problems(CASE_TOML + "\n" + both)
+    assert (
+        "capacity[0].fallback: has a capacity of its own; a failed attempt must leave a strategy that always succeeds"
+        in found
+    )

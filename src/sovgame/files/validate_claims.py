@@ -32,7 +32,7 @@ from ..core.claims import (
 )
 from ..core.model import Game, Player
 from ..core.numbers import fmt
-from .checker import Checker, describe_value
+from ..sections.checker import Checker, describe_value
 
 #: The keys a [[claims]] table may have.
 CLAIM_KEYS = ("id", "text", "source", "test")

@@ -31,8 +31,10 @@ from typing import Any
 import numpy as np
 
 from ..core.case import Case, as_case, as_game
-from ..core.model import Cost, Game, Incidence
+from ..core.model import Cost, Game, Incidence, Player
 from ..core.numbers import fmt
+from .checker import Checker, player_index, strategy_index, tables
+from .kind import SectionKind
 
 
 @dataclass(frozen=True)
@@ -171,3 +173,84 @@ def draw_lotteries(entries: Sequence[Capacity], shape: tuple[int, ...], U, W, rn
     full = (count, *shape, U.shape[-1])
     mixed = [mix(np.reshape(A, full), entries, qs, offset=1).reshape(A.shape) for A in (U, W)]
     return mixed[0], mixed[1]
+
+
+# --- reading [[capacity]] ------------------------------------------------------------------------
+
+#: The keys of each ``[[capacity]]`` table.
+KEYS = ("player", "strategy", "success", "fallback", "success_range", "source", "description")
+
+
+def read_capacity(raw: Any, players: list[Player] | None, check: Checker) -> tuple[Capacity, ...] | None:
+    """``[[capacity]]``: per entry a player, one of its strategies, the success probability
+    0 < q <= 1, the fallback (default: the other strategy of a two-strategy player) and an
+    optional ``success_range``; read once the players are (``players`` not None)."""
+    if players is None:
+        return None
+    entries: list[Capacity] = []
+    seen: set[tuple[int, int]] = set()
+    for key, table in tables(raw, "capacity", check, array=True):
+        check.unknown_keys(table, KEYS, key)
+        entry = _capacity_entry(table, key, players, check)
+        if entry is None:
+            continue
+        if (entry.player, entry.strategy) in seen:
+            check.add(f"{key}.strategy", "is given twice; one capacity per strategy")
+            continue
+        seen.add((entry.player, entry.strategy))
+        entries.append(entry)
+    limited = {(e.player, e.strategy) for e in entries}
+    for index, entry in enumerate(entries):
+        if (entry.player, entry.fallback) in limited:
+            check.add(
+                f"capacity[{index}].fallback",
+                "has a capacity of its own; a failed attempt must leave a strategy that always succeeds",
+            )
+    return tuple(entries) or None
+
+
+def _capacity_entry(table: dict, key: str, players: list[Player], check: Checker) -> Capacity | None:
+    index = player_index(table.get("player"), f"{key}.player", players, check)
+    success = check.bounded(table, "success", key, Fraction(0), Fraction(1), True, False)
+    if "success" not in table:
+        check.add(f"{key}.success", "missing; the probability 0 < q <= 1 that the strategy succeeds")
+    if index is None:
+        return None
+    player = players[index]
+    strategy = strategy_index(table.get("strategy"), f"{key}.strategy", player, check)
+    fallback = None
+    if "fallback" in table:
+        fallback = strategy_index(table["fallback"], f"{key}.fallback", player, check)
+    elif len(player.strategies) == 2:
+        fallback = None if strategy is None else 1 - strategy
+    else:
+        check.add(f"{key}.fallback", f"missing; name the strategy of {player.name} a failed attempt leaves")
+    if strategy is not None and fallback == strategy:
+        check.add(f"{key}.fallback", "is the strategy itself; name the strategy a failed attempt leaves")
+        return None
+    span = _range(table, key, success, check)
+    if strategy is None or fallback is None or success is None or span is False:
+        return None
+    bounds = span if isinstance(span, tuple) else None
+    return Capacity(index, strategy, success, fallback, bounds, check.string(table, "source", key))
+
+
+def _range(table: dict, key: str, success: Fraction | None, check: Checker) -> tuple[Fraction, Fraction] | bool:
+    """``success_range = [lo, hi]`` with 0 <= lo <= q <= hi <= 1; True when absent, False when reported."""
+    if "success_range" not in table:
+        return True
+    where = f"{key}.success_range"
+    bounds = check.numbers(table["success_range"], where, 2, "[lo, hi] with 0 <= lo <= hi <= 1")
+    if bounds is None:
+        return False
+    lo, hi = bounds
+    if not 0 <= lo <= hi <= 1:
+        check.add(where, f"is [{fmt(lo)}, {fmt(hi)}]; it must be [lo, hi] with 0 <= lo <= hi <= 1")
+        return False
+    if success is not None and not lo <= success <= hi:
+        check.add(where, f"is [{fmt(lo)}, {fmt(hi)}], which does not contain the stated success {fmt(success)}")
+        return False
+    return lo, hi
+
+
+SECTION = SectionKind("capacity", KEYS, read_capacity, with_capacity)
