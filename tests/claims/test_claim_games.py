@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cases import TRIANGLE
 from sovgame import load_game, parse_game
-from sovgame.claims.claim_games import ordering_text, player_type
+from sovgame.claims.kinds.game_type import ordering_text, player_type
 from strategies import DILEMMA_TYPES, two_by_two, two_by_two_text
 from support import claims_toml, graded
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 from fractions import Fraction as F
 
 from cases import CASE_TOML, MOVES_TOML
-from sovgame.core.claims import CAPACITY_CRITERIA, SEQUENCE_CRITERIA
-from sovgame.costs.capacity import CRITERIA as FOLLOWED_IN_Q
-from sovgame.files.gamefile import parse_game
+from sovgame import parse_game
+from sovgame.claims.kinds.sequence import CRITERIA as SEQUENCE_CRITERIA
 from sovgame.play.sequential import order_thresholds
 from support import claims_toml, graded, problems
 
@@ -20,7 +19,6 @@ def test_the_words_match_what_computes_them():
     case = parse_game(CASE_TOML)
     spe, unique = order_thresholds(case, (1, 0), (0, 0), (F(0), F(2)))
     assert SEQUENCE_CRITERIA == (spe.criterion, unique.criterion)
-    assert CAPACITY_CRITERIA == FOLLOWED_IN_Q
 
 
 def test_sequence_claims():

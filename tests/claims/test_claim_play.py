@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from cases import TRIANGLE
 from sovgame import parse_game
-from sovgame.claims.claim_play import mediation_test
+from sovgame.claims.kinds.mediation import grade as mediation_test
 from sovgame.core.numbers import fmt
 from strategies import costed_2x2, two_by_two, two_by_two_text
 from support import claims_toml, graded
@@ -132,8 +132,8 @@ def test_repeated_claims_need_a_2x2_game():
 def test_the_dominance_shortcut_agrees_with_the_linear_program(game, kappa):
     # Where a target strategy is strictly dominated the claim answers 0 without a linear
     # program; `mediate` always solves it (certified in fractions): the two must agree.
-    from sovgame.claims.claim_play import dominated_reason
-    from sovgame.claims.claim_tests import Context
+    from sovgame.claims.grading import Context
+    from sovgame.claims.kinds.mediation import dominated_reason
     from sovgame.play.mediation import mediate
 
     lp = mediate(game, kappa).ce_target

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sovgame import load_game, solve
-from sovgame.claims.scorecard import Grade, combine
+from sovgame.claims.grading import Grade, combine
 from sovgame.cli import app
 from strategies import INCIDENCES, two_by_two
 from support import claims_toml, graded

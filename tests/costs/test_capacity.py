@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cases import CASE_TOML, MOVES_TOML
+from sovgame import parse_game
 from sovgame.core.intervals import Interval
 from sovgame.costs.capacity import vary_capacity
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.costs.verdicts import Verdict
 from sovgame.errors import ParameterError
-from sovgame.files.gamefile import parse_game
 from sovgame.sections.capacity import Capacity, at_success
 from strategies import costed_2x2
 

@@ -7,8 +7,8 @@ from fractions import Fraction
 import pytest
 
 from cases import CASE_TOML
+from sovgame import parse_game
 from sovgame.errors import GameFileError
-from sovgame.files.gamefile import parse_game
 from support import only_problem, problems
 
 

@@ -7,10 +7,9 @@ from fractions import Fraction as F
 
 import pytest
 
-from sovgame import load_game
+from sovgame import load_game, parse_game
 from sovgame.cli import app
 from sovgame.errors import GameFileError
-from sovgame.files.gamefile import parse_game
 from sovgame.play.repeated import analyze_repeated, green_porter, noisy_chain, strategies
 
 NOISE = F(1, 20)

@@ -8,10 +8,9 @@ from fractions import Fraction as F
 import pytest
 
 from cases import CASE_TOML, MOVES_TOML
-from sovgame import load_game
+from sovgame import load_game, parse_game
 from sovgame.core.intervals import Interval
 from sovgame.errors import ParameterError
-from sovgame.files.gamefile import parse_game
 from sovgame.play.bayesian import bayesian_game, solve_bayesian
 from sovgame.play.trust import (
     BeliefSet,

@@ -10,8 +10,8 @@ from fractions import Fraction
 import numpy as np
 
 from cases import MOVES_TOML
+from sovgame import parse_game
 from sovgame.costs.thresholds import compute_thresholds
-from sovgame.files.gamefile import parse_game
 from sovgame.robustness.runner import robust
 from sovgame.robustness.sampling import exact_sample_game
 from sovgame.sections.capacity import at_success

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from cases import CASE_TOML, MOVES_TOML
+from sovgame import parse_game
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.costs.verdicts import Verdict
-from sovgame.files.gamefile import parse_game
 from sovgame.sections.capacity import Capacity, LimitedCapacity, at_success, capacity_of, mix, stated
 from support import only_problem, problems
 

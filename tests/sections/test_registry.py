@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from cases import CASE_TOML, MOVES_TOML
-from sovgame.files.gamefile import parse_game
+from sovgame import parse_game
 from sovgame.sections.capacity import LimitedCapacity, capacity_of
 from sovgame.sections.kind import SectionKind
 from sovgame.sections.registry import SECTIONS, TABLES

@@ -26,7 +26,7 @@ def mediate_command(
     Example: sovgame mediate pakistan_afghanistan_mediation --kappa 0
     """
     from ..core.budget import mediate_work, require
-    from ..files.gamefile import load_game
+    from ..loading import load_game
     from ..play.mediation import mediate
     from ..present.play import mediation_sections, mediation_to_json
 
@@ -73,7 +73,7 @@ def repeated_command(
     Example: sovgame repeated pakistan_afghanistan_repeated --pair tft,tft --noise 0.05
     """
     from ..core.budget import repeated_work, require
-    from ..files.gamefile import load_game
+    from ..loading import load_game
     from ..play.repeated import analyze_repeated
     from ..present.figures import check_plot_output
     from ..present.play import repeated_sections, repeated_to_json
@@ -126,7 +126,7 @@ def dynamics_command(
     Example: sovgame dynamics stag_hunt --start "0.7,0.3;0.7,0.3"
     """
     from ..core.budget import dynamics_work, require
-    from ..files.gamefile import load_game
+    from ..loading import load_game
     from ..play.dynamics import parse_start, run_dynamics
     from ..present.figures import check_plot_output
     from ..present.play import dynamics_sections, dynamics_to_json

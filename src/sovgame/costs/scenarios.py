@@ -15,7 +15,7 @@ from ..core.case import Case, as_case
 from ..core.intervals import exact_text
 from ..core.model import Game
 from ..core.numbers import fmt
-from ..files.gamefile import load_game
+from ..files.gamefile import read_case
 from ..solvers.equilibria import Equilibrium, Solution, solve
 from .thresholds import ThresholdReport, compute_thresholds
 from .verdicts import TODAY, Verdict
@@ -60,7 +60,7 @@ def equilibrium_label(game: Game, eq: Equilibrium) -> str:
 
 def compare_scenarios(specs: Sequence[str], kappa: Fraction = TODAY) -> tuple[list[Scenario], list[Change]]:
     """Load, solve (at κ, default today's costs) and threshold every scenario; the first is the baseline."""
-    return compare_games([(spec, load_game(spec)) for spec in specs], kappa)
+    return compare_games([(spec, read_case(spec)) for spec in specs], kappa)
 
 
 def compare_games(
@@ -105,8 +105,8 @@ class WhatIf:
 def what_if(spec: str, settings: Sequence[str], kappa: Fraction = TODAY) -> WhatIf:
     """Compare ``spec`` with the same game after ``settings`` (see :mod:`sovgame.files.changes`),
     equilibria at κ (default today's costs, κ = 1)."""
-    base = load_game(spec)
-    changed = load_game(spec, settings)
+    base = read_case(spec)
+    changed = read_case(spec, settings)
     scenarios, changes = compare_games([("baseline", base), ("changed", changed)], kappa)
     before, after = base.game, changed.game
     cells = {

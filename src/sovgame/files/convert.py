@@ -177,8 +177,8 @@ def convert(
         ``.nfg`` file); written atomically (a temporary file in the same folder, then renamed)
     version : the ``.nfg`` version to write, ``"payoff"`` (default) or ``"outcome"``
     overwrite : replace ``target`` if it exists (otherwise that is an error)
-    load : how a game is read (default: :func:`sovgame.files.gamefile.load_game`, which reads
-        no claims; :func:`sovgame.load_case` reads them too, so ``left_out`` lists them)
+    load : how a game is read (default: :func:`sovgame.files.gamefile.read_case`, which leaves
+        the claims unread; :func:`sovgame.load_case` reads them too, so ``left_out`` lists them)
 
     Returns
     -------
@@ -208,9 +208,9 @@ def convert(
             return Conversion(source, target, "sovgame game file", imported.left_out, imported.renamed)
 
         version = version or "payoff"
-        from .gamefile import load_game
+        from .gamefile import read_case
 
-        case = (load or load_game)(source)
+        case = (load or read_case)(source)
         left_out = left_out_of_nfg(case, [p.name for p in case.game.players if p.description])
         # Checked again now that the inputs are known: never write over the file just read.
         write_atomically(check_output(target, overwrite, "overwrite"), game_to_nfg(case, version))

@@ -10,18 +10,23 @@ from __future__ import annotations
 import difflib
 import itertools
 import math
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from ..core.case import Case
+from ..core.claims import Claim
 from ..core.model import PAYOFF_SCALES, Cost, Game, PayoffScale, Player
 from ..errors import GameFileError
 from ..sections.checker import Checker, describe_value, outcome_profiles
 from ..sections.registry import SECTIONS
-from .validate_claims import CLAIM_KEYS, validate_claims
 from .validate_costs import COST_KEYS, validate_costs
+
+#: Reads a file's ``[[claims]]`` (its value, the players when they are valid, the checker
+#: that collects problems): :func:`sovgame.claims.registry.read_claims`, given from above.
+ClaimReader = Callable[[Any, list[Player] | None, Checker], tuple[Claim, ...]]
 
 #: The most outcomes (profiles of strategies) a game file may have; a .nfg file likewise.
 MAX_OUTCOMES = 2_000_000
@@ -34,13 +39,14 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "players": ("name", "strategies", "compromise", "description"),
     "costs": COST_KEYS,
     "analysis": ("plausible_kappa",),
-    "claims": CLAIM_KEYS,
 }
 
 
-def case_from_dict(data: dict, origin: str = "<dict>") -> Case:
+def case_from_dict(data: dict, origin: str = "<dict>", claims: ClaimReader | None = None) -> Case:
     """Validate parsed TOML data and build the :class:`~sovgame.core.case.Case`; all problems
-    at once. With ``[[capacity]]`` the case's game holds the expected payoffs."""
+    at once. With ``[[capacity]]`` the case's game holds the expected payoffs. ``claims``
+    reads the file's ``[[claims]]`` (its problems reported with the others); without it the
+    claims are not read (a file read for its numbers only)."""
     check = Checker(origin)
     check.unknown_keys(data, KNOWN_KEYS[""] + tuple(kind.table for kind in SECTIONS), "")
 
@@ -70,7 +76,7 @@ def case_from_dict(data: dict, origin: str = "<dict>") -> Case:
     elif "payoffs" not in data:
         check.add("payoffs", 'missing [payoffs] table; give every outcome "s1|s2" = [u1, u2]')
     plausible = _analysis(data.get("analysis"), check)
-    claims = validate_claims(data.get("claims"), players, check)
+    stated_claims = () if claims is None else claims(data.get("claims"), players, check)
     sections = [(kind, kind.read(data.get(kind.table), players, check)) for kind in SECTIONS]
 
     if check.problems:
@@ -85,7 +91,7 @@ def case_from_dict(data: dict, origin: str = "<dict>") -> Case:
         notes=notes or {},
         plausible_kappa=plausible,
         origin=origin,
-        claims=claims,
+        claims=stated_claims,
     )
     for kind, found in sections:  # in the registry's order; capacity makes the payoffs expected ones
         if found is not None:

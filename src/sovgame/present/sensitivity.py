@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from ..claims.scorecard import GRADE_MEANINGS, Grade
+from ..claims.grading import GRADE_MEANINGS, Grade
 from ..core.intervals import Endpoint, exact_text
 from ..core.numbers import fmt, json_number
 from ..costs.thresholds import CRITERIA
