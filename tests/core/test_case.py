@@ -46,3 +46,17 @@ def test_sections_are_found_by_type_and_replaced_by_type():
     added = case.with_section(Mediator("Turkey", F(2)))
     assert added.section(Mediator) == Mediator("Turkey", F(2)) and len(added.sections) == len(case.sections) + 1
     assert case.without(MoveOrder).section(MoveOrder) is None and case.section(MoveOrder) is order
+
+
+def test_a_case_has_the_json_of_show(runner):
+    import json
+
+    from sovgame import load_game
+    from sovgame.cli import app
+
+    shown = json.loads(runner.invoke(app, ["show", "pakistan_afghanistan_capacity", "-f", "json"]).stdout)
+    case = load_game("pakistan_afghanistan_capacity")
+    assert case.to_dict() == shown
+    # The file's costs as it states them, beside the expected payoffs its game holds.
+    assert [c["incidence"] for c in shown["costs"]] == ["any_conflict", "any_conflict", "own_confront"]
+    assert shown["payoffs_exact"]["Restrain strikes|Constrain TTP"] == ["11/5", "17/5"]
