@@ -35,7 +35,7 @@ def load_case(spec: str, settings: Sequence[str] = ()) -> Case:
 
     >>> case = load_case("stag_hunt")
     >>> case.game.player_names, case.plausible
-    (['Row', 'Column'], (Fraction(0, 1), Fraction(1, 1)))
+    (['Row', 'Column'], (Fraction(0, 1), Fraction(2, 1)))
     """
     return read_case(spec, settings, claims=read_claims)
 
