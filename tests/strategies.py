@@ -15,7 +15,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 from sovgame import parse_game
-from sovgame.core.model import Game
+from sovgame.core.case import Case
 
 INCIDENCES = ("any_conflict", "own_confront", "mutual_confront")
 #: The orderings that define each textbook 2x2 type, as predicates on (R, S, T, P).
@@ -56,7 +56,7 @@ def rstp(draw, kind: str, low: int = 0, high: int = 9) -> tuple[int, int, int, i
     return R, S, T, P
 
 
-def two_by_two(cells, incidence: str, weights=(1, 1), plausible=(0, 2), extra: str = "") -> Game:
+def two_by_two(cells, incidence: str, weights=(1, 1), plausible=(0, 2), extra: str = "") -> Case:
     """A 2x2 game with strategies C (compromise) and D; ``cells`` = payoff pairs at
     (C,C), (C,D), (D,C), (D,D); one cost of the given incidence; ``extra`` is TOML appended
     to the file (e.g. [[claims]])."""
@@ -89,13 +89,13 @@ plausible_kappa = [{plausible[0]}, {plausible[1]}]
     return text
 
 
-def symmetric(R, S, T, P, incidence: str, weights=(1, 1)) -> Game:
+def symmetric(R, S, T, P, incidence: str, weights=(1, 1)) -> Case:
     """The symmetric 2x2 game of R, S, T, P with one cost."""
     return two_by_two([(R, R), (S, T), (T, S), (P, P)], incidence, weights)
 
 
 @st.composite
-def dilemmas(draw, kinds=tuple(DILEMMA_TYPES)) -> tuple[str, tuple[int, int, int, int], Game]:
+def dilemmas(draw, kinds=tuple(DILEMMA_TYPES)) -> tuple[str, tuple[int, int, int, int], Case]:
     """(kind, (R, S, T, P), game): a symmetric textbook dilemma with one cost."""
     kind = draw(st.sampled_from(kinds))
     values = draw(rstp(kind))
@@ -104,7 +104,7 @@ def dilemmas(draw, kinds=tuple(DILEMMA_TYPES)) -> tuple[str, tuple[int, int, int
 
 
 @st.composite
-def costed_2x2(draw, low: int = -4, high: int = 4) -> Game:
+def costed_2x2(draw, low: int = -4, high: int = 4) -> Case:
     """Any 2x2 game with small integer payoffs and one cost of a random incidence."""
     values = [draw(st.integers(low, high)) for _ in range(8)]
     weights = (draw(st.integers(0, 3)), draw(st.integers(0, 3)))
@@ -112,7 +112,7 @@ def costed_2x2(draw, low: int = -4, high: int = 4) -> Game:
 
 
 @st.composite
-def costed_bimatrix(draw, m: int, n: int, low: int = -4, high: int = 4, max_load: int = 2) -> Game:
+def costed_bimatrix(draw, m: int, n: int, low: int = -4, high: int = 4, max_load: int = 2) -> Case:
     """An m x n game whose costs are one custom exposure table of small integers."""
     U = [[(draw(st.integers(low, high)), draw(st.integers(low, high))) for _ in range(n)] for _ in range(m)]
     W = [[(draw(st.integers(0, max_load)), draw(st.integers(0, max_load))) for _ in range(n)] for _ in range(m)]

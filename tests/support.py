@@ -11,6 +11,7 @@ import pytest
 
 from sovgame import parse_game
 from sovgame.cli import app
+from sovgame.core.case import Case, as_game
 from sovgame.core.model import Game
 from sovgame.errors import GameFileError
 from sovgame.robustness.plan import plan_sampling
@@ -40,14 +41,23 @@ def draw(game, count: int, seed: int = 11, **options):
     return plan, U, W
 
 
-def same_game(a: Game, b: Game) -> None:
+def same_game(a: Game | Case, b: Game | Case) -> None:
+    a, b = as_game(a), as_game(b)
     assert a.player_names == b.player_names
     assert [p.strategies for p in a.players] == [p.strategies for p in b.players]
     assert payoff_table(a) == payoff_table(b)
     assert all(isinstance(v, Fraction) for v in b.payoffs.reshape(-1))
 
 
-def payoff_table(game: Game) -> dict:
+def game_changed(case: Case, **changes) -> Case:
+    """The case with its game's fields changed (``payoff_scale="cardinal"``, ``costs=...``)."""
+    from dataclasses import replace
+
+    return replace(case, game=replace(case.game, **changes))
+
+
+def payoff_table(game: Game | Case) -> dict:
+    game = as_game(game)
     return {p: tuple(game.payoffs[p]) for p in game.profiles()}
 
 

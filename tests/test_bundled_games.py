@@ -30,11 +30,11 @@ def test_every_bundled_game_loads_and_solves():
         "battle_of_the_sexes",
         "pakistan_afghanistan",
     } <= set(names)
-    assert any(max(load_game(n).shape) >= 3 for n in names)
-    assert any(load_game(n).n_players == 3 for n in names)
+    assert any(max(load_game(n).game.shape) >= 3 for n in names)
+    assert any(load_game(n).game.n_players == 3 for n in names)
     for name in names:
-        game = load_game(name)
-        assert solve(game).equilibria, name
+        case = load_game(name)
+        assert solve(case).equilibria, name
 
 
 def test_prisoners_dilemma_and_deadlock_only_mutual_defection():
@@ -59,27 +59,27 @@ def test_matching_pennies_and_battle_of_the_sexes():
 
 def test_case_game_status_quo_is_the_only_equilibrium_today():
     assert equilibria("pakistan_afghanistan") == {pure(1, 1)}
-    game = load_game("pakistan_afghanistan")
-    assert [c.name for c in game.costs] == ["trade_disruption", "refugee_returns", "military_operations"]
-    assert game.plausible_kappa == (0, 2)
-    assert set(game.notes) == set(game.profiles())
-    assert all(c.source for c in game.costs)
+    case = load_game("pakistan_afghanistan")
+    assert [c.name for c in case.game.costs] == ["trade_disruption", "refugee_returns", "military_operations"]
+    assert case.plausible_kappa == (0, 2)
+    assert set(case.notes) == set(case.game.profiles())
+    assert all(c.source for c in case.game.costs)
 
 
 def test_three_player_game_equilibria_against_brute_force():
-    game = load_game("pakistan_afghanistan_india")
-    U = game.payoffs
+    case = load_game("pakistan_afghanistan_india")
+    U = case.game.payoffs
     brute = []
-    for profile in game.profiles():
+    for profile in case.game.profiles():
         stable = True
         for i in range(3):
-            for other in range(game.shape[i]):
+            for other in range(case.game.shape[i]):
                 moved = profile[:i] + (other,) + profile[i + 1 :]
                 if U[moved + (i,)] > U[profile + (i,)]:
                     stable = False
         if stable:
             brute.append(profile)
-    solution = solve(game)
+    solution = solve(case)
     assert solution.pure_profiles == brute == [(1, 1, 1)]
     # Strike is strictly dominant for Pakistan and Engage Kabul for India (the file's comment),
     # and Tolerate TTP is Afghanistan's only best reply to both: no mixed equilibrium.
@@ -90,5 +90,5 @@ def test_three_player_game_equilibria_against_brute_force():
 def test_campaign_game_keeps_the_case_block(name):
     game = load_game(name)
     case = load_game("pakistan_afghanistan")
-    assert (game.payoffs[:2] == case.payoffs).all()
-    assert "Sustained campaign" in game.players[0].strategies
+    assert (game.game.payoffs[:2] == case.game.payoffs).all()
+    assert "Sustained campaign" in game.game.players[0].strategies

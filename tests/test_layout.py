@@ -18,6 +18,7 @@ JUSTIFIED = "# long:"
 LAYERS = [
     "errors",
     "core",
+    "sections",
     "files",
     "solvers",
     "costs",
@@ -27,7 +28,11 @@ LAYERS = [
     "sensitivity",
     "findings",
     "present",
+    "loading",  # the public loaders: the file reader given the claim kinds' reader
 ]
+#: Modules that still call each other from inside functions: grim-trigger thresholds are part
+#: of the threshold report and follow its criteria.
+KNOWN_CYCLES = [{"sovgame.costs.grim", "sovgame.costs.thresholds"}]
 
 
 def module_name(path: Path) -> str:
@@ -116,6 +121,55 @@ def test_no_import_cycles():
     for module in sorted(graph):
         if module not in state:
             visit(module)
+
+
+def strongly_connected(graph: dict[str, set[str]]) -> list[set[str]]:
+    """The strongly connected components of more than one module (Tarjan, without recursion)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[set[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next((c for c in children if c in graph), None)
+            if child is None:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    component = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.add(member)
+                        if member == node:
+                            break
+                    if len(component) > 1:
+                        found.append(component)
+            elif child not in index:
+                index[child] = low[child] = len(index)
+                stack.append(child)
+                on_stack.add(child)
+                work.append((child, iter(sorted(graph[child]))))
+            elif child in on_stack:
+                low[node] = min(low[node], index[child])
+    return found
+
+
+def test_no_import_cycles_counting_imports_inside_functions():
+    """An import inside a function or under ``if TYPE_CHECKING`` still ties two modules: none
+    may import each other that way either."""
+    graph = {module_name(p): imports_of(p) for p in MODULES}
+    cycles = strongly_connected(graph)
+    assert all(cycle in KNOWN_CYCLES for cycle in cycles), [sorted(c) for c in cycles if c not in KNOWN_CYCLES]
 
 
 def layer_of(module: str) -> str | None:

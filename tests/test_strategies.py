@@ -29,7 +29,8 @@ def test_rstp_orders_each_type_as_the_literature_defines_it(item):
 @settings(max_examples=30)
 @given(dilemmas())
 def test_dilemmas_are_symmetric_games_of_their_type_with_compromise_first(item):
-    kind, (R, S, T, P), game = item
+    kind, (R, S, T, P), case = item
+    game = case.game
     u = game.payoffs
     assert (u[0, 0, 0], u[0, 1, 0], u[1, 0, 0], u[1, 1, 0]) == (R, S, T, P)
     assert (u[0, 0, 1], u[1, 0, 1], u[0, 1, 1], u[1, 1, 1]) == (R, S, T, P)
@@ -45,6 +46,7 @@ def test_payoff_arrays_are_exact_and_in_range(payoffs):
 @settings(max_examples=20)
 @given(costed_2x2(), costed_bimatrix(3, 2))
 def test_costed_games_have_costs_that_move_with_kappa(small, wide):
+    small, wide = small.game, wide.game
     assert small.shape == (2, 2) and wide.shape == (3, 2)
     for game in (small, wide):
         load = game.cost_load()

@@ -1,13 +1,14 @@
 """sovgame: analyze security dilemmas as games.
 
 The library does the work and the command line (``sovgame``) only parses, calls and renders,
-so everything it prints can be had in a notebook::
+so everything it prints can be had in a notebook. ``load_game`` returns the file's
+:class:`Case` (its normal form is ``case.game``); every analysis takes a case or a game::
 
     >>> import sovgame
-    >>> game = sovgame.load_game("stag_hunt")
-    >>> [e.pure_profile() for e in sovgame.solve(game).equilibria]
+    >>> case = sovgame.load_game("stag_hunt")
+    >>> [e.pure_profile() for e in sovgame.solve(case).equilibria]
     [(0, 0), (1, 1), None]
-    >>> sovgame.solve(game).to_dict()["equilibria"][0]["exact"]
+    >>> sovgame.solve(case).to_dict()["equilibria"][0]["exact"]
     {'Row': {'Stag': '1', 'Hare': '0'}, 'Column': {'Stag': '1', 'Hare': '0'}}
 """
 
@@ -17,13 +18,15 @@ import importlib
 # `sovgame --help` and `--version` start without loading numpy.
 _EXPORTS = {
     # the model and files
+    "Case": "core.case",
     "Cost": "core.model",
     "Game": "core.model",
     "Player": "core.model",
     "bimatrix_game": "core.model",
     "bundled_names": "files.gamefile",
-    "load_game": "files.gamefile",
-    "parse_game": "files.gamefile",
+    "load_case": "loading",
+    "load_game": "loading",
+    "parse_game": "loading",
     "GameFileError": "errors",
     "ParameterError": "errors",
     "SovgameError": "errors",

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sovgame import load_game, solve
-from sovgame.claims.scorecard import Grade, combine
+from sovgame.claims.grading import Grade, combine
 from sovgame.cli import app
 from strategies import INCIDENCES, two_by_two
 from support import claims_toml, graded
@@ -231,8 +231,8 @@ def threshold_claims(draw):
     expect = draw(st.lists(st.sampled_from(VERDICT_WORDS), min_size=1, max_size=3, unique=True))
     test = f'{{ kind = "threshold", criterion = "{criterion}", expect = {json.dumps(expect)} }}'
     cells = list(zip(values[::2], values[1::2]))
-    game = two_by_two(cells, draw(st.sampled_from(INCIDENCES)), weights, (0, top), extra=claims_toml(test))
-    return game, criterion, expect, F(top)
+    case = two_by_two(cells, draw(st.sampled_from(INCIDENCES)), weights, (0, top), extra=claims_toml(test))
+    return case, criterion, expect, F(top)
 
 
 @settings(max_examples=150, deadline=None)
@@ -243,11 +243,11 @@ def test_threshold_claims_agree_with_solving_at_today_and_the_top(drawn):
     # ≥ 0, so each condition's gain a − κb has b ≥ 0: once it holds it holds for every larger
     # κ, and the set of κ is [v, ∞), (v, ∞) or empty, with v ≤ 8 (|a| ≤ 8, b ≥ 1). So solving
     # at κ = 1, at the top and far beyond decides the verdict.
-    if holds_directly(game, criterion, F(1)):
+    if holds_directly(game.game, criterion, F(1)):
         verdict = "holds_today"
-    elif top > 1 and holds_directly(game, criterion, top):
+    elif top > 1 and holds_directly(game.game, criterion, top):
         verdict = "reachable"
-    elif holds_directly(game, criterion, F(100)):
+    elif holds_directly(game.game, criterion, F(100)):
         verdict = "beyond"
     else:
         verdict = "never"

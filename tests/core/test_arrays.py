@@ -1,5 +1,6 @@
 """Games built in Python: Game.from_arrays (two and n players), Game.from_payoffs,
-parse_game with a dict, and every result's to_dict()/to_json() as the command line's JSON."""
+Case.from_arrays with a plausible range, parse_game with a dict, and every result's
+to_dict()/to_json() as the command line's JSON."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import numpy as np
 import pytest
 
 import sovgame
-from sovgame import Game, ParameterError
+from sovgame import Case, Game, ParameterError
 
 CASE_COSTS = [
     {"name": "trade_disruption", "incidence": "any_conflict", "weights": [0.5, 1]},
@@ -20,9 +21,9 @@ CASE_COSTS = [
 ]
 
 
-def case_from_arrays() -> Game:
+def case_from_arrays() -> Case:
     # The bundled case: Pakistan's ordinal payoffs (rows Restrain, Strike) and Afghanistan's.
-    return Game.from_arrays(
+    return Case.from_arrays(
         [[3, 1], [4, 2]],
         [[3, 4], [1, 2]],
         players=["Pakistan", "Afghanistan"],
@@ -35,15 +36,34 @@ def case_from_arrays() -> Game:
 
 
 def test_from_arrays_builds_the_case_with_its_thresholds():
-    game = case_from_arrays()
-    report = sovgame.compute_thresholds(game)
+    case = case_from_arrays()
+    report = sovgame.compute_thresholds(case)
     # Pakistan's gain from Strike against Constrain is 4 − 3 = 1, its extra cost 3/4 per unit of
     # κ (trade 1/2 + operations 1/4): κ ≥ 4/3. (Strike, Tolerate) stays an equilibrium while
     # Pakistan's 2 − 3κ/4 ≥ 1 − κ/2, i.e. κ ≤ 4: compromise is the only equilibrium above 4.
     assert report.thresholds["nash"].value == F(4, 3) and report.thresholds["unique"].value == 4
-    assert game.costs[0].weights == (F(1, 2), F(1))  # 0.5 read as one half, exactly
+    assert case.game.costs[0].weights == (F(1, 2), F(1))  # 0.5 read as one half, exactly
+    assert case.plausible == (0, 2) and case.plausible_declared and report.plausible == (0, 2)
     loaded = sovgame.load_game("pakistan_afghanistan")
-    assert (game.payoffs == loaded.payoffs).all()
+    assert isinstance(loaded, Case) and (case.game.payoffs == loaded.game.payoffs).all()
+
+
+def test_a_bare_game_takes_the_plausible_range_as_a_parameter():
+    """The game alone states no plausible range: verdicts compare with [0, 1] unless the call
+    gives one. The case's Nash threshold 4/3 lies above today (1): "reachable" within [0, 2],
+    "beyond" the top of [0, 1]."""
+    game = case_from_arrays().game
+    default = sovgame.compute_thresholds(game)
+    given = sovgame.compute_thresholds(game, plausible=[0, 2])
+    assert default.plausible == (0, 1) and not default.plausible_given
+    assert default.thresholds["nash"].verdict == sovgame.Verdict.BEYOND
+    assert given.plausible == (0, 2) and given.plausible_given
+    assert given.thresholds["nash"].verdict == sovgame.Verdict.REACHABLE
+    # An explicit range overrides the case's own.
+    assert sovgame.compute_thresholds(case_from_arrays(), plausible=[0, 1]).thresholds["nash"].verdict == "beyond"
+    with pytest.raises(ParameterError) as info:
+        sovgame.compute_thresholds(game, plausible=[2, 1])
+    assert info.value.parameter == "plausible"
 
 
 def test_from_arrays_with_n_players_puts_each_payoff_where_it_belongs():
@@ -80,7 +100,7 @@ def test_from_arrays_with_n_players_puts_each_payoff_where_it_belongs():
 )
 def test_from_arrays_errors_name_the_parameter(kwargs, parameter):
     with pytest.raises(ParameterError) as info:
-        Game.from_arrays([[1, 2], [3, 4]], [[1, 2], [3, 4]], **kwargs)
+        Case.from_arrays([[1, 2], [3, 4]], [[1, 2], [3, 4]], **kwargs)
     assert info.value.parameter == parameter and "--" not in str(info.value)
 
 
@@ -93,8 +113,8 @@ def test_parse_game_takes_parsed_data_and_refuses_other_types(case_toml):
     import tomllib
 
     data = tomllib.loads(case_toml)
-    game = sovgame.parse_game(data)
-    assert sovgame.compute_thresholds(game).thresholds["nash"].value == F(4, 3)
+    case = sovgame.parse_game(data)
+    assert sovgame.compute_thresholds(case).thresholds["nash"].value == F(4, 3)
     assert data == tomllib.loads(case_toml)  # the caller's dict is left as it was
     for wrong in (b"[game]", 42, None):
         with pytest.raises(ParameterError) as info:
@@ -105,10 +125,10 @@ def test_parse_game_takes_parsed_data_and_refuses_other_types(case_toml):
 def test_to_dict_and_to_json_are_the_command_lines_json(runner):
     from sovgame.cli import app
 
-    game = sovgame.load_game("stag_hunt")
+    case = sovgame.load_game("stag_hunt")
     cli = json.loads(runner.invoke(app, ["solve", "stag_hunt", "-f", "json"]).stdout)
-    assert sovgame.solve(game).to_dict() == cli
-    assert json.loads(sovgame.solve(game).to_json()) == cli
+    assert sovgame.solve(case).to_dict() == cli
+    assert json.loads(sovgame.solve(case).to_json()) == cli
     thresholds = json.loads(runner.invoke(app, ["thresholds", "pakistan_afghanistan", "-f", "json"]).stdout)
     assert sovgame.to_dict(sovgame.compute_thresholds(sovgame.load_game("pakistan_afghanistan"))) == thresholds
     with pytest.raises(ParameterError):

@@ -21,7 +21,7 @@ def test_kept_players_are_those_who_choose_topped_up_to_two():
 
 
 def test_the_engaged_scenario_is_its_2x2_game_with_the_same_costs():
-    game = load_game("scenario_india_engaged")
+    game = load_game("scenario_india_engaged").game
     assert game.shape == (2, 2, 1) and game.single_strategy_players == (2,)
     reduced = game.without_single_strategy_players()
     assert reduced.shape == (2, 2) and reduced.player_names == ["Pakistan", "Afghanistan"]
@@ -36,7 +36,7 @@ def test_the_engaged_scenario_is_its_2x2_game_with_the_same_costs():
 
 
 def test_a_game_where_everyone_chooses_is_kept_as_it_is():
-    game = load_game("pakistan_afghanistan_india")
+    game = load_game("pakistan_afghanistan_india").game
     assert game.without_single_strategy_players() is game and game.single_strategy_players == ()
 
 

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sovgame import parse_game
+from sovgame.core.case import as_game
 from sovgame.core.intervals import Interval, Root
 from sovgame.core.model import Game
 from sovgame.costs.assessment import assess
@@ -179,8 +180,9 @@ def test_every_verdict_is_the_rule_read_from_its_own_set(data):
     )
     lo = data.draw(st.fractions(0, 2, max_denominator=4), label="lo")
     top = lo + data.draw(st.fractions(0, 3, max_denominator=4), label="width")
-    target = (0,) * game.n_players  # each player's first strategy
-    report = compute_thresholds(game, target, discount=F(1, 2) if game.shape == (2, 2) else None, plausible=(lo, top))
+    shape = as_game(game).shape
+    target = (0,) * len(shape)  # each player's first strategy
+    report = compute_thresholds(game, target, discount=F(1, 2) if shape == (2, 2) else None, plausible=(lo, top))
     thresholds = list(report.thresholds.values())
     thresholds += [t for party in report.third_parties for t in party.nash.values()]
     if report.repeated is not None:
@@ -192,7 +194,7 @@ def test_every_verdict_is_the_rule_read_from_its_own_set(data):
         )
         if t.verdict is None:  # only a start not known exactly leaves it open
             assert t.bracket is not None and settled_both_ways(t, top) is None, t
-        elif t.bracket is not None and game.n_players > 2:
+        elif t.bracket is not None and len(shape) > 2:
             assert t.verdict == settled_both_ways(t, top), t
         else:
             assert t.verdict == rule(t.intervals, top), (t, lo, top)

@@ -11,13 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cases import CASE_TOML, MOVES_TOML
-from sovgame.core.capacity import Capacity, at_success
+from sovgame import parse_game
 from sovgame.core.intervals import Interval
 from sovgame.costs.capacity import vary_capacity
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.costs.verdicts import Verdict
 from sovgame.errors import ParameterError
-from sovgame.files.gamefile import parse_game
+from sovgame.sections.capacity import Capacity, at_success
 from strategies import costed_2x2
 
 GAME = parse_game(MOVES_TOML)
@@ -76,7 +76,8 @@ def test_bad_choices_name_the_parameter(strategy, text):
     st.lists(st.fractions(0, 1, max_denominator=9), min_size=3, max_size=3),
 )
 def test_pieces_and_verdicts_agree_with_the_thresholds_at_each_q(game, player, strategy, qs):
-    result = vary_capacity(game, f"{game.players[player].name}@{game.players[player].strategies[strategy]}")
+    named = game.game.players[player]
+    result = vary_capacity(game, f"{named.name}@{named.strategies[strategy]}")
     for q in qs:
         report = compute_thresholds(at_success(game, {(player, strategy): q}))
         for name, curve in result.curves.items():

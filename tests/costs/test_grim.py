@@ -21,19 +21,19 @@ WAR = (3, 0, 5, 1)
 
 
 def test_below_one_the_all_confront_outcome_is_the_punishment():
-    game = symmetric(*WAR, "mutual_confront")
+    case = symmetric(*WAR, "mutual_confront")
     # At κ = 1/2: δ* = (T − R)/(T − P) = 2/(5 − 1/2) = 4/9.
-    point = grim_trigger(game, game.payoffs, game.cost_load(), (0, 0), F(1, 2))
+    point = grim_trigger(case.game, case.game.payoffs, case.game.cost_load(), (0, 0), F(1, 2))
     assert point.credible and point.delta_star == {"Row": F(4, 9), "Column": F(4, 9)}
 
 
 def test_where_it_is_no_stage_equilibrium_delta_star_is_against_nash_reversion():
-    game = symmetric(*WAR, "mutual_confront")
+    case = symmetric(*WAR, "mutual_confront")
     # At κ = 3/2, P = −1/2 < S = 0. Grim trigger would claim δ* = 2/(5 + 1/2) = 4/11. The
     # stage equilibria are (C, D), (D, C) and a mixed one; the worst for the row player is
     # (C, D), paying it S = 0 (the mixed one pays (RP − ST)/(R + P − S − T) = 3/5). So
     # Nash reversion gives δ* = (T − R)/(T − 0) = 2/5.
-    point = grim_trigger(game, game.payoffs, game.cost_load(), (0, 0), F(3, 2))
+    point = grim_trigger(case.game, case.game.payoffs, case.game.cost_load(), (0, 0), F(3, 2))
     assert not point.credible
     assert point.delta_star == {"Row": F(2, 5), "Column": F(2, 5)}
     # δ = 19/50 lies between 4/11 and 2/5: the old answer ("sustained") was wrong.
@@ -41,13 +41,13 @@ def test_where_it_is_no_stage_equilibrium_delta_star_is_against_nash_reversion()
 
 
 def test_the_sustained_set_uses_the_credible_threat():
-    game = symmetric(*WAR, "mutual_confront")
+    case = symmetric(*WAR, "mutual_confront")
     # δ = 19/50: for κ ≤ 1, δ* = 2/(4 + κ) ≥ 2/5 > 19/50; for κ > 1, δ* = 2/5 (above). So
     # never; grim trigger alone would have claimed every κ ≥ 24/19 (2/(4 + κ) ≤ 19/50).
-    never = compute_thresholds(game, discount=F(19, 50)).repeated.sustainable_from
+    never = compute_thresholds(case, discount=F(19, 50)).repeated.sustainable_from
     assert never.intervals == () and never.verdict == "never"
     # δ = 1/2: 2/(4 + κ) ≤ 1/2 for every κ ≥ 0, and 2/5 ≤ 1/2: every κ, so it holds today.
-    always = compute_thresholds(game, discount=F(1, 2)).repeated.sustainable_from
+    always = compute_thresholds(case, discount=F(1, 2)).repeated.sustainable_from
     assert (always.value, always.attained, always.upper, always.verdict) == (F(0), True, None, "holds_today")
 
 
@@ -74,8 +74,8 @@ def test_analyze_does_not_call_a_non_credible_trigger_sustaining():
     # War damage of weight 2 at (D, D): at κ = 1, P = 1 − 2 = −1 < S = 0, so (D, D) is no
     # stage equilibrium today; the worst stage equilibrium pays each player S = 0, and
     # δ* = (5 − 3)/(5 − 0) = 2/5 by Nash reversion.
-    game = symmetric(*WAR, "mutual_confront", weights=(2, 2))
-    sentence = next(line for line in analyze(game).conclusion if "repeated play" in line)
+    case = symmetric(*WAR, "mutual_confront", weights=(2, 2))
+    sentence = next(line for line in analyze(case).conclusion if "repeated play" in line)
     assert "no credible threat" in sentence and "Nash reversion" in sentence and "Row 2/5" in sentence
 
 
@@ -85,12 +85,12 @@ def test_no_temptation_needs_no_patience_even_where_no_punishment_bites():
     # punishment does not bite either: T − P = −1 ≤ 0, the deviator would still be better off
     # than under punishment. With nothing to deter, every δ ≥ 0 deters: δ* = 0, not "no
     # discount factor deters" (None).
-    game = symmetric(4, 0, 1, 2, "any_conflict")
+    game = symmetric(4, 0, 1, 2, "any_conflict").game
     point = grim_trigger(game, game.payoffs, game.cost_load(), (0, 0), F(0))
     assert point.credible and point.delta_star == {"Row": F(0), "Column": F(0)}
     assert point.sustained(F(1, 100))
     # The edge of both: R = T = P = 3, S = 0. (D, D) is a stage equilibrium (P = 3 ≥ S = 0);
     # the temptation T − R = 0 gains nothing and the gap T − P = 0 punishes nothing: δ* = 0.
-    edge = symmetric(3, 0, 3, 3, "any_conflict")
+    edge = symmetric(3, 0, 3, 3, "any_conflict").game
     point = grim_trigger(edge, edge.payoffs, edge.cost_load(), (0, 0), F(0))
     assert point.credible and point.delta_star == {"Row": F(0), "Column": F(0)}

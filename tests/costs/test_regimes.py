@@ -70,7 +70,7 @@ def test_the_engaged_scenario_sweeps_as_a_two_player_game():
     middle = next(r for r in result.regimes if not r.is_point and r.lo == F(8, 3))
     assert middle.hi == F(8) and middle.solution.complete and len(middle.solution.equilibria) == 3
     # The same candidates as the 2x2 game: pairwise ties only (a 2x2 game has no others).
-    assert equilibrium_breakpoints(load_game("scenario_india_engaged")) == [F(0), F(1), F(8, 3), F(8)]
+    assert equilibrium_breakpoints(load_game("scenario_india_engaged").game) == [F(0), F(1), F(8, 3), F(8)]
 
 
 def test_thresholds_of_the_engaged_scenario_are_those_of_its_2x2_game():

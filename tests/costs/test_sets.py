@@ -19,7 +19,7 @@ def test_the_case_games_nash_set_and_who_binds():
     # it 1/2 (trade) + 1/4 (military) = 3/4 more per unit of κ: κ ≥ 4/3. Afghanistan's
     # Tolerate gains 1 and costs 1 (trade) + 1/2 (refugees) = 3/2 more: κ ≥ 2/3. Together
     # from 4/3 on, Pakistan binding, no cost level where a gain stays.
-    game = load_game("pakistan_afghanistan")
+    game = load_game("pakistan_afghanistan").game
     found = nash_set(game, game.payoffs, game.cost_load(), (0, 0))
     assert found.intervals == (Interval(F(4, 3), True, None),)
     assert [(p.player, p.start) for p in found.players] == [(0, F(4, 3)), (1, F(2, 3))]
@@ -35,7 +35,7 @@ def test_a_gain_no_cost_removes_blocks_dominance_and_uniqueness():
     # Prisoner's Dilemma R, S, T, P = 3, 0, 5, 1, any_conflict weight 1: (C, D) and (D, D)
     # carry the same cost, so against D confronting still pays P − S = 1 at every κ: C never
     # strictly dominates, and (D, D) stays an equilibrium (docs/models.md: never unique).
-    game = symmetric(3, 0, 5, 1, "any_conflict")
+    game = symmetric(3, 0, 5, 1, "any_conflict").game
     dominance = dominance_set(game, game.payoffs, game.cost_load(), (0, 0))
     assert dominance.intervals == () and dominance.binding is None
     assert dominance.blocking == Deviation(0, (0, 1), 1, F(1), F(0))
@@ -56,7 +56,7 @@ def test_a_set_of_two_pieces_risk_dominance_lost_at_one_point():
     text = two_by_two_text([(1, 1), (0, 0), (0, 0), (2, 0)], "any_conflict").replace(
         'incidence = "any_conflict"', 'incidence = "custom"\nexposure = { "D|D" = [1, 0], "D|C" = [0, 1] }'
     )
-    game = parse_game(text)
+    game = parse_game(text).game
     found = criterion_set(game, Criterion.RISK_DOMINANT, (0, 0), game.kept_costs())
     assert found.intervals == (Interval(F(0), True, F(1), False), Interval(F(1), False, None))
     # Read against today (κ = 1, not in the set) and the top 2: it meets (1, 2], reachable.

@@ -100,18 +100,18 @@ def test_one_criterion_alone_is_the_one_every_criterion_reports_with_a_single_st
     # P1 − S1 = 2 − κ/4, P2 − S2 = 3/2. Both are strict equilibria for 8/3 < κ < 8, where
     # (3κ/4 − 2)(3κ/2 − 3/2) > (3/2)(2 − κ/4) reduces to (9/8)κ² − (30/8)κ > 0, κ > 10/3; from
     # κ = 8 on only compromise is strict. So compromise risk-dominates exactly for κ > 10/3.
-    game = load_game("scenario_india_engaged")
-    report = compute_thresholds(game)
+    case = load_game("scenario_india_engaged")
+    report = compute_thresholds(case)
     for criterion in CRITERIA:
-        assert compute_threshold(game, criterion) == report.thresholds[criterion], criterion
+        assert compute_threshold(case, criterion) == report.thresholds[criterion], criterion
     (interval,) = report.thresholds["risk_dominant"].intervals
     assert (interval.lo, interval.lo_closed, interval.hi) == (F(10, 3), False, None)
 
 
 def test_cost_filter_answers_how_high_one_cost_alone_must_go():
-    game = load_game("pakistan_afghanistan")
+    case = load_game("pakistan_afghanistan")
     # Trade alone: Pakistan's deviation to Strike costs 1/2 more per κ: (4 − 3)/(1/2) = 2.
-    nash = compute_thresholds(game, costs=["trade_disruption"]).thresholds["nash"]
+    nash = compute_thresholds(case, costs=["trade_disruption"]).thresholds["nash"]
     assert nash.value == 2 and nash.per_player == {"Pakistan": F(2), "Afghanistan": F(1)}
 
 
@@ -122,9 +122,9 @@ def test_never_reason_names_player_and_deviation():
 
 
 def test_discount_gives_the_cost_level_that_sustains_compromise():
-    game = load_game("pakistan_afghanistan")
+    case = load_game("pakistan_afghanistan")
     # δ*_Pakistan(κ) = (1 − 3κ/4)/(2 − 0) ≤ 1/4 ⟺ κ ≥ 2/3; Afghanistan (1 − 3κ/2)/2 ≤ 1/4 ⟺ κ ≥ 1/3.
-    rep = compute_thresholds(game, discount=F(1, 4)).repeated
+    rep = compute_thresholds(case, discount=F(1, 4)).repeated
     assert rep.sustainable_from.value == F(2, 3) and rep.sustainable_from.attained
 
 
@@ -188,7 +188,7 @@ def test_unique_threshold_brackets_the_change_in_the_solver(game):
 @given(data=st.data())
 def test_no_regime_is_missed_on_a_fine_grid(shape, data):
     """Between reported breakpoints the equilibrium structure must not change."""
-    game = data.draw(costed_bimatrix(*shape))
+    game = data.draw(costed_bimatrix(*shape)).game
     grid = [F(i, 8) for i in range(0, 8 * 6 + 1)]
     points = equilibrium_breakpoints(game)
     previous = structure(solve(game, grid[0]))

@@ -88,14 +88,14 @@ def test_the_walk_gives_the_same_thresholds_as_every_breakpoint_solved(drawn):
 def test_the_walk_agrees_on_every_bundled_two_player_game_target_and_cost():
     checked = 0
     for name in bundled_names():
-        game = load_game(name)
-        if game.n_players != 2:
+        case = load_game(name)
+        if case.game.n_players != 2:
             continue
-        for target in itertools.product(*(range(k) for k in game.shape)):
-            for costs in [None] + [[c.name] for c in game.costs]:
-                if compute_threshold(game, "nash", target, costs).intervals:
-                    fast = compute_threshold(game, Criterion.UNIQUE, target, costs)
-                    assert same_threshold(fast, reference_unique(game, target, costs)), (name, target, costs)
+        for target in itertools.product(*(range(k) for k in case.game.shape)):
+            for costs in [None] + [[c.name] for c in case.game.costs]:
+                if compute_threshold(case, "nash", target, costs).intervals:
+                    fast = compute_threshold(case, Criterion.UNIQUE, target, costs)
+                    assert same_threshold(fast, reference_unique(case, target, costs)), (name, target, costs)
                     checked += 1
     assert checked > 20
 

@@ -11,7 +11,7 @@ from sovgame.cli import app
 
 
 def test_every_set_form_changes_the_game_in_memory():
-    game = load_game(
+    case = load_game(
         "pakistan_afghanistan",
         [
             "Strike|Tolerate TTP=2,1.5",
@@ -20,10 +20,10 @@ def test_every_set_form_changes_the_game_in_memory():
             "plausible_kappa=0,3",
         ],
     )
-    assert tuple(game.payoffs[1, 1]) == (2, F(3, 2))
-    assert tuple(game.payoffs[0, 0]) == (F(7, 2), 3)
-    assert game.costs[0].weights == (1, F(3, 4))
-    assert game.plausible_kappa == (0, 3)
+    assert tuple(case.game.payoffs[1, 1]) == (2, F(3, 2))
+    assert tuple(case.game.payoffs[0, 0]) == (F(7, 2), 3)
+    assert case.game.costs[0].weights == (1, F(3, 4))
+    assert case.plausible_kappa == (0, 3)
 
 
 @pytest.mark.parametrize(

@@ -68,8 +68,8 @@ def test_edit_changes_only_what_it_says(tmp_path, sequence):
     for edit in sequence:
         edit_file(path, [_as_setting(edit)])
     edited = load_game(str(path))
-    assert (edited.payoffs == expected.payoffs).all()
-    assert [c.weights for c in edited.costs] == [c.weights for c in expected.costs]
+    assert (edited.game.payoffs == expected.game.payoffs).all()
+    assert [c.weights for c in edited.game.costs] == [c.weights for c in expected.game.costs]
     assert edited.plausible_kappa == expected.plausible_kappa
     old_lines, new_lines = COMMENTED.splitlines(), path.read_text(encoding="utf-8").splitlines()
     assert len(old_lines) == len(new_lines)
@@ -141,10 +141,10 @@ def test_a_killed_edit_leaves_the_old_file(tmp_path, where):
 def test_new_writes_a_valid_template_or_a_copy(tmp_path, runner):
     template = tmp_path / "mine.toml"
     assert runner.invoke(app, ["new", str(template)]).exit_code == 0
-    assert template.read_text(encoding="utf-8") == TEMPLATE and load_game(str(template)).n_players == 2
+    assert template.read_text(encoding="utf-8") == TEMPLATE and load_game(str(template)).game.n_players == 2
     copy = tmp_path / "copy.toml"
     assert runner.invoke(app, ["new", str(copy), "--from", "scenario_escalation"]).exit_code == 0
-    assert load_game(str(copy)).shape == (3, 2)
+    assert load_game(str(copy)).game.shape == (3, 2)
     again = runner.invoke(app, ["new", str(copy)])
     assert again.exit_code == 1 and "--force" in again.stderr
     with pytest.raises(SovgameError, match="did you mean"):
@@ -161,7 +161,7 @@ SET = "Strike|Tolerate TTP=2.5,2"
 def edited_ok(runner, path, *settings):
     result = runner.invoke(app, ["edit", str(path), *[a for s in settings for a in ("--set", s)]])
     assert result.exit_code == 0, result.output
-    return load_game(str(path))
+    return load_game(str(path)).game
 
 
 def test_edit_writes_through_a_symbolic_link(runner, tmp_path):
@@ -171,7 +171,7 @@ def test_edit_writes_through_a_symbolic_link(runner, tmp_path):
     link.symlink_to(real)
     edited_ok(runner, link, SET)
     assert link.is_symlink() and os.readlink(link) == str(real)
-    assert tuple(load_game(str(real)).payoffs[1, 1]) == (F(5, 2), 2)  # the target has the change
+    assert tuple(load_game(str(real)).game.payoffs[1, 1]) == (F(5, 2), 2)  # the target has the change
 
 
 def test_edit_keeps_hard_links_mode_and_owner(runner, tmp_path):
@@ -186,7 +186,7 @@ def test_edit_keeps_hard_links_mode_and_owner(runner, tmp_path):
     edited_ok(runner, path, SET)
     after = os.stat(path)
     assert after.st_ino == before.st_ino and after.st_nlink == 2
-    assert tuple(load_game(str(twin)).payoffs[1, 1]) == (F(5, 2), 2)  # both names see the change
+    assert tuple(load_game(str(twin)).game.payoffs[1, 1]) == (F(5, 2), 2)  # both names see the change
     assert stat.S_IMODE(after.st_mode) == 0o640
     assert (after.st_uid, after.st_gid) == (before.st_uid, before.st_gid)
 
@@ -251,8 +251,8 @@ def test_concurrent_edits_of_one_file_all_take_effect(tmp_path):
     ]
     for process in processes:
         assert process.wait(timeout=120) == 0, process.stderr.read()
-    game = load_game(str(path))
-    assert [game.payoffs["abcde".index(r), "abcde".index(c), 0] for r, c, _ in changes] == [v for *_, v in changes]
+    case = load_game(str(path))
+    assert [case.game.payoffs["abcde".index(r), "abcde".index(c), 0] for r, c, _ in changes] == [v for *_, v in changes]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.toml"]
 
 
@@ -280,7 +280,7 @@ def test_a_change_by_another_program_between_read_and_write_is_not_overwritten(t
 def test_edit_takes_every_number_that_set_takes(runner, tmp_path, value):
     path = tmp_path / "case.toml"
     path.write_text(CASE_TOML)
-    expected = load_game("pakistan_afghanistan", [f"Pakistan@Strike|Tolerate TTP={value}"]).payoffs[1, 1, 0]
+    expected = load_game("pakistan_afghanistan", [f"Pakistan@Strike|Tolerate TTP={value}"]).game.payoffs[1, 1, 0]
     game = edited_ok(runner, path, f"Pakistan@Strike|Tolerate TTP={value}")
     assert game.payoffs[1, 1, 0] == expected and game.payoffs[1, 1, 1] == 2
 

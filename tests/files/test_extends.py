@@ -28,13 +28,13 @@ def write(tmp_path, name, text):
 
 
 def test_extends_overrides_by_key_and_by_name(tmp_path):
-    game = load_game(write(tmp_path, "child.toml", CHILD))
+    case = load_game(write(tmp_path, "child.toml", CHILD))
     base = load_game("pakistan_afghanistan")
-    assert game.title == "cheaper trade" and game.description == base.description
-    assert (game.payoffs == base.payoffs).all() and game.notes == base.notes
-    trade = next(c for c in game.costs if c.name == "trade_disruption")
+    assert case.title == "cheaper trade" and case.description == base.description
+    assert (case.game.payoffs == base.game.payoffs).all() and case.notes == base.notes
+    trade = next(c for c in case.game.costs if c.name == "trade_disruption")
     assert trade.weights == (1, 1) and trade.incidence == "any_conflict"  # kept from the parent
-    assert [c.name for c in game.costs] == [c.name for c in base.costs]
+    assert [c.name for c in case.game.costs] == [c.name for c in base.game.costs]
 
 
 def test_extends_a_relative_path_and_chains(tmp_path):
@@ -77,18 +77,21 @@ def test_renamed_strategy_drops_stale_inherited_payoffs(tmp_path):
         'extends = "pakistan_afghanistan"\n[[players]]\nname = "Pakistan"\nstrategies = ["Restrain strikes", "Raid"]\n'
         '[payoffs]\n"Raid|Constrain TTP" = [4, 1]\n"Raid|Tolerate TTP" = [2, 2]\n'
     )
-    game = load_game(write(tmp_path, "w.toml", text))
-    assert game.players[0].strategies == ("Restrain strikes", "Raid")
-    assert set(map(game.outcome_key, game.notes)) == {"Restrain strikes|Constrain TTP", "Restrain strikes|Tolerate TTP"}
+    case = load_game(write(tmp_path, "w.toml", text))
+    assert case.game.players[0].strategies == ("Restrain strikes", "Raid")
+    assert set(map(case.game.outcome_key, case.notes)) == {
+        "Restrain strikes|Constrain TTP",
+        "Restrain strikes|Tolerate TTP",
+    }
 
 
 def test_campaign_game_is_the_case_plus_a_strategy():
-    game = load_game("pakistan_afghanistan_campaign")
-    assert game.shape == (3, 2) and len(game.notes) == 6
-    assert [c.name for c in game.costs] == [
+    case = load_game("pakistan_afghanistan_campaign")
+    assert case.game.shape == (3, 2) and len(case.notes) == 6
+    assert [c.name for c in case.game.costs] == [
         "trade_disruption",
         "refugee_returns",
         "military_operations",
         "campaign_burden",
     ]
-    assert tuple(game.payoffs[2, 1]) == (F(5, 2), F(3, 2))
+    assert tuple(case.game.payoffs[2, 1]) == (F(5, 2), F(3, 2))

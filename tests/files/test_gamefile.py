@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cases import CASE_TOML
+from sovgame import load_game
 from sovgame.errors import SovgameError
-from sovgame.files.gamefile import load_game
 from support import only_problem
 
 

@@ -58,7 +58,7 @@ def test_payoff_version_of_the_manual_counts_the_first_player_fastest():
     assert payoff_table(game) == SELTEN_PAYOFFS
     # The profile that tells the two orders apart: player 1's third strategy, player 2's second.
     assert tuple(game.payoffs[2, 1]) == (2, 0)
-    assert game.description is None and game.compromise_profile is None
+    assert imported.case.description is None and game.compromise_profile is None
 
 
 def test_outcome_version_of_the_manual_is_the_same_game():
@@ -74,8 +74,9 @@ def test_labels_fractions_decimals_and_exponents_are_exact():
 "A comment that becomes the description"
 1 2   3/2 -4   0.1 6   1e2 -7/8
 """
+    imported = read_nfg(text, "exact.nfg")
     game = nfg_to_game(text, "exact.nfg")
-    assert game.description == "A comment that becomes the description"
+    assert imported.case.description == "A comment that becomes the description"
     assert payoff_table(game) == {(0, 0): (1, 2), (1, 0): (F(3, 2), -4), (0, 1): (F(1, 10), 6), (1, 1): (100, F(-7, 8))}
     assert game.outcome_key((1, 0)) == "Down|Left"
 
@@ -105,11 +106,12 @@ def test_outcome_version_null_outcome_shared_outcomes_and_optional_commas():
 
 def test_text_escapes_and_unicode():
     text = r"""NFG 1 R "A \"quoted\" title — ü" { "P \"1\"" "P2" } { { "a\b" "c" } { "d" } } "x\\y" 1 2 3 4"""
-    game = nfg_to_game(text)
+    case = read_nfg(text).case
+    game = case.game
     assert game.title == 'A "quoted" title — ü'
     assert game.player_names == ['P "1"', "P2"]
     assert game.players[0].strategies == ("a\\b", "c")
-    assert game.description == "x\\y"
+    assert case.description == "x\\y"
 
 
 def test_labels_are_made_valid_and_every_change_is_reported():
@@ -228,11 +230,11 @@ def test_unknown_version_is_a_usage_error():
 @pytest.mark.parametrize("version", VERSIONS)
 @pytest.mark.parametrize("name", bundled_names())
 def test_every_bundled_game_round_trips_exactly(name, version, tmp_path):
-    game = load_game(name)
-    imported = read_nfg(game_to_nfg(game, version), f"{name}.nfg")
+    case = load_game(name)
+    imported = read_nfg(game_to_nfg(case, version), f"{name}.nfg")
     assert imported.version == version and imported.renamed == () and imported.left_out == ()
-    same_game(game, imported.game)
-    assert (imported.game.title, imported.game.description) == (game.title, game.description)
+    same_game(case, imported.game)
+    assert (imported.case.title, imported.case.description) == (case.title, case.description)
 
     # The same through files: TOML -> .nfg -> TOML, and the result loads as a game file.
     nfg, toml = tmp_path / f"{name}.nfg", tmp_path / f"{name}.toml"
@@ -240,14 +242,14 @@ def test_every_bundled_game_round_trips_exactly(name, version, tmp_path):
     back = convert(str(nfg), toml)
     assert back.renamed == () and back.left_out == ()
     reloaded = load_game(str(toml))
-    same_game(game, reloaded)
-    assert reloaded.title == game.title and reloaded.description == game.description
-    assert reloaded.costs == () and reloaded.compromise_profile is None and not reloaded.notes
+    same_game(case, reloaded)
+    assert reloaded.title == case.title and reloaded.description == case.description
+    assert reloaded.game.costs == () and reloaded.game.compromise_profile is None and not reloaded.notes
     assert sorted(os.listdir(tmp_path)) == sorted([nfg.name, toml.name])  # no temporary files left
 
 
 def test_bundled_games_include_three_players():
-    assert any(load_game(name).n_players == 3 for name in bundled_names())
+    assert any(load_game(name).game.n_players == 3 for name in bundled_names())
 
 
 def test_cli_bad_nfg_exits_1_naming_file_line_and_token(runner, tmp_path):
@@ -270,7 +272,7 @@ def _gambit_profiles(gambit_game, equilibria) -> set:
 @pytest.mark.parametrize("name", bundled_names())
 def test_gambit_reads_the_written_file_and_agrees_on_equilibria(name, version, tmp_path):
     gbt = extra_module("pygambit")
-    game = load_game(name)
+    game = load_game(name).game
     path = tmp_path / f"{name}.nfg"
     convert(name, path, version=version)
     read_back = gbt.read_nfg(str(path))

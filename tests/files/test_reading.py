@@ -114,7 +114,7 @@ def test_extends_cannot_reach_a_fifo_or_device_through_a_link(tmp_path, kind):
 def test_a_byte_order_mark_is_accepted_in_game_files_as_in_nfg_files(tmp_path):
     path = tmp_path / "bom.toml"
     path.write_bytes(b"\xef\xbb\xbf" + CASE_TOML.encode())
-    assert load_game(str(path)).n_players == 2
+    assert load_game(str(path)).game.n_players == 2
 
 
 def test_an_integer_of_more_than_4300_digits_is_a_clean_error(runner, tmp_path):
@@ -161,7 +161,7 @@ def test_a_lopsided_game_is_read_in_linear_time(runner, tmp_path):
         f'[[players]]\nname = "B"\nstrategies = [{strategies}]\n[payoffs]\n{payoffs}\n'
     )
     start = time.perf_counter()
-    assert load_game(str(path)).shape == (1, n)
+    assert load_game(str(path)).game.shape == (1, n)
     assert time.perf_counter() - start < 3
 
 

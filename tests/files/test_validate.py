@@ -7,35 +7,35 @@ from fractions import Fraction
 import pytest
 
 from cases import CASE_TOML
+from sovgame import parse_game
 from sovgame.errors import GameFileError
-from sovgame.files.gamefile import parse_game
 from support import only_problem, problems
 
 
 def test_case_game_loads_exactly():
-    game = parse_game(CASE_TOML, "case.toml")
-    assert game.player_names == ["Pakistan", "Afghanistan"]
-    assert game.shape == (2, 2)
-    assert game.payoffs[1, 0, 0] == 4
-    assert game.costs[0].weights == (Fraction(1, 2), Fraction(1))
-    assert game.plausible_kappa == (0, 2)
-    assert game.notes[(1, 1)].startswith("status quo")
-    assert game.compromise_profile == (0, 0)
+    case = parse_game(CASE_TOML, "case.toml")
+    assert case.game.player_names == ["Pakistan", "Afghanistan"]
+    assert case.game.shape == (2, 2)
+    assert case.game.payoffs[1, 0, 0] == 4
+    assert case.game.costs[0].weights == (Fraction(1, 2), Fraction(1))
+    assert case.plausible_kappa == (0, 2)
+    assert case.notes[(1, 1)].startswith("status quo")
+    assert case.game.compromise_profile == (0, 0)
 
 
 def test_decimals_are_read_as_written_not_as_binary_floats():
-    game = parse_game(CASE_TOML.replace("weights = [0.5, 1.0]", "weights = [0.1, 0.7]"))
-    assert game.costs[0].weights == (Fraction(1, 10), Fraction(7, 10))
+    case = parse_game(CASE_TOML.replace("weights = [0.5, 1.0]", "weights = [0.1, 0.7]"))
+    assert case.game.costs[0].weights == (Fraction(1, 10), Fraction(7, 10))
 
 
 def test_fraction_strings_are_accepted():
-    game = parse_game(CASE_TOML.replace("= [4, 1]", '= ["7/2", "1/3"]'))
-    assert tuple(game.payoffs[1, 0]) == (Fraction(7, 2), Fraction(1, 3))
+    case = parse_game(CASE_TOML.replace("= [4, 1]", '= ["7/2", "1/3"]'))
+    assert tuple(case.game.payoffs[1, 0]) == (Fraction(7, 2), Fraction(1, 3))
 
 
 def test_cost_load_follows_incidence():
-    game = parse_game(CASE_TOML)
-    W = game.cost_load()
+    case = parse_game(CASE_TOML)
+    W = case.game.cost_load()
     # Pakistan: trade 1/2 at every conflict outcome, operations 1/4 when it strikes.
     assert [W[s + (0,)] for s in [(0, 0), (0, 1), (1, 0), (1, 1)]] == [
         0,
@@ -50,7 +50,7 @@ def test_cost_load_follows_incidence():
         Fraction(3, 2),
         Fraction(3, 2),
     ]
-    only_trade = game.cost_load(["trade_disruption"])
+    only_trade = case.game.cost_load(["trade_disruption"])
     assert only_trade[1, 1, 1] == 1
 
 
@@ -202,9 +202,9 @@ def test_custom_exposure_problems():
     bad_key = custom.replace("weights = [0.25, 0]", 'weights = [0.25, 0]\nexposure = { "Strike|Nothing" = [1, 0] }')
     assert "'Nothing' is not a strategy of Afghanistan" in only_problem(bad_key)
     good = custom.replace("weights = [0.25, 0]", 'weights = [0.25, 0]\nexposure = { "Strike|Tolerate TTP" = [1, 0] }')
-    game = parse_game(good)
-    assert game.cost_load(["military_operations"])[1, 1, 0] == Fraction(1, 4)
-    assert game.cost_load(["military_operations"])[1, 0, 0] == 0
+    case = parse_game(good)
+    assert case.game.cost_load(["military_operations"])[1, 1, 0] == Fraction(1, 4)
+    assert case.game.cost_load(["military_operations"])[1, 0, 0] == 0
 
 
 def test_an_empty_custom_exposure_table_is_a_cost_on_nobody():
@@ -212,7 +212,7 @@ def test_an_empty_custom_exposure_table_is_a_cost_on_nobody():
     # exposure is 0; the cost changes no payoff at any κ.
     custom = CASE_TOML.replace('incidence = "own_confront"', 'incidence = "custom"')
     empty = custom.replace("weights = [0.25, 0]", "weights = [0.25, 0]\nexposure = { }")
-    game = parse_game(empty)
+    game = parse_game(empty).game
     assert game.costs[2].exposure == {}
     assert not game.cost_load(["military_operations"]).any()
     assert (game.payoffs_at(5, ["military_operations"]) == game.payoffs).all()

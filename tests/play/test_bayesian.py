@@ -5,15 +5,14 @@ equilibrium checked again as a best response of every type."""
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 from fractions import Fraction as F
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from sovgame import bimatrix_game, load_game, solve
-from sovgame.core.moves import PlayerType
+from sovgame import Case, bimatrix_game, load_game, solve
 from sovgame.play.bayesian import solve_bayesian
+from sovgame.sections.types import HiddenTypes, PlayerType
 
 CELLS = [(0, 0), (0, 1), (1, 0), (1, 1)]
 
@@ -29,11 +28,16 @@ def bayesian_2x2(draw):
         for k, prior in enumerate([first, 1 - first][:count]):
             own = {cell: F(draw(st.integers(-9, 9))) for cell in CELLS}
             types.append(PlayerType(player, f"t{k}", prior, own))
-    return replace(bimatrix_game([[0, 0], [0, 0]], [[0, 0], [0, 0]]), types=tuple(types))
+    return Case(bimatrix_game([[0, 0], [0, 0]], [[0, 0], [0, 0]]), sections=(HiddenTypes(tuple(types)),))
+
+
+def types_of(case):
+    section = case.section(HiddenTypes)
+    return section.types if section else ()
 
 
 def agents(game):
-    return [(t.player, t) for t in game.types]
+    return [(t.player, t) for t in types_of(game)]
 
 
 def indifference(t, other_types):
@@ -87,7 +91,7 @@ def brute_force(game):
     a mixing type must be indifferent, which is linear in the other player's mixing
     probabilities. None when the game is degenerate (a tie, or a support whose system is
     consistent but does not pin the probabilities down)."""
-    types = [[t for t in game.types if t.player == p] for p in range(2)]
+    types = [[t for t in types_of(game) if t.player == p] for p in range(2)]
     found = set()
     for support in itertools.product((0, 1, "mix"), repeat=len(types[0]) + len(types[1])):
         choice = [support[: len(types[0])], support[len(types[0]) :]]
@@ -139,8 +143,8 @@ def test_every_reported_equilibrium_is_a_best_response_of_every_type(game):
     """Checked here from the definition, independently of the solver's own check."""
     for e in solve_bayesian(game, 0).equilibria:
         for p in range(2):
-            for k, t in enumerate(t for t in game.types if t.player == p):
-                const, coefs = indifference(t, [o for o in game.types if o.player != p])
+            for k, t in enumerate(t for t in types_of(game) if t.player == p):
+                const, coefs = indifference(t, [o for o in types_of(game) if o.player != p])
                 gain = const + sum(c * beh[0] for c, beh in zip(coefs, e.behaviour[1 - p]))
                 probs = e.behaviour[p][k]
                 assert sum(probs) == 1 and min(probs) >= 0
@@ -149,10 +153,10 @@ def test_every_reported_equilibrium_is_a_best_response_of_every_type(game):
 
 def test_without_types_the_bayesian_equilibria_are_the_nash_equilibria():
     for name in ("stag_hunt", "chicken", "battle_of_the_sexes", "pakistan_afghanistan"):
-        game = load_game(name)
+        case = load_game(name)
         for kappa in (0, 1, 2):
-            bayes = {tuple(beh[0] for beh in e.behaviour) for e in solve_bayesian(game, kappa).equilibria}
-            assert bayes == {tuple(e.strategies) for e in solve(game, kappa).equilibria}, (name, kappa)
+            bayes = {tuple(beh[0] for beh in e.behaviour) for e in solve_bayesian(case, kappa).equilibria}
+            assert bayes == {tuple(e.strategies) for e in solve(case, kappa).equilibria}, (name, kappa)
 
 
 def test_a_continuum_of_bayesian_equilibria_is_said():
@@ -160,7 +164,7 @@ def test_a_continuum_of_bayesian_equilibria_is_said():
     type may mix freely, so the equilibria form continua, which the result says."""
     base = bimatrix_game([[1, 1], [1, 1]], [[2, 0], [0, 1]])
     flat = {cell: F(1) for cell in CELLS}
-    game = replace(base, types=(PlayerType(0, "a", F(1, 2), flat), PlayerType(0, "b", F(1, 2), flat)))
+    game = Case(base, sections=(HiddenTypes((PlayerType(0, "a", F(1, 2), flat), PlayerType(0, "b", F(1, 2), flat))),))
     solution = solve_bayesian(game, 0)
     assert solution.degenerate and any(e.component is not None for e in solution.equilibria)
     assert any("continuum" in note for note in solution.notes)

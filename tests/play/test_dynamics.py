@@ -15,8 +15,8 @@ from sovgame.play.dynamics import run_dynamics
 @pytest.mark.parametrize("p, expected", [(0.7, (0, 0)), (0.6, (1, 1)), (0.68, (0, 0)), (0.65, (1, 1))])
 def test_stag_hunt_basins_either_side_of_two_thirds(p, expected):
     # Stag pays 4p against Hare's 3p + 2(1 − p): Stag is better iff p > 2/3 (docs/models.md).
-    game = load_game("stag_hunt")
-    result = run_dynamics(game, start=(np.array([p, 1 - p]), np.array([p, 1 - p])))
+    case = load_game("stag_hunt")
+    result = run_dynamics(case, start=(np.array([p, 1 - p]), np.array([p, 1 - p])))
     for trajectory in result.trajectories:
         selected = result.solution.equilibria[trajectory.selected]
         assert selected.pure_profile() == expected, trajectory.method

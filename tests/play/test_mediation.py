@@ -32,16 +32,16 @@ def test_prisoners_dilemma_only_correlated_equilibrium_is_mutual_defection():
 
 
 def test_case_game_transfers_fall_as_models_says():
-    game = load_game("pakistan_afghanistan")
+    case = load_game("pakistan_afghanistan")
     for kappa in (F(0), F(1, 3), F(2, 3), F(1), F(4, 3), F(2)):
-        result = mediate(game, kappa)
+        result = mediate(case, kappa)
         assert result.transfers["Pakistan"] == max(F(0), 1 - F(3, 4) * kappa)
         assert result.transfers["Afghanistan"] == max(F(0), 1 - F(3, 2) * kappa)
-    assert mediate(game, 0).transfers == {"Pakistan": 1, "Afghanistan": 1}
+    assert mediate(case, 0).transfers == {"Pakistan": 1, "Afghanistan": 1}
     # Guarantees insure against exploitation: P − S = 2 − 1 for both at κ = 0.
-    assert mediate(game, 0).guarantees == {"Pakistan": 1, "Afghanistan": 1}
+    assert mediate(case, 0).guarantees == {"Pakistan": 1, "Afghanistan": 1}
     # The default is today's costs: 1 − 3/4 = 1/4 for Pakistan, none for Afghanistan.
-    assert mediate(game).kappa == 1 and mediate(game).transfers == {"Pakistan": F(1, 4), "Afghanistan": 0}
+    assert mediate(case).kappa == 1 and mediate(case).transfers == {"Pakistan": F(1, 4), "Afghanistan": 0}
 
 
 def test_recommendation_alone_suffices_from_the_nash_threshold():

@@ -7,10 +7,9 @@ from fractions import Fraction as F
 
 import pytest
 
-from sovgame import load_game
+from sovgame import load_game, parse_game
 from sovgame.cli import app
 from sovgame.errors import GameFileError
-from sovgame.files.gamefile import parse_game
 from sovgame.play.repeated import analyze_repeated, green_porter, noisy_chain, strategies
 
 NOISE = F(1, 20)
@@ -38,8 +37,8 @@ def test_win_stay_lose_shift_recovers_from_errors():
 
 @pytest.mark.parametrize("pair", [("tft", "tft"), ("wsls", "grim"), ("gtft", "alld")])
 def test_simulation_agrees_with_the_exact_chain(pair):
-    game = load_game("pakistan_afghanistan_repeated")
-    result = analyze_repeated(game, pair=pair, periods=40_000, seed=3)
+    case = load_game("pakistan_afghanistan_repeated")
+    result = analyze_repeated(case, pair=pair, periods=40_000, seed=3)
     for outcome, share in result.chain.shares.items():
         # Shares of a fast-mixing chain: well within 5 binomial standard errors.
         se = (float(share) * (1 - float(share)) / result.periods) ** 0.5

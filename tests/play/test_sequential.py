@@ -118,6 +118,7 @@ def brute_force_spe_outcomes(game, order, kappa):
 @settings(max_examples=60, deadline=None)
 @given(costed_2x2(low=-2, high=2), st.sampled_from([ROW_FIRST, COLUMN_FIRST]), st.sampled_from([0, F(1, 2), 1, 2]))
 def test_pure_spe_outcomes_match_brute_force(game, order, kappa):
+    game = game.game
     solution = solve_order(game, order, kappa)
     expected = brute_force_spe_outcomes(game, order, F(kappa))
     assert set(solution.outcomes) == expected == {e.outcome for e in solution.equilibria}
@@ -129,6 +130,7 @@ def test_pure_spe_outcomes_match_brute_force(game, order, kappa):
 def test_order_thresholds_hold_exactly_where_they_say(game, order, kappa):
     """The sets of κ agree with backward induction at any rational κ."""
     row = analyze_sequential(game).row(order)
+    game = game.game
     pure, support = outcome_sets(game, game.payoffs_at(kappa), order)
     target = game.compromise_profile
     assert any(i.contains(kappa) for i in row.outcome.intervals) == (target in pure)
@@ -136,10 +138,10 @@ def test_order_thresholds_hold_exactly_where_they_say(game, order, kappa):
 
 
 def test_order_is_named_by_players_and_checked():
-    game = load_game("pakistan_afghanistan")
-    assert analyze_sequential(game, ["Afghanistan", "Pakistan"]).chosen == COLUMN_FIRST
+    case = load_game("pakistan_afghanistan")
+    assert analyze_sequential(case, ["Afghanistan", "Pakistan"]).chosen == COLUMN_FIRST
     with pytest.raises(ParameterError) as info:
-        analyze_sequential(game, ["Afghanistan", "India"])
+        analyze_sequential(case, ["Afghanistan", "India"])
     assert info.value.parameter == "order"
 
 

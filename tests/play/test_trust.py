@@ -8,10 +8,9 @@ from fractions import Fraction as F
 import pytest
 
 from cases import CASE_TOML, MOVES_TOML
-from sovgame import load_game
+from sovgame import load_game, parse_game
 from sovgame.core.intervals import Interval
 from sovgame.errors import ParameterError
-from sovgame.files.gamefile import parse_game
 from sovgame.play.bayesian import bayesian_game, solve_bayesian
 from sovgame.play.trust import (
     BeliefSet,
@@ -117,14 +116,14 @@ def test_kydd_cooperation_needs_the_greedy_prior_at_most_one_third():
     (R 3 < T 5, S 0 < P 2: defecting dominant). Seekers cooperate and greedy types defect in
     equilibrium iff each side's seekers believe the other cooperates with probability
     1 − g ≥ 2/3, i.e. the greedy prior g ≤ 1/3 (Kydd 1997)."""
-    game = parse_game(KYDD)
-    bg = bayesian_game(game)
+    case = parse_game(KYDD)
+    bg = bayesian_game(case)
     assert compromise_holds(bg, F(0))
-    assert prior_range(game, 0, "greedy", 0).interval == Interval(F(0), True, F(1, 3), True)
+    assert prior_range(case, 0, "greedy", 0).interval == Interval(F(0), True, F(1, 3), True)
     assert compromise_holds(with_prior(bg, 0, 1, F(1, 3)), F(0))
     assert not compromise_holds(with_prior(bg, 0, 1, F(1, 2)), F(0))
     cooperative = ((F(1), F(0)), (F(0), F(1)))
-    assert (cooperative, cooperative) in {e.behaviour for e in solve_bayesian(game, 0).equilibria}
+    assert (cooperative, cooperative) in {e.behaviour for e in solve_bayesian(case, 0).equilibria}
     at_half = solve_bayesian(with_prior(bg, 0, 1, F(1, 2)), 0).equilibria
     assert (cooperative, cooperative) not in {e.behaviour for e in at_half}
 

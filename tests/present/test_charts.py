@@ -10,6 +10,7 @@ from fractions import Fraction as F
 import pytest
 
 from sovgame import bimatrix_game, bundled_names, compute_thresholds, load_game, sweep
+from sovgame.core.case import Case, as_game
 from sovgame.core.model import Cost, Game, Incidence
 from support import extra_module
 
@@ -60,7 +61,7 @@ def assert_fit_for_print(fig):
     assert fig._suptitle is not None and fig._suptitle.get_text()
 
 
-def crowded_3x3() -> Game:
+def crowded_3x3() -> Case:
     """A 3x3 coordination game with close breakpoints, whose labels cannot all sit on one row.
 
     Each player pays κ when it leaves its compromise (r1, c1). At (r2, c2) Row gets
@@ -71,13 +72,13 @@ def crowded_3x3() -> Game:
     game = bimatrix_game(A, [list(row) for row in zip(*A)], title="A crowded 3x3 game of coordination, " * 3)
     players = tuple(type(p)(p.name, p.strategies, p.strategies[0]) for p in game.players)
     cost = Cost("burden", Incidence.OWN_CONFRONT, (F(1), F(1)), (0, 1))
-    return Game(game.title, players, game.payoffs, costs=(cost,), plausible_kappa=(F(0), F(2)))
+    return Case(Game(game.title, players, game.payoffs, costs=(cost,)), plausible_kappa=(F(0), F(2)))
 
 
 def regime_figure(game):
     from sovgame.present.regime_chart import sweep_figure
 
-    report = compute_thresholds(game) if game.compromise_profile is not None else None
+    report = compute_thresholds(game) if as_game(game).compromise_profile is not None else None
     return sweep_figure(sweep(game), report)
 
 
@@ -98,10 +99,10 @@ def test_the_regime_chart_of_a_crowded_3x3_game_staggers_its_labels():
 
 def test_the_axis_ends_a_little_past_the_last_breakpoint():
     # The 3x3 escalation game: last change at κ = 4 (the sweep itself runs further).
-    game = load_game("pakistan_afghanistan_escalation")
-    result = sweep(game)
+    case = load_game("pakistan_afghanistan_escalation")
+    result = sweep(case)
     last = max(float(p) for p in result.breakpoints)
-    fig = regime_figure(game)
+    fig = regime_figure(case)
     start, end = fig.axes[0].get_xlim()
     assert start == 0 and last < end <= last * 1.2 + 0.1
     assert end < float(result.to)
@@ -147,7 +148,7 @@ def test_a_breakpoint_a_hair_above_today_is_not_labelled_today():
     base = bimatrix_game(A, [list(row) for row in zip(*A)], title="A hair above today")
     players = tuple(type(p)(p.name, p.strategies, p.strategies[0]) for p in base.players)
     cost = Cost("burden", Incidence.OWN_CONFRONT, (F(1), F(1)), (0, 1))
-    game = Game(base.title, players, base.payoffs, costs=(cost,), plausible_kappa=(F(0), F(2)))
+    game = Case(Game(base.title, players, base.payoffs, costs=(cost,)), plausible_kappa=(F(0), F(2)))
     assert near in sweep(game).breakpoints
     labels = [t.get_text() for t in regime_figure(game).axes[0].texts]
     assert "today, κ = 1" in labels

@@ -11,7 +11,7 @@ from sovgame import load_game, solve
 from sovgame.robustness.batch import sets_at_kappa, solution_key
 from sovgame.robustness.runner import robust
 from sovgame.robustness.sampling import exact_sample_game
-from support import draw
+from support import draw, game_changed
 
 
 def test_batched_equilibria_at_the_top_agree_with_the_exact_solver():
@@ -31,8 +31,8 @@ def test_degenerate_samples_are_solved_exactly():
     """A cardinal game without noise or weight ranges: every sample is the file's game at κ = 2,
     degenerate there (ties), so the batched check hands it to the exact solver."""
     game = load_game("pakistan_afghanistan_escalation", ["plausible_kappa=0,2"])
-    fixed = tuple(replace(c, weights_range=None) for c in game.costs)
-    game = replace(game, payoff_scale="cardinal", costs=fixed)
+    fixed = tuple(replace(c, weights_range=None) for c in game.game.costs)
+    game = game_changed(game, payoff_scale="cardinal", costs=fixed)
     result = robust(game, 300, seed=1)
     exact = solve(game, 2)
     assert [s.share for s in result.at_top.sets] == [1.0]

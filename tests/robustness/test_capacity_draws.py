@@ -10,11 +10,11 @@ from fractions import Fraction
 import numpy as np
 
 from cases import MOVES_TOML
-from sovgame.core.capacity import at_success
+from sovgame import parse_game
 from sovgame.costs.thresholds import compute_thresholds
-from sovgame.files.gamefile import parse_game
 from sovgame.robustness.runner import robust
 from sovgame.robustness.sampling import exact_sample_game
+from sovgame.sections.capacity import at_success
 from support import draw
 
 #: The case as cardinal numbers (nothing redrawn but q), Kabul's capacity q ~ U(3/10, 9/10).
@@ -40,8 +40,10 @@ def test_a_fixed_q_is_the_files_game_in_every_sample():
     fixed = parse_game(MOVES_TOML.replace("success_range = [0.3, 0.9]\n", "").replace('"ordinal"', '"cardinal"'))
     plan, U, W = draw(fixed, 4)
     assert not plan.uncertain
-    expected = np.array(fixed.payoffs, dtype=float).reshape(4, 2)
-    assert np.allclose(U[0], expected) and np.allclose(W[0], np.array(fixed.cost_load(), dtype=float).reshape(4, 2))
+    expected = np.array(fixed.game.payoffs, dtype=float).reshape(4, 2)
+    assert np.allclose(U[0], expected) and np.allclose(
+        W[0], np.array(fixed.game.cost_load(), dtype=float).reshape(4, 2)
+    )
 
 
 def test_exact_sample_game_is_the_sampled_game_without_a_second_lottery():

@@ -56,23 +56,23 @@ def assert_agrees_with_exact(game, count: int, seed: int = 11, **options) -> int
 
 
 def test_case_game_thresholds_agree_with_the_exact_path_on_200_samples():
-    game = load_game("pakistan_afghanistan")
-    assert assert_agrees_with_exact(game, 200) == 200  # a 2x2 game leaves no sample open
+    case = load_game("pakistan_afghanistan")
+    assert assert_agrees_with_exact(case, 200) == 200  # a 2x2 game leaves no sample open
 
 
 @pytest.mark.parametrize("target", ["a0|b0", "a1|b1", "a0|b1", "a1|b0"])
 def test_every_target_agrees_with_the_exact_path_under_noise_and_weight_ranges(target):
-    game = parse_game(MIXED_COSTS_2X2)
-    assert assert_agrees_with_exact(game, 60, seed=3, target=target, noise=1.5) == 60
+    case = parse_game(MIXED_COSTS_2X2)
+    assert assert_agrees_with_exact(case, 60, seed=3, target=target, noise=1.5) == 60
 
 
 def test_two_by_two_thresholds_agree_with_exact_at_ties():
     """No noise: every sample is the file's game, full of exact ties (b = 0, a = 0)."""
     for name in ("prisoners_dilemma", "stag_hunt", "chicken", "deadlock"):
-        game = parse_game(load_game_text(name).replace('payoff_scale = "ordinal"', 'payoff_scale = "cardinal"'))
+        case = parse_game(load_game_text(name).replace('payoff_scale = "ordinal"', 'payoff_scale = "cardinal"'))
         for target in ("0|0", "1|1", "0|1"):
             profile = tuple(int(x) for x in target.split("|"))
-            assert assert_agrees_with_exact(game, 1, target=profile) == 1
+            assert assert_agrees_with_exact(case, 1, target=profile) == 1
 
 
 def load_game_text(name: str) -> str:

@@ -22,11 +22,11 @@ def test_nash_threshold_distribution_matches_the_closed_form_for_the_case_game()
     """docs/models.md: with four distinct ranks per player, T_i − R_i is (hi_i − lo_i)·Beta(1, 4), so
     P(κ_NE ≤ x) = Π_i [1 − (1 − x·Δw_i/(hi_i − lo_i))^4]. Pakistan: Δw = 3/4 over hi − lo = 3;
     Afghanistan: Δw = 3/2 over 3. The weights are the file's (CASE_TOML: no weights_range)."""
-    game = parse_game(CASE_TOML)
-    W = game.cost_load()
+    case = parse_game(CASE_TOML)
+    W = case.game.cost_load()
     assert (W[1, 0, 0] - W[0, 0, 0], W[0, 1, 1] - W[0, 0, 1]) == (Fraction(3, 4), Fraction(3, 2))
     samples = 40_000
-    result = robust(game, samples, seed=2024)
+    result = robust(case, samples, seed=2024)
     values = result.values["nash"]
     assert len(values) == samples
     for x in (0.25, 0.5, 1.0, 4 / 3, 1.75, 2.0):
@@ -44,9 +44,9 @@ def test_nash_threshold_distribution_matches_the_closed_form_for_the_case_game()
 def test_ordinal_samples_keep_each_players_ranking_and_range():
     text = CASE_TOML.replace('"Strike|Tolerate TTP"            = [2, 2]', '"Strike|Tolerate TTP" = [1, 2]')
     assert text != CASE_TOML
-    game = parse_game(text)
-    plan, U, W = draw(game, 2000)
-    payoffs = np.array(game.payoffs, dtype=float).reshape(4, 2)
+    case = parse_game(text)
+    plan, U, W = draw(case, 2000)
+    payoffs = np.array(case.game.payoffs, dtype=float).reshape(4, 2)
     for i in range(2):
         order = np.argsort(payoffs[:, i], kind="stable")
         assert (np.diff(U[:, order, i], axis=1) >= 0).all()
@@ -57,13 +57,13 @@ def test_ordinal_samples_keep_each_players_ranking_and_range():
 
 
 def test_weights_range_draws_weights_within_their_bounds():
-    game = parse_game(MIXED_COSTS_2X2)
-    plan, U, W = draw(game, 3000)
+    case = parse_game(MIXED_COSTS_2X2)
+    plan, U, W = draw(case, 3000)
     assert (U == U[0]).all()  # cardinal without noise: payoffs fixed
     # Player A at (a1, b1): war (mutual) + strikes (own) + trade (any): [0, 2] + 0.25 + [0, 1].
     load = W[:, 3, 0]
     assert load.min() >= 0.25 and load.max() <= 3.25 and load.std() > 0.3
-    result = robust(game, 500, seed=2)
+    result = robust(case, 500, seed=2)
     assert result.uncertain and "weights of war, trade drawn from their weights_range" in result.model
     assert robust_to_json(result)["model"]["weights_range"] == ["war", "trade"]
 
@@ -78,9 +78,9 @@ def with_range(value: str) -> str:
 
 
 def test_weights_range_loads_exactly():
-    game = parse_game(with_range('[[0.25, 1], ["1/2", 2]]'))
-    assert game.costs[0].weights_range == ((Fraction(1, 4), Fraction(1)), (Fraction(1, 2), Fraction(2)))
-    assert game.costs[1].weights_range is None
+    case = parse_game(with_range('[[0.25, 1], ["1/2", 2]]'))
+    assert case.game.costs[0].weights_range == ((Fraction(1, 4), Fraction(1)), (Fraction(1, 2), Fraction(2)))
+    assert case.game.costs[1].weights_range is None
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ import json
 import math
 import re
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +22,7 @@ from sovgame.present.robust import robust_sections, robust_to_json
 from sovgame.robustness.plan import CHUNK_SIZE
 from sovgame.robustness.runner import ever_nash, robust
 from sovgame.robustness.sampling import exact_sample_game
-from support import draw, invoke
+from support import draw, game_changed, invoke
 
 
 def json_text(result) -> str:
@@ -31,30 +30,30 @@ def json_text(result) -> str:
 
 
 def test_same_seed_gives_identical_output_and_another_seed_does_not():
-    game = load_game("pakistan_afghanistan")
-    first = json_text(robust(game, 3000, seed=7))
-    assert json_text(robust(game, 3000, seed=7)) == first
-    assert json_text(robust(game, 3000, seed=8)) != first
+    case = load_game("pakistan_afghanistan")
+    first = json_text(robust(case, 3000, seed=7))
+    assert json_text(robust(case, 3000, seed=7)) == first
+    assert json_text(robust(case, 3000, seed=8)) != first
 
 
 def test_workers_and_executors_give_identical_output():
-    game = load_game("pakistan_afghanistan_campaign")
+    case = load_game("pakistan_afghanistan_campaign")
     samples = 2 * CHUNK_SIZE + 100  # three chunks
-    alone = json_text(robust(game, samples, seed=3))
+    alone = json_text(robust(case, samples, seed=3))
     with ThreadPoolExecutor(max_workers=3) as pool:
-        assert json_text(robust(game, samples, seed=3, executor=pool)) == alone
-    assert json_text(robust(game, samples, seed=3, workers=2)) == alone
+        assert json_text(robust(case, samples, seed=3, executor=pool)) == alone
+    assert json_text(robust(case, samples, seed=3, workers=2)) == alone
 
 
 def test_exact_subsample_is_reproducible_across_executors():
-    game = load_game("pakistan_afghanistan_escalation")
-    first = robust(game, 1500, seed=4, unique_subsample=3)
+    case = load_game("pakistan_afghanistan_escalation")
+    first = robust(case, 1500, seed=4, unique_subsample=3)
     unique = first.criteria["unique"]
     assert unique.open > 3 and unique.subsample == 3
     data = robust_to_json(first)["criteria"]["unique"]
     assert data["subsample"] == {"size": 3, "of": unique.open, "settled": 1500 - unique.open}
     with ThreadPoolExecutor(max_workers=2) as pool:
-        assert json_text(robust(game, 1500, seed=4, unique_subsample=3, executor=pool)) == json_text(first)
+        assert json_text(robust(case, 1500, seed=4, unique_subsample=3, executor=pool)) == json_text(first)
     weights = first.weights["unique"]
     assert math.isclose(weights.sum(), 1500)
     assert unique.ci95[0] <= unique.p_within_plausible <= unique.ci95[1]
@@ -77,9 +76,9 @@ def test_three_player_games_use_the_exact_subsample_for_unique():
 
 @pytest.mark.parametrize("options, parameter, option", BAD_OPTIONS)
 def test_bad_arguments_are_usage_errors_naming_the_parameter(options, parameter, option):
-    game = parse_game(CASE_TOML.replace('payoff_scale = "ordinal"', 'payoff_scale = "cardinal"'))
+    case = parse_game(CASE_TOML.replace('payoff_scale = "ordinal"', 'payoff_scale = "cardinal"'))
     with pytest.raises(ParameterError, match=f"^{parameter}: ") as caught:
-        robust(game, **{"samples": 10, **options})
+        robust(case, **{"samples": 10, **options})
     assert caught.value.parameter == parameter and "--" not in str(caught.value)
     assert isinstance(caught.value, UsageError)
 
@@ -110,8 +109,9 @@ def whole_run_cases():
     escalation = load_game("pakistan_afghanistan_escalation")
     yield "escalation", escalation, 3000, {}  # open samples, the default exact subsample
     yield "escalation, no subsample", escalation, 3000, {"unique_subsample": 0}
-    yield "escalation, noise", replace(escalation, payoff_scale="cardinal"), 2000, {"noise": 0.3, "unique_subsample": 5}
-    yield "escalation, degenerate", replace(escalation, payoff_scale="cardinal"), 300, {}
+    cardinal_escalation = game_changed(escalation, payoff_scale="cardinal")
+    yield "escalation, noise", cardinal_escalation, 2000, {"noise": 0.3, "unique_subsample": 5}
+    yield "escalation, degenerate", cardinal_escalation, 300, {}
     yield "three players", load_game("pakistan_afghanistan_india"), 400, {}  # every sample exact
     yield "three players, nash holds", load_game("scenario_india_engaged"), 1500, {"unique_subsample": 40}
 
@@ -138,7 +138,7 @@ def test_ever_nash_is_compute_thresholds_nash_being_nonempty():
     cases += [(load_game("pakistan_afghanistan_escalation"), {"target": t}) for t in ((0, 0), (1, 1), (2, 0))]
     cases += [(parse_game(MIXED_COSTS_2X2), {"target": t, "noise": 2.0}) for t in ("a0|b0", "a1|b1")]
     for name in ("prisoners_dilemma", "stag_hunt", "chicken", "deadlock"):
-        game = replace(load_game(name), payoff_scale="cardinal")
+        game = game_changed(load_game(name), payoff_scale="cardinal")
         cases += [(game, {"target": t}) for t in ((0, 0), (0, 1), (1, 1))]
     seen = set()
     for game, options in cases:

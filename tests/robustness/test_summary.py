@@ -72,8 +72,8 @@ def test_case_game_result_has_the_documented_json():
 
 
 def test_a_cardinal_game_without_noise_says_nothing_is_uncertain():
-    game = parse_game(CASE_TOML.replace('payoff_scale = "ordinal"', 'payoff_scale = "cardinal"'))
-    result = robust(game, 100, seed=1)
+    case = parse_game(CASE_TOML.replace('payoff_scale = "ordinal"', 'payoff_scale = "cardinal"'))
+    result = robust(case, 100, seed=1)
     assert not result.uncertain and result.verdict.startswith("No uncertainty")
     assert any("nothing is uncertain" in note for note in result.notes)
     assert result.criteria["nash"].quantiles == {"5": 4 / 3, "50": 4 / 3, "95": 4 / 3}

@@ -31,8 +31,8 @@ TEXTBOOK = {  # R, S, T, P (docs/models.md)
 
 @pytest.fixture(scope="module")
 def case():
-    game = load_game("pakistan_afghanistan")
-    return game, sensitivity(game)
+    case = load_game("pakistan_afghanistan")
+    return case, sensitivity(case)
 
 
 def symmetric_text(R, S, T, P, incidence):
@@ -45,10 +45,10 @@ def test_textbook_interval_ends_are_true_changes(name, incidence):
     from sovgame import parse_game
 
     text = symmetric_text(*TEXTBOOK[name], incidence)
-    game = parse_game(text)
-    result = sensitivity(game, criteria=["nash", "unique", "risk_dominant"])
+    case = parse_game(text)
+    result = sensitivity(case, criteria=["nash", "unique", "risk_dominant"])
     assert result.entries
-    checked = sum(assert_interval_exact(text, game, e) for e in result.entries)
+    checked = sum(assert_interval_exact(text, case, e) for e in result.entries)
     assert checked >= len(result.entries)
 
 
@@ -199,8 +199,8 @@ def test_the_command_line_thresholds_agree_with_the_function_pieces(runner, case
 
 
 def test_parameters_follow_the_file_and_skip_what_decides_nothing():
-    game = load_game("pakistan_afghanistan")
-    keys = [p.key for p in parameters(game)]
+    case = load_game("pakistan_afghanistan")
+    keys = [p.key for p in parameters(case)]
     assert keys[:2] == ["Pakistan@Restrain strikes|Constrain TTP", "Afghanistan@Restrain strikes|Constrain TTP"]
     assert keys[8:] == [
         "cost:trade_disruption@Pakistan",
@@ -211,7 +211,7 @@ def test_parameters_follow_the_file_and_skip_what_decides_nothing():
         "cost:military_operations@Afghanistan",
         "plausible_kappa:hi",
     ]
-    result = sensitivity(game, criteria=["nash"], claims=False)
+    result = sensitivity(case, criteria=["nash"], claims=False)
     # Payoffs at outcomes no deviation from the target reaches do not enter the nash threshold.
     assert "Pakistan@Strike|Tolerate TTP" not in {e.parameter.key for e in result.entries}
     assert any("lower end of plausible_kappa" in note for note in result.notes)
@@ -220,18 +220,18 @@ def test_parameters_follow_the_file_and_skip_what_decides_nothing():
 def test_the_three_by_three_escalation_game_readings_agree_with_thresholds():
     """The 3x3 game: the tracks' readings equal compute_thresholds on the changed game at
     random points, and a few interval ends are checked just inside and outside."""
-    game = load_game("pakistan_afghanistan_escalation")
-    result = sensitivity(game, criteria=["nash", "dominant", "unique"], claims=False)
+    case = load_game("pakistan_afghanistan_escalation")
+    result = sensitivity(case, criteria=["nash", "dominant", "unique"], claims=False)
     rng = random.Random(3)
     entries = [e for e in result.entries if e.margin is not None]
     for entry in rng.sample(entries, 6):
-        assert_interval_exact("pakistan_afghanistan_escalation", game, entry)
+        assert_interval_exact("pakistan_afghanistan_escalation", case, entry)
     for entry in rng.sample(result.entries, 8):
         x = entry.parameter.value + F(rng.randint(-20, 20), 16)
         if not entry.parameter.allowed(x):
             continue
-        expected = compute_thresholds(changed("pakistan_afghanistan_escalation", game, entry.parameter, x))
-        got = threshold_at(game, entry.parameter.key, entry.subject, x)
+        expected = compute_thresholds(changed("pakistan_afghanistan_escalation", case, entry.parameter, x))
+        got = threshold_at(case, entry.parameter.key, entry.subject, x)
         t = expected.thresholds[entry.subject]
         assert got.state == (t.verdict if t.defined else None)
         if got.value is not None:
@@ -282,11 +282,11 @@ def test_the_deciding_numbers_past_the_work_limit_are_left_out_with_the_reason()
     from sovgame.core.budget import WorkLimitError, work_limit
     from sovgame.sensitivity.one_number import deciding, deciding_within_limit
 
-    game = load_game("pakistan_afghanistan")
+    case = load_game("pakistan_afghanistan")
     with work_limit(50_000), pytest.raises(WorkLimitError):
-        sensitivity(game)
+        sensitivity(case)
     with work_limit(50_000):
-        found, reason = deciding_within_limit(game)
+        found, reason = deciding_within_limit(case)
     assert found is None and reason is not None and "past the limit of 50,000" in reason
     with work_limit(10**9):
-        assert deciding_within_limit(game) == (deciding(game), None)
+        assert deciding_within_limit(case) == (deciding(case), None)

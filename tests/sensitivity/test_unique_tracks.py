@@ -70,7 +70,7 @@ def test_interval_ends_in_larger_games_are_true_changes(game, data):
     parameter = data.draw(st.sampled_from(parameters(game)))
     track = criterion_track(line(game, parameter), "unique", target)
     if track.depends():
-        _check(game, entry_of(game, track, parameter), target)
+        _check(game, entry_of(game.game, track, parameter), target)
 
 
 def _check(game, entry, target):

@@ -42,7 +42,7 @@ def solve_command(
 
     Example: sovgame solve stag_hunt --format json
     """
-    from ..files.gamefile import load_game
+    from ..loading import load_game
     from ..present.equilibria import solution_to_json, solve_sections
     from ..solvers.crosscheck import cross_check_nashpy
     from ..solvers.equilibria import solve
@@ -92,7 +92,7 @@ def thresholds_command(
     Example: sovgame thresholds pakistan_afghanistan --cost trade_disruption
     """
     from ..costs.thresholds import compute_thresholds
-    from ..files.gamefile import load_game
+    from ..loading import load_game
     from ..present.thresholds import report_to_json, thresholds_sections
 
     if vary is not None:
@@ -148,7 +148,7 @@ def sweep_command(
     Example: sovgame sweep pakistan_afghanistan --plot regimes.png
     """
     from ..costs.regimes import sweep
-    from ..files.gamefile import load_game
+    from ..loading import load_game
     from ..present.figures import check_plot_output
     from ..present.thresholds import sweep_sections, sweep_to_json
 
@@ -161,7 +161,7 @@ def sweep_command(
         from ..costs.thresholds import compute_thresholds
         from ..present.plot import plot_sweep
 
-        report = compute_thresholds(loaded, costs=cost) if loaded.compromise_profile is not None else None
+        report = compute_thresholds(loaded, costs=cost) if loaded.game.compromise_profile is not None else None
         written = plot_sweep(result, plot, report, force=force, to=None if upper is None else float(upper))
         typer.echo(f"wrote {written}", err=True)
     render(fmt, lambda: sweep_sections(result), lambda: sweep_to_json(result), heading=loaded.title, primary="regimes")
@@ -188,8 +188,8 @@ def analyze_command(
     Example: sovgame analyze pakistan_afghanistan
     """
     from ..files.atomic import check_output, write_atomically
-    from ..files.gamefile import load_game
     from ..findings.analysis import analyze
+    from ..loading import load_game
     from ..present.analysis import analysis_sections, analysis_to_json
 
     exports = [path for path in (export_svg, export_html) if path]
@@ -233,7 +233,7 @@ def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
     Example: sovgame claims pakistan_afghanistan --format json
     """
     from ..claims.scorecard import grade_claims
-    from ..files.gamefile import load_game
+    from ..loading import load_game
     from ..present.claims import scorecard_sections, scorecard_to_json
     from ..present.sensitivity import deciding_section
     from ..sensitivity.one_number import deciding_within_limit
@@ -329,9 +329,10 @@ def report_command(
     """
     from pathlib import Path
 
+    from ..loading import load_case
     from ..present.report import NO_CHART, has_matplotlib, write_report
 
-    for path in write_report(game, output, set_ or (), force):
+    for path in write_report(game, output, set_ or (), force, load=load_case):
         typer.echo(f"wrote {path}", err=True)
     if Path(output).suffix.lower() in (".md", ".html") and not has_matplotlib():
         typer.echo(f"sovgame: {NO_CHART}", err=True)

@@ -134,7 +134,7 @@ def option_name(parameter: str) -> str:
 
 def _say(message: str) -> None:
     """A message on stderr, control characters escaped (names come from user files)."""
-    from ..files.checker import printable
+    from ..sections.checker import printable
 
     typer.echo(f"sovgame: {printable(message)}", err=True)
 

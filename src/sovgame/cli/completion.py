@@ -27,7 +27,7 @@ def complete_game(incomplete: str) -> list[str]:
 def _game_of(ctx: typer.Context):
     """The game the command line names so far, or None (not given, standard input, invalid)."""
     from ..errors import SovgameError
-    from ..files.gamefile import load_game
+    from ..files.gamefile import read_case
 
     spec = ctx.params.get("game")
     if spec is None:  # an option waiting for its value stops the parse before GAME is assigned
@@ -35,7 +35,7 @@ def _game_of(ctx: typer.Context):
     if not isinstance(spec, str) or spec == "-":
         return None
     try:
-        return load_game(spec)
+        return read_case(spec).game
     except (SovgameError, OSError, ValueError):
         return None
 

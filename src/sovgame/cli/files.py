@@ -27,11 +27,11 @@ def games_command(fmt: FormatOpt = OutputFormat.table) -> None:
 def show_command(game: GameArg, fmt: FormatOpt = OutputFormat.table) -> None:
     """Show a game: the payoff matrix, the notes on outcomes and the costs of conflict."""
     from ..core.budget import require, show_work
-    from ..files.gamefile import load_game
+    from ..loading import load_game
     from ..present.game import game_sections, game_to_json
 
     loaded = load_game(game)
-    require(show_work(loaded.shape, tabular=fmt in (OutputFormat.table, OutputFormat.markdown)))
+    require(show_work(loaded.game.shape, tabular=fmt in (OutputFormat.table, OutputFormat.markdown)))
     render(fmt, lambda: game_sections(loaded), lambda: game_to_json(loaded), heading=loaded.title, primary="payoffs")
 
 
@@ -66,10 +66,11 @@ def edit_command(
     Example: sovgame edit my_game.toml --set "plausible_kappa=0,3" --dry-run
     """
     from ..files.editing import edit_file
+    from ..loading import read_claims
 
     if not set_:
         raise UsageError("edit needs at least one --set change")
-    diff = edit_file(file, set_, dry_run=dry_run)
+    diff = edit_file(file, set_, dry_run=dry_run, claims=read_claims)
     if dry_run:
         typer.echo(diff, nl=False)
     else:
@@ -95,8 +96,9 @@ def convert_command(
     Example: sovgame convert stag_hunt stag_hunt.nfg --nfg-version outcome
     """
     from ..files.convert import convert
+    from ..loading import load_case
 
-    result = convert(source, target, version, overwrite=force)
+    result = convert(source, target, version, overwrite=force, load=load_case)
     typer.echo(f"wrote {result.target} ({result.target_format})", err=True)
     if result.left_out:
         typer.echo(f"left out, as {result.target.name} has no place for them:", err=True)

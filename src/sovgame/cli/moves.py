@@ -33,7 +33,7 @@ def sequential_command(
 
     Example: sovgame sequential pakistan_afghanistan --order "Afghanistan,Pakistan"
     """
-    from ..files.gamefile import load_game
+    from ..loading import load_game
     from ..play.sequential import analyze_sequential
     from ..present.moves import sequential_sections, sequential_to_json
 
@@ -59,7 +59,7 @@ def trust_command(
 
     Example: sovgame trust pakistan_afghanistan_types --kappa 2
     """
-    from ..files.gamefile import load_game
+    from ..loading import load_game
     from ..play.trust import analyze_trust
     from ..present.trust import trust_sections, trust_to_json
 

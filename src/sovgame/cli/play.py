@@ -22,7 +22,7 @@ def mediate_command(
 
     Example: sovgame mediate pakistan_afghanistan_mediation --kappa 0
     """
-    from ..files.gamefile import load_game
+    from ..loading import load_game
     from ..play.mediation import mediate
     from ..present.play import mediation_sections, mediation_to_json
 
@@ -67,7 +67,7 @@ def repeated_command(
     Example: sovgame repeated pakistan_afghanistan_repeated --pair tft,tft --noise 0.05
     """
     from ..core.budget import repeated_work, require
-    from ..files.gamefile import load_game
+    from ..loading import load_game
     from ..play.repeated import analyze_repeated
     from ..present.figures import check_plot_output
     from ..present.play import repeated_sections, repeated_to_json
@@ -119,7 +119,7 @@ def dynamics_command(
     Example: sovgame dynamics stag_hunt --start "0.7,0.3;0.7,0.3"
     """
     from ..core.budget import dynamics_work, require
-    from ..files.gamefile import load_game
+    from ..loading import load_game
     from ..play.dynamics import parse_start, run_dynamics
     from ..present.figures import check_plot_output
     from ..present.play import dynamics_sections, dynamics_to_json
@@ -137,9 +137,9 @@ def dynamics_command(
     if plot:
         check_plot_output(plot, force)  # before any work
     loaded = load_game(game)
-    require(dynamics_work(loaded.shape, methods[method], horizon, iterations))
+    require(dynamics_work(loaded.game.shape, methods[method], horizon, iterations))
     result = run_dynamics(
-        loaded, level, parse_start(start, loaded) if start else None, methods[method], horizon, iterations
+        loaded, level, parse_start(start, loaded.game) if start else None, methods[method], horizon, iterations
     )
     if plot:
         from ..present.plot import plot_dynamics

@@ -146,7 +146,7 @@ def robust_command(
     """
     import sys
 
-    from ..files.gamefile import load_game
+    from ..loading import load_game
     from ..present.robust import robust_sections, robust_to_json
     from ..robustness.runner import robust
 

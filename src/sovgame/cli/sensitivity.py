@@ -76,7 +76,7 @@ def sensitivity_command(
 
     Example: sovgame sensitivity pakistan_afghanistan --criterion unique --top 5
     """
-    from ..files.gamefile import load_game
+    from ..loading import load_game
     from ..present.figures import check_plot_output
 
     _check_options(top, workers, dask, map_, cost, x_range or y_range)

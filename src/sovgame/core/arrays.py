@@ -12,15 +12,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from ..errors import ParameterError
 from .numbers import to_fraction
-
-if TYPE_CHECKING:
-    from .model import Cost, Player
+from .parts import INCIDENCES, Cost, Incidence, Player
 
 
 def exact(value: Any, parameter: str) -> Fraction:
@@ -66,8 +64,6 @@ def make_players(
 ) -> tuple[Player, ...]:
     """Players with names (default ``Row``, ``Column``, ``Player 3``, ...), strategy names
     (default ``r1..``, ``c1..``, ``s1..``) and compromise strategies, checked."""
-    from .model import Player
-
     n = len(shape)
     default = ["Row", "Column"] + [f"Player {i + 1}" for i in range(2, n)]
     names = list(players) if players is not None else default
@@ -111,8 +107,6 @@ def _compromises(
 def make_costs(costs: Sequence[Any] | None, players: tuple[Player, ...]) -> tuple[Cost, ...]:
     """Costs given as :class:`Cost` objects or as dicts with a game file's keys (``name``,
     ``incidence``, ``weights``, optional ``between`` and, for ``custom``, ``exposure``)."""
-    from .model import Cost
-
     built: list[Cost] = []
     for k, cost in enumerate(costs or ()):
         built.append(cost if isinstance(cost, Cost) else _cost_from_mapping(cost, k, players))
@@ -126,8 +120,6 @@ def make_costs(costs: Sequence[Any] | None, players: tuple[Player, ...]) -> tupl
 
 
 def _cost_from_mapping(cost: Any, k: int, players: tuple[Player, ...]) -> Cost:
-    from .model import INCIDENCES, Cost, Incidence
-
     where = f"costs[{k}]"
     if not isinstance(cost, Mapping):
         raise ParameterError("costs", f"{where}: a Cost or a dict with name, incidence and weights, not {cost!r}")
@@ -166,13 +158,20 @@ def _outcome(key: str, players: tuple[Player, ...], where: str) -> tuple[int, ..
     return tuple(p.strategies.index(s) for s, p in zip(parts, players))
 
 
-def plausible_range(value: Sequence[Any] | None) -> tuple[Fraction, Fraction] | None:
-    """``[lo, hi]`` with 0 ≤ lo ≤ hi, exact; None stays None."""
+def plausible_range(
+    value: Sequence[Any] | None, parameter: str = "plausible_kappa"
+) -> tuple[Fraction, Fraction] | None:
+    """``[lo, hi]`` with 0 ≤ lo ≤ hi, exact; None stays None. A problem is a
+    :class:`ParameterError` naming ``parameter``."""
     if value is None:
         return None
-    if len(value) != 2:
-        raise ParameterError("plausible_kappa", "give [lo, hi]")
-    lo, hi = (exact(v, "plausible_kappa") for v in value)
+    try:
+        items = [] if isinstance(value, (str, bytes)) else list(value)
+    except TypeError:
+        items = []
+    if len(items) != 2:
+        raise ParameterError(parameter, f"give [lo, hi], not {value!r}")
+    lo, hi = (exact(v, parameter) for v in items)
     if not 0 <= lo <= hi:
-        raise ParameterError("plausible_kappa", f"need 0 ≤ lo ≤ hi, not [{lo}, {hi}]")
+        raise ParameterError(parameter, f"need 0 ≤ lo ≤ hi, not [{lo}, {hi}]")
     return lo, hi

@@ -15,115 +15,29 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from fractions import Fraction
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .capacity import Capacity, mix
-from .claims import Claim
-from .moves import MoveOrder, PlayerType
+from ..errors import ParameterError, SovgameError
+from .arrays import checked_payoffs, make_costs, make_players, payoffs_from_arrays
+from .parts import INCIDENCES, PAYOFF_SCALES, Cost, Incidence, PayoffScale, Player, Profile
 
-
-class Incidence(StrEnum):
-    """When a cost falls on player i at outcome s (docs/models.md, "Notation")."""
-
-    ANY_CONFLICT = "any_conflict"  # some player of `between` is not at its compromise
-    OWN_CONFRONT = "own_confront"  # player i itself is not at its compromise
-    MUTUAL_CONFRONT = "mutual_confront"  # every player of `between` confronts
-    CUSTOM = "custom"  # the file's exposure table says
-
-
-class PayoffScale(StrEnum):
-    """What the payoff numbers mean: as given, or only their order (each player's ranking)."""
-
-    CARDINAL = "cardinal"
-    ORDINAL = "ordinal"
-
-
-#: The words a file may use, as plain strings (for messages and "did you mean").
-INCIDENCES = tuple(i.value for i in Incidence)
-PAYOFF_SCALES = tuple(s.value for s in PayoffScale)
-
-Profile = tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class Player:
-    """A player, its strategies in file order, and its compromise strategy (if named)."""
-
-    name: str
-    strategies: tuple[str, ...]
-    compromise: str | None = None
-    description: str | None = None
-
-    @property
-    def compromise_index(self) -> int | None:
-        """The position of the compromise strategy among ``strategies``, or None if none is named."""
-        return None if self.compromise is None else self.strategies.index(self.compromise)
-
-
-@dataclass(frozen=True)
-class Cost:
-    """A cost of conflict: who is exposed at which outcome (incidence) and by how much.
-
-    ``incidence`` is one of:
-
-    - ``any_conflict``: player i pays at outcome s when some player of ``between`` is not at
-      its compromise strategy (a closed border stops trade for both);
-    - ``own_confront``: player i pays when it is itself not at its compromise strategy;
-    - ``mutual_confront``: player i pays when every player of ``between`` confronts;
-    - ``custom``: ``exposure[s][i]`` as given in the file (outcomes not listed: 0).
-
-    ``weights_range`` (optional) gives ``(lo, hi)`` per player: how uncertain each weight
-    is. Exact analyses use ``weights``; ``sovgame robust`` draws each weight uniformly from
-    its range.
-    """
-
-    name: str
-    incidence: Incidence
-    weights: tuple[Fraction, ...]
-    between: tuple[int, ...]
-    exposure: Mapping[Profile, tuple[Fraction, ...]] | None = None
-    source: str | None = None
-    weights_range: tuple[tuple[Fraction, Fraction], ...] | None = None
-
-    def exposure_at(self, players: Sequence[Player], profile: Profile, i: int) -> Fraction:
-        """0/1 exposure of player i at ``profile`` (any number for custom incidence)."""
-        if self.incidence == Incidence.CUSTOM:
-            row = (self.exposure or {}).get(profile)
-            return Fraction(0) if row is None else row[i]
-        confronting = [profile[j] != players[j].compromise_index for j in self.between]
-        if self.incidence == Incidence.ANY_CONFLICT:
-            exposed = any(confronting)
-        elif self.incidence == Incidence.OWN_CONFRONT:
-            exposed = profile[i] != players[i].compromise_index
-        else:  # Incidence.MUTUAL_CONFRONT
-            exposed = all(confronting)
-        return Fraction(int(exposed))
-
-
-@dataclass(frozen=True)
-class Mediator:
-    """A third party that can recommend and, within ``budget`` per period, pay."""
-
-    name: str = "mediator"
-    budget: Fraction | None = None
-    source: str | None = None
-
-
-@dataclass(frozen=True)
-class RepeatedSettings:
-    """The repeated game: discount factor δ, implementation noise ε (each intended action is
-    flipped with probability ε) and imperfect monitoring (Green & Porter 1984): the chance of
-    a bad signal when both comply (false alarm) and when someone defects (detection)."""
-
-    discount: Fraction | None = None
-    noise: Fraction | None = None
-    false_alarm: Fraction | None = None
-    detection: Fraction | None = None
-    source: str | None = None
+__all__ = [
+    "INCIDENCES",
+    "PAYOFF_SCALES",
+    "Cost",
+    "Game",
+    "Incidence",
+    "PayoffScale",
+    "Player",
+    "Profile",
+    "bimatrix_game",
+    "fraction_array",
+    "kept_players",
+    "solved_shape",
+]
 
 
 @dataclass(frozen=True, eq=False)
@@ -134,22 +48,7 @@ class Game:
     players: tuple[Player, ...]
     payoffs: np.ndarray  # object array of Fraction, shape (*shape, n_players)
     costs: tuple[Cost, ...] = ()
-    notes: Mapping[Profile, str] = field(default_factory=dict)
-    description: str | None = None
-    source: str | None = None
     payoff_scale: PayoffScale = PayoffScale.CARDINAL
-    plausible_kappa: tuple[Fraction, Fraction] | None = None
-    origin: str = "<game>"
-    mediator: Mediator | None = None
-    repeated: RepeatedSettings | None = None
-    claims: tuple[Claim, ...] = ()  # what sources assert about the game, with their tests
-    folder: str | None = None  # where relative paths in the file (extends, claims) start from
-    sequence: MoveOrder | None = None  # who moves first (docs/models.md, "Move order and commitment")
-    capacity: tuple[Capacity, ...] = ()  # strategies that succeed only with a probability
-    types: tuple[PlayerType, ...] = ()  # private types with priors (docs/models.md, "Types and trust")
-    # With capacity, ``payoffs`` are the expected payoffs and these the file's
-    # (:func:`sovgame.core.capacity.with_capacity`); None otherwise.
-    stated_payoffs: np.ndarray | None = None
     # Cost loads by kept cost names; filled on first use (games are immutable).
     _loads: dict[tuple[str, ...] | None, np.ndarray] = field(init=False, repr=False, default_factory=dict)
 
@@ -163,7 +62,6 @@ class Game:
         compromise: Mapping[str, str] | Sequence[str | None] | None = None,
         costs: Sequence[Cost | Mapping] | None = None,
         title: str = "game",
-        plausible_kappa: Sequence | None = None,
         payoff_scale: str = "cardinal",
     ) -> Game:
         """A game from one payoff array per player, as nashpy's ``Game(A, B)``.
@@ -181,7 +79,11 @@ class Game:
             in player order (None where a player has none); the thresholds need it
         costs : :class:`Cost` objects or dicts with a game file's keys, e.g.
             ``{"name": "trade", "incidence": "any_conflict", "weights": [0.5, 1]}``
-        title, plausible_kappa, payoff_scale : as ``[game]`` and ``[analysis]`` in a file
+        title, payoff_scale : as ``[game]`` in a file
+
+        The plausible range of κ is no part of the game: give it to an analysis
+        (``compute_thresholds(game, plausible=[0, 2])``) or build a case,
+        :meth:`sovgame.Case.from_arrays` (``plausible_kappa=[0, 2]``).
 
         Raises :class:`~sovgame.errors.ParameterError` naming the parameter that is wrong.
 
@@ -189,8 +91,6 @@ class Game:
         >>> game.outcome_key((1, 0)), tuple(map(int, game.payoffs[1, 0]))
         ('D|C', (5, 0))
         """
-        from .arrays import payoffs_from_arrays
-
         payoffs = payoffs_from_arrays(arrays)
         return cls.from_payoffs(
             payoffs,
@@ -199,7 +99,6 @@ class Game:
             compromise=compromise,
             costs=costs,
             title=title,
-            plausible_kappa=plausible_kappa,
             payoff_scale=payoff_scale,
         )
 
@@ -213,15 +112,11 @@ class Game:
         compromise: Mapping[str, str] | Sequence[str | None] | None = None,
         costs: Sequence[Cost | Mapping] | None = None,
         title: str = "game",
-        plausible_kappa: Sequence | None = None,
         payoff_scale: str = "cardinal",
     ) -> Game:
         """A game from one array of shape (m1, ..., mn, n): ``payoffs[s1, ..., sn, i]`` is
         player i's payoff (the layout of :attr:`Game.payoffs`). Parameters as
         :meth:`from_arrays`."""
-        from ..errors import ParameterError
-        from .arrays import checked_payoffs, make_costs, make_players, plausible_range
-
         exact = checked_payoffs(payoffs)
         people = make_players(exact.shape[:-1], players, strategies, compromise)
         if payoff_scale not in PAYOFF_SCALES:
@@ -232,8 +127,6 @@ class Game:
             payoffs=exact,
             costs=make_costs(costs, people),
             payoff_scale=PayoffScale(payoff_scale),
-            plausible_kappa=plausible_range(plausible_kappa),
-            origin=f"Game({title!r})",
         )
 
     # --- shape and names -------------------------------------------------------------
@@ -308,20 +201,18 @@ class Game:
                 load[profile + (i,)] = sum(
                     (c.weights[i] * c.exposure_at(self.players, profile, i) for c in kept), Fraction(0)
                 )
-        # Limited capacity makes exposure a lottery too (expected payoffs are U − κ·W).
-        return mix(load, self.capacity) if self.stated_payoffs is not None else load
+        return load
 
-    def kept_costs(self, names: Sequence[str] | None = None) -> tuple[str, ...]:
-        """The names of the costs kept by a filter (all when None), checked."""
+    def kept_costs(self, names: Sequence[str] | None = None, origin: str | None = None) -> tuple[str, ...]:
+        """The names of the costs kept by a filter (all when None), checked; a name the game
+        lacks is an error that starts with ``origin`` (default ``Game('title')``)."""
         if names is None:
             return tuple(c.name for c in self.costs)
         known = [c.name for c in self.costs]
         unknown = [n for n in names if n not in known]
         if unknown:
-            from ..errors import SovgameError
-
             raise SovgameError(
-                f"{self.origin}: no cost named {', '.join(map(repr, unknown))} "
+                f"{origin or f'Game({self.title!r})'}: no cost named {', '.join(map(repr, unknown))} "
                 f"(costs in this game: {', '.join(known) or 'none'})"
             )
         return tuple(n for n in known if n in names)
@@ -368,8 +259,7 @@ class Game:
             )
             for c in self.costs
         )
-        notes = {r: self.notes[full(r)] for r in reduced_profiles if full(r) in self.notes}
-        return replace(self, players=players, payoffs=self.payoffs[index][..., list(kept)], costs=costs, notes=notes)
+        return replace(self, players=players, payoffs=self.payoffs[index][..., list(kept)], costs=costs)
 
     def solved_profile(self, profile: Profile) -> Profile:
         """``profile`` as a profile of :meth:`without_single_strategy_players`."""

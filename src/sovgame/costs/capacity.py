@@ -1,7 +1,7 @@
 """Cost thresholds as exact functions of a success probability q (``thresholds --vary capacity``).
 
 A strategy s of player i that succeeds with probability q, else leaves the outcome of its
-fallback f (:mod:`sovgame.core.capacity`), gives expected payoffs and cost loads linear in q:
+fallback f (:mod:`sovgame.sections.capacity`), gives expected payoffs and cost loads linear in q:
 U(q) = U(0) + q·(U(1) − U(0)), W(q) likewise. Every comparison a player makes between two of
 its strategies against the same opponents then gains a(q) − κ·b(q) with a, b linear in q, so
 
@@ -30,11 +30,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from ..core.capacity import Capacity, at_success
+from ..core.case import Case, as_case
 from ..core.intervals import Endpoint, Interval, between, compare, scan, sort_points
 from ..core.model import Game, Profile
 from ..core.ratios import Ratio
 from ..errors import ParameterError
+from ..sections.capacity import Capacity, at_success, capacity_of
 from .deviations import deviations, stable
 from .thresholds import ThresholdReport, compute_thresholds, quadratic_roots, resolve_target
 from .verdicts import TODAY, Verdict, verdict_for
@@ -82,13 +83,18 @@ class CapacitySensitivity:
     """``thresholds --vary capacity``: the thresholds of ``game`` as functions of the success
     probability of one limited strategy."""
 
-    game: Game
+    case: Case
     entry: Capacity  # the strategy varied, with the file's q
     target: Profile
     plausible: tuple[Fraction, Fraction]
     curves: dict[str, Curve]
     at_file: ThresholdReport  # every threshold at the file's q
     notes: tuple[str, ...] = ()
+
+    @property
+    def game(self) -> Game:
+        """The expected-payoff game at the file's q."""
+        return self.case.game
 
 
 @dataclass(frozen=True)
@@ -107,15 +113,16 @@ class _Comparison:
         return Ratio(self.a0, self.a1, self.b0, self.b1)
 
 
-def resolve_entry(game: Game, strategy: str | None) -> Capacity:
+def resolve_entry(x: Game | Case, strategy: str | None) -> Capacity:
     """The limited strategy to vary: ``"Player@Strategy"``, or the file's only capacity entry."""
+    game, entries = as_case(x).game, capacity_of(x)
     if strategy is None:
-        if len(game.capacity) != 1:
-            have = "none" if not game.capacity else f"{len(game.capacity)}"
+        if len(entries) != 1:
+            have = "none" if not entries else f"{len(entries)}"
             raise ParameterError(
                 "vary", f'the file has {have} [[capacity]] entries; name one as "capacity:Player@Strategy"'
             )
-        return game.capacity[0]
+        return entries[0]
     player_name, sep, name = strategy.partition("@")
     if not sep or player_name.strip() not in game.player_names:
         raise ParameterError("vary", f'name the strategy as "capacity:Player@Strategy", not {strategy!r}')
@@ -124,7 +131,7 @@ def resolve_entry(game: Game, strategy: str | None) -> Capacity:
     if name.strip() not in strategies:
         raise ParameterError("vary", f"{name.strip()!r} is not a strategy of {player_name} ({', '.join(strategies)})")
     index = strategies.index(name.strip())
-    found = next((e for e in game.capacity if (e.player, e.strategy) == (player, index)), None)
+    found = next((e for e in entries if (e.player, e.strategy) == (player, index)), None)
     if found is not None:
         return found
     if len(strategies) != 2:
@@ -132,13 +139,14 @@ def resolve_entry(game: Game, strategy: str | None) -> Capacity:
     return Capacity(player, index, Fraction(1), 1 - index)
 
 
-def _comparisons(game: Game, entry: Capacity, costs: Sequence[str]) -> list[_Comparison]:
+def _comparisons(case: Case, entry: Capacity, costs: Sequence[str]) -> list[_Comparison]:
     """Every pairwise comparison of two strategies of one player against one opponents'
     profile, with its gain linear in q."""
     key = (entry.player, entry.strategy)
+    game = case.game
     low, high = (
-        at_success(game, {key: Fraction(0)}, entry.fallback),
-        at_success(game, {key: Fraction(1)}, entry.fallback),
+        at_success(case, {key: Fraction(0)}, entry.fallback).game,
+        at_success(case, {key: Fraction(1)}, entry.fallback).game,
     )
     U0, U1, W0, W1 = low.payoffs, high.payoffs, low.cost_load(costs), high.cost_load(costs)
     out = []
@@ -265,7 +273,11 @@ def _choose(column: list) -> list:
 
 
 def vary_capacity(
-    game: Game, strategy: str | None = None, target: Profile | str | None = None, costs: Sequence[str] | None = None
+    game: Game | Case,
+    strategy: str | None = None,
+    target: Profile | str | None = None,
+    costs: Sequence[str] | None = None,
+    plausible: Sequence | None = None,
 ) -> CapacitySensitivity:
     """The equilibrium, strict, dominance and (2x2) uniqueness thresholds as exact functions of
     the success probability q of one limited strategy, and the q at which each verdict
@@ -276,12 +288,17 @@ def vary_capacity(
     strategy : ``"Player@Strategy"`` (default: the file's only ``[[capacity]]`` entry); a
         strategy of a two-strategy player without capacity in the file is varied with the
         other strategy as its fallback
+    plausible : the plausible range of κ (default: the case's, else [0, 1])
+
+    A bare Game states no capacity: its two-strategy players' strategies can still be varied.
     """
-    entry = resolve_entry(game, strategy)
-    profile = resolve_target(game, target)
-    kept = game.kept_costs(costs)
-    plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
-    comparisons = _comparisons(game, entry, kept)
+    case = as_case(game, plausible)
+    game = case.game
+    entry = resolve_entry(case, strategy)
+    profile = resolve_target(case, target)
+    kept = game.kept_costs(costs, case.origin)
+    plausible = case.plausible
+    comparisons = _comparisons(case, entry, kept)
     elements = _elements(candidate_points(comparisons, sorted({TODAY, plausible[1]})))
     names = [c for c in CRITERIA if c != "unique" or game.shape == (2, 2)]
     slots = [(c, None) for c in names] + [(c, p.name) for c in names if c != "unique" for p in game.players]
@@ -291,7 +308,7 @@ def vary_capacity(
             for slot in slots:
                 states[slot].append(None)
             continue
-        found = _criteria_at(at_success(game, {(entry.player, entry.strategy): q}, entry.fallback), profile, kept)
+        found = _criteria_at(at_success(case, {(entry.player, entry.strategy): q}, entry.fallback).game, profile, kept)
         for name, who in slots:
             intervals, own = found[name]
             value = own.get(who) if who else (intervals[0].lo if intervals else None)
@@ -304,9 +321,9 @@ def vary_capacity(
     if game.shape != (2, 2):
         notes.append("uniqueness is followed in q for 2x2 games only (larger games have irrational breakpoints)")
     at_file = compute_thresholds(
-        at_success(game, {(entry.player, entry.strategy): entry.success}, entry.fallback), profile, kept
+        at_success(case, {(entry.player, entry.strategy): entry.success}, entry.fallback), profile, kept
     )
-    return CapacitySensitivity(game, entry, profile, plausible, curves, at_file, tuple(notes))
+    return CapacitySensitivity(case, entry, profile, plausible, curves, at_file, tuple(notes))
 
 
 def _pieces(elements, column: list) -> tuple[Piece, ...]:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..core.case import origin_of
 from ..core.intervals import scan
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
@@ -77,7 +78,7 @@ def grim_trigger(
     against each player's worst stage equilibrium (module docstring)."""
     d = confront_profile(game, target)
     if d is None:
-        raise SovgameError(f"{game.origin}: grim-trigger thresholds δ* are defined here for 2x2 games only")
+        raise SovgameError(f"{origin_of(game)}: grim-trigger thresholds δ* are defined here for 2x2 games only")
     credible = all(dv.gain(kappa) <= 0 for i in range(2) for dv in deviations(game, U, W, d, i))
     if credible:
         worst = [_payoff(U, W, kappa, d, i) for i in range(2)]

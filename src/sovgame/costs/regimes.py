@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ..core.budget import advance, breakpoint_work, metered, pair_units, require, support_pairs, sweep_forecast
+from ..core.case import Case, as_case
 from ..core.intervals import Endpoint, between, compare, exact_text, sort_points
 from ..core.model import Game
 from ..core.roots import nonnegative_roots
@@ -156,19 +157,24 @@ class Sweep:
     candidates: tuple[Endpoint, ...]  # every κ where it might (the conditions' roots)
     regimes: tuple[Regime, ...]
     to: Fraction
-    plausible: tuple[Fraction, Fraction] | None
+    plausible: tuple[Fraction, Fraction] | None  # the declared range (None: none declared)
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
 @metered
-def sweep(game: Game, costs: Sequence[str] | None = None, to: Fraction | None = None) -> Sweep:
-    """Every regime of the equilibrium set for κ in [0, to] (default: past the last breakpoint)."""
+def sweep(
+    game: Game | Case, costs: Sequence[str] | None = None, to: Fraction | None = None, plausible: Sequence | None = None
+) -> Sweep:
+    """Every regime of the equilibrium set for κ in [0, to] (default: past the last breakpoint
+    and the top of the plausible range: ``plausible``, else the case's, else [0, 1])."""
+    case = as_case(game, plausible)
+    game = case.game
     require(breakpoint_work(game.shape), forecast=sweep_forecast(game.shape))  # refused before it starts
-    kept = game.kept_costs(costs)
+    kept = game.kept_costs(costs, case.origin)
     points, missing = _breakpoints(game, kept)
     if to is None:  # past the last breakpoint and the plausible range, in round numbers
         last = max((p if isinstance(p, Fraction) else p.hi for p in points), default=Fraction(0))
-        top = game.plausible_kappa[1] if game.plausible_kappa else Fraction(0)
+        top = case.plausible[1]
         to = max(last, top).limit_denominator(1000) * Fraction(5, 4) + Fraction(1, 2)
     # Elements: each breakpoint, then the open gap after it; solved once each.
     elements: list[Regime] = []
@@ -192,7 +198,7 @@ def sweep(game: Game, costs: Sequence[str] | None = None, to: Fraction | None = 
             "shown as ≈ decimals; each is known exactly as the only root of its polynomial in a "
             "rational interval of relative width below 1e-18"
         )
-    return Sweep(game, kept, changes, tuple(points), tuple(regimes), to, game.plausible_kappa, tuple(notes))
+    return Sweep(game, kept, changes, tuple(points), tuple(regimes), to, case.plausible_kappa, tuple(notes))
 
 
 def merge_regimes(elements: list[Regime]) -> list[Regime]:

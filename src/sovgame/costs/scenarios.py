@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..core.case import Case, as_case
 from ..core.intervals import exact_text
 from ..core.model import Game
 from ..core.numbers import fmt
-from ..files.gamefile import load_game
+from ..files.gamefile import read_case
 from ..solvers.equilibria import Equilibrium, Solution, solve
 from .thresholds import ThresholdReport, compute_thresholds
 from .verdicts import TODAY, Verdict
@@ -24,10 +25,17 @@ COMPARED = ("nash", "unique", "dominant")
 
 @dataclass(frozen=True)
 class Scenario:
+    """One game of a comparison: its case, its equilibria and its thresholds."""
+
     name: str
-    game: Game
+    case: Case
     solution: Solution  # at the κ of the comparison (default: today's costs, κ = 1)
     thresholds: ThresholdReport | None  # None when a player names no compromise strategy
+
+    @property
+    def game(self) -> Game:
+        """The scenario's game."""
+        return self.case.game
 
 
 @dataclass(frozen=True)
@@ -52,16 +60,20 @@ def equilibrium_label(game: Game, eq: Equilibrium) -> str:
 
 def compare_scenarios(specs: Sequence[str], kappa: Fraction = TODAY) -> tuple[list[Scenario], list[Change]]:
     """Load, solve (at κ, default today's costs) and threshold every scenario; the first is the baseline."""
-    return compare_games([(spec, load_game(spec)) for spec in specs], kappa)
+    return compare_games([(spec, read_case(spec)) for spec in specs], kappa)
 
 
-def compare_games(named: Sequence[tuple[str, Game]], kappa: Fraction = TODAY) -> tuple[list[Scenario], list[Change]]:
-    """Solve every (name, game) at κ (default today's costs, κ = 1) and threshold it; what
-    changed against the first: equilibria at κ gained and lost, thresholds moved."""
+def compare_games(
+    named: Sequence[tuple[str, Game | Case]], kappa: Fraction = TODAY
+) -> tuple[list[Scenario], list[Change]]:
+    """Solve every (name, game or case) at κ (default today's costs, κ = 1) and threshold it
+    (against each case's plausible range); what changed against the first: equilibria at κ
+    gained and lost, thresholds moved."""
     scenarios = []
-    for name, game in named:
-        report = compute_thresholds(game) if game.compromise_profile is not None else None
-        scenarios.append(Scenario(name, game, solve(game, kappa), report))
+    for name, given in named:
+        case = as_case(given)
+        report = compute_thresholds(case) if case.game.compromise_profile is not None else None
+        scenarios.append(Scenario(name, case, solve(case, kappa), report))
     base = scenarios[0]
     base_eqs = {equilibrium_label(base.game, e) for e in base.solution.equilibria}
     changes = []
@@ -93,12 +105,13 @@ class WhatIf:
 def what_if(spec: str, settings: Sequence[str], kappa: Fraction = TODAY) -> WhatIf:
     """Compare ``spec`` with the same game after ``settings`` (see :mod:`sovgame.files.changes`),
     equilibria at κ (default today's costs, κ = 1)."""
-    base = load_game(spec)
-    changed = load_game(spec, settings)
+    base = read_case(spec)
+    changed = read_case(spec, settings)
     scenarios, changes = compare_games([("baseline", base), ("changed", changed)], kappa)
+    before, after = base.game, changed.game
     cells = {
-        p: (tuple(base.payoffs[p]), tuple(changed.payoffs[p]))
-        for p in base.profiles()
-        if tuple(base.payoffs[p]) != tuple(changed.payoffs[p])
+        p: (tuple(before.payoffs[p]), tuple(after.payoffs[p]))
+        for p in before.profiles()
+        if tuple(before.payoffs[p]) != tuple(after.payoffs[p])
     }
     return WhatIf(tuple(settings), scenarios[0], scenarios[1], changes[1], cells)

@@ -36,8 +36,8 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from ..core.budget import metered, require, thresholds_work
+from ..core.case import Case, as_case, as_game, origin_of
 from ..core.model import Game, Profile
-from ..core.numbers import to_fraction
 from ..errors import ParameterError, SovgameError
 from . import grim
 from .assessment import Threshold, assess, summarize
@@ -67,9 +67,6 @@ __all__ = [
     "resolve_target",
     "summarize",
 ]
-
-#: The plausible range when neither the caller nor the file gives one: up to today's costs.
-DEFAULT_PLAUSIBLE = (Fraction(0), Fraction(1))
 
 
 @dataclass(frozen=True)
@@ -114,22 +111,13 @@ class Plausible(NamedTuple):
     given: bool
 
 
-def read_plausible(game: Game, plausible: Sequence | None = None) -> Plausible:
+def read_plausible(game: Game | Case, plausible: Sequence | None = None) -> Plausible:
     """The plausible range for ``game``: ``plausible`` when given ([lo, hi] with
-    0 ≤ lo ≤ hi), else the range the file declares, else [0, 1] (:data:`DEFAULT_PLAUSIBLE`).
-    Every verdict of this module reads the range through here."""
-    if plausible is None:
-        declared = game.plausible_kappa
-        return Plausible(declared or DEFAULT_PLAUSIBLE, declared is not None)
-    if isinstance(plausible, str) or not hasattr(plausible, "__len__") or len(plausible) != 2:
-        raise ParameterError("plausible", f"give (lo, hi), not {plausible!r}")
-    try:
-        lo, hi = (to_fraction(end) for end in plausible)
-    except ValueError as exc:
-        raise ParameterError("plausible", str(exc)) from None
-    if not 0 <= lo <= hi:
-        raise ParameterError("plausible", f"need 0 ≤ lo ≤ hi, not ({lo}, {hi})")
-    return Plausible((lo, hi), True)
+    0 ≤ lo ≤ hi), else the range the case declares, else [0, 1]
+    (:data:`sovgame.core.case.DEFAULT_PLAUSIBLE`). Every verdict of this module reads the
+    range through here."""
+    case = as_case(game, plausible)
+    return Plausible(case.plausible, case.plausible_declared)
 
 
 # --- entry points ------------------------------------------------------------------------------
@@ -137,28 +125,30 @@ def read_plausible(game: Game, plausible: Sequence | None = None) -> Plausible:
 
 @metered
 def compute_thresholds(
-    game: Game,
+    game: Game | Case,
     target: Profile | str | None = None,
     costs: Sequence[str] | None = None,
     discount: Fraction | None = None,
     *,
-    plausible: tuple | None = None,
+    plausible: Sequence | None = None,
 ) -> ThresholdReport:
     """Every threshold of ``game`` for ``target`` (default: the compromise profile).
 
     Parameters
     ----------
+    game : a Game, or a Case (its game, and its plausible range unless ``plausible`` is given)
     target : a profile of strategy indices, an outcome key "s1|s2", or None
     costs : keep only the costs of these names (None: all)
     discount : a discount factor δ in (0, 1): also find the κ from which grim trigger
         sustains the target
-    plausible : (lo, hi), the plausible range of κ the verdicts compare with (None: the
-        range the file declares, else [0, 1])
+    plausible : the plausible range [lo, hi] of κ the verdicts compare with (default: the
+        case's, else [0, 1]: :func:`sovgame.core.case.plausible_of`)
     """
+    case, game = as_case(game, plausible), as_game(game)
     require(thresholds_work(game.shape))  # refused before it starts when past the work limit
-    profile = resolve_target(game, target)
-    kept = game.kept_costs(costs)
-    reading = read_plausible(game, plausible)
+    profile = resolve_target(case, target)
+    kept = game.kept_costs(costs, case.origin)
+    reading = read_plausible(case)
     notes = []
     if not reading.given:
         notes.append("the file gives no plausible range; verdicts use [0, 1] (up to today's costs)")
@@ -195,12 +185,12 @@ def compute_thresholds(
 
 @metered
 def compute_threshold(
-    game: Game,
+    game: Game | Case,
     criterion: Criterion | str,
     target: Profile | str | None = None,
     costs: Sequence[str] | None = None,
     *,
-    plausible: tuple | None = None,
+    plausible: Sequence | None = None,
 ) -> Threshold:
     """One criterion's threshold for ``target``: the very :class:`Threshold` that
     :func:`compute_thresholds` reports under ``criterion``, without the work of the others
@@ -209,7 +199,7 @@ def compute_threshold(
     Parameters
     ----------
     criterion : one of :data:`CRITERIA` ("nash", "strict", "dominant", "unique", "risk_dominant")
-    target, costs, plausible : as for :func:`compute_thresholds`
+    game, target, costs, plausible : as for :func:`compute_thresholds`
     """
     try:
         wanted = Criterion(criterion)
@@ -217,10 +207,11 @@ def compute_threshold(
         raise ParameterError(
             "criterion", f"{criterion!r} is not one of {', '.join(c.value for c in CRITERIA)}"
         ) from None
-    require(thresholds_work(game.shape))  # refused before it starts when past the work limit
-    profile = resolve_target(game, target)
-    reading = read_plausible(game, plausible)
-    return assess(criterion_set(game, wanted, profile, game.kept_costs(costs)), reading.range)
+    case = as_case(game, plausible)
+    require(thresholds_work(case.game.shape))  # refused before it starts when past the work limit
+    profile = resolve_target(case, target)
+    reading = read_plausible(case)
+    return assess(criterion_set(case.game, wanted, profile, case.game.kept_costs(costs, case.origin)), reading.range)
 
 
 def _repeated(
@@ -244,14 +235,15 @@ def _third_party(game: Game, sets: HeldSets, plausible: tuple[Fraction, Fraction
     return ThirdParty(game.players[sets.player].name, nash, sets.dominant)
 
 
-def resolve_target(game: Game, target: Profile | str | None) -> Profile:
+def resolve_target(x: Game | Case, target: Profile | str | None) -> Profile:
     """The target as a profile: the compromise profile for None, parsed from "s1|s2" for a string."""
+    game = as_game(x)
     if target is None:
         profile = game.compromise_profile
         if profile is None:
             lacking = [p.name for p in game.players if p.compromise is None]
             raise SovgameError(
-                f"{game.origin}: players[*].compromise: {', '.join(lacking)} name no compromise strategy; "
+                f"{origin_of(x)}: players[*].compromise: {', '.join(lacking)} name no compromise strategy; "
                 'add `compromise = "..."` to each [[players]] table or name a target outcome "s1|s2"'
             )
         return profile

@@ -9,29 +9,36 @@ with exact numbers; :func:`left_out_of_nfg` lists what a ``.nfg`` file has no pl
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
+from ..core.case import Case, as_case, as_game
 from ..core.model import Game
 from ..core.numbers import fmt
 from ..errors import ParameterError, SovgameError
+from ..sections.capacity import LimitedCapacity
+from ..sections.mediator import Mediator
+from ..sections.repeated import RepeatedSettings
+from ..sections.sequence import MoveOrder
+from ..sections.types import HiddenTypes
 from .atomic import check_output, write_atomically
 from .nfg import NFG_VERSIONS, gambit_profiles, quote_label, read_nfg
 from .reading import track_inputs
 
 
-def left_out_of_nfg(game: Game, described_players: Sequence[str] = ()) -> list[str]:
-    """What the game holds that a ``.nfg`` file has no place for, one phrase per part.
+def left_out_of_nfg(case: Case, described_players: Sequence[str] = ()) -> list[str]:
+    """What the case holds that a ``.nfg`` file has no place for, one phrase per part.
 
     A ``.nfg`` file keeps the title, the description (as its comment), the players, their
     strategies and the payoffs; everything else of a game file is listed here.
     ``described_players`` names the players the file describes (the model does not keep
     player descriptions, so only the file can tell).
     """
+    game = case.game
     parts = []
-    if game.source:
+    if case.source:
         parts.append("game.source")
     if game.payoff_scale != "cardinal":
         parts.append(f"game.payoff_scale = {quote_label(game.payoff_scale)} (Gambit reads payoffs as cardinal)")
@@ -40,22 +47,21 @@ def left_out_of_nfg(game: Game, described_players: Sequence[str] = ()) -> list[s
     compromise = [f"{p.name}: {p.compromise}" for p in game.players if p.compromise is not None]
     if compromise:
         parts.append(f"compromise strategies ({'; '.join(compromise)})")
-    if game.notes:
-        parts.append(f"notes on {len(game.notes)} outcome{'s' if len(game.notes) != 1 else ''}")
+    if case.notes:
+        parts.append(f"notes on {len(case.notes)} outcome{'s' if len(case.notes) != 1 else ''}")
     if game.costs:
         parts.append(
             f"costs ({', '.join(c.name for c in game.costs)}); the payoffs are written before costs, at kappa = 0"
         )
-    if game.plausible_kappa is not None:
+    if case.plausible_declared:
         parts.append("analysis.plausible_kappa")
-    if game.mediator is not None:
-        parts.append("[mediator]")
-    if game.repeated is not None:
-        parts.append("[repeated]")
-    if game.claims:
-        parts.append(f"claims ({', '.join(c.id for c in game.claims)})")
-    parts += [name for name, there in (("[sequence]", game.sequence), ("[[types]]", game.types)) if there]
-    if game.capacity:
+    before_claims: tuple[tuple[type, str], ...] = ((Mediator, "[mediator]"), (RepeatedSettings, "[repeated]"))
+    parts += [name for kind, name in before_claims if case.section(kind) is not None]
+    if case.claims:
+        parts.append(f"claims ({', '.join(c.id for c in case.claims)})")
+    after_claims: tuple[tuple[type, str], ...] = ((MoveOrder, "[sequence]"), (HiddenTypes, "[[types]]"))
+    parts += [name for kind, name in after_claims if case.section(kind) is not None]
+    if case.section(LimitedCapacity) is not None:
         parts.append("[[capacity]]; the payoffs written are the expected ones")
     return parts
 
@@ -99,7 +105,7 @@ def _decimal_text(value: Fraction) -> str | None:
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
-def game_to_toml(game: Game, header: Sequence[str] = ()) -> str:
+def game_to_toml(x: Game | Case, header: Sequence[str] = ()) -> str:
     """A sovgame game file holding the game's title, description, players and payoffs.
 
     ``header`` lines become comments at the top. Outcome keys are ``"s1|s2|..."`` in
@@ -113,10 +119,11 @@ def game_to_toml(game: Game, header: Sequence[str] = ()) -> str:
         document.add(tomlkit.comment(line))
     if header:
         document.add(tomlkit.nl())
+    game, description = as_game(x), as_case(x).description
     table = tomlkit.table()
     table.add("title", game.title)
-    if game.description:
-        table.add("description", tomlkit.string(game.description, multiline="\n" in game.description))
+    if description:
+        table.add("description", tomlkit.string(description, multiline="\n" in description))
     document.add("game", table)
     players = tomlkit.aot()
     for player in game.players:
@@ -155,7 +162,11 @@ class Conversion:
 
 
 def convert(
-    source: str | os.PathLike, target: str | os.PathLike, version: str | None = None, overwrite: bool = False
+    source: str | os.PathLike,
+    target: str | os.PathLike,
+    version: str | None = None,
+    overwrite: bool = False,
+    load: Callable[[str], Case] | None = None,
 ) -> Conversion:
     """Convert a game file to ``.nfg`` or a ``.nfg`` file to a game file, by the extensions.
 
@@ -166,6 +177,8 @@ def convert(
         ``.nfg`` file); written atomically (a temporary file in the same folder, then renamed)
     version : the ``.nfg`` version to write, ``"payoff"`` (default) or ``"outcome"``
     overwrite : replace ``target`` if it exists (otherwise that is an error)
+    load : how a game is read (default: :func:`sovgame.files.gamefile.read_case`, which leaves
+        the claims unread; :func:`sovgame.load_case` reads them too, so ``left_out`` lists them)
 
     Returns
     -------
@@ -191,16 +204,16 @@ def convert(
                 f"(.nfg, {imported.version} version).",
                 f'Outcome keys are "strategy|strategy|..." and payoff lists [u1, u2, ...] in player order: {names}.',
             ]
-            write_atomically(check_output(target, overwrite, "overwrite"), game_to_toml(imported.game, header))
+            write_atomically(check_output(target, overwrite, "overwrite"), game_to_toml(imported.case, header))
             return Conversion(source, target, "sovgame game file", imported.left_out, imported.renamed)
 
         version = version or "payoff"
-        from .gamefile import load_game
+        from .gamefile import read_case
 
-        game = load_game(source)
-        left_out = left_out_of_nfg(game, [p.name for p in game.players if p.description])
+        case = (load or read_case)(source)
+        left_out = left_out_of_nfg(case, [p.name for p in case.game.players if p.description])
         # Checked again now that the inputs are known: never write over the file just read.
-        write_atomically(check_output(target, overwrite, "overwrite"), game_to_nfg(game, version))
+        write_atomically(check_output(target, overwrite, "overwrite"), game_to_nfg(case, version))
         return Conversion(source, target, f"Gambit .nfg, {version} version", tuple(left_out))
 
 
@@ -246,7 +259,7 @@ def _nfg_number(value: Fraction) -> str:
     return fmt(Fraction(value))
 
 
-def game_to_nfg(game: Game, version: str = "payoff") -> str:
+def game_to_nfg(x: Game | Case, version: str = "payoff") -> str:
     """The game as a Gambit strategic-form ``.nfg`` file.
 
     Parameters
@@ -268,11 +281,12 @@ def game_to_nfg(game: Game, version: str = "payoff") -> str:
     """
     if version not in NFG_VERSIONS:
         raise ParameterError("version", f"choose payoff or outcome, not {version!r}")
+    game = as_game(x)
     lines = [f"NFG 1 R {quote_label(game.title)} {{ {' '.join(quote_label(p.name) for p in game.players)} }}", ""]
     strategy_lists = [f"{{ {' '.join(quote_label(s) for s in p.strategies)} }}" for p in game.players]
     lines.append("{ " + "\n".join(strategy_lists))
     lines.append("}")
-    lines.append(quote_label(game.description or ""))
+    lines.append(quote_label(as_case(x).description or ""))
     lines.append("")
     profiles = list(gambit_profiles(game.shape))
     if version == "payoff":

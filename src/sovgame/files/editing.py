@@ -18,11 +18,13 @@ from pathlib import Path
 
 from ..core.numbers import to_fraction
 from ..errors import GameFileError, ParameterError, Problem, SovgameError
+from ..sections.capacity import stated
 from .atomic import check_output, locked, write_atomically
 from .changes import apply_settings, parse_setting
 from .convert import toml_number
-from .gamefile import bundled_dir, bundled_names, decode_text, parse_game, read_game_text
+from .gamefile import bundled_dir, bundled_names, decode_text, parse_case, read_game_text
 from .reading import describe_kind, read_open_file
+from .validate import ClaimReader
 
 TEMPLATE = """\
 # A sovgame game file (format version 1). `sovgame show FILE` checks and prints it;
@@ -69,10 +71,14 @@ plausible_kappa = [0, 2]            # the cost levels you find plausible (1 = as
 """
 
 
-def edited_text(path: Path, settings: Sequence[str], text: str | None = None) -> tuple[str, str]:
+def edited_text(
+    path: Path, settings: Sequence[str], text: str | None = None, claims: ClaimReader | None = None
+) -> tuple[str, str]:
     """(old text, new text) of ``path`` after ``settings``; validated, nothing written.
 
-    ``text`` is the file's text when the caller has read it already (under a lock).
+    ``text`` is the file's text when the caller has read it already (under a lock);
+    ``claims`` reads the file's claims, so that they are validated too (see
+    :func:`sovgame.files.gamefile.parse_case`).
     """
     import tomlkit
     from tomlkit.exceptions import TOMLKitError
@@ -82,7 +88,8 @@ def edited_text(path: Path, settings: Sequence[str], text: str | None = None) ->
         text, origin = read_game_text(str(path))
     real = os.path.realpath(path)
     base_dir = Path(real).parent
-    game = parse_game(text, origin, base_dir=base_dir, identity=real)
+    case = parse_case(text, origin, base_dir=base_dir, identity=real, claims=claims)
+    game = stated(case)  # the numbers the file holds
     changes = [parse_setting(s) for s in settings]
     try:
         document = tomlkit.parse(text)
@@ -90,7 +97,7 @@ def edited_text(path: Path, settings: Sequence[str], text: str | None = None) ->
         raise GameFileError(origin, [Problem("", f"cannot be edited while keeping its layout: {exc}")]) from None
     apply_settings(document, game, changes, number=_toml_number, make_list=_toml_array, make_table=tomlkit.table)
     new_text = tomlkit.dumps(document)
-    parse_game(new_text, f"{origin} after the edit", base_dir=base_dir, identity=real)  # validate first
+    parse_case(new_text, f"{origin} after the edit", base_dir=base_dir, identity=real, claims=claims)  # validate first
     return text, new_text
 
 
@@ -127,8 +134,11 @@ def unified_diff(path: Path, old: str, new: str) -> str:
     )
 
 
-def edit_file(path: str | Path, settings: Sequence[str], dry_run: bool = False) -> str:
-    """Apply ``settings`` to the file; returns the unified diff. ``dry_run`` writes nothing.
+def edit_file(
+    path: str | Path, settings: Sequence[str], dry_run: bool = False, claims: ClaimReader | None = None
+) -> str:
+    """Apply ``settings`` to the file; returns the unified diff. ``dry_run`` writes nothing;
+    ``claims`` reads the file's claims, so that the edited file is validated with them.
 
     The file is changed where it lives (through a symbolic link, its target; with several
     hard links, in place) and keeps its permissions and owner; a read-only file (no write
@@ -139,14 +149,14 @@ def edit_file(path: str | Path, settings: Sequence[str], dry_run: bool = False) 
     path = Path(path)
     _refuse_bundled(path)
     if dry_run:
-        old, new = edited_text(path, settings)
+        old, new = edited_text(path, settings, claims=claims)
         return unified_diff(path, old, new)
     target = Path(os.path.realpath(path))
     _refuse_read_only(path, target)
     with locked(target) as fd:
         info = os.fstat(fd)
         raw = read_open_file(fd, str(path), "game file")
-        old, new = edited_text(path, settings, decode_text(raw, str(path)))
+        old, new = edited_text(path, settings, decode_text(raw, str(path)), claims)
         if new != old:
             bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
             write_atomically(target, bom + new.encode("utf-8"), expected=info)
@@ -204,6 +214,6 @@ def new_file(path: str | Path, source: str | None = None, force: bool = False) -
             raise ParameterError("source", f"{source!r} is no bundled game{hint}", exit_code=1)
         # Bundled games extend each other by name, which resolves from any folder.
         text = (Path(str(bundled_dir())) / f"{source}.toml").read_text(encoding="utf-8")
-    parse_game(text, str(path), base_dir=Path(str(bundled_dir())))
+    parse_case(text, str(path), base_dir=Path(str(bundled_dir())))  # its numbers (the template's claims are comments)
     write_atomically(target, text)
     return path

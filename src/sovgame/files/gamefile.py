@@ -18,12 +18,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..core.model import Game
+from ..core.case import Case
 from ..errors import GameFileError, ParameterError, Problem, SovgameError
+from ..sections.capacity import stated
 from .reading import read_file_bytes, read_stdin
-from .validate import game_from_dict
+from .validate import ClaimReader, case_from_dict
 
-__all__ = ["bundled_games", "bundled_names", "load_game", "parse_game", "read_file_bytes", "read_game_text"]
+__all__ = ["bundled_games", "bundled_names", "parse_case", "read_case", "read_file_bytes", "read_game_text"]
 
 #: The longest chain of ``extends`` followed (loops are reported as loops before this).
 MAX_EXTENDS_DEPTH = 32
@@ -76,26 +77,32 @@ def decode_text(data: bytes, origin: str) -> str:
         raise SovgameError(f"{origin}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
 
 
-def load_game(spec: str, settings: Sequence[str] = ()) -> Game:
-    """Load and validate a game named by path, bundled name, or ``-`` for stdin.
+def read_case(spec: str, settings: Sequence[str] = (), claims: ClaimReader | None = None) -> Case:
+    """Read and validate a game named by path, bundled name, or ``-`` for stdin: the
+    :class:`~sovgame.core.case.Case` the file states (its normal form is ``case.game``).
 
-    ``settings`` are ``--set`` changes (:mod:`sovgame.files.changes`), applied before validation.
+    ``settings`` are ``--set`` changes (:mod:`sovgame.files.changes`), applied before
+    validation; ``claims`` reads the file's claims (:func:`sovgame.load_case` gives the
+    claim kinds' reader; without one a file is read for its numbers and its claims are left
+    unread).
     """
     text, origin = read_game_text(spec)
     base_dir = _base_dir(spec)
     identity = os.path.realpath(spec) if spec != "-" and base_dir is not None and os.path.lexists(spec) else origin
-    return parse_game(text, origin, base_dir=base_dir, settings=settings, identity=identity)
+    return parse_case(text, origin, base_dir=base_dir, settings=settings, identity=identity, claims=claims)
 
 
-def parse_game(
+def parse_case(
     text: str | Mapping[str, Any],
     origin: str = "<string>",
     base_dir: Path | None = None,
     settings: Sequence[str] = (),
     identity: str | None = None,
-) -> Game:
-    """Parse and validate a game file's text, or its data already parsed; raises
-    :class:`GameFileError` listing every problem.
+    claims: ClaimReader | None = None,
+) -> Case:
+    """Parse and validate a game file's text, or its data already parsed, into the
+    :class:`~sovgame.core.case.Case` it states; raises :class:`GameFileError` listing every
+    problem.
 
     Parameters
     ----------
@@ -103,13 +110,14 @@ def parse_game(
         as nested dicts and lists, e.g. ``{"game": {"title": ...}, "players": [...],
         "payoffs": {...}}``). Floats in a dict are read as the decimal they print as (``0.1``
         is one tenth); any other type is refused with a :class:`ParameterError` naming
-        ``text`` (a path is read with :func:`load_game`).
+        ``text`` (a path is read with :func:`read_case`).
     origin : the name problems are reported under.
     base_dir : where a relative ``extends = "other.toml"`` is looked up (default: the
         current directory).
     settings : ``--set`` changes (:mod:`sovgame.files.changes`), applied before validation.
     identity : the text's own file (its real path), so that an ``extends`` chain leading
         back to it is reported as a loop.
+    claims : reads the file's ``[[claims]]`` (see :func:`read_case`); None leaves them unread.
     """
     if isinstance(text, str):
         data = _toml(text, origin)
@@ -122,13 +130,13 @@ def parse_game(
         )
     if "extends" in data:
         data = resolve_extends(data, origin, base_dir or Path.cwd(), (identity or origin,))
-    game = game_from_dict(data, origin)
+    case = case_from_dict(data, origin, claims)
     if settings:
         from .changes import apply_settings, parse_setting
 
-        apply_settings(data, game, [parse_setting(s) for s in settings])
-        game = game_from_dict(data, f"{origin} with the changes")
-    return replace(game, folder=str(base_dir or Path.cwd()))
+        apply_settings(data, stated(case), [parse_setting(s) for s in settings])  # the numbers the file holds
+        case = case_from_dict(data, f"{origin} with the changes", claims)
+    return replace(case, folder=str(base_dir or Path.cwd()))
 
 
 def _toml(text: str, origin: str) -> dict:
@@ -251,7 +259,7 @@ def bundled_games() -> list[dict]:
     """One row per bundled game: name, title, players and size ("2x2")."""
     rows = []
     for name in bundled_names():
-        game = load_game(name)
+        game = read_case(name).game
         rows.append(
             {
                 "name": name,

@@ -39,6 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..core.case import Case
 from ..core.model import Game, Player, Profile
 from ..core.numbers import to_fraction
 from ..errors import GameTooLargeError, SovgameError
@@ -197,10 +198,15 @@ class NfgImport:
     ``left_out`` lists what the file holds that a game file does not (outcome labels).
     """
 
-    game: Game
+    case: Case
     version: str
     renamed: tuple[str, ...] = ()
     left_out: tuple[str, ...] = ()
+
+    @property
+    def game(self) -> Game:
+        """The game read: players, strategies and exact payoffs."""
+        return self.case.game
 
 
 def read_nfg(text: str, origin: str = "<nfg>") -> NfgImport:
@@ -214,8 +220,8 @@ def read_nfg(text: str, origin: str = "<nfg>") -> NfgImport:
     Returns
     -------
     NfgImport
-        The game (players, strategies and exact payoffs; title; the file's comment as its
-        description), the format version, and the labels that had to change.
+        The case (its game: players, strategies and exact payoffs, and the title; the file's
+        comment as its description), the format version, and the labels that had to change.
 
     Raises
     ------
@@ -267,14 +273,12 @@ def read_nfg(text: str, origin: str = "<nfg>") -> NfgImport:
         fallback = Path(origin).stem if origin.lower().endswith(".nfg") else "Untitled strategic game"
         renamed.append(f"the title is empty; the game is titled {quote_label(fallback)}")
         title = fallback
-    game = Game(
-        title=title,
-        players=game_players,
-        payoffs=payoffs,
+    case = Case(
+        Game(title=title, players=game_players, payoffs=payoffs),
         description=comment if comment.strip() else None,
         origin=origin,
     )
-    return NfgImport(game=game, version=version, renamed=tuple(renamed), left_out=tuple(left_out))
+    return NfgImport(case=case, version=version, renamed=tuple(renamed), left_out=tuple(left_out))
 
 
 def _header(parser: _Parser, origin: str) -> tuple[str, list[str]]:

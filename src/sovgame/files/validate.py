@@ -10,42 +10,45 @@ from __future__ import annotations
 import difflib
 import itertools
 import math
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
-from ..core.capacity import with_capacity
-from ..core.model import PAYOFF_SCALES, Cost, Game, Mediator, PayoffScale, Player, RepeatedSettings
+from ..core.case import Case
+from ..core.claims import Claim
+from ..core.model import PAYOFF_SCALES, Cost, Game, PayoffScale, Player
 from ..errors import GameFileError
-from .checker import Checker, describe_value, outcome_profiles
-from .validate_claims import CLAIM_KEYS, validate_claims
+from ..sections.checker import Checker, describe_value, outcome_profiles
+from ..sections.registry import SECTIONS
 from .validate_costs import COST_KEYS, validate_costs
-from .validate_moves import CAPACITY_KEYS, MOVE_TABLES, SEQUENCE_KEYS, TYPE_KEYS, validate_moves
+
+#: Reads a file's ``[[claims]]`` (its value, the players when they are valid, the checker
+#: that collects problems): :func:`sovgame.claims.registry.read_claims`, given from above.
+ClaimReader = Callable[[Any, list[Player] | None, Checker], tuple[Claim, ...]]
 
 #: The most outcomes (profiles of strategies) a game file may have; a .nfg file likewise.
 MAX_OUTCOMES = 2_000_000
 
+#: The keys of the tables every game file may have; the sections' tables and their keys are
+#: in their modules (:mod:`sovgame.sections.registry`).
 KNOWN_KEYS: dict[str, tuple[str, ...]] = {
-    "": ("extends", "game", "players", "payoffs", "notes", "costs", "analysis", "mediator", "repeated", "claims")
-    + MOVE_TABLES,
+    "": ("extends", "game", "players", "payoffs", "notes", "costs", "analysis", "claims"),
     "game": ("title", "description", "source", "payoff_scale"),
     "players": ("name", "strategies", "compromise", "description"),
     "costs": COST_KEYS,
     "analysis": ("plausible_kappa",),
-    "mediator": ("name", "budget", "source", "description"),
-    "repeated": ("discount", "noise", "false_alarm", "detection", "source", "description"),
-    "claims": CLAIM_KEYS,
-    "sequence": SEQUENCE_KEYS,
-    "capacity": CAPACITY_KEYS,
-    "types": TYPE_KEYS,
 }
 
 
-def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
-    """Validate parsed TOML data and build the :class:`Game`; all problems at once."""
+def case_from_dict(data: dict, origin: str = "<dict>", claims: ClaimReader | None = None) -> Case:
+    """Validate parsed TOML data and build the :class:`~sovgame.core.case.Case`; all problems
+    at once. With ``[[capacity]]`` the case's game holds the expected payoffs. ``claims``
+    reads the file's ``[[claims]]`` (its problems reported with the others); without it the
+    claims are not read (a file read for its numbers only)."""
     check = Checker(origin)
-    check.unknown_keys(data, KNOWN_KEYS[""], "")
+    check.unknown_keys(data, KNOWN_KEYS[""] + tuple(kind.table for kind in SECTIONS), "")
 
     game_table = data.get("game")
     title = description = source = None
@@ -73,34 +76,27 @@ def game_from_dict(data: dict, origin: str = "<dict>") -> Game:
     elif "payoffs" not in data:
         check.add("payoffs", 'missing [payoffs] table; give every outcome "s1|s2" = [u1, u2]')
     plausible = _analysis(data.get("analysis"), check)
-    mediator = _mediator(data.get("mediator"), check)
-    repeated = _repeated(data.get("repeated"), check)
-    claims = validate_claims(data.get("claims"), players, check)
-    moves = validate_moves(data, players, check)
+    stated_claims = () if claims is None else claims(data.get("claims"), players, check)
+    sections = [(kind, kind.read(data.get(kind.table), players, check)) for kind in SECTIONS]
 
     if check.problems:
         raise GameFileError(origin, check.problems)
     # Each of these is reported above when missing.
     assert title is not None and players is not None and payoffs is not None
-    game = Game(
-        title=title,
-        players=tuple(players),
-        payoffs=payoffs,
-        costs=tuple(costs),
-        notes=notes or {},
+    game = Game(title=title, players=tuple(players), payoffs=payoffs, costs=tuple(costs), payoff_scale=payoff_scale)
+    case = Case(
+        game,
         description=description,
         source=source,
-        payoff_scale=payoff_scale,
+        notes=notes or {},
         plausible_kappa=plausible,
         origin=origin,
-        mediator=mediator,
-        repeated=repeated,
-        claims=claims,
-        sequence=moves.sequence,
-        capacity=moves.capacity,
-        types=moves.types,
+        claims=stated_claims,
     )
-    return with_capacity(game)  # the analyses work on the expected payoffs
+    for kind, found in sections:  # in the registry's order; capacity makes the payoffs expected ones
+        if found is not None:
+            case = kind.attach(case, found)
+    return case
 
 
 def _players(raw: Any, check: Checker) -> list[Player] | None:
@@ -271,52 +267,3 @@ def _analysis(raw: Any, check: Checker) -> tuple[Fraction, Fraction] | None:
         check.add(key, f"is [{lo}, {hi}]; it must be [lo, hi] with 0 <= lo <= hi")
         return None
     return lo, hi
-
-
-def _mediator(raw: Any, check: Checker) -> Mediator | None:
-    """``[mediator]``: who mediates and what it can pay per period (payoff units at κ = 1)."""
-    if raw is None:
-        return None
-    if not isinstance(raw, dict):
-        check.add("mediator", "must be a table")
-        return None
-    check.unknown_keys(raw, KNOWN_KEYS["mediator"], "mediator")
-    budget = None
-    if "budget" in raw:
-        budget = check.number(raw["budget"], "mediator.budget")
-        if budget is not None and budget < 0:
-            check.add("mediator.budget", f"is {budget}; a budget must be >= 0")
-            budget = None
-    return Mediator(
-        name=check.string(raw, "name", "mediator") or "mediator",
-        budget=budget,
-        source=check.string(raw, "source", "mediator"),
-    )
-
-
-def _repeated(raw: Any, check: Checker) -> RepeatedSettings | None:
-    """``[repeated]``: discount factor, implementation noise and monitoring of the repeated game."""
-    if raw is None:
-        return None
-    if not isinstance(raw, dict):
-        check.add("repeated", "must be a table")
-        return None
-    check.unknown_keys(raw, KNOWN_KEYS["repeated"], "repeated")
-    settings = RepeatedSettings(
-        discount=check.bounded(raw, "discount", "repeated", Fraction(0), Fraction(1), True, True),
-        noise=check.bounded(raw, "noise", "repeated", Fraction(0), Fraction(1, 2), True, True),
-        false_alarm=check.bounded(raw, "false_alarm", "repeated", Fraction(0), Fraction(1), False, True),
-        detection=check.bounded(raw, "detection", "repeated", Fraction(0), Fraction(1), True, False),
-        source=check.string(raw, "source", "repeated"),
-    )
-    if (
-        settings.false_alarm is not None
-        and settings.detection is not None
-        and settings.detection <= settings.false_alarm
-    ):
-        check.add(
-            "repeated.detection",
-            "must exceed repeated.false_alarm: a defection must make the "
-            "bad signal likelier than compliance does, or no trigger can deter it",
-        )
-    return settings

@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..core.model import INCIDENCES, Cost, Incidence, Player
-from .checker import Checker, describe_value, outcome_profiles
+from ..sections.checker import Checker, describe_value, outcome_profiles
 
 #: The keys a [[costs]] table may have.
 COST_KEYS = ("name", "incidence", "weights", "weights_range", "between", "exposure", "source", "description")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..claims.scorecard import Grade, Scorecard, grade_claims
+from ..core.case import Case, as_case
 from ..core.intervals import exact_text
 from ..core.model import Game
 from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
@@ -29,7 +30,7 @@ class Analysis:
     of the file that decide the verdicts (:func:`sovgame.sensitivity.one_number.deciding`; None, with
     the reason in ``deciding_left_out``, when finding them would pass the work limit)."""
 
-    game: Game
+    case: Case
     at_zero: Solution  # κ = 0: payoffs as ranked, costs not counted
     today: Solution | None  # κ = 1: today's costs (None when the game has no costs: as at κ = 0)
     at_top: Solution | None  # the top of the plausible range, when it differs from 0 and 1
@@ -39,19 +40,30 @@ class Analysis:
     deciding: tuple[Entry, ...] | None = ()  # the numbers whose change turns a verdict soonest
     deciding_left_out: str | None = None  # why ``deciding`` is None: its work passed the limit
 
+    @property
+    def game(self) -> Game:
+        """The game analysed."""
+        return self.case.game
 
-def analyze(game: Game) -> Analysis:
-    """Solve ``game`` at κ = 0, today (κ = 1) and the top of its plausible range; thresholds;
-    the scorecard of the file's claims; the conclusion; the numbers that decide the verdicts."""
+
+def analyze(game: Game | Case, plausible: Sequence | None = None) -> Analysis:
+    """Solve the game at κ = 0, today (κ = 1) and the top of its plausible range; thresholds;
+    the scorecard of the file's claims; the conclusion; the numbers that decide the verdicts.
+
+    A Case brings its plausible range (``plausible`` overrides it), notes, sections and
+    claims; a bare Game has none of these (the plausible range is then ``plausible`` or [0, 1]).
+    """
+    case = as_case(game, plausible)
+    game = case.game
     at_zero = solve(game, 0)
-    report = compute_thresholds(game) if game.compromise_profile is not None else None
+    report = compute_thresholds(case) if game.compromise_profile is not None else None
     today = solve(game, TODAY) if game.costs else None
-    top = report.plausible[1] if report is not None else (game.plausible_kappa or (0, 0))[1]
+    top = case.plausible[1]
     at_top = solve(game, top) if game.costs and top not in (0, TODAY) else None
-    scorecard = grade_claims(game, report)
-    conclusion = tuple(conclude(report, today, scorecard, move_sentences(game)))
-    decided, left_out = deciding_within_limit(game, scorecard=scorecard)  # last: it may be left out
-    return Analysis(game, at_zero, today, at_top, report, conclusion, scorecard, decided, left_out)
+    scorecard = grade_claims(case, report)
+    conclusion = tuple(conclude(report, today, scorecard, move_sentences(case)))
+    decided, left_out = deciding_within_limit(case, scorecard=scorecard)  # last: it may be left out
+    return Analysis(case, at_zero, today, at_top, report, conclusion, scorecard, decided, left_out)
 
 
 def conclude(

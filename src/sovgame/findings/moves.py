@@ -7,32 +7,34 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.capacity import at_success
-from ..core.capacity import describe as describe_capacity
+from ..core.case import Case
 from ..core.intervals import exact_text
-from ..core.model import Game
 from ..costs.capacity import vary_capacity
 from ..costs.thresholds import Threshold, compute_thresholds
 from ..costs.verdicts import Verdict
 from ..errors import SovgameError
 from ..play.sequential import analyze_sequential
 from ..play.trust import analyze_trust
+from ..sections.capacity import LimitedCapacity, at_success
+from ..sections.capacity import describe as describe_capacity
+from ..sections.sequence import MoveOrder
+from ..sections.types import HiddenTypes
 
 
-def move_sentences(game: Game) -> list[str]:
+def move_sentences(case: Case) -> list[str]:
     """One sentence per feature the file states (none for a plain simultaneous game)."""
-    if game.compromise_profile is None:
+    if case.game.compromise_profile is None:
         return []
     lines = []
-    for feature, build in (
-        (game.sequence is not None, _sequence_sentence),
-        (bool(game.capacity), _capacity_sentences),
-        (bool(game.types), _types_sentences),
+    for section, build in (
+        (MoveOrder, _sequence_sentence),
+        (LimitedCapacity, _capacity_sentences),
+        (HiddenTypes, _types_sentences),
     ):
-        if not feature:
+        if case.section(section) is None:
             continue
         try:
-            found = build(game)
+            found = build(case)
         except SovgameError as exc:
             found = [f"The file's moves beyond one simultaneous shot are not analysed here: {exc}"]
         lines += [found] if isinstance(found, str) else found
@@ -49,11 +51,11 @@ def level(t: Threshold, what: str = "") -> str:
     return f"{'from' if t.attained else 'above'} {exact_text(t.value)} of today's costs{what}{word}"
 
 
-def _sequence_sentence(game: Game) -> str:
-    assert game.sequence is not None
-    if not game.sequence.observed:
+def _sequence_sentence(case: Case) -> str:
+    sequence, game = case.section(MoveOrder), case.game
+    if sequence is not None and not sequence.observed:
         return "The file's first move is not observed, so the order of moves changes nothing: the game is simultaneous."
-    result = analyze_sequential(game)
+    result = analyze_sequential(case)
     order = result.chosen
     assert order is not None
     first, second = (game.players[i].name for i in order)
@@ -71,14 +73,15 @@ def _sequence_sentence(game: Game) -> str:
     )
 
 
-def _capacity_sentences(game: Game) -> list[str]:
+def _capacity_sentences(case: Case) -> list[str]:
     lines = []
-    for entry in game.capacity:
+    section, game = case.section(LimitedCapacity), case.game
+    for entry in section.entries if section else ():
         player = game.players[entry.player]
         named = f"{player.name}@{player.strategies[entry.strategy]}"
-        full = compute_thresholds(at_success(game, {(entry.player, entry.strategy): Fraction(1)})).thresholds["nash"]
-        now = compute_thresholds(game).thresholds["nash"]
-        curve = vary_capacity(game, named).curves["nash"]
+        full = compute_thresholds(at_success(case, {(entry.player, entry.strategy): Fraction(1)})).thresholds["nash"]
+        now = compute_thresholds(case).thresholds["nash"]
+        curve = vary_capacity(case, named).curves["nash"]
         spans = "; ".join(f"{_words(s.verdict)} for q in {s.interval}" for s in curve.verdicts)
         at_full = "never" if full.value is None else exact_text(full.value)
         lines.append(
@@ -92,12 +95,12 @@ def _words(verdict: Verdict | None) -> str:
     return "not settled" if verdict is None else verdict.words
 
 
-def _types_sentences(game: Game) -> list[str]:
-    result = analyze_trust(game)
-    top = result.plausible[1]
+def _types_sentences(case: Case) -> list[str]:
+    result = analyze_trust(case)
+    top, game, types = result.plausible[1], case.game, case.section(HiddenTypes)
     lines = []
     for player in range(2):
-        named = [t for t in game.types if t.player == player]
+        named = list(types.of(player)) if types else []
         if len(named) < 2:
             continue
         priors = ", ".join(f"{t.name} {exact_text(t.prior)}" for t in named)

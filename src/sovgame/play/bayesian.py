@@ -4,7 +4,7 @@ Harsanyi (1967); Kydd (1997, 2005) on the security dilemma as uncertainty about 
 type; docs/models.md, "Types and trust". Each player i has types t with prior π_i(t) (a
 player without ``[[types]]`` has one) and type t's own payoffs u_{i,t}(s; κ) = U_{i,t}(s) −
 κ·W_i(s): the file's payoffs with the type's changes, under the same capacity lotteries
-(:mod:`sovgame.core.capacity`) and the same costs (costs follow from the outcome).
+(:mod:`sovgame.sections.capacity`) and the same costs (costs follow from the outcome).
 
 A strategy of player i in the *type-strategy normal form* is a map from its types to actions;
 player i's ex-ante payoff from maps (m_1, m_2) is
@@ -32,9 +32,11 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..core.capacity import mix
+from ..core.case import Case, as_case
 from ..core.model import Game
 from ..errors import SovgameError
+from ..sections.capacity import capacity_of, mix, stated
+from ..sections.types import HiddenTypes, PlayerType
 from ..solvers.bimatrix import solve_bimatrix
 
 #: A behaviour strategy: per type of the player (in its order), the probability of each action.
@@ -57,10 +59,15 @@ class BayesType:
 
 @dataclass(frozen=True)
 class BayesianGame:
-    """A two-player game with each player's types (module docstring)."""
+    """A two-player game with each player's types (module docstring), and the case it is of."""
 
-    game: Game
+    case: Case
     types: tuple[tuple[BayesType, ...], tuple[BayesType, ...]]
+
+    @property
+    def game(self) -> Game:
+        """The game (expected payoffs, with capacity), as the types' common ground."""
+        return self.case.game
 
     def payoffs(self, t: BayesType, kappa: Fraction) -> np.ndarray:
         """Type t's payoffs at κ: U_t − κ·W (shape: the game's)."""
@@ -98,27 +105,31 @@ class BayesianSolution:
     notes: tuple[str, ...] = ()
 
 
-def bayesian_game(game: Game) -> BayesianGame:
-    """The game's players with their types (a player without ``[[types]]`` has one type, prior 1)."""
+def bayesian_game(x: Game | Case) -> BayesianGame:
+    """The players with their types (a player without ``[[types]]`` has one type, prior 1;
+    a bare Game states no types: one type each)."""
+    case = as_case(x)
+    game = case.game
     if game.n_players != 2:
         raise SovgameError(
-            f"{game.origin}: types: Bayesian equilibria are computed for two-player games; this one has "
+            f"{case.origin}: types: Bayesian equilibria are computed for two-player games; this one has "
             f"{game.n_players}"
         )
-    base = game.payoffs if game.stated_payoffs is None else game.stated_payoffs
+    base, lotteries = stated(case).payoffs, capacity_of(case)
+    section = case.section(HiddenTypes)
     players = []
     for i in range(2):
-        entries: list = [t for t in game.types if t.player == i] or [None]
+        entries: list[PlayerType | None] = list(section.of(i) if section else ()) or [None]
         own = []
         for entry in entries:
-            stated = np.array(base, copy=True)
+            changed = np.array(base, copy=True)
             for profile, value in (entry.payoffs if entry else {}).items():
-                stated[profile + (i,)] = value
-            expected = mix(stated, game.capacity) if game.stated_payoffs is not None else stated
+                changed[profile + (i,)] = value
+            expected = mix(changed, lotteries) if lotteries else changed
             name, prior = (entry.name, entry.prior) if entry else (SINGLE_TYPE, Fraction(1))
             own.append(BayesType(i, name, prior, expected[..., i]))
         players.append(tuple(own))
-    return BayesianGame(game, (players[0], players[1]))
+    return BayesianGame(case, (players[0], players[1]))
 
 
 def _maps(bg: BayesianGame, player: int) -> list[tuple[int, ...]]:
@@ -202,7 +213,7 @@ def _who(bg: BayesianGame, player: int, t: int) -> str:
     return name if own == SINGLE_TYPE else f"{name} ({own})"
 
 
-def solve_bayesian(game: Game | BayesianGame, kappa: Fraction | int = 1) -> BayesianSolution:
+def solve_bayesian(game: Game | Case | BayesianGame, kappa: Fraction | int = 1) -> BayesianSolution:
     """Every Bayesian Nash equilibrium at κ (default 1: today's costs), from the exact
     solution of the type-strategy normal form, each verified for every type (module
     docstring)."""

@@ -19,6 +19,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..core.case import Case, as_game, origin_of
 from ..core.model import Game
 from ..core.numbers import to_fraction
 from ..errors import ParameterError, SovgameError
@@ -76,7 +77,7 @@ def parse_start(text: str, game: Game) -> tuple[np.ndarray, np.ndarray]:
 
 
 def run_dynamics(
-    game: Game,
+    game: Game | Case,
     kappa: Fraction | int = 0,
     start: tuple[np.ndarray, np.ndarray] | None = None,
     methods: tuple[str, ...] = ("replicator", "fictitious play"),
@@ -94,8 +95,9 @@ def run_dynamics(
     if isinstance(iterations, bool) or not isinstance(iterations, int) or iterations < 1:
         raise ParameterError("iterations", f"must be a whole number of rounds >= 1, not {iterations!r}")
 
+    origin, game = origin_of(game), as_game(game)
     if game.n_players != 2:
-        raise SovgameError(f"{game.origin}: learning dynamics are computed for two-player games (nashpy)")
+        raise SovgameError(f"{origin}: learning dynamics are computed for two-player games (nashpy)")
     kappa = Fraction(kappa)
     payoffs = game.payoffs_at(kappa)
     A = np.array(payoffs[..., 0], dtype=float)

@@ -22,18 +22,20 @@ Kydd (2003) and Fey & Ramsay (2010) on why a mediator's credibility is not lever
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
 
 from ..core.budget import mediate_work, metered, require, solve_work, thresholds_work
+from ..core.case import Case, as_case
 from ..core.linalg import solve_linear
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
 from ..costs.thresholds import Threshold, compute_thresholds, resolve_target
 from ..errors import SovgameError
+from ..sections.mediator import Mediator
 from ..solvers.equilibria import solve
 from ..solvers.verify import Number
 
@@ -142,13 +144,21 @@ class Mediation:
 
 
 @metered
-def mediate(game: Game, kappa: Fraction | int = 1, target: Profile | str | None = None) -> Mediation:
+def mediate(
+    game: Game | Case, kappa: Fraction | int = 1, target: Profile | str | None = None, plausible: Sequence | None = None
+) -> Mediation:
     """Correlated equilibria and leverage for ``target`` at cost level κ (default: today's
     costs, κ = 1; module docstring). Refused before it starts when the linear programs, the
-    equilibria and the thresholds it needs would together pass the work limit."""
+    equilibria and the thresholds it needs would together pass the work limit.
+
+    A Case gives its ``[mediator]`` (name and budget per period) and its plausible range
+    (``plausible`` overrides it); a bare Game has no mediator of its own: no budget.
+    """
+    case = as_case(game, plausible)
+    game = case.game
     kappa = Fraction(kappa)
     require(mediate_work(game.shape), forecast=solve_work(game.shape).units + thresholds_work(game.shape).units)
-    profile = resolve_target(game, target)
+    profile = resolve_target(case, target)
     payoffs = game.payoffs_at(kappa)
     ce_target = correlated_equilibrium(payoffs, objective=indicator(game, profile))
     welfare = np.array([sum(payoffs[s]) for s in game.profiles()], dtype=object)
@@ -168,7 +178,8 @@ def mediate(game: Game, kappa: Fraction | int = 1, target: Profile | str | None 
                 shifted = profile[:j] + (other,) + profile[j + 1 :]
                 terms += _gains(U, W, shifted, i, game.shape)
         guarantee_terms[player.name] = terms
-    report = compute_thresholds(game, profile)
+    report = compute_thresholds(case, profile)
+    mediator = case.section(Mediator)
     return Mediation(
         game=game,
         kappa=kappa,
@@ -182,8 +193,8 @@ def mediate(game: Game, kappa: Fraction | int = 1, target: Profile | str | None 
         transfer_terms=transfer_terms,
         guarantee_terms=guarantee_terms,
         recommendation_suffices=report.thresholds["nash"],
-        budget=game.mediator.budget if game.mediator else None,
-        mediator=game.mediator.name if game.mediator else "mediator",
+        budget=mediator.budget if mediator else None,
+        mediator=mediator.name if mediator else "mediator",
     )
 
 

@@ -28,11 +28,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..core.case import Case, as_case
 from ..core.linalg import solve_linear
 from ..core.model import Game, Profile
 from ..costs.grim import GrimTrigger, grim_trigger
 from ..costs.thresholds import Threshold, confront_profile, resolve_target
 from ..errors import ParameterError, SovgameError
+from ..sections.repeated import RepeatedSettings
 
 C, D = 0, 1  # compromise, confront
 
@@ -208,7 +210,9 @@ def green_porter(
 
 @dataclass(frozen=True)
 class RepeatedAnalysis:
-    game: Game
+    """What ``sovgame repeated`` shows: grim trigger, noisy strategies and monitoring at κ."""
+
+    case: Case
     kappa: Fraction
     target: Profile
     confront: Profile
@@ -224,13 +228,18 @@ class RepeatedAnalysis:
     timeline: list[tuple[int, int]]
 
     @property
+    def game(self) -> Game:
+        """The stage game."""
+        return self.case.game
+
+    @property
     def delta_star(self) -> dict[str, Fraction | None]:
         """δ*_i at κ against a credible punishment (:class:`sovgame.costs.grim.GrimTrigger`)."""
         return self.grim.delta_star
 
 
 def analyze_repeated(
-    game: Game,
+    game: Game | Case,
     kappa: Fraction | int = 1,
     discount: Fraction | None = None,
     noise: Fraction | None = None,
@@ -239,26 +248,27 @@ def analyze_repeated(
     seed: int = 0,
 ) -> RepeatedAnalysis:
     """Grim trigger, noisy strategies and imperfect monitoring for a 2x2 game at κ (default:
-    today's costs, κ = 1)."""
+    today's costs, κ = 1). A Case gives the defaults of its ``[repeated]``: discount factor,
+    noise and monitoring (a bare Game has none: δ and ε as given, ε = 1/20 by default)."""
     from ..costs.thresholds import compute_thresholds
 
-    kappa = Fraction(kappa)
-    target = resolve_target(game, None)
+    case = as_case(game)
+    game, kappa = case.game, Fraction(kappa)
+    target = resolve_target(case, None)
     confront = confront_profile(game, target)
     if confront is None:
         raise SovgameError(
-            f"{game.origin}: repeated play is analysed for 2x2 games; this one is {'x'.join(map(str, game.shape))}"
+            f"{case.origin}: repeated play is analysed for 2x2 games; this one is {'x'.join(map(str, game.shape))}"
         )
-    settings = game.repeated
+    settings = case.section(RepeatedSettings)
     discount = discount if discount is not None else (settings.discount if settings else None)
     noise = noise if noise is not None else (settings.noise if settings and settings.noise else Fraction(1, 20))
     if not 0 < noise < Fraction(1, 2):
         raise ParameterError("noise", f"ε must be between 0 and 1/2 (exclusive), not {noise}")
-    U, W = game.payoffs, game.cost_load()
-    grim = grim_trigger(game, U, W, target, kappa)
+    grim = grim_trigger(game, game.payoffs, game.cost_load(), target, kappa)
     sustain = None
     if discount:
-        repeated = compute_thresholds(game, target, discount=discount).repeated
+        repeated = compute_thresholds(case, target, discount=discount).repeated
         sustain = repeated.sustainable_from if repeated is not None else None
     payoffs = game.payoffs_at(kappa)
     R, S, T, P = _rstp(payoffs, target, confront, 0)
@@ -276,7 +286,7 @@ def analyze_repeated(
     if settings and settings.false_alarm is not None and settings.detection is not None and discount:
         monitoring = _monitoring(game, payoffs, target, confront, discount, settings.false_alarm, settings.detection)
     return RepeatedAnalysis(
-        game=game,
+        case=case,
         kappa=kappa,
         target=target,
         confront=confront,

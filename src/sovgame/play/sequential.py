@@ -38,11 +38,14 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..core.case import Case, as_case, as_game, origin_of, plausible_of, section_of
 from ..core.intervals import scan
 from ..core.model import Game, Profile
 from ..costs.thresholds import Threshold, compute_thresholds, resolve_target, summarize
 from ..costs.verdicts import TODAY, verdict_for, verdict_phrase
 from ..errors import ParameterError, SovgameError
+from ..sections.sequence import MoveOrder
+from ..sections.types import HiddenTypes
 from ..solvers.equilibria import Solution, solve
 from ..solvers.verify import Number, rational
 
@@ -122,10 +125,11 @@ class SequentialAnalysis:
         return next(r for r in self.rows if r.order == order)
 
 
-def _check(game: Game) -> None:
-    if game.n_players != 2:
+def _check(x: Game | Case) -> None:
+    if as_game(x).n_players != 2:
         raise SovgameError(
-            f"{game.origin}: sequence: move order is analysed for two-player games; this one has {game.n_players}"
+            f"{origin_of(x)}: sequence: move order is analysed for two-player games; this one has "
+            f"{as_game(x).n_players}"
         )
 
 
@@ -165,9 +169,10 @@ def outcome_sets(game: Game, P: np.ndarray, order: tuple[int, int]) -> tuple[set
     return pure, support
 
 
-def solve_order(game: Game, order: tuple[int, int], kappa: Fraction | int = TODAY) -> OrderSolution:
+def solve_order(game: Game | Case, order: tuple[int, int], kappa: Fraction | int = TODAY) -> OrderSolution:
     """Every pure SPE of the game with ``order[0]`` moving first, at cost level κ."""
     _check(game)
+    game = as_game(game)
     kappa = Fraction(kappa)
     P = game.payoffs_at(kappa)
     leader, follower = order
@@ -214,11 +219,14 @@ def tie_points(game: Game, order: tuple[int, int]) -> list[Fraction]:
 
 
 def order_thresholds(
-    game: Game, order: tuple[int, int], target: Profile, plausible: tuple[Fraction, Fraction]
+    game: Game | Case, order: tuple[int, int], target: Profile, plausible: Sequence | None = None
 ) -> tuple[Threshold, Threshold]:
     """(the κ at which ``target`` is an SPE outcome, the κ at which it is the unique one),
-    exact sets with verdicts against today and the top of ``plausible``."""
+    exact sets with verdicts against today and the top of the plausible range (``plausible``,
+    else the case's, else [0, 1])."""
     _check(game)
+    plausible = plausible_of(game, plausible)
+    game = as_game(game)
     points = tie_points(game, order)
 
     def sets(k: Fraction) -> tuple[set[Profile], set[Profile]]:
@@ -234,13 +242,14 @@ def order_thresholds(
     return found[0], found[1]
 
 
-def resolve_order(game: Game, order: Sequence[str] | None) -> tuple[int, int] | None:
-    """The order named by player names (first mover first), or the file's ``[sequence]``,
+def resolve_order(x: Game | Case, order: Sequence[str] | None) -> tuple[int, int] | None:
+    """The order named by player names (first mover first), or the case's ``[sequence]``,
     or None."""
+    game, sequence = as_game(x), section_of(x, MoveOrder)
     if order is None:
-        if game.sequence is None or not game.sequence.observed:
+        if sequence is None or not sequence.observed:
             return None
-        first, second = game.sequence.order
+        first, second = sequence.order
         return first, second
     names = [name.strip() for name in order]
     if sorted(names) != sorted(game.player_names) or len(set(names)) != len(names):
@@ -256,7 +265,11 @@ def _payoff_range(values: Sequence[Sequence[Number]], player: int) -> tuple[Frac
 
 
 def analyze_sequential(
-    game: Game, order: Sequence[str] | None = None, kappa: Fraction | int = TODAY, target: Profile | str | None = None
+    game: Game | Case,
+    order: Sequence[str] | None = None,
+    kappa: Fraction | int = TODAY,
+    target: Profile | str | None = None,
+    plausible: Sequence | None = None,
 ) -> SequentialAnalysis:
     """The simultaneous game and each order of moves side by side: equilibria at κ (default
     1: today's costs), where compromise (``target``, default the compromise profile) is an
@@ -267,21 +280,24 @@ def analyze_sequential(
     order : player names, the first mover first (default: the file's ``[sequence]``), marked
         as the chosen order
     kappa : the cost level at which equilibria and payoffs are shown
+    plausible : the plausible range of κ (default: the case's, else [0, 1])
     """
     _check(game)
+    case = as_case(game, plausible)
+    game, stated_order = case.game, case.section(MoveOrder)
     kappa = Fraction(kappa)
-    chosen = resolve_order(game, order)
-    plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
-    profile = None if target is None and game.compromise_profile is None else resolve_target(game, target)
+    chosen = resolve_order(case, order)
+    plausible = case.plausible
+    profile = None if target is None and game.compromise_profile is None else resolve_target(case, target)
     notes = []
     if profile is None:
         notes.append("no compromise strategy is named, so there are no thresholds; equilibria and values only")
-    if order is None and game.sequence is not None and not game.sequence.observed:
+    if order is None and stated_order is not None and not stated_order.observed:
         notes.append("the file's first move is not observed: strategically the game is simultaneous")
-    if game.types:
+    if case.section(HiddenTypes) is not None:
         notes.append("the file's [[types]] are not part of the move order analysis: the payoffs in [payoffs] are used")
     simultaneous = solve(game, kappa)
-    report = compute_thresholds(game, profile) if profile is not None else None
+    report = compute_thresholds(case, profile) if profile is not None else None
     rows = [
         OrderRow(
             None,
@@ -306,5 +322,5 @@ def analyze_sequential(
         )
         for p in range(2)
     )
-    observed = game.sequence.observed if game.sequence is not None and order is None else True
+    observed = stated_order.observed if stated_order is not None and order is None else True
     return SequentialAnalysis(game, kappa, profile, plausible, chosen, observed, tuple(rows), movers, tuple(notes))

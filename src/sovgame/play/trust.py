@@ -32,11 +32,12 @@ compromise stays an equilibrium outcome form an exact interval (:func:`prior_ran
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
 
+from ..core.case import Case, as_case, plausible_of
 from ..core.intervals import Interval, scan, sort_points
 from ..core.model import Game
 from ..core.numbers import fmt
@@ -44,6 +45,7 @@ from ..core.ratios import Ratio
 from ..costs.thresholds import Threshold, summarize
 from ..costs.verdicts import verdict_for, verdict_phrase
 from ..errors import ParameterError, SovgameError
+from ..sections.sequence import MoveOrder
 from .bayesian import BayesianGame, BayesianSolution, BayesType, bayesian_game, is_bayesian_nash, solve_bayesian
 
 
@@ -101,12 +103,12 @@ def belief_set(rstp: tuple[tuple[Fraction, Fraction], ...], kappa: Fraction) -> 
     return (BeliefSet.AT_LEAST, threshold) if f1 >= 0 else (BeliefSet.AT_MOST, threshold)
 
 
-def _check(game_or_bg) -> BayesianGame:
+def _check(game_or_bg: Game | Case | BayesianGame) -> BayesianGame:
     bg = game_or_bg if isinstance(game_or_bg, BayesianGame) else bayesian_game(game_or_bg)
     game = bg.game
     if game.shape != (2, 2) or game.compromise_profile is None:
         raise SovgameError(
-            f"{game.origin}: trust thresholds need a 2x2 game in which each player names a compromise strategy"
+            f"{bg.case.origin}: trust thresholds need a 2x2 game in which each player names a compromise strategy"
         )
     return bg
 
@@ -166,11 +168,12 @@ def compromise_holds(bg: BayesianGame, kappa: Fraction) -> bool:
     return is_bayesian_nash(bg, kappa, compromise_profile(bg, kappa))
 
 
-def compromise_threshold(game, plausible: tuple[Fraction, Fraction] | None = None) -> Threshold:
+def compromise_threshold(game: Game | Case | BayesianGame, plausible: Sequence | None = None) -> Threshold:
     """The κ at which the compromise profile is a Bayesian equilibrium, exactly, with its
-    verdict against today and the top of the plausible range."""
+    verdict against today and the top of the plausible range (``plausible``, else the
+    case's, else [0, 1])."""
     bg = _check(game)
-    plausible = plausible or bg.game.plausible_kappa or (Fraction(0), Fraction(1))
+    plausible = plausible_of(bg.case, plausible)
     points: list[Fraction] = []
     for player in range(2):
         masses = {
@@ -354,7 +357,7 @@ class TrustAnalysis:
     and, for each type of a player with several, the priors at which it is (at κ and at the
     top of the plausible range)."""
 
-    game: Game
+    case: Case
     kappa: Fraction
     plausible: tuple[Fraction, Fraction]
     solution: BayesianSolution
@@ -363,12 +366,20 @@ class TrustAnalysis:
     priors: tuple[PriorRange, ...]
     notes: tuple[str, ...] = ()
 
+    @property
+    def game(self) -> Game:
+        """The game the case states."""
+        return self.case.game
 
-def analyze_trust(game: Game, kappa: Fraction | int = 1) -> TrustAnalysis:
-    """The trust analysis of a 2x2 game with (or without) types at κ (default 1: today's costs)."""
-    bg = _check(game)
+
+def analyze_trust(game: Game | Case, kappa: Fraction | int = 1, plausible: Sequence | None = None) -> TrustAnalysis:
+    """The trust analysis of a 2x2 game with (or without) types at κ (default 1: today's
+    costs). A Case gives its ``[[types]]`` (a bare Game: one type per player) and its
+    plausible range (``plausible`` overrides it)."""
+    case = as_case(game, plausible)
+    bg = _check(case)
     kappa = Fraction(kappa)
-    plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
+    plausible = case.plausible
     points = dict.fromkeys([kappa, plausible[1]])
     priors = tuple(
         prior_range(bg, player, t.name, k)
@@ -379,12 +390,12 @@ def analyze_trust(game: Game, kappa: Fraction | int = 1) -> TrustAnalysis:
     )
     notes = ("the file's [sequence] is not part of the trust analysis: both move without seeing the other",)
     return TrustAnalysis(
-        game,
+        case,
         kappa,
         plausible,
         solve_bayesian(bg, kappa),
         trust_functions(bg),
         compromise_threshold(bg),
         priors,
-        notes if game.sequence is not None else (),
+        notes if case.section(MoveOrder) is not None else (),
     )

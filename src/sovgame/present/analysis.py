@@ -38,8 +38,8 @@ def analysis_sections(result: Analysis) -> list[Section]:
     states claims, their scorecard last."""
     game = result.game
     sections = payoff_sections(game, marked=set(result.at_zero.pure_profiles))
-    sections += [s for s in (notes_section(game),) if s is not None] + cost_sections(game)
-    sections += [s for s in (moves_section(game),) if s is not None]
+    sections += [s for s in (notes_section(result.case),) if s is not None] + cost_sections(result.case)
+    sections += [s for s in (moves_section(result.case),) if s is not None]
     sections.append(_equilibria_by_kappa(result))
     shown = result.today or result.at_zero
     title = (

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..claims.scorecard import GRADE_MEANINGS, Grade, Scorecard, TestResult
+from ..claims.grading import GRADE_MEANINGS, Grade, TestResult
+from ..claims.scorecard import Scorecard
 from ..costs.verdicts import verdict_legend, verdict_scale_json
 from ..sensitivity.one_number import Entry
 from .sections import Section
@@ -48,7 +49,7 @@ def scorecard_sections(scorecard: Scorecard, legend: bool = True) -> list[Sectio
         )
     caption = grade_legend()
     if legend:
-        top = scorecard.game.plausible_kappa[1] if scorecard.game.plausible_kappa else None
+        top = scorecard.case.plausible[1] if scorecard.case.plausible_declared else None
         caption += "; " + verdict_legend(top)
     return [
         Section(
@@ -66,7 +67,7 @@ def scorecard_sections(scorecard: Scorecard, legend: bool = True) -> list[Sectio
 def claim_test_to_json(result: TestResult) -> dict[str, Any]:
     """One test: its kind, the file it uses, quantity, value (exact and decimal), expectation, grade, reason."""
     return {
-        "kind": result.test.kind.value,
+        "kind": result.test.kind,
         "key": result.test.key,
         "game": result.test.game,
         "quantity": result.quantity,

@@ -1,4 +1,4 @@
-"""The game as the file states it: payoff matrices, notes, costs; the bundled games.
+"""The game as the file states it: payoff matrices, notes, costs, sections; the bundled games.
 
 JSON keys are documented in the README and kept stable; scripts depend on them.
 """
@@ -9,8 +9,12 @@ import itertools
 from collections.abc import Callable, Set
 from typing import TYPE_CHECKING, Any
 
+from ..core.case import Case, as_case
 from ..core.model import Game, Profile
 from ..core.numbers import fmt, fmt_short, json_number
+from ..sections.capacity import LimitedCapacity, stated
+from ..sections.sequence import MoveOrder
+from ..sections.types import HiddenTypes
 from .sections import EQUILIBRIUM_MARK, Section
 
 if TYPE_CHECKING:
@@ -57,16 +61,21 @@ def payoff_sections(
     return sections
 
 
-def notes_section(game: Game) -> Section | None:
+def notes_section(x: Game | Case) -> Section | None:
     """The analyst's notes on outcomes, as sentences (long text reads badly in a grid)."""
-    if not game.notes:
+    case = as_case(x)
+    game, notes = case.game, case.notes
+    if not notes:
         return None
-    lines = [f"{game.outcome_key(p)}: {game.notes[p]}" for p in game.profiles() if p in game.notes]
+    lines = [f"{game.outcome_key(p)}: {notes[p]}" for p in game.profiles() if p in notes]
     return Section("Notes on the outcomes", [], [], lines=lines, name="notes", plain=True)
 
 
-def costs_section(game: Game) -> Section | None:
-    """The costs of conflict: incidence, who is exposed, each player's weight; None without costs."""
+def costs_section(x: Game | Case) -> Section | None:
+    """The costs of conflict as the file states them: incidence, who is exposed, each
+    player's weight; None without costs."""
+    case = as_case(x)
+    game = stated(case)
     if not game.costs:
         return None
     names = game.player_names
@@ -74,7 +83,7 @@ def costs_section(game: Game) -> Section | None:
     for cost in game.costs:
         between = "all" if len(cost.between) == game.n_players else ", ".join(names[j] for j in cost.between)
         rows.append([cost.name, cost.incidence, between] + [fmt(w) for w in cost.weights])
-    plausible = game.plausible_kappa
+    plausible = case.plausible_kappa
     caption = "weights: payoff units at cost level κ = 1 (costs as stated)"
     if plausible:
         caption += f"; plausible κ: [{fmt(plausible[0])}, {fmt(plausible[1])}]"
@@ -113,23 +122,30 @@ def exposure_sections(game: Game) -> list[Section]:
     return sections
 
 
-def cost_sections(game: Game) -> list[Section]:
-    """The costs of conflict, and each custom cost's exposure table."""
-    section = costs_section(game)
-    return ([] if section is None else [section]) + exposure_sections(game)
+def cost_sections(x: Game | Case) -> list[Section]:
+    """The costs of conflict, and each custom cost's exposure table, as the file states them."""
+    section = costs_section(x)
+    return ([] if section is None else [section]) + exposure_sections(stated(x))
 
 
-def moves_section(game: Game) -> Section | None:
+def moves_section(x: Game | Case) -> Section | None:
     """Who moves first, which strategies may fail and the players' types, as the file states
     them; None for one simultaneous move with complete information."""
-    from ..core.capacity import describe
+    from ..sections.capacity import describe
 
+    case = as_case(x)
+    game, sequence, capacity, types = (
+        case.game,
+        case.section(MoveOrder),
+        case.section(LimitedCapacity),
+        case.section(HiddenTypes),
+    )
     lines = []
-    if game.sequence is not None:
-        first = game.players[game.sequence.order[0]].name
-        seen = "its move observed" if game.sequence.observed else "its move not observed (strategically simultaneous)"
+    if sequence is not None:
+        first = game.players[sequence.order[0]].name
+        seen = "its move observed" if sequence.observed else "its move not observed (strategically simultaneous)"
         lines.append(f"order: {first} moves first, {seen}; `sovgame sequential` solves it")
-    for entry in game.capacity:
+    for entry in capacity.entries if capacity else ():
         spread = (
             ""
             if entry.success_range is None
@@ -137,34 +153,36 @@ def moves_section(game: Game) -> Section | None:
         )
         lines.append(f"capacity: {describe(game, entry)}{spread}; the payoffs shown are expected payoffs")
     for i, player in enumerate(game.players):
-        own = [t for t in game.types if t.player == i]
+        own = types.of(i) if types else ()
         if own:
             priors = ", ".join(f"{t.name} {fmt(t.prior)}" for t in own)
             lines.append(f"types of {player.name}: {priors}; `sovgame trust` solves the game with them")
     return Section("Beyond one simultaneous move", [], [], lines=lines, name="moves") if lines else None
 
 
-def game_sections(game: Game) -> list[Section]:
+def game_sections(x: Game | Case) -> list[Section]:
     """The tables of ``sovgame show``: payoffs, notes and costs as the file states them."""
-    sections = payoff_sections(game)
-    sections += [s for s in (notes_section(game),) if s is not None] + cost_sections(game)
-    sections += [s for s in (moves_section(game),) if s is not None]
+    sections = payoff_sections(as_case(x).game)
+    sections += [s for s in (notes_section(x),) if s is not None] + cost_sections(x)
+    sections += [s for s in (moves_section(x),) if s is not None]
     return sections
 
 
-def game_to_json(game: Game) -> dict[str, Any]:
+def game_to_json(x: Game | Case) -> dict[str, Any]:
     """The game as ``sovgame show --format json`` prints it: payoffs as numbers and exact text, costs, notes."""
+    case = as_case(x)
+    game, costs = case.game, stated(case).costs
     return {
         "game": game.title,
-        "description": game.description,
-        "source": game.source,
+        "description": case.description,
+        "source": case.source,
         "payoff_scale": game.payoff_scale,
         "players": [
             {"name": p.name, "strategies": list(p.strategies), "compromise": p.compromise} for p in game.players
         ],
         "payoffs": {game.outcome_key(s): [json_number(v) for v in game.payoffs[s]] for s in game.profiles()},
         "payoffs_exact": {game.outcome_key(s): [fmt(v) for v in game.payoffs[s]] for s in game.profiles()},
-        "notes": {game.outcome_key(s): n for s, n in game.notes.items()},
+        "notes": {game.outcome_key(s): n for s, n in case.notes.items()},
         "costs": [
             {
                 "name": c.name,
@@ -176,20 +194,27 @@ def game_to_json(game: Game) -> dict[str, Any]:
                 else {game.outcome_key(p): [fmt(v) for v in row] for p, row in c.exposure.items()},
                 "source": c.source,
             }
-            for c in game.costs
+            for c in costs
         ],
-        "plausible_kappa": None if game.plausible_kappa is None else [json_number(v) for v in game.plausible_kappa],
-        **moves_to_json(game),
+        "plausible_kappa": None if case.plausible_kappa is None else [json_number(v) for v in case.plausible_kappa],
+        **moves_to_json(case),
     }
 
 
-def moves_to_json(game: Game) -> dict[str, Any]:
+def moves_to_json(x: Game | Case) -> dict[str, Any]:
     """``sequence`` (null), ``capacity`` and ``types`` (empty lists) as the file states them."""
+    case = as_case(x)
+    game, sequence, capacity, types = (
+        case.game,
+        case.section(MoveOrder),
+        case.section(LimitedCapacity),
+        case.section(HiddenTypes),
+    )
     names = game.player_names
     return {
         "sequence": None
-        if game.sequence is None
-        else {"order": [names[i] for i in game.sequence.order], "observed": game.sequence.observed},
+        if sequence is None
+        else {"order": [names[i] for i in sequence.order], "observed": sequence.observed},
         "capacity": [
             {
                 "player": names[e.player],
@@ -198,7 +223,7 @@ def moves_to_json(game: Game) -> dict[str, Any]:
                 "fallback": game.players[e.player].strategies[e.fallback],
                 "success_range": None if e.success_range is None else [fmt(v) for v in e.success_range],
             }
-            for e in game.capacity
+            for e in (capacity.entries if capacity else ())
         ],
         "types": [
             {
@@ -207,7 +232,7 @@ def moves_to_json(game: Game) -> dict[str, Any]:
                 "prior": fmt(t.prior),
                 "payoffs": {game.outcome_key(p): fmt(v) for p, v in t.payoffs.items()},
             }
-            for t in game.types
+            for t in (types.types if types else ())
         ],
     }
 

@@ -201,7 +201,7 @@ def _grim_section(result: RepeatedAnalysis) -> Section:
         lines.append(f"at δ = {fmt(result.discount)} the threat {verb} compromise at κ = {fmt(result.kappa)}")
     if result.sustain is not None:
         lines.append(f"{verdict_cell(result.sustain).upper()}: {result.sustain.reason}")
-        lines.append(verdict_legend(result.game.plausible_kappa[1] if result.game.plausible_kappa else None))
+        lines.append(verdict_legend(result.case.plausible[1] if result.case.plausible_declared else None))
     return Section(
         f"Grim trigger at κ = {_kappa_words(result.kappa)}",
         ["player", "δ*"],

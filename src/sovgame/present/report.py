@@ -11,19 +11,21 @@ from __future__ import annotations
 import base64
 import html
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from ..core.case import Case
 from ..core.numbers import fmt
 from ..costs.regimes import Sweep, sweep
 from ..costs.verdicts import TODAY
 from ..errors import SovgameError
 from ..files.atomic import check_output, write_atomically
-from ..files.gamefile import load_game
+from ..files.gamefile import read_case
 from ..files.reading import track_inputs
 from ..findings.analysis import Analysis, analyze
+from ..sections.capacity import stated
 from .analysis import analysis_sections, analysis_to_json
 from .render import markdown_text, prepare, to_json_text, to_markdown
 from .sections import Section
@@ -36,8 +38,9 @@ NO_CHART = 'the chart of the regimes is left out: drawing it needs matplotlib (p
 
 
 def assumptions_section(result: Analysis) -> Section:
-    """The assumptions stated plainly: payoff scale, each cost's incidence and weights, the plausible range."""
-    game = result.game
+    """The assumptions stated plainly: payoff scale, each cost's incidence and weights (as the file
+    states them), the plausible range."""
+    game = stated(result.case)
     lines = [
         f"Payoff scale: {game.payoff_scale}"
         + (
@@ -64,8 +67,8 @@ def assumptions_section(result: Analysis) -> Section:
 
 def front_matter(result: Analysis) -> Section:
     """The game's description and source, as the report opens."""
-    game = result.game
-    lines = [text for text in (game.description, game.source and f"Source: {game.source}") if text]
+    case = result.case
+    lines = [text for text in (case.description, case.source and f"Source: {case.source}") if text]
     return Section("About this game", [], [], lines=lines, name="about", plain=True)
 
 
@@ -149,16 +152,25 @@ def write_sections(
     return written
 
 
-def write_report(spec: str, output: str | Path, settings: Sequence[str] = (), force: bool = False) -> list[Path]:
+def write_report(
+    spec: str,
+    output: str | Path,
+    settings: Sequence[str] = (),
+    force: bool = False,
+    *,
+    load: Callable[[str, Sequence[str]], Case],
+) -> list[Path]:
     """Write the report for game ``spec`` to ``output`` (.md, .html or .json); returns the
     files written (a Markdown report also writes its chart as a PNG beside it).
 
-    An existing file is replaced only with ``force``, and never the game file itself.
+    ``load(spec, settings)`` reads the game: :func:`sovgame.load_case`, so that the report
+    grades the claims the file states. An existing file is replaced only with ``force``, and
+    never the game file itself.
     """
     output = Path(output)
     check_report_output(output, force)
     with track_inputs():
-        game = load_game(spec, settings)
+        game = load(spec, settings)
         check_report_output(output, force)  # now that the inputs are known
         regimes = sweep(game)  # first: a game too large for the regimes is refused at once
         result = analyze(game)
@@ -188,7 +200,7 @@ def write_scenarios_report(
     output = Path(output)
     check_report_output(output, force, chart=False)
     with track_inputs():
-        games = [(spec, load_game(spec)) for spec in specs]
+        games = [(spec, read_case(spec)) for spec in specs]
         check_report_output(output, force, chart=False)
         scenarios, changes = compare_games(games, kappa)
         sections = scenarios_sections(scenarios, changes)

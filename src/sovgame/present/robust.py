@@ -13,6 +13,7 @@ from ..core.numbers import fmt, json_number
 from ..costs.verdicts import verdict_legend, verdict_scale_json
 from ..robustness.attribution import Attribution
 from ..robustness.summary import CriterionRobustness, RobustResult
+from ..sections.capacity import capacity_of, stated
 from .sections import Section
 from .thresholds import CRITERION_NAMES
 
@@ -135,9 +136,9 @@ def robust_to_json(result: RobustResult) -> dict[str, Any]:
     ranks = None
     if game.payoff_scale == "ordinal":
         ranks = {}
-        stated = game.payoffs if game.stated_payoffs is None else game.stated_payoffs  # ranks are the file's
+        base = stated(result.case).payoffs  # ranks are the file's
         for i, player in enumerate(game.players):
-            values = sorted(set(stated[..., i].ravel()))
+            values = sorted(set(base[..., i].ravel()))
             ranks[player.name] = {"count": len(values), "range": [json_number(values[0]), json_number(values[-1])]}
     at_top = result.at_top
     return {
@@ -153,7 +154,7 @@ def robust_to_json(result: RobustResult) -> dict[str, Any]:
             "weights_range": [c.name for c in game.costs if c.name in result.costs and c.weights_range is not None],
             "success_range": [
                 f"{game.players[e.player].name}@{game.players[e.player].strategies[e.strategy]}"
-                for e in game.capacity
+                for e in capacity_of(result.case)
                 if e.success_range is not None
             ],
             "uncertain": result.uncertain,

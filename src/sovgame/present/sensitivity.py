@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from ..claims.scorecard import GRADE_MEANINGS, Grade
+from ..claims.grading import GRADE_MEANINGS, Grade
 from ..core.intervals import Endpoint, exact_text
 from ..core.numbers import fmt, json_number
 from ..core.roots import Root
@@ -109,7 +109,7 @@ def sensitivity_sections(result: Sensitivity, top: int | None = None) -> list[Se
         ]
         for e in entries
     ]
-    top_of_range = result.game.plausible_kappa[1] if result.game.plausible_kappa else None
+    top_of_range = result.case.plausible[1] if result.case.plausible_declared else None
     caption = (
         "value: the file's (and the range it declares for a weight, which robust draws from); keeps the verdict "
         "for: the values of the number, everything else fixed, at which the verdict (a claim: its "
@@ -362,7 +362,9 @@ def sensitivity_to_json(result: Sensitivity, top: int | None = None) -> dict[str
         "game": game.title,
         "target": {p.name: p.strategies[s] for p, s in zip(game.players, result.target)},
         "costs": list(result.costs),
-        "plausible_kappa": None if game.plausible_kappa is None else [fmt(v) for v in game.plausible_kappa],
+        "plausible_kappa": None
+        if result.case.plausible_kappa is None
+        else [fmt(v) for v in result.case.plausible_kappa],
         "subjects": list(result.subjects),
         "entries": [entry_to_json(e) for e in entries],
         "deciding": deciding_to_json(deciding_entries(result.entries)),

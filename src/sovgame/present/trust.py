@@ -12,6 +12,8 @@ from ..core.numbers import fmt, fmt_short, json_number
 from ..costs.verdicts import verdict_legend, verdict_scale_json
 from ..play.bayesian import SINGLE_TYPE, BayesianEquilibrium, BayesianGame
 from ..play.trust import BeliefSet, PriorRange, TrustAnalysis, TrustFunction, belief_set, type_rstp
+from ..sections.capacity import stated
+from ..sections.types import HiddenTypes
 from .equilibria import describe_strategy
 from .sections import Section
 from .thresholds import threshold_cell, threshold_to_json, verdict_cell
@@ -63,11 +65,11 @@ def trust_sections(result: TrustAnalysis) -> list[Section]:
 
 def _types_section(result: TrustAnalysis) -> Section:
     bg = result.solution.bayesian
-    game = result.game
-    base = game.payoffs if game.stated_payoffs is None else game.stated_payoffs
+    game, types = result.game, result.case.section(HiddenTypes)
+    base = stated(result.case).payoffs
     rows = []
     for player in range(2):
-        declared = {t.name: t for t in game.types if t.player == player}
+        declared = {t.name: t for t in (types.of(player) if types else ())}
         for t in bg.types[player]:
             entry = declared.get(t.name)
             changes = (

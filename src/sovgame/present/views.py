@@ -18,6 +18,7 @@ from ..errors import ParameterError, SovgameError
 #: (module of the result class, class, module of its JSON builder, builder).
 VIEWS = (
     ("core.model", "Game", "game", "game_to_json"),
+    ("core.case", "Case", "game", "game_to_json"),
     ("solvers.equilibria", "Solution", "equilibria", "solution_to_json"),
     ("costs.thresholds", "ThresholdReport", "thresholds", "report_to_json"),
     ("costs.regimes", "Sweep", "thresholds", "sweep_to_json"),

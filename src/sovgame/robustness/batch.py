@@ -227,7 +227,7 @@ def sets_at_kappa(plan: SamplingPlan, U: np.ndarray, W: np.ndarray, kappa: Fract
             if mixed:
                 cache[tag] = solution_key(solve(exact, exact_kappa))
             else:
-                pure = pure_equilibria(exact.payoffs_at(exact_kappa))
+                pure = pure_equilibria(exact.game.payoffs_at(exact_kappa))
                 cache[tag] = (tuple(sorted(tuple((s,) for s in p) for p in pure)), False)
         counts[cache[tag]] += 1
     return counts, unresolved

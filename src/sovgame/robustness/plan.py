@@ -16,10 +16,11 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..core.capacity import Capacity, stated
+from ..core.case import Case, as_case
 from ..core.model import Game, Profile
 from ..costs.verdicts import Verdict
 from ..errors import ParameterError
+from ..sections.capacity import Capacity, capacity_of, stated
 
 #: Samples per chunk: the unit of seeding and of parallel work (fixed, so output does not
 #: depend on the number of workers).
@@ -193,7 +194,7 @@ class SamplingPlan:
     Arrays are over flat profiles (``np.ravel_multi_index`` of a profile) and players.
     """
 
-    game: Game
+    case: Case  # the game, its plausible range, and what it states of capacity
     target: Profile
     costs: tuple[str, ...]
     plausible: tuple[float, float]
@@ -225,6 +226,11 @@ class SamplingPlan:
         return min(max(wanted, low), high, open_count)
 
     @property
+    def game(self) -> Game:
+        """The game the samples vary (expected payoffs, with capacity)."""
+        return self.case.game
+
+    @property
     def shape(self) -> tuple[int, ...]:
         """The game's number of strategies per player."""
         return self.game.shape
@@ -247,7 +253,7 @@ class SamplingPlan:
     @property
     def top_exact(self) -> Fraction:
         """The top of the plausible range of κ, exactly ([0, 1] when the file gives none)."""
-        return (self.game.plausible_kappa or (Fraction(0), Fraction(1)))[1]
+        return self.case.plausible[1]
 
     @property
     def uncertain(self) -> bool:
@@ -256,31 +262,34 @@ class SamplingPlan:
 
 
 def plan_sampling(
-    game: Game,
+    game: Game | Case,
     target: Profile | str | None = None,
     costs: Sequence[str] | None = None,
     noise: float | None = None,
     unique_subsample: int | None = None,
 ) -> SamplingPlan:
-    """Check the options and prepare the arrays of the sampling model (module docstring)."""
+    """Check the options and prepare the arrays of the sampling model (module docstring).
+    Payoffs, costs and capacity are drawn from the game as the case states it."""
     from ..costs.thresholds import resolve_target
 
-    profile = resolve_target(game, target)
-    kept = game.kept_costs(costs)
-    noise = _check_noise(game, noise)
+    case = as_case(game)
+    game, base = case.game, stated(case)
+    profile = resolve_target(case, target)
+    kept = game.kept_costs(costs, case.origin)
+    noise = _check_noise(case, noise)
     whole = isinstance(unique_subsample, (int, np.integer)) and not isinstance(unique_subsample, bool)
     if unique_subsample is not None and (not whole or unique_subsample < 0):
         raise ParameterError("unique_subsample", f"must be a whole number >= 0, not {unique_subsample!r}")
-    plausible = game.plausible_kappa or (Fraction(0), Fraction(1))
+    plausible = case.plausible
     profiles = list(game.profiles())
-    flat = np.array(stated(game).payoffs, dtype=float).reshape(len(profiles), game.n_players)
-    base_load, ranged = _cost_arrays(game, kept, profiles)
-    rank_of, rank_counts, ranges = _rank_arrays(stated(game), profiles)
+    flat = np.array(base.payoffs, dtype=float).reshape(len(profiles), game.n_players)
+    base_load, ranged = _cost_arrays(base, kept, profiles)
+    rank_of, rank_counts, ranges = _rank_arrays(base, profiles)
     nash, dominance = _move_comparisons(game.shape, profile, profiles)
     n, shape = game.n_players, game.shape
     pairwise = _pairwise_tables(shape) if n == 2 else None
     return SamplingPlan(
-        game=game,
+        case=case,
         target=profile,
         costs=kept,
         plausible=(float(plausible[0]), float(plausible[1])),
@@ -297,7 +306,7 @@ def plan_sampling(
         pairwise=pairwise,
         gathered=_gathered(_comparisons(nash), _comparisons(dominance), pairwise, shape, profile),
         unique_subsample=None if unique_subsample is None else int(unique_subsample),
-        capacity=game.capacity if game.stated_payoffs is not None else (),
+        capacity=capacity_of(case),
     )
 
 
@@ -422,7 +431,7 @@ def _pairwise_tables(shape: tuple[int, ...]) -> PairwiseTables:
     return PairwiseTables(_comparisons((player, at, to)), row_index, row_sign, col_index, col_sign)
 
 
-def _check_noise(game: Game, noise: float | None) -> float:
+def _check_noise(case: Case, noise: float | None) -> float:
     if noise is None:
         return 0.0
     if isinstance(noise, bool) or not isinstance(noise, (int, float, Fraction)) or not math.isfinite(noise):
@@ -433,10 +442,10 @@ def _check_noise(game: Game, noise: float | None) -> float:
         raise ParameterError(
             "noise", f"must be below {MAX_NOISE:g}, like every number sovgame reads; not {float(noise):g}"
         )
-    if noise > 0 and game.payoff_scale == "ordinal":
+    if noise > 0 and case.game.payoff_scale == "ordinal":
         raise ParameterError(
             "noise",
-            f'{game.origin} is ordinal (payoff_scale = "ordinal"): its payoffs are redrawn by rank, so '
+            f'{case.origin} is ordinal (payoff_scale = "ordinal"): its payoffs are redrawn by rank, so '
             'noise does not apply; leave it out, or set payoff_scale = "cardinal" to add noise instead',
         )
     return float(noise)

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from ..core.budget import Work, metered, require, robust_work, support_pairs, thresholds_work, work_limit
+from ..core.case import Case, as_case
 from ..core.model import Game, Profile
 from ..core.workers import worker_pool
 from ..errors import ParameterError
@@ -180,7 +181,7 @@ def run_exact_unique(
 
 @metered
 def robust(
-    game: Game,
+    game: Game | Case,
     samples: int = DEFAULT_SAMPLES,
     seed: int = 0,
     noise: float | None = None,
@@ -191,6 +192,7 @@ def robust(
     target: Profile | str | None = None,
     costs: Sequence[str] | None = None,
     unique_subsample: int | None = None,
+    plausible: Sequence | None = None,
 ) -> RobustResult:
     """How robust are the verdicts on ``game`` to what its numbers do not pin down?
 
@@ -203,7 +205,8 @@ def robust(
 
     Parameters
     ----------
-    game : Game
+    game : a Game, or a Case: its plausible range and, with ``[[capacity]]``, its lotteries
+        (q drawn from each ``success_range``) are part of the sampling model
     samples : number of sampled games (1 .. 10,000,000)
     seed : seed ≥ 0; the same seed gives the same result, whatever ``workers`` or ``executor``
     noise : standard deviation of Normal noise added to every payoff of a cardinal game
@@ -228,6 +231,7 @@ def robust(
         by default enough that they add at most about ±0.005 (one standard error) to
         P(threshold ≤ top), between 10 and 200 (500 with three or more players); 0 leaves
         open samples undetermined
+    plausible : the plausible range [lo, hi] of κ (default: the case's, else [0, 1])
 
     Raises
     ------
@@ -239,9 +243,10 @@ def robust(
     samples = _whole(samples, "samples", 1, MAX_SAMPLES)
     seed = _whole(seed, "seed", 0, None)
     workers = _whole(workers, "workers", 1, MAX_WORKERS)
-    require(robust_work(game.shape, samples, mixed_at_top(game.shape)))  # refused before it starts
-    plan = plan_sampling(game, target, costs, noise, unique_subsample)
-    report = compute_thresholds(game, plan.target, plan.costs)
+    case = as_case(game, plausible)
+    require(robust_work(case.game.shape, samples, mixed_at_top(case.game.shape)))  # refused before it starts
+    plan = plan_sampling(case, target, costs, noise, unique_subsample)
+    report = compute_thresholds(case, plan.target, plan.costs)
     chunks = [(k, min(CHUNK_SIZE, samples - first)) for k, first in enumerate(range(0, samples, CHUNK_SIZE))]
     with worker_pool(workers) if executor is None and workers > 1 else contextlib.nullcontext(executor) as pool:
         # Ctrl-C or an error stops the workers at once (sovgame.core.workers).

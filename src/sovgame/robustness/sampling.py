@@ -8,8 +8,9 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..core.capacity import draw_lotteries
-from ..core.model import Cost, Game, Incidence
+from ..core.case import Case
+from ..core.model import Cost, Incidence
+from ..sections.capacity import draw_lotteries
 from .plan import SamplingPlan
 
 #: Sorting networks (pairs compared and exchanged, in order) for rows of up to four values.
@@ -80,12 +81,13 @@ def chunk_generator(seed: int, chunk: int) -> np.random.Generator:
     return np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(chunk,))))
 
 
-def exact_sample_game(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> Game:
-    """One sampled game in exact arithmetic: the reference path for that sample.
+def exact_sample_game(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> Case:
+    """One sampled game in exact arithmetic, as a case with the file's plausible range (its
+    lotteries already drawn: no sections): the reference path for that sample.
 
     ``U`` and ``W`` are one sample's arrays (profiles, players). Floats convert to fractions
     exactly; the sampled cost load becomes one ``custom`` cost with weight 1, so
-    ``cost_load()`` of the result is ``W`` exactly.
+    ``cost_load()`` of the result's game is ``W`` exactly.
     """
     game = plan.game
     n = game.n_players
@@ -96,4 +98,4 @@ def exact_sample_game(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> Game:
             payoffs[profile + (i,)] = Fraction(float(U[index, i]))
         exposure[profile] = tuple(Fraction(float(w)) for w in W[index])
     cost = Cost("sampled costs", Incidence.CUSTOM, (Fraction(1),) * n, tuple(range(n)), exposure)
-    return replace(game, payoffs=payoffs, costs=(cost,), capacity=(), stated_payoffs=None)
+    return replace(plan.case, game=replace(game, payoffs=payoffs, costs=(cost,)), claims=(), sections=())

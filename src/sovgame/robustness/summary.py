@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..core.case import Case
 from ..core.intervals import Endpoint
 from ..core.model import Game, Profile
 from ..costs.verdicts import Verdict
@@ -82,7 +83,7 @@ class RobustResult:
     """What :func:`robust` returns; :func:`sovgame.present.robust.robust_to_json` and
     :func:`sovgame.present.robust.robust_sections` are its views."""
 
-    game: Game
+    case: Case
     target: Profile
     costs: tuple[str, ...]
     samples: int
@@ -105,6 +106,11 @@ class RobustResult:
     values: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
     weights: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
     attribution: tuple = ()  # per criterion, the drawn numbers that carry the disagreement (attribution.py)
+
+    @property
+    def game(self) -> Game:
+        """The game sampled (expected payoffs, with capacity)."""
+        return self.case.game
 
     def target_names(self) -> dict[str, str]:
         """Each player's target strategy by player name."""
@@ -158,7 +164,7 @@ def summarise(
     at_top = _at_top(plan, results, samples, report.plausible[1])
     notes = _notes(plan, criteria["unique"], at_top)
     result = RobustResult(
-        game=game,
+        case=plan.case,
         target=plan.target,
         costs=plan.costs,
         samples=samples,
@@ -209,7 +215,7 @@ def _notes(plan: SamplingPlan, unique: CriterionRobustness, at_top: EquilibriaAt
             "nothing is uncertain: the game is cardinal and neither noise nor a cost's weights_range is "
             "given, so every sample is the file's own game and every share is 0 or 1"
         )
-    if plan.game.plausible_kappa is None:
+    if not plan.case.plausible_declared:
         notes.append("the file gives no plausible range; P(κ ≤ top) and verdicts use [0, 1] (up to today's costs)")
     if not plan.costs:
         notes.append("no costs in the model: κ changes nothing")

@@ -1,7 +1,7 @@
 """Sensitivity of the claims a file states: how far each number may move before a claim's grade
 changes (:mod:`sovgame.sensitivity.one_number`).
 
-A claim's grade combines its tests' grades (:func:`sovgame.claims.scorecard.combine`), so it
+A claim's grade combines its tests' grades (:func:`sovgame.claims.grading.combine`), so it
 can change only where one of its tests' grades does. Each test of this file is followed as a
 track (:mod:`sovgame.sensitivity.walk`) with its own exact events:
 
@@ -24,12 +24,20 @@ repeated play, a third party) is not followed, and the result says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
-from ..claims.claim_games import player_type
-from ..claims.scorecard import Grade, Scorecard, combine, grade_claims
-from ..core.claims import Claim, ClaimTest, TestKind
+from ..claims.grading import Context, Grade, Untestable, combine
+from ..claims.kinds.binding import BindingTest
+from ..claims.kinds.equilibrium import EquilibriumTest
+from ..claims.kinds.game_type import GameTypeTest, player_type
+from ..claims.kinds.scenario import ScenarioEquilibriumTest, ScenarioThresholdTest, order
+from ..claims.kinds.threshold import ThresholdTest
+from ..claims.scorecard import Scorecard, grade_claims
+from ..core.case import Case
+from ..core.claims import Claim, ClaimTest
 from ..core.model import Game, Profile
 from ..core.roots import Number
 from ..costs.deviations import binding_player
@@ -40,8 +48,8 @@ from .parameters import Line, ParameterKind
 from .tracks import Form, Never, Reading, at, form_polynomials, linear_set, moves, roots_of
 from .unique_tracks import Signs, alone_after_dominance, comparisons
 
-#: The kinds followed when a test is about this file.
-FOLLOWED = (TestKind.THRESHOLD, TestKind.BINDING, TestKind.EQUILIBRIUM, TestKind.GAME_TYPE, TestKind.SCENARIO)
+#: The test classes followed when a test is about this file.
+FOLLOWED = (ThresholdTest, BindingTest, EquilibriumTest, GameTypeTest, ScenarioThresholdTest, ScenarioEquilibriumTest)
 
 
 def _moved(p: Profile, i: int, s: int) -> Profile:
@@ -64,45 +72,49 @@ class TestTrack:
         """The test's grade with the number at p."""
         if self.fixed is not None:
             return self.fixed
-        return GRADERS[self.test.kind](self, p)
+        return GRADERS[type(self.test)](self, self.test, p)
 
     def events(self) -> list[Number]:
         """Where the grade can change."""
         if self.fixed is not None:
             return []
-        return EVENTS[self.test.kind](self)
+        return EVENTS[type(self.test)](self, self.test)
 
     def depends(self) -> bool:
         """Whether the number can move the grade at all."""
         if self.fixed is not None:
             return False
-        if self.test.kind == TestKind.THRESHOLD or (self.test.kind == TestKind.SCENARIO and self.test.criterion):
-            return bool(_criterion(self).depends())
+        if isinstance(self.test, (ThresholdTest, ScenarioThresholdTest)):
+            return bool(_criterion(self, self.test.criterion).depends())
         if self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
             return False
         return any(moves(f) for f in _relevant_forms(self))
 
 
+def target_key(test: ClaimTest) -> str | None:
+    """The outcome a test's thresholds are for (None: the compromise profile)."""
+    return test.target if isinstance(test, (ThresholdTest, GameTypeTest)) else None
+
+
 def _target(track: TestTrack) -> Profile:
-    return resolve_target(track.line.game, track.test.target)
+    return resolve_target(track.line.game, target_key(track.test))
 
 
-def _criterion(track: TestTrack):
-    assert track.test.criterion is not None
-    return criterion_track(track.line, track.test.criterion, _target(track))
+def _criterion(track: TestTrack, criterion: str):
+    return criterion_track(track.line, criterion, _target(track))
 
 
-def _threshold_grade(track: TestTrack, p: Fraction) -> Grade:
-    reading = _criterion(track).read(p)
+def _threshold_grade(track: TestTrack, test: ThresholdTest, p: Fraction) -> Grade:
+    reading = _criterion(track, test.criterion).read(p)
     if reading.state is None:
         return Grade.NOT_TESTABLE
-    return Grade.SUPPORTED if reading.state in track.test.expect else Grade.NOT_SUPPORTED
+    return Grade.SUPPORTED if reading.state in test.expect else Grade.NOT_SUPPORTED
 
 
-def _deviation_forms(track: TestTrack) -> list[tuple[int, Form]]:
+def _deviation_forms(track: TestTrack, criterion: str) -> list[tuple[int, Form]]:
     """(player, form) of every condition of a binding test's criterion."""
     game, target = track.line.game, _target(track)
-    if track.test.criterion == "dominant":
+    if criterion == "dominant":
         return [
             (i, track.line.form(i, q, _moved(q, i, s)))
             for q in game.profiles()
@@ -119,11 +131,11 @@ def _deviation_forms(track: TestTrack) -> list[tuple[int, Form]]:
     ]
 
 
-def _binding_grade(track: TestTrack, p: Fraction) -> Grade:
-    """As :func:`sovgame.claims.claim_tests.binding_test`: the player whose own set starts
-    last binds, unless the set is empty or starts at 0."""
-    strict = track.test.criterion != "nash"
-    forms = _deviation_forms(track)
+def _binding_grade(track: TestTrack, test: BindingTest, p: Fraction) -> Grade:
+    """As :mod:`sovgame.claims.kinds.binding`: the player whose own set starts last binds,
+    unless the set is empty or starts at 0."""
+    strict = test.criterion != "nash"
+    forms = _deviation_forms(track, test.criterion)
     whole = linear_set([at(f, p) for _, f in forms], strict)
     binding = None
     if whole and whole[0].lo != 0:
@@ -132,8 +144,8 @@ def _binding_grade(track: TestTrack, p: Fraction) -> Grade:
             own = linear_set([at(f, p) for j, f in forms if j == i], strict)
             lower[i] = own[0].lo if own else None
         binding = track.line.game.player_names[binding_player(lower)]
-    binds = binding == track.test.player
-    return Grade.SUPPORTED if binds == (track.test.expect == ("binding",)) else Grade.NOT_SUPPORTED
+    binds = binding == test.player
+    return Grade.SUPPORTED if binds == (test.expect == "binding") else Grade.NOT_SUPPORTED
 
 
 def _pure_forms(track: TestTrack, profile: Profile) -> list[Form]:
@@ -157,45 +169,42 @@ def _is_nash(track: TestTrack, profile: Profile, p: Fraction) -> bool:
     return all(a - kappa * b <= 0 for a, b in (at(f, p) for f in _pure_forms(track, profile)))
 
 
-def _equilibrium_grade(track: TestTrack, p: Fraction) -> Grade:
-    """As :func:`sovgame.claims.claim_tests.equilibrium_test`."""
+def _equilibrium_grade(track: TestTrack, test: EquilibriumTest, p: Fraction) -> Grade:
+    """As :mod:`sovgame.claims.kinds.equilibrium`."""
     game = track.line.game
-    assert track.test.profile is not None
-    profile = game.parse_outcome(track.test.profile)
+    profile = game.parse_outcome(test.profile)
     is_nash = _is_nash(track, profile, p)
-    expect = track.test.expect[0]
-    if expect != "only_equilibrium":
-        return Grade.SUPPORTED if is_nash == (expect == "equilibrium") else Grade.NOT_SUPPORTED
+    if test.expect != "only_equilibrium":
+        return Grade.SUPPORTED if is_nash == (test.expect == "equilibrium") else Grade.NOT_SUPPORTED
     if not is_nash:
         return Grade.NOT_SUPPORTED
     if game.shape == (2, 2):
         keys, forms = comparisons(track.line)
-        signs = Signs.at({k: j for j, k in enumerate(keys)}, [at(f, p) for f in forms], track.test.kappa)
+        signs = Signs.at({k: j for j, k in enumerate(keys)}, [at(f, p) for f in forms], test.kappa)
         alone = alone_after_dominance(game.shape, profile, signs)
         return Grade.SUPPORTED if alone else Grade.NOT_SUPPORTED
     from ..solvers.equilibria import solve
 
-    solution = solve(track.line.game_at(p), track.test.kappa)
+    solution = solve(track.line.game_at(p), test.kappa)
     if not solution.complete:
         return Grade.NOT_TESTABLE
     others = [e for e in solution.equilibria if e.pure_profile() != profile]
     return Grade.NOT_SUPPORTED if others else Grade.SUPPORTED
 
 
-def _equilibrium_events(track: TestTrack) -> list[Number]:
+def _equilibrium_events(track: TestTrack, test: EquilibriumTest) -> list[Number]:
     game = track.line.game
-    assert track.test.profile is not None
-    profile = game.parse_outcome(track.test.profile)
-    if track.test.expect[0] != "only_equilibrium":
+    profile = game.parse_outcome(test.profile)
+    if test.expect != "only_equilibrium":
         return roots_of(
-            form_polynomials([_at_kappa(f, track.test.kappa) for f in _pure_forms(track, profile)], [Fraction(0)])
+            form_polynomials([_at_kappa(f, test.kappa) for f in _pure_forms(track, profile)], [Fraction(0)])
         )
     if game.shape == (2, 2) or game.n_players > 2:
-        forms = [_at_kappa(f, track.test.kappa) for q in game.profiles() for f in _pure_forms(track, q)]
+        forms = [_at_kappa(f, test.kappa) for q in game.profiles() for f in _pure_forms(track, q)]
         return roots_of(form_polynomials(forms, [Fraction(0)]))
     from .unique_tracks import breakpoints_in_p
 
-    return breakpoints_in_p(track.line, [track.test.kappa])
+    return breakpoints_in_p(track.line, [test.kappa])
 
 
 def _rstp(track: TestTrack, p: Fraction) -> dict[int, tuple[Fraction, ...]]:
@@ -215,14 +224,14 @@ def _rstp(track: TestTrack, p: Fraction) -> dict[int, tuple[Fraction, ...]]:
     return out
 
 
-def _game_type_grade(track: TestTrack, p: Fraction) -> Grade:
-    """As :func:`sovgame.claims.claim_games.game_type_test`."""
+def _game_type_grade(track: TestTrack, test: GameTypeTest, p: Fraction) -> Grade:
+    """As :mod:`sovgame.claims.kinds.game_type`."""
     types = [player_type(*values) for values in _rstp(track, p).values()]
-    matching = sum(1 for kind in types if kind in track.test.expect)
+    matching = sum(1 for kind in types if kind in test.expect)
     return Grade.SUPPORTED if matching == len(types) else (Grade.PARTLY if matching else Grade.NOT_SUPPORTED)
 
 
-def _game_type_events(track: TestTrack) -> list[Number]:
+def _game_type_events(track: TestTrack, test: GameTypeTest) -> list[Number]:
     values0 = _rstp(track, Fraction(0))
     values1 = _rstp(track, Fraction(1))
     polys = []
@@ -236,26 +245,25 @@ def _game_type_events(track: TestTrack) -> list[Number]:
 
 def _relevant_forms(track: TestTrack) -> list[Form]:
     """Every form a test's grade can depend on (to tell whether the number moves it)."""
-    if track.test.kind == TestKind.BINDING:
-        return [f for _, f in _deviation_forms(track)]
+    if isinstance(track.test, BindingTest):
+        return [f for _, f in _deviation_forms(track, track.test.criterion)]
     game = track.line.game
     return [f for q in game.profiles() for f in _pure_forms(track, q)]
 
 
-def _scenario_grade(track: TestTrack, p: Fraction) -> Grade:
-    """As :func:`sovgame.claims.claim_games.scenario_test`, this file moving."""
-    test = track.test
-    if test.gains is not None:
-        present_there, profile = track.extra
-        present_here = profile is not None and _is_nash(track, profile, p)
-        holds = (present_there and not present_here) if test.gains else (present_here and not present_there)
-        return Grade.SUPPORTED if holds else Grade.NOT_SUPPORTED
-    from ..claims.claim_games import order
-    from ..claims.claim_tests import Untestable
+def _gains_grade(track: TestTrack, test: ScenarioEquilibriumTest, p: Fraction) -> Grade:
+    """As :mod:`sovgame.claims.kinds.scenario` (gains or loses), this file moving."""
+    present_there, profile = track.extra
+    present_here = profile is not None and _is_nash(track, profile, p)
+    holds = (present_there and not present_here) if test.gains else (present_here and not present_there)
+    return Grade.SUPPORTED if holds else Grade.NOT_SUPPORTED
+
+
+def _moves_grade(track: TestTrack, test: ScenarioThresholdTest, p: Fraction) -> Grade:
+    """As :mod:`sovgame.claims.kinds.scenario` (a threshold moved), this file moving."""
     from ..costs.thresholds import compute_thresholds
 
     (after,) = track.extra
-    assert test.criterion is not None
     before = compute_thresholds(track.line.game_at(p)).thresholds[test.criterion]
     if not before.defined or before.verdict is None:
         return Grade.NOT_TESTABLE
@@ -263,45 +271,49 @@ def _scenario_grade(track: TestTrack, p: Fraction) -> Grade:
         moved = order(before, after)
     except Untestable:
         return Grade.NOT_TESTABLE
-    direction_ok = moved == {"up": 1, "down": -1, "unchanged": 0}[test.direction or "up"]
+    direction_ok = moved == {"up": 1, "down": -1, "unchanged": 0}[test.direction]
     verdict_ok = not test.expect or after.verdict in test.expect
     if direction_ok and verdict_ok:
         return Grade.SUPPORTED
     return Grade.PARTLY if direction_ok or (test.expect and verdict_ok) else Grade.NOT_SUPPORTED
 
 
-def _scenario_events(track: TestTrack) -> list[Number]:
-    test = track.test
-    if test.gains is not None:
-        _, profile = track.extra
-        forms = [_at_kappa(f, test.kappa) for f in _pure_forms(track, profile)] if profile is not None else []
-        return roots_of(form_polynomials(forms, [Fraction(0)]))
+def _gains_events(track: TestTrack, test: ScenarioEquilibriumTest) -> list[Number]:
+    _, profile = track.extra
+    forms = [_at_kappa(f, test.kappa) for f in _pure_forms(track, profile)] if profile is not None else []
+    return roots_of(form_polynomials(forms, [Fraction(0)]))
+
+
+def _moves_events(track: TestTrack, test: ScenarioThresholdTest) -> list[Number]:
     (after,) = track.extra
     extra = [after.value] if isinstance(after.value, Fraction) else []
-    return _criterion(track).events(extra)
+    return _criterion(track, test.criterion).events(extra)
 
 
-def _threshold_events(track: TestTrack) -> list[Number]:
-    return _criterion(track).events()
+def _threshold_events(track: TestTrack, test: ThresholdTest) -> list[Number]:
+    return _criterion(track, test.criterion).events()
 
 
-def _binding_events(track: TestTrack) -> list[Number]:
-    return roots_of(form_polynomials([f for _, f in _deviation_forms(track)], [Fraction(0)]))
+def _binding_events(track: TestTrack, test: BindingTest) -> list[Number]:
+    return roots_of(form_polynomials([f for _, f in _deviation_forms(track, test.criterion)], [Fraction(0)]))
 
 
-GRADERS = {
-    TestKind.THRESHOLD: _threshold_grade,
-    TestKind.BINDING: _binding_grade,
-    TestKind.EQUILIBRIUM: _equilibrium_grade,
-    TestKind.GAME_TYPE: _game_type_grade,
-    TestKind.SCENARIO: _scenario_grade,
+#: Each followed test class: its grade along the line, and the events where it can change.
+GRADERS: dict[type, Callable[[TestTrack, Any, Fraction], Grade]] = {
+    ThresholdTest: _threshold_grade,
+    BindingTest: _binding_grade,
+    EquilibriumTest: _equilibrium_grade,
+    GameTypeTest: _game_type_grade,
+    ScenarioThresholdTest: _moves_grade,
+    ScenarioEquilibriumTest: _gains_grade,
 }
-EVENTS = {
-    TestKind.THRESHOLD: _threshold_events,
-    TestKind.BINDING: _binding_events,
-    TestKind.EQUILIBRIUM: _equilibrium_events,
-    TestKind.GAME_TYPE: _game_type_events,
-    TestKind.SCENARIO: _scenario_events,
+EVENTS: dict[type, Callable[[TestTrack, Any], list[Number]]] = {
+    ThresholdTest: _threshold_events,
+    BindingTest: _binding_events,
+    EquilibriumTest: _equilibrium_events,
+    GameTypeTest: _game_type_events,
+    ScenarioThresholdTest: _moves_events,
+    ScenarioEquilibriumTest: _gains_events,
 }
 
 
@@ -333,20 +345,18 @@ class ClaimTrack:
 class ClaimTracks:
     """The claims of a game that sensitivity can follow, and why others are not followed."""
 
-    def __init__(self, game: Game, card: Scorecard | None = None):
-        from ..claims.claim_tests import Context
-
-        self.game = game
-        card = card or grade_claims(game)
+    def __init__(self, case: Case, card: Scorecard | None = None):
+        self.case, self.game = case, case.game
+        card = card or grade_claims(case)
         assert card is not None
-        self.context = Context(game)
+        self.context = Context(case)
         self.graded = {r.claim.id: r for r in card.results}
         self.followed: list[Claim] = []
         notes = []
-        for claim in game.claims:
-            odd = [t for t in claim.tests if t.game is None and t.kind not in FOLLOWED]
+        for claim in case.claims:
+            odd = [t for t in claim.tests if t.game is None and not isinstance(t, FOLLOWED)]
             if odd:
-                kinds = ", ".join(sorted({t.kind.value for t in odd}))
+                kinds = ", ".join(sorted({t.kind for t in odd}))
                 notes.append(f"claim {claim.id} is not followed: sensitivity does not follow tests of kind {kinds}")
             else:
                 self.followed.append(claim)
@@ -368,16 +378,13 @@ class ClaimTracks:
         fixed = TestTrack(test, line, fixed=grade)
         if test.game is not None or not _structurally_testable(self.game, test):
             return fixed
-        if test.kind != TestKind.SCENARIO:
+        if not isinstance(test, (ScenarioThresholdTest, ScenarioEquilibriumTest)):
             return TestTrack(test, line)
-        from ..claims.claim_tests import Untestable
-
         try:
-            other = self.context.related(test.scenario or "")
+            other = self.context.related(test.scenario)
         except Untestable:
             return fixed
-        if test.gains is None:
-            assert test.criterion is not None
+        if isinstance(test, ScenarioThresholdTest):
             try:
                 after = self.context.thresholds(other).thresholds[test.criterion]
             except (Untestable, SovgameError):
@@ -386,11 +393,11 @@ class ClaimTracks:
             return TestTrack(test, line, complete=complete, extra=(after,))
         return self._gains_track(test, line, other, fixed)
 
-    def _gains_track(self, test: ClaimTest, line: Line, other: Game, fixed: TestTrack) -> TestTrack:
+    def _gains_track(self, test: ScenarioEquilibriumTest, line: Line, other_case: Case, fixed: TestTrack) -> TestTrack:
         from ..costs.scenarios import equilibrium_label
         from ..solvers.equilibria import solve
 
-        assert test.profile is not None
+        other = other_case.game
         home = other if test.gains else self.game
         try:
             key = home.outcome_key(home.parse_outcome(test.profile))
@@ -410,16 +417,16 @@ def _structurally_testable(game: Game, test: ClaimTest) -> bool:
     """Whether the file has what the test needs whatever its numbers (a 2x2 game for types and
     risk dominance, the named player and profiles, a target)."""
     try:
-        if test.target is not None or test.kind != TestKind.EQUILIBRIUM:
-            resolve_target(game, test.target)
-        if test.kind == TestKind.EQUILIBRIUM:
-            game.parse_outcome(test.profile or "")
+        if isinstance(test, EquilibriumTest):
+            game.parse_outcome(test.profile)
+        else:
+            resolve_target(game, target_key(test))
     except (SovgameError, ParameterError, ValueError):
         return False
-    if test.kind == TestKind.GAME_TYPE or (test.kind == TestKind.THRESHOLD and test.criterion == "risk_dominant"):
+    if isinstance(test, GameTypeTest) or (isinstance(test, ThresholdTest) and test.criterion == "risk_dominant"):
         return game.shape == (2, 2)
-    if test.kind == TestKind.BINDING:
+    if isinstance(test, BindingTest):
         return test.player in game.player_names
-    if test.kind == TestKind.EQUILIBRIUM and test.expect == ("only_equilibrium",) and game.n_players > 2:
+    if isinstance(test, EquilibriumTest) and test.expect == "only_equilibrium" and game.n_players > 2:
         return False  # only pure equilibria are searched: "the only one" is not testable
     return True

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..core.budget import metered, require
+from ..core.case import Case, as_case
 from ..core.intervals import Endpoint, compare
 from ..core.model import Game, Profile
 from ..core.roots import Number
@@ -112,18 +113,18 @@ class SensitivityMap:
         return str(getattr(state, "words", state))
 
 
-def _axis(game: Game, key: str, span: tuple[Fraction, Fraction] | None, grid: int, option: str):
+def _axis(case: Case, key: str, span: tuple[Fraction, Fraction] | None, grid: int, option: str):
     """The axis of ``key`` (a number of the file or κ) and its parameter (None for κ);
     ``option`` is the parameter that gave the range (``x_range`` or ``y_range``)."""
     if key.strip().casefold() == KAPPA:
-        top = (game.plausible_kappa or (Fraction(0), Fraction(1)))[1]
+        top = case.plausible[1]
         lo, hi = span or (Fraction(0), max(Fraction(2), 2 * top))
         if lo < 0:
             raise ParameterError(option, f"the cost level κ is ≥ 0; the range starts at {lo}")
         return Axis(KAPPA, "cost level κ (1 = today's costs)", _grid(lo, hi, grid, option), Fraction(1)), None
-    parameter = find_parameter(game, key, option="map")
+    parameter = find_parameter(case, key, option="map")
     v = parameter.value
-    reach = max(abs(v), _kindscale_of(game, parameter))
+    reach = max(abs(v), _kindscale_of(case.game, parameter))
     lo, hi = span or (v - reach, v + reach)
     if parameter.lowest is not None:
         lo = max(lo, parameter.lowest)
@@ -157,7 +158,7 @@ class _Line:
 
 
 def grid_line(
-    game: Game,
+    game: Game | Case,
     criterion: str,
     target: Profile,
     moving: str,
@@ -208,7 +209,7 @@ def _kappa_ends(track, values: tuple[Fraction, ...], kappas: tuple[Fraction, ...
 
 @metered
 def sensitivity_map(
-    game: Game,
+    game: Game | Case,
     x: str,
     y: str,
     criterion: str = "nash",
@@ -217,6 +218,7 @@ def sensitivity_map(
     x_range: tuple[Fraction, Fraction] | None = None,
     y_range: tuple[Fraction, Fraction] | None = None,
     executor: Executor | None = None,
+    plausible: Sequence | None = None,
 ) -> SensitivityMap:
     """``criterion`` over a grid of the numbers ``x`` and ``y`` (keys of
     :func:`sovgame.sensitivity.parameters.parameters`, or ``"kappa"`` for the cost level).
@@ -229,36 +231,39 @@ def sensitivity_map(
         to twice the top of the plausible range (at least 2)
     executor : any :class:`concurrent.futures.Executor` to run the grid lines on (None: here);
         it is not shut down. Work items are :func:`grid_line` calls with picklable arguments.
+    plausible : the plausible range of κ (default: the case's, else [0, 1])
     """
+    case = as_case(game, plausible)
+    game = case.game
     if criterion not in CRITERIA:
         raise ParameterError("criterion", f"{criterion!r} is not one of: {', '.join(CRITERIA)}")
     if criterion == "risk_dominant" and game.shape != (2, 2):
         raise ParameterError("criterion", "risk dominance is defined here for 2x2 games only")
-    profile = resolve_target(game, target)
-    x_axis, x_param = _axis(game, x, x_range, grid, "x_range")
-    y_axis, y_param = _axis(game, y, y_range, grid, "y_range")
+    profile = resolve_target(case, target)
+    x_axis, x_param = _axis(case, x, x_range, grid, "x_range")
+    y_axis, y_param = _axis(case, y, y_range, grid, "y_range")
     if x_axis.key == y_axis.key:
         raise ParameterError("map", "name two different numbers (or one number and kappa)")
     two_numbers = x_param is not None and y_param is not None
     readings = 2 * grid * grid if two_numbers else grid
-    require(map_least(game.shape, readings, criterion == "unique"))  # refused before it starts
+    require(map_least(case.game.shape, readings, criterion == "unique"))  # refused before it starts
     if not two_numbers:
-        return _kappa_map(game, criterion, profile, x_axis, y_axis, executor)
-    rows = [(game, criterion, profile, x_axis.key, y_axis.key, v, x_axis.values, None, True) for v in y_axis.values]
-    columns = [(game, criterion, profile, y_axis.key, x_axis.key, v, y_axis.values, None, False) for v in x_axis.values]
+        return _kappa_map(case, criterion, profile, x_axis, y_axis, executor)
+    rows = [(case, criterion, profile, x_axis.key, y_axis.key, v, x_axis.values, None, True) for v in y_axis.values]
+    columns = [(case, criterion, profile, y_axis.key, x_axis.key, v, y_axis.values, None, False) for v in x_axis.values]
     done = _run(executor, rows + columns)
     cells = tuple(line_.cells for line_ in done[: len(rows)])
     boundary = tuple(point for line_ in done for point in line_.boundary)
     return SensitivityMap(game, criterion, x_axis, y_axis, cells, boundary, ())
 
 
-def _kappa_map(game: Game, criterion: str, profile: Profile, x_axis: Axis, y_axis: Axis, executor) -> SensitivityMap:
+def _kappa_map(case: Case, criterion: str, profile: Profile, x_axis: Axis, y_axis: Axis, executor) -> SensitivityMap:
     """One axis is κ: each task takes a stretch of the other number's values."""
     along_x = y_axis.key == KAPPA  # the number runs along x, κ along y
     number, kappa = (x_axis, y_axis) if along_x else (y_axis, x_axis)
     size = max(1, len(number.values) // 8)
     chunks = [number.values[k : k + size + 1] for k in range(0, len(number.values) - 1, size)]
-    tasks = [(game, criterion, profile, number.key, None, None, chunk, kappa.values, along_x) for chunk in chunks]
+    tasks = [(case, criterion, profile, number.key, None, None, chunk, kappa.values, along_x) for chunk in chunks]
     done = _run(executor, tasks)
     per_value: list[tuple[Cell, ...]] = []
     for k, line_ in enumerate(done):
@@ -271,7 +276,7 @@ def _kappa_map(game: Game, criterion: str, profile: Profile, x_axis: Axis, y_axi
         cells = tuple(tuple(per_value[i][j] for i in range(len(per_value))) for j in range(len(kappa.values)))
     else:
         cells = tuple(per_value)
-    return SensitivityMap(game, criterion, x_axis, y_axis, cells, boundary, tuple(Curve(p) for p in pieces))
+    return SensitivityMap(case.game, criterion, x_axis, y_axis, cells, boundary, tuple(Curve(p) for p in pieces))
 
 
 def _join(pieces: Sequence[Piece]) -> list[Piece]:

@@ -29,6 +29,7 @@ from fractions import Fraction
 
 from ..claims.scorecard import Scorecard
 from ..core.budget import foresee, metered, spent
+from ..core.case import Case, as_case
 from ..core.intervals import Endpoint, exact_text
 from ..core.model import Game, Profile
 from ..core.roots import Number, Root, compare, less, scaled_distance
@@ -63,14 +64,19 @@ class Entry:
 
 @dataclass(frozen=True)
 class Sensitivity:
-    """Every entry of a game, sorted by margin, and what a reader must know."""
+    """Every entry of a case, sorted by margin, and what a reader must know."""
 
-    game: Game
+    case: Case
     target: Profile
     costs: tuple[str, ...]
     entries: tuple[Entry, ...]
     subjects: tuple[str, ...]
     notes: tuple[str, ...] = ()
+
+    @property
+    def game(self) -> Game:
+        """The game whose numbers are followed."""
+        return self.case.game
 
     def for_subject(self, subject: str) -> list[Entry]:
         """The entries of one criterion or claim, in margin order."""
@@ -162,18 +168,21 @@ FORECAST_AFTER = 3
 
 @metered
 def sensitivity(
-    game: Game,
+    game: Game | Case,
     target: Profile | str | None = None,
     costs: Sequence[str] | None = None,
     criteria: Sequence[str] | None = None,
     claims: bool = True,
     keys: Sequence[str] | None = None,
     scorecard: Scorecard | None = None,
+    plausible: Sequence | None = None,
 ) -> Sensitivity:
     """Every entry of ``game`` (module docstring), sorted by margin.
 
     Parameters
     ----------
+    game : a Game, or a Case: its plausible range (whose declared top is one of its numbers)
+        and its claims are followed too
     target : the profile the thresholds are for (default: the compromise profile)
     costs : keep only the costs of these names (None: all)
     criteria : the criteria to follow (default: all five); names of :class:`Criterion`
@@ -181,24 +190,27 @@ def sensitivity(
         :mod:`sovgame.sensitivity.grades`)
     keys : follow only the numbers of these keys (see :func:`sovgame.sensitivity.parameters.parameters`)
     scorecard : the file's claims already graded (:func:`sovgame.claims.scorecard.grade_claims`), reused
+    plausible : the plausible range of κ (default: the case's, else [0, 1])
     """
-    profile = resolve_target(game, target)
-    kept = game.kept_costs(costs)
+    case = as_case(game, plausible)
+    game = case.game
+    profile = resolve_target(case, target)
+    kept = game.kept_costs(costs, case.origin)
     chosen = _criteria(criteria)
-    numbers = parameters(game, kept)
+    numbers = parameters(case, kept)
     if keys is not None:
         wanted = {k.casefold() for k in keys}
         numbers = [p for p in numbers if p.key.casefold() in wanted]
     entries: list[Entry] = []
     notes = []
-    if game.plausible_kappa is not None:
+    if case.plausible_declared:
         notes.append("the lower end of plausible_kappa decides no verdict, so it is not followed")
     if game.shape != (2, 2) and Criterion.RISK_DOMINANT in chosen:
         notes.append("risk dominance is defined here for 2x2 games only")
     subjects: list[str] = []
     claim_tracks = None
-    if claims and game.claims and target is None and costs is None:
-        claim_tracks = ClaimTracks(game, scorecard)
+    if claims and case.claims and target is None and costs is None:
+        claim_tracks = ClaimTracks(case, scorecard)
         notes += claim_tracks.notes
     foresee(
         sensitivity_least(game.shape, len(numbers), Criterion.UNIQUE in chosen)
@@ -207,7 +219,7 @@ def sensitivity(
     for done, parameter in enumerate(numbers):
         if done >= FORECAST_AFTER:  # refused once the numbers left would pass the limit at the pace so far
             foresee(sensitivity_forecast(len(numbers), done, spent() - started))
-        along = line(game, parameter, kept)
+        along = line(case, parameter, kept)
         tracks: list[Track] = []
         for criterion in chosen:
             track = criterion_track(along, criterion, profile)
@@ -229,7 +241,7 @@ def sensitivity(
     order = {s: k for k, s in enumerate(subjects)}
     by_margin = functools.cmp_to_key(compare_entries)
     entries.sort(key=lambda e: (by_margin(e), order[e.subject]))
-    return Sensitivity(game, profile, kept, tuple(entries), tuple(subjects), tuple(notes))
+    return Sensitivity(case, profile, kept, tuple(entries), tuple(subjects), tuple(notes))
 
 
 def _criteria(criteria: Sequence[str] | None) -> list[str]:
@@ -243,7 +255,9 @@ def _criteria(criteria: Sequence[str] | None) -> list[str]:
     return out
 
 
-def threshold_at(game: Game, key: str, criterion: str, value: Fraction, target: Profile | str | None = None) -> Reading:
+def threshold_at(
+    game: Game | Case, key: str, criterion: str, value: Fraction, target: Profile | str | None = None
+) -> Reading:
     """The criterion's reading with the number ``key`` at ``value`` (everything else fixed)."""
     from .parameters import find_parameter
 
@@ -251,7 +265,8 @@ def threshold_at(game: Game, key: str, criterion: str, value: Fraction, target: 
     along = line(game, parameter)
     track = criterion_track(along, criterion, resolve_target(game, target))
     if track is None:
-        raise ParameterError("criterion", f"{criterion!r} is not defined for a {'x'.join(map(str, game.shape))} game")
+        shape = "x".join(map(str, along.game.shape))
+        raise ParameterError("criterion", f"{criterion!r} is not defined for a {shape} game")
     return track.read(Fraction(value))
 
 
@@ -262,7 +277,7 @@ def value_text(x: Endpoint | Bracket | None) -> str:
 
 
 def deciding(
-    game: Game,
+    game: Game | Case,
     count: int = 3,
     criteria: Sequence[str] = (Criterion.NASH, Criterion.UNIQUE),
     claims: bool = True,
@@ -272,14 +287,14 @@ def deciding(
     margins, each number once, over ``criteria`` (by default the two the conclusion of
     ``analyze`` states) and the grades of the file's claims. Empty when the game has no
     compromise profile."""
-    if game.compromise_profile is None:
+    if as_case(game).game.compromise_profile is None:
         return ()
     result = sensitivity(game, criteria=criteria, claims=claims, scorecard=scorecard)
     return tuple(deciding_entries(result.entries, count))
 
 
 def deciding_within_limit(
-    game: Game, criteria: Sequence[str] = (Criterion.NASH, Criterion.UNIQUE), scorecard: Scorecard | None = None
+    game: Game | Case, criteria: Sequence[str] = (Criterion.NASH, Criterion.UNIQUE), scorecard: Scorecard | None = None
 ) -> tuple[tuple[Entry, ...] | None, str | None]:
     """:func:`deciding`, or, when its work would pass the work limit (:mod:`sovgame.core.budget`),
     None and a sentence saying what was left out and why: the numbers that decide the verdicts

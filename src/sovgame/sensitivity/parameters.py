@@ -17,9 +17,11 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..core.case import Case, as_case
 from ..core.model import Cost, Game, Incidence, Profile
 from ..core.numbers import fmt
 from ..errors import ParameterError
+from ..sections.capacity import stated
 
 
 class ParameterKind(StrEnum):
@@ -59,11 +61,14 @@ class Parameter:
         return (self.lowest is None or x >= self.lowest) and (self.highest is None or x <= self.highest)
 
 
-def parameters(game: Game, costs: tuple[str, ...] | None = None) -> list[Parameter]:
-    """Every number of ``game`` a threshold can depend on, in file order: payoffs (outcome by
+def parameters(x: Game | Case, costs: tuple[str, ...] | None = None) -> list[Parameter]:
+    """Every number of ``x`` a threshold can depend on, in file order: payoffs (outcome by
     outcome, player by player), the weights of the kept costs, the exposures of kept custom
-    costs, and the top of ``plausible_kappa`` (the lower end decides no verdict)."""
-    kept = game.kept_costs(costs)
+    costs (custom as the file states them), and the top of the plausible range the case
+    declares (the lower end decides no verdict)."""
+    case = as_case(x)
+    game = case.game
+    kept = game.kept_costs(costs, case.origin)
     names = game.player_names
     out = []
     for profile in game.profiles():
@@ -95,9 +100,10 @@ def parameters(game: Game, costs: tuple[str, ...] | None = None) -> list[Paramet
                     declared=None if cost.weights_range is None else cost.weights_range[i],
                 )
             )
-    out += _exposures(game, kept)
-    if game.plausible_kappa is not None:
-        lo, hi = game.plausible_kappa
+    custom = tuple(c.name for c in stated(case).costs if c.incidence == Incidence.CUSTOM)
+    out += _exposures(game, tuple(name for name in kept if name in custom))
+    if case.plausible_kappa is not None:
+        lo, hi = case.plausible_kappa
         out.append(
             Parameter(
                 ParameterKind.PLAUSIBLE_TOP, "plausible_kappa:hi", "the top of the plausible range", hi, lowest=lo
@@ -132,7 +138,9 @@ def _exposures(game: Game, kept: tuple[str, ...]) -> list[Parameter]:
     return out
 
 
-def find_parameter(game: Game, key: str, costs: tuple[str, ...] | None = None, option: str = "parameter") -> Parameter:
+def find_parameter(
+    x: Game | Case, key: str, costs: tuple[str, ...] | None = None, option: str = "parameter"
+) -> Parameter:
     """The parameter named ``key`` (case and spaces around '@', '|' and ':' do not matter)."""
 
     def norm(text: str) -> str:
@@ -141,19 +149,19 @@ def find_parameter(game: Game, key: str, costs: tuple[str, ...] | None = None, o
         return text.strip().casefold()
 
     wanted = norm(key)
-    found = [p for p in parameters(game, costs) if norm(p.key) == wanted]
+    found = [p for p in parameters(x, costs) if norm(p.key) == wanted]
     if not found:
-        examples = ", ".join(repr(p.key) for p in parameters(game, costs)[:2])
-        raise ParameterError(option, f"{key!r} names no number of {game.origin} (e.g. {examples})")
+        examples = ", ".join(repr(p.key) for p in parameters(x, costs)[:2])
+        raise ParameterError(option, f"{key!r} names no number of {as_case(x).origin} (e.g. {examples})")
     return found[0]
 
 
 @dataclass(frozen=True, eq=False)
 class Line:
     """The games along one parameter: U(p) = U0 + p·dU, W(p) = W0 + p·dW (object arrays of
-    fractions, shape ``(*shape, players)``), every other number as in ``game``."""
+    fractions, shape ``(*shape, players)``), every other number as in ``case``."""
 
-    game: Game
+    case: Case
     parameter: Parameter
     costs: tuple[str, ...]
     U0: np.ndarray
@@ -171,28 +179,36 @@ class Line:
         """(U, W) at p."""
         return self.U0 + p * self.dU, self.W0 + p * self.dW
 
-    def game_at(self, p: Fraction) -> Game:
-        """The game with the parameter at p, its costs as one custom load with weight 1 (so
-        ``cost_load()`` is W(p) exactly)."""
+    @property
+    def game(self) -> Game:
+        """The game at the file's value of the parameter."""
+        return self.case.game
+
+    def game_at(self, p: Fraction) -> Case:
+        """The case with the parameter at p (and no claims), its costs as one custom load with
+        weight 1 (so ``cost_load()`` is W(p) exactly)."""
         U, W = self.arrays(p)
         n = self.game.n_players
         exposure = {profile: tuple(W[profile + (i,)] for i in range(n)) for profile in self.game.profiles()}
         cost = Cost("costs", Incidence.CUSTOM, (Fraction(1),) * n, tuple(range(n)), exposure)
-        plausible = self.game.plausible_kappa
+        plausible = self.case.plausible_kappa
         if self.parameter.kind == ParameterKind.PLAUSIBLE_TOP and plausible is not None:
             plausible = (plausible[0], p)
-        return replace(self.game, payoffs=U, costs=(cost,), plausible_kappa=plausible, claims=())
+        game = replace(self.game, payoffs=U, costs=(cost,))
+        return replace(self.case, game=game, plausible_kappa=plausible, claims=())
 
     def top(self, p: Fraction) -> Fraction:
         """The top of the plausible range at p ([0, 1] when the file gives none)."""
         if self.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
             return p
-        return (self.game.plausible_kappa or (Fraction(0), Fraction(1)))[1]
+        return self.case.plausible[1]
 
 
-def line(game: Game, parameter: Parameter, costs: tuple[str, ...] | None = None) -> Line:
+def line(x: Game | Case, parameter: Parameter, costs: tuple[str, ...] | None = None) -> Line:
     """The family of games along ``parameter`` (see :class:`Line`)."""
-    kept = game.kept_costs(costs)
+    case = as_case(x)
+    game = case.game
+    kept = game.kept_costs(costs, case.origin)
     U = game.payoffs.copy()
     W = game.cost_load(kept).copy()
     zero = np.empty(U.shape, dtype=object)
@@ -213,35 +229,38 @@ def line(game: Game, parameter: Parameter, costs: tuple[str, ...] | None = None)
             elif profile == parameter.profile:
                 dW[profile + (i,)] = cost.weights[i]
         W = W - parameter.value * dW
-    return Line(game, parameter, kept, U, dU, W, dW)
+    return Line(case, parameter, kept, U, dU, W, dW)
 
 
-def setting_text(parameter: Parameter, game: Game, value: Fraction) -> str | None:
+def setting_text(parameter: Parameter, x: Game | Case, value: Fraction) -> str | None:
     """The ``--set`` change that puts ``parameter`` at ``value`` (None for an exposure, which
     ``--set`` cannot change)."""
+    game, plausible = as_case(x).game, as_case(x).plausible_kappa
     if parameter.kind == ParameterKind.PAYOFF:
         return f"{parameter.key}={fmt(value)}"
     if parameter.kind == ParameterKind.WEIGHT:
         cost = next(c for c in game.costs if c.name == parameter.cost)
         weights = [value if i == parameter.player else w for i, w in enumerate(cost.weights)]
         return f"cost:{cost.name}=" + ",".join(fmt(w) for w in weights)
-    if parameter.kind == ParameterKind.PLAUSIBLE_TOP and game.plausible_kappa is not None:
-        return f"plausible_kappa={fmt(game.plausible_kappa[0])},{fmt(value)}"
+    if parameter.kind == ParameterKind.PLAUSIBLE_TOP and plausible is not None:
+        return f"plausible_kappa={fmt(plausible[0])},{fmt(value)}"
     return None
 
 
-def with_value(game: Game, parameter: Parameter, value: Fraction) -> Game:
-    """``game`` with the number ``parameter`` set to ``value``, everything else as it is (an
-    exact edit of the game, independent of :class:`Line`)."""
+def with_value(x: Game | Case, parameter: Parameter, value: Fraction) -> Case:
+    """The case of ``x`` with the number ``parameter`` set to ``value``, everything else as it
+    is (an exact edit of the case, independent of :class:`Line`)."""
+    case = as_case(x)
+    game = case.game
     value = Fraction(value)
     if parameter.kind == ParameterKind.PAYOFF:
         assert parameter.profile is not None and parameter.player is not None
         payoffs = game.payoffs.copy()
         payoffs[parameter.profile + (parameter.player,)] = value
-        return replace(game, payoffs=payoffs)
+        return replace(case, game=replace(game, payoffs=payoffs))
     if parameter.kind == ParameterKind.PLAUSIBLE_TOP:
-        assert game.plausible_kappa is not None
-        return replace(game, plausible_kappa=(game.plausible_kappa[0], value))
+        assert case.plausible_kappa is not None
+        return replace(case, plausible_kappa=(case.plausible_kappa[0], value))
     costs = []
     for cost in game.costs:
         if cost.name == parameter.cost:
@@ -256,7 +275,7 @@ def with_value(game: Game, parameter: Parameter, value: Fraction) -> Game:
                 exposure[parameter.profile] = tuple(value if j == i else e for j, e in enumerate(row))
                 cost = replace(cost, exposure=exposure)
         costs.append(cost)
-    return replace(game, costs=tuple(costs))
+    return replace(case, game=replace(game, costs=tuple(costs)))
 
 
 def scale_of(game: Game, parameter: Parameter) -> Fraction:

@@ -247,7 +247,7 @@ class UniqueTrack:
         """The tail by the exact solver (two players, where the sign tests leave it open)."""
         from ..costs.uniqueness import tail_of_uniqueness
 
-        tail = tail_of_uniqueness(self.line.game_at(p), ("costs",), self.target)
+        tail = tail_of_uniqueness(self.line.game_at(p).game, ("costs",), self.target)
         if tail.start is None:
             return Reading(Verdict.NEVER, None, False, Never(), solver=True)
         interval = Interval(tail.start, tail.attained, None)
@@ -368,7 +368,7 @@ def _game_in_p(line: Line, kappa: Fraction, sign: int):
     n = game.n_players
     exposure = {profile: tuple(E[profile + (i,)] for i in range(n)) for profile in game.profiles()}
     cost = Cost("costs", Incidence.CUSTOM, (Fraction(1),) * n, tuple(range(n)), exposure)
-    return replace(game, payoffs=P0, costs=(cost,), claims=())
+    return replace(game, payoffs=P0, costs=(cost,))
 
 
 # --- risk dominance ---------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..core.budget import metered, require, solve_work
+from ..core.case import Case, as_game
 from ..core.model import Game
 from ..errors import GameTooLargeError
 
@@ -91,15 +92,16 @@ class Solution:
 
 
 @metered
-def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | None = None) -> Solution:
+def solve(game: Game | Case, kappa: Fraction | int | str = 0, costs: Sequence[str] | None = None) -> Solution:
     """Every equilibrium of ``game`` with costs applied at level κ (see module docstring).
 
     Parameters
     ----------
-    game : Game
+    game : Game, or a Case (its game is solved)
     kappa : cost level κ ≥ 0 (exact; ``"4/3"`` is fine)
     costs : keep only the costs of these names (all when None)
     """
+    game = as_game(game)
     require(solve_work(game.shape))  # refused before it starts when past the work limit
     kappa = Fraction(kappa)
     if game.single_strategy_players:

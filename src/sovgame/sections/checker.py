@@ -166,3 +166,45 @@ def outcome_profiles(
         if parsed is not None:
             out[profile] = parsed
     return out
+
+
+# --- names and tables that sections share ------------------------------------------------------
+
+
+def player_index(value: Any, key: str, players: list[Player], check: Checker) -> int | None:
+    """The index of the player named ``value``; a problem under ``key`` otherwise."""
+    names = [p.name for p in players]
+    if value in names:
+        return names.index(value)
+    close = difflib.get_close_matches(str(value), names, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    what = "missing" if value is None else f"{describe_value(value)} is not a player"
+    check.add(key, f"{what}: one of {', '.join(names)}{hint}")
+    return None
+
+
+def strategy_index(value: Any, key: str, player: Player, check: Checker) -> int | None:
+    """The index of ``player``'s strategy named ``value``; a problem under ``key`` otherwise."""
+    if value in player.strategies:
+        return player.strategies.index(value)
+    close = difflib.get_close_matches(str(value), player.strategies, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    what = "missing" if value is None else f"{describe_value(value)} is not a strategy of {player.name}"
+    check.add(key, f"{what}: one of {', '.join(player.strategies)}{hint}")
+    return None
+
+
+def tables(raw: Any, key: str, check: Checker, array: bool) -> list[tuple[str, dict]]:
+    """(key, table) pairs of a table (``[key]``) or an array of tables (``[[key]]``); a
+    problem when ``raw`` is neither, none when it is absent."""
+    if raw is None:
+        return []
+    if array:
+        if isinstance(raw, list) and all(isinstance(t, dict) for t in raw):
+            return [(f"{key}[{i}]", t) for i, t in enumerate(raw)]
+        check.add(key, f"must be an array of tables: write each as [[{key}]]")
+        return []
+    if isinstance(raw, dict):
+        return [(key, raw)]
+    check.add(key, "must be a table")
+    return []

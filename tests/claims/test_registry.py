@@ -1,5 +1,6 @@
-"""[[claims]] in a game file: well-formed claims load; a malformed test is a problem of the
-file named by its key, like any other; claims are not inherited through `extends`."""
+"""[[claims]] in a game file, read by the claim kinds' registry: well-formed claims load; a
+malformed test is a problem of the file named by its key, reported with every other problem;
+claims are not inherited through `extends`; a file read for its numbers leaves them unread."""
 
 from __future__ import annotations
 
@@ -7,12 +8,17 @@ from fractions import Fraction as F
 
 import pytest
 
+import sovgame.claims.kinds
 from sovgame import load_game, parse_game
-from sovgame.claims.claim_tests import TYPE_WORDS
-from sovgame.core.claims import CRITERIA, GAME_TYPES, REPEATED_STRATEGIES, VERDICT_WORDS, TestKind
+from sovgame.claims.kinds.equilibrium import EquilibriumTest
+from sovgame.claims.kinds.game_type import GAME_TYPES, TYPE_WORDS
+from sovgame.claims.kinds.repeated import STRATEGIES
+from sovgame.claims.kinds.threshold import ThresholdTest
+from sovgame.claims.reading import CRITERIA, VERDICT_WORDS
+from sovgame.claims.registry import KIND_NAMES, KINDS
 from sovgame.costs.thresholds import Criterion
 from sovgame.costs.verdicts import Verdict
-from sovgame.files.validate_claims import TEST_KEYS
+from sovgame.files.gamefile import parse_case
 from sovgame.play.repeated import strategies
 from strategies import two_by_two_text
 from support import problems
@@ -31,27 +37,49 @@ def test_the_words_a_file_may_use_are_those_sovgame_computes():
     assert CRITERIA == tuple(Criterion)
     assert VERDICT_WORDS == tuple(v.value for v in Verdict)
     assert set(GAME_TYPES) == set(TYPE_WORDS)
-    assert set(REPEATED_STRATEGIES) == set(strategies())
-    assert set(TEST_KEYS) == set(TestKind)
+    assert set(STRATEGIES) == set(strategies())
+
+
+def test_the_registry_lists_every_kind_module_once():
+    import pkgutil
+
+    modules = {m.name for m in pkgutil.iter_modules(sovgame.claims.kinds.__path__)}
+    assert set(KIND_NAMES) == modules and len(KIND_NAMES) == len(KINDS) == 11
+    assert all("kind" not in kind.keys and "game" not in kind.keys for kind in KINDS)
 
 
 def test_a_well_formed_claim_loads_with_its_tests():
-    game = parse_game(
+    case = parse_game(
         claim(
             '[{ kind = "threshold", criterion = "nash", expect = ["beyond", "never"] }, '
             '{ kind = "equilibrium", profile = "D|D", expect = "only_equilibrium", kappa = 0.5 }]'
         )
     )
-    (c,) = game.claims
+    (c,) = case.claims
     assert (c.id, c.text, c.source) == ("c1", "the claim", "a source")
     first, second = c.tests
+    assert isinstance(first, ThresholdTest) and isinstance(second, EquilibriumTest)
     assert (first.kind, first.criterion, first.expect, first.kappa) == ("threshold", "nash", ("beyond", "never"), 1)
     assert (second.key, second.profile, second.expect, second.kappa) == (
         "claims[0].test[1]",
         "D|D",
-        ("only_equilibrium",),
+        "only_equilibrium",
         F(1, 2),
     )
+
+
+def test_problems_of_claims_come_with_every_other_problem_of_the_file():
+    text = claim('{ kind = "threshold", criterion = "nsh", expect = "never" }').replace('"C|C" = [3, 3]', '"C|C" = [3]')
+    found = problems(text)
+    assert any(p.startswith('payoffs."C|C"') for p in found)
+    assert any(p.startswith("claims[0].test.criterion: 'nsh' is not one of") for p in found)
+
+
+def test_a_file_read_for_its_numbers_leaves_its_claims_unread():
+    text = claim('{ kind = "threshold", criterion = "nash", expect = "never" }')
+    assert len(parse_game(text).claims) == 1 and parse_case(text).claims == ()
+    # Not read, so not checked either: a scenario file's claims are its own business.
+    assert parse_case(claim('{ kind = "nope" }')).claims == ()
 
 
 @pytest.mark.parametrize(
@@ -124,13 +152,13 @@ def test_claim_fields_and_duplicates_are_checked():
 
 def test_names_in_another_file_are_left_to_grading():
     # `game` names another file: its players are not this file's, so "India" is not checked here.
-    game = parse_game(
+    case = parse_game(
         claim(
             '{ kind = "third_party", game = "pakistan_afghanistan_india", player = "India", '
             'strategy = "Engage Kabul", expect = "beyond" }'
         )
     )
-    assert game.claims[0].tests[0].game == "pakistan_afghanistan_india"
+    assert case.claims[0].tests[0].game == "pakistan_afghanistan_india"
 
 
 def test_claims_are_not_inherited_through_extends(tmp_path):

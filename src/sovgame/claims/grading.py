@@ -1,0 +1,142 @@
+"""What every claim kind's grader shares: the grades, a test's computed result, the context
+a scorecard's tests share (the case, the other files they name, the thresholds, each computed
+once), and how a claim's grade follows from its tests' grades.
+
+A test that the file cannot answer (no compromise strategy, not a 2x2 game, no mediator
+budget, a name the other file lacks) raises :class:`Untestable` with the reason, and is graded
+"not testable with this file".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from ..core.case import Case
+from ..core.claims import ClaimTest
+from ..core.model import Profile
+from ..costs.thresholds import ThresholdReport, compute_thresholds
+from ..errors import ParameterError, SovgameError
+
+
+class Grade(StrEnum):
+    """How far the computed quantity bears out what a claim expects."""
+
+    SUPPORTED = "supported"
+    PARTLY = "partly_supported"
+    NOT_SUPPORTED = "not_supported"
+    NOT_TESTABLE = "not_testable"
+
+    @property
+    def words(self) -> str:
+        """The grade as tables print it."""
+        return "not testable with this file" if self is Grade.NOT_TESTABLE else self.value.replace("_", " ")
+
+
+#: What each grade means, as the scorecard says once.
+GRADE_MEANINGS = {
+    Grade.SUPPORTED: "every test of the claim comes out as the claim expects",
+    Grade.PARTLY: "some tests (or some players) do, others do not or cannot be tested",
+    Grade.NOT_SUPPORTED: "no test that could be computed comes out as the claim expects",
+    Grade.NOT_TESTABLE: "the file lacks what the test needs (a compromise strategy, a 2x2 game, a budget, ...)",
+}
+
+
+class Untestable(Exception):
+    """The file cannot answer this test; the message says why."""
+
+
+@dataclass(frozen=True)
+class TestResult:
+    """One test of a claim, computed: the quantity, its exact value (and a decimal where it is
+    a number), what the claim expects, the grade and the reason that decides it."""
+
+    __test__ = False  # not a pytest class, despite its name
+
+    test: ClaimTest
+    quantity: str
+    value: str
+    decimal: float | None
+    expects: str
+    grade: Grade
+    reason: str
+
+
+def combine(grades: list[Grade]) -> Grade:
+    """A claim's grade from its tests' grades: supported when every test is; not testable
+    when none can be computed; not supported when no test that can be computed is supported
+    (none partly); partly supported otherwise."""
+    testable = [g for g in grades if g != Grade.NOT_TESTABLE]
+    if not testable:
+        return Grade.NOT_TESTABLE
+    if len(testable) == len(grades) and all(g == Grade.SUPPORTED for g in testable):
+        return Grade.SUPPORTED
+    if all(g == Grade.NOT_SUPPORTED for g in testable):
+        return Grade.NOT_SUPPORTED
+    return Grade.PARTLY
+
+
+class Context:
+    """The case a scorecard is for, and what its tests share: the other files they name and
+    the thresholds, each computed once."""
+
+    def __init__(self, case: Case, report: ThresholdReport | None = None):
+        self.case = case
+        self._cases: dict[str, Case] = {}
+        self._reports: dict[tuple[int, str | None], ThresholdReport] = {}
+        if report is not None:
+            self._reports[(id(case), None)] = report
+
+    def related(self, spec: str) -> Case:
+        """Another game file named by a claim: a bundled name, or a path relative to this
+        file; read for its numbers (its own claims are not read)."""
+        if spec not in self._cases:
+            from ..files.gamefile import read_case
+
+            name = spec
+            if (spec.endswith(".toml") or "/" in spec or "\\" in spec) and not Path(spec).is_absolute():
+                name = str(Path(self.case.folder or ".") / spec)
+            try:
+                self._cases[spec] = read_case(name)
+            except SovgameError as exc:
+                raise Untestable(f"the file it names cannot be used: {exc}") from None
+        return self._cases[spec]
+
+    def case_for(self, test: ClaimTest) -> Case:
+        """The case a test is about: this file, or the one its ``game`` key names."""
+        return self.case if test.game is None else self.related(test.game)
+
+    def thresholds(self, case: Case, target: str | None = None) -> ThresholdReport:
+        """The thresholds of ``case`` for ``target`` (default: its compromise profile)."""
+        key = (id(case), target)
+        if key not in self._reports:
+            if target is None and case.game.compromise_profile is None:
+                raise Untestable(f"{name_of(case)}: not every player names a compromise strategy")
+            try:
+                self._reports[key] = compute_thresholds(case, target)
+            except ParameterError as exc:
+                raise Untestable(f"{name_of(case)}: {exc.detail}") from None
+        return self._reports[key]
+
+
+def name_of(case: Case) -> str:
+    """The case's name in a reason: its origin without " (bundled)"."""
+    return case.origin.removesuffix(" (bundled)")
+
+
+def parse_profile(case: Case, key: str) -> Profile:
+    """The profile named by ``key`` in ``case``, or :class:`Untestable` saying why not."""
+    try:
+        return case.game.parse_outcome(key)
+    except ValueError as exc:
+        raise Untestable(f"{name_of(case)}: {exc}") from None
+
+
+def target_profile(case: Case, key: str | None) -> Profile:
+    """The profile a test is about: ``key`` in ``case``, or its compromise profile."""
+    if key is not None:
+        return parse_profile(case, key)
+    if case.game.compromise_profile is None:
+        raise Untestable("not every player names a compromise strategy")
+    return case.game.compromise_profile

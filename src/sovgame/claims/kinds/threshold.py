@@ -1,0 +1,55 @@
+"""``threshold``: the verdict of a cost threshold against what the claim expects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ...core.claims import ClaimTest
+from ..grading import Context, Grade, TestResult, Untestable
+from ..kind import ClaimKind
+from ..reading import CRITERIA, VERDICT_WORDS, TestReader
+from ..wording import CRITERION_PHRASES, decimal_of, either, outcome_text, threshold_cell
+
+
+@dataclass(frozen=True, kw_only=True)
+class ThresholdTest(ClaimTest):
+    """The κ from which ``target`` (default: compromise) meets ``criterion``: its verdict is
+    one of ``expect``."""
+
+    kind: ClassVar[str] = "threshold"
+    criterion: str
+    expect: tuple[str, ...]
+    target: str | None = None
+
+
+def read(read: TestReader) -> ThresholdTest | None:
+    """``criterion``, ``expect`` (verdict words) and an optional ``target`` outcome."""
+    criterion, expect = read.word("criterion", CRITERIA), read.words("expect", VERDICT_WORDS)
+    target = read.profile("target", required=False)
+    if not read.ok or criterion is None:
+        return None
+    return ThresholdTest(**read.common(), criterion=criterion, expect=expect, target=target)
+
+
+def describe(test: ThresholdTest) -> tuple[str, str]:
+    """(quantity, expects) in words."""
+    target = "compromise" if test.target is None else outcome_text(test.target)
+    where = "" if test.game is None else f" in {test.game}"
+    return f"κ from which {target} {CRITERION_PHRASES[test.criterion]}{where}", either(test.expect)
+
+
+def grade(test: ThresholdTest, ctx: Context) -> TestResult:
+    """The verdict of a criterion's threshold against what the claim expects."""
+    t = ctx.thresholds(ctx.case_for(test), test.target).thresholds[test.criterion]
+    if not t.defined:
+        raise Untestable(t.reason)
+    if t.verdict is None:
+        raise Untestable(f"the verdict is not settled exactly: {t.reason}")
+    grade = Grade.SUPPORTED if t.verdict in test.expect else Grade.NOT_SUPPORTED
+    quantity, expects = describe(test)
+    value = f"{threshold_cell(t)}: {t.verdict.words}"
+    return TestResult(test, quantity, value, decimal_of(t.value), expects, grade, t.reason)
+
+
+KIND = ClaimKind("threshold", ("criterion", "expect", "target"), read, grade, describe)

@@ -1,0 +1,126 @@
+"""Every kind of claim test, in one place, and the reader of a file's ``[[claims]]``.
+
+A kind is one module of :mod:`sovgame.claims.kinds`: its frozen dataclass, its reader, its
+grader and its words, ending with its :class:`~sovgame.claims.kind.ClaimKind`. A new kind is
+one more module, one more line here, its view and its documentation.
+
+:func:`read_claims` is what :func:`sovgame.files.gamefile.parse_case` is given to read a
+file's claims (files sit below the graders, which need play and robustness), so problems of
+claims are reported with every other problem of the file, all at once.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from ..core.claims import Claim, ClaimTest
+from ..core.model import Player
+from ..sections.checker import Checker, describe_value
+from .grading import Context, Grade, TestResult, Untestable
+from .kind import ClaimKind
+from .kinds import (
+    binding,
+    capacity,
+    equilibrium,
+    game_type,
+    mediation,
+    repeated,
+    scenario,
+    sequence,
+    third_party,
+    threshold,
+    trust,
+)
+from .reading import TestReader
+
+KINDS: tuple[ClaimKind[Any], ...] = (
+    threshold.KIND,
+    equilibrium.KIND,
+    game_type.KIND,
+    mediation.KIND,
+    repeated.KIND,
+    third_party.KIND,
+    scenario.KIND,
+    binding.KIND,
+    sequence.KIND,
+    capacity.KIND,
+    trust.KIND,
+)
+BY_NAME = {kind.name: kind for kind in KINDS}
+#: The words ``kind`` may take.
+KIND_NAMES = tuple(BY_NAME)
+
+#: The keys a [[claims]] table may have.
+CLAIM_KEYS = ("id", "text", "source", "test")
+#: The keys every test may have, whatever its kind.
+COMMON_KEYS = ("kind", "game")
+
+
+def grade_test(test: ClaimTest, ctx: Context) -> TestResult:
+    """One test computed and graded by its kind; a test the file cannot answer is "not testable"."""
+    kind = BY_NAME[test.kind]
+    try:
+        return kind.grade(test, ctx)
+    except Untestable as exc:
+        quantity, expects = kind.describe(test)
+        return TestResult(test, quantity, "—", None, expects, Grade.NOT_TESTABLE, str(exc))
+
+
+def read_claims(raw: Any, players: list[Player] | None, check: Checker) -> tuple[Claim, ...]:
+    """``[[claims]]``: every claim and its tests; problems are recorded under their keys.
+    Names of players, strategies and outcomes are checked against ``players`` (None: not
+    checked) unless a test names another file."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(c, dict) for c in raw):
+        check.add("claims", "must be an array of tables: write each claim as [[claims]]")
+        return ()
+    claims, seen = [], set()
+    for index, table in enumerate(raw):
+        prefix = f"claims[{index}]"
+        check.unknown_keys(table, CLAIM_KEYS, prefix)
+        claim_id = check.string(table, "id", prefix, required=True)
+        if claim_id is not None and claim_id in seen:
+            check.add(f"{prefix}.id", f"duplicate claim id {claim_id!r}; ids must differ")
+            claim_id = None
+        seen.add(claim_id)
+        text = check.string(table, "text", prefix, required=True)
+        source = check.string(table, "source", prefix, required=True)
+        tests = _tests(table.get("test"), f"{prefix}.test", players, check)
+        if claim_id and text and source and tests:
+            claims.append(Claim(claim_id, text, source, tests))
+    return tuple(claims)
+
+
+def _tests(raw: Any, key: str, players: list[Player] | None, check: Checker) -> tuple[ClaimTest, ...] | None:
+    """A claim's ``test``: one table or a non-empty array of them."""
+    if raw is None:
+        check.add(key, 'missing; give the test as a table, e.g. test = { kind = "threshold", ... }')
+        return None
+    if isinstance(raw, dict):
+        tables = [(key, raw)]
+    elif isinstance(raw, list) and raw and all(isinstance(t, dict) for t in raw):
+        tables = [(f"{key}[{i}]", t) for i, t in enumerate(raw)]
+    else:
+        check.add(key, f"must be a table or a non-empty array of tables, not {describe_value(raw)}")
+        return None
+    tests = [_test(table, where, players, check) for where, table in tables]
+    return None if any(t is None for t in tests) else tuple(t for t in tests if t is not None)
+
+
+def _test(table: dict, key: str, players: list[Player] | None, check: Checker) -> ClaimTest | None:
+    """One test table: its kind, the keys every kind shares, then its kind's own (README,
+    "Claims"); None when anything in it is reported."""
+    reader = TestReader(table, key, check)
+    name = reader.word("kind", KIND_NAMES)
+    if name is None:
+        return None
+    kind = BY_NAME[name]
+    check.unknown_keys(table, COMMON_KEYS + kind.keys, key)
+    reader.game = reader.text("game", required=False)
+    kappa = reader.number("kappa", Fraction(0), None, False, False)
+    if kappa is not None:
+        reader.kappa = kappa
+    reader.players = players if reader.game is None else None  # names are checked here only for this file
+    return kind.read(reader)
