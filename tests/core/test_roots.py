@@ -220,3 +220,28 @@ def squarefree_part(poly):
             rest[shift + i] -= factor * c
         rest.pop()
     return q
+
+
+# --- primitive: the one integer form of a polynomial --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "poly, expected",
+    [
+        ([2, -1], (-2, 1)),  # 2 − x = −(x − 2): the leading coefficient made positive
+        ([F(1, 2), F(-1, 3)], (-3, 2)),  # ×6: 3 − 2x, then the sign: 2x − 3
+        ([F(-3, 4), F(-3, 2)], (1, 2)),  # ×4: −3 − 6x, ÷3 and the sign: 1 + 2x
+        ([0, -6, 0], (0, 1)),  # the zero of the top degree dropped, −6x → x
+        ([4, 0, 6], (2, 0, 3)),  # a common factor removed, the sign already positive
+        ([0, 0], ()),  # the zero polynomial
+    ],
+)
+def test_primitive_has_coprime_integers_and_a_positive_leading_coefficient(poly, expected):
+    assert primitive(poly) == expected
+
+
+def test_a_root_keeps_one_polynomial_whatever_the_sign_it_was_given_with():
+    # 2 − x² and x² − 2 have the same root √2; both give it as a root of x² − 2.
+    (first, _), (second, _) = nonnegative_roots([2, 0, -1])[0], nonnegative_roots([-2, 0, 1])[0]
+    assert first.poly == second.poly == (-2, 0, 1)
+    assert first == second
