@@ -14,6 +14,7 @@ to be examined: a survivor is a missing test or an equivalent change.
     python benchmarks/mutation.py                          # every mutant of the five modules
     python benchmarks/mutation.py --sample 40 --seed 1     # 40 drawn per module
     python benchmarks/mutation.py --modules core/roots.py --minutes 30
+    python benchmarks/mutation.py --modules solvers/verify.py --lines 51 52   # those lines only
     python benchmarks/mutation.py --list                   # the mutants, without running tests
 
 Mutants are generated from the source as it is when the script runs, so it works on whatever
@@ -260,12 +261,16 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=None, help="mutants drawn per module (default: all)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the draw")
     parser.add_argument("--minutes", type=float, default=None, help="stop starting mutants after this long")
+    parser.add_argument("--lines", type=int, nargs="+", default=None, help="only mutants on these lines")
     parser.add_argument("--list", action="store_true", help="list the mutants only")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[attr-defined]  # progress as it comes
 
     chosen: dict[str, list[Mutant]] = {}
     for module in args.modules:
         found = mutants(module)
+        if args.lines is not None:
+            found = [m for m in found if m.line in args.lines]
         if args.sample is not None and args.sample < len(found):
             found = sorted(random.Random(f"{args.seed}:{module}").sample(found, args.sample), key=lambda m: m.line)
         chosen[module] = found
