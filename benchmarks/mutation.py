@@ -4,8 +4,8 @@ Each mutant is the module's current source with one small change (a comparison m
 loose, + and − swapped, min and max swapped, ``and`` and ``or`` swapped, True and False swapped,
 a number changed by one, a condition negated, a returned value replaced by None). For each
 mutant the tests of the module's package run against a copy of the source holding it
-(``tests/core`` for ``core/roots.py``, the module's own test file first, stopping at the first
-failure); a mutant that fails them is *killed*, one that passes *survives*, one that runs past
+(``tests/core`` for ``core/roots.py``; the module's own test file first, then the rest of the
+package if the mutant survives it; each run stops at the first failure); a mutant that fails them is *killed*, one that passes *survives*, one that runs past
 the time cap *timed out* (counted as detected: it changed what the code does, e.g. a loop that
 never ends). The script prints per module the mutants tried, killed, survived and timed out and
 the score (killed + timed out over tried), then lists each survivor as file:line and the change,
@@ -19,8 +19,8 @@ to be examined: a survivor is a missing test or an equivalent change.
 
 Mutants are generated from the source as it is when the script runs, so it works on whatever
 the modules have become. It is not part of CI: a full run takes an hour or more on one core.
-The source is copied to a temporary folder (no byte code written, so no stale cache), the
-working tree is never touched.
+The source is copied to a temporary folder (each version of the mutated module gets its own
+modification time, so no stale byte code is used); the working tree is never touched.
 """
 
 from __future__ import annotations
@@ -227,22 +227,40 @@ def test_paths(module: str) -> list[str]:
     return ([str(own.relative_to(ROOT))] if own.exists() else []) + [f"tests/{package}"]
 
 
-def run_tests(copy: Path, module: str, timeout: float) -> tuple[str, float]:
-    """("killed" | "survived" | "timed out", seconds) for the copy as it stands."""
-    env = {**os.environ, "PYTHONPATH": str(copy), "PYTHONDONTWRITEBYTECODE": "1", "COLUMNS": "120"}
-    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *test_paths(module)]
-    start = time.monotonic()
+def _pytest(copy: Path, paths: list[str], timeout: float) -> str:
+    """ "killed", "survived" or "timed out" for one pytest run over ``paths``."""
+    env = {**os.environ, "PYTHONPATH": str(copy), "COLUMNS": "120"}
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *paths]
     try:
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return "timed out", time.monotonic() - start
+        return "timed out"
     # pytest: 0 all passed, 1 some failed; anything else (errors while collecting) also kills.
-    return ("survived" if done.returncode == 0 else "killed"), time.monotonic() - start
+    return "survived" if done.returncode == 0 else "killed"
+
+
+def run_tests(copy: Path, module: str, timeout: float) -> tuple[str, float]:
+    """("killed" | "survived" | "timed out", seconds) for the copy as it stands: the module's
+    own test file first (quick to collect), then, if the mutant survives it, the package."""
+    start = time.monotonic()
+    paths = test_paths(module)
+    outcome = _pytest(copy, paths[:1], timeout) if len(paths) > 1 else "survived"
+    if outcome == "survived":
+        outcome = _pytest(copy, paths[-1:], timeout)
+    return outcome, time.monotonic() - start
+
+
+def write(path: Path, text: str, mtime: float) -> None:
+    """Write ``text`` with its own modification time: byte code cached for another version
+    (same size, same second) is then never taken for this one, and the unchanged modules keep
+    theirs."""
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, (mtime, mtime))
 
 
 def check_copy(copy: Path) -> None:
     """The tests must import the copy, not the installed source."""
-    env = {**os.environ, "PYTHONPATH": str(copy), "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "PYTHONPATH": str(copy)}
     where = subprocess.run(
         [sys.executable, "-c", "import sovgame; print(sovgame.__file__)"],
         cwd=ROOT,
@@ -258,7 +276,9 @@ def check_copy(copy: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--modules", nargs="+", default=list(MODULES), help="paths below src/sovgame")
-    parser.add_argument("--sample", type=int, default=None, help="mutants drawn per module (default: all)")
+    parser.add_argument(
+        "--sample", type=int, nargs="+", default=None, help="mutants drawn per module (one number, or one per module)"
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed of the draw")
     parser.add_argument("--minutes", type=float, default=None, help="stop starting mutants after this long")
     parser.add_argument("--lines", type=int, nargs="+", default=None, help="only mutants on these lines")
@@ -267,12 +287,14 @@ def main() -> None:
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[attr-defined]  # progress as it comes
 
     chosen: dict[str, list[Mutant]] = {}
-    for module in args.modules:
+    samples = args.sample or [None]
+    for k, module in enumerate(args.modules):
         found = mutants(module)
         if args.lines is not None:
             found = [m for m in found if m.line in args.lines]
-        if args.sample is not None and args.sample < len(found):
-            found = sorted(random.Random(f"{args.seed}:{module}").sample(found, args.sample), key=lambda m: m.line)
+        size = samples[min(k, len(samples) - 1)]
+        if size is not None and size < len(found):
+            found = sorted(random.Random(f"{args.seed}:{module}").sample(found, size), key=lambda m: m.line)
         chosen[module] = found
     if args.list:
         for module, found in chosen.items():
@@ -283,6 +305,7 @@ def main() -> None:
 
     deadline = None if args.minutes is None else time.monotonic() + 60 * args.minutes
     results: dict[str, dict[str, list[Mutant]]] = {}
+    baselines: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="sovgame-mutants-") as folder:
         # src/sovgame and games/ side by side, as in a checkout: the copy finds the bundled games.
         copy = Path(folder) / "src"
@@ -292,21 +315,25 @@ def main() -> None:
         for module, found in chosen.items():
             target = copy / "sovgame" / module
             original = target.read_text(encoding="utf-8")
-            outcome, baseline = run_tests(copy, module, timeout=3600)
-            if outcome != "survived":
-                sys.exit(f"{module}: the tests fail without any mutant; fix them first")
+            package = module.split("/")[0]
+            if package not in baselines:  # the package's tests once, unchanged: they must pass
+                outcome, baselines[package] = run_tests(copy, module, timeout=3600)
+                if outcome != "survived":
+                    sys.exit(f"{module}: the tests fail without any mutant; fix them first")
+            baseline = baselines[package]
             timeout = max(60.0, 3 * baseline)
             print(f"{module}: {len(found)} mutants; tests {' '.join(test_paths(module))} take {baseline:.0f} s")
             results[module] = {"killed": [], "survived": [], "timed out": []}
+            stamp = target.stat().st_mtime
             for k, mutant in enumerate(found, 1):
                 if deadline is not None and time.monotonic() > deadline:
                     print("  time cap reached")
                     break
-                target.write_text(mutant.apply(original), encoding="utf-8")
+                write(target, mutant.apply(original), stamp + k)
                 try:
                     outcome, seconds = run_tests(copy, module, timeout)
                 finally:
-                    target.write_text(original, encoding="utf-8")
+                    write(target, original, stamp)
                 results[module][outcome].append(mutant)
                 print(f"  [{k}/{len(found)}] {outcome:9} {seconds:5.1f} s  {mutant.where}  {mutant.change}", flush=True)
     report(results)
