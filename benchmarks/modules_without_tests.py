@@ -23,10 +23,11 @@ def holds_code(path: Path) -> bool:
 
 
 def own_test(path: Path) -> Path:
+    """tests/<package>/test_<module>.py; a package's ``__init__`` by the package's name
+    (``sovgame/__init__.py``: tests/test_sovgame.py)."""
     relative = path.relative_to(SOURCE)
-    folder = relative.parent if relative.parent != Path(".") else Path(".")
-    name = path.stem if path.stem != "__init__" else relative.parent.name
-    return ROOT / "tests" / folder / f"test_{name}.py"
+    name = path.stem if path.stem != "__init__" else (relative.parent.name or "sovgame")
+    return ROOT / "tests" / relative.parent / f"test_{name}.py"
 
 
 def main() -> None:
