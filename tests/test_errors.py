@@ -41,7 +41,7 @@ def test_a_parameter_error_names_its_parameter_once():
 
 
 def test_a_game_file_error_lists_every_problem():
-    one = GameFileError("case.toml", [Problem("payoffs.\"a|b\"[0]", "not a number")])
+    one = GameFileError("case.toml", [Problem('payoffs."a|b"[0]', "not a number")])
     assert str(one) == 'case.toml: payoffs."a|b"[0]: not a number'
     two = GameFileError("case.toml", [Problem("game.title", "missing"), Problem("", "the file is empty")])
     assert str(two) == "case.toml: 2 problems:\n  - game.title: missing\n  - the file is empty"
