@@ -142,3 +142,43 @@ def test_texts_and_floats_of_ends():
     assert value_float(None) is None and value_float(F(1, 4)) == 0.25
     assert value_float(SQRT2) == pytest.approx(2**0.5, rel=1e-15)
     assert Interval(F(0), True, SQRT2, True).to_json() == {"lo": "0", "lo_closed": True, "hi": "√2", "hi_closed": True}
+
+
+def test_rational_ends_are_in_the_interval_exactly_when_closed():
+    assert Interval(F(1), True, F(2), True).contains(F(1)) and Interval(F(1), True, F(2), True).contains(F(2))
+    assert not Interval(F(1), False, F(2), False).contains(F(1))
+    assert not Interval(F(1), False, F(2), False).contains(F(2))
+    assert Interval(F(0), True, None).contains(F(0)) and not Interval(F(0), False, None).contains(F(0))
+    assert not Interval(F(1), True, F(2), True).contains(F(1, 2)) and not Interval(F(1), True, F(2), True).contains(
+        F(3)
+    )
+
+
+def test_between_refines_wide_brackets_on_either_side():
+    # √2 known only as the root of x² − 2 in (1, 2): against 3/2 the bracket must be halved
+    # until it lies below 3/2 (and 3/2 must be halved against from the other side too).
+    wide = Root(SQRT2.poly, F(1), F(2))
+    point = between(wide, F(3, 2))
+    assert compare(wide, point) == -1 and point < F(3, 2)
+    point = between(F(5, 4), wide)
+    assert F(5, 4) < point and compare(point, wide) == -1
+    # Two wide brackets of different roots: 1 + √2 in (2, 3) and √2 in (1, 3).
+    other = Root(ONE_PLUS_SQRT2.poly, F(2), F(3))
+    point = between(Root(SQRT2.poly, F(1), F(3)), other)
+    assert compare(SQRT2, point) == -1 and compare(point, ONE_PLUS_SQRT2) == -1
+
+
+def test_between_refuses_equal_ends():
+    with pytest.raises(ValueError):
+        between(F(1), F(1))
+    with pytest.raises(ValueError):
+        between(SQRT2, Root(SQRT2.poly, F(1), F(2)))
+
+
+# Mutants of intervals.py that no test can kill, being equivalent (benchmarks/mutation.py):
+# - sort_points, ``p.compare(0) > 0`` made ``>= 0``: Root.compare never returns 0 (a root is
+#   irrational), so both keep the same roots.
+# - sort_points, ``p >= 0`` made ``p > 0`` for rationals: 0 is always in the set already.
+# - between, ``a.hi - a.lo >= b.hi - b.lo`` made ``>`` (or the differences made sums): which
+#   of two overlapping brackets is halved first changes how many halvings the loop takes, not
+#   the rational it returns's being strictly between the two numbers.
