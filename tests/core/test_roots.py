@@ -245,3 +245,14 @@ def test_a_root_keeps_one_polynomial_whatever_the_sign_it_was_given_with():
     (first, _), (second, _) = nonnegative_roots([2, 0, -1])[0], nonnegative_roots([-2, 0, 1])[0]
     assert first.poly == second.poly == (-2, 0, 1)
     assert first == second
+
+
+# Mutants of roots.py that no test can kill, being equivalent (benchmarks/mutation.py):
+# - _provably_squarefree reading f[-2] instead of f[-1] for the guard "the leading coefficient
+#   is not a multiple of the prime": a repeated factor h² hides modulo the prime only when h
+#   vanishes there but for a constant, i.e. when h's leading coefficient is a multiple of the
+#   prime; then the top two coefficients of h², and so of f, are, and either guard refuses. The
+#   test is a sufficient one, so the answers (an exact fallback otherwise) are the same.
+# - _rational_in, ``lo < candidate < hi`` with either ``<`` made ``<=``: the candidate
+#   floor(lo·lc + 1)/lc is always above lo, and f has no root at hi, so the candidate at hi
+#   would fail ``sign_at(f, candidate) == 0`` anyway.
