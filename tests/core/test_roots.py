@@ -247,6 +247,43 @@ def test_a_root_keeps_one_polynomial_whatever_the_sign_it_was_given_with():
     assert first == second
 
 
+@pytest.mark.parametrize(
+    "a, b, r, e",
+    [
+        # √2: 2^0 < √2 < 2^1, so e = 1 and the cell is 2^(1 − 64) wide.
+        (F(0), F(1), F(2), 1),
+        # √2 − 1 ≈ 0.414: 2^−2 < it < 2^−1, e = −1.
+        (F(-1), F(1), F(2), -1),
+        # −√3 ≈ −1.732: |root| in (2^0, 2^1), e = 1.
+        (F(0), F(-1), F(3), 1),
+        # 5 + √3 ≈ 6.73: in (2^2, 2^3), e = 3.
+        (F(5), F(1), F(3), 3),
+    ],
+)
+def test_a_roots_cell_is_the_grid_cell_that_holds_it(a, b, r, e):
+    # The cell is [k·w, (k + 1)·w] with w = 2^(e − 64) and the root inside: (x − a)² − b²r
+    # changes sign across it, and the root's side of a is kept (b > 0: above a).
+    root = Root.of_surd(a, b, r)
+    lo, hi = root.cell
+    width = F(2) ** (e - 64)
+    assert hi - lo == width and (lo / width).denominator == 1
+
+    def f(x):
+        return (x - a) ** 2 - b * b * r
+
+    assert f(lo) * f(hi) < 0 and (lo > a) == (b > 0)
+    narrowed = root.narrowed()
+    assert (narrowed.lo, narrowed.hi) == (lo, hi) and narrowed == root
+
+
+def test_roots_order_with_every_operator():
+    sqrt2, other = Root.of_surd(F(0), F(1), F(2)), Root.of_surd(F(1), F(1), F(2))
+    assert sqrt2 < other and sqrt2 <= other and other > sqrt2 and other >= sqrt2
+    assert not (other < sqrt2) and not (other <= sqrt2) and not (sqrt2 > other) and not (sqrt2 >= other)
+    assert sqrt2 <= sqrt2 and sqrt2 >= sqrt2 and not (sqrt2 < sqrt2) and not (sqrt2 > sqrt2)
+    assert sqrt2 > F(7, 5) and sqrt2 < F(3, 2) and sqrt2 >= 1 and sqrt2 <= 2
+
+
 # Mutants of roots.py that no test can kill, being equivalent (benchmarks/mutation.py):
 # - _provably_squarefree reading f[-2] instead of f[-1] for the guard "the leading coefficient
 #   is not a multiple of the prime": a repeated factor h² hides modulo the prime only when h
@@ -256,3 +293,6 @@ def test_a_root_keeps_one_polynomial_whatever_the_sign_it_was_given_with():
 # - _rational_in, ``lo < candidate < hi`` with either ``<`` made ``<=``: the candidate
 #   floor(lo·lc + 1)/lc is always above lo, and f has no root at hi, so the candidate at hi
 #   would fail ``sign_at(f, candidate) == 0`` anyway.
+# - __float__'s overflow branch, ``lo > 0`` made ``lo > 1``: only a root beyond 1e308 overflows,
+#   and its interval lies far from (0, 1].
+# - compare, ``len(g) > 1`` made ``>= 1``: a constant gcd has the same sign at both ends.
