@@ -284,6 +284,19 @@ def test_roots_order_with_every_operator():
     assert sqrt2 > F(7, 5) and sqrt2 < F(3, 2) and sqrt2 >= 1 and sqrt2 <= 2
 
 
+def test_a_roots_cell_does_not_depend_on_the_bracket_it_was_found_in():
+    # The cell is a function of the number alone: √2 bracketed by (1, 2) or by ends whose
+    # denominators hold odd factors (their halvings never land on the dyadic grid, so the
+    # refined bracket may straddle a grid point, with the root on either side of it) has the
+    # cell of Root.of_surd, and so hashes alike.
+    canonical = Root.of_surd(F(0), F(1), F(2))
+    brackets = [(F(1), F(2)), (F(4, 3), F(3, 2)), (F(7, 5), F(10, 7)), (F(141, 100), F(1415, 1000))]
+    brackets += [(F(n, d), F(3, 2)) for n, d in ((14, 13), (16, 15), (21, 20), (29, 23), (30, 23), (8, 7), (9, 7))]
+    for lo, hi in brackets:
+        root = Root(canonical.poly, lo, hi)
+        assert root.cell == canonical.cell and hash(root) == hash(canonical) and root == canonical
+
+
 # Mutants of roots.py that no test can kill, being equivalent (benchmarks/mutation.py):
 # - _provably_squarefree reading f[-2] instead of f[-1] for the guard "the leading coefficient
 #   is not a multiple of the prime": a repeated factor h² hides modulo the prime only when h
@@ -296,3 +309,6 @@ def test_roots_order_with_every_operator():
 # - __float__'s overflow branch, ``lo > 0`` made ``lo > 1``: only a root beyond 1e308 overflows,
 #   and its interval lies far from (0, 1].
 # - compare, ``len(g) > 1`` made ``>= 1``: a constant gcd has the same sign at both ends.
+# - cell, any change of ``(k + 1)·width < root.hi`` alone: when the grid point is at or past
+#   hi, the root lies below it and ``root.compare((k + 1)·width) > 0`` is false anyway; that
+#   first test only spares an exact comparison.
