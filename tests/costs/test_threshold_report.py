@@ -81,3 +81,18 @@ def test_a_single_strategy_player_is_named_and_third_parties_are_reported():
     assert [t.player for t in report.third_parties] == ["India"]
     assert len(report.third_parties[0].nash) == 2
     assert compute_thresholds(load_game("pakistan_afghanistan")).third_parties == ()
+
+
+@pytest.mark.parametrize("incidence", ["own_confront", "any_conflict", "mutual_confront"])
+@pytest.mark.parametrize("payoffs", ["3, 0, 5, 1", "4, 0, 3, 2", "3, 1, 4, 0"])
+def test_one_criterion_alone_is_the_one_of_the_whole_report(incidence, payoffs):
+    # Prisoner's Dilemma, Stag Hunt and Chicken (R, S, T, P) under each incidence: ties at the
+    # thresholds (κ_NE = T − R is attained), where a unique threshold computed from a strict
+    # Nash set instead of the weak one would differ.
+    R, S, T, P = payoffs.split(", ")
+    text = PD.replace('"C|C" = [3, 3]', f'"C|C" = [{R}, {R}]').replace('"C|D" = [0, 5]', f'"C|D" = [{S}, {T}]')
+    text = text.replace('"D|C" = [5, 0]', f'"D|C" = [{T}, {S}]').replace('"D|D" = [1, 1]', f'"D|D" = [{P}, {P}]')
+    game = parse_game(text.replace("any_conflict", incidence))
+    report = compute_thresholds(game)
+    for criterion, threshold in report.thresholds.items():
+        assert compute_threshold(game, criterion) == threshold, criterion
