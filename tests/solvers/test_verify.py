@@ -108,3 +108,8 @@ def test_expected_and_pure_strategy_values_of_a_three_strategy_game():
     assert not is_nash(game, [mix, mix])
     third = (F(1, 3),) * 3
     assert is_nash(game, [third, third]) and expected_payoffs(game, [third, third]) == (F(0), F(0))
+
+
+# A mutant of verify.py that no test can kill, being equivalent (benchmarks/mutation.py):
+# ``p < 0`` made ``p <= 0`` in the check of the vectors: the zeros are left out of ``support``
+# before it, so no p there is 0.
