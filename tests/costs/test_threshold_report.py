@@ -96,3 +96,18 @@ def test_one_criterion_alone_is_the_one_of_the_whole_report(incidence, payoffs):
     report = compute_thresholds(game)
     for criterion, threshold in report.thresholds.items():
         assert compute_threshold(game, criterion) == threshold, criterion
+
+
+def test_indias_engagement_raises_the_others_nash_threshold():
+    # pakistan_afghanistan_india: with India holding back, the case game: Pakistan's strike
+    # gains 4 − 3 = 1 at a load of 3/4 (κ ≥ 4/3), Afghanistan's toleration 4 − 3 = 1 at 3/2
+    # (κ ≥ 2/3). With India engaged, Pakistan's restraint pays 2: the strike gains 2 (κ ≥ 8/3);
+    # Afghanistan's toleration 4.5 − 3 = 3/2 at 3/2 (κ ≥ 1). India pays no costs and gains 1
+    # by engaging against every profile of the others: engaging strictly dominates.
+    (india,) = compute_thresholds(load_game("pakistan_afghanistan_india")).third_parties
+    held, engaged = india.nash["Hold back"], india.nash["Engage Kabul"]
+    assert held.value == F(4, 3) and held.binding == "Pakistan"
+    assert held.per_player == {"Pakistan": F(4, 3), "Afghanistan": F(2, 3)}
+    assert engaged.value == F(8, 3) and engaged.binding == "Pakistan"
+    assert engaged.per_player == {"Pakistan": F(8, 3), "Afghanistan": F(1)}
+    assert india.dominant == "Engage Kabul"
