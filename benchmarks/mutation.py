@@ -4,8 +4,9 @@ Each mutant is the module's current source with one small change (a comparison m
 loose, + and − swapped, min and max swapped, ``and`` and ``or`` swapped, True and False swapped,
 a number changed by one, a condition negated, a returned value replaced by None). For each
 mutant the tests of the module's package run against a copy of the source holding it
-(``tests/core`` for ``core/roots.py``; the module's own test file first, then the rest of the
-package if the mutant survives it; each run stops at the first failure); a mutant that fails them is *killed*, one that passes *survives*, one that runs past
+(``tests/core`` for ``core/roots.py``; the package's test files that import from the module
+first, its own test file leading, then the whole package if the mutant survives them; each run
+stops at the first failure); a mutant that fails them is *killed*, one that passes *survives*, one that runs past
 the time cap *timed out* (counted as detected: it changed what the code does, e.g. a loop that
 never ends). The script prints per module the mutants tried, killed, survived and timed out and
 the score (killed + timed out over tried), then lists each survivor as file:line and the change,
@@ -221,10 +222,18 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def test_paths(module: str) -> list[str]:
-    """The module's own test file first (when there is one), then its package's tests."""
+    """The tests that name the module (its own test file first, then the package's other test
+    files that import from it), then the whole package's tests."""
     package, name = module.split("/")
     own = ROOT / "tests" / package / f"test_{name}"
-    return ([str(own.relative_to(ROOT))] if own.exists() else []) + [f"tests/{package}"]
+    dotted = "sovgame." + module.removesuffix(".py").replace("/", ".")
+    naming = [own] if own.exists() else []
+    naming += [
+        path
+        for path in sorted((ROOT / "tests" / package).glob("test_*.py"))
+        if path != own and dotted in path.read_text(encoding="utf-8")
+    ]
+    return [str(path.relative_to(ROOT)) for path in naming] + [f"tests/{package}"]
 
 
 def _pytest(copy: Path, paths: list[str], timeout: float) -> str:
@@ -240,11 +249,12 @@ def _pytest(copy: Path, paths: list[str], timeout: float) -> str:
 
 
 def run_tests(copy: Path, module: str, timeout: float) -> tuple[str, float]:
-    """("killed" | "survived" | "timed out", seconds) for the copy as it stands: the module's
-    own test file first (quick to collect), then, if the mutant survives it, the package."""
+    """("killed" | "survived" | "timed out", seconds) for the copy as it stands: the test files
+    that name the module first (quick to collect), then, if the mutant survives them, the
+    whole package."""
     start = time.monotonic()
     paths = test_paths(module)
-    outcome = _pytest(copy, paths[:1], timeout) if len(paths) > 1 else "survived"
+    outcome = _pytest(copy, paths[:-1], timeout) if len(paths) > 1 else "survived"
     if outcome == "survived":
         outcome = _pytest(copy, paths[-1:], timeout)
     return outcome, time.monotonic() - start
