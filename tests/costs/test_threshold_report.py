@@ -110,4 +110,5 @@ def test_indias_engagement_raises_the_others_nash_threshold():
     assert held.per_player == {"Pakistan": F(4, 3), "Afghanistan": F(2, 3)}
     assert engaged.value == F(8, 3) and engaged.binding == "Pakistan"
     assert engaged.per_player == {"Pakistan": F(8, 3), "Afghanistan": F(1)}
+    assert held.attained and engaged.attained  # at the threshold the strike ties: still a Nash equilibrium
     assert india.dominant == "Engage Kabul"
