@@ -26,6 +26,9 @@ from cases import CASE_TOML
 from support import extra_module, invoke
 
 MEMORY = 2 * 1024**3  # a runaway allocation fails instead of filling the machine
+#: The hang guard of the two solves below, which do seconds of real work (tens on a loaded
+#: machine): still well short of the 448 s the 1x2000 game once took.
+SOLVING_HANG_SECONDS = 5 * HANG_SECONDS
 
 
 def game_text(shape, costs=True, value=lambda i: (i * 7919) % 10, scale="cardinal"):
@@ -184,7 +187,7 @@ def test_lopsided_games_are_refused_by_solve(make_game, shape):
 def test_a_12x12_game_is_solved_within_the_memory_cap(make_game):
     # Solving all 2.7 million square systems took 27 s and 870 MB; pivoting between vertices
     # visits a few thousand bases (benchmarks/bench_solve.py).
-    result = run("solve", make_game((12, 12), costs=False), "-f", "json")
+    result = run("solve", make_game((12, 12), costs=False), "-f", "json", timeout=SOLVING_HANG_SECONDS)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["equilibria"]
 
@@ -193,7 +196,7 @@ def test_a_1x2000_game_is_solved_within_the_work_it_is_allowed(make_game):
     # Within the default limit (about 4e6 units) yet 448 s once: the exact Nash check of each
     # of its ~200 equilibria rebuilt a 2000-entry strategy per pure deviation (cubic in the
     # strategies); it is linear now.
-    result = run("solve", make_game((1, 2000), costs=False), "-f", "json")
+    result = run("solve", make_game((1, 2000), costs=False), "-f", "json", timeout=SOLVING_HANG_SECONDS)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["equilibria"]
 
