@@ -112,3 +112,16 @@ def test_indias_engagement_raises_the_others_nash_threshold():
     assert engaged.per_player == {"Pakistan": F(8, 3), "Afghanistan": F(1)}
     assert held.attained and engaged.attained  # at the threshold the strike ties: still a Nash equilibrium
     assert india.dominant == "Engage Kabul"
+
+
+def test_a_never_threshold_is_not_attained_and_strictness_decides_risk_dominance_ends():
+    # PD under mutual_confront: (C, C) is never an equilibrium (T − R = 2 costs nothing more).
+    never = compute_thresholds(parse_game(PD.replace("any_conflict", "mutual_confront"))).thresholds["nash"]
+    assert never.value is None and not never.attained and never.intervals == ()
+    # Chicken (3, 1, 4, 0) under own_confront: (C, C) is strict for κ > 1 (T − R − κ < 0), and
+    # (D, D) is never an equilibrium (confronting at D|D loses S − P + κ = 1 + κ > 0), so (C, C)
+    # is risk-dominant exactly where it is strict: above 1, not at 1 (docs/models.md's table).
+    chicken = PD.replace('"C|D" = [0, 5]', '"C|D" = [1, 4]').replace('"D|C" = [5, 0]', '"D|C" = [4, 1]')
+    chicken = chicken.replace('"D|D" = [1, 1]', '"D|D" = [0, 0]').replace("any_conflict", "own_confront")
+    risk = compute_thresholds(parse_game(chicken)).thresholds["risk_dominant"]
+    assert risk.value == 1 and not risk.attained
