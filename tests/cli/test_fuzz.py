@@ -3,8 +3,10 @@
 
 Every run either succeeds or exits 1 or 2 with a message on stderr that starts with
 ``sovgame:`` (problems of a file follow it, one indented line each) — never a traceback, and
-never more than a few seconds. The examples are the same on every run (the derandomized
-hypothesis profile of conftest.py) and each has a deadline.
+never much work: the units its work account counted (about a microsecond each,
+:mod:`sovgame.core.budget`) stay within a few seconds' worth, and a generous cap in wall time
+catches a run that hangs outside any count. The examples are the same on every run (the
+derandomized hypothesis profile of conftest.py).
 
 Numbers inside the limits but large (past about 1e9) are given to ``show`` only: thresholds of
 such games can hang in the bracketing of irrational breakpoints (tests/test_known_failures.py).
@@ -13,53 +15,37 @@ such games can hang in the bracketing of irrational breakpoints (tests/test_know
 from __future__ import annotations
 
 import json
-import signal
 import string
 import tempfile
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bounds import hang_guard, units, work_counted
 from sovgame.cli import app
 
-#: The slowest a single run may take.
-SECONDS = 5.0
-FUZZ = settings(deadline=20_000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+#: The most work units a single run may count: the games here have at most three players of
+#: three strategies, and even their thresholds count well under a million units; five million
+#: is a few seconds' work, a quarter of the default limit.
+MAX_UNITS = 5_000_000
+#: No deadline in wall time (a busy machine is no failure); hang_guard stops a hang instead.
+FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 #: Runs of the CLI made by this module (reported by the last test).
-RUNS = {"count": 0, "slowest": 0.0}
-
-
-@contextmanager
-def alarm(seconds: float):
-    """Fail instead of hanging: SIGALRM interrupts a run that takes far too long."""
-
-    def expire(signum, frame):
-        raise TimeoutError(f"a fuzzed run took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+RUNS = {"count": 0, "most": 0}
 
 
 def run(*args: str, input: bytes | str | None = None):
     """One CLI run, checked: exit 0, or 1/2 with a ``sovgame:`` message; never a traceback."""
     from typer.testing import CliRunner
 
-    start = time.perf_counter()
-    with alarm(4 * SECONDS):
+    with hang_guard(), work_counted() as accounts:
         result = CliRunner().invoke(app, list(args), input=input)
-    elapsed = time.perf_counter() - start
+    work = units(accounts)
     RUNS["count"] += 1
-    RUNS["slowest"] = max(RUNS["slowest"], elapsed)
-    assert elapsed < SECONDS, f"{args}: {elapsed:.1f} s"
+    RUNS["most"] = max(RUNS["most"], work)
+    assert work <= MAX_UNITS, f"{args}: {work:,} units of work"
     assert result.exit_code in (0, 1, 2), (args, result.exit_code, result.output)
     assert "Traceback" not in result.output, result.output
     if result.exit_code:
@@ -344,5 +330,5 @@ def test_fuzz_runs_were_made(capsys):
     if RUNS["count"] == 0:
         pytest.skip("run with the fuzz tests above")
     with capsys.disabled():
-        print(f"\nfuzz: {RUNS['count']} CLI runs, slowest {RUNS['slowest']:.2f} s")
-    assert RUNS["slowest"] < SECONDS
+        print(f"\nfuzz: {RUNS['count']} CLI runs, at most {RUNS['most']:,} units of work")
+    assert 0 < RUNS["most"] <= MAX_UNITS  # the runs counted their work

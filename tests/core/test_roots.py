@@ -156,3 +156,95 @@ def test_random_products_of_known_factors(rational_roots, multiplicities, quadra
     bound = 1 + sum(abs(c) for c in core[:-1]) / abs(core[-1])
     at_zero = 1 if core[0] == 0 else 0
     assert len(roots) == sturm_count(core, F(0), bound) + at_zero
+
+
+# --- primitive: the one integer form of a polynomial --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "poly, expected",
+    [
+        ([2, -1], (-2, 1)),  # 2 − x = −(x − 2): the leading coefficient made positive
+        ([F(1, 2), F(-1, 3)], (-3, 2)),  # ×6: 3 − 2x, then the sign: 2x − 3
+        ([F(-3, 4), F(-3, 2)], (1, 2)),  # ×4: −3 − 6x, ÷3 and the sign: 1 + 2x
+        ([0, -6, 0], (0, 1)),  # the zero of the top degree dropped, −6x → x
+        ([4, 0, 6], (2, 0, 3)),  # a common factor removed, the sign already positive
+        ([0, 0], ()),  # the zero polynomial
+    ],
+)
+def test_primitive_has_coprime_integers_and_a_positive_leading_coefficient(poly, expected):
+    assert primitive(poly) == expected
+
+
+def test_a_root_keeps_one_polynomial_whatever_the_sign_it_was_given_with():
+    # 2 − x² and x² − 2 have the same root √2; both give it as a root of x² − 2.
+    (first, _), (second, _) = nonnegative_roots([2, 0, -1])[0], nonnegative_roots([-2, 0, 1])[0]
+    assert first.poly == second.poly == (-2, 0, 1)
+    assert first == second
+
+
+@pytest.mark.parametrize(
+    "a, b, r, e",
+    [
+        # √2: 2^0 < √2 < 2^1, so e = 1 and the cell is 2^(1 − 64) wide.
+        (F(0), F(1), F(2), 1),
+        # √2 − 1 ≈ 0.414: 2^−2 < it < 2^−1, e = −1.
+        (F(-1), F(1), F(2), -1),
+        # −√3 ≈ −1.732: |root| in (2^0, 2^1), e = 1.
+        (F(0), F(-1), F(3), 1),
+        # 5 + √3 ≈ 6.73: in (2^2, 2^3), e = 3.
+        (F(5), F(1), F(3), 3),
+    ],
+)
+def test_a_roots_cell_is_the_grid_cell_that_holds_it(a, b, r, e):
+    # The cell is [k·w, (k + 1)·w] with w = 2^(e − 64) and the root inside: (x − a)² − b²r
+    # changes sign across it, and the root's side of a is kept (b > 0: above a).
+    root = Root.of_surd(a, b, r)
+    lo, hi = root.cell
+    width = F(2) ** (e - 64)
+    assert hi - lo == width and (lo / width).denominator == 1
+
+    def f(x):
+        return (x - a) ** 2 - b * b * r
+
+    assert f(lo) * f(hi) < 0 and (lo > a) == (b > 0)
+    narrowed = root.narrowed()
+    assert (narrowed.lo, narrowed.hi) == (lo, hi) and narrowed == root
+
+
+def test_roots_order_with_every_operator():
+    sqrt2, other = Root.of_surd(F(0), F(1), F(2)), Root.of_surd(F(1), F(1), F(2))
+    assert sqrt2 < other and sqrt2 <= other and other > sqrt2 and other >= sqrt2
+    assert not (other < sqrt2) and not (other <= sqrt2) and not (sqrt2 > other) and not (sqrt2 >= other)
+    assert sqrt2 <= sqrt2 and sqrt2 >= sqrt2 and not (sqrt2 < sqrt2) and not (sqrt2 > sqrt2)
+    assert sqrt2 > F(7, 5) and sqrt2 < F(3, 2) and sqrt2 >= 1 and sqrt2 <= 2
+
+
+def test_a_roots_cell_does_not_depend_on_the_bracket_it_was_found_in():
+    # The cell is a function of the number alone: √2 bracketed by (1, 2) or by ends whose
+    # denominators hold odd factors (their halvings never land on the dyadic grid, so the
+    # refined bracket may straddle a grid point, with the root on either side of it) has the
+    # cell of Root.of_surd, and so hashes alike.
+    canonical = Root.of_surd(F(0), F(1), F(2))
+    brackets = [(F(1), F(2)), (F(4, 3), F(3, 2)), (F(7, 5), F(10, 7)), (F(141, 100), F(1415, 1000))]
+    brackets += [(F(n, d), F(3, 2)) for n, d in ((14, 13), (16, 15), (21, 20), (29, 23), (30, 23), (8, 7), (9, 7))]
+    for lo, hi in brackets:
+        root = Root(canonical.poly, lo, hi)
+        assert root.cell == canonical.cell and hash(root) == hash(canonical) and root == canonical
+
+
+# Mutants of roots.py that no test can kill, being equivalent (benchmarks/mutation.py):
+# - _provably_squarefree reading f[-2] instead of f[-1] for the guard "the leading coefficient
+#   is not a multiple of the prime": a repeated factor h² hides modulo the prime only when h
+#   vanishes there but for a constant, i.e. when h's leading coefficient is a multiple of the
+#   prime; then the top two coefficients of h², and so of f, are, and either guard refuses. The
+#   test is a sufficient one, so the answers (an exact fallback otherwise) are the same.
+# - _rational_in, ``lo < candidate < hi`` with either ``<`` made ``<=``: the candidate
+#   floor(lo·lc + 1)/lc is always above lo, and f has no root at hi, so the candidate at hi
+#   would fail ``sign_at(f, candidate) == 0`` anyway.
+# - __float__'s overflow branch, ``lo > 0`` made ``lo > 1``: only a root beyond 1e308 overflows,
+#   and its interval lies far from (0, 1].
+# - compare, ``len(g) > 1`` made ``>= 1``: a constant gcd has the same sign at both ends.
+# - cell, any change of ``(k + 1)·width < root.hi`` alone: when the grid point is at or past
+#   hi, the root lies below it and ``root.compare((k + 1)·width) > 0`` is false anyway; that
+#   first test only spares an exact comparison.

@@ -10,7 +10,7 @@ import pytest
 from sovgame import load_game, parse_game
 from sovgame.cli import app
 from sovgame.errors import GameFileError
-from sovgame.play.repeated import analyze_repeated, green_porter, noisy_chain, strategies
+from sovgame.play.repeated import analyze_repeated, green_porter, noisy_chain, nowak_sigmund_generosity, strategies
 
 NOISE = F(1, 20)
 
@@ -88,3 +88,46 @@ def test_repeated_json(runner):
     assert bad.exit_code == 2 and "unknown strategy 'nice'" in bad.stderr
     not_2x2 = runner.invoke(app, ["repeated", "pakistan_afghanistan_campaign"])
     assert not_2x2.exit_code == 1 and "2x2" in not_2x2.stderr
+
+
+# --- generous tit-for-tat's generosity (Nowak & Sigmund 1992) -----------------------------------
+#
+# Nowak & Sigmund (1992, Nature 355: 250–253): generous tit-for-tat forgives a defection with
+# probability q = min(1 − (T − R)/(R − S), (R − P)/(T − P)), the most generosity that still
+# keeps defectors from invading. Values worked out by hand:
+
+
+@pytest.mark.parametrize(
+    "R, S, T, P, generosity",
+    [
+        # PD 3, 0, 5, 1: 1 − 2/3 = 1/3 against 2/4 = 1/2, so 1/3 (the first term is smaller).
+        (3, 0, 5, 1, F(1, 3)),
+        # 3, 0, 4, 2: 1 − 1/3 = 2/3 against 1/2, so 1/2 (the second term is smaller).
+        (3, 0, 4, 2, F(1, 2)),
+        # 3, 2, 5, 1: 1 − 2/1 = −1 against 2/4: no generosity is safe, clipped to 0.
+        (3, 2, 5, 1, F(0)),
+        # 10, 0, 11, 9: 1 − 1/10 = 9/10 against 1/2, so 1/2.
+        (10, 0, 11, 9, F(1, 2)),
+    ],
+)
+def test_generosity_is_the_nowak_sigmund_minimum(R, S, T, P, generosity):
+    assert nowak_sigmund_generosity(F(R), F(S), F(T), F(P)) == generosity
+
+
+def test_generosity_without_a_dilemma_falls_back_to_a_third():
+    # R ≤ S or T ≤ P leaves the formula undefined (a zero or negative denominator).
+    assert nowak_sigmund_generosity(F(1), F(2), F(5), F(0)) == F(1, 3)
+    assert nowak_sigmund_generosity(F(3), F(0), F(1), F(1)) == F(1, 3)
+
+
+def test_the_analysis_plays_generous_tit_for_tat_with_the_prisoners_dilemma_generosity():
+    # Generous tit-for-tat (g = 1/3 for 3, 0, 5, 1) against always-confront with ε = 1/20.
+    # Always-confront plays C only by a slip, probability ε, independently each period; GTFT's
+    # action follows the other's last one: after a C it intends C (plays C with 1 − ε), after
+    # a D it intends C with g (plays C with g(1 − ε) + (1 − g)ε). So GTFT plays C with
+    # c = ε(1 − ε) + (1 − ε)(g(1 − ε) + (1 − g)ε) = 19/400 + (19/20)(21/60) = 19/50, and
+    # (C, C) has share c·ε = 19/1000, (C, D) c(1 − ε) = 361/1000.
+    analysis = analyze_repeated(load_game("prisoners_dilemma"), kappa=0, pair=("gtft", "alld"), noise=NOISE)
+    assert analysis.chain.shares[(0, 0)] == F(19, 1000)
+    assert analysis.chain.shares[(0, 1)] == F(361, 1000)
+    assert sum(analysis.chain.shares.values()) == 1

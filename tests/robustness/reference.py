@@ -1,268 +1,322 @@
-"""The straightforward per-sample computation of a robustness run, kept as the reference that
-the fast paths must reproduce bit for bit.
+"""An independent reference for robustness runs: each sample's thresholds worked out from
+their definitions (docs/models.md), one sample at a time, in exact fractions.
 
-This is the algorithm of ``sovgame robust`` as it was before its sign patterns were settled
-once each (see :mod:`sovgame.robustness.patterns`), copied here function by function: every
-(sample, κ) test of the unique walk calls
-:func:`~sovgame.robustness.patterns.target_alone` on the signs of that sample, every group of
-comparisons is gathered from the payoffs on its own, game types come from ``np.select``, every
-support pair of the batched equilibria is checked on its own, the exact path of an open sample
-runs the whole :func:`~sovgame.costs.thresholds.compute_thresholds`, and quantiles sort every
-value. :func:`installed` swaps it into the runner, so that a whole run (summaries, JSON,
-tables) can be compared with the fast one. Only ``target_alone``, ``KappaSets``, the sampling
-and the summaries' arithmetic are shared.
+Nothing here is sovgame's own computation. A sample is given as the sampler draws it: U and W,
+arrays over flat profiles (C order of the strategy indices) and players, holding the payoffs
+and cost loads, so that player i's payoff at profile s and cost level κ is
+``U[s, i] − κ·W[s, i]``. Floats convert to fractions exactly, and then:
+
+- **nash**: each unilateral deviation of player i from the target s* to s' gives the
+  constraint κ·(W[s', i] − W[s*, i]) ≥ U[s', i] − U[s*, i]; the set of κ ≥ 0 meeting all of
+  them is one closed interval, or empty. The **binding** player is the one whose own
+  constraints set the lower end (the first on ties); none when the lower end is 0.
+- **dominant**: the target strategy of every player pays strictly more than each rival
+  against each profile of the others: the same constraints with > in place of ≥, over every
+  opponents' profile.
+- **unique** (two players): the κ beyond which the target is the only equilibrium, mixed ones
+  included. At one rational κ the equilibria are found by enumerating the vertices of each
+  player's best-response polytope (every square indifference system, solved in fractions) and
+  keeping the pairs that are best responses to each other: an equilibrium other than the
+  target exists iff such a pair other than the target exists (each maximal Nash subset is a
+  product of polytopes whose vertices are such pairs). For a 2x2 game the equilibrium set
+  changes only at the breakpoints Δu/Δw of one player's two strategies against one strategy of
+  the other, so testing each breakpoint and one point inside each gap is exact
+  (docs/models.md, "Uniqueness threshold"). Larger games can change between those breakpoints
+  too (a mixed equilibrium appears at a root of a polynomial in κ); there the walk below tests
+  the same elements only, which is what the tests compare where the vectorised walk settles a
+  sample (it proves its answer on whole gaps).
+- **verdicts**: against κ = 1 and the top of the plausible range, as docs/models.md,
+  "Verdicts against today", says.
+
+Sets of κ are :class:`Span` values: one interval (the criteria here give one each).
 """
 
 from __future__ import annotations
 
-import contextlib
-import math
-from collections import Counter
+import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 
-from sovgame.costs.thresholds import compute_thresholds
-from sovgame.robustness import batch, runner, summary
-from sovgame.robustness.batch import _indifference
-from sovgame.robustness.chunks import ChunkResult
-from sovgame.robustness.kappa_sets import KappaSets, pairwise_2x2, type_counts
-from sovgame.robustness.patterns import target_alone
-from sovgame.robustness.plan import TOLERANCE, BindingCode, SamplingPlan, VerdictCode
-from sovgame.robustness.sampling import chunk_generator, draw_samples, exact_sample_game
+TODAY = Fraction(1)
 
 
-def gains(comparisons, U, W):
-    """(a, b) of ``comparisons``, gathered with numpy's advanced indexing."""
-    a = U[:, comparisons.to, comparisons.player] - U[:, comparisons.at, comparisons.player]
-    b = W[:, comparisons.to, comparisons.player] - W[:, comparisons.at, comparisons.player]
-    return a, b
+@dataclass(frozen=True)
+class Span:
+    """One interval of κ ≥ 0 (``hi`` None: unbounded), or the empty set (``empty``)."""
+
+    lo: Fraction = Fraction(0)
+    lo_closed: bool = True
+    hi: Fraction | None = None
+    hi_closed: bool = False
+    empty: bool = False
+
+    def contains(self, k: Fraction) -> bool:
+        if self.empty or k < self.lo or (k == self.lo and not self.lo_closed):
+            return False
+        return self.hi is None or k < self.hi or (k == self.hi and self.hi_closed)
+
+    def meets_above(self, a: Fraction, b: Fraction | None) -> bool:
+        """Whether the set meets (a, b] (b None: (a, ∞)), for a < b."""
+        if self.empty:
+            return False
+        reaches = self.hi is None or self.hi > a
+        starts = b is None or self.lo < b or (self.lo == b and self.lo_closed)
+        return reaches and starts
+
+    @property
+    def value(self) -> Fraction | None:
+        """The threshold: the smallest κ of the set (None: never)."""
+        return None if self.empty else self.lo
 
 
-def linear_sets(a: np.ndarray, b: np.ndarray, strict: bool) -> KappaSets:
-    """Where ``a − κ·b ≤ 0`` (``< 0`` if strict) for every column, over κ ≥ 0.
-
-    b > 0 gives a lower bound a/b, b < 0 an upper bound a/b (a negative upper bound, or zero
-    for a strict condition, leaves nothing), b = 0 holds for every κ or for none.
-    """
-    ratio = np.divide(a, b, out=np.zeros_like(a), where=b != 0)
-    lower = np.max(np.where(b > 0, ratio, -np.inf), axis=1, initial=-np.inf)
-    upper = np.min(np.where(b < 0, ratio, np.inf), axis=1, initial=np.inf) + 0.0  # −0.0 → 0.0
-    flat_fails = ((b == 0) & ((a >= 0) if strict else (a > 0))).any(axis=1)
-    lo = np.maximum(lower, 0.0)
-    if strict:
-        nonempty = ~flat_fails & (lo < upper)
-        # Where every lower bound is negative the condition already holds at κ = 0.
-        return KappaSets(nonempty, lo, lower < 0, upper, np.zeros_like(nonempty))
-    nonempty = ~flat_fails & (lo <= upper)
-    return KappaSets(nonempty, lo, np.ones_like(nonempty), upper, np.ones_like(nonempty))
+NEVER = Span(empty=True)
 
 
-def nash_binding(plan: SamplingPlan, a: np.ndarray, b: np.ndarray, sets: KappaSets) -> np.ndarray:
-    """The binding player of the nash threshold: the one whose own lower end is largest (the
-    first such player on ties, as :mod:`sovgame.costs.thresholds`); −1 when the threshold is 0,
-    −2 when never."""
-    ratio = np.divide(a, b, out=np.zeros_like(a), where=b != 0)
-    bounds = np.where(b > 0, ratio, -np.inf)
-    own = np.stack(
-        [np.max(bounds[:, plan.nash.player == i], axis=1, initial=-np.inf) for i in range(plan.n_players)], axis=1
+# --- a sample as exact numbers ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One sampled game: payoff u[s][i] and cost load w[s][i] per profile s (a tuple)."""
+
+    shape: tuple[int, ...]
+    u: dict[tuple[int, ...], tuple[Fraction, ...]]
+    w: dict[tuple[int, ...], tuple[Fraction, ...]]
+
+    @classmethod
+    def of(cls, shape: Sequence[int], U: np.ndarray, W: np.ndarray) -> Sample:
+        """From one sample's arrays (profiles, players), each float converted exactly."""
+        profiles = list(itertools.product(*(range(k) for k in shape)))
+        u = {p: tuple(Fraction(float(x)) for x in U[k]) for k, p in enumerate(profiles)}
+        w = {p: tuple(Fraction(float(x)) for x in W[k]) for k, p in enumerate(profiles)}
+        return cls(tuple(shape), u, w)
+
+    def payoff(self, profile: tuple[int, ...], player: int, kappa: Fraction) -> Fraction:
+        return self.u[profile][player] - kappa * self.w[profile][player]
+
+    def gain(self, player: int, at: tuple[int, ...], to: tuple[int, ...]) -> tuple[Fraction, Fraction]:
+        """(a, b): player's gain from moving ``at`` → ``to`` is a − κ·b."""
+        return self.u[to][player] - self.u[at][player], self.w[to][player] - self.w[at][player]
+
+
+def moved(profile: tuple[int, ...], player: int, strategy: int) -> tuple[int, ...]:
+    return profile[:player] + (strategy,) + profile[player + 1 :]
+
+
+# --- nash, binding, dominant ---------------------------------------------------------------------
+
+
+def no_gain_set(constraints: Sequence[tuple[Fraction, Fraction]], strict: bool) -> Span:
+    """The κ ≥ 0 with a − κ·b ≤ 0 (< 0 when strict) for every (a, b)."""
+    lo, lo_closed, hi, hi_closed = Fraction(0), True, None, False
+    for a, b in constraints:
+        if b == 0:
+            if a > 0 or (strict and a == 0):
+                return NEVER
+        elif b > 0:  # κ ≥ a/b (κ > a/b)
+            r = a / b
+            if r > lo or (r == lo and strict):
+                lo, lo_closed = r, not strict
+        else:  # κ ≤ a/b (κ < a/b)
+            r = a / b
+            if hi is None or r < hi or (r == hi and strict):
+                hi, hi_closed = r, not strict
+    if hi is not None and (hi < lo or (hi == lo and not (lo_closed and hi_closed))):
+        return NEVER
+    return Span(lo, lo_closed, hi, hi_closed)
+
+
+def deviations(sample: Sample, target: tuple[int, ...]) -> list[tuple[int, Fraction, Fraction]]:
+    """(player, a, b) of every unilateral deviation from the target."""
+    found = []
+    for i, k in enumerate(sample.shape):
+        for s in range(k):
+            if s != target[i]:
+                found.append((i, *sample.gain(i, target, moved(target, i, s))))
+    return found
+
+
+def nash_set(sample: Sample, target: tuple[int, ...]) -> Span:
+    return no_gain_set([(a, b) for _, a, b in deviations(sample, target)], strict=False)
+
+
+def binding_player(sample: Sample, target: tuple[int, ...]) -> int | str | None:
+    """The player whose constraints set the nash threshold's lower end (first on ties);
+    None when the threshold is 0; "never" when there is none."""
+    found = nash_set(sample, target)
+    if found.empty:
+        return "never"
+    if found.lo == 0:
+        return None
+    own = {}
+    for i, a, b in deviations(sample, target):
+        if b > 0:
+            own[i] = max(own.get(i, a / b), a / b)
+    return min(i for i, bound in own.items() if bound == found.lo)
+
+
+def dominant_set(sample: Sample, target: tuple[int, ...]) -> Span:
+    constraints = []
+    for i, k in enumerate(sample.shape):
+        for profile in itertools.product(*(range(n) for n in sample.shape)):
+            if profile[i] != target[i]:
+                continue
+            for rival in range(k):
+                if rival != target[i]:
+                    constraints.append(sample.gain(i, profile, moved(profile, i, rival)))
+    return no_gain_set(constraints, strict=True)
+
+
+# --- equilibria of a two-player game at one κ ---------------------------------------------------
+
+
+def solve(matrix: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
+    """The unique solution of a square system by Gauss–Jordan elimination, or None."""
+    n = len(rhs)
+    rows = [list(r) + [v] for r, v in zip(matrix, rhs)]
+    for col in range(n):
+        pivot = next((r for r in range(col, n) if rows[r][col] != 0), None)
+        if pivot is None:
+            return None
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        for r in range(n):
+            if r != col and rows[r][col] != 0:
+                f = rows[r][col] / rows[col][col]
+                rows[r] = [x - f * y for x, y in zip(rows[r], rows[col])]
+    return [rows[r][n] / rows[r][r] for r in range(n)]
+
+
+def vertices(payoff: list[list[Fraction]]) -> set[tuple[Fraction, ...]]:
+    """Mixed strategies x of the player choosing rows of ``payoff`` (the *other* player's
+    payoffs, rows × columns) that are vertices of the best-response polytope: for supports I
+    of x and equally many columns K, the x on I that makes the other player indifferent
+    between the columns of K (Σ_{i∈I} x_i·payoff[i][j] = v for j ∈ K, Σ x = 1), where that
+    system has one solution and x ≥ 0."""
+    m, n = len(payoff), len(payoff[0])
+    found = set()
+    for size in range(1, min(m, n) + 1):
+        for support in itertools.combinations(range(m), size):
+            for columns in itertools.combinations(range(n), size):
+                matrix = [[payoff[i][j] for i in support] + [Fraction(-1)] for j in columns]
+                matrix.append([Fraction(1)] * size + [Fraction(0)])
+                solution = solve(matrix, [Fraction(0)] * size + [Fraction(1)])
+                if solution is None or any(x < 0 for x in solution[:size]):
+                    continue
+                x = [Fraction(0)] * m
+                for i, p in zip(support, solution):
+                    x[i] = p
+                found.add(tuple(x))
+    return found
+
+
+def best_responses(payoff: list[list[Fraction]], other: Sequence[Fraction]) -> set[int]:
+    """The rows of ``payoff`` (this player's payoffs, rows its own strategies) that pay most
+    against the other player's mixed strategy ``other`` over the columns."""
+    values = [sum((p * q for p, q in zip(row, other)), Fraction(0)) for row in payoff]
+    best = max(values)
+    return {r for r, v in enumerate(values) if v == best}
+
+
+def equilibria(sample: Sample, kappa: Fraction) -> list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]:
+    """Every extreme equilibrium of a two-player sample at κ."""
+    m, n = sample.shape
+    A = [[sample.payoff((r, c), 0, kappa) for c in range(n)] for r in range(m)]
+    B = [[sample.payoff((r, c), 1, kappa) for c in range(n)] for r in range(m)]
+    Bt = transposed(B)
+    rows = vertices(B)  # the row player's mixes make the column player indifferent
+    cols = vertices(transposed(A))  # and the column player's the row player
+    found = []
+    for x in rows:
+        replies = best_responses(Bt, x)
+        for y in cols:
+            if {j for j, q in enumerate(y) if q} <= replies and {i for i, p in enumerate(x) if p} <= best_responses(
+                A, y
+            ):
+                found.append((x, y))
+    return found
+
+
+def transposed(matrix: list[list[Fraction]]) -> list[list[Fraction]]:
+    return [list(col) for col in zip(*matrix)]
+
+
+def target_alone(sample: Sample, target: tuple[int, int], kappa: Fraction) -> bool:
+    """Whether the target profile is the only equilibrium at κ."""
+    pure = (
+        tuple(Fraction(int(k == target[0])) for k in range(sample.shape[0])),
+        tuple(Fraction(int(k == target[1])) for k in range(sample.shape[1])),
     )
-    binding = np.argmax(np.maximum(own, 0.0), axis=1).astype(np.int8)
-    binding[sets.lo == 0] = BindingCode.NONE
-    binding[~sets.nonempty] = BindingCode.NEVER
-    return binding
+    return all(e == pure for e in equilibria(sample, kappa))
 
 
-def _signs_at(alpha: np.ndarray, beta: np.ndarray, root: np.ndarray, kappa: np.ndarray) -> np.ndarray:
-    """Signs of α − κβ = β·(r − κ) at each κ, exactly 0 when κ is the root r itself.
+def pairwise_breakpoints(sample: Sample) -> list[Fraction]:
+    """0 and every κ > 0 where one player's two strategies pay the same against one strategy
+    of the other, in increasing order."""
+    m, n = sample.shape
+    points = {Fraction(0)}
+    for c in range(n):
+        for r1, r2 in itertools.combinations(range(m), 2):
+            points.add(_root(*sample.gain(0, (r1, c), (r2, c))))
+    for r in range(m):
+        for c1, c2 in itertools.combinations(range(n), 2):
+            points.add(_root(*sample.gain(1, (r, c1), (r, c2))))
+    return sorted(p for p in points if p >= 0)
 
-    alpha, beta, root: (samples, comparisons); kappa: (samples, points) → (samples, points,
-    comparisons), int8. Comparing κ with the root, rather than evaluating α − κβ in floats,
-    keeps the tie at each breakpoint exact.
-    """
-    sign_beta = np.sign(beta).astype(np.int8)[:, None, :]
-    moving = sign_beta * np.sign(root[:, None, :] - kappa[:, :, None]).astype(np.int8)
-    return np.where(sign_beta == 0, np.sign(alpha).astype(np.int8)[:, None, :], moving)
+
+def _root(a: Fraction, b: Fraction) -> Fraction:
+    """Where a − κ·b = 0 (−1, out of range, when b = 0)."""
+    return a / b if b != 0 else Fraction(-1)
 
 
-def unique_walk(plan, U, W):
-    """The unique walk testing every (sample, element) on its own signs."""
-    tables = plan.pairwise
-    count = U.shape[0]
-    alpha, beta = gains(tables.comparisons, U, W)
-    root = np.divide(alpha, beta, out=np.zeros_like(alpha), where=beta != 0)
-    points = np.sort(np.where((beta != 0) & (root > 0), root, 0.0), axis=1)
-    points = np.concatenate([np.zeros((count, 1)), points], axis=1)
-    last = points[:, -1:]
-    gaps = np.concatenate([(points[:, :-1] + points[:, 1:]) / 2, last + np.maximum(1.0, last)], axis=1)
-    tests = np.empty((count, 2 * points.shape[1]))
-    tests[:, 0::2], tests[:, 1::2] = points, gaps
-    elements = tests.shape[1]
-    start = np.full(count, elements)
-    settled = np.ones(count, bool)
-    active = np.arange(count)
-    a, b, r, t = alpha, beta, root, tests
-    for element in range(elements - 1, -1, -1):
-        if not len(active):
+def unique_set(sample: Sample, target: tuple[int, int]) -> Span:
+    """The tail of κ on which the target is the only equilibrium, walked down from the gap
+    beyond the last breakpoint: empty when the target is not alone there."""
+    points = pairwise_breakpoints(sample)
+    elements: list[tuple[Fraction, bool]] = []  # (κ tested, whether it is a breakpoint)
+    for k, p in enumerate(points):
+        elements.append((p, True))
+        beyond = points[k + 1] if k + 1 < len(points) else p + max(Fraction(1), p)
+        elements.append(((p + beyond) / 2, False))
+    start = None
+    for k in range(len(elements) - 1, -1, -1):
+        if not target_alone(sample, target, elements[k][0]):
             break
-        signs = _signs_at(a, b, r, t[:, element : element + 1])[:, 0, :]
-        alone, not_alone = target_alone(plan, signs)
-        start[active[alone]] = element
-        settled[active[~alone]] = not_alone[~alone]
-        active = active[alone]
-        a, b, r, t = a[alone], b[alone], r[alone], t[alone]
-    has_tail = start < elements
-    first = np.minimum(start, elements - 1)
-    lo = np.where(has_tail, points[np.arange(count), first // 2], np.inf)
-    sets = KappaSets(has_tail, lo, has_tail & (first % 2 == 0), np.full(count, np.inf), np.zeros(count, bool))
-    return sets, ~settled
+        start = k
+    if start is None:
+        return NEVER
+    kappa, is_point = elements[start]
+    return Span(kappa, True) if is_point else Span(points[start // 2], False)
 
 
-def sign_patterns(alpha: np.ndarray, beta: np.ndarray, kappa: float) -> np.ndarray:
-    """Code 0..80 of the four comparison signs at κ (base 3, sign + 1 per digit)."""
-    root = np.divide(alpha, beta, out=np.zeros_like(alpha), where=beta != 0)
-    signs = _signs_at(alpha, beta, root, np.full((alpha.shape[0], 1), kappa))[:, 0, :]
-    return ((signs + 1).astype(np.int64) * np.array([1, 3, 9, 27])).sum(axis=1)
+# --- verdicts ------------------------------------------------------------------------------------
 
 
-def game_types_2x2(plan: SamplingPlan, U: np.ndarray, W: np.ndarray, kappa: float) -> np.ndarray:
-    """Each player's game type at κ (codes into :data:`GAME_TYPES`), from its R, S, T, P
-    with the target strategy as C (docs/models.md notation; Jervis 1978): Prisoner's Dilemma
-    T > R > P > S, Stag Hunt R > T ≥ P > S, Chicken T > R > S > P, Deadlock T > P > R > S,
-    Harmony R > T and S > P (compromise dominant)."""
-    t1, t2 = plan.target
-    o1, o2 = 1 - t1, 1 - t2
-    u = U - kappa * W if kappa else U
-    cells = {  # player: (R, S, T, P) as flat profiles
-        0: (2 * t1 + t2, 2 * t1 + o2, 2 * o1 + t2, 2 * o1 + o2),
-        1: (2 * t1 + t2, 2 * o1 + t2, 2 * t1 + o2, 2 * o1 + o2),
-    }
-    types = []
-    for i in (0, 1):
-        R, S, T, P = (u[:, c, i] for c in cells[i])
-        types.append(
-            np.select(
-                [
-                    (T > R) & (R > P) & (P > S),
-                    (R > T) & (T >= P) & (P > S),
-                    (T > R) & (R > S) & (S > P),
-                    (T > P) & (P > R) & (R > S),
-                    (R > T) & (S > P),
-                ],
-                [0, 1, 2, 3, 4],
-                default=5,
-            ).astype(np.int8)
-        )
-    return np.stack(types, axis=1)
+def verdict(found: Span, top: Fraction) -> str:
+    """holds_today if 1 ∈ S; reachable if not but S meets (1, top]; beyond if S meets
+    (max(1, top), ∞); lapsed if S ≠ ∅ lies within [0, 1); never if S = ∅."""
+    if found.empty:
+        return "never"
+    if found.contains(TODAY):
+        return "holds_today"
+    if top > TODAY and found.meets_above(TODAY, top):
+        return "reachable"
+    return "beyond" if found.meets_above(max(TODAY, top), None) else "lapsed"
 
 
-def bimatrix_equilibria_batch(A, B, pairs):
-    """Every support pair checked on its own."""
-    tol = TOLERANCE * np.maximum(np.maximum(np.abs(A).max(axis=(1, 2)), np.abs(B).max(axis=(1, 2))), 1.0)
-    Bt = np.swapaxes(B, 1, 2)
-    found = np.zeros((A.shape[0], len(pairs)), bool)
-    degenerate = np.zeros(A.shape[0], bool)
-    for index, (I, J) in enumerate(pairs):
-        rows_ok, rows_degenerate = _indifference(A, I, J, tol)
-        cols_ok, cols_degenerate = _indifference(Bt, J, I, tol)
-        found[:, index] = rows_ok & cols_ok
-        degenerate |= rows_degenerate | cols_degenerate
-    return found, degenerate
+@dataclass(frozen=True)
+class Thresholds:
+    """A sample's three sets and the binding player (``unique`` None: not computed)."""
+
+    nash: Span
+    dominant: Span
+    unique: Span | None
+    binding: int | str | None
 
 
-def sets_at_kappa(plan, U, W, kappa):
-    """:func:`sovgame.robustness.batch.sets_at_kappa` with the pair-by-pair batch above."""
-    with _patched(batch, bimatrix_equilibria_batch=bimatrix_equilibria_batch):
-        return batch.sets_at_kappa(plan, U, W, kappa)
-
-
-def evaluate_samples(plan, U, W) -> ChunkResult:
-    """Every per-sample quantity, each group of comparisons computed from the payoffs."""
-    count = U.shape[0]
-    values, verdicts = {}, {}
-    a, b = gains(plan.nash, U, W)
-    nash = linear_sets(a, b, strict=False)
-    values["nash"], verdicts["nash"] = nash.value, nash.verdicts(plan.plausible)
-    binding = nash_binding(plan, a, b, nash)
-    a, b = gains(plan.dominance, U, W)
-    dominant = linear_sets(a, b, strict=True)
-    values["dominant"], verdicts["dominant"] = dominant.value, dominant.verdicts(plan.plausible)
-    if plan.pairwise is not None:
-        unique, open_ = unique_walk(plan, U, W)
-        values["unique"] = np.where(open_, np.nan, unique.value)
-        verdicts["unique"] = np.where(open_, VerdictCode.NOT_COMPUTED, unique.verdicts(plan.plausible)).astype(np.int8)
-    else:
-        open_ = np.ones(count, bool)
-        values["unique"] = np.full(count, np.nan)
-        verdicts["unique"] = np.full(count, VerdictCode.NOT_COMPUTED, np.int8)
-    patterns = types_zero = types_top = None
-    sets: Counter = Counter()
-    unresolved = 0
-    if plan.two_by_two:
-        alpha, beta = gains(pairwise_2x2(plan), U, W)
-        patterns = np.bincount(sign_patterns(alpha, beta, plan.top), minlength=81)
-        types_zero = type_counts(game_types_2x2(plan, U, W, 0.0))
-        types_top = type_counts(game_types_2x2(plan, U, W, plan.top))
-    else:
-        sets, unresolved = sets_at_kappa(plan, U, W, plan.top_exact)
-    target_equilibrium = int(nash.contains(plan.top).sum())
-    return ChunkResult(
-        values, verdicts, open_, binding, target_equilibrium, patterns, sets, unresolved, types_zero, types_top
-    )
-
-
-def run_chunk(plan, seed: int, chunk: int, count: int) -> ChunkResult:
-    U, W = draw_samples(plan, chunk_generator(seed, chunk), count)
-    return evaluate_samples(plan, U, W)
-
-
-def exact_unique(plan, U, W) -> tuple[float, int]:
-    """The unique threshold of one sample from the whole threshold report."""
-    threshold = compute_thresholds(exact_sample_game(plan, U, W), plan.target).thresholds["unique"]
-    if not threshold.defined:
-        return math.nan, VerdictCode.UNDETERMINED
-    return (math.inf if threshold.value is None else float(threshold.value)), VerdictCode.of(threshold.verdict)
-
-
-def run_exact_unique(plan, seed: int, chunk: int, count: int, local):
-    U, W = draw_samples(plan, chunk_generator(seed, chunk), count)
-    results = [exact_unique(plan, U[j], W[j]) for j in local]
-    return np.array([v for v, _ in results], float), np.array([c for _, c in results], np.int8)
-
-
-def weighted_quantiles(values: np.ndarray, weights: np.ndarray, qs: Sequence[float], **_) -> list[float]:
-    """For each q the smallest value whose cumulative weight reaches q of the total (the
-    inverted CDF: an actual sample value, so 'never' (inf) is never averaged with a number)."""
-    if not len(values):
-        return [math.inf] * len(qs)
-    # A hair below q·total, so that q·n landing a rounding error above a whole number of
-    # samples does not skip to the next one.
-    shrink = 1 - 1e-12
-    if np.all(weights == 1):
-        ordered = np.sort(values)
-        return [float(ordered[min(max(math.ceil(q * len(values) * shrink), 1), len(values)) - 1]) for q in qs]
-    order = np.argsort(values)
-    cumulative = np.cumsum(weights[order])
-    positions = np.searchsorted(cumulative, [q * cumulative[-1] * shrink for q in qs], side="left")
-    return [float(values[order][min(int(pos), len(order) - 1)]) for pos in positions]
-
-
-@contextlib.contextmanager
-def _patched(module, **names):
-    saved = {name: getattr(module, name) for name in names}
-    for name, value in names.items():
-        setattr(module, name, value)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(module, name, value)
-
-
-@contextlib.contextmanager
-def installed():
-    """Within the block, :func:`sovgame.robustness.runner.robust` runs the reference (in this
-    process: executors in other processes import the runner afresh)."""
-    with _patched(runner, run_chunk=run_chunk, run_exact_unique=run_exact_unique):
-        with _patched(summary, weighted_quantiles=weighted_quantiles):
-            yield
+def thresholds(sample: Sample, target: tuple[int, ...], unique: bool = True) -> Thresholds:
+    """Every threshold of one sample; ``unique`` only for two players when asked."""
+    tail = unique_set(sample, target) if unique and len(sample.shape) == 2 else None  # type: ignore[arg-type]
+    return Thresholds(nash_set(sample, target), dominant_set(sample, target), tail, binding_player(sample, target))

@@ -124,7 +124,7 @@ def _axis(case: Case, key: str, span: tuple[Fraction, Fraction] | None, grid: in
         return Axis(KAPPA, "cost level κ (1 = today's costs)", _grid(lo, hi, grid, option), Fraction(1)), None
     parameter = find_parameter(case, key, option="map")
     v = parameter.value
-    reach = max(abs(v), _kindscale_of(case.game, parameter))
+    reach = max(abs(v), _kind_scale(case.game, parameter))
     lo, hi = span or (v - reach, v + reach)
     if parameter.lowest is not None:
         lo = max(lo, parameter.lowest)
@@ -133,7 +133,7 @@ def _axis(case: Case, key: str, span: tuple[Fraction, Fraction] | None, grid: in
     return Axis(parameter.key, parameter.label, _grid(lo, hi, grid, option), v), parameter
 
 
-def _kindscale_of(game: Game, parameter: Parameter) -> Fraction:
+def _kind_scale(game: Game, parameter: Parameter) -> Fraction:
     from .parameters import scale_of
 
     return scale_of(game, parameter)
