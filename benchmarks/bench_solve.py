@@ -529,15 +529,17 @@ def versus_gambit(sizes: list[int], count: int, seed: int, budget: float) -> int
     return 1 if differ else 0
 
 
-def versus_lrsnash(sizes: list[int], count: int, seed: int, baseline_source: Path | None) -> int:
+def versus_lrsnash(sizes: list[int], count: int, seed: int, baseline_source: Path | None, gambit_budget: float) -> int:
     """The table of all equilibria by size: ``sovgame.solve`` against Gambit and lrsnash.
 
     Per game, in an order that rotates from game to game so that each solver sees the same
     machine load: the CPU time (``time.process_time``) of ``sovgame.solve(game)`` (the game
     built beforehand, as Gambit's is), of Gambit's ``enummixed_solve(game, rational=False)``,
     of the lrsnash process (user + system, ``os.wait4``) and, with ``--baseline``, of the
-    baseline copy's ``solve``. lrsnash's start-up (its median on a 1x1 game, measured before
-    and after) is subtracted from its times. Ratios are of the medians of one run. sovgame's
+    baseline copy's ``solve``. Gambit, slow past 10x10, is timed on the games of a size until
+    ``gambit_budget`` seconds are spent (at least one), and its ratio is taken against
+    sovgame's median on the same games ((g) says how many). lrsnash's start-up (its median on
+    a 1x1 game) is subtracted from its times. Ratios are of the medians of one run. sovgame's
     equilibria are compared with lrsnash's exact output as sets; the count of games where they
     differ must be 0 (and with ``--baseline``, ours must equal the baseline's, in order).
     Returns 1 if any game differs.
@@ -577,6 +579,7 @@ def versus_lrsnash(sizes: list[int], count: int, seed: int, baseline_source: Pat
     def gambit(A, B):
         return cpu(gbt.nash.enummixed_solve, gambit_game(A, B), False)
 
+    solvers = {"ours": ours, "gambit": gambit, "lrsnash": lrs.run, "baseline": baseline}
     startup = lrs.startup_seconds()
     print(
         f"all equilibria of k×k games, payoffs integers in [-5, 5] (seed {seed}, {count} per size); median CPU ms "
@@ -584,7 +587,8 @@ def versus_lrsnash(sizes: list[int], count: int, seed: int, baseline_source: Pat
         "(subtracted)" + (f"; baseline {baseline_source}" if base else "")
     )
     print(
-        f"{'size':>5} {'games':>5} {'sovgame':>9} {'gambit-f':>9} {'lrsnash':>9} {'÷gambit':>8} {'÷lrsnash':>8}"
+        f"{'size':>5} {'games':>5} {'sovgame':>9} {'gambit-f':>9} {'(g)':>3} {'lrsnash':>9} {'÷gambit':>8} "
+        f"{'÷lrsnash':>8}"
         + (f" {'baseline':>9} {'÷base':>7} {'same':>5}" if base else "")
         + f" {'equilibria':>10} {'≠lrsnash':>8}"
     )
@@ -595,13 +599,16 @@ def versus_lrsnash(sizes: list[int], count: int, seed: int, baseline_source: Pat
     for k in sizes:
         times: dict[str, list[float]] = {"ours": [], "gambit": [], "lrsnash": [], "baseline": []}
         equilibria = differ_here = same = 0
+        by_gambit: list[int] = []  # the games Gambit was timed on
         for index, (A, B) in enumerate(make_games("integer", k, count, seed)):
-            runs = ["ours", "gambit", "lrsnash"] + (["baseline"] if base else [])
+            runs = ["ours", "lrsnash"] + (["baseline"] if base else [])
+            if sum(times["gambit"]) < gambit_budget:
+                runs.insert(1, "gambit")
+                by_gambit.append(index)
             shift = index % len(runs)
             results = {}
             for name in runs[shift:] + runs[:shift]:
-                solver = {"ours": ours, "gambit": gambit, "lrsnash": lrs.run, "baseline": baseline}[name]
-                results[name], seconds = solver(A, B)
+                results[name], seconds = solvers[name](A, B)
                 times[name].append(seconds)
             mine = {tuple(e.strategies) for e in results["ours"].equilibria}
             equilibria += len(mine)
@@ -612,9 +619,10 @@ def versus_lrsnash(sizes: list[int], count: int, seed: int, baseline_source: Pat
                 ]
         m = statistics.median
         net = max(m(times["lrsnash"]) - startup, 0.0)
+        gambit_ratio = m([times["ours"][i] for i in by_gambit]) / m(times["gambit"])
         print(
             f"{k:>3}x{k:<1} {count:>5} {1e3 * m(times['ours']):9.2f} {1e3 * m(times['gambit']):9.2f} "
-            f"{1e3 * net:9.2f} {m(times['ours']) / m(times['gambit']):8.2f} "
+            f"{len(by_gambit):>3} {1e3 * net:9.2f} {gambit_ratio:8.2f} "
             + (f"{m(times['ours']) / net:8.2f}" if net > 0 else f"{'-':>8}")
             + (
                 f" {1e3 * m(times['baseline']):9.2f} {m(times['ours']) / m(times['baseline']):7.3f} {same:>2}/{count:<2}"
@@ -674,9 +682,12 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--table-sizes", type=int, nargs="+", default=[2, 3, 4, 6, 8, 10, 12, 14])
     parser.add_argument("--table-games", type=int, default=20, help="games per size with --versus-lrsnash (20)")
+    parser.add_argument(
+        "--gambit-budget", type=float, default=60.0, help="seconds per size for Gambit with --versus-lrsnash (60)"
+    )
     args = parser.parse_args(argv)
     if args.versus_lrsnash:
-        return versus_lrsnash(args.table_sizes, args.table_games, args.seed, args.baseline)
+        return versus_lrsnash(args.table_sizes, args.table_games, args.seed, args.baseline, args.gambit_budget)
     if args.versus_gambit:
         return versus_gambit(args.row_sizes, args.row_games, args.seed, args.row_budget)
 
