@@ -26,9 +26,12 @@ basic solution at ε = 0 of one of them: let c be maximal on P at v only; the ma
 c over P_ε tend to v as ε → 0 (a unique optimum moves continuously with the right-hand
 side), each x_ε is the basic solution B⁻¹(1 + ε-terms) of one of finitely many bases, and a
 basis that recurs as ε → 0 has B⁻¹1 = v. (3) The dictionaries are integers, updated by
-fraction-free (Bareiss) pivots whose divisions are exact; ratios are compared in floating
-point only where they lie further apart than the rounding of one int/int division (relative
-2⁻⁵³) could explain, and by cross-multiplication otherwise.
+fraction-free (Bareiss) pivots whose divisions are exact. A float ratio int / int is correctly
+rounded, and correct rounding is monotone, so a row whose float ratio exceeds the least one
+has an exactly larger ratio; the rows whose float ratio equals the least one are compared
+exactly, by cross-multiplication (:func:`_leaving_row`). Larger polytopes are walked many
+bases at a time in int64 while a bound proves no overflow
+(:mod:`~sovgame.solvers.array_pivoting`), by the same rule.
 
 **Labels.** A vertex's labels are its zero coordinates and tight constraints, read exactly
 from the dictionary (nonbasic, or basic with value 0). Distinct vertices have distinct label
@@ -45,13 +48,11 @@ from fractions import Fraction
 import numpy as np
 
 from ..core.budget import pivots
+from . import array_pivoting as arr
 from .bimatrix import BimatrixSolution, _with_components, solve_bimatrix
 
-#: Float ratios this far apart (relative) are decided by floats; closer ones exactly.
-RATIO_MARGIN = 1e-9
-#: Float ratios at or below this (0, or near underflow) are compared exactly: relative
-#: rounding bounds do not hold there (subnormal floats).
-TINY_RATIO = 1e-290
+#: Polytopes with at least this many entries (k·d) are walked in arrays (see :func:`vertices`).
+ARRAYS_FROM = 36
 
 
 def solve_two_player(A, B) -> BimatrixSolution:
@@ -105,7 +106,7 @@ def solve_by_pivoting(A, B) -> BimatrixSolution:
     ys = vertices(A_int)
     degenerate = any(labels.bit_count() > m for labels, _ in xs) or any(labels.bit_count() > n for labels, _ in ys)
     y_labels = [(labels >> n) | (labels & ((1 << n) - 1)) << m for labels, _ in ys]
-    pairs = _covering_pairs([labels for labels, _ in xs], y_labels, m + n)
+    pairs = _covering_pairs([labels for labels, _ in xs], y_labels, m, n)
     # Distinct vertices, so distinct pairs: no duplicates to remove.
     found = [(_probabilities(xs[a][1]), _probabilities(ys[b][1])) for a, b in pairs]
     return BimatrixSolution(equilibria=_with_components(found), degenerate=degenerate)
@@ -123,12 +124,17 @@ def positive_integers(M) -> list[list[int]]:
 def vertices(M: list[list[int]]) -> list[tuple[int, list[int]]]:
     """Every vertex z ≠ 0 of {z ≥ 0 : M z ≤ 1} (M a positive integer k×d matrix), exactly:
     its labels (bit i < d: z_i = 0; bit d + j: row j tight) and integer numerators of z over
-    a common denominator."""
+    a common denominator.
+
+    Small polytopes are walked one basis at a time in Python integers; larger ones many bases
+    at a time in int64 arrays (:mod:`~sovgame.solvers.array_pivoting`), whose set-up costs
+    more than it saves below :data:`ARRAYS_FROM` entries; the answer is the same.
+    """
     k, d = len(M), len(M[0])
-    everything, origin = (1 << (d + k)) - 1, (1 << d) - 1
     # The dictionary: basic[i] = (rhs[i] − Σ_j C[j][i]·x_{nonbasic[j]}) / den, stored by
     # columns C[j], with variables 0..d−1 the coordinates of z and d..d+k−1 the slacks,
     # starting at the slack basis; the last entry is the bit mask of the basic variables.
+    everything, origin = (1 << (d + k)) - 1, (1 << d) - 1
     start = (
         [list(column) for column in zip(*M)],
         [1] * k,
@@ -137,42 +143,131 @@ def vertices(M: list[list[int]]) -> list[tuple[int, list[int]]]:
         list(range(d)),
         everything ^ origin,
     )
+    if k * d < ARRAYS_FROM or d + k > 62:  # masks past 62 bits do not fit the arrays' int64
+        return _walk(start, d, everything, origin)
+    return _walk_arrays(start, d, everything, origin)
+
+
+def _walk(start: tuple, d: int, everything: int, origin: int) -> list[tuple[int, list[int]]]:
+    """The depth-first walk over the lexicographic pivots, one basis at a time."""
     seen = {start[5]}
     stack: list[tuple] = [(start, -1, -1)]
     found: dict[int, tuple[int, list[int]]] = {}
     while stack:
         parent, enter, leave = stack.pop()
         node = parent if enter < 0 else _pivot(parent, enter, leave)
-        columns, rhs, _, basic, nonbasic, mask = node
-        # The labels: the variables at zero, i.e. all but the basic ones with a nonzero value.
-        labels = everything ^ sum(1 << v for v, value in zip(basic, rhs) if value)
-        if labels & origin != origin and labels not in found:
-            z = [0] * d
-            for v, value in zip(basic, rhs):
-                if v < d:
-                    z[v] = value
-            found[labels] = (labels, z)
-        for column, entries in enumerate(columns):
-            if column == enter:  # back to the parent: the lexicographic pivots are reversible
-                continue
-            try:  # int / int is correctly rounded: relative error at most 2⁻⁵³
-                ratios = [(r / a, i) for i, (a, r) in enumerate(zip(entries, rhs)) if a > 0]
-            except OverflowError:  # past the float range: every row compared exactly
-                ratios = [(0.0, i) for i, a in enumerate(entries) if a > 0]
-            if len(ratios) > 1:
-                low, row = min(ratios)
-                # One row clearly least (the common case) decides at once; else exactly.
-                if low <= TINY_RATIO or sum(r <= low * (1 + RATIO_MARGIN) for r, _ in ratios) > 1:
-                    row = _leaving_row(node, column, ratios, d)
-            elif ratios:
-                row = ratios[0][1]
-            else:
-                continue
-            child = mask ^ (1 << basic[row]) ^ (1 << nonbasic[column])
+        _record(node, d, everything, origin, found)
+        stack += [(node, column, row) for column, row in _edges(node, enter, seen, d)]
+    return list(found.values())
+
+
+def _walk_arrays(start: tuple, d: int, everything: int, origin: int) -> list[tuple[int, list[int]]]:
+    """The same walk over many bases at a time in int64 arrays; bases past the int64 bound
+    (:data:`~sovgame.solvers.array_pivoting.LIMIT`) are expanded one at a time in Python
+    integers until their descendants are back within it."""
+    # long: one loop over the two representations of a basis, handing bases between them.
+    seen = {start[5]}
+    found: dict[int, tuple[int, list[int]]] = {}
+    arrays: list[arr.Bases] = []
+    unbounded: list[tuple] = []  # bases in Python integers (past the int64 bound)
+    _file(start, arrays, unbounded)
+    while arrays or unbounded:
+        if unbounded:
+            node = unbounded.pop()
+            _record(node, d, everything, origin, found)
+            back = [_pivot(node, column, row) for column, row in _edges(node, -1, seen, d)]
+            for child in back:
+                _file(child, arrays, unbounded)
+            continue
+        bases = arrays.pop()
+        arr.record(bases, everything, origin, found)
+        parents, columns, rows = arr.leaving_rows(bases)
+        masks = (
+            bases.mask[parents]
+            ^ np.left_shift(1, bases.basic[rows, parents])
+            ^ np.left_shift(1, bases.nonbasic[columns, parents])
+        )
+        fresh = []
+        for i, child in enumerate(masks.tolist()):
             if child not in seen:
                 seen.add(child)
-                stack.append((node, column, row))
+                fresh.append(i)
+        if not fresh:
+            continue
+        chosen = np.array(fresh)
+        children = arr.pivot(bases, parents[chosen], columns[chosen], rows[chosen], masks[chosen])
+        small = arr.within_limit(children)
+        if not small.all():
+            unbounded += [_python_node(children, n) for n in np.flatnonzero(~small).tolist()]
+            children = arr.select(children, small)
+        arrays += [arr.select(children, slice(at, at + arr.CHUNK)) for at in range(0, len(children), arr.CHUNK)]
     return list(found.values())
+
+
+def _file(node: tuple, arrays: list, unbounded: list) -> None:
+    """Put a basis in Python integers with the arrays if its entries are within their bound."""
+    columns, rhs, den, basic, nonbasic, mask = node
+    tableau = [list(row) + [r] for row, r in zip(zip(*columns), rhs)]
+    if arr.fits(tableau, den):
+        arrays.append(arr.as_bases(tableau, den, basic, nonbasic, mask))
+    else:
+        unbounded.append(node)
+
+
+def _python_node(bases: arr.Bases, n: int) -> tuple:
+    """Basis ``n`` of the arrays as a dictionary in Python integers (see :func:`vertices`)."""
+    T = bases.tableaux[:, n]
+    d = T.shape[1] - 1
+    return (
+        T[:, :d].T.tolist(),
+        T[:, d].tolist(),
+        int(bases.den[n]),
+        bases.basic[:, n].tolist(),
+        bases.nonbasic[:, n].tolist(),
+        int(bases.mask[n]),
+    )
+
+
+def _record(node: tuple, d: int, everything: int, origin: int, found: dict) -> None:
+    """Keep the basis's vertex by its labels (the variables at zero: all but the basic ones
+    with a nonzero value) if it is not the origin, with z's integer numerators."""
+    _, rhs, _, basic, _, mask = node
+    labels = everything ^ mask
+    for v, value in zip(basic, rhs):
+        if not value:
+            labels |= 1 << v
+    if labels & origin != origin and labels not in found:
+        z = [0] * d
+        for v, value in zip(basic, rhs):
+            if v < d:
+                z[v] = value
+        found[labels] = (labels, z)
+
+
+def _edges(node: tuple, enter: int, seen: set[int], d: int) -> list[tuple[int, int]]:
+    """The pivots (entering column, leaving row) from this basis to bases not yet seen, which
+    are marked seen. The leaving row is the lexicographic minimum ratio (module docstring):
+    int / int is correctly rounded, so rounding is monotone and a float ratio above the least
+    one is exactly larger; rows whose float ratio equals the least are compared exactly."""
+    columns, rhs, _, basic, nonbasic, mask = node
+    edges = []
+    for column, entries in enumerate(columns):
+        if column == enter:  # back to the parent: the lexicographic pivots are reversible
+            continue
+        try:
+            ratios = [(r / a, i) for i, (a, r) in enumerate(zip(entries, rhs)) if a > 0]
+        except OverflowError:  # past the float range: every row compared exactly
+            ratios = [(0.0, i) for i, a in enumerate(entries) if a > 0]
+        if not ratios:
+            continue
+        low = min(ratios)[0]
+        close = [i for r, i in ratios if r == low]
+        row = close[0] if len(close) == 1 else _leaving_row(node, column, close, d)
+        child = mask ^ (1 << basic[row]) ^ (1 << nonbasic[column])
+        if child not in seen:
+            seen.add(child)
+            edges.append((column, row))
+    return edges
 
 
 def _probabilities(z: list[int]) -> tuple[Fraction, ...]:
@@ -181,21 +276,12 @@ def _probabilities(z: list[int]) -> tuple[Fraction, ...]:
     return tuple(Fraction(v, total) for v in z)
 
 
-def _leaving_row(node: tuple, column: int, ratios: list[tuple[float, int]], d: int) -> int:
-    """The row that leaves when ``column`` enters, given the float ratios of the rows with a
-    positive entry: the lexicographic minimum ratio (module docstring), unique."""
-    low = min(ratios)[0]
-    if low > TINY_RATIO:  # rows further than the margin from the least are exactly larger
-        bound = low * (1 + RATIO_MARGIN)
-        close = [i for r, i in ratios if r <= bound]
-    else:  # ratio 0 (exactly when rhs is 0), or too tiny for relative errors: exactly
-        rhs = node[1]
-        close = [i for _, i in ratios if rhs[i] == 0] or [i for _, i in ratios]
-    if len(close) == 1:
-        return close[0]
-    # Among rows of equal ratio, the least in the lexicographic order of the perturbed
-    # right-hand side: the exact ratios, then slack j's tableau entry over the pivot column's
-    # for j = 0, 1, ... (the rows of B⁻¹ are independent, so exactly one row remains).
+def _leaving_row(node: tuple, column: int, close: list[int], d: int) -> int:
+    """The row that leaves when ``column`` enters, among rows whose float ratios tie: the
+    lexicographic minimum ratio (module docstring), unique."""
+    # The least in the lexicographic order of the perturbed right-hand side: the exact
+    # ratios, then slack j's tableau entry over the pivot column's for j = 0, 1, ... (the
+    # rows of B⁻¹ are independent, so exactly one row remains).
     columns, rhs, den, basic, nonbasic, _ = node
     entries = columns[column]
     keys = [rhs]
@@ -242,15 +328,34 @@ def _pivot(node: tuple, column: int, row: int) -> tuple:
     return new_columns, new_rhs, p, new_basic, new_nonbasic, mask ^ (1 << leaving) ^ (1 << entering_variable)
 
 
-def _covering_pairs(x_labels: list[int], y_labels: list[int], labels: int) -> list[tuple[int, int]]:
-    """Index pairs whose label sets together cover all ``labels`` (numpy in blocks when many)."""
-    full = (1 << labels) - 1
-    if labels > 63 or len(x_labels) * len(y_labels) < 4096:
-        return [(a, b) for a, la in enumerate(x_labels) for b, lb in enumerate(y_labels) if la | lb == full]
-    ys = np.array(y_labels, dtype=np.uint64)
+def _covering_pairs(x_labels: list[int], y_labels: list[int], m: int, n: int) -> list[tuple[int, int]]:
+    """Index pairs whose label sets together cover all m + n labels.
+
+    A vertex of P has at least m labels and one of Q at least n; a vertex with exactly that
+    many is nondegenerate. A pair of nondegenerate vertices covers every label exactly when
+    their label sets are complements, found by looking the complement up; every pair with a
+    degenerate vertex is checked directly (such vertices are few in all but special games).
+    """
+    full = (1 << (m + n)) - 1
+    y_index = {labels: b for b, labels in enumerate(y_labels) if labels.bit_count() == n}
+    pairs = [(a, b) for a, labels in enumerate(x_labels) if (b := y_index.get(full ^ labels)) is not None]
+    x_degenerate = [a for a, labels in enumerate(x_labels) if labels.bit_count() > m]
+    y_degenerate = [b for b, labels in enumerate(y_labels) if labels.bit_count() > n]
+    y_regular = [b for b, labels in enumerate(y_labels) if labels.bit_count() == n]
+    pairs += _pairs_covering(x_labels, range(len(x_labels)), y_labels, y_degenerate, full)
+    pairs += _pairs_covering(x_labels, x_degenerate, y_labels, y_regular, full)
+    return pairs
+
+
+def _pairs_covering(x_labels: list[int], xs, y_labels: list[int], ys, full: int) -> list[tuple[int, int]]:
+    """The pairs (a in xs, b in ys) whose labels cover ``full`` (numpy in blocks when many)."""
+    if full.bit_length() > 63 or len(xs) * len(ys) < 4096:
+        return [(a, b) for a in xs for b in ys if x_labels[a] | y_labels[b] == full]
+    xs, ys = np.asarray(xs), np.asarray(ys)
+    y_array = np.array([y_labels[b] for b in ys], dtype=np.uint64)
     pairs: list[tuple[int, int]] = []
-    for first in range(0, len(x_labels), 256):
-        block = np.array(x_labels[first : first + 256], dtype=np.uint64)
-        a, b = np.nonzero((block[:, None] | ys[None, :]) == np.uint64(full))
-        pairs += zip((a + first).tolist(), b.tolist())
+    for first in range(0, len(xs), 256):
+        block = np.array([x_labels[a] for a in xs[first : first + 256]], dtype=np.uint64)
+        a, b = np.nonzero((block[:, None] | y_array[None, :]) == np.uint64(full))
+        pairs += zip(xs[a + first].tolist(), ys[b].tolist())
     return pairs
