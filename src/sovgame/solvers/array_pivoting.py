@@ -9,18 +9,19 @@ variables per basis) and expanded together, so that the ratio tests of every ent
 variable of every basis and the pivots to every new neighbour are a few array operations.
 
 **Why int64 is exact here.** A basis is held in int64 only while every entry of its tableau
-and its denominator are below 2³¹ in absolute value (:data:`LIMIT`); checked after each pivot.
-Then (1) a fraction-free pivot computes (x·p − y·f) / den from four such entries, and
-|x·p − y·f| ≤ 2·(2³¹ − 1)² < 2⁶³: no product or difference overflows, and the division, exact
-by Sylvester's identity, yields an entry that fits too; (2) the cross-multiplications of the
-lexicographic tie-break multiply two such numbers: below 2⁶² each; (3) the ratio test divides
-two integers below 2⁵³, which convert to float64 exactly, and IEEE division rounds correctly,
-so rounding is monotone: a float ratio strictly above another means an exactly larger ratio.
-Rows whose float ratio equals the least one are therefore the only candidates, and when there
-is one it is the exact minimum; ties (and near-ties rounded together) are decided by the exact
-lexicographic rule in integers. A basis whose tableau reaches the limit leaves the arrays and
-is expanded, with its descendants until their entries fall below the limit again, in Python's
-unbounded integers by :mod:`~sovgame.solvers.pivoting` itself. No float decides anything.
+and its denominator are below 2³¹ in absolute value (:data:`LIMIT`), checked after each pivot.
+Then (1) a fraction-free pivot computes x·p − y·f from four such entries, and
+|x·p − y·f| ≤ 2·(2³¹ − 1)² < 2⁶³: no product or difference overflows; the division of that by
+the denominator, exact by Sylvester's identity, is done by :func:`exact_quotients`; (2) the
+cross-multiplications of the lexicographic tie-break multiply two such numbers: below 2⁶²
+each; (3) the ratio test divides two integers below 2⁵³, which convert to float64 exactly,
+and IEEE division rounds correctly, so rounding is monotone: a float ratio strictly above
+another means an exactly larger ratio. The rows whose float ratio equals the least one are
+therefore the only candidates; when there is one it is the exact minimum, and ties (true
+ones, or near ones rounded together) are decided by the exact lexicographic rule in
+integers. A basis whose tableau reaches the limit leaves the arrays and is expanded, with
+its descendants until their entries fall below the limit again, in Python's unbounded
+integers by :mod:`~sovgame.solvers.pivoting` itself. No float decides anything.
 """
 
 from __future__ import annotations
@@ -46,74 +47,190 @@ class Bases(NamedTuple):
     basic: np.ndarray  # (k, N) the basic variable of each row
     nonbasic: np.ndarray  # (d, N) the nonbasic variable of each column
     mask: np.ndarray  # (N,) int64, bit v set when variable v is basic
+    entered: np.ndarray  # (N,) the column whose variable entered last (the way back), or -1
 
     def __len__(self) -> int:
         return len(self.den)
 
 
-def fits(tableau: list[list[int]], den: int) -> bool:
-    """Whether a tableau (rows of Python integers) and its denominator are within :data:`LIMIT`."""
-    return den < LIMIT and all(-LIMIT < v < LIMIT for row in tableau for v in row)
-
-
-def as_bases(tableau: list[list[int]], den: int, basic: list[int], nonbasic: list[int], mask: int) -> Bases:
-    """One basis as arrays (its entries within :data:`LIMIT`); ``tableau`` lists its rows."""
+def from_dictionary(node: tuple) -> Bases | None:
+    """A basis given as :mod:`~sovgame.solvers.pivoting` holds it (columns, right-hand side,
+    denominator, basic and nonbasic variables, mask), as arrays; None if past :data:`LIMIT`."""
+    columns, rhs, den, basic, nonbasic, mask = node
+    tableau = [list(row) + [r] for row, r in zip(zip(*columns), rhs)]
+    if den >= LIMIT or not all(-LIMIT < v < LIMIT for row in tableau for v in row):
+        return None
     return Bases(
         np.array(tableau, dtype=np.int64)[:, None, :],
         np.array([den], dtype=np.int64),
         np.array(basic, dtype=np.int64)[:, None],
         np.array(nonbasic, dtype=np.int64)[:, None],
         np.array([mask], dtype=np.int64),
+        np.array([-1], dtype=np.int64),
     )
 
 
-def join(parts: list[Bases]) -> Bases:
-    """Bases of several groups as one group."""
-    axes = (1, 0, 1, 1, 0)
-    return Bases(*(np.concatenate([part[f] for part in parts], axis=axis) for f, axis in enumerate(axes)))
+def to_dictionary(bases: Bases, n: int) -> tuple:
+    """Basis ``n`` as :mod:`~sovgame.solvers.pivoting` holds it, in Python integers."""
+    T = bases.tableaux[:, n]
+    d = T.shape[1] - 1
+    return (
+        T[:, :d].T.tolist(),
+        T[:, d].tolist(),
+        int(bases.den[n]),
+        bases.basic[:, n].tolist(),
+        bases.nonbasic[:, n].tolist(),
+        int(bases.mask[n]),
+    )
 
 
-def record(bases: Bases, everything: int, origin: int, found: dict[int, tuple[int, list[int]]]) -> None:
-    """Keep the vertices z ≠ 0 of these bases by their labels (the variables at zero: the
-    nonbasic ones and the basic ones of value 0), with z's integer numerators."""
-    k, d = len(bases.basic), len(bases.nonbasic)
-    rhs = bases.tableaux[:, :, d]
-    zero_bits = np.where(rhs == 0, np.left_shift(1, bases.basic), 0).sum(axis=0)
-    labels = (everything ^ bases.mask ^ zero_bits).tolist()
-    new: dict[int, int] = {}
-    for n, label in enumerate(labels):
-        if label & origin != origin and label not in found:
-            new.setdefault(label, n)
-    if new:
-        chosen = np.fromiter(new.values(), dtype=np.int64, count=len(new))
-        values = np.zeros((d + k, len(chosen)), dtype=np.int64)
-        np.put_along_axis(values, bases.basic[:, chosen], rhs[:, chosen], axis=0)
-        for label, z in zip(new, values[:d].T.tolist()):
-            found[label] = (label, z)
+def join(groups: list[Bases]) -> Bases:
+    """Several groups of bases as one."""
+    axes = (1, 0, 1, 1, 0, 0)
+    return Bases(*(np.concatenate([group[f] for group in groups], axis=axis) for f, axis in enumerate(axes)))
 
 
-def leaving_rows(bases: Bases) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every pivot of these bases: (base, entering column, leaving row) index arrays, the row
-    chosen by the lexicographic minimum ratio test (module docstring), for each column with a
-    positive entry."""
+def select(bases: Bases, which) -> Bases:
+    """Some of the bases (a boolean or index array, or a slice)."""
+    T, den, basic, nonbasic, mask, entered = bases
+    return Bases(T[:, which], den[which], basic[:, which], nonbasic[:, which], mask[which], entered[which])
+
+
+class VertexSet(NamedTuple):
+    """The vertices z ≠ 0 of a polytope: ``labels[i]`` of vertex i, and where its coordinates
+    are read (:meth:`coordinates`): a basis at it, as the right-hand sides and basic variables
+    of ``bases[group[i]]`` (lists, or arrays holding many bases, then column ``position[i]``)."""
+
+    labels: list[int]
+    bases: list[tuple]
+    group: list[int]
+    position: list[int] | None
+
+    def coordinates(self, i: int, d: int) -> list[int]:
+        """Vertex i's integer numerators over its basis's denominator (d coordinates)."""
+        rhs, basic = self.bases[self.group[i]]
+        if self.position is not None:
+            rhs, basic = rhs[:, self.position[i]].tolist(), basic[:, self.position[i]].tolist()
+        z = [0] * d
+        for v, value in zip(basic, rhs):
+            if v < d:
+                z[v] = value
+        return z
+
+
+class Found:
+    """The vertices met on a walk, group of bases by group: the labels of the bases not at
+    the origin and where each was met."""
+
+    def __init__(self) -> None:
+        self.labels: list[np.ndarray] = []
+        self.index: list[np.ndarray] = []
+        self.bases: list[tuple] = []
+
+    def record(self, bases: Bases, everything: int, origin: int) -> None:
+        """Note the labels of these bases (the variables at zero: the nonbasic ones and the
+        basic ones of value 0) but those at the origin (z = 0)."""
+        d = len(bases.nonbasic)
+        rhs = bases.tableaux[:, :, d]
+        zero_bits = np.where(rhs == 0, np.left_shift(1, bases.basic), 0).sum(axis=0)
+        labels = everything ^ bases.mask ^ zero_bits
+        keep = np.flatnonzero((labels & origin) != origin)
+        self.add(labels[keep], keep, rhs, bases.basic)
+
+    def add(self, labels: np.ndarray, index: np.ndarray, rhs: np.ndarray, basic: np.ndarray) -> None:
+        """Note bases by their labels, with the right-hand sides and basic variables of their
+        group and their indices in it."""
+        if len(labels):
+            self.labels.append(labels)
+            self.index.append(index)
+            self.bases.append((rhs, basic))
+
+    def vertex_sets(self, polytopes: int, shift: int) -> list[VertexSet]:
+        """The distinct vertices of each polytope of the walk, whose number is the labels'
+        bits from ``shift`` on (the bits below are the labels proper)."""
+        if not self.labels:
+            return [VertexSet([], [], [], []) for _ in range(polytopes)]
+        labels = np.concatenate(self.labels)
+        index = np.concatenate(self.index)
+        group = np.repeat(np.arange(len(self.labels)), [len(part) for part in self.labels])
+        distinct, first = np.unique(labels, return_index=True)
+        tags = distinct >> shift
+        sets = []
+        for tag in range(polytopes):
+            mine = tags == tag
+            chosen = first[mine]
+            own = (distinct[mine] & ((1 << shift) - 1)).tolist()
+            sets.append(VertexSet(own, self.bases, group[chosen].tolist(), index[chosen].tolist()))
+        return sets
+
+
+class Seen:
+    """The bases seen so far, by their masks: a sorted int64 array (sorting and binary search
+    cost less than hashing a Python integer per edge)."""
+
+    def __init__(self, masks: list[int]) -> None:
+        self.masks = np.unique(np.array(masks, dtype=np.int64))
+
+    def fresh(self, masks: np.ndarray) -> np.ndarray:
+        """The positions in ``masks`` of one edge to each basis not seen before, ascending;
+        those bases are seen from now on."""
+        order = np.argsort(masks)
+        ordered = masks[order]
+        distinct = np.ones(len(ordered), dtype=bool)
+        distinct[1:] = ordered[1:] != ordered[:-1]
+        ordered, order = ordered[distinct], order[distinct]
+        at = np.searchsorted(self.masks, ordered)
+        new = self.masks[np.minimum(at, len(self.masks) - 1)] != ordered
+        self.masks = np.insert(self.masks, at[new], ordered[new])
+        return np.sort(order[new])
+
+
+def expand(bases: Bases, seen: Seen) -> tuple[Bases, list[tuple]]:
+    """The neighbours of these bases not yet ``seen`` (seen from now on): those within
+    :data:`LIMIT` as arrays, the others as dictionaries in Python integers."""
+    parents, columns, rows = _leaving_rows(bases)
+    masks = (
+        bases.mask[parents]
+        ^ np.left_shift(1, bases.basic[rows, parents])
+        ^ np.left_shift(1, bases.nonbasic[columns, parents])
+    )
+    # One edge per new basis (two parents reach the same basis, with the same vertex and the
+    # same dictionary up to the order of its rows and columns).
+    chosen = seen.fresh(masks)
+    children = pivot(bases, parents[chosen], columns[chosen], rows[chosen], masks[chosen])
+    small = (np.abs(children.tableaux).max(axis=(0, 2)) < LIMIT) & (children.den < LIMIT)
+    if small.all():
+        return children, []
+    return select(children, small), [to_dictionary(children, n) for n in np.flatnonzero(~small).tolist()]
+
+
+def _leaving_rows(bases: Bases) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pivot of these bases but the one back: (base, entering column, leaving row) index
+    arrays, the row chosen by the lexicographic minimum ratio test (module docstring), for
+    each column with a positive entry."""
     T = bases.tableaux
     k, d = len(T), T.shape[2] - 1
-    floats = T.astype(np.float64)
+    # The ratios rhs / a over the entries a > 0; an entry a ≤ 0 becomes 0, so that its ratio
+    # is +inf (rhs > 0) or NaN (rhs = 0), both ignored by fmin.
+    ratios = T[:, :, :d].astype(np.float64)
+    np.maximum(ratios, 0.0, out=ratios)
     with np.errstate(divide="ignore", invalid="ignore"):
-        ratios = floats[:, :, d:] / floats[:, :, :d]
-    np.copyto(ratios, np.inf, where=T[:, :, :d] <= 0)  # only positive entries bound a step
-    least = ratios.min(axis=0)
-    candidates = ratios == least
-    count = candidates.view(np.uint8).sum(axis=0, dtype=np.uint8)
-    # With one candidate this sum is its row; ties are decided below.
-    rows = (candidates.view(np.uint8) * np.arange(k, dtype=np.uint8)[:, None, None]).sum(axis=0, dtype=np.int64)
+        np.divide(T[:, :, d:].astype(np.float64), ratios, out=ratios)
+    least = np.fmin.reduce(ratios, axis=0)
+    candidates = (ratios == least).view(np.uint8)
+    count = candidates.sum(axis=0, dtype=np.uint8)
+    rows = (candidates * np.arange(k, dtype=np.uint8)[:, None, None]).sum(axis=0, dtype=np.uint8)  # if alone
     bounded = least < np.inf
+    back = np.flatnonzero(bases.entered >= 0)
+    bounded[back, bases.entered[back]] = False  # the parent, already seen
     tied = bounded & (count > 1)
     if tied.any():
         n_tied, column_tied = np.nonzero(tied)
-        rows[n_tied, column_tied] = _lexicographic_least(bases, n_tied, column_tied, candidates[:, n_tied, column_tied])
+        rows[n_tied, column_tied] = _lexicographic_least(
+            bases, n_tied, column_tied, candidates[:, n_tied, column_tied].view(bool)
+        )
     n_index, columns = np.nonzero(bounded)
-    return n_index, columns, rows[n_index, columns]
+    return n_index, columns, rows[n_index, columns].astype(np.int64)
 
 
 def _lexicographic_least(bases: Bases, nodes: np.ndarray, columns: np.ndarray, candidates: np.ndarray) -> np.ndarray:
@@ -125,42 +242,51 @@ def _lexicographic_least(bases: Bases, nodes: np.ndarray, columns: np.ndarray, c
 
     Exact: rows i and l compare by the sign of the first nonzero entry of
     key_l·a_i − key_i·a_l, products of two numbers below 2³¹ (module docstring)."""
-    T = bases.tableaux[:, nodes]  # (k, pairs, d + 1)
-    k, count, width = T.shape
-    d = width - 1
-    at = np.arange(count)
-    keys = np.zeros((count, k, k + 1), dtype=np.int64)  # per pair and row: rhs, then den·B⁻¹
-    keys[:, :, 0] = T[:, :, d].T
-    nonbasic, basic = bases.nonbasic[:, nodes], bases.basic[:, nodes]
-    q, n = np.nonzero(nonbasic >= d)
-    keys[n, :, 1 + nonbasic[q, n] - d] = T[:, n, q].T
-    i, n = np.nonzero(basic >= d)
-    keys[n, i, 1 + basic[i, n] - d] = bases.den[nodes][n]
-    entries = T[:, at, columns].T  # (pairs, k): the pivot column of each pair
-    order = np.argsort(~candidates.T, axis=1, kind="stable")  # each pair's candidate rows first
-    sizes = candidates.sum(axis=0)
-    best = order[:, 0]
+    T = bases.tableaux
+    k, d = len(T), T.shape[2] - 1
+    pair, rows = np.nonzero(candidates.T)  # every candidate row of every pair, pair by pair
+    node = nodes[pair]
+    # Where each slack's column of den·B⁻¹ is found in the candidate's row: its nonbasic
+    # column, else (basic) column d + 1, which holds the denominator in the slack's own row
+    # and 0 in the others; column d is the right-hand side, the first key.
+    extended = np.zeros((len(pair), d + 2), dtype=np.int64)
+    extended[:, : d + 1] = T[rows, node]
+    own_slack = bases.basic[rows, node] - d
+    slot = np.full((len(pair), k + 1), d + 1, dtype=np.int64)
+    slot[:, 0] = d
+    nonbasic = bases.nonbasic[:, node]
+    q, at = np.nonzero(nonbasic >= d)
+    slot[at, 1 + nonbasic[q, at] - d] = q
+    keys = np.take_along_axis(extended, slot, axis=1)
+    mine = np.flatnonzero(own_slack >= 0)
+    keys[mine, 1 + own_slack[mine]] = bases.den[node[mine]]
+    entries = T[rows, node, columns[pair]]  # each candidate's pivot column entry
+    sizes = np.bincount(pair, minlength=len(nodes))
+    start = np.cumsum(sizes) - sizes
+    best = start.copy()
     for rank in range(1, int(sizes.max())):
         live = np.flatnonzero(sizes > rank)
-        mine, other = best[live], order[live, rank]
-        difference = keys[live, other] * entries[live, mine][:, None] - keys[live, mine] * entries[live, other][:, None]
+        current, other = best[live], start[live] + rank
+        difference = keys[other] * entries[current][:, None] - keys[current] * entries[other][:, None]
         first = (difference != 0).argmax(axis=1)
         better = difference[np.arange(len(live)), first] < 0
         best[live[better]] = other[better]
-    return best
+    return rows[best]
 
 
 def pivot(bases: Bases, parents: np.ndarray, columns: np.ndarray, rows: np.ndarray, masks: np.ndarray) -> Bases:
     """The bases after ``columns`` enter and ``rows`` leave in ``parents``: one fraction-free
     (Bareiss) step each, every division exact, the new denominator the pivot. int64 cannot
-    overflow: every entry and denominator of the parents is below 2³¹ (module docstring)."""
+    overflow: every entry of the parents is below 2³¹ (module docstring)."""
     T = bases.tableaux[:, parents]
     at = np.arange(len(parents))
     p = T[rows, at, columns]
     column = T[:, at, columns]  # (k, M)
     row = T[rows, at, :]  # (M, d + 1)
     den = bases.den[parents]
-    new = (T * p[:, None] - column[:, :, None] * row) // den[:, None]
+    numerators = T * p[:, None]
+    numerators -= column[:, :, None] * row
+    new = exact_quotients(numerators, den)
     new[rows, at, :] = row
     new[:, at, columns] = -column
     new[rows, at, columns] = den
@@ -168,15 +294,27 @@ def pivot(bases: Bases, parents: np.ndarray, columns: np.ndarray, rows: np.ndarr
     entering, leaving = nonbasic[columns, at], basic[rows, at]
     basic[rows, at] = entering
     nonbasic[columns, at] = leaving
-    return Bases(new, p, basic, nonbasic, masks)
+    return Bases(new, p, basic, nonbasic, masks, columns)
 
 
-def within_limit(bases: Bases) -> np.ndarray:
-    """Which bases may stay in int64 (entries and denominator below :data:`LIMIT`)."""
-    return (np.abs(bases.tableaux).max(axis=0).max(axis=1) < LIMIT) & (bases.den < LIMIT)
+def exact_quotients(numerators: np.ndarray, den: np.ndarray) -> np.ndarray:
+    """numerators[:, n] / den[n], in place, for int64 numerators known to be exact multiples
+    of the positive den[n] (so every quotient fits in int64), by multiplication: four times
+    faster than numpy's integer division.
 
-
-def select(bases: Bases, which) -> Bases:
-    """Some of the bases (a boolean or index array, or a slice)."""
-    T, den, basic, nonbasic, mask = bases
-    return Bases(T[:, which], den[which], basic[:, which], nonbasic[:, which], mask[which])
+    Write den = 2ˢ·o with o odd. The numerator is q·2ˢ·o, so shifting it right by s is exact
+    and leaves q·o; o has an inverse modulo 2⁶⁴, found by Newton's iteration x ← x·(2 − o·x)
+    (each step doubles the low bits that are right; x = o is right to 3, as o² ≡ 1 mod 8),
+    and q·o·o⁻¹ ≡ q (mod 2⁶⁴) in wrapping unsigned arithmetic; as |q| < 2⁶³, that residue read
+    as a signed int64 is q (Granlund & Montgomery 1994, *Division by invariant integers using
+    multiplication*, section 9)."""
+    twos = den & -den
+    shift = np.frexp(twos.astype(np.float64))[1] - 1  # exact: a power of two below 2⁵³
+    odd = (den >> shift).view(np.uint64)
+    inverse = odd.copy()
+    for _ in range(5):  # 3 → 6 → 12 → 24 → 48 → 96 correct bits
+        inverse *= np.uint64(2) - odd * inverse
+    np.right_shift(numerators, shift[:, None], out=numerators)
+    unsigned = numerators.view(np.uint64)
+    np.multiply(unsigned, inverse[:, None], out=unsigned)
+    return numerators

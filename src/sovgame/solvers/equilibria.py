@@ -13,9 +13,10 @@
   solved completely as the 2x2 game it is, and put back with their one strategy and their
   payoffs at each equilibrium; a note says so.
 
-Whatever the method, :func:`is_nash` re-checks each reported profile with fractions before
-it is returned: a profile is an equilibrium when no player has a pure strategy that pays
-strictly more than its mixed strategy against the others.
+Whatever the method, each reported profile is re-checked exactly before it is returned: a
+profile is an equilibrium when no player has a pure strategy that pays strictly more than its
+mixed strategy against the others (:func:`is_nash` with fractions; for two players the same
+check in integers, :class:`~sovgame.solvers.verify.TwoPlayerCheck`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from ..core.model import Game
 from ..errors import GameTooLargeError
 from .gambit import gambit_equilibria
 from .pivoting import solve_two_player
-from .verify import Strategy, expected_payoffs, is_nash
+from .verify import Strategy, TwoPlayerCheck, expected_payoffs, is_nash
 
 #: Pure-equilibrium search of n-player games checks every outcome; beyond this it is slow.
 MAX_PROFILES = 2_000_000
@@ -100,10 +101,13 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
         A = payoffs[..., 0]
         B = payoffs[..., 1]
         solution = solve_two_player(A.tolist(), B.tolist())
-        equilibria = [
-            Equilibrium((e.row, e.col), expected_payoffs(payoffs, (e.row, e.col)), e.component)
-            for e in solution.equilibria
-        ]
+        check = TwoPlayerCheck(payoffs)  # is_nash in integers
+        equilibria = []
+        for e in solution.equilibria:
+            values = check.payoffs_if_nash(e.row, e.col)
+            if values is None:  # pragma: no cover - a bug if it happens
+                raise AssertionError(f"solver returned a non-equilibrium {(e.row, e.col)}")
+            equilibria.append(Equilibrium((e.row, e.col), values, e.component))
         degenerate, complete, method = solution.degenerate, True, "exact vertex enumeration"
         if degenerate:
             notes.append(_degenerate_note(equilibria))
@@ -128,9 +132,9 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
                     "have irrational probabilities and cannot be verified in fractions; not listed"
                 )
         equilibria = [Equilibrium(s, expected_payoffs(payoffs, s)) for s in found]
-    for eq in equilibria:
-        if not is_nash(payoffs, eq.strategies):  # pragma: no cover - a bug if it happens
-            raise AssertionError(f"solver returned a non-equilibrium {eq.strategies}")
+        for eq in equilibria:
+            if not is_nash(payoffs, eq.strategies):  # pragma: no cover - a bug if it happens
+                raise AssertionError(f"solver returned a non-equilibrium {eq.strategies}")
     return Solution(
         game=game,
         kappa=kappa,

@@ -101,154 +101,149 @@ def solve_by_pivoting(A, B) -> BimatrixSolution:
     A_int, B_int = positive_integers(A), positive_integers(B)
     m, n = len(A_int), len(A_int[0])
     # P = {x ≥ 0 : Bᵀx ≤ 1}: its variables are labels 0..m-1, its slacks (columns) m...
-    xs = vertices([list(column) for column in zip(*B_int)])
     # Q = {y ≥ 0 : A y ≤ 1}: its variables (columns) are labels m.., its slacks (rows) 0..m-1.
-    ys = vertices(A_int)
-    degenerate = any(labels.bit_count() > m for labels, _ in xs) or any(labels.bit_count() > n for labels, _ in ys)
-    y_labels = [(labels >> n) | (labels & ((1 << n) - 1)) << m for labels, _ in ys]
-    pairs = _covering_pairs([labels for labels, _ in xs], y_labels, m, n)
+    xs, ys = vertex_sets([[list(column) for column in zip(*B_int)], A_int])
+    y_labels = [(labels >> n) | (labels & ((1 << n) - 1)) << m for labels in ys.labels]
+    degenerate = any(labels.bit_count() > m for labels in xs.labels) or any(
+        labels.bit_count() > n for labels in ys.labels
+    )
+    pairs = _covering_pairs(xs.labels, y_labels, m, n)
     # Distinct vertices, so distinct pairs: no duplicates to remove.
-    found = [(_probabilities(xs[a][1]), _probabilities(ys[b][1])) for a, b in pairs]
+    found = [(_probabilities(xs.coordinates(a, m)), _probabilities(ys.coordinates(b, n))) for a, b in pairs]
     return BimatrixSolution(equilibria=_with_components(found), degenerate=degenerate)
 
 
 def positive_integers(M) -> list[list[int]]:
     """A payoff matrix shifted to integers ≥ 1 and scaled to integers (a positive affine map
-    of one player's payoffs, which moves neither best replies nor equilibria)."""
+    of one player's payoffs, which moves neither best replies nor equilibria): v ↦ (v − low + 1)·L
+    with L the least common denominator, computed as v·L − low·L + L in integers."""
     rows = [[v if isinstance(v, (int, Fraction)) else Fraction(v) for v in row] for row in M]
-    low = min(min(row) for row in rows)
     scale = math.lcm(*(v.denominator for row in rows for v in row))
-    return [[int((v - low + 1) * scale) for v in row] for row in rows]
+    scaled = [[v.numerator * (scale // v.denominator) for v in row] for row in rows]
+    low = min(min(row) for row in scaled)
+    return [[v - low + scale for v in row] for row in scaled]
 
 
 def vertices(M: list[list[int]]) -> list[tuple[int, list[int]]]:
     """Every vertex z ≠ 0 of {z ≥ 0 : M z ≤ 1} (M a positive integer k×d matrix), exactly:
     its labels (bit i < d: z_i = 0; bit d + j: row j tight) and integer numerators of z over
-    a common denominator.
+    a common denominator."""
+    found = vertex_sets([M])[0]
+    return [(labels, found.coordinates(i, len(M[0]))) for i, labels in enumerate(found.labels)]
+
+
+def vertex_sets(matrices: list[list[list[int]]]) -> list[arr.VertexSet]:
+    """The vertices of each polytope {z ≥ 0 : M z ≤ 1}, as :func:`vertices` finds them.
 
     Small polytopes are walked one basis at a time in Python integers; larger ones many bases
     at a time in int64 arrays (:mod:`~sovgame.solvers.array_pivoting`), whose set-up costs
-    more than it saves below :data:`ARRAYS_FROM` entries; the answer is the same.
+    more than it saves below :data:`ARRAYS_FROM` entries; polytopes of one shape share their
+    walk, told apart by their number above their variables' bits. The answer is the same
+    either way.
     """
-    k, d = len(M), len(M[0])
     # The dictionary: basic[i] = (rhs[i] − Σ_j C[j][i]·x_{nonbasic[j]}) / den, stored by
     # columns C[j], with variables 0..d−1 the coordinates of z and d..d+k−1 the slacks,
     # starting at the slack basis; the last entry is the bit mask of the basic variables.
-    everything, origin = (1 << (d + k)) - 1, (1 << d) - 1
-    start = (
-        [list(column) for column in zip(*M)],
-        [1] * k,
-        1,
-        list(range(d, d + k)),
-        list(range(d)),
-        everything ^ origin,
-    )
-    if k * d < ARRAYS_FROM or d + k > 62:  # masks past 62 bits do not fit the arrays' int64
-        return _walk(start, d, everything, origin)
-    return _walk_arrays(start, d, everything, origin)
+    found: list = [None] * len(matrices)
+    for shape in dict.fromkeys((len(M), len(M[0])) for M in matrices):
+        k, d = shape
+        share = [i for i, M in enumerate(matrices) if (len(M), len(M[0])) == shape]
+        everything, origin = (1 << (d + k)) - 1, (1 << d) - 1
+        starts = [
+            (
+                [list(c) for c in zip(*matrices[i])],
+                [1] * k,
+                1,
+                list(range(d, d + k)),
+                list(range(d)),
+                everything ^ origin | tag << (d + k),
+            )
+            for tag, i in enumerate(share)
+        ]
+        if k * d < ARRAYS_FROM or d + k + len(share) > 63:  # masks must fit the arrays' int64
+            sets = [_walk(start, d, everything, origin) for start in starts]
+        else:
+            sets = _walk_arrays(starts, d, everything, origin).vertex_sets(len(share), d + k)
+        for i, vertex_set in zip(share, sets):
+            found[i] = vertex_set
+    return found
 
 
-def _walk(start: tuple, d: int, everything: int, origin: int) -> list[tuple[int, list[int]]]:
+def _walk(start: tuple, d: int, everything: int, origin: int) -> arr.VertexSet:
     """The depth-first walk over the lexicographic pivots, one basis at a time."""
     seen = {start[5]}
     stack: list[tuple] = [(start, -1, -1)]
-    found: dict[int, tuple[int, list[int]]] = {}
+    found: dict[int, tuple] = {}
     while stack:
         parent, enter, leave = stack.pop()
         node = parent if enter < 0 else _pivot(parent, enter, leave)
-        _record(node, d, everything, origin, found)
-        stack += [(node, column, row) for column, row in _edges(node, enter, seen, d)]
-    return list(found.values())
+        labels = _labels(node, everything) & everything
+        if labels & origin != origin and labels not in found:
+            found[labels] = (node[1], node[3])
+        for column, row, mask in _edges(node, enter, d):
+            if mask not in seen:
+                seen.add(mask)
+                stack.append((node, column, row))
+    return arr.VertexSet(list(found), list(found.values()), list(range(len(found))), None)
 
 
-def _walk_arrays(start: tuple, d: int, everything: int, origin: int) -> list[tuple[int, list[int]]]:
+def _walk_arrays(starts: list[tuple], d: int, everything: int, origin: int) -> arr.Found:
     """The same walk over many bases at a time in int64 arrays; bases past the int64 bound
     (:data:`~sovgame.solvers.array_pivoting.LIMIT`) are expanded one at a time in Python
     integers until their descendants are back within it."""
-    # long: one loop over the two representations of a basis, handing bases between them.
-    seen = {start[5]}
-    found: dict[int, tuple[int, list[int]]] = {}
+    seen = arr.Seen([start[5] for start in starts])
+    found = arr.Found()
     arrays: list[arr.Bases] = []
     unbounded: list[tuple] = []  # bases in Python integers (past the int64 bound)
-    _file(start, arrays, unbounded)
+    _file(starts, arrays, unbounded)
     while arrays or unbounded:
         if unbounded:
             node = unbounded.pop()
-            _record(node, d, everything, origin, found)
-            back = [_pivot(node, column, row) for column, row in _edges(node, -1, seen, d)]
-            for child in back:
-                _file(child, arrays, unbounded)
+            if (labels := _labels(node, everything)) & origin != origin:
+                rhs, basic = np.array(node[1], dtype=object)[:, None], np.array(node[3])[:, None]
+                found.add(np.array([labels], dtype=np.int64), np.zeros(1, dtype=np.int64), rhs, basic)
+            edges = _edges(node, -1, d)
+            fresh = seen.fresh(np.array([mask for _, _, mask in edges], dtype=np.int64)).tolist()
+            _file([_pivot(node, *edges[i][:2]) for i in fresh], arrays, unbounded)
             continue
         bases = arrays.pop()
-        arr.record(bases, everything, origin, found)
-        parents, columns, rows = arr.leaving_rows(bases)
-        masks = (
-            bases.mask[parents]
-            ^ np.left_shift(1, bases.basic[rows, parents])
-            ^ np.left_shift(1, bases.nonbasic[columns, parents])
-        )
-        fresh = []
-        for i, child in enumerate(masks.tolist()):
-            if child not in seen:
-                seen.add(child)
-                fresh.append(i)
-        if not fresh:
-            continue
-        chosen = np.array(fresh)
-        children = arr.pivot(bases, parents[chosen], columns[chosen], rows[chosen], masks[chosen])
-        small = arr.within_limit(children)
-        if not small.all():
-            unbounded += [_python_node(children, n) for n in np.flatnonzero(~small).tolist()]
-            children = arr.select(children, small)
+        found.record(bases, everything, origin)
+        children, beyond = arr.expand(bases, seen)
+        unbounded += beyond
         arrays += [arr.select(children, slice(at, at + arr.CHUNK)) for at in range(0, len(children), arr.CHUNK)]
-    return list(found.values())
+    return found
 
 
-def _file(node: tuple, arrays: list, unbounded: list) -> None:
-    """Put a basis in Python integers with the arrays if its entries are within their bound."""
-    columns, rhs, den, basic, nonbasic, mask = node
-    tableau = [list(row) + [r] for row, r in zip(zip(*columns), rhs)]
-    if arr.fits(tableau, den):
-        arrays.append(arr.as_bases(tableau, den, basic, nonbasic, mask))
-    else:
-        unbounded.append(node)
+def _file(nodes: list[tuple], arrays: list[arr.Bases], unbounded: list[tuple]) -> None:
+    """Bases in Python integers go to the arrays, as one group, if within their bound."""
+    within = []
+    for node in nodes:
+        bases = arr.from_dictionary(node)
+        if bases is None:
+            unbounded.append(node)
+        else:
+            within.append(bases)
+    if within:
+        arrays.append(arr.join(within))
 
 
-def _python_node(bases: arr.Bases, n: int) -> tuple:
-    """Basis ``n`` of the arrays as a dictionary in Python integers (see :func:`vertices`)."""
-    T = bases.tableaux[:, n]
-    d = T.shape[1] - 1
-    return (
-        T[:, :d].T.tolist(),
-        T[:, d].tolist(),
-        int(bases.den[n]),
-        bases.basic[:, n].tolist(),
-        bases.nonbasic[:, n].tolist(),
-        int(bases.mask[n]),
-    )
-
-
-def _record(node: tuple, d: int, everything: int, origin: int, found: dict) -> None:
-    """Keep the basis's vertex by its labels (the variables at zero: all but the basic ones
-    with a nonzero value) if it is not the origin, with z's integer numerators."""
+def _labels(node: tuple, everything: int) -> int:
+    """A basis's labels: the variables at zero, all but the basic ones with a nonzero value
+    (and, above ``everything``, the number of its polytope in a shared walk)."""
     _, rhs, _, basic, _, mask = node
     labels = everything ^ mask
     for v, value in zip(basic, rhs):
         if not value:
             labels |= 1 << v
-    if labels & origin != origin and labels not in found:
-        z = [0] * d
-        for v, value in zip(basic, rhs):
-            if v < d:
-                z[v] = value
-        found[labels] = (labels, z)
+    return labels
 
 
-def _edges(node: tuple, enter: int, seen: set[int], d: int) -> list[tuple[int, int]]:
-    """The pivots (entering column, leaving row) from this basis to bases not yet seen, which
-    are marked seen. The leaving row is the lexicographic minimum ratio (module docstring):
-    int / int is correctly rounded, so rounding is monotone and a float ratio above the least
-    one is exactly larger; rows whose float ratio equals the least are compared exactly."""
+def _edges(node: tuple, enter: int, d: int) -> list[tuple[int, int, int]]:
+    """The pivots (entering column, leaving row, mask of the new basis) from this basis, but
+    the one back through ``enter``. The leaving row is the lexicographic minimum ratio
+    (module docstring): int / int is correctly rounded, so rounding is monotone and a float
+    ratio above the least one is exactly larger; rows whose float ratio equals the least are
+    compared exactly."""
     columns, rhs, _, basic, nonbasic, mask = node
     edges = []
     for column, entries in enumerate(columns):
@@ -263,10 +258,7 @@ def _edges(node: tuple, enter: int, seen: set[int], d: int) -> list[tuple[int, i
         low = min(ratios)[0]
         close = [i for r, i in ratios if r == low]
         row = close[0] if len(close) == 1 else _leaving_row(node, column, close, d)
-        child = mask ^ (1 << basic[row]) ^ (1 << nonbasic[column])
-        if child not in seen:
-            seen.add(child)
-            edges.append((column, row))
+        edges.append((column, row, mask ^ (1 << basic[row]) ^ (1 << nonbasic[column])))
     return edges
 
 

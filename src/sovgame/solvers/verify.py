@@ -9,6 +9,7 @@ others' mixed strategies.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -55,6 +56,58 @@ def is_nash(payoffs: np.ndarray, strategies: Sequence[Strategy]) -> bool:
         if max(pure_strategy_values(payoffs, strategies, player)) > current[player]:
             return False
     return True
+
+
+class TwoPlayerCheck:
+    """The exact Nash check of :func:`is_nash` for two players, in integers.
+
+    Each player's payoff matrix is scaled once by the least common multiple L of its
+    denominators, and each mixed strategy is written as integer numerators over their least
+    common denominator (x = x̃ / X). Scaling by a positive number moves no comparison, so the
+    row player's payoffs against y order as the integers (L_A·A)·ỹ, and x is a best reply
+    exactly when every row it plays attains their maximum; likewise for the column player.
+    At an equilibrium x·A·y is that maximum over L_A·Y (x's weights sum to 1 and sit on rows
+    attaining it). The same verdict and payoffs as :func:`is_nash` and
+    :func:`expected_payoffs`, with a handful of integer operations per entry in place of
+    fractions.
+    """
+
+    def __init__(self, payoffs: np.ndarray) -> None:
+        self._row_scale, self._row = _integer_matrix(payoffs[..., 0])
+        self._col_scale, self._col = _integer_matrix(payoffs[..., 1])
+
+    def payoffs_if_nash(self, row: Strategy, col: Strategy) -> tuple[Fraction, Fraction] | None:
+        """Both players' expected payoffs if (row, col) is a Nash equilibrium, else None (also
+        when a strategy is not a probability vector)."""
+        x_total, x = _numerators(row)
+        y_total, y = _numerators(col)
+        if x is None or y is None:
+            return None
+        x_support = [i for i, v in enumerate(x) if v]
+        y_support = [j for j, v in enumerate(y) if v]
+        row_values = [sum(payoff[j] * y[j] for j in y_support) for payoff in self._row]
+        col_values = [sum(self._col[i][j] * x[i] for i in x_support) for j in range(len(y))]
+        row_best, col_best = max(row_values), max(col_values)
+        if any(row_values[i] != row_best for i in x_support) or any(col_values[j] != col_best for j in y_support):
+            return None
+        return Fraction(row_best, self._row_scale * y_total), Fraction(col_best, self._col_scale * x_total)
+
+
+def _integer_matrix(values: np.ndarray) -> tuple[int, list[list[int]]]:
+    """(L, L·values) with L the least common multiple of the denominators."""
+    rows = [[Fraction(v) for v in row] for row in values.tolist()]
+    scale = math.lcm(*(v.denominator for row in rows for v in row))
+    return scale, [[v.numerator * (scale // v.denominator) for v in row] for row in rows]
+
+
+def _numerators(strategy: Strategy) -> tuple[int, list[int] | None]:
+    """(X, x̃) with x = x̃ / X over the least common denominator; x̃ None unless x is a
+    probability vector (non-negative, summing to one)."""
+    total = math.lcm(*(p.denominator for p in strategy))
+    numerators = [p.numerator * (total // p.denominator) for p in strategy]
+    if min(numerators) < 0 or sum(numerators) != total:
+        return total, None
+    return total, numerators
 
 
 def _support_profiles(strategies: Sequence[Strategy]):
