@@ -533,7 +533,7 @@ def versus_lrsnash(sizes: list[int], count: int, seed: int, baseline_source: Pat
     """The table of all equilibria by size: ``sovgame.solve`` against Gambit and lrsnash.
 
     Per game, in an order that rotates from game to game so that each solver sees the same
-    machine load: the CPU time (``time.process_time``) of ``sovgame.solve(game)`` (the game
+    machine load (lrsnash last, see below): the CPU time (``time.process_time``) of ``sovgame.solve(game)`` (the game
     built beforehand, as Gambit's is), of Gambit's ``enummixed_solve(game, rational=False)``,
     of the lrsnash process (user + system, ``os.wait4``) and, with ``--baseline``, of the
     baseline copy's ``solve``. Gambit, slow past 10x10, is timed on the games of a size until
@@ -601,13 +601,16 @@ def versus_lrsnash(sizes: list[int], count: int, seed: int, baseline_source: Pat
         equilibria = differ_here = same = 0
         by_gambit: list[int] = []  # the games Gambit was timed on
         for index, (A, B) in enumerate(make_games("integer", k, count, seed)):
-            runs = ["ours", "lrsnash"] + (["baseline"] if base else [])
+            # The solvers in this process take turns at going first; lrsnash, a process of its
+            # own that leaves the caches cold, always goes last, so each solver here follows
+            # it equally often.
+            runs = ["ours"] + (["baseline"] if base else [])
             if sum(times["gambit"]) < gambit_budget:
-                runs.insert(1, "gambit")
+                runs.append("gambit")
                 by_gambit.append(index)
             shift = index % len(runs)
             results = {}
-            for name in runs[shift:] + runs[:shift]:
+            for name in runs[shift:] + runs[:shift] + ["lrsnash"]:
                 results[name], seconds = solvers[name](A, B)
                 times[name].append(seconds)
             mine = {tuple(e.strategies) for e in results["ours"].equilibria}

@@ -148,15 +148,21 @@ def _normalise(z: Iterable[int]) -> tuple[Fraction, ...]:
     return tuple(Fraction(v, total) for v in values)
 
 
-def _sort_key(pair):
+def _order_key(pair):
+    """Pure equilibria first, then by the row player's probabilities and the column player's,
+    each descending (with ``reverse=True``). Probabilities are fractions in [0, 1], so the
+    whole numbers among them are 0 and 1."""
     row, col = pair
-    pure = all(v in (0, 1) for v in row + col)
-    return (not pure, tuple(-v for v in row), tuple(-v for v in col))
+    return (all(v.denominator == 1 for v in row + col), row, col)
 
 
-def _with_components(pairs: list[tuple]) -> tuple[BimatrixEquilibrium, ...]:
-    """Number the continua: equilibria joined through shared strategies (union-find)."""
-    pairs = sorted(pairs, key=_sort_key)
+def _with_components(pairs: list[tuple], ids: list[tuple[int, int]] | None = None) -> tuple[BimatrixEquilibrium, ...]:
+    """Number the continua: equilibria joined through shared strategies (union-find).
+
+    ``ids``, when given, numbers each pair's row and column strategy (equal numbers for equal
+    strategies), saving the hashing of fractions."""
+    order = sorted(range(len(pairs)), key=lambda i: _order_key(pairs[i]), reverse=True)
+    pairs = [pairs[i] for i in order]
     parent: dict = {}
 
     def find(node: int) -> int:
@@ -166,18 +172,21 @@ def _with_components(pairs: list[tuple]) -> tuple[BimatrixEquilibrium, ...]:
             node = parent[node]
         return node
 
-    row_id: dict = {}
-    col_id: dict = {}
-    keys = [(row_id.setdefault(row, len(row_id)), col_id.setdefault(col, len(col_id))) for row, col in pairs]
+    if ids is None:
+        row_id: dict = {}
+        col_id: dict = {}
+        keys = [(row_id.setdefault(row, len(row_id)), col_id.setdefault(col, len(col_id))) for row, col in pairs]
+    else:
+        keys = [ids[i] for i in order]
     for r, c in keys:
         parent[find(2 * r)] = find(2 * c + 1)
     roots = [find(2 * r) for r, _ in keys]
     sizes = {root: roots.count(root) for root in roots}
-    ids: dict = {}
+    ids_of: dict = {}
     result = []
     for (row, col), root in zip(pairs, roots):
         component = None
         if sizes[root] > 1:
-            component = ids.setdefault(root, len(ids) + 1)
+            component = ids_of.setdefault(root, len(ids_of) + 1)
         result.append(BimatrixEquilibrium(row=row, col=col, component=component))
     return tuple(result)

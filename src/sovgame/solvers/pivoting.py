@@ -108,9 +108,12 @@ def solve_by_pivoting(A, B) -> BimatrixSolution:
         labels.bit_count() > n for labels in ys.labels
     )
     pairs = _covering_pairs(xs.labels, y_labels, m, n)
-    # Distinct vertices, so distinct pairs: no duplicates to remove.
-    found = [(_probabilities(xs.coordinates(a, m)), _probabilities(ys.coordinates(b, n))) for a, b in pairs]
-    return BimatrixSolution(equilibria=_with_components(found), degenerate=degenerate)
+    # Distinct vertices, so distinct pairs: no duplicates to remove; a vertex in several
+    # pairs is read once.
+    x_of = {a: _probabilities(xs.coordinates(a, m)) for a in dict.fromkeys(a for a, _ in pairs)}
+    y_of = {b: _probabilities(ys.coordinates(b, n)) for b in dict.fromkeys(b for _, b in pairs)}
+    found = [(x_of[a], y_of[b]) for a, b in pairs]
+    return BimatrixSolution(equilibria=_with_components(found, pairs), degenerate=degenerate)
 
 
 def positive_integers(M) -> list[list[int]]:
@@ -118,10 +121,13 @@ def positive_integers(M) -> list[list[int]]:
     of one player's payoffs, which moves neither best replies nor equilibria): v ↦ (v − low + 1)·L
     with L the least common denominator, computed as v·L − low·L + L in integers."""
     rows = [[v if isinstance(v, (int, Fraction)) else Fraction(v) for v in row] for row in M]
-    scale = math.lcm(*(v.denominator for row in rows for v in row))
-    scaled = [[v.numerator * (scale // v.denominator) for v in row] for row in rows]
-    low = min(min(row) for row in scaled)
-    return [[v - low + scale for v in row] for row in scaled]
+    scale = math.lcm(*[v.denominator for row in rows for v in row])
+    if scale == 1:
+        scaled = [[v.numerator for v in row] for row in rows]
+    else:
+        scaled = [[v.numerator * (scale // v.denominator) for v in row] for row in rows]
+    low = min([min(row) for row in scaled]) - scale
+    return [[v - low for v in row] for row in scaled]
 
 
 def vertices(M: list[list[int]]) -> list[tuple[int, list[int]]]:
@@ -177,13 +183,19 @@ def _walk(start: tuple, d: int, everything: int, origin: int) -> arr.VertexSet:
     while stack:
         parent, enter, leave = stack.pop()
         node = parent if enter < 0 else _pivot(parent, enter, leave)
+        columns, rhs, _, basic, nonbasic, mask = node
         labels = _labels(node, everything) & everything
         if labels & origin != origin and labels not in found:
-            found[labels] = (node[1], node[3])
-        for column, row, mask in _edges(node, enter, d):
-            if mask not in seen:
-                seen.add(mask)
-                stack.append((node, column, row))
+            found[labels] = (rhs, basic)
+        for column, entries in enumerate(columns):
+            if column == enter:  # back to the parent: the lexicographic pivots are reversible
+                continue
+            if rows := _least_ratio_rows(entries, rhs):
+                row = rows[0] if len(rows) == 1 else _leaving_row(node, column, rows, d)
+                child = mask ^ (1 << basic[row]) ^ (1 << nonbasic[column])
+                if child not in seen:
+                    seen.add(child)
+                    stack.append((node, column, row))
     return arr.VertexSet(list(found), list(found.values()), list(range(len(found))), None)
 
 
@@ -240,32 +252,43 @@ def _labels(node: tuple, everything: int) -> int:
 
 def _edges(node: tuple, enter: int, d: int) -> list[tuple[int, int, int]]:
     """The pivots (entering column, leaving row, mask of the new basis) from this basis, but
-    the one back through ``enter``. The leaving row is the lexicographic minimum ratio
-    (module docstring): int / int is correctly rounded, so rounding is monotone and a float
-    ratio above the least one is exactly larger; rows whose float ratio equals the least are
-    compared exactly."""
+    the one back through ``enter``, as :func:`_walk` takes them."""
     columns, rhs, _, basic, nonbasic, mask = node
     edges = []
     for column, entries in enumerate(columns):
-        if column == enter:  # back to the parent: the lexicographic pivots are reversible
-            continue
-        try:
-            ratios = [(r / a, i) for i, (a, r) in enumerate(zip(entries, rhs)) if a > 0]
-        except OverflowError:  # past the float range: every row compared exactly
-            ratios = [(0.0, i) for i, a in enumerate(entries) if a > 0]
-        if not ratios:
-            continue
-        low = min(ratios)[0]
-        close = [i for r, i in ratios if r == low]
-        row = close[0] if len(close) == 1 else _leaving_row(node, column, close, d)
-        edges.append((column, row, mask ^ (1 << basic[row]) ^ (1 << nonbasic[column])))
+        if column != enter and (rows := _least_ratio_rows(entries, rhs)):
+            row = rows[0] if len(rows) == 1 else _leaving_row(node, column, rows, d)
+            edges.append((column, row, mask ^ (1 << basic[row]) ^ (1 << nonbasic[column])))
     return edges
 
 
+def _least_ratio_rows(entries: list[int], rhs: list[int]) -> list[int]:
+    """The rows whose float ratio rhs / a (over entries a > 0) is the least: the candidates of
+    the ratio test (module docstring); none when no entry is positive. int / int is correctly
+    rounded, so rounding is monotone and a float ratio above the least one is exactly larger;
+    past the float range every row with a > 0 is a candidate, compared exactly."""
+    least = 0.0
+    rows: list[int] = []
+    try:
+        for i, a in enumerate(entries):
+            if a > 0:
+                ratio = rhs[i] / a
+                if not rows or ratio < least:
+                    least, rows = ratio, [i]
+                elif ratio == least:
+                    rows.append(i)
+    except OverflowError:
+        return [i for i, a in enumerate(entries) if a > 0]
+    return rows
+
+
 def _probabilities(z: list[int]) -> tuple[Fraction, ...]:
-    """A vertex scaled to sum to 1 (its common denominator cancels)."""
+    """A vertex scaled to sum to 1 (its common denominator cancels); 0 and 1 are shared."""
     total = sum(z)
-    return tuple(Fraction(v, total) for v in z)
+    return tuple([_ZERO if not v else _ONE if v == total else Fraction(v, total) for v in z])
+
+
+_ZERO, _ONE = Fraction(0), Fraction(1)
 
 
 def _leaving_row(node: tuple, column: int, close: list[int], d: int) -> int:

@@ -75,6 +75,7 @@ class TwoPlayerCheck:
     def __init__(self, payoffs: np.ndarray) -> None:
         self._row_scale, self._row = _integer_matrix(payoffs[..., 0])
         self._col_scale, self._col = _integer_matrix(payoffs[..., 1])
+        self._col_transposed = [list(column) for column in zip(*self._col)]
 
     def payoffs_if_nash(self, row: Strategy, col: Strategy) -> tuple[Fraction, Fraction] | None:
         """Both players' expected payoffs if (row, col) is a Nash equilibrium, else None (also
@@ -83,19 +84,25 @@ class TwoPlayerCheck:
         y_total, y = _numerators(col)
         if x is None or y is None:
             return None
-        x_support = [i for i, v in enumerate(x) if v]
-        y_support = [j for j, v in enumerate(y) if v]
-        row_values = [sum(payoff[j] * y[j] for j in y_support) for payoff in self._row]
-        col_values = [sum(self._col[i][j] * x[i] for i in x_support) for j in range(len(y))]
+        row_values = _combination(self._row, y)
+        col_values = _combination(self._col_transposed, x)
         row_best, col_best = max(row_values), max(col_values)
-        if any(row_values[i] != row_best for i in x_support) or any(col_values[j] != col_best for j in y_support):
+        if any(v and row_values[i] != row_best for i, v in enumerate(x)) or any(
+            v and col_values[j] != col_best for j, v in enumerate(y)
+        ):
             return None
         return Fraction(row_best, self._row_scale * y_total), Fraction(col_best, self._col_scale * x_total)
 
 
+def _combination(matrix: list[list[int]], weights: list[int]) -> list[int]:
+    """matrix · weights, over the nonzero weights only (mixed strategies are mostly zeros)."""
+    used = [(j, w) for j, w in enumerate(weights) if w]
+    return [sum([row[j] * w for j, w in used]) for row in matrix]
+
+
 def _integer_matrix(values: np.ndarray) -> tuple[int, list[list[int]]]:
     """(L, L·values) with L the least common multiple of the denominators."""
-    rows = [[Fraction(v) for v in row] for row in values.tolist()]
+    rows = [[v if isinstance(v, Fraction) else Fraction(v) for v in row] for row in values.tolist()]
     scale = math.lcm(*(v.denominator for row in rows for v in row))
     return scale, [[v.numerator * (scale // v.denominator) for v in row] for row in rows]
 
@@ -103,7 +110,7 @@ def _integer_matrix(values: np.ndarray) -> tuple[int, list[list[int]]]:
 def _numerators(strategy: Strategy) -> tuple[int, list[int] | None]:
     """(X, x̃) with x = x̃ / X over the least common denominator; x̃ None unless x is a
     probability vector (non-negative, summing to one)."""
-    total = math.lcm(*(p.denominator for p in strategy))
+    total = math.lcm(*[p.denominator for p in strategy])
     numerators = [p.numerator * (total // p.denominator) for p in strategy]
     if min(numerators) < 0 or sum(numerators) != total:
         return total, None
