@@ -17,6 +17,7 @@ from sovgame.core.budget import expected_bases
 from sovgame.core.linalg import solve_linear
 from sovgame.solvers.bimatrix import solve_bimatrix
 from sovgame.solvers.pivoting import solve_2x2, solve_by_pivoting, solve_two_player, vertices
+from sovgame.solvers.verify import expected_payoffs, is_nash
 
 
 def matrices(m, n, low, high):
@@ -160,3 +161,27 @@ def test_large_denominators_raise_no_float_warnings_and_agree_with_brute_force()
         warnings.simplefilter("error")
         ours = {(e.row, e.col) for e in solve_by_pivoting(A, B).equilibria}
     assert ours == brute_force_equilibria(A, B)
+
+
+def payoff_array(A, B):
+    payoffs = np.empty((len(A), len(A[0]), 2), dtype=object)
+    for i, row in enumerate(A):
+        for j, value in enumerate(row):
+            payoffs[i, j] = (F(value), F(B[i][j]))
+    return payoffs
+
+
+@settings(max_examples=300, deadline=None)
+@given(games, st.sampled_from([1, 7]))
+def test_the_payoffs_that_pivoting_proves_are_those_of_an_equilibrium(game, denominator):
+    # Pivoting and the 2x2 closed form report payoffs without the check in fractions: the
+    # profile must pass that check and the payoffs must be its expected payoffs.
+    A = [[F(v, denominator) for v in row] for row in game[0]]
+    B = game[1]
+    payoffs = payoff_array(A, B)
+    closed_form = solve_2x2(A, B) if (len(A), len(A[0])) == (2, 2) else None
+    for solution in (solve_by_pivoting(A, B), closed_form):
+        for e in solution.equilibria if solution else ():
+            assert e.payoffs is not None
+            assert is_nash(payoffs, (e.row, e.col))
+            assert e.payoffs == expected_payoffs(payoffs, (e.row, e.col))

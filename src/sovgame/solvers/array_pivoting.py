@@ -98,24 +98,26 @@ def select(bases: Bases, which) -> Bases:
 
 class VertexSet(NamedTuple):
     """The vertices z ≠ 0 of a polytope: ``labels[i]`` of vertex i, and where its coordinates
-    are read (:meth:`coordinates`): a basis at it, as the right-hand sides and basic variables
-    of ``bases[group[i]]`` (lists, or arrays holding many bases, then column ``position[i]``)."""
+    are read (:meth:`coordinates`): a basis at it, as the right-hand sides, basic variables
+    and denominator of ``bases[group[i]]`` (a basis, or arrays holding many bases, then
+    column ``position[i]``)."""
 
     labels: list[int]
     bases: list[tuple]
     group: list[int]
     position: list[int] | None
 
-    def coordinates(self, i: int, d: int) -> list[int]:
-        """Vertex i's integer numerators over its basis's denominator (d coordinates)."""
-        rhs, basic = self.bases[self.group[i]]
+    def coordinates(self, i: int, d: int) -> tuple[list[int], int]:
+        """Vertex i's integer numerators (d coordinates) and their common denominator."""
+        rhs, basic, den = self.bases[self.group[i]]
         if self.position is not None:
-            rhs, basic = rhs[:, self.position[i]].tolist(), basic[:, self.position[i]].tolist()
+            at = self.position[i]
+            rhs, basic, den = rhs[:, at].tolist(), basic[:, at].tolist(), int(den[at])
         z = [0] * d
         for v, value in zip(basic, rhs):
             if v < d:
                 z[v] = value
-        return z
+        return z, den
 
 
 class Found:
@@ -135,15 +137,15 @@ class Found:
         zero_bits = np.where(rhs == 0, np.left_shift(1, bases.basic), 0).sum(axis=0)
         labels = everything ^ bases.mask ^ zero_bits
         keep = np.flatnonzero((labels & origin) != origin)
-        self.add(labels[keep], keep, rhs, bases.basic)
+        self.add(labels[keep], keep, (rhs, bases.basic, bases.den))
 
-    def add(self, labels: np.ndarray, index: np.ndarray, rhs: np.ndarray, basic: np.ndarray) -> None:
-        """Note bases by their labels, with the right-hand sides and basic variables of their
-        group and their indices in it."""
+    def add(self, labels: np.ndarray, index: np.ndarray, group: tuple) -> None:
+        """Note bases by their labels, with the right-hand sides, basic variables and
+        denominators of their group and their indices in it."""
         if len(labels):
             self.labels.append(labels)
             self.index.append(index)
-            self.bases.append((rhs, basic))
+            self.bases.append(group)
 
     def vertex_sets(self, polytopes: int, shift: int) -> list[VertexSet]:
         """The distinct vertices of each polytope of the walk, whose number is the labels'

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 import numpy as np
@@ -38,11 +38,17 @@ MAX_BASES = 3_000_000
 
 @dataclass(frozen=True)
 class BimatrixEquilibrium:
-    """An extreme equilibrium: exact mixed strategies and the continuum it lies on (if any)."""
+    """An extreme equilibrium: exact mixed strategies and the continuum it lies on (if any).
+
+    ``payoffs`` (row player's, column player's) is set by a solver whose own exact arithmetic
+    proves the profile an equilibrium (:mod:`~sovgame.solvers.pivoting`); None otherwise, and
+    then the profile is checked before it is reported (:mod:`~sovgame.solvers.equilibria`).
+    """
 
     row: tuple[Fraction, ...]
     col: tuple[Fraction, ...]
     component: int | None = None
+    payoffs: tuple[Fraction, Fraction] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -156,13 +162,17 @@ def _order_key(pair):
     return (all(v.denominator == 1 for v in row + col), row, col)
 
 
-def _with_components(pairs: list[tuple], ids: list[tuple[int, int]] | None = None) -> tuple[BimatrixEquilibrium, ...]:
+def _with_components(
+    pairs: list[tuple], ids: list[tuple[int, int]] | None = None, payoffs: list | None = None
+) -> tuple[BimatrixEquilibrium, ...]:
     """Number the continua: equilibria joined through shared strategies (union-find).
 
     ``ids``, when given, numbers each pair's row and column strategy (equal numbers for equal
-    strategies), saving the hashing of fractions."""
+    strategies), saving the hashing of fractions; ``payoffs`` are proved payoffs of each pair
+    (see :class:`BimatrixEquilibrium`)."""
     order = sorted(range(len(pairs)), key=lambda i: _order_key(pairs[i]), reverse=True)
     pairs = [pairs[i] for i in order]
+    proved = [None] * len(pairs) if payoffs is None else [payoffs[i] for i in order]
     parent: dict = {}
 
     def find(node: int) -> int:
@@ -184,9 +194,9 @@ def _with_components(pairs: list[tuple], ids: list[tuple[int, int]] | None = Non
     sizes = {root: roots.count(root) for root in roots}
     ids_of: dict = {}
     result = []
-    for (row, col), root in zip(pairs, roots):
+    for (row, col), root, values in zip(pairs, roots, proved):
         component = None
         if sizes[root] > 1:
             component = ids_of.setdefault(root, len(ids_of) + 1)
-        result.append(BimatrixEquilibrium(row=row, col=col, component=component))
+        result.append(BimatrixEquilibrium(row=row, col=col, component=component, payoffs=values))
     return tuple(result)

@@ -13,10 +13,12 @@
   solved completely as the 2x2 game it is, and put back with their one strategy and their
   payoffs at each equilibrium; a note says so.
 
-Whatever the method, each reported profile is re-checked exactly before it is returned: a
-profile is an equilibrium when no player has a pure strategy that pays strictly more than its
-mixed strategy against the others (:func:`is_nash` with fractions; for two players the same
-check in integers, :class:`~sovgame.solvers.verify.TwoPlayerCheck`).
+Whatever the method, each reported profile is an equilibrium in exact arithmetic: no player
+has a pure strategy that pays strictly more than its mixed strategy against the others.
+Pivoting proves this of its results with its own exact integers (the labels of exact
+vertices cover every strategy: :func:`~sovgame.solvers.pivoting.solve_by_pivoting`); every
+other profile is checked before it is returned (:func:`is_nash` with fractions; for two
+players the same check in integers, :class:`~sovgame.solvers.verify.TwoPlayerCheck`).
 """
 
 from __future__ import annotations
@@ -101,10 +103,15 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
         A = payoffs[..., 0]
         B = payoffs[..., 1]
         solution = solve_two_player(A.tolist(), B.tolist())
-        check = TwoPlayerCheck(payoffs)  # is_nash in integers
         equilibria = []
+        check = None
         for e in solution.equilibria:
-            values = check.payoffs_if_nash(e.row, e.col)
+            # Pivoting proves its results (solve_by_pivoting) and gives their payoffs; the
+            # others are checked, as is_nash does but in integers.
+            values = e.payoffs
+            if values is None:
+                check = check or TwoPlayerCheck(payoffs)
+                values = check.payoffs_if_nash(e.row, e.col)
             if values is None:  # pragma: no cover - a bug if it happens
                 raise AssertionError(f"solver returned a non-equilibrium {(e.row, e.col)}")
             equilibria.append(Equilibrium((e.row, e.col), values, e.component))

@@ -76,6 +76,10 @@ def solve_2x2(A, B) -> BimatrixSolution | None:
     reply changes with the other's strategy. There the column player mixes
     y₁ = (a₂₂ − a₁₂) / (a₁₁ − a₁₂ − a₂₁ + a₂₂) to leave the row player indifferent, and the row
     player x₁ = (b₂₂ − b₂₁) / (b₁₁ − b₁₂ − b₂₁ + b₂₂), both strictly between 0 and 1.
+
+    These exact comparisons and indifferences prove each profile an equilibrium (a pure one:
+    each strategy the other's only best reply; the mixed one: each player indifferent
+    between its two strategies), so each carries its payoffs, as from pivoting.
     """
     (a11, a12), (a21, a22) = [[v if isinstance(v, (int, Fraction)) else Fraction(v) for v in row] for row in A]
     (b11, b12), (b21, b22) = [[v if isinstance(v, (int, Fraction)) else Fraction(v) for v in row] for row in B]
@@ -83,51 +87,79 @@ def solve_2x2(A, B) -> BimatrixSolution | None:
         return None
     row_reply = (int(a21 > a11), int(a22 > a12))  # the row's best reply to each column
     col_reply = (int(b12 > b11), int(b22 > b21))  # the column's best reply to each row
-    one, zero = Fraction(1), Fraction(0)
     pure = [(i, j) for i in (0, 1) for j in (0, 1) if row_reply[j] == i and col_reply[i] == j]
-    found = [((one, zero) if i == 0 else (zero, one), (one, zero) if j == 0 else (zero, one)) for i, j in pure]
+    found = [(_PURE[i], _PURE[j]) for i, j in pure]
+    payoffs = [(Fraction((a11, a12, a21, a22)[2 * i + j]), Fraction((b11, b12, b21, b22)[2 * i + j])) for i, j in pure]
     if row_reply[0] != row_reply[1] and col_reply[0] != col_reply[1]:
         y = Fraction(a22 - a12) / (a11 - a12 - a21 + a22)
         x = Fraction(b22 - b21) / (b11 - b12 - b21 + b22)
         found.append(((x, 1 - x), (y, 1 - y)))
-    return BimatrixSolution(equilibria=_with_components(found), degenerate=False)
+        payoffs.append((y * a11 + (1 - y) * a12, x * b11 + (1 - x) * b21))
+    return BimatrixSolution(equilibria=_with_components(found, payoffs=payoffs), degenerate=False)
 
 
 def solve_by_pivoting(A, B) -> BimatrixSolution:
     """Every extreme Nash equilibrium of (A, B), exactly, by pivoting (module docstring).
 
-    Parameters and result as for :func:`sovgame.solvers.bimatrix.solve_bimatrix`.
+    Parameters and result as for :func:`sovgame.solvers.bimatrix.solve_bimatrix`; each
+    equilibrium also carries its payoffs, as the pivoting proves it an equilibrium: its
+    vertices x of P and y of Q are exact (integer dictionaries, feasible bases: x ≥ 0,
+    B'ᵀx ≤ 1 and likewise y), and their labels, read exactly, cover every strategy: each row
+    is unplayed by x or tight in Q at y, (A'y)_i = 1 = max A'y, and each column unplayed by y
+    or tight in P at x. So each player's mix is supported on best replies to the other's in
+    the game (A', B') of :func:`positive_integers`, and so in (A, B), a positive affine map
+    of it per player. The column player's payoff under B' is 1 on the columns tight at x
+    scaled to a probability, that is den / Σz for x = z / den, and under B it is that over
+    the scale, plus the least payoff, minus 1; the row player's likewise from y.
     """
-    A_int, B_int = positive_integers(A), positive_integers(B)
+    A_int, row_scale, row_low = _positive_map(A)
+    B_int, col_scale, col_low = _positive_map(B)
     m, n = len(A_int), len(A_int[0])
     # P = {x ≥ 0 : Bᵀx ≤ 1}: its variables are labels 0..m-1, its slacks (columns) m...
     # Q = {y ≥ 0 : A y ≤ 1}: its variables (columns) are labels m.., its slacks (rows) 0..m-1.
     xs, ys = vertex_sets([[list(column) for column in zip(*B_int)], A_int])
-    y_labels = [(labels >> n) | (labels & ((1 << n) - 1)) << m for labels in ys.labels]
-    degenerate = any(labels.bit_count() > m for labels in xs.labels) or any(
-        labels.bit_count() > n for labels in ys.labels
-    )
-    pairs = _covering_pairs(xs.labels, y_labels, m, n)
+    low = (1 << n) - 1
+    y_labels = [(labels >> n) | (labels & low) << m for labels in ys.labels]
+    pairs, degenerate = _covering_pairs(xs.labels, y_labels, m, n)
     # Distinct vertices, so distinct pairs: no duplicates to remove; a vertex in several
-    # pairs is read once.
-    x_of = {a: _probabilities(xs.coordinates(a, m)) for a in dict.fromkeys(a for a, _ in pairs)}
-    y_of = {b: _probabilities(ys.coordinates(b, n)) for b in dict.fromkeys(b for _, b in pairs)}
-    found = [(x_of[a], y_of[b]) for a, b in pairs]
-    return BimatrixSolution(equilibria=_with_components(found, pairs), degenerate=degenerate)
+    # pairs is read once, as its probabilities and the other player's payoff.
+    x_of: dict[int, tuple] = {}
+    y_of: dict[int, tuple] = {}
+    found, payoffs = [], []
+    for a, b in pairs:
+        if (x := x_of.get(a)) is None:
+            x = x_of[a] = _mix_and_payoff(*xs.coordinates(a, m), col_scale, col_low)
+        if (y := y_of.get(b)) is None:
+            y = y_of[b] = _mix_and_payoff(*ys.coordinates(b, n), row_scale, row_low)
+        found.append((x[0], y[0]))
+        payoffs.append((y[1], x[1]))
+    return BimatrixSolution(equilibria=_with_components(found, pairs, payoffs), degenerate=degenerate)
 
 
 def positive_integers(M) -> list[list[int]]:
     """A payoff matrix shifted to integers ≥ 1 and scaled to integers (a positive affine map
-    of one player's payoffs, which moves neither best replies nor equilibria): v ↦ (v − low + 1)·L
-    with L the least common denominator, computed as v·L − low·L + L in integers."""
+    of one player's payoffs, which moves neither best replies nor equilibria)."""
+    return _positive_map(M)[0]
+
+
+def _positive_map(M) -> tuple[list[list[int]], int, Fraction | int]:
+    """(M', L, low) with M' = (M − low + 1)·L: M shifted to a least entry of 1 and scaled by the
+    least common multiple L of its denominators, computed as M·L − (low − 1)·L in integers."""
     rows = [[v if isinstance(v, (int, Fraction)) else Fraction(v) for v in row] for row in M]
     scale = math.lcm(*[v.denominator for row in rows for v in row])
     if scale == 1:
         scaled = [[v.numerator for v in row] for row in rows]
     else:
         scaled = [[v.numerator * (scale // v.denominator) for v in row] for row in rows]
-    low = min([min(row) for row in scaled]) - scale
-    return [[v - low for v in row] for row in scaled]
+    low = min([min(row) for row in scaled])
+    return [[v - low + scale for v in row] for row in scaled], scale, Fraction(low, scale) if scale > 1 else low
+
+
+def _mix_and_payoff(z: list[int], den: int, scale: int, low: Fraction | int) -> tuple[tuple[Fraction, ...], Fraction]:
+    """A vertex z / den of P (or Q) as a mixed strategy, and the other player's payoff against
+    it on the strategies tight there (:func:`solve_by_pivoting`)."""
+    total = sum(z)
+    return _probabilities(z, total), Fraction(den, total * scale) + low - 1
 
 
 def vertices(M: list[list[int]]) -> list[tuple[int, list[int]]]:
@@ -135,7 +167,7 @@ def vertices(M: list[list[int]]) -> list[tuple[int, list[int]]]:
     its labels (bit i < d: z_i = 0; bit d + j: row j tight) and integer numerators of z over
     a common denominator."""
     found = vertex_sets([M])[0]
-    return [(labels, found.coordinates(i, len(M[0]))) for i, labels in enumerate(found.labels)]
+    return [(labels, found.coordinates(i, len(M[0]))[0]) for i, labels in enumerate(found.labels)]
 
 
 def vertex_sets(matrices: list[list[list[int]]]) -> list[arr.VertexSet]:
@@ -186,7 +218,7 @@ def _walk(start: tuple, d: int, everything: int, origin: int) -> arr.VertexSet:
         columns, rhs, _, basic, nonbasic, mask = node
         labels = _labels(node, everything) & everything
         if labels & origin != origin and labels not in found:
-            found[labels] = (rhs, basic)
+            found[labels] = (rhs, basic, node[2])
         for column, entries in enumerate(columns):
             if column == enter:  # back to the parent: the lexicographic pivots are reversible
                 continue
@@ -212,8 +244,8 @@ def _walk_arrays(starts: list[tuple], d: int, everything: int, origin: int) -> a
         if unbounded:
             node = unbounded.pop()
             if (labels := _labels(node, everything)) & origin != origin:
-                rhs, basic = np.array(node[1], dtype=object)[:, None], np.array(node[3])[:, None]
-                found.add(np.array([labels], dtype=np.int64), np.zeros(1, dtype=np.int64), rhs, basic)
+                group = (np.array(node[1], dtype=object)[:, None], np.array(node[3])[:, None], [node[2]])
+                found.add(np.array([labels], dtype=np.int64), np.zeros(1, dtype=np.int64), group)
             edges = _edges(node, -1, d)
             fresh = seen.fresh(np.array([mask for _, _, mask in edges], dtype=np.int64)).tolist()
             _file([_pivot(node, *edges[i][:2]) for i in fresh], arrays, unbounded)
@@ -282,13 +314,14 @@ def _least_ratio_rows(entries: list[int], rhs: list[int]) -> list[int]:
     return rows
 
 
-def _probabilities(z: list[int]) -> tuple[Fraction, ...]:
-    """A vertex scaled to sum to 1 (its common denominator cancels); 0 and 1 are shared."""
-    total = sum(z)
+def _probabilities(z: list[int], total: int) -> tuple[Fraction, ...]:
+    """A vertex scaled to sum to 1 (``total``: its sum; its common denominator cancels); 0 and 1
+    are shared."""
     return tuple([_ZERO if not v else _ONE if v == total else Fraction(v, total) for v in z])
 
 
 _ZERO, _ONE = Fraction(0), Fraction(1)
+_PURE = ((_ONE, _ZERO), (_ZERO, _ONE))  # the pure strategies of a player with two
 
 
 def _leaving_row(node: tuple, column: int, close: list[int], d: int) -> int:
@@ -343,23 +376,27 @@ def _pivot(node: tuple, column: int, row: int) -> tuple:
     return new_columns, new_rhs, p, new_basic, new_nonbasic, mask ^ (1 << leaving) ^ (1 << entering_variable)
 
 
-def _covering_pairs(x_labels: list[int], y_labels: list[int], m: int, n: int) -> list[tuple[int, int]]:
-    """Index pairs whose label sets together cover all m + n labels.
+def _covering_pairs(x_labels: list[int], y_labels: list[int], m: int, n: int) -> tuple[list[tuple[int, int]], bool]:
+    """Index pairs whose label sets together cover all m + n labels, and whether some vertex
+    has more labels than its dimension (the game is degenerate).
 
     A vertex of P has at least m labels and one of Q at least n; a vertex with exactly that
     many is nondegenerate. A pair of nondegenerate vertices covers every label exactly when
-    their label sets are complements, found by looking the complement up; every pair with a
-    degenerate vertex is checked directly (such vertices are few in all but special games).
+    their label sets are complements, found by looking the complement up (the complement of
+    a vertex's labels is never a degenerate vertex's: it has too few labels); every pair with
+    a degenerate vertex is checked directly (such vertices are few in all but special games).
     """
     full = (1 << (m + n)) - 1
-    y_index = {labels: b for b, labels in enumerate(y_labels) if labels.bit_count() == n}
+    y_index = {labels: b for b, labels in enumerate(y_labels)}
     pairs = [(a, b) for a, labels in enumerate(x_labels) if (b := y_index.get(full ^ labels)) is not None]
     x_degenerate = [a for a, labels in enumerate(x_labels) if labels.bit_count() > m]
     y_degenerate = [b for b, labels in enumerate(y_labels) if labels.bit_count() > n]
-    y_regular = [b for b, labels in enumerate(y_labels) if labels.bit_count() == n]
-    pairs += _pairs_covering(x_labels, range(len(x_labels)), y_labels, y_degenerate, full)
-    pairs += _pairs_covering(x_labels, x_degenerate, y_labels, y_regular, full)
-    return pairs
+    if y_degenerate:
+        pairs += _pairs_covering(x_labels, range(len(x_labels)), y_labels, y_degenerate, full)
+    if x_degenerate:
+        y_regular = [b for b, labels in enumerate(y_labels) if labels.bit_count() == n]
+        pairs += _pairs_covering(x_labels, x_degenerate, y_labels, y_regular, full)
+    return pairs, bool(x_degenerate or y_degenerate)
 
 
 def _pairs_covering(x_labels: list[int], xs, y_labels: list[int], ys, full: int) -> list[tuple[int, int]]:

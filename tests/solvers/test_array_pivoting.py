@@ -1,0 +1,148 @@
+"""Pivoting many bases at a time in int64 arrays: the same vertices as the walk one basis at a
+time in Python integers, bases handed between the two when their entries pass the int64
+bound, and exact divisions by multiplication."""
+
+from __future__ import annotations
+
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sovgame.solvers import array_pivoting, pivoting
+from sovgame.solvers.bimatrix import solve_bimatrix
+
+
+def matrices(k, d, low, high):
+    return st.lists(st.lists(st.integers(low, high), min_size=d, max_size=d), min_size=k, max_size=k)
+
+
+shapes = st.tuples(st.integers(1, 6), st.integers(1, 6))
+
+
+def walk_in_python(M):
+    """The vertices as the walk one basis at a time finds them: {labels: z scaled to sum 1}."""
+    found = pivoting.vertex_sets([M])[0]
+    return _scaled(found, len(M[0]))
+
+
+def _scaled(found, d):
+    out = {}
+    for i, labels in enumerate(found.labels):
+        z, _ = found.coordinates(i, d)
+        out[labels] = tuple(F(v, sum(z)) for v in z)
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(shapes.flatmap(lambda shape: matrices(*shape, 1, 3)))
+def test_the_walk_in_arrays_finds_what_the_walk_in_python_finds(M):
+    # Entries 1..3 make most polytopes degenerate: many bases per vertex, ties in the ratio
+    # test decided by the lexicographic rule.
+    expected = walk_in_python(M)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pivoting, "ARRAYS_FROM", 0)
+        assert walk_in_python(M) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(shapes.flatmap(lambda shape: matrices(*shape, 1, 200)), st.sampled_from([2, 64, 1 << 12]))
+def test_bases_past_the_int64_bound_are_walked_in_python_integers_and_back(M, limit):
+    # A low bound sends most bases to the walk in Python integers and their children back to
+    # the arrays when they fit: every hand-over in both directions is exercised.
+    expected = walk_in_python(M)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pivoting, "ARRAYS_FROM", 0)
+        patch.setattr(array_pivoting, "LIMIT", limit)
+        assert walk_in_python(M) == expected
+
+
+def games(low, high):
+    return shapes.flatmap(lambda shape: st.tuples(matrices(*shape, low, high), matrices(*shape, low, high)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(games(-2, 2), st.sampled_from([2, 1 << 31]))
+def test_equilibria_in_arrays_are_those_of_every_square_system(game, limit):
+    # Square games walk both polytopes together; small payoffs make most games degenerate.
+    A, B = game
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pivoting, "ARRAYS_FROM", 0)
+        patch.setattr(array_pivoting, "LIMIT", limit)
+        assert pivoting.solve_by_pivoting(A, B) == solve_bimatrix(A, B)
+
+
+def test_a_game_whose_bases_cross_the_int64_bound_agrees_with_gambit():
+    # Payoffs up to 10⁴ in a 7x7 game give dictionary entries past 2³¹ on some bases (their
+    # subtrees are walked in Python integers); Gambit's exact enumeration is the reference.
+    gbt = pytest.importorskip("pygambit")
+    rng = np.random.default_rng([3, 7])
+    A, B = rng.integers(-(10**5), 10**5 + 1, (7, 7)).tolist(), rng.integers(-(10**5), 10**5 + 1, (7, 7)).tolist()
+    crossed = []
+    original = array_pivoting.to_dictionary
+
+    def counting(bases, n):
+        crossed.append(n)
+        return original(bases, n)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(array_pivoting, "to_dictionary", counting)
+        ours = {(e.row, e.col) for e in pivoting.solve_by_pivoting(A, B).equilibria}
+    assert crossed, "no basis passed the int64 bound: the hand-over went untested"
+    table = getattr(gbt, "StrategicGame", None) or gbt.Game
+    result = gbt.nash.enummixed_solve(table.from_arrays(A, B), rational=True)
+    theirs = {
+        tuple(
+            tuple(F(int(profile[p][str(s + 1)].numerator), int(profile[p][str(s + 1)].denominator)) for s in range(7))
+            for p in ("1", "2")
+        )
+        for profile in result.equilibria
+    }
+    assert ours == theirs
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, (1 << 31) - 1), st.data())
+def test_exact_quotients_divide_exact_multiples(den, data):
+    bound = ((1 << 63) - 1) // den  # the numerators fit in int64
+    quotients = data.draw(st.lists(st.integers(-bound, bound), min_size=1, max_size=6))
+    numerators = np.array([[[q * den for q in quotients]]], dtype=np.int64).transpose(0, 2, 1)  # (1, N, 1)
+    dens = np.full(len(quotients), den, dtype=np.int64)
+    got = array_pivoting.exact_quotients(numerators.copy(), dens)
+    assert got[0, :, 0].tolist() == quotients
+
+
+def test_seen_bases_are_new_once():
+    seen = array_pivoting.Seen([5, 9])
+    fresh = seen.fresh(np.array([9, 7, 3, 7, 5, 3], dtype=np.int64))
+    masks = np.array([9, 7, 3, 7, 5, 3])[fresh].tolist()
+    assert sorted(masks) == [3, 7] and len(fresh) == 2
+    assert seen.fresh(np.array([3, 7, 9, 11], dtype=np.int64)).tolist() == [3]
+
+
+def every_basis(M):
+    """Every basis the walk in Python integers visits, as its dictionaries."""
+    k, d = len(M), len(M[0])
+    start = ([list(c) for c in zip(*M)], [1] * k, 1, list(range(d, d + k)), list(range(d)), ((1 << k) - 1) << d)
+    seen, stack, bases = {start[5]}, [start], []
+    while stack:
+        node = stack.pop()
+        bases.append(node)
+        for column, row, mask in pivoting._edges(node, -1, d):
+            if mask not in seen:
+                seen.add(mask)
+                stack.append(pivoting._pivot(node, column, row))
+    return bases
+
+
+@settings(max_examples=150, deadline=None)
+@given(shapes.flatmap(lambda shape: matrices(*shape, 1, 3)))
+def test_the_ratio_test_in_arrays_chooses_the_rows_of_the_exact_lexicographic_rule(M):
+    # Every pivot of every basis, ties included (entries 1..3: most bases are degenerate).
+    d = len(M[0])
+    for node in every_basis(M):
+        expected = {(column, row) for column, row, _ in pivoting._edges(node, -1, d)}
+        parents, columns, rows = array_pivoting._leaving_rows(array_pivoting.from_dictionary(node))
+        assert set(zip(columns.tolist(), rows.tolist())) == expected and not parents.any()
