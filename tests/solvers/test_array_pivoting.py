@@ -24,8 +24,16 @@ shapes = st.tuples(st.integers(1, 6), st.integers(1, 6))
 
 def walk_in_python(M):
     """The vertices as the walk one basis at a time finds them: {labels: z scaled to sum 1}."""
-    found = pivoting.vertex_sets([M])[0]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pivoting, "ARRAYS_FROM", 10**9)
+        found = pivoting.vertex_sets([M])[0]
     return _scaled(found, len(M[0]))
+
+
+def walk(M):
+    """The vertices as :func:`sovgame.solvers.pivoting.vertex_sets` finds them (walked in arrays
+    when ``ARRAYS_FROM`` says so)."""
+    return _scaled(pivoting.vertex_sets([M])[0], len(M[0]))
 
 
 def _scaled(found, d):
@@ -44,7 +52,7 @@ def test_the_walk_in_arrays_finds_what_the_walk_in_python_finds(M):
     expected = walk_in_python(M)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pivoting, "ARRAYS_FROM", 0)
-        assert walk_in_python(M) == expected
+        assert walk(M) == expected
 
 
 @settings(max_examples=100, deadline=None)
@@ -56,7 +64,7 @@ def test_bases_past_the_int64_bound_are_walked_in_python_integers_and_back(M, li
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pivoting, "ARRAYS_FROM", 0)
         patch.setattr(array_pivoting, "LIMIT", limit)
-        assert walk_in_python(M) == expected
+        assert walk(M) == expected
 
 
 def games(low, high):
@@ -75,20 +83,22 @@ def test_equilibria_in_arrays_are_those_of_every_square_system(game, limit):
 
 
 def test_a_game_whose_bases_cross_the_int64_bound_agrees_with_gambit():
-    # Payoffs up to 10⁴ in a 7x7 game give dictionary entries past 2³¹ on some bases (their
-    # subtrees are walked in Python integers); Gambit's exact enumeration is the reference.
+    # Payoffs up to 300 in a 7x7 game give dictionary entries past 2³¹ on bases four or more
+    # pivots from the origin: their subtrees are walked in Python integers. Gambit's exact
+    # enumeration is the reference.
     gbt = pytest.importorskip("pygambit")
     rng = np.random.default_rng([3, 7])
-    A, B = rng.integers(-(10**5), 10**5 + 1, (7, 7)).tolist(), rng.integers(-(10**5), 10**5 + 1, (7, 7)).tolist()
+    A, B = rng.integers(-300, 301, (7, 7)).tolist(), rng.integers(-300, 301, (7, 7)).tolist()
     crossed = []
-    original = array_pivoting.to_dictionary
+    original = array_pivoting.expand
 
-    def counting(bases, n):
-        crossed.append(n)
-        return original(bases, n)
+    def counting(bases, seen):
+        children, beyond = original(bases, seen)
+        crossed.extend(beyond)
+        return children, beyond
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(array_pivoting, "to_dictionary", counting)
+        patch.setattr(array_pivoting, "expand", counting)
         ours = {(e.row, e.col) for e in pivoting.solve_by_pivoting(A, B).equilibria}
     assert crossed, "no basis passed the int64 bound: the hand-over went untested"
     table = getattr(gbt, "StrategicGame", None) or gbt.Game
@@ -101,6 +111,34 @@ def test_a_game_whose_bases_cross_the_int64_bound_agrees_with_gambit():
         for profile in result.equilibria
     }
     assert ours == theirs
+
+
+def test_bases_are_handed_both_ways_between_the_arrays_and_python_integers(monkeypatch):
+    # With the bound at 20 and entries 1..4, the origin's neighbours (denominator: an entry)
+    # fit the arrays, some bases further on leave them (entries past 20) and some of their
+    # descendants come back (denominator past 4: not the origin's neighbours); the vertices
+    # stay those of the walk in Python integers.
+    rng = np.random.default_rng(5)
+    polytopes = [rng.integers(1, 5, (k, d)).tolist() for k, d in [(5, 5), (6, 4), (4, 6), (6, 6)] * 10]
+    expected = [walk_in_python(M) for M in polytopes]
+    moves = {"out": 0, "back": 0}
+    expand, from_dictionaries = array_pivoting.expand, array_pivoting.from_dictionaries
+
+    def counting_out(bases, seen):
+        children, beyond = expand(bases, seen)
+        moves["out"] += len(beyond)
+        return children, beyond
+
+    def counting_back(nodes):
+        moves["back"] += sum(node[2] > 4 for node in nodes)
+        return from_dictionaries(nodes)
+
+    monkeypatch.setattr(pivoting, "ARRAYS_FROM", 0)
+    monkeypatch.setattr(array_pivoting, "LIMIT", 20)
+    monkeypatch.setattr(array_pivoting, "expand", counting_out)
+    monkeypatch.setattr(array_pivoting, "from_dictionaries", counting_back)
+    assert [walk(M) for M in polytopes] == expected
+    assert moves["out"] and moves["back"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -144,5 +182,6 @@ def test_the_ratio_test_in_arrays_chooses_the_rows_of_the_exact_lexicographic_ru
     d = len(M[0])
     for node in every_basis(M):
         expected = {(column, row) for column, row, _ in pivoting._edges(node, -1, d)}
-        parents, columns, rows = array_pivoting._leaving_rows(array_pivoting.from_dictionary(node))
+        with np.errstate(divide="ignore", invalid="ignore"):  # as in a walk: ratios over entries ≤ 0
+            parents, columns, rows = array_pivoting._leaving_rows(array_pivoting.from_dictionaries([node]))
         assert set(zip(columns.tolist(), rows.tolist())) == expected and not parents.any()

@@ -34,6 +34,8 @@ import numpy as np
 LIMIT = 1 << 31
 #: Bases expanded together at most (bounds the memory of one step).
 CHUNK = 2048
+#: Fewer entries than this are divided by numpy's integer division (:func:`exact_quotients`).
+DIVIDE_BELOW = 4096
 
 
 class Bases(NamedTuple):
@@ -53,20 +55,24 @@ class Bases(NamedTuple):
         return len(self.den)
 
 
-def from_dictionary(node: tuple) -> Bases | None:
-    """A basis given as :mod:`~sovgame.solvers.pivoting` holds it (columns, right-hand side,
-    denominator, basic and nonbasic variables, mask), as arrays; None if past :data:`LIMIT`."""
-    columns, rhs, den, basic, nonbasic, mask = node
-    tableau = [list(row) + [r] for row, r in zip(zip(*columns), rhs)]
-    if den >= LIMIT or not all(-LIMIT < v < LIMIT for row in tableau for v in row):
-        return None
+def fits(node: tuple) -> bool:
+    """Whether a basis given as :mod:`~sovgame.solvers.pivoting` holds it (columns,
+    right-hand side, denominator, basic and nonbasic variables, mask) is within :data:`LIMIT`."""
+    columns, rhs, den = node[:3]
+    return den < LIMIT and all(-LIMIT < v < LIMIT for column in columns + [rhs] for v in column)
+
+
+def from_dictionaries(nodes: list[tuple]) -> Bases:
+    """Bases given as :mod:`~sovgame.solvers.pivoting` holds them, all within :data:`LIMIT`, as
+    arrays."""
+    tableaux = [[list(row) + [r] for row, r in zip(zip(*node[0]), node[1])] for node in nodes]
     return Bases(
-        np.array(tableau, dtype=np.int64)[:, None, :],
-        np.array([den], dtype=np.int64),
-        np.array(basic, dtype=np.int64)[:, None],
-        np.array(nonbasic, dtype=np.int64)[:, None],
-        np.array([mask], dtype=np.int64),
-        np.array([-1], dtype=np.int64),
+        np.array(tableaux, dtype=np.int64).transpose(1, 0, 2).copy(),
+        np.array([node[2] for node in nodes], dtype=np.int64),
+        np.array([node[3] for node in nodes], dtype=np.int64).T.copy(),
+        np.array([node[4] for node in nodes], dtype=np.int64).T.copy(),
+        np.array([node[5] for node in nodes], dtype=np.int64),
+        np.full(len(nodes), -1, dtype=np.int64),
     )
 
 
@@ -110,8 +116,7 @@ class VertexSet(NamedTuple):
     def coordinates(self, i: int, d: int) -> tuple[list[int], int]:
         """Vertex i's integer numerators (d coordinates) and their common denominator."""
         rhs, basic, den = self.bases[self.group[i]]
-        if self.position is not None:
-            at = self.position[i]
+        if self.position is not None and (at := self.position[i]) >= 0:
             rhs, basic, den = rhs[:, at].tolist(), basic[:, at].tolist(), int(den[at])
         z = [0] * d
         for v, value in zip(basic, rhs):
@@ -128,6 +133,7 @@ class Found:
         self.labels: list[np.ndarray] = []
         self.index: list[np.ndarray] = []
         self.bases: list[tuple] = []
+        self.python: dict[int, tuple] = {}  # bases met in Python integers
 
     def record(self, bases: Bases, everything: int, origin: int) -> None:
         """Note the labels of these bases (the variables at zero: the nonbasic ones and the
@@ -136,7 +142,7 @@ class Found:
         rhs = bases.tableaux[:, :, d]
         zero_bits = np.where(rhs == 0, np.left_shift(1, bases.basic), 0).sum(axis=0)
         labels = everything ^ bases.mask ^ zero_bits
-        keep = np.flatnonzero((labels & origin) != origin)
+        keep = ((labels & origin) != origin).nonzero()[0]
         self.add(labels[keep], keep, (rhs, bases.basic, bases.den))
 
     def add(self, labels: np.ndarray, index: np.ndarray, group: tuple) -> None:
@@ -147,14 +153,18 @@ class Found:
             self.index.append(index)
             self.bases.append(group)
 
+    def note(self, labels: int, basis: tuple) -> None:
+        """Note one basis (lists: right-hand side, basic variables; denominator) by its labels."""
+        self.python.setdefault(labels, basis)
+
     def vertex_sets(self, polytopes: int, shift: int) -> list[VertexSet]:
         """The distinct vertices of each polytope of the walk, whose number is the labels'
         bits from ``shift`` on (the bits below are the labels proper)."""
-        if not self.labels:
-            return [VertexSet([], [], [], []) for _ in range(polytopes)]
-        labels = np.concatenate(self.labels)
-        index = np.concatenate(self.index)
-        group = np.repeat(np.arange(len(self.labels)), [len(part) for part in self.labels])
+        groups = self.bases + list(self.python.values())
+        labels = np.concatenate(self.labels + [np.fromiter(self.python, dtype=np.int64, count=len(self.python))])
+        index = np.concatenate(self.index + [np.full(len(self.python), -1)])
+        sizes = [len(part) for part in self.labels] + [1] * len(self.python)
+        group = np.repeat(np.arange(len(sizes)), sizes)
         distinct, first = np.unique(labels, return_index=True)
         tags = distinct >> shift
         sets = []
@@ -162,7 +172,7 @@ class Found:
             mine = tags == tag
             chosen = first[mine]
             own = (distinct[mine] & ((1 << shift) - 1)).tolist()
-            sets.append(VertexSet(own, self.bases, group[chosen].tolist(), index[chosen].tolist()))
+            sets.append(VertexSet(own, groups, group[chosen].tolist(), index[chosen].tolist()))
         return sets
 
 
@@ -183,7 +193,14 @@ class Seen:
         ordered, order = ordered[distinct], order[distinct]
         at = np.searchsorted(self.masks, ordered)
         new = self.masks[np.minimum(at, len(self.masks) - 1)] != ordered
-        self.masks = np.insert(self.masks, at[new], ordered[new])
+        added, where = ordered[new], at[new]
+        where += np.arange(len(where))  # their places once merged (both ascending)
+        merged = np.empty(len(self.masks) + len(added), dtype=np.int64)
+        kept = np.ones(len(merged), dtype=bool)
+        kept[where] = False
+        merged[where] = added
+        merged[kept] = self.masks
+        self.masks = merged
         return np.sort(order[new])
 
 
@@ -216,14 +233,13 @@ def _leaving_rows(bases: Bases) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     # is +inf (rhs > 0) or NaN (rhs = 0), both ignored by fmin.
     ratios = T[:, :, :d].astype(np.float64)
     np.maximum(ratios, 0.0, out=ratios)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        np.divide(T[:, :, d:].astype(np.float64), ratios, out=ratios)
+    np.divide(T[:, :, d:].astype(np.float64), ratios, out=ratios)  # x / 0: warnings off (walk)
     least = np.fmin.reduce(ratios, axis=0)
     candidates = (ratios == least).view(np.uint8)
     count = candidates.sum(axis=0, dtype=np.uint8)
     rows = (candidates * np.arange(k, dtype=np.uint8)[:, None, None]).sum(axis=0, dtype=np.uint8)  # if alone
     bounded = least < np.inf
-    back = np.flatnonzero(bases.entered >= 0)
+    back = (bases.entered >= 0).nonzero()[0]
     bounded[back, bases.entered[back]] = False  # the parent, already seen
     tied = bounded & (count > 1)
     if tied.any():
@@ -259,15 +275,15 @@ def _lexicographic_least(bases: Bases, nodes: np.ndarray, columns: np.ndarray, c
     nonbasic = bases.nonbasic[:, node]
     q, at = np.nonzero(nonbasic >= d)
     slot[at, 1 + nonbasic[q, at] - d] = q
-    keys = np.take_along_axis(extended, slot, axis=1)
-    mine = np.flatnonzero(own_slack >= 0)
+    keys = extended[np.arange(len(pair))[:, None], slot]
+    mine = (own_slack >= 0).nonzero()[0]
     keys[mine, 1 + own_slack[mine]] = bases.den[node[mine]]
     entries = T[rows, node, columns[pair]]  # each candidate's pivot column entry
     sizes = np.bincount(pair, minlength=len(nodes))
     start = np.cumsum(sizes) - sizes
     best = start.copy()
     for rank in range(1, int(sizes.max())):
-        live = np.flatnonzero(sizes > rank)
+        live = (sizes > rank).nonzero()[0]
         current, other = best[live], start[live] + rank
         difference = keys[other] * entries[current][:, None] - keys[current] * entries[other][:, None]
         first = (difference != 0).argmax(axis=1)
@@ -301,8 +317,8 @@ def pivot(bases: Bases, parents: np.ndarray, columns: np.ndarray, rows: np.ndarr
 
 def exact_quotients(numerators: np.ndarray, den: np.ndarray) -> np.ndarray:
     """numerators[:, n] / den[n], in place, for int64 numerators known to be exact multiples
-    of the positive den[n] (so every quotient fits in int64), by multiplication: four times
-    faster than numpy's integer division.
+    of the positive den[n] (so every quotient fits in int64). Many are divided by
+    multiplication, four times faster than numpy's integer division:
 
     Write den = 2ˢ·o with o odd. The numerator is q·2ˢ·o, so shifting it right by s is exact
     and leaves q·o; o has an inverse modulo 2⁶⁴, found by Newton's iteration x ← x·(2 − o·x)
@@ -310,6 +326,8 @@ def exact_quotients(numerators: np.ndarray, den: np.ndarray) -> np.ndarray:
     and q·o·o⁻¹ ≡ q (mod 2⁶⁴) in wrapping unsigned arithmetic; as |q| < 2⁶³, that residue read
     as a signed int64 is q (Granlund & Montgomery 1994, *Division by invariant integers using
     multiplication*, section 9)."""
+    if numerators.size < DIVIDE_BELOW:  # the inverses cost more than they save
+        return np.floor_divide(numerators, den[:, None], out=numerators)
     twos = den & -den
     shift = np.frexp(twos.astype(np.float64))[1] - 1  # exact: a power of two below 2⁵³
     odd = (den >> shift).view(np.uint64)

@@ -173,6 +173,9 @@ def _with_components(
     order = sorted(range(len(pairs)), key=lambda i: _order_key(pairs[i]), reverse=True)
     pairs = [pairs[i] for i in order]
     proved = [None] * len(pairs) if payoffs is None else [payoffs[i] for i in order]
+    if ids is not None and len({r for r, _ in ids}) == len({c for _, c in ids}) == len(ids):
+        # No two equilibria share a strategy: all isolated.
+        return tuple(BimatrixEquilibrium(row, col, None, values) for (row, col), values in zip(pairs, proved))
     parent: dict = {}
 
     def find(node: int) -> int:

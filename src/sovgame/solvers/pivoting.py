@@ -142,24 +142,24 @@ def positive_integers(M) -> list[list[int]]:
     return _positive_map(M)[0]
 
 
-def _positive_map(M) -> tuple[list[list[int]], int, Fraction | int]:
-    """(M', L, low) with M' = (M − low + 1)·L: M shifted to a least entry of 1 and scaled by the
-    least common multiple L of its denominators, computed as M·L − (low − 1)·L in integers."""
-    rows = [[v if isinstance(v, (int, Fraction)) else Fraction(v) for v in row] for row in M]
-    scale = math.lcm(*[v.denominator for row in rows for v in row])
-    if scale == 1:
-        scaled = [[v.numerator for v in row] for row in rows]
-    else:
-        scaled = [[v.numerator * (scale // v.denominator) for v in row] for row in rows]
-    low = min([min(row) for row in scaled])
-    return [[v - low + scale for v in row] for row in scaled], scale, Fraction(low, scale) if scale > 1 else low
+def _positive_map(M) -> tuple[list[list[int]], int, int]:
+    """(M', L, low) with M' = M·L − low + L: M scaled by the least common multiple L of its
+    denominators, then shifted to a least entry of L ≥ 1; low = L·min M."""
+    width = len(M[0])
+    flat = [v if isinstance(v, (int, Fraction)) else Fraction(v) for row in M for v in row]
+    scale = math.lcm(*[v.denominator for v in flat])
+    scaled = [v.numerator for v in flat] if scale == 1 else [v.numerator * (scale // v.denominator) for v in flat]
+    low = min(scaled)
+    shifted = [v - low + scale for v in scaled]
+    return [shifted[at : at + width] for at in range(0, len(shifted), width)], scale, low
 
 
-def _mix_and_payoff(z: list[int], den: int, scale: int, low: Fraction | int) -> tuple[tuple[Fraction, ...], Fraction]:
+def _mix_and_payoff(z: list[int], den: int, scale: int, low: int) -> tuple[tuple[Fraction, ...], Fraction]:
     """A vertex z / den of P (or Q) as a mixed strategy, and the other player's payoff against
-    it on the strategies tight there (:func:`solve_by_pivoting`)."""
+    it on the strategies tight there (:func:`solve_by_pivoting`): den / (Σz·L) + low / L − 1 in
+    the terms of :func:`_positive_map`."""
     total = sum(z)
-    return _probabilities(z, total), Fraction(den, total * scale) + low - 1
+    return _probabilities(z, total), Fraction(den + (low - scale) * total, total * scale)
 
 
 def vertices(M: list[list[int]]) -> list[tuple[int, list[int]]]:
@@ -232,43 +232,50 @@ def _walk(start: tuple, d: int, everything: int, origin: int) -> arr.VertexSet:
 
 
 def _walk_arrays(starts: list[tuple], d: int, everything: int, origin: int) -> arr.Found:
-    """The same walk over many bases at a time in int64 arrays; bases past the int64 bound
-    (:data:`~sovgame.solvers.array_pivoting.LIMIT`) are expanded one at a time in Python
-    integers until their descendants are back within it."""
+    """The same walk over many bases at a time in int64 arrays. The slack bases, and bases past
+    the int64 bound (:data:`~sovgame.solvers.array_pivoting.LIMIT`), are expanded in Python
+    integers, and their descendants join the arrays when within it."""
     seen = arr.Seen([start[5] for start in starts])
     found = arr.Found()
     arrays: list[arr.Bases] = []
-    unbounded: list[tuple] = []  # bases in Python integers (past the int64 bound)
-    _file(starts, arrays, unbounded)
-    while arrays or unbounded:
-        if unbounded:
-            node = unbounded.pop()
-            if (labels := _labels(node, everything)) & origin != origin:
-                group = (np.array(node[1], dtype=object)[:, None], np.array(node[3])[:, None], [node[2]])
-                found.add(np.array([labels], dtype=np.int64), np.zeros(1, dtype=np.int64), group)
-            edges = _edges(node, -1, d)
-            fresh = seen.fresh(np.array([mask for _, _, mask in edges], dtype=np.int64)).tolist()
-            _file([_pivot(node, *edges[i][:2]) for i in fresh], arrays, unbounded)
-            continue
-        bases = arrays.pop()
-        found.record(bases, everything, origin)
-        children, beyond = arr.expand(bases, seen)
-        unbounded += beyond
-        arrays += [arr.select(children, slice(at, at + arr.CHUNK)) for at in range(0, len(children), arr.CHUNK)]
+    python = list(starts)  # bases to expand in Python integers
+    with np.errstate(divide="ignore", invalid="ignore"):  # ratios over entries ≤ 0, ignored
+        _walk_loop(arrays, python, seen, found, d, everything, origin)
     return found
 
 
-def _file(nodes: list[tuple], arrays: list[arr.Bases], unbounded: list[tuple]) -> None:
-    """Bases in Python integers go to the arrays, as one group, if within their bound."""
-    within = []
+def _walk_loop(
+    arrays: list[arr.Bases], python: list[tuple], seen: arr.Seen, found: arr.Found, d: int, everything: int, origin: int
+) -> None:
+    """The loop of :func:`_walk_arrays`."""
+    while arrays or python:
+        if python:
+            neighbours = _expand_in_python(python, seen, found, d, everything, origin)
+            within = [arr.fits(node) for node in neighbours]
+            python = [node for node, fits in zip(neighbours, within) if not fits]
+            if any(within):
+                arrays.append(arr.from_dictionaries([node for node, fits in zip(neighbours, within) if fits]))
+            continue
+        bases = arrays.pop()
+        found.record(bases, everything, origin)
+        children, python = arr.expand(bases, seen)
+        arrays += [arr.select(children, slice(at, at + arr.CHUNK)) for at in range(0, len(children), arr.CHUNK)]
+
+
+def _expand_in_python(
+    nodes: list[tuple], seen: arr.Seen, found: arr.Found, d: int, everything: int, origin: int
+) -> list[tuple]:
+    """Note the vertices of these bases (dictionaries in Python integers) and return their
+    neighbours not yet seen (seen from now on), as dictionaries."""
+    edges = []
     for node in nodes:
-        bases = arr.from_dictionary(node)
-        if bases is None:
-            unbounded.append(node)
-        else:
-            within.append(bases)
-    if within:
-        arrays.append(arr.join(within))
+        if (labels := _labels(node, everything)) & origin != origin:
+            found.note(labels, (node[1], node[3], node[2]))
+        edges += [(node, column, row, mask) for column, row, mask in _edges(node, -1, d)]
+    if not edges:
+        return []
+    fresh = seen.fresh(np.array([mask for *_, mask in edges], dtype=np.int64)).tolist()
+    return [_pivot(*edges[i][:3]) for i in fresh]
 
 
 def _labels(node: tuple, everything: int) -> int:
