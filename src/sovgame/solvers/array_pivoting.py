@@ -59,15 +59,16 @@ def fits(node: tuple) -> bool:
     """Whether a basis given as :mod:`~sovgame.solvers.pivoting` holds it (columns,
     right-hand side, denominator, basic and nonbasic variables, mask) is within :data:`LIMIT`."""
     columns, rhs, den = node[:3]
-    return den < LIMIT and all(-LIMIT < v < LIMIT for column in columns + [rhs] for v in column)
+    entries = columns + [rhs]
+    return den < LIMIT and max(map(max, entries)) < LIMIT and min(map(min, entries)) > -LIMIT
 
 
 def from_dictionaries(nodes: list[tuple]) -> Bases:
     """Bases given as :mod:`~sovgame.solvers.pivoting` holds them, all within :data:`LIMIT`, as
     arrays."""
-    tableaux = [[list(row) + [r] for row, r in zip(zip(*node[0]), node[1])] for node in nodes]
+    columns = np.array([node[0] + [node[1]] for node in nodes], dtype=np.int64)  # (N, d + 1, k)
     return Bases(
-        np.array(tableaux, dtype=np.int64).transpose(1, 0, 2).copy(),
+        columns.transpose(2, 0, 1).copy(),
         np.array([node[2] for node in nodes], dtype=np.int64),
         np.array([node[3] for node in nodes], dtype=np.int64).T.copy(),
         np.array([node[4] for node in nodes], dtype=np.int64).T.copy(),

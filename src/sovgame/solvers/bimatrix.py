@@ -154,12 +154,24 @@ def _normalise(z: Iterable[int]) -> tuple[Fraction, ...]:
     return tuple(Fraction(v, total) for v in values)
 
 
-def _order_key(pair):
-    """Pure equilibria first, then by the row player's probabilities and the column player's,
-    each descending (with ``reverse=True``). Probabilities are fractions in [0, 1], so the
-    whole numbers among them are 0 and 1."""
-    row, col = pair
-    return (all(v.denominator == 1 for v in row + col), row, col)
+def _order(pairs: list[tuple]) -> list[int]:
+    """The positions of ``pairs`` in the order equilibria are reported: pure ones first, then by
+    the row player's probabilities and the column player's, each descending. Probabilities
+    are fractions in [0, 1], so the whole numbers among them are 0 and 1, and a pure strategy
+    comes before another exactly when its 1 comes first."""
+    pure, mixed = [], []
+    for i, (row, col) in enumerate(pairs):
+        if all(v.denominator == 1 for v in row) and all(v.denominator == 1 for v in col):
+            pure.append(((_first_one(row), _first_one(col)), i))
+        else:
+            mixed.append(((row, col), i))
+    pure.sort()
+    mixed.sort(reverse=True)
+    return [i for _, i in pure] + [i for _, i in mixed]
+
+
+def _first_one(strategy: tuple) -> int:
+    return next(i for i, v in enumerate(strategy) if v)
 
 
 def _with_components(
@@ -170,7 +182,7 @@ def _with_components(
     ``ids``, when given, numbers each pair's row and column strategy (equal numbers for equal
     strategies), saving the hashing of fractions; ``payoffs`` are proved payoffs of each pair
     (see :class:`BimatrixEquilibrium`)."""
-    order = sorted(range(len(pairs)), key=lambda i: _order_key(pairs[i]), reverse=True)
+    order = _order(pairs) if len(pairs) > 1 else list(range(len(pairs)))
     pairs = [pairs[i] for i in order]
     proved = [None] * len(pairs) if payoffs is None else [payoffs[i] for i in order]
     if ids is not None and len({r for r, _ in ids}) == len({c for _, c in ids}) == len(ids):

@@ -23,6 +23,7 @@ players the same check in integers, :class:`~sovgame.solvers.verify.TwoPlayerChe
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..core.budget import metered, require, solve_work
+from ..core.budget import Work, metered, require, solve_work
 from ..core.model import Game
 from ..errors import GameTooLargeError
 from .gambit import gambit_equilibria
@@ -93,7 +94,8 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
     kappa : cost level κ ≥ 0 (exact; ``"4/3"`` is fine)
     costs : keep only the costs of these names (all when None)
     """
-    require(solve_work(game.shape))  # refused before it starts when past the work limit
+    shape = game.shape
+    require(_two_player_work(shape) if len(shape) == 2 else solve_work(shape))  # refused past the work limit
     kappa = Fraction(kappa)
     if game.single_strategy_players:
         return _solve_without_single_strategy_players(game, kappa, costs)
@@ -151,6 +153,13 @@ def solve(game: Game, kappa: Fraction | int | str = 0, costs: Sequence[str] | No
         method=method,
         notes=tuple(notes),
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _two_player_work(shape: tuple[int, ...]) -> Work:
+    """:func:`~sovgame.core.budget.solve_work` of a two-player game, which depends on its shape
+    alone (an immutable estimate, so kept: solving many games of one shape asks again)."""
+    return solve_work(shape)
 
 
 def _solve_without_single_strategy_players(game: Game, kappa: Fraction, costs: Sequence[str] | None) -> Solution:
