@@ -23,6 +23,7 @@ et al. 2010, section 4).
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -161,8 +162,8 @@ def _order(pairs: list[tuple]) -> list[int]:
     comes before another exactly when its 1 comes first."""
     pure, mixed = [], []
     for i, (row, col) in enumerate(pairs):
-        if all(v.denominator == 1 for v in row) and all(v.denominator == 1 for v in col):
-            pure.append(((_first_one(row), _first_one(col)), i))
+        if max(map(_denominator, row)) == 1 == max(map(_denominator, col)):
+            pure.append(((row.index(1), col.index(1)), i))
         else:
             mixed.append(((row, col), i))
     pure.sort()
@@ -170,8 +171,7 @@ def _order(pairs: list[tuple]) -> list[int]:
     return [i for _, i in pure] + [i for _, i in mixed]
 
 
-def _first_one(strategy: tuple) -> int:
-    return next(i for i, v in enumerate(strategy) if v)
+_denominator = operator.attrgetter("denominator")
 
 
 def _with_components(
