@@ -82,25 +82,32 @@ def test_equilibria_in_arrays_are_those_of_every_square_system(game, limit):
         assert pivoting.solve_by_pivoting(A, B) == solve_bimatrix(A, B)
 
 
-def test_a_game_whose_bases_cross_the_int64_bound_agrees_with_gambit():
-    # Payoffs up to 300 in a 7x7 game give dictionary entries past 2³¹ on bases four or more
-    # pivots from the origin: their subtrees are walked in Python integers. Gambit's exact
+def counting_hand_overs(monkeypatch) -> dict[str, int]:
+    """Count the bases ``expand`` leaves to Python integers: past 2⁵³ (``beyond``), or whose
+    pivot int64 cannot make exactly (``pending``)."""
+    counts = {"beyond": 0, "pending": 0}
+    expand = array_pivoting.expand
+
+    def counting(bases, seen):
+        children, beyond, pending = expand(bases, seen)
+        counts["beyond"] += len(beyond)
+        counts["pending"] += len(pending)
+        return children, beyond, pending
+
+    monkeypatch.setattr(array_pivoting, "expand", counting)
+    return counts
+
+
+def test_a_game_whose_bases_cross_the_int64_bound_agrees_with_gambit(monkeypatch):
+    # Payoffs up to 10⁴ in a 7x7 game give dictionary entries past 2⁵³ and pivots whose
+    # bound rules out int64 (their bases are walked in Python integers). Gambit's exact
     # enumeration is the reference.
     gbt = pytest.importorskip("pygambit")
     rng = np.random.default_rng([3, 7])
-    A, B = rng.integers(-300, 301, (7, 7)).tolist(), rng.integers(-300, 301, (7, 7)).tolist()
-    crossed = []
-    original = array_pivoting.expand
-
-    def counting(bases, seen):
-        children, beyond = original(bases, seen)
-        crossed.extend(beyond)
-        return children, beyond
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(array_pivoting, "expand", counting)
-        ours = {(e.row, e.col) for e in pivoting.solve_by_pivoting(A, B).equilibria}
-    assert crossed, "no basis passed the int64 bound: the hand-over went untested"
+    A, B = rng.integers(-(10**4), 10**4 + 1, (7, 7)).tolist(), rng.integers(-(10**4), 10**4 + 1, (7, 7)).tolist()
+    counts = counting_hand_overs(monkeypatch)
+    ours = {(e.row, e.col) for e in pivoting.solve_by_pivoting(A, B).equilibria}
+    assert counts["beyond"] and counts["pending"], "no basis was handed over: the hand-over went untested"
     table = getattr(gbt, "StrategicGame", None) or gbt.Game
     result = gbt.nash.enummixed_solve(table.from_arrays(A, B), rational=True)
     theirs = {
@@ -121,24 +128,42 @@ def test_bases_are_handed_both_ways_between_the_arrays_and_python_integers(monke
     rng = np.random.default_rng(5)
     polytopes = [rng.integers(1, 5, (k, d)).tolist() for k, d in [(5, 5), (6, 4), (4, 6), (6, 6)] * 10]
     expected = [walk_in_python(M) for M in polytopes]
-    moves = {"out": 0, "back": 0}
-    expand, from_dictionaries = array_pivoting.expand, array_pivoting.from_dictionaries
-
-    def counting_out(bases, seen):
-        children, beyond = expand(bases, seen)
-        moves["out"] += len(beyond)
-        return children, beyond
+    back = [0]
+    from_dictionaries = array_pivoting.from_dictionaries
 
     def counting_back(nodes):
-        moves["back"] += sum(node[2] > 4 for node in nodes)
+        back[0] += sum(node[2] > 4 for node in nodes)
         return from_dictionaries(nodes)
 
     monkeypatch.setattr(pivoting, "ARRAYS_FROM", 0)
     monkeypatch.setattr(array_pivoting, "LIMIT", 20)
-    monkeypatch.setattr(array_pivoting, "expand", counting_out)
+    counts = counting_hand_overs(monkeypatch)
     monkeypatch.setattr(array_pivoting, "from_dictionaries", counting_back)
     assert [walk(M) for M in polytopes] == expected
-    assert moves["out"] and moves["back"]
+    assert counts["beyond"] and back[0]
+
+
+@settings(max_examples=150, deadline=None)
+@given(shapes.flatmap(lambda shape: matrices(*shape, 1, 3)), st.sampled_from([2, 8]))
+def test_wide_bases_pivot_modulo_2_64_and_break_ties_in_python_integers(M, narrow):
+    # A low bound for narrow bases makes most bases wide: their pivots go through the
+    # arithmetic modulo 2⁶⁴ and the bound on their entries, their ties through Python.
+    expected = walk_in_python(M)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pivoting, "ARRAYS_FROM", 0)
+        patch.setattr(array_pivoting, "NARROW", narrow)
+        assert walk(M) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.tuples(st.integers(2, 5), st.integers(2, 5)).flatmap(lambda shape: matrices(*shape, 1, 1 << 22)))
+def test_pivots_int64_cannot_make_are_made_in_python_integers(M):
+    # Entries up to 2²² give minors near 2⁶³ three pivots from the origin: the bound rules
+    # some pivots out of int64, and those bases are made from their parents in Python.
+    expected = walk_in_python(M)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pivoting, "ARRAYS_FROM", 0)
+        assert walk(M) == expected
 
 
 @settings(max_examples=300, deadline=None)

@@ -9,19 +9,22 @@ variables per basis) and expanded together, so that the ratio tests of every ent
 variable of every basis and the pivots to every new neighbour are a few array operations.
 
 **Why int64 is exact here.** A basis is held in int64 only while every entry of its tableau
-and its denominator are below 2³¹ in absolute value (:data:`LIMIT`), checked after each pivot.
-Then (1) a fraction-free pivot computes x·p − y·f from four such entries, and
-|x·p − y·f| ≤ 2·(2³¹ − 1)² < 2⁶³: no product or difference overflows; the division of that by
-the denominator, exact by Sylvester's identity, is done by :func:`exact_quotients`; (2) the
-cross-multiplications of the lexicographic tie-break multiply two such numbers: below 2⁶²
-each; (3) the ratio test divides two integers below 2⁵³, which convert to float64 exactly,
-and IEEE division rounds correctly, so rounding is monotone: a float ratio strictly above
-another means an exactly larger ratio. The rows whose float ratio equals the least one are
-therefore the only candidates; when there is one it is the exact minimum, and ties (true
-ones, or near ones rounded together) are decided by the exact lexicographic rule in
-integers. A basis whose tableau reaches the limit leaves the arrays and is expanded, with
-its descendants until their entries fall below the limit again, in Python's unbounded
-integers by :mod:`~sovgame.solvers.pivoting` itself. No float decides anything.
+and its denominator are below 2⁵³ in absolute value (:data:`LIMIT`), checked after each pivot.
+(1) The ratio test divides two such integers, which convert to float64 exactly, and IEEE
+division rounds correctly, so rounding is monotone: a float ratio strictly above another
+means an exactly larger ratio. The rows whose float ratio equals the least one are therefore
+the only candidates; when there is one it is the exact minimum, and ties (true ones, or near
+ones rounded together) are decided by the exact lexicographic rule: in int64 when the basis
+is *narrow* (entries and denominator below 2³¹, :data:`NARROW`: the cross-multiplications
+stay below 2⁶²), in Python integers otherwise. (2) A fraction-free pivot computes
+q = (x·p − y·f) / den, the division exact by Sylvester's identity, and q is found from
+x·p − y·f modulo 2⁶⁴ alone (:func:`exact_quotients`), which wrapping int64 arithmetic gives,
+provided |q|·2ˢ < 2⁶³ (2ˢ the power of two in den). For a narrow parent this always holds,
+as |q|·2ˢ ≤ |x·p − y·f| ≤ 2·(2³¹ − 1)² < 2⁶³; for another, |q| ≤ (|x·p| + |y·f|) / den is
+bounded in floats (with room for their rounding) and a child whose bound fails is pivoted in
+Python integers instead. Bases past 2⁵³ leave the arrays and are expanded, with their
+descendants until these are back within it, in Python's unbounded integers by
+:mod:`~sovgame.solvers.pivoting` itself. No float decides anything.
 """
 
 from __future__ import annotations
@@ -31,7 +34,9 @@ from typing import NamedTuple
 import numpy as np
 
 #: Entries of an int64 tableau stay below this in absolute value (module docstring).
-LIMIT = 1 << 31
+LIMIT = 1 << 53
+#: A basis whose entries and denominator are below this is narrow (module docstring).
+NARROW = 1 << 31
 #: Bases expanded together at most (bounds the memory of one step).
 CHUNK = 2048
 #: Fewer entries than this are divided by numpy's integer division (:func:`exact_quotients`).
@@ -50,9 +55,7 @@ class Bases(NamedTuple):
     nonbasic: np.ndarray  # (d, N) the nonbasic variable of each column
     mask: np.ndarray  # (N,) int64, bit v set when variable v is basic
     entered: np.ndarray  # (N,) the column whose variable entered last (the way back), or -1
-
-    def __len__(self) -> int:
-        return len(self.den)
+    wide: np.ndarray  # (N,) bool, some entry or the denominator at least NARROW
 
 
 def fits(node: tuple) -> bool:
@@ -67,13 +70,15 @@ def from_dictionaries(nodes: list[tuple]) -> Bases:
     """Bases given as :mod:`~sovgame.solvers.pivoting` holds them, all within :data:`LIMIT`, as
     arrays."""
     columns = np.array([node[0] + [node[1]] for node in nodes], dtype=np.int64)  # (N, d + 1, k)
+    den = np.array([node[2] for node in nodes], dtype=np.int64)
     return Bases(
         columns.transpose(2, 0, 1).copy(),
-        np.array([node[2] for node in nodes], dtype=np.int64),
+        den,
         np.array([node[3] for node in nodes], dtype=np.int64).T.copy(),
         np.array([node[4] for node in nodes], dtype=np.int64).T.copy(),
         np.array([node[5] for node in nodes], dtype=np.int64),
         np.full(len(nodes), -1, dtype=np.int64),
+        (np.abs(columns).max(axis=(1, 2)) >= NARROW) | (den >= NARROW),
     )
 
 
@@ -91,16 +96,10 @@ def to_dictionary(bases: Bases, n: int) -> tuple:
     )
 
 
-def join(groups: list[Bases]) -> Bases:
-    """Several groups of bases as one."""
-    axes = (1, 0, 1, 1, 0, 0)
-    return Bases(*(np.concatenate([group[f] for group in groups], axis=axis) for f, axis in enumerate(axes)))
-
-
 def select(bases: Bases, which) -> Bases:
     """Some of the bases (a boolean or index array, or a slice)."""
-    T, den, basic, nonbasic, mask, entered = bases
-    return Bases(T[:, which], den[which], basic[:, which], nonbasic[:, which], mask[which], entered[which])
+    T, den, basic, nonbasic, mask, entered, wide = bases
+    return Bases(T[:, which], den[which], basic[:, which], nonbasic[:, which], mask[which], entered[which], wide[which])
 
 
 class VertexSet(NamedTuple):
@@ -205,9 +204,10 @@ class Seen:
         return np.sort(order[new])
 
 
-def expand(bases: Bases, seen: Seen) -> tuple[Bases, list[tuple]]:
+def expand(bases: Bases, seen: Seen) -> tuple[Bases, list[tuple], list[tuple]]:
     """The neighbours of these bases not yet ``seen`` (seen from now on): those within
-    :data:`LIMIT` as arrays, the others as dictionaries in Python integers."""
+    :data:`LIMIT` as arrays, the others as dictionaries in Python integers, and the pivots
+    (parent dictionary, column, row) to make in Python integers, where int64 cannot."""
     parents, columns, rows = _leaving_rows(bases)
     masks = (
         bases.mask[parents]
@@ -217,11 +217,17 @@ def expand(bases: Bases, seen: Seen) -> tuple[Bases, list[tuple]]:
     # One edge per new basis (two parents reach the same basis, with the same vertex and the
     # same dictionary up to the order of its rows and columns).
     chosen = seen.fresh(masks)
-    children = pivot(bases, parents[chosen], columns[chosen], rows[chosen], masks[chosen])
-    small = (np.abs(children.tableaux).max(axis=(0, 2)) < LIMIT) & (children.den < LIMIT)
-    if small.all():
-        return children, []
-    return select(children, small), [to_dictionary(children, n) for n in np.flatnonzero(~small).tolist()]
+    parents, columns, rows = parents[chosen], columns[chosen], rows[chosen]
+    tableaux, den, basic, nonbasic, exact = pivot(bases, parents, columns, rows)
+    largest = np.abs(tableaux).max(axis=(0, 2))  # den < LIMIT: an entry of the parent
+    children = Bases(tableaux, den, basic, nonbasic, masks[chosen], columns, (largest >= NARROW) | (den >= NARROW))
+    inside = largest < LIMIT
+    if exact is None and inside.all():
+        return children, [], []
+    made = np.ones(len(den), dtype=bool) if exact is None else exact
+    beyond = [to_dictionary(children, n) for n in (made & ~inside).nonzero()[0].tolist()]
+    pending = [(to_dictionary(bases, parents[n]), int(columns[n]), int(rows[n])) for n in (~made).nonzero()[0].tolist()]
+    return select(children, made & inside), beyond, pending
 
 
 def _leaving_rows(bases: Bases) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -245,9 +251,15 @@ def _leaving_rows(bases: Bases) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     tied = bounded & (count > 1)
     if tied.any():
         n_tied, column_tied = np.nonzero(tied)
-        rows[n_tied, column_tied] = _lexicographic_least(
-            bases, n_tied, column_tied, candidates[:, n_tied, column_tied].view(bool)
-        )
+        if bases.wide.any():  # wide bases break their ties in Python integers
+            narrow = ~bases.wide[n_tied]
+            for n, c in zip(n_tied[~narrow].tolist(), column_tied[~narrow].tolist()):
+                rows[n, c] = _lexicographic_least_wide(bases, n, c, candidates[:, n, c].nonzero()[0].tolist())
+            n_tied, column_tied = n_tied[narrow], column_tied[narrow]
+        if len(n_tied):
+            rows[n_tied, column_tied] = _lexicographic_least(
+                bases, n_tied, column_tied, candidates[:, n_tied, column_tied].view(bool)
+            )
     n_index, columns = np.nonzero(bounded)
     return n_index, columns, rows[n_index, columns].astype(np.int64)
 
@@ -293,19 +305,53 @@ def _lexicographic_least(bases: Bases, nodes: np.ndarray, columns: np.ndarray, c
     return rows[best]
 
 
-def pivot(bases: Bases, parents: np.ndarray, columns: np.ndarray, rows: np.ndarray, masks: np.ndarray) -> Bases:
-    """The bases after ``columns`` enter and ``rows`` leave in ``parents``: one fraction-free
-    (Bareiss) step each, every division exact, the new denominator the pivot. int64 cannot
-    overflow: every entry of the parents is below 2³¹ (module docstring)."""
+def _lexicographic_least_wide(bases: Bases, n: int, column: int, candidates: list[int]) -> int:
+    """:func:`_lexicographic_least` for one pair of a wide basis, in Python integers."""
+    T = bases.tableaux[:, n].tolist()
+    d = len(T[0]) - 1
+    den = int(bases.den[n])
+    slot = {v: j for j, v in enumerate(bases.nonbasic[:, n].tolist())}
+    basic = bases.basic[:, n].tolist()
+
+    def key(i: int) -> list[int]:
+        return [T[i][d]] + [T[i][slot[d + j]] if d + j in slot else den * (basic[i] == d + j) for j in range(len(T))]
+
+    best = candidates[0]
+    for other in candidates[1:]:
+        for mine, theirs in zip(key(other), key(best)):
+            left, right = mine * T[best][column], theirs * T[other][column]
+            if left != right:
+                best = other if left < right else best
+                break
+    return best
+
+
+def pivot(
+    bases: Bases, parents: np.ndarray, columns: np.ndarray, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
+    """The tableaux, denominators, basic and nonbasic variables of the bases after ``columns``
+    enter and ``rows`` leave in ``parents``: one fraction-free (Bareiss) step each, every
+    division exact, the new denominator the pivot; and which of them are exact (module
+    docstring: those of narrow parents always, the others when the bound on their entries
+    allows), None when all are."""
     T = bases.tableaux[:, parents]
     at = np.arange(len(parents))
     p = T[rows, at, columns]
     column = T[:, at, columns]  # (k, M)
     row = T[rows, at, :]  # (M, d + 1)
     den = bases.den[parents]
-    numerators = T * p[:, None]
-    numerators -= column[:, :, None] * row
-    new = exact_quotients(numerators, den)
+    exact = None
+    if bases.wide.any() and (wide := bases.wide[parents]).any():
+        # |q| ≤ (|x·p| + |y·f|) / den, in floats with room for their rounding
+        exact = np.ones(len(parents), dtype=bool)
+        w = wide.nonzero()[0]
+        size = np.abs(T[:, w].astype(np.float64)) * np.abs(p[w].astype(np.float64))[:, None]
+        size += np.abs(column[:, w].astype(np.float64))[:, :, None] * np.abs(row[w].astype(np.float64))
+        twos = (den[w] & -den[w]).astype(np.float64)
+        exact[w] = size.max(axis=(0, 2)) / den[w] * twos < 2.0**62
+    numerators = T.view(np.uint64) * p.view(np.uint64)[:, None]  # wrapping: modulo 2⁶⁴
+    numerators -= column.view(np.uint64)[:, :, None] * row.view(np.uint64)
+    new = exact_quotients(numerators.view(np.int64), den, wrapped=exact is not None)
     new[rows, at, :] = row
     new[:, at, columns] = -column
     new[rows, at, columns] = den
@@ -313,21 +359,21 @@ def pivot(bases: Bases, parents: np.ndarray, columns: np.ndarray, rows: np.ndarr
     entering, leaving = nonbasic[columns, at], basic[rows, at]
     basic[rows, at] = entering
     nonbasic[columns, at] = leaving
-    return Bases(new, p, basic, nonbasic, masks, columns)
+    return new, p, basic, nonbasic, exact
 
 
-def exact_quotients(numerators: np.ndarray, den: np.ndarray) -> np.ndarray:
-    """numerators[:, n] / den[n], in place, for int64 numerators known to be exact multiples
-    of the positive den[n] (so every quotient fits in int64). Many are divided by
-    multiplication, four times faster than numpy's integer division:
+def exact_quotients(numerators: np.ndarray, den: np.ndarray, wrapped: bool = False) -> np.ndarray:
+    """numerators[:, n] / den[n], in place, for int64 numerators congruent modulo 2⁶⁴ to exact
+    multiples N = q·den of the positive den[n] (``wrapped``; else equal to them), where
+    |q|·2ˢ < 2⁶³ for den = 2ˢ·o with o odd.
 
-    Write den = 2ˢ·o with o odd. The numerator is q·2ˢ·o, so shifting it right by s is exact
-    and leaves q·o; o has an inverse modulo 2⁶⁴, found by Newton's iteration x ← x·(2 − o·x)
-    (each step doubles the low bits that are right; x = o is right to 3, as o² ≡ 1 mod 8),
-    and q·o·o⁻¹ ≡ q (mod 2⁶⁴) in wrapping unsigned arithmetic; as |q| < 2⁶³, that residue read
-    as a signed int64 is q (Granlund & Montgomery 1994, *Division by invariant integers using
-    multiplication*, section 9)."""
-    if numerators.size < DIVIDE_BELOW:  # the inverses cost more than they save
+    Then N·o⁻¹ ≡ q·2ˢ (mod 2⁶⁴), with o⁻¹ the inverse of o modulo 2⁶⁴, found by Newton's
+    iteration x ← x·(2 − o·x) (each step doubles the low bits that are right; x = o is right
+    to 3, as o² ≡ 1 mod 8); so the product in wrapping arithmetic, read as a signed int64, is
+    q·2ˢ itself, and an arithmetic shift right by s leaves q (Granlund & Montgomery 1994,
+    *Division by invariant integers using multiplication*, section 9). Four times faster than
+    numpy's integer division, which small groups of true multiples use instead."""
+    if not wrapped and numerators.size < DIVIDE_BELOW:  # the inverses cost more than they save
         return np.floor_divide(numerators, den[:, None], out=numerators)
     twos = den & -den
     shift = np.frexp(twos.astype(np.float64))[1] - 1  # exact: a power of two below 2⁵³
@@ -335,7 +381,6 @@ def exact_quotients(numerators: np.ndarray, den: np.ndarray) -> np.ndarray:
     inverse = odd.copy()
     for _ in range(5):  # 3 → 6 → 12 → 24 → 48 → 96 correct bits
         inverse *= np.uint64(2) - odd * inverse
-    np.right_shift(numerators, shift[:, None], out=numerators)
     unsigned = numerators.view(np.uint64)
     np.multiply(unsigned, inverse[:, None], out=unsigned)
-    return numerators
+    return np.right_shift(numerators, shift[:, None], out=numerators)

@@ -258,8 +258,9 @@ def _walk_loop(
             continue
         bases = arrays.pop()
         found.record(bases, everything, origin)
-        children, python = arr.expand(bases, seen)
-        arrays += [arr.select(children, slice(at, at + arr.CHUNK)) for at in range(0, len(children), arr.CHUNK)]
+        children, python, pending = arr.expand(bases, seen)
+        python += [_pivot(*step) for step in pending]
+        arrays += [arr.select(children, slice(at, at + arr.CHUNK)) for at in range(0, len(children.den), arr.CHUNK)]
 
 
 def _expand_in_python(
