@@ -336,25 +336,26 @@ def _leaving_row(node: tuple, column: int, close: list[int], d: int) -> int:
     """The row that leaves when ``column`` enters, among rows whose float ratios tie: the
     lexicographic minimum ratio (module docstring), unique."""
     # The least in the lexicographic order of the perturbed right-hand side: the exact
-    # ratios, then slack j's tableau entry over the pivot column's for j = 0, 1, ... (the
+    # ratios, then slack j's entry of den·B⁻¹ (its tableau column when nonbasic, den in its own
+    # row when basic) over the pivot column's entry, for j = 0, 1, ... as far as they tie (the
     # rows of B⁻¹ are independent, so exactly one row remains).
     columns, rhs, den, basic, nonbasic, _ = node
     entries = columns[column]
-    keys = [rhs]
-    where = {v: j for j, v in enumerate(nonbasic)}
-    for slack in range(d, d + len(rhs)):
-        if slack in where:
-            keys.append(columns[where[slack]])
-        else:
-            at = basic.index(slack)
-            keys.append([den if i == at else 0 for i in range(len(rhs))])
     best = close[0]
     for i in close[1:]:
-        for key in keys:
-            left, right = key[i] * entries[best], key[best] * entries[i]
-            if left != right:
-                best = i if left < right else best
-                break
+        mine, theirs = entries[best], entries[i]  # i's key times best's entry, and the reverse
+        left, right = rhs[i] * mine, rhs[best] * theirs
+        slack = d
+        while left == right:
+            if slack in nonbasic:
+                key = columns[nonbasic.index(slack)]
+                left, right = key[i] * mine, key[best] * theirs
+            else:
+                at = basic.index(slack)
+                left, right = den * mine * (i == at), den * theirs * (best == at)
+            slack += 1
+        if left < right:
+            best = i
     return best
 
 
