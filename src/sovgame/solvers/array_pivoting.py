@@ -143,7 +143,9 @@ class Found:
         zero_bits = np.where(rhs == 0, np.left_shift(1, bases.basic), 0).sum(axis=0)
         labels = everything ^ bases.mask ^ zero_bits
         keep = ((labels & origin) != origin).nonzero()[0]
-        self.add(labels[keep], keep, (rhs, bases.basic, bases.den))
+        # Copies of what coordinates need, so that the tableaux themselves are let go.
+        group = (rhs[:, keep], bases.basic[:, keep], bases.den[keep])
+        self.add(labels[keep], np.arange(len(keep)), group)
 
     def add(self, labels: np.ndarray, index: np.ndarray, group: tuple) -> None:
         """Note bases by their labels, with the right-hand sides, basic variables and
