@@ -30,8 +30,8 @@ fraction-free (Bareiss) pivots whose divisions are exact. A float ratio int / in
 rounded, and correct rounding is monotone, so a row whose float ratio exceeds the least one
 has an exactly larger ratio; the rows whose float ratio equals the least one are compared
 exactly, by cross-multiplication (:func:`_leaving_row`). Larger polytopes are walked many
-bases at a time in int64 while a bound proves no overflow
-(:mod:`~sovgame.solvers.array_pivoting`), by the same rule.
+bases at a time in 64-bit integers, where bounds prove the arithmetic exact, and in Python's
+integers beyond them (:mod:`~sovgame.solvers.array_pivoting`), by the same rule.
 
 **Labels.** A vertex's labels are its zero coordinates and tight constraints, read exactly
 from the dictionary (nonbasic, or basic with value 0). Distinct vertices have distinct label
