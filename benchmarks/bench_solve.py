@@ -43,6 +43,15 @@ games), of the previous one (``solve_bimatrix``, every square system, timed unti
 previous agree exactly on every game both solved, and the peak memory (tracemalloc) of one
 solve of the first game by each of ours and the previous (goal ≤ 200 MB at 12x12).
 
+``--versus-lrsnash`` prints the table of all equilibria by size (``--table-sizes``, default 2, 3,
+4, 6, 8, 10, 12, 14; ``--table-games`` games each): the median CPU time per game of
+``sovgame.solve`` (exact payoffs, pivoting and the exact check of every equilibrium), of
+Gambit's float ``enummixed_solve`` and of lrsnash (lrslib, C, exact: ``apt-get install lrslib``;
+its process time minus its start-up, see ``benchmarks/lrsnash_reference.py``), all timed
+interleaved in one run, with the ratios of the medians; and the number of games where
+sovgame's equilibria differ, as exact sets, from lrsnash's (must be 0). With ``--baseline``
+it times the baseline copy's ``solve`` beside them and checks it returns the same.
+
 Requires pygambit (17.x API) and nashpy besides sovgame's own dependencies::
 
     pip install ".[gambit]"        # from the repository root; pulls in pygambit and nashpy
@@ -520,6 +529,125 @@ def versus_gambit(sizes: list[int], count: int, seed: int, budget: float) -> int
     return 1 if differ else 0
 
 
+def versus_lrsnash(sizes: list[int], count: int, seed: int, baseline_source: Path | None, gambit_budget: float) -> int:
+    """The table of all equilibria by size: ``sovgame.solve`` against Gambit and lrsnash.
+
+    Per game, in an order that rotates from game to game so that each solver sees the same
+    machine load (lrsnash last, see below): the CPU time (``time.process_time``) of ``sovgame.solve(game)`` (the game
+    built beforehand, as Gambit's is), of Gambit's ``enummixed_solve(game, rational=False)``,
+    of the lrsnash process (user + system, ``os.wait4``) and, with ``--baseline``, of the
+    baseline copy's ``solve``. Gambit, slow past 10x10, is timed on the games of a size until
+    ``gambit_budget`` seconds are spent (at least one), and its ratio is taken against
+    sovgame's median on the same games ((g) says how many). lrsnash's start-up (its median on
+    a 1x1 game) is subtracted from its times. Ratios are of the medians of one run. sovgame's
+    equilibria are compared with lrsnash's exact output as sets; the count of games where they
+    differ must be 0 (and with ``--baseline``, ours must equal the baseline's, in order).
+    Returns 1 if any game differs.
+    """
+    # long: one table, built row by row; splitting it would scatter the columns' meaning.
+    import lrsnash_reference as lrs
+    from sovgame import bimatrix_game, solve
+    from sovgame.core.budget import work_limit
+
+    if lrs.LRSNASH is None:
+        sys.exit("--versus-lrsnash needs lrsnash: apt-get install lrslib")
+    base = None
+    if baseline_source is not None:
+        load_baseline(baseline_source)
+        base = (
+            importlib.import_module("sovgame_baseline.core.model").bimatrix_game,
+            importlib.import_module("sovgame_baseline.solvers.equilibria").solve,
+            importlib.import_module("sovgame_baseline.core.budget").work_limit,
+        )
+
+    def cpu(fn, *args):
+        start = time.process_time()
+        value = fn(*args)
+        return value, time.process_time() - start
+
+    def ours(A, B):
+        game = bimatrix_game(A, B)
+        with work_limit(None):
+            return cpu(solve, game)
+
+    def baseline(A, B):
+        build, base_solve, base_limit = base
+        game = build(A, B)
+        with base_limit(None):
+            return cpu(base_solve, game)
+
+    def gambit(A, B):
+        return cpu(gbt.nash.enummixed_solve, gambit_game(A, B), False)
+
+    solvers = {"ours": ours, "gambit": gambit, "lrsnash": lrs.run, "baseline": baseline}
+    startup = lrs.startup_seconds()
+    print(
+        f"all equilibria of k×k games, payoffs integers in [-5, 5] (seed {seed}, {count} per size); median CPU ms "
+        f"per game, measured interleaved; pygambit {gbt.__version__}; lrsnash start-up {1e3 * startup:.2f} ms "
+        "(subtracted)" + (f"; baseline {baseline_source}" if base else "")
+    )
+    print(
+        f"{'size':>5} {'games':>5} {'sovgame':>9} {'gambit-f':>9} {'(g)':>3} {'lrsnash':>9} {'÷gambit':>8} "
+        f"{'÷lrsnash':>8}"
+        + (f" {'baseline':>9} {'÷base':>7} {'same':>5}" if base else "")
+        + f" {'equilibria':>10} {'≠lrsnash':>8}"
+    )
+    differ = unlike_baseline = total_games = total_equilibria = 0
+    ours([[1, 0], [0, 1]], [[1, 0], [0, 1]])  # warm-up: imports
+    if base:
+        baseline([[1, 0], [0, 1]], [[1, 0], [0, 1]])
+    for k in sizes:
+        times: dict[str, list[float]] = {"ours": [], "gambit": [], "lrsnash": [], "baseline": []}
+        equilibria = differ_here = same = 0
+        by_gambit: list[int] = []  # the games Gambit was timed on
+        for index, (A, B) in enumerate(make_games("integer", k, count, seed)):
+            # The solvers in this process take turns at going first; lrsnash, a process of its
+            # own that leaves the caches cold, always goes last, so each solver here follows
+            # it equally often.
+            runs = ["ours"] + (["baseline"] if base else [])
+            if sum(times["gambit"]) < gambit_budget:
+                runs.append("gambit")
+                by_gambit.append(index)
+            shift = index % len(runs)
+            results = {}
+            for name in runs[shift:] + runs[:shift] + ["lrsnash"]:
+                results[name], seconds = solvers[name](A, B)
+                times[name].append(seconds)
+            mine = {tuple(e.strategies) for e in results["ours"].equilibria}
+            equilibria += len(mine)
+            differ_here += mine != results["lrsnash"]
+            if base:
+                same += [(e.strategies, e.payoffs, e.component) for e in results["ours"].equilibria] == [
+                    (e.strategies, e.payoffs, e.component) for e in results["baseline"].equilibria
+                ]
+        m = statistics.median
+        net = max(m(times["lrsnash"]) - startup, 0.0)
+        gambit_ratio = m([times["ours"][i] for i in by_gambit]) / m(times["gambit"])
+        print(
+            f"{k:>3}x{k:<1} {count:>5} {1e3 * m(times['ours']):9.2f} {1e3 * m(times['gambit']):9.2f} "
+            f"{len(by_gambit):>3} {1e3 * net:9.2f} {gambit_ratio:8.2f} "
+            + (f"{m(times['ours']) / net:8.2f}" if net > 0 else f"{'-':>8}")
+            + (
+                f" {1e3 * m(times['baseline']):9.2f} {m(times['ours']) / m(times['baseline']):7.3f} {same:>2}/{count:<2}"
+                if base
+                else ""
+            )
+            + f" {equilibria:>10} {differ_here:>8}",
+            flush=True,
+        )
+        differ += differ_here
+        unlike_baseline += count - same if base else 0
+        total_games += count
+        total_equilibria += equilibria
+    after = lrs.startup_seconds()
+    print(
+        f"games whose equilibria differ from lrsnash's: {differ} of {total_games} ({total_equilibria} equilibria); "
+        f"lrsnash start-up after the run {1e3 * after:.2f} ms"
+        + (f"; games unlike the baseline's: {unlike_baseline}" if base else "")
+    )
+    return 1 if differ or unlike_baseline else 0
+
+
 def main(argv=None) -> int:
     # long: the command line, the table and the report of offending games, in order.
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -550,7 +678,19 @@ def main(argv=None) -> int:
     parser.add_argument("--row-sizes", type=int, nargs="+", default=list(range(2, 13)))
     parser.add_argument("--row-games", type=int, default=20, help="games per size with --versus-gambit (20)")
     parser.add_argument("--row-budget", type=float, default=60.0, help="seconds per size for the previous solver")
+    parser.add_argument(
+        "--versus-lrsnash",
+        action="store_true",
+        help="sovgame.solve against Gambit's float enummixed and lrsnash by size (see versus_lrsnash)",
+    )
+    parser.add_argument("--table-sizes", type=int, nargs="+", default=[2, 3, 4, 6, 8, 10, 12, 14])
+    parser.add_argument("--table-games", type=int, default=20, help="games per size with --versus-lrsnash (20)")
+    parser.add_argument(
+        "--gambit-budget", type=float, default=60.0, help="seconds per size for Gambit with --versus-lrsnash (60)"
+    )
     args = parser.parse_args(argv)
+    if args.versus_lrsnash:
+        return versus_lrsnash(args.table_sizes, args.table_games, args.seed, args.baseline, args.gambit_budget)
     if args.versus_gambit:
         return versus_gambit(args.row_sizes, args.row_games, args.seed, args.row_budget)
 

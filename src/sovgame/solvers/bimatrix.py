@@ -23,8 +23,9 @@ et al. 2010, section 4).
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 import numpy as np
@@ -38,11 +39,17 @@ MAX_BASES = 3_000_000
 
 @dataclass(frozen=True)
 class BimatrixEquilibrium:
-    """An extreme equilibrium: exact mixed strategies and the continuum it lies on (if any)."""
+    """An extreme equilibrium: exact mixed strategies and the continuum it lies on (if any).
+
+    ``payoffs`` (row player's, column player's) is set by a solver whose own exact arithmetic
+    proves the profile an equilibrium (:mod:`~sovgame.solvers.pivoting`); None otherwise, and
+    then the profile is checked before it is reported (:mod:`~sovgame.solvers.equilibria`).
+    """
 
     row: tuple[Fraction, ...]
     col: tuple[Fraction, ...]
     component: int | None = None
+    payoffs: tuple[Fraction, Fraction] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -148,15 +155,39 @@ def _normalise(z: Iterable[int]) -> tuple[Fraction, ...]:
     return tuple(Fraction(v, total) for v in values)
 
 
-def _sort_key(pair):
-    row, col = pair
-    pure = all(v in (0, 1) for v in row + col)
-    return (not pure, tuple(-v for v in row), tuple(-v for v in col))
+def _order(pairs: list[tuple]) -> list[int]:
+    """The positions of ``pairs`` in the order equilibria are reported: pure ones first, then by
+    the row player's probabilities and the column player's, each descending. Probabilities
+    are fractions in [0, 1], so the whole numbers among them are 0 and 1, and a pure strategy
+    comes before another exactly when its 1 comes first."""
+    pure, mixed = [], []
+    for i, (row, col) in enumerate(pairs):
+        if max(map(_denominator, row)) == 1 == max(map(_denominator, col)):
+            pure.append(((row.index(1), col.index(1)), i))
+        else:
+            mixed.append(((row, col), i))
+    pure.sort()
+    mixed.sort(reverse=True)
+    return [i for _, i in pure] + [i for _, i in mixed]
 
 
-def _with_components(pairs: list[tuple]) -> tuple[BimatrixEquilibrium, ...]:
-    """Number the continua: equilibria joined through shared strategies (union-find)."""
-    pairs = sorted(pairs, key=_sort_key)
+_denominator = operator.attrgetter("denominator")
+
+
+def _with_components(
+    pairs: list[tuple], ids: list[tuple[int, int]] | None = None, payoffs: list | None = None
+) -> tuple[BimatrixEquilibrium, ...]:
+    """Number the continua: equilibria joined through shared strategies (union-find).
+
+    ``ids``, when given, numbers each pair's row and column strategy (equal numbers for equal
+    strategies), saving the hashing of fractions; ``payoffs`` are proved payoffs of each pair
+    (see :class:`BimatrixEquilibrium`)."""
+    order = _order(pairs) if len(pairs) > 1 else list(range(len(pairs)))
+    pairs = [pairs[i] for i in order]
+    proved = [None] * len(pairs) if payoffs is None else [payoffs[i] for i in order]
+    if ids is not None and len({r for r, _ in ids}) == len({c for _, c in ids}) == len(ids):
+        # No two equilibria share a strategy: all isolated.
+        return tuple(BimatrixEquilibrium(row, col, None, values) for (row, col), values in zip(pairs, proved))
     parent: dict = {}
 
     def find(node: int) -> int:
@@ -166,18 +197,21 @@ def _with_components(pairs: list[tuple]) -> tuple[BimatrixEquilibrium, ...]:
             node = parent[node]
         return node
 
-    row_id: dict = {}
-    col_id: dict = {}
-    keys = [(row_id.setdefault(row, len(row_id)), col_id.setdefault(col, len(col_id))) for row, col in pairs]
+    if ids is None:
+        row_id: dict = {}
+        col_id: dict = {}
+        keys = [(row_id.setdefault(row, len(row_id)), col_id.setdefault(col, len(col_id))) for row, col in pairs]
+    else:
+        keys = [ids[i] for i in order]
     for r, c in keys:
         parent[find(2 * r)] = find(2 * c + 1)
     roots = [find(2 * r) for r, _ in keys]
     sizes = {root: roots.count(root) for root in roots}
-    ids: dict = {}
+    ids_of: dict = {}
     result = []
-    for (row, col), root in zip(pairs, roots):
+    for (row, col), root, values in zip(pairs, roots, proved):
         component = None
         if sizes[root] > 1:
-            component = ids.setdefault(root, len(ids) + 1)
-        result.append(BimatrixEquilibrium(row=row, col=col, component=component))
+            component = ids_of.setdefault(root, len(ids_of) + 1)
+        result.append(BimatrixEquilibrium(row=row, col=col, component=component, payoffs=values))
     return tuple(result)

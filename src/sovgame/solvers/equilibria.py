@@ -16,13 +16,17 @@
   solved completely as the 2x2 game it is, and put back with their one strategy and their
   payoffs at each equilibrium; a note says so.
 
-Whatever the method, :func:`is_nash` re-checks each reported profile with fractions before
-it is returned: a profile is an equilibrium when no player has a pure strategy that pays
-strictly more than its mixed strategy against the others.
+Whatever the method, each reported profile is an equilibrium in exact arithmetic: no player
+has a pure strategy that pays strictly more than its mixed strategy against the others.
+Pivoting proves this of its results with its own exact integers (the labels of exact
+vertices cover every strategy: :func:`~sovgame.solvers.pivoting.solve_by_pivoting`); every
+other profile is checked before it is returned (:func:`is_nash` with fractions; for two
+players the same check in integers, :class:`~sovgame.solvers.verify.TwoPlayerCheck`).
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -31,7 +35,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..core.budget import metered, require, solve_work
+from ..core.budget import Work, metered, require, solve_work
 from ..core.case import Case, as_game
 from ..core.model import Game
 from ..errors import GameTooLargeError
@@ -39,7 +43,7 @@ from ..errors import GameTooLargeError
 if TYPE_CHECKING:
     from .components import Component
 from .pivoting import solve_two_player
-from .verify import Number, Strategy, expected_payoffs, is_nash
+from .verify import Number, Strategy, TwoPlayerCheck, expected_payoffs, is_nash
 
 #: Pure-equilibrium search of n-player games checks every outcome; beyond this it is slow.
 MAX_PROFILES = 2_000_000
@@ -102,7 +106,8 @@ def solve(game: Game | Case, kappa: Fraction | int | str = 0, costs: Sequence[st
     costs : keep only the costs of these names (all when None)
     """
     game = as_game(game)
-    require(solve_work(game.shape))  # refused before it starts when past the work limit
+    shape = game.shape
+    require(_two_player_work(shape) if len(shape) == 2 else solve_work(shape))  # refused past the work limit
     kappa = Fraction(kappa)
     if game.single_strategy_players:
         return _solve_without_single_strategy_players(game, kappa, costs)
@@ -113,10 +118,18 @@ def solve(game: Game | Case, kappa: Fraction | int | str = 0, costs: Sequence[st
         A = payoffs[..., 0]
         B = payoffs[..., 1]
         solution = solve_two_player(A.tolist(), B.tolist())
-        equilibria = [
-            Equilibrium((e.row, e.col), expected_payoffs(payoffs, (e.row, e.col)), e.component)
-            for e in solution.equilibria
-        ]
+        equilibria = []
+        check = None
+        for e in solution.equilibria:
+            # Pivoting proves its results (solve_by_pivoting) and gives their payoffs; the
+            # others are checked, as is_nash does but in integers.
+            values = e.payoffs
+            if values is None:
+                check = check or TwoPlayerCheck(payoffs)
+                values = check.payoffs_if_nash(e.row, e.col)
+            if values is None:  # pragma: no cover - a bug if it happens
+                raise AssertionError(f"solver returned a non-equilibrium {(e.row, e.col)}")
+            equilibria.append(Equilibrium((e.row, e.col), values, e.component))
         degenerate, complete, method = solution.degenerate, True, "exact vertex enumeration"
         if degenerate:
             notes.append(_degenerate_note(equilibria))
@@ -130,9 +143,9 @@ def solve(game: Game | Case, kappa: Fraction | int | str = 0, costs: Sequence[st
         if components:
             notes.append(_continua_note(components))
         notes += [f"not resolved, so the list may be incomplete: {reason}" for reason in found.unresolved]
-    for eq in equilibria:
-        if not is_nash(payoffs, eq.strategies):  # pragma: no cover - a bug if it happens
-            raise AssertionError(f"solver returned a non-equilibrium {eq.strategies}")
+        for eq in equilibria:
+            if not is_nash(payoffs, eq.strategies):  # pragma: no cover - a bug if it happens
+                raise AssertionError(f"solver returned a non-equilibrium {eq.strategies}")
     return Solution(
         game=game,
         kappa=kappa,
@@ -143,6 +156,13 @@ def solve(game: Game | Case, kappa: Fraction | int | str = 0, costs: Sequence[st
         notes=tuple(notes),
         components=components,
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _two_player_work(shape: tuple[int, ...]) -> Work:
+    """:func:`~sovgame.core.budget.solve_work` of a two-player game, which depends on its shape
+    alone (an immutable estimate, so kept: solving many games of one shape asks again)."""
+    return solve_work(shape)
 
 
 def _solve_without_single_strategy_players(game: Game, kappa: Fraction, costs: Sequence[str] | None) -> Solution:
