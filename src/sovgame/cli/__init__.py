@@ -24,12 +24,21 @@ def main() -> None:
     from .app import Terminated, _say
     from .streams import output_failure, spell_out_symbols
 
+    stopped_by: list[int] = []
+
     def terminate(signum, frame):
+        stopped_by.append(signum)
         raise Terminated(signum)
+
+    def interrupt(signum, frame):
+        stopped_by.append(signum)
+        raise KeyboardInterrupt
 
     for name in ("SIGTERM", "SIGHUP", "SIGQUIT"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), terminate)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started ignoring it
+        signal.signal(signal.SIGINT, interrupt)
     spell_out_symbols()
     try:
         try:
@@ -46,6 +55,27 @@ def main() -> None:
         _discard_output()
         _say(message)
         sys.exit(1)
+    except SystemExit as exc:
+        if stopped_by:
+            _leave_now(exc.code)
+        raise
+
+
+def _leave_now(code) -> None:
+    """Exit at once, after a stop signal has been handled (files cleaned up, message said).
+
+    The interpreter's own exit would join the process pool's manager thread, which on Python
+    3.11 can deadlock when workers are ended while the pool still feeds them work; nothing
+    is left to do that needs it."""
+    import os
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code if isinstance(code, int) else 1)
 
 
 def _discard_output() -> None:

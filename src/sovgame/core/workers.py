@@ -19,6 +19,9 @@ from concurrent.futures import ProcessPoolExecutor
 #: prctl option asking the kernel for a signal when the parent process dies (linux/prctl.h).
 PR_SET_PDEATHSIG = 1
 
+#: Seconds a worker gets to end on SIGTERM before it is killed.
+STOP_GRACE = 5.0
+
 
 @contextlib.contextmanager
 def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
@@ -51,8 +54,18 @@ def start_worker() -> None:
 
 def stop(pool: ProcessPoolExecutor) -> None:
     """Cancel what is queued and end the worker processes now (a chunk of exact work can
-    take a minute, and the interpreter would wait for it at exit)."""
+    take a minute, and the interpreter would wait for it at exit).
+
+    Nothing here waits without a bound: a worker that outlives SIGTERM by
+    :data:`STOP_GRACE` seconds is killed, and the pool's manager thread is not joined (on
+    Python 3.11 it can deadlock when workers end while it still feeds them work)."""
     # The executor offers no public way to end running workers before Python 3.14.
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
         process.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)  # quick now; leaves nothing for exit time
+    for process in processes:
+        process.join(STOP_GRACE)
+        if process.is_alive():
+            process.kill()
+            process.join(STOP_GRACE)
+    pool.shutdown(wait=False, cancel_futures=True)
