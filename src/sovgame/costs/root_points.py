@@ -1,0 +1,88 @@
+"""Whether the target is the only equilibrium of a two-player game at an irrational cost level.
+
+Where a mixed equilibrium appears or vanishes at an irrational κ = r (a
+:class:`~sovgame.core.roots.Root`), no solver in fractions can be run at r. Every condition of
+an equilibrium at r is, however, the sign of a polynomial in κ with integer coefficients
+(:mod:`sovgame.costs.support_polynomials`), and the sign of such a polynomial at r is known
+exactly (:func:`~sovgame.costs.support_polynomials.sign_at_root`). So the extreme equilibria
+at r are enumerated by those signs alone.
+
+**Vertices.** Let y be a vertex of the column player's best-response polyhedron
+Q = {(y, v): y ≥ 0, Σy = 1, A_i·y ≤ v for every row i} (A the row player's payoffs at r).
+It meets |C| + 1 linearly independent constraints with equality; the sum row can be among
+them, and completing it with rows i ∈ BR(y) (A_i·y = v) and coordinates j with y_j = 0 gives
+|I| = |J| for the rows I chosen and the columns J not set to zero, with the square system
+[[A_IJ, −1], [1ᵀ, 0]]·(y_J, v) = e nonsingular at r, supp(y) ⊆ J, I ⊆ BR(y) (Avis, Rosenberg,
+Savani & von Stengel 2010, *Econ. Theory* 42:9). Conversely every nonsingular square system
+whose solution has y_J ≥ 0 and A_i·y ≤ v for the rows outside I is such a vertex. The same
+holds for the row player's x against the column player's payoffs.
+
+**Extreme equilibria.** The equilibria form finitely many polytopes X × Y (maximal Nash
+subsets), whose extreme points are pairs of vertices (x, y) with supp(x) ⊆ BR(y) and
+supp(y) ⊆ BR(x) (Jansen 1981, maximal Nash subsets; Audet, Hansen, Jaumard & Savard 2001,
+*SIAM J. Sci. Comput.* 23:323). A
+polytope holding a point other than the target has a vertex other than the target, so the
+target is the only equilibrium at r exactly when no such pair other than (target, target)
+exists. Within the dominance survivors (the game reduced to them has the same equilibria)
+that is a finite check in exact signs.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..core.roots import Root
+from .support_polynomials import IntegerGame, SupportSystem, sign_at_root
+
+
+@dataclass(frozen=True)
+class Vertex:
+    """A vertex of one player's best-response polyhedron at r: the ``support`` of the mix and
+    the other player's strategies that are best replies to it (``best``)."""
+
+    support: frozenset[int]
+    best: frozenset[int]
+
+
+def vertices(
+    U: list[list[int]], W: list[list[int]], L: int, own: Sequence[int], other: Sequence[int], root: Root
+) -> set[Vertex]:
+    """The vertices of the mixes on ``other`` against which the player with integer payoffs
+    (U − κW)/L (its strategies ``own`` as rows) replies, at κ = ``root`` (module docstring):
+    support of the mix on ``other``, best replies among ``own``."""
+    found = set()
+    for k in range(1, min(len(own), len(other)) + 1):
+        for I in itertools.combinations(own, k):
+            outside = [r for r in own if r not in I]
+            for J in itertools.combinations(other, k):
+                system = SupportSystem(U, W, L, I, J)
+                d = sign_at_root(system.D, root)
+                if d == 0:  # singular: no vertex from this system
+                    continue
+                mix = [sign_at_root(poly, root) * d for poly in system.N[:k]]
+                if any(s < 0 for s in mix):
+                    continue
+                gaps = [sign_at_root(system.outside(r), root) * d for r in outside]
+                if any(s > 0 for s in gaps):
+                    continue
+                support = frozenset(j for j, s in zip(J, mix) if s > 0)
+                best = frozenset(I) | frozenset(r for r, s in zip(outside, gaps) if s == 0)
+                found.add(Vertex(support, best))
+    return found
+
+
+def alone_at_root(
+    game: IntegerGame, rows: Sequence[int], cols: Sequence[int], target: tuple[int, int], root: Root
+) -> bool:
+    """Whether ``target`` is the only equilibrium at κ = ``root``, in the game reduced to the
+    dominance survivors ``rows`` × ``cols`` (module docstring)."""
+    against_columns = vertices(game.U[0], game.W[0], game.L[0], rows, cols, root)  # y: supports in cols
+    against_rows = vertices(game.U[1], game.W[1], game.L[1], cols, rows, root)  # x: supports in rows
+    only = (frozenset({target[0]}), frozenset({target[1]}))
+    for x in against_rows:
+        for y in against_columns:
+            if x.support <= y.best and y.support <= x.best and (x.support, y.support) != only:
+                return False
+    return True
