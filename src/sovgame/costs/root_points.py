@@ -30,11 +30,14 @@ that is a finite check in exact signs.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..core.roots import Root
-from .support_polynomials import IntegerGame, SupportSystem, sign_at_root
+from .support_polynomials import SupportSystem, sign_at_root
+
+#: The support system of a player making its strategies ``own`` indifferent by a mix on ``other``.
+SystemCache = Callable[[int, tuple[int, ...], tuple[int, ...]], SupportSystem]
 
 
 @dataclass(frozen=True)
@@ -46,25 +49,27 @@ class Vertex:
     best: frozenset[int]
 
 
-def vertices(
-    U: list[list[int]], W: list[list[int]], L: int, own: Sequence[int], other: Sequence[int], root: Root
-) -> set[Vertex]:
-    """The vertices of the mixes on ``other`` against which the player with integer payoffs
-    (U − κW)/L (its strategies ``own`` as rows) replies, at κ = ``root`` (module docstring):
-    support of the mix on ``other``, best replies among ``own``."""
+def vertices(systems: SystemCache, player: int, own: Sequence[int], other: Sequence[int], root: Root) -> set[Vertex]:
+    """The vertices of the mixes on ``other`` against which ``player`` (its strategies ``own``
+    as rows) replies, at κ = ``root`` (module docstring): support of the mix on ``other``,
+    best replies among ``own``."""
     found = set()
     for k in range(1, min(len(own), len(other)) + 1):
         for I in itertools.combinations(own, k):
             outside = [r for r in own if r not in I]
             for J in itertools.combinations(other, k):
-                system = SupportSystem(U, W, L, I, J)
+                system = systems(player, I, J)
                 d = sign_at_root(system.D, root)
                 if d == 0:  # singular: no vertex from this system
                     continue
                 mix = [sign_at_root(poly, root) * d for poly in system.N[:k]]
                 if any(s < 0 for s in mix):
                     continue
-                gaps = [sign_at_root(system.outside(r), root) * d for r in outside]
+                gaps = []
+                for r in outside:
+                    gaps.append(sign_at_root(system.outside(r), root) * d)
+                    if gaps[-1] > 0:
+                        break
                 if any(s > 0 for s in gaps):
                     continue
                 support = frozenset(j for j, s in zip(J, mix) if s > 0)
@@ -74,12 +79,14 @@ def vertices(
 
 
 def alone_at_root(
-    game: IntegerGame, rows: Sequence[int], cols: Sequence[int], target: tuple[int, int], root: Root
+    systems: SystemCache, rows: Sequence[int], cols: Sequence[int], target: tuple[int, int], root: Root
 ) -> bool:
     """Whether ``target`` is the only equilibrium at κ = ``root``, in the game reduced to the
-    dominance survivors ``rows`` × ``cols`` (module docstring)."""
-    against_columns = vertices(game.U[0], game.W[0], game.L[0], rows, cols, root)  # y: supports in cols
-    against_rows = vertices(game.U[1], game.W[1], game.L[1], cols, rows, root)  # x: supports in rows
+    dominance survivors ``rows`` × ``cols`` (module docstring). ``systems(player, own, other)``
+    gives the player's support system (shared with the walk: they do not depend on κ)."""
+    root = root.refined((root.hi - root.lo) / 2**32)  # narrow once: most signs are then read at once
+    against_columns = vertices(systems, 0, rows, cols, root)  # y: supports in cols
+    against_rows = vertices(systems, 1, cols, rows, root)  # x: supports in rows
     only = (frozenset({target[0]}), frozenset({target[1]}))
     for x in against_rows:
         for y in against_columns:

@@ -169,6 +169,9 @@ def sign_at_root(poly: IntPoly, root: Root) -> int:
     """
     if not any(poly):
         return 0
+    sign = constant_sign(poly, root.lo, root.hi)  # most often settled at once on a narrow interval
+    if sign is not None:
+        return sign
     g = primitive(gcd(poly, root.poly))
     if len(g) > 1 and sign_at(g, root.lo) != sign_at(g, root.hi):
         return 0

@@ -17,8 +17,13 @@ the Nash set). An open point is solved exactly; an open gap (lo, hi) is cut furt
 roots is decided at one rational inside it — not alone where a pair strictly holds (a
 nondegenerate mixed equilibrium), else by solving the game reduced to the dominance survivors
 (same equilibria) — and each kept root itself exactly: a rational one by that solve, an
-irrational one by the signs of the support polynomials there
-(:func:`~sovgame.costs.root_points.alone_at_root`). Consecutive elements where the target is
+irrational one r by a limit where it can, else by the signs of the support polynomials there
+(:func:`~sovgame.costs.root_points.alone_at_root`). The limit: where the target is a strict
+equilibrium (on the whole pairwise gap, so at r) and a piece next to r is not alone, r is not
+alone either — rivals (x_n, y_n) at κ_n → r from that piece have a limit point, an
+equilibrium at r (the equilibrium conditions are closed in κ and the mixes), and it is not
+the target: near a strict equilibrium and near r each player's only best reply is its target
+strategy, so rivals that close to the target would be the target itself. Consecutive elements where the target is
 alone make one piece of the set; a point element closes the piece's end, a gap leaves it open.
 
 **Why nothing is missed.** Let (x, y) ≠ target be an equilibrium at κ₀ in an open gap, with
@@ -231,15 +236,26 @@ class _Walk:
             """The target is alone at κ: no pair strictly holds, and the reduced game agrees."""
             return not any(strictly_holds(systems, kappa) for systems in active) and self.alone(kappa, alive)
 
-        bounds: list[Endpoint | None] = [lo, *inner, hi]
-        out = []
-        for below, above in zip(bounds, bounds[1:]):
-            assert below is not None
-            if below != lo:
-                at = alone_at(below) if isinstance(below, Fraction) else self.alone_at_root(below, alive)
-                out.append(Element(below, below, True, at))
-            out.append(Element(below, above, False, alone_at(between(below, above))))
+        lowers: list[Endpoint] = [lo, *inner]
+        uppers: list[Endpoint | None] = [*inner, hi]
+        pieces = [alone_at(between(below, above)) for below, above in zip(lowers, uppers)]
+        strict = self.target_strict(a, b)  # constant on the pairwise gap, so at its inner roots too
+        out = [Element(lo, uppers[0], False, pieces[0])]
+        for index, point in enumerate(inner):
+            if isinstance(point, Fraction):
+                at = alone_at(point)
+            elif strict and not (pieces[index] and pieces[index + 1]):
+                at = False  # a rival next to it has a limit at it (module docstring)
+            else:
+                at = self.alone_at_root(point, alive)
+            out += [Element(point, point, True, at), Element(point, uppers[index + 1], False, pieces[index + 1])]
         return out
+
+    def target_strict(self, a: list[list[int]], b: list[list[int]]) -> bool:
+        """Whether every deviation from the target strictly loses at the payoffs (a, b)."""
+        t1, t2 = self.target
+        rows = all(row[t2] < a[t1][t2] for r, row in enumerate(a) if r != t1)
+        return rows and all(row[t1] < b[t2][t1] for c, row in enumerate(b) if c != t2)
 
     def inner_points(self, lo: Fraction, hi: Fraction | None, alive: tuple[int, int]) -> tuple[list[Endpoint], list]:
         """An open gap's kept roots, sorted, and the systems of the pairs that may hold there."""
@@ -277,7 +293,7 @@ class _Walk:
         rows, cols = members(alive[0]), members(alive[1])
         systems = support_pairs(len(rows), len(cols), smallest=1)
         require(support_pair_work([min(len(rows), len(cols))] * 2 * systems, len(rows) + len(cols)))
-        return alone_at_root(self.ints, rows, cols, self.target, root)
+        return alone_at_root(self.cache.system, rows, cols, self.target, root)
 
     def pieces(self, elements: list[Element]) -> tuple[Piece, ...]:
         """Runs of elements where the target is alone, as intervals with their neighbours."""

@@ -10,13 +10,17 @@ two exact tests (as :mod:`sovgame.robustness.kappa_sets` does in floats):
   continuum runs through it (no player ties there while the other's reply is strict); three
   or more players: the target is the only pure equilibrium (as :mod:`sovgame.costs.regimes`).
 
-The tails of κ on which each holds bracket the uniqueness tail: alone ⊆ unique ⊆ maybe alone.
-In a 2x2 game the two coincide (every sign pattern is one or the other), so the track is exact
-and its events are those of the linear conditions (:mod:`sovgame.sensitivity.tracks`). In larger
-two-player games, where the two verdicts differ, the exact solver decides
-(:func:`sovgame.costs.uniqueness.tail_of_uniqueness`) and the gap is refined at the values of p
-where the equilibrium set at κ = 1 or at the top changes; a verdict change through mixed
-equilibria born away from both is not searched, and the track says so (``complete``).
+Two players: the sets of κ on which each holds, element by element over the pairwise
+breakpoints, bracket the uniqueness set: alone ⊆ unique ⊆ maybe alone. In a 2x2 game the two
+coincide (every sign pattern is one or the other), so the track is exact and its events are
+those of the linear conditions (:mod:`sovgame.sensitivity.tracks`). In larger two-player games
+the verdict is settled where both sets give the same one (a verdict grows with the set: it is
+the best of the regions — today, up to the top, beyond, below today — the set meets), else the
+exact set decides (:func:`sovgame.costs.uniqueness.uniqueness_of`) and the gap is refined at
+the values of p where the equilibrium set at κ = 1 or at the top changes; a verdict change
+through mixed equilibria born away from both is not searched, and the track says so
+(``complete``). Three or more players: the tails (for every larger κ) of the two tests
+bracket the uniqueness tail of :func:`sovgame.costs.uniqueness.tail_of_uniqueness`.
 
 ``risk_dominant`` (2x2). Besides the four deviations it needs the sign of
 H(κ) = (R1−T1)(R2−T2) − (P1−S1)(P2−S2), quadratic in κ with coefficients polynomial in p. Its
@@ -182,6 +186,49 @@ def _tails(
     return starts[0], starts[1]
 
 
+def _sets(
+    shape: tuple[int, ...], target: tuple[int, ...], index: dict[Key, int], values: list[tuple[Fraction, Fraction]]
+) -> tuple[list[Interval], list[Interval]]:
+    """Two players: the sets of κ on which the target is *alone* and *maybe alone*, element by
+    element over the pairwise breakpoints (each point, then the gap after it), the signs of
+    the gains read from where their roots sit among the breakpoints (as :func:`_tails`).
+    Alone implies maybe alone (the only equilibrium is the only pure one, with no continuum)."""
+    roots = [a / b if b != 0 else None for a, b in values]
+    points = sorted({Fraction(0)} | {r for r in roots if r is not None and r > 0})
+    rank = {p: k for k, p in enumerate(points)}
+    fixed = [
+        ((a > 0) - (a < 0), 0, -2) if r is None else (0, (b > 0) - (b < 0), rank.get(r, -1))
+        for (a, b), r in zip(values, roots)
+    ]
+    elements: list[tuple[Endpoint, Endpoint | None, bool, bool, bool]] = []
+    for k, lo in enumerate(points):
+        for point in (True, False):
+            if point:
+                signs = [const if pos == -2 else slope * ((pos > k) - (pos < k)) for const, slope, pos in fixed]
+            else:
+                signs = [const if pos == -2 else (slope if pos > k else -slope) for const, slope, pos in fixed]
+            found = Signs(index, signs)
+            maybe = maybe_alone(shape, target, found)
+            alone = maybe and alone_after_dominance(shape, target, found)
+            hi = lo if point else (points[k + 1] if k + 1 < len(points) else None)
+            elements.append((lo, hi, point, alone, maybe))
+    return _runs(elements, 3), _runs(elements, 4)
+
+
+def _runs(elements: list[tuple[Endpoint, Endpoint | None, bool, bool, bool]], flag: int) -> list[Interval]:
+    """The intervals of consecutive elements whose ``flag`` is set."""
+    out: list[Interval] = []
+    start = None
+    for k, element in enumerate(elements):
+        if element[flag] and start is None:
+            start = element
+        if start is not None and (k + 1 == len(elements) or not elements[k + 1][flag]):
+            hi, hi_closed = (element[0], True) if element[2] else (element[1], False)
+            out.append(Interval(start[0], start[2], hi, hi_closed))
+            start = None
+    return out
+
+
 def _tail_interval(tail: tuple[Endpoint, bool] | None) -> list[Interval]:
     return [] if tail is None else [Interval(tail[0], tail[1], None)]
 
@@ -198,7 +245,7 @@ def _formula_of(start: Endpoint, values: list[tuple[Fraction, Fraction]], forms:
 
 @dataclass(frozen=True, eq=False)
 class UniqueTrack:
-    """``unique``: the target is the only equilibrium for every larger κ (module docstring)."""
+    """``unique``: the set of κ where the target is the only equilibrium (module docstring)."""
 
     subject: str
     line: Line
@@ -211,31 +258,47 @@ class UniqueTrack:
     complete = True
 
     def read(self, p: Fraction) -> Reading:
-        """The uniqueness tail at p, from the two sign tests or, where they disagree on the
-        verdict in a two-player game, from the exact solver."""
+        """The uniqueness set at p, from the two sign tests or, where they disagree on the
+        verdict in a two-player game, from the exact set."""
         require(reading_work(len(self.forms), unique=True))
         game = self.line.game
         top = self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP
         values = [at(f, self.line.parameter.value if top else p) for f in self.forms]
         index = {k: j for j, k in enumerate(self.keys)}
-        alone, maybe = _tails(game.shape, self.target, index, values)
         plausible = (Fraction(0), self.line.top(p))
         forms = list(self.forms)
+        if game.n_players > 2:
+            return self._read_tails(_tails(game.shape, self.target, index, values), plausible, values)
+        alone, maybe = _sets(game.shape, self.target, index, values)
         if alone == maybe or game.shape == (2, 2):
+            return _set_reading(alone, plausible, values, forms)
+        low = _formula_of(maybe[0].lo, values, forms)
+        high = _formula_of(alone[0].lo, values, forms) if alone else Never()
+        bounded = Bounded(low, high, "mixed equilibria decide where")
+        earliest = verdict_for(maybe, plausible)
+        if alone and earliest == verdict_for(alone, plausible):
+            return Reading(earliest, None, False, bounded)
+        if top:  # the game does not move: one exact set serves every top
+            solved = self._solved_at_value
+            return replace(solved, state=verdict_for(solved.intervals, plausible), solver=False)
+        return self._solved(p, plausible, bounded)
+
+    def _read_tails(
+        self,
+        tails: tuple[tuple[Endpoint, bool] | None, tuple[Endpoint, bool] | None],
+        plausible: tuple[Fraction, Fraction],
+        values: list[tuple[Fraction, Fraction]],
+    ) -> Reading:
+        """Three or more players: the tails of the two tests (module docstring)."""
+        alone, maybe = tails
+        forms = list(self.forms)
+        if alone == maybe:
             return _tail_reading(alone, plausible, values, forms)
         if maybe is None:
             return Reading(Verdict.NEVER, None, False, Never())
         low = _formula_of(maybe[0], values, forms)
         high = _formula_of(alone[0], values, forms) if alone is not None else Never()
-        if game.n_players > 2:
-            return _bracket_reading(alone, maybe, plausible, Bounded(low, high, "mixed equilibria not searched"))
-        bounded = Bounded(low, high, "mixed equilibria decide where")
-        earliest = verdict_for(_tail_interval(maybe), plausible)
-        if alone is not None and earliest == verdict_for(_tail_interval(alone), plausible):
-            return Reading(earliest, None, False, bounded)
-        if top:  # the game does not move: one exact tail serves every top
-            return replace(self._solved_at_value, state=_tail_verdict(self._solved_at_value, plausible), solver=False)
-        return self._solved(p, plausible, bounded)
+        return _bracket_reading(alone, maybe, plausible, Bounded(low, high, "mixed equilibria not searched"))
 
     @functools.cached_property
     def _solved_at_value(self) -> Reading:
@@ -243,19 +306,19 @@ class UniqueTrack:
         return self._solved(value, (Fraction(0), self.line.top(value)), Constant(Fraction(0)))
 
     def _solved(self, p: Fraction, plausible: tuple[Fraction, Fraction], formula: Formula) -> Reading:
-        """The tail by the exact solver (two players, where the sign tests leave it open)."""
-        from ..costs.uniqueness import tail_of_uniqueness
+        """The exact set (two players, where the sign tests leave the verdict open)."""
+        from ..costs.uniqueness import uniqueness_of
 
-        tail = tail_of_uniqueness(self.line.game_at(p), ("costs",), self.target)
-        if tail.start is None:
+        found = uniqueness_of(self.line.game_at(p), ("costs",), self.target)
+        if not found.intervals:
             return Reading(Verdict.NEVER, None, False, Never(), solver=True)
-        interval = Interval(tail.start, tail.attained, None)
-        reading = Reading(
-            None, tail.start, tail.attained, formula, solver=True, intervals=(interval,), bracket=tail.bracket
+        first = found.intervals[0]
+        if isinstance(first.lo, Fraction) and formula == Constant(Fraction(0)):
+            formula = Constant(first.lo)
+        verdict = verdict_for(found.intervals, plausible)
+        return Reading(
+            verdict, first.lo, first.lo_closed, formula, solver=True, intervals=found.intervals, bracket=found.bracket
         )
-        if isinstance(tail.start, Fraction) and formula == Constant(Fraction(0)):
-            reading = replace(reading, formula=Constant(tail.start))
-        return replace(reading, state=_tail_verdict(reading, plausible))
 
     def events(self, extra: Sequence[Fraction] = ()) -> list[Number]:
         """Where the sign tests, and so the verdict and formula, can change."""
@@ -276,15 +339,18 @@ class UniqueTrack:
         return any(moves(f) for f in self.forms)
 
 
-def _tail_verdict(reading: Reading, plausible: tuple[Fraction, Fraction]) -> Verdict | None:
-    """The verdict of a solved tail against ``plausible``; with a bracket, settled only when
-    both of its ends give the same verdict (as :mod:`sovgame.costs.thresholds`)."""
-    if not reading.intervals:
-        return Verdict.NEVER
-    if reading.bracket is None:
-        return verdict_for(list(reading.intervals), plausible)
-    earliest = verdict_for([Interval(reading.bracket[0], True, None)], plausible)
-    return earliest if earliest == verdict_for([Interval(reading.bracket[1], False, None)], plausible) else None
+def _set_reading(
+    intervals: list[Interval],
+    plausible: tuple[Fraction, Fraction],
+    values: list[tuple[Fraction, Fraction]],
+    forms: list[Form],
+) -> Reading:
+    """The reading of an exact set: its verdict, its least κ and that κ's formula."""
+    verdict = verdict_for(intervals, plausible)
+    if not intervals:
+        return Reading(verdict, None, False, Never())
+    first = intervals[0]
+    return Reading(verdict, first.lo, first.lo_closed, _formula_of(first.lo, values, forms), intervals=tuple(intervals))
 
 
 def _tail_reading(
