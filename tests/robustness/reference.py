@@ -3,14 +3,15 @@ the fast paths must reproduce bit for bit.
 
 This is the algorithm of ``sovgame robust`` as it was before its sign patterns were settled
 once each (see :mod:`sovgame.robustness.patterns`), copied here function by function: every
-(sample, κ) test of the unique walk calls
+(sample, κ) test of the unique set calls
 :func:`~sovgame.robustness.patterns.target_alone` on the signs of that sample, every group of
 comparisons is gathered from the payoffs on its own, game types come from ``np.select``, every
 support pair of the batched equilibria is checked on its own, the exact path of an open sample
 runs the whole :func:`~sovgame.costs.thresholds.compute_thresholds`, and quantiles sort every
 value. :func:`installed` swaps it into the runner, so that a whole run (summaries, JSON,
-tables) can be compared with the fast one. Only ``target_alone``, ``KappaSets``, the sampling
-and the summaries' arithmetic are shared.
+tables) can be compared with the fast one. Only ``target_alone``, ``KappaSets``, the sampling,
+the verdict rule of :func:`sovgame.costs.verdicts.verdict_for` and the summaries' arithmetic
+are shared.
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ import contextlib
 import math
 from collections import Counter
 from collections.abc import Sequence
+from fractions import Fraction
 
 import numpy as np
 
+from sovgame.core.intervals import Interval
 from sovgame.costs.thresholds import compute_thresholds
+from sovgame.costs.verdicts import verdict_for
 from sovgame.robustness import batch, runner, summary
 from sovgame.robustness.batch import _indifference
 from sovgame.robustness.chunks import ChunkResult
@@ -85,8 +89,12 @@ def _signs_at(alpha: np.ndarray, beta: np.ndarray, root: np.ndarray, kappa: np.n
     return np.where(sign_beta == 0, np.sign(alpha).astype(np.int8)[:, None, :], moving)
 
 
-def unique_walk(plan, U, W):
-    """The unique walk testing every (sample, element) on its own signs."""
+def unique_sets(plan, U, W):
+    """The unique set of every sample, testing every (sample, element) on its own signs, read
+    sample by sample: the elements proved alone and those not proved not alone as exact
+    intervals (floats are fractions exactly), their verdicts by
+    :func:`sovgame.costs.verdicts.verdict_for`, the threshold where the first element not proved
+    not alone is proved alone. (value, verdict codes, open)."""
     tables = plan.pairwise
     count = U.shape[0]
     alpha, beta = gains(tables.comparisons, U, W)
@@ -97,25 +105,34 @@ def unique_walk(plan, U, W):
     gaps = np.concatenate([(points[:, :-1] + points[:, 1:]) / 2, last + np.maximum(1.0, last)], axis=1)
     tests = np.empty((count, 2 * points.shape[1]))
     tests[:, 0::2], tests[:, 1::2] = points, gaps
-    elements = tests.shape[1]
-    start = np.full(count, elements)
-    settled = np.ones(count, bool)
-    active = np.arange(count)
-    a, b, r, t = alpha, beta, root, tests
-    for element in range(elements - 1, -1, -1):
-        if not len(active):
-            break
-        signs = _signs_at(a, b, r, t[:, element : element + 1])[:, 0, :]
-        alone, not_alone = target_alone(plan, signs)
-        start[active[alone]] = element
-        settled[active[~alone]] = not_alone[~alone]
-        active = active[alone]
-        a, b, r, t = a[alone], b[alone], r[alone], t[alone]
-    has_tail = start < elements
-    first = np.minimum(start, elements - 1)
-    lo = np.where(has_tail, points[np.arange(count), first // 2], np.inf)
-    sets = KappaSets(has_tail, lo, has_tail & (first % 2 == 0), np.full(count, np.inf), np.zeros(count, bool))
-    return sets, ~settled
+    signs = _signs_at(alpha, beta, root, tests)
+    alone, not_alone = target_alone(plan, signs.reshape(-1, signs.shape[2]))
+    alone, not_alone = alone.reshape(tests.shape), not_alone.reshape(tests.shape)
+    plausible = (Fraction(plan.plausible[0]), Fraction(plan.plausible[1]))
+    value, codes, open_ = np.full(count, np.inf), np.empty(count, np.int8), np.zeros(count, bool)
+    for j in range(count):
+        sure, maybe, first = [], [], None
+        for element in range(tests.shape[1]):
+            k = element // 2
+            lo = Fraction(points[j, k])
+            if element % 2 == 0:
+                piece = Interval(lo, True, lo, True)
+            else:
+                hi = Fraction(points[j, k + 1]) if k + 1 < points.shape[1] else None
+                if hi == lo:
+                    continue  # an empty gap between equal breakpoints
+                piece = Interval(lo, False, hi, False)
+            if alone[j, element]:
+                sure.append(piece)
+            if not not_alone[j, element]:
+                maybe.append(piece)
+                if first is None:
+                    first = (lo, bool(alone[j, element]))
+        verdict = verdict_for(sure, plausible)
+        codes[j] = VerdictCode.of(verdict)
+        open_[j] = verdict != verdict_for(maybe, plausible) or (first is not None and not first[1])
+        value[j] = float(first[0]) if first is not None else np.inf
+    return value, codes, open_
 
 
 def sign_patterns(alpha: np.ndarray, beta: np.ndarray, kappa: float) -> np.ndarray:
@@ -188,9 +205,9 @@ def evaluate_samples(plan, U, W) -> ChunkResult:
     dominant = linear_sets(a, b, strict=True)
     values["dominant"], verdicts["dominant"] = dominant.value, dominant.verdicts(plan.plausible)
     if plan.pairwise is not None:
-        unique, open_ = unique_walk(plan, U, W)
-        values["unique"] = np.where(open_, np.nan, unique.value)
-        verdicts["unique"] = np.where(open_, VerdictCode.NOT_COMPUTED, unique.verdicts(plan.plausible)).astype(np.int8)
+        value, codes, open_ = unique_sets(plan, U, W)
+        values["unique"] = np.where(open_, np.nan, value)
+        verdicts["unique"] = np.where(open_, VerdictCode.NOT_COMPUTED, codes).astype(np.int8)
     else:
         open_ = np.ones(count, bool)
         values["unique"] = np.full(count, np.nan)
