@@ -240,7 +240,7 @@ def pairwise_2x2(plan: SamplingPlan) -> Comparisons:
 
 def sign_patterns(alpha: np.ndarray, beta: np.ndarray, kappa: float) -> np.ndarray:
     """Code 0..80 of the four comparison signs at κ (base 3, sign + 1 per digit): the signs of
-    :func:`_signs_at`, coded as the walk codes them (:func:`_walk`)."""
+    :func:`_signs_at`, coded as the uniqueness sets code them (:func:`_settler`)."""
     weight = powers(alpha.shape[1])
     sign_beta = np.sign(beta)
     offset = ((sign_beta == 0) * np.sign(alpha) + 1.0) @ weight
