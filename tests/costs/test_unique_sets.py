@@ -110,6 +110,29 @@ def test_a_lapsed_stretch_only_below_today():
     assert [alone(game, k) for k in (F(0), F(1, 4), F(1, 2), F(1))] == [True, True, False, False]
 
 
+def test_the_escalation_scenarios_campaign_is_the_only_equilibrium_only_below_today():
+    # docs/models.md, "Verdicts against today". scenario_escalation (the campaign game with the
+    # case's costs and a campaign burden of 1/2 on Pakistan). Pakistan's loads: trade 1/2 at
+    # any conflict, military 1/4 when it is not restraining, campaign 1/2 at the campaign:
+    # Restrain 0 | 1/2, Strike 3/4 | 3/4, Campaign 5/4 | 5/4 against Constrain | Tolerate.
+    # Afghanistan's: 3/2 at any conflict. Against Tolerate Pakistan gets 1 − κ/2, 2 − 3κ/4 and
+    # 5/2 − 5κ/4: the campaign is best iff κ ≤ 1 (against Strike) and κ ≤ 2 (against
+    # Restrain). For κ < 4/3 Strike strictly dominates Restrain (4 − 3κ/4 > 3 against
+    # Constrain, 1 − κ/4 > 0 more against Tolerate); then Tolerate strictly dominates Constrain
+    # (by 1 against Strike and the campaign); then the campaign is Pakistan's strict best
+    # reply for κ < 1. So (campaign, Tolerate) is alone on [0, 1); at κ = 1 (Strike, Tolerate)
+    # ties it; above, it is no equilibrium. Nash [0, 1] holds today, unique [0, 1) lapsed.
+    from sovgame import load_game
+
+    game = load_game("scenario_escalation")
+    report = compute_thresholds(game, "Sustained campaign|Tolerate TTP")
+    nash, unique = report.thresholds["nash"], report.thresholds["unique"]
+    assert (nash.intervals, nash.verdict) == ((Interval(F(0), True, F(1), True),), Verdict.HOLDS_TODAY)
+    assert unique.intervals == (Interval(F(0), True, F(1), False),)
+    assert (unique.verdict, unique.value, unique.upper) == (Verdict.LAPSED, F(0), F(1))
+    assert "(Strike, Tolerate TTP) is an equilibrium from κ = 1" in unique.reason
+
+
 def stretch_game(row_against_c, column_against_c):
     """Target (C, C); the row's gain from C over D against C is a − κb for (a, b) =
     ``row_against_c``, against D it is 1; the column's gain from C over D against C is
@@ -270,3 +293,60 @@ def test_dominant_lies_within_unique_and_unique_within_nash(drawn):
     assert t.value == (unique[0].lo if unique else None)
     if unique:
         assert t.upper in [piece.hi for piece in unique]
+
+
+def test_the_analysis_names_the_whole_stretch():
+    # The conclusion of `analyze` on the bounded stretch above: the Nash set [5/3, 8] and the
+    # uniqueness set (5/3, 8) are named with their upper ends, not as "from 5/3 on".
+    from sovgame.findings.analysis import conclude
+    from sovgame.solvers.equilibria import solve as solve_at
+
+    game = parse_game(BOUNDED_STRETCH)
+    lines = conclude(compute_thresholds(game), solve_at(game, 1))
+    assert "becomes an equilibrium at κ = 5/3 and stays one until κ = 8" in lines[1]
+    assert lines[2] == (
+        "It is the only outcome for κ in (5/3, 8): not at today's costs, but within the plausible range."
+    )
+
+
+def test_a_claim_on_uniqueness_reads_the_whole_set():
+    # The claim "compromise can become the only outcome within the plausible range" on the
+    # bounded stretch: unique on (5/3, 8) meets (1, 2], reachable: supported; the claim that
+    # it is unreachable (beyond or never) is not.
+    from sovgame.claims.claim_tests import Grade
+    from sovgame.claims.scorecard import grade_claims
+
+    claims = """
+[[claims]]
+id = "within_reach"
+text = "Compromise can become the only outcome at a plausible cost level."
+source = "a test"
+test = { kind = "threshold", criterion = "unique", expect = ["reachable"] }
+[[claims]]
+id = "unreachable"
+text = "The threshold appears unreachably high."
+source = "a test"
+test = { kind = "threshold", criterion = "unique", expect = ["beyond", "never"] }
+"""
+    card = grade_claims(parse_game(BOUNDED_STRETCH + claims))
+    assert card is not None
+    assert {r.claim.id: r.grade for r in card.results} == {
+        "within_reach": Grade.SUPPORTED,
+        "unreachable": Grade.NOT_SUPPORTED,
+    }
+
+
+@settings(max_examples=30, deadline=None)
+@given(costed_games())
+def test_the_sweep_shows_the_target_alone_exactly_where_unique_holds(drawn):
+    # Each regime of `sweep` is solved at one rational κ inside it: the target is the only
+    # equilibrium there exactly when that κ lies in the uniqueness set.
+    from sovgame import sweep
+
+    game, target = drawn
+    pieces = compute_threshold(game, "unique", target).intervals
+    for regime in sweep(game).regimes:
+        if regime.solution is not None:
+            kappa = regime.solution.kappa
+            only = [e.pure_profile() for e in regime.solution.equilibria] == [tuple(target)]
+            assert only == within(pieces, kappa), (game.payoffs.tolist(), target, kappa)
