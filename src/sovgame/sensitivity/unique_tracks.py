@@ -1,4 +1,4 @@
-"""Tracks of the criteria that need more than one deviation: ``unique`` and ``risk_dominant``.
+"""The track of ``unique``: the set of κ where the target is the only equilibrium, along one number.
 
 ``unique``. Every equilibrium condition compares two strategies of one player against one
 profile of the others: a pairwise gain α(p) − κ·β(p). At a given (κ, p) their signs decide
@@ -21,13 +21,6 @@ the values of p where the equilibrium set at κ = 1 or at the top changes; a ver
 through mixed equilibria born away from both is not searched, and the track says so
 (``complete``). Three or more players: the tails (for every larger κ) of the two tests
 bracket the uniqueness tail of :func:`sovgame.costs.uniqueness.tail_of_uniqueness`.
-
-``risk_dominant`` (2x2). Besides the four deviations it needs the sign of
-H(κ) = (R1−T1)(R2−T2) − (P1−S1)(P2−S2), quadratic in κ with coefficients polynomial in p. Its
-events add the roots in p of H(c, p) for each constant c, of its discriminant in κ, of its
-leading coefficient, and of its resultant with each deviation (where a root of H crosses a
-deviation's breakpoint): polynomials of degree ≤ 4 in p, solved exactly (irrational roots as
-certified brackets).
 """
 
 from __future__ import annotations
@@ -39,10 +32,8 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from ..core.budget import Work, reading_work, require
-from ..core.intervals import Endpoint, Interval, scan
-from ..core.polynomials import Poly, add, multiply, scale, trim
-from ..core.roots import Number, real_roots
-from ..costs.thresholds import quadratic_roots
+from ..core.intervals import Endpoint, Interval
+from ..core.roots import Number
 from ..costs.verdicts import Verdict, verdict_for
 from .parameters import Line, ParameterKind
 from .tracks import (
@@ -51,7 +42,6 @@ from .tracks import (
     Form,
     Formula,
     Never,
-    QuadraticRoot,
     Ratio,
     Reading,
     at,
@@ -233,7 +223,7 @@ def _tail_interval(tail: tuple[Endpoint, bool] | None) -> list[Interval]:
     return [] if tail is None else [Interval(tail[0], tail[1], None)]
 
 
-def _formula_of(start: Endpoint, values: list[tuple[Fraction, Fraction]], forms: list[Form]) -> Formula:
+def formula_of(start: Endpoint, values: list[tuple[Fraction, Fraction]], forms: list[Form]) -> Formula:
     """The formula of a threshold that starts at a pairwise breakpoint (or at 0)."""
     if start == 0:
         return Constant(Fraction(0))
@@ -272,8 +262,8 @@ class UniqueTrack:
         alone, maybe = _sets(game.shape, self.target, index, values)
         if alone == maybe or game.shape == (2, 2):
             return _set_reading(alone, plausible, values, forms)
-        low = _formula_of(maybe[0].lo, values, forms)
-        high = _formula_of(alone[0].lo, values, forms) if alone else Never()
+        low = formula_of(maybe[0].lo, values, forms)
+        high = formula_of(alone[0].lo, values, forms) if alone else Never()
         bounded = Bounded(low, high, "mixed equilibria decide where")
         earliest = verdict_for(maybe, plausible)
         if alone and earliest == verdict_for(alone, plausible):
@@ -296,8 +286,8 @@ class UniqueTrack:
             return _tail_reading(alone, plausible, values, forms)
         if maybe is None:
             return Reading(Verdict.NEVER, None, False, Never())
-        low = _formula_of(maybe[0], values, forms)
-        high = _formula_of(alone[0], values, forms) if alone is not None else Never()
+        low = formula_of(maybe[0], values, forms)
+        high = formula_of(alone[0], values, forms) if alone is not None else Never()
         return _bracket_reading(alone, maybe, plausible, Bounded(low, high, "mixed equilibria not searched"))
 
     @functools.cached_property
@@ -350,7 +340,7 @@ def _set_reading(
     if not intervals:
         return Reading(verdict, None, False, Never())
     first = intervals[0]
-    return Reading(verdict, first.lo, first.lo_closed, _formula_of(first.lo, values, forms), intervals=tuple(intervals))
+    return Reading(verdict, first.lo, first.lo_closed, formula_of(first.lo, values, forms), intervals=tuple(intervals))
 
 
 def _tail_reading(
@@ -363,7 +353,7 @@ def _tail_reading(
     verdict = verdict_for(intervals, plausible)
     if tail is None:
         return Reading(verdict, None, False, Never())
-    return Reading(verdict, tail[0], tail[1], _formula_of(tail[0], values, forms), intervals=tuple(intervals))
+    return Reading(verdict, tail[0], tail[1], formula_of(tail[0], values, forms), intervals=tuple(intervals))
 
 
 def _bracket_reading(
@@ -434,94 +424,3 @@ def _game_in_p(line: Line, kappa: Fraction, sign: int):
     exposure = {profile: tuple(E[profile + (i,)] for i in range(n)) for profile in game.profiles()}
     cost = Cost("costs", Incidence.CUSTOM, (Fraction(1),) * n, tuple(range(n)), exposure)
     return replace(game, payoffs=P0, costs=(cost,), claims=())
-
-
-# --- risk dominance ---------------------------------------------------------------------------
-
-
-def _linear(form: Form, loss: bool) -> tuple[Poly, Poly]:
-    """(constant, slope) in κ of a deviation's gain a − κb, or of its loss −a + κb, as
-    polynomials in p."""
-    a0, a1, b0, b1 = form
-    if loss:
-        return trim([-a0, -a1]), trim([b0, b1])
-    return trim([a0, a1]), trim([-b0, -b1])
-
-
-@dataclass(frozen=True, eq=False)
-class RiskTrack:
-    """``risk_dominant`` (2x2): the target is strict and risk-dominates the all-confront
-    profile d (or d is no strict equilibrium); see :mod:`sovgame.costs.thresholds`."""
-
-    subject: str
-    line: Line
-    t_forms: tuple[Form, Form]  # each player's deviation from the target
-    d_forms: tuple[Form, Form]  # each player's deviation from d
-    complete: bool = True
-
-    @functools.cached_property
-    def _coefficients(self) -> tuple[Poly, Poly, Poly]:
-        (ta, tb), (ua, ub) = (_linear(f, True) for f in self.t_forms)
-        (pa, pb), (qa, qb) = (_linear(f, True) for f in self.d_forms)
-        c2 = add(multiply(tb, ub), scale(multiply(pb, qb), Fraction(-1)))
-        c1 = add(add(multiply(ta, ub), multiply(tb, ua)), scale(add(multiply(pa, qb), multiply(pb, qa)), Fraction(-1)))
-        c0 = add(multiply(ta, ua), scale(multiply(pa, qa), Fraction(-1)))
-        return c2, c1, c0
-
-    def coefficients(self) -> tuple[Poly, Poly, Poly]:
-        """(c2, c1, c0) in p of H(κ) = c2κ² + c1κ + c0, the losses' products' difference."""
-        return self._coefficients
-
-    def read(self, p: Fraction) -> Reading:
-        """Where the target risk-dominates at p (as :mod:`sovgame.costs.thresholds` computes it)."""
-        t_values = [at(f, p) for f in self.t_forms]
-        d_values = [at(f, p) for f in self.d_forms]
-        c2, c1, c0 = (sum((c * p**k for k, c in enumerate(poly)), Fraction(0)) for poly in self.coefficients())
-        roots = quadratic_roots(c2, c1, c0)
-
-        def holds(k: Fraction) -> bool:
-            t_strict = all(a - k * b < 0 for a, b in t_values)
-            d_strict = all(a - k * b < 0 for a, b in d_values)
-            return t_strict and (not d_strict or c2 * k * k + c1 * k + c0 > 0)
-
-        points = [a / b for a, b in t_values + d_values if b != 0 and a / b >= 0]
-        intervals = scan(points + roots, holds)
-        verdict = verdict_for(intervals, (Fraction(0), self.line.top(p)))
-        if not intervals:
-            return Reading(verdict, None, False, Never())
-        start = intervals[0].lo
-        forms = list(self.t_forms + self.d_forms)
-        formula = _formula_of(start, t_values + d_values, forms)
-        moving = any(len(c) > 1 for c in self.coefficients())
-        if moving and formula == Constant(start) and start != 0 and start in roots and c2 != 0:
-            larger = len(roots) == 2 and start == roots[1]
-            c2_, c1_, c0_ = (tuple(c) for c in self.coefficients())
-            formula = QuadraticRoot(c2=c2_, c1=c1_, c0=c0_, larger=larger)
-        return Reading(verdict, start, intervals[0].lo_closed, formula, intervals=tuple(intervals))
-
-    def events(self, extra: Sequence[Fraction] = ()) -> list[Number]:
-        """The events of the four deviations and of H (module docstring)."""
-        if self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
-            return endpoint_events(self.read(self.line.parameter.value).intervals)
-        constants = [Fraction(0), Fraction(1), self.line.top(self.line.parameter.value), *extra]
-        forms = self.t_forms + self.d_forms
-        polys = form_polynomials(forms, constants)
-        c2, c1, c0 = self.coefficients()
-        polys += [add(add(scale(c2, c * c), scale(c1, c)), c0) for c in constants]
-        polys += [add(multiply(c1, c1), scale(multiply(c2, c0), Fraction(-4))), c2 if c2 else c1]
-        for a0, a1, b0, b1 in forms:
-            a, b = trim([a0, a1]), trim([b0, b1])
-            polys.append(
-                add(add(multiply(c2, multiply(a, a)), multiply(c1, multiply(a, b))), multiply(c0, multiply(b, b)))
-            )
-        out: list[Number] = []
-        for poly in polys:
-            if len(trim(poly)) >= 2:
-                out += real_roots(poly)
-        return out
-
-    def depends(self) -> bool:
-        """Whether the number enters any of the four deviations."""
-        if self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
-            return bool(self.read(self.line.parameter.value).intervals)
-        return any(moves(f) for f in self.t_forms + self.d_forms)
