@@ -25,6 +25,14 @@ polytope holding a point other than the target has a vertex other than the targe
 target is the only equilibrium at r exactly when no such pair other than (target, target)
 exists. Within the dominance survivors (the game reduced to them has the same equilibria)
 that is a finite check in exact signs.
+
+**The candidate pairs first.** Inside an open pairwise gap a rival at r is mixed, and the walk's
+argument (:mod:`sovgame.costs.uniqueness`) gives a candidate support pair that holds at r with
+the rival as its solution, or with a system singular there. So where no candidate pair holds at
+r the target is alone, where one holds with both systems nonsingular its solution is an
+equilibrium (the rival, unless it is the target itself), and only where a holding pair is
+singular at r, with solutions there, are the vertices enumerated (:func:`pair_at_root`; a
+singular system without a solution holds nothing).
 """
 
 from __future__ import annotations
@@ -32,12 +40,44 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ..core.roots import Root
 from .support_polynomials import SupportSystem, sign_at_root
 
 #: The support system of a player making its strategies ``own`` indifferent by a mix on ``other``.
 SystemCache = Callable[[int, tuple[int, ...], tuple[int, ...]], SupportSystem]
+
+
+class PairAtRoot(StrEnum):
+    """What a candidate support pair says at an irrational κ (:func:`pair_at_root`)."""
+
+    FAILS = "fails"  # some condition fails strictly: no equilibrium on the pair there
+    TARGET = "target"  # it holds, nonsingular, and its one solution is the target
+    RIVAL = "rival"  # it holds, nonsingular, and its solution is another equilibrium
+    SINGULAR = "singular"  # it holds with a system singular there: not decided by the pair
+
+
+def pair_at_root(systems: list[tuple[SupportSystem, list[int]]], root: Root, target: tuple[int, int]) -> PairAtRoot:
+    """A pair's two systems (the row player's, whose mix is the column player's, then the
+    column player's) with their outside strategies, read at κ = ``root`` in exact signs."""
+    supports = []
+    singular = False
+    for system, outside in systems:
+        d = sign_at_root(system.D, root)
+        if d == 0:
+            if system.unsolvable_at(root):  # no mix makes its strategies indifferent there
+                return PairAtRoot.FAILS
+            singular = True
+            continue
+        mix = [sign_at_root(poly, root) * d for poly in system.N[: system.k]]
+        if any(s < 0 for s in mix) or any(sign_at_root(system.outside(r), root) * d > 0 for r in outside):
+            return PairAtRoot.FAILS
+        supports.append(frozenset(j for j, s in zip(system.other, mix) if s > 0))
+    if singular:
+        return PairAtRoot.SINGULAR
+    only = [frozenset({target[1]}), frozenset({target[0]})]  # the column player's mix, then the row's
+    return PairAtRoot.TARGET if supports == only else PairAtRoot.RIVAL
 
 
 @dataclass(frozen=True)

@@ -221,13 +221,21 @@ class SupportSystem:
 
     def holds_at_root(self, root: Root, outside: Sequence[int]) -> bool:
         """:meth:`holds` (not strictly) at an irrational κ, by the exact signs of
-        :func:`sign_at_root`."""
+        :func:`sign_at_root`. A system singular there holds unless it has no solution at all
+        (:meth:`unsolvable_at`)."""
         d = sign_at_root(self.D, root)
         if d == 0:
-            return True
+            return not self.unsolvable_at(root)
         if any(sign_at_root(poly, root) * d < 0 for poly in self.N[: self.k]):
             return False
         return all(sign_at_root(self.outside(r), root) * d <= 0 for r in outside)
+
+    def unsolvable_at(self, root: Root) -> bool:
+        """Whether the system, singular at κ = ``root``, has no solution there: M z = e_last
+        with det M = 0 is solvable only if adj(M)·e_last = (N_0..N_k) vanishes (for rank
+        M = k, adj(M) = p·qᵀ with M·p = 0 and qᵀ·M = 0, so a nonzero adj(M)·e_last means
+        qᵀ·e_last ≠ 0: e_last is not in the range of M; for lower rank adj(M) = 0)."""
+        return any(sign_at_root(poly, root) != 0 for poly in self.N)
 
     def holds(self, kappa: Fraction, outside: Sequence[int], strict: bool) -> bool:
         """At κ the other's mix is a probability vector (> 0 if ``strict``) and no strategy in

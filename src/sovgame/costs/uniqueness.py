@@ -18,7 +18,8 @@ roots is decided at one rational inside it — not alone where a pair strictly h
 nondegenerate mixed equilibrium), else by solving the game reduced to the dominance survivors
 (same equilibria) — and each kept root itself exactly: a rational one by that solve, an
 irrational one r by a limit where it can, else by the signs of the support polynomials there
-(:func:`~sovgame.costs.root_points.alone_at_root`). The limit: where the target is a strict
+(:mod:`~sovgame.costs.root_points`: the candidate pairs that hold at r, and where one of
+them is singular there, every vertex of the reduced game). The limit: where the target is a strict
 equilibrium (on the whole pairwise gap, so at r) and a piece next to r is not alone, r is not
 alone either — rivals (x_n, y_n) at κ_n → r from that piece have a limit point, an
 equilibrium at r (the equilibrium conditions are closed in κ and the mixes), and it is not
@@ -74,7 +75,7 @@ from ..core.model import Game, Profile
 from ..solvers.equilibria import pure_equilibria
 from ..solvers.pivoting import solve_two_player
 from .regimes import pairwise_breakpoints, representative
-from .root_points import alone_at_root
+from .root_points import PairAtRoot, alone_at_root, pair_at_root
 from .support_pairs import (
     PairBreakpoints,
     Standing,
@@ -247,7 +248,7 @@ class _Walk:
             elif strict and not (pieces[index] and pieces[index + 1]):
                 at = False  # a rival next to it has a limit at it (module docstring)
             else:
-                at = self.alone_at_root(point, alive)
+                at = self.alone_at_root(point, alive, active)
             out += [Element(point, point, True, at), Element(point, uppers[index + 1], False, pieces[index + 1])]
         return out
 
@@ -287,9 +288,17 @@ class _Walk:
         only = solution.equilibria[0]
         return only.row[rows.index(self.target[0])] == 1 and only.col[cols.index(self.target[1])] == 1
 
-    def alone_at_root(self, root: Root, alive: tuple[int, int]) -> bool:
+    def alone_at_root(self, root: Root, alive: tuple[int, int], active: list) -> bool:
         """Whether the target is the only equilibrium at an irrational kept root, by the signs
-        of the support polynomials there (:mod:`sovgame.costs.root_points`)."""
+        of the support polynomials there: the candidate pairs ``active`` first, the vertices
+        of the reduced game where a pair that holds there is singular
+        (:mod:`sovgame.costs.root_points`)."""
+        root = root.refined((root.hi - root.lo) / 2**32)  # narrow once: most signs are then read at once
+        said = {pair_at_root(systems, root, self.target) for systems in active}
+        if PairAtRoot.RIVAL in said:
+            return False
+        if PairAtRoot.SINGULAR not in said:
+            return True
         rows, cols = members(alive[0]), members(alive[1])
         systems = support_pairs(len(rows), len(cols), smallest=1)
         require(support_pair_work([min(len(rows), len(cols))] * 2 * systems, len(rows) + len(cols)))
