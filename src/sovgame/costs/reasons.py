@@ -7,12 +7,16 @@ check the number by hand.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from ..core.intervals import Endpoint, Interval, compare, exact_text
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
-from .sets import ComparisonSet, RiskDominanceSet, SustainedSet, UniqueSet, nash_set
+from .deviations import deviations
+from .sets import ComparisonSet, RiskDominanceSet, SustainedSet, UniqueSet
 from .verdicts import set_text
 
 if TYPE_CHECKING:
@@ -197,17 +201,18 @@ def why_not_unique(found: UniqueSet) -> str:
     removes, when it is one at every cost level — or the rivals the target meets."""
     game, target = found.game, found.target
     U, W = game.payoffs, game.cost_load(found.costs)
-    where = nash_set(game, U, W, target).intervals[0]  # not empty: the target is an equilibrium somewhere
+    where = nash_stretch(game, U, W, tuple(target))
+    assert where is not None  # the target is an equilibrium somewhere
     meeting = []
     for profile in game.profiles():
         if profile == tuple(target):
             continue
-        own = nash_set(game, U, W, profile).intervals
-        if not own or intersection(own[0], where) is None:
+        own = nash_stretch(game, U, W, profile)
+        if own is None or intersection(own, where) is None:
             continue
         name = f"({', '.join(game.outcome_names(profile))})"
-        if intersection(own[0], where) == where:
-            everywhere = own[0].lo == 0 and own[0].lo_closed and own[0].hi is None
+        if intersection(own, where) == where:
+            everywhere = own.lo == 0 and own.hi is None
             lasting = lasting_gain(found, profile) if everywhere else None
             if lasting is not None:
                 return f"{lasting}: {name} stays an equilibrium at every cost level"
@@ -215,6 +220,25 @@ def why_not_unique(found: UniqueSet) -> str:
         meeting.append(name)
     among = f", among them {' and '.join(meeting[:3])}" if meeting else " (a mixed one)"
     return f"wherever the target is an equilibrium ({set_text([where])}) another one is too{among}"
+
+
+def nash_stretch(game: Game, U: np.ndarray, W: np.ndarray, profile: Profile) -> Interval | None:
+    """Where ``profile`` is an equilibrium, as one closed interval (None: nowhere): every
+    deviation gains a − κb ≤ 0, so κ ≥ a/b where b > 0, κ ≤ a/b where b < 0, and a ≤ 0 where
+    b = 0 (the Nash set of :func:`sovgame.costs.sets.nash_set`, without its facts)."""
+    low, high = Fraction(0), None
+    for player in range(game.n_players):
+        for d in deviations(game, U, W, profile, player):
+            if d.b == 0:
+                if d.a > 0:
+                    return None
+            elif d.b > 0:
+                low = max(low, d.a / d.b)
+            else:
+                high = d.a / d.b if high is None else min(high, d.a / d.b)
+    if high is not None and high < low:
+        return None
+    return Interval(low, True, high, high is not None)
 
 
 def lasting_gain(found: UniqueSet, profile: Profile) -> str | None:
