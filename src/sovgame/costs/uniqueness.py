@@ -19,13 +19,14 @@ nondegenerate mixed equilibrium), else by solving the game reduced to the domina
 (same equilibria) — and each kept root itself exactly: a rational one by that solve, an
 irrational one r by a limit where it can, else by the signs of the support polynomials there
 (:mod:`~sovgame.costs.root_points`: the candidate pairs that hold at r, and where one of
-them is singular there, every vertex of the reduced game). The limit: where the target is a strict
-equilibrium (on the whole pairwise gap, so at r) and a piece next to r is not alone, r is not
-alone either — rivals (x_n, y_n) at κ_n → r from that piece have a limit point, an
+them is singular there, every vertex of the reduced game). The limit: where the target is a
+strict equilibrium (on the whole pairwise gap, so at r) and a piece next to r is not alone, r
+is not alone either — rivals (x_n, y_n) at κ_n → r from that piece have a limit point, an
 equilibrium at r (the equilibrium conditions are closed in κ and the mixes), and it is not
 the target: near a strict equilibrium and near r each player's only best reply is its target
-strategy, so rivals that close to the target would be the target itself. Consecutive elements where the target is
-alone make one piece of the set; a point element closes the piece's end, a gap leaves it open.
+strategy, so rivals that close to the target would be the target itself. Consecutive elements
+where the target is alone make one piece of the set; a point element closes the piece's end,
+a gap leaves it open.
 
 **Why nothing is missed.** Let (x, y) ≠ target be an equilibrium at κ₀ in an open gap, with
 supports I, J and best-reply sets BR(x) ⊇ J, BR(y) ⊇ I. Take it extreme (another equilibrium
