@@ -5,7 +5,7 @@ Each game is loaded fresh for every run, so cached cost loads do not flatter the
 Prints the median and the spread over the runs.
 
 Then the comparison with the every-breakpoint method, on random cost-parametrised two-player games 2x2 .. 8x8 (``--sizes``):
-``compute_thresholds`` as it is, next to the same call with the uniqueness tail of the
+``compute_thresholds`` as it is, next to the same call with the uniqueness set of the
 every-breakpoint method (every root of every support pair, one exact solve per breakpoint and gap;
 kept in ``tests/costs/reference_unique.py``), game by game, with the check that both give
 the same ``unique`` Threshold. Payoffs are integers in [-4, 4]; the target is a pure profile
@@ -42,7 +42,7 @@ from sovgame.costs import uniqueness
 from sovgame.costs.thresholds import compute_thresholds
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from costs.reference_unique import reference_tail  # noqa: E402  (the every-breakpoint method, kept for tests)
+from costs.reference_unique import reference_uniqueness  # noqa: E402  (the every-breakpoint method, kept for tests)
 
 GOALS = {6: 0.5, 8: 5.0}  # seconds per game
 
@@ -100,7 +100,7 @@ def random_costed_game(rng: np.random.Generator, m: int, n: int, kind: str):
 
 def timed_unique(game, reference: bool):
     """(the unique Threshold, CPU seconds, wall seconds) of one compute_thresholds."""
-    patch = mock.patch.object(uniqueness, "tail_of_uniqueness", reference_tail) if reference else None
+    patch = mock.patch.object(uniqueness, "uniqueness_of", reference_uniqueness) if reference else None
     with work_limit(None):
         if patch:
             patch.start()
@@ -117,7 +117,7 @@ def random_games_row(sizes: list[int], count: int, budget: float, seed: int) -> 
     """Ours against the every-breakpoint method, by size and kind of costs."""
     print(
         f"\ncompute_thresholds on random cost-parametrised games ({count} per size and kind, seed {seed}); "
-        "median per game, CPU (wall); reference = the every-breakpoint uniqueness tail"
+        "median per game, CPU (wall); reference = the every-breakpoint uniqueness set"
     )
     header = f"{'size':>5} {'kind':9} {'ours ms':>18} {'max ms':>9} {'reference ms':>22} {'timed':>6} {'same':>5} {'goal':>7}"
     print(header)

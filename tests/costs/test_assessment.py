@@ -85,12 +85,17 @@ def test_a_start_known_only_within_a_bracket_settles_the_verdict_only_when_both_
     # so the verdict is not settled; with the top at 3 both ends give reachable.
     from sovgame.costs.assessment import verdict_of
     from sovgame.costs.sets import UniqueSet
-    from sovgame.costs.uniqueness import Tail
+    from sovgame.costs.uniqueness import Tail, Uniqueness
 
     game = parse_game(CIRCLE)
     tail = Tail(F(2), attained=False, bracket=(F(3, 2), F(2)), only_pure_from=F(3, 2), unresolved="past the limit")
     found = UniqueSet(
-        criterion="unique", game=game, target=(0, 0, 0), intervals=(Interval(F(2), False, None),), costs=(), tail=tail
+        criterion="unique",
+        game=game,
+        target=(0, 0, 0),
+        intervals=(Interval(F(2), False, None),),
+        costs=(),
+        uniqueness=Uniqueness.of_tail(tail),
     )
     assert verdict_of(found, (F(0), F(7, 4))) is None
     assert verdict_of(found, (F(0), F(3))) == Verdict.REACHABLE

@@ -41,8 +41,7 @@ def test_a_gain_no_cost_removes_blocks_dominance_and_uniqueness():
     assert dominance.blocking == Deviation(0, (0, 1), 1, F(1), F(0))
     found = every_criterion_set(game, (0, 0), game.kept_costs())
     unique = found["unique"]
-    assert unique.intervals == () and unique.tail is not None and unique.tail.start is None
-    assert (1, 1) in [eq.pure_profile() for eq in unique.tail.survivors.equilibria]
+    assert unique.intervals == () and unique.uniqueness is not None and unique.pieces == ()
     assert "no cost level removes that gain: (D, D) stays an equilibrium" in assess(unique, (F(0), F(2))).reason
 
 
@@ -60,6 +59,11 @@ def test_a_set_of_two_pieces_risk_dominance_lost_at_one_point():
     found = criterion_set(game, Criterion.RISK_DOMINANT, (0, 0), game.kept_costs())
     assert found.intervals == (Interval(F(0), True, F(1), False), Interval(F(1), False, None))
     # Read against today (κ = 1, not in the set) and the top 2: it meets (1, 2], reachable.
+    # The value is the least κ of the set (0); the upper end is that of the piece that
+    # decides the verdict, (1, ∞), which has none.
     threshold = assess(found, (F(0), F(2)))
-    assert threshold.verdict == Verdict.REACHABLE and (threshold.value, threshold.upper) == (F(0), F(1))
+    assert threshold.verdict == Verdict.REACHABLE and (threshold.value, threshold.upper) == (F(0), None)
+    # With the top at 1/2 nothing meets (1, 1/2] or lies at 1: the piece (1, ∞) lies above
+    # both, beyond, and decides again.
+    assert assess(found, (F(0), F(1, 2))).verdict == Verdict.BEYOND
     assert "holds for κ in [0, 1) ∪ (1, ∞): not at today's costs" in threshold.reason

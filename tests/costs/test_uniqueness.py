@@ -1,5 +1,5 @@
 """The uniqueness walk: the same Threshold objects as the every-breakpoint method (tests/costs/
-reference_unique.py), textbook answers, and the work it is allowed."""
+reference_unique.py), sets derived by hand, and the work it is allowed."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sovgame.costs.uniqueness as uniqueness
-from costs.reference_unique import reference_tail
+from costs.reference_unique import reference_uniqueness
 from sovgame import bundled_names, load_game
 from sovgame.core.budget import WorkLimitError, work_limit
 from sovgame.core.intervals import Root
@@ -35,7 +35,7 @@ def with_costs(U, W, target):
 def reference_unique(game, target=None, costs=None):
     """The unique threshold as the every-breakpoint method gives it: the same assembly around the
     reference tail (every support pair's roots, one solve per element)."""
-    with mock.patch.object(uniqueness, "tail_of_uniqueness", reference_tail):
+    with mock.patch.object(uniqueness, "uniqueness_of", reference_uniqueness):
         return compute_threshold(game, Criterion.UNIQUE, target, costs)
 
 

@@ -120,6 +120,18 @@ def test_the_target_is_named_and_2x2_mixed_probabilities_are_drawn():
     assert 4 / 3 < min(xs) and max(xs) < 4
 
 
+def test_a_bounded_set_is_listed_whole_below_the_chart():
+    # The 2x2 game of tests/costs/test_unique_sets.py ("a bounded stretch"): compromise is the
+    # only equilibrium, and dominant, on (5/3, 8) only; the chart's table says where it stops.
+    from costs.test_unique_sets import BOUNDED_STRETCH
+    from sovgame import parse_game
+
+    fig = regime_figure(parse_game(BOUNDED_STRETCH))
+    texts = [t.get_text() for t in fig.axes[-1].texts]
+    assert "only equilibrium: > 5/3 (1.667), for κ in (5/3 (1.667), 8) (reachable)" in texts
+    assert "equilibrium (Nash): ≥ 5/3 (1.667), for κ in [5/3 (1.667), 8] (reachable)" in texts
+
+
 def test_timeline_and_dynamics_are_fit_for_print():
     from sovgame import analyze_repeated, run_dynamics
     from sovgame.present.plot import dynamics_figure, timeline_figure

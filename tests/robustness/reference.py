@@ -13,8 +13,8 @@ and cost loads, so that player i's payoff at profile s and cost level κ is
 - **dominant**: the target strategy of every player pays strictly more than each rival
   against each profile of the others: the same constraints with > in place of ≥, over every
   opponents' profile.
-- **unique** (two players): the κ beyond which the target is the only equilibrium, mixed ones
-  included. At one rational κ the equilibria are found by enumerating the vertices of each
+- **unique** (two players): the set of κ on which the target is the only equilibrium, mixed
+  ones included (a union of intervals: it can be bounded). At one rational κ the equilibria are found by enumerating the vertices of each
   player's best-response polytope (every square indifference system, solved in fractions) and
   keeping the pairs that are best responses to each other: an equilibrium other than the
   target exists iff such a pair other than the target exists (each maximal Nash subset is a
@@ -28,7 +28,8 @@ and cost loads, so that player i's payoff at profile s and cost level κ is
 - **verdicts**: against κ = 1 and the top of the plausible range, as docs/models.md,
   "Verdicts against today", says.
 
-Sets of κ are :class:`Span` values: one interval (the criteria here give one each).
+Sets of κ are :class:`Span` values, one interval each (nash and dominant give one), or a
+:class:`Union` of them (unique).
 """
 
 from __future__ import annotations
@@ -73,6 +74,28 @@ class Span:
 
 
 NEVER = Span(empty=True)
+
+
+@dataclass(frozen=True)
+class Union:
+    """A union of disjoint :class:`Span` pieces in increasing order (none: the empty set)."""
+
+    pieces: tuple[Span, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.pieces
+
+    def contains(self, k: Fraction) -> bool:
+        return any(piece.contains(k) for piece in self.pieces)
+
+    def meets_above(self, a: Fraction, b: Fraction | None) -> bool:
+        return any(piece.meets_above(a, b) for piece in self.pieces)
+
+    @property
+    def value(self) -> Fraction | None:
+        """The threshold: the smallest κ of the set (None: never)."""
+        return self.pieces[0].lo if self.pieces else None
 
 
 # --- a sample as exact numbers ------------------------------------------------------------------
@@ -271,30 +294,36 @@ def _root(a: Fraction, b: Fraction) -> Fraction:
     return a / b if b != 0 else Fraction(-1)
 
 
-def unique_set(sample: Sample, target: tuple[int, int]) -> Span:
-    """The tail of κ on which the target is the only equilibrium, walked down from the gap
-    beyond the last breakpoint: empty when the target is not alone there."""
-    points = pairwise_breakpoints(sample)
-    elements: list[tuple[Fraction, bool]] = []  # (κ tested, whether it is a breakpoint)
+def unique_set(sample: Sample, target: tuple[int, int]) -> Union:
+    """The set of κ on which the target is the only equilibrium: κ = 0, every breakpoint and
+    one point inside each gap between them (and beyond the last) tested, and the runs of
+    elements where the target is alone joined into intervals."""
+    points = sorted(set(pairwise_breakpoints(sample)) | {Fraction(0)})
+    elements: list[tuple[Fraction, bool, bool]] = []  # (κ tested, is a breakpoint, target alone)
     for k, p in enumerate(points):
-        elements.append((p, True))
+        elements.append((p, True, target_alone(sample, target, p)))
         beyond = points[k + 1] if k + 1 < len(points) else p + max(Fraction(1), p)
-        elements.append(((p + beyond) / 2, False))
+        middle = (p + beyond) / 2
+        elements.append((middle, False, target_alone(sample, target, middle)))
+    pieces: list[Span] = []
     start = None
-    for k in range(len(elements) - 1, -1, -1):
-        if not target_alone(sample, target, elements[k][0]):
-            break
-        start = k
-    if start is None:
-        return NEVER
-    kappa, is_point = elements[start]
-    return Span(kappa, True) if is_point else Span(points[start // 2], False)
+    for k, (_, _, alone) in enumerate(elements):
+        if alone and start is None:
+            start = k
+        if start is not None and (k + 1 == len(elements) or not elements[k + 1][2]):
+            first_kappa, first_point, _ = elements[start]
+            lo = first_kappa if first_point else points[start // 2]
+            last_kappa, last_point, _ = elements[k]
+            hi = last_kappa if last_point else (points[k // 2 + 1] if k // 2 + 1 < len(points) else None)
+            pieces.append(Span(lo, first_point, hi, last_point))
+            start = None
+    return Union(tuple(pieces))
 
 
 # --- verdicts ------------------------------------------------------------------------------------
 
 
-def verdict(found: Span, top: Fraction) -> str:
+def verdict(found: Span | Union, top: Fraction) -> str:
     """holds_today if 1 ∈ S; reachable if not but S meets (1, top]; beyond if S meets
     (max(1, top), ∞); lapsed if S ≠ ∅ lies within [0, 1); never if S = ∅."""
     if found.empty:
@@ -312,7 +341,7 @@ class Thresholds:
 
     nash: Span
     dominant: Span
-    unique: Span | None
+    unique: Union | None
     binding: int | str | None
 
 

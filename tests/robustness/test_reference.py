@@ -59,7 +59,8 @@ def test_the_reference_gives_the_textbook_thresholds(name, incidence, nash, uniq
     assert found.nash.value == nash
     assert found.unique.value == unique
     if unique is not None:
-        assert not found.unique.lo_closed and found.unique.hi is None
+        (piece,) = found.unique.pieces
+        assert not piece.lo_closed and piece.hi is None
     if nash is not None and nash > 0:
         assert found.binding == 0  # both players need the same κ: the first binds
     # Strict dominance of C needs T − R < κ·Δw and P − S < κ·Δw at once (own_confront:

@@ -9,8 +9,9 @@ from sovgame import load_game
 from sovgame.costs.verdicts import Verdict
 from sovgame.sensitivity.criteria import criterion_track
 from sovgame.sensitivity.parameters import find_parameter, line
+from sovgame.sensitivity.risk_tracks import RiskTrack
 from sovgame.sensitivity.tracks import LinearTrack
-from sovgame.sensitivity.unique_tracks import RiskTrack, UniqueTrack
+from sovgame.sensitivity.unique_tracks import UniqueTrack
 
 CASE = load_game("pakistan_afghanistan")
 ALONG = line(CASE, find_parameter(CASE, "cost:military_operations@Pakistan"))

@@ -15,7 +15,7 @@ from sovgame.costs.thresholds import compute_thresholds
 from sovgame.sensitivity.one_number import criterion_track, sensitivity
 from sovgame.sensitivity.parameters import line, parameters, with_value
 from sovgame.sensitivity.unique_tracks import Signs, alone_after_dominance, comparisons, maybe_alone
-from strategies import costed_bimatrix
+from strategies import costed_2x2, costed_bimatrix
 
 
 def test_in_2x2_games_the_sign_tests_decide_uniqueness_as_the_solver_does():
@@ -57,6 +57,21 @@ def test_readings_in_larger_games_agree_with_the_thresholds_of_the_changed_game(
         assert reading.state == (t.verdict if t.defined else None), criterion
         if reading.value is not None:
             assert (reading.value, reading.attained) == (t.value, t.attained), criterion
+
+
+@settings(max_examples=40, deadline=None)
+@given(costed_2x2(), st.data())
+def test_2x2_readings_are_the_whole_uniqueness_set_of_the_changed_game(game, data):
+    """Every piece of the set, bounded or not, with its verdict read from today upward: the
+    sign tests of a 2x2 game give the set compute_thresholds finds on the edited game."""
+    target = data.draw(st.tuples(st.integers(0, 1), st.integers(0, 1)))
+    parameter = data.draw(st.sampled_from(parameters(game)))
+    x = parameter.value + F(data.draw(st.integers(-8, 8)), 4)
+    if not parameter.allowed(x):
+        return
+    t = compute_thresholds(with_value(game, parameter, x), target).thresholds["unique"]
+    reading = criterion_track(line(game, parameter), "unique", target).read(x)
+    assert (reading.intervals, reading.state, reading.value) == (t.intervals, t.verdict, t.value)
 
 
 @settings(max_examples=10, deadline=None)

@@ -4,8 +4,8 @@
 against today's costs (κ = 1) and the plausible range, once, and gives the
 :class:`Threshold` every view shows: the verdict (:mod:`sovgame.costs.verdicts`), the
 sentence that says why (:mod:`sovgame.costs.reasons`), and the summary fields — where the set
-starts (``value``), whether it holds there (``attained``), where it first stops (``upper``),
-the binding player and each player's own start.
+starts (``value``), whether it holds there (``attained``), where the piece that decides the
+verdict ends (``upper``), the binding player and each player's own start.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from fractions import Fraction
 from ..core.intervals import Endpoint, Interval
 from .reasons import deviation_reason, dominance_reason, risk_dominance_reason, sustained_reason, unique_reason
 from .sets import ComparisonSet, Criterion, CriterionSet, RiskDominanceSet, SustainedSet, UniqueSet
-from .verdicts import Verdict, verdict_for, verdict_phrase
+from .verdicts import Verdict, deciding_piece, verdict_for, verdict_phrase
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Threshold:
     reason: str
     value: Endpoint | None = None  # smallest κ from which it holds (None: never)
     attained: bool = False
-    upper: Endpoint | None = None  # where it stops holding again (None: never stops)
+    upper: Endpoint | None = None  # where the piece that decides the verdict ends (None: unbounded or empty)
     bracket: tuple[Fraction, Fraction] | None = None
     binding: str | None = None
     per_player: dict[str, Endpoint | None] | None = None
@@ -38,13 +38,15 @@ class Threshold:
     notes: tuple[str, ...] = ()
 
 
-def summarize(intervals: Sequence[Interval]) -> dict:
-    """The fields of a :class:`Threshold` that a set of κ gives: where it starts (``value``),
-    whether it holds there (``attained``) and where it first stops (``upper``)."""
+def summarize(intervals: Sequence[Interval], plausible: tuple[Fraction, Fraction]) -> dict:
+    """The fields of a :class:`Threshold` that a set of κ gives: where it starts (``value``,
+    the least κ of the set), whether it holds there (``attained``) and where the piece that
+    decides the verdict ends (``upper``; :func:`sovgame.costs.verdicts.deciding_piece`)."""
     if not intervals:
         return {"value": None, "attained": False, "upper": None}
     first = intervals[0]
-    return {"value": first.lo, "attained": first.lo_closed, "upper": first.hi}
+    piece = deciding_piece(intervals, plausible)[1]
+    return {"value": first.lo, "attained": first.lo_closed, "upper": None if piece is None else piece.hi}
 
 
 def assess(found: CriterionSet, plausible: tuple[Fraction, Fraction]) -> Threshold:
@@ -66,7 +68,7 @@ def assess(found: CriterionSet, plausible: tuple[Fraction, Fraction]) -> Thresho
         per_player=per_player,
         defined=found.defined,
         notes=found.notes,
-        **summarize(found.intervals),
+        **summarize(found.intervals, plausible),
     )
 
 
@@ -99,7 +101,7 @@ def reason_of(found: CriterionSet, verdict: Verdict | None, plausible: tuple[Fra
         if found.not_even_nash is not None:
             nash = reason_of(found.not_even_nash, Verdict.NEVER, plausible)
             return f"the target is never even an equilibrium: {nash}"
-        return unique_reason(found, phrase)
+        return unique_reason(found, phrase, deciding_piece(found.intervals, plausible)[1])
     if isinstance(found, SustainedSet):
         return sustained_reason(found, phrase)
     return phrase

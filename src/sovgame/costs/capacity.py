@@ -12,7 +12,7 @@ its strategies against the same opponents then gains a(q) − κ·b(q) with a, b
   comparisons' breakpoints cross (a_d·b_e = a_e·b_d: quadratic in q, roots exact or in closed
   form). Between consecutive candidates the order of all breakpoints and 1 and the top is fixed,
   so the verdict is too **[derived]**;
-- the uniqueness threshold of a 2x2 game is one of the pairwise breakpoints, so the same
+- the ends of the uniqueness set of a 2x2 game are pairwise breakpoints, so the same
   candidates bound its pieces; larger games' uniqueness (mixed breakpoints, roots of
   polynomials) and risk dominance (quadratic in κ) are not followed in q, and the result says so.
 
@@ -214,7 +214,7 @@ def _criteria_at(game: Game, target: Profile, costs: Sequence[str]) -> dict[str,
     """Each criterion's set of κ in ``game`` and each player's lower end (nash, strict,
     dominant), exactly; unique for 2x2 games."""
     from .deviations import breakpoints
-    from .uniqueness import tail_of_uniqueness
+    from .uniqueness import uniqueness_of
 
     U, W = game.payoffs, game.cost_load(costs)
     nash_devs = [deviations(game, U, W, target, i) for i in range(game.n_players)]
@@ -235,8 +235,7 @@ def _criteria_at(game: Game, target: Profile, costs: Sequence[str]) -> dict[str,
             own[game.players[i].name] = mine[0].lo if mine else None
         out[name] = (scan(breakpoints(every), stable(every, strict)), own)
     if game.shape == (2, 2):
-        tail = tail_of_uniqueness(game, costs, target)
-        out["unique"] = ([] if tail.start is None else [Interval(tail.start, tail.attained, None)], {})
+        out["unique"] = (list(uniqueness_of(game, costs, target).intervals), {})
     return out
 
 

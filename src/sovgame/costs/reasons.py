@@ -10,13 +10,17 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from ..core.intervals import exact_text
+import numpy as np
+
+from ..core.intervals import Endpoint, Interval, compare, exact_text
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
+from .deviations import deviations
 from .sets import ComparisonSet, RiskDominanceSet, SustainedSet, UniqueSet
+from .verdicts import set_text
 
 if TYPE_CHECKING:
-    from .uniqueness import Tail
+    from .uniqueness import Neighbour, Tail
 
 
 def strategy_name(game: Game, player: int, index: int) -> str:
@@ -99,24 +103,34 @@ def dominance_reason(found: ComparisonSet, phrase: str) -> str:
     )
 
 
-def unique_reason(found: UniqueSet, phrase: str) -> str:
-    """Why the target is (not) the only equilibrium from where it is: the rival equilibrium
-    that lasts, or what proves the target alone; ``phrase`` is the verdict in words. (Where
-    the target is never even an equilibrium, :func:`sovgame.costs.assessment.assess` says so
-    with the Nash reason.)"""
+def unique_reason(found: UniqueSet, phrase: str, piece: Interval | None = None) -> str:
+    """Why the target is (not) the only equilibrium where it is; ``phrase`` is the verdict in
+    words and ``piece`` the interval that decides it. Two players: what ends uniqueness just
+    beyond each end of that piece (:func:`neighbour_reason`), or, for an empty set, the rival
+    that is there wherever the target is an equilibrium. (Where the target is never even an
+    equilibrium, :func:`sovgame.costs.assessment.assess` says so with the Nash reason.)"""
+    if found.game.n_players > 2:
+        return dominance_reason_of_tail(found, phrase)
+    if not found.intervals:
+        return why_not_unique(found)
+    reason = phrase
+    if found.bracket is not None:
+        reason = f"{reason} (the threshold lies in [{fmt(found.bracket[0])}, {fmt(found.bracket[1])}])"
+    deciding = next((p for p in found.pieces if p.interval == piece), found.pieces[0])
+    ends = [neighbour_reason(found, deciding.below, True), neighbour_reason(found, deciding.above, False)]
+    return "; ".join([reason, *(e for e in ends if e)])
+
+
+def dominance_reason_of_tail(found: UniqueSet, phrase: str) -> str:
+    """Three or more players: the uniqueness tail and what bounds it."""
     tail = found.tail
     assert tail is not None  # the target is an equilibrium somewhere
-    by_dominance = found.game.n_players > 2
     if tail.start is None or not tail.defined:
-        return dominance_tail_reason(tail) if by_dominance else why_not_unique(found)
+        return dominance_tail_reason(tail)
     reason = phrase
     if tail.bracket is not None:
         reason = f"{reason} (the threshold lies in [{fmt(tail.bracket[0])}, {fmt(tail.bracket[1])}])"
-    if by_dominance:
-        reason = f"{reason}; {dominance_tail_reason(tail)}"
-    elif isinstance(tail.start, Fraction) and tail.start > 0:
-        reason = f"{reason}; {rival_reason(found, tail.start)}"
-    return reason
+    return f"{reason}; {dominance_tail_reason(tail)}"
 
 
 def dominance_tail_reason(tail: Tail) -> str:
@@ -141,68 +155,138 @@ def dominance_tail_reason(tail: Tail) -> str:
     return f"only pure equilibrium above {exact_text(lower)}; proved unique above {exact_text(tail.start)}"
 
 
-def why_not_unique(found: UniqueSet) -> str:
-    """Why the target never becomes the only equilibrium (two players): a rival equilibrium
-    at every cost level and the player whose gain from it no cost removes."""
-    game, target = found.game, found.target
-    solution = None if found.tail is None else found.tail.survivors
-    if solution is None:
-        return "another equilibrium survives at every cost level"
+def neighbour_reason(found: UniqueSet, neighbour: Neighbour | None, below: bool) -> str | None:
+    """What keeps the target from being alone just below (``below``) or above a piece: the
+    target is no equilibrium there, or a pure rival is one (with the deviation from it whose
+    gain changes sign at the end), or a mixed one. None where the piece starts at 0 or has
+    no end."""
+    if neighbour is None:
+        return None
+    end = exact_text(neighbour.end)
+    at_end = neighbour.kappa is None or neighbour.kappa == neighbour.end
+    if not neighbour.target_nash:
+        return f"the target is an equilibrium only {'from' if below else 'up to'} κ = {end}"
+    when = ("until" if at_end else "below") if below else ("from" if at_end else "above")
+    game = found.game
+    for profile in neighbour.pure:
+        name = f"({', '.join(game.outcome_names(profile))})"
+        what = f"{name} {'stays' if below else 'is'} an equilibrium {when} κ = {end}"
+        why = ending_deviation(found, profile, neighbour.end, rising=below)
+        return f"{what}: {why}" if why else what
+    return f"a mixed equilibrium {'survives' if below else 'appears'} {when} κ = {end}"
+
+
+def ending_deviation(found: UniqueSet, profile: Profile, end: Endpoint, rising: bool) -> str | None:
+    """The deviation from the rival ``profile`` whose gain a − κb changes sign at κ = ``end``:
+    rising (b < 0) where the rival stops being an equilibrium there, falling (b > 0) where it
+    starts being one. None if there is none (the rival is one at that point only)."""
+    game = found.game
     U, W = game.payoffs, game.cost_load(found.costs)
-    for eq in solution.equilibria:
-        profile = eq.pure_profile()
-        if profile is None or profile == tuple(target):
-            continue
-        for i, player in enumerate(game.players):
-            if profile[i] == target[i]:
+    for i, player in enumerate(game.players):
+        for to in range(game.shape[i]):
+            moved = profile[:i] + (to,) + profile[i + 1 :]
+            a, b = U[moved + (i,)] - U[profile + (i,)], W[moved + (i,)] - W[profile + (i,)]
+            if to == profile[i] or b == 0 or (b < 0) != rising or a / b != end:
                 continue
-            moved = profile[:i] + (target[i],) + profile[i + 1 :]
-            a = U[moved + (i,)] - U[profile + (i,)]
-            b = W[moved + (i,)] - W[profile + (i,)]
-            if a < 0 and b >= 0:
-                how = (
-                    "every cost falls on both of its choices alike"
-                    if b == 0
-                    else f"costs fall more heavily on '{player.strategies[target[i]]}'"
-                )
-                others = " and ".join(
-                    f"{q.name} plays '{q.strategies[s]}'"
-                    for j, (q, s) in enumerate(zip(game.players, profile))
-                    if j != i
-                )
-                return (
-                    f"{player.name} gains {fmt(-a)} by playing '{player.strategies[profile[i]]}' rather than "
-                    f"'{player.strategies[target[i]]}' when {others}, and {how}, so no cost level removes that "
-                    f"gain: ({', '.join(game.outcome_names(profile))}) stays an equilibrium"
-                )
-        return f"({', '.join(game.outcome_names(profile))}) stays an equilibrium at every cost level"
-    return "a mixed equilibrium survives at every cost level"
+            how = (
+                f"costs close that gap by {fmt(-b)} per unit of κ"
+                if rising
+                else f"costs take {fmt(b)} off that gain per unit of κ"
+            )
+            verb = f"loses {fmt(-a)}" if a < 0 else (f"gains {fmt(a)}" if a > 0 else "gains nothing")
+            return (
+                f"{player.name} {verb} by playing '{player.strategies[to]}' instead of "
+                f"'{player.strategies[profile[i]]}' when {others_playing(game, profile, i)}, and {how}"
+            )
+    return None
 
 
-def rival_reason(found: UniqueSet, start: Fraction) -> str:
-    """Why the target is the only equilibrium only from ``start`` (two players): a rival
-    equilibrium just below it, and the deviation from that rival whose loss costs remove at
-    ``start``."""
-    game, target, rivals = found.game, found.target, found.rivals
+def why_not_unique(found: UniqueSet) -> str:
+    """Why the target is never the only equilibrium (two players): a pure rival that is an
+    equilibrium wherever the target is one — with the player whose gain from it no cost
+    removes, when it is one at every cost level — or the rivals the target meets."""
+    game, target = found.game, found.target
     U, W = game.payoffs, game.cost_load(found.costs)
-    for eq in rivals:
-        profile = eq.pure_profile()
-        if profile is None or profile == tuple(target):
+    where = nash_stretch(game, U, W, tuple(target))
+    assert where is not None  # the target is an equilibrium somewhere
+    meeting = []
+    for profile in game.profiles():
+        if profile == tuple(target):
             continue
-        for i, player in enumerate(game.players):
-            for to in range(game.shape[i]):
-                moved = profile[:i] + (to,) + profile[i + 1 :]
-                a, b = U[moved + (i,)] - U[profile + (i,)], W[moved + (i,)] - W[profile + (i,)]
-                if to != profile[i] and b != 0 and a / b == start:
-                    return (
-                        f"({', '.join(game.outcome_names(profile))}) stays an equilibrium until κ = {fmt(start)}: "
-                        f"{player.name} loses {fmt(-a)} by playing '{player.strategies[to]}' instead of "
-                        f"'{player.strategies[profile[i]]}' when {others_playing(game, profile, i)}, and costs "
-                        f"close that gap by {fmt(-b)} per unit of κ"
-                    )
-    if any(eq.pure_profile() is None for eq in rivals):
-        return f"a mixed equilibrium survives until κ = {fmt(start)}"
-    return f"another equilibrium survives until κ = {fmt(start)}"
+        own = nash_stretch(game, U, W, profile)
+        if own is None or intersection(own, where) is None:
+            continue
+        name = f"({', '.join(game.outcome_names(profile))})"
+        if intersection(own, where) == where:
+            everywhere = own.lo == 0 and own.hi is None
+            lasting = lasting_gain(found, profile) if everywhere else None
+            if lasting is not None:
+                return f"{lasting}: {name} stays an equilibrium at every cost level"
+            return f"{name} is an equilibrium too wherever the target is one ({set_text([where])})"
+        meeting.append(name)
+    among = f", among them {' and '.join(meeting[:3])}" if meeting else " (a mixed one)"
+    return f"wherever the target is an equilibrium ({set_text([where])}) another one is too{among}"
+
+
+def nash_stretch(game: Game, U: np.ndarray, W: np.ndarray, profile: Profile) -> Interval | None:
+    """Where ``profile`` is an equilibrium, as one closed interval (None: nowhere): every
+    deviation gains a − κb ≤ 0, so κ ≥ a/b where b > 0, κ ≤ a/b where b < 0, and a ≤ 0 where
+    b = 0 (the Nash set of :func:`sovgame.costs.sets.nash_set`, without its facts)."""
+    low, high = Fraction(0), None
+    for player in range(game.n_players):
+        for d in deviations(game, U, W, profile, player):
+            if d.b == 0:
+                if d.a > 0:
+                    return None
+            elif d.b > 0:
+                low = max(low, d.a / d.b)
+            else:
+                high = d.a / d.b if high is None else min(high, d.a / d.b)
+    if high is not None and high < low:
+        return None
+    return Interval(low, True, high, high is not None)
+
+
+def lasting_gain(found: UniqueSet, profile: Profile) -> str | None:
+    """A player of the rival ``profile`` who loses by moving to its target strategy, with
+    costs that never favour the target strategy: the gain that no cost level removes."""
+    game, target = found.game, found.target
+    U, W = game.payoffs, game.cost_load(found.costs)
+    for i, player in enumerate(game.players):
+        if profile[i] == target[i]:
+            continue
+        moved = profile[:i] + (target[i],) + profile[i + 1 :]
+        a = U[moved + (i,)] - U[profile + (i,)]
+        b = W[moved + (i,)] - W[profile + (i,)]
+        if a < 0 and b >= 0:
+            how = (
+                "every cost falls on both of its choices alike"
+                if b == 0
+                else f"costs fall more heavily on '{player.strategies[target[i]]}'"
+            )
+            return (
+                f"{player.name} gains {fmt(-a)} by playing '{player.strategies[profile[i]]}' rather than "
+                f"'{player.strategies[target[i]]}' when {others_playing(game, profile, i)}, and {how}, so no cost "
+                "level removes that gain"
+            )
+    return None
+
+
+def intersection(a: Interval, b: Interval) -> Interval | None:
+    """The common part of two intervals (None: they do not meet), exactly."""
+    lo_order = compare(a.lo, b.lo)
+    lo, lo_closed = (a.lo, a.lo_closed) if lo_order > 0 else (b.lo, b.lo_closed)
+    if lo_order == 0:
+        lo_closed = a.lo_closed and b.lo_closed
+    hi_order = compare(a.hi, b.hi)
+    hi, hi_closed = (a.hi, a.hi_closed) if hi_order < 0 else (b.hi, b.hi_closed)
+    if hi_order == 0:
+        hi_closed = a.hi_closed and b.hi_closed
+    if hi is not None:
+        order = compare(lo, hi)
+        if order > 0 or (order == 0 and not (lo_closed and hi_closed)):
+            return None
+    return Interval(lo, lo_closed, hi, hi_closed if hi is not None else False)
 
 
 def risk_dominance_reason(found: RiskDominanceSet, phrase: str) -> str:

@@ -28,8 +28,7 @@ from ..core.model import Game, Profile
 from .deviations import Deviation, binding_player, breakpoints, deviations, stable
 
 if TYPE_CHECKING:
-    from ..solvers.equilibria import Equilibrium
-    from .uniqueness import Tail
+    from .uniqueness import Piece, Tail, Uniqueness
 
 
 class Criterion(StrEnum):
@@ -129,22 +128,31 @@ class RiskDominanceSet(CriterionSet):
 
 @dataclass(frozen=True, kw_only=True)
 class UniqueSet(CriterionSet):
-    """``unique``: where the target is the only equilibrium, from the tail of
-    :func:`sovgame.costs.uniqueness.tail_of_uniqueness` (None when the target is never even
-    an equilibrium: ``not_even_nash`` is then the empty Nash set). ``rivals`` are the
-    equilibria just below a rational start (two players), which keep the target from being
-    alone there; ``costs`` are the costs counted."""
+    """``unique``: where the target is the only equilibrium, piece by piece
+    (:func:`sovgame.costs.uniqueness.uniqueness_of`; None when the target is never even an
+    equilibrium: ``not_even_nash`` is then the empty Nash set). ``nash`` is the target's Nash
+    set, which holds this one; ``costs`` are the costs counted."""
 
     costs: tuple[str, ...]
-    tail: Tail | None = None
+    uniqueness: Uniqueness | None = None
     not_even_nash: ComparisonSet | None = None
-    rivals: tuple[Equilibrium, ...] = ()
+    nash: ComparisonSet | None = None
+
+    @property
+    def pieces(self) -> tuple[Piece, ...]:
+        """The intervals of the set with what keeps the target from being alone beyond their ends."""
+        return () if self.uniqueness is None else self.uniqueness.pieces
+
+    @property
+    def tail(self) -> Tail | None:
+        """Three or more players: the tail the set is read from."""
+        return None if self.uniqueness is None else self.uniqueness.tail
 
     @property
     def bracket(self) -> tuple[Fraction, Fraction] | None:
-        """Rationals around the start: an irrational start's isolating interval, or the
+        """Rationals around the least κ: an irrational one's isolating interval, or the
         stretch in which a start not known exactly lies."""
-        return None if self.tail is None else self.tail.bracket
+        return None if self.uniqueness is None else self.uniqueness.bracket
 
     @property
     def undecided(self) -> tuple[Fraction, Fraction] | None:
@@ -306,31 +314,31 @@ def quadratic_roots(c2: Fraction, c1: Fraction, c0: Fraction) -> list[Endpoint]:
 
 def unique_set(game: Game, target: Profile, costs: tuple[str, ...], nash: ComparisonSet) -> UniqueSet:
     """``unique`` in ``game`` (the players with a choice) from ``nash``, the target's Nash
-    set: empty where that is; else the tail where the target is the only equilibrium for
-    every larger κ, and, below a rational start, the rival equilibria (two players)."""
-    from . import uniqueness  # looked up on the module: tests swap in a reference tail
+    set: empty where that is; else every piece where the target is the only equilibrium
+    (:func:`sovgame.costs.uniqueness.uniqueness_of`)."""
+    from . import uniqueness  # looked up on the module: tests swap in a reference method
 
     if not nash.intervals:
         return UniqueSet(
-            criterion=Criterion.UNIQUE, game=game, target=target, intervals=(), costs=costs, not_even_nash=nash
+            criterion=Criterion.UNIQUE,
+            game=game,
+            target=target,
+            intervals=(),
+            costs=costs,
+            not_even_nash=nash,
+            nash=nash,
         )
-    tail = uniqueness.tail_of_uniqueness(game, costs, target)
-    intervals = () if tail.start is None or not tail.defined else (Interval(tail.start, tail.attained, None),)
-    rivals: tuple[Equilibrium, ...] = ()
-    if game.n_players == 2 and isinstance(tail.start, Fraction) and tail.start > 0:
-        from ..solvers.equilibria import solve
-
-        rivals = solve(game, tail.rival_kappa or tail.start / 2, costs).equilibria
+    found = uniqueness.uniqueness_of(game, costs, target)
     return UniqueSet(
         criterion=Criterion.UNIQUE,
         game=game,
         target=target,
-        intervals=intervals,
-        defined=tail.defined,
-        notes=tuple(tail.notes),
+        intervals=found.intervals,
+        defined=found.defined,
+        notes=tuple(found.notes),
         costs=costs,
-        tail=tail,
-        rivals=rivals,
+        uniqueness=found,
+        nash=nash,
     )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from fractions import Fraction
 
-from ..core.intervals import Endpoint, between, compare, sort_points
+from ..core.intervals import Endpoint, Root, between, compare, sort_points
 from .regimes import polynomial_roots
 from .support_polynomials import IntegerGame, SupportSystem, constant_sign, multiply
 
@@ -168,8 +168,9 @@ def pair_breakpoints(
 
     The roots cut (lo, hi) into pieces on which every one of the pair's polynomials keeps its
     sign, so whether the pair holds (non-strictly: :meth:`SupportSystem.holds`) is constant
-    on each piece; it is tested at one rational inside each piece and at each rational root.
-    A root is kept if the pair holds on a piece next to it or at it.
+    on each piece; it is tested at one rational inside each piece and at each root (an
+    irrational one by exact signs, :meth:`SupportSystem.holds_at_root`). A root is kept if
+    the pair holds on a piece next to it or at it.
     """
     I, J = pair
     rows, cols = members(alive[0]), members(alive[1])
@@ -189,14 +190,16 @@ def pair_breakpoints(
             found += [x for x in cache.roots(poly) if inside(x, lo, hi)]
     points = [x for x in sort_points(found) if inside(x, lo, hi)]
 
-    def holds(kappa: Fraction) -> bool:
-        """The pair's conditions, non-strictly, at κ."""
+    def holds(kappa: Endpoint) -> bool:
+        """The pair's conditions, non-strictly, at κ (an irrational κ by exact signs there)."""
+        if isinstance(kappa, Root):
+            return all(system.holds_at_root(kappa, outside) for system, outside in systems)
         return all(system.holds(kappa, outside, strict=False) for system, outside in systems)
 
     lowers: list[Endpoint] = [lo, *points]
     uppers: list[Endpoint | None] = [*points, hi]
     pieces = [holds(between(below, above)) for below, above in zip(lowers, uppers)]
-    kept = [x for i, x in enumerate(points) if pieces[i] or pieces[i + 1] or (isinstance(x, Fraction) and holds(x))]
+    kept = [x for i, x in enumerate(points) if pieces[i] or pieces[i + 1] or holds(x)]
     return kept, (systems if any(pieces) or kept else None)
 
 

@@ -26,7 +26,10 @@ same as interpolating in fractions.
 **Signs on an interval.** :func:`constant_sign` decides with Descartes' rule of signs, after
 the Möbius map κ = (lo + hi·t)/(1 + t) of (lo, hi) onto t > 0, that a polynomial has no root
 on (lo, hi) and gives its sign there (Collins & Akritas 1976, *Polynomial real root isolation
-using Descartes' rule of signs*); ``None`` when the rule cannot tell.
+using Descartes' rule of signs*); ``None`` when the rule cannot tell. :func:`sign_at_root`
+gives the exact sign at an irrational root: 0 when the gcd with the root's polynomial
+vanishes there, else the constant sign on an isolating interval narrowed until the rule
+proves it.
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ from functools import cache
 
 from ..core.linalg import cramer_unit
 from ..core.model import Game
-from ..core.polynomials import sign_at
+from ..core.polynomials import gcd, primitive, sign_at
+from ..core.roots import Root
 
 #: A polynomial in κ with integer coefficients, lowest degree first.
 IntPoly = list[int]
@@ -153,6 +157,31 @@ def constant_sign(poly: IntPoly, lo: Fraction, hi: Fraction | None) -> int | Non
     return 1 if signs[0] else -1
 
 
+def sign_at_root(poly: IntPoly, root: Root) -> int:
+    """The sign of ``poly`` at the irrational number ``root``, exactly.
+
+    Zero exactly when g = gcd(poly, root.poly) vanishes at the root: g divides the squarefree
+    root.poly, so its roots in the isolating interval (lo, hi) are at most the root itself,
+    simple, and g changes sign across (lo, hi) exactly when it has that root (no end of the
+    interval is a root of root.poly). Otherwise the interval is halved until Descartes' rule
+    proves ``poly`` free of roots on it (:func:`constant_sign`; it does once the interval is
+    small enough, since the root is not one of poly's), and that sign is the answer.
+    """
+    if not any(poly):
+        return 0
+    sign = constant_sign(poly, root.lo, root.hi)  # most often settled at once on a narrow interval
+    if sign is not None:
+        return sign
+    g = primitive(gcd(poly, root.poly))
+    if len(g) > 1 and sign_at(g, root.lo) != sign_at(g, root.hi):
+        return 0
+    while True:
+        sign = constant_sign(poly, root.lo, root.hi)
+        if sign is not None:
+            return sign
+        root = root.bisected()
+
+
 class SupportSystem:
     """One player's indifference system for a support pair: its strategies ``own`` made
     indifferent by the other's mix on ``other`` (module docstring). Holds the integer
@@ -189,6 +218,24 @@ class SupportSystem:
         polys = [(p, low) for p in [self.D, *self.N[: self.k]]] + [(self.N[self.k], high)]
         polys += [(self.outside(r), high) for r in outside]
         return [[Fraction(c, scale) for c in p] for p, scale in polys]
+
+    def holds_at_root(self, root: Root, outside: Sequence[int]) -> bool:
+        """:meth:`holds` (not strictly) at an irrational κ, by the exact signs of
+        :func:`sign_at_root`. A system singular there holds unless it has no solution at all
+        (:meth:`unsolvable_at`)."""
+        d = sign_at_root(self.D, root)
+        if d == 0:
+            return not self.unsolvable_at(root)
+        if any(sign_at_root(poly, root) * d < 0 for poly in self.N[: self.k]):
+            return False
+        return all(sign_at_root(self.outside(r), root) * d <= 0 for r in outside)
+
+    def unsolvable_at(self, root: Root) -> bool:
+        """Whether the system, singular at κ = ``root``, has no solution there: M z = e_last
+        with det M = 0 is solvable only if adj(M)·e_last = (N_0..N_k) vanishes (for rank
+        M = k, adj(M) = p·qᵀ with M·p = 0 and qᵀ·M = 0, so a nonzero adj(M)·e_last means
+        qᵀ·e_last ≠ 0: e_last is not in the range of M; for lower rank adj(M) = 0)."""
+        return any(sign_at_root(poly, root) != 0 for poly in self.N)
 
     def holds(self, kappa: Fraction, outside: Sequence[int], strict: bool) -> bool:
         """At κ the other's mix is a probability vector (> 0 if ``strict``) and no strategy in

@@ -18,10 +18,14 @@ Criteria (docs/models.md; Jervis 1978; Harsanyi & Selten 1988; Friedman 1971):
   κ_NE = max_i (T_i − R_i)/Δw_i. The *binding* player sets the lower end.
 - ``strict``: t is a strict equilibrium: a − κb < 0.
 - ``dominant``: each player's target strategy strictly dominates its others.
-- ``unique``: t is the only equilibrium, mixed ones included, for every larger κ. Exact for
-  two-player games by a walk down the breakpoints of the equilibrium set
-  (:mod:`sovgame.costs.uniqueness`); for more players from iterated strict dominance, which
-  bounds it from above.
+- ``unique``: t is the only equilibrium, mixed ones included: every stretch of κ where it
+  is, bounded or not. Exact for two-player games by a walk up the breakpoints of the
+  equilibrium set (:mod:`sovgame.costs.uniqueness`); for more players the last stretch, from
+  iterated strict dominance, which bounds it from above.
+
+Every set is read against today the same way, from κ = 1 upward
+(:func:`sovgame.costs.verdicts.deciding_piece`): its verdict, its least κ (``value``) and the
+end of the piece that decides the verdict (``upper``).
 - ``risk_dominant`` (2x2): t and the all-confront profile d are strict equilibria and
   (R1−T1)(R2−T2) > (P1−S1)(P2−S2), or t is strict and d is no strict equilibrium.
 - ``repeated`` (2x2): grim trigger sustains t iff δ ≥ δ*_i = (T_i − R_i)/(T_i − P_i), when the

@@ -1,19 +1,32 @@
-"""Where the target becomes the only equilibrium for good: the tail of the ``unique`` threshold.
+"""Where the target is the only equilibrium: the exact set of κ of the ``unique`` criterion.
 
-The answer is the last stretch of κ, walking down from κ = ∞, on which the target is the only
-equilibrium, mixed ones included. Two players, exactly:
+Two players, exactly: the set of κ ≥ 0 where the target is the only equilibrium, mixed ones
+included, as a union of intervals in increasing order — any number of pieces, bounded or not,
+each end rational or a certified irrational :class:`~sovgame.core.roots.Root`, open or closed.
 
 **The walk.** The pairwise breakpoints (:func:`~sovgame.costs.regimes.pairwise_breakpoints`)
 cut κ ≥ 0 into points and open gaps on which every comparison of two payoffs keeps its sign.
 On each the target's :class:`~sovgame.costs.support_pairs.Standing` is exact and constant:
 *alone* (iterated strict dominance leaves only the target; the survivors hold every
 equilibrium), *not alone* (the target is no equilibrium, another pure profile is one, or a
-continuum through the target), or *open*. The walk goes down gap, point, gap, ... and stops
-at the first element where the target is not alone. An open point is solved exactly; an open
-gap (lo, hi) is cut further at the *kept* roots of its candidate support pairs
-(:func:`~sovgame.costs.support_pairs.pair_breakpoints`), and each piece and rational root is
-decided exactly: not alone where a pair strictly holds (a nondegenerate mixed equilibrium),
-else by solving the game reduced to the dominance survivors (same equilibria).
+continuum through the target), or *open*. The walk goes up every element from κ = 0 (those
+where the target is no pure equilibrium are not alone without more ado: the set lies inside
+the Nash set). An open point is solved exactly; an open gap (lo, hi) is cut further at the
+*kept* roots of its candidate support pairs
+(:func:`~sovgame.costs.support_pairs.pair_breakpoints`): each piece between consecutive kept
+roots is decided at one rational inside it — not alone where a pair strictly holds (a
+nondegenerate mixed equilibrium), else by solving the game reduced to the dominance survivors
+(same equilibria) — and each kept root itself exactly: a rational one by that solve, an
+irrational one r by a limit where it can, else by the signs of the support polynomials there
+(:mod:`~sovgame.costs.root_points`: the candidate pairs that hold at r, and where one of
+them is singular there, every vertex of the reduced game). The limit: where the target is a
+strict equilibrium (on the whole pairwise gap, so at r) and a piece next to r is not alone, r
+is not alone either — rivals (x_n, y_n) at κ_n → r from that piece have a limit point, an
+equilibrium at r (the equilibrium conditions are closed in κ and the mixes), and it is not
+the target: near a strict equilibrium and near r each player's only best reply is its target
+strategy, so rivals that close to the target would be the target itself. Consecutive elements
+where the target is alone make one piece of the set; a point element closes the piece's end,
+a gap leaves it open.
 
 **Why nothing is missed.** Let (x, y) ≠ target be an equilibrium at κ₀ in an open gap, with
 supports I, J and best-reply sets BR(x) ⊇ J, BR(y) ⊇ I. Take it extreme (another equilibrium
@@ -30,16 +43,24 @@ would not be a best reply to y). Descartes' rule rules out only pairs whose cond
 strictly on the whole gap, so not this one. So either κ₀ is inside a piece of (Î, Ĵ) on
 which it holds, hence strictly (no polynomial of the pair vanishes on a piece), and that
 piece, whose ends are kept roots, contains the whole stretch of the walk around κ₀, where a
-nondegenerate equilibrium on (Î, Ĵ) exists throughout; or κ₀ is a root of the pair, kept
-and solved exactly when rational. Whether the target is alone is therefore constant between
-consecutive kept points, and the walk's answer is that of walking every root of every
-support pair (the every-breakpoint method, kept as a test reference), including its convention for
-irrational roots: such a point is decided by the gaps on both sides.
+nondegenerate equilibrium on (Î, Ĵ) exists throughout — at the stretch's test point too, so
+the stretch is found not alone; or κ₀ is a root of the pair at which it holds, and such a
+root is kept (decided exactly, rational or not) and is itself an element of the walk.
+Conversely a stretch whose test point has the target alone has it alone throughout, by the
+same argument at any κ₀ in it. So each element's answer holds on the whole element, and
+the pieces are the exact set; :mod:`tests/costs/reference_unique.py` checks it against
+solving at every root of every support pair.
 
-More players: pure equilibria change only at pairwise breakpoints; iterated strict
-dominance proves uniqueness from above, the only pure equilibrium bounds it from below, and
-between the two the answer is exact by :mod:`sovgame.costs.unique_nplayer` (mixed equilibria
-enumerated between their breakpoints in κ) unless those breakpoints cannot be listed.
+Each piece carries what keeps the target from being alone just beyond its ends
+(:class:`Neighbour`): the pure equilibria there and whether the target is an equilibrium at
+all, read at one rational of the element next to it — they are the same anywhere in that
+element, since pure equilibria change only at pairwise breakpoints.
+
+More players (:func:`tail_of_uniqueness`): pure equilibria change only at pairwise
+breakpoints; iterated strict dominance proves uniqueness from above, the only pure
+equilibrium bounds it from below, and between the two the answer is exact by
+:mod:`sovgame.costs.unique_nplayer` (mixed equilibria enumerated between their breakpoints in
+κ) unless those breakpoints cannot be listed.
 """
 
 from __future__ import annotations
@@ -47,15 +68,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 import numpy as np
 
-from ..core.budget import open_gap_work, require, solve_work, support_pair_work, walk_work
-from ..core.intervals import Endpoint, Root, between, sort_points
+from ..core.budget import open_gap_work, require, solve_work, support_pair_work, support_pairs, walk_work
+from ..core.intervals import Endpoint, Interval, Root, between, sort_points
 from ..core.model import Game, Profile
-from ..solvers.equilibria import Equilibrium, Solution, pure_equilibria
+from ..solvers.equilibria import pure_equilibria
 from ..solvers.pivoting import solve_two_player
 from .regimes import pairwise_breakpoints, representative
+from .root_points import PairAtRoot, alone_at_root, pair_at_root
 from .support_pairs import (
     PairBreakpoints,
     Standing,
@@ -66,6 +89,7 @@ from .support_pairs import (
     standing,
     strictly_holds,
 )
+from .support_pairs import pure_equilibria as integer_pure_equilibria
 from .support_polynomials import IntegerGame
 from .unique_nplayer import EXACT_NOTE, exact_tail
 
@@ -74,17 +98,15 @@ IRRATIONAL_NOTE = "the threshold is an irrational root, given as a rational brac
 
 @dataclass(frozen=True)
 class Tail:
-    """Where 'the target is the only equilibrium for every larger κ' starts.
+    """Three or more players: where 'the target is the only equilibrium for every larger κ'
+    starts.
 
-    ``rival_kappa`` (two players, a rational start > 0): a cost level just below the start,
-    where the rival equilibria that keep the target from being alone are looked up.
-    ``survivors`` (two players, no tail): the equilibria above every breakpoint, among them
-    the rival that survives at every cost level. ``only_pure_from`` (three or more players):
-    where the last stretch on which the target is the only pure equilibrium starts (None:
-    there is none); the tail itself is where iterated strict dominance proves it alone, and
-    ``bracket`` spans the two when they differ. ``enumerated`` (three or more players): every
-    equilibrium, mixed ones included, was enumerated exactly between the breakpoints, so the
-    start is exact; ``unresolved`` says why that enumeration could not decide it.
+    ``only_pure_from``: where the last stretch on which the target is the only pure
+    equilibrium starts (None: there is none); the tail itself is where iterated strict
+    dominance proves it alone, and ``bracket`` spans the two when they differ.
+    ``enumerated``: every equilibrium, mixed ones included, was enumerated exactly between
+    the breakpoints, so the start is exact; ``unresolved`` says why that enumeration could
+    not decide it.
     """
 
     start: Endpoint | None
@@ -92,24 +114,82 @@ class Tail:
     bracket: tuple[Fraction, Fraction] | None = None
     notes: tuple[str, ...] = ()
     defined: bool = True
-    rival_kappa: Fraction | None = None
-    survivors: Solution | None = None
     only_pure_from: Endpoint | None = None
     enumerated: bool = False
     unresolved: str | None = None
 
 
-def tail_of_uniqueness(game: Game, costs: Sequence[str], target: Profile) -> Tail:
-    """The κ from which ``target`` is the unique equilibrium for good (module docstring)."""
+@dataclass(frozen=True)
+class Neighbour:
+    """What keeps the target from being alone just beyond one ``end`` of a piece (two
+    players), read at ``kappa`` in the element next to it: whether the target is an
+    equilibrium there (``target_nash``) and the other ``pure`` equilibria. ``kappa`` is None
+    at an irrational point, where the rival can only be mixed (pure equilibria change at
+    rational breakpoints only)."""
+
+    end: Endpoint
+    kappa: Fraction | None
+    target_nash: bool = True
+    pure: tuple[Profile, ...] = ()
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One interval of the set, with its neighbours ``below`` (None: it starts at κ = 0) and
+    ``above`` (None: it is unbounded)."""
+
+    interval: Interval
+    below: Neighbour | None = None
+    above: Neighbour | None = None
+
+
+@dataclass(frozen=True)
+class Uniqueness:
+    """The set of κ where the target is the only equilibrium, piece by piece.
+
+    ``bracket``: the isolating interval of an irrational least κ, or (three or more players,
+    ``tail`` given) the stretch in which a start not known exactly lies. ``defined`` is
+    False when nothing can be said (three or more players: no proof of uniqueness anywhere).
+    """
+
+    pieces: tuple[Piece, ...]
+    bracket: tuple[Fraction, Fraction] | None = None
+    notes: tuple[str, ...] = ()
+    defined: bool = True
+    tail: Tail | None = None
+
+    @property
+    def intervals(self) -> tuple[Interval, ...]:
+        """The set as intervals in increasing order."""
+        return tuple(p.interval for p in self.pieces)
+
+    @staticmethod
+    def of_tail(tail: Tail) -> Uniqueness:
+        """The set [start, ∞) (or (start, ∞)) of a tail of three or more players."""
+        pieces = () if tail.start is None or not tail.defined else (Piece(Interval(tail.start, tail.attained, None)),)
+        return Uniqueness(pieces, tail.bracket, tail.notes, tail.defined, tail)
+
+
+def uniqueness_of(game: Game, costs: Sequence[str], target: Profile) -> Uniqueness:
+    """Where ``target`` is the only equilibrium (module docstring)."""
     # A 2x2x1 game is the 2x2 game of the others: mixed equilibria included.
     game, target = game.without_single_strategy_players(), game.solved_profile(target)
     if game.n_players > 2:
-        return _tail_by_dominance(game, costs, target)
+        return Uniqueness.of_tail(tail_of_uniqueness(game, costs, target))
     return _Walk(game, costs, (target[0], target[1])).run()
 
 
+class Element(NamedTuple):
+    """A point (``lo`` = ``hi``) or an open gap of the walk, and whether the target is alone there."""
+
+    lo: Endpoint
+    hi: Endpoint | None
+    point: bool
+    alone: bool
+
+
 class _Walk:
-    """The two-player walk down the pairwise elements (module docstring)."""
+    """The two-player walk up the pairwise elements (module docstring)."""
 
     def __init__(self, game: Game, costs: Sequence[str], target: tuple[int, int]):
         self.game, self.costs, self.target = game, costs, target
@@ -117,30 +197,75 @@ class _Walk:
         # The walk over every pairwise breakpoint there can be is counted by thresholds_work.
         self.points: list[Endpoint] = sort_points(self.ints.pairwise_breakpoints())
         self.cache = PairBreakpoints(self.ints)
-        self.rational: set[Fraction] = {p for p in self.points if isinstance(p, Fraction)}
 
     def payoffs(self, kappa: Fraction) -> tuple[list[list[int]], list[list[int]]]:
         """Both players' integer payoffs at κ (own strategies as rows)."""
         return self.ints.at(0, kappa), self.ints.at(1, kappa)
 
-    def run(self) -> Tail:
-        """Walk down from the top gap; the first element where the target is not alone ends it."""
-        for index in range(len(self.points) - 1, -1, -1):
-            lo = self.points[index]
+    def target_nash(self, a: list[list[int]], b: list[list[int]]) -> bool:
+        """Whether the target is a pure equilibrium of the payoffs (a, b)."""
+        t1, t2 = self.target
+        return a[t1][t2] == max(row[t2] for row in a) and b[t2][t1] == max(row[t1] for row in b)
+
+    def run(self) -> Uniqueness:
+        """Every element from κ = 0 up, then the pieces they make."""
+        elements: list[Element] = []
+        for index, lo in enumerate(self.points):
+            assert isinstance(lo, Fraction)  # pairwise breakpoints are rational
             hi = self.points[index + 1] if index + 1 < len(self.points) else None
-            assert isinstance(lo, Fraction) and (hi is None or isinstance(hi, Fraction))  # pairwise: rational
-            kappa = between(lo, hi)
-            state, alive = standing(*self.payoffs(kappa), self.target)
-            if state == Standing.NOT_ALONE:
-                return self.fail_in_gap(hi, kappa)
-            if state == Standing.OPEN:
-                failed = self.walk_open_gap(lo, hi, alive)
-                if failed is not None:
-                    return failed
-            state, alive = standing(*self.payoffs(lo), self.target)
-            if state == Standing.NOT_ALONE or (state == Standing.OPEN and not self.alone(lo, alive)):
-                return self.fail_at_point(lo, index)
-        return Tail(Fraction(0), attained=True)
+            assert hi is None or isinstance(hi, Fraction)
+            elements.append(self.point_element(lo))
+            elements += self.gap_elements(lo, hi)
+        pieces = self.pieces(elements)
+        first = pieces[0].interval.lo if pieces else None
+        if isinstance(first, Root):
+            return Uniqueness(pieces, (first.lo, first.hi), (IRRATIONAL_NOTE,))
+        return Uniqueness(pieces)
+
+    def point_element(self, point: Fraction) -> Element:
+        """A pairwise breakpoint, decided exactly."""
+        a, b = self.payoffs(point)
+        if not self.target_nash(a, b):
+            return Element(point, point, True, False)
+        state, alive = standing(a, b, self.target)
+        return Element(
+            point, point, True, state == Standing.ALONE or (state == Standing.OPEN and self.alone(point, alive))
+        )
+
+    def gap_elements(self, lo: Fraction, hi: Fraction | None) -> list[Element]:
+        """A pairwise gap: one element, or, where it is open, its pieces and kept roots."""
+        a, b = self.payoffs(between(lo, hi))
+        if not self.target_nash(a, b):
+            return [Element(lo, hi, False, False)]
+        state, alive = standing(a, b, self.target)
+        if state != Standing.OPEN:
+            return [Element(lo, hi, False, state == Standing.ALONE)]
+        inner, active = self.inner_points(lo, hi, alive)
+
+        def alone_at(kappa: Fraction) -> bool:
+            """The target is alone at κ: no pair strictly holds, and the reduced game agrees."""
+            return not any(strictly_holds(systems, kappa) for systems in active) and self.alone(kappa, alive)
+
+        lowers: list[Endpoint] = [lo, *inner]
+        uppers: list[Endpoint | None] = [*inner, hi]
+        pieces = [alone_at(between(below, above)) for below, above in zip(lowers, uppers)]
+        strict = self.target_strict(a, b)  # constant on the pairwise gap, so at its inner roots too
+        out = [Element(lo, uppers[0], False, pieces[0])]
+        for index, point in enumerate(inner):
+            if isinstance(point, Fraction):
+                at = alone_at(point)
+            elif strict and not (pieces[index] and pieces[index + 1]):
+                at = False  # a rival next to it has a limit at it (module docstring)
+            else:
+                at = self.alone_at_root(point, alive, active)
+            out += [Element(point, point, True, at), Element(point, uppers[index + 1], False, pieces[index + 1])]
+        return out
+
+    def target_strict(self, a: list[list[int]], b: list[list[int]]) -> bool:
+        """Whether every deviation from the target strictly loses at the payoffs (a, b)."""
+        t1, t2 = self.target
+        rows = all(row[t2] < a[t1][t2] for r, row in enumerate(a) if r != t1)
+        return rows and all(row[t1] < b[t2][t1] for c, row in enumerate(b) if c != t2)
 
     def inner_points(self, lo: Fraction, hi: Fraction | None, alive: tuple[int, int]) -> tuple[list[Endpoint], list]:
         """An open gap's kept roots, sorted, and the systems of the pairs that may hold there."""
@@ -156,27 +281,7 @@ class _Walk:
             inner += kept
             if systems is not None:
                 active.append(systems)
-        points = [x for x in sort_points(inner) if inside(x, lo, hi)]
-        self.rational.update(x for x in points if isinstance(x, Fraction))
-        return points, active
-
-    def walk_open_gap(self, lo: Fraction, hi: Fraction | None, alive: tuple[int, int]) -> Tail | None:
-        """Walk an open gap down its kept roots: the failure, or None if the target stays alone."""
-        inner, active = self.inner_points(lo, hi, alive)
-
-        def alone_at(kappa: Fraction) -> bool:
-            """The target is alone at κ: no pair strictly holds, and the reduced game agrees."""
-            return not any(strictly_holds(systems, kappa) for systems in active) and self.alone(kappa, alive)
-
-        uppers: list[Endpoint | None] = [*inner, hi]
-        lowers: list[Endpoint] = [lo, *inner]
-        for below, above in zip(reversed(lowers), reversed(uppers)):
-            kappa = between(below, above)
-            if not alone_at(kappa):
-                return self.fail_in_gap(above, kappa)
-            if below != lo and isinstance(below, Fraction) and not alone_at(below):
-                return Tail(below, attained=False, rival_kappa=self.rival_kappa(below))
-        return None
+        return [x for x in sort_points(inner) if inside(x, lo, hi)], active
 
     def alone(self, kappa: Fraction, alive: tuple[int, int]) -> bool:
         """Whether the target is the only equilibrium at κ, solved exactly on the game reduced
@@ -192,46 +297,50 @@ class _Walk:
         only = solution.equilibria[0]
         return only.row[rows.index(self.target[0])] == 1 and only.col[cols.index(self.target[1])] == 1
 
-    def fail_in_gap(self, above: Endpoint | None, kappa: Fraction) -> Tail:
-        """The target is not alone on the gap below ``above`` (at κ, inside it): the tail
-        starts at ``above``."""
-        if above is None:
-            return Tail(None, survivors=self.pure_solution(kappa))
-        if isinstance(above, Root):
-            return Tail(above, attained=False, bracket=(above.lo, above.hi), notes=(IRRATIONAL_NOTE,))
-        return Tail(above, attained=True, rival_kappa=self.rival_kappa(above))
+    def alone_at_root(self, root: Root, alive: tuple[int, int], active: list) -> bool:
+        """Whether the target is the only equilibrium at an irrational kept root, by the signs
+        of the support polynomials there: the candidate pairs ``active`` first, the vertices
+        of the reduced game where a pair that holds there is singular
+        (:mod:`sovgame.costs.root_points`)."""
+        root = root.refined((root.hi - root.lo) / 2**32)  # narrow once: most signs are then read at once
+        said = {pair_at_root(systems, root, self.target) for systems in active}
+        if PairAtRoot.RIVAL in said:
+            return False
+        if PairAtRoot.SINGULAR not in said:
+            return True
+        rows, cols = members(alive[0]), members(alive[1])
+        systems = support_pairs(len(rows), len(cols), smallest=1)
+        require(support_pair_work([min(len(rows), len(cols))] * 2 * systems, len(rows) + len(cols)))
+        return alone_at_root(self.cache.system, rows, cols, self.target, root)
 
-    def fail_at_point(self, point: Fraction, index: int) -> Tail:
-        """The target is not alone at the pairwise point: the tail is the gap above it. The
-        gap below is cut at its kept roots first (when open), for :meth:`rival_kappa`."""
-        if index > 0:
-            lo = self.points[index - 1]
-            assert isinstance(lo, Fraction)
-            state, alive = standing(*self.payoffs(between(lo, point)), self.target)
-            if state == Standing.OPEN:
-                self.inner_points(lo, point, alive)
-        return Tail(point, attained=False, rival_kappa=self.rival_kappa(point))
+    def pieces(self, elements: list[Element]) -> tuple[Piece, ...]:
+        """Runs of elements where the target is alone, as intervals with their neighbours."""
+        pieces = []
+        start = None
+        for index, element in enumerate(elements):
+            if element.alone and start is None:
+                start = index
+            last = index == len(elements) - 1
+            if start is not None and (last or not elements[index + 1].alone):
+                first, end = elements[start], element
+                hi, hi_closed = (end.lo, True) if end.point else (end.hi, False)
+                interval = Interval(first.lo, first.point, hi, hi_closed)
+                below = self.neighbour(elements[start - 1], first.lo) if start > 0 else None
+                above = None if last else self.neighbour(elements[index + 1], hi)
+                pieces.append(Piece(interval, below, above))
+                start = None
+        return tuple(pieces)
 
-    def rival_kappa(self, start: Fraction) -> Fraction | None:
-        """Halfway between the largest rational breakpoint the walk knows below ``start`` and
-        ``start``: the cost level where the rival that keeps the target from being alone just
-        below the start is looked up."""
-        below = [p for p in self.rational if p < start]
-        return (max(below) + start) / 2 if below else None
-
-    def pure_solution(self, kappa: Fraction) -> Solution:
-        """The pure equilibria at κ in the solver's order (all that the reason reads), as a
-        :class:`Solution` that says it is not complete."""
-        payoffs = self.game.payoffs_at(kappa, self.costs)
-        m, n = self.ints.shape
-        found = []
-        for r, c in pure_equilibria(payoffs):
-            strategies = (
-                tuple(Fraction(int(i == r)) for i in range(m)),
-                tuple(Fraction(int(j == c)) for j in range(n)),
-            )
-            found.append(Equilibrium(strategies, tuple(payoffs[r, c])))
-        return Solution(self.game, kappa, tuple(found), None, False, "exact pure-profile search")
+    def neighbour(self, element: Element, end: Endpoint | None) -> Neighbour:
+        """What holds in ``element``, next to the piece end ``end`` (:class:`Neighbour`)."""
+        assert end is not None
+        if element.point and isinstance(element.lo, Root):
+            return Neighbour(end, None)
+        kappa = element.lo if element.point else between(element.lo, element.hi)
+        assert isinstance(kappa, Fraction)
+        a, b = self.payoffs(kappa)
+        rivals = tuple(p for p in integer_pure_equilibria(a, b) if p != self.target)
+        return Neighbour(end, kappa, self.target_nash(a, b), rivals)
 
 
 # --- three or more players ---------------------------------------------------------------------
@@ -262,6 +371,13 @@ def surviving_strategies(payoffs: np.ndarray) -> list[list[int]]:
                 alive[i] = keep
                 changed = True
     return alive
+
+
+def tail_of_uniqueness(game: Game, costs: Sequence[str], target: Profile) -> Tail:
+    """Three or more players: the κ from which ``target`` is the unique equilibrium for good,
+    as far as iterated strict dominance and the pure equilibria tell (module docstring)."""
+    game, target = game.without_single_strategy_players(), game.solved_profile(target)
+    return _tail_by_dominance(game, costs, target)
 
 
 def _tail_by_dominance(game: Game, costs, target: Profile) -> Tail:

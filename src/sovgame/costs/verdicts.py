@@ -10,6 +10,10 @@ For S the set of κ ≥ 0 on which a criterion holds and ``top`` the top of the 
 - ``lapsed``: S ≠ ∅ lies inside [0, 1): it held only at lower costs than today's;
 - ``never``: S = ∅.
 
+A set of several pieces is read from today upward, and the piece that decides its verdict
+(:func:`deciding_piece`) is the one holding κ = 1, else the first meeting (1, top], else the
+first above both, else the last one below today; its end is the ``upper`` of a threshold.
+
 The scale is decided exactly. Rational endpoints are compared as fractions; an irrational
 endpoint (a :class:`~sovgame.core.roots.Root`) is the only root of its polynomial in an
 isolating interval, so one exact evaluation of that polynomial at the rational tells on which
@@ -99,14 +103,30 @@ def meets(interval: Interval, a: Fraction, b: Fraction | None) -> bool:
 def verdict_for(intervals: Sequence[Interval], plausible: tuple[Fraction, Fraction]) -> Verdict:
     """The verdict of the set ``intervals`` against κ = 1 and the top of ``plausible``
     (module docstring), decided exactly."""
+    return deciding_piece(intervals, plausible)[0]
+
+
+def deciding_piece(
+    intervals: Sequence[Interval], plausible: tuple[Fraction, Fraction]
+) -> tuple[Verdict, Interval | None]:
+    """The verdict of the set ``intervals`` and the piece that decides it, read from today
+    upward: the piece holding κ = 1 (``holds_today``), else the first piece meeting (1, top]
+    (``reachable``), else the first meeting (max(1, top), ∞) (``beyond``), else the last
+    piece, the one nearest below today (``lapsed``); None for the empty set (``never``)."""
     if not intervals:
-        return Verdict.NEVER
+        return Verdict.NEVER, None
     top = plausible[1]
-    if any(contains(i, TODAY) for i in intervals):
-        return Verdict.HOLDS_TODAY
-    if top > TODAY and any(meets(i, TODAY, top) for i in intervals):
-        return Verdict.REACHABLE
-    return Verdict.BEYOND if any(meets(i, max(TODAY, top), None) for i in intervals) else Verdict.LAPSED
+    for piece in intervals:
+        if contains(piece, TODAY):
+            return Verdict.HOLDS_TODAY, piece
+    if top > TODAY:
+        for piece in intervals:
+            if meets(piece, TODAY, top):
+                return Verdict.REACHABLE, piece
+    for piece in intervals:
+        if meets(piece, max(TODAY, top), None):
+            return Verdict.BEYOND, piece
+    return Verdict.LAPSED, intervals[-1]
 
 
 # --- words --------------------------------------------------------------------------------------

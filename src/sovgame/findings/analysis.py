@@ -133,8 +133,10 @@ def _equilibrium_sentence(report: ThresholdReport, nash: Threshold) -> str:
         if nash.verdict == Verdict.REACHABLE
         else f"beyond the top of the plausible range ({top})"
     )
+    first = nash.intervals[0]
+    until = "" if first.hi is None else f" and stays one until κ = {exact_text(first.hi)}"
     return (
-        f"Compromise ({target}) becomes an equilibrium {_threshold_phrase(nash)} "
+        f"Compromise ({target}) becomes an equilibrium {_threshold_phrase(nash)}{until} "
         f"(κ = 1: costs as stated today), {where}{binding}{extra}."
     )
 
@@ -150,16 +152,27 @@ def _uniqueness_sentence(unique: Threshold, report: ThresholdReport) -> str:
         return f"Whether it becomes the only outcome is not established here: {unique.reason}."
     if unique.verdict == Verdict.NEVER:
         return f"But it never becomes the only outcome: {unique.reason}."
+    # A set that is not one stretch up to κ = ∞ is named whole: "from κ = a" would not be true.
+    whole = len(unique.intervals) > 1 or (len(unique.intervals) == 1 and unique.intervals[0].hi is not None)
     if unique.verdict == Verdict.HOLDS_TODAY:
-        return "It is also the only equilibrium at today's costs."
+        where = f" (it is {set_text(unique.intervals)})" if whole else ""
+        return f"It is also the only equilibrium at today's costs{where}."
     if unique.verdict == Verdict.LAPSED:
         return f"It is the only outcome only below today's costs ({set_text(unique.intervals)})."
     if unique.verdict is None:
         return f"It becomes the only outcome {_threshold_phrase(unique)}; whether within reach is not settled exactly."
+    top = exact_text(report.plausible[1])
+    if whole:
+        where = (
+            "but within the plausible range"
+            if unique.verdict == Verdict.REACHABLE
+            else f"and above them only beyond the top of the plausible range ({top})"
+        )
+        return f"It is the only outcome {set_text(unique.intervals)}: not at today's costs, {where}."
     where = (
         "within the plausible range"
         if unique.verdict == Verdict.REACHABLE
-        else f"beyond the top of the plausible range ({exact_text(report.plausible[1])})"
+        else f"beyond the top of the plausible range ({top})"
     )
     return f"It becomes the only outcome {_threshold_phrase(unique)}, {where}."
 

@@ -238,7 +238,7 @@ def order_thresholds(
         intervals = scan(points, holds)
         verdict = verdict_for(intervals, plausible)
         reason = verdict_phrase(verdict, intervals, plausible)
-        found.append(Threshold(name, tuple(intervals), verdict, reason, **summarize(intervals)))
+        found.append(Threshold(name, tuple(intervals), verdict, reason, **summarize(intervals, plausible)))
     return found[0], found[1]
 
 

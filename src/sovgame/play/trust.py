@@ -192,7 +192,11 @@ def compromise_threshold(game: Game | Case | BayesianGame, plausible: Sequence |
     intervals = scan(sort_points(points), lambda k: compromise_holds(bg, k))
     verdict = verdict_for(intervals, plausible)
     return Threshold(
-        "bayesian", tuple(intervals), verdict, verdict_phrase(verdict, intervals, plausible), **summarize(intervals)
+        "bayesian",
+        tuple(intervals),
+        verdict,
+        verdict_phrase(verdict, intervals, plausible),
+        **summarize(intervals, plausible),
     )
 
 

@@ -29,8 +29,8 @@ TERMS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\bthreshold",
-        "threshold: the least cost level κ from which a criterion holds (≥: from that κ on; >: only "
-        "above it); never: at no cost level",
+        "threshold: the least cost level κ at which a criterion holds (≥: at that κ itself; >: only "
+        "above it); where it holds may end again, and is given as intervals of κ; never: at no cost level",
     ),
     (
         r"\bbinding\b|\bbinds\b",

@@ -4,8 +4,8 @@
   drawn in its own colour and named "target" (never colour alone);
 - the breakpoints as dotted lines, each labelled with its exact value above the plot; labels
   that would touch are staggered onto further rows, so none overlaps another or the title;
-- the thresholds of the target (criterion, κ, verdict) as a table below the plot, rather
-  than squeezed onto the breakpoints;
+- the thresholds of the target (criterion, κ, the whole set of κ where it is bounded or in
+  pieces, verdict) as a table below the plot, rather than squeezed onto the breakpoints;
 - the plausible range shaded and today's costs (κ = 1) marked;
 - the axis ends a little past the last breakpoint (or the top of the plausible range);
 - for 2x2 games with a mixed equilibrium, a second panel with its probabilities along κ;
@@ -80,7 +80,8 @@ def _rows(result: Sweep, end: float, target: tuple[int, ...] | None) -> tuple[di
 
 
 def _threshold_lines(report: ThresholdReport | None) -> list[str]:
-    """The target's thresholds as table lines: criterion, κ (with its decimal), verdict."""
+    """The target's thresholds as table lines: criterion, κ (with its decimal), the whole set
+    where it is bounded or in pieces, verdict."""
     if report is None:
         return []
     from .thresholds import CRITERION_NAMES, threshold_cell, verdict_cell
@@ -90,7 +91,10 @@ def _threshold_lines(report: ThresholdReport | None) -> list[str]:
     for name, t in report.thresholds.items():
         if t.defined:
             verdict = "" if t.value is None else f" ({verdict_cell(t)})"
-            lines.append(f"{CRITERION_NAMES[name]}: {with_decimals(threshold_cell(t))}{verdict}")
+            # A set that is not one stretch up to κ = ∞ is listed whole, not only where it starts.
+            whole = len(t.intervals) > 1 or (len(t.intervals) == 1 and t.intervals[0].hi is not None)
+            where = f", for κ in {' ∪ '.join(str(i) for i in t.intervals)}" if whole else ""
+            lines.append(f"{CRITERION_NAMES[name]}: {with_decimals(threshold_cell(t) + where)}{verdict}")
     return lines
 
 

@@ -26,22 +26,26 @@ How each quantity is computed, per sample (payoffs u(s; κ) = U(s) − κ·W(s))
   holds on an interval of κ cut out by the bounds a/b (lower bounds where b > 0, upper bounds
   where b < 0; b = 0 holds always or never). Computed for all samples at once in numpy with
   the semantics of :func:`sovgame.costs.thresholds.compute_thresholds` (tests compare both).
-- ``unique`` (two players): every pairwise comparison of a player's payoffs against one
-  opponent strategy changes sign only at its breakpoint Δu/Δw, so between consecutive
-  breakpoints both iterated strict dominance and the set of pure equilibria stay fixed.
-  Walking down from κ = ∞ over the breakpoints and the gaps between them, the target is
-  *proved* the only equilibrium (mixed ones included) where iterated strict dominance leaves
-  only it, and *proved* not the only one where it is no equilibrium, another pure profile is
-  one, or one player ties at the target while the other's reply is strict (a continuum). The
-  threshold is where the proved tail ends (as :func:`sovgame.costs.uniqueness.tail_of_uniqueness`
-  walks it). In 2x2 games one of the proofs always applies, so every sample is settled
-  exactly (the tests check all 81 sign patterns against the exact solver). In larger games a
-  sample whose tail ends next to a stretch that neither proof covers (mixed equilibria
-  decide) stays *open*: an evenly spaced subsample of the open samples gets the exact
-  per-sample path (:func:`compute_thresholds` on the sampled game in fractions), each member
-  standing for open/subsample samples (a stratified estimate; Cochran 1977, ch. 5). The
-  subsample is sized so that it adds about ±0.005 at most to P(threshold ≤ top)
-  (:data:`UNIQUE_PRECISION`), unless ``unique_subsample`` says otherwise.
+- ``unique`` (two players): the set of κ where the target is the only equilibrium, as
+  :func:`sovgame.costs.thresholds.compute_thresholds` finds it, read for its least κ and its
+  verdict. Every pairwise comparison of a player's payoffs against one opponent strategy
+  changes sign only at its breakpoint Δu/Δw, so between consecutive breakpoints both iterated
+  strict dominance and the set of pure equilibria stay fixed. Element by element (each
+  breakpoint and each gap, from κ = 0 up; only where the target is an equilibrium at all), the
+  target is *proved* the only equilibrium (mixed ones included) where iterated strict dominance
+  leaves only it, and *proved* not the only one where it is no equilibrium, another pure
+  profile is one, or one player ties at the target while the other's reply is strict (a
+  continuum). The proved elements make a set inside the true one, the elements not disproved a
+  set around it; a verdict only grows with its set, so where both give the same verdict and the
+  first element not disproved is proved, threshold and verdict are exact. In 2x2 games one of
+  the proofs always applies, so every sample is settled exactly (the tests check all 81 sign
+  patterns against the exact solver). In larger games a sample left undecided by an element
+  where neither proof applies (mixed equilibria decide) stays *open*: an evenly spaced
+  subsample of the open samples gets the exact per-sample path (:func:`compute_thresholds` on
+  the sampled game in fractions), each member standing for open/subsample samples (a
+  stratified estimate; Cochran 1977, ch. 5). The subsample is sized so that it adds about
+  ±0.005 at most to P(threshold ≤ top) (:data:`UNIQUE_PRECISION`), unless ``unique_subsample``
+  says otherwise.
 - ``unique`` (three or more players): the exact per-sample path on an evenly spaced subsample
   (every sample is open).
 - equilibria at the top of the plausible range: for 2x2 games from the signs of the four

@@ -1,8 +1,8 @@
 """Thresholds of many sampled games at once: sets of κ per sample, in numpy.
 
 The ``nash`` and ``dominant`` sets are intervals cut out by linear bounds a/b; the ``unique``
-threshold of two-player samples is walked down from κ = ∞ with proofs by iterated strict
-dominance (see :mod:`sovgame.robustness`). 2x2 games also get their game types and the sign
+set of two-player samples is read element by element over the pairwise breakpoints, with
+proofs by iterated strict dominance (see :mod:`sovgame.robustness`). 2x2 games also get their game types and the sign
 patterns that decide their equilibrium sets.
 """
 
@@ -108,41 +108,87 @@ def _signs_at(alpha: np.ndarray, beta: np.ndarray, root: np.ndarray, kappa: np.n
     return np.where(sign_beta == 0, np.sign(alpha).astype(np.int8)[:, None, :], moving)
 
 
-def unique_walk(
-    plan: SamplingPlan, U: np.ndarray, W: np.ndarray, gains: tuple[np.ndarray, np.ndarray] | None = None
-) -> tuple[KappaSets, np.ndarray]:
-    """The ``unique`` threshold of two-player samples where it is settled, and which are open.
+def unique_sets(
+    plan: SamplingPlan,
+    U: np.ndarray,
+    W: np.ndarray,
+    gains: tuple[np.ndarray, np.ndarray] | None = None,
+    nash: KappaSets | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The ``unique`` set of two-player samples, read for its threshold and verdict where the
+    sign tests settle them: (least κ, inf when never; verdict codes; open samples).
 
-    See the module docstring. The elements tested are κ = 0, every pairwise breakpoint and one
-    κ inside each gap between them (and one beyond the last), walked down from the top as
-    :func:`sovgame.costs.uniqueness.tail_of_uniqueness` does, each sample only until its proved tail
-    ends (most end within a few elements, so this beats testing every element). At each
-    element a sample is settled by the pattern of its comparison signs there
-    (:mod:`~sovgame.robustness.patterns`). Returns the tail of κ from which the target is
-    proved alone, and a mask of the samples where the element just below that tail is
-    neither proved alone nor proved not alone. ``gains``: the pairwise (α, β), if at hand.
+    The elements are κ = 0, every pairwise breakpoint and the gaps between them (and beyond
+    the last), each tested at one κ (:func:`element_kappa`), from the bottom up; at each a
+    sample is proved alone, proved not alone, or neither (:mod:`~sovgame.robustness.patterns`).
+    The elements proved alone make a set inside the true one, those not proved not alone a set
+    around it; a verdict only grows with its set (it is the best of the regions the set meets:
+    κ = 1, (1, top], above both, below today; :func:`sovgame.costs.verdicts.verdict_for`), so
+    where both give the same verdict it is the true one. The least κ is known where the first
+    element not proved not alone is proved alone. A sample is open where either is not known;
+    in 2x2 games none is. Where an element lies outside a sample's Nash set the target is
+    no equilibrium there, so not alone: only the samples whose Nash set meets the element are
+    tested. ``gains``: the pairwise (α, β), and ``nash``: the Nash sets, if at hand.
     """
     tables = plan.pairwise
-    assert tables is not None, "the unique walk is for two-player samples"
+    assert tables is not None, "the unique sets are for two-player samples"
     count = U.shape[0]
     alpha, beta = gains if gains is not None else tables.comparisons.gains(U, W)
     root = ratios(alpha, beta)
     points = np.empty((count, alpha.shape[1] + 1), order="F")  # columns: each point's κ
     points[:, 0] = 0.0  # κ = 0 is always tested
     points[:, 1:] = sort_rows(np.where((beta != 0) & (root > 0), root, 0.0))
-    start, settled = _walk(plan, alpha, beta, root, points)
-    elements = 2 * points.shape[1]
-    has_tail = start < elements
-    first = np.minimum(start, elements - 1)
-    lo = np.where(has_tail, points[np.arange(count), first // 2], np.inf)
-    sets = KappaSets(has_tail, lo, has_tail & (first % 2 == 0), np.full(count, np.inf), np.zeros(count, bool))
-    return sets, ~settled
+    if nash is None:
+        nash = linear_sets(*plan.nash.gains(U, W), strict=False)
+    settle = _settler(plan, alpha, beta, root)
+    top = float(plan.plausible[1])
+    sure, maybe = np.zeros((4, count), bool), np.zeros((4, count), bool)
+    value, unknown, seen = np.full(count, np.inf), np.zeros(count, bool), np.zeros(count, bool)
+    rows = np.arange(count)
+    for element in range(2 * points.shape[1]):
+        k, point = element // 2, element % 2 == 0
+        lo = points[:, k]
+        hi = lo if point else (points[:, k + 1] if k + 1 < points.shape[1] else np.full(count, np.inf))
+        inside = nash.nonempty & ((hi >= nash.lo) & (lo <= nash.hi) if point else (hi > nash.lo) & (lo < nash.hi))
+        tested = rows[inside]
+        alone, not_alone = np.zeros(count, bool), np.ones(count, bool)
+        if len(tested):
+            alone[tested], not_alone[tested] = settle(element_kappa(points, tested, element), tested)
+        met = _regions(lo, hi, point, top)
+        possible = ~not_alone
+        sure |= met & alone
+        maybe |= met & possible
+        first = possible & ~seen
+        value[first] = lo[first]
+        unknown |= first & ~alone
+        seen |= possible
+    codes = _verdict_codes(sure)
+    return value, codes, unknown | (codes != _verdict_codes(maybe))
+
+
+def _regions(lo: np.ndarray, hi: np.ndarray, point: bool, top: float) -> np.ndarray:
+    """Per sample, whether the element (the point lo, or the open gap (lo, hi)) holds κ = 1,
+    meets (1, top], meets (max(1, top), ∞) and meets [0, 1): (4, samples)."""
+    edge = max(1.0, top)
+    if point:
+        return np.stack([lo == 1.0, (top > 1.0) & (lo > 1.0) & (lo <= top), lo > edge, lo < 1.0])
+    return np.stack([(lo < 1.0) & (hi > 1.0), (top > 1.0) & (hi > 1.0) & (lo < top), hi > edge, lo < 1.0])
+
+
+def _verdict_codes(met: np.ndarray) -> np.ndarray:
+    """The verdict codes of sets by the regions they meet (:func:`_regions`), read from today
+    upward as :func:`sovgame.costs.verdicts.verdict_for` reads them."""
+    return np.select(
+        list(met),
+        [VerdictCode.HOLDS_TODAY, VerdictCode.REACHABLE, VerdictCode.BEYOND, VerdictCode.LAPSED],
+        default=VerdictCode.NEVER,
+    ).astype(np.int8)
 
 
 def element_kappa(points: np.ndarray, rows: np.ndarray, element: int) -> np.ndarray:
-    """The κ at which element ``element`` of the walk is tested, for samples ``rows``: point
-    k (element 2k) at itself, the gap after it (element 2k + 1) half way to the next point,
-    the last gap at last + max(1, last)."""
+    """The κ at which element ``element`` is tested, for samples ``rows``: point k (element
+    2k) at itself, the gap after it (element 2k + 1) half way to the next point, the last gap
+    at last + max(1, last)."""
     k = element // 2
     point = points[rows, k]
     if element % 2 == 0:
@@ -152,69 +198,38 @@ def element_kappa(points: np.ndarray, rows: np.ndarray, element: int) -> np.ndar
     return point + np.maximum(1.0, point)
 
 
-def _walk(
-    plan: SamplingPlan, alpha: np.ndarray, beta: np.ndarray, root: np.ndarray, points: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Walk down the elements of ``points`` (:func:`element_kappa`): the first element of each
-    sample's proved tail (``elements`` where there is none), and whether the element below it
-    is proved not alone.
+def _settler(plan: SamplingPlan, alpha: np.ndarray, beta: np.ndarray, root: np.ndarray):
+    """A function of (κ per sample, the samples) giving (proved alone, proved not alone) for
+    those samples.
 
     The sign of comparison c at κ is sign(β_c·(r_c − κ)), or sign(α_c) where β_c = 0 (as
     :func:`_signs_at`; comparing κ with the root keeps the tie at a breakpoint exact), so the
     code of the pattern, Σ_c (sign_c + 1)·3^c, is a fixed part plus Σ_c sign(β_c·(r_c − κ))·3^c:
-    one product of {−1, 0, 1} with the powers of 3 per sample, exact in float64.
+    one product of {−1, 0, 1} with the powers of 3 per sample, exact in float64. Games with
+    too many comparisons for one code are settled by rows of signs instead.
     """
     if not patterns.coded(plan):
-        return _walk_by_signs(plan, alpha, beta, root, points)
-    count, elements = points.shape[0], 2 * points.shape[1]
-    start = np.full(count, elements)  # first element of the proved tail (none yet)
-    settled = np.ones(count, bool)  # the element below the tail is proved not alone
+
+        def by_signs(kappa: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            signs = _signs_at(alpha[rows], beta[rows], root[rows], kappa[:, None])[:, 0, :]
+            return patterns.settle_signs(plan, signs)
+
+        return by_signs
     weight = powers(alpha.shape[1])
     sign_beta = np.sign(beta)
     offset = ((sign_beta == 0) * np.sign(alpha) + 1.0) @ weight  # Σ 3^c + Σ_{β=0} sign(α_c)·3^c
-    # The working rows (pool) are every sample at first; samples whose tail has ended drop out
-    # of the pool only once they are a quarter of it, so the copies stay few. Roots and signs
-    # are held as (comparisons, samples): each comparison's row runs along the samples.
-    pool, live = np.arange(count), np.ones(count, bool)
-    r, s, o = np.ascontiguousarray(root.T), np.ascontiguousarray(sign_beta.T), offset
-    for element in range(elements - 1, -1, -1):
-        d = r - element_kappa(points, pool, element)
-        d *= s
-        codes = weight @ np.sign(d, out=d) + o
-        alone, not_alone = patterns.settle(plan, codes.astype(np.int64))
-        alone &= live
-        leaving = live & ~alone
-        start[pool[alone]] = element
-        settled[pool[leaving]] = not_alone[leaving]
-        live = alone
-        remaining = np.count_nonzero(live)
-        if not remaining:
-            break
-        if remaining < 0.75 * len(pool):
-            pool, r, s, o = pool[live], r[:, live], s[:, live], o[live]
-            live = np.ones(remaining, bool)
-    return start, settled
+    # Roots and signs held as (comparisons, samples): each comparison's row runs along the samples.
+    r, s = np.ascontiguousarray(root.T), np.ascontiguousarray(sign_beta.T)
+    everyone = len(offset)
 
+    def by_codes(kappa: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        whole = len(rows) == everyone
+        d = (r if whole else r[:, rows]) - kappa
+        d *= s if whole else s[:, rows]
+        codes = weight @ np.sign(d, out=d) + (offset if whole else offset[rows])
+        return patterns.settle(plan, codes.astype(np.int64))
 
-def _walk_by_signs(
-    plan: SamplingPlan, alpha: np.ndarray, beta: np.ndarray, root: np.ndarray, points: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_walk` for games with too many comparisons for one code: by rows of signs."""
-    count, elements = points.shape[0], 2 * points.shape[1]
-    start = np.full(count, elements)
-    settled = np.ones(count, bool)
-    active = np.arange(count)
-    a, b, r = alpha, beta, root
-    for element in range(elements - 1, -1, -1):
-        if not len(active):
-            break
-        signs = _signs_at(a, b, r, element_kappa(points, active, element)[:, None])[:, 0, :]
-        alone, not_alone = patterns.settle_signs(plan, signs)
-        start[active[alone]] = element
-        settled[active[~alone]] = not_alone[~alone]
-        active = active[alone]
-        a, b, r = a[alone], b[alone], r[alone]
-    return start, settled
+    return by_codes
 
 
 def pairwise_2x2(plan: SamplingPlan) -> Comparisons:
@@ -225,7 +240,7 @@ def pairwise_2x2(plan: SamplingPlan) -> Comparisons:
 
 def sign_patterns(alpha: np.ndarray, beta: np.ndarray, kappa: float) -> np.ndarray:
     """Code 0..80 of the four comparison signs at κ (base 3, sign + 1 per digit): the signs of
-    :func:`_signs_at`, coded as the walk codes them (:func:`_walk`)."""
+    :func:`_signs_at`, coded as the uniqueness sets code them (:func:`_settler`)."""
     weight = powers(alpha.shape[1])
     sign_beta = np.sign(beta)
     offset = ((sign_beta == 0) * np.sign(alpha) + 1.0) @ weight

@@ -26,7 +26,7 @@ from ..errors import ParameterError
 from .attribution import attribute
 from .batch import sets_at_kappa
 from .chunks import ChunkResult, PerSample
-from .kappa_sets import game_types_2x2, linear_sets, nash_binding, sign_patterns, type_counts, unique_walk
+from .kappa_sets import game_types_2x2, linear_sets, nash_binding, sign_patterns, type_counts, unique_sets
 from .plan import (
     CHUNK_SIZE,
     DEFAULT_SAMPLES,
@@ -54,9 +54,9 @@ def evaluate_samples(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> ChunkR
     dominant = linear_sets(*gains["dominance"], strict=True)
     values["dominant"], verdicts["dominant"] = dominant.value, dominant.verdicts(plan.plausible)
     if plan.pairwise is not None:
-        unique, open_ = unique_walk(plan, U, W, gains["pairwise"])
-        values["unique"] = np.where(open_, np.nan, unique.value)
-        verdicts["unique"] = np.where(open_, VerdictCode.NOT_COMPUTED, unique.verdicts(plan.plausible)).astype(np.int8)
+        value, codes, open_ = unique_sets(plan, U, W, gains["pairwise"], nash)
+        values["unique"] = np.where(open_, np.nan, value)
+        verdicts["unique"] = np.where(open_, VerdictCode.NOT_COMPUTED, codes).astype(np.int8)
     else:
         open_ = np.ones(count, bool)
         values["unique"] = np.full(count, np.nan)

@@ -36,7 +36,7 @@ class CriterionRobustness:
     """The distribution of one threshold over the samples, against the file's own value.
 
     Shares are of all samples. For ``unique`` in games other than 2x2, samples the vectorised
-    walk leaves open are estimated from an exact subsample (``subsample`` of ``open``), each
+    sign tests leave open are estimated from an exact subsample (``subsample`` of ``open``), each
     subsample member weighing open/subsample.
     """
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from ..core.model import Profile
 from ..costs.thresholds import Criterion
 from .parameters import Line
+from .risk_tracks import RiskTrack
 from .tracks import LinearTrack
-from .unique_tracks import RiskTrack, UniqueTrack, comparisons
+from .unique_tracks import UniqueTrack, comparisons
 from .walk import Track
 
 

@@ -1,4 +1,4 @@
-"""Tracks of the criteria that need more than one deviation: ``unique`` and ``risk_dominant``.
+"""The track of ``unique``: the set of κ where the target is the only equilibrium, along one number.
 
 ``unique``. Every equilibrium condition compares two strategies of one player against one
 profile of the others: a pairwise gain α(p) − κ·β(p). At a given (κ, p) their signs decide
@@ -10,20 +10,17 @@ two exact tests (as :mod:`sovgame.robustness.kappa_sets` does in floats):
   continuum runs through it (no player ties there while the other's reply is strict); three
   or more players: the target is the only pure equilibrium (as :mod:`sovgame.costs.regimes`).
 
-The tails of κ on which each holds bracket the uniqueness tail: alone ⊆ unique ⊆ maybe alone.
-In a 2x2 game the two coincide (every sign pattern is one or the other), so the track is exact
-and its events are those of the linear conditions (:mod:`sovgame.sensitivity.tracks`). In larger
-two-player games, where the two verdicts differ, the exact solver decides
-(:func:`sovgame.costs.uniqueness.tail_of_uniqueness`) and the gap is refined at the values of p
-where the equilibrium set at κ = 1 or at the top changes; a verdict change through mixed
-equilibria born away from both is not searched, and the track says so (``complete``).
-
-``risk_dominant`` (2x2). Besides the four deviations it needs the sign of
-H(κ) = (R1−T1)(R2−T2) − (P1−S1)(P2−S2), quadratic in κ with coefficients polynomial in p. Its
-events add the roots in p of H(c, p) for each constant c, of its discriminant in κ, of its
-leading coefficient, and of its resultant with each deviation (where a root of H crosses a
-deviation's breakpoint): polynomials of degree ≤ 4 in p, solved exactly (irrational roots as
-certified brackets).
+Two players: the sets of κ on which each holds, element by element over the pairwise
+breakpoints, bracket the uniqueness set: alone ⊆ unique ⊆ maybe alone. In a 2x2 game the two
+coincide (every sign pattern is one or the other), so the track is exact and its events are
+those of the linear conditions (:mod:`sovgame.sensitivity.tracks`). In larger two-player games
+the verdict is settled where both sets give the same one (a verdict grows with the set: it is
+the best of the regions — today, up to the top, beyond, below today — the set meets), else the
+exact set decides (:func:`sovgame.costs.uniqueness.uniqueness_of`) and the gap is refined at
+the values of p where the equilibrium set at κ = 1 or at the top changes; a verdict change
+through mixed equilibria born away from both is not searched, and the track says so
+(``complete``). Three or more players: the tails (for every larger κ) of the two tests
+bracket the uniqueness tail of :func:`sovgame.costs.uniqueness.tail_of_uniqueness`.
 """
 
 from __future__ import annotations
@@ -35,11 +32,9 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from ..core.budget import Work, require
-from ..core.intervals import Endpoint, Interval, scan
-from ..core.polynomials import Poly, add, multiply, scale, trim
-from ..core.roots import Number, real_roots
+from ..core.intervals import Endpoint, Interval
+from ..core.roots import Number
 from ..core.sensitivity_work import reading_work
-from ..costs.thresholds import quadratic_roots
 from ..costs.verdicts import Verdict, verdict_for
 from .parameters import Line, ParameterKind
 from .tracks import (
@@ -48,7 +43,6 @@ from .tracks import (
     Form,
     Formula,
     Never,
-    QuadraticRoot,
     Ratio,
     Reading,
     at,
@@ -183,11 +177,54 @@ def _tails(
     return starts[0], starts[1]
 
 
+def _sets(
+    shape: tuple[int, ...], target: tuple[int, ...], index: dict[Key, int], values: list[tuple[Fraction, Fraction]]
+) -> tuple[list[Interval], list[Interval]]:
+    """Two players: the sets of κ on which the target is *alone* and *maybe alone*, element by
+    element over the pairwise breakpoints (each point, then the gap after it), the signs of
+    the gains read from where their roots sit among the breakpoints (as :func:`_tails`).
+    Alone implies maybe alone (the only equilibrium is the only pure one, with no continuum)."""
+    roots = [a / b if b != 0 else None for a, b in values]
+    points = sorted({Fraction(0)} | {r for r in roots if r is not None and r > 0})
+    rank = {p: k for k, p in enumerate(points)}
+    fixed = [
+        ((a > 0) - (a < 0), 0, -2) if r is None else (0, (b > 0) - (b < 0), rank.get(r, -1))
+        for (a, b), r in zip(values, roots)
+    ]
+    elements: list[tuple[Endpoint, Endpoint | None, bool, bool, bool]] = []
+    for k, lo in enumerate(points):
+        for point in (True, False):
+            if point:
+                signs = [const if pos == -2 else slope * ((pos > k) - (pos < k)) for const, slope, pos in fixed]
+            else:
+                signs = [const if pos == -2 else (slope if pos > k else -slope) for const, slope, pos in fixed]
+            found = Signs(index, signs)
+            maybe = maybe_alone(shape, target, found)
+            alone = maybe and alone_after_dominance(shape, target, found)
+            hi = lo if point else (points[k + 1] if k + 1 < len(points) else None)
+            elements.append((lo, hi, point, alone, maybe))
+    return _runs(elements, 3), _runs(elements, 4)
+
+
+def _runs(elements: list[tuple[Endpoint, Endpoint | None, bool, bool, bool]], flag: int) -> list[Interval]:
+    """The intervals of consecutive elements whose ``flag`` is set."""
+    out: list[Interval] = []
+    start = None
+    for k, element in enumerate(elements):
+        if element[flag] and start is None:
+            start = element
+        if start is not None and (k + 1 == len(elements) or not elements[k + 1][flag]):
+            hi, hi_closed = (element[0], True) if element[2] else (element[1], False)
+            out.append(Interval(start[0], start[2], hi, hi_closed))
+            start = None
+    return out
+
+
 def _tail_interval(tail: tuple[Endpoint, bool] | None) -> list[Interval]:
     return [] if tail is None else [Interval(tail[0], tail[1], None)]
 
 
-def _formula_of(start: Endpoint, values: list[tuple[Fraction, Fraction]], forms: list[Form]) -> Formula:
+def formula_of(start: Endpoint, values: list[tuple[Fraction, Fraction]], forms: list[Form]) -> Formula:
     """The formula of a threshold that starts at a pairwise breakpoint (or at 0)."""
     if start == 0:
         return Constant(Fraction(0))
@@ -199,7 +236,7 @@ def _formula_of(start: Endpoint, values: list[tuple[Fraction, Fraction]], forms:
 
 @dataclass(frozen=True, eq=False)
 class UniqueTrack:
-    """``unique``: the target is the only equilibrium for every larger κ (module docstring)."""
+    """``unique``: the set of κ where the target is the only equilibrium (module docstring)."""
 
     subject: str
     line: Line
@@ -212,31 +249,47 @@ class UniqueTrack:
     complete = True
 
     def read(self, p: Fraction) -> Reading:
-        """The uniqueness tail at p, from the two sign tests or, where they disagree on the
-        verdict in a two-player game, from the exact solver."""
+        """The uniqueness set at p, from the two sign tests or, where they disagree on the
+        verdict in a two-player game, from the exact set."""
         require(reading_work(len(self.forms), unique=True))
         game = self.line.game
         top = self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP
         values = [at(f, self.line.parameter.value if top else p) for f in self.forms]
         index = {k: j for j, k in enumerate(self.keys)}
-        alone, maybe = _tails(game.shape, self.target, index, values)
         plausible = (Fraction(0), self.line.top(p))
         forms = list(self.forms)
+        if game.n_players > 2:
+            return self._read_tails(_tails(game.shape, self.target, index, values), plausible, values)
+        alone, maybe = _sets(game.shape, self.target, index, values)
         if alone == maybe or game.shape == (2, 2):
+            return _set_reading(alone, plausible, values, forms)
+        low = formula_of(maybe[0].lo, values, forms)
+        high = formula_of(alone[0].lo, values, forms) if alone else Never()
+        bounded = Bounded(low, high, "mixed equilibria decide where")
+        earliest = verdict_for(maybe, plausible)
+        if alone and earliest == verdict_for(alone, plausible):
+            return Reading(earliest, None, False, bounded)
+        if top:  # the game does not move: one exact set serves every top
+            solved = self._solved_at_value
+            return replace(solved, state=verdict_for(solved.intervals, plausible), solver=False)
+        return self._solved(p, plausible, bounded)
+
+    def _read_tails(
+        self,
+        tails: tuple[tuple[Endpoint, bool] | None, tuple[Endpoint, bool] | None],
+        plausible: tuple[Fraction, Fraction],
+        values: list[tuple[Fraction, Fraction]],
+    ) -> Reading:
+        """Three or more players: the tails of the two tests (module docstring)."""
+        alone, maybe = tails
+        forms = list(self.forms)
+        if alone == maybe:
             return _tail_reading(alone, plausible, values, forms)
         if maybe is None:
             return Reading(Verdict.NEVER, None, False, Never())
-        low = _formula_of(maybe[0], values, forms)
-        high = _formula_of(alone[0], values, forms) if alone is not None else Never()
-        if game.n_players > 2:
-            return _bracket_reading(alone, maybe, plausible, Bounded(low, high, "mixed equilibria not searched"))
-        bounded = Bounded(low, high, "mixed equilibria decide where")
-        earliest = verdict_for(_tail_interval(maybe), plausible)
-        if alone is not None and earliest == verdict_for(_tail_interval(alone), plausible):
-            return Reading(earliest, None, False, bounded)
-        if top:  # the game does not move: one exact tail serves every top
-            return replace(self._solved_at_value, state=_tail_verdict(self._solved_at_value, plausible), solver=False)
-        return self._solved(p, plausible, bounded)
+        low = formula_of(maybe[0], values, forms)
+        high = formula_of(alone[0], values, forms) if alone is not None else Never()
+        return _bracket_reading(alone, maybe, plausible, Bounded(low, high, "mixed equilibria not searched"))
 
     @functools.cached_property
     def _solved_at_value(self) -> Reading:
@@ -244,19 +297,19 @@ class UniqueTrack:
         return self._solved(value, (Fraction(0), self.line.top(value)), Constant(Fraction(0)))
 
     def _solved(self, p: Fraction, plausible: tuple[Fraction, Fraction], formula: Formula) -> Reading:
-        """The tail by the exact solver (two players, where the sign tests leave it open)."""
-        from ..costs.uniqueness import tail_of_uniqueness
+        """The exact set (two players, where the sign tests leave the verdict open)."""
+        from ..costs.uniqueness import uniqueness_of
 
-        tail = tail_of_uniqueness(self.line.game_at(p).game, ("costs",), self.target)
-        if tail.start is None:
+        found = uniqueness_of(self.line.game_at(p).game, ("costs",), self.target)
+        if not found.intervals:
             return Reading(Verdict.NEVER, None, False, Never(), solver=True)
-        interval = Interval(tail.start, tail.attained, None)
-        reading = Reading(
-            None, tail.start, tail.attained, formula, solver=True, intervals=(interval,), bracket=tail.bracket
+        first = found.intervals[0]
+        if isinstance(first.lo, Fraction) and formula == Constant(Fraction(0)):
+            formula = Constant(first.lo)
+        verdict = verdict_for(found.intervals, plausible)
+        return Reading(
+            verdict, first.lo, first.lo_closed, formula, solver=True, intervals=found.intervals, bracket=found.bracket
         )
-        if isinstance(tail.start, Fraction) and formula == Constant(Fraction(0)):
-            reading = replace(reading, formula=Constant(tail.start))
-        return replace(reading, state=_tail_verdict(reading, plausible))
 
     def events(self, extra: Sequence[Fraction] = ()) -> list[Number]:
         """Where the sign tests, and so the verdict and formula, can change."""
@@ -277,15 +330,18 @@ class UniqueTrack:
         return any(moves(f) for f in self.forms)
 
 
-def _tail_verdict(reading: Reading, plausible: tuple[Fraction, Fraction]) -> Verdict | None:
-    """The verdict of a solved tail against ``plausible``; with a bracket, settled only when
-    both of its ends give the same verdict (as :mod:`sovgame.costs.thresholds`)."""
-    if not reading.intervals:
-        return Verdict.NEVER
-    if reading.bracket is None:
-        return verdict_for(list(reading.intervals), plausible)
-    earliest = verdict_for([Interval(reading.bracket[0], True, None)], plausible)
-    return earliest if earliest == verdict_for([Interval(reading.bracket[1], False, None)], plausible) else None
+def _set_reading(
+    intervals: list[Interval],
+    plausible: tuple[Fraction, Fraction],
+    values: list[tuple[Fraction, Fraction]],
+    forms: list[Form],
+) -> Reading:
+    """The reading of an exact set: its verdict, its least κ and that κ's formula."""
+    verdict = verdict_for(intervals, plausible)
+    if not intervals:
+        return Reading(verdict, None, False, Never())
+    first = intervals[0]
+    return Reading(verdict, first.lo, first.lo_closed, formula_of(first.lo, values, forms), intervals=tuple(intervals))
 
 
 def _tail_reading(
@@ -298,7 +354,7 @@ def _tail_reading(
     verdict = verdict_for(intervals, plausible)
     if tail is None:
         return Reading(verdict, None, False, Never())
-    return Reading(verdict, tail[0], tail[1], _formula_of(tail[0], values, forms), intervals=tuple(intervals))
+    return Reading(verdict, tail[0], tail[1], formula_of(tail[0], values, forms), intervals=tuple(intervals))
 
 
 def _bracket_reading(
@@ -369,94 +425,3 @@ def _game_in_p(line: Line, kappa: Fraction, sign: int):
     exposure = {profile: tuple(E[profile + (i,)] for i in range(n)) for profile in game.profiles()}
     cost = Cost("costs", Incidence.CUSTOM, (Fraction(1),) * n, tuple(range(n)), exposure)
     return replace(game, payoffs=P0, costs=(cost,))
-
-
-# --- risk dominance ---------------------------------------------------------------------------
-
-
-def _linear(form: Form, loss: bool) -> tuple[Poly, Poly]:
-    """(constant, slope) in κ of a deviation's gain a − κb, or of its loss −a + κb, as
-    polynomials in p."""
-    a0, a1, b0, b1 = form
-    if loss:
-        return trim([-a0, -a1]), trim([b0, b1])
-    return trim([a0, a1]), trim([-b0, -b1])
-
-
-@dataclass(frozen=True, eq=False)
-class RiskTrack:
-    """``risk_dominant`` (2x2): the target is strict and risk-dominates the all-confront
-    profile d (or d is no strict equilibrium); see :mod:`sovgame.costs.thresholds`."""
-
-    subject: str
-    line: Line
-    t_forms: tuple[Form, Form]  # each player's deviation from the target
-    d_forms: tuple[Form, Form]  # each player's deviation from d
-    complete: bool = True
-
-    @functools.cached_property
-    def _coefficients(self) -> tuple[Poly, Poly, Poly]:
-        (ta, tb), (ua, ub) = (_linear(f, True) for f in self.t_forms)
-        (pa, pb), (qa, qb) = (_linear(f, True) for f in self.d_forms)
-        c2 = add(multiply(tb, ub), scale(multiply(pb, qb), Fraction(-1)))
-        c1 = add(add(multiply(ta, ub), multiply(tb, ua)), scale(add(multiply(pa, qb), multiply(pb, qa)), Fraction(-1)))
-        c0 = add(multiply(ta, ua), scale(multiply(pa, qa), Fraction(-1)))
-        return c2, c1, c0
-
-    def coefficients(self) -> tuple[Poly, Poly, Poly]:
-        """(c2, c1, c0) in p of H(κ) = c2κ² + c1κ + c0, the losses' products' difference."""
-        return self._coefficients
-
-    def read(self, p: Fraction) -> Reading:
-        """Where the target risk-dominates at p (as :mod:`sovgame.costs.thresholds` computes it)."""
-        t_values = [at(f, p) for f in self.t_forms]
-        d_values = [at(f, p) for f in self.d_forms]
-        c2, c1, c0 = (sum((c * p**k for k, c in enumerate(poly)), Fraction(0)) for poly in self.coefficients())
-        roots = quadratic_roots(c2, c1, c0)
-
-        def holds(k: Fraction) -> bool:
-            t_strict = all(a - k * b < 0 for a, b in t_values)
-            d_strict = all(a - k * b < 0 for a, b in d_values)
-            return t_strict and (not d_strict or c2 * k * k + c1 * k + c0 > 0)
-
-        points = [a / b for a, b in t_values + d_values if b != 0 and a / b >= 0]
-        intervals = scan(points + roots, holds)
-        verdict = verdict_for(intervals, (Fraction(0), self.line.top(p)))
-        if not intervals:
-            return Reading(verdict, None, False, Never())
-        start = intervals[0].lo
-        forms = list(self.t_forms + self.d_forms)
-        formula = _formula_of(start, t_values + d_values, forms)
-        moving = any(len(c) > 1 for c in self.coefficients())
-        if moving and formula == Constant(start) and start != 0 and start in roots and c2 != 0:
-            larger = len(roots) == 2 and start == roots[1]
-            c2_, c1_, c0_ = (tuple(c) for c in self.coefficients())
-            formula = QuadraticRoot(c2=c2_, c1=c1_, c0=c0_, larger=larger)
-        return Reading(verdict, start, intervals[0].lo_closed, formula, intervals=tuple(intervals))
-
-    def events(self, extra: Sequence[Fraction] = ()) -> list[Number]:
-        """The events of the four deviations and of H (module docstring)."""
-        if self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
-            return endpoint_events(self.read(self.line.parameter.value).intervals)
-        constants = [Fraction(0), Fraction(1), self.line.top(self.line.parameter.value), *extra]
-        forms = self.t_forms + self.d_forms
-        polys = form_polynomials(forms, constants)
-        c2, c1, c0 = self.coefficients()
-        polys += [add(add(scale(c2, c * c), scale(c1, c)), c0) for c in constants]
-        polys += [add(multiply(c1, c1), scale(multiply(c2, c0), Fraction(-4))), c2 if c2 else c1]
-        for a0, a1, b0, b1 in forms:
-            a, b = trim([a0, a1]), trim([b0, b1])
-            polys.append(
-                add(add(multiply(c2, multiply(a, a)), multiply(c1, multiply(a, b))), multiply(c0, multiply(b, b)))
-            )
-        out: list[Number] = []
-        for poly in polys:
-            if len(trim(poly)) >= 2:
-                out += real_roots(poly)
-        return out
-
-    def depends(self) -> bool:
-        """Whether the number enters any of the four deviations."""
-        if self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
-            return bool(self.read(self.line.parameter.value).intervals)
-        return any(moves(f) for f in self.t_forms + self.d_forms)
