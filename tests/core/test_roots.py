@@ -248,3 +248,20 @@ def test_a_roots_cell_does_not_depend_on_the_bracket_it_was_found_in():
 # - cell, any change of ``(k + 1)·width < root.hi`` alone: when the grid point is at or past
 #   hi, the root lies below it and ``root.compare((k + 1)·width) > 0`` is false anyway; that
 #   first test only spares an exact comparison.
+
+
+def test_two_roots_in_one_cell_stay_apart_when_narrowed():
+    # (x − a)² − 2 with a = 2^100 + 2^36 has the roots a ± √2, 2√2 apart, both in the dyadic
+    # cell [2^100, 2^100 + 2^37] (Root.cell: width 2^(101 − 64)). Narrowed to that cell, each
+    # interval would hold both roots, the polynomial would have one sign at both ends, and
+    # comparing the two numbers would never end; halved until alone, it proves one root.
+    a = F(2**100 + 2**36)
+    below, above = Root.of_surd(a, F(-1), F(2)), Root.of_surd(a, F(1), F(2))
+    assert below.cell == above.cell
+    for root in (below, above):
+        narrow = root.narrowed()
+        assert sign_at(narrow.poly, narrow.lo) == -sign_at(narrow.poly, narrow.hi)
+        assert compare(narrow, root) == 0
+    assert compare(below.narrowed(), above.narrowed()) == -1
+    assert compare(above, below.narrowed()) == 1
+    assert below.narrowed().compare(a) == -1 and above.narrowed().compare(a) == 1

@@ -342,9 +342,22 @@ class Root:
         return Root(primitive([c if i % 2 == 0 else -c for i, c in enumerate(self.poly)]), -self.hi, -self.lo)
 
     def narrowed(self) -> Root:
-        """The same number with its cell as the interval (for reports: canonical and tight)."""
+        """The same number with its cell as the interval (for reports: canonical and tight).
+        Where the cell holds a second root of the polynomial (two roots closer than its
+        width), the half of it that holds this one, halved again until it holds no other."""
         lo, hi = self.cell
+        while not self._alone_in(lo, hi):
+            middle = (lo + hi) / 2
+            lo, hi = (lo, middle) if self.compare(middle) < 0 else (middle, hi)
         return Root(self.poly, lo, hi, self.closed_form)
+
+    def _alone_in(self, lo: Fraction, hi: Fraction) -> bool:
+        """Whether (lo, hi), which holds this number, holds no other root of its polynomial:
+        a sign change at the ends of a quadratic's interval means one root, and higher degrees
+        are counted."""
+        if sign_at(self.poly, lo) == sign_at(self.poly, hi):
+            return False
+        return len(self.poly) <= 3 or len(real_roots(self.poly, lo, hi)) == 1
 
     def __float__(self) -> float:
         lo, hi = self.cell
