@@ -67,6 +67,11 @@ def grade_test(test: ClaimTest, ctx: Context) -> TestResult:
         return TestResult(test, quantity, "—", None, expects, Grade.NOT_TESTABLE, str(exc))
 
 
+#: The most claims a file may state, and tests a claim may have: each test is computed for
+#: every report, and sensitivity follows every grade along every number.
+MAX_CLAIMS, MAX_TESTS = 100, 20
+
+
 def read_claims(raw: Any, players: list[Player] | None, check: Checker) -> tuple[Claim, ...]:
     """``[[claims]]``: every claim and its tests; problems are recorded under their keys.
     Names of players, strategies and outcomes are checked against ``players`` (None: not
@@ -75,6 +80,9 @@ def read_claims(raw: Any, players: list[Player] | None, check: Checker) -> tuple
         return ()
     if not isinstance(raw, list) or not all(isinstance(c, dict) for c in raw):
         check.add("claims", "must be an array of tables: write each claim as [[claims]]")
+        return ()
+    if len(raw) > MAX_CLAIMS:
+        check.add("claims", f"has {len(raw):,} claims; a file may state at most {MAX_CLAIMS} (split it into files)")
         return ()
     claims, seen = [], set()
     for index, table in enumerate(raw):
@@ -104,6 +112,9 @@ def _tests(raw: Any, key: str, players: list[Player] | None, check: Checker) -> 
         tables = [(f"{key}[{i}]", t) for i, t in enumerate(raw)]
     else:
         check.add(key, f"must be a table or a non-empty array of tables, not {describe_value(raw)}")
+        return None
+    if len(tables) > MAX_TESTS:
+        check.add(key, f"has {len(tables)} tests; a claim may have at most {MAX_TESTS}")
         return None
     tests = [_test(table, where, players, check) for where, table in tables]
     return None if any(t is None for t in tests) else tuple(t for t in tests if t is not None)

@@ -48,6 +48,7 @@ def case_from_dict(data: dict, origin: str = "<dict>", claims: ClaimReader | Non
     reads the file's ``[[claims]]`` (its problems reported with the others); without it the
     claims are not read (a file read for its numbers only)."""
     check = Checker(origin)
+    check.plain_texts(data)
     check.unknown_keys(data, KNOWN_KEYS[""] + tuple(kind.table for kind in SECTIONS), "")
 
     game_table = data.get("game")
@@ -99,6 +100,11 @@ def case_from_dict(data: dict, origin: str = "<dict>", claims: ClaimReader | Non
     return case
 
 
+#: The most players a file may have: a game's payoffs are an array with one axis per player and
+#: one for the payoffs, and arrays hold at most 64 axes; no analysis reaches that far anyway.
+MAX_PLAYERS = 32
+
+
 def _players(raw: Any, check: Checker) -> list[Player] | None:
     if raw is None:
         check.add("players", "missing; add two or more [[players]] tables with `name` and `strategies`")
@@ -108,6 +114,9 @@ def _players(raw: Any, check: Checker) -> list[Player] | None:
         return None
     if len(raw) < 2:
         check.add("players", f"has {len(raw)} player; a game needs two or more [[players]] tables")
+        return None
+    if len(raw) > MAX_PLAYERS:
+        check.add("players", f"has {len(raw)} players; sovgame analyses games of at most {MAX_PLAYERS} players")
         return None
     players: list[Player] = []
     names_seen: set[str] = set()

@@ -63,7 +63,7 @@ def _cost(table: dict, name: str | None, prefix: str, players: list[Player], che
         weights=tuple(weights),
         between=tuple(between),
         exposure=exposure,
-        source=table.get("source"),
+        source=check.string(table, "source", prefix),
         weights_range=weights_range,
     )
 

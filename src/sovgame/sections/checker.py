@@ -16,6 +16,12 @@ from ..core.model import Game, Player
 from ..core.numbers import fmt, to_fraction
 from ..errors import Problem
 
+#: The longest name a file may give (a title, a player, a strategy, a cost, a claim's id), and
+#: the longest text (a note, a source, a description), in characters: names fill table cells
+#: and every line that mentions them, texts are printed whole.
+MAX_NAME_LENGTH = 200
+MAX_TEXT_LENGTH = 20_000
+
 
 class Checker:
     """Collects the problems of one file; each check returns a usable value or None."""
@@ -24,6 +30,7 @@ class Checker:
         self.origin = origin
         self.problems: list[Problem] = []
         self.flawed_players: set[int] = set()  # players with a reported problem
+        self.flawed_texts: set[str] = set()  # keys whose text was reported by plain_texts
 
     def add(self, key: str, message: str) -> None:
         """Record a problem under ``key``."""
@@ -51,19 +58,57 @@ class Checker:
             return None
         return value
 
-    def plain_text(self, value: str, key: str, multiline: bool = False) -> bool:
-        """Whether ``value`` is free of control characters (reported if not).
+    def plain_texts(self, data: Any, key: str = "") -> None:
+        """Report every string of a file's data, table keys included, that holds a control
+        character other than a tab or a line break (CR only before LF) or is longer than
+        :data:`MAX_TEXT_LENGTH`: texts are printed on the terminal, where an escape sequence
+        in a file could set the window title or clear the screen."""
+        if isinstance(data, dict):
+            for name, value in data.items():
+                path = join_key(key, str(name))
+                self._plain(str(name), path, "\t")
+                self.plain_texts(value, path)
+        elif isinstance(data, list):
+            for index, value in enumerate(data):
+                self.plain_texts(value, f"{key}[{index}]")
+        elif isinstance(data, str):
+            self._plain(data, key, "\t\n")
 
-        Names and texts are printed on the terminal, where an escape sequence in a file could
-        rewrite the screen; only tabs and line breaks are allowed, and only in longer texts.
-        """
+    def _plain(self, value: str, key: str, allowed: str) -> None:
+        """Report a control character of ``value`` not in ``allowed``, and a text too long."""
+        bad = next(
+            (
+                c
+                for i, c in enumerate(value)
+                if unicodedata.category(c) == "Cc"
+                and c not in allowed
+                and not (c == "\r" and "\n" in allowed and value[i + 1 : i + 2] == "\n")
+            ),
+            None,
+        )
+        if bad is not None:
+            self.add(key, f"contains the control character U+{ord(bad):04X}; remove it")
+            self.flawed_texts.add(key)
+        elif len(value) > MAX_TEXT_LENGTH:
+            self.add(key, f"is {len(value):,} characters long; the most a text may have is {MAX_TEXT_LENGTH:,}")
+            self.flawed_texts.add(key)
+
+    def plain_text(self, value: str, key: str, multiline: bool = False) -> bool:
+        """Whether ``value`` is a plain text (reported if not): free of control characters
+        (:meth:`plain_texts`); a name (not ``multiline``) also on one line, without tabs, and
+        at most :data:`MAX_NAME_LENGTH` characters long."""
+        if key in self.flawed_texts:
+            return False
         allowed = "\t\n\r" if multiline else ""
         bad = next((c for c in value if unicodedata.category(c) == "Cc" and c not in allowed), None)
-        if bad is None:
-            return True
-        where = " in a name" if not multiline else ""
-        self.add(key, f"contains the control character U+{ord(bad):04X}{where}; remove it")
-        return False
+        if bad is not None:
+            where = " in a name" if not multiline else ""
+            self.add(key, f"contains the control character U+{ord(bad):04X}{where}; remove it")
+            return False
+        if not multiline and len(value) > MAX_NAME_LENGTH:
+            self.add(key, f"is {len(value):,} characters long; the most a name may have is {MAX_NAME_LENGTH}")
+            return False
+        return True
 
     def number(self, value: Any, key: str) -> Fraction | None:
         """An exact number (:func:`sovgame.core.numbers.to_fraction`)."""
