@@ -92,12 +92,13 @@ class Context:
         """Another game file named by a claim: a bundled name, or a path relative to this
         file; read for its numbers (its own claims are not read)."""
         if spec not in self._cases:
-            from ..files.gamefile import read_case
+            from ..files.gamefile import confined_path, looks_like_path, read_case
 
-            name = spec
-            if (spec.endswith(".toml") or "/" in spec or "\\" in spec) and not Path(spec).is_absolute():
-                name = str(Path(self.case.folder or ".") / spec)
             try:
+                name = spec
+                if looks_like_path(spec):  # a path: from this file's folder, not beyond it
+                    folder = Path(self.case.folder or ".")
+                    name = str(confined_path(spec, folder, folder))
                 self._cases[spec] = read_case(name)
             except SovgameError as exc:
                 raise Untestable(f"the file it names cannot be used: {exc}") from None

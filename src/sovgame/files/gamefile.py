@@ -163,13 +163,14 @@ def _base_dir(spec: str) -> Path | None:
 # --- extends: a scenario as changes to another game ----------------------------------------
 
 
-def resolve_extends(data: dict, origin: str, base_dir: Path, chain: tuple[str, ...]) -> dict:
+def resolve_extends(data: dict, origin: str, base_dir: Path, chain: tuple[str, ...], root: Path | None = None) -> dict:
     """The game data of ``data`` with ``extends = "name-or-path"`` resolved recursively.
 
     The child overrides its parent key by key: [game], [analysis], [mediator], [repeated] and
     the payoff and note tables by key; players and costs by ``name`` (a new name is added).
     When the child changes a player's strategies, inherited payoffs and notes of outcomes
     that no longer exist are dropped, so the missing ones are reported, not stale ones.
+    A path is confined to the folder tree ``root`` of the first file (:func:`confined_path`).
     """
     spec = data.get("extends")
     if not isinstance(spec, str) or not spec.strip():
@@ -178,11 +179,12 @@ def resolve_extends(data: dict, origin: str, base_dir: Path, chain: tuple[str, .
         raise GameFileError(
             origin, [Problem("extends", f"a chain of more than {MAX_EXTENDS_DEPTH} games extending each other")]
         )
-    looks_like_path = spec.endswith(".toml") or "/" in spec or "\\" in spec
-    if looks_like_path:
-        # realpath follows every symbolic link (without raising on a loop of them), so a
-        # loop through links is caught below like any other loop.
-        real = os.path.realpath(base_dir / spec)
+    root = root or base_dir
+    if looks_like_path(spec):
+        try:
+            real = str(confined_path(spec, base_dir, root))
+        except SovgameError as exc:
+            raise GameFileError(origin, [Problem("extends", str(exc))]) from None
         parent_id, parent_dir = real, Path(real).parent
         if parent_id in chain:
             raise GameFileError(origin, [Problem("extends", f"extends loop: {' → '.join(chain + (parent_id,))}")])
@@ -200,16 +202,55 @@ def resolve_extends(data: dict, origin: str, base_dir: Path, chain: tuple[str, .
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise GameFileError(origin, [Problem("extends", f"{spec!r} is no bundled game{hint}")])
         parent_id, parent_dir = f"{spec} (bundled)", Path(str(bundled_dir()))
+        root = parent_dir
         if parent_id in chain:
             raise GameFileError(origin, [Problem("extends", f"extends loop: {' → '.join(chain + (parent_id,))}")])
         text = decode_text(resource.read_bytes(), parent_id)
     parent = _toml(text, parent_id)
+    if not is_game_data(parent):  # say nothing of what another kind of file holds
+        raise GameFileError(
+            origin, [Problem("extends", f"{spec!r} is no game file: it has no [game] table and extends nothing")]
+        )
     if "extends" in parent:
-        parent = resolve_extends(parent, parent_id, parent_dir, chain + (parent_id,))
+        parent = resolve_extends(parent, parent_id, parent_dir, chain + (parent_id,), root)
     child = {k: v for k, v in data.items() if k != "extends"}
     # Claims are what a source says about one file's game: a scenario built on it states its
     # own (an inherited claim would be graded against numbers its source never saw).
     return _merge({k: v for k, v in parent.items() if k != "claims"}, child)
+
+
+#: Folders (separated by ``os.pathsep``) from which ``extends`` and a claim's ``game`` may
+#: read game files besides the folder tree of the file that names them.
+TRUSTED_FOLDERS_VARIABLE = "SOVGAME_TRUSTED_FOLDERS"
+
+
+def looks_like_path(spec: str) -> bool:
+    """Whether a file's reference to another game is a path (else a bundled game's name)."""
+    return spec.endswith(".toml") or "/" in spec or "\\" in spec
+
+
+def confined_path(spec: str, base_dir: Path, root: Path) -> Path:
+    """The real path of the game file ``spec`` that a file in ``base_dir`` names (``extends``,
+    a claim's ``game``): relative to that folder, a ``.toml`` file, inside the folder tree
+    ``root`` or a folder of the environment variable :data:`TRUSTED_FOLDERS_VARIABLE`; a
+    file may not reach elsewhere on the machine (``/etc/...``, ``../../secret.toml``)."""
+    if not spec.endswith(".toml"):
+        raise SovgameError(f"{spec!r} is no .toml file; a game file's name ends in .toml")
+    # realpath follows every symbolic link (without raising on a loop of them).
+    real = Path(os.path.realpath(base_dir / spec))
+    trusted = [root, *(Path(p) for p in os.environ.get(TRUSTED_FOLDERS_VARIABLE, "").split(os.pathsep) if p)]
+    if not any(real.is_relative_to(os.path.realpath(folder)) for folder in trusted):
+        via = "" if str(real) == os.path.normpath(base_dir / spec) else f" (→ {real})"
+        raise SovgameError(
+            f"{spec!r}{via} lies outside the folder of the game ({root}); to read it, add its folder to "
+            f"the environment variable {TRUSTED_FOLDERS_VARIABLE}"
+        )
+    return real
+
+
+def is_game_data(data: dict) -> bool:
+    """Whether parsed TOML is a game file's: a [game] table, or ``extends`` naming one."""
+    return isinstance(data.get("game"), dict) or isinstance(data.get("extends"), str)
 
 
 def _merge(parent: dict, child: dict) -> dict:
