@@ -78,7 +78,44 @@ def refusals(folder: Path) -> list[tuple[str, list[str]]]:
         ("mediate 60x60", ["mediate", game((60, 60))]),
         ("repeated --periods 1e12", ["repeated", "pakistan_afghanistan", "--periods", "1000000000000"]),
     ]
-    return cases
+    return cases + hostile_files(folder, case)
+
+
+def hostile_files(folder: Path, case: str) -> list[tuple[str, list[str]]]:
+    """Files that try more than stating a game: control characters in a note, a name of a
+    million characters, 70 players, 2,000 claims, ``extends`` out of the folder, tiny weights."""
+
+    def write(name: str, text: str) -> str:
+        path = folder / name
+        path.write_text(text)
+        return str(path)
+
+    note = case.replace('= "status quo:', '= "\\u001b]0;x\\u0007 status quo:', 1)
+    long_name = case.replace('name = "Pakistan"', f'name = "{"P" * 1_000_000}"', 1)
+    players = "".join(f'[[players]]\nname = "P{i}"\nstrategies = ["S"]\n' for i in range(70))
+    many = '[game]\ntitle = "many"\n' + players + '[payoffs]\n"' + "|".join(["S"] * 70) + '" = [' + "1, " * 69 + "1]\n"
+    claim = '[[claims]]\nid = "c{}"\ntext = "t"\nsource = "s"\ntest = {{ kind = "game_type", expect = "other" }}\n'
+    claims = case.split("[[claims]]")[0] + "".join(claim.format(k) for k in range(2000))
+    (folder / "inner").mkdir(exist_ok=True)
+    outside = write("inner/out.toml", 'extends = "/etc/passwd.toml"\n')
+    tiny = write(
+        "tiny.toml",
+        '[game]\ntitle = "t"\n'
+        + "".join(f'[[players]]\nname = "{p}"\nstrategies = ["C", "D"]\ncompromise = "C"\n' for p in "AB")
+        + '[payoffs]\n"C|C" = [4, 1]\n"C|D" = [2, 1]\n"D|C" = [5, 1]\n"D|D" = [3, 2]\n'
+        + '[[costs]]\nname = "a"\nincidence = "own_confront"\n'
+        + f'weights = ["2/{"8" * 99}1", "7/{"6" * 99}1"]\n'
+        + '[[costs]]\nname = "b"\nincidence = "any_conflict"\n'
+        + f'weights = ["7/{"2" * 99}3", "9/{"2" * 60}7"]\n',
+    )
+    return [
+        ("a note with escape sequences", ["show", write("note.toml", note)]),
+        ("a name of 1,000,000 characters", ["analyze", write("long.toml", long_name)]),
+        ("70 players of one strategy", ["analyze", write("many.toml", many)]),
+        ("2,000 claims", ["report", write("claims.toml", claims), "-o", str(folder / "r.html")]),
+        ("extends /etc/passwd.toml", ["show", outside]),
+        ("sensitivity, weights of 100 digits", ["sensitivity", tiny, "--top", "3"]),
+    ]
 
 
 def run_in_process(args: list[str]) -> tuple[float, int, str]:
@@ -88,7 +125,8 @@ def run_in_process(args: list[str]) -> tuple[float, int, str]:
 
     start = time.perf_counter()
     result = CliRunner().invoke(app, args)
-    return time.perf_counter() - start, result.exit_code, result.stderr.strip().splitlines()[0][:90]
+    lines = result.stderr.strip().splitlines() or ["(answered)"]
+    return time.perf_counter() - start, result.exit_code, lines[0][:90]
 
 
 def part_one(runs: int) -> None:

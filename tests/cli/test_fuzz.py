@@ -325,6 +325,58 @@ def test_kappa_values(kappa):
     assert result.exit_code in (0, 2)  # a cost level either works or is bad usage
 
 
+#: Texts a file may try to slip past the reader: escape sequences, NUL, lone carriage returns,
+#: texts and names past their length limits.
+hostile_texts = st.one_of(
+    st.text(alphabet=string.ascii_letters + ODD + "\r\n\x07\x9b", min_size=1, max_size=20),
+    st.sampled_from(["\x1b]0;title\x07", "\x1b[2J", "a\rb", "a\r\nb", "x" * 20_001, "n" * 201]),
+)
+#: Where ``extends`` and a claim's ``game`` may try to reach.
+hostile_paths = st.sampled_from(
+    ["/etc/passwd", "/etc/hostname.toml", "../../outside.toml", "sub/../../x.toml", "/dev/zero", "~/x.toml", ""]
+)
+
+
+@settings(FUZZ, max_examples=40)
+@given(games(), st.sampled_from(["note", "cost_source", "description", "player", "claim"]), hostile_texts)
+def test_hostile_texts_are_refused_or_shown_harmless(data, where, text):
+    # Every text of a file, not only names: a control character is refused with its key, and
+    # nothing printed on stdout carries a control byte.
+    if where == "note":
+        data["notes"] = {next(iter(data["payoffs"])): text}
+    elif where == "cost_source":
+        data["costs"] = [
+            {"name": "c", "incidence": "any_conflict", "weights": [1] * len(data["players"]), "source": text}
+        ]
+    elif where == "description":
+        data["game"]["description"] = text
+    elif where == "player":
+        data["players"][0]["name"] = text
+    else:
+        data["claims"] = [{"id": "c", "text": text, "source": text, "test": {"kind": "game_type", "expect": "other"}}]
+    for command in ("show", "claims"):
+        result = run(command, "-", input=to_toml(data))
+        assert not any(ord(c) < 32 and c not in "\n" for c in result.stdout), repr(result.stdout[:200])
+
+
+@settings(FUZZ, max_examples=20)
+@given(games(), hostile_paths, st.booleans())
+def test_references_to_other_files_stay_inside_the_games_folder(data, path, in_claim):
+    folder = Path(tempfile.mkdtemp())
+    (folder / "sub").mkdir()
+    if in_claim:
+        data["claims"] = [
+            {"id": "c", "text": "t", "source": "s", "test": {"kind": "game_type", "game": path, "expect": "other"}}
+        ]
+        text = to_toml(data)
+    else:
+        text = f"extends = {quoted(path)}\n" + to_toml(data)
+    game = folder / "sub" / "game.toml"
+    game.write_text(text, encoding="utf-8")
+    result = run("claims" if in_claim else "show", str(game))
+    assert "root:" not in result.output  # nothing of /etc/passwd
+
+
 def test_fuzz_runs_were_made(capsys):
     # Runs only after the fuzz tests above (file order); reports how many ran.
     if RUNS["count"] == 0:
