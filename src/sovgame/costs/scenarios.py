@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..core.budget import foresee, thresholds_work
 from ..core.case import Case, as_case
 from ..core.intervals import exact_text
 from ..core.model import Game
@@ -106,6 +107,7 @@ def what_if(spec: str, settings: Sequence[str], kappa: Fraction = TODAY) -> What
     """Compare ``spec`` with the same game after ``settings`` (see :mod:`sovgame.files.changes`),
     equilibria at κ (default today's costs, κ = 1)."""
     base = read_case(spec)
+    foresee(thresholds_work(base.game.shape))  # a game too large is refused before it is read again
     changed = read_case(spec, settings)
     scenarios, changes = compare_games([("baseline", base), ("changed", changed)], kappa)
     before, after = base.game, changed.game

@@ -4,6 +4,7 @@ concerns and returns a usable value or None, so that one pass reports every prob
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
@@ -21,6 +22,12 @@ from ..errors import Problem
 #: and every line that mentions them, texts are printed whole.
 MAX_NAME_LENGTH = 200
 MAX_TEXT_LENGTH = 20_000
+
+#: Control characters (Unicode category Cc: U+0000–001F, U+007F–009F) a text may not hold: all
+#: but tab and line feed, and a carriage return only before a line feed (Windows line ends).
+NOT_IN_A_TEXT = re.compile("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Those a table key may not hold: all but tab.
+NOT_IN_A_KEY = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
 class Checker:
@@ -62,36 +69,27 @@ class Checker:
         """Report every string of a file's data, table keys included, that holds a control
         character other than a tab or a line break (CR only before LF) or is longer than
         :data:`MAX_TEXT_LENGTH`: texts are printed on the terminal, where an escape sequence
-        in a file could set the window title or clear the screen."""
-        if isinstance(data, dict):
-            for name, value in data.items():
-                path = join_key(key, str(name))
-                self._plain(str(name), path, "\t")
-                self.plain_texts(value, path)
-        elif isinstance(data, list):
-            for index, value in enumerate(data):
-                self.plain_texts(value, f"{key}[{index}]")
-        elif isinstance(data, str):
-            self._plain(data, key, "\t\n")
+        in a file could set the window title or clear the screen. Keys are joined only where
+        they are needed (a 200x200 game holds 40,000 payoff lists)."""
+        items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+        for name, value in items:
+            if isinstance(name, str) and NOT_IN_A_KEY.search(name):
+                self._flag(join_key(key, name), NOT_IN_A_KEY.search(name))
+            if isinstance(value, str):
+                if NOT_IN_A_TEXT.search(value) or len(value) > MAX_TEXT_LENGTH:
+                    self._flag(_item_key(key, name), NOT_IN_A_TEXT.search(value), len(value))
+            elif isinstance(value, dict) or (
+                isinstance(value, list) and any(isinstance(v, (str, dict, list)) for v in value)
+            ):
+                self.plain_texts(value, _item_key(key, name))
 
-    def _plain(self, value: str, key: str, allowed: str) -> None:
-        """Report a control character of ``value`` not in ``allowed``, and a text too long."""
-        bad = next(
-            (
-                c
-                for i, c in enumerate(value)
-                if unicodedata.category(c) == "Cc"
-                and c not in allowed
-                and not (c == "\r" and "\n" in allowed and value[i + 1 : i + 2] == "\n")
-            ),
-            None,
-        )
+    def _flag(self, key: str, bad: re.Match | None, length: int = 0) -> None:
+        """Report a control character ``bad`` under ``key``, else a text of ``length`` characters."""
         if bad is not None:
-            self.add(key, f"contains the control character U+{ord(bad):04X}; remove it")
-            self.flawed_texts.add(key)
-        elif len(value) > MAX_TEXT_LENGTH:
-            self.add(key, f"is {len(value):,} characters long; the most a text may have is {MAX_TEXT_LENGTH:,}")
-            self.flawed_texts.add(key)
+            self.add(key, f"contains the control character U+{ord(bad.group()[0]):04X}; remove it")
+        else:
+            self.add(key, f"is {length:,} characters long; the most a text may have is {MAX_TEXT_LENGTH:,}")
+        self.flawed_texts.add(key)
 
     def plain_text(self, value: str, key: str, multiline: bool = False) -> bool:
         """Whether ``value`` is a plain text (reported if not): free of control characters
@@ -146,6 +144,11 @@ class Checker:
             self.add(f"{prefix}.{key}", f"is {fmt(value)}; it must satisfy {rule}")
             return None
         return value
+
+
+def _item_key(prefix: str, name: str | int) -> str:
+    """The key of a table's entry (``name`` a string) or an array's item (an index)."""
+    return join_key(prefix, name) if isinstance(name, str) else f"{prefix}[{name}]"
 
 
 def join_key(prefix: str, key: str) -> str:
