@@ -13,7 +13,7 @@ from fractions import Fraction as F
 import pytest
 
 from sovgame.cli import app
-from sovgame.present.tidy import number_value, tidy_rows
+from sovgame.core.tidy import number_value, tidy_rows
 from support import extra_module
 
 #: Arguments that make each command print results quickly. A command not listed here is run

@@ -10,15 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from ..core.case import Case, as_case
 from ..core.intervals import exact_text
 from ..core.model import Game
-from ..core.numbers import fmt
+from ..core.numbers import fmt, json_number
+from ..core.results import Result
 from ..files.gamefile import read_case
 from ..solvers.equilibria import Equilibrium, Solution, solve
-from .thresholds import ThresholdReport, compute_thresholds
-from .verdicts import TODAY, Verdict
+from .assessment import Threshold, threshold_to_json
+from .thresholds import CRITERIA, ThresholdReport, compute_thresholds
+from .verdicts import TODAY, Verdict, verdict_scale_json
 
 COMPARED = ("nash", "unique", "dominant")
 
@@ -91,15 +94,59 @@ def compare_games(
     return scenarios, changes
 
 
-@dataclass(frozen=True)
-class WhatIf:
-    """A game before and after ``--set`` changes."""
+@dataclass(frozen=True, repr=False)
+class WhatIf(Result):
+    """A game before and after ``--set`` changes; its JSON is that of ``sovgame whatif``."""
 
     settings: tuple[str, ...]
     baseline: Scenario
     changed: Scenario
     change: Change
     changed_cells: dict  # profile → (before payoffs, after payoffs)
+
+    @property
+    def game(self) -> Game:
+        """The game after the changes."""
+        return self.changed.game
+
+    def threshold_pairs(self) -> list[tuple[str, Threshold | None, Threshold | None]]:
+        """Each criterion computed before or after: its name, the threshold before and after."""
+        before = self.baseline.thresholds.thresholds if self.baseline.thresholds else {}
+        after = self.changed.thresholds.thresholds if self.changed.thresholds else {}
+        return [(str(name), before.get(name), after.get(name)) for name in CRITERIA if name in before or name in after]
+
+    def json_data(self) -> dict[str, Any]:
+        game = self.changed.game
+        return {
+            "game": game.title,
+            "settings": list(self.settings),
+            "kappa": json_number(self.baseline.solution.kappa),
+            "verdict_scale": verdict_scale_json(),
+            "changed_cells": {
+                game.outcome_key(p): {"before": [fmt(v) for v in b], "after": [fmt(v) for v in a]}
+                for p, (b, a) in self.changed_cells.items()
+            },
+            "equilibria": {
+                "before": self.baseline.solution.json_data()["equilibria"],
+                "after": self.changed.solution.json_data()["equilibria"],
+                "gained": list(self.change.gained),
+                "lost": list(self.change.lost),
+            },
+            "thresholds": {
+                name: {
+                    "before": None if b is None else threshold_to_json(b),
+                    "after": None if a is None else threshold_to_json(a),
+                }
+                for name, b, a in self.threshold_pairs()
+            },
+        }
+
+    def _facts(self) -> list[tuple[str, str]]:
+        return [
+            ("settings", "; ".join(self.settings)),
+            ("equilibria gained", ", ".join(self.change.gained) or "none"),
+            ("equilibria lost", ", ".join(self.change.lost) or "none"),
+        ]
 
 
 def what_if(spec: str, settings: Sequence[str], kappa: Fraction = TODAY) -> WhatIf:

@@ -33,14 +33,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..core.budget import metered, require, thresholds_work
 from ..core.case import Case, as_case, as_game, origin_of
+from ..core.intervals import exact_text
 from ..core.model import Game, Profile
+from ..core.numbers import json_number
+from ..core.results import Result
 from ..errors import ParameterError, SovgameError
 from . import grim
-from .assessment import Threshold, assess, summarize
+from .assessment import Threshold, assess, summarize, threshold_to_json
 from .sets import (
     CRITERIA,
     Criterion,
@@ -51,6 +54,7 @@ from .sets import (
     held_sets,
     quadratic_roots,
 )
+from .verdicts import verdict_scale_json
 
 __all__ = [
     "CRITERIA",
@@ -85,9 +89,10 @@ class ThirdParty:
     dominant: str | None
 
 
-@dataclass(frozen=True)
-class ThresholdReport:
-    """Every threshold of a game for one target, with the repeated-play and third-party ones."""
+@dataclass(frozen=True, repr=False)
+class ThresholdReport(Result):
+    """Every threshold of a game for one target, with the repeated-play and third-party ones;
+    its JSON is that of ``sovgame thresholds``."""
 
     game: Game
     target: Profile
@@ -102,6 +107,36 @@ class ThresholdReport:
     def target_names(self) -> dict[str, str]:
         """Each player's target strategy by player name."""
         return {p.name: p.strategies[s] for p, s in zip(self.game.players, self.target)}
+
+    def json_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "game": self.game.title,
+            "target": self.target_names(),
+            "costs": list(self.costs),
+            "plausible_kappa": [json_number(v) for v in self.plausible],
+            "verdict_scale": verdict_scale_json(),
+            "thresholds": {name: threshold_to_json(t) for name, t in self.thresholds.items()},
+            "repeated": None,
+            "notes": list(self.notes),
+            "third_parties": [
+                {
+                    "player": t.player,
+                    "dominant": t.dominant,
+                    "nash": {strategy: threshold_to_json(th) for strategy, th in t.nash.items()},
+                }
+                for t in self.third_parties
+            ],
+        }
+        if self.repeated is not None:
+            data["repeated"] = grim.repeated_to_json(self.repeated)
+        return data
+
+    def _facts(self) -> list[tuple[str, str]]:
+        facts = [("target", ", ".join(f"{k} {v}" for k, v in self.target_names().items()))]
+        for name, t in self.thresholds.items():
+            value = "never" if t.value is None else exact_text(t.value)
+            facts.append((name, value + ("" if t.verdict is None else f" ({t.verdict.words})")))
+        return facts
 
 
 class Plausible(NamedTuple):
