@@ -50,6 +50,8 @@ if TYPE_CHECKING:  # what mypy and editors see; at run time each name is importe
     from .play.trust import analyze_trust as analyze_trust
     from .present.decimals import exact_only as exact_only
     from .robustness.runner import robust as robust
+    from .sensitivity.grid import sensitivity_map as sensitivity_map
+    from .sensitivity.one_number import compute_sensitivity as compute_sensitivity
     from .solvers.equilibria import Equilibrium as Equilibrium
     from .solvers.equilibria import Solution as Solution
     from .solvers.equilibria import solve as solve
@@ -97,6 +99,8 @@ _EXPORTS = {
     "analyze_trust": "play.trust",
     "vary_capacity": "costs.capacity",
     "analyze": "findings.analysis",
+    "compute_sensitivity": "sensitivity.one_number",
+    "sensitivity_map": "sensitivity.grid",
     "grade_claims": "claims.scorecard",
     # limits
     "work_limit": "core.budget",

@@ -82,6 +82,22 @@ class Scorecard(Result):
             "deciding_left_out": left_out,
         }
 
+    def _wide(self) -> list[dict[str, Any]]:
+        """One row per claim: its id, grade, how many tests it has and how many are
+        supported, its text, source and reason."""
+        return [
+            {
+                "id": r.claim.id,
+                "grade": r.grade.value,
+                "tests": len(r.tests),
+                "tests_supported": sum(t.grade == Grade.SUPPORTED for t in r.tests),
+                "text": r.claim.text,
+                "source": r.claim.source,
+                "reason": r.reason,
+            }
+            for r in self.results
+        ]
+
     def _facts(self) -> list[tuple[str, str]]:
         counts = ", ".join(f"{self.count(g)} {g.words}" for g in Grade if self.count(g))
         return [("claims", str(len(self.results))), ("grades", counts or "none")]

@@ -182,6 +182,12 @@ def origin_of(x: Game | Case) -> str:
     return x.origin if isinstance(x, Case) else default_origin(x)
 
 
+def built_in_python(x: Game | Case) -> bool:
+    """Whether ``x`` was built in Python (a bare game, or a case named ``Game('title')``) rather
+    than read from a file: messages then speak of parameters, not of a file's keys."""
+    return not isinstance(x, Case) or x.origin == default_origin(x.game)
+
+
 def section_of(x: Game | Case, kind: type[SectionT]) -> SectionT | None:
     """The section of type ``kind`` a case states; None for a bare game (it states none)."""
     return x.section(kind) if isinstance(x, Case) else None

@@ -17,6 +17,8 @@ from ..core.intervals import exact_text
 from ..core.model import Game
 from ..core.numbers import fmt, json_number
 from ..core.results import Result
+from ..errors import ParameterError
+from ..files.changes import change_case
 from ..files.gamefile import read_case
 from ..solvers.equilibria import Equilibrium, Solution, solve
 from .assessment import Threshold, threshold_to_json
@@ -61,9 +63,22 @@ def equilibrium_label(game: Game, eq: Equilibrium) -> str:
     return "mixed: " + "; ".join(parts)
 
 
-def compare_scenarios(specs: Sequence[str], kappa: Fraction = TODAY) -> tuple[list[Scenario], list[Change]]:
-    """Load, solve (at κ, default today's costs) and threshold every scenario; the first is the baseline."""
-    return compare_games([(spec, read_case(spec)) for spec in specs], kappa)
+def compare_scenarios(
+    specs: Sequence[str | Game | Case], kappa: Fraction = TODAY
+) -> tuple[list[Scenario], list[Change]]:
+    """Solve (at κ, default today's costs) and threshold every scenario; the first is the
+    baseline. A scenario is a file (a path or a bundled game's name, read) or a Game or Case
+    built or loaded in Python (named by its title)."""
+    return compare_games([_named_case(spec) for spec in specs], kappa)
+
+
+def _named_case(spec: str | Game | Case) -> tuple[str, Case]:
+    """A scenario's name and case: a file's name as given, else the game's title."""
+    if isinstance(spec, str):
+        return spec, read_case(spec)
+    if isinstance(spec, (Game, Case)):
+        return spec.title, as_case(spec)
+    raise ParameterError("specs", f"a scenario is a file name, a Game or a Case, not {type(spec).__name__}")
 
 
 def compare_games(
@@ -149,11 +164,23 @@ class WhatIf(Result):
         ]
 
 
-def what_if(spec: str, settings: Sequence[str], kappa: Fraction = TODAY) -> WhatIf:
+def what_if(spec: str | Game | Case, settings: Sequence[str], kappa: Fraction = TODAY) -> WhatIf:
     """Compare ``spec`` with the same game after ``settings`` (see :mod:`sovgame.files.changes`),
-    equilibria at κ (default today's costs, κ = 1)."""
-    base = read_case(spec)
-    changed = read_case(spec, settings)
+    equilibria at κ (default today's costs, κ = 1). ``spec`` is a file (a path or a bundled
+    game's name) or a Game or Case built or loaded in Python, changed in memory
+    (:func:`~sovgame.files.changes.change_case`).
+
+    >>> import sovgame
+    >>> game = sovgame.Game.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]], compromise=["r1", "c1"])
+    >>> sovgame.what_if(game, ["r2|c1=2,0", "r1|c2=0,2"], kappa=0).change.gained
+    ('mixed: r1 1/2, r2 1/2; c1 1/2, c2 1/2', 'r1|c1')
+    """
+    if isinstance(spec, str):
+        base, changed = read_case(spec), read_case(spec, settings)
+    elif isinstance(spec, (Game, Case)):
+        base, changed = as_case(spec), change_case(spec, settings)
+    else:
+        raise ParameterError("spec", f"expected a file name, a Game or a Case, not {type(spec).__name__}")
     scenarios, changes = compare_games([("baseline", base), ("changed", changed)], kappa)
     before, after = base.game, changed.game
     cells = {

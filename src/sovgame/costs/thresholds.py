@@ -30,13 +30,14 @@ Criteria (docs/models.md; Jervis 1978; Harsanyi & Selten 1988; Friedman 1971):
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, NamedTuple
 
 from ..core.budget import metered, require, thresholds_work
-from ..core.case import Case, as_case, as_game, origin_of
+from ..core.case import Case, as_case, as_game, built_in_python, origin_of
 from ..core.intervals import exact_text
 from ..core.model import Game, Profile
 from ..core.numbers import json_number
@@ -130,6 +131,28 @@ class ThresholdReport(Result):
         if self.repeated is not None:
             data["repeated"] = grim.repeated_to_json(self.repeated)
         return data
+
+    def _wide(self) -> list[dict[str, Any]]:
+        """One row per criterion: where it starts to hold (``value``, a float, ``inf`` for
+        never; ``exact`` as text), whether it holds there, where it stops again, the binding
+        player, the verdict, whether it is settled, and the reason."""
+        rows = []
+        for name, t in self.thresholds.items():
+            data = threshold_to_json(t)
+            rows.append(
+                {
+                    "criterion": str(name),
+                    "value": math.inf if data["value"] is None else data["value"],
+                    "exact": data["exact"],
+                    "attained": t.attained,
+                    "upper": math.nan if data["upper"] is None else data["upper"],
+                    "binding": t.binding,
+                    "verdict": None if data["verdict"] is None else str(data["verdict"]),
+                    "settled": data["settled"],
+                    "reason": t.reason,
+                }
+            )
+        return rows
 
     def _facts(self) -> list[tuple[str, str]]:
         facts = [("target", ", ".join(f"{k} {v}" for k, v in self.target_names().items()))]
@@ -277,6 +300,14 @@ def resolve_target(x: Game | Case, target: Profile | str | None) -> Profile:
         profile = game.compromise_profile
         if profile is None:
             lacking = [p.name for p in game.players if p.compromise is None]
+            if built_in_python(x):
+                example = [p.strategies[0] for p in game.players]
+                raise ParameterError(
+                    "target",
+                    f"{origin_of(x)}: {', '.join(lacking)} name no compromise strategy; build the game with "
+                    f"compromise=[...], one strategy per player (e.g. Game.from_arrays(..., compromise={example!r})), "
+                    f'or name the target outcome (e.g. target="{"|".join(example)}")',
+                )
             raise SovgameError(
                 f"{origin_of(x)}: players[*].compromise: {', '.join(lacking)} name no compromise strategy; "
                 'add `compromise = "..."` to each [[players]] table or name a target outcome "s1|s2"'

@@ -282,6 +282,10 @@ def sensitivity(
     return Sensitivity(case, profile, kept, tuple(entries), tuple(subjects), tuple(notes))
 
 
+#: :func:`sensitivity` under the name the package exports (``sovgame.sensitivity`` is this package).
+compute_sensitivity = sensitivity
+
+
 def _criteria(criteria: Sequence[str] | None) -> list[str]:
     if criteria is None:
         return list(CRITERIA)

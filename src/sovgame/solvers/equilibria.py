@@ -76,6 +76,11 @@ class Equilibrium:
             return None
         return tuple(s.index(1) for s in self.strategies)
 
+    def as_floats(self) -> tuple[np.ndarray, ...]:
+        """Each player's mixed strategy as a float array (for plotting and numpy code; the
+        exact probabilities are :attr:`strategies`)."""
+        return tuple(np.array([float(p) for p in s]) for s in self.strategies)
+
 
 @dataclass(frozen=True, repr=False)
 class Solution(Result):
@@ -111,6 +116,20 @@ class Solution(Result):
         if game.n_players >= 3:
             data["components"] = [component_to_json(game, c) for c in self.components]
         return data
+
+    def _wide(self) -> list[dict[str, Any]]:
+        """One row per equilibrium: its number, each strategy's probability (a float, column
+        ``player: strategy``), each player's payoff, pure or not, its component, and the
+        equilibrium in words with exact probabilities."""
+        rows = []
+        for number, eq in enumerate(self.equilibria, start=1):
+            row: dict[str, Any] = {"equilibrium": number}
+            for player, probs in zip(self.game.players, eq.strategies):
+                row |= {f"{player.name}: {s}": float(p) for s, p in zip(player.strategies, probs)}
+            row |= {f"payoff {player.name}": float(v) for player, v in zip(self.game.players, eq.payoffs)}
+            row |= {"pure": eq.pure, "component": eq.component, "exact": describe_equilibrium(self.game, eq)}
+            rows.append(row)
+        return rows
 
     def _facts(self) -> list[tuple[str, str]]:
         pure = len(self.pure_profiles)
