@@ -88,8 +88,8 @@ def test_repr_is_one_line_with_the_title_and_the_headline_numbers():
     case = sovgame.load_game("stag_hunt")
     solution = sovgame.solve(case)
     text = repr(solution)
-    # Stag Hunt has two pure equilibria and one mixed (2/3 on Stag each: R − T = 2, P − S = 1
-    # with R=4, T=2... the file's numbers give Stag with 2/3), three in all.
+    # Stag Hunt (R=4, T=3, P=2, S=0): (Stag, Stag), (Hare, Hare) and the mixed equilibrium
+    # with 4p = 3p + 2(1 − p), p = 2/3 on Stag: three, two of them pure.
     assert text.startswith(f"Solution({case.title!r}")
     assert "equilibria 3 (2 pure)" in text and "\n" not in text and len(text) < 300
     assert repr(case.game).startswith(f"Game({case.title!r}: players Row, Column; strategies 2×2")

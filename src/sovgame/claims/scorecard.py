@@ -82,7 +82,7 @@ class Scorecard(Result):
             "deciding_left_out": left_out,
         }
 
-    def _wide(self) -> list[dict[str, Any]]:
+    def wide_records(self) -> list[dict[str, Any]]:
         """One row per claim: its id, grade, how many tests it has and how many are
         supported, its text, source and reason."""
         return [

@@ -19,6 +19,7 @@ from .app import (
     SetOpt,
     TargetOpt,
     TodayOpt,
+    WideOpt,
     app,
     parse_kappa,
     user_errors,
@@ -37,6 +38,7 @@ def solve_command(
         typer.Option("--check-nashpy", help="Also run nashpy's vertex enumeration and say which equilibria it finds."),
     ] = False,
     fmt: FormatOpt = OutputFormat.table,
+    wide: WideOpt = False,
 ) -> None:
     """Every Nash equilibrium, pure and mixed, verified in exact arithmetic.
 
@@ -59,6 +61,7 @@ def solve_command(
         lambda: solution_to_json(solution, check),
         heading=solution.game.title,
         primary="equilibria",
+        wide=solution.wide_records if wide else None,
     )
 
 
@@ -85,6 +88,7 @@ def thresholds_command(
     ] = None,
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
+    wide: WideOpt = False,
 ) -> None:
     """The cost levels at which compromise becomes an equilibrium, strict, dominant, the only
     equilibrium and risk-dominant, each with a verdict against the plausible range.
@@ -96,11 +100,20 @@ def thresholds_command(
     from ..present.thresholds import thresholds_sections
 
     if vary is not None:
+        if wide:
+            raise UsageError("--wide: not with --vary (the thresholds along q have no one row per criterion)")
         _vary(load_game(game, set_ or ()), vary, target, cost, fmt)
         return
     delta = parse_kappa(discount, "--discount") if discount is not None else None
     report = compute_thresholds(load_game(game, set_ or ()), target, cost, delta)
-    render(fmt, lambda: thresholds_sections(report), report.to_dict, heading=report.game.title, primary="thresholds")
+    render(
+        fmt,
+        lambda: thresholds_sections(report),
+        report.to_dict,
+        heading=report.game.title,
+        primary="thresholds",
+        wide=report.wide_records if wide else None,
+    )
 
 
 def _vary(loaded, vary: str, target: str | None, cost: list[str] | None, fmt: OutputFormat) -> None:
@@ -208,7 +221,9 @@ def analyze_command(
 
 @app.command("claims")
 @user_errors(computes=True)
-def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+def claims_command(
+    game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table, wide: WideOpt = False
+) -> None:
     """The scorecard of the claims the game file states: each claim's quantity, the computed
     value, what the claim expects, the grade and the reason.
 
@@ -234,6 +249,7 @@ def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
         lambda: scorecard_to_json(scorecard, decided, left_out),
         heading=loaded.title,
         primary="claims",
+        wide=scorecard.wide_records if wide else None,
     )
 
 

@@ -37,7 +37,7 @@ class Result:
         game = getattr(self, "game", None)
         return str(getattr(game, "title", ""))
 
-    def _wide(self) -> list[dict[str, Any]] | None:
+    def wide_records(self) -> list[dict[str, Any]] | None:
         """The natural table of the result, one record per row, or None where the long form is
         the natural one."""
         return None
@@ -67,7 +67,7 @@ class Result:
             import pandas as pd
         except ImportError:
             raise SovgameError("to_frame needs pandas: pip install pandas") from None
-        wide = None if long else self._wide()
+        wide = None if long else self.wide_records()
         if wide is not None:
             return pd.DataFrame.from_records(wide)
         from .tidy import long_records

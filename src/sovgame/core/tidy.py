@@ -8,8 +8,9 @@ One row per value, with the columns:
   ``thresholds``, ...). Top-level numbers and text (the game's title, κ, ...) go to the
   section ``summary``; a JSON that is a list (``scenarios``, ``games``) is one section,
   named after the command's main table.
-- ``key1``, ``key2``, ...: the path to the value below its section, one key per column (as
-  many columns as the deepest path needs, the rest empty). Items of a list are named by
+- ``key1`` to ``key6``: the path to the value below its section, one key per column (the
+  rest empty; the same six columns in every command, a deeper path's last keys joined in
+  ``key6``). Items of a list are named by
   their ``name`` or ``id`` when every item has a distinct one (a claim by its id, a cost by
   its name), else numbered from 1 as the tables number them.
 - ``exact``: the number as exact text, where the JSON holds one (``"4/3"``, ``"2/3 + √(8/45)"``,
@@ -178,7 +179,12 @@ def _walk(section: str, keys: tuple[str, ...], data: Any) -> Iterator[Row]:
 
 def tidy_rows(data: Any, name: str = "result") -> list[Row]:
     """The long-form rows of a command's JSON ``data`` (module docstring); ``name`` names the
-    one section of a JSON that is a list."""
+    one section of a JSON that is a list.
+
+    One path per quantity: a section whose value is another command's JSON holding a key of
+    the section's own name (``analyze``'s ``thresholds`` holds the JSON of ``thresholds``,
+    whose own ``thresholds`` hold the criteria) is walked without repeating that key, so the
+    Nash threshold is ``thresholds, nash, ...`` in both commands."""
     if not isinstance(data, Mapping):
         return list(_walk(name, (), data))
     rows: list[Row] = []
@@ -186,10 +192,13 @@ def tidy_rows(data: Any, name: str = "result") -> list[Row]:
         nested = isinstance(value, Mapping) or (
             isinstance(value, list) and any(isinstance(v, (Mapping, list)) for v in value)
         )
-        if nested:
-            rows += _walk(str(key), (), value)
-        else:
+        if not nested:
             rows += _walk(SUMMARY, (str(key),), value)
+        elif isinstance(value, Mapping) and isinstance(value.get(key), (Mapping, list)):
+            for inner, item in value.items():
+                rows += _walk(str(key), () if inner == key else (str(inner),), item)
+        else:
+            rows += _walk(str(key), (), value)
     return rows
 
 
@@ -201,9 +210,23 @@ def sections_of(rows: list[Row]) -> dict[str, list[Row]]:
     return grouped
 
 
-def key_columns(rows: list[Row]) -> list[str]:
-    """``key1``, ``key2``, ... as many as the deepest row needs (at least one)."""
-    return [f"key{k}" for k in range(1, max((len(r.keys) for r in rows), default=1) + 1)] or ["key1"]
+#: The long form has these key columns in every command; a deeper path keeps its last keys
+#: together in the last column, joined by " / ".
+KEY_COLUMNS = 6
+
+
+def key_columns(rows: list[Row] | None = None) -> list[str]:
+    """``key1`` to ``key6``: the same columns for every command (:data:`KEY_COLUMNS`)."""
+    return [f"key{k}" for k in range(1, KEY_COLUMNS + 1)]
+
+
+def padded_keys(row: Row) -> list[str]:
+    """The row's keys in :data:`KEY_COLUMNS` cells: empty cells after a short path, the last
+    keys of a longer one joined in the last cell."""
+    keys = list(row.keys)
+    if len(keys) > KEY_COLUMNS:
+        keys = keys[: KEY_COLUMNS - 1] + [" / ".join(keys[KEY_COLUMNS - 1 :])]
+    return keys + [""] * (KEY_COLUMNS - len(keys))
 
 
 def long_records(data: Any, name: str = "result") -> tuple[list[dict[str, Any]], list[str]]:
@@ -214,7 +237,7 @@ def long_records(data: Any, name: str = "result") -> tuple[list[dict[str, Any]],
     records = [
         {
             "section": r.section,
-            **{k: (r.keys[i] if i < len(r.keys) else "") for i, k in enumerate(keys)},
+            **dict(zip(keys, padded_keys(r))),
             "exact": r.exact,
             "value": math.nan if r.value is None else r.value,
             "text": r.text,

@@ -132,7 +132,7 @@ class ThresholdReport(Result):
             data["repeated"] = grim.repeated_to_json(self.repeated)
         return data
 
-    def _wide(self) -> list[dict[str, Any]]:
+    def wide_records(self) -> list[dict[str, Any]]:
         """One row per criterion: where it starts to hold (``value``, a float, ``inf`` for
         never; ``exact`` as text), whether it holds there, where it stops again, the binding
         player, the verdict, whether it is settled, and the reason."""

@@ -1,5 +1,6 @@
 """The long form of a command's JSON as files: CSV and Excel (the rows of
-:mod:`sovgame.core.tidy`, which ``to_frame()`` also gives)."""
+:mod:`sovgame.core.tidy`, which ``to_frame(long=True)`` also gives); and the wide tables of
+``--wide`` (one row per criterion, equilibrium or claim, as ``to_frame()`` gives them)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import math
 import re
 from typing import Any
 
-from ..core.tidy import PLAIN, SURD, key_columns, sections_of, tidy_rows
+from ..core.tidy import PLAIN, SURD, key_columns, padded_keys, sections_of, tidy_rows
 
 
 def value_text(value: float | None) -> str:
@@ -30,8 +31,7 @@ def to_tidy_csv(data: Any, name: str = "result") -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["section", *keys, "exact", "value", "text"])
     for row in rows:
-        padded = list(row.keys) + [""] * (len(keys) - len(row.keys))
-        cells = [row.section, *padded, row.exact, value_text(row.value), row.text]
+        cells = [row.section, *padded_keys(row), row.exact, value_text(row.value), row.text]
         writer.writerow([safe_cell(c) for c in cells])
     return buffer.getvalue()
 
@@ -79,7 +79,7 @@ def to_xlsx(data: Any, name: str = "result") -> bytes:
         keys = key_columns(rows)
         sheet.append([*keys, "exact", "value", "text"])
         for r, row in enumerate(rows, start=2):
-            cells = list(row.keys) + [""] * (len(keys) - len(row.keys)) + [row.exact]
+            cells = padded_keys(row) + [row.exact]
             for c, text in enumerate(cells, start=1):
                 _text_cell(sheet.cell(row=r, column=c), text)
             finite = row.value is not None and math.isfinite(row.value)
@@ -99,3 +99,49 @@ def _text_cell(cell: Any, text: str) -> None:
     cell.value = text or None
     if text:
         cell.data_type = "s"
+
+
+def _wide_cell(value: Any) -> str:
+    """A wide table's cell in CSV: numbers exactly (``inf`` for never), booleans as ``true`` or
+    ``false``, nothing for a missing value, text made safe (:func:`safe_cell`)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return value_text(float(value)) if isinstance(value, float) else str(value)
+    return safe_cell(str(value))
+
+
+def wide_csv(records: list[dict[str, Any]]) -> str:
+    """The wide table as CSV, one row per record, columns in first-seen order."""
+    columns = list(dict.fromkeys(k for r in records for k in r))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_wide_cell(record.get(c)) for c in columns])
+    return buffer.getvalue()
+
+
+def wide_xlsx(records: list[dict[str, Any]], name: str) -> bytes:
+    """The wide table as an Excel workbook of one sheet: numbers as number cells (empty for no
+    finite value: the ``exact`` column says ``inf``), booleans as boolean cells, text as text."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _SHEET_BAD.sub("_", name)[:31] or "sheet"
+    columns = list(dict.fromkeys(k for r in records for k in r))
+    sheet.append(columns)
+    for r, record in enumerate(records, start=2):
+        for c, column in enumerate(columns, start=1):
+            value = record.get(column)
+            cell = sheet.cell(row=r, column=c)
+            if isinstance(value, bool) or (isinstance(value, (int, float)) and math.isfinite(value)):
+                cell.value = value
+            elif isinstance(value, str):
+                _text_cell(cell, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

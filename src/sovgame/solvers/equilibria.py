@@ -117,7 +117,7 @@ class Solution(Result):
             data["components"] = [component_to_json(game, c) for c in self.components]
         return data
 
-    def _wide(self) -> list[dict[str, Any]]:
+    def wide_records(self) -> list[dict[str, Any]]:
         """One row per equilibrium: its number, each strategy's probability (a float, column
         ``player: strategy``), each player's payoff, pure or not, its component, and the
         equilibrium in words with exact probabilities."""
