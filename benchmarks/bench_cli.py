@@ -6,19 +6,22 @@ Runs each command N times in a fresh process and prints the median and the range
 
 Uses the `sovgame` console script next to this Python (the installed one).
 
-Then the start-up row: `sovgame solve pakistan_afghanistan` (a 2x2 game) from the
-shell, goal under 0.25 s, as `python -m sovgame` with the package's bytecode compiled first
-(an installed copy has it; without it every module is compiled from source on each run,
-about 60 ms more here), interleaved with the same command of another source tree
-(``--before``, e.g. an export of the previous commit: ``git archive REV src | tar -x -C
-DIR``), and where the time goes: the imports, by the top-level package (``-X importtime``,
-own time of each module summed by package, median over the runs).
+Then the start-up rows: `sovgame --version` (goal at most 0.12 s) and `sovgame solve
+pakistan_afghanistan` (a 2x2 game; goal at most 0.08 s over `--version`) from the shell, as
+`python -m sovgame` with the package's bytecode compiled first (an installed copy has it;
+without it every module is compiled from source on each run, about 60 ms more here),
+interleaved with each other and with the same commands of another source tree (``--before``,
+e.g. an export of the previous commit: ``git archive REV src | tar -x -C DIR``); wall time
+and CPU time (user + system, less sensitive to other processes on a busy machine); and where
+the time of `solve` goes: the imports, by the top-level package (``-X importtime``, own time
+of each module summed by package, median over the runs).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -37,22 +40,30 @@ COMMANDS = [
 
 
 STARTUP = ["solve", "pakistan_afghanistan"]
+VERSION = ["--version"]
 SOURCE = Path(__file__).resolve().parents[1] / "src"
 
 
 def startup(runs: int, before: Path | None) -> None:
-    """The start-up row: the wall time of ``sovgame solve`` on a 2x2 game, and its imports."""
+    """The start-up rows: ``--version`` and ``solve`` on a 2x2 game, wall and CPU time, and
+    the imports of ``solve``."""
     trees = {"now": SOURCE} | ({"before": before / "src" if (before / "src").exists() else before} if before else {})
     for tree in trees.values():  # bytecode, as an installed copy has it
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "sovgame")], check=True)
-    times: dict[str, list[float]] = {name: [] for name in trees}
+    commands = {"--version": VERSION, "solve": STARTUP}
+    wall: dict[tuple[str, str], list[float]] = {(t, c): [] for t in trees for c in commands}
+    cpu: dict[tuple[str, str], list[float]] = {(t, c): [] for t in trees for c in commands}
     imports: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
     for _ in range(runs):
-        for name, tree in trees.items():  # interleaved: the machine's load falls on both alike
+        for name, tree in trees.items():  # interleaved: the machine's load falls on all alike
             env = {**os.environ, "PYTHONPATH": str(tree)}
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "sovgame", *STARTUP], stdout=subprocess.DEVNULL, env=env, check=True)
-            times[name].append(time.perf_counter() - start)
+            for command, argv in commands.items():
+                before_run = resource.getrusage(resource.RUSAGE_CHILDREN)
+                start = time.perf_counter()
+                subprocess.run([sys.executable, "-m", "sovgame", *argv], stdout=subprocess.DEVNULL, env=env, check=True)
+                wall[name, command].append(time.perf_counter() - start)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu[name, command].append(after.ru_utime - before_run.ru_utime + after.ru_stime - before_run.ru_stime)
             done = subprocess.run(
                 [sys.executable, "-X", "importtime", "-m", "sovgame", *STARTUP],
                 stdout=subprocess.DEVNULL,
@@ -62,17 +73,24 @@ def startup(runs: int, before: Path | None) -> None:
                 check=True,
             )
             imports[name].append(import_times(done.stderr))
-    print(f"\nsovgame {' '.join(STARTUP)} (2x2) from the shell, {runs} runs each, bytecode compiled; goal < 0.25 s")
+    print(
+        f"\nstart-up from the shell, {runs} runs each, bytecode compiled; goals: --version <= 0.12 s, "
+        f"solve {' '.join(STARTUP[1:])} (2x2) <= 0.08 s over --version"
+    )
     for name in trees:
-        wall = times[name]
+        version_wall, solve_wall = (statistics.median(wall[name, c]) for c in commands)
+        version_cpu, solve_cpu = (statistics.median(cpu[name, c]) for c in commands)
+        print(
+            f"{name:7} --version median {version_wall:.3f} s wall ({version_cpu:.3f} s CPU); solve median "
+            f"{solve_wall:.3f} s wall ({solve_cpu:.3f} s CPU); solve over --version {solve_wall - version_wall:.3f} s "
+            f"wall ({solve_cpu - version_cpu:.3f} s CPU)"
+        )
         shares = {
             key: statistics.median(run.get(key, 0.0) for run in imports[name])
             for key in ("numpy", "typer", "rich", "sovgame", "other")
         }
-        parts = ", ".join(f"{key} {1e3 * value:.0f}" for key, value in shares.items())
         print(
-            f"{name:7} median {statistics.median(wall):.3f} s (min {min(wall):.3f}, max {max(wall):.3f}); "
-            f"imports in ms: {parts}"
+            f"{'':7} imports of solve in ms: " + ", ".join(f"{key} {1e3 * value:.0f}" for key, value in shares.items())
         )
 
 

@@ -15,11 +15,24 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .claims.registry import read_claims
 from .core.case import Case
+from .core.claims import Claim
+from .core.parts import Player
 from .files.gamefile import parse_case, read_case
+from .sections.checker import Checker
 
 __all__ = ["load_case", "load_game", "parse_game", "read_claims"]
+
+
+def read_claims(raw: Any, players: list[Player] | None, check: Checker) -> tuple[Claim, ...]:
+    """``[[claims]]`` read by the claim kinds' reader (:func:`sovgame.claims.registry.read_claims`).
+    The kinds and their graders are imported only for a file that states claims, so that a
+    file without them loads with the file layer alone."""
+    if raw is None:
+        return ()
+    from .claims.registry import read_claims as read_with_kinds
+
+    return read_with_kinds(raw, players, check)
 
 
 def load_case(spec: str, settings: Sequence[str] = ()) -> Case:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from sovgame.cli import app
 
 
@@ -70,3 +72,24 @@ def test_whatif_json(runner):
     )
     assert cells["changed_cells"] == {"Strike|Tolerate TTP": {"before": ["2", "2"], "after": ["1", "2"]}}
     assert runner.invoke(app, ["whatif", "pakistan_afghanistan"]).exit_code == 2
+
+
+def test_what_if_and_scenarios_take_games_and_cases():
+    """The Prisoner's Dilemma (T=5, R=3, P=1, S=0) with its temptation lowered to 2 and its
+    sucker's payoff kept: (C, C) becomes an equilibrium at κ = 0 (2 < 3), a Stag Hunt."""
+    import sovgame
+
+    game = sovgame.Game.from_arrays(
+        [[3, 0], [5, 1]], [[3, 5], [0, 1]], strategies=[["C", "D"], ["C", "D"]], compromise=["C", "C"], title="PD"
+    )
+    result = sovgame.what_if(game, ["D|C=2,0", "C|D=0,2"], kappa=0)
+    assert "C|C" in result.change.gained and result.to_dict()["changed_cells"] == {
+        "C|D": {"before": ["0", "5"], "after": ["0", "2"]},
+        "D|C": {"before": ["5", "0"], "after": ["2", "0"]},
+    }
+    case = sovgame.load_game("pakistan_afghanistan")
+    scenarios, changes = sovgame.compare_scenarios([case, "pakistan_afghanistan", game], kappa=0)
+    assert [s.name for s in scenarios] == [case.title, "pakistan_afghanistan", "PD"]
+    assert changes[1].gained == changes[1].lost == ()  # the file read again is the same game
+    with pytest.raises(sovgame.ParameterError, match="^spec: expected a file name, a Game or a Case, not int"):
+        sovgame.what_if(3, [])  # type: ignore[arg-type]

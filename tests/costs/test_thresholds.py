@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from sovgame import load_game, solve
 from sovgame.costs.regimes import equilibrium_breakpoints, structure
 from sovgame.costs.thresholds import CRITERIA, compute_threshold, compute_thresholds, quadratic_roots
-from sovgame.present.thresholds import report_to_json
 from strategies import costed_2x2, costed_bimatrix, symmetric
 
 GAMES = {  # R, S, T, P (docs/models.md, symmetric, compromise listed first)
@@ -73,7 +72,7 @@ def test_case_game_figures():
 
 
 def test_case_game_json_has_the_documented_shape():
-    data = report_to_json(compute_thresholds(load_game("pakistan_afghanistan")))
+    data = compute_thresholds(load_game("pakistan_afghanistan")).to_dict()
     assert data["target"] == {"Pakistan": "Restrain strikes", "Afghanistan": "Constrain TTP"}
     assert data["costs"] == ["trade_disruption", "refugee_returns", "military_operations"]
     assert data["plausible_kappa"] == [0, 2]

@@ -89,7 +89,7 @@ def test_an_uncertified_optimum_is_never_shown_as_exact(monkeypatch):
     proved maximum: the views show the value as ≈ a decimal, and the value of recommendation
     is a float. (Chicken at κ = 0: the certified optimum is 16/3, best Nash 5; above.)"""
     from sovgame.play import mediation
-    from sovgame.present.play import mediation_sections, mediation_to_json
+    from sovgame.present.play import mediation_sections
 
     monkeypatch.setattr(mediation, "_exact_dual", lambda *args: False)
     result = mediate(load_game("chicken"), 0)
@@ -99,5 +99,5 @@ def test_an_uncertified_optimum_is_never_shown_as_exact(monkeypatch):
     table = mediation_sections(result)[0]
     assert [row[1] for row in table.rows] == ["≈0.333333", "≈5.33333"]
     assert all("≈" in line for line in table.lines[:2])
-    data = mediation_to_json(result)
+    data = result.to_dict()
     assert data["ce_max_target_exact"] is None and data["ce_max_welfare"]["exact"] is None

@@ -13,7 +13,7 @@ from fractions import Fraction as F
 import pytest
 
 from sovgame.cli import app
-from sovgame.present.tidy import number_value, tidy_rows
+from sovgame.core.tidy import number_value, tidy_rows
 from support import extra_module
 
 #: Arguments that make each command print results quickly. A command not listed here is run
@@ -160,8 +160,56 @@ def test_to_frame_has_the_rows_of_the_csv_with_a_float_column():
     extra_module("pandas")
     import sovgame
 
-    frame = sovgame.compute_thresholds(sovgame.load_game("pakistan_afghanistan")).to_frame()
+    report = sovgame.compute_thresholds(sovgame.load_game("pakistan_afghanistan"))
+    frame = report.to_frame(long=True)
     assert str(frame["value"].dtype) == "float64"
+    assert list(frame.columns) == ["section", "key1", "key2", "key3", "key4", "key5", "key6", "exact", "value", "text"]
     nash = frame[(frame.section == "thresholds") & (frame.key1 == "nash") & (frame.key2 == "")]
     assert nash["exact"].tolist() == ["4/3"] and nash["value"].tolist() == [4 / 3]
     assert F(nash["exact"].iloc[0]) == F(4, 3)
+    # The natural table: one row per criterion, numbers as floats (inf: never), real booleans.
+    # Pakistan-Afghanistan: compromise is an equilibrium from κ = 4/3 and the only one from 4.
+    wide = report.to_frame().set_index("criterion")
+    assert str(wide["value"].dtype) == "float64" and str(wide["attained"].dtype) == "bool"
+    assert wide.loc["nash", "value"] == 4 / 3 and wide.loc["nash", "exact"] == "4/3"
+    assert wide.loc["unique", "exact"] == "4" and wide.loc["dominant", "value"] == float("inf")
+
+
+def test_a_quantity_has_one_path_and_every_command_the_same_columns(runner):
+    import csv
+    import io
+
+    from sovgame.cli import app
+
+    def rows(*argv: str) -> list[list[str]]:
+        done = runner.invoke(app, [*argv, "--format", "csv"])
+        assert done.exit_code == 0, done.output
+        return list(csv.reader(io.StringIO(done.stdout)))
+
+    header = ["section", "key1", "key2", "key3", "key4", "key5", "key6", "exact", "value", "text"]
+    thresholds, analysis = rows("thresholds", "pakistan_afghanistan"), rows("analyze", "pakistan_afghanistan")
+    assert thresholds[0] == analysis[0] == rows("mediate", "pakistan_afghanistan_mediation")[0] == header
+    # Pakistan-Afghanistan: compromise is an equilibrium from κ = 4/3 (docs/models.md).
+    nash = ["thresholds", "nash", "", "", "", "", "", "4/3", "1.3333333333333333", ""]
+    assert nash in thresholds and nash in analysis
+
+
+def test_wide_tables_have_a_row_per_item_and_typed_cells(runner):
+    import csv
+    import io
+
+    from sovgame.cli import app
+
+    done = runner.invoke(app, ["thresholds", "pakistan_afghanistan", "--format", "csv", "--wide"])
+    table = {r["criterion"]: r for r in csv.DictReader(io.StringIO(done.stdout))}
+    assert list(table) == ["nash", "strict", "dominant", "unique", "risk_dominant"]
+    assert table["nash"]["exact"] == "4/3" and float(table["nash"]["value"]) == 4 / 3
+    assert table["nash"]["attained"] == "true" and table["dominant"]["value"] == "inf"
+    # Stag Hunt (R=4, T=3, P=2, S=0): (Stag, Stag), (Hare, Hare) and the mixed equilibrium
+    # where Stag pays as much as Hare: 4p = 3p + 2(1 − p), p = 2/3.
+    done = runner.invoke(app, ["solve", "stag_hunt", "--format", "csv", "--wide"])
+    equilibria = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert [e["pure"] for e in equilibria] == ["true", "true", "false"]
+    assert F(2, 3) == F(equilibria[2]["exact"].split()[1].rstrip(","))
+    refused = runner.invoke(app, ["solve", "stag_hunt", "--wide"])
+    assert refused.exit_code == 2 and "--wide: is for the csv and xlsx formats" in refused.stderr

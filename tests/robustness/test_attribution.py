@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from sovgame import load_game, parse_game
-from sovgame.present.robust import attribution_lines, robust_to_json
+from sovgame.present.robust import attribution_lines
 from sovgame.robustness.runner import robust
 
 ONE_WEIGHT = """
@@ -61,7 +61,7 @@ def test_the_case_names_pakistans_military_weight_for_uniqueness():
     top = unique.drivers[0]
     assert top.number == "Pakistan's military_operations weight"
     assert top.rho > 0 and top.above > top.below
-    data = robust_to_json(result)["attribution"]
+    data = result.to_dict()["attribution"]
     assert set(data) == {"nash", "dominant", "unique"}
     assert list(data["unique"]) == ["file_verdict", "disagreement", "samples", "drivers"]
     assert data["unique"]["drivers"][0]["number"] == top.number

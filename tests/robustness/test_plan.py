@@ -13,7 +13,6 @@ import pytest
 from cases import CASE_TOML, MIXED_COSTS_2X2
 from sovgame import load_game, parse_game
 from sovgame.errors import UsageError
-from sovgame.present.robust import robust_to_json
 from sovgame.robustness.runner import robust
 from support import draw, problems
 
@@ -65,7 +64,7 @@ def test_weights_range_draws_weights_within_their_bounds():
     assert load.min() >= 0.25 and load.max() <= 3.25 and load.std() > 0.3
     result = robust(case, 500, seed=2)
     assert result.uncertain and "weights of war, trade drawn from their weights_range" in result.model
-    assert robust_to_json(result)["model"]["weights_range"] == ["war", "trade"]
+    assert result.to_dict()["model"]["weights_range"] == ["war", "trade"]
 
 
 def test_noise_on_an_ordinal_game_is_refused():

@@ -19,7 +19,6 @@ from sovgame import load_game, parse_game
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.costs.verdicts import Verdict
 from sovgame.errors import ParameterError, UsageError
-from sovgame.present.robust import robust_to_json
 from sovgame.robustness import runner
 from sovgame.robustness.plan import CHUNK_SIZE, plan_sampling
 from sovgame.robustness.runner import ever_nash, robust
@@ -28,7 +27,7 @@ from support import draw, game_changed, invoke
 
 
 def json_text(result) -> str:
-    return json.dumps(robust_to_json(result), ensure_ascii=False, sort_keys=False)
+    return json.dumps(result.to_dict(), ensure_ascii=False, sort_keys=False)
 
 
 def test_same_seed_gives_identical_output_and_another_seed_does_not():
@@ -52,7 +51,7 @@ def test_exact_subsample_is_reproducible_across_executors():
     first = robust(case, 1500, seed=4, unique_subsample=3)
     unique = first.criteria["unique"]
     assert unique.open > 3 and unique.subsample == 3
-    data = robust_to_json(first)["criteria"]["unique"]
+    data = first.to_dict()["criteria"]["unique"]
     assert data["subsample"] == {"size": 3, "of": unique.open, "settled": 1500 - unique.open}
     with ThreadPoolExecutor(max_workers=2) as pool:
         assert json_text(robust(case, 1500, seed=4, unique_subsample=3, executor=pool)) == json_text(first)

@@ -11,7 +11,6 @@ import pytest
 
 from cases import CASE_TOML
 from sovgame import load_game, parse_game
-from sovgame.present.robust import robust_to_json
 from sovgame.robustness.runner import robust
 from sovgame.robustness.summary import _weight, weighted_quantiles, wilson_interval
 
@@ -33,7 +32,7 @@ def test_ordinal_sampling_keeps_the_textbook_game_type_at_zero(name, kind):
 
 def test_case_game_result_has_the_documented_json():
     result = robust(load_game("pakistan_afghanistan"), 5000, seed=1)
-    data = robust_to_json(result)
+    data = result.to_dict()
     assert data["samples"] == 5000 and data["seed"] == 1
     assert set(data["criteria"]) == {"nash", "dominant", "unique"}
     for criterion in data["criteria"].values():

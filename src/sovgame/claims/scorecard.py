@@ -9,12 +9,15 @@ Only claims the file states are graded: a file without claims gets no scorecard.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..core.case import Case, as_case
 from ..core.claims import Claim
 from ..core.model import Game
+from ..core.results import Result
 from ..costs.thresholds import ThresholdReport
-from .grading import Context, Grade, TestResult, combine
+from ..costs.verdicts import verdict_scale_json
+from .grading import GRADE_MEANINGS, Context, Grade, TestResult, combine
 from .registry import grade_test
 
 __all__ = ["ClaimResult", "Scorecard", "grade_claims"]
@@ -36,9 +39,9 @@ class ClaimResult:
         return "; ".join(f"({k}) {t.grade.words}: {t.reason}" for k, t in enumerate(self.tests, 1))
 
 
-@dataclass(frozen=True)
-class Scorecard:
-    """Every claim of a game file, graded."""
+@dataclass(frozen=True, repr=False)
+class Scorecard(Result):
+    """Every claim of a game file, graded; its JSON is that of ``sovgame claims``."""
 
     case: Case
     results: tuple[ClaimResult, ...]
@@ -51,6 +54,68 @@ class Scorecard:
     def count(self, grade: Grade) -> int:
         """How many claims got ``grade``."""
         return sum(1 for r in self.results if r.grade == grade)
+
+    def json_data(self) -> dict[str, Any]:
+        return self.json_with(None)
+
+    def json_with(self, deciding: list[dict[str, Any]] | None, left_out: str | None = None) -> dict[str, Any]:
+        """The JSON of ``sovgame claims`` with the JSON of the numbers that decide the grades
+        (``deciding``: null where it was not computed: inside ``analyze``'s JSON, which has
+        its own, or ``left_out`` past the work limit, which says why)."""
+        return {
+            "game": self.game.title,
+            "claims": [
+                {
+                    "id": r.claim.id,
+                    "text": r.claim.text,
+                    "source": r.claim.source,
+                    "grade": r.grade.value,
+                    "reason": r.reason,
+                    "tests": [claim_test_to_json(t) for t in r.tests],
+                }
+                for r in self.results
+            ],
+            "counts": {g.value: self.count(g) for g in Grade},
+            "grade_scale": {g.value: GRADE_MEANINGS[g] for g in Grade},
+            "verdict_scale": verdict_scale_json(),
+            "deciding": deciding,
+            "deciding_left_out": left_out,
+        }
+
+    def wide_records(self) -> list[dict[str, Any]]:
+        """One row per claim: its id, grade, how many tests it has and how many are
+        supported, its text, source and reason."""
+        return [
+            {
+                "id": r.claim.id,
+                "grade": r.grade.value,
+                "tests": len(r.tests),
+                "tests_supported": sum(t.grade == Grade.SUPPORTED for t in r.tests),
+                "text": r.claim.text,
+                "source": r.claim.source,
+                "reason": r.reason,
+            }
+            for r in self.results
+        ]
+
+    def _facts(self) -> list[tuple[str, str]]:
+        counts = ", ".join(f"{self.count(g)} {g.words}" for g in Grade if self.count(g))
+        return [("claims", str(len(self.results))), ("grades", counts or "none")]
+
+
+def claim_test_to_json(result: TestResult) -> dict[str, Any]:
+    """One test: its kind, the file it uses, quantity, value (exact and decimal), expectation, grade, reason."""
+    return {
+        "kind": result.test.kind,
+        "key": result.test.key,
+        "game": result.test.game,
+        "quantity": result.quantity,
+        "exact": None if result.value == "—" else result.value,
+        "value": result.decimal,
+        "expects": result.expects,
+        "grade": result.grade.value,
+        "reason": result.reason,
+    }
 
 
 def grade_claims(game: Game | Case, report: ThresholdReport | None = None) -> Scorecard | None:

@@ -19,6 +19,7 @@ from .app import (
     SetOpt,
     TargetOpt,
     TodayOpt,
+    WideOpt,
     app,
     parse_kappa,
     user_errors,
@@ -37,6 +38,7 @@ def solve_command(
         typer.Option("--check-nashpy", help="Also run nashpy's vertex enumeration and say which equilibria it finds."),
     ] = False,
     fmt: FormatOpt = OutputFormat.table,
+    wide: WideOpt = False,
 ) -> None:
     """Every Nash equilibrium, pure and mixed, verified in exact arithmetic.
 
@@ -59,6 +61,7 @@ def solve_command(
         lambda: solution_to_json(solution, check),
         heading=solution.game.title,
         primary="equilibria",
+        wide=solution.wide_records if wide else None,
     )
 
 
@@ -85,6 +88,7 @@ def thresholds_command(
     ] = None,
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
+    wide: WideOpt = False,
 ) -> None:
     """The cost levels at which compromise becomes an equilibrium, strict, dominant, the only
     equilibrium and risk-dominant, each with a verdict against the plausible range.
@@ -93,9 +97,11 @@ def thresholds_command(
     """
     from ..costs.thresholds import compute_thresholds
     from ..loading import load_game
-    from ..present.thresholds import report_to_json, thresholds_sections
+    from ..present.thresholds import thresholds_sections
 
     if vary is not None:
+        if wide:
+            raise UsageError("--wide: not with --vary (the thresholds along q have no one row per criterion)")
         _vary(load_game(game, set_ or ()), vary, target, cost, fmt)
         return
     delta = parse_kappa(discount, "--discount") if discount is not None else None
@@ -103,28 +109,23 @@ def thresholds_command(
     render(
         fmt,
         lambda: thresholds_sections(report),
-        lambda: report_to_json(report),
+        report.to_dict,
         heading=report.game.title,
         primary="thresholds",
+        wide=report.wide_records if wide else None,
     )
 
 
 def _vary(loaded, vary: str, target: str | None, cost: list[str] | None, fmt: OutputFormat) -> None:
     """``thresholds --vary capacity[:Player@Strategy]``."""
     from ..costs.capacity import vary_capacity
-    from ..present.capacity import capacity_sections, capacity_to_json
+    from ..present.capacity import capacity_sections
 
     what, _, strategy = vary.partition(":")
     if what.strip() != "capacity":
         raise UsageError(f'--vary: only "capacity" (or "capacity:Player@Strategy") can be varied, not {vary!r}')
     result = vary_capacity(loaded, strategy.strip() or None, target, cost)
-    render(
-        fmt,
-        lambda: capacity_sections(result),
-        lambda: capacity_to_json(result),
-        heading=loaded.title,
-        primary="capacity",
-    )
+    render(fmt, lambda: capacity_sections(result), result.to_dict, heading=loaded.title, primary="capacity")
 
 
 @app.command("sweep")
@@ -150,7 +151,7 @@ def sweep_command(
     from ..costs.regimes import sweep
     from ..loading import load_game
     from ..present.figures import check_plot_output
-    from ..present.thresholds import sweep_sections, sweep_to_json
+    from ..present.thresholds import sweep_sections
 
     upper = parse_kappa(to, "--to") if to is not None else None
     if plot:
@@ -164,7 +165,7 @@ def sweep_command(
         report = compute_thresholds(loaded, costs=cost) if loaded.game.compromise_profile is not None else None
         written = plot_sweep(result, plot, report, force=force, to=None if upper is None else float(upper))
         typer.echo(f"wrote {written}", err=True)
-    render(fmt, lambda: sweep_sections(result), lambda: sweep_to_json(result), heading=loaded.title, primary="regimes")
+    render(fmt, lambda: sweep_sections(result), result.to_dict, heading=loaded.title, primary="regimes")
 
 
 @app.command("analyze")
@@ -190,7 +191,7 @@ def analyze_command(
     from ..files.atomic import check_output, write_atomically
     from ..findings.analysis import analyze
     from ..loading import load_game
-    from ..present.analysis import analysis_sections, analysis_to_json
+    from ..present.analysis import analysis_sections
 
     exports = [path for path in (export_svg, export_html) if path]
     if export_svg and export_svg == export_html:
@@ -215,18 +216,14 @@ def analyze_command(
             write_atomically(check_output(export_html, force), console.export_html(clear=False))
             typer.echo(f"wrote {export_html}", err=True)
         return
-    render(
-        fmt,
-        lambda: analysis_sections(result),
-        lambda: analysis_to_json(result),
-        heading=result.game.title,
-        primary="equilibria",
-    )
+    render(fmt, lambda: analysis_sections(result), result.to_dict, heading=result.game.title, primary="equilibria")
 
 
 @app.command("claims")
 @user_errors(computes=True)
-def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
+def claims_command(
+    game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table, wide: WideOpt = False
+) -> None:
     """The scorecard of the claims the game file states: each claim's quantity, the computed
     value, what the claim expects, the grade and the reason.
 
@@ -252,6 +249,7 @@ def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
         lambda: scorecard_to_json(scorecard, decided, left_out),
         heading=loaded.title,
         primary="claims",
+        wide=scorecard.wide_records if wide else None,
     )
 
 
@@ -264,17 +262,13 @@ def whatif_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
     Example: sovgame whatif pakistan_afghanistan --set "cost:trade_disruption=1,1"
     """
     from ..costs.scenarios import what_if
-    from ..present.analysis import whatif_sections, whatif_to_json
+    from ..present.analysis import whatif_sections
 
     if not set_:
         raise UsageError("whatif needs at least one --set change")
     result = what_if(game, set_)
     render(
-        fmt,
-        lambda: whatif_sections(result),
-        lambda: whatif_to_json(result),
-        heading=result.changed.game.title,
-        primary="thresholds",
+        fmt, lambda: whatif_sections(result), result.to_dict, heading=result.changed.game.title, primary="thresholds"
     )
 
 

@@ -67,6 +67,12 @@ MaxWorkOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite output files that exist.")]
+WideOpt = Annotated[
+    bool,
+    typer.Option(
+        "--wide", help="With --format csv or xlsx: one row per item with a column per quantity, not the long form."
+    ),
+]
 
 CostOpt = Annotated[
     list[str] | None,

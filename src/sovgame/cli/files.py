@@ -28,11 +28,11 @@ def show_command(game: GameArg, fmt: FormatOpt = OutputFormat.table) -> None:
     """Show a game: the payoff matrix, the notes on outcomes and the costs of conflict."""
     from ..core.budget import require, show_work
     from ..loading import load_game
-    from ..present.game import game_sections, game_to_json
+    from ..present.game import game_sections
 
     loaded = load_game(game)
     require(show_work(loaded.game.shape, tabular=fmt in (OutputFormat.table, OutputFormat.markdown)))
-    render(fmt, lambda: game_sections(loaded), lambda: game_to_json(loaded), heading=loaded.title, primary="payoffs")
+    render(fmt, lambda: game_sections(loaded), loaded.to_dict, heading=loaded.title, primary="payoffs")
 
 
 @app.command("new")

@@ -35,17 +35,11 @@ def sequential_command(
     """
     from ..loading import load_game
     from ..play.sequential import analyze_sequential
-    from ..present.moves import sequential_sections, sequential_to_json
+    from ..present.moves import sequential_sections
 
     names = None if order is None else [part.strip() for part in order.split(",")]
     result = analyze_sequential(load_game(game, set_ or ()), names, parse_kappa(kappa))
-    render(
-        fmt,
-        lambda: sequential_sections(result),
-        lambda: sequential_to_json(result),
-        heading=result.game.title,
-        primary="orders",
-    )
+    render(fmt, lambda: sequential_sections(result), result.to_dict, heading=result.game.title, primary="orders")
 
 
 @app.command("trust")
@@ -61,9 +55,7 @@ def trust_command(
     """
     from ..loading import load_game
     from ..play.trust import analyze_trust
-    from ..present.trust import trust_sections, trust_to_json
+    from ..present.trust import trust_sections
 
     result = analyze_trust(load_game(game, set_ or ()), parse_kappa(kappa))
-    render(
-        fmt, lambda: trust_sections(result), lambda: trust_to_json(result), heading=result.game.title, primary="trust"
-    )
+    render(fmt, lambda: trust_sections(result), result.to_dict, heading=result.game.title, primary="trust")

@@ -24,18 +24,12 @@ def mediate_command(
     """
     from ..loading import load_game
     from ..play.mediation import mediate
-    from ..present.play import mediation_sections, mediation_to_json
+    from ..present.play import mediation_sections
 
     level = parse_kappa(kappa)
     loaded = load_game(game)
     result = mediate(loaded, level, target)
-    render(
-        fmt,
-        lambda: mediation_sections(result),
-        lambda: mediation_to_json(result),
-        heading=result.game.title,
-        primary="leverage",
-    )
+    render(fmt, lambda: mediation_sections(result), result.to_dict, heading=result.game.title, primary="leverage")
 
 
 @app.command("repeated")
@@ -70,7 +64,7 @@ def repeated_command(
     from ..loading import load_game
     from ..play.repeated import analyze_repeated
     from ..present.figures import check_plot_output
-    from ..present.play import repeated_sections, repeated_to_json
+    from ..present.play import repeated_sections
 
     names = tuple(part.strip() for part in pair.split(","))
     if len(names) != 2:
@@ -88,13 +82,7 @@ def repeated_command(
         from ..present.plot import plot_timeline
 
         typer.echo(f"wrote {plot_timeline(result, plot, force=force)}", err=True)
-    render(
-        fmt,
-        lambda: repeated_sections(result),
-        lambda: repeated_to_json(result),
-        heading=result.game.title,
-        primary="stationary",
-    )
+    render(fmt, lambda: repeated_sections(result), result.to_dict, heading=result.game.title, primary="stationary")
 
 
 @app.command("dynamics")
@@ -122,7 +110,7 @@ def dynamics_command(
     from ..loading import load_game
     from ..play.dynamics import parse_start, run_dynamics
     from ..present.figures import check_plot_output
-    from ..present.play import dynamics_sections, dynamics_to_json
+    from ..present.play import dynamics_sections
 
     methods = {
         "replicator": ("replicator",),
@@ -145,10 +133,4 @@ def dynamics_command(
         from ..present.plot import plot_dynamics
 
         typer.echo(f"wrote {plot_dynamics(result, plot, force=force)}", err=True)
-    render(
-        fmt,
-        lambda: dynamics_sections(result),
-        lambda: dynamics_to_json(result),
-        heading=loaded.title,
-        primary="dynamics",
-    )
+    render(fmt, lambda: dynamics_sections(result), result.to_dict, heading=loaded.title, primary="dynamics")

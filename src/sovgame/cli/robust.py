@@ -147,7 +147,7 @@ def robust_command(
     import sys
 
     from ..loading import load_game
-    from ..present.robust import robust_sections, robust_to_json
+    from ..present.robust import robust_sections
     from ..robustness.runner import robust
 
     if dask and workers != 1:
@@ -171,10 +171,4 @@ def robust_command(
     finally:
         if progress is not None:
             progress.close()
-    render(
-        fmt,
-        lambda: robust_sections(result),
-        lambda: robust_to_json(result),
-        heading=result.game.title,
-        primary="robustness",
-    )
+    render(fmt, lambda: robust_sections(result), result.to_dict, heading=result.game.title, primary="robustness")

@@ -151,7 +151,7 @@ def _grid_executor(workers: int, dask: str | None) -> Iterator[Executor | None]:
 
 
 def _map(loaded, spec, criterion, target, grid, ranges, executor, plot, force, fmt) -> None:
-    from ..present.sensitivity_map import map_sections, map_to_json
+    from ..present.sensitivity_map import map_sections
     from ..sensitivity.grid import sensitivity_map
 
     keys = [part.strip() for part in spec.split(",")]
@@ -166,4 +166,4 @@ def _map(loaded, spec, criterion, target, grid, ranges, executor, plot, force, f
         from ..present.sensitivity_plot import plot_map
 
         typer.echo(f"wrote {plot_map(result, plot, force=force)}", err=True)
-    render(fmt, lambda: map_sections(result), lambda: map_to_json(result), heading=loaded.title, primary="cells")
+    render(fmt, lambda: map_sections(result), result.to_dict, heading=loaded.title, primary="cells")

@@ -125,7 +125,9 @@ def _cost_from_mapping(cost: Any, k: int, players: tuple[Player, ...]) -> Cost:
         raise ParameterError("costs", f"{where}: a Cost or a dict with name, incidence and weights, not {cost!r}")
     unknown = set(cost) - {"name", "incidence", "weights", "between", "exposure", "source", "weights_range"}
     if unknown or not {"name", "incidence", "weights"} <= set(cost):
-        raise ParameterError("costs", f"{where}: keys are name, incidence, weights, between, exposure, source")
+        raise ParameterError(
+            "costs", f"{where}: keys are name, incidence, weights, between, exposure, source, weights_range"
+        )
     if cost["incidence"] not in INCIDENCES:
         raise ParameterError("costs", f"{where}.incidence: one of {', '.join(INCIDENCES)}, not {cost['incidence']!r}")
     weights = tuple(exact(w, f"{where}.weights") for w in cost["weights"])
@@ -148,7 +150,29 @@ def _cost_from_mapping(cost: Any, k: int, players: tuple[Player, ...]) -> Cost:
         between=tuple(names.index(b) for b in between),
         exposure=exposure,
         source=cost.get("source"),
+        weights_range=_weights_range(cost.get("weights_range"), weights, where),
     )
+
+
+def _weights_range(
+    value: Any, weights: tuple[Fraction, ...], where: str
+) -> tuple[tuple[Fraction, Fraction], ...] | None:
+    """``weights_range``: one ``[lo, hi]`` per player with 0 ≤ lo ≤ weight ≤ hi (how uncertain
+    each weight is; ``robust`` draws from it); None when not given."""
+    if value is None:
+        return None
+    spans = list(value) if isinstance(value, Sequence) and not isinstance(value, str) else []
+    if len(spans) != len(weights):
+        raise ParameterError("costs", f"{where}.weights_range: give one [lo, hi] per player, not {value!r}")
+    out = []
+    for i, (span, weight) in enumerate(zip(spans, weights)):
+        lo, hi = plausible_range(span, "costs") or (weight, weight)
+        if not lo <= weight <= hi:
+            raise ParameterError(
+                "costs", f"{where}.weights_range[{i}]: [{lo}, {hi}] does not contain the weight {weight}"
+            )
+        out.append((lo, hi))
+    return tuple(out)
 
 
 def _outcome(key: str, players: tuple[Player, ...], where: str) -> tuple[int, ...]:

@@ -20,14 +20,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from numpy.typing import ArrayLike
 
 from .arrays import plausible_range
 from .claims import Claim
-from .model import Game
+from .model import Game, game_json
 from .parts import Profile
+from .results import Result
 
 #: The plausible range of κ when neither the caller nor the file gives one: up to today's costs.
 DEFAULT_PLAUSIBLE = (Fraction(0), Fraction(1))
@@ -35,8 +36,25 @@ DEFAULT_PLAUSIBLE = (Fraction(0), Fraction(1))
 SectionT = TypeVar("SectionT")
 
 
-@dataclass(frozen=True, eq=False)
-class Case:
+@runtime_checkable
+class StatedSection(Protocol):
+    """A section that prints in the case's JSON (``show``): its keys and their values."""
+
+    def json_fields(self, game: Game) -> dict[str, Any]:
+        """The section's keys of the case's JSON, with names taken from ``game``."""
+        ...
+
+
+@runtime_checkable
+class ReplacesGame(Protocol):
+    """A section that turns the file's game into another (limited capacity: the expected-payoff
+    game) and keeps the game as the file states it."""
+
+    stated: Game
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Case(Result):
     """A game file as it states it (module docstring).
 
     ``plausible_kappa`` is the range the file declares (None: none); :attr:`plausible` is
@@ -73,6 +91,30 @@ class Case:
     def plausible_declared(self) -> bool:
         """Whether the case declares its plausible range (else :attr:`plausible` is the default)."""
         return self.plausible_kappa is not None
+
+    @property
+    def stated_game(self) -> Game:
+        """The game as the file states it: before a section turned it into another."""
+        return next((s.stated for s in self.sections if isinstance(s, ReplacesGame)), self.game)
+
+    def json_data(self) -> dict[str, Any]:
+        """The JSON of ``sovgame show``: the game, its costs as stated, and what the file says."""
+        sections: dict[str, Any] = {}
+        for s in self.sections:
+            if isinstance(s, StatedSection):
+                sections.update(s.json_fields(self.game))
+        return game_json(
+            self.game,
+            costs=self.stated_game.costs,
+            description=self.description,
+            source=self.source,
+            notes=self.notes,
+            plausible_kappa=self.plausible_kappa,
+            sections=sections,
+        )
+
+    def _facts(self) -> list[tuple[str, str]]:
+        return self.game._facts() + [("claims", str(len(self.claims)))]
 
     def section(self, kind: type[SectionT]) -> SectionT | None:
         """The section of type ``kind`` the case states, or None: ``case.section(MoveOrder)``."""
@@ -138,6 +180,12 @@ def plausible_of(x: Game | Case, plausible: Sequence | None = None) -> tuple[Fra
 def origin_of(x: Game | Case) -> str:
     """The name messages use: the case's origin, or ``Game('title')`` for a bare game."""
     return x.origin if isinstance(x, Case) else default_origin(x)
+
+
+def built_in_python(x: Game | Case) -> bool:
+    """Whether ``x`` was built in Python (a bare game, or a case named ``Game('title')``) rather
+    than read from a file: messages then speak of parameters, not of a file's keys."""
+    return not isinstance(x, Case) or x.origin == default_origin(x.game)
 
 
 def section_of(x: Game | Case, kind: type[SectionT]) -> SectionT | None:

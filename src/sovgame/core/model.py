@@ -16,13 +16,16 @@ import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from ..errors import ParameterError, SovgameError
 from .arrays import checked_payoffs, make_costs, make_players, payoffs_from_arrays
+from .numbers import fmt, json_number
 from .parts import INCIDENCES, PAYOFF_SCALES, Cost, Incidence, PayoffScale, Player, Profile
+from .results import Result
 
 __all__ = [
     "INCIDENCES",
@@ -40,9 +43,9 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, eq=False)
-class Game:
-    """A finite normal-form game with linear conflict costs."""
+@dataclass(frozen=True, eq=False, repr=False)
+class Game(Result):
+    """A finite normal-form game with linear conflict costs; its JSON is that of ``sovgame show``."""
 
     title: str
     players: tuple[Player, ...]
@@ -51,6 +54,19 @@ class Game:
     payoff_scale: PayoffScale = PayoffScale.CARDINAL
     # Cost loads by kept cost names; filled on first use (games are immutable).
     _loads: dict[tuple[str, ...] | None, np.ndarray] = field(init=False, repr=False, default_factory=dict)
+
+    def json_data(self) -> dict[str, Any]:
+        return game_json(self)
+
+    def _title(self) -> str:
+        return self.title
+
+    def _facts(self) -> list[tuple[str, str]]:
+        return [
+            ("players", ", ".join(self.player_names)),
+            ("strategies", "×".join(map(str, self.shape))),
+            ("costs", ", ".join(c.name for c in self.costs) or "none"),
+        ]
 
     # --- built in Python ---------------------------------------------------------------
     @classmethod
@@ -316,3 +332,54 @@ def bimatrix_game(
         Player(names[1], tuple(f"c{j + 1}" for j in range(n))),
     )
     return Game(title=title, players=players, payoffs=payoffs)
+
+
+def game_json(
+    game: Game,
+    *,
+    costs: Sequence[Cost] | None = None,
+    description: str | None = None,
+    source: str | None = None,
+    notes: Mapping[Profile, str] | None = None,
+    plausible_kappa: tuple[Fraction, Fraction] | None = None,
+    sections: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The JSON of ``sovgame show``: payoffs as numbers and exact text, ``costs`` as the file
+    states them (default the game's), what the file says around the game (a bare game says
+    nothing: null or empty) and ``sections``, the JSON of the sections the file states, in
+    place of :func:`absent_sections_json`."""
+    return {
+        "game": game.title,
+        "description": description,
+        "source": source,
+        "payoff_scale": game.payoff_scale,
+        "players": [
+            {"name": p.name, "strategies": list(p.strategies), "compromise": p.compromise} for p in game.players
+        ],
+        "payoffs": {game.outcome_key(s): [json_number(v) for v in game.payoffs[s]] for s in game.profiles()},
+        "payoffs_exact": {game.outcome_key(s): [fmt(v) for v in game.payoffs[s]] for s in game.profiles()},
+        "notes": {game.outcome_key(s): n for s, n in (notes or {}).items()},
+        "costs": [_cost_json(game, c) for c in (game.costs if costs is None else costs)],
+        "plausible_kappa": None if plausible_kappa is None else [json_number(v) for v in plausible_kappa],
+        **absent_sections_json(),
+        **(sections or {}),
+    }
+
+
+def _cost_json(game: Game, c: Cost) -> dict[str, Any]:
+    return {
+        "name": c.name,
+        "incidence": c.incidence,
+        "weights": [fmt(w) for w in c.weights],
+        "between": [game.player_names[j] for j in c.between],
+        "exposure": None
+        if c.exposure is None
+        else {game.outcome_key(p): [fmt(v) for v in row] for p, row in c.exposure.items()},
+        "source": c.source,
+    }
+
+
+def absent_sections_json() -> dict[str, Any]:
+    """The keys ``show`` always prints for the sections that change how the game is played, as
+    for a file that states none: no move order, no limited capacity, no hidden types."""
+    return {"sequence": None, "capacity": [], "types": []}

@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
-from ..core.intervals import Endpoint, Interval
+from ..core.intervals import Endpoint, Interval, exact_text, value_float
+from ..core.numbers import fmt
 from .reasons import deviation_reason, dominance_reason, risk_dominance_reason, sustained_reason, unique_reason
 from .sets import ComparisonSet, Criterion, CriterionSet, RiskDominanceSet, SustainedSet, UniqueSet
 from .verdicts import Verdict, deciding_piece, verdict_for, verdict_phrase
@@ -105,3 +107,24 @@ def reason_of(found: CriterionSet, verdict: Verdict | None, plausible: tuple[Fra
     if isinstance(found, SustainedSet):
         return sustained_reason(found, phrase)
     return phrase
+
+
+def threshold_to_json(t: Threshold) -> dict[str, Any]:
+    """One threshold: value (float and exact), upper end, bracket, binding player, intervals, verdict, reason."""
+    return {
+        "value": value_float(t.value),
+        "exact": exact_text(t.value) if t.value is not None else "inf",
+        "attained": t.attained,
+        "upper": value_float(t.upper),
+        "upper_exact": None if t.upper is None else exact_text(t.upper),
+        "bracket": None if t.bracket is None else [float(t.bracket[0]), float(t.bracket[1])],
+        "bracket_exact": None if t.bracket is None else [fmt(t.bracket[0]), fmt(t.bracket[1])],
+        "binding": t.binding,
+        "per_player": None if t.per_player is None else {k: exact_text(v) for k, v in t.per_player.items()},
+        "intervals": [i.to_json() for i in t.intervals],
+        "defined": t.defined,
+        "verdict": t.verdict if t.defined else None,
+        "settled": t.verdict is not None or not t.defined,
+        "reason": t.reason,
+        "notes": list(t.notes),
+    }

@@ -31,14 +31,17 @@ from fractions import Fraction
 from typing import Any
 
 from ..core.case import Case, as_case
-from ..core.intervals import Endpoint, Interval, between, compare, scan, sort_points
+from ..core.intervals import Endpoint, Interval, between, compare, exact_text, scan, sort_points
 from ..core.model import Game, Profile
+from ..core.numbers import fmt, json_number
 from ..core.ratios import Ratio
+from ..core.results import Result
 from ..errors import ParameterError
 from ..sections.capacity import Capacity, at_success, capacity_of
+from .assessment import threshold_to_json
 from .deviations import deviations, stable
 from .thresholds import ThresholdReport, compute_thresholds, quadratic_roots, resolve_target
-from .verdicts import TODAY, Verdict, verdict_for
+from .verdicts import TODAY, Verdict, verdict_for, verdict_scale_json
 
 #: The criteria followed in q (risk dominance is not: it is quadratic in κ).
 CRITERIA = ("nash", "strict", "dominant", "unique")
@@ -78,8 +81,8 @@ class Curve:
         return tuple(span.interval.lo for span in self.verdicts[1:])
 
 
-@dataclass(frozen=True)
-class CapacitySensitivity:
+@dataclass(frozen=True, repr=False)
+class CapacitySensitivity(Result):
     """``thresholds --vary capacity``: the thresholds of ``game`` as functions of the success
     probability of one limited strategy."""
 
@@ -95,6 +98,47 @@ class CapacitySensitivity:
     def game(self) -> Game:
         """The expected-payoff game at the file's q."""
         return self.case.game
+
+    def json_data(self) -> dict[str, Any]:
+        game, entry = self.game, self.entry
+        player = game.players[entry.player]
+        return {
+            "game": game.title,
+            "target": dict(zip(game.player_names, game.outcome_names(self.target))),
+            "costs": list(self.at_file.costs),
+            "plausible_kappa": [json_number(v) for v in self.plausible],
+            "verdict_scale": verdict_scale_json(),
+            "varied": {
+                "player": player.name,
+                "strategy": player.strategies[entry.strategy],
+                "fallback": player.strategies[entry.fallback],
+                "success": fmt(entry.success),
+            },
+            "criteria": {
+                name: {
+                    "pieces": pieces_to_json(curve.pieces),
+                    "per_player": {who: pieces_to_json(p) for who, p in curve.per_player.items()},
+                    "verdicts": [
+                        {"q": span.interval.to_json(), "verdict": None if span.verdict is None else span.verdict.value}
+                        for span in curve.verdicts
+                    ],
+                    "changes": [exact_text(c) for c in curve.changes],
+                    "at_file": threshold_to_json(self.at_file.thresholds[name]),
+                }
+                for name, curve in self.curves.items()
+            },
+            "notes": list(self.notes),
+        }
+
+    def _facts(self) -> list[tuple[str, str]]:
+        player = self.game.players[self.entry.player]
+        return [
+            (
+                "varied",
+                f"success of {player.name}@{player.strategies[self.entry.strategy]} (now {fmt(self.entry.success)})",
+            ),
+            ("criteria", ", ".join(self.curves)),
+        ]
 
 
 @dataclass(frozen=True)
@@ -338,3 +382,15 @@ def _curve(name: str, elements, states: dict) -> Curve:
     spans = _merge(elements, [None if s is None else s[2] for s in column])
     per_player = {who: _pieces(elements, states[(c, who)]) for c, who in states if c == name and who is not None}
     return Curve(name, _pieces(elements, column), per_player, tuple(VerdictSpan(i, v) for i, v in spans))
+
+
+def pieces_to_json(pieces: tuple[Piece, ...]) -> list[dict[str, Any]]:
+    """Pieces of a threshold along q: the stretch of q, the formula in q, attained."""
+    return [
+        {
+            "q": p.interval.to_json(),
+            "formula": None if p.formula is None else p.formula.text("q"),
+            "attained": p.attained,
+        }
+        for p in pieces
+    ]

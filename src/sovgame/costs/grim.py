@@ -25,23 +25,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
 
 from ..core.case import origin_of
-from ..core.intervals import scan
+from ..core.intervals import exact_text, scan
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
 from ..errors import ParameterError, SovgameError
 from ..solvers.equilibria import solve
 from ..solvers.verify import rational
+from .assessment import Threshold, threshold_to_json
 from .deviations import deviations
 from .sets import SustainedSet, confront_profile
 from .verdicts import TODAY
-
-if TYPE_CHECKING:
-    from .assessment import Threshold
 
 #: What δ* is computed against when the all-confront profile is no stage equilibrium.
 NASH_REVERSION = "each player's worst stage equilibrium (Nash reversion)"
@@ -203,3 +201,32 @@ def sustained_set(
 
     intervals = tuple(scan(_candidate_points(U, W, target, d, discount), holds))
     return SustainedSet(criterion="repeated", game=game, target=target, intervals=intervals, discount=discount)
+
+
+def repeated_to_json(rep: Repeated) -> dict[str, Any]:
+    """Grim trigger at κ = 0, today and the top: δ* per player (exact strings), and at each
+    point whether reverting to the all-confront outcome is a credible threat."""
+    return {
+        "delta_star": _stars(rep.at_zero),
+        "delta_star_today": _stars(rep.today),
+        "delta_star_at_top": None if rep.at_top is None else _stars(rep.at_top),
+        "top_kappa": fmt(rep.top),
+        "points": [grim_to_json(p) for p in rep.points],
+        "discount": None if rep.discount is None else fmt(rep.discount),
+        "sustainable": None if rep.sustainable_from is None else threshold_to_json(rep.sustainable_from),
+        "note": rep.note,
+    }
+
+
+def grim_to_json(point: GrimTrigger) -> dict[str, Any]:
+    """δ* at one κ: ``kappa``, ``delta_star``, ``credible`` and the ``punishment`` it is against."""
+    return {
+        "kappa": fmt(point.kappa),
+        "delta_star": _stars(point.delta_star),
+        "credible": point.credible,
+        "punishment": point.punishment,
+    }
+
+
+def _stars(values: dict[str, Fraction | None]) -> dict[str, str]:
+    return {k: exact_text(v) for k, v in values.items()}

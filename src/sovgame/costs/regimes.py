@@ -32,14 +32,18 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 from ..core.budget import advance, breakpoint_work, metered, pair_units, require, support_pairs, sweep_forecast
 from ..core.case import Case, as_case
-from ..core.intervals import Endpoint, between, compare, exact_text, sort_points
+from ..core.intervals import Endpoint, Interval, between, compare, exact_text, sort_points
 from ..core.model import Game
+from ..core.numbers import fmt, json_number
+from ..core.results import Result
 from ..core.roots import nonnegative_roots
-from ..solvers.equilibria import Solution, solve
+from ..solvers.equilibria import Solution, describe_solution, solve
 from .support_polynomials import IntegerGame, support_polynomials
+from .verdicts import TODAY, contains
 
 #: Above this many support pairs the mixed breakpoints are not enumerated.
 MAX_SUPPORT_PAIRS = 20_000
@@ -146,10 +150,16 @@ class Regime:
         right = "≤" if self.hi_closed else "<"
         return f"{exact_text(self.lo)} {left} κ {right} {exact_text(self.hi)}"
 
+    def contained(self, marks: list[tuple[Fraction, str]]) -> list[tuple[Fraction, str]]:
+        """The marked κ that lie in the regime, decided exactly."""
+        interval = Interval(self.lo, self.lo_closed, self.hi, self.hi_closed)
+        return [(k, text) for k, text in marks if contains(interval, k)]
 
-@dataclass(frozen=True)
-class Sweep:
-    """The equilibrium set along κ from 0 to ``to``: where it changes, and each regime."""
+
+@dataclass(frozen=True, repr=False)
+class Sweep(Result):
+    """The equilibrium set along κ from 0 to ``to``: where it changes, and each regime; its
+    JSON is that of ``sovgame sweep``."""
 
     game: Game
     costs: tuple[str, ...]
@@ -159,6 +169,43 @@ class Sweep:
     to: Fraction
     plausible: tuple[Fraction, Fraction] | None  # the declared range (None: none declared)
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def marks(self) -> list[tuple[Fraction, str]]:
+        """The cost levels the sweep marks: 0, today (1) and the top of the plausible range."""
+        marks = [(Fraction(0), "0 (costs not counted)"), (TODAY, "1 (today)")]
+        if self.plausible is not None and self.plausible[1] not in (0, TODAY):
+            marks.append((self.plausible[1], f"{fmt(self.plausible[1])} (top)"))
+        return marks
+
+    def json_data(self) -> dict[str, Any]:
+        marks = self.marks()
+        return {
+            "game": self.game.title,
+            "costs": list(self.costs),
+            "breakpoints": [exact_text(p) for p in self.breakpoints],
+            "candidate_breakpoints": [exact_text(p) for p in self.candidates],
+            "plausible_kappa": None if self.plausible is None else [json_number(v) for v in self.plausible],
+            "regimes": [
+                {
+                    "lo": exact_text(r.lo),
+                    "hi": None if r.hi is None else exact_text(r.hi),
+                    "point": r.is_point,
+                    "lo_closed": r.lo_closed,
+                    "hi_closed": r.hi_closed,
+                    "equilibria": None if r.solution is None else r.solution.json_data()["equilibria"],
+                    "summary": describe_solution(r.solution, r.is_point),
+                    "contains_kappa": [fmt(k) for k, _ in r.contained(marks)],
+                }
+                for r in self.regimes
+            ],
+            "notes": list(self.notes),
+        }
+
+    def _facts(self) -> list[tuple[str, str]]:
+        return [
+            ("regimes", str(len(self.regimes))),
+            ("breakpoints", ", ".join(exact_text(p) for p in self.breakpoints) or "none"),
+        ]
 
 
 @metered

@@ -34,17 +34,21 @@ end of the piece that decides the verdict (``upper``).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..core.budget import metered, require, thresholds_work
-from ..core.case import Case, as_case, as_game, origin_of
+from ..core.case import Case, as_case, as_game, built_in_python, origin_of
+from ..core.intervals import exact_text
 from ..core.model import Game, Profile
+from ..core.numbers import json_number
+from ..core.results import Result
 from ..errors import ParameterError, SovgameError
 from . import grim
-from .assessment import Threshold, assess, summarize
+from .assessment import Threshold, assess, summarize, threshold_to_json
 from .sets import (
     CRITERIA,
     Criterion,
@@ -55,6 +59,7 @@ from .sets import (
     held_sets,
     quadratic_roots,
 )
+from .verdicts import verdict_scale_json
 
 __all__ = [
     "CRITERIA",
@@ -89,9 +94,10 @@ class ThirdParty:
     dominant: str | None
 
 
-@dataclass(frozen=True)
-class ThresholdReport:
-    """Every threshold of a game for one target, with the repeated-play and third-party ones."""
+@dataclass(frozen=True, repr=False)
+class ThresholdReport(Result):
+    """Every threshold of a game for one target, with the repeated-play and third-party ones;
+    its JSON is that of ``sovgame thresholds``."""
 
     game: Game
     target: Profile
@@ -106,6 +112,58 @@ class ThresholdReport:
     def target_names(self) -> dict[str, str]:
         """Each player's target strategy by player name."""
         return {p.name: p.strategies[s] for p, s in zip(self.game.players, self.target)}
+
+    def json_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "game": self.game.title,
+            "target": self.target_names(),
+            "costs": list(self.costs),
+            "plausible_kappa": [json_number(v) for v in self.plausible],
+            "verdict_scale": verdict_scale_json(),
+            "thresholds": {name: threshold_to_json(t) for name, t in self.thresholds.items()},
+            "repeated": None,
+            "notes": list(self.notes),
+            "third_parties": [
+                {
+                    "player": t.player,
+                    "dominant": t.dominant,
+                    "nash": {strategy: threshold_to_json(th) for strategy, th in t.nash.items()},
+                }
+                for t in self.third_parties
+            ],
+        }
+        if self.repeated is not None:
+            data["repeated"] = grim.repeated_to_json(self.repeated)
+        return data
+
+    def wide_records(self) -> list[dict[str, Any]]:
+        """One row per criterion: where it starts to hold (``value``, a float, ``inf`` for
+        never; ``exact`` as text), whether it holds there, where it stops again, the binding
+        player, the verdict, whether it is settled, and the reason."""
+        rows = []
+        for name, t in self.thresholds.items():
+            data = threshold_to_json(t)
+            rows.append(
+                {
+                    "criterion": str(name),
+                    "value": math.inf if data["value"] is None else data["value"],
+                    "exact": data["exact"],
+                    "attained": t.attained,
+                    "upper": math.nan if data["upper"] is None else data["upper"],
+                    "binding": t.binding,
+                    "verdict": None if data["verdict"] is None else str(data["verdict"]),
+                    "settled": data["settled"],
+                    "reason": t.reason,
+                }
+            )
+        return rows
+
+    def _facts(self) -> list[tuple[str, str]]:
+        facts = [("target", ", ".join(f"{k} {v}" for k, v in self.target_names().items()))]
+        for name, t in self.thresholds.items():
+            value = "never" if t.value is None else exact_text(t.value)
+            facts.append((name, value + ("" if t.verdict is None else f" ({t.verdict.words})")))
+        return facts
 
 
 class Plausible(NamedTuple):
@@ -246,6 +304,14 @@ def resolve_target(x: Game | Case, target: Profile | str | None) -> Profile:
         profile = game.compromise_profile
         if profile is None:
             lacking = [p.name for p in game.players if p.compromise is None]
+            if built_in_python(x):
+                example = [p.strategies[0] for p in game.players]
+                raise ParameterError(
+                    "target",
+                    f"{origin_of(x)}: {', '.join(lacking)} name no compromise strategy; build the game with "
+                    f"compromise=[...], one strategy per player (e.g. Game.from_arrays(..., compromise={example!r})), "
+                    f'or name the target outcome (e.g. target="{"|".join(example)}")',
+                )
             raise SovgameError(
                 f"{origin_of(x)}: players[*].compromise: {', '.join(lacking)} name no compromise strategy; "
                 'add `compromise = "..."` to each [[players]] table or name a target outcome "s1|s2"'

@@ -9,18 +9,22 @@ Four forms, each ``TARGET=VALUE``:
 
 A change is applied to the game's data *before* validation, so a changed game is checked
 exactly like a file. The same code edits a tomlkit document in place, which keeps every
-comment and every untouched line of the file.
+comment and every untouched line of the file. A game built in Python, or a case already
+loaded, is changed in memory by :func:`change_case`, with the same checks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
+from ..core.arrays import plausible_range
+from ..core.case import Case, as_case
 from ..core.model import Game
 from ..core.numbers import to_fraction
 from ..errors import ParameterError
+from ..sections.capacity import LimitedCapacity, expected_game
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,62 @@ def apply_settings(
                     values = [number(_as_text(v)) for v in game.payoffs[profile]]
                     values[index] = number(s.values[0])
                     payoffs[key] = make_list(values)
+
+
+def change_case(x: Game | Case, settings: Sequence[str]) -> Case:
+    """``x`` after ``settings`` (the ``--set`` forms of the module docstring), changed in
+    memory: a game built in Python or a case already loaded. Payoffs and weights are changed
+    in the game as stated (before a limited strategy's lottery, which is applied again); a
+    weight must be >= 0 and inside the cost's ``weights_range``; a change that names no
+    outcome, player or cost of the game raises a :class:`ParameterError` naming ``settings``."""
+    case = as_case(x)
+    game = case.stated_game
+    payoffs = game.payoffs.copy()
+    costs = {c.name: c for c in game.costs}
+    plausible = case.plausible_kappa
+    for s in (resolve_setting(parse_setting(text), game) for text in settings):
+        values = [to_fraction(v) for v in s.values]
+        if s.kind == "plausible":
+            _expect(s, 2, "[lo, hi]")
+            plausible = plausible_range(values, "settings")
+        elif s.kind == "cost":
+            costs[s.target] = _changed_cost(s, game, costs, values)
+        else:
+            try:
+                profile = game.parse_outcome(s.target)
+            except ValueError as exc:
+                raise _bad(s.text, str(exc)) from None
+            if s.kind == "outcome":
+                _expect(s, game.n_players, f"one payoff per player ({', '.join(game.player_names)})")
+                payoffs[profile] = values
+            else:
+                if s.player not in game.player_names:
+                    raise _bad(s.text, f"no player named {s.player!r} (players: {', '.join(game.player_names)})")
+                _expect(s, 1, "one number")
+                payoffs[profile + (game.player_names.index(s.player),)] = values[0]
+    stated = replace(game, payoffs=payoffs, costs=tuple(costs[c.name] for c in game.costs))
+    changed = replace(case, plausible_kappa=plausible)
+    capacity = case.section(LimitedCapacity)
+    if capacity is None:
+        return replace(changed, game=stated)
+    section = replace(capacity, stated=stated)
+    return replace(changed, game=expected_game(stated, capacity.entries)).with_section(section)
+
+
+def _changed_cost(s: Setting, game: Game, costs: dict, values: list[Fraction]):
+    """The cost ``s`` names with the weights ``values``, checked as a file's weights are."""
+    if s.target not in costs:
+        raise _bad(s.text, f"no cost named {s.target!r} (costs: {', '.join(costs) or 'none'})")
+    _expect(s, game.n_players, f"one weight per player ({', '.join(game.player_names)})")
+    cost = costs[s.target]
+    for player, w, span in zip(game.player_names, values, cost.weights_range or [None] * len(values)):
+        if w < 0:
+            raise _bad(
+                s.text, f"{player}'s weight is {w}; a cost weight must be >= 0 (a benefit is a payoff, not a cost)"
+            )
+        if span is not None and not span[0] <= w <= span[1]:
+            raise _bad(s.text, f"{player}'s weight {w} lies outside the cost's weights_range [{span[0]}, {span[1]}]")
+    return replace(cost, weights=tuple(values))
 
 
 def _as_text(value) -> str:

@@ -11,20 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..claims.scorecard import Grade, Scorecard, grade_claims
 from ..core.case import Case, as_case
 from ..core.intervals import exact_text
 from ..core.model import Game
+from ..core.results import Result
 from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
 from ..costs.verdicts import TODAY, Verdict, range_text, set_text
-from ..sensitivity.one_number import Entry, deciding_within_limit
-from ..solvers.equilibria import Solution, solve
+from ..sensitivity.one_number import Entry, deciding_to_json, deciding_within_limit
+from ..solvers.equilibria import Solution, describe_solution, solve
 from .moves import move_sentences
 
 
-@dataclass(frozen=True)
-class Analysis:
+@dataclass(frozen=True, repr=False)
+class Analysis(Result):
     """Everything ``sovgame analyze`` shows about one game: equilibria at κ = 0, today and the
     top, thresholds, the conclusion, the scorecard of the file's claims, and the two or three numbers
     of the file that decide the verdicts (:func:`sovgame.sensitivity.one_number.deciding`; None, with
@@ -44,6 +46,28 @@ class Analysis:
     def game(self) -> Game:
         """The game analysed."""
         return self.case.game
+
+    def json_data(self) -> dict[str, Any]:
+        return {
+            "game": self.game.title,
+            "players": self.game.player_names,
+            "equilibria": self.at_zero.json_data(),
+            "equilibria_today": None if self.today is None else self.today.json_data(),
+            "equilibria_at_top": None if self.at_top is None else self.at_top.json_data(),
+            "thresholds": None if self.thresholds is None else self.thresholds.json_data(),
+            "conclusion": list(self.conclusion),
+            "deciding": None if self.deciding is None else deciding_to_json(list(self.deciding)),
+            "deciding_left_out": self.deciding_left_out,
+            "claims": None if self.scorecard is None else self.scorecard.json_data(),
+        }
+
+    def _facts(self) -> list[tuple[str, str]]:
+        facts = [("equilibria at κ = 0", describe_solution(self.at_zero))]
+        if self.thresholds is not None:
+            facts += self.thresholds._facts()[1:]
+        if self.scorecard is not None:
+            facts += self.scorecard._facts()[1:]
+        return facts
 
 
 def analyze(game: Game | Case, plausible: Sequence | None = None) -> Analysis:

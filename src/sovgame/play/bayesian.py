@@ -29,11 +29,13 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
 from ..core.case import Case, as_case
 from ..core.model import Game
+from ..core.numbers import fmt
 from ..errors import SovgameError
 from ..sections.capacity import capacity_of, mix, stated
 from ..sections.types import HiddenTypes, PlayerType
@@ -266,3 +268,25 @@ def _components(found: dict) -> dict:
             groups.remove(group)
         groups.append(merged)
     return {key: number for number, group in enumerate(groups, 1) for key in group}
+
+
+def bayesian_equilibrium_to_json(bg: BayesianGame, e: BayesianEquilibrium) -> dict[str, Any]:
+    """One Bayesian equilibrium: each type's behaviour and payoff (exact text), pure, component, ties."""
+
+    def by_type(player: int, values) -> dict[str, Any]:
+        """The values of ``player``'s types, keyed by type name."""
+        return {t.name: v for t, v in zip(bg.types[player], values)}
+
+    players = bg.game.players
+    return {
+        "behaviour": {
+            players[p].name: by_type(
+                p, [{s: fmt(x) for s, x in zip(players[p].strategies, beh)} for beh in e.behaviour[p]]
+            )
+            for p in range(2)
+        },
+        "payoffs": {players[p].name: by_type(p, [fmt(v) for v in e.payoffs[p]]) for p in range(2)},
+        "pure": e.pure,
+        "component": e.component,
+        "ties": list(e.ties),
+    }

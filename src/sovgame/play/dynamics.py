@@ -16,12 +16,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
 from ..core.case import Case, as_game, origin_of
 from ..core.model import Game
-from ..core.numbers import to_fraction
+from ..core.numbers import fmt, json_number, to_fraction
+from ..core.results import Result
 from ..errors import ParameterError, SovgameError
 from ..solvers.equilibria import Solution, solve
 
@@ -47,13 +49,51 @@ class Trajectory:
         return self.row[-1], self.col[-1]
 
 
-@dataclass(frozen=True)
-class Dynamics:
+@dataclass(frozen=True, repr=False)
+class Dynamics(Result):
     game: Game
     kappa: Fraction
     solution: Solution
     start: tuple[np.ndarray, np.ndarray]
     trajectories: tuple[Trajectory, ...]
+
+    def selected_label(self, trajectory: Trajectory) -> str | None:
+        """The outcome key of the pure equilibrium ``trajectory`` selects, "mixed", or None."""
+        if trajectory.selected is None:
+            return None
+        profile = self.solution.equilibria[trajectory.selected].pure_profile()
+        return "mixed" if profile is None else self.game.outcome_key(profile)
+
+    def json_data(self) -> dict[str, Any]:
+        game = self.game
+        out: dict[str, Any] = {
+            "game": game.title,
+            "kappa": json_number(self.kappa),
+            "start": {p.name: dict(zip(p.strategies, map(float, s))) for p, s in zip(game.players, self.start)},
+            "trajectories": [],
+        }
+        for t in self.trajectories:
+            row_end, col_end = t.end
+            out["trajectories"].append(
+                {
+                    "method": t.method,
+                    "end": {
+                        game.players[0].name: dict(zip(game.players[0].strategies, map(float, row_end))),
+                        game.players[1].name: dict(zip(game.players[1].strategies, map(float, col_end))),
+                    },
+                    "selected": self.selected_label(t),
+                    "selected_index": t.selected,
+                    "distance": t.distance,
+                    "settle": t.settle,
+                }
+            )
+        return out
+
+    def _facts(self) -> list[tuple[str, str]]:
+        return [("κ", fmt(self.kappa))] + [
+            (t.method, "no equilibrium" if t.selected is None else str(self.selected_label(t)))
+            for t in self.trajectories
+        ]
 
 
 def parse_start(text: str, game: Game) -> tuple[np.ndarray, np.ndarray]:

@@ -25,6 +25,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
@@ -32,8 +33,11 @@ from ..core.budget import mediate_work, metered, require, solve_work, thresholds
 from ..core.case import Case, as_case
 from ..core.linalg import solve_linear
 from ..core.model import Game, Profile
-from ..core.numbers import fmt
+from ..core.numbers import fmt, json_number
+from ..core.results import Result
+from ..costs.assessment import threshold_to_json
 from ..costs.thresholds import Threshold, compute_thresholds, resolve_target
+from ..costs.verdicts import verdict_scale_json
 from ..errors import SovgameError
 from ..sections.mediator import Mediator
 from ..solvers.equilibria import solve
@@ -86,8 +90,8 @@ def evaluate(terms: list[Linear], kappa: Fraction) -> Fraction:
     return max([Fraction(0)] + [t.at(kappa) for t in terms])
 
 
-@dataclass(frozen=True)
-class Mediation:
+@dataclass(frozen=True, repr=False)
+class Mediation(Result):
     game: Game
     kappa: Fraction
     target: Profile
@@ -141,6 +145,46 @@ class Mediation:
         if self.total_transfers == 0:
             return None
         return max(self.transfers, key=lambda name: self.transfers[name])
+
+    def json_data(self) -> dict[str, Any]:
+        game = self.game
+        welfare = self.ce_welfare
+        gain = self.value_of_recommendation
+        return {
+            "game": game.title,
+            "kappa": json_number(self.kappa),
+            "target": game.outcome_key(self.target),
+            "ce_max_target_probability": float(self.ce_target.value),
+            "ce_max_target_exact": _exact_value(self.ce_target),
+            "ce_max_target_distribution": _distribution_json(game, self.ce_target.distribution),
+            "ce_max_welfare": {
+                "welfare": float(welfare.value),
+                "exact": _exact_value(welfare),
+                "distribution": _distribution_json(game, welfare.distribution),
+                "certified": welfare.certified,
+            },
+            "best_nash_welfare": None if self.best_nash_welfare is None else float(self.best_nash_welfare),
+            "value_of_recommendation": None if gain is None else float(gain),
+            "recommendation_suffices_from": threshold_to_json(self.recommendation_suffices),
+            "verdict_scale": verdict_scale_json(),
+            "transfers": {k: fmt(v) for k, v in self.transfers.items()},
+            "transfers_formula": {k: piecewise_text(v) for k, v in self.transfer_terms.items()},
+            "guarantees": {k: fmt(v) for k, v in self.guarantees.items()},
+            "guarantees_formula": {k: piecewise_text(v) for k, v in self.guarantee_terms.items()},
+            "total_transfers": fmt(self.total_transfers),
+            "total_with_guarantees": fmt(self.total_with_guarantees),
+            "needs_most": self.needs_most,
+            "budget": None if self.budget is None else fmt(self.budget),
+            "affordable": self.affordable,
+        }
+
+    def _facts(self) -> list[tuple[str, str]]:
+        return [
+            ("κ", fmt(self.kappa)),
+            ("target", self.game.outcome_key(self.target)),
+            ("most probable under a recommendation", f"{float(self.ce_target.value):.4g}"),
+            ("transfers", fmt(self.total_transfers)),
+        ]
 
 
 @metered
@@ -330,3 +374,12 @@ def _exact_dual(rows, objective, value: Fraction, p, floats) -> bool:
         return False
     y = dict(zip(tight, y_tight))
     return all(sum((y[r] * rows[r][s] for r in tight), Fraction(0)) + z >= objective[s] for s in range(len(p)))
+
+
+def _distribution_json(game: Game, distribution: Mapping[Profile, Fraction | float]) -> dict[str, float]:
+    return {game.outcome_key(s): float(p) for s, p in distribution.items()}
+
+
+def _exact_value(ce: CorrelatedEquilibrium) -> str | None:
+    """The certified optimum as exact text; None when only the float answer is known."""
+    return fmt(ce.value) if ce.certified and isinstance(ce.value, Fraction) else None

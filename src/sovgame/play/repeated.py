@@ -27,12 +27,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from ..core.case import Case, as_case
+from ..core.intervals import exact_text
 from ..core.linalg import solve_linear
 from ..core.model import Game, Profile
+from ..core.numbers import fmt, json_number
+from ..core.results import Result
+from ..costs.assessment import threshold_to_json
 from ..costs.grim import GrimTrigger, grim_trigger
 from ..costs.thresholds import Threshold, confront_profile, resolve_target
+from ..costs.verdicts import verdict_scale_json
 from ..errors import ParameterError, SovgameError
 from ..sections.repeated import RepeatedSettings
 
@@ -208,8 +214,8 @@ def green_porter(
 # --- the whole analysis ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RepeatedAnalysis:
+@dataclass(frozen=True, repr=False)
+class RepeatedAnalysis(Result):
     """What ``sovgame repeated`` shows: grim trigger, noisy strategies and monitoring at κ."""
 
     case: Case
@@ -236,6 +242,53 @@ class RepeatedAnalysis:
     def delta_star(self) -> dict[str, Fraction | None]:
         """δ*_i at κ against a credible punishment (:class:`sovgame.costs.grim.GrimTrigger`)."""
         return self.grim.delta_star
+
+    def outcome_key(self, outcome: tuple[int, int]) -> str:
+        """The outcome key of ``outcome`` in the game's terms (``outcome_profile``)."""
+        return self.game.outcome_key(outcome_profile(self.target, self.confront, outcome))
+
+    def json_data(self) -> dict[str, Any]:
+        chain = self.chain
+        mon = self.monitoring
+        return {
+            "game": self.game.title,
+            "kappa": json_number(self.kappa),
+            "delta_star": {k: exact_text(v) for k, v in self.delta_star.items()},
+            "credible": self.grim.credible,
+            "punishment": self.grim.punishment,
+            "discount": None if self.discount is None else fmt(self.discount),
+            "sustained": None if self.discount is None else self.grim.sustained(self.discount),
+            "sustainable": None if self.sustain is None else threshold_to_json(self.sustain),
+            "verdict_scale": verdict_scale_json(),
+            "pair": list(self.pair),
+            "noise": fmt(chain.noise),
+            "stationary": {self.outcome_key(o): float(v) for o, v in chain.shares.items()},
+            "stationary_exact": {self.outcome_key(o): fmt(v) for o, v in chain.shares.items()},
+            "mean_ceasefire_spell": None if chain.ceasefire_spell is None else fmt(chain.ceasefire_spell),
+            "mean_conflict_spell": None if chain.conflict_spell is None else fmt(chain.conflict_spell),
+            "simulation": {
+                "periods": self.periods,
+                "seed": self.seed,
+                "shares": {self.outcome_key(o): v for o, v in self.simulation.items()},
+            },
+            "monitoring": None
+            if mon is None
+            else {
+                "false_alarm": fmt(mon.false_alarm),
+                "detection": fmt(mon.detection),
+                "discount": fmt(mon.discount),
+                "punishment": mon.punishment,
+                "length": mon.length,
+                "conflict_share": None if mon.conflict_share is None else fmt(mon.conflict_share),
+            },
+        }
+
+    def _facts(self) -> list[tuple[str, str]]:
+        return [
+            ("κ", fmt(self.kappa)),
+            ("δ*", ", ".join(f"{k} {exact_text(v)}" for k, v in self.delta_star.items())),
+            ("noise", fmt(self.chain.noise)),
+        ]
 
 
 def analyze_repeated(

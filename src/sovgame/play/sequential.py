@@ -35,18 +35,22 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
 from ..core.case import Case, as_case, as_game, origin_of, plausible_of, section_of
 from ..core.intervals import scan
 from ..core.model import Game, Profile
+from ..core.numbers import fmt, json_number
+from ..core.results import Result
+from ..costs.assessment import threshold_to_json
 from ..costs.thresholds import Threshold, compute_thresholds, resolve_target, summarize
-from ..costs.verdicts import TODAY, verdict_for, verdict_phrase
+from ..costs.verdicts import TODAY, verdict_for, verdict_phrase, verdict_scale_json
 from ..errors import ParameterError, SovgameError
 from ..sections.sequence import MoveOrder
 from ..sections.types import HiddenTypes
-from ..solvers.equilibria import Solution, solve
+from ..solvers.equilibria import Solution, equilibrium_to_json, solve
 from ..solvers.verify import Number, rational
 
 #: Pure SPE listed at most (the product of the follower's ties can be large).
@@ -106,8 +110,8 @@ class FirstMover:
         return self.leading[0] - self.simultaneous[1], self.leading[1] - self.simultaneous[0]
 
 
-@dataclass(frozen=True)
-class SequentialAnalysis:
+@dataclass(frozen=True, repr=False)
+class SequentialAnalysis(Result):
     """Every order of a two-player game side by side (``sovgame sequential``)."""
 
     game: Game
@@ -123,6 +127,32 @@ class SequentialAnalysis:
     def row(self, order: tuple[int, int] | None) -> OrderRow:
         """The row of ``order`` (None: simultaneous)."""
         return next(r for r in self.rows if r.order == order)
+
+    def json_data(self) -> dict[str, Any]:
+        game = self.game
+        return {
+            "game": game.title,
+            "players": game.player_names,
+            "kappa": json_number(self.kappa),
+            "target": None if self.target is None else dict(zip(game.player_names, game.outcome_names(self.target))),
+            "chosen_order": None if self.chosen is None else [game.players[i].name for i in self.chosen],
+            "observed": self.observed,
+            "plausible_kappa": [json_number(v) for v in self.plausible],
+            "verdict_scale": verdict_scale_json(),
+            "orders": [_row_json(game, row) for row in self.rows],
+            "first_mover": {m.player: _mover_json(m) for m in self.first_movers},
+            "notes": list(self.notes),
+        }
+
+    def _facts(self) -> list[tuple[str, str]]:
+        facts = [("κ", fmt(self.kappa))]
+        for row in self.rows:
+            solved = row.at_kappa
+            profiles = solved.pure_profiles if isinstance(solved, Solution) else solved.outcomes
+            facts.append(
+                (order_label(self.game, row.order), ", ".join(self.game.outcome_key(p) for p in profiles) or "none")
+            )
+        return facts
 
 
 def _check(x: Game | Case) -> None:
@@ -324,3 +354,51 @@ def analyze_sequential(
     )
     observed = stated_order.observed if stated_order is not None and order is None else True
     return SequentialAnalysis(game, kappa, profile, plausible, chosen, observed, tuple(rows), movers, tuple(notes))
+
+
+def order_label(game: Game, order: tuple[int, int] | None) -> str:
+    """ "simultaneous" or "Afghanistan first"."""
+    return "simultaneous" if order is None else f"{game.players[order[0]].name} first"
+
+
+def _pair(values: tuple[Fraction, Fraction]) -> list[str]:
+    return [fmt(values[0]), fmt(values[1])]
+
+
+def _mover_json(m: FirstMover) -> dict[str, Any]:
+    return {
+        "leading": _pair(m.leading),
+        "following": _pair(m.following),
+        "simultaneous": _pair(m.simultaneous),
+        "value": _pair(m.value),
+    }
+
+
+def _row_json(game: Game, row: OrderRow) -> dict[str, Any]:
+    solved = row.at_kappa
+    data: dict[str, Any] = {
+        "order": None if row.order is None else [game.players[i].name for i in row.order],
+        "label": order_label(game, row.order),
+        "equilibria": None,
+        "spe": None,
+        "outcome_threshold": None if row.outcome is None else threshold_to_json(row.outcome),
+        "unique_threshold": None if row.unique is None else threshold_to_json(row.unique),
+    }
+    if isinstance(solved, Solution):
+        data["equilibria"] = [equilibrium_to_json(game, e) for e in solved.equilibria]
+        data["outcomes"] = [game.outcome_key(p) for p in solved.pure_profiles]
+        data["mixed_outcomes"] = []
+        return data
+    leader, follower = (game.players[i] for i in solved.order)
+    data["spe"] = [
+        {
+            "leader_move": leader.strategies[e.leader_move],
+            "plan": {leader.strategies[a]: follower.strategies[b] for a, b in enumerate(e.plan)},
+            "outcome": game.outcome_key(e.outcome),
+            "payoffs": {p.name: fmt(v) for p, v in zip(game.players, e.payoffs)},
+        }
+        for e in solved.equilibria
+    ]
+    data["outcomes"] = [game.outcome_key(p) for p in solved.outcomes]
+    data["mixed_outcomes"] = [game.outcome_key(p) for p in solved.mixed_outcomes]
+    return data

@@ -36,17 +36,28 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
+from typing import Any
 
 from ..core.case import Case, as_case, plausible_of
-from ..core.intervals import Interval, scan, sort_points
+from ..core.intervals import Interval, exact_text, scan, sort_points
 from ..core.model import Game
-from ..core.numbers import fmt
+from ..core.numbers import fmt, json_number
 from ..core.ratios import Ratio
+from ..core.results import Result
+from ..costs.assessment import threshold_to_json
 from ..costs.thresholds import Threshold, summarize
-from ..costs.verdicts import verdict_for, verdict_phrase
+from ..costs.verdicts import verdict_for, verdict_phrase, verdict_scale_json
 from ..errors import ParameterError, SovgameError
 from ..sections.sequence import MoveOrder
-from .bayesian import BayesianGame, BayesianSolution, BayesType, bayesian_game, is_bayesian_nash, solve_bayesian
+from .bayesian import (
+    BayesianGame,
+    BayesianSolution,
+    BayesType,
+    bayesian_equilibrium_to_json,
+    bayesian_game,
+    is_bayesian_nash,
+    solve_bayesian,
+)
 
 
 class BeliefSet(StrEnum):
@@ -354,8 +365,8 @@ def _solve(share: Fraction, slope: Fraction, beliefs: tuple[Fraction, Fraction],
     return Interval(lo[0], lo[1], hi[0], hi[1])
 
 
-@dataclass(frozen=True)
-class TrustAnalysis:
+@dataclass(frozen=True, repr=False)
+class TrustAnalysis(Result):
     """What ``sovgame trust`` shows: the Bayesian equilibria at κ, every type's trust
     threshold as a function of κ, the κ at which the compromise profile is an equilibrium,
     and, for each type of a player with several, the priors at which it is (at κ and at the
@@ -374,6 +385,46 @@ class TrustAnalysis:
     def game(self) -> Game:
         """The game the case states."""
         return self.case.game
+
+    def json_data(self) -> dict[str, Any]:
+        bg = self.solution.bayesian
+        game = self.game
+        return {
+            "game": game.title,
+            "players": game.player_names,
+            "kappa": json_number(self.kappa),
+            "plausible_kappa": [json_number(v) for v in self.plausible],
+            "verdict_scale": verdict_scale_json(),
+            "types": {
+                game.players[p].name: [{"name": t.name, "prior": fmt(t.prior)} for t in bg.types[p]] for p in range(2)
+            },
+            "equilibria": [bayesian_equilibrium_to_json(bg, e) for e in self.solution.equilibria],
+            "degenerate": self.solution.degenerate,
+            "notes": list(self.solution.notes) + list(self.notes),
+            "trust": [function_to_json(bg, f, self.kappa, self.plausible[1]) for f in self.functions],
+            "compromise": threshold_to_json(self.compromise),
+            "priors": [
+                {
+                    "player": game.players[r.player].name,
+                    "type": r.type_name,
+                    "kappa": fmt(r.kappa),
+                    "prior": fmt(r.prior),
+                    "interval": None if r.interval is None else r.interval.to_json(),
+                    "above": r.above,
+                    "formula": None if r.formula is None else r.formula.text(),
+                    "formula_on": None if r.formula_on is None else r.formula_on.to_json(),
+                    "reason": r.reason or None,
+                }
+                for r in self.priors
+            ],
+        }
+
+    def _facts(self) -> list[tuple[str, str]]:
+        return [
+            ("κ", fmt(self.kappa)),
+            ("Bayesian equilibria", str(len(self.solution.equilibria))),
+            ("compromise from κ", "never" if self.compromise.value is None else exact_text(self.compromise.value)),
+        ]
 
 
 def analyze_trust(game: Game | Case, kappa: Fraction | int = 1, plausible: Sequence | None = None) -> TrustAnalysis:
@@ -403,3 +454,29 @@ def analyze_trust(game: Game | Case, kappa: Fraction | int = 1, plausible: Seque
         priors,
         notes if case.section(MoveOrder) is not None else (),
     )
+
+
+def function_to_json(bg: BayesianGame, f: TrustFunction, kappa: Fraction, top: Fraction) -> dict[str, Any]:
+    """One type's trust function: its belief set at κ and at the top, and its pieces along κ."""
+    rstp = type_rstp(bg, bg.types[f.player][bg.type_names(f.player).index(f.type_name)])
+
+    def at(k: Fraction) -> dict[str, Any]:
+        """The belief set at κ = k."""
+        kind, p = belief_set(rstp, k)
+        return {"kind": kind.value, "threshold": None if p is None else fmt(p)}
+
+    return {
+        "player": bg.game.players[f.player].name,
+        "type": f.type_name,
+        "prior": fmt(f.prior),
+        "at_kappa": at(kappa),
+        "at_top": at(top),
+        "pieces": [
+            {
+                "interval": piece.interval.to_json(),
+                "kind": piece.kind.value,
+                "threshold": None if piece.threshold is None else piece.threshold.text(),
+            }
+            for piece in f.pieces
+        ],
+    }

@@ -1,34 +1,24 @@
-"""The main job, scenarios and what-ifs: their tables and stable JSON.
-
-JSON keys are documented in the README and kept stable; scripts depend on them.
-"""
+"""The main job, scenarios and what-ifs: their tables, and the stable JSON of ``scenarios``
+(that of ``analyze`` and ``whatif`` is ``Analysis.to_dict()`` and ``WhatIf.to_dict()``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..core.model import Profile
 from ..core.numbers import fmt, fmt_short, json_number
-from ..costs.verdicts import Verdict, verdict_legend, verdict_scale_json
-from .claims import scorecard_sections, scorecard_to_json
-from .equilibria import equilibria_section, solution_to_json
+from ..costs.verdicts import Verdict, verdict_legend
+from ..solvers.equilibria import describe_solution
+from .claims import scorecard_sections
+from .equilibria import equilibria_section
 from .game import cost_sections, moves_section, notes_section, payoff_sections
 from .sections import EQUILIBRIUM_MARK, Section
-from .sensitivity import deciding_section, deciding_to_json
-from .thresholds import (
-    CRITERION_NAMES,
-    describe_solution,
-    report_to_json,
-    threshold_cell,
-    threshold_to_json,
-    thresholds_sections,
-    verdict_cell,
-)
+from .sensitivity import deciding_section
+from .thresholds import CRITERION_NAMES, threshold_cell, thresholds_sections, verdict_cell
 
 if TYPE_CHECKING:
     from ..costs.scenarios import Change, Scenario, WhatIf
-    from ..costs.thresholds import Threshold
     from ..findings.analysis import Analysis
 
 
@@ -74,22 +64,6 @@ def _equilibria_by_kappa(result: Analysis) -> Section:
         caption="κ = 1 means costs as stated in the file",
         name="equilibria_by_kappa",
     )
-
-
-def analysis_to_json(result: Analysis) -> dict[str, Any]:
-    """The stable JSON of ``sovgame analyze`` (documented in the README)."""
-    return {
-        "game": result.game.title,
-        "players": result.game.player_names,
-        "equilibria": solution_to_json(result.at_zero),
-        "equilibria_today": None if result.today is None else solution_to_json(result.today),
-        "equilibria_at_top": None if result.at_top is None else solution_to_json(result.at_top),
-        "thresholds": None if result.thresholds is None else report_to_json(result.thresholds),
-        "conclusion": list(result.conclusion),
-        "deciding": None if result.deciding is None else deciding_to_json(list(result.deciding)),
-        "deciding_left_out": result.deciding_left_out,
-        "claims": None if result.scorecard is None else scorecard_to_json(result.scorecard),
-    }
 
 
 def _words(verdict: Verdict | None) -> str:
@@ -164,8 +138,8 @@ def scenarios_to_json(scenarios: Sequence[Scenario], changes: Sequence[Change]) 
                 "name": scenario.name,
                 "title": scenario.game.title,
                 "kappa": json_number(scenario.solution.kappa),
-                "equilibria": solution_to_json(scenario.solution)["equilibria"],
-                "thresholds": None if scenario.thresholds is None else report_to_json(scenario.thresholds),
+                "equilibria": scenario.solution.json_data()["equilibria"],
+                "thresholds": None if scenario.thresholds is None else scenario.thresholds.json_data(),
                 "changes": {
                     "gained": list(change.gained),
                     "lost": list(change.lost),
@@ -197,7 +171,7 @@ def whatif_sections(result: WhatIf) -> list[Section]:
     for section in sections:
         section.caption = (section.caption or "") + "; Δ marks a changed cell (before → after)"
     rows = []
-    for name, t_before, t_after in _threshold_pairs(result):
+    for name, t_before, t_after in result.threshold_pairs():
         rows.append(
             [
                 CRITERION_NAMES[name],
@@ -233,39 +207,3 @@ def whatif_sections(result: WhatIf) -> list[Section]:
         )
     )
     return sections
-
-
-def _threshold_pairs(result: WhatIf) -> Iterator[tuple[str, Threshold | None, Threshold | None]]:
-    before = result.baseline.thresholds.thresholds if result.baseline.thresholds else {}
-    after = result.changed.thresholds.thresholds if result.changed.thresholds else {}
-    for name in CRITERION_NAMES:
-        if name in before or name in after:
-            yield name, before.get(name), after.get(name)
-
-
-def whatif_to_json(result: WhatIf) -> dict[str, Any]:
-    """The stable JSON of ``sovgame whatif``: changed cells, equilibria and thresholds before and after."""
-    game = result.changed.game
-    return {
-        "game": game.title,
-        "settings": list(result.settings),
-        "kappa": json_number(result.baseline.solution.kappa),
-        "verdict_scale": verdict_scale_json(),
-        "changed_cells": {
-            game.outcome_key(p): {"before": [fmt(v) for v in b], "after": [fmt(v) for v in a]}
-            for p, (b, a) in result.changed_cells.items()
-        },
-        "equilibria": {
-            "before": solution_to_json(result.baseline.solution)["equilibria"],
-            "after": solution_to_json(result.changed.solution)["equilibria"],
-            "gained": list(result.change.gained),
-            "lost": list(result.change.lost),
-        },
-        "thresholds": {
-            name: {
-                "before": None if b is None else threshold_to_json(b),
-                "after": None if a is None else threshold_to_json(a),
-            }
-            for name, b, a in _threshold_pairs(result)
-        },
-    }

@@ -1,19 +1,14 @@
 """Thresholds as functions of a success probability: the tables of ``thresholds --vary
-capacity`` and their stable JSON.
-
-JSON keys are documented in the README and kept stable; scripts depend on them.
-"""
+capacity`` (their JSON is ``CapacitySensitivity.to_dict()``)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..core.intervals import Interval, exact_text
-from ..core.numbers import fmt, json_number
+from ..core.numbers import fmt
 from ..costs.capacity import CapacitySensitivity, Curve, Piece
-from ..costs.verdicts import verdict_legend, verdict_scale_json
+from ..costs.verdicts import verdict_legend
 from .sections import Section
-from .thresholds import CRITERION_NAMES, threshold_cell, threshold_to_json, verdict_cell
+from .thresholds import CRITERION_NAMES, threshold_cell, verdict_cell
 
 
 def _q(interval: Interval) -> str:
@@ -84,47 +79,3 @@ def capacity_sections(result: CapacitySensitivity) -> list[Section]:
         name="capacity_per_player",
     )
     return [main, players]
-
-
-def _pieces_json(pieces: tuple[Piece, ...]) -> list[dict[str, Any]]:
-    return [
-        {
-            "q": p.interval.to_json(),
-            "formula": None if p.formula is None else p.formula.text("q"),
-            "attained": p.attained,
-        }
-        for p in pieces
-    ]
-
-
-def capacity_to_json(result: CapacitySensitivity) -> dict[str, Any]:
-    """The stable JSON of ``thresholds --vary capacity`` (documented in the README)."""
-    game, entry = result.game, result.entry
-    player = game.players[entry.player]
-    return {
-        "game": game.title,
-        "target": dict(zip(game.player_names, game.outcome_names(result.target))),
-        "costs": list(result.at_file.costs),
-        "plausible_kappa": [json_number(v) for v in result.plausible],
-        "verdict_scale": verdict_scale_json(),
-        "varied": {
-            "player": player.name,
-            "strategy": player.strategies[entry.strategy],
-            "fallback": player.strategies[entry.fallback],
-            "success": fmt(entry.success),
-        },
-        "criteria": {
-            name: {
-                "pieces": _pieces_json(curve.pieces),
-                "per_player": {who: _pieces_json(p) for who, p in curve.per_player.items()},
-                "verdicts": [
-                    {"q": span.interval.to_json(), "verdict": None if span.verdict is None else span.verdict.value}
-                    for span in curve.verdicts
-                ],
-                "changes": [exact_text(c) for c in curve.changes],
-                "at_file": threshold_to_json(result.at_file.thresholds[name]),
-            }
-            for name, curve in result.curves.items()
-        },
-        "notes": list(result.notes),
-    }

@@ -1,4 +1,4 @@
-"""The scorecard of a file's claims: its table and stable JSON (documented in the README)."""
+"""The scorecard of a file's claims: its table, and its JSON with the deciding numbers."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from typing import Any
 
 from ..claims.grading import GRADE_MEANINGS, Grade, TestResult
 from ..claims.scorecard import Scorecard
-from ..costs.verdicts import verdict_legend, verdict_scale_json
-from ..sensitivity.one_number import Entry
+from ..costs.verdicts import verdict_legend
+from ..sensitivity.one_number import Entry, deciding_to_json
 from .sections import Section
 
 
@@ -64,45 +64,9 @@ def scorecard_sections(scorecard: Scorecard, legend: bool = True) -> list[Sectio
     ]
 
 
-def claim_test_to_json(result: TestResult) -> dict[str, Any]:
-    """One test: its kind, the file it uses, quantity, value (exact and decimal), expectation, grade, reason."""
-    return {
-        "kind": result.test.kind,
-        "key": result.test.key,
-        "game": result.test.game,
-        "quantity": result.quantity,
-        "exact": None if result.value == "—" else result.value,
-        "value": result.decimal,
-        "expects": result.expects,
-        "grade": result.grade.value,
-        "reason": result.reason,
-    }
-
-
 def scorecard_to_json(
     scorecard: Scorecard, deciding: list[Entry] | None = None, left_out: str | None = None
 ) -> dict[str, Any]:
-    """The stable JSON of ``sovgame claims`` (documented in the README); ``deciding`` (the numbers
-    that decide the grades) is null where it was not computed (inside ``analyze``'s JSON, which
-    has its own, or ``left_out`` past the work limit, which says why)."""
-    from .sensitivity import deciding_to_json
-
-    return {
-        "game": scorecard.game.title,
-        "claims": [
-            {
-                "id": r.claim.id,
-                "text": r.claim.text,
-                "source": r.claim.source,
-                "grade": r.grade.value,
-                "reason": r.reason,
-                "tests": [claim_test_to_json(t) for t in r.tests],
-            }
-            for r in scorecard.results
-        ],
-        "counts": {g.value: scorecard.count(g) for g in Grade},
-        "grade_scale": {g.value: GRADE_MEANINGS[g] for g in Grade},
-        "verdict_scale": verdict_scale_json(),
-        "deciding": None if deciding is None else deciding_to_json(deciding),
-        "deciding_left_out": left_out,
-    }
+    """The stable JSON of ``sovgame claims`` (documented in the README) with the numbers that
+    decide the grades (:meth:`Scorecard.json_with`)."""
+    return scorecard.json_with(None if deciding is None else deciding_to_json(deciding), left_out)

@@ -52,7 +52,7 @@ def exact_only(on: bool = True) -> Iterator[None]:
 
 
 def _surd_value(text: str) -> float:
-    from .tidy import number_value
+    from ..core.tidy import number_value
 
     value = number_value(text)
     return math.nan if value is None else value

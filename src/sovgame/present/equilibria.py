@@ -1,38 +1,20 @@
-"""Equilibria: the table of ``sovgame solve`` and its stable JSON.
+"""Equilibria: the table of ``sovgame solve`` (its JSON is ``Solution.to_dict()``).
 
 JSON keys are documented in the README and kept stable; scripts depend on them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..core.model import Game
-from ..core.numbers import fmt, fmt_short, json_number
-from ..solvers.equilibria import Equilibrium, Solution
-from ..solvers.verify import Number, Strategy
+from ..core.numbers import fmt, fmt_short
+from ..solvers.equilibria import Solution, describe_strategy
 from .game import payoff_sections
 from .sections import Section
 
 if TYPE_CHECKING:
-    from ..solvers.components import Component
     from ..solvers.crosscheck import CrossCheck
-
-
-def describe_strategy(strategies: tuple[str, ...], probs: Sequence[Number]) -> str:
-    """ "Strike" for a pure strategy, "Stag 2/3, Hare 1/3" for a mixed one."""
-    support = [(name, p) for name, p in zip(strategies, probs) if p != 0]
-    if len(support) == 1:
-        return support[0][0]
-    return ", ".join(f"{name} {fmt_short(p)}" for name, p in support)
-
-
-def describe_equilibrium(game: Game, eq: Equilibrium) -> str:
-    """ "(Strike, Tolerate TTP)" or "(Stag 2/3, Hare 1/3; Stag 2/3, Hare 1/3)"."""
-    parts = [describe_strategy(p.strategies, s) for p, s in zip(game.players, eq.strategies)]
-    return "(" + ("; " if not eq.pure else ", ").join(parts) + ")"
 
 
 def equilibria_section(solution: Solution, title: str | None = None) -> Section:
@@ -64,19 +46,8 @@ def equilibria_section(solution: Solution, title: str | None = None) -> Section:
 
 
 def solution_to_json(solution: Solution, check: CrossCheck | None = None) -> dict[str, Any]:
-    """The stable JSON of ``sovgame solve`` (documented in the README)."""
-    game = solution.game
-    data: dict[str, Any] = {
-        "game": game.title,
-        "players": game.player_names,
-        "kappa": json_number(solution.kappa),
-        "degenerate": solution.degenerate,
-        "equilibria": [equilibrium_to_json(game, eq) for eq in solution.equilibria],
-        "complete": solution.complete,
-        "notes": list(solution.notes),
-    }
-    if game.n_players >= 3:
-        data["components"] = [component_to_json(game, c) for c in solution.components]
+    """The stable JSON of ``sovgame solve`` (``Solution.to_dict()``), with nashpy's check when made."""
+    data = solution.json_data()
     if check is not None:
         data["nashpy_check"] = {
             "found": list(check.found),
@@ -85,52 +56,6 @@ def solution_to_json(solution: Solution, check: CrossCheck | None = None) -> dic
             "extra": check.extra,
         }
     return data
-
-
-def equilibrium_to_json(game: Game, eq: Equilibrium) -> dict[str, Any]:
-    """One equilibrium: each player's probabilities as floats and exact text, payoffs, pure, component."""
-    return {
-        **_profile_json(game, eq.strategies),
-        "payoffs": {p.name: float(v) for p, v in zip(game.players, eq.payoffs)},
-        "pure": eq.pure,
-        "component": eq.component,
-    }
-
-
-def _profile_json(game: Game, strategies: Sequence[Strategy]) -> dict[str, Any]:
-    """``strategies`` (floats) and ``exact`` (text: "1/4", "a + b·√r", "root of ... in [lo, hi]")."""
-    return {
-        "strategies": {
-            p.name: {name: float(prob) for name, prob in zip(p.strategies, s)} for p, s in zip(game.players, strategies)
-        },
-        "exact": {
-            p.name: {name: fmt(prob) for name, prob in zip(p.strategies, s)} for p, s in zip(game.players, strategies)
-        },
-    }
-
-
-def component_to_json(game: Game, component: Component) -> dict[str, Any]:
-    """A continuum of equilibria: its number, dimension, whether it is one polytope, a point in
-    it, and its pieces (kind, dimension, supports, extreme points as equilibrium numbers from 1)."""
-    return {
-        "number": component.number,
-        "dimension": component.dimension,
-        "polytope": component.polytope,
-        "point": _profile_json(game, component.point),
-        "pieces": [
-            {
-                "kind": piece.kind,
-                "dimension": piece.dimension,
-                "supports": _supports_json(game, piece.support),
-                "extreme": [k + 1 for k in piece.extreme],
-            }
-            for piece in component.pieces
-        ],
-    }
-
-
-def _supports_json(game: Game, support: Sequence[Sequence[int]]) -> dict[str, list[str]]:
-    return {p.name: [p.strategies[s] for s in own] for p, own in zip(game.players, support)}
 
 
 def _irrational_lines(solution: Solution) -> list[str]:

@@ -1,6 +1,6 @@
 """The game as the file states it: payoff matrices, notes, costs, sections; the bundled games.
 
-JSON keys are documented in the README and kept stable; scripts depend on them.
+The JSON of ``show`` is the game's and the case's own (``Case.to_dict()``, :mod:`sovgame.core.case`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.case import Case, as_case
 from ..core.model import Game, Profile
-from ..core.numbers import fmt, fmt_short, json_number
+from ..core.numbers import fmt, fmt_short
 from ..sections.capacity import LimitedCapacity, stated
 from ..sections.sequence import MoveOrder
 from ..sections.types import HiddenTypes
@@ -166,75 +166,6 @@ def game_sections(x: Game | Case) -> list[Section]:
     sections += [s for s in (notes_section(x),) if s is not None] + cost_sections(x)
     sections += [s for s in (moves_section(x),) if s is not None]
     return sections
-
-
-def game_to_json(x: Game | Case) -> dict[str, Any]:
-    """The game as ``sovgame show --format json`` prints it: payoffs as numbers and exact text, costs, notes."""
-    case = as_case(x)
-    game, costs = case.game, stated(case).costs
-    return {
-        "game": game.title,
-        "description": case.description,
-        "source": case.source,
-        "payoff_scale": game.payoff_scale,
-        "players": [
-            {"name": p.name, "strategies": list(p.strategies), "compromise": p.compromise} for p in game.players
-        ],
-        "payoffs": {game.outcome_key(s): [json_number(v) for v in game.payoffs[s]] for s in game.profiles()},
-        "payoffs_exact": {game.outcome_key(s): [fmt(v) for v in game.payoffs[s]] for s in game.profiles()},
-        "notes": {game.outcome_key(s): n for s, n in case.notes.items()},
-        "costs": [
-            {
-                "name": c.name,
-                "incidence": c.incidence,
-                "weights": [fmt(w) for w in c.weights],
-                "between": [game.player_names[j] for j in c.between],
-                "exposure": None
-                if c.exposure is None
-                else {game.outcome_key(p): [fmt(v) for v in row] for p, row in c.exposure.items()},
-                "source": c.source,
-            }
-            for c in costs
-        ],
-        "plausible_kappa": None if case.plausible_kappa is None else [json_number(v) for v in case.plausible_kappa],
-        **moves_to_json(case),
-    }
-
-
-def moves_to_json(x: Game | Case) -> dict[str, Any]:
-    """``sequence`` (null), ``capacity`` and ``types`` (empty lists) as the file states them."""
-    case = as_case(x)
-    game, sequence, capacity, types = (
-        case.game,
-        case.section(MoveOrder),
-        case.section(LimitedCapacity),
-        case.section(HiddenTypes),
-    )
-    names = game.player_names
-    return {
-        "sequence": None
-        if sequence is None
-        else {"order": [names[i] for i in sequence.order], "observed": sequence.observed},
-        "capacity": [
-            {
-                "player": names[e.player],
-                "strategy": game.players[e.player].strategies[e.strategy],
-                "success": fmt(e.success),
-                "fallback": game.players[e.player].strategies[e.fallback],
-                "success_range": None if e.success_range is None else [fmt(v) for v in e.success_range],
-            }
-            for e in (capacity.entries if capacity else ())
-        ],
-        "types": [
-            {
-                "player": names[t.player],
-                "name": t.name,
-                "prior": fmt(t.prior),
-                "payoffs": {game.outcome_key(p): fmt(v) for p, v in t.payoffs.items()},
-            }
-            for t in (types.types if types else ())
-        ],
-    }
 
 
 def games_section(rows: list[dict[str, Any]]) -> Section:

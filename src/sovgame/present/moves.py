@@ -1,26 +1,16 @@
-"""Move order: the tables of ``sovgame sequential`` and its stable JSON.
-
-JSON keys are documented in the README and kept stable; scripts depend on them.
-"""
+"""Move order: the tables of ``sovgame sequential`` (its JSON is ``SequentialAnalysis.to_dict()``)."""
 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
 
 from ..core.model import Game, Profile
-from ..core.numbers import fmt, fmt_short, json_number
-from ..costs.verdicts import verdict_legend, verdict_scale_json
-from ..play.sequential import FirstMover, OrderRow, OrderSolution, SequentialAnalysis
-from ..solvers.equilibria import Solution
-from .equilibria import describe_equilibrium, equilibrium_to_json
+from ..core.numbers import fmt, fmt_short
+from ..costs.verdicts import verdict_legend
+from ..play.sequential import OrderRow, OrderSolution, SequentialAnalysis, order_label
+from ..solvers.equilibria import Solution, describe_equilibrium
 from .sections import Section
-from .thresholds import threshold_cell, threshold_to_json, verdict_cell
-
-
-def order_label(game: Game, order: tuple[int, int] | None) -> str:
-    """ "simultaneous" or "Afghanistan first"."""
-    return "simultaneous" if order is None else f"{game.players[order[0]].name} first"
+from .thresholds import threshold_cell, verdict_cell
 
 
 def _outcome(game: Game, profile: Profile) -> str:
@@ -134,64 +124,3 @@ def _first_mover_section(result: SequentialAnalysis) -> Section:
         name="first_mover",
         numeric={1, 2, 3, 4},
     )
-
-
-def _pair(values: tuple[Fraction, Fraction]) -> list[str]:
-    return [fmt(values[0]), fmt(values[1])]
-
-
-def _mover_json(m: FirstMover) -> dict[str, Any]:
-    return {
-        "leading": _pair(m.leading),
-        "following": _pair(m.following),
-        "simultaneous": _pair(m.simultaneous),
-        "value": _pair(m.value),
-    }
-
-
-def _row_json(game: Game, row: OrderRow) -> dict[str, Any]:
-    solved = row.at_kappa
-    data: dict[str, Any] = {
-        "order": None if row.order is None else [game.players[i].name for i in row.order],
-        "label": order_label(game, row.order),
-        "equilibria": None,
-        "spe": None,
-        "outcome_threshold": None if row.outcome is None else threshold_to_json(row.outcome),
-        "unique_threshold": None if row.unique is None else threshold_to_json(row.unique),
-    }
-    if isinstance(solved, Solution):
-        data["equilibria"] = [equilibrium_to_json(game, e) for e in solved.equilibria]
-        data["outcomes"] = [game.outcome_key(p) for p in solved.pure_profiles]
-        data["mixed_outcomes"] = []
-        return data
-    leader, follower = (game.players[i] for i in solved.order)
-    data["spe"] = [
-        {
-            "leader_move": leader.strategies[e.leader_move],
-            "plan": {leader.strategies[a]: follower.strategies[b] for a, b in enumerate(e.plan)},
-            "outcome": game.outcome_key(e.outcome),
-            "payoffs": {p.name: fmt(v) for p, v in zip(game.players, e.payoffs)},
-        }
-        for e in solved.equilibria
-    ]
-    data["outcomes"] = [game.outcome_key(p) for p in solved.outcomes]
-    data["mixed_outcomes"] = [game.outcome_key(p) for p in solved.mixed_outcomes]
-    return data
-
-
-def sequential_to_json(result: SequentialAnalysis) -> dict[str, Any]:
-    """The stable JSON of ``sovgame sequential`` (documented in the README)."""
-    game = result.game
-    return {
-        "game": game.title,
-        "players": game.player_names,
-        "kappa": json_number(result.kappa),
-        "target": None if result.target is None else dict(zip(game.player_names, game.outcome_names(result.target))),
-        "chosen_order": None if result.chosen is None else [game.players[i].name for i in result.chosen],
-        "observed": result.observed,
-        "plausible_kappa": [json_number(v) for v in result.plausible],
-        "verdict_scale": verdict_scale_json(),
-        "orders": [_row_json(game, row) for row in result.rows],
-        "first_mover": {m.player: _mover_json(m) for m in result.first_movers},
-        "notes": list(result.notes),
-    }

@@ -1,23 +1,24 @@
-"""Mediation, repeated play and learning dynamics: their tables and stable JSON."""
+"""Mediation, repeated play and learning dynamics: their tables (their JSON is each result's
+``to_dict()``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..core.intervals import exact_text
 from ..core.model import Game, Profile
-from ..core.numbers import fmt, fmt_short, json_number
-from ..costs.verdicts import verdict_legend, verdict_scale_json
+from ..core.numbers import fmt, fmt_short
+from ..costs.verdicts import verdict_legend
 from ..play.mediation import CorrelatedEquilibrium, Mediation, piecewise_text
-from ..play.repeated import RepeatedAnalysis, outcome_profile
+from ..play.repeated import RepeatedAnalysis
 from ..solvers.verify import Number
 from .sections import Section
-from .thresholds import threshold_to_json, verdict_cell
+from .thresholds import verdict_cell
 
 if TYPE_CHECKING:
-    from ..play.dynamics import Dynamics, Trajectory
+    from ..play.dynamics import Dynamics
 
 
 def _distribution_text(game: Game, distribution: Mapping[Profile, Fraction | float]) -> str:
@@ -129,53 +130,6 @@ def _leverage_section(result: Mediation) -> Section:
     )
 
 
-def _distribution_json(game: Game, distribution: Mapping[Profile, Fraction | float]) -> dict[str, float]:
-    return {game.outcome_key(s): float(p) for s, p in distribution.items()}
-
-
-def _exact_value(ce: CorrelatedEquilibrium) -> str | None:
-    """The certified optimum as exact text; None when only the float answer is known."""
-    return fmt(ce.value) if ce.certified and isinstance(ce.value, Fraction) else None
-
-
-def mediation_to_json(result: Mediation) -> dict[str, Any]:
-    """The stable JSON of ``sovgame mediate`` (documented in the README)."""
-    game = result.game
-    welfare = result.ce_welfare
-    gain = result.value_of_recommendation
-    return {
-        "game": game.title,
-        "kappa": json_number(result.kappa),
-        "target": game.outcome_key(result.target),
-        "ce_max_target_probability": float(result.ce_target.value),
-        "ce_max_target_exact": _exact_value(result.ce_target),
-        "ce_max_target_distribution": _distribution_json(game, result.ce_target.distribution),
-        "ce_max_welfare": {
-            "welfare": float(welfare.value),
-            "exact": _exact_value(welfare),
-            "distribution": _distribution_json(game, welfare.distribution),
-            "certified": welfare.certified,
-        },
-        "best_nash_welfare": None if result.best_nash_welfare is None else float(result.best_nash_welfare),
-        "value_of_recommendation": None if gain is None else float(gain),
-        "recommendation_suffices_from": threshold_to_json(result.recommendation_suffices),
-        "verdict_scale": verdict_scale_json(),
-        "transfers": {k: fmt(v) for k, v in result.transfers.items()},
-        "transfers_formula": {k: piecewise_text(v) for k, v in result.transfer_terms.items()},
-        "guarantees": {k: fmt(v) for k, v in result.guarantees.items()},
-        "guarantees_formula": {k: piecewise_text(v) for k, v in result.guarantee_terms.items()},
-        "total_transfers": fmt(result.total_transfers),
-        "total_with_guarantees": fmt(result.total_with_guarantees),
-        "needs_most": result.needs_most,
-        "budget": None if result.budget is None else fmt(result.budget),
-        "affordable": result.affordable,
-    }
-
-
-def _outcome_key(result: RepeatedAnalysis, outcome: tuple[int, int]) -> str:
-    return result.game.outcome_key(outcome_profile(result.target, result.confront, outcome))
-
-
 def repeated_sections(result: RepeatedAnalysis) -> list[Section]:
     """The tables of ``sovgame repeated``: grim-trigger δ* per player, the noisy pair's long-run
     shares (exact and simulated) and, with imperfect monitoring, the punishment lengths."""
@@ -217,7 +171,7 @@ def _grim_section(result: RepeatedAnalysis) -> Section:
 def _noisy_section(result: RepeatedAnalysis) -> Section:
     chain = result.chain
     rows = [
-        [_outcome_key(result, o), fmt_short(share), f"{result.simulation[o]:.4f}"] for o, share in chain.shares.items()
+        [result.outcome_key(o), fmt_short(share), f"{result.simulation[o]:.4f}"] for o, share in chain.shares.items()
     ]
     lines = [
         f"mean ceasefire spell {fmt_short(chain.ceasefire_spell)} periods, mean conflict spell "
@@ -257,44 +211,6 @@ def _monitoring_section(result: RepeatedAnalysis) -> Section:
     )
 
 
-def repeated_to_json(result: RepeatedAnalysis) -> dict[str, Any]:
-    """The stable JSON of ``sovgame repeated`` (documented in the README)."""
-    chain = result.chain
-    mon = result.monitoring
-    return {
-        "game": result.game.title,
-        "kappa": json_number(result.kappa),
-        "delta_star": {k: exact_text(v) for k, v in result.delta_star.items()},
-        "credible": result.grim.credible,
-        "punishment": result.grim.punishment,
-        "discount": None if result.discount is None else fmt(result.discount),
-        "sustained": None if result.discount is None else result.grim.sustained(result.discount),
-        "sustainable": None if result.sustain is None else threshold_to_json(result.sustain),
-        "verdict_scale": verdict_scale_json(),
-        "pair": list(result.pair),
-        "noise": fmt(chain.noise),
-        "stationary": {_outcome_key(result, o): float(v) for o, v in chain.shares.items()},
-        "stationary_exact": {_outcome_key(result, o): fmt(v) for o, v in chain.shares.items()},
-        "mean_ceasefire_spell": None if chain.ceasefire_spell is None else fmt(chain.ceasefire_spell),
-        "mean_conflict_spell": None if chain.conflict_spell is None else fmt(chain.conflict_spell),
-        "simulation": {
-            "periods": result.periods,
-            "seed": result.seed,
-            "shares": {_outcome_key(result, o): v for o, v in result.simulation.items()},
-        },
-        "monitoring": None
-        if mon is None
-        else {
-            "false_alarm": fmt(mon.false_alarm),
-            "detection": fmt(mon.detection),
-            "discount": fmt(mon.discount),
-            "punishment": mon.punishment,
-            "length": mon.length,
-            "conflict_share": None if mon.conflict_share is None else fmt(mon.conflict_share),
-        },
-    }
-
-
 # --- learning dynamics ----------------------------------------------------------------------------
 
 
@@ -305,7 +221,7 @@ def _mixed_text(strategies: Sequence[str], probs: Iterable[float]) -> str:
 def dynamics_sections(result: Dynamics) -> list[Section]:
     """The table of ``sovgame dynamics``: where each learning dynamic ends, the equilibrium it
     selects and when it settles."""
-    from .equilibria import describe_equilibrium
+    from ..solvers.equilibria import describe_equilibrium
 
     game = result.game
     rows = []
@@ -339,38 +255,3 @@ def dynamics_sections(result: Dynamics) -> list[Section]:
             name="dynamics",
         )
     ]
-
-
-def _selected_label(result: Dynamics, trajectory: Trajectory) -> str | None:
-    """The outcome key of the selected pure equilibrium, "mixed", or None."""
-    if trajectory.selected is None:
-        return None
-    profile = result.solution.equilibria[trajectory.selected].pure_profile()
-    return "mixed" if profile is None else result.game.outcome_key(profile)
-
-
-def dynamics_to_json(result: Dynamics) -> dict[str, Any]:
-    """The JSON of ``sovgame dynamics``: the start and each trajectory's end, selection and settling time."""
-    game = result.game
-    out: dict[str, Any] = {
-        "game": game.title,
-        "kappa": json_number(result.kappa),
-        "start": {p.name: dict(zip(p.strategies, map(float, s))) for p, s in zip(game.players, result.start)},
-        "trajectories": [],
-    }
-    for t in result.trajectories:
-        row_end, col_end = t.end
-        out["trajectories"].append(
-            {
-                "method": t.method,
-                "end": {
-                    game.players[0].name: dict(zip(game.players[0].strategies, map(float, row_end))),
-                    game.players[1].name: dict(zip(game.players[1].strategies, map(float, col_end))),
-                },
-                "selected": _selected_label(result, t),
-                "selected_index": t.selected,
-                "distance": t.distance,
-                "settle": t.settle,
-            }
-        )
-    return out

@@ -49,7 +49,7 @@ def chart_end(result: Sweep, to: float | None = None) -> float:
 
 
 def _row_label(result: Sweep, eq: Equilibrium) -> str:
-    from .equilibria import describe_equilibrium
+    from ..solvers.equilibria import describe_equilibrium
 
     game = result.game
     if eq.pure:

@@ -64,14 +64,19 @@ def render(
     primary: str | None = None,
     out: TextIO | None = None,
     console: Console | None = None,
+    wide: Callable[[], list[dict[str, Any]]] | None = None,
 ) -> None:
     """Write ``sections`` (table, markdown) or ``data`` (json; csv and xlsx in long form) to
-    ``out``/``console``; ``primary`` names the one section of a JSON that is a list.
+    ``out``/``console``; ``primary`` names the one section of a JSON that is a list. With
+    ``wide`` (``--wide``), csv and xlsx hold its records instead, one row each.
 
     ``sections`` and ``data`` may be given as zero-argument callables, so only the view
     that is printed gets built.
     """
     out = out or sys.stdout
+    if wide is not None:
+        _write_wide(fmt, wide(), primary or "result", out)
+        return
     if fmt in (OutputFormat.json, OutputFormat.csv, OutputFormat.xlsx):
         value = data() if callable(data) else data
         if fmt is OutputFormat.json:
@@ -90,8 +95,21 @@ def render(
         print_tables(sections, heading, console)
 
 
-def _write_xlsx(data: Any, name: str, out: TextIO) -> None:
-    """The workbook's bytes to ``out``'s binary stream; never to a terminal."""
+def _write_wide(fmt: OutputFormat, records: list[dict[str, Any]], name: str, out: TextIO) -> None:
+    """``--wide``: the result's natural table as csv or xlsx."""
+    from .tidy import wide_csv, wide_xlsx
+
+    if fmt is OutputFormat.csv:
+        out.write(wide_csv(records))
+    elif fmt is OutputFormat.xlsx:
+        _write_xlsx(records, name, out, lambda: wide_xlsx(records, name))
+    else:
+        raise ParameterError("wide", "is for the csv and xlsx formats (the other formats show every value)")
+
+
+def _write_xlsx(data: Any, name: str, out: TextIO, workbook: Callable[[], bytes] | None = None) -> None:
+    """The workbook's bytes (the long form of ``data``, or ``workbook()``) to ``out``'s binary
+    stream; never to a terminal."""
     import importlib.util
 
     if importlib.util.find_spec("openpyxl") is None:
@@ -100,7 +118,7 @@ def _write_xlsx(data: Any, name: str, out: TextIO) -> None:
         raise ParameterError("fmt", "xlsx is a binary workbook; send it to a file, e.g. > results.xlsx")
     from .tidy import to_xlsx
 
-    payload = to_xlsx(data, name)
+    payload = to_xlsx(data, name) if workbook is None else workbook()
     binary = getattr(out, "buffer", None)
     if binary is None:
         raise ParameterError("fmt", "xlsx is written to a binary stream; this output takes text only")

@@ -26,10 +26,10 @@ from ..files.gamefile import read_case
 from ..files.reading import track_inputs
 from ..findings.analysis import Analysis, analyze
 from ..sections.capacity import stated
-from .analysis import analysis_sections, analysis_to_json
+from .analysis import analysis_sections
 from .render import markdown_text, prepare, to_json_text, to_markdown
 from .sections import Section
-from .thresholds import sweep_sections, sweep_to_json
+from .thresholds import sweep_sections
 
 FORMATS = (".md", ".html", ".json")
 
@@ -175,8 +175,8 @@ def write_report(
         regimes = sweep(game)  # first: a game too large for the regimes is refused at once
         result = analyze(game)
         data = {
-            "analysis": analysis_to_json(result),
-            "regimes": sweep_to_json(regimes),
+            "analysis": result.json_data(),
+            "regimes": regimes.json_data(),
             "assumptions": assumptions_section(result).lines,
         }
         png = chart_png(regimes, result) if output.suffix.lower() != ".json" else None

@@ -1,19 +1,13 @@
-"""Robustness: the tables of ``sovgame robust`` and its stable JSON.
-
-JSON keys are documented in the README and kept stable; scripts depend on them.
-"""
+"""Robustness: the tables of ``sovgame robust`` (its JSON is ``RobustResult.to_dict()``)."""
 
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from ..core.intervals import exact_text
-from ..core.numbers import fmt, json_number
-from ..costs.verdicts import verdict_legend, verdict_scale_json
-from ..robustness.attribution import Attribution
-from ..robustness.summary import CriterionRobustness, RobustResult
-from ..sections.capacity import capacity_of, stated
+from ..core.numbers import fmt
+from ..costs.verdicts import verdict_legend
+from ..robustness.result import RobustResult
 from .sections import Section
 from .thresholds import CRITERION_NAMES
 
@@ -130,66 +124,6 @@ def _at_top_section(result: RobustResult) -> Section:
     )
 
 
-def robust_to_json(result: RobustResult) -> dict[str, Any]:
-    """The stable JSON of ``sovgame robust`` (documented in the README)."""
-    game = result.game
-    ranks = None
-    if game.payoff_scale == "ordinal":
-        ranks = {}
-        base = stated(result.case).payoffs  # ranks are the file's
-        for i, player in enumerate(game.players):
-            values = sorted(set(base[..., i].ravel()))
-            ranks[player.name] = {"count": len(values), "range": [json_number(values[0]), json_number(values[-1])]}
-    at_top = result.at_top
-    return {
-        "game": game.title,
-        "target": result.target_names(),
-        "costs": list(result.costs),
-        "samples": result.samples,
-        "seed": result.seed,
-        "model": {
-            "payoffs": game.payoff_scale,
-            "noise": result.noise,
-            "ranks": ranks,
-            "weights_range": [c.name for c in game.costs if c.name in result.costs and c.weights_range is not None],
-            "success_range": [
-                f"{game.players[e.player].name}@{game.players[e.player].strategies[e.strategy]}"
-                for e in capacity_of(result.case)
-                if e.success_range is not None
-            ],
-            "uncertain": result.uncertain,
-            "description": result.model,
-        },
-        "plausible_kappa": [json_number(v) for v in result.plausible],
-        "criteria": {name: _criterion_json(c) for name, c in result.criteria.items()},
-        "binding": result.binding,
-        "game_types": None if result.game_types is None else {**result.game_types, "by_player": result.player_types},
-        "equilibria_at_top": {
-            "kappa": json_number(at_top.kappa),
-            "target_equilibrium_share": at_top.target_equilibrium_share,
-            "target_unique_share": at_top.target_unique_share,
-            "mixed_searched": at_top.mixed_searched,
-            "unresolved_share": at_top.unresolved_share,
-            "sets": [
-                {
-                    "equilibria": [
-                        {p.name: [p.strategies[k] for k in s] for p, s in zip(game.players, eq)}
-                        for eq in item.equilibria
-                    ],
-                    "continuum": item.continuum,
-                    "summary": item.summary,
-                    "share": item.share,
-                }
-                for item in at_top.sets
-            ],
-        },
-        "verdict": result.verdict,
-        "attribution": {a.criterion: _attribution_json(a) for a in result.attribution},
-        "verdict_scale": verdict_scale_json(),
-        "notes": list(result.notes),
-    }
-
-
 def attribution_lines(result: RobustResult) -> list[str]:
     """One line per criterion: the share of samples that disagree with the file's verdict and
     the drawn numbers that carry it (:mod:`sovgame.robustness.attribution`)."""
@@ -213,39 +147,3 @@ def attribution_lines(result: RobustResult) -> list[str]:
 
 def _side(share: float) -> str:
     return "—" if math.isnan(share) else _percent(share)
-
-
-def _attribution_json(a: Attribution) -> dict[str, Any]:
-    return {
-        "file_verdict": a.file_verdict,
-        "disagreement": a.disagreement,
-        "samples": a.samples,
-        "drivers": [
-            {
-                "number": d.number,
-                "rho": d.rho,
-                "below_median": None if math.isnan(d.below) else d.below,
-                "above_median": None if math.isnan(d.above) else d.above,
-            }
-            for d in a.drivers
-        ],
-    }
-
-
-def _criterion_json(c: CriterionRobustness) -> dict[str, Any]:
-    return {
-        "p_within_plausible": c.p_within_plausible,
-        "ci95": [c.ci95[0], c.ci95[1]],
-        "never_share": c.never_share,
-        "quantiles": dict(c.quantiles),
-        "subsample": None if not c.open else {"size": c.subsample, "of": c.open, "settled": c.settled},
-        "undetermined_share": c.undetermined_share,
-        "verdicts": dict(c.verdict_shares),
-        "agreement": c.agreement,
-        "file": {
-            "value": None if c.file_value is None else float(c.file_value),
-            "exact": exact_text(c.file_value),
-            "attained": c.file_attained,
-            "verdict": c.file_verdict,
-        },
-    }

@@ -1,6 +1,6 @@
 """Views of the sensitivity analysis: the table of what decides each verdict, the threshold as
-a function of each number, the sentences naming the deciding numbers, and the stable JSON of
-``sovgame sensitivity`` (documented in the README)."""
+a function of each number and the sentences naming the deciding numbers (the stable JSON of
+``sovgame sensitivity`` is ``Sensitivity.to_dict()``)."""
 
 from __future__ import annotations
 
@@ -9,45 +9,13 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from ..claims.grading import GRADE_MEANINGS, Grade
-from ..core.intervals import Endpoint, exact_text
-from ..core.numbers import fmt, json_number
-from ..core.roots import Root
-from ..costs.thresholds import CRITERIA
-from ..costs.verdicts import Verdict, verdict_legend, verdict_scale_json
-from ..sensitivity.one_number import Entry, Sensitivity, deciding_entries, value_text
-from ..sensitivity.walk import Bracket, End
+from ..core.intervals import exact_text
+from ..core.numbers import fmt
+from ..costs.verdicts import Verdict, verdict_legend
+from ..sensitivity.one_number import Entry, Sensitivity, deciding_entries, deciding_sentence
+from ..sensitivity.walk import End
+from ..sensitivity.words import state_words, subject_words, value_text
 from .sections import Section
-
-#: How a subject is named in tables.
-SUBJECT_WORDS = {
-    "nash": "equilibrium",
-    "strict": "strict equilibrium",
-    "dominant": "dominant",
-    "unique": "only equilibrium",
-    "risk_dominant": "risk-dominant",
-}
-
-
-def subject_words(subject: str) -> str:
-    """ "only equilibrium" for ``unique``, "claim unreachable" for ``claim:unreachable``."""
-    if subject.startswith("claim:"):
-        return f"claim {subject.removeprefix('claim:')}"
-    return SUBJECT_WORDS.get(subject, subject)
-
-
-def state_words(state: Hashable | None) -> str:
-    """A verdict or a grade as tables print it."""
-    if state is None:
-        return "not settled"
-    if isinstance(state, (Verdict, Grade)):
-        return state.words
-    return str(state)
-
-
-def state_json(state: Hashable | None) -> str | None:
-    """A verdict or grade as its JSON word."""
-    return None if state is None else str(state.value if isinstance(state, (Verdict, Grade)) else state)
 
 
 def interval_text(entry: Entry) -> str:
@@ -75,17 +43,6 @@ def _value_text(entry: Entry) -> str:
     declared = entry.parameter.declared
     value = fmt(entry.parameter.value)
     return value if declared is None else f"{value} (range {fmt(declared[0])}–{fmt(declared[1])})"
-
-
-def nearest_in_range(entry: Entry) -> bool | None:
-    """Whether the nearest change lies inside the range the file declares for the number
-    (None: no declared range, or no change)."""
-    declared = entry.parameter.declared
-    if declared is None or entry.nearest is None or entry.nearest.at is None:
-        return None
-    at = entry.nearest.at
-    lo, hi = (at, at) if isinstance(at, Fraction) else (at.lo, at.hi)
-    return declared[0] <= lo and hi <= declared[1]
 
 
 def _beyond(end: End) -> str:
@@ -212,29 +169,6 @@ def _piece_text(piece) -> str:
     return f"κ = {piece.formula.text()} for {where}" if piece.formula.text() != "never" else f"never for {where}"
 
 
-def deciding_sentence(entry: Entry) -> str:
-    """ "the only equilibrium verdict (beyond) turns reachable if Pakistan's military_operations
-    weight rises above 1/2 (now 1/4)"."""
-    end = entry.nearest
-    assert end is not None and end.at is not None
-    rises = end is entry.upper
-    if end.closed is None:
-        move = "rises past" if rises else "falls past"
-    elif end.closed:
-        move = "rises above" if rises else "falls below"
-    else:
-        move = "reaches" if rises else "falls to"
-    who = (
-        f"claim {entry.subject.removeprefix('claim:')}"
-        if entry.subject.startswith("claim:")
-        else f"the {subject_words(entry.subject)} verdict"
-    )
-    return (
-        f"{who} ({state_words(entry.state)}) turns {state_words(end.beyond)} if "
-        f"{entry.parameter.label} {move} {value_text(end.at)} (now {fmt(entry.parameter.value)})"
-    )
-
-
 def deciding_lines(entries: list[Entry], count: int = 3) -> list[str]:
     """The numbers that decide the verdicts, one sentence each: the entries with the smallest
     finite margins, each number once."""
@@ -253,123 +187,6 @@ def deciding_section(
     return Section(title, [], [], lines=lines, name="deciding")
 
 
-def deciding_to_json(entries: list[Entry]) -> list[dict[str, Any]]:
-    """The deciding numbers: each one's sentence, subject, key, value, the end where the verdict
-    turns and the verdict beyond it, and the margin."""
-    out = []
-    for e in entries:
-        if e.margin is None or e.nearest is None:
-            continue
-        out.append(
-            {
-                "sentence": deciding_sentence(e),
-                "subject": e.subject,
-                "parameter": e.parameter.key,
-                "value": fmt(e.parameter.value),
-                "turns_at": number_json(e.nearest.at),
-                "beyond": state_json(e.nearest.beyond),
-                "margin": float(e.margin),
-                "margin_exact": None if e.margin_bracket else fmt(e.margin),
-            }
-        )
-    return out
-
-
-# --- JSON ----------------------------------------------------------------------------------------
-
-
-def number_json(x: Endpoint | Bracket | None) -> str | None:
-    """An end as exact text (null for unbounded; "≈…" or a closed form for an irrational one,
-    with its bracket given beside it)."""
-    if x is None:
-        return None
-    return value_text(x)
-
-
-def _bracket(x: Endpoint | Bracket | None) -> list[str] | None:
-    """The bracket of an irrational end: a root's cell (canonical, :attr:`Root.cell`), or
-    where bisection located a change."""
-    if isinstance(x, Root):
-        return [fmt(end) for end in x.cell]
-    return [fmt(x.lo), fmt(x.hi)] if isinstance(x, Bracket) else None
-
-
-def entry_to_json(e: Entry) -> dict[str, Any]:
-    """One entry (README, "JSON output", ``sensitivity``)."""
-    threshold = None
-    if not e.subject.startswith("claim:"):
-        r = e.reading
-        threshold = {
-            "exact": exact_text(r.value) if r.value is not None or r.state == Verdict.NEVER else None,
-            "value": None if r.value is None else float(r.value),
-            "attained": r.attained,
-            "bracket": None if r.bracket is None else [fmt(r.bracket[0]), fmt(r.bracket[1])],
-        }
-    side = None
-    if e.nearest is not None:
-        side = "below" if e.nearest is e.lower else "above"
-    return {
-        "subject": e.subject,
-        "kind": "claim" if e.subject.startswith("claim:") else "criterion",
-        "parameter": {
-            "key": e.parameter.key,
-            "kind": e.parameter.kind.value,
-            "label": e.parameter.label,
-            "exact": fmt(e.parameter.value),
-            "value": json_number(e.parameter.value),
-            "range": None if e.parameter.declared is None else [fmt(v) for v in e.parameter.declared],
-        },
-        "state": state_json(e.state),
-        "threshold": threshold,
-        "interval": {
-            "lo": number_json(e.lower.at),
-            "lo_closed": e.lower.closed,
-            "lo_bracket": _bracket(e.lower.at),
-            "hi": number_json(e.upper.at),
-            "hi_closed": e.upper.closed,
-            "hi_bracket": _bracket(e.upper.at),
-        },
-        "below": state_json(e.lower.beyond) if e.lower.change else None,
-        "above": state_json(e.upper.beyond) if e.upper.change else None,
-        "margin": None if e.margin is None else float(e.margin),
-        "margin_exact": "inf" if e.margin is None else (None if e.margin_bracket else fmt(e.margin)),
-        "margin_bracket": None if e.margin_bracket is None else [fmt(v) for v in e.margin_bracket],
-        "nearest": side,
-        "nearest_in_range": nearest_in_range(e),
-        "function": [
-            {
-                "lo": number_json(p.lo),
-                "lo_closed": p.lo_closed,
-                "hi": number_json(p.hi),
-                "hi_closed": p.hi_closed,
-                "formula": p.formula.text(),
-                "rational": p.formula.rational,
-            }
-            for p in e.pieces
-        ]
-        if not e.subject.startswith("claim:")
-        else None,
-        "unsettled": [number_json(x) for x in e.unsettled],
-        "complete": e.complete,
-    }
-
-
 def sensitivity_to_json(result: Sensitivity, top: int | None = None) -> dict[str, Any]:
-    """The stable JSON of ``sovgame sensitivity`` (README, "JSON output")."""
-    entries = result.entries[:top] if top is not None else result.entries
-    game = result.game
-    return {
-        "game": game.title,
-        "target": {p.name: p.strategies[s] for p, s in zip(game.players, result.target)},
-        "costs": list(result.costs),
-        "plausible_kappa": None
-        if result.case.plausible_kappa is None
-        else [fmt(v) for v in result.case.plausible_kappa],
-        "subjects": list(result.subjects),
-        "entries": [entry_to_json(e) for e in entries],
-        "deciding": deciding_to_json(deciding_entries(result.entries)),
-        "notes": list(result.notes),
-        "verdict_scale": verdict_scale_json(),
-        "grade_scale": {g.value: GRADE_MEANINGS[g] for g in Grade},
-        "criteria": list(CRITERIA),
-    }
+    """The stable JSON of ``sovgame sensitivity`` with the first ``top`` entries (README, "JSON output")."""
+    return result.json_with(top)

@@ -1,28 +1,18 @@
 """Views of the two-number map (``sovgame sensitivity GAME --map X,Y``): a text heat map, the
-exact boundary and the stable JSON (documented in the README)."""
+exact boundary (the stable JSON is ``SensitivityMap.to_dict()``)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from ..core.intervals import exact_text
 from ..core.numbers import fmt
 from ..sensitivity.grid import SensitivityMap
-from ..sensitivity.one_number import value_text
 from ..sensitivity.parameters import KAPPA
+from ..sensitivity.words import value_text
 from .sections import Section
-from .sensitivity import number_json, state_json
 
 #: The text heat map shows at most this many columns and rows (every k-th grid point).
 TEXT_CELLS = 41
 #: Letters of the text heat map.
 LETTERS = "ABCDEFGHIJ"
-
-
-def _state_json(state) -> Any:
-    if isinstance(state, bool) or state is None:
-        return state
-    return state_json(state)
 
 
 def _letters(result: SensitivityMap) -> dict:
@@ -88,47 +78,3 @@ def _stretch(lo, hi, lo_closed: bool, hi_closed: bool) -> str:
     left = "[" if lo_closed and lo is not None else "("
     right = "]" if hi_closed and hi is not None else ")"
     return f"{left}{'−∞' if lo is None else value_text(lo)}, {'∞' if hi is None else value_text(hi)}{right}"
-
-
-def map_to_json(result: SensitivityMap) -> dict[str, Any]:
-    """The stable JSON of ``sovgame sensitivity --map`` (README, "JSON output")."""
-    return {
-        "game": result.game.title,
-        "criterion": result.criterion,
-        "kappa_axis": result.kappa_axis,
-        "x": {
-            "key": result.x.key,
-            "label": result.x.label,
-            "values": [fmt(v) for v in result.x.values],
-            "today": fmt(result.x.today),
-        },
-        "y": {
-            "key": result.y.key,
-            "label": result.y.label,
-            "values": [fmt(v) for v in result.y.values],
-            "today": fmt(result.y.today),
-        },
-        "states": [_state_json(s) for s in result.states()],
-        "cells": [[_state_json(c.state) for c in row] for row in result.cells],
-        "thresholds": [[exact_text(c.threshold) for c in row] for row in result.cells],
-        "boundary": [
-            {
-                "x": number_json(b.x),
-                "y": number_json(b.y),
-                "before": _state_json(b.before),
-                "after": _state_json(b.after),
-            }
-            for b in result.boundary
-        ],
-        "curves": [
-            {
-                "lo": number_json(c.piece.lo),
-                "lo_closed": c.piece.lo_closed,
-                "hi": number_json(c.piece.hi),
-                "hi_closed": c.piece.hi_closed,
-                "formula": c.piece.formula.text(),
-                "rational": c.piece.formula.rational,
-            }
-            for c in result.curves
-        ],
-    }

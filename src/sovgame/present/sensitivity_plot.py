@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.numbers import fmt
+from ..sensitivity.words import state_words, subject_words
 from .figures import check_plot_output, pyplot, save_figure, wrap_title
-from .sensitivity import TornadoRow, state_words, subject_words, tornado_rows
+from .sensitivity import TornadoRow, tornado_rows
 
 if TYPE_CHECKING:
     from ..sensitivity.grid import SensitivityMap

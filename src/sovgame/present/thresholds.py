@@ -1,101 +1,21 @@
-"""Cost thresholds and regimes: the tables of ``thresholds`` and ``sweep`` and their JSON.
-
-JSON keys are documented in the README and kept stable; scripts depend on them.
-"""
+"""Cost thresholds and regimes: the tables of ``thresholds`` and ``sweep`` (their JSON is
+``ThresholdReport.to_dict()`` and ``Sweep.to_dict()``)."""
 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..core.intervals import Interval, compare, exact_text, value_float
-from ..core.numbers import fmt, fmt_short, json_number
+from ..core.intervals import compare, exact_text
+from ..core.numbers import fmt, fmt_short
 from ..costs.thresholds import ThirdParty, Threshold, ThresholdReport
-from ..costs.verdicts import TODAY, contains, verdict_legend, verdict_scale_json
-from .equilibria import describe_equilibrium, solution_to_json
+from ..costs.verdicts import verdict_legend
+from ..solvers.equilibria import describe_solution
 from .sections import Section
 
 if TYPE_CHECKING:
-    from ..costs.grim import GrimTrigger, Repeated
-    from ..costs.regimes import Regime, Sweep
-    from ..solvers.equilibria import Solution
-
-
-def threshold_to_json(t: Threshold) -> dict[str, Any]:
-    """One threshold: value (float and exact), upper end, bracket, binding player, intervals, verdict, reason."""
-    return {
-        "value": value_float(t.value),
-        "exact": exact_text(t.value) if t.value is not None else "inf",
-        "attained": t.attained,
-        "upper": value_float(t.upper),
-        "upper_exact": None if t.upper is None else exact_text(t.upper),
-        "bracket": None if t.bracket is None else [float(t.bracket[0]), float(t.bracket[1])],
-        "bracket_exact": None if t.bracket is None else [fmt(t.bracket[0]), fmt(t.bracket[1])],
-        "binding": t.binding,
-        "per_player": None if t.per_player is None else {k: exact_text(v) for k, v in t.per_player.items()},
-        "intervals": [i.to_json() for i in t.intervals],
-        "defined": t.defined,
-        "verdict": t.verdict if t.defined else None,
-        "settled": t.verdict is not None or not t.defined,
-        "reason": t.reason,
-        "notes": list(t.notes),
-    }
-
-
-def report_to_json(report: ThresholdReport) -> dict:
-    """The stable JSON of ``sovgame thresholds`` (documented in the README)."""
-    game = report.game
-    data: dict[str, Any] = {
-        "game": game.title,
-        "target": report.target_names(),
-        "costs": list(report.costs),
-        "plausible_kappa": [json_number(v) for v in report.plausible],
-        "verdict_scale": verdict_scale_json(),
-        "thresholds": {name: threshold_to_json(t) for name, t in report.thresholds.items()},
-        "repeated": None,
-        "notes": list(report.notes),
-        "third_parties": [
-            {
-                "player": t.player,
-                "dominant": t.dominant,
-                "nash": {strategy: threshold_to_json(th) for strategy, th in t.nash.items()},
-            }
-            for t in report.third_parties
-        ],
-    }
-    rep = report.repeated
-    if rep is not None:
-        data["repeated"] = repeated_to_json(rep)
-    return data
-
-
-def repeated_to_json(rep: Repeated) -> dict[str, Any]:
-    """Grim trigger at κ = 0, today and the top: δ* per player (exact strings), and at each
-    point whether reverting to the all-confront outcome is a credible threat."""
-    return {
-        "delta_star": _stars(rep.at_zero),
-        "delta_star_today": _stars(rep.today),
-        "delta_star_at_top": None if rep.at_top is None else _stars(rep.at_top),
-        "top_kappa": fmt(rep.top),
-        "points": [grim_to_json(p) for p in rep.points],
-        "discount": None if rep.discount is None else fmt(rep.discount),
-        "sustainable": None if rep.sustainable_from is None else threshold_to_json(rep.sustainable_from),
-        "note": rep.note,
-    }
-
-
-def grim_to_json(point: GrimTrigger) -> dict[str, Any]:
-    """δ* at one κ: ``kappa``, ``delta_star``, ``credible`` and the ``punishment`` it is against."""
-    return {
-        "kappa": fmt(point.kappa),
-        "delta_star": _stars(point.delta_star),
-        "credible": point.credible,
-        "punishment": point.punishment,
-    }
-
-
-def _stars(values: dict[str, Fraction | None]) -> dict[str, str]:
-    return {k: exact_text(v) for k, v in values.items()}
+    from ..costs.grim import Repeated
+    from ..costs.regimes import Sweep
 
 
 def verdict_cell(t: Threshold) -> str:
@@ -236,44 +156,11 @@ def _grim_trigger_section(rep: Repeated) -> Section:
     )
 
 
-def describe_solution(solution: Solution | None, exact_mixed: bool = True) -> str:
-    """The equilibria in one line; mixed ones by their supports when they move with κ."""
-    if solution is None:
-        return "(transition at an irrational point)"
-    parts = []
-    for e in solution.equilibria:
-        if e.pure or exact_mixed:
-            parts.append(describe_equilibrium(solution.game, e))
-        else:
-            supports = [
-                "/".join(n for n, p in zip(pl.strategies, s) if p) for pl, s in zip(solution.game.players, e.strategies)
-            ]
-            parts.append(f"mixed ({'; '.join(supports)})")
-    text = "; ".join(parts) if parts else "none found"
-    if solution.degenerate:
-        text += " [degenerate" + (": continuum]" if any(e.component for e in solution.equilibria) else "]")
-    return text
-
-
-def _marks(result: Sweep) -> list[tuple[Fraction, str]]:
-    """The cost levels the sweep marks: 0, today (1) and the top of the plausible range."""
-    marks = [(Fraction(0), "0 (costs not counted)"), (TODAY, "1 (today)")]
-    if result.plausible is not None and result.plausible[1] not in (0, TODAY):
-        marks.append((result.plausible[1], f"{fmt(result.plausible[1])} (top)"))
-    return marks
-
-
-def _contained(regime: Regime, marks: list[tuple[Fraction, str]]) -> list[tuple[Fraction, str]]:
-    """The marked κ that lie in ``regime``, decided exactly."""
-    interval = Interval(regime.lo, regime.lo_closed, regime.hi, regime.hi_closed)
-    return [(k, text) for k, text in marks if contains(interval, k)]
-
-
 def sweep_sections(result: Sweep) -> list[Section]:
     """The table of ``sovgame sweep``: each regime of κ and its equilibria, inside the plausible
     range or not, with κ = 0, today (κ = 1) and the top of the range marked where they fall."""
     plausible = result.plausible
-    marks = _marks(result)
+    marks = result.marks()
     rows = []
     for regime in result.regimes:
         if compare(regime.lo, result.to) > 0:
@@ -287,7 +174,7 @@ def sweep_sections(result: Sweep) -> list[Section]:
                 meets = compare(regime.lo, hi) < 0 and compare(regime.hi, lo) > 0
             if meets:
                 inside = "yes"
-        here = ", ".join(text for _, text in _contained(regime, marks))
+        here = ", ".join(text for _, text in regime.contained(marks))
         rows.append([regime.label(), describe_solution(regime.solution, regime.is_point), inside, here])
     caption = (
         f"breakpoints: {', '.join(exact_text(p) for p in result.breakpoints if compare(p, Fraction(0)) > 0) or 'none'}"
@@ -305,29 +192,3 @@ def sweep_sections(result: Sweep) -> list[Section]:
             name="regimes",
         )
     ]
-
-
-def sweep_to_json(result: Sweep) -> dict[str, Any]:
-    """The stable JSON of ``sovgame sweep`` (documented in the README)."""
-    marks = _marks(result)
-    return {
-        "game": result.game.title,
-        "costs": list(result.costs),
-        "breakpoints": [exact_text(p) for p in result.breakpoints],
-        "candidate_breakpoints": [exact_text(p) for p in result.candidates],
-        "plausible_kappa": None if result.plausible is None else [json_number(v) for v in result.plausible],
-        "regimes": [
-            {
-                "lo": exact_text(r.lo),
-                "hi": None if r.hi is None else exact_text(r.hi),
-                "point": r.is_point,
-                "lo_closed": r.lo_closed,
-                "hi_closed": r.hi_closed,
-                "equilibria": None if r.solution is None else solution_to_json(r.solution)["equilibria"],
-                "summary": describe_solution(r.solution, r.is_point),
-                "contains_kappa": [fmt(k) for k, _ in _contained(r, marks)],
-            }
-            for r in result.regimes
-        ],
-        "notes": list(result.notes),
-    }

@@ -1,22 +1,18 @@
-"""Types and trust: the tables of ``sovgame trust`` and its stable JSON.
-
-JSON keys are documented in the README and kept stable; scripts depend on them.
-"""
+"""Types and trust: the tables of ``sovgame trust`` (its JSON is ``TrustAnalysis.to_dict()``)."""
 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
 
-from ..core.numbers import fmt, fmt_short, json_number
-from ..costs.verdicts import verdict_legend, verdict_scale_json
-from ..play.bayesian import SINGLE_TYPE, BayesianEquilibrium, BayesianGame
+from ..core.numbers import fmt, fmt_short
+from ..costs.verdicts import verdict_legend
+from ..play.bayesian import SINGLE_TYPE, BayesianGame
 from ..play.trust import BeliefSet, PriorRange, TrustAnalysis, TrustFunction, belief_set, type_rstp
 from ..sections.capacity import stated
 from ..sections.types import HiddenTypes
-from .equilibria import describe_strategy
+from ..solvers.equilibria import describe_strategy
 from .sections import Section
-from .thresholds import threshold_cell, threshold_to_json, verdict_cell
+from .thresholds import threshold_cell, verdict_cell
 
 
 def _who(bg: BayesianGame, player: int, name: str) -> str:
@@ -176,83 +172,3 @@ def _compromise_section(result: TrustAnalysis) -> Section:
         lines=lines,
         name="priors",
     )
-
-
-def _equilibrium_json(bg: BayesianGame, e: BayesianEquilibrium) -> dict[str, Any]:
-    def by_type(player: int, values) -> dict[str, Any]:
-        """The values of ``player``'s types, keyed by type name."""
-        return {t.name: v for t, v in zip(bg.types[player], values)}
-
-    players = bg.game.players
-    return {
-        "behaviour": {
-            players[p].name: by_type(
-                p, [{s: fmt(x) for s, x in zip(players[p].strategies, beh)} for beh in e.behaviour[p]]
-            )
-            for p in range(2)
-        },
-        "payoffs": {players[p].name: by_type(p, [fmt(v) for v in e.payoffs[p]]) for p in range(2)},
-        "pure": e.pure,
-        "component": e.component,
-        "ties": list(e.ties),
-    }
-
-
-def _function_json(bg: BayesianGame, f: TrustFunction, kappa: Fraction, top: Fraction) -> dict[str, Any]:
-    rstp = type_rstp(bg, bg.types[f.player][bg.type_names(f.player).index(f.type_name)])
-
-    def at(k: Fraction) -> dict[str, Any]:
-        """The belief set at κ = k."""
-        kind, p = belief_set(rstp, k)
-        return {"kind": kind.value, "threshold": None if p is None else fmt(p)}
-
-    return {
-        "player": bg.game.players[f.player].name,
-        "type": f.type_name,
-        "prior": fmt(f.prior),
-        "at_kappa": at(kappa),
-        "at_top": at(top),
-        "pieces": [
-            {
-                "interval": piece.interval.to_json(),
-                "kind": piece.kind.value,
-                "threshold": None if piece.threshold is None else piece.threshold.text(),
-            }
-            for piece in f.pieces
-        ],
-    }
-
-
-def trust_to_json(result: TrustAnalysis) -> dict[str, Any]:
-    """The stable JSON of ``sovgame trust`` (documented in the README)."""
-    bg = result.solution.bayesian
-    game = result.game
-    return {
-        "game": game.title,
-        "players": game.player_names,
-        "kappa": json_number(result.kappa),
-        "plausible_kappa": [json_number(v) for v in result.plausible],
-        "verdict_scale": verdict_scale_json(),
-        "types": {
-            game.players[p].name: [{"name": t.name, "prior": fmt(t.prior)} for t in bg.types[p]] for p in range(2)
-        },
-        "equilibria": [_equilibrium_json(bg, e) for e in result.solution.equilibria],
-        "degenerate": result.solution.degenerate,
-        "notes": list(result.solution.notes) + list(result.notes),
-        "trust": [_function_json(bg, f, result.kappa, result.plausible[1]) for f in result.functions],
-        "compromise": threshold_to_json(result.compromise),
-        "priors": [
-            {
-                "player": game.players[r.player].name,
-                "type": r.type_name,
-                "kappa": fmt(r.kappa),
-                "prior": fmt(r.prior),
-                "interval": None if r.interval is None else r.interval.to_json(),
-                "above": r.above,
-                "formula": None if r.formula is None else r.formula.text(),
-                "formula_on": None if r.formula_on is None else r.formula_on.to_json(),
-                "reason": r.reason or None,
-            }
-            for r in result.priors
-        ],
-    }

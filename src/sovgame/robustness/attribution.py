@@ -19,7 +19,9 @@ cheap for runs of millions (ρ's standard error is then below 1/√LIMIT ≈ 0.0
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -163,3 +165,21 @@ def attribute(
         verdict = own.value if own is not None else "not_settled"
         out.append(Attribution(criterion, verdict, share, int(used.sum()), tuple(drivers)))
     return tuple(out)
+
+
+def attribution_to_json(a: Attribution) -> dict[str, Any]:
+    """The drawn numbers that carry the disagreement with the file's verdict, as JSON."""
+    return {
+        "file_verdict": a.file_verdict,
+        "disagreement": a.disagreement,
+        "samples": a.samples,
+        "drivers": [
+            {
+                "number": d.number,
+                "rho": d.rho,
+                "below_median": None if math.isnan(d.below) else d.below,
+                "above_median": None if math.isnan(d.above) else d.above,
+            }
+            for d in a.drivers
+        ],
+    }

@@ -7,19 +7,18 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..core.case import Case
-from ..core.intervals import Endpoint
-from ..core.model import Game, Profile
+from ..core.model import Game
 from ..costs.verdicts import Verdict
 from .batch import pattern_key, searches_mixed
 from .chunks import ChunkResult, PerSample
-from .plan import CRITERIA, GAME_TYPES, BindingCode, SamplingPlan, SetKey, Supports, VerdictCode
+from .plan import CRITERIA, GAME_TYPES, BindingCode, SamplingPlan, SetKey, VerdictCode
+from .result import CriterionRobustness, EquilibriaAtTop, EquilibriumSet, RobustResult
 
 if TYPE_CHECKING:  # the thresholds are computed, and imported, only where a run starts
     from ..costs.thresholds import ThresholdReport
@@ -29,92 +28,6 @@ QUANTILES = (("5", 0.05), ("50", 0.5), ("95", 0.95))
 
 #: Two-sided 95% normal quantile, for Wilson intervals.
 Z95 = 1.959963984540054
-
-
-@dataclass(frozen=True)
-class CriterionRobustness:
-    """The distribution of one threshold over the samples, against the file's own value.
-
-    Shares are of all samples. For ``unique`` in games other than 2x2, samples the vectorised
-    sign tests leave open are estimated from an exact subsample (``subsample`` of ``open``), each
-    subsample member weighing open/subsample.
-    """
-
-    criterion: str
-    samples: int
-    settled: int  # samples settled by the vectorised computation
-    open: int  # samples left to the exact path
-    subsample: int  # how many of the open samples got the exact path
-    quantiles: dict[str, float | None]  # "5", "50", "95" -> κ (None: never)
-    never_share: float
-    undetermined_share: float  # thresholds that cannot be settled (or were not computed)
-    p_within_plausible: float  # share with threshold <= top of the plausible range
-    ci95: tuple[float, float]
-    verdict_shares: dict[Verdict, float]
-    file_value: Endpoint | None
-    file_attained: bool
-    file_verdict: str
-    agreement: float  # share of samples whose verdict is the file's
-
-
-@dataclass(frozen=True)
-class EquilibriumSet:
-    """One equilibrium set found at the top of the plausible range, and how often."""
-
-    equilibria: tuple[Supports, ...]
-    continuum: bool
-    count: int
-    share: float
-    summary: str
-
-
-@dataclass(frozen=True)
-class EquilibriaAtTop:
-    kappa: Fraction
-    target_equilibrium_share: float
-    target_unique_share: float
-    sets: tuple[EquilibriumSet, ...]
-    mixed_searched: bool
-    unresolved_share: float
-
-
-@dataclass(frozen=True, eq=False)
-class RobustResult:
-    """What :func:`robust` returns; :func:`sovgame.present.robust.robust_to_json` and
-    :func:`sovgame.present.robust.robust_sections` are its views."""
-
-    case: Case
-    target: Profile
-    costs: tuple[str, ...]
-    samples: int
-    seed: int
-    noise: float | None
-    plausible: tuple[Fraction, Fraction]
-    plausible_given: bool
-    model: str
-    uncertain: bool
-    criteria: dict[str, CriterionRobustness]
-    binding: dict[str, float]  # player name, "none" (threshold 0), "never" -> share
-    game_types: dict[str, dict[str, float]] | None  # 2x2: "at_zero" / "at_top" -> type -> share
-    player_types: dict[str, dict[str, dict[str, float]]] | None
-    at_top: EquilibriaAtTop
-    verdict: str
-    notes: tuple[str, ...]
-    # Per-sample thresholds in sample order (inf: never; nan: not settled) and the weight of
-    # each sample in the summaries (1; open/subsample for exact subsample members of ``unique``;
-    # 0 for open samples outside it), for notebooks and tests.
-    values: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
-    weights: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
-    attribution: tuple = ()  # per criterion, the drawn numbers that carry the disagreement (attribution.py)
-
-    @property
-    def game(self) -> Game:
-        """The game sampled (expected payoffs, with capacity)."""
-        return self.case.game
-
-    def target_names(self) -> dict[str, str]:
-        """Each player's target strategy by player name."""
-        return {p.name: p.strategies[s] for p, s in zip(self.game.players, self.target)}
 
 
 def wilson_interval(successes: float, trials: float, z: float = Z95) -> tuple[float, float]:

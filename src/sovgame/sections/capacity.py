@@ -86,6 +86,22 @@ class LimitedCapacity:
     entries: tuple[Capacity, ...]
     stated: Game
 
+    def json_fields(self, game: Game) -> dict[str, Any]:
+        """``capacity`` in the case's JSON: each entry's player, strategy, success, fallback
+        and success range."""
+        return {
+            "capacity": [
+                {
+                    "player": game.player_names[e.player],
+                    "strategy": game.players[e.player].strategies[e.strategy],
+                    "success": fmt(e.success),
+                    "fallback": game.players[e.player].strategies[e.fallback],
+                    "success_range": None if e.success_range is None else [fmt(v) for v in e.success_range],
+                }
+                for e in self.entries
+            ]
+        }
+
 
 def expected_game(stated: Game, entries: Sequence[Capacity]) -> Game:
     """The expected-payoff game: payoffs mixed by every entry (module docstring) and each cost

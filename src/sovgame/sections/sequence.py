@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..core.model import Player
+from ..core.model import Game, Player
 from .checker import Checker, describe_value, tables
 from .kind import SectionKind
 
@@ -23,6 +23,10 @@ class MoveOrder:
     order: tuple[int, ...]
     observed: bool = True
     source: str | None = None
+
+    def json_fields(self, game: Game) -> dict[str, Any]:
+        """``sequence`` in the case's JSON: the order by player names, and ``observed``."""
+        return {"sequence": {"order": [game.player_names[i] for i in self.order], "observed": self.observed}}
 
 
 #: The keys of ``[sequence]``.

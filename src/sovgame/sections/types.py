@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from ..core.model import Player
+from ..core.model import Game, Player
 from ..core.numbers import fmt
 from ..core.parts import Profile
 from .checker import Checker, outcome_profiles, player_index, tables
@@ -38,6 +38,20 @@ class HiddenTypes:
     """Every type the file states, in file order (the priors of a player's types add up to 1)."""
 
     types: tuple[PlayerType, ...]
+
+    def json_fields(self, game: Game) -> dict[str, Any]:
+        """``types`` in the case's JSON: player, name, prior and payoffs of each type."""
+        return {
+            "types": [
+                {
+                    "player": game.player_names[t.player],
+                    "name": t.name,
+                    "prior": fmt(t.prior),
+                    "payoffs": {game.outcome_key(p): fmt(v) for p, v in t.payoffs.items()},
+                }
+                for t in self.types
+            ]
+        }
 
     def of(self, player: int) -> tuple[PlayerType, ...]:
         """The types of ``player``, in file order."""

@@ -18,11 +18,14 @@ from collections.abc import Hashable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from ..core.budget import metered, require
 from ..core.case import Case, as_case
-from ..core.intervals import Endpoint, compare
+from ..core.intervals import Endpoint, compare, exact_text
 from ..core.model import Game, Profile
+from ..core.numbers import fmt
+from ..core.results import Result
 from ..core.roots import Number
 from ..core.sensitivity_work import map_least
 from ..costs.thresholds import CRITERIA, resolve_target
@@ -30,6 +33,7 @@ from ..costs.verdicts import contains
 from ..errors import ParameterError
 from .parameters import KAPPA, Parameter, find_parameter, line, with_value
 from .walk import Piece, scan_range
+from .words import number_json, state_value
 
 #: Grid points per axis unless asked otherwise, and the most allowed.
 DEFAULT_GRID = 41
@@ -73,9 +77,10 @@ class Curve:
     piece: Piece
 
 
-@dataclass(frozen=True)
-class SensitivityMap:
-    """A criterion over a grid of two numbers (rows: y values; columns: x values)."""
+@dataclass(frozen=True, repr=False)
+class SensitivityMap(Result):
+    """A criterion over a grid of two numbers (rows: y values; columns: x values); its JSON is
+    that of ``sovgame sensitivity --map``."""
 
     game: Game
     criterion: str
@@ -95,6 +100,55 @@ class SensitivityMap:
         """What the map shows, in words."""
         what = "where it holds" if self.kappa_axis else "its verdict"
         return f"{self.criterion}: {what}"
+
+    def json_data(self) -> dict[str, Any]:
+        return {
+            "game": self.game.title,
+            "criterion": self.criterion,
+            "kappa_axis": self.kappa_axis,
+            "x": {
+                "key": self.x.key,
+                "label": self.x.label,
+                "values": [fmt(v) for v in self.x.values],
+                "today": fmt(self.x.today),
+            },
+            "y": {
+                "key": self.y.key,
+                "label": self.y.label,
+                "values": [fmt(v) for v in self.y.values],
+                "today": fmt(self.y.today),
+            },
+            "states": [state_value(s) for s in self.states()],
+            "cells": [[state_value(c.state) for c in row] for row in self.cells],
+            "thresholds": [[exact_text(c.threshold) for c in row] for row in self.cells],
+            "boundary": [
+                {
+                    "x": number_json(b.x),
+                    "y": number_json(b.y),
+                    "before": state_value(b.before),
+                    "after": state_value(b.after),
+                }
+                for b in self.boundary
+            ],
+            "curves": [
+                {
+                    "lo": number_json(c.piece.lo),
+                    "lo_closed": c.piece.lo_closed,
+                    "hi": number_json(c.piece.hi),
+                    "hi_closed": c.piece.hi_closed,
+                    "formula": c.piece.formula.text(),
+                    "rational": c.piece.formula.rational,
+                }
+                for c in self.curves
+            ],
+        }
+
+    def _facts(self) -> list[tuple[str, str]]:
+        return [
+            ("criterion", self.criterion),
+            ("grid", f"{self.x.label} × {self.y.label}, {len(self.x.values)}×{len(self.y.values)}"),
+            ("boundary points", str(len(self.boundary))),
+        ]
 
     def states(self) -> list[Hashable | None]:
         """The distinct states of the cells, in first-seen order."""

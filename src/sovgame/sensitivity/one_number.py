@@ -26,21 +26,27 @@ import functools
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
+from ..claims.grading import GRADE_MEANINGS, Grade
 from ..claims.scorecard import Scorecard
 from ..core.budget import foresee, metered, spent
 from ..core.case import Case, as_case
-from ..core.intervals import Endpoint, exact_text
+from ..core.intervals import exact_text
 from ..core.model import Game, Profile
+from ..core.numbers import fmt, json_number
+from ..core.results import Result
 from ..core.roots import Number, Root, compare, less, scaled_distance
 from ..core.sensitivity_work import sensitivity_forecast, sensitivity_least
 from ..costs.thresholds import CRITERIA, Criterion, resolve_target
+from ..costs.verdicts import Verdict, verdict_scale_json
 from ..errors import ParameterError
 from .criteria import criterion_track
 from .grades import ClaimTracks
 from .parameters import Parameter, line, parameters, scale_of
 from .tracks import Reading
 from .walk import Bracket, End, Piece, Track, placed, walk
+from .words import bracket_json, number_json, state_json, state_words, subject_words, value_text
 
 
 @dataclass(frozen=True)
@@ -62,9 +68,10 @@ class Entry:
     exact_margin: Number | Bracket | None = None  # the margin exactly (irrational: a Root), for ordering
 
 
-@dataclass(frozen=True)
-class Sensitivity:
-    """Every entry of a case, sorted by margin, and what a reader must know."""
+@dataclass(frozen=True, repr=False)
+class Sensitivity(Result):
+    """Every entry of a case, sorted by margin, and what a reader must know; its JSON is that
+    of ``sovgame sensitivity``."""
 
     case: Case
     target: Profile
@@ -77,6 +84,37 @@ class Sensitivity:
     def game(self) -> Game:
         """The game whose numbers are followed."""
         return self.case.game
+
+    def json_data(self) -> dict[str, Any]:
+        return self.json_with(None)
+
+    def json_with(self, top: int | None) -> dict[str, Any]:
+        """The JSON of ``sovgame sensitivity`` with the first ``top`` entries (all when None)."""
+        entries = self.entries[:top] if top is not None else self.entries
+        game = self.game
+        return {
+            "game": game.title,
+            "target": {p.name: p.strategies[s] for p, s in zip(game.players, self.target)},
+            "costs": list(self.costs),
+            "plausible_kappa": None
+            if self.case.plausible_kappa is None
+            else [fmt(v) for v in self.case.plausible_kappa],
+            "subjects": list(self.subjects),
+            "entries": [entry_to_json(e) for e in entries],
+            "deciding": deciding_to_json(deciding_entries(self.entries)),
+            "notes": list(self.notes),
+            "verdict_scale": verdict_scale_json(),
+            "grade_scale": {g.value: GRADE_MEANINGS[g] for g in Grade},
+            "criteria": list(CRITERIA),
+        }
+
+    def _facts(self) -> list[tuple[str, str]]:
+        deciding = deciding_entries(self.entries, 1)
+        return [
+            ("entries", str(len(self.entries))),
+            ("subjects", ", ".join(self.subjects)),
+            ("closest", deciding_sentence(deciding[0]) if deciding else "no number changes a verdict"),
+        ]
 
     def for_subject(self, subject: str) -> list[Entry]:
         """The entries of one criterion or claim, in margin order."""
@@ -244,6 +282,10 @@ def sensitivity(
     return Sensitivity(case, profile, kept, tuple(entries), tuple(subjects), tuple(notes))
 
 
+#: :func:`sensitivity` under the name the package exports (``sovgame.sensitivity`` is this package).
+compute_sensitivity = sensitivity
+
+
 def _criteria(criteria: Sequence[str] | None) -> list[str]:
     if criteria is None:
         return list(CRITERIA)
@@ -268,12 +310,6 @@ def threshold_at(
         shape = "x".join(map(str, along.game.shape))
         raise ParameterError("criterion", f"{criterion!r} is not defined for a {shape} game")
     return track.read(Fraction(value))
-
-
-def value_text(x: Endpoint | Bracket | None) -> str:
-    """An end or a value as text: exact where rational, "≈1.414" (or a closed form such as
-    "1 + √2") for an irrational one."""
-    return str(x) if isinstance(x, Bracket) else exact_text(x)
 
 
 def deciding(
@@ -324,3 +360,122 @@ def deciding_entries(entries: Sequence[Entry], count: int = 3) -> list[Entry]:
         if len(chosen) == count:
             break
     return chosen
+
+
+# --- in words and as JSON (the stable JSON of ``sovgame sensitivity``, docs/reference.md) ----
+
+
+def nearest_in_range(entry: Entry) -> bool | None:
+    """Whether the nearest change lies inside the range the file declares for the number
+    (None: no declared range, or no change)."""
+    declared = entry.parameter.declared
+    if declared is None or entry.nearest is None or entry.nearest.at is None:
+        return None
+    at = entry.nearest.at
+    lo, hi = (at, at) if isinstance(at, Fraction) else (at.lo, at.hi)
+    return declared[0] <= lo and hi <= declared[1]
+
+
+def deciding_sentence(entry: Entry) -> str:
+    """ "the only equilibrium verdict (beyond) turns reachable if Pakistan's military_operations
+    weight rises above 1/2 (now 1/4)"."""
+    end = entry.nearest
+    assert end is not None and end.at is not None
+    rises = end is entry.upper
+    if end.closed is None:
+        move = "rises past" if rises else "falls past"
+    elif end.closed:
+        move = "rises above" if rises else "falls below"
+    else:
+        move = "reaches" if rises else "falls to"
+    who = (
+        f"claim {entry.subject.removeprefix('claim:')}"
+        if entry.subject.startswith("claim:")
+        else f"the {subject_words(entry.subject)} verdict"
+    )
+    return (
+        f"{who} ({state_words(entry.state)}) turns {state_words(end.beyond)} if "
+        f"{entry.parameter.label} {move} {value_text(end.at)} (now {fmt(entry.parameter.value)})"
+    )
+
+
+def deciding_to_json(entries: list[Entry]) -> list[dict[str, Any]]:
+    """The deciding numbers: each one's sentence, subject, key, value, the end where the verdict
+    turns and the verdict beyond it, and the margin."""
+    out = []
+    for e in entries:
+        if e.margin is None or e.nearest is None:
+            continue
+        out.append(
+            {
+                "sentence": deciding_sentence(e),
+                "subject": e.subject,
+                "parameter": e.parameter.key,
+                "value": fmt(e.parameter.value),
+                "turns_at": number_json(e.nearest.at),
+                "beyond": state_json(e.nearest.beyond),
+                "margin": float(e.margin),
+                "margin_exact": None if e.margin_bracket else fmt(e.margin),
+            }
+        )
+    return out
+
+
+def entry_to_json(e: Entry) -> dict[str, Any]:
+    """One entry (README, "JSON output", ``sensitivity``)."""
+    threshold = None
+    if not e.subject.startswith("claim:"):
+        r = e.reading
+        threshold = {
+            "exact": exact_text(r.value) if r.value is not None or r.state == Verdict.NEVER else None,
+            "value": None if r.value is None else float(r.value),
+            "attained": r.attained,
+            "bracket": None if r.bracket is None else [fmt(r.bracket[0]), fmt(r.bracket[1])],
+        }
+    side = None
+    if e.nearest is not None:
+        side = "below" if e.nearest is e.lower else "above"
+    return {
+        "subject": e.subject,
+        "kind": "claim" if e.subject.startswith("claim:") else "criterion",
+        "parameter": {
+            "key": e.parameter.key,
+            "kind": e.parameter.kind.value,
+            "label": e.parameter.label,
+            "exact": fmt(e.parameter.value),
+            "value": json_number(e.parameter.value),
+            "range": None if e.parameter.declared is None else [fmt(v) for v in e.parameter.declared],
+        },
+        "state": state_json(e.state),
+        "threshold": threshold,
+        "interval": {
+            "lo": number_json(e.lower.at),
+            "lo_closed": e.lower.closed,
+            "lo_bracket": bracket_json(e.lower.at),
+            "hi": number_json(e.upper.at),
+            "hi_closed": e.upper.closed,
+            "hi_bracket": bracket_json(e.upper.at),
+        },
+        "below": state_json(e.lower.beyond) if e.lower.change else None,
+        "above": state_json(e.upper.beyond) if e.upper.change else None,
+        "margin": None if e.margin is None else float(e.margin),
+        "margin_exact": "inf" if e.margin is None else (None if e.margin_bracket else fmt(e.margin)),
+        "margin_bracket": None if e.margin_bracket is None else [fmt(v) for v in e.margin_bracket],
+        "nearest": side,
+        "nearest_in_range": nearest_in_range(e),
+        "function": [
+            {
+                "lo": number_json(p.lo),
+                "lo_closed": p.lo_closed,
+                "hi": number_json(p.hi),
+                "hi_closed": p.hi_closed,
+                "formula": p.formula.text(),
+                "rational": p.formula.rational,
+            }
+            for p in e.pieces
+        ]
+        if not e.subject.startswith("claim:")
+        else None,
+        "unsettled": [number_json(x) for x in e.unsettled],
+        "complete": e.complete,
+    }

@@ -31,13 +31,15 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..core.budget import Work, metered, require, solve_work
 from ..core.case import Case, as_game
 from ..core.model import Game
+from ..core.numbers import fmt, fmt_short, json_number
+from ..core.results import Result
 from ..errors import GameTooLargeError
 
 if TYPE_CHECKING:
@@ -74,10 +76,16 @@ class Equilibrium:
             return None
         return tuple(s.index(1) for s in self.strategies)
 
+    def as_floats(self) -> tuple[np.ndarray, ...]:
+        """Each player's mixed strategy as a float array (for plotting and numpy code; the
+        exact probabilities are :attr:`strategies`)."""
+        return tuple(np.array([float(p) for p in s]) for s in self.strategies)
 
-@dataclass(frozen=True)
-class Solution:
-    """The equilibria of a game at one cost level, with what is known about completeness."""
+
+@dataclass(frozen=True, repr=False)
+class Solution(Result):
+    """The equilibria of a game at one cost level, with what is known about completeness; its
+    JSON is that of ``sovgame solve``."""
 
     game: Game
     kappa: Fraction
@@ -93,6 +101,47 @@ class Solution:
     def pure_profiles(self) -> list[tuple[int, ...]]:
         """The profiles of the pure equilibria, in the order listed."""
         return [p for e in self.equilibria if (p := e.pure_profile()) is not None]
+
+    def json_data(self) -> dict[str, Any]:
+        game = self.game
+        data: dict[str, Any] = {
+            "game": game.title,
+            "players": game.player_names,
+            "kappa": json_number(self.kappa),
+            "degenerate": self.degenerate,
+            "equilibria": [equilibrium_to_json(game, eq) for eq in self.equilibria],
+            "complete": self.complete,
+            "notes": list(self.notes),
+        }
+        if game.n_players >= 3:
+            data["components"] = [component_to_json(game, c) for c in self.components]
+        return data
+
+    def wide_records(self) -> list[dict[str, Any]]:
+        """One row per equilibrium: its number, each strategy's probability (a float, column
+        ``player: strategy``), each player's payoff, pure or not, its component, and the
+        equilibrium in words with exact probabilities."""
+        rows = []
+        for number, eq in enumerate(self.equilibria, start=1):
+            row: dict[str, Any] = {"equilibrium": number}
+            for player, probs in zip(self.game.players, eq.strategies):
+                row |= {f"{player.name}: {s}": float(p) for s, p in zip(player.strategies, probs)}
+            row |= {f"payoff {player.name}": float(v) for player, v in zip(self.game.players, eq.payoffs)}
+            row |= {"pure": eq.pure, "component": eq.component, "exact": describe_equilibrium(self.game, eq)}
+            rows.append(row)
+        return rows
+
+    def _facts(self) -> list[tuple[str, str]]:
+        pure = len(self.pure_profiles)
+        return [
+            ("κ", fmt(self.kappa)),
+            ("equilibria", f"{len(self.equilibria)} ({pure} pure)" + ("" if self.complete else ", list incomplete")),
+            (
+                "found",
+                "; ".join(describe_equilibrium(self.game, e) for e in self.equilibria[:3])
+                + ("; …" if len(self.equilibria) > 3 else ""),
+            ),
+        ]
 
 
 @metered
@@ -250,3 +299,81 @@ def pure_equilibria(payoffs: np.ndarray) -> list[tuple[int, ...]]:
         best = own.max(axis=i, keepdims=True)
         stable &= (own == best).astype(bool)
     return [tuple(int(v) for v in idx) for idx in zip(*np.nonzero(stable))]
+
+
+# --- in words and as JSON (the stable JSON of ``sovgame solve``, docs/reference.md) ----------
+
+
+def describe_strategy(strategies: tuple[str, ...], probs: Sequence[Number]) -> str:
+    """ "Strike" for a pure strategy, "Stag 2/3, Hare 1/3" for a mixed one."""
+    support = [(name, p) for name, p in zip(strategies, probs) if p != 0]
+    if len(support) == 1:
+        return support[0][0]
+    return ", ".join(f"{name} {fmt_short(p)}" for name, p in support)
+
+
+def describe_equilibrium(game: Game, eq: Equilibrium) -> str:
+    """ "(Strike, Tolerate TTP)" or "(Stag 2/3, Hare 1/3; Stag 2/3, Hare 1/3)"."""
+    parts = [describe_strategy(p.strategies, s) for p, s in zip(game.players, eq.strategies)]
+    return "(" + ("; " if not eq.pure else ", ").join(parts) + ")"
+
+
+def describe_solution(solution: Solution | None, exact_mixed: bool = True) -> str:
+    """The equilibria in one line; mixed ones by their supports when they move with κ."""
+    if solution is None:
+        return "(transition at an irrational point)"
+    parts = []
+    for e in solution.equilibria:
+        if e.pure or exact_mixed:
+            parts.append(describe_equilibrium(solution.game, e))
+        else:
+            supports = [
+                "/".join(n for n, p in zip(pl.strategies, s) if p) for pl, s in zip(solution.game.players, e.strategies)
+            ]
+            parts.append(f"mixed ({'; '.join(supports)})")
+    text = "; ".join(parts) if parts else "none found"
+    if solution.degenerate:
+        text += " [degenerate" + (": continuum]" if any(e.component for e in solution.equilibria) else "]")
+    return text
+
+
+def equilibrium_to_json(game: Game, eq: Equilibrium) -> dict[str, Any]:
+    """One equilibrium: each player's probabilities as floats and exact text, payoffs, pure, component."""
+    return {
+        **profile_to_json(game, eq.strategies),
+        "payoffs": {p.name: float(v) for p, v in zip(game.players, eq.payoffs)},
+        "pure": eq.pure,
+        "component": eq.component,
+    }
+
+
+def profile_to_json(game: Game, strategies: Sequence[Strategy]) -> dict[str, Any]:
+    """``strategies`` (floats) and ``exact`` (text: "1/4", "a + b·√r", "root of ... in [lo, hi]")."""
+    return {
+        "strategies": {
+            p.name: {name: float(prob) for name, prob in zip(p.strategies, s)} for p, s in zip(game.players, strategies)
+        },
+        "exact": {
+            p.name: {name: fmt(prob) for name, prob in zip(p.strategies, s)} for p, s in zip(game.players, strategies)
+        },
+    }
+
+
+def component_to_json(game: Game, component: Component) -> dict[str, Any]:
+    """A continuum of equilibria: its number, dimension, whether it is one polytope, a point in
+    it, and its pieces (kind, dimension, supports, extreme points as equilibrium numbers from 1)."""
+    return {
+        "number": component.number,
+        "dimension": component.dimension,
+        "polytope": component.polytope,
+        "point": profile_to_json(game, component.point),
+        "pieces": [
+            {
+                "kind": piece.kind,
+                "dimension": piece.dimension,
+                "supports": {p.name: [p.strategies[s] for s in own] for p, own in zip(game.players, piece.support)},
+                "extreme": [k + 1 for k in piece.extreme],
+            }
+            for piece in component.pieces
+        ],
+    }
