@@ -9,6 +9,10 @@ nashpy's support enumeration (a subsample; the loop does less work than sovgame:
 one κ, no thresholds; two players only). Also how often nashpy's equilibrium set matches
 sovgame's on that subsample, and the peak memory of one sovgame run (traced by Python).
 
+The floor (2x2 only): the simplest numpy code that finds the pure equilibria of the same
+number of random 2x2 games, timed alternately with sovgame's run in the same process, and
+the ratio of the two medians.
+
 Games: the case game ``pakistan_afghanistan`` (2x2, ordinal), its campaign variant
 ``pakistan_afghanistan_campaign`` (3x2), the ordinal 3x3 escalation game
 ``pakistan_afghanistan_escalation``, and two three-player games: ``pakistan_afghanistan_india``
@@ -71,6 +75,31 @@ def time_sovgame(game, samples: int, repeats: int, **options) -> list[float]:
         robust(game, samples, seed=repeat + 1, **options)
         times.append(time.perf_counter() - start)
     return times
+
+
+def numpy_floor(samples: int, seed: int) -> np.ndarray:
+    """The floor: the simplest numpy code that finds the pure equilibria of ``samples`` random
+    2x2 games (uniform payoffs; a cell is an equilibrium where each player's payoff is the
+    largest of its column or row). No thresholds, no exactness, no summaries."""
+    rng = np.random.default_rng(seed)
+    A, B = rng.random((samples, 2, 2)), rng.random((samples, 2, 2))
+    return (A >= A.max(axis=1, keepdims=True)) & (B >= B.max(axis=2, keepdims=True))
+
+
+def floor_ratio(game, samples: int, repeats: int) -> tuple[float, float]:
+    """Median seconds of the floor and of sovgame's run of the same number of samples, timed
+    alternately in this process (so both see the same machine load)."""
+    robust(game, min(samples, 5000), seed=0)
+    numpy_floor(min(samples, 5000), 0)
+    floors, ours = [], []
+    for repeat in range(repeats):
+        start = time.perf_counter()
+        numpy_floor(samples, repeat)
+        floors.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        robust(game, samples, seed=repeat + 1)
+        ours.append(time.perf_counter() - start)
+    return statistics.median(floors), statistics.median(ours)
 
 
 def peak_memory_mb(game, samples: int) -> float:
@@ -159,6 +188,12 @@ def speed_table(args) -> None:
         label = f"{name} ({size})"
         two_players = game.n_players == 2
         per_sample, agree = nashpy_loop(game, args.nashpy_samples) if two_players else (None, None)
+        if game.shape == (2, 2):
+            floor, ours = floor_ratio(game, args.samples, max(args.repeats, 7))
+            print(
+                f"{label:42} {'numpy floor':22} {floor:9.4f}   (pure equilibria of {args.samples:,} random 2x2 games); "
+                f"sovgame {ours:.4f} s = {ours / floor:.1f}x the floor"
+            )
         runs = [("default", {})]
         if game.shape != (2, 2):
             runs.insert(0, ("vectorised (no exact)", {"unique_subsample": 0}))

@@ -16,10 +16,16 @@ of κ for the player away from its target strategy, plus 0 or 1 wherever anyone 
 Medians of CPU time per game (the machine is shared; wall time beside it); the reference is
 timed until ``--reference-budget`` seconds per size and kind are spent (the count says how
 many games it timed; its median is then over those, marked ``>``). Goals: 6x6 ≤ 0.5 s, 8x8
-≤ 5 s. Usage:
+≤ 5 s.
+
+Last, the tail: the slowest of ``--tail-games`` random games (200) per size and kind, 2x2 ..
+10x10 (``--tail-sizes``), with its index in that size's fixed sequence, next to the median
+and the 99th percentile; no game should take over a second. Usage:
 
     python benchmarks/bench_thresholds.py [--runs N] [--sizes 2 3 4 5 6 7 8] [--games 20]
                                           [--reference-budget 60] [--skip-bundled]
+                                          [--skip-reference] [--tail-sizes 2 4 6 8 10]
+                                          [--tail-games 200]
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from costs.reference_unique import reference_uniqueness  # noqa: E402  (the every-breakpoint method, kept for tests)
 
 GOALS = {6: 0.5, 8: 5.0}  # seconds per game
+TAIL_GOAL = 1.0  # seconds: no random game up to 10x10 slower
 
 
 def measure(make_game, runs: int) -> list[float]:
@@ -148,6 +155,34 @@ def random_games_row(sizes: list[int], count: int, budget: float, seed: int) -> 
             )
 
 
+def worst_row(sizes: list[int], count: int, seed: int) -> None:
+    """The slowest of ``count`` random games per size (both kinds of costs), and which game it
+    is: its kind and index in the fixed sequence of that size and kind (seed
+    ``[seed, size, kind]``, as :func:`random_games_row` draws them)."""
+    print(
+        f"\nthe heaviest tail: the slowest compute_thresholds of {count} random games per size and kind "
+        f"(seed {seed}), CPU (wall); limit {1e3 * TAIL_GOAL:.0f} ms"
+    )
+    header = f"{'size':>5} {'kind':9} {'median ms':>10} {'p99 ms':>9} {'worst ms':>19} {'game':>6} {'unique':>14}"
+    print(header)
+    for k in sizes:
+        for kind in ("custom", "confront"):
+            rng = np.random.default_rng([seed, k, ("custom", "confront").index(kind)])
+            timings = []
+            for index in range(count):
+                unique, cpu, wall = timed_unique(random_costed_game(rng, k, k, kind), reference=False)
+                timings.append((cpu, wall, index, unique))
+            cpu, wall, index, unique = max(timings, key=lambda t: t[0])
+            cpus = sorted(t[0] for t in timings)
+            value = "never" if unique.value is None else str(unique.value)
+            print(
+                f"{k:>3}x{k:<1} {kind:9} {1e3 * statistics.median(cpus):10.1f} {1e3 * cpus[int(0.99 * (count - 1))]:9.1f} "
+                f"{1e3 * cpu:8.1f} ({1e3 * wall:8.1f}) {index:>6} {value[:14]:>14}"
+                + ("  over the limit" if cpu > TAIL_GOAL else ""),
+                flush=True,
+            )
+
+
 def same_unique(fast, slow) -> bool:
     """Equal Thresholds; an irrational value found as the root of two different polynomials
     may carry two float-made brackets, which must then overlap (tests/costs/test_uniqueness.py)."""
@@ -167,10 +202,16 @@ def main() -> None:
     parser.add_argument("--reference-budget", type=float, default=60.0, help="seconds per size and kind")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip-bundled", action="store_true")
+    parser.add_argument("--skip-reference", action="store_true", help="leave out the comparison with the reference")
+    parser.add_argument("--tail-sizes", type=int, nargs="*", default=[2, 4, 6, 8, 10])
+    parser.add_argument("--tail-games", type=int, default=200, help="games per size and kind for the worst case")
     args = parser.parse_args()
     if not args.skip_bundled:
         bundled(args.runs)
-    random_games_row(args.sizes, args.games, args.reference_budget, args.seed)
+    if not args.skip_reference:
+        random_games_row(args.sizes, args.games, args.reference_budget, args.seed)
+    if args.tail_sizes:
+        worst_row(args.tail_sizes, args.tail_games, args.seed)
 
 
 def bundled(runs: int) -> None:

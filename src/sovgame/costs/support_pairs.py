@@ -207,3 +207,10 @@ def strictly_holds(systems: list[tuple[SupportSystem, list[int]]], kappa: Fracti
     """The pair is a nondegenerate mixed equilibrium at κ: every mix strictly positive, every
     surviving strategy outside it strictly worse (dominated ones are, by their dominator)."""
     return all(system.holds(kappa, outside, strict=True) for system, outside in systems)
+
+
+def weakly_holds(systems: list[tuple[SupportSystem, list[int]]], kappa: Fraction) -> bool:
+    """The pair's conditions hold at κ, not strictly (a singular system counts as holding):
+    every equilibrium other than the target, in an open gap, makes some candidate pair hold
+    so (:mod:`sovgame.costs.uniqueness`)."""
+    return all(system.holds(kappa, outside, strict=False) for system, outside in systems)

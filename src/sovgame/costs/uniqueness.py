@@ -15,8 +15,9 @@ the Nash set). An open point is solved exactly; an open gap (lo, hi) is cut furt
 *kept* roots of its candidate support pairs
 (:func:`~sovgame.costs.support_pairs.pair_breakpoints`): each piece between consecutive kept
 roots is decided at one rational inside it — not alone where a pair strictly holds (a
-nondegenerate mixed equilibrium), else by solving the game reduced to the dominance survivors
-(same equilibria) — and each kept root itself exactly: a rational one by that solve, an
+nondegenerate mixed equilibrium), alone where no pair holds even weakly (a rival would make one
+hold, as below), else by solving the game reduced to the dominance survivors (same
+equilibria) — and each kept root itself exactly: a rational one by the same test, an
 irrational one r by a limit where it can, else by the signs of the support polynomials there
 (:mod:`~sovgame.costs.root_points`: the candidate pairs that hold at r, and where one of
 them is singular there, every vertex of the reduced game). The limit: where the target is a
@@ -88,6 +89,7 @@ from .support_pairs import (
     pair_breakpoints,
     standing,
     strictly_holds,
+    weakly_holds,
 )
 from .support_pairs import pure_equilibria as integer_pure_equilibria
 from .support_polynomials import IntegerGame
@@ -243,8 +245,11 @@ class _Walk:
         inner, active = self.inner_points(lo, hi, alive)
 
         def alone_at(kappa: Fraction) -> bool:
-            """The target is alone at κ: no pair strictly holds, and the reduced game agrees."""
-            return not any(strictly_holds(systems, kappa) for systems in active) and self.alone(kappa, alive)
+            """The target is alone at κ: no pair strictly holds, and either none holds at all
+            (a rival would make one hold: module docstring) or the reduced game agrees."""
+            if any(strictly_holds(systems, kappa) for systems in active):
+                return False
+            return not any(weakly_holds(systems, kappa) for systems in active) or self.alone(kappa, alive)
 
         lowers: list[Endpoint] = [lo, *inner]
         uppers: list[Endpoint | None] = [*inner, hi]

@@ -105,11 +105,30 @@ def _ranks(x: np.ndarray, order: np.ndarray) -> np.ndarray:
     return ranks
 
 
-def _weighted_correlation(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
-    mx, my = np.average(x, weights=w), np.average(y, weights=w)
-    cov = np.average((x - mx) * (y - my), weights=w)
-    vx, vy = np.average((x - mx) ** 2, weights=w), np.average((y - my) ** 2, weights=w)
-    return float(cov / np.sqrt(vx * vy)) if vx > 0 and vy > 0 else 0.0
+@dataclass(frozen=True)
+class Ranked:
+    """What one number's measures need that does not depend on the criterion: its ranks, their
+    weighted mean and variance, its weighted median and the samples on each side of it (one
+    computation serves every criterion weighted alike)."""
+
+    ranks: np.ndarray
+    centred: np.ndarray  # ranks − their weighted mean
+    variance: float
+    sides: tuple[np.ndarray, np.ndarray]  # indices of the samples with x < median, x > median
+    side_weights: tuple[float, float]
+
+
+def ranked(x: np.ndarray, w: np.ndarray, order: np.ndarray | None = None) -> Ranked:
+    """:class:`Ranked` of the number ``x`` under weights ``w``; ``order`` sorts x when known."""
+    order = np.argsort(x) if order is None else order
+    ranks = _ranks(x, order)
+    centred = ranks - np.average(ranks, weights=w)
+    median = _weighted_median(x, w, order)
+    # Indices rather than masks: gathering by index is far quicker than by a random mask,
+    # and keeps the samples in order (the same sums).
+    sides = (np.flatnonzero(x < median), np.flatnonzero(x > median))
+    variance = float(np.average(centred**2, weights=w))
+    return Ranked(ranks, centred, variance, sides, (np.take(w, sides[0]).sum(), np.take(w, sides[1]).sum()))
 
 
 def _weighted_median(x: np.ndarray, w: np.ndarray, order: np.ndarray) -> float:
@@ -117,16 +136,19 @@ def _weighted_median(x: np.ndarray, w: np.ndarray, order: np.ndarray) -> float:
     return float(x[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
 
 
-def driver(name: str, x: np.ndarray, disagree: np.ndarray, w: np.ndarray, order: np.ndarray | None = None) -> Driver:
-    """ρ and the shares below and above the median for one number (module docstring);
-    ``order`` sorts x when known (one sort serves every criterion that uses all samples)."""
-    order = np.argsort(x) if order is None else order
-    rho = _weighted_correlation(_ranks(x, order), disagree, w)
-    median = _weighted_median(x, w, order)
-    shares = []
-    for side in (x < median, x > median):
-        total = w[side].sum()
-        shares.append(float((w[side] * disagree[side]).sum() / total) if total > 0 else float("nan"))
+def driver(name: str, number: Ranked, disagree: np.ndarray, w: np.ndarray) -> Driver:
+    """ρ and the shares below and above the median for one number (module docstring): the
+    weighted Pearson correlation of its ranks with ``disagree``,
+    ρ = Σw·(r − r̄)(d − d̄) / √(Σw·(r − r̄)² · Σw·(d − d̄)²)."""
+    centred = disagree - np.average(disagree, weights=w)
+    covariance = np.average(number.centred * centred, weights=w)
+    variance = np.average(centred**2, weights=w)
+    rho = float(covariance / np.sqrt(number.variance * variance)) if number.variance > 0 and variance > 0 else 0.0
+    weighted = w * disagree
+    shares = [
+        float(np.take(weighted, side).sum() / total) if total > 0 else float("nan")
+        for side, total in zip(number.sides, number.side_weights)
+    ]
     return Driver(name, rho, shares[0], shares[1])
 
 
@@ -142,6 +164,9 @@ def attribute(
     count = min(LIMIT, len(next(iter(verdicts.values()))))
     names, numbers = drawn_numbers(plan, seed, count)
     orders: dict[int, np.ndarray] = {}  # number -> the order of all its samples, sorted once
+    # number -> its ranks and median under the weights last used with every sample
+    known: dict[int, Ranked] = {}
+    known_weights: np.ndarray | None = None
     out = []
     for criterion in CRITERIA:
         own = report.thresholds[criterion].verdict
@@ -155,12 +180,18 @@ def attribute(
         drivers: list[Driver] = []
         if 0 < share < 1 and numbers.shape[1]:
             if used.all():
+                if known_weights is None or not np.array_equal(w, known_weights):
+                    known, known_weights = {}, w
                 for k in range(len(names)):
                     if k not in orders:
                         orders[k] = np.argsort(numbers[:, k])
-                found = [driver(n, numbers[:, k], disagree, w, orders[k]) for k, n in enumerate(names)]
+                    if k not in known:
+                        known[k] = ranked(numbers[:, k], w, orders[k])
+                found = [driver(n, known[k], disagree, w) for k, n in enumerate(names)]
             else:
-                found = [driver(n, numbers[used, k], disagree[used], w[used]) for k, n in enumerate(names)]
+                found = [
+                    driver(n, ranked(numbers[used, k], w[used]), disagree[used], w[used]) for k, n in enumerate(names)
+                ]
             drivers = sorted(found, key=lambda d: -abs(d.rho))[:SHOWN]
         verdict = own.value if own is not None else "not_settled"
         out.append(Attribution(criterion, verdict, share, int(used.sum()), tuple(drivers)))

@@ -61,12 +61,17 @@ def draw_samples(
     else:
         U = np.broadcast_to(plan.base_payoffs, (count, n_profiles, n))
     if plan.ranged_costs:
-        W = np.repeat(plan.base_load[None], count, axis=0)
+        # Summed with the samples along the last axis, (profiles, players, samples): numpy's
+        # inner loops then run over the samples, not over two players; the same sums
+        # base + w·e + w'·e' + ..., in the same order, element by element.
+        along = np.empty((n_profiles, n, count))
+        along[...] = plan.base_load[:, :, None]
         for cost in plan.ranged_costs:
             weights = rng.uniform(cost.lo, cost.hi, size=(count, n))
-            W += weights[:, None, :] * cost.exposure[None]
+            along += cost.exposure[:, :, None] * np.ascontiguousarray(weights.T)[None]
             if drawn is not None:
                 drawn[cost.name] = weights
+        W = np.ascontiguousarray(along.transpose(2, 0, 1))
     else:
         W = np.broadcast_to(plan.base_load, (count, n_profiles, n))
     if plan.capacity:
