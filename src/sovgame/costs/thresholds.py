@@ -39,7 +39,7 @@ from ..core.budget import metered, require, thresholds_work
 from ..core.case import Case, as_case, as_game, origin_of
 from ..core.model import Game, Profile
 from ..errors import ParameterError, SovgameError
-from . import grim
+from . import grim, status_quo
 from .assessment import Threshold, assess, summarize
 from .sets import (
     CRITERIA,
@@ -98,10 +98,18 @@ class ThresholdReport:
     repeated: grim.Repeated | None  # grim trigger (2x2 games)
     notes: tuple[str, ...] = field(default_factory=tuple)
     third_parties: tuple[ThirdParty, ...] = ()
+    # Where the status quo (2x2: each player's other strategy) stops being an equilibrium;
+    # not a criterion of the target, so not among ``thresholds`` (:mod:`sovgame.costs.status_quo`).
+    status_quo_exit: Threshold | None = None
 
     def target_names(self) -> dict[str, str]:
         """Each player's target strategy by player name."""
         return {p.name: p.strategies[s] for p, s in zip(self.game.players, self.target)}
+
+    def status_quo_names(self) -> dict[str, str] | None:
+        """Each player's status-quo strategy by name (None outside 2x2 games)."""
+        solved = self.game.without_single_strategy_players()
+        return status_quo.status_quo_names(solved, self.game.solved_profile(self.target))
 
 
 class Plausible(NamedTuple):
@@ -180,6 +188,7 @@ def compute_thresholds(
         repeated=_repeated(solved, game.solved_profile(profile), kept, reading.range, discount),
         notes=tuple(notes),
         third_parties=tuple(_third_party(game, sets, reading.range) for sets in held),
+        status_quo_exit=status_quo.status_quo_exit(solved, game.solved_profile(profile), kept, reading.range),
     )
 
 

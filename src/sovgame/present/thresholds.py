@@ -66,7 +66,17 @@ def report_to_json(report: ThresholdReport) -> dict:
     rep = report.repeated
     if rep is not None:
         data["repeated"] = repeated_to_json(rep)
+    data["status_quo"] = status_quo_to_json(report)
     return data
+
+
+def status_quo_to_json(report: ThresholdReport) -> dict[str, Any] | None:
+    """The status quo (``profile``, player → strategy) and its ``exit``: the threshold object
+    of the κ at which it is no equilibrium; null outside 2x2 games."""
+    names, exit_ = report.status_quo_names(), report.status_quo_exit
+    if names is None or exit_ is None:
+        return None
+    return {"profile": names, "exit": threshold_to_json(exit_)}
 
 
 def repeated_to_json(rep: Repeated) -> dict[str, Any]:
@@ -156,6 +166,9 @@ def _criteria_section(report: ThresholdReport) -> Section:
         + verdict_legend(hi)
     )
     reasons = [f"{CRITERION_NAMES[name]}: {t.reason}" for name, t in report.thresholds.items()]
+    if report.status_quo_exit is not None:
+        t = report.status_quo_exit
+        reasons.append(f"status-quo exit ({threshold_cell(t)}, {verdict_cell(t)}): {t.reason}")
     notes = list(report.notes) + [n for t in report.thresholds.values() for n in t.notes]
     return Section(
         "Cost thresholds for compromise",
