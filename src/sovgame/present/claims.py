@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..claims.grading import GRADE_MEANINGS, Grade, TestResult
+from ..claims.grading import GRADE_MEANINGS, Flip, Grade, TestResult
 from ..claims.scorecard import Scorecard
 from ..costs.verdicts import verdict_legend, verdict_scale_json
 from ..sensitivity.one_number import Entry
@@ -46,6 +46,7 @@ def scorecard_sections(scorecard: Scorecard, legend: bool = True) -> list[Sectio
         quantity = _numbered([t.quantity for t in r.tests])
         lines.append(
             f"{r.claim.id}: “{r.claim.text}” ({r.claim.source}) Tested: {quantity}. Why {r.grade.words}: {r.reason}."
+            + _flips(r.tests)
         )
     caption = grade_legend()
     if legend:
@@ -64,6 +65,30 @@ def scorecard_sections(scorecard: Scorecard, legend: bool = True) -> list[Sectio
     ]
 
 
+def _flips(tests: tuple[TestResult, ...]) -> str:
+    """What would turn each test, as the computation found it: " Could fail: (1) it would ..."."""
+    found = [(k, t.flip) for k, t in enumerate(tests, 1) if t.flip is not None]
+    if not found:
+        return ""
+    if len(tests) == 1:
+        return f" Could fail: {found[0][1].sentence()}."
+    return " Could fail: " + "; ".join(f"({k}) {flip.sentence()}" for k, flip in found) + "."
+
+
+def flip_to_json(flip: Flip | None) -> dict[str, Any] | None:
+    """A change that turns a test: ``change`` in words, ``set`` (the --set text, null where
+    --set cannot make it), ``file`` (null: the claim's own), ``grade`` after it, ``declared``."""
+    if flip is None:
+        return None
+    return {
+        "change": flip.change,
+        "set": flip.setting,
+        "file": flip.file,
+        "grade": flip.grade.value,
+        "declared": flip.declared,
+    }
+
+
 def claim_test_to_json(result: TestResult) -> dict[str, Any]:
     """One test: its kind, the file it uses, quantity, value (exact and decimal), expectation, grade, reason."""
     return {
@@ -76,6 +101,7 @@ def claim_test_to_json(result: TestResult) -> dict[str, Any]:
         "expects": result.expects,
         "grade": result.grade.value,
         "reason": result.reason,
+        "flip": flip_to_json(result.flip),
     }
 
 

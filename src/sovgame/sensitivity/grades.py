@@ -373,6 +373,14 @@ class ClaimTracks:
                 out.append(track)
         return out
 
+    def follows(self, test: ClaimTest) -> bool:
+        """Whether ``test`` is about this file and of a kind sensitivity follows."""
+        return test.game is None and isinstance(test, FOLLOWED)
+
+    def track(self, test: ClaimTest, line: Line, grade: Grade) -> TestTrack:
+        """The test's track along ``line`` (fixed when this file's numbers cannot move it)."""
+        return self._test(test, line, grade)
+
     def _test(self, test: ClaimTest, line: Line, grade: Grade) -> TestTrack:
         """A test's track, or a fixed one when this file's numbers cannot move it."""
         fixed = TestTrack(test, line, fixed=grade)
@@ -423,7 +431,9 @@ def _structurally_testable(game: Game, test: ClaimTest) -> bool:
             resolve_target(game, target_key(test))
     except (SovgameError, ParameterError, ValueError):
         return False
-    if isinstance(test, GameTypeTest) or (isinstance(test, ThresholdTest) and test.criterion == "risk_dominant"):
+    if isinstance(test, GameTypeTest) or (
+        isinstance(test, ThresholdTest) and test.criterion in ("risk_dominant", "status_quo_exit")
+    ):
         return game.shape == (2, 2)
     if isinstance(test, BindingTest):
         return test.player in game.player_names
