@@ -54,7 +54,7 @@ _EXPORTS = {
     "analyze_trust": "play.trust",
     "vary_capacity": "costs.capacity",
     "analyze": "findings.analysis",
-    "grade_claims": "claims.scorecard",
+    "grade_claims": "sensitivity.falsify",
     # limits
     "work_limit": "core.budget",
     "WorkLimitError": "core.budget",

@@ -207,7 +207,7 @@ def test_noisy_tit_for_tat_alone_cannot_fail(tmp_path):
         [(5, 5), (4, 6), (6, 4), (1, 1)],
         "own_confront",
         (5, 5),
-        extra='[repeated]\nnoise = 0.001\n'
+        extra="[repeated]\nnoise = 0.001\n"
         + claims_toml('{ kind = "repeated", quantity = "conflict_share", pair = ["tft", "tft"], at_least = 0.5 }'),
     )
     card = grade_claims(case)
@@ -299,3 +299,23 @@ def test_a_claim_file_with_changes_grades_the_changed_game(runner):
         ).stdout
     )
     assert data["claims"][-1]["tests"][0]["exact"] == "> 1: reachable"
+
+
+def test_claims_with_a_change_print_no_stale_number(runner):
+    # With Pakistan's T = 5/2 at (Strike, Constrain TTP), at κ = 1 its temptation is
+    # 5/2 − 3/4 = 7/4 < R = 3: no transfer is needed (0, not the file's 1/4), and no
+    # punishment either (Green–Porter needs T > R): conflict on the path is 0, not 1/6. The
+    # mediation, repeated and types files extend the case, so they get the change; the India
+    # file does not, so its test is not graded on numbers the change never reached.
+    result = runner.invoke(
+        app, ["claims", "pakistan_afghanistan", "--set", "Pakistan@Strike|Constrain TTP=5/2", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    claims = {c["id"]: c for c in json.loads(result.stdout)["claims"]}
+    assert claims["no_leverage"]["tests"][1]["exact"] == "0"
+    assert claims["cycles"]["tests"][0]["exact"] == "0"
+    india = claims["scenarios"]["tests"][2]
+    assert (
+        india["grade"] == "not_testable" and "pakistan_afghanistan_india does not build on this file" in india["reason"]
+    )
+    assert "1/4" not in claims["no_leverage"]["tests"][1]["reason"].split("budget")[0]

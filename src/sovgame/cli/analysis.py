@@ -232,11 +232,10 @@ def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
 
     Example: sovgame claims pakistan_afghanistan --format json
     """
-    from ..claims.scorecard import grade_claims
     from ..loading import load_game
     from ..present.claims import scorecard_sections, scorecard_to_json
     from ..present.sensitivity import deciding_section
-    from ..sensitivity.falsify import falsify
+    from ..sensitivity.falsify import grade_claims
     from ..sensitivity.one_number import deciding_within_limit
 
     loaded = load_game(game, set_ or ())
@@ -245,7 +244,6 @@ def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
         raise SovgameError(
             f'{loaded.origin}: claims: the file states no claims; add [[claims]] tables (see the README, "Claims")'
         )
-    scorecard = falsify(scorecard)
     found, left_out = deciding_within_limit(loaded, criteria=(), scorecard=scorecard)
     decided = None if found is None else list(found)
     render(

@@ -40,7 +40,7 @@ def scorecard_sections(scorecard: Scorecard, legend: bool = True) -> list[Sectio
                 r.claim.id,
                 _numbered([computed_text(t) for t in r.tests]),
                 _numbered([t.expects for t in r.tests]),
-                r.grade.words,
+                r.grade.words + _no_evidence(r.tests),
             ]
         )
         quantity = _numbered([t.quantity for t in r.tests])
@@ -63,6 +63,19 @@ def scorecard_sections(scorecard: Scorecard, legend: bool = True) -> list[Sectio
             whole={0},
         )
     ]
+
+
+def _no_evidence(tests: tuple[TestResult, ...]) -> str:
+    """ " ((1) holds by construction)": the tests of a claim with several that are no
+    evidence, so a reader sees what its grade leaves out."""
+    if len(tests) < 2:
+        return ""
+    marked = [f"({k}) {t.grade.words}" for k, t in enumerate(tests, 1) if t.grade in NO_EVIDENCE]
+    return f" ({'; '.join(marked)})" if marked else ""
+
+
+#: Grades of tests that are computed but weigh neither for nor against their claim.
+NO_EVIDENCE = (Grade.CANNOT_FAIL, Grade.BY_CONSTRUCTION)
 
 
 def _flips(tests: tuple[TestResult, ...]) -> str:

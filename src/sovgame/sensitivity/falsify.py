@@ -29,14 +29,17 @@ from collections.abc import Iterator
 from dataclasses import replace
 from fractions import Fraction
 
+from ..claims import scorecard
 from ..claims.grading import Context, Flip, Grade, TestResult, combine
 from ..claims.kinds.scenario import ScenarioEquilibriumTest, ScenarioThresholdTest
 from ..claims.registry import grade_test
 from ..claims.scorecard import ClaimResult, Scorecard
 from ..core.case import Case
 from ..core.claims import ClaimTest
+from ..core.model import Game
 from ..core.numbers import fmt
 from ..core.roots import Number, compare
+from ..costs.thresholds import ThresholdReport
 from ..sections.mediator import Mediator
 from ..sections.repeated import RepeatedSettings
 from .grades import ClaimTracks
@@ -44,7 +47,15 @@ from .parameters import Parameter, ParameterKind, line, parameters, setting_text
 
 SCENARIO_TESTS = (ScenarioEquilibriumTest, ScenarioThresholdTest)
 
-__all__ = ["falsify"]
+__all__ = ["falsify", "grade_claims"]
+
+
+def grade_claims(game: Game | Case, report: ThresholdReport | None = None) -> Scorecard | None:
+    """Every claim the case states, graded (:func:`sovgame.claims.scorecard.grade_claims`),
+    each computed test with the change that flips it, or graded cannot fail when no change
+    can (:func:`falsify`); None when the case states no claims."""
+    card = scorecard.grade_claims(game, report)
+    return None if card is None else falsify(card)
 
 
 def falsify(card: Scorecard) -> Scorecard:

@@ -228,7 +228,11 @@ def _game_type_grade(track: TestTrack, test: GameTypeTest, p: Fraction) -> Grade
     """As :mod:`sovgame.claims.kinds.game_type`."""
     types = [player_type(*values) for values in _rstp(track, p).values()]
     matching = sum(1 for kind in types if kind in test.expect)
-    return Grade.SUPPORTED if matching == len(types) else (Grade.PARTLY if matching else Grade.NOT_SUPPORTED)
+    if matching == len(types):
+        # Read where no cost enters, the type is the ordering typed in (as the grader says).
+        typed = test.kappa == 0 or not track.line.game.costs
+        return Grade.BY_CONSTRUCTION if typed else Grade.SUPPORTED
+    return Grade.PARTLY if matching else Grade.NOT_SUPPORTED
 
 
 def _game_type_events(track: TestTrack, test: GameTypeTest) -> list[Number]:

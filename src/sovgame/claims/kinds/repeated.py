@@ -167,12 +167,14 @@ def _punishment(test: RepeatedTest, game: Game, settings: RepeatedSettings | Non
         )
     share, p = found.conflict_share, found.false_alarm
     ceasefire = f"; a ceasefire lasts {fmt(1 / p)} periods on average" if p > 0 else ""
-    reason = (
-        f"at {kappa_text(test.kappa)} with δ = {fmt(found.discount)}, a false alarm {fmt(p)} and detection "
-        f"{fmt(found.detection)}, the shortest punishment that deters every player is {found.length} period(s); "
-        f"bad signals then start punishments although nobody deviates: {fmt(share)} of the time in conflict"
-        f"{ceasefire}"
-    )
+    where = f"at {kappa_text(test.kappa)} with δ = {fmt(found.discount)}, a false alarm {fmt(p)} and detection {fmt(found.detection)}"
+    if found.length == 0:
+        reason = f"{where}, no player gains by breaching compromise, so no punishment is needed and none is on the path"
+    else:
+        reason = (
+            f"{where}, the shortest punishment that deters every player is {found.length} period(s); bad signals "
+            f"then start punishments although nobody deviates: {fmt(share)} of the time in conflict{ceasefire}"
+        )
     quantity, expects = describe(test)
     grade = Grade.SUPPORTED if within_bound(test.at_most, test.at_least, share) else Grade.NOT_SUPPORTED
     return TestResult(test, quantity, fmt(share), float(share), expects, grade, reason)
