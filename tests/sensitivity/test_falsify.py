@@ -61,3 +61,29 @@ def test_every_graded_test_is_flipped_by_the_change_it_names(text):
             assert test.flip.file is None
             after = _grade_with(text, test.flip.setting, test.test.key)
             assert after == test.flip.grade != test.grade, (test.flip, after)
+
+
+def test_the_status_quo_exit_along_a_weight_is_exact():
+    # Case: the exit is 1/w for Pakistan's military weight w (its move to Restrain gains
+    # −1 + κw at the status quo): beyond the top 2 for w < 1/2, reachable for 1/2 < w ≤ 1, and
+    # at w = 1/2 the set (2, ∞) misses the top: still beyond.
+    from fractions import Fraction as F
+
+    from sovgame import load_case
+    from sovgame.costs.verdicts import Verdict
+    from sovgame.sensitivity.criteria import criterion_track
+    from sovgame.sensitivity.parameters import find_parameter, line
+
+    case = load_case("pakistan_afghanistan")
+    along = line(case, find_parameter(case, "cost:military_operations@Pakistan"))
+    track = criterion_track(along, "status_quo_exit", (0, 0))
+    assert track is not None and track.depends()
+    for w, value, verdict in (
+        (F(1, 4), F(4), Verdict.BEYOND),
+        (F(1, 2), F(2), Verdict.BEYOND),
+        (F(3, 4), F(4, 3), Verdict.REACHABLE),
+        (F(0), None, Verdict.NEVER),
+    ):
+        reading = track.read(w)
+        assert (reading.value, reading.state) == (value, verdict), w
+    assert F(1, 2) in track.events()

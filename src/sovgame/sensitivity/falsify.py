@@ -42,6 +42,7 @@ from ..core.roots import Number, compare
 from ..costs.thresholds import ThresholdReport
 from ..sections.mediator import Mediator
 from ..sections.repeated import RepeatedSettings
+from ..sections.types import HiddenTypes
 from .grades import ClaimTracks
 from .parameters import Parameter, ParameterKind, line, parameters, setting_text, with_value
 
@@ -242,6 +243,7 @@ def _section_changes(case: Case) -> Iterator[tuple[Case, Flip]]:
                 _with_section(case, mediator, replace(mediator, budget=value)),
                 _section_flip("the mediator's budget", value, mediator.budget_range),
             )
+    yield from _prior_changes(case)
     settings = case.section(RepeatedSettings)
     if settings is None:
         return
@@ -256,6 +258,33 @@ def _section_changes(case: Case) -> Iterator[tuple[Case, Flip]]:
             if moved.detection is not None and moved.false_alarm is not None and moved.detection <= moved.false_alarm:
                 continue  # no file may hold it: detection must exceed the false alarm
             yield _with_section(case, settings, moved), _section_flip(f"repeated.{name}", value, declared)
+
+
+def _prior_changes(case: Case) -> Iterator[tuple[Case, Flip]]:
+    """The prior of each type of a player with two types (the other's is one minus it),
+    within its declared ``prior_range`` (a ladder of priors where none is declared)."""
+    hidden = case.section(HiddenTypes)
+    if hidden is None:
+        return
+    for player in {t.player for t in hidden.types}:
+        pair = hidden.of(player)
+        if len(pair) != 2:
+            continue
+        # A type whose prior has a declared range first: a flip inside it is the one to show.
+        for k in sorted(range(2), key=lambda k: pair[k].prior_range is None):
+            own, other = pair[k], pair[1 - k]
+            ladder = tuple(Fraction(n, 20) for n in range(1, 20))
+            for value in _range_or(own.prior_range, ladder, own.prior):
+                if not 0 < value < 1:
+                    continue
+                changed = HiddenTypes(
+                    tuple(
+                        replace(t, prior=value) if t is own else replace(t, prior=1 - value) if t is other else t
+                        for t in hidden.types
+                    )
+                )
+                name = f"the prior of {case.game.players[player].name}'s type '{own.name}'"
+                yield _with_section(case, hidden, changed), _section_flip(name, value, own.prior_range)
 
 
 def _fits(name: str, x: Fraction) -> bool:

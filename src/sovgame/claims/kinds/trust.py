@@ -77,8 +77,8 @@ def grade(test: TrustTest, ctx: Context) -> TestResult:
     holds = r.above if test.expect == "above_critical" else inside
     quantity, expects = describe(test)
     if r.interval is None:
-        value = f"prior {fmt(r.prior)}; compromise holds at no prior"
-        reason = f"{r.reason}, so this prior does not decide it"
+        # No prior makes compromise an equilibrium outcome: the prior cannot be tested here.
+        raise Untestable(f"{r.reason}, so no prior decides it and the test cannot tell either way")
     else:
         value = f"prior {fmt(r.prior)}; compromise holds for priors in {r.interval}"
         where = "above them" if r.above else ("among them" if inside else "below them")
