@@ -47,3 +47,15 @@ def test_the_case_files_declare_the_unsourced_numbers_ranges():
     assert repeated is not None
     assert set(repeated.ranges) == {"discount", "noise", "false_alarm", "detection"}
     assert all(lo <= getattr(repeated, name) <= hi for name, (lo, hi) in repeated.ranges.items())
+
+
+def test_the_costs_table_says_which_weights_are_assumed():
+    from sovgame.present.game import costs_section
+
+    case = load_case("pakistan_afghanistan")
+    assert all(cost.basis == ("assumed", "assumed") for cost in case.game.costs)
+    section = costs_section(case)
+    assert section is not None
+    assert section.lines[0].startswith("trade_disruption: weights assumed; ")
+    bad = problems(CASE_TOML.replace('name = "refugee_returns"', 'name = "refugee_returns"\nweights_basis = ["cited"]'))
+    assert [p.split(":")[0] for p in bad] == ["costs[1].weights_basis"]
