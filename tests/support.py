@@ -123,9 +123,13 @@ def states_of(game, claims: bool) -> dict:
     """Every criterion's verdict (None where not defined or not settled), or every claim's
     grade, by the library's ordinary functions."""
     if claims:
+        from dataclasses import replace
+
         from sovgame.claims.scorecard import grade_claims
 
-        card = grade_claims(game)
+        # Sensitivity moves this file's numbers with the other files a claim names held as
+        # they are; read with --set, those files would get the change too (or be refused).
+        card = grade_claims(replace(game, settings=()) if isinstance(game, Case) else game)
         return {f"claim:{r.claim.id}": r.grade for r in card.results}
     from sovgame.costs.thresholds import compute_thresholds
 

@@ -101,7 +101,7 @@ _EXPORTS = {
     "analyze": "findings.analysis",
     "compute_sensitivity": "sensitivity.one_number",
     "sensitivity_map": "sensitivity.grid",
-    "grade_claims": "claims.scorecard",
+    "grade_claims": "sensitivity.falsify",
     # limits
     "work_limit": "core.budget",
     "WorkLimitError": "core.budget",

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from sovgame import load_game, solve
 from sovgame.claims.grading import Grade, combine
+from sovgame.claims.scorecard import grade_claims
 from sovgame.cli import app
 from strategies import INCIDENCES, two_by_two
 from support import claims_toml, graded
@@ -52,82 +53,101 @@ def test_a_claims_grade_from_its_tests(grades, expected):
 
 @pytest.fixture(scope="module")
 def case():
-    return {r.claim.id: r for r in graded(load_game("pakistan_afghanistan"))}
+    from sovgame.sensitivity.falsify import falsify
+
+    card = grade_claims(load_game("pakistan_afghanistan"))
+    assert card is not None
+    return {r.claim.id: r for r in falsify(card).results}
 
 
 def test_the_case_states_six_claims_in_the_articles_order(case):
     assert list(case) == ["security_dilemma", "no_leverage", "ideology", "cycles", "scenarios", "unreachable"]
 
 
-def test_security_dilemma_is_partly_supported(case):
-    # Pakistan T 13/4 > R 3 > P 5/4 > S 1/2: a prisoners' dilemma. Afghanistan R 3 > T 5/2 ≥
-    # P 1/2 > S −1/2: a stag hunt; at today's costs Kabul would compromise if Pakistan did.
+def test_security_dilemma_holds_by_construction_and_no_middle_ground_does_not(case):
+    # At κ = 0 (costs are not preferences) both players order T 4 > R 3 > P 2 > S 1: a
+    # Prisoner's Dilemma, so the status quo (P, P) is an equilibrium both rank below (R, R):
+    # a security dilemma (Jervis 1978 counts PD and Stag Hunt). Nothing but the typed ordering
+    # decides it: by construction. "No middle ground" is a Deadlock, R < P for both: R 3 > P 2
+    # denies it, not supported; moving one payoff can change that (e.g. Pakistan's R below 2).
     r = case["security_dilemma"]
-    assert r.grade == "partly_supported"
-    assert r.tests[0].value == "Pakistan: prisoners' dilemma; Afghanistan: stag hunt"
-    assert "Afghanistan's payoffs order as R 3 > T 5/2 > P 1/2 > S -1/2" in r.reason
+    by_construction, deadlock = r.tests
+    assert by_construction.grade == Grade.BY_CONSTRUCTION
+    assert by_construction.value == "Pakistan: prisoners' dilemma; Afghanistan: prisoners' dilemma"
+    assert deadlock.grade == Grade.NOT_SUPPORTED and deadlock.flip is not None
+    assert r.grade == Grade.NOT_SUPPORTED  # the by-construction test is no evidence
 
 
-def test_no_leverage_is_supported(case):
+def test_no_leverage_bound_zero_and_transfer_against_the_deals_gain(case):
     # Pakistan's Strike strictly dominates at κ = 1 (13/4 > 3, 5/4 > 1/2): a correlated
     # equilibrium puts 0 on compromise. Transfers: Pakistan T − R = 13/4 − 3 = 1/4,
-    # Afghanistan T − R = 5/2 − 3 < 0, so 0; 1/4 in all, above the budget 1/10.
+    # Afghanistan T − R = 5/2 − 3 < 0, so 0; 1/4 in all, above the budget 1/10. The deal's
+    # gain over the status quo per period: Pakistan 3 − 5/4 = 7/4, Afghanistan 3 − 1/2 = 5/2,
+    # 17/4 in all; 1/4 is 1/17 of it (about 6%). The budget's declared range [0, 1/2] holds
+    # 1/4, where the grade turns: at 1/2 the transfer is within the budget.
     r = case["no_leverage"]
-    assert r.grade == "supported"
-    assert [(t.value, t.decimal, t.grade) for t in r.tests] == [("0", 0.0, "supported"), ("1/4", 0.25, "supported")]
-    assert "Pakistan 1/4: Pakistan gains 1/4 by 'Strike' instead of 'Restrain strikes'" in r.reason
-    assert "above Turkey and Qatar's budget of 1/10" in r.reason
+    assert r.grade == Grade.SUPPORTED
+    assert [(t.value, t.decimal, t.grade) for t in r.tests] == [("0", 0.0, S), ("1/4", 0.25, S)]
+    transfers = r.tests[1]
+    assert "the deal gains 7/4 + 5/2 = 17/4 per period over the status quo" in transfers.reason
+    assert "the transfer is 1/17 (6%) of that gain" in transfers.reason
+    assert "the grade turns where the budget crosses 1/4, inside that range" in transfers.reason
+    assert transfers.flip is not None and transfers.flip.declared
+    assert transfers.flip.grade == Grade.NOT_SUPPORTED and "budget" in transfers.flip.change
 
 
-def test_ideology_is_not_supported(case):
-    # Pakistan needs κ ≥ (4 − 3)/(3/4) = 4/3, Afghanistan κ ≥ (4 − 3)/(3/2) = 2/3: Pakistan
-    # binds, and Afghanistan's condition already holds today.
+def test_ideology_is_not_testable_since_the_types_pool(case):
+    # Types file at κ = 1: Pakistan's Strike is dominant (above), and against Strike both
+    # Kabul types tolerate (security seeker 2 − 3/2 = 1/2 > 1 − 3/2; the ally's Constrain is
+    # worse still, −2 − 3/2): one equilibrium, both types on 'Tolerate TTP'. Behaviour cannot
+    # tell the types apart, so the record cannot separate ideology from mistrust.
     r = case["ideology"]
-    assert r.grade == "not_supported"
-    assert r.tests[0].value == "Pakistan (own thresholds: Pakistan 4/3, Afghanistan 2/3)"
-    assert "Afghanistan's own condition starts at κ = 2/3, already met at today's costs" in r.reason
+    assert r.grade == Grade.NOT_TESTABLE
+    assert "(pooling)" in r.reason and "cannot separate ideology from mistrust" in r.reason
 
 
-def test_cycles_is_partly_supported(case):
-    # (1) δ* at κ = 1: Pakistan (13/4 − 3)/(13/4 − 5/4) = 1/8, Afghanistan 0 (T < R); the
-    # repeated file's δ = 9/10 ≥ 1/8 sustains compromise: the claim expected it not to.
-    # (2) Noisy tit-for-tat is at each outcome 1/4 of the time: 3/4 out of compromise.
+def test_cycles_green_porter_one_sixth_and_five_period_ceasefires(case):
+    # Green–Porter with δ = 9/10, p = 1/5, q = 3/5 at κ = 1. Pakistan: R 3, T 13/4, P 5/4.
+    # L = 1: V = ((1/10)·3 + (9/10)(1/5)(1/10)(5/4)) / (1 − (9/10)(4/5) − (9/10)^2 (1/5))
+    #          = (3/10 + 9/400) / (1 − 18/25 − 81/500) = (129/400) / (59/500) = 645/236;
+    # deterrence: (1/10)(1/4) = 1/40 ≤ (9/10)(2/5)(1/10)(645/236 − 5/4) = (9/250)(88/59) ≈ 0.054.
+    # Afghanistan T 5/2 < R 3 needs none. So L = 1: conflict share pL/(1 + pL) = (1/5)/(6/5)
+    # = 1/6; a cooperative phase ends with probability 1/5 a period: 5 periods on average.
     r = case["cycles"]
-    assert r.grade == "partly_supported"
-    grim, share = r.tests
-    assert (grim.value, grim.decimal, grim.grade) == ("δ* = 1/8 (Pakistan 1/8, Afghanistan 0)", 0.125, "not_supported")
-    assert "δ* = (1/4)/2 = 1/8 for Pakistan" in grim.reason and "δ = 9/10 ≥ δ*" in grim.reason
-    assert (share.value, share.decimal, share.grade) == ("3/4", 0.75, "supported")
+    (share,) = r.tests
+    assert (share.value, share.decimal, share.grade) == ("1/6", 1 / 6, S)
+    assert "a ceasefire lasts 5 periods on average" in share.reason
+    # False alarms of 1/10 (inside the declared [1/10, 3/10]) give 1/11 < 1/10: it can fail.
+    assert share.flip is not None and share.flip.declared
 
 
-def test_scenarios_is_supported(case):
+def test_scenarios_each_an_equilibrium_the_tie_flagged(case):
     # (1) At κ = 1 Strike dominates for Pakistan and Afghanistan's best reply is Tolerate
     # (1/2 > −1/2): the status quo is the only equilibrium. (2) The escalation scenario at
     # κ = 1: against Tolerate, Strike pays 2 − 3/4 = 5/4 and Campaign 5/2 − 5/4 = 5/4, a
-    # tie; Kabul tolerates against both: the campaign is gained, an equilibrium for
-    # κ ≤ 1 (2.5 − 1.25κ ≥ 2 − 0.75κ) and κ ≤ 2 (against Restrain): [0, 1]. (3) With India
-    # engaged, Pakistan gains 4 − 2 by striking and costs add 3/4 per κ: 8/3 > 2, beyond.
+    # tie: the campaign is an equilibrium only on that knife edge. (3) With India engaged,
+    # Pakistan gains 4 − 2 by striking and costs add 3/4 per κ: 8/3 > 2, beyond.
     r = case["scenarios"]
-    assert r.grade == "supported"
+    assert r.grade == Grade.SUPPORTED
     status_quo, escalation, india = r.tests
     assert status_quo.value == "(Strike, Tolerate TTP)"
-    assert escalation.value == "(Strike, Tolerate TTP) → (Strike, Tolerate TTP); (Sustained campaign, Tolerate TTP)"
-    assert "is an equilibrium of scenario_escalation for κ in [0, 1] (holds today)" in escalation.reason
-    assert "Pakistan gains nothing by 'Strike' instead of 'Sustained campaign'" in escalation.reason
+    assert "a knife edge" in escalation.reason and "both give 5/4" in escalation.reason
+    assert escalation.flip is not None  # any change of the tie in one direction ends it
     assert (india.value, india.decimal) == ("≥ 8/3: beyond", 8 / 3)
-    assert "'Strike' gains 2 when Afghanistan plays 'Constrain TTP' and India plays 'Engage Kabul'" in india.reason
 
 
-def test_unreachable_is_partly_supported(case):
-    # Compromise is an equilibrium from κ = 4/3 (reachable within [0, 2]), the only one only
-    # above 4: (Strike, Tolerate TTP) holds while 2 − 3κ/4 ≥ 1 − κ/2, i.e. κ ≤ 4.
+def test_unreachable_is_the_status_quo_exit_at_four(case):
+    # (Strike, Tolerate TTP) is an equilibrium while Pakistan's move to Restrain does not pay:
+    # (1 − κ/2) − (2 − 3κ/4) = κ/4 − 1 ≤ 0, i.e. κ ≤ 4; Kabul's move gains −1 at every κ.
+    # The pattern ends above 4, beyond the plausible top 2; compromise enters at 4/3 beside it.
     r = case["unreachable"]
-    assert r.grade == "partly_supported"
-    assert [(t.value, t.decimal, t.grade) for t in r.tests] == [
-        ("≥ 4/3: reachable", 4 / 3, "not_supported"),
-        ("> 4: beyond", 4.0, "supported"),
-    ]
-    assert "(Strike, Tolerate TTP) stays an equilibrium until κ = 4" in r.reason
+    (exit_,) = r.tests
+    assert (exit_.value, exit_.decimal, exit_.grade) == ("> 4: beyond", 4.0, S)
+    assert "compromise becomes an equilibrium ≥ 4/3 (reachable)" in exit_.reason
+    # With Pakistan's military weight w the move gains −1 + κw: the exit is 1/w (4 at w = 1/4),
+    # within the plausible top 2 once w > 1/2, inside w's declared range [1/8, 1]: it can fail.
+    assert exit_.flip is not None and exit_.flip.declared
+    assert exit_.flip.setting == "cost:military_operations=3/4,0" and exit_.flip.grade == N
 
 
 def test_analyze_on_the_case_ends_with_the_six_row_scorecard(runner):
@@ -146,8 +166,14 @@ def test_analyze_on_the_case_ends_with_the_six_row_scorecard(runner):
         "unreachable",
     ]
     data = json.loads(runner.invoke(app, ["analyze", "-f", "json"]).stdout)
-    assert data["claims"]["counts"] == {"supported": 2, "partly_supported": 3, "not_supported": 1, "not_testable": 0}
-    assert data["conclusion"][-1].startswith("Of the 6 claims this file states: 2 supported (no_leverage, scenarios)")
+    assert data["claims"]["counts"] == {
+        "supported": 4,
+        "partly_supported": 0,
+        "not_supported": 1,
+        "not_testable": 1,
+        "cannot_fail": 0,
+        "by_construction": 0,
+    }
 
 
 def test_claims_command_json(runner):
@@ -155,34 +181,41 @@ def test_claims_command_json(runner):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert list(data) == ["game", "claims", "counts", "grade_scale", "verdict_scale", "deciding", "deciding_left_out"]
-    assert data["deciding_left_out"] is None
-    # The grade that turns first: security_dilemma holds for Pakistan while its T at κ = 1,
-    # 4 − 3/4 (trade 1/2 + strikes 1/4 at Strike|Constrain), exceeds R = 3; with T written p,
-    # p − 3/4 > 3 ⇔ p > 15/4: at 15/4 Pakistan's payoffs are no Prisoner's Dilemma, Afghanistan's
-    # are a Stag Hunt, so no player's type is the one expected.
-    first = data["deciding"][0]
-    assert (first["subject"], first["parameter"], first["turns_at"], first["beyond"]) == (
-        "claim:security_dilemma",
-        "Pakistan@Strike|Constrain TTP",
-        "15/4",
-        "not_supported",
-    )
-    assert first["margin_exact"] == "1/16"
+    assert {"cannot_fail", "by_construction"} <= set(data["grade_scale"])
     unreachable = data["claims"][-1]
     assert list(unreachable) == ["id", "text", "source", "grade", "reason", "tests"]
-    assert unreachable["tests"][1] == {
-        "kind": "threshold",
-        "key": "claims[5].test[1]",
-        "game": None,
-        "quantity": "κ from which compromise is the only equilibrium",
-        "exact": "> 4: beyond",
-        "value": 4.0,
-        "expects": "beyond or never",
-        "grade": "supported",
-        "reason": unreachable["tests"][1]["reason"],
-    }
+    test = unreachable["tests"][0]
+    assert (test["kind"], test["key"], test["exact"], test["grade"]) == (
+        "threshold",
+        "claims[5].test",
+        "> 4: beyond",
+        "supported",
+    )
+    assert set(test["flip"]) == {"change", "set", "file", "grade", "declared"}
     none = runner.invoke(app, ["claims", "stag_hunt"])
     assert none.exit_code == 1 and "states no claims" in none.stderr
+
+
+def test_noisy_tit_for_tat_alone_cannot_fail(tmp_path):
+    # Noisy tit-for-tat against itself: from (a, b) the next state is (b ⊕ e1, a ⊕ e2), a
+    # doubly stochastic chain, so each outcome has share 1/4 for every payoff and noise.
+    # With noise 0.001 and compromise dominant it still says 3/4 out of compromise: a claim
+    # resting on that test alone is no evidence, neither supported nor not supported.
+    from sovgame.sensitivity.falsify import falsify
+
+    case = two_by_two(
+        [(5, 5), (4, 6), (6, 4), (1, 1)],
+        "own_confront",
+        (5, 5),
+        extra="[repeated]\nnoise = 0.001\n"
+        + claims_toml('{ kind = "repeated", quantity = "conflict_share", pair = ["tft", "tft"], at_least = 0.5 }'),
+    )
+    card = grade_claims(case)
+    assert card is not None
+    (result,) = falsify(card).results
+    assert result.grade == Grade.CANNOT_FAIL
+    assert result.tests[0].value == "3/4"
+    assert "1/4 in each outcome for every payoff and every noise level" in result.reason
 
 
 # --- no claim, no grade -------------------------------------------------------------------------
@@ -257,11 +290,32 @@ def test_threshold_claims_agree_with_solving_at_today_and_the_top(drawn):
 
 def test_a_claim_file_with_changes_grades_the_changed_game(runner):
     # --set applies to the file's game: with trade disruption at weight 1 for Pakistan the
-    # equilibrium threshold is 1/(1 + 1/4) = 4/5 ≤ 1: it holds today, so "unreachably high"
-    # loses its first test.
+    # status quo's exit is where (1 − κ(1)) − (2 − κ(1 + 1/4)) = κ/4 − 1 > 0: still above 4,
+    # since any_conflict loads both cells alike; with strikes at weight 1 instead, the exit
+    # is (1 − κ/2) − (2 − κ(1/2 + 1)) = κ − 1 > 0: above 1, within the plausible range.
     data = json.loads(
         runner.invoke(
-            app, ["claims", "pakistan_afghanistan", "--set", "cost:trade_disruption=1,1", "-f", "json"]
+            app, ["claims", "pakistan_afghanistan", "--set", "cost:military_operations=1,0", "-f", "json"]
         ).stdout
     )
-    assert data["claims"][-1]["tests"][0]["exact"] == "≥ 4/5: holds today"
+    assert data["claims"][-1]["tests"][0]["exact"] == "> 1: reachable"
+
+
+def test_claims_with_a_change_print_no_stale_number(runner):
+    # With Pakistan's T = 5/2 at (Strike, Constrain TTP), at κ = 1 its temptation is
+    # 5/2 − 3/4 = 7/4 < R = 3: no transfer is needed (0, not the file's 1/4), and no
+    # punishment either (Green–Porter needs T > R): conflict on the path is 0, not 1/6. The
+    # mediation, repeated and types files extend the case, so they get the change; the India
+    # file does not, so its test is not graded on numbers the change never reached.
+    result = runner.invoke(
+        app, ["claims", "pakistan_afghanistan", "--set", "Pakistan@Strike|Constrain TTP=5/2", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    claims = {c["id"]: c for c in json.loads(result.stdout)["claims"]}
+    assert claims["no_leverage"]["tests"][1]["exact"] == "0"
+    assert claims["cycles"]["tests"][0]["exact"] == "0"
+    india = claims["scenarios"]["tests"][2]
+    assert (
+        india["grade"] == "not_testable" and "pakistan_afghanistan_india does not build on this file" in india["reason"]
+    )
+    assert "1/4" not in claims["no_leverage"]["tests"][1]["reason"].split("budget")[0]

@@ -27,11 +27,24 @@ class Grade(StrEnum):
     PARTLY = "partly_supported"
     NOT_SUPPORTED = "not_supported"
     NOT_TESTABLE = "not_testable"
+    CANNOT_FAIL = "cannot_fail"
+    BY_CONSTRUCTION = "by_construction"
 
     @property
     def words(self) -> str:
         """The grade as tables print it."""
-        return "not testable with this file" if self is Grade.NOT_TESTABLE else self.value.replace("_", " ")
+        special = {
+            Grade.NOT_TESTABLE: "not testable with this file",
+            Grade.CANNOT_FAIL: "cannot fail with this model",
+            Grade.BY_CONSTRUCTION: "holds by construction",
+        }
+        return special.get(self, self.value.replace("_", " "))
+
+    @property
+    def evidence(self) -> bool:
+        """Whether the grade weighs for or against the claim: the test was computed and some
+        admissible change of the model could have made it come out otherwise."""
+        return self in (Grade.SUPPORTED, Grade.PARTLY, Grade.NOT_SUPPORTED)
 
 
 #: What each grade means, as the scorecard says once.
@@ -40,11 +53,36 @@ GRADE_MEANINGS = {
     Grade.PARTLY: "some tests (or some players) do, others do not or cannot be tested",
     Grade.NOT_SUPPORTED: "no test that could be computed comes out as the claim expects",
     Grade.NOT_TESTABLE: "the file lacks what the test needs (a compromise strategy, a 2x2 game, a budget, ...)",
+    Grade.CANNOT_FAIL: "no number of the model moved within its declared range (anywhere, without one) could make "
+    "the test come out otherwise: it is no evidence either way",
+    Grade.BY_CONSTRUCTION: "the payoffs as the file writes them encode the claim (an ordering typed in), so it "
+    "holds by assumption, not as a finding",
 }
 
 
 class Untestable(Exception):
     """The file cannot answer this test; the message says why."""
+
+
+@dataclass(frozen=True)
+class Flip:
+    """A change of the model that makes a test come out otherwise, found by recomputing it:
+    ``change`` in words, ``setting`` the ``--set`` text that makes it (None where ``--set``
+    cannot: a section's number), ``file`` the other file it changes (None: the claim's own),
+    ``grade`` the test's grade after it and ``declared`` whether the value lies in a range the
+    file declares for that number."""
+
+    change: str
+    setting: str | None
+    file: str | None
+    grade: Grade
+    declared: bool
+
+    def sentence(self) -> str:
+        """ "it would come out not supported with Pakistan's payoff ... at 5/2"."""
+        where = "" if self.file is None else f" in {self.file}"
+        inside = " (inside its declared range)" if self.declared else ""
+        return f"it would come out {self.grade.words} with {self.change}{where}{inside}"
 
 
 @dataclass(frozen=True)
@@ -61,14 +99,21 @@ class TestResult:
     expects: str
     grade: Grade
     reason: str
+    flip: Flip | None = None  # a change that turns the grade (:mod:`sovgame.sensitivity.falsify`)
 
 
 def combine(grades: list[Grade]) -> Grade:
-    """A claim's grade from its tests' grades: supported when every test is; not testable
-    when none can be computed; not supported when no test that can be computed is supported
-    (none partly); partly supported otherwise."""
-    testable = [g for g in grades if g != Grade.NOT_TESTABLE]
+    """A claim's grade from its tests' grades. Only tests that could have failed are
+    evidence: without any, the claim holds by construction when one of its tests does, else
+    it cannot fail when one of its tests cannot, else it is not testable. With evidence:
+    supported when every test is; not supported when no evidence supports it (none partly);
+    partly supported otherwise (tests that are no evidence or cannot be computed count
+    against "supported")."""
+    testable = [g for g in grades if g.evidence]
     if not testable:
+        for empty in (Grade.BY_CONSTRUCTION, Grade.CANNOT_FAIL):
+            if empty in grades:
+                return empty
         return Grade.NOT_TESTABLE
     if len(testable) == len(grades) and all(g == Grade.SUPPORTED for g in testable):
         return Grade.SUPPORTED
@@ -88,18 +133,31 @@ class Context:
         if report is not None:
             self._reports[(id(case), None)] = report
 
+    def substitute(self, spec: str, case: Case) -> None:
+        """Use ``case`` wherever a test names ``spec`` (a changed copy of that file)."""
+        self._cases[spec] = case
+
     def related(self, spec: str) -> Case:
         """Another game file named by a claim: a bundled name, or a path relative to this
-        file; read for its numbers (its own claims are not read)."""
+        file; read for its numbers (its own claims are not read). When this case was read with
+        ``--set`` changes, the other file gets them too if it builds on this one (an
+        ``extends`` chain leads here); otherwise it is not used, since its numbers would not
+        reflect the changes."""
         if spec not in self._cases:
-            from ..files.gamefile import confined_path, looks_like_path, read_case
+            from ..files.gamefile import confined_path, lineage, looks_like_path, read_case
 
+            settings = self.case.settings
             try:
                 name = spec
                 if looks_like_path(spec):  # a path: from this file's folder, not beyond it
                     folder = Path(self.case.folder or ".")
                     name = str(confined_path(spec, folder, folder))
-                self._cases[spec] = read_case(name)
+                if settings and self.case.identity not in lineage(name)[1:]:
+                    raise Untestable(
+                        f"{spec} does not build on this file (no `extends` chain leads here), so the --set "
+                        f"changes ({'; '.join(settings)}) cannot reach its numbers, and its own would be stale"
+                    )
+                self._cases[spec] = read_case(name, settings)
             except SovgameError as exc:
                 raise Untestable(f"the file it names cannot be used: {exc}") from None
         return self._cases[spec]

@@ -17,7 +17,7 @@ from ..core.model import Game
 from ..core.results import Result
 from ..costs.thresholds import ThresholdReport
 from ..costs.verdicts import verdict_scale_json
-from .grading import GRADE_MEANINGS, Context, Grade, TestResult, combine
+from .grading import GRADE_MEANINGS, Context, Flip, Grade, TestResult, combine
 from .registry import grade_test
 
 __all__ = ["ClaimResult", "Scorecard", "grade_claims"]
@@ -115,6 +115,21 @@ def claim_test_to_json(result: TestResult) -> dict[str, Any]:
         "expects": result.expects,
         "grade": result.grade.value,
         "reason": result.reason,
+        "flip": flip_to_json(result.flip),
+    }
+
+
+def flip_to_json(flip: Flip | None) -> dict[str, Any] | None:
+    """A change that turns a test: ``change`` in words, ``set`` (the --set text, null where
+    --set cannot make it), ``file`` (null: the claim's own), ``grade`` after it, ``declared``."""
+    if flip is None:
+        return None
+    return {
+        "change": flip.change,
+        "set": flip.setting,
+        "file": flip.file,
+        "grade": flip.grade.value,
+        "declared": flip.declared,
     }
 
 

@@ -229,10 +229,10 @@ def claims_command(
 
     Example: sovgame claims pakistan_afghanistan --format json
     """
-    from ..claims.scorecard import grade_claims
     from ..loading import load_game
     from ..present.claims import scorecard_sections, scorecard_to_json
     from ..present.sensitivity import deciding_section
+    from ..sensitivity.falsify import grade_claims
     from ..sensitivity.one_number import deciding_within_limit
 
     loaded = load_game(game, set_ or ())

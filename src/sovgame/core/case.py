@@ -72,6 +72,10 @@ class Case(Result):
     folder: str | None = None  # where relative paths in the file (extends, claims) start from
     claims: tuple[Claim, ...] = ()  # what sources assert about the game, with their tests
     sections: tuple[Any, ...] = ()
+    # The file itself (its real path, or "name (bundled)") and the ``--set`` changes it was
+    # read with: the files its claims name get the same changes, when they build on it.
+    identity: str | None = None
+    settings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.origin:

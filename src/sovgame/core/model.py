@@ -376,6 +376,7 @@ def _cost_json(game: Game, c: Cost) -> dict[str, Any]:
         if c.exposure is None
         else {game.outcome_key(p): [fmt(v) for v in row] for p, row in c.exposure.items()},
         "source": c.source,
+        **({"basis": list(c.basis)} if c.basis else {}),
     }
 
 

@@ -61,7 +61,7 @@ class Cost:
 
     ``weights_range`` (optional) gives ``(lo, hi)`` per player: how uncertain each weight
     is. Exact analyses use ``weights``; ``sovgame robust`` draws each weight uniformly from
-    its range.
+    its range. ``basis`` (optional) says per player whether the weight is sourced or assumed.
     """
 
     name: str
@@ -71,6 +71,9 @@ class Cost:
     exposure: Mapping[Profile, tuple[Fraction, ...]] | None = None
     source: str | None = None
     weights_range: tuple[tuple[Fraction, Fraction], ...] | None = None
+    # Per player, whether a cited figure pins the weight ("sourced") or the analyst chose it
+    # ("assumed"); None when the file does not say.
+    basis: tuple[str, ...] | None = None
 
     def exposure_at(self, players: Sequence[Player], profile: Profile, i: int) -> Fraction:
         """0/1 exposure of player i at ``profile`` (any number for custom incidence)."""

@@ -92,6 +92,34 @@ def read_case(spec: str, settings: Sequence[str] = (), claims: ClaimReader | Non
     return parse_case(text, origin, base_dir=base_dir, settings=settings, identity=identity, claims=claims)
 
 
+def lineage(spec: str, base_dir: Path | None = None) -> tuple[str, ...]:
+    """The identities (real path, or "name (bundled)") of the game ``spec`` names and of every
+    file it extends, itself first; ``base_dir`` is where a relative path starts."""
+    name = str(base_dir / spec) if base_dir is not None and not Path(spec).is_absolute() and _is_path(spec) else spec
+    text, origin = read_game_text(name)
+    folder = _base_dir(name)
+    out = [os.path.realpath(name) if _is_path(name) or os.path.lexists(name) else origin]
+    data = _toml(text, origin)
+    while isinstance(parent := data.get("extends"), str) and len(out) <= MAX_EXTENDS_DEPTH:
+        if _is_path(parent):
+            real = os.path.realpath((folder or Path.cwd()) / parent)
+            out.append(real)
+            folder = Path(real).parent
+            data = _toml(decode_text(read_file_bytes(real, "game file"), parent), real)
+        else:
+            resource = bundled_dir() / f"{parent}.toml"
+            if not resource.is_file():
+                break
+            out.append(f"{parent} (bundled)")
+            folder = Path(str(bundled_dir()))
+            data = _toml(decode_text(resource.read_bytes(), parent), parent)
+    return tuple(out)
+
+
+def _is_path(spec: str) -> bool:
+    return spec.endswith(".toml") or "/" in spec or "\\" in spec
+
+
 def parse_case(
     text: str | Mapping[str, Any],
     origin: str = "<string>",
@@ -136,7 +164,7 @@ def parse_case(
 
         apply_settings(data, stated(case), [parse_setting(s) for s in settings])  # the numbers the file holds
         case = case_from_dict(data, f"{origin} with the changes", claims)
-    return replace(case, folder=str(base_dir or Path.cwd()))
+    return replace(case, folder=str(base_dir or Path.cwd()), identity=identity, settings=tuple(settings))
 
 
 def _toml(text: str, origin: str) -> dict:

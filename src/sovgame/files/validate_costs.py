@@ -11,7 +11,19 @@ from ..core.model import INCIDENCES, Cost, Incidence, Player
 from ..sections.checker import Checker, describe_value, outcome_profiles
 
 #: The keys a [[costs]] table may have.
-COST_KEYS = ("name", "incidence", "weights", "weights_range", "between", "exposure", "source", "description")
+COST_KEYS = (
+    "name",
+    "incidence",
+    "weights",
+    "weights_range",
+    "weights_basis",
+    "between",
+    "exposure",
+    "source",
+    "description",
+)
+#: What ``weights_basis`` may say of each weight.
+BASES = ("sourced", "assumed")
 
 
 def validate_costs(raw: Any, players: list[Player], check: Checker) -> list[Cost]:
@@ -65,7 +77,19 @@ def _cost(table: dict, name: str | None, prefix: str, players: list[Player], che
         exposure=exposure,
         source=check.string(table, "source", prefix),
         weights_range=weights_range,
+        basis=_basis(table.get("weights_basis"), player_names, f"{prefix}.weights_basis", check),
     )
+
+
+def _basis(raw: Any, names: list[str], key: str, check: Checker) -> tuple[str, ...] | None:
+    """``["sourced", "assumed"]``: per player whether a cited figure pins its weight."""
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or len(raw) != len(names) or any(b not in BASES for b in raw):
+        example = ", ".join(['"assumed"'] * len(names))
+        check.add(key, f"give one of {' or '.join(BASES)} per player ({', '.join(names)}), e.g. [{example}]")
+        return None
+    return tuple(raw)
 
 
 def _incidence(raw: Any, key: str, check: Checker) -> Incidence | None:

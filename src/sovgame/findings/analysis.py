@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..claims.scorecard import Grade, Scorecard, grade_claims
+from ..claims.scorecard import Grade, Scorecard
 from ..core.case import Case, as_case
 from ..core.intervals import exact_text
 from ..core.model import Game
 from ..core.results import Result
 from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
 from ..costs.verdicts import TODAY, Verdict, range_text, set_text
+from ..sensitivity.falsify import grade_claims
 from ..sensitivity.one_number import Entry, deciding_to_json, deciding_within_limit
 from ..solvers.equilibria import Solution, describe_solution, solve
 from .moves import move_sentences
@@ -84,7 +85,7 @@ def analyze(game: Game | Case, plausible: Sequence | None = None) -> Analysis:
     today = solve(game, TODAY) if game.costs else None
     top = case.plausible[1]
     at_top = solve(game, top) if game.costs and top not in (0, TODAY) else None
-    scorecard = grade_claims(case, report)
+    scorecard = grade_claims(case, report)  # with each test's flip, or cannot fail
     conclusion = tuple(conclude(report, today, scorecard, move_sentences(case)))
     decided, left_out = deciding_within_limit(case, scorecard=scorecard)  # last: it may be left out
     return Analysis(case, at_zero, today, at_top, report, conclusion, scorecard, decided, left_out)

@@ -104,6 +104,49 @@ class Chain:
 
 def noisy_chain(first: Strategy, second: Strategy, noise: Fraction) -> Chain:
     """Exact stationary distribution of the joint-state chain (noise > 0 makes it unique)."""
+    states, transitions = _transitions(first, second, noise)
+    pi = _stationary(states, transitions)
+    shares = {o: Fraction(0) for o in ((C, C), (C, D), (D, C), (D, D))}
+    exits = Fraction(0)
+    for x in states:
+        for outcome, p, y in transitions[x]:
+            shares[outcome] += pi[x] * p
+            if outcome == (C, C):
+                exits += pi[x] * p * (1 - sum(q for o, q, _ in transitions[y] if o == (C, C)))
+    ceasefire = shares[(C, C)] / exits if exits else None
+    conflict = (1 - shares[(C, C)]) / exits if exits else None
+    return Chain((first.name, second.name), noise, shares, ceasefire, conflict)
+
+
+def uniform_outcomes(first: Strategy, second: Strategy) -> bool:
+    """Whether two strategies, played with noise, spend the same long-run share of time in
+    each of the four outcomes at every noise level in (0, 1/2), whatever the payoffs.
+
+    Proved from the chain, not from its solution: restricted to its recurrent states (those
+    some move enters), the chain is doubly stochastic, so its long-run distribution is uniform
+    over them; and each state is entered by one outcome only, each outcome entering one state,
+    so the outcomes' shares are the states' shares. Every transition probability is a product
+    of two factors linear in the noise ε, so each column sum is a polynomial of degree at most
+    2 in ε, and the pattern of positive moves is the same for every ε in (0, 1/2): column sums
+    equal to 1 at three distinct ε are 1 at every ε. Noisy tit-for-tat against itself is such
+    a pair (from (a, b) the next state is (b ⊕ e₁, a ⊕ e₂))."""
+    for noise in (Fraction(1, 7), Fraction(1, 5), Fraction(1, 3)):
+        states, transitions = _transitions(first, second, noise)
+        recurrent = {y for x in states for _, _, y in transitions[x]}
+        into = {y: Fraction(0) for y in recurrent}
+        outcome_of: dict = {}
+        for x in recurrent:
+            for outcome, p, y in transitions[x]:
+                into[y] += p
+                if outcome_of.setdefault(y, outcome) != outcome:
+                    return False
+        if len(recurrent) != 4 or len(set(outcome_of.values())) != 4 or any(t != 1 for t in into.values()):
+            return False
+    return True
+
+
+def _transitions(first: Strategy, second: Strategy, noise: Fraction) -> tuple[list, dict]:
+    """The joint states reachable from the start and each one's moves (outcome, p, next)."""
     start = (first.start, second.start)
     states, transitions = [start], {}
     index = 0
@@ -122,17 +165,7 @@ def noisy_chain(first: Strategy, second: Strategy, noise: Fraction) -> Chain:
                     states.append(y)
                 moves.append(((a1, a2), p1 * p2, y))
         transitions[x] = moves
-    pi = _stationary(states, transitions)
-    shares = {o: Fraction(0) for o in ((C, C), (C, D), (D, C), (D, D))}
-    exits = Fraction(0)
-    for x in states:
-        for outcome, p, y in transitions[x]:
-            shares[outcome] += pi[x] * p
-            if outcome == (C, C):
-                exits += pi[x] * p * (1 - sum(q for o, q, _ in transitions[y] if o == (C, C)))
-    ceasefire = shares[(C, C)] / exits if exits else None
-    conflict = (1 - shares[(C, C)]) / exits if exits else None
-    return Chain((first.name, second.name), noise, shares, ceasefire, conflict)
+    return states, transitions
 
 
 def _with_noise(intend_c: Fraction, noise: Fraction) -> Fraction:
@@ -354,6 +387,18 @@ def analyze_repeated(
         monitoring=monitoring,
         timeline=timeline,
     )
+
+
+def monitoring_at(game: Game, kappa: Fraction, settings: RepeatedSettings) -> Monitoring | None:
+    """The Green–Porter trigger of a 2x2 game at κ with the discount factor and monitoring of
+    ``settings`` (None when they do not give all three)."""
+    if settings.discount is None or settings.false_alarm is None or settings.detection is None:
+        return None
+    target = resolve_target(game, None)
+    confront = confront_profile(game, target)
+    assert confront is not None, "a 2x2 game"
+    payoffs = game.payoffs_at(kappa)
+    return _monitoring(game, payoffs, target, confront, settings.discount, settings.false_alarm, settings.detection)
 
 
 def _monitoring(

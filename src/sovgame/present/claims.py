@@ -40,12 +40,13 @@ def scorecard_sections(scorecard: Scorecard, legend: bool = True) -> list[Sectio
                 r.claim.id,
                 _numbered([computed_text(t) for t in r.tests]),
                 _numbered([t.expects for t in r.tests]),
-                r.grade.words,
+                r.grade.words + _no_evidence(r.tests),
             ]
         )
         quantity = _numbered([t.quantity for t in r.tests])
         lines.append(
             f"{r.claim.id}: “{r.claim.text}” ({r.claim.source}) Tested: {quantity}. Why {r.grade.words}: {r.reason}."
+            + _flips(r.tests)
         )
     caption = grade_legend()
     if legend:
@@ -62,6 +63,29 @@ def scorecard_sections(scorecard: Scorecard, legend: bool = True) -> list[Sectio
             whole={0},
         )
     ]
+
+
+def _no_evidence(tests: tuple[TestResult, ...]) -> str:
+    """ " ((1) holds by construction)": the tests of a claim with several that are no
+    evidence, so a reader sees what its grade leaves out."""
+    if len(tests) < 2:
+        return ""
+    marked = [f"({k}) {t.grade.words}" for k, t in enumerate(tests, 1) if t.grade in NO_EVIDENCE]
+    return f" ({'; '.join(marked)})" if marked else ""
+
+
+#: Grades of tests that are computed but weigh neither for nor against their claim.
+NO_EVIDENCE = (Grade.CANNOT_FAIL, Grade.BY_CONSTRUCTION)
+
+
+def _flips(tests: tuple[TestResult, ...]) -> str:
+    """What would turn each test, as the computation found it: " Could fail: (1) it would ..."."""
+    found = [(k, t.flip) for k, t in enumerate(tests, 1) if t.flip is not None]
+    if not found:
+        return ""
+    if len(tests) == 1:
+        return f" Could fail: {found[0][1].sentence()}."
+    return " Could fail: " + "; ".join(f"({k}) {flip.sentence()}" for k, flip in found) + "."
 
 
 def scorecard_to_json(

@@ -71,6 +71,15 @@ def notes_section(x: Game | Case) -> Section | None:
     return Section("Notes on the outcomes", [], [], lines=lines, name="notes", plain=True)
 
 
+def _basis_text(basis: tuple[str, ...] | None, names: list[str]) -> str:
+    """ "weights assumed", or per player where they differ; "" where the file does not say."""
+    if not basis:
+        return ""
+    if len(set(basis)) == 1:
+        return f"weights {basis[0]}"
+    return "weights: " + ", ".join(f"{name}'s {b}" for name, b in zip(names, basis))
+
+
 def costs_section(x: Game | Case) -> Section | None:
     """The costs of conflict as the file states them: incidence, who is exposed, each
     player's weight; None without costs."""
@@ -85,12 +94,19 @@ def costs_section(x: Game | Case) -> Section | None:
         rows.append([cost.name, cost.incidence, between] + [fmt(w) for w in cost.weights])
     plausible = case.plausible_kappa
     caption = "weights: payoff units at cost level κ = 1 (costs as stated)"
+    columns = ["cost", "incidence", "between"] + names
+    if any(cost.basis for cost in game.costs):
+        caption += "; a weight is sourced when a cited figure pins it, assumed when the analyst chose it"
     if plausible:
         caption += f"; plausible κ: [{fmt(plausible[0])}, {fmt(plausible[1])}]"
-    sources = [f"{cost.name}: {cost.source}" for cost in game.costs if cost.source]
+    sources = [
+        f"{cost.name}: " + "; ".join(x for x in (_basis_text(cost.basis, names), cost.source) if x)
+        for cost in game.costs
+        if cost.source or cost.basis
+    ]
     return Section(
         "Costs of conflict",
-        ["cost", "incidence", "between"] + names,
+        columns,
         rows,
         caption=caption,
         name="costs",

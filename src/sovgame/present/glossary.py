@@ -98,6 +98,22 @@ TERMS: tuple[tuple[str, str], ...] = (
         "correlated equilibrium: a mediator draws an outcome and tells each side only its own part; "
         "no side gains by disobeying its recommendation",
     ),
+    (
+        r"\bcannot fail with this model\b",
+        "cannot fail with this model (grade): no number of the model, moved within its declared range "
+        "(anywhere, without one), could make the test come out otherwise, so it is no evidence either way",
+    ),
+    (
+        r"\bholds by construction\b",
+        "holds by construction (grade): the file's payoffs, as typed in, encode the claim (a game type "
+        "read where no cost enters), so it is an assumption, not a finding",
+    ),
+    (
+        r"\bstatus-quo exit\b",
+        "status-quo exit: the cost level from which the status quo (each side's other strategy) is no "
+        "longer an equilibrium, so the pattern of confrontation can end; compromise can become an "
+        "equilibrium earlier without ending it",
+    ),
 )
 
 

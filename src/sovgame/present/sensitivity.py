@@ -183,7 +183,10 @@ def deciding_section(
     if entries is None:
         lines = [f"left out: {left_out}; raise the limit with --max-work to see them"]
     else:
-        lines = deciding_lines(entries) or ["no number of the file, moved alone, changes these verdicts"]
+        lines = deciding_lines(entries) or [
+            "no payoff, cost weight or plausible top of this game, moved alone, changes these verdicts "
+            "(the numbers of its sections and of other files are not followed here)"
+        ]
     return Section(title, [], [], lines=lines, name="deciding")
 
 

@@ -145,6 +145,27 @@ class Checker:
             return None
         return value
 
+    def value_range(
+        self, table: dict, key: str, prefix: str, value: Fraction | None, lo: Fraction, hi: Fraction | None
+    ) -> tuple[Fraction, Fraction] | None:
+        """An optional ``[low, high]`` that a number of the section may plausibly take:
+        lo <= low <= high (<= hi when given), holding the stated ``value``."""
+        if key not in table:
+            return None
+        where = f"{prefix}.{key}"
+        pair = self.numbers(table[key], where, 2, "the lowest and the highest plausible value")
+        if pair is None:
+            return None
+        low, high = pair
+        if not lo <= low <= high or (hi is not None and high > hi):
+            top = "" if hi is None else f" <= {fmt(hi)}"
+            self.add(where, f"is [{fmt(low)}, {fmt(high)}]; it must satisfy {fmt(lo)} <= low <= high{top}")
+            return None
+        if value is not None and not low <= value <= high:
+            self.add(where, f"is [{fmt(low)}, {fmt(high)}]; it must hold the stated value {fmt(value)}")
+            return None
+        return low, high
+
 
 def _item_key(prefix: str, name: str | int) -> str:
     """The key of a table's entry (``name`` a string) or an array's item (an index)."""

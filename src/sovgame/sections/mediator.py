@@ -18,10 +18,11 @@ class Mediator:
     name: str = "mediator"
     budget: Fraction | None = None
     source: str | None = None
+    budget_range: tuple[Fraction, Fraction] | None = None  # what the record allows the budget to be
 
 
 #: The keys of ``[mediator]``.
-KEYS = ("name", "budget", "source", "description")
+KEYS = ("name", "budget", "budget_range", "source", "description")
 
 
 def read_mediator(raw: Any, players: list[Player] | None, check: Checker) -> Mediator | None:
@@ -42,6 +43,7 @@ def read_mediator(raw: Any, players: list[Player] | None, check: Checker) -> Med
         name=check.string(raw, "name", "mediator") or "mediator",
         budget=budget,
         source=check.string(raw, "source", "mediator"),
+        budget_range=check.value_range(raw, "budget_range", "mediator", budget, Fraction(0), None),
     )
 
 

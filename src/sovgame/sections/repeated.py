@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
@@ -22,10 +22,20 @@ class RepeatedSettings:
     false_alarm: Fraction | None = None
     detection: Fraction | None = None
     source: str | None = None
+    # Declared plausible ranges of the numbers above (``discount_range``, ...), by number name.
+    ranges: dict[str, tuple[Fraction, Fraction]] = field(default_factory=dict)
 
 
 #: The keys of ``[repeated]``.
-KEYS = ("discount", "noise", "false_alarm", "detection", "source", "description")
+NUMBERS = ("discount", "noise", "false_alarm", "detection")
+KEYS = NUMBERS + tuple(f"{n}_range" for n in NUMBERS) + ("source", "description")
+#: Where each number may lie: (lowest, highest) of a declared range.
+LIMITS = {
+    "discount": (Fraction(0), Fraction(1)),
+    "noise": (Fraction(0), Fraction(1, 2)),
+    "false_alarm": (Fraction(0), Fraction(1)),
+    "detection": (Fraction(0), Fraction(1)),
+}
 
 
 def read_repeated(raw: Any, players: list[Player] | None, check: Checker) -> RepeatedSettings | None:
@@ -43,6 +53,13 @@ def read_repeated(raw: Any, players: list[Player] | None, check: Checker) -> Rep
         detection=check.bounded(raw, "detection", "repeated", Fraction(0), Fraction(1), True, False),
         source=check.string(raw, "source", "repeated"),
     )
+    ranges = {}
+    for name in NUMBERS:
+        lo, hi = LIMITS[name]
+        declared = check.value_range(raw, f"{name}_range", "repeated", getattr(settings, name), lo, hi)
+        if declared is not None:
+            ranges[name] = declared
+    settings = replace(settings, ranges=ranges)
     if (
         settings.false_alarm is not None
         and settings.detection is not None

@@ -31,6 +31,7 @@ class PlayerType:
     payoffs: Mapping[Profile, Fraction] = field(default_factory=dict)
     description: str | None = None
     source: str | None = None
+    prior_range: tuple[Fraction, Fraction] | None = None  # what the record allows the prior to be
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class HiddenTypes:
 
 
 #: The keys of each ``[[types]]`` table.
-KEYS = ("player", "name", "prior", "payoffs", "source", "description")
+KEYS = ("player", "name", "prior", "prior_range", "payoffs", "source", "description")
 
 
 def read_types(raw: Any, players: list[Player] | None, check: Checker) -> HiddenTypes | None:
@@ -85,7 +86,8 @@ def read_types(raw: Any, players: list[Player] | None, check: Checker) -> Hidden
             continue
         listed.add(index)
         description = check.string(table, "description", key)
-        types.append(PlayerType(index, name, prior, payoffs, description, check.string(table, "source", key)))
+        declared = check.value_range(table, "prior_range", key, prior, Fraction(0), Fraction(1))
+        types.append(PlayerType(index, name, prior, payoffs, description, check.string(table, "source", key), declared))
     for index in sorted(listed):
         total = sum((t.prior for t in types if t.player == index), Fraction(0))
         if total != 1:

@@ -3,22 +3,103 @@ dominance criteria, the pairwise comparisons behind uniqueness, and risk dominan
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ..core.intervals import Interval
 from ..core.model import Profile
+from ..core.roots import Number
+from ..costs.status_quo import STATUS_QUO_EXIT
 from ..costs.thresholds import Criterion
-from .parameters import Line
+from ..costs.verdicts import verdict_for
+from .parameters import Line, ParameterKind
 from .risk_tracks import RiskTrack
-from .tracks import LinearTrack
+from .tracks import (
+    Constant,
+    Form,
+    Formula,
+    LinearTrack,
+    Never,
+    Ratio,
+    Reading,
+    at,
+    endpoint_events,
+    form_polynomials,
+    linear_set,
+    moves,
+    roots_of,
+    summary,
+)
 from .unique_tracks import UniqueTrack, comparisons
 from .walk import Track
 
 
+def moved(p: Profile, i: int, s: int) -> Profile:
+    """``p`` with player i at strategy s."""
+    return p[:i] + (s,) + p[i + 1 :]
+
+
+def complement(intervals: Sequence[Interval]) -> list[Interval]:
+    """κ ≥ 0 outside one interval (or none): what :func:`linear_set` leaves out."""
+    if not intervals:
+        return [Interval(Fraction(0), True, None)]
+    (only,) = intervals
+    out = []
+    if only.lo != 0 or not only.lo_closed:
+        out.append(Interval(Fraction(0), True, only.lo, not only.lo_closed))
+    if only.hi is not None:
+        out.append(Interval(only.hi, not only.hi_closed, None))
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class ExitTrack:
+    """The status-quo exit (:mod:`sovgame.costs.status_quo`) along one number: where some
+    player's move away from the status quo d gains, the complement of d's Nash set."""
+
+    subject: str
+    line: Line
+    forms: tuple[Form, ...]
+    complete: bool = True
+
+    def read(self, p: Fraction) -> Reading:
+        """The exit's set of κ at p, its verdict and where it starts."""
+        values = [at(f, p) for f in self.forms]
+        intervals = complement(linear_set(values, False))
+        verdict = verdict_for(intervals, (Fraction(0), self.line.top(p)))
+        value, attained = summary(intervals)
+        formula: Formula = Never() if value is None else Constant(value)
+        rising = [(a / b, f) for f, (a, b) in zip(self.forms, values) if b < 0]
+        if value is not None and value != 0 and rising:
+            best = min(rising)[1]
+            formula = Ratio.of(best) if moves(best) else formula
+        return Reading(verdict, value, attained, formula, intervals=tuple(intervals))
+
+    def events(self, extra: Sequence[Fraction] = ()) -> list[Number]:
+        """Where the exit's verdict or formula can change: as for the Nash set of d."""
+        if self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
+            return endpoint_events(self.read(self.line.parameter.value).intervals)
+        constants = [Fraction(0), Fraction(1), self.line.top(self.line.parameter.value), *extra]
+        return roots_of(form_polynomials(self.forms, constants))
+
+    def depends(self) -> bool:
+        """Whether the number enters any move away from the status quo."""
+        if self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
+            return bool(self.read(self.line.parameter.value).intervals)
+        return any(moves(f) for f in self.forms)
+
+
 def criterion_track(line_: Line, criterion: str, target: Profile) -> Track | None:
-    """The track of ``criterion`` along ``line_`` (None: risk dominance outside 2x2 games)."""
+    """The track of ``criterion`` along ``line_`` (None: risk dominance and the status-quo
+    exit outside 2x2 games)."""
     game = line_.game
     n = game.n_players
-
-    def moved(p: Profile, i: int, s: int) -> Profile:
-        return p[:i] + (s,) + p[i + 1 :]
+    if criterion == STATUS_QUO_EXIT:
+        if game.shape != (2, 2):
+            return None
+        d = tuple(1 - t for t in target)
+        return ExitTrack(criterion, line_, tuple(line_.form(i, d, moved(d, i, 1 - d[i])) for i in range(2)))
 
     if criterion in (Criterion.NASH, Criterion.STRICT):
         forms = [

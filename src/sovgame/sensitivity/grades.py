@@ -228,7 +228,11 @@ def _game_type_grade(track: TestTrack, test: GameTypeTest, p: Fraction) -> Grade
     """As :mod:`sovgame.claims.kinds.game_type`."""
     types = [player_type(*values) for values in _rstp(track, p).values()]
     matching = sum(1 for kind in types if kind in test.expect)
-    return Grade.SUPPORTED if matching == len(types) else (Grade.PARTLY if matching else Grade.NOT_SUPPORTED)
+    if matching == len(types):
+        # Read where no cost enters, the type is the ordering typed in (as the grader says).
+        typed = test.kappa == 0 or not track.line.game.costs
+        return Grade.BY_CONSTRUCTION if typed else Grade.SUPPORTED
+    return Grade.PARTLY if matching else Grade.NOT_SUPPORTED
 
 
 def _game_type_events(track: TestTrack, test: GameTypeTest) -> list[Number]:
@@ -373,6 +377,14 @@ class ClaimTracks:
                 out.append(track)
         return out
 
+    def follows(self, test: ClaimTest) -> bool:
+        """Whether ``test`` is about this file and of a kind sensitivity follows."""
+        return test.game is None and isinstance(test, FOLLOWED)
+
+    def track(self, test: ClaimTest, line: Line, grade: Grade) -> TestTrack:
+        """The test's track along ``line`` (fixed when this file's numbers cannot move it)."""
+        return self._test(test, line, grade)
+
     def _test(self, test: ClaimTest, line: Line, grade: Grade) -> TestTrack:
         """A test's track, or a fixed one when this file's numbers cannot move it."""
         fixed = TestTrack(test, line, fixed=grade)
@@ -423,7 +435,9 @@ def _structurally_testable(game: Game, test: ClaimTest) -> bool:
             resolve_target(game, target_key(test))
     except (SovgameError, ParameterError, ValueError):
         return False
-    if isinstance(test, GameTypeTest) or (isinstance(test, ThresholdTest) and test.criterion == "risk_dominant"):
+    if isinstance(test, GameTypeTest) or (
+        isinstance(test, ThresholdTest) and test.criterion in ("risk_dominant", "status_quo_exit")
+    ):
         return game.shape == (2, 2)
     if isinstance(test, BindingTest):
         return test.player in game.player_names

@@ -46,7 +46,7 @@ def test_game_type_claims_per_player():
     assert partly.grade == "partly_supported"
     assert partly.tests[0].value == "Row: prisoners' dilemma; Column: stag hunt"
     assert "Column's payoffs order as R 3 > T 2 > P -2 > S -3: stag hunt, not prisoners' dilemma" in partly.reason
-    assert both.grade == "supported" and none.grade == "not_supported" and at_zero.grade == "supported"
+    assert both.grade == "supported" and none.grade == "not_supported" and at_zero.grade == "by_construction"
 
 
 def test_game_type_needs_a_2x2_game():

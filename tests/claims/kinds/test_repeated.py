@@ -67,10 +67,11 @@ def test_conflict_share_claims():
         ),
     )
     tft, tft_low, alld = graded(case)
-    assert tft.grade == "supported" and tft.tests[0].value == "3/4"
+    # The share is 3/4 for every payoff and noise, so the test cannot fail, whatever it expects.
+    assert tft.grade == "cannot_fail" and tft.tests[0].value == "3/4"
     # A ceasefire lasts until the first slip: 1/(1 − (1 − ε)²) = 400/39 periods at ε = 1/20.
     assert "ceasefires last 400/39 periods on average" in tft.reason
-    assert tft_low.grade == "not_supported"
+    assert tft_low.grade == "cannot_fail"
     assert alld.grade == "supported" and alld.tests[0].value == "99/100"
     assert alld.tests[0].decimal == float(F(99, 100))
 

@@ -14,7 +14,7 @@ def test_trust_claims():
     """'Ideology over gratitude' as Kabul's TTP-ally prior (2/5) above the priors at which
     compromise is an equilibrium outcome. At κ = 2 those are [0, 1/2] (1 − π ≥ Pakistan's
     p* = 1/2): 2/5 is among them, so not supported. At κ = 1 Pakistan's 'Strike' is dominant:
-    no prior works, and the prior decides nothing: not supported either."""
+    no prior works, and the prior decides nothing: not testable (it could not tell either way)."""
     case = parse_game(
         TYPES_ONLY
         + claims_toml(
@@ -29,7 +29,7 @@ def test_trust_claims():
         at_top.grade == "not_supported"
         and at_top.tests[0].value == "prior 2/5; compromise holds for priors in [0, 1/2]"
     )
-    assert today.grade == "not_supported" and "Pakistan" in today.reason and "decide" in today.reason
+    assert today.grade == "not_testable" and "Pakistan" in today.reason and "no prior decides it" in today.reason
     assert below.grade == "supported"
     assert unknown.grade == "not_testable" and "'ally' is no type of Afghanistan" in unknown.reason
 

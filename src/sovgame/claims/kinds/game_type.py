@@ -114,7 +114,15 @@ def grade(test: GameTypeTest, ctx: Context) -> TestResult:
         for name, kind in sorted(types.items(), key=lambda item: item[0] in matching)
     ]
     quantity, expects = describe(test)
-    return TestResult(test, quantity, value, None, expects, grade, f"at {kappa_text(test.kappa)}, " + "; ".join(parts))
+    reason = f"at {kappa_text(test.kappa)}, " + "; ".join(parts)
+    if test.kappa == 0 or not game.costs:
+        # No cost enters: the types are the orderings the file types in, not a finding.
+        if grade == Grade.SUPPORTED:
+            grade = Grade.BY_CONSTRUCTION
+            reason += "; no cost enters, so this is the ordering the file writes: the claim holds by assumption"
+        else:
+            reason += "; no cost enters, so the ordering the file writes denies it"
+    return TestResult(test, quantity, value, None, expects, grade, reason)
 
 
 KIND = ClaimKind("game_type", ("expect", "kappa", "target"), read, grade, describe)

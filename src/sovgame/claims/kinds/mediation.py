@@ -10,6 +10,7 @@ from typing import ClassVar
 from ...core.claims import ClaimTest
 from ...core.model import Game, Profile
 from ...core.numbers import fmt
+from ...costs.sets import confront_profile
 from ...play.mediation import correlated_equilibrium, evaluate, indicator, transfer_functions
 from ...sections.mediator import Mediator
 from ..grading import Context, Grade, TestResult, Untestable, name_of, target_profile
@@ -125,9 +126,35 @@ def grade(test: MediationTest, ctx: Context) -> TestResult:
         f"at {kappa_text(test.kappa)} compromise needs {fmt(total)} per period ({needs}), "
         f"{'above' if exceed else 'within'} {who}'s budget of {fmt(budget)}"
     )
+    declared = mediator.budget_range if mediator else None
+    if declared is not None:
+        turns = "inside" if declared[0] <= total < declared[1] or declared[0] < total <= declared[1] else "outside"
+        reason += (
+            f" (declared range [{fmt(declared[0])}, {fmt(declared[1])}]; the grade turns where the budget crosses "
+            f"{fmt(total)}, {turns} that range)"
+        )
+    reason += _against_gain(game, target, test.kappa, total)
     quantity, expects = describe(test)
     grade = Grade.SUPPORTED if exceed == (test.expect == "exceed_budget") else Grade.NOT_SUPPORTED
     return TestResult(test, quantity, fmt(total), float(total), expects, grade, reason)
+
+
+def _against_gain(game: Game, target: Profile, kappa: Fraction, total: Fraction) -> str:
+    """The transfers against what the deal gains over the status quo per period (2x2: each
+    player's other strategy), summed over the players: how small a lever would suffice."""
+    confront = confront_profile(game, target)
+    if confront is None or total == 0:
+        return ""
+    u = game.payoffs_at(kappa)
+    gains = {p.name: u[target + (i,)] - u[confront + (i,)] for i, p in enumerate(game.players)}
+    gain = sum(gains.values(), Fraction(0))
+    if gain <= 0:
+        return ""
+    parts = " + ".join(fmt(g) for g in gains.values())
+    return (
+        f"; the deal gains {parts} = {fmt(gain)} per period over the status quo, so the transfer is "
+        f"{fmt(total / gain)} ({float(total / gain):.0%}) of that gain"
+    )
 
 
 def _recommendation(test: MediationTest, game: Game, target: Profile) -> TestResult:

@@ -13,17 +13,26 @@ from ...core.intervals import exact_text
 from ...core.model import Game, Profile
 from ...core.numbers import fmt
 from ...costs.grim import NASH_REVERSION, grim_trigger
-from ...play.repeated import noisy_chain, nowak_sigmund_generosity, strategies
+from ...play.repeated import (
+    MAX_PUNISHMENT,
+    monitoring_at,
+    noisy_chain,
+    nowak_sigmund_generosity,
+    strategies,
+    uniform_outcomes,
+)
 from ...sections.repeated import RepeatedSettings
 from ..grading import Context, Grade, TestResult, Untestable, target_profile
 from ..kind import ClaimKind
 from ..reading import TestReader
 from ..wording import bound_text, decimal_of, deviation_words, kappa_text, outcome_text, within_bound
 
-QUANTITIES = ("grim_trigger", "conflict_share")
+QUANTITIES = ("grim_trigger", "conflict_share", "punishment_share")
 GRIM_EXPECT = ("sustained", "not_sustained")
 #: Noisy strategies of repeated play (:func:`sovgame.play.repeated.strategies`).
 STRATEGIES = ("tft", "gtft", "wsls", "grim", "alld")
+#: The strategies whose moves never depend on the payoffs (generous tit-for-tat's forgiveness does).
+PAYOFF_BLIND = frozenset({"tft", "wsls", "grim", "alld"})
 #: Noise of repeated play when neither the test nor the file's [repeated] table gives one.
 DEFAULT_NOISE = Fraction(1, 20)
 
@@ -52,6 +61,8 @@ def read(read: TestReader) -> RepeatedTest | None:
     if quantity == "grim_trigger":
         fields["expect"] = read.word("expect", GRIM_EXPECT)
         fields["discount"] = read.number("discount", Fraction(0), Fraction(1), True, True)
+    elif quantity == "punishment_share":
+        fields["at_most"], fields["at_least"] = read.bounds(Fraction(1))
     elif quantity is not None:
         fields["at_most"], fields["at_least"] = read.bounds(Fraction(1))
         fields["noise"] = read.number("noise", Fraction(0), Fraction(1, 2), True, True)
@@ -83,6 +94,12 @@ def describe(test: RepeatedTest, discount: Fraction | None = None, noise: Fracti
         return f"δ*: the least discount factor at which a credible trigger sustains compromise, at {at}{where}", (
             f"compromise {verdict} at {delta_text}"
         )
+    if test.quantity == "punishment_share":
+        return (
+            f"the long-run share of periods of punishment on the equilibrium path under imperfect monitoring "
+            f"(Green–Porter), at {at}{where}",
+            bound_text(test.at_most, test.at_least),
+        )
     pair = " against ".join(test.pair or ("tft", "tft"))
     flips = test.noise or noise
     noise_text = "the file's noise" if flips is None else f"noise {fmt(flips)}"
@@ -102,6 +119,8 @@ def grade(test: RepeatedTest, ctx: Context) -> TestResult:
     target = target_profile(Case(game), None)
     if test.quantity == "grim_trigger":
         return _grim(test, game, target, settings)
+    if test.quantity == "punishment_share":
+        return _punishment(test, game, settings)
     noise = test.noise or (settings.noise if settings and settings.noise else DEFAULT_NOISE)
     pair = test.pair or ("tft", "tft")
     u = game.payoffs_at(test.kappa)
@@ -121,6 +140,42 @@ def grade(test: RepeatedTest, ctx: Context) -> TestResult:
         f"{outcome_text(game.outcome_key(target))} {fmt(chain.shares[(0, 0)])} of the time{spells}"
     )
     quantity, expects = describe(test, noise=noise)
+    grade = Grade.SUPPORTED if within_bound(test.at_most, test.at_least, share) else Grade.NOT_SUPPORTED
+    if PAYOFF_BLIND.issuperset(pair) and uniform_outcomes(table[pair[0]], table[pair[1]]):
+        # Neither strategy reads a payoff and the chain spends 1/4 of the time in each outcome
+        # at every noise level: no number the file could hold changes the share.
+        grade = Grade.CANNOT_FAIL
+        reason += (
+            "; cannot fail: the long-run share of noisy "
+            f"{' against '.join(pair)} is 1/4 in each outcome for every payoff and every noise level "
+            "(neither strategy reads a payoff, and their joint chain is doubly stochastic)"
+        )
+    return TestResult(test, quantity, fmt(share), float(share), expects, grade, reason)
+
+
+def _punishment(test: RepeatedTest, game: Game, settings: RepeatedSettings | None) -> TestResult:
+    """Green & Porter (1984): punishments on the equilibrium path when compliance cannot be
+    seen. With a false alarm p and a punishment of L periods after each bad signal, the share
+    of time in conflict is pL/(1 + pL), and a ceasefire lasts 1/p periods on average."""
+    found = None if settings is None else monitoring_at(game, test.kappa, settings)
+    if found is None:
+        raise Untestable("the file's [repeated] table needs discount, false_alarm and detection")
+    if found.length is None or found.conflict_share is None:
+        raise Untestable(
+            f"no punishment of up to {MAX_PUNISHMENT} periods deters a breach at {kappa_text(test.kappa)}, "
+            "so no trigger equilibrium exists to put punishments on its path"
+        )
+    share, p = found.conflict_share, found.false_alarm
+    ceasefire = f"; a ceasefire lasts {fmt(1 / p)} periods on average" if p > 0 else ""
+    where = f"at {kappa_text(test.kappa)} with δ = {fmt(found.discount)}, a false alarm {fmt(p)} and detection {fmt(found.detection)}"
+    if found.length == 0:
+        reason = f"{where}, no player gains by breaching compromise, so no punishment is needed and none is on the path"
+    else:
+        reason = (
+            f"{where}, the shortest punishment that deters every player is {found.length} period(s); bad signals "
+            f"then start punishments although nobody deviates: {fmt(share)} of the time in conflict{ceasefire}"
+        )
+    quantity, expects = describe(test)
     grade = Grade.SUPPORTED if within_bound(test.at_most, test.at_least, share) else Grade.NOT_SUPPORTED
     return TestResult(test, quantity, fmt(share), float(share), expects, grade, reason)
 

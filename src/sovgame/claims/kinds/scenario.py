@@ -4,11 +4,14 @@ against this one (forward scenarios: status quo, escalation, an outside shock)."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import ClassVar
 
 from ...core.case import Case
 from ...core.claims import ClaimTest
 from ...core.intervals import compare
+from ...core.model import Profile
+from ...core.numbers import fmt
 from ...costs.scenarios import equilibrium_label
 from ...costs.thresholds import Threshold
 from ...costs.verdicts import set_text
@@ -149,9 +152,30 @@ def _equilibria_moved(test: ScenarioEquilibriumTest, ctx: Context, base: Case, s
         + (f" ({nash.verdict.words})" if nash.verdict else "")
         + f"; at {kappa_text(test.kappa)} {why}"
     )
+    if present[1 if test.gains else 0]:
+        reason += _knife_edge(home, profile, test.kappa)
     value = f"{solution_text(base.game, solutions[0])} → {solution_text(scenario.game, solutions[1])}"
     quantity, expects = describe(test)
     return TestResult(test, quantity, value, None, expects, Grade.SUPPORTED if holds else Grade.NOT_SUPPORTED, reason)
+
+
+def _knife_edge(case: Case, profile: Profile, kappa: Fraction) -> str:
+    """A warning when ``profile`` is an equilibrium at κ only through an exact tie: some
+    player's move away gains exactly 0, so a change of either payoff in one direction ends it."""
+    game = case.game
+    u = game.payoffs_at(kappa)
+    ties = []
+    for i, player in enumerate(game.players):
+        for s in range(game.shape[i]):
+            moved = profile[:i] + (s,) + profile[i + 1 :]
+            if s != profile[i] and u[moved + (i,)] == u[profile + (i,)]:
+                ties.append(
+                    f"{player.name}'s '{player.strategies[profile[i]]}' and '{player.strategies[s]}' both give "
+                    f"{fmt(u[profile + (i,)])}"
+                )
+    if not ties:
+        return ""
+    return f"; a knife edge: it is an equilibrium only through an exact tie ({'; '.join(ties)})"
 
 
 KIND: ClaimKind[ScenarioMove] = ClaimKind(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ...core.claims import ClaimTest
+from ...costs.thresholds import ThresholdReport
 from ..grading import Context, Grade, TestResult, Untestable
 from ..kind import ClaimKind
 from ..reading import CRITERIA, VERDICT_WORDS, TestReader
@@ -23,9 +24,15 @@ class ThresholdTest(ClaimTest):
     target: str | None = None
 
 
+#: The status-quo exit (:mod:`sovgame.costs.status_quo`): no criterion of the target, but a
+#: threshold a claim can name.
+STATUS_QUO_EXIT = "status_quo_exit"
+
+
 def read(read: TestReader) -> ThresholdTest | None:
-    """``criterion``, ``expect`` (verdict words) and an optional ``target`` outcome."""
-    criterion, expect = read.word("criterion", CRITERIA), read.words("expect", VERDICT_WORDS)
+    """``criterion`` (or ``status_quo_exit``), ``expect`` (verdict words) and an optional
+    ``target`` outcome."""
+    criterion, expect = read.word("criterion", (*CRITERIA, STATUS_QUO_EXIT)), read.words("expect", VERDICT_WORDS)
     target = read.profile("target", required=False)
     if not read.ok or criterion is None:
         return None
@@ -36,12 +43,17 @@ def describe(test: ThresholdTest) -> tuple[str, str]:
     """(quantity, expects) in words."""
     target = "compromise" if test.target is None else outcome_text(test.target)
     where = "" if test.game is None else f" in {test.game}"
+    if test.criterion == STATUS_QUO_EXIT:
+        return f"κ from which the status quo (each side's other strategy) is no equilibrium{where}", either(test.expect)
     return f"κ from which {target} {CRITERION_PHRASES[test.criterion]}{where}", either(test.expect)
 
 
 def grade(test: ThresholdTest, ctx: Context) -> TestResult:
     """The verdict of a criterion's threshold against what the claim expects."""
-    t = ctx.thresholds(ctx.case_for(test), test.target).thresholds[test.criterion]
+    report = ctx.thresholds(ctx.case_for(test), test.target)
+    if test.criterion == STATUS_QUO_EXIT:
+        return _exit(test, report)
+    t = report.thresholds[test.criterion]
     if not t.defined:
         raise Untestable(t.reason)
     if t.verdict is None:
@@ -50,6 +62,20 @@ def grade(test: ThresholdTest, ctx: Context) -> TestResult:
     quantity, expects = describe(test)
     value = f"{threshold_cell(t)}: {t.verdict.words}"
     return TestResult(test, quantity, value, decimal_of(t.value), expects, grade, t.reason)
+
+
+def _exit(test: ThresholdTest, report: ThresholdReport) -> TestResult:
+    """The status-quo exit's verdict, with where compromise enters beside it."""
+    t = report.status_quo_exit
+    if t is None or t.verdict is None:
+        raise Untestable("the status-quo exit is defined for 2x2 games (each side's other strategy)")
+    nash = report.thresholds["nash"]
+    grade = Grade.SUPPORTED if t.verdict in test.expect else Grade.NOT_SUPPORTED
+    quantity, expects = describe(test)
+    value = f"{threshold_cell(t)}: {t.verdict.words}"
+    entry = "never" if nash.verdict is None else f"{threshold_cell(nash)} ({nash.verdict.words})"
+    reason = f"{t.reason}; beside it, compromise becomes an equilibrium {entry}"
+    return TestResult(test, quantity, value, decimal_of(t.value), expects, grade, reason)
 
 
 KIND = ClaimKind("threshold", ("criterion", "expect", "target"), read, grade, describe)
