@@ -157,17 +157,20 @@ def test_claims_command_json(runner):
     assert list(data) == ["game", "claims", "counts", "grade_scale", "verdict_scale", "deciding", "deciding_left_out"]
     assert data["deciding_left_out"] is None
     # The grade that turns first: security_dilemma holds for Pakistan while its T at κ = 1,
-    # 4 − 3/4 (trade 1/2 + strikes 1/4 at Strike|Constrain), exceeds R = 3; with T written p,
-    # p − 3/4 > 3 ⇔ p > 15/4: at 15/4 Pakistan's payoffs are no Prisoner's Dilemma, Afghanistan's
-    # are a Stag Hunt, so no player's type is the one expected.
+    # 4 − 3/4 (trade 1/2 + strikes 1/4 at Strike|Constrain), exceeds R = 3. With R written p,
+    # 13/4 > p ⇔ p < 13/4: at 13/4 Pakistan's payoffs are no Prisoner's Dilemma, Afghanistan's
+    # are a Stag Hunt, so no player's type is the one expected. T (15/4) and Pakistan's trade
+    # weight (3/4) turn it at the same distance, 1/4; over Pakistan's payoff range 4 − 1 = 3
+    # each margin is 1/12, and ties keep the file's order (R's outcome comes first).
     first = data["deciding"][0]
     assert (first["subject"], first["parameter"], first["turns_at"], first["beyond"]) == (
         "claim:security_dilemma",
-        "Pakistan@Strike|Constrain TTP",
-        "15/4",
+        "Pakistan@Restrain strikes|Constrain TTP",
+        "13/4",
         "not_supported",
     )
-    assert first["margin_exact"] == "1/16"
+    assert [d["margin_exact"] for d in data["deciding"]] == ["1/12", "1/12", "1/12"]
+    assert [d["turns_at"] for d in data["deciding"][1:]] == ["15/4", "3/4"]
     unreachable = data["claims"][-1]
     assert list(unreachable) == ["id", "text", "source", "grade", "reason", "tests"]
     assert unreachable["tests"][1] == {

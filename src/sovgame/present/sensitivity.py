@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..claims.grading import GRADE_MEANINGS, Grade
 from ..core.intervals import Endpoint, exact_text
@@ -15,9 +15,12 @@ from ..core.numbers import fmt, json_number
 from ..core.roots import Root
 from ..costs.thresholds import CRITERIA
 from ..costs.verdicts import Verdict, verdict_legend, verdict_scale_json
-from ..sensitivity.one_number import Entry, Sensitivity, deciding_entries, value_text
+from ..sensitivity.one_number import Entry, Sensitivity, deciding_entries, margin_basis, value_text
 from ..sensitivity.walk import Bracket, End
 from .sections import Section
+
+if TYPE_CHECKING:
+    from ..core.model import Game
 
 #: How a subject is named in tables.
 SUBJECT_WORDS = {
@@ -113,8 +116,9 @@ def sensitivity_sections(result: Sensitivity, top: int | None = None) -> list[Se
     caption = (
         "value: the file's (and the range it declares for a weight, which robust draws from); keeps the verdict "
         "for: the values of the number, everything else fixed, at which the verdict (a claim: its "
-        "grade) stays as it is now; margin: the distance to the nearest change, relative to the value (to the "
-        "largest number of its kind when the value is 0), ∞ when nothing changes it; below / above: the verdict "
+        "grade) stays as it is now; margin: the distance to the nearest change, relative to the player's "
+        "payoff range for a payoff or a weight (so adding a constant to a player's payoffs leaves it as it is), "
+        "to the value for the top of the plausible range, ∞ when nothing changes it; below / above: the verdict "
         "just beyond each end (— where nothing changes it); an end marked * is irrational (or located by "
         "bisection) and its closedness not settled. " + verdict_legend(top_of_range)
     )
@@ -294,8 +298,8 @@ def _bracket(x: Endpoint | Bracket | None) -> list[str] | None:
     return [fmt(x.lo), fmt(x.hi)] if isinstance(x, Bracket) else None
 
 
-def entry_to_json(e: Entry) -> dict[str, Any]:
-    """One entry (README, "JSON output", ``sensitivity``)."""
+def entry_to_json(e: Entry, game: Game) -> dict[str, Any]:
+    """One entry of ``game``'s sensitivity (README, "JSON output", ``sensitivity``)."""
     threshold = None
     if not e.subject.startswith("claim:"):
         r = e.reading
@@ -334,6 +338,7 @@ def entry_to_json(e: Entry) -> dict[str, Any]:
         "margin": None if e.margin is None else float(e.margin),
         "margin_exact": "inf" if e.margin is None else (None if e.margin_bracket else fmt(e.margin)),
         "margin_bracket": None if e.margin_bracket is None else [fmt(v) for v in e.margin_bracket],
+        "margin_relative_to": margin_basis(game, e.parameter),
         "nearest": side,
         "nearest_in_range": nearest_in_range(e),
         "function": [
@@ -366,7 +371,7 @@ def sensitivity_to_json(result: Sensitivity, top: int | None = None) -> dict[str
         if result.case.plausible_kappa is None
         else [fmt(v) for v in result.case.plausible_kappa],
         "subjects": list(result.subjects),
-        "entries": [entry_to_json(e) for e in entries],
+        "entries": [entry_to_json(e, result.game) for e in entries],
         "deciding": deciding_to_json(deciding_entries(result.entries)),
         "notes": list(result.notes),
         "verdict_scale": verdict_scale_json(),

@@ -9,9 +9,12 @@ the plausible range — with everything else fixed, :func:`sensitivity` finds
 - the threshold κ as a function of the number on that interval, piece by piece: a rational
   function where it is one (κ = a(p)/b(p) for the deviation that binds), otherwise said so,
   with the exact value at the file's number (a rational bracket when it is irrational);
-- the *margin*: how far the number may move before the verdict changes, relative to its
-  value (to the largest number of its kind when the value is 0); infinite when nothing it can
-  become changes the verdict.
+- the *margin*: how far the number may move before the verdict changes, on a scale that does
+  not move when a constant is added to a player's payoffs (:func:`measure`): a payoff or a
+  cost weight relative to its player's payoff range, the top of the plausible range and a
+  custom exposure relative to their value (both have a true zero); infinite when nothing it
+  can become changes the verdict. Never relative to the value of a payoff: adding 10 to every
+  payoff would shrink every payoff's margin and reorder the list (docs/models.md).
 
 Entries are sorted by margin, so the numbers that decide the verdict come first. How each
 piece is computed exactly: docs/models.md, "Sensitivity (one number at a time)";
@@ -38,7 +41,7 @@ from ..costs.thresholds import CRITERIA, Criterion, resolve_target
 from ..errors import ParameterError
 from .criteria import criterion_track
 from .grades import ClaimTracks
-from .parameters import Parameter, line, parameters, scale_of
+from .parameters import Parameter, ParameterKind, line, parameters, scale_of
 from .tracks import Reading
 from .walk import Bracket, End, Piece, Track, placed, walk
 
@@ -84,14 +87,41 @@ class Sensitivity:
 
 
 def measure(game: Game, parameter: Parameter) -> Fraction:
-    """What distances along a number are relative to: its value, or the largest number of its
-    kind when the value is 0."""
+    """What distances along a number are relative to (module docstring).
+
+    A payoff or a cost weight of player i: i's payoff range in the file, max_s u_i(s) −
+    min_s u_i(s), which a constant added to i's payoffs leaves as it is (a weight is in payoff
+    units per unit of κ, so it is measured like a payoff); 1 (absolute payoff units) when the
+    player's payoffs are all equal or the number belongs to no player. The top of the plausible
+    range and a custom exposure: their value (the largest number of their kind when it is 0).
+    """
+    if parameter.kind in (ParameterKind.PAYOFF, ParameterKind.WEIGHT):
+        return payoff_range(game, parameter.player) or Fraction(1)
     return abs(parameter.value) or scale_of(game, parameter)
+
+
+def payoff_range(game: Game, player: int | None) -> Fraction:
+    """Player ``player``'s payoff range in ``game`` (0 for None or equal payoffs)."""
+    if player is None:
+        return Fraction(0)
+    values = list(game.payoffs[..., player].reshape(-1))
+    return max(values) - min(values)
+
+
+def margin_basis(game: Game, parameter: Parameter) -> str:
+    """What the margin of ``parameter`` is relative to, in words: "Pakistan's payoff range (3)"."""
+    if parameter.kind in (ParameterKind.PAYOFF, ParameterKind.WEIGHT):
+        spread = payoff_range(game, parameter.player)
+        if not spread:
+            return "absolute (payoff units)"
+        assert parameter.player is not None
+        return f"{game.players[parameter.player].name}'s payoff range ({exact_text(spread)})"
+    return "its value" if parameter.value else "the largest number of its kind"
 
 
 def margin_of(game: Game, parameter: Parameter, lower: End, upper: End):
     """(margin, bracket, nearest end, exact margin): the distance to the nearest change of
-    state, relative to the value (module docstring). When that end is irrational the exact
+    state, relative to :func:`measure` (module docstring). When that end is irrational the exact
     margin is a :class:`~sovgame.core.roots.Root`, given by its cell (:attr:`Root.cell`: a
     bracket of relative width 2^-63) and the cell's midpoint; when bisection located the end
     (a :class:`Bracket`), the margin is a bracket too."""
