@@ -154,7 +154,16 @@ def test_claims_command_json(runner):
     result = runner.invoke(app, ["claims", "pakistan_afghanistan", "-f", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert list(data) == ["game", "claims", "counts", "grade_scale", "verdict_scale", "deciding", "deciding_left_out"]
+    assert list(data) == [
+        "game",
+        "claims",
+        "counts",
+        "grade_scale",
+        "verdict_scale",
+        "deciding",
+        "deciding_left_out",
+        "readings",
+    ]
     assert data["deciding_left_out"] is None
     # The grade that turns first: security_dilemma holds for Pakistan while its T at κ = 1,
     # 4 − 3/4 (trade 1/2 + strikes 1/4 at Strike|Constrain), exceeds R = 3. With R written p,
@@ -169,8 +178,16 @@ def test_claims_command_json(runner):
         "13/4",
         "not_supported",
     )
-    assert [d["margin_exact"] for d in data["deciding"]] == ["1/12", "1/12", "1/12"]
-    assert [d["turns_at"] for d in data["deciding"][1:]] == ["15/4", "3/4"]
+    # One line per grade the file's numbers move, nearest first (margins over the payoff range 3):
+    # scenarios' test (1) loses "only equilibrium" once compromise holds at κ = 1, 4 − 3/4 ≤ R,
+    # i.e. R = 13/4 (1/4 away); unreachable's test (1) turns beyond once κ_NE = 1/(t + 1/4) > 2,
+    # i.e. Pakistan's trade weight t < 1/4 (1/4 away); ideology turns when Pakistan's own
+    # threshold (4 − R)/(3/4) falls below Afghanistan's 2/3, i.e. R > 7/2 (1/2 away: 1/6).
+    assert [(d["subject"], d["turns_at"], d["margin_exact"]) for d in data["deciding"][1:]] == [
+        ("claim:scenarios", "13/4", "1/12"),
+        ("claim:unreachable", "1/4", "1/12"),
+        ("claim:ideology", "7/2", "1/6"),
+    ]
     unreachable = data["claims"][-1]
     assert list(unreachable) == ["id", "text", "source", "grade", "reason", "tests"]
     assert unreachable["tests"][1] == {

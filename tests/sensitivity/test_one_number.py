@@ -13,6 +13,7 @@ import pytest
 from cases import CASE_TOML
 from sovgame import load_game
 from sovgame.cli import app
+from sovgame.costs.status_quo_exit import status_quo_exit
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.costs.verdicts import Verdict
 from sovgame.sensitivity.one_number import sensitivity, threshold_at
@@ -55,7 +56,7 @@ def test_textbook_interval_ends_are_true_changes(name, incidence):
 def test_case_interval_ends_are_true_changes_for_every_criterion_and_claim(case):
     game, result = case
     subjects = {e.subject for e in result.entries}
-    assert {"nash", "strict", "dominant", "unique", "risk_dominant"} <= subjects
+    assert {"nash", "strict", "dominant", "unique", "risk_dominant", "status_quo_exit"} <= subjects
     assert {"claim:security_dilemma", "claim:ideology", "claim:scenarios", "claim:unreachable"} <= subjects
     for entry in result.entries:
         assert_interval_exact("pakistan_afghanistan", game, entry)
@@ -165,9 +166,14 @@ def test_threshold_functions_at_random_rational_points_match_thresholds_with_set
             continue
         for piece in entry.pieces:
             for x in _points(piece, rng):
-                t = compute_thresholds(changed("pakistan_afghanistan", game, entry.parameter, x)).thresholds[
-                    entry.subject
-                ]
+                moved = changed("pakistan_afghanistan", game, entry.parameter, x)
+                if entry.subject == "status_quo_exit":  # its own function, not the track
+                    exit_ = status_quo_exit(moved)
+                    assert exit_ is not None
+                    _assert_formula(piece.formula, x, exit_.value)
+                    checked += 1
+                    continue
+                t = compute_thresholds(moved).thresholds[entry.subject]
                 _assert_formula(piece.formula, x, t.value)
                 checked += 1
     assert checked > 150

@@ -233,8 +233,10 @@ def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
     Example: sovgame claims pakistan_afghanistan --format json
     """
     from ..claims.scorecard import grade_claims
+    from ..findings.readings import analyze_readings
     from ..loading import load_game
     from ..present.claims import scorecard_sections, scorecard_to_json
+    from ..present.readings import readings_sections, readings_to_json
     from ..present.sensitivity import deciding_section
     from ..sensitivity.one_number import deciding_within_limit
 
@@ -244,12 +246,18 @@ def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
         raise SovgameError(
             f'{loaded.origin}: claims: the file states no claims; add [[claims]] tables (see the README, "Claims")'
         )
+    readings = analyze_readings(loaded, scorecard=scorecard)
     found, left_out = deciding_within_limit(loaded, criteria=(), scorecard=scorecard)
     decided = None if found is None else list(found)
+    shown = [] if readings is None else readings_sections(readings)
     render(
         fmt,
-        lambda: scorecard_sections(scorecard) + [deciding_section(decided, "What decides the grades", left_out)],
-        lambda: scorecard_to_json(scorecard, decided, left_out),
+        lambda: (
+            scorecard_sections(scorecard)
+            + shown
+            + [deciding_section(decided, "What decides the grades", left_out, scorecard)]
+        ),
+        lambda: scorecard_to_json(scorecard, decided, left_out) | {"readings": readings_to_json(readings)},
         heading=loaded.title,
         primary="claims",
     )

@@ -16,19 +16,24 @@ from ..claims.scorecard import Grade, Scorecard, grade_claims
 from ..core.case import Case, as_case
 from ..core.intervals import exact_text
 from ..core.model import Game
+from ..costs.status_quo_exit import StatusQuoExit, status_quo_exit
 from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
 from ..costs.verdicts import TODAY, Verdict, range_text, set_text
 from ..sensitivity.one_number import Entry, deciding_within_limit
 from ..solvers.equilibria import Solution, solve
 from .moves import move_sentences
+from .quick_check import QuickCheck, quick_check
+from .readings import ReadingsAnalysis, analyze_readings
 
 
 @dataclass(frozen=True)
 class Analysis:
     """Everything ``sovgame analyze`` shows about one game: equilibria at κ = 0, today and the
-    top, thresholds, the conclusion, the scorecard of the file's claims, and the two or three numbers
-    of the file that decide the verdicts (:func:`sovgame.sensitivity.one_number.deciding`; None, with
-    the reason in ``deciding_left_out``, when finding them would pass the work limit)."""
+    top, thresholds, the conclusion, the scorecard of the file's claims, what decides each verdict
+    and grade (:func:`sovgame.sensitivity.one_number.deciding`; None, with the reason in
+    ``deciding_left_out``, when finding it would pass the work limit), the status quo's exit, the
+    quick robustness run and the readings behind the bottom line
+    (:func:`sovgame.findings.bottom_line.bottom_line`)."""
 
     case: Case
     at_zero: Solution  # κ = 0: payoffs as ranked, costs not counted
@@ -39,6 +44,10 @@ class Analysis:
     scorecard: Scorecard | None = None  # None when the file states no claims
     deciding: tuple[Entry, ...] | None = ()  # the numbers whose change turns a verdict soonest
     deciding_left_out: str | None = None  # why ``deciding`` is None: its work passed the limit
+    status_quo: StatusQuoExit | None = None  # where the status quo stops being an equilibrium
+    quick: QuickCheck | None = None  # the quick seeded robustness run of the bottom line
+    quick_left_out: str | None = None  # why ``quick`` is None when the case has thresholds
+    readings: ReadingsAnalysis | None = None  # the answer under each reading the file declares
 
     @property
     def game(self) -> Game:
@@ -62,8 +71,38 @@ def analyze(game: Game | Case, plausible: Sequence | None = None) -> Analysis:
     at_top = solve(game, top) if game.costs and top not in (0, TODAY) else None
     scorecard = grade_claims(case, report)
     conclusion = tuple(conclude(report, today, scorecard, move_sentences(case)))
+    quick, quick_left_out = _quick(case) if report is not None else (None, None)
+    readings = analyze_readings(case, report, scorecard)
     decided, left_out = deciding_within_limit(case, scorecard=scorecard)  # last: it may be left out
-    return Analysis(case, at_zero, today, at_top, report, conclusion, scorecard, decided, left_out)
+    return Analysis(
+        case,
+        at_zero,
+        today,
+        at_top,
+        report,
+        conclusion,
+        scorecard,
+        decided,
+        left_out,
+        status_quo_exit(case),
+        quick,
+        quick_left_out,
+        readings,
+    )
+
+
+def _quick(case: Case) -> tuple[QuickCheck | None, str | None]:
+    """The quick robustness run, or None and why (past the work limit, or a case ``robust``
+    cannot sample: the reason is its message)."""
+    from ..core.budget import WorkLimitError
+    from ..errors import SovgameError
+
+    try:
+        return quick_check(case), None
+    except WorkLimitError as exc:
+        return None, f"it would pass the work limit ({exc.work.because})"
+    except SovgameError as exc:
+        return None, str(exc)
 
 
 def conclude(
@@ -77,7 +116,7 @@ def conclude(
     own claims (none when it states none)."""
     lines = []
     if today is not None:
-        lines.append(_today_sentence(today))
+        lines.append(today_sentence(today))
     if report is None:
         lines.append(
             "No player names a compromise strategy, so there is no threshold to test; "
@@ -96,7 +135,8 @@ def conclude(
     return lines
 
 
-def _today_sentence(today: Solution) -> str:
+def today_sentence(today: Solution) -> str:
+    """The sentence on the equilibria at today's costs (κ = 1)."""
     from ..costs.scenarios import equilibrium_label
 
     labels = [equilibrium_label(today.game, e) for e in today.equilibria]

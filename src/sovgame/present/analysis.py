@@ -14,6 +14,7 @@ from ..costs.verdicts import Verdict, verdict_legend, verdict_scale_json
 from .claims import scorecard_sections, scorecard_to_json
 from .equilibria import equilibria_section, solution_to_json
 from .game import cost_sections, moves_section, notes_section, payoff_sections
+from .readings import exit_to_json, readings_sections, readings_to_json
 from .sections import EQUILIBRIUM_MARK, Section
 from .sensitivity import deciding_section, deciding_to_json
 from .thresholds import (
@@ -37,7 +38,8 @@ def analysis_sections(result: Analysis) -> list[Section]:
     (κ = 1) and the top of the plausible range, thresholds, the conclusion and, when the file
     states claims, their scorecard last."""
     game = result.game
-    sections = payoff_sections(game, marked=set(result.at_zero.pure_profiles))
+    sections = [bottom_line_section(result)]
+    sections += payoff_sections(game, marked=set(result.at_zero.pure_profiles))
     sections += [s for s in (notes_section(result.case),) if s is not None] + cost_sections(result.case)
     sections += [s for s in (moves_section(result.case),) if s is not None]
     sections.append(_equilibria_by_kappa(result))
@@ -50,14 +52,40 @@ def analysis_sections(result: Analysis) -> list[Section]:
     sections.append(equilibria_section(shown, title))
     if result.thresholds is not None:
         sections += thresholds_sections(result.thresholds)
+    if result.readings is not None:
+        sections += readings_sections(result.readings)
     sections.append(Section("Conclusion", [], [], lines=list(result.conclusion), name="conclusion"))
     if result.deciding is None:
         sections.append(deciding_section(None, left_out=result.deciding_left_out))
     elif result.deciding:
-        sections.append(deciding_section(list(result.deciding)))
+        sections.append(deciding_section(list(result.deciding), scorecard=result.scorecard))
     if result.scorecard is not None:
         sections += scorecard_sections(result.scorecard, legend=result.thresholds is None)
     return sections
+
+
+def bottom_line_section(result: Analysis) -> Section:
+    """The bottom line (:func:`sovgame.findings.bottom_line.bottom_line`): what an output says first."""
+    from ..findings.bottom_line import bottom_line
+
+    return Section("Bottom line", [], [], lines=bottom_line(result), name="bottom_line")
+
+
+def quick_to_json(result: Analysis) -> dict[str, Any] | None:
+    """The quick robustness run of the bottom line: size, seed, model, shares that agree with the
+    file's verdicts, 5/50/95% quantiles of each κ (null: never) and the binding shares."""
+    quick = result.quick
+    if quick is None:
+        return None
+    return {
+        "samples": quick.samples,
+        "seed": quick.seed,
+        "model": quick.model,
+        "uncertain": quick.uncertain,
+        "agreement": dict(quick.agreement),
+        "quantiles": {name: list(q) for name, q in quick.quantiles.items()},
+        "binding": dict(quick.binding),
+    }
 
 
 def _equilibria_by_kappa(result: Analysis) -> Section:
@@ -78,9 +106,16 @@ def _equilibria_by_kappa(result: Analysis) -> Section:
 
 def analysis_to_json(result: Analysis) -> dict[str, Any]:
     """The stable JSON of ``sovgame analyze`` (documented in the README)."""
+    from ..findings.bottom_line import bottom_line
+
     return {
         "game": result.game.title,
         "players": result.game.player_names,
+        "bottom_line": bottom_line(result),
+        "status_quo_exit": exit_to_json(result.status_quo, result.game),
+        "quick_check": quick_to_json(result),
+        "quick_check_left_out": result.quick_left_out,
+        "readings": readings_to_json(result.readings),
         "equilibria": solution_to_json(result.at_zero),
         "equilibria_today": None if result.today is None else solution_to_json(result.today),
         "equilibria_at_top": None if result.at_top is None else solution_to_json(result.at_top),

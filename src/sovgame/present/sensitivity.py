@@ -10,6 +10,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ..claims.grading import GRADE_MEANINGS, Grade
+from ..claims.scorecard import Scorecard
 from ..core.intervals import Endpoint, exact_text
 from ..core.numbers import fmt, json_number
 from ..core.roots import Root
@@ -29,6 +30,7 @@ SUBJECT_WORDS = {
     "dominant": "dominant",
     "unique": "only equilibrium",
     "risk_dominant": "risk-dominant",
+    "status_quo_exit": "status-quo exit",
 }
 
 
@@ -218,9 +220,15 @@ def _piece_text(piece) -> str:
 
 def deciding_sentence(entry: Entry) -> str:
     """ "the only equilibrium verdict (beyond) turns reachable if Pakistan's military_operations
-    weight rises above 1/2 (now 1/4)"."""
+    weight rises above 1/2 (now 1/4)"; for a verdict no number changes, that it does not."""
+    who = (
+        f"claim {entry.subject.removeprefix('claim:')}"
+        if entry.subject.startswith("claim:")
+        else f"the {subject_words(entry.subject)} verdict"
+    )
     end = entry.nearest
-    assert end is not None and end.at is not None
+    if entry.margin is None or end is None or end.at is None:
+        return f"{who} ({state_words(entry.state)}): no number of the file, moved alone, changes it"
     rises = end is entry.upper
     if end.closed is None:
         move = "rises past" if rises else "falls past"
@@ -228,52 +236,61 @@ def deciding_sentence(entry: Entry) -> str:
         move = "rises above" if rises else "falls below"
     else:
         move = "reaches" if rises else "falls to"
-    who = (
-        f"claim {entry.subject.removeprefix('claim:')}"
-        if entry.subject.startswith("claim:")
-        else f"the {subject_words(entry.subject)} verdict"
-    )
     return (
         f"{who} ({state_words(entry.state)}) turns {state_words(end.beyond)} if "
         f"{entry.parameter.label} {move} {value_text(end.at)} (now {fmt(entry.parameter.value)})"
     )
 
 
-def deciding_lines(entries: list[Entry], count: int = 3) -> list[str]:
-    """The numbers that decide the verdicts, one sentence each: the entries with the smallest
-    finite margins, each number once."""
-    return [deciding_sentence(e) for e in deciding_entries(entries, count)]
+def deciding_lines(entries: list[Entry]) -> list[str]:
+    """What decides each verdict, one sentence a subject (:func:`deciding_entries`)."""
+    return [deciding_sentence(e) for e in deciding_entries(entries)]
 
 
 def deciding_section(
-    entries: list[Entry] | None, title: str = "What decides the verdicts", left_out: str | None = None
+    entries: list[Entry] | None,
+    title: str = "What decides the verdicts",
+    left_out: str | None = None,
+    scorecard: Scorecard | None = None,
 ) -> Section:
-    """The deciding numbers, one sentence each (``analyze``, ``claims``, ``report``); when they
-    were left out (``entries`` None), why (:func:`sovgame.sensitivity.one_number.deciding_within_limit`)."""
+    """What decides each verdict and grade, one sentence each (``analyze``, ``claims``,
+    ``report``); a claim of ``scorecard`` that no number of this file moves is named too, with
+    the files its tests read. When the entries were left out (None), why
+    (:func:`sovgame.sensitivity.one_number.deciding_within_limit`)."""
     if entries is None:
-        lines = [f"left out: {left_out}; raise the limit with --max-work to see them"]
-    else:
-        lines = deciding_lines(entries) or ["no number of the file, moved alone, changes these verdicts"]
-    return Section(title, [], [], lines=lines, name="deciding")
+        return Section(
+            title, [], [], lines=[f"left out: {left_out}; raise the limit with --max-work to see them"], name="deciding"
+        )
+    lines = deciding_lines(entries)
+    followed = {e.subject for e in entries}
+    for result in scorecard.results if scorecard is not None else ():
+        if f"claim:{result.claim.id}" in followed:
+            continue
+        files = sorted({name for t in result.claim.tests for name in (t.game, getattr(t, "scenario", None)) if name})
+        read = f" (its tests read {', '.join(files)}, whose numbers are not followed here)" if files else ""
+        lines.append(
+            f"claim {result.claim.id} ({result.grade.words}): no number of this file, moved alone, changes it{read}"
+        )
+    return Section(title, [], [], lines=lines or ["no number of the file changes these verdicts"], name="deciding")
 
 
 def deciding_to_json(entries: list[Entry]) -> list[dict[str, Any]]:
-    """The deciding numbers: each one's sentence, subject, key, value, the end where the verdict
-    turns and the verdict beyond it, and the margin."""
+    """What decides each verdict: per subject its sentence, the number's key and value, the end
+    where the verdict turns and the verdict beyond it, and the margin (``turns_at``, ``beyond``
+    and the margins null when no number moved alone changes it)."""
     out = []
-    for e in entries:
-        if e.margin is None or e.nearest is None:
-            continue
+    for e in deciding_entries(entries):
+        changes = e.margin is not None and e.nearest is not None
         out.append(
             {
                 "sentence": deciding_sentence(e),
                 "subject": e.subject,
-                "parameter": e.parameter.key,
-                "value": fmt(e.parameter.value),
-                "turns_at": number_json(e.nearest.at),
-                "beyond": state_json(e.nearest.beyond),
-                "margin": float(e.margin),
-                "margin_exact": None if e.margin_bracket else fmt(e.margin),
+                "parameter": e.parameter.key if changes else None,
+                "value": fmt(e.parameter.value) if changes else None,
+                "turns_at": number_json(e.nearest.at) if changes and e.nearest else None,
+                "beyond": state_json(e.nearest.beyond) if changes and e.nearest else None,
+                "margin": float(e.margin) if e.margin is not None else None,
+                "margin_exact": None if e.margin is None or e.margin_bracket else fmt(e.margin),
             }
         )
     return out

@@ -4,9 +4,10 @@ dominance criteria, the pairwise comparisons behind uniqueness, and risk dominan
 from __future__ import annotations
 
 from ..core.model import Profile
+from ..costs.status_quo_exit import status_quo_profile
 from ..costs.thresholds import Criterion
 from .parameters import Line
-from .tracks import LinearTrack
+from .tracks import STATUS_QUO_EXIT, ExitTrack, LinearTrack
 from .unique_tracks import RiskTrack, UniqueTrack, comparisons
 from .walk import Track
 
@@ -43,3 +44,15 @@ def criterion_track(line_: Line, criterion: str, target: Profile) -> Track | Non
     t_forms = (line_.form(0, target, moved(target, 0, d[0])), line_.form(1, target, moved(target, 1, d[1])))
     d_forms = (line_.form(0, d, moved(d, 0, target[0])), line_.form(1, d, moved(d, 1, target[1])))
     return RiskTrack(criterion, line_, t_forms, d_forms)
+
+
+def exit_track(line_: Line) -> ExitTrack | None:
+    """The track of the status quo's exit along ``line_`` (None: the game has no status quo)."""
+    status_quo = status_quo_profile(line_.game)
+    if status_quo is None:
+        return None
+    forms = []
+    for i in range(line_.game.n_players):
+        moved = status_quo[:i] + (1 - status_quo[i],) + status_quo[i + 1 :]
+        forms.append(line_.form(i, status_quo, moved))
+    return ExitTrack(STATUS_QUO_EXIT, line_, tuple(forms), strict=False)

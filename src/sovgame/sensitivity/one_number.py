@@ -39,10 +39,10 @@ from ..core.roots import Number, Root, compare, less, scaled_distance
 from ..core.sensitivity_work import sensitivity_forecast, sensitivity_least
 from ..costs.thresholds import CRITERIA, Criterion, resolve_target
 from ..errors import ParameterError
-from .criteria import criterion_track
+from .criteria import criterion_track, exit_track
 from .grades import ClaimTracks
 from .parameters import Parameter, ParameterKind, line, parameters, scale_of
-from .tracks import Reading
+from .tracks import STATUS_QUO_EXIT, Reading
 from .walk import Bracket, End, Piece, Track, placed, walk
 
 
@@ -215,7 +215,8 @@ def sensitivity(
         and its claims are followed too
     target : the profile the thresholds are for (default: the compromise profile)
     costs : keep only the costs of these names (None: all)
-    criteria : the criteria to follow (default: all five); names of :class:`Criterion`
+    criteria : what to follow (default: the five criteria and the status quo's exit): names of
+        :class:`Criterion`, or ``status_quo_exit``
     claims : also follow the grade of each claim the file states (see
         :mod:`sovgame.sensitivity.grades`)
     keys : follow only the numbers of these keys (see :func:`sovgame.sensitivity.parameters.parameters`)
@@ -252,7 +253,7 @@ def sensitivity(
         along = line(case, parameter, kept)
         tracks: list[Track] = []
         for criterion in chosen:
-            track = criterion_track(along, criterion, profile)
+            track = exit_track(along) if criterion == STATUS_QUO_EXIT else criterion_track(along, criterion, profile)
             if track is not None and track.depends():
                 tracks.append(track)
         if claim_tracks is not None:
@@ -274,14 +275,18 @@ def sensitivity(
     return Sensitivity(case, profile, kept, tuple(entries), tuple(subjects), tuple(notes))
 
 
+#: What sensitivity follows besides the threshold criteria: the status quo's exit.
+SUBJECTS = (*CRITERIA, STATUS_QUO_EXIT)
+
+
 def _criteria(criteria: Sequence[str] | None) -> list[str]:
     if criteria is None:
-        return list(CRITERIA)
+        return list(SUBJECTS)
     out: list[str] = []
     for name in criteria:
-        if name not in CRITERIA:
-            raise ParameterError("criterion", f"{name!r} is not one of: {', '.join(CRITERIA)}")
-        out.append(Criterion(name))
+        if name not in SUBJECTS:
+            raise ParameterError("criterion", f"{name!r} is not one of: {', '.join(SUBJECTS)}")
+        out.append(STATUS_QUO_EXIT if name == STATUS_QUO_EXIT else Criterion(name))
     return out
 
 
@@ -307,24 +312,19 @@ def value_text(x: Endpoint | Bracket | None) -> str:
 
 
 def deciding(
-    game: Game | Case,
-    count: int = 3,
-    criteria: Sequence[str] = (Criterion.NASH, Criterion.UNIQUE),
-    claims: bool = True,
-    scorecard: Scorecard | None = None,
+    game: Game | Case, criteria: Sequence[str] | None = None, claims: bool = True, scorecard: Scorecard | None = None
 ) -> tuple[Entry, ...]:
-    """The numbers that decide the verdicts: the ``count`` entries with the smallest finite
-    margins, each number once, over ``criteria`` (by default the two the conclusion of
-    ``analyze`` states) and the grades of the file's claims. Empty when the game has no
-    compromise profile."""
+    """What decides each verdict: per subject followed (by default every criterion, the status
+    quo's exit and the grade of each of the file's claims), the number whose change turns it
+    soonest (:func:`deciding_entries`). Empty when the game has no compromise profile."""
     if as_case(game).game.compromise_profile is None:
         return ()
     result = sensitivity(game, criteria=criteria, claims=claims, scorecard=scorecard)
-    return tuple(deciding_entries(result.entries, count))
+    return tuple(deciding_entries(result.entries))
 
 
 def deciding_within_limit(
-    game: Game | Case, criteria: Sequence[str] = (Criterion.NASH, Criterion.UNIQUE), scorecard: Scorecard | None = None
+    game: Game | Case, criteria: Sequence[str] | None = None, scorecard: Scorecard | None = None
 ) -> tuple[tuple[Entry, ...] | None, str | None]:
     """:func:`deciding`, or, when its work would pass the work limit (:mod:`sovgame.core.budget`),
     None and a sentence saying what was left out and why: the numbers that decide the verdicts
@@ -342,15 +342,10 @@ def deciding_within_limit(
         )
 
 
-def deciding_entries(entries: Sequence[Entry], count: int = 3) -> list[Entry]:
-    """The first ``count`` entries (in margin order) with a finite margin, each number once."""
-    seen: set[str] = set()
-    chosen: list[Entry] = []
-    for entry in entries:
-        if entry.margin is None or entry.parameter.key in seen:
-            continue
-        seen.add(entry.parameter.key)
-        chosen.append(entry)
-        if len(chosen) == count:
-            break
-    return chosen
+def deciding_entries(entries: Sequence[Entry]) -> list[Entry]:
+    """Per subject, its entry with the smallest finite margin, smallest first; then, for each
+    subject that no number moved alone changes, its first entry (margin None)."""
+    first: dict[str, Entry] = {}
+    for entry in entries:  # in margin order, infinite margins last
+        first.setdefault(entry.subject, entry)
+    return [e for e in first.values() if e.margin is not None] + [e for e in first.values() if e.margin is None]

@@ -34,6 +34,7 @@ from ..core.numbers import fmt
 from ..core.polynomials import Poly, monic, trim
 from ..core.roots import Number, real_roots
 from ..core.sensitivity_work import reading_work
+from ..costs.status_quo_exit import exit_set
 from ..costs.verdicts import Verdict, verdict_for
 from .parameters import Line, ParameterKind
 
@@ -311,3 +312,30 @@ class LinearTrack:
         if self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
             return bool(self.read(self.line.parameter.value).intervals)
         return any(moves(f) for f in self.forms)
+
+
+#: The subject of the status quo's exit (:mod:`sovgame.costs.status_quo_exit`) in sensitivity.
+STATUS_QUO_EXIT = "status_quo_exit"
+
+
+@dataclass(frozen=True, eq=False)
+class ExitTrack(LinearTrack):
+    """The status quo's exit: ``forms`` are the deviations from the status quo; the set read is
+    where it is no equilibrium at κ or beyond (:func:`sovgame.costs.status_quo_exit.exit_set`),
+    which changes only where the set where it holds does, so the events are the linear ones."""
+
+    def read(self, p: Fraction) -> Reading:
+        """The exit set at p, its verdict, where it starts and the formula of that start."""
+        require(reading_work(len(self.forms), unique=False))
+        values = [at(f, p) for f in self.forms]
+        found = exit_set(linear_set(values, False))
+        verdict = verdict_for(found, (Fraction(0), self.line.top(p)))
+        value, attained = summary(found)
+        if not found:
+            formula: Formula = Never()
+        elif value == 0:
+            formula = Constant(Fraction(0))
+        else:  # the least upper bound a/b (b < 0) of the set where the status quo holds
+            ratio, best = min((a / b, f) for f, (a, b) in zip(self.forms, values) if b < 0)
+            formula = Ratio.of(best) if moves(best) else Constant(ratio)
+        return Reading(verdict, value, attained, formula, intervals=tuple(found))

@@ -1,0 +1,116 @@
+"""A quick, seeded robustness run for the bottom line: how often the file's verdicts survive
+the numbers it does not pin down.
+
+:func:`quick_check` runs :func:`sovgame.robustness.runner.robust` on a fixed sample
+(:data:`QUICK_SAMPLES` games, seed :data:`QUICK_SEED`; a 2x2 case takes well under 0.3 s) and
+adds, from the very same draws, the status quo's exit κ per sample (where the all-confront
+profile stops being an equilibrium for good: :mod:`sovgame.costs.status_quo_exit`), which
+``robust`` does not compute. In a sample with payoffs u and cost loads w, each player i's
+deviation from the status quo d gains a_i − κ·b_i (a_i = u_i(d with i moved) − u_i(d), b_i the
+same difference of loads); d holds on [max(0, max_{b_i>0} a_i/b_i), min_{b_i<0} a_i/b_i] (empty
+when some b_i = 0 < a_i or the ends cross), and its exit set is everything above that interval.
+The only-equilibrium share counts settled samples only (games larger than 2x2 leave some open:
+``unique_subsample`` is 0 to keep the run quick).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..core.case import Case
+from ..costs.status_quo_exit import status_quo_exit, status_quo_profile
+from ..costs.verdicts import Verdict
+from ..robustness.plan import CHUNK_SIZE, SamplingPlan, plan_sampling
+from ..robustness.runner import robust
+from ..robustness.sampling import chunk_generator, draw_samples
+
+#: The size and seed of the quick run: fixed, so the bottom line is the same on every run.
+QUICK_SAMPLES = 2000
+QUICK_SEED = 0
+
+
+@dataclass(frozen=True)
+class QuickCheck:
+    """Shares of the quick run's samples whose verdict is the file's, per headline quantity
+    (``exit``: the status quo's exit; ``nash``: compromise becomes an equilibrium; ``unique``:
+    it becomes the only one), the 5/50/95% quantiles of each κ (None: never), and how often
+    each player binds the compromise threshold."""
+
+    samples: int
+    seed: int
+    model: str
+    uncertain: bool
+    agreement: dict[str, float | None]
+    quantiles: dict[str, tuple[float | None, float | None, float | None]]
+    binding: dict[str, float]
+
+
+def quick_check(case: Case) -> QuickCheck:
+    """The quick run on ``case`` (module docstring); the case needs a compromise profile."""
+    result = robust(case, QUICK_SAMPLES, QUICK_SEED, unique_subsample=0)
+    agreement: dict[str, float | None] = {}
+    quantiles: dict[str, tuple[float | None, float | None, float | None]] = {}
+    for name in ("nash", "unique"):
+        found = result.criteria[name]
+        settled = 1 - found.undetermined_share
+        agreement[name] = found.agreement / settled if settled > 0 else None
+        quantiles[name] = (found.quantiles["5"], found.quantiles["50"], found.quantiles["95"])
+    exits = exit_samples(plan_sampling(case, unique_subsample=0), QUICK_SAMPLES, QUICK_SEED)
+    if exits is not None:
+        values, verdicts = exits
+        stated = status_quo_exit(case)
+        assert stated is not None
+        agreement["exit"] = float(np.mean(verdicts == VERDICT_CODES[stated.verdict]))
+        quantiles["exit"] = _quantiles(values)
+    binding = {name: share for name, share in result.binding.items() if share > 0}
+    return QuickCheck(QUICK_SAMPLES, QUICK_SEED, result.model, result.uncertain, agreement, quantiles, binding)
+
+
+#: Verdict codes of the exit samples.
+VERDICT_CODES = {Verdict.HOLDS_TODAY: 0, Verdict.REACHABLE: 1, Verdict.BEYOND: 2, Verdict.NEVER: 3}
+
+
+def exit_samples(plan: SamplingPlan, samples: int, seed: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Per sample, the status quo's exit κ (inf: never) and its verdict code; None when the
+    game has no status quo. Draws chunk by chunk exactly as ``robust`` does."""
+    status_quo = status_quo_profile(plan.game)
+    if status_quo is None:
+        return None
+    shape = plan.shape
+    at = np.ravel_multi_index(status_quo, shape)
+    moved = [
+        np.ravel_multi_index(status_quo[:i] + (1 - status_quo[i],) + status_quo[i + 1 :], shape)
+        for i in range(len(shape))
+    ]
+    values = []
+    for chunk, first in enumerate(range(0, samples, CHUNK_SIZE)):
+        U, W = draw_samples(plan, chunk_generator(seed, chunk), min(CHUNK_SIZE, samples - first))
+        a = np.stack([U[:, m, i] - U[:, at, i] for i, m in enumerate(moved)], axis=1)
+        b = np.stack([W[:, m, i] - W[:, at, i] for i, m in enumerate(moved)], axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = a / b
+        lower = np.max(np.where(b > 0, ratio, 0.0), axis=1, initial=0.0)
+        upper = np.min(np.where(b < 0, ratio, np.inf), axis=1, initial=np.inf)
+        empty = ((b == 0) & (a > 0)).any(axis=1) | (upper < lower)
+        values.append(np.where(empty, 0.0, upper))
+    exit_at = np.concatenate(values)
+    top = plan.top
+    # The exit set is (hi, ∞) (all of [0, ∞) when the status quo never holds: exit_at 0 then).
+    codes = np.select(
+        [np.isinf(exit_at), exit_at < 1, (exit_at < top) & (top > 1)],
+        [VERDICT_CODES[Verdict.NEVER], VERDICT_CODES[Verdict.HOLDS_TODAY], VERDICT_CODES[Verdict.REACHABLE]],
+        VERDICT_CODES[Verdict.BEYOND],
+    )
+    return exit_at, codes
+
+
+def _quantiles(values: np.ndarray) -> tuple[float | None, float | None, float | None]:
+    """5/50/95% quantiles of κ values where inf means never (a quantile that falls on never is None)."""
+    ordered = np.sort(values)
+    out = []
+    for q in (0.05, 0.5, 0.95):
+        x = float(ordered[min(len(ordered) - 1, int(q * len(ordered)))])
+        out.append(None if np.isinf(x) else x)
+    return out[0], out[1], out[2]

@@ -1,0 +1,113 @@
+"""The answer under each reading of the record (``[[readings]]``, :mod:`sovgame.sections.readings`).
+
+For the file as stated and for each reading (the file with the reading's payoff cells), the
+same few facts: the equilibria at today's costs (κ = 1), the status quo's exit κ and the
+compromise entry κ (:mod:`sovgame.costs.status_quo_exit`, :mod:`sovgame.costs.thresholds`)
+with their verdicts, the only-equilibrium verdict and the grade of every claim. A reading
+*changes the verdict* when any of the three verdicts differs from the file's.
+
+Claims whose tests read another game file (a mediator, repeated play, a scenario) are graded
+against that file as it is: a reading changes this file's payoffs only. They are named in
+``other_files`` so that no view presents such a grade as the reading's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..claims.scorecard import Scorecard, grade_claims
+from ..core.case import Case, as_case
+from ..core.claims import Claim
+from ..core.model import Game
+from ..costs.status_quo_exit import StatusQuoExit, status_quo_exit
+from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
+from ..costs.verdicts import TODAY, Verdict
+from ..sections.readings import Reading, Readings
+from ..solvers.equilibria import Solution, solve
+
+#: The name of the file's own reading in tables and JSON.
+AS_STATED = "as stated"
+
+
+@dataclass(frozen=True)
+class ReadingOutcome:
+    """The facts of one reading (``reading`` None: the file as stated)."""
+
+    name: str
+    reading: Reading | None
+    game: Game
+    today: Solution
+    entry: Threshold | None  # compromise becomes an equilibrium (``nash``); None without a compromise profile
+    unique: Threshold | None  # compromise is the only equilibrium
+    exit: StatusQuoExit | None  # the status quo stops being an equilibrium; None where undefined
+    scorecard: Scorecard | None
+    other_files: tuple[str, ...]  # claims graded against files the reading does not change
+
+    @property
+    def verdicts(self) -> tuple[Verdict | None, Verdict | None, Verdict | None]:
+        """(status-quo exit, compromise entry, only equilibrium): what "changes the verdict" compares."""
+        return (
+            None if self.exit is None else self.exit.verdict,
+            None if self.entry is None else self.entry.verdict,
+            None if self.unique is None else self.unique.verdict,
+        )
+
+
+@dataclass(frozen=True)
+class ReadingsAnalysis:
+    """The file as stated, then each reading it declares."""
+
+    case: Case
+    stated: ReadingOutcome
+    readings: tuple[ReadingOutcome, ...]
+
+    def changing(self) -> tuple[ReadingOutcome, ...]:
+        """The readings under which a verdict differs from the file's."""
+        return tuple(r for r in self.readings if r.verdicts != self.stated.verdicts)
+
+
+def reads_other_file(claim: Claim) -> bool:
+    """Whether a test of ``claim`` reads a game file other than the one it is stated in."""
+    return any(getattr(t, "game", None) or getattr(t, "scenario", None) for t in claim.tests)
+
+
+def outcome_of(
+    case: Case, reading: Reading | None, report: ThresholdReport | None = None, scorecard: Scorecard | None = None
+) -> ReadingOutcome:
+    """The facts of ``case`` under ``reading`` (None: as stated; ``report`` and ``scorecard``,
+    when given, are the stated file's, reused)."""
+    if reading is not None:
+        case = replace(case, game=reading.game(case.game))
+        report = scorecard = None
+    game = case.game
+    if report is None and game.compromise_profile is not None:
+        report = compute_thresholds(case)
+    if scorecard is None:
+        scorecard = grade_claims(case, report)
+    other = tuple(c.id for c in case.claims if reads_other_file(c)) if reading is not None else ()
+    return ReadingOutcome(
+        name=AS_STATED if reading is None else reading.name,
+        reading=reading,
+        game=game,
+        today=solve(game, TODAY),
+        entry=None if report is None else report.thresholds["nash"],
+        unique=None if report is None else report.thresholds["unique"],
+        exit=status_quo_exit(case),
+        scorecard=scorecard,
+        other_files=other,
+    )
+
+
+def analyze_readings(
+    x: Game | Case, report: ThresholdReport | None = None, scorecard: Scorecard | None = None
+) -> ReadingsAnalysis | None:
+    """The file as stated and under each reading it declares; None when it declares none.
+
+    ``report`` and ``scorecard`` are the stated file's thresholds and graded claims, when
+    already computed (:func:`sovgame.findings.analysis.analyze` passes them)."""
+    case = as_case(x)
+    declared = case.section(Readings)
+    if declared is None:
+        return None
+    stated = outcome_of(case, None, report, scorecard)
+    return ReadingsAnalysis(case, stated, tuple(outcome_of(case, r) for r in declared.readings))

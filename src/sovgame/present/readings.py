@@ -1,0 +1,159 @@
+"""Readings of the record: the answer under each ordering the file declares, as tables and JSON
+(:mod:`sovgame.findings.readings`), and the status quo's exit beside it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..core.intervals import exact_text
+from ..core.numbers import fmt
+from .equilibria import solution_to_json
+from .sections import Section
+from .thresholds import describe_solution, threshold_cell, threshold_to_json, verdict_cell
+
+if TYPE_CHECKING:
+    from ..core.model import Game
+    from ..costs.status_quo_exit import StatusQuoExit
+    from ..findings.readings import ReadingOutcome, ReadingsAnalysis
+
+#: Marks a grade that rests on another game file, which a reading does not change.
+OTHER_FILE = "†"
+
+
+def exit_cell(found: StatusQuoExit | None) -> str:
+    """ "> 4: beyond (Pakistan)": where the status quo stops being an equilibrium, its verdict
+    and the player whose deviation ends it."""
+    if found is None:
+        return "n/a"
+    if found.value is None:
+        return "never: never"
+    start = f"{'≥' if found.attained else '>'} {exact_text(found.value)}"
+    binding = f" ({found.binding})" if found.binding else ""
+    return f"{start}: {found.verdict.words}{binding}"
+
+
+def changes_text(game: Game, outcome: ReadingOutcome) -> str:
+    """ "Pakistan's payoff at (Strike, Constrain TTP) 4 → 5/2": the cells the reading changes."""
+    if outcome.reading is None:
+        return "the payoffs of the file"
+    parts = []
+    for profile, cell in outcome.reading.payoffs.items():
+        where = ", ".join(game.outcome_names(profile))
+        for i, value in enumerate(cell):
+            before = game.payoffs[profile + (i,)]
+            if value != before:
+                parts.append(f"{game.players[i].name} at ({where}) {fmt(before)} → {fmt(value)}")
+    return "; ".join(parts) or "no payoff differs from the file's"
+
+
+def readings_sections(result: ReadingsAnalysis) -> list[Section]:
+    """Two tables: per reading the equilibria today, the status quo's exit, the compromise
+    entry and uniqueness with their verdicts; then each claim's grade per reading."""
+    outcomes = (result.stated, *result.readings)
+    rows = []
+    for o in outcomes:
+        entry = "n/a" if o.entry is None else f"{threshold_cell(o.entry)}: {verdict_cell(o.entry)}"
+        if o.entry is not None and o.entry.binding:
+            entry += f" ({o.entry.binding})"
+        unique = "n/a" if o.unique is None else f"{threshold_cell(o.unique)}: {verdict_cell(o.unique)}"
+        rows.append([o.name, describe_solution(o.today, exact_mixed=False), exit_cell(o.exit), entry, unique])
+    game = result.stated.game
+    lines = [
+        f"{o.name}: {changes_text(game, o)}. Why: {o.reading.reason}"
+        + (f" (source: {o.reading.source})" if o.reading.source else "")
+        for o in result.readings
+        if o.reading
+    ]
+    changing = [o.name for o in result.changing()]
+    lines.append(
+        "readings that change a verdict: " + (", ".join(changing) if changing else "none")
+        if result.readings
+        else "the file declares no reading"
+    )
+    table = Section(
+        "Readings: the answer under each ordering of the record",
+        [
+            "reading",
+            "equilibria today (κ = 1)",
+            "status quo ends above κ",
+            "compromise an equilibrium",
+            "only equilibrium",
+        ],
+        rows,
+        caption="each reading replaces the payoff cells it lists ([[readings]]); costs as in the file; "
+        "verdicts against today's costs and the plausible range; (player): the binding side",
+        lines=lines,
+        name="readings",
+    )
+    return [table] + _claims_section(result, outcomes)
+
+
+def _claims_section(result: ReadingsAnalysis, outcomes: tuple[ReadingOutcome, ...]) -> list[Section]:
+    if result.stated.scorecard is None:
+        return []
+    rows = []
+    for k, claimed in enumerate(result.stated.scorecard.results):
+        cells = [claimed.claim.id]
+        for o in outcomes:
+            assert o.scorecard is not None
+            mark = OTHER_FILE if claimed.claim.id in o.other_files else ""
+            cells.append(o.scorecard.results[k].grade.words + mark)
+        rows.append(cells)
+    caption = (
+        f"{OTHER_FILE}: the claim also reads another game file, which a reading does not change; "
+        "that part of its grade is the file's, not the reading's"
+    )
+    return [
+        Section(
+            "Claims under each reading",
+            ["claim", *(o.name for o in outcomes)],
+            rows,
+            caption=caption,
+            name="readings_claims",
+        )
+    ]
+
+
+def exit_to_json(found: StatusQuoExit | None, game: Game) -> dict[str, Any] | None:
+    """The status quo's exit: its profile, the exit κ, the verdict, the binding player, the set of
+    κ where the status quo holds and each player's own end."""
+    if found is None:
+        return None
+    return {
+        "profile": {p.name: p.strategies[s] for p, s in zip(game.players, found.profile)},
+        "exact": "inf" if found.value is None else exact_text(found.value),
+        "attained": found.attained,
+        "verdict": found.verdict.value,
+        "binding": found.binding,
+        "held": [i.to_json() for i in found.held],
+        "per_player": {name: None if v is None else exact_text(v) for name, v in found.per_player.items()},
+    }
+
+
+def outcome_to_json(o: ReadingOutcome, game: Game) -> dict[str, Any]:
+    """One reading (or the file as stated): what it changes and the facts under it."""
+    cells = {} if o.reading is None else o.reading.payoffs
+    return {
+        "name": o.name,
+        "reason": None if o.reading is None else o.reading.reason,
+        "source": None if o.reading is None else o.reading.source,
+        "payoffs": {game.outcome_key(p): [fmt(v) for v in cell] for p, cell in cells.items()},
+        "equilibria_today": solution_to_json(o.today),
+        "status_quo_exit": exit_to_json(o.exit, o.game),
+        "compromise_entry": None if o.entry is None else threshold_to_json(o.entry),
+        "unique": None if o.unique is None else threshold_to_json(o.unique),
+        "claims": None if o.scorecard is None else {r.claim.id: r.grade.value for r in o.scorecard.results},
+        "claims_reading_other_files": list(o.other_files),
+    }
+
+
+def readings_to_json(result: ReadingsAnalysis | None) -> dict[str, Any] | None:
+    """``{"stated": {...}, "readings": [...], "changing": [names]}``; None without readings."""
+    if result is None:
+        return None
+    game = result.stated.game
+    return {
+        "stated": outcome_to_json(result.stated, game),
+        "readings": [outcome_to_json(o, game) for o in result.readings],
+        "changing": [o.name for o in result.changing()],
+    }
