@@ -22,7 +22,7 @@ import numpy as np
 from ..core.case import Case
 from ..costs.status_quo_exit import status_quo_exit, status_quo_profile
 from ..costs.verdicts import Verdict
-from ..robustness.plan import CHUNK_SIZE, SamplingPlan, plan_sampling
+from ..robustness.plan import CHUNK_SIZE, SamplingPlan, VerdictCode, plan_sampling
 from ..robustness.runner import robust
 from ..robustness.sampling import chunk_generator, draw_samples
 
@@ -68,13 +68,30 @@ def quick_check(case: Case) -> QuickCheck:
     return QuickCheck(QUICK_SAMPLES, QUICK_SEED, result.model, result.uncertain, agreement, quantiles, binding)
 
 
-#: Verdict codes of the exit samples.
-VERDICT_CODES = {Verdict.HOLDS_TODAY: 0, Verdict.REACHABLE: 1, Verdict.BEYOND: 2, Verdict.NEVER: 3}
+#: Verdict codes of the exit samples (those of ``robust``'s per-sample arrays).
+VERDICT_CODES = {
+    v: int(VerdictCode.of(v)) for v in (Verdict.HOLDS_TODAY, Verdict.REACHABLE, Verdict.BEYOND, Verdict.NEVER)
+}
 
 
 def exit_samples(plan: SamplingPlan, samples: int, seed: int) -> tuple[np.ndarray, np.ndarray] | None:
     """Per sample, the status quo's exit κ (inf: never) and its verdict code; None when the
     game has no status quo. Draws chunk by chunk exactly as ``robust`` does."""
+    if status_quo_profile(plan.game) is None:
+        return None
+    values, codes = [], []
+    for chunk, first in enumerate(range(0, samples, CHUNK_SIZE)):
+        U, W = draw_samples(plan, chunk_generator(seed, chunk), min(CHUNK_SIZE, samples - first))
+        found = exit_codes(plan, U, W)
+        assert found is not None
+        values.append(found[0])
+        codes.append(found[1])
+    return np.concatenate(values), np.concatenate(codes)
+
+
+def exit_codes(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """The status quo's exit κ (inf: never) and verdict code of each sample (U, W) (module
+    docstring); None when the game has no status quo."""
     status_quo = status_quo_profile(plan.game)
     if status_quo is None:
         return None
@@ -84,18 +101,14 @@ def exit_samples(plan: SamplingPlan, samples: int, seed: int) -> tuple[np.ndarra
         np.ravel_multi_index(status_quo[:i] + (1 - status_quo[i],) + status_quo[i + 1 :], shape)
         for i in range(len(shape))
     ]
-    values = []
-    for chunk, first in enumerate(range(0, samples, CHUNK_SIZE)):
-        U, W = draw_samples(plan, chunk_generator(seed, chunk), min(CHUNK_SIZE, samples - first))
-        a = np.stack([U[:, m, i] - U[:, at, i] for i, m in enumerate(moved)], axis=1)
-        b = np.stack([W[:, m, i] - W[:, at, i] for i, m in enumerate(moved)], axis=1)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = a / b
-        lower = np.max(np.where(b > 0, ratio, 0.0), axis=1, initial=0.0)
-        upper = np.min(np.where(b < 0, ratio, np.inf), axis=1, initial=np.inf)
-        empty = ((b == 0) & (a > 0)).any(axis=1) | (upper < lower)
-        values.append(np.where(empty, 0.0, upper))
-    exit_at = np.concatenate(values)
+    a = np.stack([U[:, m, i] - U[:, at, i] for i, m in enumerate(moved)], axis=1)
+    b = np.stack([W[:, m, i] - W[:, at, i] for i, m in enumerate(moved)], axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = a / b
+    lower = np.max(np.where(b > 0, ratio, 0.0), axis=1, initial=0.0)
+    upper = np.min(np.where(b < 0, ratio, np.inf), axis=1, initial=np.inf)
+    empty = ((b == 0) & (a > 0)).any(axis=1) | (upper < lower)
+    exit_at = np.where(empty, 0.0, upper)
     top = plan.top
     # The exit set is (hi, ∞) (all of [0, ∞) when the status quo never holds: exit_at 0 then).
     codes = np.select(

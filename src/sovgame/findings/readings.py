@@ -22,6 +22,8 @@ from ..core.model import Game
 from ..costs.status_quo_exit import StatusQuoExit, status_quo_exit
 from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
 from ..costs.verdicts import TODAY, Verdict
+from ..errors import SovgameError
+from ..sections.capacity import LimitedCapacity
 from ..sections.readings import Reading, Readings
 from ..solvers.equilibria import Solution, solve
 
@@ -109,5 +111,10 @@ def analyze_readings(
     declared = case.section(Readings)
     if declared is None:
         return None
+    if case.section(LimitedCapacity) is not None:
+        raise SovgameError(
+            f"{case.origin}: readings: a reading replaces cells of the payoffs as stated, and with [[capacity]] "
+            "the game analysed is the expected-payoff game; state the readings in the file without [[capacity]]"
+        )
     stated = outcome_of(case, None, report, scorecard)
     return ReadingsAnalysis(case, stated, tuple(outcome_of(case, r) for r in declared.readings))

@@ -14,6 +14,7 @@ from .thresholds import describe_solution, threshold_cell, threshold_to_json, ve
 if TYPE_CHECKING:
     from ..core.model import Game
     from ..costs.status_quo_exit import StatusQuoExit
+    from ..findings.free_order import FreeOrder
     from ..findings.readings import ReadingOutcome, ReadingsAnalysis
 
 #: Marks a grade that rests on another game file, which a reading does not change.
@@ -156,4 +157,57 @@ def readings_to_json(result: ReadingsAnalysis | None) -> dict[str, Any] | None:
         "stated": outcome_to_json(result.stated, game),
         "readings": [outcome_to_json(o, game) for o in result.readings],
         "changing": [o.name for o in result.changing()],
+    }
+
+
+#: How the free-order draws name each subject.
+FREE_ORDER_SUBJECTS = {
+    "exit": "status quo stops being an equilibrium",
+    "nash": "compromise an equilibrium",
+    "unique": "compromise the only equilibrium",
+}
+
+
+def free_order_sections(result: FreeOrder) -> list[Section]:
+    """``robust --free-order``: per verdict, the file's and how often each verdict comes out."""
+    verdicts = ["holds_today", "reachable", "beyond", "never", "lapsed", "undetermined"]
+    shown = [v for v in verdicts if any(v in shares for shares in result.shares.values())]
+    rows = []
+    for subject, shares in result.shares.items():
+        stated = result.file_verdicts[subject]
+        rows.append(
+            [FREE_ORDER_SUBJECTS[subject], "n/a" if stated is None else stated.words]
+            + [f"{100 * shares.get(v, 0.0):.1f}%" for v in shown]
+            + [f"{100 * result.agreement[subject]:.1f}%"]
+        )
+    lines = [
+        f"{result.samples:,} draws (seed {result.seed}); {result.ranged_cells} payoffs drawn from their "
+        "[payoff_ranges], each independently (the others as the file states them), weights with a "
+        "weights_range drawn as robust draws them",
+        f"the draws keep every player's ordering of the file in {100 * result.ordering_kept:.1f}% of cases",
+    ]
+    return [
+        Section(
+            "Robustness with the ordering free",
+            ["verdict", "the file's", *(v.replace("_", " ") for v in shown), "agree"],
+            rows,
+            caption="share of draws giving each verdict; agree: the share giving the file's",
+            lines=lines,
+            numeric=set(range(2, 3 + len(shown))),
+            name="free_order",
+        )
+    ]
+
+
+def free_order_to_json(result: FreeOrder) -> dict[str, Any]:
+    """The stable JSON of ``robust --free-order``."""
+    return {
+        "game": result.case.game.title,
+        "samples": result.samples,
+        "seed": result.seed,
+        "ranged_payoffs": result.ranged_cells,
+        "ordering_kept": result.ordering_kept,
+        "file_verdicts": {k: None if v is None else v.value for k, v in result.file_verdicts.items()},
+        "shares": result.shares,
+        "agreement": result.agreement,
     }

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import capacity, mediator, readings, repeated, sequence, types
+from . import capacity, mediator, payoff_ranges, readings, repeated, sequence, types
 from .kind import SectionKind
 
 SECTIONS: tuple[SectionKind[Any], ...] = (
@@ -22,6 +22,7 @@ SECTIONS: tuple[SectionKind[Any], ...] = (
     mediator.SECTION,
     repeated.SECTION,
     readings.SECTION,
+    payoff_ranges.SECTION,
 )
 
 #: The top-level tables the sections own.
