@@ -11,10 +11,10 @@ from sovgame import load_game, parse_game
 from sovgame.costs.verdicts import Verdict
 from sovgame.errors import SovgameError
 from sovgame.findings.free_order import free_order
-from support import invoke, only_problem
+from support import invoke, only_problem, problems
 
 #: Pakistan's temptation T at (Strike, Constrain TTP) drawn from [5/2, 9/2], all else fixed.
-ONE_RANGE = CASE_TOML + '\n[payoff_ranges]\n"Strike|Constrain TTP" = [[2.5, 4.5], [1, 1]]\n'
+ONE_RANGE = CASE_TOML + '\n[payoff_ranges.cells]\n"Strike|Constrain TTP" = [[2.5, 4.5], [1, 1]]\n'
 
 
 def test_one_free_payoff_gives_the_shares_derived_by_hand():
@@ -50,13 +50,16 @@ def test_the_case_draws_every_cell_and_the_command_says_how_often_each_verdict_c
 def test_without_ranges_or_with_a_range_missing_the_payoff_it_is_refused():
     with pytest.raises(SovgameError, match="declares no \\[payoff_ranges\\]"):
         free_order(load_game("prisoners_dilemma"))
-    text = CASE_TOML + '\n[payoff_ranges]\n"Strike|Constrain TTP" = [[2.5, 3.5], [1, 1]]\n'
-    with pytest.raises(SovgameError, match='payoff_ranges."Strike\\|Constrain TTP"\\[0\\]: .* does not hold'):
+    text = CASE_TOML + '\n[payoff_ranges.cells]\n"Strike|Constrain TTP" = [[2.5, 3.5], [1, 1]]\n'
+    with pytest.raises(SovgameError, match='payoff_ranges.cells."Strike\\|Constrain TTP"\\[0\\]: .* does not hold'):
         free_order(parse_game(text, "case.toml"))
 
 
 def test_payoff_range_problems_name_their_keys():
-    text = CASE_TOML + '\n[payoff_ranges]\n"Strike|Constrain TTP" = [[3, 2], [1, 1]]\n'
-    assert only_problem(text) == 'payoff_ranges."Strike|Constrain TTP"[0]: [3, 2]: lo must be <= hi'
-    text = CASE_TOML + '\n[payoff_ranges]\n"Strike|Constrain TTP" = [[3, 4]]\n'
-    assert only_problem(text).startswith('payoff_ranges."Strike|Constrain TTP": must be a list of 2 [lo, hi] pairs')
+    text = CASE_TOML + '\n[payoff_ranges.cells]\n"Strike|Constrain TTP" = [[3, 2], [1, 1]]\n'
+    assert only_problem(text) == 'payoff_ranges.cells."Strike|Constrain TTP"[0]: [3, 2]: lo must be <= hi'
+    text = CASE_TOML + '\n[payoff_ranges.cells]\n"Strike|Constrain TTP" = [[3, 4]]\n'
+    assert only_problem(text).startswith(
+        'payoff_ranges.cells."Strike|Constrain TTP": must be a list of 2 [lo, hi] pairs'
+    )
+    assert any("did you mean 'cells'" in p for p in problems(CASE_TOML + "\n[payoff_ranges]\ncell = 1\n"))

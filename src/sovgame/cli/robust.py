@@ -152,6 +152,7 @@ def robust_command(
 
     Example: sovgame robust pakistan_afghanistan --samples 100000 --seed 1
     """
+    # long: its options, one typed parameter each, are most of its lines; the work is in the library.
     import sys
 
     from ..loading import load_game

@@ -67,7 +67,7 @@ def free_order(x: Case, samples: int = 10_000, seed: int = 0, plausible: Sequenc
     if declared is None:
         raise SovgameError(
             f"{case.origin}: payoff_ranges: the file declares no [payoff_ranges]; add one [lo, hi] per player for "
-            'the cells whose ordering is in doubt, e.g. "Strike|Constrain TTP" = [[2.5, 4.5], [0.5, 1.5]]'
+            'the cells whose ordering is in doubt, e.g. cells = { "Strike|Constrain TTP" = [[2.5, 4.5], [0.5, 1.5]] }'
         )
     if case.section(LimitedCapacity) is not None:
         raise SovgameError(f"{case.origin}: payoff_ranges: free orderings are not drawn for a file with [[capacity]]")
@@ -124,7 +124,7 @@ def _bounds(case: Case, declared: PayoffRanges) -> tuple[np.ndarray, np.ndarray]
         for i, (low, high) in enumerate(ranges):
             value = game.payoffs[profile + (i,)]
             if not low <= value <= high:
-                key = f'payoff_ranges."{game.outcome_key(profile)}"[{i}]'
+                key = f'payoff_ranges.cells."{game.outcome_key(profile)}"[{i}]'
                 raise SovgameError(f"{case.origin}: {key}: [{low}, {high}] does not hold the file's payoff {value}")
             lo[k, i], hi[k, i] = float(low), float(high)
     return lo, hi
