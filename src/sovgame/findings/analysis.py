@@ -22,7 +22,7 @@ from ..costs.verdicts import TODAY, Verdict, range_text, set_text
 from ..sensitivity.one_number import Entry, deciding_within_limit
 from ..solvers.equilibria import Solution, solve
 from .moves import move_sentences
-from .quick_check import QuickCheck, quick_check
+from .quick_check import QUICK_OUTCOMES, QuickCheck, quick_check
 from .readings import ReadingsAnalysis, analyze_readings
 
 
@@ -97,6 +97,9 @@ def _quick(case: Case) -> tuple[QuickCheck | None, str | None]:
     from ..core.budget import WorkLimitError
     from ..errors import SovgameError
 
+    outcomes = len(list(case.game.profiles()))
+    if outcomes > QUICK_OUTCOMES:
+        return None, f"the quick run is made for games of at most {QUICK_OUTCOMES} outcomes (this one has {outcomes})"
     try:
         return quick_check(case), None
     except WorkLimitError as exc:
