@@ -118,3 +118,13 @@ def test_analyze_and_claims_json_carry_the_bottom_line_and_readings(runner):
     assert conditional["compromise_entry"]["exact"] == "2/3"
     claims = json.loads(invoke(runner, "claims", "pakistan_afghanistan", "-f", "json").stdout)
     assert claims["readings"]["stated"]["claims"]["ideology"] == "not_supported"
+
+
+def test_a_game_without_costs_or_compromise_still_opens_with_its_equilibria():
+    """Matching pennies: no pure equilibrium, the mixed one (1/2, 1/2) for both, the same at every
+    κ since no cost is stated; no compromise strategy, so no threshold and no robust run."""
+    result = analyze(load_game("matching_pennies"))
+    lines = bottom_line(result)
+    assert lines[0].startswith("With no costs, at every κ, the only equilibrium is mixed")
+    assert lines[1] == "No player names a compromise strategy, so there is no threshold to state."
+    assert result.quick is None and result.status_quo is None

@@ -35,6 +35,10 @@ def bottom_line(result: Analysis) -> list[str]:
     lines = []
     if result.today is not None:
         lines.append(today_sentence(result.today))
+    else:  # no costs: κ changes nothing
+        lines.append(today_sentence(result.at_zero).replace("At today's costs (κ = 1)", "With no costs, at every κ,"))
+    if result.thresholds is None:
+        lines.append("No player names a compromise strategy, so there is no threshold to state.")
     report, quick = result.thresholds, result.quick
     if result.status_quo is not None:
         lines.append(_exit_line(result.status_quo, result) + _spread(quick, "exit"))
@@ -100,11 +104,9 @@ def _spread(quick: QuickCheck | None, name: str) -> str:
     if not quick.uncertain:
         return "; uncertainty: none declared."
     low, _, high = quick.quantiles[name]
-
-    def text(x: float | None) -> str:
-        return "never" if x is None else f"{x:.2g}"
-
-    return f"; robust 90%: {text(low)}–{text(high)}."
+    if low is None:  # the 5% quantile is never: so are at least 95% of the draws
+        return "; robust: never in over 95% of draws."
+    return f"; robust 90%: {low:.2g}–{'never' if high is None else f'{high:.2g}'}."
 
 
 def _agreement_line(quick: QuickCheck, with_exit: bool) -> str:
