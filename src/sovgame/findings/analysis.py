@@ -71,7 +71,7 @@ def analyze(game: Game | Case, plausible: Sequence | None = None) -> Analysis:
     at_top = solve(game, top) if game.costs and top not in (0, TODAY) else None
     scorecard = grade_claims(case, report)
     conclusion = tuple(conclude(report, today, scorecard, move_sentences(case)))
-    quick, quick_left_out = _quick(case) if report is not None else (None, None)
+    quick, quick_left_out = _quick(case, report) if report is not None else (None, None)
     readings = analyze_readings(case, report, scorecard)
     decided, left_out = deciding_within_limit(case, scorecard=scorecard)  # last: it may be left out
     return Analysis(
@@ -91,7 +91,7 @@ def analyze(game: Game | Case, plausible: Sequence | None = None) -> Analysis:
     )
 
 
-def _quick(case: Case) -> tuple[QuickCheck | None, str | None]:
+def _quick(case: Case, report: ThresholdReport) -> tuple[QuickCheck | None, str | None]:
     """The quick robustness run, or None and why (past the work limit, or a case ``robust``
     cannot sample: the reason is its message)."""
     from ..core.budget import WorkLimitError
@@ -101,7 +101,7 @@ def _quick(case: Case) -> tuple[QuickCheck | None, str | None]:
     if outcomes > QUICK_OUTCOMES:
         return None, f"the quick run is made for games of at most {QUICK_OUTCOMES} outcomes (this one has {outcomes})"
     try:
-        return quick_check(case), None
+        return quick_check(case, report), None
     except WorkLimitError as exc:
         return None, f"it would pass the work limit ({exc.work.because})"
     except SovgameError as exc:

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..core.case import Case
 from ..costs.status_quo_exit import status_quo_exit, status_quo_profile
-from ..costs.thresholds import compute_thresholds
+from ..costs.thresholds import ThresholdReport, compute_thresholds
 from ..costs.verdicts import Verdict
 from ..robustness.kappa_sets import linear_sets, nash_binding, unique_walk
 from ..robustness.plan import CHUNK_SIZE, SamplingPlan, VerdictCode, plan_sampling
@@ -55,10 +55,11 @@ class QuickCheck:
     binding: dict[str, float]
 
 
-def quick_check(case: Case) -> QuickCheck:
-    """The quick run on ``case`` (module docstring); the case needs a compromise profile."""
+def quick_check(case: Case, report: ThresholdReport | None = None) -> QuickCheck:
+    """The quick run on ``case`` (module docstring); the case needs a compromise profile.
+    ``report``, the case's thresholds when already computed, is reused."""
     plan = plan_sampling(case, unique_subsample=0)
-    report = compute_thresholds(case)
+    report = report or compute_thresholds(case)
     stated_exit = status_quo_exit(case)
     wanted = {
         "nash": report.thresholds["nash"].verdict,
