@@ -131,9 +131,14 @@ def states_of(game, claims: bool) -> dict:
         # they are; read with --set, those files would get the change too (or be refused).
         card = grade_claims(replace(game, settings=()) if isinstance(game, Case) else game)
         return {f"claim:{r.claim.id}": r.grade for r in card.results}
+    from sovgame.costs.status_quo_exit import status_quo_exit
     from sovgame.costs.thresholds import compute_thresholds
 
-    return {name: (t.verdict if t.defined else None) for name, t in compute_thresholds(game).thresholds.items()}
+    states = {name: (t.verdict if t.defined else None) for name, t in compute_thresholds(game).thresholds.items()}
+    found = status_quo_exit(game)
+    if found is not None:  # the status quo's exit, by its own function (not the sensitivity track)
+        states["status_quo_exit"] = found.verdict
+    return states
 
 
 _STATES: dict = {}

@@ -76,3 +76,13 @@ def test_the_main_jobs_output_in_the_readme_ends_with_the_six_row_scorecard(runn
         "scenarios",
         "unreachable",
     ]
+
+
+def test_the_main_jobs_output_in_the_readme_opens_with_the_bottom_line(runner, monkeypatch):
+    """The bottom line shown under "Quick start" is what `sovgame analyze` prints first, after
+    the title, at 100 columns."""
+    text = README.read_text(encoding="utf-8")
+    shown = re.search(r"```text\n(Bottom line\n.*?)```", text, flags=re.S).group(1)
+    monkeypatch.setenv("COLUMNS", "100")
+    printed = [line.rstrip() for line in runner.invoke(app, ["analyze"]).stdout.splitlines()]
+    assert printed[1 : 1 + len(shown.splitlines())] == shown.splitlines()

@@ -180,7 +180,16 @@ def test_claims_command_json(runner):
     result = runner.invoke(app, ["claims", "pakistan_afghanistan", "-f", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert list(data) == ["game", "claims", "counts", "grade_scale", "verdict_scale", "deciding", "deciding_left_out"]
+    assert list(data) == [
+        "game",
+        "claims",
+        "counts",
+        "grade_scale",
+        "verdict_scale",
+        "deciding",
+        "deciding_left_out",
+        "readings",
+    ]
     assert {"cannot_fail", "by_construction"} <= set(data["grade_scale"])
     unreachable = data["claims"][-1]
     assert list(unreachable) == ["id", "text", "source", "grade", "reason", "tests"]

@@ -23,6 +23,7 @@ ENTRY_KEYS = [
     "margin",
     "margin_exact",
     "margin_bracket",
+    "margin_relative_to",
     "nearest",
     "nearest_in_range",
     "function",
@@ -88,7 +89,9 @@ def test_one_criterion_as_json_gives_the_interval_and_the_function(runner):
         "hi_closed": True,
         "hi_bracket": None,
     }
-    assert (mil["state"], mil["below"], mil["above"], mil["margin_exact"]) == ("beyond", "never", "reachable", "1")
+    # 1/4 from either end; the margin is that distance over Pakistan's payoff range 4 − 1 = 3.
+    assert (mil["state"], mil["below"], mil["above"], mil["margin_exact"]) == ("beyond", "never", "reachable", "1/12")
+    assert mil["margin_relative_to"] == "Pakistan's payoff range (3)"
     assert [(f["formula"], f["rational"]) for f in mil["function"]] == [("1/p", True)]
     assert mil["threshold"] == {"exact": "4", "value": 4.0, "attained": False, "bracket": None}
     assert mil["nearest_in_range"] is True  # 1/2 lies in the declared [1/8, 1]

@@ -54,11 +54,15 @@ def test_html_report_is_one_self_contained_page(tmp_path, runner):
     assert image.startswith("data:image/png;base64,")
     text = " ".join(page.text)
     assert "Payoff scale: ordinal" in text and "partly supported" in text and "4/3" in text
-    # The report names the number that turns a verdict soonest (κ_NE = 4/3·(T − 3) reaches 1 at T = 15/4).
+    # The report names the number that turns each verdict soonest: for the equilibrium verdict
+    # κ_NE = 4/3·(4 − R) reaches 1 at R = 13/4 (T reaching 15/4 is as near, 1/4 of a payoff range
+    # of 3 away; the file's order breaks the tie).
     assert (
-        "the equilibrium verdict (reachable) turns holds today if Pakistan's payoff at (Strike, Constrain TTP) falls to 15/4"
-        in text
+        "the equilibrium verdict (reachable) turns holds today if Pakistan's payoff at (Restrain strikes, "
+        "Constrain TTP) reaches 13/4" in text
     )
+    # It opens with the bottom line and shows the readings.
+    assert page.sections[0] == "bottom_line" and {"readings", "readings_claims"} <= set(page.sections)
     assert "http" not in "".join(page.images)
 
 

@@ -13,6 +13,7 @@ import pytest
 from cases import CASE_TOML
 from sovgame import load_game
 from sovgame.cli import app
+from sovgame.costs.status_quo_exit import status_quo_exit
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.costs.verdicts import Verdict
 from sovgame.sensitivity.one_number import sensitivity, threshold_at
@@ -55,7 +56,7 @@ def test_textbook_interval_ends_are_true_changes(name, incidence):
 def test_case_interval_ends_are_true_changes_for_every_criterion_and_claim(case):
     game, result = case
     subjects = {e.subject for e in result.entries}
-    assert {"nash", "strict", "dominant", "unique", "risk_dominant"} <= subjects
+    assert {"nash", "strict", "dominant", "unique", "risk_dominant", "status_quo_exit"} <= subjects
     # ideology reads the types file (no number of this file moves it); no_leverage and cycles
     # read the mediation and repeated files.
     assert {"claim:security_dilemma", "claim:scenarios", "claim:unreachable"} <= subjects
@@ -91,32 +92,33 @@ def test_the_issues_hand_checks_on_the_case(case):
 def test_tornado_order_on_the_case_matches_margins_by_hand(case):
     """The nash threshold of the case is κ_NE = max(κ_P, κ_A), κ_P = (T_P − R_P)/(w_tP + w_rP + w_mP)
     = 1/(3/4) = 4/3 and κ_A = (T_A − R_A)/(w_tA + w_rA) = 2/3; the verdict is reachable for
-    1 < κ_NE ≤ 2 (top 2). One number at a time:
+    1 < κ_NE ≤ 2 (top 2). A payoff's or a weight's margin is its distance to the nearest change
+    over its player's payoff range (both players: 4 − 1 = 3); the top's, over its value. One
+    number at a time:
 
-    - T_P = 4: κ = 4(p − 3)/3 ∈ (1, 2] ⇔ p ∈ (15/4, 9/2]: nearest change 1/4 away, margin 1/16;
     - R_P = 3: κ = 4(4 − p)/3 ⇔ p ∈ [5/2, 13/4): 1/4 away, margin 1/12;
-    - w_rP = 0: κ = 1/(3/4 + w) > 1 ⇔ w < 1/4: 1/4 away from 0, measured against the largest
-      weight 1: margin 1/4;
-    - top = 2: reachable while top ≥ 4/3: 2/3 away, margin 1/3;
-    - T_A = 4: only κ_A > 2 turns it (beyond): (p − 3)/(3/2) > 2 ⇔ p > 6: margin 1/2;
-    - w_tP = 1/2: κ = 1/(w + 1/4) ∈ (1, 2] ⇔ w ∈ [1/4, 3/4): margin (1/4)/(1/2) = 1/2;
-    - R_A = 3: (4 − p)/(3/2) > 2 ⇔ p < 1: margin 2/3;
-    - w_mP = 1/4: κ = 1/(1/2 + w) > 1 ⇔ w < 1/2 (never above 2): margin 1;
+    - T_P = 4: κ = 4(p − 3)/3 ∈ (1, 2] ⇔ p ∈ (15/4, 9/2]: 1/4 away, margin 1/12;
+    - w_tP = 1/2: κ = 1/(w + 1/4) ∈ (1, 2] ⇔ w ∈ [1/4, 3/4): 1/4 away, margin 1/12;
+    - w_rP = 0: κ = 1/(3/4 + w) > 1 ⇔ w < 1/4: 1/4 away, margin 1/12;
+    - w_mP = 1/4: κ = 1/(1/2 + w) > 1 ⇔ w < 1/2 (never above 2): 1/4 away, margin 1/12;
+    - top = 2: reachable while top ≥ 4/3: 2/3 away, margin (2/3)/2 = 1/3;
+    - R_A = 3: only κ_A > 2 turns it (beyond): (4 − p)/(3/2) > 2 ⇔ p < 1: 2 away, margin 2/3;
+    - T_A = 4: (p − 3)/(3/2) > 2 ⇔ p > 6: 2 away, margin 2/3;
     - w_tA, w_rA, w_mA: κ_A = 1/(w + …) never exceeds 2: no change, margin ∞.
 
-    Ties (1/2) keep the order of the file (payoffs before weights)."""
+    Ties keep the order of the file (payoffs outcome by outcome, then weights)."""
     from sovgame.present.sensitivity import tornado_rows
 
     _, result = case
     expected = [
-        ("Pakistan@Strike|Constrain TTP", F(1, 16)),
         ("Pakistan@Restrain strikes|Constrain TTP", F(1, 12)),
-        ("cost:refugee_returns@Pakistan", F(1, 4)),
+        ("Pakistan@Strike|Constrain TTP", F(1, 12)),
+        ("cost:trade_disruption@Pakistan", F(1, 12)),
+        ("cost:refugee_returns@Pakistan", F(1, 12)),
+        ("cost:military_operations@Pakistan", F(1, 12)),
         ("plausible_kappa:hi", F(1, 3)),
-        ("Afghanistan@Restrain strikes|Tolerate TTP", F(1, 2)),
-        ("cost:trade_disruption@Pakistan", F(1, 2)),
         ("Afghanistan@Restrain strikes|Constrain TTP", F(2, 3)),
-        ("cost:military_operations@Pakistan", F(1)),
+        ("Afghanistan@Restrain strikes|Tolerate TTP", F(2, 3)),
         ("cost:trade_disruption@Afghanistan", None),
         ("cost:refugee_returns@Afghanistan", None),
         ("cost:military_operations@Afghanistan", None),
@@ -124,8 +126,27 @@ def test_tornado_order_on_the_case_matches_margins_by_hand(case):
     assert [(e.parameter.key, e.margin) for e in result.for_subject("nash")] == expected
     rows = tornado_rows(result, "nash")
     assert [row.key for row in rows] == [key for key, _ in expected]
-    first = rows[0]  # T_P: 1/4 down (holds today), 1/2 up (beyond), relative to 4
-    assert (first.left, first.right) == (F(1, 16), F(1, 8)) and first.changes == (True, True)
+    first = rows[0]  # R_P: 1/2 down to 5/2 (beyond), 1/4 up to 13/4 (holds today), over 3
+    assert (first.left, first.right) == (F(1, 6), F(1, 12)) and first.changes == (True, True)
+
+
+def test_margins_do_not_move_when_a_constant_is_added_to_every_payoff(case):
+    """Adding 10 to every payoff moves no deviation gain (differences of one player's payoffs)
+    and no payoff range, so every threshold, every interval's distance from the value and
+    every margin stays as it is; the order of the entries too. (Measured against |value|, the
+    top margin of the case went from 1/16 to 1/56.)"""
+    from dataclasses import replace
+
+    from sovgame.sensitivity.one_number import sensitivity
+
+    stated, result = case
+    game = stated.game
+    shifted = replace(stated, game=replace(game, payoffs=game.payoffs + F(10)))
+    moved = sensitivity(shifted)
+    assert [(e.subject, e.parameter.key, e.margin) for e in moved.entries] == [
+        (e.subject, e.parameter.key, e.margin) for e in result.entries
+    ]
+    assert moved.for_subject("nash")[0].margin == result.for_subject("nash")[0].margin == F(1, 12)
 
 
 def _points(piece, rng: random.Random, count: int = 3) -> list[F]:
@@ -147,9 +168,14 @@ def test_threshold_functions_at_random_rational_points_match_thresholds_with_set
             continue
         for piece in entry.pieces:
             for x in _points(piece, rng):
-                t = compute_thresholds(changed("pakistan_afghanistan", game, entry.parameter, x)).thresholds[
-                    entry.subject
-                ]
+                moved = changed("pakistan_afghanistan", game, entry.parameter, x)
+                if entry.subject == "status_quo_exit":  # its own function, not the track
+                    exit_ = status_quo_exit(moved)
+                    assert exit_ is not None
+                    _assert_formula(piece.formula, x, exit_.value)
+                    checked += 1
+                    continue
+                t = compute_thresholds(moved).thresholds[entry.subject]
                 _assert_formula(piece.formula, x, t.value)
                 checked += 1
     assert checked > 150
@@ -251,11 +277,11 @@ def test_a_file_without_claims_or_a_target_filter_has_criteria_only():
 
 def test_an_irrational_end_whose_bracket_holds_the_value_gets_a_true_margin_bracket():
     """An end at √2 whose bracket holds the file's value v (the bracket's midpoint, a rational,
-    so v ≠ √2): the margin |√2 − v|/v is irrational and > 0, so it is a bracket, and the
+    so v ≠ √2): the margin |√2 − v| (a payoff of no player: absolute payoff units) is irrational and > 0, so it is a bracket, and the
     bracket holds it. Measured from the bracket's ends alone it came out as an exact rational
     (both ends the same distance from v), and a bracket from them need not hold the margin."""
     from sovgame.core.roots import Root, primitive, real_roots
-    from sovgame.sensitivity.one_number import margin_of
+    from sovgame.sensitivity.margins import margin_of
     from sovgame.sensitivity.parameters import Parameter, ParameterKind
     from sovgame.sensitivity.walk import End
 
@@ -269,13 +295,13 @@ def test_an_irrational_end_whose_bracket_holds_the_value_gets_a_true_margin_brac
     margin, bracket, nearest, exact = margin_of(load_game("chicken"), parameter, lower, upper)
     assert nearest is end and bracket is not None and margin is not None
     lo, hi = bracket
-    # lo < |√2 − v|/v < hi, i.e. √2 lies strictly between v ± lo·v on its side, not beyond v ± hi·v.
+    # lo < |√2 − v| < hi, i.e. √2 lies strictly between v ± lo on its side, not beyond v ± hi.
     side = 1 if root.compare(v) > 0 else -1
     assert 0 < lo < hi and margin == (lo + hi) / 2
-    assert root.compare(v + side * lo * v) == side and root.compare(v + side * hi * v) == -side
-    # The exact margin m solves (v + side·v·m)² = 2: v²m² + 2·side·v²·m + v² − 2 = 0 (side² = 1).
+    assert root.compare(v + side * lo) == side and root.compare(v + side * hi) == -side
+    # The exact margin m solves (v + side·m)² = 2: m² + 2·side·v·m + v² − 2 = 0 (side² = 1).
     assert isinstance(exact, Root) and (exact.lo, exact.hi) == bracket
-    assert exact.poly == primitive([v * v - 2, 2 * side * v * v, v * v])
+    assert exact.poly == primitive([v * v - 2, 2 * side * v, F(1)])
 
 
 def test_the_deciding_numbers_past_the_work_limit_are_left_out_with_the_reason():

@@ -71,7 +71,7 @@ def test_a_change_the_events_miss_is_located_by_bisection_as_a_bracket_not_a_num
     (checked by squares), its closedness not settled. Its margin from 1 (scale 1 for a value
     of 1) is the bracket (lo − 1, hi − 1), given by its midpoint, and it prints as a decimal."""
     from sovgame import load_game
-    from sovgame.sensitivity.one_number import margin_of
+    from sovgame.sensitivity.margins import margin_of
     from sovgame.sensitivity.walk import Bracket
     from sovgame.sensitivity.words import number_json
 

@@ -229,8 +229,10 @@ def claims_command(
 
     Example: sovgame claims pakistan_afghanistan --format json
     """
+    from ..findings.readings import analyze_readings, readings_to_json
     from ..loading import load_game
     from ..present.claims import scorecard_sections, scorecard_to_json
+    from ..present.readings import readings_sections
     from ..present.sensitivity import deciding_section
     from ..sensitivity.falsify import grade_claims
     from ..sensitivity.one_number import deciding_within_limit
@@ -241,12 +243,18 @@ def claims_command(
         raise SovgameError(
             f'{loaded.origin}: claims: the file states no claims; add [[claims]] tables (see the README, "Claims")'
         )
+    readings = analyze_readings(loaded, scorecard=scorecard)
     found, left_out = deciding_within_limit(loaded, criteria=(), scorecard=scorecard)
     decided = None if found is None else list(found)
+    shown = [] if readings is None else readings_sections(readings)
     render(
         fmt,
-        lambda: scorecard_sections(scorecard) + [deciding_section(decided, "What decides the grades", left_out)],
-        lambda: scorecard_to_json(scorecard, decided, left_out),
+        lambda: (
+            scorecard_sections(scorecard)
+            + shown
+            + [deciding_section(decided, "What decides the grades", left_out, scorecard)]
+        ),
+        lambda: scorecard_to_json(scorecard, decided, left_out) | {"readings": readings_to_json(readings)},
         heading=loaded.title,
         primary="claims",
         wide=scorecard.wide_records if wide else None,

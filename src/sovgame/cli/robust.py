@@ -137,13 +137,22 @@ def robust_command(
             help="How many samples the fast test leaves open get the exact 'only equilibrium' threshold (default: enough for about ±0.005, 10 to 200; up to 500 with three or more players).",
         ),
     ] = None,
+    free_order: Annotated[
+        bool,
+        typer.Option(
+            "--free-order",
+            help="Draw each payoff from the file's [payoff_ranges], orderings free, and say how often each verdict comes out.",
+        ),
+    ] = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """How robust the verdicts are to what the numbers do not pin down: the thresholds over many
-    games drawn consistent with the file (ordinal games: any payoffs with the same ranking).
+    games drawn consistent with the file (ordinal games: any payoffs with the same ranking;
+    with --free-order, payoffs within [payoff_ranges] whatever their ranking).
 
     Example: sovgame robust pakistan_afghanistan --samples 100000 --seed 1
     """
+    # long: its options, one typed parameter each, are most of its lines; the work is in the library.
     import sys
 
     from ..loading import load_game
@@ -153,6 +162,9 @@ def robust_command(
     if dask and workers != 1:
         raise UsageError("--workers: the workers of a Dask cluster (--dask) are its own; leave --workers out")
     loaded = load_game(game)
+    if free_order:
+        _free_order(loaded, samples, seed, fmt, noise is not None or dask is not None or workers != 1)
+        return
     progress = _DelayedProgress() if sys.stderr.isatty() else None
     try:
         with dask_executor(dask) as executor:
@@ -172,3 +184,14 @@ def robust_command(
         if progress is not None:
             progress.close()
     render(fmt, lambda: robust_sections(result), result.to_dict, heading=result.game.title, primary="robustness")
+
+
+def _free_order(loaded, samples: int, seed: int, fmt: OutputFormat, other_options: bool) -> None:
+    """``robust --free-order``: draws within [payoff_ranges] (:mod:`sovgame.findings.free_order`)."""
+    from ..findings.free_order import free_order
+    from ..present.readings import free_order_sections
+
+    if other_options:
+        raise UsageError("--free-order: draws in this process, without --noise, --workers or --dask")
+    result = free_order(loaded, samples, seed)
+    render(fmt, lambda: free_order_sections(result), result.json_data, heading=loaded.title, primary="free_order")

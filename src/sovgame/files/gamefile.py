@@ -244,7 +244,8 @@ def resolve_extends(data: dict, origin: str, base_dir: Path, chain: tuple[str, .
     child = {k: v for k, v in data.items() if k != "extends"}
     # Claims are what a source says about one file's game: a scenario built on it states its
     # own (an inherited claim would be graded against numbers its source never saw).
-    return _merge({k: v for k, v in parent.items() if k != "claims"}, child)
+    # Claims, readings and payoff ranges speak of one file's own payoffs: never inherited.
+    return _merge({k: v for k, v in parent.items() if k not in ("claims", "readings", "payoff_ranges")}, child)
 
 
 #: Folders (separated by ``os.pathsep``) from which ``extends`` and a claim's ``game`` may

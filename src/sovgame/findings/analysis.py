@@ -18,20 +18,26 @@ from ..core.case import Case, as_case
 from ..core.intervals import exact_text
 from ..core.model import Game
 from ..core.results import Result
+from ..costs.status_quo_exit import StatusQuoExit, status_quo_exit
 from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
 from ..costs.verdicts import TODAY, Verdict, range_text, set_text
 from ..sensitivity.falsify import grade_claims
 from ..sensitivity.one_number import Entry, deciding_to_json, deciding_within_limit
 from ..solvers.equilibria import Solution, describe_solution, solve
+from .bottom_line import bottom_line, today_sentence
 from .moves import move_sentences
+from .quick_check import QUICK_OUTCOMES, QuickCheck, quick_check
+from .readings import ReadingsAnalysis, analyze_readings, exit_to_json, readings_to_json
 
 
 @dataclass(frozen=True, repr=False)
 class Analysis(Result):
     """Everything ``sovgame analyze`` shows about one game: equilibria at κ = 0, today and the
-    top, thresholds, the conclusion, the scorecard of the file's claims, and the two or three numbers
-    of the file that decide the verdicts (:func:`sovgame.sensitivity.one_number.deciding`; None, with
-    the reason in ``deciding_left_out``, when finding them would pass the work limit)."""
+    top, thresholds, the conclusion, the scorecard of the file's claims, what decides each verdict
+    and grade (:func:`sovgame.sensitivity.one_number.deciding`; None, with the reason in
+    ``deciding_left_out``, when finding it would pass the work limit), the status quo's exit, the
+    quick robustness run and the readings behind the bottom line
+    (:func:`sovgame.findings.bottom_line.bottom_line`)."""
 
     case: Case
     at_zero: Solution  # κ = 0: payoffs as ranked, costs not counted
@@ -42,6 +48,10 @@ class Analysis(Result):
     scorecard: Scorecard | None = None  # None when the file states no claims
     deciding: tuple[Entry, ...] | None = ()  # the numbers whose change turns a verdict soonest
     deciding_left_out: str | None = None  # why ``deciding`` is None: its work passed the limit
+    status_quo: StatusQuoExit | None = None  # where the status quo stops being an equilibrium
+    quick: QuickCheck | None = None  # the quick seeded robustness run of the bottom line
+    quick_left_out: str | None = None  # why ``quick`` is None when the case has thresholds
+    readings: ReadingsAnalysis | None = None  # the answer under each reading the file declares
 
     @property
     def game(self) -> Game:
@@ -52,6 +62,11 @@ class Analysis(Result):
         return {
             "game": self.game.title,
             "players": self.game.player_names,
+            "bottom_line": bottom_line(self),
+            "status_quo_exit": exit_to_json(self.status_quo, self.game),
+            "quick_check": None if self.quick is None else self.quick.json_data(),
+            "quick_check_left_out": self.quick_left_out,
+            "readings": readings_to_json(self.readings),
             "equilibria": self.at_zero.json_data(),
             "equilibria_today": None if self.today is None else self.today.json_data(),
             "equilibria_at_top": None if self.at_top is None else self.at_top.json_data(),
@@ -87,8 +102,41 @@ def analyze(game: Game | Case, plausible: Sequence | None = None) -> Analysis:
     at_top = solve(game, top) if game.costs and top not in (0, TODAY) else None
     scorecard = grade_claims(case, report)  # with each test's flip, or cannot fail
     conclusion = tuple(conclude(report, today, scorecard, move_sentences(case)))
+    quick, quick_left_out = _quick(case, report) if report is not None else (None, None)
+    readings = analyze_readings(case, report, scorecard)
     decided, left_out = deciding_within_limit(case, scorecard=scorecard)  # last: it may be left out
-    return Analysis(case, at_zero, today, at_top, report, conclusion, scorecard, decided, left_out)
+    return Analysis(
+        case,
+        at_zero,
+        today,
+        at_top,
+        report,
+        conclusion,
+        scorecard,
+        decided,
+        left_out,
+        status_quo_exit(case),
+        quick,
+        quick_left_out,
+        readings,
+    )
+
+
+def _quick(case: Case, report: ThresholdReport) -> tuple[QuickCheck | None, str | None]:
+    """The quick robustness run, or None and why (past the work limit, or a case ``robust``
+    cannot sample: the reason is its message)."""
+    from ..core.budget import WorkLimitError
+    from ..errors import SovgameError
+
+    outcomes = len(list(case.game.profiles()))
+    if outcomes > QUICK_OUTCOMES:
+        return None, f"the quick run is made for games of at most {QUICK_OUTCOMES} outcomes (this one has {outcomes})"
+    try:
+        return quick_check(case, report), None
+    except WorkLimitError as exc:
+        return None, f"it would pass the work limit ({exc.work.because})"
+    except SovgameError as exc:
+        return None, str(exc)
 
 
 def conclude(
@@ -102,7 +150,7 @@ def conclude(
     own claims (none when it states none)."""
     lines = []
     if today is not None:
-        lines.append(_today_sentence(today))
+        lines.append(today_sentence(today))
     if report is None:
         lines.append(
             "No player names a compromise strategy, so there is no threshold to test; "
@@ -119,18 +167,6 @@ def conclude(
     if scorecard is not None:
         lines.append(claims_sentence(scorecard))
     return lines
-
-
-def _today_sentence(today: Solution) -> str:
-    from ..costs.scenarios import equilibrium_label
-
-    labels = [equilibrium_label(today.game, e) for e in today.equilibria]
-    shown = "; ".join(f"({', '.join(x.split('|'))})" if not x.startswith("mixed") else x for x in labels)
-    if len(labels) == 1:
-        return f"At today's costs (κ = 1) the only equilibrium is {shown}."
-    ties = any(e.component is not None for e in today.equilibria)
-    extra = " (ties make the game degenerate there: equilibria form continua between some of these)" if ties else ""
-    return f"At today's costs (κ = 1) the equilibria are {shown}{extra}."
 
 
 def _equilibrium_sentence(report: ThresholdReport, nash: Threshold) -> str:

@@ -13,6 +13,7 @@ from ..solvers.equilibria import describe_solution
 from .claims import scorecard_sections
 from .equilibria import equilibria_section
 from .game import cost_sections, moves_section, notes_section, payoff_sections
+from .readings import readings_sections
 from .sections import EQUILIBRIUM_MARK, Section
 from .sensitivity import deciding_section
 from .thresholds import CRITERION_NAMES, threshold_cell, thresholds_sections, verdict_cell
@@ -27,7 +28,8 @@ def analysis_sections(result: Analysis) -> list[Section]:
     (κ = 1) and the top of the plausible range, thresholds, the conclusion and, when the file
     states claims, their scorecard last."""
     game = result.game
-    sections = payoff_sections(game, marked=set(result.at_zero.pure_profiles))
+    sections = [bottom_line_section(result)]
+    sections += payoff_sections(game, marked=set(result.at_zero.pure_profiles))
     sections += [s for s in (notes_section(result.case),) if s is not None] + cost_sections(result.case)
     sections += [s for s in (moves_section(result.case),) if s is not None]
     sections.append(_equilibria_by_kappa(result))
@@ -40,14 +42,23 @@ def analysis_sections(result: Analysis) -> list[Section]:
     sections.append(equilibria_section(shown, title))
     if result.thresholds is not None:
         sections += thresholds_sections(result.thresholds)
+    if result.readings is not None:
+        sections += readings_sections(result.readings)
     sections.append(Section("Conclusion", [], [], lines=list(result.conclusion), name="conclusion"))
     if result.deciding is None:
         sections.append(deciding_section(None, left_out=result.deciding_left_out))
     elif result.deciding:
-        sections.append(deciding_section(list(result.deciding)))
+        sections.append(deciding_section(list(result.deciding), scorecard=result.scorecard))
     if result.scorecard is not None:
         sections += scorecard_sections(result.scorecard, legend=result.thresholds is None)
     return sections
+
+
+def bottom_line_section(result: Analysis) -> Section:
+    """The bottom line (:func:`sovgame.findings.bottom_line.bottom_line`): what an output says first."""
+    from ..findings.bottom_line import bottom_line
+
+    return Section("Bottom line", [], [], lines=bottom_line(result), name="bottom_line")
 
 
 def _equilibria_by_kappa(result: Analysis) -> Section:

@@ -24,8 +24,10 @@ TERMS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\bplausible\b",
-        "plausible range: the cost levels the record supports ([analysis] plausible_kappa in the game "
-        "file; [0, 1] when the file gives none); verdicts compare thresholds with today and its top",
+        "plausible range: what the record's estimates of today's costs span ([analysis] plausible_kappa "
+        "in the game file; [0, 1] when the file gives none): uncertainty about today's κ, not how far costs "
+        "could mount; verdicts compare thresholds with today (κ = 1) and its top, so beyond means above "
+        "every estimate of today's costs, not out of reach for ever",
     ),
     (
         r"\bthreshold",

@@ -73,10 +73,11 @@ def front_matter(result: Analysis) -> Section:
 
 
 def report_sections(result: Analysis, regimes: Sweep) -> list[Section]:
-    """Every section of a report in reading order: about, analysis, regimes, assumptions,
-    conclusion and, when the file states claims, their scorecard."""
+    """Every section of a report in reading order: the bottom line, about, analysis, regimes,
+    assumptions, conclusion and, when the file states claims, their scorecard."""
     about = front_matter(result)
-    sections = ([about] if about.lines else []) + analysis_sections(result)
+    sections = analysis_sections(result)  # the bottom line first, then what the game is about
+    sections = sections[:1] + ([about] if about.lines else []) + sections[1:]
     # The conclusion (and the claims' scorecard) go last, after regimes and assumptions.
     last = [s for s in sections if s.name in ("conclusion", "deciding", "claims")]
     body = [s for s in sections if s.name not in ("conclusion", "deciding", "claims")]

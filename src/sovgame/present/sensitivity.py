@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from ..claims.scorecard import Scorecard
 from ..core.intervals import exact_text
 from ..core.numbers import fmt
 from ..costs.verdicts import Verdict, verdict_legend
@@ -70,8 +71,9 @@ def sensitivity_sections(result: Sensitivity, top: int | None = None) -> list[Se
     caption = (
         "value: the file's (and the range it declares for a weight, which robust draws from); keeps the verdict "
         "for: the values of the number, everything else fixed, at which the verdict (a claim: its "
-        "grade) stays as it is now; margin: the distance to the nearest change, relative to the value (to the "
-        "largest number of its kind when the value is 0), ∞ when nothing changes it; below / above: the verdict "
+        "grade) stays as it is now; margin: the distance to the nearest change, relative to the player's "
+        "payoff range for a payoff or a weight (so adding a constant to a player's payoffs leaves it as it is), "
+        "to the value for the top of the plausible range, ∞ when nothing changes it; below / above: the verdict "
         "just beyond each end (— where nothing changes it); an end marked * is irrational (or located by "
         "bisection) and its closedness not settled. " + verdict_legend(top_of_range)
     )
@@ -113,7 +115,7 @@ class TornadoRow:
 
 def tornado_rows(result: Sensitivity, subject: str, top: int | None = None) -> list[TornadoRow]:
     """The bars of one criterion's (or claim's) tornado chart, smallest margin first."""
-    from ..sensitivity.one_number import measure
+    from ..sensitivity.margins import measure
 
     rows = []
     for e in result.for_subject(subject)[:top]:
@@ -169,25 +171,36 @@ def _piece_text(piece) -> str:
     return f"κ = {piece.formula.text()} for {where}" if piece.formula.text() != "never" else f"never for {where}"
 
 
-def deciding_lines(entries: list[Entry], count: int = 3) -> list[str]:
-    """The numbers that decide the verdicts, one sentence each: the entries with the smallest
-    finite margins, each number once."""
-    return [deciding_sentence(e) for e in deciding_entries(entries, count)]
+def deciding_lines(entries: list[Entry]) -> list[str]:
+    """What decides each verdict, one sentence a subject (:func:`deciding_entries`)."""
+    return [deciding_sentence(e) for e in deciding_entries(entries)]
 
 
 def deciding_section(
-    entries: list[Entry] | None, title: str = "What decides the verdicts", left_out: str | None = None
+    entries: list[Entry] | None,
+    title: str = "What decides the verdicts",
+    left_out: str | None = None,
+    scorecard: Scorecard | None = None,
 ) -> Section:
-    """The deciding numbers, one sentence each (``analyze``, ``claims``, ``report``); when they
-    were left out (``entries`` None), why (:func:`sovgame.sensitivity.one_number.deciding_within_limit`)."""
+    """What decides each verdict and grade, one sentence each (``analyze``, ``claims``,
+    ``report``); a claim of ``scorecard`` that no number of this file moves is named too, with
+    the files its tests read. When the entries were left out (None), why
+    (:func:`sovgame.sensitivity.one_number.deciding_within_limit`)."""
     if entries is None:
-        lines = [f"left out: {left_out}; raise the limit with --max-work to see them"]
-    else:
-        lines = deciding_lines(entries) or [
-            "no payoff, cost weight or plausible top of this game, moved alone, changes these verdicts "
-            "(the numbers of its sections and of other files are not followed here)"
-        ]
-    return Section(title, [], [], lines=lines, name="deciding")
+        return Section(
+            title, [], [], lines=[f"left out: {left_out}; raise the limit with --max-work to see them"], name="deciding"
+        )
+    lines = deciding_lines(entries)
+    followed = {e.subject for e in entries}
+    for result in scorecard.results if scorecard is not None else ():
+        if f"claim:{result.claim.id}" in followed:
+            continue
+        files = sorted({name for t in result.claim.tests for name in (t.game, getattr(t, "scenario", None)) if name})
+        read = f" (its tests read {', '.join(files)}, whose numbers are not followed here)" if files else ""
+        lines.append(
+            f"claim {result.claim.id} ({result.grade.words}): no number of this file, moved alone, changes it{read}"
+        )
+    return Section(title, [], [], lines=lines or ["no number of the file changes these verdicts"], name="deciding")
 
 
 def sensitivity_to_json(result: Sensitivity, top: int | None = None) -> dict[str, Any]:

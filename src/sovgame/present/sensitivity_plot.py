@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..sensitivity.grid import SensitivityMap
     from ..sensitivity.one_number import Sensitivity
 
-#: Distances beyond this (relative to the value) are drawn to the edge and marked.
+#: Distances beyond this (relative as the margin is) are drawn to the edge and marked.
 SHOWN = 2.0
 
 
@@ -25,7 +25,7 @@ def plot_tornado(
     result: Sensitivity, path: str | Path, subject: str | None = None, top: int = 12, force: bool = False
 ) -> Path:
     """One panel per criterion (or the one asked for): a bar per number, reaching left and
-    right as far as the number may move (relative to its value) before the verdict changes,
+    right as far as the number may move (relative as the margin is: a payoff or weight to its player's payoff range) before the verdict changes,
     the smallest margin on top (:func:`sovgame.present.sensitivity.tornado_rows`); a side
     without any change is drawn pale to the edge. An existing file is replaced only with
     ``force`` (:func:`sovgame.present.figures.check_plot_output`)."""
@@ -69,7 +69,9 @@ def _panel(ax, name: str, rows: list[TornadoRow], current) -> None:
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_yticks(range(len(labels)), labels, fontsize=8)
     ax.set_xlim(-SHOWN - 0.6, SHOWN + 0.6)
-    ax.set_xlabel("how far the number may move before the verdict changes (relative to its value)")
+    ax.set_xlabel(
+        "how far the number may move before the verdict changes (payoffs, weights: share of the player's payoff range)"
+    )
     ax.set_title(f"{subject_words(name)} (now: {state_words(current)})", fontsize=10, loc="left")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import capacity, mediator, repeated, sequence, types
+from . import capacity, mediator, payoff_ranges, readings, repeated, sequence, types
 from .kind import SectionKind
 
 SECTIONS: tuple[SectionKind[Any], ...] = (
@@ -21,6 +21,8 @@ SECTIONS: tuple[SectionKind[Any], ...] = (
     types.SECTION,
     mediator.SECTION,
     repeated.SECTION,
+    readings.SECTION,
+    payoff_ranges.SECTION,
 )
 
 #: The top-level tables the sections own.

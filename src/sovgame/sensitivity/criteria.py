@@ -11,6 +11,7 @@ from ..core.intervals import Interval
 from ..core.model import Profile
 from ..core.roots import Number
 from ..costs.status_quo import STATUS_QUO_EXIT
+from ..costs.status_quo_exit import status_quo_profile
 from ..costs.thresholds import Criterion
 from ..costs.verdicts import verdict_for
 from .parameters import Line, ParameterKind
@@ -125,3 +126,13 @@ def criterion_track(line_: Line, criterion: str, target: Profile) -> Track | Non
     t_forms = (line_.form(0, target, moved(target, 0, d[0])), line_.form(1, target, moved(target, 1, d[1])))
     d_forms = (line_.form(0, d, moved(d, 0, target[0])), line_.form(1, d, moved(d, 1, target[1])))
     return RiskTrack(criterion, line_, t_forms, d_forms)
+
+
+def exit_track(line_: Line) -> ExitTrack | None:
+    """The track of the status quo's exit along ``line_`` (None: the game has no status quo)."""
+    status_quo = status_quo_profile(line_.game)
+    if status_quo is None:
+        return None
+    n = line_.game.n_players
+    forms = tuple(line_.form(i, status_quo, moved(status_quo, i, 1 - status_quo[i])) for i in range(n))
+    return ExitTrack(STATUS_QUO_EXIT, line_, forms)

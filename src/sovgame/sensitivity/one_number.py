@@ -9,9 +9,12 @@ the plausible range — with everything else fixed, :func:`sensitivity` finds
 - the threshold κ as a function of the number on that interval, piece by piece: a rational
   function where it is one (κ = a(p)/b(p) for the deviation that binds), otherwise said so,
   with the exact value at the file's number (a rational bracket when it is irrational);
-- the *margin*: how far the number may move before the verdict changes, relative to its
-  value (to the largest number of its kind when the value is 0); infinite when nothing it can
-  become changes the verdict.
+- the *margin*: how far the number may move before the verdict changes, on a scale that does
+  not move when a constant is added to a player's payoffs (:func:`measure`): a payoff or a
+  cost weight relative to its player's payoff range, the top of the plausible range and a
+  custom exposure relative to their value (both have a true zero); infinite when nothing it
+  can become changes the verdict. Never relative to the value of a payoff: adding 10 to every
+  payoff would shrink every payoff's margin and reorder the list (docs/models.md).
 
 Entries are sorted by margin, so the numbers that decide the verdict come first. How each
 piece is computed exactly: docs/models.md, "Sensitivity (one number at a time)";
@@ -36,14 +39,16 @@ from ..core.intervals import exact_text
 from ..core.model import Game, Profile
 from ..core.numbers import fmt, json_number
 from ..core.results import Result
-from ..core.roots import Number, Root, compare, less, scaled_distance
+from ..core.roots import Number, compare
 from ..core.sensitivity_work import sensitivity_forecast, sensitivity_least
+from ..costs.status_quo import STATUS_QUO_EXIT
 from ..costs.thresholds import CRITERIA, Criterion, resolve_target
 from ..costs.verdicts import Verdict, verdict_scale_json
 from ..errors import ParameterError
-from .criteria import criterion_track
+from .criteria import criterion_track, exit_track
 from .grades import ClaimTracks
-from .parameters import Parameter, line, parameters, scale_of
+from .margins import margin_basis, margin_of
+from .parameters import Parameter, line, parameters
 from .tracks import Reading
 from .walk import Bracket, End, Piece, Track, placed, walk
 from .words import bracket_json, number_json, state_json, state_words, subject_words, value_text
@@ -100,7 +105,7 @@ class Sensitivity(Result):
             if self.case.plausible_kappa is None
             else [fmt(v) for v in self.case.plausible_kappa],
             "subjects": list(self.subjects),
-            "entries": [entry_to_json(e) for e in entries],
+            "entries": [entry_to_json(e, game) for e in entries],
             "deciding": deciding_to_json(deciding_entries(self.entries)),
             "notes": list(self.notes),
             "verdict_scale": verdict_scale_json(),
@@ -109,7 +114,7 @@ class Sensitivity(Result):
         }
 
     def _facts(self) -> list[tuple[str, str]]:
-        deciding = deciding_entries(self.entries, 1)
+        deciding = deciding_entries(self.entries)[:1]
         return [
             ("entries", str(len(self.entries))),
             ("subjects", ", ".join(self.subjects)),
@@ -119,56 +124,6 @@ class Sensitivity(Result):
     def for_subject(self, subject: str) -> list[Entry]:
         """The entries of one criterion or claim, in margin order."""
         return [e for e in self.entries if e.subject == subject]
-
-
-def measure(game: Game, parameter: Parameter) -> Fraction:
-    """What distances along a number are relative to: its value, or the largest number of its
-    kind when the value is 0."""
-    return abs(parameter.value) or scale_of(game, parameter)
-
-
-def margin_of(game: Game, parameter: Parameter, lower: End, upper: End):
-    """(margin, bracket, nearest end, exact margin): the distance to the nearest change of
-    state, relative to the value (module docstring). When that end is irrational the exact
-    margin is a :class:`~sovgame.core.roots.Root`, given by its cell (:attr:`Root.cell`: a
-    bracket of relative width 2^-63) and the cell's midpoint; when bisection located the end
-    (a :class:`Bracket`), the margin is a bracket too."""
-    scale = measure(game, parameter)
-    found: list[tuple[Number | Bracket, End]] = []
-    for end in (lower, upper):
-        if end.change and end.at is not None:
-            found.append((_distance(end.at, parameter.value, scale), end))
-    if not found:
-        return None, None, None, None
-    declared = parameter.declared
-
-    def inside_declared(end: End) -> bool:
-        """Whether an end lies in the range the file declares for the number (exactly)."""
-        assert end.at is not None
-        at = placed(end.at)
-        return declared is None or not (less(at, declared[0]) or less(declared[1], at))
-
-    def nearer(a: tuple[Number | Bracket, End], b: tuple[Number | Bracket, End]) -> int:
-        """The nearer end first; a tie goes to the end inside the declared range."""
-        return compare(placed(a[0]), placed(b[0])) or inside_declared(b[1]) - inside_declared(a[1])
-
-    distance, end = min(found, key=functools.cmp_to_key(nearer))
-    if isinstance(distance, Fraction):
-        return distance, None, end, distance
-    if isinstance(distance, Root):
-        distance = distance.narrowed()
-    return (distance.lo + distance.hi) / 2, (distance.lo, distance.hi), end, distance
-
-
-def _distance(at: Number | Bracket, value: Fraction, scale: Fraction) -> Number | Bracket:
-    """|at − value| / scale: exact for a number; for a :class:`Bracket` (which lies on one side
-    of the value: bisection started there) the bracket of distances."""
-    if not isinstance(at, Bracket):
-        return scaled_distance(at, value, scale)
-    if at.lo >= value:
-        return Bracket((at.lo - value) / scale, (at.hi - value) / scale)
-    assert at.hi <= value, "a bisection bracket lies on one side of the value it started from"
-    return Bracket((value - at.hi) / scale, (value - at.lo) / scale)
 
 
 def compare_entries(a: Entry, b: Entry) -> int:
@@ -223,7 +178,8 @@ def sensitivity(
         and its claims are followed too
     target : the profile the thresholds are for (default: the compromise profile)
     costs : keep only the costs of these names (None: all)
-    criteria : the criteria to follow (default: all five); names of :class:`Criterion`
+    criteria : what to follow (default: the five criteria and the status quo's exit): names of
+        :class:`Criterion`, or ``status_quo_exit``
     claims : also follow the grade of each claim the file states (see
         :mod:`sovgame.sensitivity.grades`)
     keys : follow only the numbers of these keys (see :func:`sovgame.sensitivity.parameters.parameters`)
@@ -260,7 +216,7 @@ def sensitivity(
         along = line(case, parameter, kept)
         tracks: list[Track] = []
         for criterion in chosen:
-            track = criterion_track(along, criterion, profile)
+            track = exit_track(along) if criterion == STATUS_QUO_EXIT else criterion_track(along, criterion, profile)
             if track is not None and track.depends():
                 tracks.append(track)
         if claim_tracks is not None:
@@ -285,15 +241,18 @@ def sensitivity(
 #: :func:`sensitivity` under the name the package exports (``sovgame.sensitivity`` is this package).
 compute_sensitivity = sensitivity
 
+#: What sensitivity follows besides the threshold criteria: the status quo's exit.
+SUBJECTS = (*CRITERIA, STATUS_QUO_EXIT)
+
 
 def _criteria(criteria: Sequence[str] | None) -> list[str]:
     if criteria is None:
-        return list(CRITERIA)
+        return list(SUBJECTS)
     out: list[str] = []
     for name in criteria:
-        if name not in CRITERIA:
-            raise ParameterError("criterion", f"{name!r} is not one of: {', '.join(CRITERIA)}")
-        out.append(Criterion(name))
+        if name not in SUBJECTS:
+            raise ParameterError("criterion", f"{name!r} is not one of: {', '.join(SUBJECTS)}")
+        out.append(STATUS_QUO_EXIT if name == STATUS_QUO_EXIT else Criterion(name))
     return out
 
 
@@ -313,24 +272,19 @@ def threshold_at(
 
 
 def deciding(
-    game: Game | Case,
-    count: int = 3,
-    criteria: Sequence[str] = (Criterion.NASH, Criterion.UNIQUE),
-    claims: bool = True,
-    scorecard: Scorecard | None = None,
+    game: Game | Case, criteria: Sequence[str] | None = None, claims: bool = True, scorecard: Scorecard | None = None
 ) -> tuple[Entry, ...]:
-    """The numbers that decide the verdicts: the ``count`` entries with the smallest finite
-    margins, each number once, over ``criteria`` (by default the two the conclusion of
-    ``analyze`` states) and the grades of the file's claims. Empty when the game has no
-    compromise profile."""
+    """What decides each verdict: per subject followed (by default every criterion, the status
+    quo's exit and the grade of each of the file's claims), the number whose change turns it
+    soonest (:func:`deciding_entries`). Empty when the game has no compromise profile."""
     if as_case(game).game.compromise_profile is None:
         return ()
     result = sensitivity(game, criteria=criteria, claims=claims, scorecard=scorecard)
-    return tuple(deciding_entries(result.entries, count))
+    return tuple(deciding_entries(result.entries))
 
 
 def deciding_within_limit(
-    game: Game | Case, criteria: Sequence[str] = (Criterion.NASH, Criterion.UNIQUE), scorecard: Scorecard | None = None
+    game: Game | Case, criteria: Sequence[str] | None = None, scorecard: Scorecard | None = None
 ) -> tuple[tuple[Entry, ...] | None, str | None]:
     """:func:`deciding`, or, when its work would pass the work limit (:mod:`sovgame.core.budget`),
     None and a sentence saying what was left out and why: the numbers that decide the verdicts
@@ -348,18 +302,13 @@ def deciding_within_limit(
         )
 
 
-def deciding_entries(entries: Sequence[Entry], count: int = 3) -> list[Entry]:
-    """The first ``count`` entries (in margin order) with a finite margin, each number once."""
-    seen: set[str] = set()
-    chosen: list[Entry] = []
-    for entry in entries:
-        if entry.margin is None or entry.parameter.key in seen:
-            continue
-        seen.add(entry.parameter.key)
-        chosen.append(entry)
-        if len(chosen) == count:
-            break
-    return chosen
+def deciding_entries(entries: Sequence[Entry]) -> list[Entry]:
+    """Per subject, its entry with the smallest finite margin, smallest first; then, for each
+    subject that no number moved alone changes, its first entry (margin None)."""
+    first: dict[str, Entry] = {}
+    for entry in entries:  # in margin order, infinite margins last
+        first.setdefault(entry.subject, entry)
+    return [e for e in first.values() if e.margin is not None] + [e for e in first.values() if e.margin is None]
 
 
 # --- in words and as JSON (the stable JSON of ``sovgame sensitivity``, docs/reference.md) ----
@@ -378,9 +327,15 @@ def nearest_in_range(entry: Entry) -> bool | None:
 
 def deciding_sentence(entry: Entry) -> str:
     """ "the only equilibrium verdict (beyond) turns reachable if Pakistan's military_operations
-    weight rises above 1/2 (now 1/4)"."""
+    weight rises above 1/2 (now 1/4)"; for a verdict no number changes, that it does not."""
+    who = (
+        f"claim {entry.subject.removeprefix('claim:')}"
+        if entry.subject.startswith("claim:")
+        else f"the {subject_words(entry.subject)} verdict"
+    )
     end = entry.nearest
-    assert end is not None and end.at is not None
+    if entry.margin is None or end is None or end.at is None:
+        return f"{who} ({state_words(entry.state)}): no number of the file, moved alone, changes it"
     rises = end is entry.upper
     if end.closed is None:
         move = "rises past" if rises else "falls past"
@@ -388,11 +343,6 @@ def deciding_sentence(entry: Entry) -> str:
         move = "rises above" if rises else "falls below"
     else:
         move = "reaches" if rises else "falls to"
-    who = (
-        f"claim {entry.subject.removeprefix('claim:')}"
-        if entry.subject.startswith("claim:")
-        else f"the {subject_words(entry.subject)} verdict"
-    )
     return (
         f"{who} ({state_words(entry.state)}) turns {state_words(end.beyond)} if "
         f"{entry.parameter.label} {move} {value_text(end.at)} (now {fmt(entry.parameter.value)})"
@@ -400,29 +350,29 @@ def deciding_sentence(entry: Entry) -> str:
 
 
 def deciding_to_json(entries: list[Entry]) -> list[dict[str, Any]]:
-    """The deciding numbers: each one's sentence, subject, key, value, the end where the verdict
-    turns and the verdict beyond it, and the margin."""
+    """What decides each verdict: per subject its sentence, the number's key and value, the end
+    where the verdict turns and the verdict beyond it, and the margin (``turns_at``, ``beyond``
+    and the margins null when no number moved alone changes it)."""
     out = []
-    for e in entries:
-        if e.margin is None or e.nearest is None:
-            continue
+    for e in deciding_entries(entries):
+        changes = e.margin is not None and e.nearest is not None
         out.append(
             {
                 "sentence": deciding_sentence(e),
                 "subject": e.subject,
-                "parameter": e.parameter.key,
-                "value": fmt(e.parameter.value),
-                "turns_at": number_json(e.nearest.at),
-                "beyond": state_json(e.nearest.beyond),
-                "margin": float(e.margin),
-                "margin_exact": None if e.margin_bracket else fmt(e.margin),
+                "parameter": e.parameter.key if changes else None,
+                "value": fmt(e.parameter.value) if changes else None,
+                "turns_at": number_json(e.nearest.at) if changes and e.nearest else None,
+                "beyond": state_json(e.nearest.beyond) if changes and e.nearest else None,
+                "margin": float(e.margin) if e.margin is not None else None,
+                "margin_exact": None if e.margin is None or e.margin_bracket else fmt(e.margin),
             }
         )
     return out
 
 
-def entry_to_json(e: Entry) -> dict[str, Any]:
-    """One entry (README, "JSON output", ``sensitivity``)."""
+def entry_to_json(e: Entry, game: Game) -> dict[str, Any]:
+    """One entry of ``game``'s sensitivity (README, "JSON output", ``sensitivity``)."""
     threshold = None
     if not e.subject.startswith("claim:"):
         r = e.reading
@@ -461,6 +411,7 @@ def entry_to_json(e: Entry) -> dict[str, Any]:
         "margin": None if e.margin is None else float(e.margin),
         "margin_exact": "inf" if e.margin is None else (None if e.margin_bracket else fmt(e.margin)),
         "margin_bracket": None if e.margin_bracket is None else [fmt(v) for v in e.margin_bracket],
+        "margin_relative_to": margin_basis(game, e.parameter),
         "nearest": side,
         "nearest_in_range": nearest_in_range(e),
         "function": [

@@ -21,6 +21,7 @@ SUBJECT_WORDS = {
     "dominant": "dominant",
     "unique": "only equilibrium",
     "risk_dominant": "risk-dominant",
+    "status_quo_exit": "status-quo exit",
 }
 
 
