@@ -145,7 +145,9 @@ def _threshold(name: str, lines: Sequence[Line], holds: Callable[[Fraction], boo
     points = [-a / b for a, b in lines if b != 0 and -a / b >= 0]
     intervals = scan(points, holds)
     verdict = verdict_for(intervals, plausible)
-    return Threshold(name, tuple(intervals), verdict, verdict_phrase(verdict, intervals, plausible), **summarize(intervals))
+    return Threshold(
+        name, tuple(intervals), verdict, verdict_phrase(verdict, intervals, plausible), **summarize(intervals)
+    )
 
 
 def deal_gains(case: Case, kappa: Fraction, status_quo: str | None = None) -> DealGains:
@@ -194,9 +196,7 @@ def deal_gains(case: Case, kappa: Fraction, status_quo: str | None = None) -> De
         kind,
         has_range and max(temptations) > 0,
         _threshold("range", [total], lambda k: _at(total, k) > 0, plausible),
-        _threshold(
-            "each_gains", every, lambda k: _at(total, k) > 0 and all(_at(g, k) >= 0 for g in gains), plausible
-        ),
+        _threshold("each_gains", every, lambda k: _at(total, k) > 0 and all(_at(g, k) >= 0 for g in gains), plausible),
         _threshold("self_enforcing", tempt_lines, lambda k: all(_at(t, k) <= 0 for t in tempt_lines), plausible),
     )
 
@@ -332,11 +332,11 @@ def analyze_bargaining(
     if game.n_players == 2 and game.compromise_profile is not None:
         deal = deal_gains(case, kappa, status_quo)
     else:
-        skipped = "the game has no two players that each name a compromise strategy, so the deal's gains are not computed"
+        skipped = (
+            "the game has no two players that each name a compromise strategy, so the deal's gains are not computed"
+        )
         if section is None:
             raise SovgameError(f"{case.origin}: bargaining: {skipped}, and the file has no [bargaining] table")
     return BargainingAnalysis(
         case, kappa, case.plausible, deal, None if section is None else diagnose_section(section), skipped
     )
-
-

@@ -90,9 +90,7 @@ def _roles(case: Case, bg: BayesianGame) -> tuple[int, BayesType, BayesType]:
     (the untrustworthy one: confronting strictly dominates for it within the plausible range)."""
     senders = [p for p in range(2) if len(bg.types[p]) == 2]
     if len(senders) != 1 or any(len(bg.types[p]) > 2 for p in range(2)) or len(bg.types[1 - senders[0]]) != 1:
-        raise SovgameError(
-            f"{case.origin}: signals need one player with two [[types]] (the sender) and one with none"
-        )
+        raise SovgameError(f"{case.origin}: signals need one player with two [[types]] (the sender) and one with none")
     sender = senders[0]
     top = case.plausible[1]
     kinds = [belief_set(type_rstp(bg, t), top)[0] for t in bg.types[sender]]

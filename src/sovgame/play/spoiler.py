@@ -155,10 +155,7 @@ def survival(
 def restore_after_attack(prior: Fraction, rates: tuple[Fraction, Fraction], beliefs: Interval | None) -> int | None:
     """The fewest quiet periods after one attack at which compromise holds again (0: the
     attack did not end it); None when none up to :data:`MAX_QUIET` do."""
-    return next(
-        (q for q in range(MAX_QUIET + 1) if _holds(beliefs, belief_after(prior, rates, 1, q))),
-        None,
-    )
+    return next((q for q in range(MAX_QUIET + 1) if _holds(beliefs, belief_after(prior, rates, 1, q))), None)
 
 
 def _types(case: Case, bg: BayesianGame, spoiler: Spoiler) -> tuple[int, str]:
@@ -307,4 +304,3 @@ def _followed_payoffs(spoiler: Spoiler, ends: bool) -> list[Followed]:
 
         out.append(follow(name, ranged, attacks, [margin]))
     return out
-

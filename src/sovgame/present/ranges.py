@@ -1,0 +1,55 @@
+"""A conclusion followed along each declared range (:mod:`sovgame.play.ranges`): one table
+and its JSON, shared by the spoiler and bargaining views."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.numbers import fmt
+from ..play.ranges import Followed
+from .sections import Section
+
+
+def followed_text(f: Followed) -> str:
+    """ "throughout", "nowhere", or "for x in [a, b); changes at b"."""
+    if f.throughout is True:
+        return "throughout the range"
+    if f.throughout is False:
+        return "nowhere in the range"
+    where = " ∪ ".join(str(i) for i in f.holds)
+    return f"for values in {where}; changes at {', '.join(fmt(c) for c in f.changes)}"
+
+
+def followed_section(followed: tuple[Followed, ...], title: str, caption: str, name: str) -> Section:
+    """One row per number followed: its range, its value, whether the conclusion holds there
+    and where in the range it holds."""
+    rows = [
+        [
+            f.name,
+            f"[{fmt(f.range[0])}, {fmt(f.range[1])}]",
+            fmt(f.value),
+            followed_text(f),
+        ]
+        for f in followed
+    ]
+    return Section(
+        title,
+        ["number: conclusion", "declared range", "file's value", "where the conclusion holds"],
+        rows,
+        caption=caption,
+        name=name,
+        whole={0},
+    )
+
+
+def followed_to_json(f: Followed) -> dict[str, Any]:
+    """One number followed over its range."""
+    return {
+        "number": f.name,
+        "value": fmt(f.value),
+        "range": [fmt(f.range[0]), fmt(f.range[1])],
+        "at_value": f.at_value,
+        "throughout": f.throughout,
+        "holds": [i.to_json() for i in f.holds],
+        "changes": [fmt(c) for c in f.changes],
+    }
