@@ -256,56 +256,87 @@ def _powell_of(section: BargainingSection, values: dict[str, Fraction]) -> Commi
     )
 
 
+Values = dict[str, Fraction]
+ValueMargin = Callable[[Values], Fraction]
+
+
 def _followed_section(section: BargainingSection) -> list[Followed]:
     """Each ranged number over its range: "no middle ground" and "a commitment problem". The
     conclusions change only where p − c_A or p + c_B meets 0, 1 or a division, where the
     shift is 0, or where one of Powell's margins for either side is 0 — each affine in any one
     number (:mod:`sovgame.play.ranges`)."""
     out = []
+    range_ends: list[ValueMargin] = [lambda v: v["prevail"] - v["cost_a"], lambda v: v["prevail"] + v["cost_b"] - 1]
+    for d in section.divisions or ():
+        range_ends += [_low_end_at(d), _high_end_at(d)]
+
+    def no_middle(v: Values) -> bool:
+        lo, hi = fearon_range(v["prevail"], v["cost_a"], v["cost_b"])
+        return lo > hi or (section.divisions is not None and not any(lo <= d <= hi for d in section.divisions))
+
+    def problem(v: Values) -> bool:
+        found = _powell_of(section, v)
+        return found is not None and found.problem
+
     for name, ranged in _numbers(section).items():
         if ranged.range is None:
             continue
-        label = _label(section, name)
-
-        def values(x: Fraction, name: str = name) -> dict[str, Fraction]:
-            return _values(section, **{name: x})
-
-        def no_middle(x: Fraction, values=values) -> bool:
-            v = values(x)
-            lo, hi = fearon_range(v["prevail"], v["cost_a"], v["cost_b"])
-            return lo > hi or (section.divisions is not None and not any(lo <= d <= hi for d in section.divisions))
-
-        ends = [lambda x, values=values: values(x)["prevail"] - values(x)["cost_a"]]
-        ends.append(lambda x, values=values: values(x)["prevail"] + values(x)["cost_b"] - 1)
-        for d in section.divisions or ():
-            ends.append(lambda x, values=values, d=d: values(x)["prevail"] - values(x)["cost_a"] - d)
-            ends.append(lambda x, values=values, d=d: values(x)["prevail"] + values(x)["cost_b"] - d)
-        out.append(follow(f"{label}: no middle ground", ranged, no_middle, ends))
+        label = _label(name)
+        along = _Along(section, name)
+        out.append(
+            follow(f"{label}: no middle ground", ranged, along.test(no_middle), [along.margin(m) for m in range_ends])
+        )
         if "shift" in _numbers(section):
-
-            def problem(x: Fraction, values=values) -> bool:
-                found = _powell_of(section, values(x))
-                return found is not None and found.problem
-
-            out.append(follow(f"{label}: commitment problem", ranged, problem, _powell_margins(values)))
+            margins = [along.margin(m) for m in _powell_margins()]
+            out.append(follow(f"{label}: commitment problem", ranged, along.test(problem), margins))
     return out
 
 
-def _powell_margins(values: Callable[[Fraction], dict[str, Fraction]]) -> list[Callable[[Fraction], Fraction]]:
+class _Along:
+    """The section's numbers with one of them (``name``) set to x."""
+
+    def __init__(self, section: BargainingSection, name: str):
+        self.section, self.name = section, name
+
+    def values(self, x: Fraction) -> Values:
+        return _values(self.section, **{self.name: x})
+
+    def test(self, f: Callable[[Values], bool]) -> Callable[[Fraction], bool]:
+        return lambda x: f(self.values(x))
+
+    def margin(self, f: ValueMargin) -> Callable[[Fraction], Fraction]:
+        return lambda x: f(self.values(x))
+
+
+def _low_end_at(d: Fraction) -> ValueMargin:
+    return lambda v: v["prevail"] - v["cost_a"] - d
+
+
+def _high_end_at(d: Fraction) -> ValueMargin:
+    return lambda v: v["prevail"] + v["cost_b"] - d
+
+
+def _sides(v: Values) -> list[tuple[Fraction, Fraction, Fraction, Fraction]]:
+    """(q, q', c, δ) with A declining, then with B declining."""
+    p, s, d = v["prevail"], v["shift"], v["discount"]
+    return [(p, p + s, v["cost_a"], d), (1 - p, 1 - p - s, v["cost_b"], d)]
+
+
+def _powell_margins() -> list[ValueMargin]:
     """Where Powell's condition can change, for either side declining: the shift is 0, q' = c,
     and the two forms of the condition (q' ≥ c and q' < c) meet equality."""
-
-    def sides(x: Fraction) -> list[tuple[Fraction, Fraction, Fraction, Fraction]]:
-        v = values(x)
-        p, s, d = v["prevail"], v["shift"], v["discount"]
-        return [(p, p + s, v["cost_a"], d), (1 - p, 1 - p - s, v["cost_b"], d)]
-
-    margins: list[Callable[[Fraction], Fraction]] = [lambda x: values(x)["shift"]]
+    margins: list[ValueMargin] = [lambda v: v["shift"]]
     for k in range(2):
-        margins.append(lambda x, k=k: sides(x)[k][1] - sides(x)[k][2])
-        margins.append(lambda x, k=k: _form(sides(x)[k], True))
-        margins.append(lambda x, k=k: _form(sides(x)[k], False))
+        margins += [_later_value(k), _form_of(k, True), _form_of(k, False)]
     return margins
+
+
+def _later_value(k: int) -> ValueMargin:
+    return lambda v: _sides(v)[k][1] - _sides(v)[k][2]
+
+
+def _form_of(k: int, later_fight: bool) -> ValueMargin:
+    return lambda v: _form(_sides(v)[k], later_fight)
 
 
 def _form(side: tuple[Fraction, Fraction, Fraction, Fraction], later_fight: bool) -> Fraction:
@@ -314,7 +345,7 @@ def _form(side: tuple[Fraction, Fraction, Fraction, Fraction], later_fight: bool
     return (q - c) - (d * (q_next - c) if later_fight else 0) - (1 - d)
 
 
-def _label(section: BargainingSection, name: str) -> str:
+def _label(name: str) -> str:
     return {"cost_a": "costs (side A)", "cost_b": "costs (side B)"}.get(name, name)
 
 

@@ -23,15 +23,7 @@ def followed_text(f: Followed) -> str:
 def followed_section(followed: tuple[Followed, ...], title: str, caption: str, name: str) -> Section:
     """One row per number followed: its range, its value, whether the conclusion holds there
     and where in the range it holds."""
-    rows = [
-        [
-            f.name,
-            f"[{fmt(f.range[0])}, {fmt(f.range[1])}]",
-            fmt(f.value),
-            followed_text(f),
-        ]
-        for f in followed
-    ]
+    rows = [[f.name, f"[{fmt(f.range[0])}, {fmt(f.range[1])}]", fmt(f.value), followed_text(f)] for f in followed]
     return Section(
         title,
         ["number: conclusion", "declared range", "file's value", "where the conclusion holds"],

@@ -156,7 +156,7 @@ def _level_json(lv: Level) -> dict[str, Any]:
     return {
         "kappa": fmt(lv.kappa),
         "beliefs": None if lv.beliefs is None else lv.beliefs.to_json(),
-        "critical_prior": None if lv.beliefs is None or lv.beliefs.hi is None else fmt(lv.beliefs.hi),  # type: ignore[arg-type]
+        "critical_prior": None if lv.beliefs is None or lv.beliefs.hi is None else fmt(lv.beliefs.hi),
         "reason": lv.reason or None,
         "holds_at_prior": lv.holds_at_prior,
         "single_attack_ends": lv.ends,

@@ -91,7 +91,7 @@ def read_spoiler(raw: Any, players: list[Player] | None, check: Checker) -> Spoi
         check.add(f"{key}.type", f"{watched!r} has no rate in attack_rates ({', '.join(rates)})")
         return None
     source = check.string(table, "source", key)
-    return Spoiler(name, player, watched, tuple(rates.items()), *values, source=source)
+    return Spoiler(name, player, watched, tuple(rates.items()), values[0], values[1], values[2], source)
 
 
 SECTION = SectionKind("spoiler", KEYS, read_spoiler)
