@@ -29,6 +29,7 @@ roots of g_T − g_U and g_T on each piece.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -118,13 +119,16 @@ def _signal_at(bg: BayesianGame, sender: int, bad: BayesType, good: BayesType, k
     trusted = c_r if rr - rt >= 0 else 1 - c_r
     distrusted = c_r if rs - rp >= 0 else 1 - c_r
 
+    tables = {t.name: bg.payoffs(t, kappa) for t in (good, bad)}
+
     def best(t: BayesType, move: int) -> Fraction:
-        u = bg.payoffs(t, kappa)
+        """The type's best payoff against the receiver's ``move``."""
+        u = tables[t.name]
         return max(Fraction(u[_cell(sender, a, move)]) for a in range(2))
 
     g_good, g_bad = best(good, trusted) - best(good, distrusted), best(bad, trusted) - best(bad, distrusted)
     names = game.players[receiver].strategies
-    u_good = bg.payoffs(good, kappa)
+    u_good = tables[good.name]
     reason = ""
     if trusted != c_r:
         reason = f"{game.players[receiver].name}'s {names[trusted]} is its best reply even to compromise: no signal changes its move"
@@ -178,6 +182,7 @@ def analyze_signals(x: Case, kappa: Fraction | int = 1, plausible: Sequence | No
     kappa = Fraction(kappa)
     points = _breakpoints(bg, sender, [bad, good, bg.types[1 - sender][0]])
 
+    @functools.cache
     def at(k: Fraction) -> SignalRange:
         return _signal_at(bg, sender, bad, good, k)
 

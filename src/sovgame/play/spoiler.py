@@ -92,7 +92,6 @@ class SpoilerAnalysis:
     other_type: str
     beliefs: tuple[Belief, ...]
     levels: tuple[Level, ...]
-    holds: Threshold  # κ at which compromise holds at the prior (trust)
     survives_attack: Threshold  # κ at which compromise holds at the belief after one attack
     gain: Fraction | None  # V_D − V_C: what ending compromise is worth to the spoiler
     followed: tuple[Followed, ...]
@@ -217,7 +216,6 @@ def analyze_spoiler(
         other,
         beliefs,
         levels,
-        compromise_threshold(bg),
         survives,
         gain,
         _followed(spoiler, prior, other, at),

@@ -106,8 +106,7 @@ def _levels_section(result: SpoilerAnalysis) -> Section:
     t = result.survives_attack
     lines.append(
         f"compromise survives one attack {threshold_cell(t)} ({verdict_cell(t)}): {t.reason} (model: {TRUST}, at the "
-        f"belief {_opt(result.after_attack)} after one attack); compromise holds at the prior "
-        f"{threshold_cell(result.holds)} ({verdict_cell(result.holds)})"
+        f"belief {_opt(result.after_attack)} after one attack)"
     )
     if result.gain is not None:
         cost = result.spoiler.attack_cost
@@ -188,7 +187,6 @@ def spoiler_to_json(result: SpoilerAnalysis) -> dict[str, Any]:
             for b in result.beliefs
         ],
         "levels": [_level_json(lv) for lv in result.levels],
-        "compromise_at_prior": threshold_to_json(result.holds),
         "survives_one_attack": threshold_to_json(result.survives_attack),
         "strategic": None
         if result.gain is None
