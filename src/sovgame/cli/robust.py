@@ -171,10 +171,14 @@ def robust_command(
     finally:
         if progress is not None:
             progress.close()
+    from ..present.ranges import draws_section, draws_to_json
+    from ..robustness.model_draws import draw_models
+
+    models = draw_models(loaded, samples, seed)  # None unless the file declares [spoiler] or [bargaining] ranges
     render(
         fmt,
-        lambda: robust_sections(result),
-        lambda: robust_to_json(result),
+        lambda: robust_sections(result) + ([draws_section(models)] if models else []),
+        lambda: robust_to_json(result) | ({"models": draws_to_json(models)} if models else {}),
         heading=result.game.title,
         primary="robustness",
     )

@@ -10,6 +10,7 @@ from ..core.numbers import fmt
 from ..costs.verdicts import TODAY
 from ..errors import SovgameError
 from ..play.bargaining import analyze_bargaining
+from ..play.ranges import Followed
 from ..play.spoiler import analyze_spoiler
 from ..sections.bargaining import BargainingSection
 from ..sections.spoiler import Spoiler
@@ -89,3 +90,16 @@ def _bargaining_sentence(case: Case) -> str:
             "by reneging: the failure is one of enforcement"
         )
     return "; ".join(lines) + "."
+
+
+def followed_of(case: Case) -> list[Followed]:
+    """Every declared range of the file's [spoiler] and [bargaining] followed one number at a
+    time (none without them): what ``sensitivity`` adds for these sections."""
+    out: list[Followed] = []
+    if case.section(Spoiler) is not None:
+        out += analyze_spoiler(case).followed
+    section = case.section(BargainingSection)
+    if section is not None:
+        found = analyze_bargaining(case).section
+        out += found.followed if found is not None else ()
+    return out

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..core.numbers import fmt
 from ..play.ranges import Followed
+from ..robustness.model_draws import ModelDraws
 from .sections import Section
 
 
@@ -44,4 +45,48 @@ def followed_to_json(f: Followed) -> dict[str, Any]:
         "throughout": f.throughout,
         "holds": [i.to_json() for i in f.holds],
         "changes": [fmt(c) for c in f.changes],
+    }
+
+
+def draws_section(draws: ModelDraws) -> Section:
+    """The spoiler's and bargaining's conclusions over draws of their declared ranges."""
+    rows = [
+        [
+            s.model,
+            s.conclusion,
+            "yes" if s.at_file else "no",
+            f"{s.share:.3f}",
+            f"[{s.interval[0]:.3f}, {s.interval[1]:.3f}]",
+        ]
+        for s in draws.shares
+    ]
+    at = "" if draws.kappa is None else f"; the spoiler's at κ = {fmt(draws.kappa)}"
+    return Section(
+        f"The spoiler and bargaining over {draws.samples} draws of their declared ranges",
+        ["model", "conclusion", "with the file's numbers", "share of draws", "95% interval"],
+        rows,
+        caption=f"drawn uniformly and independently: {', '.join(draws.drawn)}{at}; each draw decided exactly",
+        name="model_draws",
+        numeric={3},
+    )
+
+
+def draws_to_json(draws: ModelDraws) -> dict[str, Any]:
+    """The conclusions over the draws."""
+    return {
+        "samples": draws.samples,
+        "seed": draws.seed,
+        "drawn": list(draws.drawn),
+        "kappa": None if draws.kappa is None else fmt(draws.kappa),
+        "conclusions": [
+            {
+                "model": s.model,
+                "conclusion": s.conclusion,
+                "at_file": s.at_file,
+                "share": s.share,
+                "hits": s.hits,
+                "interval": list(s.interval),
+            }
+            for s in draws.shares
+        ],
     }
