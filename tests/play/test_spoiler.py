@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sovgame import load_game
 from sovgame.core.intervals import Interval
-from sovgame.play.spoiler import analyze_spoiler, belief_after, survival
+from sovgame.play.spoiler import analyze_spoiler, belief_after, restore_after_attack, survival
 
 TTP = load_game("pakistan_afghanistan_ttp")
 
@@ -123,3 +123,33 @@ def test_each_declared_range_followed():
     seeker = followed["attack_rates.security_seeker"]
     assert seeker.holds == (Interval(F(1, 10), True, F(2, 5), False),) and seeker.changes == (F(2, 5),)
     assert followed["attack_cost"].holds == (Interval(F(1, 4), True, F(2), False),)
+
+
+probabilities = st.fractions(min_value=0, max_value=1, max_denominator=20)
+
+
+@given(fractions, probabilities, probabilities, fractions)
+def test_quiet_periods_to_restore_match_a_walk_one_period_at_a_time(prior, a1, a0, h):
+    """The first quiet period after an attack whose belief is at most h, found by updating one
+    period at a time (at most 300), against the closed form with its logarithmic jump."""
+    beliefs = Interval(F(0), True, h, True)
+    belief = one_update(prior, (a1, a0), True) if prior * a1 + (1 - prior) * a0 > 0 else None
+    walked = None
+    for q in range(300):
+        if belief is not None and belief <= h:
+            walked = q
+            break
+        seen = belief is not None and belief * (1 - a1) + (1 - belief) * (1 - a0) > 0
+        belief = one_update(belief, (a1, a0), False) if seen else None
+    assert restore_after_attack(prior, (a1, a0), beliefs) == walked
+
+
+def test_the_periods_are_bounded():
+    import pytest
+
+    from sovgame.errors import ParameterError
+
+    with pytest.raises(ParameterError):
+        analyze_spoiler(TTP, 2, periods=0)
+    with pytest.raises(ParameterError):
+        analyze_spoiler(TTP, 2, periods=51)

@@ -28,6 +28,7 @@ derived from these payoffs; each number the analysis reports names its model.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -35,7 +36,7 @@ from fractions import Fraction
 from ..core.case import Case, as_case
 from ..core.intervals import Interval
 from ..costs.thresholds import Threshold
-from ..errors import SovgameError
+from ..errors import ParameterError, SovgameError
 from ..sections.spoiler import Spoiler
 from .bayesian import BayesianGame
 from .ranges import Followed, follow
@@ -43,6 +44,8 @@ from .trust import _check, compromise_threshold, prior_range, with_prior
 
 #: How many periods the survival table covers by default.
 PERIODS = 4
+#: The most periods the beliefs and survival tables may cover.
+MAX_PERIODS = 50
 #: The most quiet periods searched for that restore compromise after an attack.
 MAX_QUIET = 10_000
 
@@ -153,8 +156,32 @@ def survival(
 
 def restore_after_attack(prior: Fraction, rates: tuple[Fraction, Fraction], beliefs: Interval | None) -> int | None:
     """The fewest quiet periods after one attack at which compromise holds again (0: the
-    attack did not end it); None when none up to :data:`MAX_QUIET` do."""
-    return next((q for q in range(MAX_QUIET + 1) if _holds(beliefs, belief_after(prior, rates, 1, q))), None)
+    attack did not end it); None when none up to :data:`MAX_QUIET` do.
+
+    After the attack and q quiet periods the odds of the watched type are O·r^q, with O the
+    odds after the attack and r = (1 − a₁)/(1 − a₀): monotone in q. So the first q whose
+    belief enters ``beliefs`` is proposed from logarithms and checked exactly around it."""
+    if _holds(beliefs, belief_after(prior, rates, 1, 0)):
+        return 0
+    a1, a0 = rates
+    after = belief_after(prior, rates, 1, 0)
+    if a1 == 1 or a0 == 1:  # one quiet period settles the type; more change nothing
+        return 1 if _holds(beliefs, belief_after(prior, rates, 1, 1)) else None
+    if beliefs is None or after in (None, 0, 1) or a1 == a0:
+        return None  # an impossible history, a certain belief, or quiet periods that tell nothing
+    target = beliefs.hi if after > beliefs.hi else beliefs.lo  # type: ignore[operator]
+    assert isinstance(target, Fraction)
+    if target in (0, 1):
+        return None  # odds 0 or infinite are never reached
+    odds, goal, ratio = after / (1 - after), target / (1 - target), (1 - a1) / (1 - a0)
+    guess = math.log(goal / odds) / math.log(ratio)
+    if not math.isfinite(guess) or guess > MAX_QUIET:
+        return None
+    start = max(0, math.floor(guess) - 1)
+    return next(
+        (q for q in range(start, min(start + 4, MAX_QUIET + 1)) if _holds(beliefs, belief_after(prior, rates, 1, q))),
+        None,
+    )
 
 
 def _types(case: Case, bg: BayesianGame, spoiler: Spoiler) -> tuple[int, str]:
@@ -186,6 +213,8 @@ def analyze_spoiler(
     top of the plausible range the critical beliefs, whether one attack ends compromise, the
     quiet periods that restore it, survival under each type and the spoiler's best reply;
     the κ that deters it; each ranged number of ``[spoiler]`` followed (module docstring)."""
+    if not 1 <= periods <= MAX_PERIODS:
+        raise ParameterError("periods", f"must be between 1 and {MAX_PERIODS}, not {periods}")
     case = as_case(x, plausible)
     spoiler = case.section(Spoiler)
     if spoiler is None:
