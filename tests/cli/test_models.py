@@ -38,6 +38,8 @@ def test_signals_json_and_the_empty_range_today(runner):
     assert doubled.exit_code == 0, doubled.output
     (r,) = json.loads(doubled.stdout)["ranges"]
     assert r["range"] == ["2", "4"] and r["range_formula"] == ["2", "1 + (3/2)κ"]
+    table = invoke(runner, "signals", "pakistan_afghanistan_types", "--kappa", "2").stdout
+    assert "no signal is needed" in table and "for priors above 1/2" in " ".join(table.split())
     today = invoke(runner, "signals", "pakistan_afghanistan_types", "--kappa", "1")
     assert today.exit_code == 0 and "none" in today.stdout and "no signal changes its move" in today.stdout
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.intervals import exact_text
 from ..core.numbers import fmt
 from ..costs.verdicts import verdict_legend, verdict_scale_json
 from ..play.signals import SignalRange, SignalsAnalysis
@@ -59,9 +60,14 @@ def _needed_sentence(result: SignalsAnalysis) -> str:
     if result.priors is None:
         return f"at κ = {kappa} compromise holds at no prior of the {result.untrustworthy} type without a signal"
     if not result.needed:
+        where = (
+            f"above {exact_text(result.priors.hi)}"
+            if result.priors.lo == 0 and result.priors.hi is not None
+            else f"outside {result.priors}"
+        )
         return (
             f"at κ = {kappa} no signal is needed at the file's prior {prior} of the {result.untrustworthy} type: "
-            f"compromise already holds for priors in {result.priors}; a signal matters for priors outside it"
+            f"compromise already holds for priors in {result.priors}; a signal matters for priors {where}"
         )
     return (
         f"at κ = {kappa} a signal is needed: the file's prior {prior} of the {result.untrustworthy} type lies "
