@@ -77,3 +77,11 @@ def test_spoiler_types_are_checked_when_analysed():
         assert "case.toml: spoiler: the updating model needs exactly two [[types]] of Afghanistan" in str(exc)
     else:
         raise AssertionError("a spoiler without types was analysed")
+
+
+def test_a_shift_must_keep_the_probability_of_prevailing_a_probability():
+    """0.5 + 0.3 is fine, but its range [0.4, 0.7] with a shift up to 0.4 reaches 1.1."""
+    found = problems(CASE_TOML + BARGAINING + "shift = 0.3\nshift_range = [0, 0.4]\ndiscount = 0.9\n")
+    assert found == [
+        "bargaining.shift: prevail + shift must stay within [0, 1], for the stated values and across their declared ranges"
+    ]

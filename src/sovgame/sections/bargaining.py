@@ -79,9 +79,14 @@ def read_bargaining(raw: Any, players: list[Player] | None, check: Checker) -> B
     discount = read_ranged(check, table, "discount", key, DISCOUNT)
     if shift is not None and discount is None:
         check.add(f"{key}.discount", "missing; a shift in power needs the discount factor 0 < discount < 1")
-    if shift is not None and prevail is not None and not 0 <= prevail.value + shift.value <= 1:
-        check.add(f"{key}.shift", "prevail + shift must stay within [0, 1]")
-        shift = None
+    if shift is not None and prevail is not None:
+        (p_lo, p_hi), (s_lo, s_hi) = prevail.range or (prevail.value,) * 2, shift.range or (shift.value,) * 2
+        if not (0 <= p_lo + s_lo and p_hi + s_hi <= 1):
+            check.add(
+                f"{key}.shift",
+                "prevail + shift must stay within [0, 1], for the stated values and across their declared ranges",
+            )
+            shift = None
     divisions = _divisions(table.get("divisions"), f"{key}.divisions", check)
     if side is None or prevail is None or costs is None or (table.get("divisions") is not None and divisions is None):
         return None
