@@ -53,6 +53,10 @@ _EXPORTS = {
     "solve_bayesian": "play.bayesian",
     "analyze_trust": "play.trust",
     "vary_capacity": "costs.capacity",
+    # a spoiler, bargaining, costly reassurance
+    "analyze_spoiler": "play.spoiler",
+    "analyze_bargaining": "play.bargaining",
+    "analyze_signals": "play.signals",
     "analyze": "findings.analysis",
     "grade_claims": "claims.scorecard",
     # limits
