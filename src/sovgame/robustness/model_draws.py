@@ -110,9 +110,11 @@ def _near(*margins: np.ndarray) -> np.ndarray:
 def _spoiler_conclusions(case: Case, spoiler: Spoiler) -> tuple[list[Conclusion], Fraction | None]:
     result = analyze_spoiler(case, 1)
     level = next((lv for lv in result.levels if lv.holds_at_prior), None)
-    if level is None or level.beliefs is None or not isinstance(level.beliefs.hi, Fraction):
+    if level is None or level.beliefs is None:
         return [], None
     beliefs, prior = level.beliefs, result.prior
+    if not (isinstance(beliefs.lo, Fraction) and isinstance(beliefs.hi, Fraction)):
+        return [], None  # the beliefs' ends are rational in a 2x2 game; anything else is not drawn
     lo, hi = float(beliefs.lo), float(beliefs.hi)
     watched, other = f"spoiler.attack_rates.{spoiler.watched}", f"spoiler.attack_rates.{result.other_type}"
 
@@ -169,8 +171,8 @@ def _bargaining_conclusions(section: BargainingSection) -> list[Conclusion]:
         return out
 
     def problem(v: Values) -> bool:
-        names = ("prevail", "shift", "cost_a", "cost_b", "discount")
-        found = powell(*(v[f"bargaining.{n}"] for n in names), side)
+        p, s, ca, cb = (v[f"bargaining.{n}"] for n in ("prevail", "shift", "cost_a", "cost_b"))
+        found = powell(p, s, ca, cb, v["bargaining.discount"], side)
         return found is not None and found.problem
 
     def problem_floats(c: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
