@@ -56,16 +56,3 @@ def test_missing_sections_are_clear_errors(runner):
 def test_bad_status_quo_is_a_usage_error(runner):
     result = invoke(runner, "bargaining", "pakistan_afghanistan", "--status-quo", "Strike|Nothing")
     assert result.exit_code in (1, 2) and "--status-quo" in result.stderr
-
-
-def test_analyze_mentions_the_models_only_where_the_file_declares_them(runner):
-    """The TTP file states [spoiler] and [bargaining]: its conclusion has both sentences
-    (2/5 to 2/3; the range [1/2, 4/5] and Powell's 5 against 37/10); the types file states
-    neither, and its conclusion has none."""
-    ttp = json.loads(invoke(runner, "analyze", "pakistan_afghanistan_ttp", "-f", "json").stdout)["conclusion"]
-    spoiler = [line for line in ttp if "TTP attack" in line]
-    assert len(spoiler) == 1 and "from 2/5 to 2/3" in spoiler[0] and "1 quiet period restores it" in spoiler[0]
-    bargaining = [line for line in ttp if "beats fighting" in line]
-    assert len(bargaining) == 1 and "[1/2, 4/5]" in bargaining[0] and "a commitment problem" in bargaining[0]
-    types = json.loads(invoke(runner, "analyze", "pakistan_afghanistan_types", "-f", "json").stdout)["conclusion"]
-    assert not any("attack" in line or "beats fighting" in line for line in types)
