@@ -74,6 +74,15 @@ def claims_toml(*tests: str) -> str:
     )
 
 
+def extending(tmp_path, base: str, *tests: str):
+    """A file that extends ``base`` and states one claim per test, loaded."""
+    path = tmp_path / "claims.toml"
+    path.write_text(f'extends = "{base}"\n' + claims_toml(*tests), encoding="utf-8")
+    from sovgame import load_game
+
+    return load_game(str(path))
+
+
 def graded(game):
     """The claims of ``game`` graded, as a list of results in file order."""
     from sovgame.claims.scorecard import grade_claims

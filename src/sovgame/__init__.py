@@ -98,6 +98,10 @@ _EXPORTS = {
     "solve_bayesian": "play.bayesian",
     "analyze_trust": "play.trust",
     "vary_capacity": "costs.capacity",
+    # a spoiler, bargaining, costly reassurance
+    "analyze_spoiler": "play.spoiler",
+    "analyze_bargaining": "play.bargaining",
+    "analyze_signals": "play.signals",
     "analyze": "findings.analysis",
     "compute_sensitivity": "sensitivity.one_number",
     "sensitivity_map": "sensitivity.grid",

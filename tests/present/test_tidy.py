@@ -34,6 +34,9 @@ ARGS = {
     "repeated": ["pakistan_afghanistan_repeated", "--periods", "500"],
     "sequential": ["pakistan_afghanistan"],
     "trust": ["pakistan_afghanistan_types"],
+    "spoiler": ["pakistan_afghanistan_ttp", "--kappa", "2"],
+    "bargaining": ["pakistan_afghanistan_ttp"],
+    "signals": ["pakistan_afghanistan_types", "--kappa", "2"],
 }
 EXTRA = {"thresholds --vary capacity": ["thresholds", "pakistan_afghanistan_capacity", "--vary", "capacity"]}
 

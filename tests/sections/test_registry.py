@@ -48,32 +48,42 @@ def test_every_problem_of_the_moves_at_once():
 
 
 def test_the_registry_names_each_table_once():
-    assert TABLES == ("sequence", "capacity", "types", "mediator", "repeated", "readings", "payoff_ranges")
+    assert TABLES == (
+        "sequence",
+        "capacity",
+        "types",
+        "mediator",
+        "repeated",
+        "readings",
+        "payoff_ranges",
+        "spoiler",
+        "bargaining",
+    )
     assert len({kind.table for kind in SECTIONS}) == len(SECTIONS)
     assert all(kind.keys and "source" in kind.keys for kind in SECTIONS)
 
 
 @dataclass(frozen=True)
-class Spoiler:
-    """A section this package does not have: a third party who may attack."""
+class Observer:
+    """A section this package does not have: an observer who reports what it sees."""
 
     name: str
 
 
-def _read_spoiler(raw, players, check):
+def _read_observer(raw, players, check):
     if raw is None:
         return None
-    check.unknown_keys(raw, ("name",), "spoiler")
-    return Spoiler(check.string(raw, "name", "spoiler", required=True) or "")
+    check.unknown_keys(raw, ("name",), "observer")
+    return Observer(check.string(raw, "name", "observer", required=True) or "")
 
 
 def test_a_new_section_is_one_more_entry_of_the_registry(monkeypatch):
     import sovgame.files.validate as validate
 
-    monkeypatch.setattr(validate, "SECTIONS", SECTIONS + (SectionKind("spoiler", ("name",), _read_spoiler),))
-    case = parse_game(CASE_TOML + '\n[spoiler]\nname = "TTP"\n')
-    assert case.section(Spoiler) == Spoiler("TTP")
-    assert problems(CASE_TOML + '\n[spoiler]\nnmae = "TTP"\n') == [
-        "spoiler.nmae: unknown key; did you mean 'name'?",
-        "spoiler.name: missing; add it as a string",
+    monkeypatch.setattr(validate, "SECTIONS", SECTIONS + (SectionKind("observer", ("name",), _read_observer),))
+    case = parse_game(CASE_TOML + '\n[observer]\nname = "TTP"\n')
+    assert case.section(Observer) == Observer("TTP")
+    assert problems(CASE_TOML + '\n[observer]\nnmae = "TTP"\n') == [
+        "observer.nmae: unknown key; did you mean 'name'?",
+        "observer.name: missing; add it as a string",
     ]

@@ -20,6 +20,7 @@ from ..sections.checker import Checker, describe_value
 from .grading import Context, Grade, TestResult, Untestable
 from .kind import ClaimKind
 from .kinds import (
+    bargaining,
     binding,
     capacity,
     equilibrium,
@@ -28,6 +29,8 @@ from .kinds import (
     repeated,
     scenario,
     sequence,
+    signals,
+    spoiler,
     third_party,
     threshold,
     trust,
@@ -46,6 +49,9 @@ KINDS: tuple[ClaimKind[Any], ...] = (
     sequence.KIND,
     capacity.KIND,
     trust.KIND,
+    spoiler.KIND,
+    bargaining.KIND,
+    signals.KIND,
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
 #: The words ``kind`` may take.

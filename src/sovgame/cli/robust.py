@@ -183,7 +183,17 @@ def robust_command(
     finally:
         if progress is not None:
             progress.close()
-    render(fmt, lambda: robust_sections(result), result.to_dict, heading=result.game.title, primary="robustness")
+    from ..present.ranges import draws_section, draws_to_json
+    from ..robustness.model_draws import draw_models
+
+    models = draw_models(loaded, samples, seed)  # None unless the file declares [spoiler] or [bargaining] ranges
+    render(
+        fmt,
+        lambda: robust_sections(result) + ([draws_section(models)] if models else []),
+        lambda: result.to_dict() | ({"models": draws_to_json(models)} if models else {}),
+        heading=result.game.title,
+        primary="robustness",
+    )
 
 
 def _free_order(loaded, samples: int, seed: int, fmt: OutputFormat, other_options: bool) -> None:

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 
 #: ``--criterion`` may also name the claims' grades.
 CLAIMS = "claims"
+MODELS_TITLE = "The spoiler and bargaining: each declared range followed, one number at a time"
+MODELS_CAPTION = (
+    "the conclusions of `spoiler` (one attack ends compromise; the spoiler attacks) and `bargaining` "
+    "(no middle ground; a commitment problem), exactly along each number with the others as stated"
+)
 
 
 def _range(text: str | None, option: str) -> tuple[Fraction, Fraction] | None:
@@ -105,10 +110,18 @@ def _one_at_a_time(loaded, criterion, target, cost, top, plot, force, fmt) -> No
         from ..present.sensitivity_plot import plot_tornado
 
         typer.echo(f"wrote {plot_tornado(result, plot, force=force)}", err=True)
+    from ..findings.models import followed_of
+    from ..play.ranges import followed_to_json
+    from ..present.ranges import followed_section
+
+    models = followed_of(loaded)  # the declared ranges of [spoiler] and [bargaining], if any
+    extra = [followed_section(tuple(models), MODELS_TITLE, MODELS_CAPTION, "model_ranges")] if models else []
     render(
         fmt,
-        lambda: sensitivity_sections(result, top),
-        lambda: sensitivity_to_json(result, top),
+        lambda: sensitivity_sections(result, top) + extra,
+        lambda: (
+            sensitivity_to_json(result, top) | ({"models": [followed_to_json(f) for f in models]} if models else {})
+        ),
         heading=loaded.title,
         primary="sensitivity",
     )

@@ -19,6 +19,7 @@ from ..costs.assessment import Threshold
 from ..costs.status_quo_exit import StatusQuoExit
 from ..costs.verdicts import Verdict, range_text
 from ..solvers.equilibria import Solution
+from .models import model_sentences
 
 if TYPE_CHECKING:
     from ..claims.scorecard import Scorecard
@@ -92,6 +93,7 @@ def bottom_line(result: Analysis) -> list[str]:
         lines.append(f"No quick robustness run: {result.quick_left_out}.")
     if result.readings is not None:
         lines.append(_readings_line(result.readings))
+    lines += model_sentences(result.case)  # one each for a spoiler or bargaining section the file declares
     if result.scorecard is not None:
         tally = "; ".join(f"{n} {grade.words}" for grade in Grade if (n := result.scorecard.count(grade)))
         lines.append(f"Claims ({len(result.scorecard.results)}): {tally}.")

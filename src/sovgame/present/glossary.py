@@ -116,6 +116,22 @@ TERMS: tuple[tuple[str, str], ...] = (
         "longer an equilibrium, so the pattern of confrontation can end; compromise can become an "
         "equilibrium earlier without ending it",
     ),
+    (
+        r"\bbargaining range\b",
+        "bargaining range: the divisions of the issue both sides prefer to fighting, [p − c_A, p + c_B] "
+        "for A's share (Fearon 1995); war then needs private information, a commitment problem or an "
+        "indivisible issue",
+    ),
+    (
+        r"\bcommitment problem\b",
+        "commitment problem: a deal both prefer exists but cannot be made to stick; here the declining "
+        "side fights now because the rising side cannot promise it enough later (Powell 2006)",
+    ),
+    (
+        r"\bseparating\b",
+        "separating signal: a costly signal only the trustworthy type would pay for, so the other side "
+        "learns the type from it (Kydd 2000, 2005)",
+    ),
 )
 
 

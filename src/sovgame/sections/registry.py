@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import capacity, mediator, payoff_ranges, readings, repeated, sequence, types
+from . import bargaining, capacity, mediator, payoff_ranges, readings, repeated, sequence, spoiler, types
 from .kind import SectionKind
 
 SECTIONS: tuple[SectionKind[Any], ...] = (
@@ -23,6 +23,8 @@ SECTIONS: tuple[SectionKind[Any], ...] = (
     repeated.SECTION,
     readings.SECTION,
     payoff_ranges.SECTION,
+    spoiler.SECTION,
+    bargaining.SECTION,
 )
 
 #: The top-level tables the sections own.
