@@ -29,6 +29,8 @@ VIEWS = (
     ("play.dynamics", "Dynamics", "play", "dynamics_to_json"),
     ("play.sequential", "SequentialAnalysis", "moves", "sequential_to_json"),
     ("play.trust", "TrustAnalysis", "trust", "trust_to_json"),
+    ("play.gmcr", "StabilityAnalysis", "stability", "stability_to_json"),
+    ("play.quantal", "QreAnalysis", "qre", "qre_to_json"),
     ("robustness.summary", "RobustResult", "robust", "robust_to_json"),
     ("findings.analysis", "Analysis", "analysis", "analysis_to_json"),
     ("claims.scorecard", "Scorecard", "claims", "scorecard_to_json"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import capacity, mediator, repeated, sequence, types
+from . import capacity, mediator, repeated, sequence, stability, types
 from .kind import SectionKind
 
 SECTIONS: tuple[SectionKind[Any], ...] = (
@@ -21,6 +21,7 @@ SECTIONS: tuple[SectionKind[Any], ...] = (
     types.SECTION,
     mediator.SECTION,
     repeated.SECTION,
+    stability.SECTION,
 )
 
 #: The top-level tables the sections own.

@@ -1,0 +1,340 @@
+"""Ordinal stability: the Graph Model for Conflict Resolution (GMCR).
+
+Kilgour, Hipel & Fang (1987), *The graph model for conflicts*, Automatica 23:41–55; Fang,
+Hipel & Kilgour (1993), *Interactive Decision Making*. The states are the game's feasible
+outcomes; decision maker i's unilateral moves change its own strategy (to a feasible state,
+unless the move is irreversible: :mod:`sovgame.sections.stability`); only each side's
+preference ordering over the states counts, here the ordering of its costed payoffs
+``u_i(s; κ)`` (ties allowed). At κ = 0 that is the file's ordering alone, which is all an
+ordinal file (``payoff_scale = "ordinal"``) states. A *unilateral improvement* (UI) of i
+from s is a move to a state i strictly prefers. For i at s, with H = the other players:
+
+- **Nash (R)**: i has no UI from s.
+- **GMR**: every UI s₁ is *sanctioned*: H can reach from s₁ some s₂ with s₂ ⪯ᵢ s.
+- **SMR**: as GMR, and i cannot escape the sanction: every move of i from s₂ stays ⪯ᵢ s.
+- **SEQ**: every UI is sanctioned by a *credible* sequence: each move in it is a UI of the
+  player who makes it.
+
+H reaches states by legal sequences of unilateral moves of its members in which no member
+moves twice in a row (the reachable list, Fang et al. 1993); with two players that is one
+move of the other. A state is an equilibrium under a concept if it is stable for every
+player. Everything here compares exact numbers.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ..core.case import Case, as_case
+from ..core.intervals import Interval
+from ..core.model import Game, Profile
+from ..errors import ParameterError
+from ..sections.stability import StabilitySettings
+
+#: The four stability concepts, from the most myopic to the most far-sighted sanction.
+CONCEPTS = ("nash", "gmr", "smr", "seq")
+#: Their names as the literature writes them.
+CONCEPT_NAMES = {"nash": "Nash", "gmr": "GMR", "smr": "SMR", "seq": "SEQ"}
+
+#: One step of a sequence of moves: (the player who moves, the state it moves to).
+Step = tuple[int, Profile]
+
+
+@dataclass(frozen=True)
+class Graph:
+    """The states and every player's unilateral moves, fixed for all κ."""
+
+    game: Game
+    states: tuple[Profile, ...]
+    moves: tuple[dict[Profile, tuple[Profile, ...]], ...]  # moves[i][s]: i's moves from s
+
+    def values(self, kappa: Fraction) -> dict[Profile, tuple[Fraction, ...]]:
+        """Each state's costed payoffs u_i(s; κ), exactly."""
+        at = self.game.payoffs_at(kappa)
+        return {s: tuple(at[s + (i,)] for i in range(self.game.n_players)) for s in self.states}
+
+
+def build_graph(game: Game, settings: StabilitySettings | None = None) -> Graph:
+    """The feasible states and the moves between them (no infeasible state, no irreversible move)."""
+    settings = settings or StabilitySettings()
+    states = tuple(s for s in game.profiles() if s not in settings.infeasible)
+    feasible = set(states)
+    moves = []
+    for i, player in enumerate(game.players):
+        own = {}
+        for s in states:
+            ends = []
+            for k in range(len(player.strategies)):
+                t = s[:i] + (k,) + s[i + 1 :]
+                if k != s[i] and t in feasible and (i, s[i], k) not in settings.forbidden:
+                    ends.append(t)
+            own[s] = tuple(ends)
+        moves.append(own)
+    return Graph(game, states, tuple(moves))
+
+
+def reachable(
+    graph: Graph, start: Profile, movers: Sequence[int], values: dict | None = None
+) -> dict[Profile, tuple[Step, ...]]:
+    """The states ``movers`` reach from ``start`` by legal sequences (no member moves twice in
+    a row), each with a shortest sequence; with ``values``, only sequences of unilateral
+    improvements (each move strictly better for its mover)."""
+    found: dict[Profile, tuple[Step, ...]] = {}
+    seen = {(start, -1)}
+    queue: deque[tuple[Profile, int, tuple[Step, ...]]] = deque([(start, -1, ())])
+    while queue:
+        state, last, path = queue.popleft()
+        for j in movers:
+            if j == last:
+                continue
+            for t in graph.moves[j][state]:
+                if values is not None and not values[t][j] > values[state][j]:
+                    continue
+                step = path + ((j, t),)
+                found.setdefault(t, step)
+                if (t, j) not in seen:
+                    seen.add((t, j))
+                    queue.append((t, j, step))
+    return found
+
+
+@dataclass(frozen=True)
+class Answer:
+    """How the others answer i's improvement to ``improvement`` under each concept: the
+    sequence of their moves that sanctions it (None: none does)."""
+
+    improvement: Profile
+    gmr: tuple[Step, ...] | None
+    smr: tuple[Step, ...] | None
+    seq: tuple[Step, ...] | None
+
+
+@dataclass(frozen=True)
+class PlayerStability:
+    """One player at one state: its improvements, how each is answered, and the four flags."""
+
+    player: int
+    answers: tuple[Answer, ...]
+
+    def stable(self, concept: str) -> bool:
+        """Whether the state is stable for this player under ``concept``."""
+        if concept == "nash":
+            return not self.answers
+        return all(getattr(a, concept) is not None for a in self.answers)
+
+
+@dataclass(frozen=True)
+class StateStability:
+    """One state: each player's stability; ``stable[c]``: stable for every player under c."""
+
+    profile: Profile
+    players: tuple[PlayerStability, ...]
+
+    def stable(self, concept: str) -> bool:
+        """Stable for every player under ``concept``: an equilibrium of that concept."""
+        return all(p.stable(concept) for p in self.players)
+
+
+def _sanction(
+    graph: Graph, values: dict, i: int, s: Profile, found: dict[Profile, tuple[Step, ...]], escape: bool
+) -> tuple[Step, ...] | None:
+    """The shortest of the others' sequences in ``found`` ending at a state i likes no more
+    than s (and, if ``escape``, from which no move of i gets it above s)."""
+    best = None
+    for s2, path in found.items():
+        if values[s2][i] > values[s][i]:
+            continue
+        if escape and any(values[s3][i] > values[s][i] for s3 in graph.moves[i][s2]):
+            continue
+        if best is None or len(path) < len(best):
+            best = path
+    return best
+
+
+def player_stability(graph: Graph, values: dict, i: int, s: Profile) -> PlayerStability:
+    """Player i at state s under the four concepts, with the sanction of each improvement."""
+    others = [j for j in range(graph.game.n_players) if j != i]
+    answers = []
+    for s1 in graph.moves[i][s]:
+        if not values[s1][i] > values[s][i]:
+            continue
+        any_moves = reachable(graph, s1, others)
+        credible = reachable(graph, s1, others, values)
+        answers.append(
+            Answer(
+                s1,
+                _sanction(graph, values, i, s, any_moves, escape=False),
+                _sanction(graph, values, i, s, any_moves, escape=True),
+                _sanction(graph, values, i, s, credible, escape=False),
+            )
+        )
+    return PlayerStability(i, tuple(answers))
+
+
+def stability_at(graph: Graph, kappa: Fraction) -> tuple[StateStability, ...]:
+    """Every state under the four concepts at κ, with the sanctions named."""
+    values = graph.values(kappa)
+    return tuple(
+        StateStability(s, tuple(player_stability(graph, values, i, s) for i in range(graph.game.n_players)))
+        for s in graph.states
+    )
+
+
+@dataclass(frozen=True)
+class Evolution:
+    """The status-quo analysis: from ``start``, the shortest sequences of unilateral
+    improvements (any player, one move at a time) that reach ``target``; ``reached``: every
+    state such sequences reach; ``reason``: why none reaches it, in words."""
+
+    start: Profile | None
+    target: Profile | None
+    paths: tuple[tuple[Step, ...], ...]
+    reached: tuple[Profile, ...]
+    reason: str
+
+
+def evolve(graph: Graph, kappa: Fraction, start: Profile | None, target: Profile | None) -> Evolution:
+    """Sequences of unilateral improvements from ``start`` to ``target`` at κ (at most five of
+    the shortest), or why there are none (Fang et al. 1993, status quo analysis)."""
+    game = graph.game
+    if start is None or target is None:
+        what = "no status quo is named" if start is None else "no player names a compromise strategy"
+        return Evolution(start, target, (), (), what)
+    values = graph.values(kappa)
+    n = game.n_players
+    parents: dict[Profile, list[tuple[Profile, int]]] = {start: []}
+    depth = {start: 0}
+    queue = deque([start])
+    while queue:
+        s = queue.popleft()
+        for j in range(n):
+            for t in graph.moves[j][s]:
+                if values[t][j] > values[s][j]:
+                    if t not in depth:
+                        depth[t] = depth[s] + 1
+                        parents[t] = []
+                        queue.append(t)
+                    if depth[t] == depth[s] + 1:
+                        parents[t].append((s, j))
+    reached = tuple(s for s in graph.states if s in depth and s != start)
+    if start == target:
+        return Evolution(start, target, ((),), reached, "the status quo is the compromise")
+    if target not in depth:
+        return Evolution(start, target, (), reached, _no_path_reason(game, start, target, reached, values))
+    paths: list[tuple[Step, ...]] = []
+
+    def walk(state: Profile, tail: tuple[Step, ...]) -> None:
+        """Every shortest path back to the start (at most five)."""
+        if len(paths) >= 5:
+            return
+        if state == start:
+            paths.append(tail)
+            return
+        for previous, mover in parents[state]:
+            walk(previous, ((mover, state),) + tail)
+
+    walk(target, ())
+    return Evolution(start, target, tuple(paths), reached, "")
+
+
+def _no_path_reason(game: Game, start: Profile, target: Profile, reached: tuple, values: dict) -> str:
+    name = game.outcome_key
+    if not reached:
+        return f"from {name(start)} no player can improve alone: it is Nash-stable for every player"
+    ends = ", ".join(name(s) for s in reached)
+    return f"unilateral improvements from {name(start)} reach only {ends}, never {name(target)}"
+
+
+@dataclass(frozen=True)
+class StabilityAnalysis:
+    """``sovgame stability``: every state at κ under the four concepts (with sanctions), the
+    equilibria of each concept, the exact sets of κ ≥ 0 over which each state is an
+    equilibrium of each concept (``intervals[state][concept]``), and the status-quo analysis."""
+
+    case: Case
+    kappa: Fraction
+    graph: Graph
+    states: tuple[StateStability, ...]
+    intervals: dict[Profile, dict[str, tuple[Interval, ...]]]
+    evolution: Evolution
+    breakpoints: tuple[Fraction, ...]
+
+    @property
+    def game(self) -> Game:
+        """The game analysed."""
+        return self.case.game
+
+    def equilibria(self, concept: str) -> tuple[Profile, ...]:
+        """The states stable for every player under ``concept``."""
+        return tuple(st.profile for st in self.states if st.stable(concept))
+
+    def state(self, profile: Profile) -> StateStability:
+        """The stability of one state (a KeyError for an infeasible one)."""
+        for st in self.states:
+            if st.profile == profile:
+                return st
+        raise KeyError(profile)
+
+
+def default_status_quo(game: Game, settings: StabilitySettings | None) -> Profile | None:
+    """The file's status quo; else, when every player has two strategies and names its
+    compromise, the outcome where every player confronts."""
+    if settings is not None and settings.status_quo is not None:
+        return settings.status_quo
+    target = game.compromise_profile
+    if target is None or any(len(p.strategies) != 2 for p in game.players):
+        return None
+    return tuple(1 - k for k in target)
+
+
+def stability(
+    game: Game | Case,
+    kappa: Fraction | int = 0,
+    start: Profile | str | None = None,
+    settings: StabilitySettings | None = None,
+) -> StabilityAnalysis:
+    """Nash, GMR, SMR and SEQ stability of every state at κ, their κ-intervals and the
+    status-quo analysis from ``start`` (default: the file's status quo,
+    :func:`default_status_quo`).
+
+    ``settings`` overrides the file's ``[stability]`` section (infeasible states,
+    irreversible moves). Raises ParameterError for a game of one player or a bad ``start``.
+
+    >>> from sovgame import Game
+    >>> pd = Game.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]], strategies=[["C", "D"], ["C", "D"]])
+    >>> result = stability(pd)
+    >>> [pd.outcome_key(s) for s in result.equilibria("nash")], [pd.outcome_key(s) for s in result.equilibria("seq")]
+    (['D|D'], ['C|C', 'D|D'])
+    """
+    from .gmcr_intervals import stability_intervals
+
+    case = as_case(game)
+    game = case.game
+    if game.n_players < 2:
+        raise ParameterError("game", "stability needs two or more players")
+    kappa = Fraction(kappa)
+    if kappa < 0:
+        raise ParameterError("kappa", f"must be >= 0, not {kappa}")
+    settings = settings if settings is not None else case.section(StabilitySettings)
+    graph = build_graph(game, settings)
+    if isinstance(start, str):
+        try:
+            start = game.parse_outcome(start)
+        except ValueError as exc:
+            raise ParameterError("start", str(exc)) from None
+    start = start if start is not None else default_status_quo(game, settings)
+    if start is not None and start not in graph.states:
+        raise ParameterError("start", f"{game.outcome_key(start)} is an infeasible state")
+    intervals, points = stability_intervals(graph)
+    return StabilityAnalysis(
+        case,
+        kappa,
+        graph,
+        stability_at(graph, kappa),
+        intervals,
+        evolve(graph, kappa, start, game.compromise_profile),
+        points,
+    )
