@@ -47,6 +47,7 @@ def branch_json(branch: LogitBranch) -> dict[str, Any]:
             {**point_json(game, branch.kappa, p), "compromise": _compromise_json(game, p)} for p in branch.points
         ],
         "folds": list(branch.folds),
+        "bifurcations": list(branch.bifurcations),
         "limit": point_json(game, branch.kappa, branch.limit),
         "limit_equilibrium": None if limit is None else limit,
         "limit_distance": branch.limit_distance,
@@ -111,6 +112,12 @@ def qre_sections(result: QreAnalysis) -> list[Section]:
     for branch in branches:
         if branch.folds:
             lines.append(f"at κ = {fmt(branch.kappa)} the branch folds (turns back in λ) at λ ≈ {', '.join(f'{f:.3g}' for f in branch.folds)}")
+        if branch.bifurcations:
+            where = ", ".join(f"{b:.3g}" for b in branch.bifurcations)
+            lines.append(
+                f"at κ = {fmt(branch.kappa)} another branch crosses this one near λ ≈ {where}; the trace keeps to "
+                "the branch it is on (a symmetric game's symmetric branch)"
+            )
         lines.append(_limit_line(branch))
     sections = [
         Section(

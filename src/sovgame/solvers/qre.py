@@ -57,7 +57,9 @@ class LogitPoint:
 @dataclass(frozen=True)
 class LogitBranch:
     """The principal branch at κ: its points in the order traced (λ may turn back at a fold),
-    the λ of each fold, the limit (the last point, at λ = :data:`LAMBDA_MAX`) and the exact
+    the λ of each fold, the λ near which another branch crosses it (a bifurcation, where the
+    sign of det[J; tᵀ] changes: the trace keeps to the branch it is on, as a symmetric game's
+    uniform branch, where Gambit breaks the symmetry by a perturbation), the limit (the last point, at λ = :data:`LAMBDA_MAX`) and the exact
     equilibrium it lies in (an index into ``equilibria``; None when it matches none), with
     the largest gap found (``limit_distance``) and the regret at the limit."""
 
@@ -65,6 +67,7 @@ class LogitBranch:
     kappa: Fraction
     points: tuple[LogitPoint, ...]
     folds: tuple[float, ...]
+    bifurcations: tuple[float, ...]
     limit_equilibrium: int | None
     limit_distance: float
     limit_regret: float
@@ -208,8 +211,9 @@ def trace(game: Game, kappa: Fraction | int = 1, lambda_max: float = LAMBDA_MAX)
     system = LogitSystem(game, kappa)
     x0 = np.concatenate([np.full(m, -math.log(m)) for m in system.shape])
     y = np.append(x0, 0.0)
-    points, folds = [system.point(y)], []
+    points, folds, crossings = [system.point(y)], [], []
     tangent = _tangent(system.jacobian(y), None)
+    orientation = _orientation(system.jacobian(y), tangent)
     step = 0.03
     while y[-1] < lambda_max:
         predicted = y + step * tangent
@@ -229,6 +233,10 @@ def trace(game: Game, kappa: Fraction | int = 1, lambda_max: float = LAMBDA_MAX)
             continue
         if new_tangent[-1] < 0 <= tangent[-1]:
             folds.append(float(candidate[-1]))
+        turned = _orientation(system.jacobian(candidate), new_tangent)
+        if turned * orientation < 0:
+            crossings.append(float(candidate[-1]))
+            orientation = turned
         y, tangent = candidate, new_tangent
         points.append(system.point(y))
         step = min(step * ACCELERATION, 1e6)
@@ -238,7 +246,7 @@ def trace(game: Game, kappa: Fraction | int = 1, lambda_max: float = LAMBDA_MAX)
             y = back
             points[-1] = system.point(y)
     exact = solve(game, kappa)
-    return _with_limit(game, kappa, tuple(points), tuple(folds), exact)
+    return _with_limit(game, kappa, tuple(points), tuple(folds), tuple(crossings), exact)
 
 
 def _interpolate(points: list[LogitPoint], system: LogitSystem, lam: float) -> np.ndarray:
@@ -266,7 +274,13 @@ def _crossings(branch: LogitBranch, lam: float):
         yield pts[-1]
 
 
-def _with_limit(game: Game, kappa: Fraction, points, folds, exact) -> LogitBranch:
+def _orientation(jac: np.ndarray, tangent: np.ndarray) -> float:
+    """The sign of det[J; tᵀ]: constant along a branch through folds, changing where another
+    branch crosses it."""
+    return float(np.sign(np.linalg.det(np.vstack([jac, tangent]))))
+
+
+def _with_limit(game: Game, kappa: Fraction, points, folds, crossings, exact) -> LogitBranch:
     """The branch with its limit matched against the exact equilibria."""
     limit = points[-1].profile
     equilibria = tuple(tuple(tuple(float(p) for p in s) for s in e.strategies) for e in exact.equilibria)
@@ -274,7 +288,9 @@ def _with_limit(game: Game, kappa: Fraction, points, folds, exact) -> LogitBranc
     best = int(np.argmin(distances)) if distances else None
     distance = distances[best] if best is not None else math.inf
     matched = best if distance <= LIMIT_TOLERANCE else None
-    return LogitBranch(game, kappa, points, folds, matched, distance, regret(game, kappa, limit), equilibria)
+    return LogitBranch(
+        game, kappa, points, folds, crossings, matched, distance, regret(game, kappa, limit), equilibria
+    )
 
 
 def regret(game: Game, kappa: Fraction, profile: tuple[tuple[float, ...], ...]) -> float:
