@@ -25,9 +25,11 @@ from .kinds import (
     equilibrium,
     game_type,
     mediation,
+    qre,
     repeated,
     scenario,
     sequence,
+    stability,
     third_party,
     threshold,
     trust,
@@ -46,6 +48,8 @@ KINDS: tuple[ClaimKind[Any], ...] = (
     sequence.KIND,
     capacity.KIND,
     trust.KIND,
+    stability.KIND,
+    qre.KIND,
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
 #: The words ``kind`` may take.
