@@ -22,9 +22,7 @@ STRATEGIES = [["C", "D"], ["C", "D"]]
 
 def symmetric(r, s, t, p, **options):
     """A symmetric 2x2 game from R, S, T, P."""
-    return Game.from_arrays(
-        [[r, s], [t, p]], [[r, t], [s, p]], strategies=STRATEGIES, compromise=["C", "C"], **options
-    )
+    return Game.from_arrays([[r, s], [t, p]], [[r, t], [s, p]], strategies=STRATEGIES, compromise=["C", "C"], **options)
 
 
 def table(game, kappa=0, **options):

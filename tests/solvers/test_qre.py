@@ -144,7 +144,7 @@ def test_symmetric_bifurcation_is_reported():
 
 def test_random_games_match_gambit():
     rng = random.Random(11)
-    for trial in range(20):
+    for _ in range(20):
         m, n = rng.choice([(2, 2), (2, 3), (3, 3), (3, 2)])
         a = [[rng.randint(-5, 5) for _ in range(n)] for _ in range(m)]
         b = [[rng.randint(-5, 5) for _ in range(n)] for _ in range(m)]

@@ -40,11 +40,7 @@ def stability_command(
     require(stability_work(case.game.shape))
     result = stability(case, level, start)
     render(
-        fmt,
-        lambda: stability_sections(result),
-        lambda: stability_to_json(result),
-        heading=case.title,
-        primary="states",
+        fmt, lambda: stability_sections(result), lambda: stability_to_json(result), heading=case.title, primary="states"
     )
 
 
@@ -53,12 +49,9 @@ def stability_command(
 def qre_command(
     game: GameArg,
     kappa: TodayOpt = "1",
-    lam: Annotated[
-        float | None, typer.Option("--lambda", help="Precision λ ≥ 0 at which to read the branch.")
-    ] = None,
+    lam: Annotated[float | None, typer.Option("--lambda", help="Precision λ ≥ 0 at which to read the branch.")] = None,
     plot: Annotated[
-        str | None,
-        typer.Option("--plot", metavar="FILE.svg", help="Draw P(compromise) against λ for a few κ."),
+        str | None, typer.Option("--plot", metavar="FILE.svg", help="Draw P(compromise) against λ for a few κ.")
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
     force: ForceOpt = False,

@@ -20,6 +20,7 @@ from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
 from ..costs.verdicts import TODAY, Verdict, range_text, set_text
 from ..sensitivity.one_number import Entry, deciding_within_limit
 from ..solvers.equilibria import Solution, solve
+from .lenses import lens_sentences
 from .moves import move_sentences
 
 
@@ -61,7 +62,7 @@ def analyze(game: Game | Case, plausible: Sequence | None = None) -> Analysis:
     top = case.plausible[1]
     at_top = solve(game, top) if game.costs and top not in (0, TODAY) else None
     scorecard = grade_claims(case, report)
-    conclusion = tuple(conclude(report, today, scorecard, move_sentences(case)))
+    conclusion = tuple(conclude(report, today, scorecard, [*move_sentences(case), *lens_sentences(case)]))
     decided, left_out = deciding_within_limit(case, scorecard=scorecard)  # last: it may be left out
     return Analysis(case, at_zero, today, at_top, report, conclusion, scorecard, decided, left_out)
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from ..core.intervals import Interval
 from ..core.model import Profile
-from .gmcr import CONCEPTS, Graph, reachable
+from .gmcr_graph import CONCEPTS, Graph, reachable
 
 #: Sample points per block of the vectorised test (bounds its memory).
 BLOCK = 256
@@ -95,7 +95,8 @@ class PlayerIndex:
         pos = {s: k for k, s in enumerate(graph.states)}
         others = [j for j in range(graph.game.n_players) if j != i]
         self.i, self.others = i, others
-        pair_s, pair_t, pair_count, tri_s, tri_t, tri_s2, tri_count, quad_s, quad_s3 = ([] for _ in range(9))
+        lists: tuple[list[int], ...] = tuple([] for _ in range(9))
+        pair_s, pair_t, pair_count, tri_s, tri_t, tri_s2, tri_count, quad_s, quad_s3 = lists
         for s in graph.states:
             pair_count.append(len(graph.moves[i][s]))
             for t in graph.moves[i][s]:
@@ -174,9 +175,7 @@ def _merge(segments: list[tuple[Fraction, Fraction | None, Fraction]], holds: np
     return tuple(out)
 
 
-def stability_intervals(
-    graph: Graph,
-) -> tuple[dict[Profile, dict[str, tuple[Interval, ...]]], tuple[Fraction, ...]]:
+def stability_intervals(graph: Graph) -> tuple[dict[Profile, dict[str, tuple[Interval, ...]]], tuple[Fraction, ...]]:
     """For each state and concept, the exact set of κ ≥ 0 where the state is stable for every
     player (an equilibrium of the concept); and the breakpoints tested."""
     points = breakpoints(graph)
@@ -190,7 +189,5 @@ def stability_intervals(
         for ix in indices:
             for concept, flags in _player_flags(graph, ix, values).items():
                 stable[concept][lo : lo + len(block)] &= flags
-    intervals = {
-        s: {c: _merge(segments, stable[c][:, n]) for c in CONCEPTS} for n, s in enumerate(graph.states)
-    }
+    intervals = {s: {c: _merge(segments, stable[c][:, n]) for c in CONCEPTS} for n, s in enumerate(graph.states)}
     return intervals, tuple(points)

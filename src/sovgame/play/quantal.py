@@ -84,7 +84,9 @@ def selection(game: Game, top: Fraction, steps: int = 12) -> Selection | None:
         return None
     hi_scan = max(2 * top, Fraction(2))
     grid = [hi_scan * k / steps for k in range(steps + 1)]
-    flags = [limit_is(trace(game, k, 1e4), target) for k in grid] if game.costs else [limit_is(trace(game, 0, 1e4), target)]
+    flags = (
+        [limit_is(trace(game, k, 1e4), target) for k in grid] if game.costs else [limit_is(trace(game, 0, 1e4), target)]
+    )
     if not game.costs:
         return Selection(0.0, 0.0, float(hi_scan), True) if flags[0] else Selection(None, None, float(hi_scan))
     if not flags[-1]:

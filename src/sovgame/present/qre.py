@@ -111,7 +111,9 @@ def qre_sections(result: QreAnalysis) -> list[Section]:
     lines = [f"the branch's limit is compromise {selection_text(result.selection)}"]
     for branch in branches:
         if branch.folds:
-            lines.append(f"at κ = {fmt(branch.kappa)} the branch folds (turns back in λ) at λ ≈ {', '.join(f'{f:.3g}' for f in branch.folds)}")
+            lines.append(
+                f"at κ = {fmt(branch.kappa)} the branch folds (turns back in λ) at λ ≈ {', '.join(f'{f:.3g}' for f in branch.folds)}"
+            )
         if branch.bifurcations:
             where = ", ".join(f"{b:.3g}" for b in branch.bifurcations)
             lines.append(
@@ -160,7 +162,14 @@ def _lambda_section(result: QreAnalysis) -> Section:
     rows = []
     for point in result.at_lambda:
         for p, probs in zip(game.players, point.profile):
-            rows.append([f"{point.lam:g}", p.name, ", ".join(f"{s}: {x:.6f}" for s, x in zip(p.strategies, probs)), f"{point.residual:.1e}"])
+            rows.append(
+                [
+                    f"{point.lam:g}",
+                    p.name,
+                    ", ".join(f"{s}: {x:.6f}" for s, x in zip(p.strategies, probs)),
+                    f"{point.residual:.1e}",
+                ]
+            )
     lines = [] if result.at_lambda else [f"the branch never reaches λ = {result.lam:g}"]
     if len(result.at_lambda) > 1:
         lines.append("the branch folds: it passes λ more than once")

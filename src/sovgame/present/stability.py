@@ -49,9 +49,7 @@ def stability_to_json(result: StabilityAnalysis) -> dict[str, Any]:
             {
                 "outcome": game.outcome_key(st.profile),
                 "stable": {c: st.stable(c) for c in CONCEPTS},
-                "per_player": {
-                    game.players[p.player].name: {c: p.stable(c) for c in CONCEPTS} for p in st.players
-                },
+                "per_player": {game.players[p.player].name: {c: p.stable(c) for c in CONCEPTS} for p in st.players},
                 "sanctions": [
                     {"player": game.players[p.player].name, **_answer_json(game, a)}
                     for p in st.players
@@ -87,7 +85,9 @@ def stability_sections(result: StabilityAnalysis) -> list[Section]:
     rows = []
     for st in result.states:
         for p in st.players:
-            rows.append([game.outcome_key(st.profile), game.players[p.player].name, *(_flag(p.stable(c)) for c in CONCEPTS)])
+            rows.append(
+                [game.outcome_key(st.profile), game.players[p.player].name, *(_flag(p.stable(c)) for c in CONCEPTS)]
+            )
         rows.append([game.outcome_key(st.profile), "every player", *("E" if st.stable(c) else "—" for c in CONCEPTS)])
     lines = [
         f"equilibria ({CONCEPT_NAMES[c]}): {', '.join(game.outcome_key(s) for s in result.equilibria(c)) or 'none'}"
@@ -112,7 +112,9 @@ def _sanction_section(result: StabilityAnalysis) -> Section:
         for p in st.players:
             for a in p.answers:
                 cells = [steps_text(game, getattr(a, c)) if getattr(a, c) is not None else "none" for c in CONCEPTS[1:]]
-                rows.append([game.outcome_key(st.profile), game.players[p.player].name, game.outcome_key(a.improvement), *cells])
+                rows.append(
+                    [game.outcome_key(st.profile), game.players[p.player].name, game.outcome_key(a.improvement), *cells]
+                )
     return Section(
         "Unilateral improvements and the sanctions that answer them",
         ["state", "player", "improves to", "GMR sanction", "SMR sanction", "SEQ sanction (credible)"],

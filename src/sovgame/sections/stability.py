@@ -89,8 +89,12 @@ def read_stability(raw: Any, players: list[Player] | None, check: Checker) -> St
     forbidden = _moves(raw.get("irreversible", []), players, check)
     status_quo = None
     if "status_quo" in raw:
-        named = _outcomes([raw["status_quo"]] if isinstance(raw["status_quo"], str) else raw["status_quo"],
-                          "stability.status_quo", players, check)
+        named = _outcomes(
+            [raw["status_quo"]] if isinstance(raw["status_quo"], str) else raw["status_quo"],
+            "stability.status_quo",
+            players,
+            check,
+        )
         if named:
             status_quo = named[0]
             if status_quo in infeasible:

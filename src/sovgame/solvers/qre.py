@@ -288,9 +288,7 @@ def _with_limit(game: Game, kappa: Fraction, points, folds, crossings, exact) ->
     best = int(np.argmin(distances)) if distances else None
     distance = distances[best] if best is not None else math.inf
     matched = best if distance <= LIMIT_TOLERANCE else None
-    return LogitBranch(
-        game, kappa, points, folds, crossings, matched, distance, regret(game, kappa, limit), equilibria
-    )
+    return LogitBranch(game, kappa, points, folds, crossings, matched, distance, regret(game, kappa, limit), equilibria)
 
 
 def regret(game: Game, kappa: Fraction, profile: tuple[tuple[float, ...], ...]) -> float:

@@ -47,9 +47,6 @@ def test_qre_claims():
 def test_malformed_lens_tests_are_problems_of_the_file():
     found = problems(
         CASE_TOML
-        + claims_toml(
-            '{ kind = "stability", concept = "xyz", expect = "stable" }',
-            '{ kind = "qre", at_most = 2 }',
-        )
+        + claims_toml('{ kind = "stability", concept = "xyz", expect = "stable" }', '{ kind = "qre", at_most = 2 }')
     )
     assert any("concept" in p for p in found) and any("at_most" in p for p in found)
