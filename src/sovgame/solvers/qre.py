@@ -32,6 +32,7 @@ from fractions import Fraction
 import numpy as np
 
 from ..core.model import Game
+from ..errors import SovgameError
 
 #: λ at which the trace stops: the limit point is read there.
 LAMBDA_MAX = 1e6
@@ -45,6 +46,8 @@ ACCELERATION = 1.1
 #: Growth where the corrector moved less than a hundredth of the step and the tangent turned
 #: by less than about 0.8 degrees.
 FAST_ACCELERATION = 1.5
+#: Steps (tries included) after which the trace gives up.
+MAX_STEPS = 20_000
 
 
 @dataclass(frozen=True)
@@ -223,14 +226,22 @@ def trace(game: Game, kappa: Fraction | int = 1, lambda_max: float = LAMBDA_MAX)
     from .equilibria import solve
 
     kappa = Fraction(kappa)
-    system = LogitSystem(game, kappa)
+    with np.errstate(all="ignore"):  # a predictor that overshoots is caught by the corrector
+        points, folds, crossings = _trace_points(LogitSystem(game, kappa), lambda_max)
+    return _with_limit(game, kappa, tuple(points), tuple(folds), tuple(crossings), solve(game, kappa))
+
+
+def _trace_points(system: LogitSystem, lambda_max: float) -> tuple[list[LogitPoint], list[float], list[float]]:
+    """The continuation itself (:func:`trace`): points, folds and bifurcations."""
     x0 = np.concatenate([np.full(m, -math.log(m)) for m in system.shape])
     y = np.append(x0, 0.0)
     points, folds, crossings = [system.point(y)], [], []
     tangent = _tangent(system.jacobian(y), None)
     orientation = _orientation(system.jacobian(y), tangent)
     step = 0.03
-    while y[-1] < lambda_max:
+    for _ in range(MAX_STEPS):
+        if y[-1] >= lambda_max:
+            break
         predicted = y + step * tangent
         candidate = _correct(system, predicted)
         # A corrector that lands far from the prediction, or a tangent that turns sharply, may
@@ -242,7 +253,7 @@ def trace(game: Game, kappa: Fraction | int = 1, lambda_max: float = LAMBDA_MAX)
         if candidate is None or jac is None or new_tangent is None or gap > 0.1 * step or turn < 0.995:
             step /= 2
             if step < 1e-12:
-                raise ArithmeticError("the logit branch could not be continued (steps too short)")
+                raise SovgameError(f"the logit branch could not be continued beyond λ ≈ {y[-1]:.6g} (steps too short)")
             continue
         if new_tangent[-1] < 0 <= tangent[-1]:
             folds.append(float(candidate[-1]))
@@ -256,13 +267,14 @@ def trace(game: Game, kappa: Fraction | int = 1, lambda_max: float = LAMBDA_MAX)
         # Where the curve is nearly straight the step grows fast; elsewhere as Gambit's tracer.
         quiet = gap < 1e-3 * step and turn > 0.99999
         step = min(step * (FAST_ACCELERATION if quiet else ACCELERATION), 1e6)
+    else:
+        raise SovgameError(f"the logit branch did not reach λ = {lambda_max:g} in {MAX_STEPS:,} steps")
     if y[-1] > lambda_max:  # land on λ_max exactly
         back = _correct(system, _interpolate(points, system, lambda_max), fixed_lambda=True)
         if back is not None:
             y = back
             points[-1] = system.point(y)
-    exact = solve(game, kappa)
-    return _with_limit(game, kappa, tuple(points), tuple(folds), tuple(crossings), exact)
+    return points, folds, crossings
 
 
 def _interpolate(points: list[LogitPoint], system: LogitSystem, lam: float) -> np.ndarray:
