@@ -53,6 +53,9 @@ _EXPORTS = {
     "solve_bayesian": "play.bayesian",
     "analyze_trust": "play.trust",
     "vary_capacity": "costs.capacity",
+    # two more lenses: ordinal stability (GMCR) and the logit quantal response (floats)
+    "stability": "play.gmcr",
+    "quantal": "play.quantal",
     "analyze": "findings.analysis",
     "grade_claims": "claims.scorecard",
     # limits

@@ -35,7 +35,22 @@ from ..sections.stability import StabilitySettings
 from .gmcr_graph import CONCEPT_NAMES, CONCEPTS, Graph, Step, build_graph, reachable
 from .gmcr_intervals import stability_intervals
 
-__all__ = ["CONCEPTS", "CONCEPT_NAMES", "Graph", "Step", "build_graph", "reachable", "stability", "stability_at"]
+__all__ = [
+    "CONCEPTS",
+    "CONCEPT_NAMES",
+    "Answer",
+    "Evolution",
+    "Graph",
+    "PlayerStability",
+    "StabilityAnalysis",
+    "StateStability",
+    "Step",
+    "build_graph",
+    "evolve",
+    "reachable",
+    "stability",
+    "stability_at",
+]
 
 
 @dataclass(frozen=True)
