@@ -175,3 +175,19 @@ def test_three_players():
     (point,) = trace(game, 0).at(2.0)
     expected = math.exp(2) / (1 + math.exp(2))
     assert all(abs(p[1] - expected) < 1e-9 for p in point.profile)
+
+
+def test_a_branch_that_folds():
+    """A 3x3 game (found by a search of random games) whose branch turns back in λ near 0.977
+    and forward again: λ = 0.9 is passed three times, each point a QRE (residual), the first
+    the one pygambit's tracer reports there."""
+    a = [[-3, -3, -1], [-3, 0, 8], [7, 2, -2]]
+    b = [[2, 2, -2], [-8, 6, 3], [2, -5, -5]]
+    game = Game.from_arrays(a, b)
+    branch = trace(game, 0)
+    assert len(branch.folds) == 1 and 0.95 < branch.folds[0] < 1.0
+    points = branch.at(0.9)
+    assert len(points) == 3 and all(p.residual <= TOLERANCE for p in points)
+    assert len({round(p.profile[0][2], 4) for p in points}) == 3
+    (theirs,) = gambit_logit(game, 0, [0.9])
+    assert np.allclose(points[0].profile[0], theirs[0], atol=1e-6)
