@@ -48,7 +48,7 @@ def test_every_problem_of_the_moves_at_once():
 
 
 def test_the_registry_names_each_table_once():
-    assert TABLES == ("sequence", "capacity", "types", "mediator", "repeated")
+    assert TABLES == ("sequence", "capacity", "types", "mediator", "repeated", "stability")
     assert len({kind.table for kind in SECTIONS}) == len(SECTIONS)
     assert all(kind.keys and "source" in kind.keys for kind in SECTIONS)
 

@@ -8,8 +8,7 @@ from support import problems
 
 def test_problems_of_the_stability_table():
     found = problems(
-        CASE_TOML
-        + '\n[stability]\nstatus_quo = "Strike|Maybe"\ninfeasible = ["Strike"]\n'
+        CASE_TOML + '\n[stability]\nstatus_quo = "Strike|Maybe"\ninfeasible = ["Strike"]\n'
         'irreversible = [{ player = "India", from = "Strike" }, { player = "Pakistan", from = "Strike", to = 3 }]\n'
         "colour = 1\n"
     )
