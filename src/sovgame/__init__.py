@@ -102,6 +102,9 @@ _EXPORTS = {
     "analyze_spoiler": "play.spoiler",
     "analyze_bargaining": "play.bargaining",
     "analyze_signals": "play.signals",
+    # two more lenses: ordinal stability (GMCR) and the logit quantal response (floats)
+    "stability": "play.gmcr",
+    "quantal": "play.quantal",
     "analyze": "findings.analysis",
     "compute_sensitivity": "sensitivity.one_number",
     "sensitivity_map": "sensitivity.grid",

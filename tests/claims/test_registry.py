@@ -44,7 +44,7 @@ def test_the_registry_lists_every_kind_module_once():
     import pkgutil
 
     modules = {m.name for m in pkgutil.iter_modules(sovgame.claims.kinds.__path__)}
-    assert set(KIND_NAMES) == modules and len(KIND_NAMES) == len(KINDS) == 14
+    assert set(KIND_NAMES) == modules and len(KIND_NAMES) == len(KINDS) == 16
     assert all("kind" not in kind.keys and "game" not in kind.keys for kind in KINDS)
 
 

@@ -404,6 +404,8 @@ COMPUTING = {
     "dynamics": ["stag_hunt"],
     "robust": ["stag_hunt", "--samples", "100"],
     "sensitivity": ["stag_hunt"],
+    "stability": ["prisoners_dilemma"],
+    "qre": ["prisoners_dilemma"],
 }
 
 

@@ -58,6 +58,7 @@ def test_the_registry_names_each_table_once():
         "payoff_ranges",
         "spoiler",
         "bargaining",
+        "stability",
     )
     assert len({kind.table for kind in SECTIONS}) == len(SECTIONS)
     assert all(kind.keys and "source" in kind.keys for kind in SECTIONS)

@@ -26,11 +26,13 @@ from .kinds import (
     equilibrium,
     game_type,
     mediation,
+    qre,
     repeated,
     scenario,
     sequence,
     signals,
     spoiler,
+    stability,
     third_party,
     threshold,
     trust,
@@ -52,6 +54,8 @@ KINDS: tuple[ClaimKind[Any], ...] = (
     spoiler.KIND,
     bargaining.KIND,
     signals.KIND,
+    stability.KIND,
+    qre.KIND,
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
 #: The words ``kind`` may take.

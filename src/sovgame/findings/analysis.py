@@ -25,6 +25,7 @@ from ..sensitivity.falsify import grade_claims
 from ..sensitivity.one_number import Entry, deciding_to_json, deciding_within_limit
 from ..solvers.equilibria import Solution, describe_solution, solve
 from .bottom_line import bottom_line, today_sentence
+from .lenses import lens_sentences
 from .moves import move_sentences
 from .quick_check import QUICK_OUTCOMES, QuickCheck, quick_check
 from .readings import ReadingsAnalysis, analyze_readings, exit_to_json, readings_to_json
@@ -101,7 +102,7 @@ def analyze(game: Game | Case, plausible: Sequence | None = None) -> Analysis:
     top = case.plausible[1]
     at_top = solve(game, top) if game.costs and top not in (0, TODAY) else None
     scorecard = grade_claims(case, report)  # with each test's flip, or cannot fail
-    conclusion = tuple(conclude(report, today, scorecard, move_sentences(case)))
+    conclusion = tuple(conclude(report, today, scorecard, [*move_sentences(case), *lens_sentences(case)]))
     quick, quick_left_out = _quick(case, report) if report is not None else (None, None)
     readings = analyze_readings(case, report, scorecard)
     decided, left_out = deciding_within_limit(case, scorecard=scorecard)  # last: it may be left out

@@ -96,6 +96,19 @@ TERMS: tuple[tuple[str, str], ...] = (
         "move with a best response, so no threat is empty",
     ),
     (
+        r"\bGMR\b|\bSMR\b|\bSEQ\b|\bGMCR\b",
+        "Nash, GMR, SMR, SEQ (graph model, Fang, Hipel & Kilgour 1993): a state is stable for a player if "
+        "it has no unilateral improvement (Nash), if every improvement can be answered by the others' moves "
+        "leaving it no better off (GMR), answered so that it cannot escape (SMR), or answered by moves each "
+        "of which is itself an improvement for its mover (SEQ, a credible sanction); only orderings count",
+    ),
+    (
+        r"\bQRE\b|λ",
+        "logit QRE (McKelvey & Palfrey 1995): each side plays each strategy with probability proportional "
+        "to exp(λ × its expected payoff); λ = 0 is uniform play, large λ approaches a Nash equilibrium; "
+        "the branch is computed in floats, and the residual is the largest error of these equations",
+    ),
+    (
         r"\bcorrelated\b",
         "correlated equilibrium: a mediator draws an outcome and tells each side only its own part; "
         "no side gains by disobeying its recommendation",

@@ -25,10 +25,13 @@ from ..files.atomic import check_output, write_atomically
 from ..files.gamefile import read_case
 from ..files.reading import track_inputs
 from ..findings.analysis import Analysis, analyze
+from ..findings.lenses import Lenses, lenses
 from ..sections.capacity import stated
 from .analysis import analysis_sections
+from .qre import qre_sections
 from .render import markdown_text, prepare, to_json_text, to_markdown
 from .sections import Section
+from .stability import stability_sections
 from .thresholds import sweep_sections
 
 FORMATS = (".md", ".html", ".json")
@@ -72,16 +75,31 @@ def front_matter(result: Analysis) -> Section:
     return Section("About this game", [], [], lines=lines, name="about", plain=True)
 
 
-def report_sections(result: Analysis, regimes: Sweep) -> list[Section]:
+def report_sections(result: Analysis, regimes: Sweep, lenses: Sequence[Section] = ()) -> list[Section]:
     """Every section of a report in reading order: the bottom line, about, analysis, regimes,
-    assumptions, conclusion and, when the file states claims, their scorecard."""
+    the other lenses (ordinal stability, logit QRE), assumptions, conclusion and, when the file
+    states claims, their scorecard."""
     about = front_matter(result)
     sections = analysis_sections(result)  # the bottom line first, then what the game is about
     sections = sections[:1] + ([about] if about.lines else []) + sections[1:]
     # The conclusion (and the claims' scorecard) go last, after regimes and assumptions.
     last = [s for s in sections if s.name in ("conclusion", "deciding", "claims")]
     body = [s for s in sections if s.name not in ("conclusion", "deciding", "claims")]
-    return body + sweep_sections(regimes) + [assumptions_section(result)] + last
+    return body + sweep_sections(regimes) + list(lenses) + [assumptions_section(result)] + last
+
+
+def lens_sections(other: Lenses) -> list[Section]:
+    """The report's view of the other lenses at today's costs: the stability table and where
+    each state is stable over κ, then the logit QRE branch (and why a lens is left out)."""
+    sections: list[Section] = []
+    if other.stability is not None:
+        table, _, intervals, _ = stability_sections(other.stability)
+        sections += [table, intervals]
+    if other.qre is not None:
+        sections += qre_sections(other.qre)
+    if other.left_out:
+        sections.append(Section("Other lenses left out", [], [], lines=list(other.left_out), name="lenses"))
+    return sections
 
 
 def chart_png(regimes: Sweep, result: Analysis) -> bytes | None:
@@ -175,13 +193,16 @@ def write_report(
         check_report_output(output, force)  # now that the inputs are known
         regimes = sweep(game)  # first: a game too large for the regimes is refused at once
         result = analyze(game)
+        other = lenses(game)
         data = {
             "analysis": result.json_data(),
             "regimes": regimes.json_data(),
+            "stability": None if other.stability is None else other.stability.to_dict(),
+            "qre": None if other.qre is None else other.qre.to_dict(),
             "assumptions": assumptions_section(result).lines,
         }
         png = chart_png(regimes, result) if output.suffix.lower() != ".json" else None
-        sections = report_sections(result, regimes)
+        sections = report_sections(result, regimes, lens_sections(other))
         if png is None and output.suffix.lower() != ".json":
             for section in sections:
                 if section.name == "regimes":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import bargaining, capacity, mediator, payoff_ranges, readings, repeated, sequence, spoiler, types
+from . import bargaining, capacity, mediator, payoff_ranges, readings, repeated, sequence, spoiler, stability, types
 from .kind import SectionKind
 
 SECTIONS: tuple[SectionKind[Any], ...] = (
@@ -25,6 +25,7 @@ SECTIONS: tuple[SectionKind[Any], ...] = (
     payoff_ranges.SECTION,
     spoiler.SECTION,
     bargaining.SECTION,
+    stability.SECTION,
 )
 
 #: The top-level tables the sections own.
