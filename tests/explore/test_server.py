@@ -20,7 +20,6 @@ with warnings.catch_warnings():  # newer Starlette asks for httpx2 and still wor
 
 from sovgame.explore.server import TOKEN_HEADER, create_app  # noqa: E402
 
-
 GAME = "pakistan_afghanistan"
 TOKEN = "a-fixed-token-for-the-tests"
 

@@ -17,7 +17,7 @@ from ..core.numbers import fmt, fmt_short
 from ..present.render import prepare
 from ..present.sections import EQUILIBRIUM_MARK, Section
 from ..sections.capacity import stated
-from .state import command_lines
+from .state import command_lines, setting_key
 from .view import GENERAL, KAPPA, ExploreView
 
 if TYPE_CHECKING:
@@ -61,6 +61,8 @@ def matrix_html(view: ExploreView) -> str:
     file_game = stated(view.case)
     costed = game.payoffs_at(view.kappa)
     starred = set(view.solution.pure_profiles) if view.solution is not None else set()
+    # A cell whose change was refused shows what was typed, beside the message.
+    typed = {key: text.partition("=")[2] for text in view.state.settings if (key := setting_key(text)) in view.errors}
 
     def cell(profile: tuple[int, ...]) -> str:
         key = game.outcome_key(profile)
@@ -73,7 +75,7 @@ def matrix_html(view: ExploreView) -> str:
         return (
             f'<td class="cell{" eq" if starred_here else ""}" data-outcome="{escape(key)}">'
             f'<input class="payoff" name="cell" aria-label="payoffs at {escape(key)}" data-key="{escape(key)}" '
-            f'value="{escape(_payoff_text(file_game.payoffs[profile]))}" spellcheck="false">'
+            f'value="{escape(typed.get(key, _payoff_text(file_game.payoffs[profile])))}" spellcheck="false">'
             f'<div class="costed">{mark}{escape(_payoff_text(costed[profile]))}</div>'
             f"{_error(view, key)}</td>"
         )
@@ -268,7 +270,7 @@ def page_html(view: ExploreView, base: Case, game_name: str, token: str) -> str:
     title = escape(view.case.title or game_name)
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">'
         f'<meta name="sovgame-token" content="{escape(token)}">'
         f"<title>{title} · sovgame explore</title>"
         '<link rel="stylesheet" href="static/explore.css"><script src="static/explore.js" defer></script>'

@@ -111,7 +111,9 @@
   // A cell's payoffs are applied with Enter or when the field is left.
   live.addEventListener("change", function (event) {
     const cell = event.target;
-    if (cell.classList && cell.classList.contains("payoff")) change(cell.dataset.key + "=" + cell.value.trim());
+    if (cell.classList && cell.classList.contains("payoff") && cell.value.trim()) {
+      change(cell.dataset.key + "=" + cell.value.trim());
+    }
   });
   live.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && event.target.classList.contains("payoff")) event.target.blur();
