@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import secrets
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,7 @@ from ..core.case import Case
 from ..errors import SovgameError
 from ..loading import load_case
 from .state import ExploreState
-from .view import ExploreView, compute_view
+from .view import ExploreView, Findings, compute_view, findings_of, fingerprint
 
 TOKEN_HEADER = "X-Sovgame-Token"
 #: The methods that change nothing and need no token.
@@ -35,8 +37,8 @@ SAFE_METHODS = ("GET", "HEAD")
 STATIC = Path(__file__).parent / "static"
 #: Host names of this computer's loopback interface.
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-#: Regime charts kept, the oldest dropped first.
-CHARTS_KEPT = 32
+#: Answers kept per kind (charts, findings), the oldest dropped first.
+KEPT = 32
 
 
 @dataclass
@@ -49,6 +51,7 @@ class Explorer:
     token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     base: Case = field(init=False)
     _charts: dict[str, bytes] = field(init=False, default_factory=dict)
+    _findings: dict[str, Findings] = field(init=False, default_factory=dict)
     _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -56,22 +59,50 @@ class Explorer:
 
     def view(self, state: ExploreState) -> ExploreView:
         """The page's content for ``state``."""
-        return compute_view(self.game, state, self.limit)
+        return compute_view(self.game, state, self.limit, self.findings)
+
+    def findings(self, case: Case) -> Findings:
+        """The thresholds, scorecard and bottom line of ``case``, computed once per game seen
+        (dragging κ reuses them)."""
+        return self._remember(self._findings, case, lambda: findings_of(case))
 
     def chart(self, case: Case) -> bytes:
-        """The regime chart of ``case`` as SVG, drawn once per game: moving κ, or coming back
-        to a game seen before, reuses it (drawing takes a few tenths of a second)."""
+        """The regime chart of ``case`` as SVG, drawn once per game seen (drawing takes a few
+        tenths of a second)."""
         from .exports import chart_svg
 
-        key = _fingerprint(case)
-        if key not in self._charts:
+        def draw() -> bytes:
             with work_limit(self.limit):
-                svg = chart_svg(case)
-            with self._lock:
-                self._charts[key] = svg
-                while len(self._charts) > CHARTS_KEPT:
-                    self._charts.pop(next(iter(self._charts)))
-        return self._charts[key]
+                return chart_svg(case)
+
+        return self._remember(self._charts, case, draw)
+
+    def _remember(self, kept: dict[str, Any], case: Case, compute: Callable[[], Any]) -> Any:
+        """``compute()``'s answer for ``case``, kept under the case's fingerprint and the
+        game file's time stamp (a file changed on disk is read afresh); the oldest of
+        :data:`KEPT` answers goes first."""
+        key = f"{_stamp(self.game)}|{fingerprint(case)}"
+        with self._lock:
+            if key in kept:
+                return kept[key]
+        value = compute()
+        with self._lock:
+            kept[key] = value
+            while len(kept) > KEPT:
+                kept.pop(next(iter(kept)))
+        return value
+
+
+def _stamp(spec: str) -> str:
+    """The game file's size and time of change (standard input: read once, never changes)."""
+    from .saving import source_path
+
+    path = source_path(spec)
+    try:
+        info = path.stat() if path is not None else None
+    except OSError:
+        return ""
+    return "" if info is None else f"{info.st_size}:{info.st_mtime_ns}"
 
 
 def state_of(request: Any) -> ExploreState:
@@ -150,10 +181,16 @@ class _Handlers:
 
         from .page import live_html
 
+        started = time.perf_counter()
         view = self.explorer.view(state_of(request))
-        errors = {key: message for key, message in view.errors.items()}
-        headers = {**_NO_STORE, "X-Sovgame-Errors": _header_json(errors)}
-        return HTMLResponse(live_html(view, self.explorer.game), headers=headers)
+        body = live_html(view, self.explorer.game)
+        elapsed = (time.perf_counter() - started) * 1000
+        headers = {
+            **_NO_STORE,
+            "X-Sovgame-Errors": _header_json(view.errors),
+            "Server-Timing": f"update;dur={elapsed:.1f}",  # shown by browsers' tools, read by the benchmark
+        }
+        return HTMLResponse(body, headers=headers)
 
     def chart(self, request):
         from starlette.responses import Response
@@ -208,14 +245,6 @@ class _Handlers:
 
 
 _NO_STORE = {"Cache-Control": "no-store"}
-
-
-def _fingerprint(case: Case) -> str:
-    """What the regime chart of a case depends on: its title, players, payoffs, costs and plausible range."""
-    game = case.game
-    costs = [(c.name, c.incidence, c.weights, c.between, sorted((c.exposure or {}).items())) for c in game.costs]
-    players = [(p.name, p.strategies) for p in game.players]
-    return repr((case.title, players, game.payoffs.tolist(), costs, case.plausible, game.compromise_profile))
 
 
 def _message(exc: SovgameError) -> str:

@@ -11,7 +11,7 @@ would take too long is refused with the command line's message and the page stay
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -92,11 +92,46 @@ def usable_settings(spec: str, settings: Sequence[str], errors: dict[str, str]) 
     return case, tuple(kept)
 
 
-def compute_view(spec: str, state: ExploreState, limit: int | None) -> ExploreView:
+@dataclass(frozen=True)
+class Findings:
+    """What the page shows of a game at every κ: its thresholds, the claims' scorecard and the
+    bottom line. Moving κ leaves them as they are, so a server keeps them per game
+    (:func:`fingerprint`)."""
+
+    report: ThresholdReport | None
+    scorecard: Scorecard | None
+    bottom_line: tuple[str, ...]
+
+
+def findings_of(case: Case) -> Findings:
+    """The thresholds, scorecard and bottom line of ``case``, computed."""
+    from ..claims.scorecard import grade_claims
+    from ..costs.thresholds import compute_thresholds
+
+    report = compute_thresholds(case) if case.game.compromise_profile is not None else None
+    scorecard = grade_claims(case, report)
+    return Findings(report, scorecard, bottom_line(case, report, scorecard))
+
+
+def fingerprint(case: Case) -> str:
+    """What ``--set`` changes can change in a case, as text: its title, players, payoffs,
+    costs and plausible range. Two cases of one file with the same fingerprint have the same
+    thresholds, claims and charts."""
+    game = case.game
+    players = [(p.name, p.strategies) for p in game.players]
+    costs = [(c.name, c.incidence, c.weights, c.between, sorted((c.exposure or {}).items())) for c in game.costs]
+    return repr((case.title, players, game.payoffs.tolist(), costs, case.plausible, game.compromise_profile))
+
+
+def compute_view(
+    spec: str, state: ExploreState, limit: int | None, findings: Callable[[Case], Findings] = findings_of
+) -> ExploreView:
     """The page's content for ``state`` of the game ``spec``, in a work account of ``limit``
-    units (None: no limit). Raises :class:`SovgameError` only when the game itself cannot be
-    read; every other problem is in the view's ``errors`` or ``refused``."""
+    units (None: no limit); ``findings`` gives the κ-free part (a server passes one that
+    remembers). Raises :class:`SovgameError` only when the game itself cannot be read; every
+    other problem is in the view's ``errors`` or ``refused``."""
     from ..cli.app import option_name
+    from ..solvers.equilibria import solve
 
     errors: dict[str, str] = {}
     try:
@@ -106,39 +141,17 @@ def compute_view(spec: str, state: ExploreState, limit: int | None) -> ExploreVi
         kappa = Fraction(1)
     with track_inputs():
         case, applied = usable_settings(spec, state.settings, errors)
-    base = ExploreView(state, case, kappa, applied, errors=errors)
     try:
         with work_limit(limit):
-            return _with_results(base)
+            solution = solve(case, kappa)
+            found = findings(case)
     except WorkLimitError as exc:
-        return ExploreView(
-            state, case, kappa, applied, errors=errors, refused=exc.describe("--max-work N", option_name)
-        )
+        refused = exc.describe("--max-work N", option_name)
+        return ExploreView(state, case, kappa, applied, errors=errors, refused=refused)
     except SovgameError as exc:
         errors[GENERAL] = exc.message(option_name)
         return ExploreView(state, case, kappa, applied, errors=errors)
-
-
-def _with_results(view: ExploreView) -> ExploreView:
-    from ..claims.scorecard import grade_claims
-    from ..costs.thresholds import compute_thresholds
-    from ..solvers.equilibria import solve
-
-    case = view.case
-    solution = solve(case, view.kappa)
-    report = compute_thresholds(case) if case.game.compromise_profile is not None else None
-    scorecard = grade_claims(case, report)
-    return ExploreView(
-        view.state,
-        case,
-        view.kappa,
-        view.applied,
-        solution,
-        report,
-        scorecard,
-        bottom_line(case, report, scorecard),
-        view.errors,
-    )
+    return ExploreView(state, case, kappa, applied, solution, found.report, found.scorecard, found.bottom_line, errors)
 
 
 def bottom_line(case: Case, report: ThresholdReport | None, scorecard: Scorecard | None) -> tuple[str, ...]:
