@@ -188,7 +188,10 @@ def _weight_sliders(base: Game, game: Game) -> str:
     out = []
     for k, cost in enumerate(base.costs):
         current = game.costs[k].weights if k < len(game.costs) else cost.weights
-        out.append(f'<fieldset class="cost"><legend>cost {escape(cost.name)} ({escape(cost.incidence)})</legend>')
+        out.append(
+            f'<fieldset class="cost"><legend>cost {escape(cost.name)}</legend>'
+            f'<p class="hint">incidence {escape(cost.incidence)}</p>'
+        )
         for i, player in enumerate(base.player_names):
             if cost.weights_range is not None:
                 lo, hi = cost.weights_range[i]
