@@ -182,3 +182,25 @@ def test_the_page_with_its_script_and_style_stays_under_300_kB(client):
     parts = [page.content, client.get("/static/explore.js").content, client.get("/static/explore.css").content]
     parts.append(client.get("/chart.svg").content)
     assert all(parts) and sum(len(p) for p in parts) <= 300_000
+
+
+def test_the_latest_change_of_each_key_wins_and_the_address_round_trips():
+    from urllib.parse import parse_qs
+
+    from sovgame.explore.state import MAX_SETTINGS, ExploreState, latest
+
+    assert latest(["a|b=1,2", "Row@a|b=5", " ", "a|b=3,4"]) == ("Row@a|b=5", "a|b=3,4")
+    state = ExploreState.from_query({"kappa": " 4/3 "}, ["x|y=1,1", "cost:c=1,2", "x|y=2,2"])
+    assert state == ExploreState("4/3", ("cost:c=1,2", "x|y=2,2"))
+    parsed = parse_qs(state.query())
+    assert ExploreState.from_query({"kappa": parsed["kappa"][0]}, parsed["set"]) == state
+    many = ExploreState.from_query({}, [f"Row@a|b={i}" for i in range(3)] + [f"c{i}|d=1,1" for i in range(200)])
+    assert len(many.settings) == MAX_SETTINGS and many.settings[-1] == "c199|d=1,1" and many.kappa == "1"
+
+
+def test_a_three_player_game_lists_its_outcomes_as_rows():
+    client = TestClient(create_app("pakistan_afghanistan_india", token=TOKEN), base_url="http://127.0.0.1")
+    page = client.get("/", params={"kappa": "1"})
+    assert page.status_code == 200
+    rows = re.findall(r'<td class="cell[^"]*" data-outcome="([^"]+)">', section(page.text, "matrix"))
+    assert len(rows) == 8 and all(row.count("|") == 2 for row in rows)

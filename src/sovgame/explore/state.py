@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-#: At most this many changes are read from one address: a what-if edits a few cells and
-#: weights, and a longer list is refused rather than validated one by one.
+#: At most this many changes are kept from one address, the latest: a what-if edits a few
+#: cells and weights, and each change that fails is validated on its own.
 MAX_SETTINGS = 100
 #: The cost level shown when the address names none: today's costs, as in the file.
 DEFAULT_KAPPA = "1"
@@ -32,7 +32,7 @@ class ExploreState:
     def from_query(cls, query: Mapping[str, str], settings: Iterable[str]) -> ExploreState:
         """The state of an address: ``kappa`` (default 1) and every ``set``."""
         kappa = (query.get("kappa") or DEFAULT_KAPPA).strip() or DEFAULT_KAPPA
-        return cls(kappa[:100], latest(list(settings)[: MAX_SETTINGS + 1]))
+        return cls(kappa[:100], latest(list(settings))[-MAX_SETTINGS:])
 
     def query(self) -> str:
         """The address's query string of this state (without the leading ``?``)."""
