@@ -204,3 +204,17 @@ def test_a_three_player_game_lists_its_outcomes_as_rows():
     assert page.status_code == 200
     rows = re.findall(r'<td class="cell[^"]*" data-outcome="([^"]+)">', section(page.text, "matrix"))
     assert len(rows) == 8 and all(row.count("|") == 2 for row in rows)
+
+
+def test_a_refused_payoff_of_one_player_and_a_refused_weight_are_shown_where_they_were_made(client):
+    page = client.get(
+        "/", params=[("kappa", "abc"), ("set", "Pakistan@Strike|Constrain TTP=x"), ("set", "cost:trade_disruption=1")]
+    )
+    assert page.status_code == 200
+    cell = re.search(r'<td class="cell[^"]*" data-outcome="Strike\|Constrain TTP">(.*?)</td>', page.text, re.S)
+    assert cell and 'class="error"' in cell.group(1)
+    weight = re.search(r'<p class="error" data-error-for="cost:trade_disruption">([^<]+)</p>', page.text)
+    assert weight and "trade_disruption" in html.unescape(weight.group(1))
+    kappa = re.search(r'<p class="error" data-error-for="kappa">([^<]+)</p>', page.text)
+    assert kappa and "abc" in html.unescape(kappa.group(1))
+    assert "Payoffs at κ = 1" in text_of(page.text)

@@ -77,7 +77,8 @@ def matrix_html(view: ExploreView) -> str:
             f'<input class="payoff" name="cell" aria-label="payoffs at {escape(key)}" data-key="{escape(key)}" '
             f'value="{escape(typed.get(key, _payoff_text(file_game.payoffs[profile])))}" spellcheck="false">'
             f'<div class="costed">{mark}{escape(_payoff_text(costed[profile]))}</div>'
-            f"{_error(view, key)}</td>"
+            + "".join(_error(view, k) for k in (key, *(f"{name}@{key}" for name in game.player_names)))
+            + "</td>"
         )
 
     title = f"Payoffs at κ = {escape(fmt(view.kappa))}: u − κ·W ({escape(', '.join(game.player_names))})"
@@ -184,7 +185,7 @@ def _step(lo: Fraction, hi: Fraction) -> float:
     return span / 200
 
 
-def _weight_sliders(base: Game, game: Game) -> str:
+def _weight_sliders(base: Game, game: Game, view_errors: dict[str, str]) -> str:
     out = []
     for k, cost in enumerate(base.costs):
         current = game.costs[k].weights if k < len(game.costs) else cost.weights
@@ -200,13 +201,15 @@ def _weight_sliders(base: Game, game: Game) -> str:
             lo, hi = min(lo, current[i]), max(hi, current[i])
             extra = f' data-cost="{escape(cost.name)}" data-player="{i}"'
             out.append(_number_slider(f"weight-{k}-{i}", f"weight of {player}", lo, hi, current[i], extra))
-        out.append(_error_key(f"cost:{cost.name}"))
+        out.append(_error_key(f"cost:{cost.name}", view_errors.get(f"cost:{cost.name}")))
         out.append("</fieldset>")
     return "".join(out)
 
 
-def _error_key(key: str) -> str:
-    return f'<p class="error" data-error-for="{escape(key)}" hidden></p>'
+def _error_key(key: str, message: str | None = None) -> str:
+    """The place beside a slider where the page's script shows the message of ``key``."""
+    shown = f">{escape(message)}</p>" if message else " hidden></p>"
+    return f'<p class="error" data-error-for="{escape(key)}"{shown}'
 
 
 def _payoff_slider(base: Game) -> str:
@@ -249,11 +252,11 @@ def controls_html(view: ExploreView, base: Case) -> str:
         f'<span class="today" style="left:{today:.1f}%">today</span></div>'
         f'<p class="hint">plausible: κ from {escape(fmt(low))} to {escape(fmt(high))} (shaded); today: κ = 1</p>'
     )
-    out.append(_error(view, KAPPA) or '<p class="error" data-error-for="kappa" hidden></p>')
+    out.append(_error_key(KAPPA, view.errors.get(KAPPA)))
     out.append("</fieldset>")
     base_game = stated(base)
     if base_game.costs:
-        out.append(_weight_sliders(base_game, stated(view.case)))
+        out.append(_weight_sliders(base_game, stated(view.case), view.errors))
     out.append(_payoff_slider(base_game))
     out.append(
         '<div class="actions"><button type="button" id="reset">Reset</button>'
