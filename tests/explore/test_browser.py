@@ -43,6 +43,7 @@ if not (CHROMIUM and CHROMEDRIVER):
 selenium = pytest.importorskip("selenium")
 
 from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -93,8 +94,10 @@ def shown(driver, ident: str) -> str:
 
 
 def wait_for(driver, ident: str, *texts: str) -> str:
-    """The text of the element ``ident`` once it holds every one of ``texts``."""
-    WebDriverWait(driver, WAIT).until(lambda d: all(t in shown(d, ident) for t in texts))
+    """The text of the element ``ident`` once it holds every one of ``texts`` (the live part
+    is replaced as answers come, so an element found may be gone a moment later)."""
+    waiting = WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,))
+    waiting.until(lambda d: all(t in shown(d, ident) for t in texts))
     return shown(driver, ident)
 
 
@@ -164,6 +167,22 @@ def test_a_shared_address_shows_the_same_state(server, browser):
     with urllib.request.urlopen(address, timeout=WAIT) as response:
         page = response.read().decode("utf-8")
     assert "Nash equilibria at κ = 2" in page and "≥ 8/3 (2.667)" in page
+
+
+def test_dragging_a_weight_moves_the_threshold_and_copy_gives_the_command(server, browser):
+    # Pakistan's trade weight from 1/2 to 1 (ten steps of 0.05): its cost load at (Strike,
+    # Constrain TTP) against (Restrain, Constrain) grows from 1/2 + 1/4 = 3/4 to 1 + 1/4 = 5/4,
+    # so its condition (4 − 3)/(5/4) = 4/5 binds over Afghanistan's 2/3.
+    browser.get(server)
+    wait_for(browser, "thresholds", "≥ 4/3 (1.333)")
+    slider = browser.find_element(By.CSS_SELECTOR, 'input[data-cost="trade_disruption"][data-player="0"]')
+    slider.send_keys(*[Keys.ARROW_RIGHT] * 10)
+    wait_for(browser, "thresholds", "≥ 4/5 (0.8)")
+    assert browser.find_element(By.ID, "weight-0-0").get_attribute("value") == "1"
+    assert "set=cost%3Atrade_disruption%3D1%2C1" in browser.current_url
+    browser.find_element(By.ID, "copy").click()
+    command = shown(browser, "command-text")
+    assert command.startswith("sovgame whatif pakistan_afghanistan --set cost:trade_disruption=1,1\n")
 
 
 def test_a_headless_dump_of_the_page_at_kappa_2_shows_the_mixed_equilibrium(server):
