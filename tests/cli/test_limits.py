@@ -390,6 +390,7 @@ def test_claims_and_sensitivity_take_max_work(runner):
 
 #: Every command that computes, with arguments that are valid but for --max-work.
 COMPUTING = {
+    "explore": ["stag_hunt", "--no-browser"],
     "show": ["stag_hunt"],
     "solve": ["stag_hunt"],
     "thresholds": ["stag_hunt"],

@@ -6,7 +6,7 @@ Each module registers its commands on the one :data:`app` when it is imported be
 """
 
 from . import files  # noqa: I001, F401  (registers the commands, in the order help lists them)
-from . import analysis, lenses, models, moves, play, robust, sensitivity  # noqa: F401
+from . import analysis, explore, lenses, models, moves, play, robust, sensitivity  # noqa: F401
 from .app import app
 from .help import polish_help
 

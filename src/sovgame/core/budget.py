@@ -183,6 +183,13 @@ def foresee(work: Work) -> None:
         raise WorkLimitError(work, account.limit, account.spent)
 
 
+def current_limit() -> int | None:
+    """The limit of the current account (a server gives each request an account of its own
+    with the limit its command was given); the default when no account is open."""
+    account = _ACCOUNT.get()
+    return DEFAULT_MAX_WORK if account is None else account.limit
+
+
 def spent() -> int:
     """The units the current account has counted so far (0 outside any account)."""
     account = _ACCOUNT.get()
