@@ -65,7 +65,7 @@ def test_no_finite_kappa_reads_never_in_every_table(runner):
 
 
 def test_the_glossary_explains_the_terms_of_analyze_once(runner):
-    out = runner.invoke(app, ["analyze", "pakistan_afghanistan"]).stdout
+    out = runner.invoke(app, ["analyze", "pakistan_afghanistan", "--glossary"]).stdout
     glossary = out.split("\nGlossary\n", 1)[1]
     for term in ("binding:", "strict equilibrium:", "risk-dominant", "δ* = (T − R)/(T − P)", "T, R, P, S:"):
         assert glossary.count(term) == 1, term

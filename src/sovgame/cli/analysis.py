@@ -83,6 +83,10 @@ def thresholds_command(
             autocompletion=complete_vary,
         ),
     ] = None,
+    kappa: Annotated[
+        str | None,
+        typer.Option("--kappa", "-k", help="Also say which criteria hold at this κ, and the equilibria there."),
+    ] = None,
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
@@ -93,17 +97,33 @@ def thresholds_command(
     """
     from ..costs.thresholds import compute_thresholds
     from ..loading import load_game
-    from ..present.thresholds import report_to_json, thresholds_sections
+    from ..present.thresholds import at_kappa_section, at_kappa_to_json, report_to_json, thresholds_sections
 
     if vary is not None:
+        if kappa is not None:
+            raise UsageError("--kappa: --vary capacity gives thresholds as functions of q; leave --kappa out")
         _vary(load_game(game, set_ or ()), vary, target, cost, fmt)
         return
     delta = parse_kappa(discount, "--discount") if discount is not None else None
-    report = compute_thresholds(load_game(game, set_ or ()), target, cost, delta)
+    at = parse_kappa(kappa) if kappa is not None else None
+    loaded = load_game(game, set_ or ())
+    report = compute_thresholds(loaded, target, cost, delta)
+    if at is None:
+        render(
+            fmt,
+            lambda: thresholds_sections(report),
+            lambda: report_to_json(report),
+            heading=report.game.title,
+            primary="thresholds",
+        )
+        return
+    from ..solvers.equilibria import solve
+
+    solution = solve(loaded, at, cost)
     render(
         fmt,
-        lambda: thresholds_sections(report),
-        lambda: report_to_json(report),
+        lambda: thresholds_sections(report) + [at_kappa_section(report, solution)],
+        lambda: {**report_to_json(report), "at_kappa": at_kappa_to_json(report, solution)},
         heading=report.game.title,
         primary="thresholds",
     )
@@ -180,6 +200,7 @@ def analyze_command(
     export_html: Annotated[
         str | None, typer.Option("--export-html", metavar="FILE", help="Also save the tables as HTML.")
     ] = None,
+    brief: Annotated[bool, typer.Option("--brief", help="Print only the conclusion.")] = False,
     fmt: FormatOpt = OutputFormat.table,
     force: ForceOpt = False,
 ) -> None:
@@ -190,11 +211,13 @@ def analyze_command(
     from ..files.atomic import check_output, write_atomically
     from ..findings.analysis import analyze
     from ..loading import load_game
-    from ..present.analysis import analysis_sections, analysis_to_json
+    from ..present.analysis import analysis_sections, analysis_to_json, brief_sections
 
     exports = [path for path in (export_svg, export_html) if path]
     if export_svg and export_svg == export_html:
         raise UsageError("--export-svg and --export-html name the same file")
+    if brief and (exports or fmt not in (OutputFormat.table, OutputFormat.markdown)):
+        raise UsageError('--brief shortens the table and Markdown; the JSON\'s "conclusion" holds the same lines')
     for path in exports:
         check_output(path, force)  # before any work
     loaded = load_game(game, set_ or ())
@@ -217,7 +240,7 @@ def analyze_command(
         return
     render(
         fmt,
-        lambda: analysis_sections(result),
+        lambda: brief_sections(result) if brief else analysis_sections(result),
         lambda: analysis_to_json(result),
         heading=result.game.title,
         primary="equilibria",
@@ -257,9 +280,11 @@ def claims_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
 
 @app.command("whatif")
 @user_errors(computes=True)
-def whatif_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
-    """The game before and after --set changes: changed cells, equilibria gained and lost,
-    each threshold before → after.
+def whatif_command(
+    game: GameArg, set_: SetOpt = None, kappa: TodayOpt = "1", fmt: FormatOpt = OutputFormat.table
+) -> None:
+    """The game before and after --set changes: payoffs less costs at κ with its equilibria
+    starred, equilibria gained and lost, each threshold before → after.
 
     Example: sovgame whatif pakistan_afghanistan --set "cost:trade_disruption=1,1"
     """
@@ -268,7 +293,7 @@ def whatif_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
 
     if not set_:
         raise UsageError("whatif needs at least one --set change")
-    result = what_if(game, set_)
+    result = what_if(game, set_, parse_kappa(kappa))
     render(
         fmt,
         lambda: whatif_sections(result),
@@ -330,9 +355,9 @@ def report_command(
     from pathlib import Path
 
     from ..loading import load_case
-    from ..present.report import NO_CHART, has_matplotlib, write_report
+    from ..present.report import has_matplotlib, no_chart, write_report
 
     for path in write_report(game, output, set_ or (), force, load=load_case):
         typer.echo(f"wrote {path}", err=True)
     if Path(output).suffix.lower() in (".md", ".html") and not has_matplotlib():
-        typer.echo(f"sovgame: {NO_CHART}", err=True)
+        typer.echo(f"sovgame: {no_chart()}", err=True)

@@ -63,7 +63,7 @@ def verdict_legend(top: Fraction | None = None) -> str:
     """One line saying what the verdicts compare with (the top of the plausible range if
     given); the glossary that ends every table and report says what each word means."""
     where = f" and the top of the plausible range, κ = {fmt(top)}" if top is not None else ""
-    return f"verdicts against today's costs, κ = 1{where} (the glossary says what each word means)"
+    return f"verdicts against today's costs, κ = 1{where} (the glossary, --glossary, says what each word means)"
 
 
 def verdict_scale_json() -> dict[str, str]:

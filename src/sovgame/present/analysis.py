@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.model import Profile
 from ..core.numbers import fmt, fmt_short, json_number
+from ..costs.scenarios import equilibrium_label
 from ..costs.verdicts import Verdict, verdict_legend, verdict_scale_json
 from .claims import scorecard_sections, scorecard_to_json
-from .equilibria import equilibria_section, solution_to_json
+from .equilibria import COSTED, describe_equilibrium, equilibria_section, solution_to_json
 from .game import cost_sections, moves_section, notes_section, payoff_sections
 from .sections import EQUILIBRIUM_MARK, Section
 from .sensitivity import deciding_section, deciding_to_json
@@ -37,7 +38,7 @@ def analysis_sections(result: Analysis) -> list[Section]:
     (κ = 1) and the top of the plausible range, thresholds, the conclusion and, when the file
     states claims, their scorecard last."""
     game = result.game
-    sections = payoff_sections(game, marked=set(result.at_zero.pure_profiles))
+    sections = payoff_sections(game, marked=set(result.at_zero.pure_profiles), kappa=result.at_zero.kappa)
     sections += [s for s in (notes_section(result.case),) if s is not None] + cost_sections(result.case)
     sections += [s for s in (moves_section(result.case),) if s is not None]
     sections.append(_equilibria_by_kappa(result))
@@ -50,7 +51,7 @@ def analysis_sections(result: Analysis) -> list[Section]:
     sections.append(equilibria_section(shown, title))
     if result.thresholds is not None:
         sections += thresholds_sections(result.thresholds)
-    sections.append(Section("Conclusion", [], [], lines=list(result.conclusion), name="conclusion"))
+    sections += brief_sections(result)
     if result.deciding is None:
         sections.append(deciding_section(None, left_out=result.deciding_left_out))
     elif result.deciding:
@@ -58,6 +59,11 @@ def analysis_sections(result: Analysis) -> list[Section]:
     if result.scorecard is not None:
         sections += scorecard_sections(result.scorecard, legend=result.thresholds is None)
     return sections
+
+
+def brief_sections(result: Analysis) -> list[Section]:
+    """The bottom line of ``sovgame analyze`` alone (``--brief``): its conclusion."""
+    return [Section("Conclusion", [], [], lines=list(result.conclusion), name="conclusion")]
 
 
 def _equilibria_by_kappa(result: Analysis) -> Section:
@@ -96,15 +102,26 @@ def _words(verdict: Verdict | None) -> str:
     return "n/a" if verdict is None else verdict.words
 
 
-def change_text(change: Change, first: bool) -> str:
+def equilibrium_words(scenario: Scenario, label: str) -> str:
+    """An equilibrium of ``scenario`` known by its label, written as every table writes one:
+    "(Strike, Tolerate TTP)", "(Stag 2/3, Hare 1/3; Stag 2/3, Hare 1/3)"."""
+    for eq in scenario.solution.equilibria:
+        if equilibrium_label(scenario.game, eq) == label:
+            return describe_equilibrium(scenario.game, eq)
+    return label
+
+
+def change_text(change: Change, first: bool, scenario: Scenario | None = None, baseline: Scenario | None = None) -> str:
     """What changed against the baseline in one line: equilibria gained and lost, thresholds moved."""
     if first:
         return "baseline"
     parts = []
     if change.gained:
-        parts.append("new equilibria: " + "; ".join(change.gained))
+        words = [label if scenario is None else equilibrium_words(scenario, label) for label in change.gained]
+        parts.append("new equilibria: " + "; ".join(words))
     if change.lost:
-        parts.append("lost: " + "; ".join(change.lost))
+        words = [label if baseline is None else equilibrium_words(baseline, label) for label in change.lost]
+        parts.append("lost: " + "; ".join(words))
     for criterion, (before, after, v0, v1) in change.thresholds.items():
         words = [_words(v) for v in (v0, v1)]
         parts.append(
@@ -132,7 +149,7 @@ def scenarios_sections(scenarios: Sequence[Scenario], changes: Sequence[Change])
                 nash,
                 unique,
                 binding,
-                change_text(change, index == 0),
+                change_text(change, index == 0, scenario, scenarios[0]),
             ]
         )
     return [
@@ -180,22 +197,30 @@ def scenarios_to_json(scenarios: Sequence[Scenario], changes: Sequence[Change]) 
 
 
 def whatif_sections(result: WhatIf) -> list[Section]:
-    """The tables of ``sovgame whatif``: payoffs after the change (changed cells marked Δ),
-    equilibria and thresholds before → after."""
+    """The tables of ``sovgame whatif``: payoffs after the change at the κ whose equilibria
+    are starred (less costs, u − κ·W, so that the star can be read off the numbers shown;
+    changed cells marked Δ), equilibria and thresholds before → after."""
     game = result.changed.game
+    kappa = result.changed.solution.kappa
     marked = set(result.changed.solution.pure_profiles)
+    before_game = result.baseline.game
+    costed_before, costed_after = before_game.payoffs_at(kappa), game.payoffs_at(kappa)
 
     def changed(profile: Profile, text: str) -> str:
-        """A changed cell as "Δ old → new" (starred when an equilibrium); others as they are."""
-        if profile not in result.changed_cells:
+        """A changed cell as "Δ old → new" at κ (starred when an equilibrium); others as they are."""
+        if profile not in result.changed_cells and tuple(costed_before[profile]) == tuple(costed_after[profile]):
             return text
-        before, after = result.changed_cells[profile]
         star = f"{EQUILIBRIUM_MARK} " if profile in marked else ""
-        return f"Δ {star}{', '.join(fmt_short(v) for v in before)} → {', '.join(fmt_short(v) for v in after)}"
+        old, new = (", ".join(fmt_short(v) for v in table[profile]) for table in (costed_before, costed_after))
+        return f"Δ {star}{old} → {new}"
 
-    sections = payoff_sections(game, marked=marked, title="Payoffs after the change", cell=changed)
+    costed = bool(kappa) and bool(game.costs or before_game.costs)
+    title = "Payoffs after the change" + (f", less costs at κ = {fmt(kappa)}" if costed else "")
+    sections = payoff_sections(game, costed_after, marked=marked, title=title, cell=changed, kappa=kappa)
     for section in sections:
         section.caption = (section.caption or "") + "; Δ marks a changed cell (before → after)"
+        if costed:
+            section.caption += f"; {COSTED}"
     rows = []
     for name, t_before, t_after in _threshold_pairs(result):
         rows.append(
@@ -211,7 +236,9 @@ def whatif_sections(result: WhatIf) -> list[Section]:
                 ),
             ]
         )
-    eq_lines = [f"gained: {x}" for x in result.change.gained] + [f"lost: {x}" for x in result.change.lost]
+    gained = [equilibrium_words(result.changed, label) for label in result.change.gained]
+    lost = [equilibrium_words(result.baseline, label) for label in result.change.lost]
+    eq_lines = [f"gained: {x}" for x in gained] + [f"lost: {x}" for x in lost]
     kappa = result.baseline.solution.kappa
     sections.append(
         Section(

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from ..solvers.crosscheck import CrossCheck
 
 
+#: What a payoff table at κ > 0 shows.
+COSTED = "payoffs less costs, u − κ·W (W: each player's cost weights times exposure)"
+
+
 def describe_strategy(strategies: tuple[str, ...], probs: Sequence[Number]) -> str:
     """ "Strike" for a pure strategy, "Stag 2/3, Hare 1/3" for a mixed one."""
     support = [(name, p) for name, p in zip(strategies, probs) if p != 0]
@@ -184,7 +188,10 @@ def solve_sections(solution: Solution, check: CrossCheck | None = None) -> list[
     game = solution.game
     payoffs = game.payoffs_at(solution.kappa)
     title = "Payoffs" + (f" at κ = {fmt(solution.kappa)}" if solution.kappa else "")
-    sections = payoff_sections(game, payoffs, set(solution.pure_profiles), title=title)
+    sections = payoff_sections(game, payoffs, set(solution.pure_profiles), title=title, kappa=solution.kappa)
+    if solution.kappa and game.costs:
+        for section in sections:
+            section.caption = f"{section.caption}; {COSTED}"
     sections.append(equilibria_section(solution))
     if solution.components:
         sections.append(components_section(solution))
