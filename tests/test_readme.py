@@ -57,10 +57,10 @@ def test_quick_start_matches_ci():
 
 def test_the_main_jobs_output_in_the_readme_ends_with_the_six_row_scorecard(runner, monkeypatch):
     """The scorecard shown under "Quick start" is what `sovgame analyze` prints last, at the
-    width it was taken at (100 columns)."""
+    width a pipe gives (80 columns)."""
     text = README.read_text(encoding="utf-8")
     shown = re.search(r"```text\n(Claims: the scorecard\n.*?)```", text, flags=re.S).group(1)
-    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("COLUMNS", "80")
     out = runner.invoke(app, ["analyze"]).stdout
     printed = [line.rstrip() for line in out.splitlines()]
     start = printed.index("Claims: the scorecard")

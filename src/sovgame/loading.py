@@ -18,6 +18,8 @@ from typing import Any
 from .claims.registry import read_claims
 from .core.case import Case
 from .files.gamefile import parse_case, read_case
+from .files.notices import notify
+from .files.validate_costs import cost_traps
 
 __all__ = ["load_case", "load_game", "parse_game", "read_claims"]
 
@@ -31,13 +33,18 @@ def load_case(spec: str, settings: Sequence[str] = ()) -> Case:
     settings : ``--set`` changes (``"Strike|Tolerate TTP=2,2"``, ``"plausible_kappa=0,3"``;
         :mod:`sovgame.files.changes`), applied before validation
 
-    Raises :class:`~sovgame.errors.GameFileError` listing every problem of the file.
+    Raises :class:`~sovgame.errors.GameFileError` listing every problem of the file. A valid
+    file whose costs cannot move compromise is loaded, its warnings handed to
+    :func:`sovgame.files.notices.notify` (the command line prints them on stderr).
 
     >>> case = load_case("stag_hunt")
     >>> case.game.player_names, case.plausible
     (['Row', 'Column'], (Fraction(0, 1), Fraction(2, 1)))
     """
-    return read_case(spec, settings, claims=read_claims)
+    case = read_case(spec, settings, claims=read_claims)
+    for warning in cost_traps(case.game):
+        notify(f"{case.origin}: warning: {warning}")
+    return case
 
 
 def load_game(spec: str, settings: Sequence[str] = ()) -> Case:

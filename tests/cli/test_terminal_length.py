@@ -27,7 +27,9 @@ def test_brief_prints_only_the_conclusion(runner):
     full = runner.invoke(app, ["analyze", "pakistan_afghanistan"]).stdout
     brief = runner.invoke(app, ["analyze", "pakistan_afghanistan", "--brief"])
     assert brief.exit_code == 0, brief.output
-    assert "Conclusion" in brief.stdout and "Payoffs" not in brief.stdout and "Claims: the scorecard" not in brief.stdout
+    assert (
+        "Conclusion" in brief.stdout and "Payoffs" not in brief.stdout and "Claims: the scorecard" not in brief.stdout
+    )
     bullets = [line for line in brief.stdout.splitlines() if line.lstrip().startswith("•")]
     conclusion = json.loads(runner.invoke(app, ["analyze", "pakistan_afghanistan", "-f", "json"]).stdout)["conclusion"]
     assert len(bullets) == len(conclusion) and len(brief.stdout.splitlines()) < len(full.splitlines()) / 5

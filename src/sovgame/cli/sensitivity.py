@@ -106,6 +106,7 @@ def sensitivity_command(
 
     Example: sovgame sensitivity pakistan_afghanistan --criterion unique --top 5
     """
+    # long: typer reads the options from this signature; the body is a few calls.
     from ..loading import load_game
     from ..present.figures import check_plot_output
 

@@ -71,6 +71,12 @@ class Cost:
     exposure: Mapping[Profile, tuple[Fraction, ...]] | None = None
     source: str | None = None
     weights_range: tuple[tuple[Fraction, Fraction], ...] | None = None
+    label: str | None = None  # the cost's name in tables and charts ("diplomatic isolation")
+
+    @property
+    def shown(self) -> str:
+        """The cost as tables and charts name it: its ``label``, else its name."""
+        return self.label or self.name
 
     def exposure_at(self, players: Sequence[Player], profile: Profile, i: int) -> Fraction:
         """0/1 exposure of player i at ``profile`` (any number for custom incidence)."""

@@ -221,21 +221,7 @@ def whatif_sections(result: WhatIf) -> list[Section]:
         section.caption = (section.caption or "") + "; Δ marks a changed cell (before → after)"
         if costed:
             section.caption += f"; {COSTED}"
-    rows = []
-    for name, t_before, t_after in _threshold_pairs(result):
-        rows.append(
-            [
-                CRITERION_NAMES[name],
-                threshold_cell(t_before) if t_before else "n/a",
-                threshold_cell(t_after) if t_after else "n/a",
-                (verdict_cell(t_before) if t_before else "n/a")
-                + (
-                    " → " + verdict_cell(t_after)
-                    if t_after and t_before and t_after.verdict != t_before.verdict
-                    else ""
-                ),
-            ]
-        )
+    rows = _threshold_rows(result)
     gained = [equilibrium_words(result.changed, label) for label in result.change.gained]
     lost = [equilibrium_words(result.baseline, label) for label in result.change.lost]
     eq_lines = [f"gained: {x}" for x in gained] + [f"lost: {x}" for x in lost]
@@ -260,6 +246,24 @@ def whatif_sections(result: WhatIf) -> list[Section]:
         )
     )
     return sections
+
+
+def _threshold_rows(result: WhatIf) -> list[list[str]]:
+    """Each criterion's threshold before and after, and its verdict (→ the new one if it changed)."""
+    rows = []
+    for name, t_before, t_after in _threshold_pairs(result):
+        verdict = verdict_cell(t_before) if t_before else "n/a"
+        if t_after is not None and t_before is not None and t_after.verdict != t_before.verdict:
+            verdict += " → " + verdict_cell(t_after)
+        rows.append(
+            [
+                CRITERION_NAMES[name],
+                threshold_cell(t_before) if t_before else "n/a",
+                threshold_cell(t_after) if t_after else "n/a",
+                verdict,
+            ]
+        )
+    return rows
 
 
 def _threshold_pairs(result: WhatIf) -> Iterator[tuple[str, Threshold | None, Threshold | None]]:

@@ -182,9 +182,28 @@ def _table(section: Section) -> RenderableType:
         table.add_column(
             Text(column), justify="right" if index in section.numeric else "left", no_wrap=whole, min_width=width
         )
+    colours = verdict_colours()
     for row in section.rows:
-        table.add_row(*(Text(cell) for cell in row))
+        table.add_row(*(Text(cell, style=colours.get(cell.lower(), "")) for cell in row))
     return table
+
+
+def verdict_colours() -> dict[str, str]:
+    """A colour for each verdict and grade word, for a cell that holds that word alone. Rich
+    shows it in a terminal only (never in a pipe, a file or under NO_COLOR), and the word is
+    always there: colour adds to the meaning, never carries it."""
+    from ..claims.grading import Grade
+    from ..costs.verdicts import Verdict
+
+    verdicts = {
+        Verdict.HOLDS_TODAY: "green",
+        Verdict.REACHABLE: "cyan",
+        Verdict.BEYOND: "yellow",
+        Verdict.LAPSED: "magenta",
+        Verdict.NEVER: "red",
+    }
+    grades = {Grade.SUPPORTED: "green", Grade.PARTLY: "yellow", Grade.NOT_SUPPORTED: "red"}
+    return {v.words: style for v, style in verdicts.items()} | {g.words: style for g, style in grades.items()}
 
 
 def _fits(console: Console, section: Section) -> bool:
