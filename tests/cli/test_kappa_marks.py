@@ -138,3 +138,17 @@ def test_a_gained_mixed_equilibrium_is_written_like_every_other(runner):
     out = runner.invoke(app, args).stdout
     assert "gained: (Restrain strikes 2/3, Strike 1/3; Constrain TTP 1/2, Tolerate TTP 1/2)" in out
     assert "mixed:" not in out
+
+
+def test_analyze_shows_the_equilibria_at_a_kappa_asked_for(runner):
+    # At κ = 3 Afghanistan's payoffs less costs are (R,C) 3, (R,T) 4 − 9/2 = −1/2,
+    # (S,C) 1 − 9/2 = −7/2, (S,T) 2 − 9/2 = −5/2: it is indifferent when Pakistan restrains
+    # with p, 3p − 7/2(1 − p) = −p/2 − 5/2(1 − p), i.e. p = 2/9.
+    out = runner.invoke(app, ["analyze", "pakistan_afghanistan", "--kappa", "3", "--exact-only"]).stdout
+    row = next(line for line in out.splitlines() if "3 (asked for)" in line)
+    assert "(Restrain strikes, Constrain TTP)" in row and "(Restrain strikes 2/9," in row
+    data = json.loads(runner.invoke(app, ["analyze", "pakistan_afghanistan", "--kappa", "3", "-f", "json"]).stdout)
+    mixed = [e for e in data["equilibria_at_kappa"]["equilibria"] if not e["pure"]]
+    assert mixed[0]["exact"]["Pakistan"] == {"Restrain strikes": "2/9", "Strike": "7/9"}
+    plain = json.loads(runner.invoke(app, ["analyze", "pakistan_afghanistan", "-f", "json"]).stdout)
+    assert "equilibria_at_kappa" not in plain

@@ -200,6 +200,9 @@ def analyze_command(
     export_html: Annotated[
         str | None, typer.Option("--export-html", metavar="FILE", help="Also save the tables as HTML.")
     ] = None,
+    kappa: Annotated[
+        str | None, typer.Option("--kappa", "-k", help="Also show the equilibria at this cost level κ.")
+    ] = None,
     brief: Annotated[bool, typer.Option("--brief", help="Print only the conclusion.")] = False,
     fmt: FormatOpt = OutputFormat.table,
     force: ForceOpt = False,
@@ -212,6 +215,7 @@ def analyze_command(
     from ..findings.analysis import analyze
     from ..loading import load_game
     from ..present.analysis import analysis_sections, analysis_to_json, brief_sections
+    from ..present.equilibria import solution_to_json
 
     exports = [path for path in (export_svg, export_html) if path]
     if export_svg and export_svg == export_html:
@@ -224,13 +228,18 @@ def analyze_command(
     for path in exports:
         check_output(path, force)  # and never the game just read
     result = analyze(loaded)
+    asked = None
+    if kappa is not None:
+        from ..solvers.equilibria import solve
+
+        asked = solve(loaded, parse_kappa(kappa))
     if exports:
         from rich.console import Console
 
         from ..present.render import print_tables
 
         console = Console(record=True, file=io.StringIO())
-        print_tables(analysis_sections(result), result.game.title, console)
+        print_tables(analysis_sections(result, asked), result.game.title, console)
         if export_svg:
             write_atomically(check_output(export_svg, force), console.export_svg(title=result.game.title, clear=False))
             typer.echo(f"wrote {export_svg}", err=True)
@@ -240,8 +249,8 @@ def analyze_command(
         return
     render(
         fmt,
-        lambda: brief_sections(result) if brief else analysis_sections(result),
-        lambda: analysis_to_json(result),
+        lambda: brief_sections(result) if brief else analysis_sections(result, asked),
+        lambda: analysis_to_json(result) | ({} if asked is None else {"equilibria_at_kappa": solution_to_json(asked)}),
         heading=result.game.title,
         primary="equilibria",
     )

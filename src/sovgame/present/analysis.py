@@ -31,17 +31,18 @@ if TYPE_CHECKING:
     from ..costs.scenarios import Change, Scenario, WhatIf
     from ..costs.thresholds import Threshold
     from ..findings.analysis import Analysis
+    from ..solvers.equilibria import Solution
 
 
-def analysis_sections(result: Analysis) -> list[Section]:
+def analysis_sections(result: Analysis, at_kappa: Solution | None = None) -> list[Section]:
     """The tables of ``sovgame analyze``: payoffs, notes, costs, the equilibria at κ = 0, today
-    (κ = 1) and the top of the plausible range, thresholds, the conclusion and, when the file
-    states claims, their scorecard last."""
+    (κ = 1), the top of the plausible range (and at the κ of ``at_kappa``, when given),
+    thresholds, the conclusion and, when the file states claims, their scorecard last."""
     game = result.game
     sections = payoff_sections(game, marked=set(result.at_zero.pure_profiles), kappa=result.at_zero.kappa)
     sections += [s for s in (notes_section(result.case),) if s is not None] + cost_sections(result.case)
     sections += [s for s in (moves_section(result.case),) if s is not None]
-    sections.append(_equilibria_by_kappa(result))
+    sections.append(_equilibria_by_kappa(result, at_kappa))
     shown = result.today or result.at_zero
     title = (
         "Nash equilibria at κ = 1 (today's costs)"
@@ -66,17 +67,22 @@ def brief_sections(result: Analysis) -> list[Section]:
     return [Section("Conclusion", [], [], lines=list(result.conclusion), name="conclusion")]
 
 
-def _equilibria_by_kappa(result: Analysis) -> Section:
-    """The equilibria at κ = 0, today and the top of the plausible range, side by side."""
-    rows = [["0 (costs not counted)", describe_solution(result.at_zero)]]
+def _equilibria_by_kappa(result: Analysis, asked: Solution | None = None) -> Section:
+    """The equilibria at κ = 0, today and the top of the plausible range (and at the κ asked
+    for), side by side, in the order of κ."""
+    rows = [(result.at_zero.kappa, "0 (costs not counted)", describe_solution(result.at_zero))]
     if result.today is not None:
-        rows.append(["1 (today's costs)", describe_solution(result.today)])
+        rows.append((result.today.kappa, "1 (today's costs)", describe_solution(result.today)))
     if result.at_top is not None:
-        rows.append([f"{fmt(result.at_top.kappa)} (top of the plausible range)", describe_solution(result.at_top)])
+        top = result.at_top.kappa
+        rows.append((top, f"{fmt(top)} (top of the plausible range)", describe_solution(result.at_top)))
+    if asked is not None and all(kappa != asked.kappa for kappa, _, _ in rows):
+        rows.append((asked.kappa, f"{fmt(asked.kappa)} (asked for)", describe_solution(asked)))
+    rows.sort(key=lambda row: row[0])
     return Section(
         "Equilibria by cost level",
         ["κ", "equilibria"],
-        rows,
+        [[text, shown] for _, text, shown in rows],
         caption="κ = 1 means costs as stated in the file",
         name="equilibria_by_kappa",
     )
