@@ -171,6 +171,7 @@ def user_errors(func=None, *, progress: bool = True, computes: bool = False):
     if func is None:
         return functools.partial(user_errors, progress=progress, computes=computes)
     exact_option = _takes_output(func)
+    glossary_option = exact_option and _prints_tables(func)
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -183,7 +184,7 @@ def user_errors(func=None, *, progress: bool = True, computes: bool = False):
 
         display = WorkProgress() if progress and sys.stderr.isatty() else None
         exact = kwargs.pop("exact_only", False) if exact_option else False
-        glossary = kwargs.pop("glossary", False) if exact_option else False
+        glossary = kwargs.pop("glossary", False) if glossary_option else False
         max_work = kwargs.pop("max_work", None) if computes else None
         try:
             limit = parse_max_work(max_work)
@@ -217,6 +218,7 @@ def user_errors(func=None, *, progress: bool = True, computes: bool = False):
         shared["max_work"] = (MaxWorkOpt, None)
     if exact_option:
         shared["exact_only"] = (ExactOnlyOpt, False)
+    if glossary_option:
         shared["glossary"] = (GlossaryOpt, False)
     _add_options(wrapper, func, shared)
     return wrapper
@@ -229,6 +231,14 @@ def _signal_name(signum: int) -> str:
         return signal.Signals(signum).name
     except ValueError:
         return f"signal {signum}"
+
+
+def _prints_tables(func) -> bool:
+    """Whether a command prints tables (it has ``--format``): such commands get ``--glossary``
+    (reports always end with the glossary)."""
+    import inspect
+
+    return "fmt" in inspect.signature(func).parameters
 
 
 def _takes_output(func) -> bool:
