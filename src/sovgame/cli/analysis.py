@@ -211,7 +211,7 @@ def analyze_command(
 
     Example: sovgame analyze pakistan_afghanistan
     """
-    from ..files.atomic import check_output, write_atomically
+    from ..files.atomic import check_output
     from ..findings.analysis import analyze
     from ..loading import load_game
     from ..present.analysis import analysis_sections, analysis_to_json, brief_sections
@@ -234,18 +234,7 @@ def analyze_command(
 
         asked = solve(loaded, parse_kappa(kappa))
     if exports:
-        from rich.console import Console
-
-        from ..present.render import print_tables
-
-        console = Console(record=True, file=io.StringIO())
-        print_tables(analysis_sections(result, asked), result.game.title, console)
-        if export_svg:
-            write_atomically(check_output(export_svg, force), console.export_svg(title=result.game.title, clear=False))
-            typer.echo(f"wrote {export_svg}", err=True)
-        if export_html:
-            write_atomically(check_output(export_html, force), console.export_html(clear=False))
-            typer.echo(f"wrote {export_html}", err=True)
+        _export(analysis_sections(result, asked), result.game.title, export_svg, export_html, force)
         return
     render(
         fmt,
@@ -254,6 +243,23 @@ def analyze_command(
         heading=result.game.title,
         primary="equilibria",
     )
+
+
+def _export(sections, title: str, svg: str | None, page: str | None, force: bool) -> None:
+    """The tables of ``analyze`` as they look in a terminal, saved as SVG and/or HTML."""
+    from rich.console import Console
+
+    from ..files.atomic import check_output, write_atomically
+    from ..present.render import print_tables
+
+    console = Console(record=True, file=io.StringIO())
+    print_tables(sections, title, console)
+    if svg:
+        write_atomically(check_output(svg, force), console.export_svg(title=title, clear=False))
+        typer.echo(f"wrote {svg}", err=True)
+    if page:
+        write_atomically(check_output(page, force), console.export_html(clear=False))
+        typer.echo(f"wrote {page}", err=True)
 
 
 @app.command("claims")
