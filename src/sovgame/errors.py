@@ -107,3 +107,17 @@ class GameFileError(SovgameError):
         lines = [f"{self.origin}: {len(self.problems)} problems:"]
         lines += [f"  - {problem}" for problem in self.problems]
         return "\n".join(lines)
+
+
+def extra_hint(extra: str) -> str:
+    """How to install an optional extra: from a source checkout (an editable install)
+    ``pip install ".[plot]"`` in its folder (elsewhere with the folder's path), else
+    ``pip install "sovgame[plot]"``."""
+    import os
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]  # src/sovgame/errors.py → the checkout
+    if not (root / "pyproject.toml").is_file():
+        return f'pip install "sovgame[{extra}]"'
+    here = Path(os.getcwd()).resolve() == root
+    return f'pip install "{"." if here else root}[{extra}]"'

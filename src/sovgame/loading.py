@@ -44,13 +44,22 @@ def load_case(spec: str, settings: Sequence[str] = ()) -> Case:
     settings : ``--set`` changes (``"Strike|Tolerate TTP=2,2"``, ``"plausible_kappa=0,3"``;
         :mod:`sovgame.files.changes`), applied before validation
 
-    Raises :class:`~sovgame.errors.GameFileError` listing every problem of the file.
+    Raises :class:`~sovgame.errors.GameFileError` listing every problem of the file. A valid
+    file whose costs cannot move compromise is loaded, its warnings handed to
+    :func:`sovgame.files.notices.notify` (the command line prints them on stderr).
 
     >>> case = load_case("stag_hunt")
     >>> case.game.player_names, case.plausible
     (['Row', 'Column'], (Fraction(0, 1), Fraction(2, 1)))
     """
-    return read_case(spec, settings, claims=read_claims)
+    case = read_case(spec, settings, claims=read_claims)
+    if case.game.costs:  # only costs can be laid so that they never move compromise
+        from .files.notices import notify
+        from .files.validate_costs import cost_traps
+
+        for warning in cost_traps(case.game):
+            notify(f"{case.origin}: warning: {warning}")
+    return case
 
 
 def load_game(spec: str, settings: Sequence[str] = ()) -> Case:

@@ -328,3 +328,50 @@ def test_claims_with_a_change_print_no_stale_number(runner):
         india["grade"] == "not_testable" and "pakistan_afghanistan_india does not build on this file" in india["reason"]
     )
     assert "1/4" not in claims["no_leverage"]["tests"][1]["reason"].split("budget")[0]
+
+
+def test_a_threshold_never_reached_reads_never_once(tmp_path):
+    # Only (Confront, Confront) of a prisoners' dilemma is costed (mutual_confront): at the
+    # target each side pays 0 whichever it plays and gains 5 − 3 = 2 by confronting, so the
+    # Nash threshold is never, and the computed value says so once, not "never: never".
+    from sovgame import grade_claims
+
+    text = """
+[game]
+title = "Mutual damage only"
+payoff_scale = "ordinal"
+
+[[players]]
+name = "A"
+strategies = ["C", "D"]
+compromise = "C"
+
+[[players]]
+name = "B"
+strategies = ["C", "D"]
+compromise = "C"
+
+[payoffs]
+"C|C" = [3, 3]
+"C|D" = [0, 5]
+"D|C" = [5, 0]
+"D|D" = [1, 1]
+
+[[costs]]
+name = "war_damage"
+incidence = "mutual_confront"
+weights = [1, 1]
+
+[[claims]]
+id = "reachable"
+text = "Compromise comes within reach."
+source = "a test"
+test = { kind = "threshold", criterion = "nash", expect = ["reachable"] }
+"""
+    path = tmp_path / "mutual.toml"
+    path.write_text(text, encoding="utf-8")
+    (result,) = grade_claims(load_game(str(path))).results
+    # No number of this model can move the threshold (the only cost falls alike on both
+    # choices, and the file declares no range), so the test is no evidence either way: the
+    # grade is "cannot fail", not "not supported".
+    assert [t.value for t in result.tests] == ["never"] and result.grade == "cannot_fail"

@@ -7,12 +7,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from sovgame.cli import app
 from sovgame.cli.completion import complete_cost, complete_game, complete_outcome, complete_player, complete_vary
 from sovgame.cli.help import reflow
+from sovgame.errors import extra_hint
 
 
 def test_help_shows_brackets_and_whole_sentences(runner, monkeypatch):
@@ -70,6 +72,17 @@ def test_completion_from_the_shell():
     assert done.stdout.split() == ["prisoners_dilemma"]
 
 
+def test_the_extras_hint_works_from_a_source_checkout(monkeypatch, tmp_path):
+    # This test runs from a source checkout (pyproject.toml beside src/): in its folder the
+    # extra installs as ".[plot]" (pip cannot find "sovgame[plot]" on an index that lacks
+    # sovgame); from elsewhere the folder is named.
+    root = Path(__file__).resolve().parents[2]
+    monkeypatch.chdir(root)
+    assert extra_hint("plot") == 'pip install ".[plot]"'
+    monkeypatch.chdir(tmp_path)
+    assert extra_hint("xlsx") == f'pip install "{root}[xlsx]"'
+
+
 def test_a_report_without_matplotlib_says_why(runner, tmp_path, monkeypatch):
     import sovgame.present.report as report
 
@@ -77,7 +90,7 @@ def test_a_report_without_matplotlib_says_why(runner, tmp_path, monkeypatch):
     out = tmp_path / "report.html"
     result = runner.invoke(app, ["report", "pakistan_afghanistan", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert 'drawing it needs matplotlib (pip install "sovgame[plot]")' in result.stderr
+    assert f"drawing it needs matplotlib ({extra_hint('plot')})" in result.stderr
     page = out.read_text(encoding="utf-8")
     assert "<img" not in page and "the chart of the regimes is left out" in page
 

@@ -186,3 +186,15 @@ def test_bad_usage_names_the_option(runner, args, option):
     result = invoke(runner, "sensitivity", "pakistan_afghanistan", *args)
     assert result.exit_code == 2, result.output
     assert option in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_text_map_writes_states_with_letters_that_recall_their_words(runner):
+    # A κ map says where the criterion holds: "h" holds, "." does not; the legend in words.
+    args = ["sensitivity", "pakistan_afghanistan", "--map", "kappa,cost:military_operations@Pakistan", "--grid", "9"]
+    out = invoke(runner, *args, "--criterion", "unique").stdout
+    legend = " ".join(out.split())
+    assert "h = holds" in legend and ". = does not hold" in legend
+    map_part = out.split("The exact boundary")[0]
+    picture = [line for line in map_part.splitlines() if "│" in line and "┃" not in line]
+    cells = "".join(line.split("│")[2] for line in picture if line.count("│") >= 3)
+    assert set(cells.strip()) <= {"h", ".", "★", " "} and "A" not in cells and "B" not in cells

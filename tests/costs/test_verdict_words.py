@@ -74,11 +74,14 @@ def test_verdict_phrases(verdict, intervals, phrase):
 
 
 def test_the_legend_range_and_scale():
-    assert verdict_legend() == "verdicts against today's costs, κ = 1 (the glossary says what each word means)"
+    assert (
+        verdict_legend()
+        == "verdicts against today's costs, κ = 1 (the glossary, --glossary, says what each word means)"
+    )
     assert verdict_legend(F(2)) == (
         "verdicts against today's costs, κ = 1 and the top of the plausible range (estimates of today's costs), "
         "κ = 2 "
-        "(the glossary says what each word means)"
+        "(the glossary, --glossary, says what each word means)"
     )
     assert range_text((F(0), F(2))) == "[0, 2]" and range_text((F(1, 2), F(3))) == "[1/2, 3]"
     scale = verdict_scale_json()

@@ -41,3 +41,18 @@ def test_unreadable_file(tmp_path):
             load_game(str(path))
     finally:
         path.chmod(0o644)
+
+
+def test_an_unclosed_bracket_is_reported_where_it_opens(tmp_path):
+    # TOML notices the missing ']' only on the next line (7); the message also names line 6,
+    # where the array opens. Brackets inside strings and comments do not count.
+    path = tmp_path / "open.toml"
+    path.write_text(
+        '[game]\ntitle = "a [bracket] in a string"  # and [ one in a comment\n\n'
+        '[[players]]\nname = "A"\nstrategies = ["C", "D"\ncompromise = "C"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(SovgameError) as caught:
+        load_game(str(path))
+    message = str(caught.value)
+    assert "line 7" in message and "the array opened on line 6 is not closed (add its ']')" in message

@@ -44,6 +44,8 @@ def texts_of(fig):
         legend = ax.get_legend()
         if legend is not None:
             drawn += [*legend.get_texts(), legend.get_title()]
+    for legend in fig.legends:
+        drawn += [*legend.get_texts(), legend.get_title()]
     unique = {id(t): t for t in drawn if t is not None and t.get_visible() and t.get_text().strip()}
     return [(t.get_text(), t.get_window_extent(renderer)) for t in unique.values()]
 
@@ -165,3 +167,84 @@ def test_a_breakpoint_a_hair_above_today_is_not_labelled_today():
     labels = [t.get_text() for t in regime_figure(game).axes[0].texts]
     assert "today, κ = 1" in labels
     assert not [text for text in labels if "(today)" in text]
+
+
+def _svg_texts(path) -> list[str]:
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(path).getroot()
+    return ["".join(node.itertext()) for node in root.iter("{http://www.w3.org/2000/svg}text")]
+
+
+def test_svg_charts_keep_their_text_as_text(runner, tmp_path):
+    # svg.fonttype = "none": words stay <text> elements an editor can change, not glyph paths.
+    from sovgame.cli import app
+
+    out = tmp_path / "regimes.svg"
+    assert runner.invoke(app, ["sweep", "pakistan_afghanistan", "--plot", str(out)]).exit_code == 0
+    texts = _svg_texts(out)
+    assert len(texts) > 20
+    assert any("equilibria by cost level" in t for t in texts) and "the target (compromise)" in texts
+    tornado = tmp_path / "tornado.svg"
+    args = ["sensitivity", "pakistan_afghanistan", "--criterion", "nash", "--plot", str(tornado)]
+    assert runner.invoke(app, args).exit_code == 0
+    assert "no change that way" in _svg_texts(tornado)
+
+
+def _captured(monkeypatch, module):
+    """The figures ``module`` saves, kept for inspection."""
+    figures = []
+    original = module.save_figure
+
+    def keep(fig, *args, **kwargs):
+        figures.append(fig)
+        assert_fit_for_print(fig)  # before it is closed
+        original(fig, *args, **kwargs)
+
+    monkeypatch.setattr(module, "save_figure", keep)
+    return figures
+
+
+def test_the_tornado_names_its_colours_and_its_costs_in_words(runner, tmp_path, monkeypatch):
+    import sovgame.present.sensitivity_plot as charts
+    from sovgame.cli import app
+
+    figures = _captured(monkeypatch, charts)
+    result = runner.invoke(app, ["sensitivity", "pakistan_afghanistan", "--plot", str(tmp_path / "t.png")])
+    assert result.exit_code == 0, result.output
+    (fig,) = figures
+    labels = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+    assert len(labels) == 3 and "no change that way" in labels  # one entry per colour drawn
+    ticks = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
+    assert "Pakistan's military operations weight = 1/4" in ticks and not any("_" in t for t in ticks)
+    assert fig.get_figheight() * 150 < 3000  # 9 panels of 6 rows, not 4,353 px for 7 panels
+
+
+def test_the_map_of_a_yes_no_criterion_has_two_colours_a_legend_and_a_title_in_words(runner, tmp_path, monkeypatch):
+    import sovgame.present.sensitivity_plot as charts
+    from sovgame.cli import app
+
+    figures = _captured(monkeypatch, charts)
+    args = ["sensitivity", "pakistan_afghanistan", "--map", "kappa,cost:military_operations@Pakistan", "--grid", "9"]
+    result = runner.invoke(app, [*args, "--criterion", "unique", "--plot", str(tmp_path / "m.png")])
+    assert result.exit_code == 0, result.output
+    (fig,) = figures
+    assert len(fig.axes) == 1  # no colour bar
+    (mesh,) = fig.axes[0].collections[:1]
+    assert mesh.cmap.N == 2
+    labels = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+    assert labels[:2] == ["holds", "does not hold"] and "the file's numbers" in labels
+    assert "where compromise is the only equilibrium" in fig.axes[0].get_title()
+    assert "unique" not in fig.axes[0].get_title()
+    assert fig.axes[0].get_ylabel() == "Pakistan's military operations weight"
+
+
+def test_the_reports_chart_is_as_wide_as_its_text_column(tmp_path):
+    from sovgame.present.report import CHART_DPI, CHART_INCHES, COLUMN_PX, write_report
+
+    written = write_report("pakistan_afghanistan", tmp_path / "r.md", load=lambda spec, settings: load_game(spec))
+    png = next(path for path in written if path.suffix == ".png").read_bytes()
+    width = int.from_bytes(png[16:20], "big")  # the PNG header's width
+    assert width == COLUMN_PX == round(CHART_INCHES * CHART_DPI)
+    page = write_report("pakistan_afghanistan", tmp_path / "r.html", load=lambda spec, settings: load_game(spec))
+    assert f'width="{COLUMN_PX}"' in page[0].read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ spaces when piped."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from sovgame.cli import app
 from sovgame.present.decimals import exact_only, with_decimals
 from sovgame.present.glossary import glossary_lines
-from sovgame.present.render import to_markdown
+from sovgame.present.render import print_tables, to_markdown
 from sovgame.present.sections import Section
 
 
@@ -65,7 +66,7 @@ def test_no_finite_kappa_reads_never_in_every_table(runner):
 
 
 def test_the_glossary_explains_the_terms_of_analyze_once(runner):
-    out = runner.invoke(app, ["analyze", "pakistan_afghanistan"]).stdout
+    out = runner.invoke(app, ["analyze", "pakistan_afghanistan", "--glossary"]).stdout
     glossary = out.split("\nGlossary\n", 1)[1]
     for term in ("binding:", "strict equilibrium:", "risk-dominant", "δ* = (T − R)/(T − P)", "T, R, P, S:"):
         assert glossary.count(term) == 1, term
@@ -124,3 +125,16 @@ def test_show_displays_a_custom_costs_exposure(runner):
     # The file: campaign_burden exposes Pakistan (1, Afghanistan 0) at both Sustained campaign outcomes.
     assert re.search(r"Sustained campaign\s+│\s+1, 0 │\s+1, 0 │", table)
     assert re.search(r"Strike\s+│\s+0, 0 │\s+0, 0 │", table)
+
+
+def test_verdicts_and_grades_are_coloured_in_a_terminal_only(runner, monkeypatch):
+    from rich.console import Console
+
+    monkeypatch.delenv("NO_COLOR")
+    section = Section("Verdicts", ["criterion", "verdict", "grade"], [["nash", "REACHABLE", "not supported"]])
+    buffer = io.StringIO()
+    print_tables([section], console=Console(file=buffer, force_terminal=True, color_system="standard", width=80))
+    shown = buffer.getvalue()
+    assert "\x1b[36mREACHABLE" in shown and "\x1b[31mnot supported" in shown  # cyan, red; the words stay
+    piped = runner.invoke(app, ["thresholds", "pakistan_afghanistan"]).stdout
+    assert "REACHABLE" in piped and "\x1b[" not in piped

@@ -86,6 +86,10 @@ def thresholds_command(
             autocompletion=complete_vary,
         ),
     ] = None,
+    kappa: Annotated[
+        str | None,
+        typer.Option("--kappa", "-k", help="Also say which criteria hold at this κ, and the equilibria there."),
+    ] = None,
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
     wide: WideOpt = False,
@@ -97,19 +101,29 @@ def thresholds_command(
     """
     from ..costs.thresholds import compute_thresholds
     from ..loading import load_game
-    from ..present.thresholds import thresholds_sections
+    from ..present.thresholds import at_kappa_section, at_kappa_to_json, thresholds_sections
 
     if vary is not None:
         if wide:
             raise UsageError("--wide: not with --vary (the thresholds along q have no one row per criterion)")
+        if kappa is not None:
+            raise UsageError("--kappa: --vary capacity gives thresholds as functions of q; leave --kappa out")
         _vary(load_game(game, set_ or ()), vary, target, cost, fmt)
         return
     delta = parse_kappa(discount, "--discount") if discount is not None else None
-    report = compute_thresholds(load_game(game, set_ or ()), target, cost, delta)
+    at = parse_kappa(kappa) if kappa is not None else None
+    loaded = load_game(game, set_ or ())
+    report = compute_thresholds(loaded, target, cost, delta)
+    solution = None
+    if at is not None:
+        from ..solvers.equilibria import solve
+
+        solution = solve(loaded, at, cost)
+    extra = [] if solution is None else [at_kappa_section(report, solution)]
     render(
         fmt,
-        lambda: thresholds_sections(report),
-        report.to_dict,
+        lambda: thresholds_sections(report) + extra,
+        lambda: report.to_dict() | ({} if solution is None else {"at_kappa": at_kappa_to_json(report, solution)}),
         heading=report.game.title,
         primary="thresholds",
         wide=report.wide_records if wide else None,
@@ -181,6 +195,10 @@ def analyze_command(
     export_html: Annotated[
         str | None, typer.Option("--export-html", metavar="FILE", help="Also save the tables as HTML.")
     ] = None,
+    kappa: Annotated[
+        str | None, typer.Option("--kappa", "-k", help="Also show the equilibria at this cost level κ.")
+    ] = None,
+    brief: Annotated[bool, typer.Option("--brief", help="Print only the bottom line.")] = False,
     fmt: FormatOpt = OutputFormat.table,
     force: ForceOpt = False,
 ) -> None:
@@ -188,35 +206,54 @@ def analyze_command(
 
     Example: sovgame analyze pakistan_afghanistan
     """
-    from ..files.atomic import check_output, write_atomically
+    from ..files.atomic import check_output
     from ..findings.analysis import analyze
     from ..loading import load_game
-    from ..present.analysis import analysis_sections
+    from ..present.analysis import analysis_sections, brief_sections
 
     exports = [path for path in (export_svg, export_html) if path]
     if export_svg and export_svg == export_html:
         raise UsageError("--export-svg and --export-html name the same file")
+    if brief and (exports or fmt not in (OutputFormat.table, OutputFormat.markdown)):
+        raise UsageError('--brief shortens the table and Markdown; the JSON\'s "bottom_line" holds the same lines')
     for path in exports:
         check_output(path, force)  # before any work
     loaded = load_game(game, set_ or ())
     for path in exports:
         check_output(path, force)  # and never the game just read
     result = analyze(loaded)
+    asked = None
+    if kappa is not None:
+        from ..solvers.equilibria import solve
+
+        asked = solve(loaded, parse_kappa(kappa))
     if exports:
-        from rich.console import Console
-
-        from ..present.render import print_tables
-
-        console = Console(record=True, file=io.StringIO())
-        print_tables(analysis_sections(result), result.game.title, console)
-        if export_svg:
-            write_atomically(check_output(export_svg, force), console.export_svg(title=result.game.title, clear=False))
-            typer.echo(f"wrote {export_svg}", err=True)
-        if export_html:
-            write_atomically(check_output(export_html, force), console.export_html(clear=False))
-            typer.echo(f"wrote {export_html}", err=True)
+        _export(analysis_sections(result, asked), result.game.title, export_svg, export_html, force)
         return
-    render(fmt, lambda: analysis_sections(result), result.to_dict, heading=result.game.title, primary="equilibria")
+    render(
+        fmt,
+        lambda: brief_sections(result) if brief else analysis_sections(result, asked),
+        lambda: result.to_dict() | ({} if asked is None else {"equilibria_at_kappa": asked.to_dict()}),
+        heading=result.game.title,
+        primary="equilibria",
+    )
+
+
+def _export(sections, title: str, svg: str | None, page: str | None, force: bool) -> None:
+    """The tables of ``analyze`` as they look in a terminal, saved as SVG and/or HTML."""
+    from rich.console import Console
+
+    from ..files.atomic import check_output, write_atomically
+    from ..present.render import print_tables
+
+    console = Console(record=True, file=io.StringIO())
+    print_tables(sections, title, console)
+    if svg:
+        write_atomically(check_output(svg, force), console.export_svg(title=title, clear=False))
+        typer.echo(f"wrote {svg}", err=True)
+    if page:
+        write_atomically(check_output(page, force), console.export_html(clear=False))
+        typer.echo(f"wrote {page}", err=True)
 
 
 @app.command("claims")
@@ -263,9 +300,11 @@ def claims_command(
 
 @app.command("whatif")
 @user_errors(computes=True)
-def whatif_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
-    """The game before and after --set changes: changed cells, equilibria gained and lost,
-    each threshold before → after.
+def whatif_command(
+    game: GameArg, set_: SetOpt = None, kappa: TodayOpt = "1", fmt: FormatOpt = OutputFormat.table
+) -> None:
+    """The game before and after --set changes: payoffs less costs at κ with its equilibria
+    starred, equilibria gained and lost, each threshold before → after.
 
     Example: sovgame whatif pakistan_afghanistan --set "cost:trade_disruption=1,1"
     """
@@ -274,7 +313,7 @@ def whatif_command(game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFo
 
     if not set_:
         raise UsageError("whatif needs at least one --set change")
-    result = what_if(game, set_)
+    result = what_if(game, set_, parse_kappa(kappa))
     render(
         fmt, lambda: whatif_sections(result), result.to_dict, heading=result.changed.game.title, primary="thresholds"
     )
@@ -332,9 +371,9 @@ def report_command(
     from pathlib import Path
 
     from ..loading import load_case
-    from ..present.report import NO_CHART, has_matplotlib, write_report
+    from ..present.report import has_matplotlib, no_chart, write_report
 
     for path in write_report(game, output, set_ or (), force, load=load_case):
         typer.echo(f"wrote {path}", err=True)
     if Path(output).suffix.lower() in (".md", ".html") and not has_matplotlib():
-        typer.echo(f"sovgame: {NO_CHART}", err=True)
+        typer.echo(f"sovgame: {no_chart()}", err=True)

@@ -25,6 +25,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+#: The help panels that group a command's options after its own: how results are shown,
+#: and the limits on the work.
+OUTPUT_PANEL = "Output"
+LIMITS_PANEL = "Limits"
+
 GameArg = Annotated[
     str,
     typer.Argument(
@@ -39,7 +44,17 @@ TargetOpt = Annotated[
         "--target", help='Target outcome "s1|s2" (default: every compromise strategy).', autocompletion=complete_outcome
     ),
 ]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
+FormatOpt = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="table, json, csv, markdown or xlsx.",
+        case_sensitive=False,
+        rich_help_panel=OUTPUT_PANEL,
+    ),
+]
 SetOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -62,15 +77,19 @@ MaxWorkOpt = Annotated[
     typer.Option(
         "--max-work",
         metavar="UNITS",
-        help="Refuse work past this many units (about a microsecond each; default 2e7, about 20 s). "
-        "Raise it to run larger computations, e.g. --max-work 1e9.",
+        help="Refuse work past this many units (about 1 µs each; default 2e7, about 20 s).",
+        rich_help_panel=LIMITS_PANEL,
     ),
 ]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite output files that exist.")]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Overwrite output files that exist.", rich_help_panel=OUTPUT_PANEL)
+]
 WideOpt = Annotated[
     bool,
     typer.Option(
-        "--wide", help="With --format csv or xlsx: one row per item with a column per quantity, not the long form."
+        "--wide",
+        help="With --format csv or xlsx: one row per item with a column per quantity, not the long form.",
+        rich_help_panel=OUTPUT_PANEL,
     ),
 ]
 
@@ -112,10 +131,11 @@ OPTION_NAMES = {
 }
 
 ExactOnlyOpt = Annotated[
+    bool, typer.Option("--exact-only", help="Fractions without decimals beside them.", rich_help_panel=OUTPUT_PANEL)
+]
+GlossaryOpt = Annotated[
     bool,
-    typer.Option(
-        "--exact-only", help="Show exact numbers only, without the decimal beside each fraction (4/3, not 4/3 (1.333))."
-    ),
+    typer.Option("--glossary", help="End tables with the glossary of the terms used.", rich_help_panel=OUTPUT_PANEL),
 ]
 
 #: Exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it.
@@ -159,20 +179,30 @@ def user_errors(func=None, *, progress: bool = True, computes: bool = False):
     if func is None:
         return functools.partial(user_errors, progress=progress, computes=computes)
     exact_option = _takes_output(func)
+    glossary_option = exact_option and _prints_tables(func)
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         """``func``, its library errors turned into a message and an exit code."""
         from ..core.budget import WorkLimitError, work_limit
+        from ..files.notices import notices_to
         from ..files.reading import track_inputs
         from ..present.decimals import exact_only
+        from ..present.glossary import with_glossary
 
         display = WorkProgress() if progress and sys.stderr.isatty() else None
         exact = kwargs.pop("exact_only", False) if exact_option else False
+        glossary = kwargs.pop("glossary", False) if glossary_option else False
         max_work = kwargs.pop("max_work", None) if computes else None
         try:
             limit = parse_max_work(max_work)
-            with track_inputs(), work_limit(limit, display), exact_only(exact):
+            with (
+                track_inputs(),
+                notices_to(_say),
+                work_limit(limit, display),
+                exact_only(exact),
+                with_glossary(glossary),
+            ):
                 return func(*args, **kwargs)
         except WorkLimitError as exc:
             _say(exc.describe("--max-work N", option_name))
@@ -196,6 +226,8 @@ def user_errors(func=None, *, progress: bool = True, computes: bool = False):
         shared["max_work"] = (MaxWorkOpt, None)
     if exact_option:
         shared["exact_only"] = (ExactOnlyOpt, False)
+    if glossary_option:
+        shared["glossary"] = (GlossaryOpt, False)
     _add_options(wrapper, func, shared)
     return wrapper
 
@@ -209,13 +241,21 @@ def _signal_name(signum: int) -> str:
         return f"signal {signum}"
 
 
+def _prints_tables(func) -> bool:
+    """Whether a command prints tables (it has ``--format``): such commands get ``--glossary``
+    (reports always end with the glossary)."""
+    import inspect
+
+    return "fmt" in inspect.signature(func).parameters
+
+
 def _takes_output(func) -> bool:
     """Whether a command prints or writes results people read (it has ``--format`` or
     ``--output``): such commands get ``--exact-only``."""
     import inspect
 
     names = inspect.signature(func).parameters
-    return ("fmt" in names or "output" in names) and "exact_only" not in names
+    return ("fmt" in names or "output" in names) and "exact_only" not in names and "glossary" not in names
 
 
 def _add_options(wrapper, func, options: dict[str, tuple[Any, Any]]) -> None:

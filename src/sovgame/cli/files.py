@@ -10,6 +10,9 @@ from ..errors import UsageError
 from ..present.render import OutputFormat, render
 from .app import FormatOpt, GameArg, SetOpt, app, user_errors
 
+#: The help panel of the options that add or remove a cost.
+COST_PANEL = "Adding and removing costs"
+
 
 @app.command("games")
 @user_errors
@@ -49,8 +52,11 @@ def new_command(
     Example: sovgame new my_case.toml --from pakistan_afghanistan
     """
     from ..files.editing import new_file
+    from ..loading import load_case
 
-    typer.echo(f"wrote {new_file(file, source, force)}", err=True)
+    written = new_file(file, source, force)
+    typer.echo(f"wrote {written}", err=True)
+    load_case(str(written))  # its warnings, if any (a copy of a bundled game may have some)
 
 
 @app.command("edit")
@@ -58,23 +64,92 @@ def new_command(
 def edit_command(
     file: Annotated[str, typer.Argument(metavar="FILE", help="The game file to change (not a bundled game).")],
     set_: SetOpt = None,
+    add_cost: Annotated[
+        str | None,
+        typer.Option(
+            "--add-cost",
+            metavar="NAME",
+            help="Add a cost (with --incidence and --weights).",
+            rich_help_panel=COST_PANEL,
+        ),
+    ] = None,
+    incidence: Annotated[
+        str | None,
+        typer.Option(
+            "--incidence",
+            help="The added cost's incidence: any_conflict, own_confront or mutual_confront.",
+            rich_help_panel=COST_PANEL,
+        ),
+    ] = None,
+    weights: Annotated[
+        str | None,
+        typer.Option(
+            "--weights", metavar="W1,W2", help="The added cost's weight per player.", rich_help_panel=COST_PANEL
+        ),
+    ] = None,
+    between: Annotated[
+        str | None,
+        typer.Option(
+            "--between",
+            metavar="P1,P2",
+            help="The players the added cost is between (default all).",
+            rich_help_panel=COST_PANEL,
+        ),
+    ] = None,
+    label: Annotated[
+        str | None,
+        typer.Option("--label", help="The added cost's name in tables and charts.", rich_help_panel=COST_PANEL),
+    ] = None,
+    remove_cost: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--remove-cost", metavar="NAME", help="Remove this cost (repeatable).", rich_help_panel=COST_PANEL
+        ),
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the unified diff; write nothing.")] = False,
 ) -> None:
     """Change a game file in place, keeping comments, order and every untouched line; the
     result is validated before anything is written, and written atomically.
 
-    Example: sovgame edit my_game.toml --set "plausible_kappa=0,3" --dry-run
+    Example: sovgame edit my_game.toml --add-cost isolation --incidence own_confront --weights 1,0.5
     """
     from ..files.editing import edit_file
-    from ..loading import read_claims
+    from ..loading import load_case, read_claims
 
-    if not set_:
-        raise UsageError("edit needs at least one --set change")
-    diff = edit_file(file, set_, dry_run=dry_run, claims=read_claims)
+    costs = _cost_edits(add_cost, incidence, weights, between, label, remove_cost)
+    if not set_ and costs is None:
+        raise UsageError("edit needs a change: --set, --add-cost or --remove-cost")
+    diff = edit_file(file, set_ or (), dry_run=dry_run, claims=read_claims, costs=costs)
     if dry_run:
         typer.echo(diff, nl=False)
     else:
         typer.echo(f"{file}: {'updated' if diff else 'unchanged'}", err=True)
+        load_case(file)  # the edited file's warnings, if any
+
+
+def _cost_edits(add, incidence, weights, between, label, remove):
+    """``--add-cost`` with its options and ``--remove-cost`` as one
+    :class:`~sovgame.files.cost_edits.CostEdits` (None: neither given)."""
+    from ..files.cost_edits import CostEdits, NewCost
+
+    parts = {"--incidence": incidence, "--weights": weights, "--between": between, "--label": label}
+    if add is None:
+        given = [option for option, value in parts.items() if value is not None]
+        if given:
+            raise UsageError(f"{given[0]}: describes a cost to add; give --add-cost NAME too")
+        return CostEdits(remove=tuple(remove)) if remove else None
+    missing = [option for option in ("--incidence", "--weights") if parts[option] is None]
+    if missing:
+        raise UsageError(
+            f"--add-cost {add}: give {' and '.join(missing)} too (e.g. --incidence own_confront --weights 1,0.5)"
+        )
+    new = NewCost(add, incidence, _split(weights), None if between is None else _split(between), label)
+    return CostEdits(add=(new,), remove=tuple(remove or ()))
+
+
+def _split(text: str) -> tuple[str, ...]:
+    """ "1, 0.5" → ("1", "0.5")."""
+    return tuple(part.strip() for part in text.split(","))
 
 
 @app.command("convert")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import SovgameError, UsageError
+from ..errors import SovgameError, UsageError, extra_hint
 from ..present.render import OutputFormat, render
 from .app import CostOpt, FormatOpt, GameArg, TargetOpt, app, user_errors
 
@@ -37,7 +37,7 @@ def dask_executor(address: str | None) -> Iterator[Executor | None]:
         import distributed
     except ImportError:
         raise UsageError(
-            "--dask: running on a Dask cluster needs the cluster extra: pip install 'sovgame[cluster]'"
+            f"--dask: running on a Dask cluster needs the cluster extra: {extra_hint('cluster')}"
         ) from None
     _reach(address)
     client = distributed.Client(address, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False)

@@ -11,8 +11,8 @@ import typer
 
 from ..errors import UsageError
 from ..present.render import OutputFormat, render
-from .app import CostOpt, ForceOpt, FormatOpt, GameArg, SetOpt, app, parse_number, user_errors
-from .robust import DaskOpt, dask_executor
+from .app import OUTPUT_PANEL, CostOpt, ForceOpt, FormatOpt, GameArg, SetOpt, app, parse_number, user_errors
+from .robust import dask_executor
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -24,6 +24,20 @@ MODELS_CAPTION = (
     "the conclusions of `spoiler` (one attack ends compromise; the spoiler attacks) and `bargaining` "
     "(no middle ground; a commitment problem), exactly along each number with the others as stated"
 )
+#: Rows a table shows unless ``--top`` or ``--all`` says otherwise.
+DEFAULT_TOP = 10
+#: The help panel of the options of ``--map``.
+MAP_PANEL = "Two numbers at once (--map)"
+MapDaskOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        metavar="ADDRESS",
+        envvar="SOVGAME_DASK",
+        help="Spread the grid over the Dask cluster at ADDRESS (tcp://host:8786).",
+        rich_help_panel=MAP_PANEL,
+    ),
+]
 
 
 def _range(text: str | None, option: str) -> tuple[Fraction, Fraction] | None:
@@ -45,33 +59,49 @@ def sensitivity_command(
         list[str] | None,
         typer.Option(
             "--criterion",
-            help="Follow only this criterion (repeatable): nash, strict, dominant, unique, risk_dominant, or claims.",
+            help="Only this criterion (repeatable): nash, strict, dominant, unique, risk_dominant or claims.",
         ),
     ] = None,
-    top: Annotated[int | None, typer.Option("--top", help="Show only the K rows with the smallest margins.")] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top", help=f"Show the K smallest margins (tables: {DEFAULT_TOP}).", rich_help_panel=OUTPUT_PANEL
+        ),
+    ] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Tables show every row.", rich_help_panel=OUTPUT_PANEL)] = False,
     plot: Annotated[
         str | None,
         typer.Option(
-            "--plot", metavar="FILE.png", help="Also draw a tornado chart (with --map: the map) (matplotlib)."
+            "--plot",
+            metavar="FILE.png",
+            help="Also draw a tornado chart (with --map: the map).",
+            rich_help_panel=OUTPUT_PANEL,
         ),
     ] = None,
     map_: Annotated[
         str | None,
         typer.Option(
-            "--map", metavar="X,Y", help='Two numbers (keys as in the JSON, or "kappa"): the verdict over a grid.'
+            "--map",
+            metavar="X,Y",
+            help='Two numbers (keys as in the JSON, or "kappa"): the verdict over a grid.',
+            rich_help_panel=MAP_PANEL,
         ),
     ] = None,
-    grid: Annotated[int, typer.Option("--grid", help="Points per axis of --map.")] = 41,
-    x_range: Annotated[str | None, typer.Option("--x-range", metavar="LO,HI", help="Range of the map's X.")] = None,
-    y_range: Annotated[str | None, typer.Option("--y-range", metavar="LO,HI", help="Range of the map's Y.")] = None,
+    grid: Annotated[int, typer.Option("--grid", help="Points per axis.", rich_help_panel=MAP_PANEL)] = 41,
+    x_range: Annotated[
+        str | None, typer.Option("--x-range", metavar="LO,HI", help="Range of X.", rich_help_panel=MAP_PANEL)
+    ] = None,
+    y_range: Annotated[
+        str | None, typer.Option("--y-range", metavar="LO,HI", help="Range of Y.", rich_help_panel=MAP_PANEL)
+    ] = None,
     target: Annotated[
         str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')
     ] = None,
     cost: CostOpt = None,
     workers: Annotated[
-        int, typer.Option("--workers", "-w", help="With --map: processes to spread the grid lines over.")
+        int, typer.Option("--workers", "-w", help="Processes to spread the grid over.", rich_help_panel=MAP_PANEL)
     ] = 1,
-    dask: DaskOpt = None,
+    dask: MapDaskOpt = None,
     set_: SetOpt = None,
     force: ForceOpt = False,
     fmt: FormatOpt = OutputFormat.table,
@@ -81,10 +111,13 @@ def sensitivity_command(
 
     Example: sovgame sensitivity pakistan_afghanistan --criterion unique --top 5
     """
+    # long: typer reads the options from this signature; the body is a few calls.
     from ..loading import load_game
     from ..present.figures import check_plot_output
 
     _check_options(top, workers, dask, map_, cost, x_range or y_range)
+    if all_ and top is not None:
+        raise UsageError("--all shows every row and --top the first K; give one of them")
     if plot:
         check_plot_output(plot, force)  # before any work
     loaded = load_game(game, set_ or ())
@@ -95,11 +128,13 @@ def sensitivity_command(
         with _grid_executor(workers, dask) as executor:
             _map(loaded, map_, criterion, target, grid, ranges, executor, plot, force, fmt)
         return
-    _one_at_a_time(loaded, criterion, target, cost, top, plot, force, fmt)
+    _one_at_a_time(loaded, criterion, target, cost, (top, all_), plot, force, fmt)
 
 
-def _one_at_a_time(loaded, criterion, target, cost, top, plot, force, fmt) -> None:
-    """The table of what decides each verdict, and the tornado chart with ``plot``."""
+def _one_at_a_time(loaded, criterion, target, cost, rows, plot, force, fmt) -> None:
+    """The table of what decides each verdict, and the tornado chart with ``plot``. ``rows``
+    is (``--top``, ``--all``): tables show the first :data:`DEFAULT_TOP` rows unless told
+    otherwise; JSON, CSV and Excel every row unless ``--top`` is given."""
     from ..present.sensitivity import sensitivity_sections, sensitivity_to_json
     from ..sensitivity.one_number import sensitivity
 
@@ -110,6 +145,8 @@ def _one_at_a_time(loaded, criterion, target, cost, top, plot, force, fmt) -> No
         from ..present.sensitivity_plot import plot_tornado
 
         typer.echo(f"wrote {plot_tornado(result, plot, force=force)}", err=True)
+    top, all_ = rows
+    shown = top if top is not None or all_ else DEFAULT_TOP
     from ..findings.models import followed_of
     from ..play.ranges import followed_to_json
     from ..present.ranges import followed_section
@@ -118,7 +155,7 @@ def _one_at_a_time(loaded, criterion, target, cost, top, plot, force, fmt) -> No
     extra = [followed_section(tuple(models), MODELS_TITLE, MODELS_CAPTION, "model_ranges")] if models else []
     render(
         fmt,
-        lambda: sensitivity_sections(result, top) + extra,
+        lambda: sensitivity_sections(result, shown, hint=top is None and not all_) + extra,
         lambda: (
             sensitivity_to_json(result, top) | ({"models": [followed_to_json(f) for f in models]} if models else {})
         ),

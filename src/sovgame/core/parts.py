@@ -74,6 +74,12 @@ class Cost:
     # Per player, whether a cited figure pins the weight ("sourced") or the analyst chose it
     # ("assumed"); None when the file does not say.
     basis: tuple[str, ...] | None = None
+    label: str | None = None  # the cost's name in tables and charts ("diplomatic isolation")
+
+    @property
+    def shown(self) -> str:
+        """The cost as tables and charts name it: its ``label``, else its name."""
+        return self.label or self.name
 
     def exposure_at(self, players: Sequence[Player], profile: Profile, i: int) -> Fraction:
         """0/1 exposure of player i at ``profile`` (any number for custom incidence)."""

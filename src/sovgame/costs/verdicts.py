@@ -69,7 +69,7 @@ def verdict_legend(top: Fraction | None = None) -> str:
     where = (
         f" and the top of the plausible range (estimates of today's costs), κ = {fmt(top)}" if top is not None else ""
     )
-    return f"verdicts against today's costs, κ = 1{where} (the glossary says what each word means)"
+    return f"verdicts against today's costs, κ = 1{where} (the glossary, --glossary, says what each word means)"
 
 
 def verdict_scale_json() -> dict[str, str]:

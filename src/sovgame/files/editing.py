@@ -22,13 +22,14 @@ from ..sections.capacity import stated
 from .atomic import check_output, locked, write_atomically
 from .changes import apply_settings, parse_setting
 from .convert import toml_number
+from .cost_edits import CostEdits, apply_cost_edits
 from .gamefile import bundled_dir, bundled_names, decode_text, parse_case, read_game_text
 from .reading import describe_kind, read_open_file
 from .validate import ClaimReader
 
 TEMPLATE = """\
 # A sovgame game file (format version 1). `sovgame show FILE` checks and prints it;
-# README.md documents every key.
+# docs/reference.md documents every key.
 
 [game]
 title = "My security dilemma"
@@ -72,9 +73,14 @@ plausible_kappa = [0, 2]            # the cost levels you find plausible (1 = as
 
 
 def edited_text(
-    path: Path, settings: Sequence[str], text: str | None = None, claims: ClaimReader | None = None
+    path: Path,
+    settings: Sequence[str],
+    text: str | None = None,
+    claims: ClaimReader | None = None,
+    costs: CostEdits | None = None,
 ) -> tuple[str, str]:
-    """(old text, new text) of ``path`` after ``settings``; validated, nothing written.
+    """(old text, new text) of ``path`` after ``costs`` (tables removed and added) and
+    ``settings``; validated, nothing written.
 
     ``text`` is the file's text when the caller has read it already (under a lock);
     ``claims`` reads the file's claims, so that they are validated too (see
@@ -95,10 +101,23 @@ def edited_text(
         document = tomlkit.parse(text)
     except (TOMLKitError, ValueError, RecursionError) as exc:
         raise GameFileError(origin, [Problem("", f"cannot be edited while keeping its layout: {exc}")]) from None
+    if costs is not None:
+        _check_weights(costs, origin)
+        apply_cost_edits(document, costs, origin, _toml_number)
     apply_settings(document, game, changes, number=_toml_number, make_list=_toml_array, make_table=tomlkit.table)
     new_text = tomlkit.dumps(document)
     parse_case(new_text, f"{origin} after the edit", base_dir=base_dir, identity=real, claims=claims)  # validate first
     return text, new_text
+
+
+def _check_weights(costs: CostEdits, origin: str) -> None:
+    """Each weight of a cost to add is a number (its count and sign are checked with the file)."""
+    for cost in costs.add:
+        for weight in cost.weights:
+            try:
+                to_fraction(weight)
+            except ValueError as exc:
+                raise GameFileError(origin, [Problem("costs.weights", f"{cost.name}: {exc}")]) from None
 
 
 #: A number as TOML writes it: an integer without leading zeros, or a decimal with digits on
@@ -135,10 +154,15 @@ def unified_diff(path: Path, old: str, new: str) -> str:
 
 
 def edit_file(
-    path: str | Path, settings: Sequence[str], dry_run: bool = False, claims: ClaimReader | None = None
+    path: str | Path,
+    settings: Sequence[str],
+    dry_run: bool = False,
+    claims: ClaimReader | None = None,
+    costs: CostEdits | None = None,
 ) -> str:
-    """Apply ``settings`` to the file; returns the unified diff. ``dry_run`` writes nothing;
-    ``claims`` reads the file's claims, so that the edited file is validated with them.
+    """Apply ``costs`` (:mod:`sovgame.files.cost_edits`) and ``settings`` to the file; returns
+    the unified diff. ``dry_run`` writes nothing; ``claims`` reads the file's claims, so that
+    the edited file is validated with them.
 
     The file is changed where it lives (through a symbolic link, its target; with several
     hard links, in place) and keeps its permissions and owner; a read-only file (no write
@@ -149,14 +173,14 @@ def edit_file(
     path = Path(path)
     _refuse_bundled(path)
     if dry_run:
-        old, new = edited_text(path, settings, claims=claims)
+        old, new = edited_text(path, settings, claims=claims, costs=costs)
         return unified_diff(path, old, new)
     target = Path(os.path.realpath(path))
     _refuse_read_only(path, target)
     with locked(target) as fd:
         info = os.fstat(fd)
         raw = read_open_file(fd, str(path), "game file")
-        old, new = edited_text(path, settings, decode_text(raw, str(path)), claims)
+        old, new = edited_text(path, settings, decode_text(raw, str(path)), claims, costs)
         if new != old:
             bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
             write_atomically(target, bom + new.encode("utf-8"), expected=info)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import difflib
 import os
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -171,11 +172,57 @@ def _toml(text: str, origin: str) -> dict:
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise GameFileError(origin, [Problem("", f"TOML syntax error: {exc}")]) from None
+        raise GameFileError(origin, [Problem("", f"TOML syntax error: {exc}{_opened_at(text, str(exc))}")]) from None
     except ValueError as exc:  # an integer literal of more than 4,300 digits
         raise GameFileError(origin, [Problem("", f"a number too long to read: {exc}")]) from None
     except RecursionError:
         raise GameFileError(origin, [Problem("", "arrays or tables nested too deeply to read")]) from None
+
+
+_ERROR_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def _opened_at(text: str, message: str) -> str:
+    """Where the bracket left open begins, for an error that TOML reports where it noticed
+    it (the line after): "; the array opened on line 6 is not closed"; "" otherwise."""
+    found = _ERROR_LINE.search(message)
+    if not message.startswith("Unclosed") or found is None:
+        return ""
+    opened = unclosed_bracket(text, int(found.group(1)))
+    if opened is None:
+        return ""
+    line, bracket = opened
+    what, closer = ("array", "]") if bracket == "[" else ("inline table", "}")
+    return f"; the {what} opened on line {line} is not closed (add its '{closer}')"
+
+
+def unclosed_bracket(text: str, before_line: int) -> tuple[int, str] | None:
+    """The line (from 1) and bracket of the innermost ``[`` or ``{`` still open at the start of
+    ``before_line``, strings and comments skipped; None if every bracket is closed."""
+    stack: list[tuple[int, str]] = []
+    line, i, n = 1, 0, len(text)
+    while i < n and line < before_line:
+        char = text[i]
+        if char == "\n":
+            line += 1
+        elif char == "#":
+            end = text.find("\n", i)
+            i = (n if end < 0 else end) - 1
+        elif char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, i) else char
+            end = i + len(quote)
+            while end < n and not text.startswith(quote, end):
+                if text[end] == "\n" and len(quote) == 1:
+                    break  # an unclosed one-line string: TOML reports that one itself
+                end += 2 if char == '"' and text[end] == "\\" else 1
+            line += text.count("\n", i, end)
+            i = end + len(quote) - 1 if end < n and text.startswith(quote, end) else end - 1
+        elif char in "[{":
+            stack.append((line, char))
+        elif char in "]}" and stack:
+            stack.pop()
+        i += 1
+    return stack[-1] if stack else None
 
 
 def _base_dir(spec: str) -> Path | None:

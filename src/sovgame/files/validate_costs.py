@@ -7,12 +7,14 @@ import difflib
 from fractions import Fraction
 from typing import Any
 
-from ..core.model import INCIDENCES, Cost, Incidence, Player
+from ..core.model import INCIDENCES, Cost, Game, Incidence, Player
+from ..core.numbers import fmt
 from ..sections.checker import Checker, describe_value, outcome_profiles
 
 #: The keys a [[costs]] table may have.
 COST_KEYS = (
     "name",
+    "label",
     "incidence",
     "weights",
     "weights_range",
@@ -52,6 +54,7 @@ def validate_costs(raw: Any, players: list[Player], check: Checker) -> list[Cost
 def _cost(table: dict, name: str | None, prefix: str, players: list[Player], check: Checker) -> Cost | None:
     """One cost table, or None when something in it is reported."""
     player_names = [p.name for p in players]
+    label = check.string(table, "label", prefix, name=True) if "label" in table else None
     incidence = _incidence(table.get("incidence"), f"{prefix}.incidence", check)
     weights = _weights(table, prefix, player_names, check)
     weights_range = None
@@ -78,6 +81,7 @@ def _cost(table: dict, name: str | None, prefix: str, players: list[Player], che
         source=check.string(table, "source", prefix),
         weights_range=weights_range,
         basis=_basis(table.get("weights_basis"), player_names, f"{prefix}.weights_basis", check),
+        label=label,
     )
 
 
@@ -219,3 +223,40 @@ def _exposure(raw: Any, players: list[Player], key: str, check: Checker) -> dict
 
     table = outcome_profiles(raw, players, key, check, row)
     return table if len(check.problems) == before else None
+
+
+def cost_traps(game: Game) -> list[str]:
+    """Warnings for a valid file whose costs cannot move compromise: a player that pays the
+    same whichever strategy it plays while the others compromise (every cost falls on its
+    choices alike there, as a ``mutual_confront`` cost does) and that gains by leaving
+    compromise. Its deviation gain a − κ·b has b = 0, so no κ removes it: compromise is an
+    equilibrium at no cost level and every threshold reads "never" (docs/models.md, the
+    central result). Empty without costs or without a compromise profile."""
+    target = game.compromise_profile
+    if not game.costs or target is None:
+        return []
+    warnings = []
+    for i, player in enumerate(game.players):
+        if len(player.strategies) < 2:
+            continue
+        here = _load(game, target, i)
+        moves = [target[:i] + (s,) + target[i + 1 :] for s in range(len(player.strategies)) if s != target[i]]
+        if any(_load(game, move, i) != here for move in moves):
+            continue
+        gains = [(game.payoffs[move + (i,)] - game.payoffs[target + (i,)], move[i]) for move in moves]
+        gain, best = max(gains)
+        if gain <= 0:
+            continue
+        warnings.append(
+            f"every cost falls on {player.name}'s choices alike while the others compromise ({player.name} pays "
+            f"the same at '{player.strategies[best]}' as at '{player.strategies[target[i]]}'), so no cost level "
+            f"removes its gain of {fmt(gain)} from '{player.strategies[best]}': compromise is an equilibrium at no "
+            f'κ and every threshold reads "never"; a cost {player.name} pays only when it confronts '
+            '(incidence = "own_confront" or "any_conflict") can change that'
+        )
+    return warnings
+
+
+def _load(game: Game, profile: tuple[int, ...], i: int) -> Fraction:
+    """W_i at ``profile``: player i's weights times its exposure, summed over the costs."""
+    return sum((c.weights[i] * c.exposure_at(game.players, profile, i) for c in game.costs), Fraction(0))

@@ -108,10 +108,25 @@ def with_decimals(text: str) -> str:
     return "".join(part if k % 2 else _decorate_plain(part) for k, part in enumerate(parts))
 
 
+#: A hyphen-minus that is a number's sign: before a digit, not inside a word or an option.
+_SIGN = re.compile(r"(?<![\w\-−])-(?=\d)")
+
+
+def minus_signs(text: str) -> str:
+    """``text`` with each number's sign written "−" (U+2212), as every table writes it, not
+    the hyphen "-" of machine-readable output: "−11/4 (−2.75)"."""
+    return _SIGN.sub("−", text)
+
+
+def _shown(text: str) -> str:
+    return minus_signs(with_decimals(text))
+
+
 def decorate(section: Section) -> Section:
-    """A copy of ``section`` with decimals in its cells and sentences (not in columns of
-    names, ``Section.whole``, nor in a section of the user's own text, ``Section.plain``)."""
+    """A copy of ``section`` with decimals and minus signs in its cells and sentences (not in
+    columns of names, ``Section.whole``, nor in a section of the user's own text,
+    ``Section.plain``)."""
     if section.plain:
         return section
-    rows = [[cell if i in section.whole else with_decimals(cell) for i, cell in enumerate(row)] for row in section.rows]
-    return replace(section, rows=rows, lines=[with_decimals(line) for line in section.lines])
+    rows = [[cell if i in section.whole else _shown(cell) for i, cell in enumerate(row)] for row in section.rows]
+    return replace(section, rows=rows, lines=[_shown(line) for line in section.lines])

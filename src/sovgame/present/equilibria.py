@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from ..solvers.crosscheck import CrossCheck
 
 
+#: What a payoff table at κ > 0 shows.
+COSTED = "payoffs less costs, u − κ·W (W: each player's cost weights times exposure)"
+
+
 def equilibria_section(solution: Solution, title: str | None = None) -> Section:
     """One row per equilibrium: each player's strategy, the payoffs, pure or mixed, its component."""
     game = solution.game
@@ -109,7 +113,10 @@ def solve_sections(solution: Solution, check: CrossCheck | None = None) -> list[
     game = solution.game
     payoffs = game.payoffs_at(solution.kappa)
     title = "Payoffs" + (f" at κ = {fmt(solution.kappa)}" if solution.kappa else "")
-    sections = payoff_sections(game, payoffs, set(solution.pure_profiles), title=title)
+    sections = payoff_sections(game, payoffs, set(solution.pure_profiles), title=title, kappa=solution.kappa)
+    if solution.kappa and game.costs:
+        for section in sections:
+            section.caption = f"{section.caption}; {COSTED}"
     sections.append(equilibria_section(solution))
     if solution.components:
         sections.append(components_section(solution))

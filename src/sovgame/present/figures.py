@@ -1,7 +1,11 @@
 """What every chart shares: matplotlib loaded on demand, the output checked before any work,
-a title that wraps to the figure's width, and the atomic save.
+a title that wraps to the figure's width, readable names, and the atomic save (text in an SVG
+kept as ``<text>``, so that it can be edited in Inkscape or Illustrator).
 
-Needs matplotlib (``pip install "sovgame[plot]"``); imported only when a plot is asked for.
+Charts are laid out by matplotlib's constrained layout (``layout="constrained"``), which
+keeps the title, axes, labels and legends apart. Needs matplotlib (``pip install
+".[plot]"`` in a source checkout, ``pip install "sovgame[plot]"`` otherwise); imported only
+when a plot is asked for.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import textwrap
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..errors import SovgameError
+from ..errors import SovgameError, extra_hint
 from ..files.atomic import check_output, write_atomically
 
 
@@ -27,8 +31,13 @@ def pyplot() -> Any:
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
-        raise SovgameError('drawing a chart needs matplotlib: pip install "sovgame[plot]"') from None
+        raise SovgameError(f"drawing a chart needs matplotlib: {extra_hint('plot')}") from None
     return plt
+
+
+def shown_name(name: str) -> str:
+    """A key as a chart shows it: words, not snake_case ("trade_disruption" → "trade disruption")."""
+    return name.replace("_", " ")
 
 
 def check_plot_output(path: str | Path, force: bool = False) -> Path:
@@ -48,15 +57,20 @@ def wrap_title(fig: Any, text: str, fontsize: float = 12) -> Any:
     return fig.suptitle("\n".join(textwrap.wrap(text, chars)), fontsize=fontsize)
 
 
-def save_figure(fig: Any, path: Path | BinaryIO, target: Path | None) -> None:
-    """Draw ``fig`` into a file object, or into ``target`` atomically (all or nothing)."""
+def save_figure(fig: Any, path: Path | BinaryIO, target: Path | None, dpi: int = 150) -> None:
+    """Draw ``fig`` (at ``dpi`` in a PNG) into a file object, or into ``target`` atomically
+    (all or nothing)."""
     plt = pyplot()
+    import matplotlib
+
     try:
-        if target is None:
-            fig.savefig(path, dpi=150)
-            return
-        buffer = io.BytesIO()
-        fig.savefig(buffer, dpi=150, format=target.suffix.lower()[1:])
+        # SVG text as <text> elements (editable), not paths; PDF fonts embedded as TrueType.
+        with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+            if target is None:
+                fig.savefig(path, dpi=dpi)
+                return
+            buffer = io.BytesIO()
+            fig.savefig(buffer, dpi=dpi, format=target.suffix.lower()[1:])
         write_atomically(target, buffer.getvalue())
     finally:
         plt.close(fig)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Set
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ..core.case import Case, as_case
@@ -27,10 +28,12 @@ def payoff_sections(
     marked: Set[Profile] = frozenset(),
     title: str = "Payoffs",
     cell: Callable[[Profile, str], str] | None = None,
+    kappa: Fraction = Fraction(0),
 ) -> list[Section]:
     """The payoff matrix: rows the first player, columns the second, one table per profile
-    of the remaining players. Cells read "u1, u2, ..."; ``marked`` cells get a star;
-    ``cell(profile, text)``, if given, may rewrite a cell's text."""
+    of the remaining players. Cells read "u1, u2, ..."; ``marked`` cells get a star, and the
+    caption says at which cost level ``kappa`` they are equilibria (first, so that the star
+    and its κ share a line); ``cell(profile, text)``, if given, may rewrite a cell's text."""
     payoffs = game.payoffs if payoffs is None else payoffs
     p1, p2, rest = game.players[0], game.players[1], game.players[2:]
     sections = []
@@ -47,7 +50,7 @@ def payoff_sections(
         fixed = ", ".join(f"{p.name}: {p.strategies[s]}" for p, s in zip(rest, others))
         caption = f"payoffs in player order: {', '.join(game.player_names)}"
         if marked:
-            caption += f"; {EQUILIBRIUM_MARK} marks a pure equilibrium"
+            caption = f"{mark_caption(kappa, bool(game.costs))}; {caption}"
         sections.append(
             Section(
                 title=f"{title}" + (f" ({fixed})" if fixed else ""),
@@ -59,6 +62,16 @@ def payoff_sections(
             )
         )
     return sections
+
+
+def mark_caption(kappa: Fraction, costs: bool = True) -> str:
+    """What the star means, with its cost level: "★ marks an equilibrium at κ = 0 (costs not
+    counted)"; a game without costs has the same equilibria at every κ."""
+    if not costs:
+        return f"{EQUILIBRIUM_MARK} marks an equilibrium (no costs: the same at every κ)"
+    if kappa == 0:
+        return f"{EQUILIBRIUM_MARK} marks an equilibrium at κ = 0 (costs not counted)"
+    return f"{EQUILIBRIUM_MARK} marks an equilibrium at κ = {fmt(kappa)}{' (today)' if kappa == 1 else ''}"
 
 
 def notes_section(x: Game | Case) -> Section | None:
@@ -91,7 +104,8 @@ def costs_section(x: Game | Case) -> Section | None:
     rows = []
     for cost in game.costs:
         between = "all" if len(cost.between) == game.n_players else ", ".join(names[j] for j in cost.between)
-        rows.append([cost.name, cost.incidence, between] + [fmt(w) for w in cost.weights])
+        shown = cost.name if cost.label is None else f"{cost.label} ({cost.name})"
+        rows.append([shown, cost.incidence, between] + [fmt(w) for w in cost.weights])
     plausible = case.plausible_kappa
     caption = "weights: payoff units at cost level κ = 1 (costs as stated)"
     columns = ["cost", "incidence", "between"] + names

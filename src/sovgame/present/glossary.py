@@ -3,13 +3,17 @@
 The render layer looks for the terms in the text of the sections it prints (titles,
 columns, cells, captions, sentences) and adds a "Glossary" section with the lines of those
 found, in the order below. So every command gets a glossary of exactly its jargon with no
-code of its own, and the verdict words are explained once per output, here.
+code of its own, and the verdict words are explained once per output, here. Markdown and
+reports always end with it; tables printed to a terminal only with ``--glossary``, so that
+the result comes last.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from ..costs.verdicts import MEANINGS, Verdict
 from .sections import Section
@@ -172,3 +176,23 @@ def glossary_section(sections: Iterable[Section]) -> Section | None:
     """The "Glossary" section for ``sections``, or None when they use none of its terms."""
     lines = glossary_lines(sections)
     return Section("Glossary", [], [], lines=lines, name="glossary", plain=True) if lines else None
+
+
+#: Whether tables printed to a terminal end with the glossary (``--glossary``); Markdown and
+#: reports always do. Off by default, so that a terminal's output ends with its result.
+_IN_TABLES: ContextVar[bool] = ContextVar("glossary_in_tables", default=False)
+
+
+def glossary_in_tables() -> bool:
+    """Whether printed tables end with the glossary (``--glossary``)."""
+    return _IN_TABLES.get()
+
+
+@contextmanager
+def with_glossary(on: bool = True) -> Iterator[None]:
+    """Within the block, tables printed to a terminal end with the glossary."""
+    token = _IN_TABLES.set(on)
+    try:
+        yield
+    finally:
+        _IN_TABLES.reset(token)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from ..core.numbers import fmt
 from .figures import check_plot_output, pyplot, save_figure, wrap_title
 from .regime_chart import sweep_figure
 
@@ -55,19 +56,22 @@ def plot_sweep(
     thresholds: ThresholdReport | None = None,
     force: bool = False,
     to: float | None = None,
+    width: float = 9.0,
+    dpi: int = 150,
 ) -> Path | BinaryIO:
     """Draw the regime chart (:mod:`sovgame.present.regime_chart`): one row per equilibrium
     seen, a bar where it is an equilibrium, the target highlighted, the breakpoints labelled
     and ``thresholds`` (a :class:`~sovgame.costs.thresholds.ThresholdReport`) in a table below.
 
     ``path`` is a .png, .svg or .pdf file (by its extension) or a binary file object (PNG);
-    an existing file is replaced only with ``force``. ``to`` ends the κ axis there.
+    an existing file is replaced only with ``force``. ``to`` ends the κ axis there; ``width``
+    (inches) and ``dpi`` size it (a report's chart is as wide as its text column).
     """
     target = None
     if isinstance(path, (str, Path)):
         path = Path(path)
         target = check_plot_output(path, force)
-    save_figure(sweep_figure(result, thresholds, to), path, target)
+    save_figure(sweep_figure(result, thresholds, to, width), path, target, dpi)
     return path
 
 
@@ -95,7 +99,7 @@ def dynamics_figure(result: Dynamics) -> Any:
         ax.set_ylim(-0.02, 1.02)
         ax.set_xlabel(f"{game.players[0].name}: P({game.players[0].strategies[0]})")
         ax.set_ylabel(f"{game.players[1].name}: P({game.players[1].strategies[0]})")
-        ax.legend(fontsize=8, title="★ = Nash equilibrium", title_fontsize=8)
+        ax.legend(fontsize=8, title=f"★ = Nash equilibrium at κ = {fmt(result.kappa)}", title_fontsize=8)
     else:
         fig, axes = plt.subplots(
             len(result.trajectories), 1, figsize=(8, 3 * len(result.trajectories)), squeeze=False, layout="constrained"

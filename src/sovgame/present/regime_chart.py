@@ -186,7 +186,7 @@ def _draw_bars(ax: Any, result: Sweep, rows: dict[str, list], target_label: str 
         colour = TARGET_COLOUR if label == target_label else MIXED_COLOUR if label.startswith("mixed") else PURE_COLOUR
         ax.broken_barh(spans, (y - 0.3, 0.6), color=colour)
         shown = f"{label} — target" if label == target_label else label
-        labels.append("\n".join(textwrap.wrap(shown, 32)))
+        labels.append("\n".join(textwrap.wrap(shown, 28)))
     ax.set_yticks(range(len(rows)), labels)
     for tick in ax.get_yticklabels():
         if tick.get_text().endswith("target"):
@@ -196,7 +196,7 @@ def _draw_bars(ax: Any, result: Sweep, rows: dict[str, list], target_label: str 
     xlabel = "cost level κ (1 = costs as stated in the file"
     if result.plausible is not None:
         lo, hi = (exact_text(v) for v in result.plausible)
-        xlabel += f"; shaded: the plausible range, {lo} to {hi}"
+        xlabel += f";\nshaded: the plausible range, {lo} to {hi}"
     ax.set_xlabel(xlabel + ")")
     return _label_breakpoints(ax, result, end)
 
@@ -221,8 +221,11 @@ def _draw_table(ax: Any, lines: list[str]) -> None:
         ax.text(0, y, line, fontsize=8, va="center", ha="left", fontweight="bold" if k == 0 else "normal")
 
 
-def sweep_figure(result: Sweep, thresholds: ThresholdReport | None = None, to: float | None = None) -> Any:
-    """The regime chart of ``result`` as a matplotlib figure (module docstring)."""
+def sweep_figure(
+    result: Sweep, thresholds: ThresholdReport | None = None, to: float | None = None, width: float = 9.0
+) -> Any:
+    """The regime chart of ``result`` as a matplotlib figure ``width`` inches wide (module
+    docstring)."""
     from .figures import pyplot, wrap_title
 
     plt = pyplot()
@@ -235,7 +238,7 @@ def sweep_figure(result: Sweep, thresholds: ThresholdReport | None = None, to: f
     fig, axes = plt.subplots(
         len(heights),
         1,
-        figsize=(9, sum(heights) + 1.6),
+        figsize=(width, sum(heights) + 2.0),
         gridspec_kw={"height_ratios": heights},
         layout="constrained",
         squeeze=False,
@@ -245,6 +248,28 @@ def sweep_figure(result: Sweep, thresholds: ThresholdReport | None = None, to: f
         _draw_mixed(axes[1, 0], paths, end)
     if table:
         _draw_table(axes[-1, 0], table)
+    _legend(fig, result, rows, target_label)
+    fig.get_layout_engine().set(w_pad=0.12)  # the target's bold label clear of the left edge
     wrap_title(fig, f"{result.game.title}: equilibria by cost level κ")
     stagger(fig, breakpoint_labels)
     return fig
+
+
+def _legend(fig: Any, result: Sweep, rows: dict[str, list], target_label: str | None) -> None:
+    """A legend for every colour and line of the bars: the target, other pure and mixed
+    equilibria, the plausible range, today and the breakpoints."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles: list[Any] = []
+    if target_label is not None:
+        handles.append(Patch(color=TARGET_COLOUR, label="the target (compromise)"))
+    if any(label != target_label and not label.startswith("mixed") for label in rows):
+        handles.append(Patch(color=PURE_COLOUR, label="another pure equilibrium"))
+    if any(label.startswith("mixed") for label in rows):
+        handles.append(Patch(color=MIXED_COLOUR, label="a mixed equilibrium"))
+    if result.plausible is not None:
+        handles.append(Patch(color="#dddddd", label="the plausible range of κ"))
+    handles.append(Line2D([], [], color="#555555", linestyle="--", label="today (κ = 1)"))
+    handles.append(Line2D([], [], color="black", linestyle=":", label="a breakpoint"))
+    fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=8, frameon=False)

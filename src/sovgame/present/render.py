@@ -7,7 +7,7 @@ carry a star, verdicts are words.
 
 Everything people read (tables, Markdown, HTML reports) passes through :func:`prepare`:
 decimals beside fractions (:mod:`sovgame.present.decimals`) and a glossary of the terms used
-(:mod:`sovgame.present.glossary`). CSV and Excel are the command's JSON in long form
+(:mod:`sovgame.present.glossary`; in a terminal only with ``--glossary``). CSV and Excel are the command's JSON in long form
 (:mod:`sovgame.present.tidy`), so they hold every number the JSON holds.
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ..errors import ParameterError
+from ..errors import ParameterError, extra_hint
 
 if TYPE_CHECKING:  # only for annotations: importing views loads numpy, which --help does not need
     from rich.console import Console, RenderableType
@@ -113,7 +113,7 @@ def _write_xlsx(data: Any, name: str, out: TextIO, workbook: Callable[[], bytes]
     import importlib.util
 
     if importlib.util.find_spec("openpyxl") is None:
-        raise ParameterError("fmt", 'xlsx needs openpyxl: pip install "sovgame[xlsx]"')
+        raise ParameterError("fmt", f"xlsx needs openpyxl: {extra_hint('xlsx')}")
     if out.isatty():
         raise ParameterError("fmt", "xlsx is a binary workbook; send it to a file, e.g. > results.xlsx")
     from .tidy import to_xlsx
@@ -139,16 +139,18 @@ def prepare(sections: list[Section], glossary: bool = True) -> list[Section]:
 
 
 def print_tables(sections: list[Section], heading: str | None = None, console: Console | None = None) -> None:
-    """Print ``sections`` as rich tables, each followed by its sentences as bullets, then
-    the glossary. A table too wide for the terminal is printed one record per row (each
+    """Print ``sections`` as rich tables, each followed by its sentences as bullets (then the
+    glossary: always on a ``console`` given, an export; on stdout with ``--glossary``). A table too wide for the terminal is printed one record per row (each
     cell under its column's name) rather than cut; piped output has no trailing spaces."""
     from rich.console import Console
+
+    from .glossary import glossary_in_tables
 
     if console is not None:
         _print_all(prepare(sections), heading, console)
         return
     target = Console()
-    shown = prepare(sections)
+    shown = prepare(sections, glossary=glossary_in_tables())
     if not shows_symbols(target.file):  # spelled out before the layout, so columns align
         from .plain import plain_section, plain_text
 
@@ -198,9 +200,28 @@ def _table(section: Section) -> RenderableType:
         table.add_column(
             Text(column), justify="right" if index in section.numeric else "left", no_wrap=whole, min_width=width
         )
+    colours = verdict_colours()
     for row in section.rows:
-        table.add_row(*(Text(cell) for cell in row))
+        table.add_row(*(Text(cell, style=colours.get(cell.lower(), "")) for cell in row))
     return table
+
+
+def verdict_colours() -> dict[str, str]:
+    """A colour for each verdict and grade word, for a cell that holds that word alone. Rich
+    shows it in a terminal only (never in a pipe, a file or under NO_COLOR), and the word is
+    always there: colour adds to the meaning, never carries it."""
+    from ..claims.grading import Grade
+    from ..costs.verdicts import Verdict
+
+    verdicts = {
+        Verdict.HOLDS_TODAY: "green",
+        Verdict.REACHABLE: "cyan",
+        Verdict.BEYOND: "yellow",
+        Verdict.LAPSED: "magenta",
+        Verdict.NEVER: "red",
+    }
+    grades = {Grade.SUPPORTED: "green", Grade.PARTLY: "yellow", Grade.NOT_SUPPORTED: "red"}
+    return {v.words: style for v, style in verdicts.items()} | {g.words: style for g, style in grades.items()}
 
 
 def _fits(console: Console, section: Section) -> bool:

@@ -20,7 +20,7 @@ from ..core.case import Case
 from ..core.numbers import fmt
 from ..costs.regimes import Sweep, sweep
 from ..costs.verdicts import TODAY
-from ..errors import SovgameError
+from ..errors import SovgameError, extra_hint
 from ..files.atomic import check_output, write_atomically
 from ..files.gamefile import read_case
 from ..files.reading import track_inputs
@@ -36,8 +36,10 @@ from .thresholds import sweep_sections
 
 FORMATS = (".md", ".html", ".json")
 
-#: What a report without its chart says, and the command line on stderr.
-NO_CHART = 'the chart of the regimes is left out: drawing it needs matplotlib (pip install "sovgame[plot]")'
+
+def no_chart() -> str:
+    """What a report without its chart says, and the command line on stderr."""
+    return f"the chart of the regimes is left out: drawing it needs matplotlib ({extra_hint('plot')})"
 
 
 def assumptions_section(result: Analysis) -> Section:
@@ -102,6 +104,14 @@ def lens_sections(other: Lenses) -> list[Section]:
     return sections
 
 
+#: The width of a report's text column in CSS pixels (60rem less 2rem of padding, at 16 px a
+#: rem), and the chart drawn to it: 7.25 inches at 128 dots an inch is 928 pixels, so that at
+#: its natural size (a Markdown viewer) the chart is as wide as the text, and its 8-point
+#: labels are about as large as the captions.
+COLUMN_PX = 928
+CHART_INCHES, CHART_DPI = 7.25, 128
+
+
 def chart_png(regimes: Sweep, result: Analysis) -> bytes | None:
     """The regime chart as PNG bytes, or None without matplotlib."""
     if not has_matplotlib():
@@ -109,7 +119,7 @@ def chart_png(regimes: Sweep, result: Analysis) -> bytes | None:
     from .plot import plot_sweep
 
     buffer = io.BytesIO()
-    plot_sweep(regimes, buffer, result.thresholds)
+    plot_sweep(regimes, buffer, result.thresholds, width=CHART_INCHES, dpi=CHART_DPI)
     return buffer.getvalue()
 
 
@@ -206,7 +216,7 @@ def write_report(
         if png is None and output.suffix.lower() != ".json":
             for section in sections:
                 if section.name == "regimes":
-                    section.lines.append(NO_CHART)
+                    section.lines.append(no_chart())
         return write_sections(output, game.title, sections, data, png, force)
 
 
@@ -240,7 +250,7 @@ h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-botto
 table { border-collapse: collapse; margin: 0.5rem 0; } caption { caption-side: bottom; text-align: left;
  font-size: 0.85rem; color: #555; padding-top: 0.3rem; }
 th, td { border: 1px solid #bbb; padding: 0.3rem 0.6rem; vertical-align: top; } th { background: #f0f0f0; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; } img { max-width: 100%; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; } img { max-width: 100%; height: auto; }
 """
 
 
@@ -256,7 +266,7 @@ def to_html(sections: list[Section], title: str, png: bytes | None) -> str:
         out.append(f'<section id="{html.escape(section.name or "section")}"><h2>{html.escape(section.title)}</h2>')
         if section.name == "regimes" and png is not None:
             data = base64.b64encode(png).decode("ascii")
-            out.append(f'<img alt="Equilibria by cost level" src="data:image/png;base64,{data}">')
+            out.append(f'<img alt="Equilibria by cost level" width="{COLUMN_PX}" src="data:image/png;base64,{data}">')
         if section.rows:
             out.append("<table>")
             if section.caption:

@@ -50,47 +50,53 @@ def _beyond(end: End) -> str:
     return state_words(end.beyond) if end.change else "—"
 
 
-def sensitivity_sections(result: Sensitivity, top: int | None = None) -> list[Section]:
-    """The table of entries (smallest margin first), then the threshold's formula along each
-    number shown, and the notes."""
+def sensitivity_sections(result: Sensitivity, top: int | None = None, hint: bool = False) -> list[Section]:
+    """What decides each verdict: what the columns mean and the deciding numbers in words,
+    then one narrow table per criterion (or claim) of its entries among the first ``top``
+    (smallest margin first), then the threshold's formula along each number shown;
+    ``hint``: say how to see the rows left out."""
     entries = list(result.entries[:top] if top is not None else result.entries)
-    rows = [
-        [
-            subject_words(e.subject),
-            e.parameter.label,
-            _value_text(e),
-            interval_text(e),
-            margin_text(e),
-            state_words(e.state),
-            _beyond(e.lower),
-            _beyond(e.upper),
-        ]
-        for e in entries
-    ]
     top_of_range = result.case.plausible[1] if result.case.plausible_declared else None
-    caption = (
-        "value: the file's (and the range it declares for a weight, which robust draws from); keeps the verdict "
-        "for: the values of the number, everything else fixed, at which the verdict (a claim: its "
+    explained = (
+        "value: the file's (and the range it declares for a weight, which robust draws from); kept for: the "
+        "values of the number, everything else fixed, at which the verdict (a claim: its "
         "grade) stays as it is now; margin: the distance to the nearest change, relative to the player's "
         "payoff range for a payoff or a weight (so adding a constant to a player's payoffs leaves it as it is), "
         "to the value for the top of the plausible range, ∞ when nothing changes it; below / above: the verdict "
         "just beyond each end (— where nothing changes it); an end marked * is irrational (or located by "
-        "bisection) and its closedness not settled. " + verdict_legend(top_of_range)
+        "bisection) and its closedness not settled; " + verdict_legend(top_of_range)
     )
     lines = deciding_lines(list(result.entries))
     lines += list(result.notes)
     if any(not e.complete for e in entries):
         lines.append("† the search for changes along this number is not proved complete (see the note above)")
-    table = Section(
-        "What decides the verdict",
-        ["criterion", "number", "value", "keeps the verdict for", "margin", "now", "below", "above"],
-        rows,
-        caption=caption,
-        lines=lines,
-        name="sensitivity",
-        numeric={2, 4},
-    )
-    return [table, _functions_section(entries)]
+    if hint and len(entries) < len(result.entries):
+        lines.append(
+            f"the {len(entries)} of {len(result.entries)} rows with the smallest margins; --all shows every row"
+        )
+    sections = [Section("What decides the verdict", [], [], lines=[explained, *lines], name="sensitivity")]
+    for subject in dict.fromkeys(e.subject for e in entries):
+        own = [e for e in entries if e.subject == subject]
+        rows = [
+            [_label(e), _value_text(e), interval_text(e), margin_text(e), f"{_beyond(e.lower)} / {_beyond(e.upper)}"]
+            for e in own
+        ]
+        sections.append(
+            Section(
+                f"{subject_words(subject)}: {state_words(own[0].state)} now",
+                ["number", "value", "kept for", "margin", "below / above"],
+                rows,
+                name="sensitivity",
+                numeric={1, 3},
+            )
+        )
+    return sections + [_functions_section(entries)]
+
+
+def _label(entry: Entry) -> str:
+    """The number as a table names it, its cost's name in words ("military operations")."""
+    label, cost = entry.parameter.label, entry.parameter.cost
+    return label if cost is None else label.replace(cost, cost.replace("_", " "))
 
 
 @dataclass(frozen=True)
@@ -142,7 +148,7 @@ def _functions_section(entries: list[Entry]) -> Section:
             continue
         pieces = "; ".join(_piece_text(piece) for piece in e.pieces)
         now = _threshold_text(e)
-        rows.append([subject_words(e.subject), e.parameter.label, now, pieces])
+        rows.append([subject_words(e.subject), _label(e), now, pieces])
     return Section(
         "The threshold along each number",
         ["criterion", "number", "κ at the file's value", "κ as a function of the number p"],

@@ -11,16 +11,30 @@ from .sections import Section
 
 #: The text heat map shows at most this many columns and rows (every k-th grid point).
 TEXT_CELLS = 41
-#: Letters of the text heat map.
-LETTERS = "ABCDEFGHIJ"
+#: Spare letters of the text heat map, for a state whose own letters are taken.
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _letters(result: SensitivityMap) -> dict:
-    return {state: LETTERS[k] for k, state in enumerate(result.states())}
+    """A character per state that recalls its word: "h" holds, "." does not hold, a verdict's
+    initial ("r" reachable, "b" beyond, "n" never), "?" not settled."""
+    chosen: dict = {}
+    for state in result.states():
+        if state is None:
+            chosen[state] = "?"
+        elif state is False:
+            chosen[state] = "."
+        else:
+            word = result.state_label(state)
+            taken = set(chosen.values())
+            free = [c for c in word.lower() + LETTERS if c.isalpha() and c not in taken]
+            chosen[state] = free[0]
+    return chosen
 
 
 def map_sections(result: SensitivityMap) -> list[Section]:
-    """A text heat map (a letter per state, y growing upwards, the file's point marked ★),
+    """A text heat map (a character per state recalling its word, y growing upwards, the file's
+    point marked ★),
     the legend, the exact boundary curves (κ maps)."""
     letters = _letters(result)
     xs, ys = result.x.values, result.y.values

@@ -1,6 +1,6 @@
 """Charts of the sensitivity analysis: the tornado chart of margins and the two-number map.
 
-Needs matplotlib (``pip install "sovgame[plot]"``); imported only when a chart is asked for.
+Needs matplotlib (the ``plot`` extra); imported only when a chart is asked for.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..core.numbers import fmt
 from ..sensitivity.words import state_words, subject_words
-from .figures import check_plot_output, pyplot, save_figure, wrap_title
+from .figures import check_plot_output, pyplot, save_figure, shown_name, wrap_title
 from .sensitivity import TornadoRow, tornado_rows
 
 if TYPE_CHECKING:
@@ -21,17 +21,25 @@ if TYPE_CHECKING:
 SHOWN = 2.0
 
 
+#: The tornado's colours (Paul Tol's bright scheme, readable by the colour-blind): a move
+#: down that changes the verdict, a move up that does, and a side where nothing changes it.
+DOWN_COLOUR, UP_COLOUR, NO_CHANGE_COLOUR = "#ee6677", "#4477aa", "#dddddd"
+
+
 def plot_tornado(
-    result: Sensitivity, path: str | Path, subject: str | None = None, top: int = 12, force: bool = False
+    result: Sensitivity, path: str | Path, subject: str | None = None, top: int = 6, force: bool = False
 ) -> Path:
     """One panel per criterion (or the one asked for): a bar per number, reaching left and
     right as far as the number may move (relative as the margin is: a payoff or weight to its player's payoff range) before the verdict changes,
     the smallest margin on top (:func:`sovgame.present.sensitivity.tornado_rows`); a side
-    without any change is drawn pale to the edge. An existing file is replaced only with
-    ``force`` (:func:`sovgame.present.figures.check_plot_output`)."""
+    without any change is drawn pale to the edge; a legend says what each colour means. An
+    existing file is replaced only with ``force``
+    (:func:`sovgame.present.figures.check_plot_output`)."""
     path = Path(path)
     target = check_plot_output(path, force)
     plt = pyplot()
+    from matplotlib.patches import Patch
+
     subjects = [subject] if subject else list(result.subjects)
     panels = [(s, tornado_rows(result, s, top)) for s in subjects]
     panels = [(s, rows) for s, rows in panels if rows]
@@ -39,12 +47,28 @@ def plot_tornado(
         from ..errors import SovgameError
 
         raise SovgameError("nothing to draw: no number moves the verdicts asked for")
-    height = sum(0.9 + 0.32 * len(rows) for _, rows in panels)
-    fig, axes = plt.subplots(len(panels), 1, figsize=(10, max(2.5, height)), squeeze=False)
+    heights = [0.5 + 0.22 * len(rows) for _, rows in panels]
+    fig, axes = plt.subplots(
+        len(panels),
+        1,
+        figsize=(8, 1.3 + sum(heights)),
+        squeeze=False,
+        sharex=True,
+        layout="constrained",
+        gridspec_kw={"height_ratios": heights},
+    )
     for ax, (name, rows) in zip(axes[:, 0], panels):
         _panel(ax, name, rows, result.for_subject(name)[0].state)
+    axes[-1, 0].set_xlabel(
+        "how far the number may move before the verdict changes\n(payoffs, weights: share of the player's payoff range)"
+    )
+    handles = [
+        Patch(color=DOWN_COLOUR, label="lower: the verdict changes (to the word at the bar's end)"),
+        Patch(color=UP_COLOUR, label="higher: the verdict changes"),
+        Patch(color=NO_CHANGE_COLOUR, label="no change that way"),
+    ]
+    fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=8, frameon=False)
     wrap_title(fig, f"{result.game.title}: what decides the verdict")
-    fig.tight_layout()
     save_figure(fig, path, target)
     return path
 
@@ -54,7 +78,7 @@ def _panel(ax, name: str, rows: list[TornadoRow], current) -> None:
     for y, row in enumerate(reversed(rows)):
         for side, reach, beyond in ((-1, row.left, row.below), (1, row.right, row.above)):
             shown = SHOWN if reach is None else min(float(reach), SHOWN)
-            colour = "#dddddd" if reach is None else ("#ee6677" if side < 0 else "#4477aa")
+            colour = NO_CHANGE_COLOUR if reach is None else (DOWN_COLOUR if side < 0 else UP_COLOUR)
             ax.barh(y, side * shown, color=colour, height=0.6)
             if reach is not None:
                 ax.text(
@@ -65,50 +89,56 @@ def _panel(ax, name: str, rows: list[TornadoRow], current) -> None:
                     fontsize=7,
                     ha="left" if side > 0 else "right",
                 )
-        labels.append(f"{row.label} = {fmt(row.value)}")
+        labels.append(f"{shown_name(row.label)} = {fmt(row.value)}")
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_yticks(range(len(labels)), labels, fontsize=8)
+    ax.set_ylim(-0.6, len(labels) - 0.4)
     ax.set_xlim(-SHOWN - 0.6, SHOWN + 0.6)
-    ax.set_xlabel(
-        "how far the number may move before the verdict changes (payoffs, weights: share of the player's payoff range)"
-    )
-    ax.set_title(f"{subject_words(name)} (now: {state_words(current)})", fontsize=10, loc="left")
+    ax.set_title(f"{shown_name(subject_words(name))} (now: {state_words(current)})", fontsize=9, loc="left")
+
+
+#: The map's colours: two that part clearly for holds / does not hold, more for verdicts.
+TWO_COLOURS = ("#4477aa", "#dddddd")
+PALETTE = ("#4477aa", "#66ccee", "#228833", "#ccbb44", "#ee6677", "#aa3377", "#bbbbbb")
 
 
 def plot_map(result: SensitivityMap, path: str | Path, force: bool = False) -> Path:
-    """The verdict (or, along κ, whether the criterion holds) over the grid, the exact
-    boundary points found on every grid line, and today's point. An existing file is replaced
-    only with ``force``."""
+    """The verdict (or, along κ, whether the criterion holds) over the grid, a legend naming
+    each colour (two for a yes/no map, with no colour bar), the exact boundary points found on
+    every grid line, and today's point. An existing file is replaced only with ``force``."""
     path = Path(path)
     target = check_plot_output(path, force)
     plt = pyplot()
     from matplotlib.colors import ListedColormap
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
-    states = result.states()
+    states = _ordered(result.states())
     codes = {state: k for k, state in enumerate(states)}
     grid = [[codes[cell.state] for cell in row] for row in result.cells]
-    fig, ax = plt.subplots(figsize=(8, 6.5))
-    palette = ["#4477aa", "#66ccee", "#228833", "#ccbb44", "#ee6677", "#aa3377", "#bbbbbb"]
+    fig, ax = plt.subplots(figsize=(7, 5.5), layout="constrained")
+    palette = TWO_COLOURS if all(isinstance(s, bool) for s in states) else PALETTE
+    colours = [palette[k % len(palette)] for k in range(len(states))]
     xs = [float(x) for x in result.x.values]
     ys = [float(y) for y in result.y.values]
-    mesh = ax.pcolormesh(
-        xs,
-        ys,
-        grid,
-        cmap=ListedColormap(palette[: max(1, len(states))]),
-        shading="nearest",
-        vmin=-0.5,
-        vmax=len(states) - 0.5,
-    )
-    bar = fig.colorbar(mesh, ax=ax, ticks=range(len(states)))
-    bar.ax.set_yticklabels([result.state_label(s) for s in states])
+    ax.pcolormesh(xs, ys, grid, cmap=ListedColormap(colours), shading="nearest", vmin=-0.5, vmax=len(states) - 0.5)
+    handles: list = [Patch(color=c, label=result.state_label(s)) for s, c in zip(states, colours)]
     if result.boundary:
         ax.plot([float(b.x) for b in result.boundary], [float(b.y) for b in result.boundary], "k.", markersize=2)
-    ax.plot(float(result.x.today), float(result.y.today), "k*", markersize=14, label="the file's numbers")
-    ax.set_xlabel(result.x.label)
-    ax.set_ylabel(result.y.label)
-    ax.set_title(f"{result.game.title}: {result.title}", fontsize=10)
-    ax.legend(loc="upper right", fontsize=8)
-    fig.tight_layout()
+        handles.append(Line2D([], [], color="black", marker=".", linestyle="", label="exact boundary points"))
+    ax.plot(float(result.x.today), float(result.y.today), "k*", markersize=14)
+    handles.append(Line2D([], [], color="black", marker="*", markersize=10, linestyle="", label="the file's numbers"))
+    ax.set_xlabel(shown_name(result.x.label))
+    ax.set_ylabel(shown_name(result.y.label))
+    ax.set_title(result.title, fontsize=10)
+    wrap_title(fig, result.game.title, fontsize=11)
+    fig.legend(handles=handles, loc="outside right center", fontsize=8, frameon=False)
     save_figure(fig, path, target)
     return path
+
+
+def _ordered(states: list) -> list:
+    """ "holds" before "does not hold"; other states as first seen."""
+    if all(isinstance(s, bool) for s in states):
+        return sorted(states, reverse=True)
+    return states

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.intervals import compare, exact_text
-from ..core.numbers import fmt, fmt_short
+from ..core.numbers import fmt, fmt_short, json_number
 from ..costs.thresholds import ThirdParty, Threshold, ThresholdReport
-from ..costs.verdicts import verdict_legend
-from ..solvers.equilibria import describe_solution
+from ..costs.verdicts import TODAY, contains, verdict_legend
+from ..solvers.equilibria import Solution, describe_solution
 from .sections import Section
 
 if TYPE_CHECKING:
@@ -195,3 +195,43 @@ def sweep_sections(result: Sweep) -> list[Section]:
             name="regimes",
         )
     ]
+
+
+def holds_at(t: Threshold, kappa: Fraction) -> bool | None:
+    """Whether the criterion holds at the rational ``kappa``, decided exactly on its intervals
+    (None: not defined, or ``kappa`` inside the bracket of a threshold known only by one)."""
+    if not t.defined:
+        return None
+    if t.bracket is not None and t.bracket[0] <= kappa <= t.bracket[1]:
+        return None
+    return any(contains(interval, kappa) for interval in t.intervals)
+
+
+def _holds_words(held: bool | None) -> str:
+    return "not settled" if held is None else ("holds" if held else "does not hold")
+
+
+def at_kappa_section(report: ThresholdReport, solution: Solution) -> Section:
+    """Each criterion at one cost level κ (holds or not, decided exactly), and the
+    equilibria there: the thresholds read at the κ a reader asks about."""
+    kappa = solution.kappa
+    rows = [[CRITERION_NAMES[name], _holds_words(holds_at(t, kappa))] for name, t in report.thresholds.items()]
+    return Section(
+        f"At κ = {fmt(kappa)}{' (today)' if kappa == TODAY else ''}",
+        ["criterion", f"at κ = {fmt(kappa)}"],
+        rows,
+        caption=f"costs: {', '.join(report.costs) or 'none'}; κ = 1 means costs as stated in the file",
+        lines=[f"equilibria at κ = {fmt(kappa)}: {describe_solution(solution)}"],
+        name="at_kappa",
+    )
+
+
+def at_kappa_to_json(report: ThresholdReport, solution: Solution) -> dict[str, Any]:
+    """``at_kappa`` of ``thresholds --kappa``: the cost level (float and exact), whether each
+    criterion holds there (null when not settled or not defined), and the equilibria there."""
+    return {
+        "kappa": json_number(solution.kappa),
+        "kappa_exact": fmt(solution.kappa),
+        "holds": {name: holds_at(t, solution.kappa) for name, t in report.thresholds.items()},
+        "equilibria": solution.json_data()["equilibria"],
+    }

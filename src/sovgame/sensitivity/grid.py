@@ -77,6 +77,16 @@ class Curve:
     piece: Piece
 
 
+#: Each criterion as the title of a map says it ("where compromise is ...").
+MAP_WORDS = {
+    "nash": "an equilibrium",
+    "strict": "a strict equilibrium",
+    "dominant": "dominant",
+    "unique": "the only equilibrium",
+    "risk_dominant": "risk-dominant",
+}
+
+
 @dataclass(frozen=True, repr=False)
 class SensitivityMap(Result):
     """A criterion over a grid of two numbers (rows: y values; columns: x values); its JSON is
@@ -97,9 +107,11 @@ class SensitivityMap(Result):
 
     @property
     def title(self) -> str:
-        """What the map shows, in words."""
-        what = "where it holds" if self.kappa_axis else "its verdict"
-        return f"{self.criterion}: {what}"
+        """What the map shows, in words: "where compromise is the only equilibrium"."""
+        what = MAP_WORDS.get(self.criterion, self.criterion)
+        if self.kappa_axis:
+            return f"where compromise is {what}"
+        return f"the verdict on compromise as {what}"
 
     def json_data(self) -> dict[str, Any]:
         return {

@@ -92,7 +92,7 @@ def parameters(x: Game | Case, costs: tuple[str, ...] | None = None) -> list[Par
                 Parameter(
                     ParameterKind.WEIGHT,
                     f"cost:{cost.name}@{name}",
-                    f"{name}'s {cost.name} weight",
+                    f"{name}'s {cost.shown} weight",
                     cost.weights[i],
                     player=i,
                     cost=cost.name,
@@ -127,7 +127,7 @@ def _exposures(game: Game, kept: tuple[str, ...]) -> list[Parameter]:
                     Parameter(
                         ParameterKind.EXPOSURE,
                         f"exposure:{cost.name}@{outcome}@{name}",
-                        f"{name}'s {cost.name} exposure at ({', '.join(game.outcome_names(profile))})",
+                        f"{name}'s {cost.shown} exposure at ({', '.join(game.outcome_names(profile))})",
                         row[i],
                         player=i,
                         profile=profile,

@@ -60,7 +60,9 @@ def grade(test: ThresholdTest, ctx: Context) -> TestResult:
         raise Untestable(f"the verdict is not settled exactly: {t.reason}")
     grade = Grade.SUPPORTED if t.verdict in test.expect else Grade.NOT_SUPPORTED
     quantity, expects = describe(test)
-    value = f"{threshold_cell(t)}: {t.verdict.words}"
+    cell = threshold_cell(t)
+    # "≥ 4/3: reachable"; a threshold that is never reached is said once, not "never: never".
+    value = cell if cell == t.verdict.words else f"{cell}: {t.verdict.words}"
     return TestResult(test, quantity, value, decimal_of(t.value), expects, grade, t.reason)
 
 
