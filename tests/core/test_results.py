@@ -145,8 +145,10 @@ def test_solve_and_load_game_load_only_what_they_need():
     solving = _modules_after("sovgame.solve")
     assert len(solving) <= 30, solving
     assert not any(m.startswith(("sovgame.present", "sovgame.costs", "sovgame.claims")) for m in solving)
+    # Reading a file checks every table a file may hold: the sections of the registry, one
+    # module each (with their helpers), are loaded with the reader.
     loading = _modules_after('sovgame.load_game("stag_hunt")')
-    assert len(loading) <= 30, loading
+    assert len(loading) <= 35, loading
     assert not any(m.startswith("sovgame.claims") for m in loading)  # stag_hunt states no claims
 
 

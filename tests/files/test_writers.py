@@ -198,7 +198,8 @@ def test_a_hard_linked_file_is_rewritten_where_a_copy_beside_it_would_not_fit(ru
     template = invoke(runner, "new", str(small_mount / "reference.toml"), "--from", "pakistan_afghanistan")
     expected = (small_mount / "reference.toml").read_bytes()
     (small_mount / "reference.toml").unlink()
-    assert template.exit_code == 0 and 8192 < len(expected) < 16384
+    # Room for one and a half templates on the 64 KiB mount, never for two.
+    assert template.exit_code == 0 and 8192 < len(expected) < 24576
     fill(small_mount, leave=len(expected) * 3 // 2)
     result = invoke(runner, "new", str(mine), "--from", "pakistan_afghanistan", "--force")
     assert result.exit_code == 0, result.output
