@@ -12,46 +12,35 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import time
 from fractions import Fraction
 
-from sovgame import load_game
+from bench_moves import measure  # the same timing loop: load, then time the work alone
 from sovgame.play.bargaining import analyze_bargaining
 from sovgame.play.signals import analyze_signals
 from sovgame.play.spoiler import analyze_spoiler
-from sovgame.present.bargaining import bargaining_sections, bargaining_to_json
-from sovgame.present.signals import signals_sections, signals_to_json
-from sovgame.present.spoiler import spoiler_sections, spoiler_to_json
+from sovgame.present.bargaining import bargaining_sections
+from sovgame.present.signals import signals_sections
+from sovgame.present.spoiler import spoiler_sections
 
 
-def command(analysis, sections, to_json, kappa: Fraction):
+def command(analysis, sections, kappa: Fraction):
     """The work of one command after loading: the analysis, its tables and its JSON."""
 
     def run(game):
         result = analysis(game, kappa)
         sections(result)
-        to_json(result)
+        result.to_dict()
 
     return run
-
-
-def measure(name: str, work, runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        game = load_game(name)
-        start = time.perf_counter()
-        work(game)
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=50)
     args = parser.parse_args()
-    spoiler = (analyze_spoiler, spoiler_sections, spoiler_to_json)
-    bargaining = (analyze_bargaining, bargaining_sections, bargaining_to_json)
-    signals = (analyze_signals, signals_sections, signals_to_json)
+    spoiler = (analyze_spoiler, spoiler_sections)
+    bargaining = (analyze_bargaining, bargaining_sections)
+    signals = (analyze_signals, signals_sections)
     cases = {
         "spoiler: pakistan_afghanistan_ttp, κ = 1": ("pakistan_afghanistan_ttp", command(*spoiler, Fraction(1))),
         "spoiler: pakistan_afghanistan_ttp, κ = 2": ("pakistan_afghanistan_ttp", command(*spoiler, Fraction(2))),
