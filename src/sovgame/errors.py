@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 #: A parameter named inside a message: ``{{samples}}``, or ``{{force=True}}`` with the value a
 #: program passes. A program reads the parameter (``samples``, ``force=True``); the command
@@ -109,15 +110,34 @@ class GameFileError(SovgameError):
         return "\n".join(lines)
 
 
-def extra_hint(extra: str) -> str:
-    """How to install an optional extra: from a source checkout (an editable install)
-    ``pip install ".[plot]"`` in its folder (elsewhere with the folder's path), else
-    ``pip install "sovgame[plot]"``."""
-    import os
-    from pathlib import Path
+def installed_from_folder() -> Path | None:
+    """The source folder sovgame was installed from, if it was (a checkout installed with
+    ``pip install .`` or ``-e .``): pip records it in ``direct_url.json`` (PEP 610); a
+    checkout run without installing is found beside this module (``src/sovgame/``)."""
+    import json
+    from importlib import metadata
+    from urllib.parse import unquote, urlparse
 
-    root = Path(__file__).resolve().parents[2]  # src/sovgame/errors.py → the checkout
-    if not (root / "pyproject.toml").is_file():
+    try:
+        record = json.loads(metadata.distribution("sovgame").read_text("direct_url.json") or "{}")
+    except (metadata.PackageNotFoundError, ValueError, OSError):
+        record = {}
+    url = urlparse(str(record.get("url", ""))) if isinstance(record, dict) else urlparse("")
+    if url.scheme == "file" and "dir_info" in record:
+        folders = [Path(unquote(url.path))]
+    else:
+        folders = [Path(__file__).resolve().parents[2]]  # src/sovgame/errors.py → the checkout
+    return next((f.resolve() for f in folders if (f / "pyproject.toml").is_file()), None)
+
+
+def extra_hint(extra: str) -> str:
+    """How to install an optional extra: for a copy installed from a source folder
+    ``pip install ".[plot]"`` in that folder (elsewhere with the folder's path), since an index
+    may not hold sovgame; else ``pip install "sovgame[plot]"``."""
+    import os
+
+    root = installed_from_folder()
+    if root is None:
         return f'pip install "sovgame[{extra}]"'
     here = Path(os.getcwd()).resolve() == root
     return f'pip install "{"." if here else root}[{extra}]"'

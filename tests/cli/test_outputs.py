@@ -73,14 +73,21 @@ def test_completion_from_the_shell():
 
 
 def test_the_extras_hint_works_from_a_source_checkout(monkeypatch, tmp_path):
-    # This test runs from a source checkout (pyproject.toml beside src/): in its folder the
-    # extra installs as ".[plot]" (pip cannot find "sovgame[plot]" on an index that lacks
-    # sovgame); from elsewhere the folder is named.
+    # The tests run from a source checkout (pyproject.toml beside src/), installed from it
+    # editable or not: in its folder the extra installs as ".[plot]" (pip cannot find
+    # "sovgame[plot]" on an index that lacks sovgame); from elsewhere the folder is named.
     root = Path(__file__).resolve().parents[2]
     monkeypatch.chdir(root)
     assert extra_hint("plot") == 'pip install ".[plot]"'
     monkeypatch.chdir(tmp_path)
     assert extra_hint("xlsx") == f'pip install "{root}[xlsx]"'
+
+
+def test_the_extras_hint_names_the_index_package_when_not_installed_from_a_folder(monkeypatch):
+    import sovgame.errors as errors
+
+    monkeypatch.setattr(errors, "installed_from_folder", lambda: None)
+    assert extra_hint("plot") == 'pip install "sovgame[plot]"'
 
 
 def test_a_report_without_matplotlib_says_why(runner, tmp_path, monkeypatch):
