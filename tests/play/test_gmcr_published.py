@@ -163,3 +163,17 @@ def test_shared_states_need_equal_payoffs(elmira):
     )
     with pytest.raises(ParameterError, match="same_state"):
         stability(elmira, settings=settings)
+
+
+def test_the_shared_state_reads_in_option_form(elmira):
+    """Tables name state 9 with "any" where MoE's and LG's choices no longer matter, and the
+    sanctions name it so: LG's improvement from 4 to 8 is answered by Uniroyal abandoning."""
+    from sovgame.present.stability import stability_sections
+
+    result = stability(elmira)
+    assert result.graph.label(elmira.game.parse_outcome(STATE[9])) == "any|Abandon|any"
+    assert result.graph.label(elmira.game.parse_outcome(STATE[8])) == STATE[8]
+    table, sanctions, *_ = stability_sections(result)
+    assert "any|Abandon|any is one state: " + ", ".join(result.json_data()["same_state"][STATE[9]]) in table.lines
+    row = next(r for r in sanctions.rows if r[0] == STATE[4] and r[1] == "LG")
+    assert row[2:] == [STATE[8], "Uniroyal → any|Abandon|any", "Uniroyal → any|Abandon|any", "none"]

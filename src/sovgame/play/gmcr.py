@@ -227,9 +227,10 @@ class StabilityAnalysis(Result):
         return tuple(st.profile for st in self.states if st.stable(concept))
 
     def state(self, profile: Profile) -> StateStability:
-        """The stability of one state (a KeyError for an infeasible one)."""
+        """The stability of the state a profile is (a KeyError for an infeasible one)."""
+        state = self.graph.state_of(profile)
         for st in self.states:
-            if st.profile == profile:
+            if st.profile == state:
                 return st
         raise KeyError(profile)
 
@@ -311,9 +312,10 @@ def _state_or_self(graph: Graph, profile: Profile | None) -> Profile | None:
 # --- the stable JSON (docs/reference.md) ---------------------------------------------------
 
 
-def steps_text(game: Game, steps: tuple[Step, ...]) -> str:
-    """ "Afghanistan → Restrain strikes|Tolerate TTP, then ..."."""
-    return ", then ".join(f"{game.players[j].name} → {game.outcome_key(t)}" for j, t in steps)
+def steps_text(game: Game, steps: tuple[Step, ...], graph: Graph | None = None) -> str:
+    """ "Afghanistan → Restrain strikes|Tolerate TTP, then ..." (states by ``graph.label``)."""
+    name = game.outcome_key if graph is None else graph.label
+    return ", then ".join(f"{game.players[j].name} → {name(t)}" for j, t in steps)
 
 
 def _answer_json(game: Game, answer: Answer) -> dict[str, Any]:

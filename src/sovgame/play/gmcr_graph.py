@@ -39,6 +39,15 @@ class Graph:
                 return state
         return profile if profile in self.moves[0] else None
 
+    def label(self, state: Profile) -> str:
+        """The state's name for a reader: its outcome key, with "any" for a player whose
+        strategy differs among the profiles of a shared state ("any|Abandon|any")."""
+        group = self.members.get(state, (state,))
+        return "|".join(
+            p.strategies[state[i]] if all(m[i] == state[i] for m in group) else "any"
+            for i, p in enumerate(self.game.players)
+        )
+
     def values(self, kappa: Fraction) -> dict[Profile, tuple[Fraction, ...]]:
         """Each state's costed payoffs u_i(s; κ), exactly."""
         at = self.game.payoffs_at(kappa)
