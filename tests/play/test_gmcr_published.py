@@ -12,6 +12,8 @@ definitions (Fang, Hipel & Kilgour 1993, ch. 3).
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from sovgame import load_game, parse_game
@@ -19,6 +21,7 @@ from sovgame.errors import GameFileError, ParameterError
 from sovgame.files.gamefile import read_game_text
 from sovgame.play.gmcr import CONCEPTS, build_graph, stability
 from sovgame.sections.stability import StabilitySettings
+from support import invoke
 
 #: The published state numbers as outcomes of bundled ``elmira`` (MoE | Uniroyal | LG).
 STATE = {
@@ -177,3 +180,27 @@ def test_the_shared_state_reads_in_option_form(elmira):
     assert "any|Abandon|any is one state: " + ", ".join(result.json_data()["same_state"][STATE[9]]) in table.lines
     row = next(r for r in sanctions.rows if r[0] == STATE[4] and r[1] == "LG")
     assert row[2:] == [STATE[8], "Uniroyal → any|Abandon|any", "Uniroyal → any|Abandon|any", "none"]
+
+
+def test_the_command_on_the_bundled_case(runner):
+    """``sovgame stability elmira``: the equilibria by outcome key, state 9 once, and ``--from``
+    taking any outcome of the shared state."""
+    result = invoke(runner, "stability", "elmira", "--from", "Modify|Abandon|Insist", "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {c: sorted(NUMBER[key] for key in keys) for c, keys in data["equilibria"].items()} == EQUILIBRIA
+    assert [s["outcome"] for s in data["states"]].count(STATE[9]) == 1
+    assert data["status_quo"]["start"] == STATE[9]
+    table = invoke(runner, "stability", "elmira")
+    assert table.exit_code == 0 and "any|Abandon|any" in table.stdout
+
+
+def test_a_file_whose_shared_state_has_two_rankings_is_refused(runner, tmp_path):
+    raw, _ = read_game_text("elmira")
+    path = tmp_path / "elmira.toml"
+    path.write_text(
+        raw.replace('"Modify|Abandon|Insist"         = [1, 5, 1]', '"Modify|Abandon|Insist"         = [2, 5, 1]')
+    )
+    result = invoke(runner, "stability", str(path))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "stability.same_state[0]" in result.stderr and "elmira.toml" in result.stderr
