@@ -204,3 +204,12 @@ def test_a_file_whose_shared_state_has_two_rankings_is_refused(runner, tmp_path)
     result = invoke(runner, "stability", str(path))
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "stability.same_state[0]" in result.stderr and "elmira.toml" in result.stderr
+
+
+def test_shared_states_built_in_python_are_checked(elmira):
+    nine, one = elmira.game.parse_outcome(STATE[9]), elmira.game.parse_outcome("Modify|Abandon|Insist")
+    overlapping = StabilitySettings(same_state=((nine, one), (one, nine)))
+    with pytest.raises(ParameterError, match="in two groups"):
+        stability(elmira, settings=overlapping)
+    with pytest.raises(ParameterError, match="is infeasible"):
+        stability(elmira, settings=StabilitySettings(infeasible=frozenset({one}), same_state=((nine, one),)))

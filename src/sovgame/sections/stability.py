@@ -121,11 +121,18 @@ def _name(players: list[Player], profile: Profile) -> str:
 
 
 def same_state_problems(game: Game, settings: StabilitySettings) -> list[Problem]:
-    """Each group of ``same_state`` whose outcomes differ in a payoff or a cost load: one state
-    has one preference rank per player, at every κ."""
+    """Each group of ``same_state`` whose outcomes differ in a payoff or a cost load (one state
+    has one preference rank per player, at every κ), or that holds an infeasible outcome or
+    one of another group (settings built in Python; a file's reader reports those)."""
     problems = []
     load = game.cost_load()
+    seen: set[Profile] = set()
     for index, group in enumerate(settings.same_state):
+        for member in group:
+            if member in settings.infeasible or member in seen:
+                what = "is infeasible" if member in settings.infeasible else "is in two groups"
+                problems.append(Problem(f"stability.same_state[{index}]", f"{game.outcome_key(member)!r} {what}"))
+        seen.update(group)
         first = group[0]
         for other in group[1:]:
             if any(
