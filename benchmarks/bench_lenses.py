@@ -1,8 +1,9 @@
 """How long the two other lenses take: ordinal stability (every state under the four concepts
-and the exact κ-intervals) on a 2x2 and a 6x6 game, and the logit QRE principal branch (from
+and the exact κ-intervals) on a 2x2 and a 6x6 game and on the published Elmira case (three
+decision makers, nine states), and the logit QRE principal branch (from
 λ = 0 to λ = 10⁶, with the limit checked against the exact equilibria) on the case and a 6x6.
 
-Targets: stability 2x2 ≤ 20 ms, 6x6 ≤ 1 s; QRE branch on the case ≤ 0.3 s, 6x6 ≤ 3 s. Times
+Targets: stability 2x2 ≤ 20 ms, 6x6 ≤ 1 s, Elmira ≤ 1 s; QRE branch on the case ≤ 0.3 s, 6x6 ≤ 3 s. Times
 are medians of N runs in process (no Python start-up, no file reading).
 
     python benchmarks/bench_lenses.py [--runs N]
@@ -48,11 +49,13 @@ def main() -> None:
     games = Path(__file__).resolve().parents[1] / "games"
     case = load_case(str(games / "pakistan_afghanistan.toml"))
     pd = load_case(str(games / "prisoners_dilemma.toml"))
+    elmira = load_case(str(games / "elmira.toml"))
     six = random_game(6, 6, 1)
     rows = [
         ("stability, Prisoner's Dilemma (2x2)", lambda: stability(pd, 0), 0.020),
         ("stability, the case (2x2)", lambda: stability(case, 1), 0.020),
         ("stability, random 6x6 with a cost", lambda: stability(six, 1), 1.0),
+        ("stability, Elmira (3 players, 9 states)", lambda: stability(elmira, 0), 1.0),
         ("qre branch, the case at κ = 1", lambda: trace(case.game, 1), 0.3),
         ("qre branch, random 6x6 at κ = 1", lambda: trace(six, 1), 3.0),
     ]

@@ -34,7 +34,7 @@ from ..core.model import Game, Profile
 from ..core.numbers import fmt, json_number
 from ..core.results import Result
 from ..errors import ParameterError
-from ..sections.stability import StabilitySettings
+from ..sections.stability import StabilitySettings, same_state_problems
 from .gmcr_graph import CONCEPT_NAMES, CONCEPTS, Graph, Step, build_graph, reachable
 from .gmcr_intervals import stability_intervals
 
@@ -227,9 +227,10 @@ class StabilityAnalysis(Result):
         return tuple(st.profile for st in self.states if st.stable(concept))
 
     def state(self, profile: Profile) -> StateStability:
-        """The stability of one state (a KeyError for an infeasible one)."""
+        """The stability of the state a profile is (a KeyError for an infeasible one)."""
+        state = self.graph.state_of(profile)
         for st in self.states:
-            if st.profile == profile:
+            if st.profile == state:
                 return st
         raise KeyError(profile)
 
@@ -275,6 +276,8 @@ def stability(
     if kappa < 0:
         raise ParameterError("kappa", f"must be >= 0, not {kappa}")
     settings = settings if settings is not None else case.section(StabilitySettings)
+    if settings is not None and (problems := same_state_problems(game, settings)):
+        raise ParameterError("settings", "; ".join(str(p) for p in problems))
     graph = build_graph(game, settings)
     if isinstance(start, str):
         try:
@@ -282,8 +285,11 @@ def stability(
         except ValueError as exc:
             raise ParameterError("start", str(exc)) from None
     start = start if start is not None else default_status_quo(game, settings)
-    if start is not None and start not in graph.states:
-        raise ParameterError("start", f"{game.outcome_key(start)} is an infeasible state")
+    if start is not None:
+        state = graph.state_of(start)
+        if state is None:
+            raise ParameterError("start", f"{game.outcome_key(start)} is an infeasible state")
+        start = state
     intervals, points = stability_intervals(graph)
     return StabilityAnalysis(
         case,
@@ -291,17 +297,25 @@ def stability(
         graph,
         stability_at(graph, kappa),
         intervals,
-        evolve(graph, kappa, start, game.compromise_profile),
+        evolve(graph, kappa, start, _state_or_self(graph, game.compromise_profile)),
         points,
     )
+
+
+def _state_or_self(graph: Graph, profile: Profile | None) -> Profile | None:
+    """The state a profile is part of (itself when it is no state)."""
+    if profile is None:
+        return None
+    return graph.state_of(profile) or profile
 
 
 # --- the stable JSON (docs/reference.md) ---------------------------------------------------
 
 
-def steps_text(game: Game, steps: tuple[Step, ...]) -> str:
-    """ "Afghanistan → Restrain strikes|Tolerate TTP, then ..."."""
-    return ", then ".join(f"{game.players[j].name} → {game.outcome_key(t)}" for j, t in steps)
+def steps_text(game: Game, steps: tuple[Step, ...], graph: Graph | None = None) -> str:
+    """ "Afghanistan → Restrain strikes|Tolerate TTP, then ..." (states by ``graph.label``)."""
+    name = game.outcome_key if graph is None else graph.label
+    return ", then ".join(f"{game.players[j].name} → {name(t)}" for j, t in steps)
 
 
 def _answer_json(game: Game, answer: Answer) -> dict[str, Any]:
@@ -347,7 +361,10 @@ def stability_to_json(result: StabilityAnalysis) -> dict[str, Any]:
         "game": game.title,
         "players": game.player_names,
         "kappa": json_number(result.kappa),
-        "infeasible": [game.outcome_key(s) for s in game.profiles() if s not in result.graph.states],
+        "infeasible": [game.outcome_key(s) for s in game.profiles() if result.graph.state_of(s) is None],
+        "same_state": {
+            game.outcome_key(s): [game.outcome_key(m) for m in group] for s, group in result.graph.members.items()
+        },
         "states": states,
         "equilibria": {c: [game.outcome_key(s) for s in result.equilibria(c)] for c in CONCEPTS},
         "intervals": {

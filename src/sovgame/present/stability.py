@@ -17,18 +17,20 @@ def _flag(value: bool) -> str:
 def stability_sections(result: StabilityAnalysis) -> list[Section]:
     """The tables of ``sovgame stability``: each state and player under the four concepts;
     the sanctions; the κ over which each state is an equilibrium; the status-quo analysis."""
-    game = result.game
+    game, name = result.game, result.graph.label
     names = [CONCEPT_NAMES[c] for c in CONCEPTS]
     rows = []
     for st in result.states:
         for p in st.players:
-            rows.append(
-                [game.outcome_key(st.profile), game.players[p.player].name, *(_flag(p.stable(c)) for c in CONCEPTS)]
-            )
-        rows.append([game.outcome_key(st.profile), "every player", *("E" if st.stable(c) else "—" for c in CONCEPTS)])
+            rows.append([name(st.profile), game.players[p.player].name, *(_flag(p.stable(c)) for c in CONCEPTS)])
+        rows.append([name(st.profile), "every player", *("E" if st.stable(c) else "—" for c in CONCEPTS)])
     lines = [
-        f"equilibria ({CONCEPT_NAMES[c]}): {', '.join(game.outcome_key(s) for s in result.equilibria(c)) or 'none'}"
+        f"equilibria ({CONCEPT_NAMES[c]}): {', '.join(name(s) for s in result.equilibria(c)) or 'none'}"
         for c in CONCEPTS
+    ]
+    lines += [
+        f"{name(s)} is one state: {', '.join(game.outcome_key(m) for m in group)}"
+        for s, group in result.graph.members.items()
     ]
     table = Section(
         f"Ordinal stability (GMCR) at κ = {fmt(result.kappa)}",
@@ -43,15 +45,16 @@ def stability_sections(result: StabilityAnalysis) -> list[Section]:
 
 
 def _sanction_section(result: StabilityAnalysis) -> Section:
-    game = result.game
+    game, graph = result.game, result.graph
     rows = []
     for st in result.states:
         for p in st.players:
             for a in p.answers:
-                cells = [steps_text(game, getattr(a, c)) if getattr(a, c) is not None else "none" for c in CONCEPTS[1:]]
-                rows.append(
-                    [game.outcome_key(st.profile), game.players[p.player].name, game.outcome_key(a.improvement), *cells]
-                )
+                cells = [
+                    steps_text(game, getattr(a, c), graph) if getattr(a, c) is not None else "none"
+                    for c in CONCEPTS[1:]
+                ]
+                rows.append([graph.label(st.profile), game.players[p.player].name, graph.label(a.improvement), *cells])
     return Section(
         "Unilateral improvements and the sanctions that answer them",
         ["state", "player", "improves to", "GMR sanction", "SMR sanction", "SEQ sanction (credible)"],
@@ -63,9 +66,8 @@ def _sanction_section(result: StabilityAnalysis) -> Section:
 
 
 def _interval_section(result: StabilityAnalysis) -> Section:
-    game = result.game
     rows = [
-        [game.outcome_key(s), *(" ∪ ".join(str(i) for i in by[c]) or "never" for c in CONCEPTS)]
+        [result.graph.label(s), *(" ∪ ".join(str(i) for i in by[c]) or "never" for c in CONCEPTS)]
         for s, by in result.intervals.items()
     ]
     return Section(
@@ -79,9 +81,10 @@ def _interval_section(result: StabilityAnalysis) -> Section:
 
 def _status_quo_section(result: StabilityAnalysis) -> Section:
     game, evo = result.game, result.evolution
-    rows = [[str(k + 1), steps_text(game, p) or "(already there)"] for k, p in enumerate(evo.paths)]
-    start = "none named" if evo.start is None else game.outcome_key(evo.start)
-    target = "none" if evo.target is None else game.outcome_key(evo.target)
+    graph = result.graph
+    rows = [[str(k + 1), steps_text(game, p, graph) or "(already there)"] for k, p in enumerate(evo.paths)]
+    start = "none named" if evo.start is None else graph.label(evo.start)
+    target = "none" if evo.target is None else graph.label(evo.target)
     lines = [] if evo.paths else [f"No sequence of unilateral improvements reaches compromise: {evo.reason}."]
     return Section(
         f"Status quo analysis: from {start} to compromise ({target})",
