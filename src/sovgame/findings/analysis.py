@@ -18,7 +18,7 @@ from ..core.case import Case, as_case
 from ..core.intervals import exact_text
 from ..core.model import Game
 from ..core.results import Result
-from ..costs.status_quo_exit import StatusQuoExit, status_quo_exit
+from ..costs.status_quo_exit import StatusQuoExit
 from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
 from ..costs.verdicts import TODAY, Verdict, range_text, set_text
 from ..sensitivity.falsify import grade_claims
@@ -64,7 +64,7 @@ class Analysis(Result):
             "game": self.game.title,
             "players": self.game.player_names,
             "bottom_line": bottom_line(self),
-            "status_quo_exit": exit_to_json(self.status_quo, self.game),
+            "status_quo_exit": exit_to_json(self.status_quo),
             "quick_check": None if self.quick is None else self.quick.json_data(),
             "quick_check_left_out": self.quick_left_out,
             "readings": readings_to_json(self.readings),
@@ -116,7 +116,7 @@ def analyze(game: Game | Case, plausible: Sequence | None = None) -> Analysis:
         scorecard,
         decided,
         left_out,
-        status_quo_exit(case),
+        None if report is None else report.status_quo_exit,
         quick,
         quick_left_out,
         readings,

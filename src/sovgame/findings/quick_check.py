@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from ..core.case import Case
-from ..costs.status_quo_exit import status_quo_exit, status_quo_profile
+from ..costs.status_quo_exit import movers, status_quo_profile
 from ..costs.thresholds import ThresholdReport, compute_thresholds
 from ..costs.verdicts import Verdict
 from ..robustness.kappa_sets import linear_sets, nash_binding, unique_sets
@@ -74,7 +74,7 @@ def quick_check(case: Case, report: ThresholdReport | None = None) -> QuickCheck
     ``report``, the case's thresholds when already computed, is reused."""
     plan = plan_sampling(case, unique_subsample=0)
     report = report or compute_thresholds(case)
-    stated_exit = status_quo_exit(case)
+    stated_exit = report.status_quo_exit
     wanted = {
         "nash": report.thresholds["nash"].verdict,
         "unique": report.thresholds["unique"].verdict,
@@ -150,12 +150,12 @@ def exit_codes(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[np.nda
         return None
     shape = plan.shape
     at = np.ravel_multi_index(status_quo, shape)
-    moved = [
-        np.ravel_multi_index(status_quo[:i] + (1 - status_quo[i],) + status_quo[i + 1 :], shape)
-        for i in range(len(shape))
-    ]
-    a = np.stack([U[:, m, i] - U[:, at, i] for i, m in enumerate(moved)], axis=1)
-    b = np.stack([W[:, m, i] - W[:, at, i] for i, m in enumerate(moved)], axis=1)
+    moved = {
+        i: np.ravel_multi_index(status_quo[:i] + (1 - status_quo[i],) + status_quo[i + 1 :], shape)
+        for i in movers(plan.game)
+    }
+    a = np.stack([U[:, m, i] - U[:, at, i] for i, m in moved.items()], axis=1)
+    b = np.stack([W[:, m, i] - W[:, at, i] for i, m in moved.items()], axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = a / b
     lower = np.max(np.where(b > 0, ratio, 0.0), axis=1, initial=0.0)
