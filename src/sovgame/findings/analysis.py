@@ -25,6 +25,7 @@ from ..sensitivity.falsify import grade_claims
 from ..sensitivity.one_number import Entry, deciding_to_json, deciding_within_limit
 from ..solvers.equilibria import Solution, describe_solution, solve
 from .bottom_line import bottom_line, today_sentence
+from .claim_draws import with_draws
 from .lenses import lens_sentences
 from .moves import move_sentences
 from .quick_check import QUICK_OUTCOMES, QuickCheck, quick_check
@@ -104,6 +105,8 @@ def analyze(game: Game | Case, plausible: Sequence | None = None) -> Analysis:
     scorecard = grade_claims(case, report)  # with each test's flip, or cannot fail
     conclusion = tuple(conclude(report, today, scorecard, [*move_sentences(case), *lens_sentences(case)]))
     quick, quick_left_out = _quick(case, report) if report is not None else (None, None)
+    if quick is not None and scorecard is not None:  # beside each grade, how often the same draws agree
+        scorecard = with_draws(scorecard, quick)
     readings = analyze_readings(case, report, scorecard)
     decided, left_out = deciding_within_limit(case, scorecard=scorecard)  # last: it may be left out
     return Analysis(

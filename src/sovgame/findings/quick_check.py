@@ -19,7 +19,7 @@ some b_i = 0 < a_i or the ends cross), and its exit set is everything above that
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -45,7 +45,9 @@ class QuickCheck:
     """Shares of the quick run's samples whose verdict is the file's, per headline quantity
     (``exit``: the status quo's exit; ``nash``: compromise becomes an equilibrium; ``unique``:
     it becomes the only one), the 5/50/95% quantiles of each κ (None: never), and how often
-    each player binds the compromise threshold."""
+    each player binds the compromise threshold; ``verdicts`` holds the file's verdict per
+    quantity and ``codes`` each draw's verdict code (:class:`VerdictCode`), in draw order, so
+    that claims about these quantities can be read on the same draws."""
 
     samples: int
     seed: int
@@ -54,6 +56,8 @@ class QuickCheck:
     agreement: dict[str, float | None]
     quantiles: dict[str, tuple[float | None, float | None, float | None]]
     binding: dict[str, float]
+    verdicts: dict[str, Verdict | None] = field(default_factory=dict)
+    codes: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     def json_data(self) -> dict[str, Any]:
         """Size, seed, model, shares that agree with the file's verdicts, 5/50/95% quantiles of
@@ -101,10 +105,9 @@ def quick_check(case: Case, report: ThresholdReport | None = None) -> QuickCheck
             codes["exit"].append(found[1])
     agreement: dict[str, float | None] = {}
     quantiles: dict[str, tuple[float | None, float | None, float | None]] = {}
-    for name, parts in codes.items():
-        if not parts or wanted[name] is None:
-            continue
-        every, kappas = np.concatenate(parts), np.concatenate(values[name])
+    kept = {name: np.concatenate(parts) for name, parts in codes.items() if parts and wanted[name] is not None}
+    for name, every in kept.items():
+        kappas = np.concatenate(values[name])
         settled = every != VerdictCode.NOT_COMPUTED
         agreement[name] = float(np.mean(every[settled] == VerdictCode.of(wanted[name]))) if settled.any() else None
         quantiles[name] = _quantiles(kappas[settled]) if settled.any() else (None, None, None)
@@ -118,6 +121,8 @@ def quick_check(case: Case, report: ThresholdReport | None = None) -> QuickCheck
         agreement,
         quantiles,
         {name: share for name, share in shares.items() if share > 0},
+        {name: wanted[name] for name in kept},
+        kept,
     )
 
 
