@@ -209,3 +209,16 @@ def test_the_exit_agrees_with_the_exact_solver_either_side(values, incidence):
     assert not held_by_solver(case, above) and not held_by_solver(case, 2 * above)
     if found.held:
         assert held_by_solver(case, found.value) and held_by_solver(case, max(F(0), found.value - F(1, 1000)))
+
+
+def test_the_bottom_line_names_the_stretch_below():
+    """The stretch game (H = [2, 6]): the bottom line gives the exit above 6 and says that the
+    status quo is an equilibrium only from κ = 2, so "out today" is not mistaken for "ended"."""
+    from sovgame.findings.analysis import analyze
+    from sovgame.findings.bottom_line import bottom_line
+
+    lines = bottom_line(analyze(parse_game(STRETCH)))
+    assert any(
+        "stops being an equilibrium above κ = 6 (it is one only from κ = 2): BEYOND; Column ends it" in line
+        for line in lines
+    )

@@ -4,7 +4,7 @@ an equilibrium, for good.
 An article that says a pattern "persists until costs outweigh the costs of compromise" speaks
 of the status quo d (every player at its other strategy than its compromise) ceasing to be
 stable, not of compromise t becoming stable: the two are different cost levels
-(docs/models.md, "Claim tests that can fail"; on the case, d stays an equilibrium up to κ = 4
+(docs/models.md, "The status quo's exit"; on the case, d stays an equilibrium up to κ = 4
 while t is one from κ = 4/3). In a Prisoner's Dilemma under ``any_conflict`` costs t can
 become an equilibrium while d stays one for ever.
 

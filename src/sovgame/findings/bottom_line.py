@@ -124,7 +124,7 @@ def _exit_line(found: StatusQuoExit, result: Analysis) -> str:
     by = f"; {found.binding} ends it" if found.binding else ""
     value, verdict = exact_text(found.value), _verdict(found.verdict)
     below = found.out_below
-    before = "" if below is None else f" (and below κ = {exact_text(below.hi)}, where it is none either)"
+    before = "" if below is None else f" (it is one only from κ = {exact_text(below.hi)})"
     return f"The status quo stops being an equilibrium above κ = {value}{before}: {verdict}{by}"
 
 
