@@ -222,3 +222,23 @@ def test_the_bottom_line_names_the_stretch_below():
         "stops being an equilibrium above κ = 6 (it is one only from κ = 2): BEYOND; Column ends it" in line
         for line in lines
     )
+
+
+def test_the_quick_runs_exit_of_a_2x2x1_game_is_the_exact_one_per_draw():
+    """India, with one strategy, never moves: the vectorised exit of each draw of the quick run
+    (only the two players who can move) is the exact exit of that draw's game."""
+    import numpy as np
+
+    from sovgame.findings.quick_check import VERDICT_CODES, exit_samples
+    from sovgame.robustness.plan import plan_sampling
+    from sovgame.robustness.sampling import chunk_generator, draw_samples, exact_sample_game
+
+    plan = plan_sampling(load_case("scenario_india_engaged"), unique_subsample=0)
+    found = exit_samples(plan, 30, 0)
+    assert found is not None
+    values, codes = found
+    U, W = draw_samples(plan, chunk_generator(0, 0), 30)
+    for k in range(30):
+        exact = status_quo_exit(exact_sample_game(plan, U[k], W[k]))
+        assert exact is not None and codes[k] == VERDICT_CODES[exact.verdict]
+        assert np.isinf(values[k]) if exact.value is None else np.isclose(values[k], float(exact.value), rtol=1e-9)
