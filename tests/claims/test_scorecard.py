@@ -192,7 +192,8 @@ def test_claims_command_json(runner):
     ]
     assert {"cannot_fail", "by_construction"} <= set(data["grade_scale"])
     unreachable = data["claims"][-1]
-    assert list(unreachable) == ["id", "text", "source", "grade", "reason", "tests"]
+    assert list(unreachable) == ["id", "text", "source", "grade", "reason", "draws", "tests"]
+    assert unreachable["draws"] is None  # the quick run is analyze's; claims runs none
     test = unreachable["tests"][0]
     assert (test["kind"], test["key"], test["exact"], test["grade"]) == (
         "threshold",

@@ -86,6 +86,33 @@ class Flip:
 
 
 @dataclass(frozen=True)
+class DrawAgreement:
+    """How often a seeded sample of draws of the file's uncertain numbers (the quick robust run
+    of ``analyze``) gives a test or a claim the file's outcome: ``agree`` of ``draws`` draws
+    that settle it, of ``samples`` drawn with ``seed``."""
+
+    agree: int
+    draws: int
+    samples: int
+    seed: int
+
+    @property
+    def share(self) -> float | None:
+        """``agree / draws`` (None when no draw settles it)."""
+        return self.agree / self.draws if self.draws else None
+
+    def json_data(self) -> dict[str, int | float | None]:
+        """``{"agree", "draws", "samples", "seed", "share"}``."""
+        return {
+            "agree": self.agree,
+            "draws": self.draws,
+            "samples": self.samples,
+            "seed": self.seed,
+            "share": self.share,
+        }
+
+
+@dataclass(frozen=True)
 class TestResult:
     """One test of a claim, computed: the quantity, its exact value (and a decimal where it is
     a number), what the claim expects, the grade and the reason that decides it."""
@@ -100,6 +127,7 @@ class TestResult:
     grade: Grade
     reason: str
     flip: Flip | None = None  # a change that turns the grade (:mod:`sovgame.sensitivity.falsify`)
+    draws: DrawAgreement | None = None  # how often robust draws agree (:mod:`sovgame.findings.claim_draws`)
 
 
 def combine(grades: list[Grade]) -> Grade:

@@ -17,7 +17,7 @@ from ..core.model import Game
 from ..core.results import Result
 from ..costs.thresholds import ThresholdReport
 from ..costs.verdicts import verdict_scale_json
-from .grading import GRADE_MEANINGS, Context, Flip, Grade, TestResult, combine
+from .grading import GRADE_MEANINGS, Context, DrawAgreement, Flip, Grade, TestResult, combine
 from .registry import grade_test
 
 __all__ = ["ClaimResult", "Scorecard", "grade_claims"]
@@ -30,6 +30,7 @@ class ClaimResult:
     claim: Claim
     tests: tuple[TestResult, ...]
     grade: Grade
+    draws: DrawAgreement | None = None  # draws giving the claim the file's outcome, when every test is drawn
 
     @property
     def reason(self) -> str:
@@ -71,6 +72,7 @@ class Scorecard(Result):
                     "source": r.claim.source,
                     "grade": r.grade.value,
                     "reason": r.reason,
+                    "draws": None if r.draws is None else r.draws.json_data(),
                     "tests": [claim_test_to_json(t) for t in r.tests],
                 }
                 for r in self.results
@@ -116,6 +118,7 @@ def claim_test_to_json(result: TestResult) -> dict[str, Any]:
         "grade": result.grade.value,
         "reason": result.reason,
         "flip": flip_to_json(result.flip),
+        "draws": None if result.draws is None else result.draws.json_data(),
     }
 
 

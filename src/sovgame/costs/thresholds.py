@@ -47,7 +47,7 @@ from ..core.model import Game, Profile
 from ..core.numbers import json_number
 from ..core.results import Result
 from ..errors import ParameterError, SovgameError
-from . import grim, status_quo
+from . import grim
 from .assessment import Threshold, assess, summarize, threshold_to_json
 from .sets import (
     CRITERIA,
@@ -59,6 +59,7 @@ from .sets import (
     held_sets,
     quadratic_roots,
 )
+from .status_quo_exit import StatusQuoExit, exit_of
 from .verdicts import verdict_scale_json
 
 __all__ = [
@@ -108,9 +109,10 @@ class ThresholdReport(Result):
     repeated: grim.Repeated | None  # grim trigger (2x2 games)
     notes: tuple[str, ...] = field(default_factory=tuple)
     third_parties: tuple[ThirdParty, ...] = ()
-    # Where the status quo (2x2: each player's other strategy) stops being an equilibrium;
-    # not a criterion of the target, so not among ``thresholds`` (:mod:`sovgame.costs.status_quo`).
-    status_quo_exit: Threshold | None = None
+    # Where the status quo (each player's other strategy than its compromise) stops being an
+    # equilibrium; not a criterion of the target, so not among ``thresholds``
+    # (:mod:`sovgame.costs.status_quo_exit`).
+    status_quo_exit: StatusQuoExit | None = None
 
     def target_names(self) -> dict[str, str]:
         """Each player's target strategy by player name."""
@@ -141,12 +143,9 @@ class ThresholdReport(Result):
         return data
 
     def status_quo_json(self) -> dict[str, Any] | None:
-        """The status quo (``profile``, player → strategy) and its ``exit``: the threshold
-        object of the κ at which it is no equilibrium; null outside 2x2 games."""
-        names, exit_ = self.status_quo_names(), self.status_quo_exit
-        if names is None or exit_ is None:
-            return None
-        return {"profile": names, "exit": threshold_to_json(exit_)}
+        """The status quo's exit (:meth:`StatusQuoExit.json_data`); null where no status quo
+        is defined."""
+        return None if self.status_quo_exit is None else self.status_quo_exit.json_data()
 
     def wide_records(self) -> list[dict[str, Any]]:
         """One row per criterion: where it starts to hold (``value``, a float, ``inf`` for
@@ -176,11 +175,6 @@ class ThresholdReport(Result):
             value = "never" if t.value is None else exact_text(t.value)
             facts.append((name, value + ("" if t.verdict is None else f" ({t.verdict.words})")))
         return facts
-
-    def status_quo_names(self) -> dict[str, str] | None:
-        """Each player's status-quo strategy by name (None outside 2x2 games)."""
-        solved = self.game.without_single_strategy_players()
-        return status_quo.status_quo_names(solved, self.game.solved_profile(self.target))
 
 
 class Plausible(NamedTuple):
@@ -259,7 +253,7 @@ def compute_thresholds(
         repeated=_repeated(solved, game.solved_profile(profile), kept, reading.range, discount),
         notes=tuple(notes),
         third_parties=tuple(_third_party(game, sets, reading.range) for sets in held),
-        status_quo_exit=status_quo.status_quo_exit(solved, game.solved_profile(profile), kept, reading.range),
+        status_quo_exit=exit_of(game, kept, reading.range),
     )
 
 

@@ -18,13 +18,14 @@ from ..core.case import Case, as_case
 from ..core.intervals import exact_text
 from ..core.model import Game
 from ..core.results import Result
-from ..costs.status_quo_exit import StatusQuoExit, status_quo_exit
+from ..costs.status_quo_exit import StatusQuoExit
 from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
 from ..costs.verdicts import TODAY, Verdict, range_text, set_text
 from ..sensitivity.falsify import grade_claims
 from ..sensitivity.one_number import Entry, deciding_to_json, deciding_within_limit
 from ..solvers.equilibria import Solution, describe_solution, solve
 from .bottom_line import bottom_line, today_sentence
+from .claim_draws import with_draws
 from .lenses import lens_sentences
 from .moves import move_sentences
 from .quick_check import QUICK_OUTCOMES, QuickCheck, quick_check
@@ -64,7 +65,7 @@ class Analysis(Result):
             "game": self.game.title,
             "players": self.game.player_names,
             "bottom_line": bottom_line(self),
-            "status_quo_exit": exit_to_json(self.status_quo, self.game),
+            "status_quo_exit": exit_to_json(self.status_quo),
             "quick_check": None if self.quick is None else self.quick.json_data(),
             "quick_check_left_out": self.quick_left_out,
             "readings": readings_to_json(self.readings),
@@ -104,6 +105,8 @@ def analyze(game: Game | Case, plausible: Sequence | None = None) -> Analysis:
     scorecard = grade_claims(case, report)  # with each test's flip, or cannot fail
     conclusion = tuple(conclude(report, today, scorecard, [*move_sentences(case), *lens_sentences(case)]))
     quick, quick_left_out = _quick(case, report) if report is not None else (None, None)
+    if quick is not None and scorecard is not None:  # beside each grade, how often the same draws agree
+        scorecard = with_draws(scorecard, quick)
     readings = analyze_readings(case, report, scorecard)
     decided, left_out = deciding_within_limit(case, scorecard=scorecard)  # last: it may be left out
     return Analysis(
@@ -116,7 +119,7 @@ def analyze(game: Game | Case, plausible: Sequence | None = None) -> Analysis:
         scorecard,
         decided,
         left_out,
-        status_quo_exit(case),
+        None if report is None else report.status_quo_exit,
         quick,
         quick_left_out,
         readings,

@@ -123,7 +123,9 @@ def _exit_line(found: StatusQuoExit, result: Analysis) -> str:
         return f"The status quo ({names}) is no equilibrium at any κ"
     by = f"; {found.binding} ends it" if found.binding else ""
     value, verdict = exact_text(found.value), _verdict(found.verdict)
-    return f"The status quo stops being an equilibrium above κ = {value}: {verdict}{by}"
+    below = found.out_below
+    before = "" if below is None else f" (it is one only from κ = {exact_text(below.hi)})"
+    return f"The status quo stops being an equilibrium above κ = {value}{before}: {verdict}{by}"
 
 
 def _entry_line(nash: Threshold, target: dict[str, str]) -> str:

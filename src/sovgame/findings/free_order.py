@@ -21,7 +21,6 @@ from typing import Any
 import numpy as np
 
 from ..core.case import Case, as_case
-from ..costs.status_quo_exit import status_quo_exit
 from ..costs.thresholds import compute_thresholds
 from ..costs.verdicts import Verdict
 from ..errors import ParameterError, SovgameError
@@ -106,7 +105,7 @@ def free_order(x: Case, samples: int = 10_000, seed: int = 0, plausible: Sequenc
             codes["exit"].append(found[1])
         kept.append(_same_order(U, plan.base_payoffs))
     report = compute_thresholds(case)
-    stated_exit = status_quo_exit(case)
+    stated_exit = report.status_quo_exit
     file_verdicts = {
         "exit": None if stated_exit is None else stated_exit.verdict,
         "nash": report.thresholds["nash"].verdict,

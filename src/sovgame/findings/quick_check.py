@@ -19,13 +19,13 @@ some b_i = 0 < a_i or the ends cross), and its exit set is everything above that
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from ..core.case import Case
-from ..costs.status_quo_exit import status_quo_exit, status_quo_profile
+from ..costs.status_quo_exit import movers, status_quo_profile
 from ..costs.thresholds import ThresholdReport, compute_thresholds
 from ..costs.verdicts import Verdict
 from ..robustness.kappa_sets import linear_sets, nash_binding, unique_sets
@@ -45,7 +45,9 @@ class QuickCheck:
     """Shares of the quick run's samples whose verdict is the file's, per headline quantity
     (``exit``: the status quo's exit; ``nash``: compromise becomes an equilibrium; ``unique``:
     it becomes the only one), the 5/50/95% quantiles of each κ (None: never), and how often
-    each player binds the compromise threshold."""
+    each player binds the compromise threshold; ``verdicts`` holds the file's verdict per
+    quantity and ``codes`` each draw's verdict code (:class:`VerdictCode`), in draw order, so
+    that claims about these quantities can be read on the same draws."""
 
     samples: int
     seed: int
@@ -54,6 +56,8 @@ class QuickCheck:
     agreement: dict[str, float | None]
     quantiles: dict[str, tuple[float | None, float | None, float | None]]
     binding: dict[str, float]
+    verdicts: dict[str, Verdict | None] = field(default_factory=dict)
+    codes: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     def json_data(self) -> dict[str, Any]:
         """Size, seed, model, shares that agree with the file's verdicts, 5/50/95% quantiles of
@@ -74,7 +78,7 @@ def quick_check(case: Case, report: ThresholdReport | None = None) -> QuickCheck
     ``report``, the case's thresholds when already computed, is reused."""
     plan = plan_sampling(case, unique_subsample=0)
     report = report or compute_thresholds(case)
-    stated_exit = status_quo_exit(case)
+    stated_exit = report.status_quo_exit
     wanted = {
         "nash": report.thresholds["nash"].verdict,
         "unique": report.thresholds["unique"].verdict,
@@ -101,10 +105,9 @@ def quick_check(case: Case, report: ThresholdReport | None = None) -> QuickCheck
             codes["exit"].append(found[1])
     agreement: dict[str, float | None] = {}
     quantiles: dict[str, tuple[float | None, float | None, float | None]] = {}
-    for name, parts in codes.items():
-        if not parts or wanted[name] is None:
-            continue
-        every, kappas = np.concatenate(parts), np.concatenate(values[name])
+    kept = {name: np.concatenate(parts) for name, parts in codes.items() if parts and wanted[name] is not None}
+    for name, every in kept.items():
+        kappas = np.concatenate(values[name])
         settled = every != VerdictCode.NOT_COMPUTED
         agreement[name] = float(np.mean(every[settled] == VerdictCode.of(wanted[name]))) if settled.any() else None
         quantiles[name] = _quantiles(kappas[settled]) if settled.any() else (None, None, None)
@@ -118,6 +121,8 @@ def quick_check(case: Case, report: ThresholdReport | None = None) -> QuickCheck
         agreement,
         quantiles,
         {name: share for name, share in shares.items() if share > 0},
+        {name: wanted[name] for name in kept},
+        kept,
     )
 
 
@@ -150,12 +155,12 @@ def exit_codes(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[np.nda
         return None
     shape = plan.shape
     at = np.ravel_multi_index(status_quo, shape)
-    moved = [
-        np.ravel_multi_index(status_quo[:i] + (1 - status_quo[i],) + status_quo[i + 1 :], shape)
-        for i in range(len(shape))
-    ]
-    a = np.stack([U[:, m, i] - U[:, at, i] for i, m in enumerate(moved)], axis=1)
-    b = np.stack([W[:, m, i] - W[:, at, i] for i, m in enumerate(moved)], axis=1)
+    moved = {
+        i: np.ravel_multi_index(status_quo[:i] + (1 - status_quo[i],) + status_quo[i + 1 :], shape)
+        for i in movers(plan.game)
+    }
+    a = np.stack([U[:, m, i] - U[:, at, i] for i, m in moved.items()], axis=1)
+    b = np.stack([W[:, m, i] - W[:, at, i] for i, m in moved.items()], axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = a / b
     lower = np.max(np.where(b > 0, ratio, 0.0), axis=1, initial=0.0)

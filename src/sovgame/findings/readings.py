@@ -2,7 +2,7 @@
 
 For the file as stated and for each reading (the file with the reading's payoff cells), the
 same few facts: the equilibria at today's costs (κ = 1), the status quo's exit κ and the
-compromise entry κ (:mod:`sovgame.costs.status_quo_exit`, :mod:`sovgame.costs.thresholds`)
+compromise entry κ (:mod:`sovgame.costs.status_quo_exit`, a field of :mod:`sovgame.costs.thresholds`)
 with their verdicts, the only-equilibrium verdict and the grade of every claim. A reading
 *changes the verdict* when any of the three verdicts differs from the file's.
 
@@ -19,11 +19,10 @@ from typing import Any
 from ..claims.scorecard import Scorecard, grade_claims
 from ..core.case import Case, as_case
 from ..core.claims import Claim
-from ..core.intervals import exact_text
 from ..core.model import Game
 from ..core.numbers import fmt
 from ..costs.assessment import threshold_to_json
-from ..costs.status_quo_exit import StatusQuoExit, status_quo_exit
+from ..costs.status_quo_exit import StatusQuoExit
 from ..costs.thresholds import Threshold, ThresholdReport, compute_thresholds
 from ..costs.verdicts import TODAY, Verdict
 from ..errors import SovgameError
@@ -98,7 +97,7 @@ def outcome_of(
         today=solve(game, TODAY),
         entry=None if report is None else report.thresholds["nash"],
         unique=None if report is None else report.thresholds["unique"],
-        exit=status_quo_exit(case),
+        exit=None if report is None else report.status_quo_exit,
         scorecard=scorecard,
         other_files=other,
     )
@@ -124,20 +123,10 @@ def analyze_readings(
     return ReadingsAnalysis(case, stated, tuple(outcome_of(case, r) for r in declared.readings))
 
 
-def exit_to_json(found: StatusQuoExit | None, game: Game) -> dict[str, Any] | None:
-    """The status quo's exit: its profile, the exit κ, the verdict, the binding player, the set of
-    κ where the status quo holds and each player's own end."""
-    if found is None:
-        return None
-    return {
-        "profile": {p.name: p.strategies[s] for p, s in zip(game.players, found.profile)},
-        "exact": "inf" if found.value is None else exact_text(found.value),
-        "attained": found.attained,
-        "verdict": found.verdict.value,
-        "binding": found.binding,
-        "held": [i.to_json() for i in found.held],
-        "per_player": {name: None if v is None else exact_text(v) for name, v in found.per_player.items()},
-    }
+def exit_to_json(found: StatusQuoExit | None) -> dict[str, Any] | None:
+    """The status quo's exit as ``thresholds`` gives it (:meth:`StatusQuoExit.json_data`); None
+    where no status quo is defined."""
+    return None if found is None else found.json_data()
 
 
 def outcome_to_json(o: ReadingOutcome, game: Game) -> dict[str, Any]:
@@ -149,7 +138,7 @@ def outcome_to_json(o: ReadingOutcome, game: Game) -> dict[str, Any]:
         "source": None if o.reading is None else o.reading.source,
         "payoffs": {game.outcome_key(p): [fmt(v) for v in cell] for p, cell in cells.items()},
         "equilibria_today": o.today.json_data(),
-        "status_quo_exit": exit_to_json(o.exit, o.game),
+        "status_quo_exit": exit_to_json(o.exit),
         "compromise_entry": None if o.entry is None else threshold_to_json(o.entry),
         "unique": None if o.unique is None else threshold_to_json(o.unique),
         "claims": None if o.scorecard is None else {r.claim.id: r.grade.value for r in o.scorecard.results},

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..claims.grading import GRADE_MEANINGS, Grade, TestResult
-from ..claims.scorecard import Scorecard
+from ..claims.grading import GRADE_MEANINGS, DrawAgreement, Grade, TestResult
+from ..claims.scorecard import ClaimResult, Scorecard
 from ..costs.verdicts import verdict_legend
 from ..sensitivity.one_number import Entry, deciding_to_json
 from .sections import Section
@@ -33,36 +33,70 @@ def scorecard_sections(scorecard: Scorecard, legend: bool = True) -> list[Sectio
     the grade; then, per claim, its text, the quantity tested and the reason that decides it.
     ``legend`` adds what the verdict words mean (left out where another table of the same
     output says it)."""
+    drawn = _drawn(scorecard)
     rows, lines = [], []
     for r in scorecard.results:
-        rows.append(
-            [
-                r.claim.id,
-                _numbered([computed_text(t) for t in r.tests]),
-                _numbered([t.expects for t in r.tests]),
-                r.grade.words + _no_evidence(r.tests),
-            ]
-        )
+        row = [
+            r.claim.id,
+            _numbered([computed_text(t) for t in r.tests]),
+            _numbered([t.expects for t in r.tests]),
+            r.grade.words + _no_evidence(r.tests),
+        ]
+        rows.append(row + ([share_cell(r.draws)] if drawn else []))
         quantity = _numbered([t.quantity for t in r.tests])
         lines.append(
             f"{r.claim.id}: “{r.claim.text}” ({r.claim.source}) Tested: {quantity}. Why {r.grade.words}: {r.reason}."
             + _flips(r.tests)
+            + _tests_drawn(r)
         )
     caption = grade_legend()
     if legend:
         top = scorecard.case.plausible[1] if scorecard.case.plausible_declared else None
         caption += "; " + verdict_legend(top)
+    if drawn:
+        caption += (
+            f"; same in draws: of the bottom line's quick robust run ({drawn.samples:,} draws, seed {drawn.seed}), "
+            "the share that give the claim the file's outcome (— where the run does not compute every test)"
+        )
     return [
         Section(
             "Claims: the scorecard",
-            ["claim", "computed", "the claim expects", "grade"],
+            ["claim", "computed", "the claim expects", "grade"] + (["same in draws"] if drawn else []),
             rows,
             caption=caption,
             lines=lines,
             name="claims",
             whole={0},
+            numeric={4} if drawn else set(),
         )
     ]
+
+
+def _drawn(scorecard: Scorecard) -> DrawAgreement | None:
+    """The first count of draws on the scorecard (they all come from one run), if any."""
+    every = [r.draws for r in scorecard.results] + [t.draws for r in scorecard.results for t in r.tests]
+    return next((d for d in every if d is not None), None)
+
+
+def share_cell(draws: DrawAgreement | None) -> str:
+    """ "16% of 2,000", or "—"."""
+    if draws is None or draws.share is None:
+        return "—"
+    return f"{100 * draws.share:.0f}% of {draws.draws:,}"
+
+
+def _tests_drawn(r: ClaimResult) -> str:
+    """How many of the quick run's draws give the claim (or each test it computes) the file's
+    outcome, as a sentence."""
+    share = None if r.draws is None else r.draws.share
+    if r.draws is not None and share is not None:
+        d = r.draws
+        return (
+            f" In the quick robust run it comes out as in the file in {d.agree:,} of {d.draws:,} draws "
+            f"({100 * share:.0f}%; seed {d.seed})."
+        )
+    parts = [f"({k}) {share_cell(t.draws)}" for k, t in enumerate(r.tests, 1) if t.draws is not None]
+    return f" Tests as in the file in the quick robust run's draws: {'; '.join(parts)}." if parts else ""
 
 
 def _no_evidence(tests: tuple[TestResult, ...]) -> str:

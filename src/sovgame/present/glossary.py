@@ -128,6 +128,11 @@ TERMS: tuple[tuple[str, str], ...] = (
         "read where no cost enters), so it is an assumption, not a finding",
     ),
     (
+        r"\bsame in draws\b",
+        "same in draws: the share of the bottom line's quick robust run (its draws and seed) in which a "
+        "claim comes out as in the file; only for claims whose every test that run computes",
+    ),
+    (
         r"\bstatus-quo exit\b",
         "status-quo exit: the cost level from which the status quo (each side's other strategy) is no "
         "longer an equilibrium, so the pattern of confrontation can end; compromise can become an "

@@ -77,7 +77,7 @@ def _criteria_section(report: ThresholdReport) -> Section:
     )
     reasons = [f"{CRITERION_NAMES[name]}: {t.reason}" for name, t in report.thresholds.items()]
     if report.status_quo_exit is not None:
-        t = report.status_quo_exit
+        t = report.status_quo_exit.threshold
         reasons.append(f"status-quo exit ({threshold_cell(t)}, {verdict_cell(t)}): {t.reason}")
     notes = list(report.notes) + [n for t in report.thresholds.values() for n in t.notes]
     return Section(

@@ -7,11 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..core.intervals import Interval
 from ..core.model import Profile
 from ..core.roots import Number
-from ..costs.status_quo import STATUS_QUO_EXIT
-from ..costs.status_quo_exit import status_quo_profile
+from ..costs.status_quo_exit import STATUS_QUO_EXIT, exit_set, movers, status_quo_profile
 from ..costs.thresholds import Criterion
 from ..costs.verdicts import verdict_for
 from .parameters import Line, ParameterKind
@@ -41,23 +39,10 @@ def moved(p: Profile, i: int, s: int) -> Profile:
     return p[:i] + (s,) + p[i + 1 :]
 
 
-def complement(intervals: Sequence[Interval]) -> list[Interval]:
-    """κ ≥ 0 outside one interval (or none): what :func:`linear_set` leaves out."""
-    if not intervals:
-        return [Interval(Fraction(0), True, None)]
-    (only,) = intervals
-    out = []
-    if only.lo != 0 or not only.lo_closed:
-        out.append(Interval(Fraction(0), True, only.lo, not only.lo_closed))
-    if only.hi is not None:
-        out.append(Interval(only.hi, not only.hi_closed, None))
-    return out
-
-
 @dataclass(frozen=True, eq=False)
 class ExitTrack:
-    """The status-quo exit (:mod:`sovgame.costs.status_quo`) along one number: where some
-    player's move away from the status quo d gains, the complement of d's Nash set."""
+    """The status-quo exit (:mod:`sovgame.costs.status_quo_exit`) along one number: where the
+    status quo d is no equilibrium at κ nor at any larger κ, above the sup of d's Nash set."""
 
     subject: str
     line: Line
@@ -67,7 +52,7 @@ class ExitTrack:
     def read(self, p: Fraction) -> Reading:
         """The exit's set of κ at p, its verdict and where it starts."""
         values = [at(f, p) for f in self.forms]
-        intervals = complement(linear_set(values, False))
+        intervals = exit_set(linear_set(values, False))
         verdict = verdict_for(intervals, (Fraction(0), self.line.top(p)))
         value, attained = summary(intervals)
         formula: Formula = Never() if value is None else Constant(value)
@@ -97,10 +82,7 @@ def criterion_track(line_: Line, criterion: str, target: Profile) -> Track | Non
     game = line_.game
     n = game.n_players
     if criterion == STATUS_QUO_EXIT:
-        if game.shape != (2, 2):
-            return None
-        d = tuple(1 - t for t in target)
-        return ExitTrack(criterion, line_, tuple(line_.form(i, d, moved(d, i, 1 - d[i])) for i in range(2)))
+        return exit_track(line_)
 
     if criterion in (Criterion.NASH, Criterion.STRICT):
         forms = [
@@ -133,6 +115,5 @@ def exit_track(line_: Line) -> ExitTrack | None:
     status_quo = status_quo_profile(line_.game)
     if status_quo is None:
         return None
-    n = line_.game.n_players
-    forms = tuple(line_.form(i, status_quo, moved(status_quo, i, 1 - status_quo[i])) for i in range(n))
+    forms = tuple(line_.form(i, status_quo, moved(status_quo, i, 1 - status_quo[i])) for i in movers(line_.game))
     return ExitTrack(STATUS_QUO_EXIT, line_, forms)

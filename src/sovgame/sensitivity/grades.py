@@ -41,6 +41,7 @@ from ..core.claims import Claim, ClaimTest
 from ..core.model import Game, Profile
 from ..core.roots import Number
 from ..costs.deviations import binding_player
+from ..costs.status_quo_exit import STATUS_QUO_EXIT, status_quo_profile
 from ..costs.thresholds import resolve_target
 from ..errors import ParameterError, SovgameError
 from .criteria import criterion_track
@@ -435,9 +436,9 @@ def _structurally_testable(game: Game, test: ClaimTest) -> bool:
             resolve_target(game, target_key(test))
     except (SovgameError, ParameterError, ValueError):
         return False
-    if isinstance(test, GameTypeTest) or (
-        isinstance(test, ThresholdTest) and test.criterion in ("risk_dominant", "status_quo_exit")
-    ):
+    if isinstance(test, ThresholdTest) and test.criterion == STATUS_QUO_EXIT:
+        return status_quo_profile(game) is not None
+    if isinstance(test, GameTypeTest) or (isinstance(test, ThresholdTest) and test.criterion == "risk_dominant"):
         return game.shape == (2, 2)
     if isinstance(test, BindingTest):
         return test.player in game.player_names

@@ -41,7 +41,7 @@ from ..core.numbers import fmt, json_number
 from ..core.results import Result
 from ..core.roots import Number, compare
 from ..core.sensitivity_work import sensitivity_forecast, sensitivity_least
-from ..costs.status_quo import STATUS_QUO_EXIT
+from ..costs.status_quo_exit import STATUS_QUO_EXIT
 from ..costs.thresholds import CRITERIA, Criterion, resolve_target
 from ..costs.verdicts import Verdict, verdict_scale_json
 from ..errors import ParameterError

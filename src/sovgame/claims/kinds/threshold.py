@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ...core.claims import ClaimTest
+from ...costs.status_quo_exit import STATUS_QUO_EXIT
 from ...costs.thresholds import ThresholdReport
 from ..grading import Context, Grade, TestResult, Untestable
 from ..kind import ClaimKind
@@ -22,11 +23,6 @@ class ThresholdTest(ClaimTest):
     criterion: str
     expect: tuple[str, ...]
     target: str | None = None
-
-
-#: The status-quo exit (:mod:`sovgame.costs.status_quo`): no criterion of the target, but a
-#: threshold a claim can name.
-STATUS_QUO_EXIT = "status_quo_exit"
 
 
 def read(read: TestReader) -> ThresholdTest | None:
@@ -68,9 +64,13 @@ def grade(test: ThresholdTest, ctx: Context) -> TestResult:
 
 def _exit(test: ThresholdTest, report: ThresholdReport) -> TestResult:
     """The status-quo exit's verdict, with where compromise enters beside it."""
-    t = report.status_quo_exit
-    if t is None or t.verdict is None:
-        raise Untestable("the status-quo exit is defined for 2x2 games (each side's other strategy)")
+    if report.status_quo_exit is None:
+        raise Untestable(
+            "the status-quo exit needs a compromise strategy and one other for every player (the status quo is "
+            "each side's other strategy)"
+        )
+    t = report.status_quo_exit.threshold
+    assert t.verdict is not None  # the exit set is a half-line with a rational end: always settled
     nash = report.thresholds["nash"]
     grade = Grade.SUPPORTED if t.verdict in test.expect else Grade.NOT_SUPPORTED
     quantity, expects = describe(test)
