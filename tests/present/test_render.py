@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+from fractions import Fraction as F
 
 import pytest
 
@@ -138,3 +139,16 @@ def test_verdicts_and_grades_are_coloured_in_a_terminal_only(runner, monkeypatch
     assert "\x1b[36mREACHABLE" in shown and "\x1b[31mnot supported" in shown  # cyan, red; the words stay
     piped = runner.invoke(app, ["thresholds", "pakistan_afghanistan"]).stdout
     assert "REACHABLE" in piped and "\x1b[" not in piped
+
+
+def test_a_status_quo_that_never_ends_is_said_once_in_the_readings_table():
+    from sovgame.core.intervals import Interval
+    from sovgame.costs.status_quo_exit import StatusQuoExit
+    from sovgame.costs.verdicts import Verdict
+    from sovgame.present.readings import exit_cell
+
+    # The status quo holds at every κ ≥ 0 and has no exit: the cell says "never", not
+    # "never: never".
+    always = (Interval(F(0), True, None),)
+    forever = StatusQuoExit((1, 1), always, (), Verdict.NEVER, None, {"Row": None, "Column": None})
+    assert exit_cell(forever) == "never"
