@@ -46,7 +46,8 @@ def load_case(spec: str, settings: Sequence[str] = ()) -> Case:
 
     Raises :class:`~sovgame.errors.GameFileError` listing every problem of the file. A valid
     file whose costs cannot move compromise is loaded, its warnings handed to
-    :func:`sovgame.files.notices.notify` (the command line prints them on stderr).
+    :func:`sovgame.files.notices.notify` (the command line prints them on stderr), unless
+    the file acknowledges them in ``[analysis] untouched_by_costs``.
 
     >>> case = load_case("stag_hunt")
     >>> case.game.player_names, case.plausible
@@ -57,7 +58,7 @@ def load_case(spec: str, settings: Sequence[str] = ()) -> Case:
         from .files.notices import notify
         from .files.validate_costs import cost_traps
 
-        for warning in cost_traps(case.game):
+        for warning in cost_traps(case.game, case.untouched_by_costs):
             notify(f"{case.origin}: warning: {warning}")
     return case
 

@@ -19,9 +19,10 @@ from sovgame.errors import extra_hint
 
 def test_help_shows_brackets_and_whole_sentences(runner, monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
-    assert "(default: the file's [repeated] table)" in runner.invoke(app, ["repeated", "--help"]).stdout
-    top = runner.invoke(app, ["--help"]).stdout
-    assert "untouched line; the result is validated before anything is written" in top
+    assert "(default: [repeated])" in runner.invoke(app, ["repeated", "--help"]).stdout
+    # A paragraph the docstring breaks over two lines is one sentence in the help.
+    shown = runner.invoke(app, ["thresholds", "--help"]).stdout
+    assert "the only equilibrium and risk-dominant, each verdict read against the plausible range" in shown
     assert reflow("one\ntwo\n\nthree\n  four") == "one two\n\nthree four"
 
 

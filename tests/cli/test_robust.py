@@ -55,7 +55,7 @@ def test_cli_table_and_csv(runner, case_file):
     assert "Equilibria at κ = 2" in table.stdout
     csv = invoke(runner, "robust", str(case_file), "-n", "1000", "--format", "csv")
     header, *rows = csv.stdout.splitlines()
-    assert header.startswith("section,key1,") and header.endswith(",exact,value,text")
+    assert header.startswith("section,key1,") and header.endswith(",exact,value,boolean,text")
     # The three criteria of the table, each with its share within the plausible range.
     shares = [r for r in rows if r.startswith("criteria,") and ",p_within_plausible," in r]
     assert [r.split(",")[1] for r in shares] == ["nash", "dominant", "unique"]

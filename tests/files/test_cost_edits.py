@@ -9,6 +9,7 @@ deviations: Pakistan 1/2 (trade, any conflict) + 1/4 (military operations, its o
 
 from __future__ import annotations
 
+import json
 from fractions import Fraction as F
 
 import pytest
@@ -127,11 +128,54 @@ def test_costs_that_cannot_move_compromise_are_warned_of(runner, tmp_path):
     assert runner.invoke(app, ["thresholds", "pakistan_afghanistan"]).stderr == ""
 
 
-def test_new_warns_of_a_copy_whose_costs_cannot_move_compromise(runner, tmp_path):
+def _india_text() -> str:
+    from sovgame.files.gamefile import bundled_dir
+
+    return (bundled_dir() / "pakistan_afghanistan_india.toml").read_text("utf-8")
+
+
+def test_a_trap_the_file_acknowledges_is_a_note_not_a_warning(runner, tmp_path):
     # India carries no cost in the three-player case: it pays 0 at 'Hold back' and at 'Engage
-    # Kabul' and gains 1 by engaging, so compromise by all three is never an equilibrium.
+    # Kabul' and gains 2 − 1 = 1 by engaging (India's payoffs 1 and 2 with the other two
+    # compromising), so compromise by all three is never an equilibrium. The bundled file
+    # says so with [analysis] untouched_by_costs = ["India"].
+    quiet = runner.invoke(app, ["thresholds", "pakistan_afghanistan_india"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    shown = runner.invoke(app, ["show", "pakistan_afghanistan_india"])
+    note = "Note: no cost moves India (as [analysis] untouched_by_costs states): it gains 1 from 'Engage Kabul'"
+    assert shown.stderr == "" and note in " ".join(shown.stdout.replace("•", "").split())
+    as_json = json.loads(runner.invoke(app, ["show", "pakistan_afghanistan_india", "-f", "json"]).stdout)
+    assert as_json["untouched_by_costs"] == ["India"]
+    copied = runner.invoke(app, ["new", str(tmp_path / "india.toml"), "--from", "pakistan_afghanistan_india"])
+    assert copied.exit_code == 0 and "warning" not in copied.stderr
+
+
+def test_new_and_edit_still_warn_of_a_trap_the_file_does_not_acknowledge(runner, tmp_path):
     quiet = runner.invoke(app, ["new", str(tmp_path / "template.toml")])
     assert quiet.exit_code == 0 and "warning" not in quiet.stderr
-    copied = runner.invoke(app, ["new", str(tmp_path / "india.toml"), "--from", "pakistan_afghanistan_india"])
-    assert copied.exit_code == 0 and (tmp_path / "india.toml").exists()
-    assert "warning: every cost falls on India's choices alike" in copied.stderr
+    path = tmp_path / "india.toml"
+    path.write_text(_india_text().replace('untouched_by_costs = ["India"]', ""), encoding="utf-8")
+    edited = runner.invoke(app, ["edit", str(path), "--set", "plausible_kappa=0,3"])
+    assert edited.exit_code == 0, edited.output
+    assert "warning: every cost falls on India's choices alike" in edited.stderr
+    assert 'untouched_by_costs = ["India"] in [analysis] says so' in edited.stderr
+    shown = runner.invoke(app, ["show", str(path)])
+    assert "warning: every cost falls on India" in shown.stderr and "Note: no cost moves" not in shown.stdout
+
+
+def test_an_acknowledgement_names_players_that_costs_cannot_move(runner, tmp_path):
+    path = tmp_path / "india.toml"
+    text = _india_text()
+    path.write_text(text.replace('["India"]', '["Indai"]'), encoding="utf-8")
+    bad = runner.invoke(app, ["show", str(path)])
+    assert bad.exit_code == 1 and "analysis.untouched_by_costs[0]: 'Indai' is not a player" in bad.stderr
+    path.write_text(text.replace('["India"]', '"India"'), encoding="utf-8")
+    bad = runner.invoke(app, ["show", str(path)])
+    assert bad.exit_code == 1 and "analysis.untouched_by_costs: must be a list of player names" in bad.stderr
+    # Pakistan's costs do move it (3/4 more when it strikes): listing it is stale, and said so;
+    # India, still trapped and unlisted, is warned of again.
+    path.write_text(text.replace('["India"]', '["Pakistan"]'), encoding="utf-8")
+    stale = runner.invoke(app, ["thresholds", str(path)])
+    assert stale.exit_code == 0
+    assert "untouched_by_costs lists Pakistan, but a cost level can move it" in stale.stderr
+    assert "every cost falls on India's choices alike" in stale.stderr

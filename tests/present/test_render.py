@@ -14,6 +14,7 @@ from sovgame.present.decimals import exact_only, with_decimals
 from sovgame.present.glossary import glossary_lines
 from sovgame.present.render import print_tables, to_markdown
 from sovgame.present.sections import Section
+from strategies import two_by_two
 
 
 @pytest.mark.parametrize(
@@ -138,3 +139,15 @@ def test_verdicts_and_grades_are_coloured_in_a_terminal_only(runner, monkeypatch
     assert "\x1b[36mREACHABLE" in shown and "\x1b[31mnot supported" in shown  # cyan, red; the words stay
     piped = runner.invoke(app, ["thresholds", "pakistan_afghanistan"]).stdout
     assert "REACHABLE" in piped and "\x1b[" not in piped
+
+
+def test_a_status_quo_that_never_ends_is_said_once_in_the_readings_table():
+    from sovgame.costs.status_quo_exit import status_quo_exit
+    from sovgame.present.readings import exit_cell
+
+    # PD 3, 0, 5, 1 under any_conflict: leaving (D, D) gains S − P = −1 at every κ (both
+    # outcomes carry the cost), so the status quo holds at every κ ≥ 0 and has no exit: the
+    # cell says "never", not "never: never".
+    forever = status_quo_exit(two_by_two([(3, 3), (0, 5), (5, 0), (1, 1)], "any_conflict"))
+    assert forever is not None and forever.value is None
+    assert exit_cell(forever) == "never"

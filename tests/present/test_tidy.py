@@ -71,6 +71,34 @@ def json_numbers(data, top=None, section=None):
         yield section, data
 
 
+def json_booleans(data):
+    """Every boolean of a command's JSON."""
+    if isinstance(data, dict):
+        data = list(data.values())
+    if isinstance(data, list):
+        for item in data:
+            yield from json_booleans(item)
+    elif isinstance(data, bool):
+        yield data
+
+
+def assert_typed(frames, data, where):
+    """Long-form frames (a CSV, an Excel workbook's sheets) read back by pandas: every boolean
+    of the JSON a bool in ``boolean``, ``value`` a float column (numbers as numbers), ``exact``
+    and ``text`` text."""
+    import pandas as pd
+
+    flags = []
+    for frame in frames:
+        here = [v for v in frame["boolean"].tolist() if not pd.isna(v)]
+        assert all(isinstance(v, bool) for v in here), (where, here[:5])
+        flags += here
+        assert str(frame["value"].dtype) == "float64", where
+        for column in ("exact", "text"):
+            assert all(isinstance(v, str) for v in frame[column].dropna()), (where, column)
+    assert sorted(flags) == sorted(json_booleans(data)), where
+
+
 @pytest.mark.parametrize("name", sorted(command_args()))
 def test_every_commands_csv_holds_every_number_and_section_of_its_json(runner, name):
     args = command_args()[name]
@@ -81,8 +109,20 @@ def test_every_commands_csv_holds_every_number_and_section_of_its_json(runner, n
     assert as_csv.exit_code == 0, as_csv.output
     rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     header = list(rows[0])
-    assert header[0] == "section" and header[-3:] == ["exact", "value", "text"]
-    assert all(k.startswith("key") for k in header[1:-3])
+    assert header[0] == "section" and header[-4:] == ["exact", "value", "boolean", "text"]
+    assert all(k.startswith("key") for k in header[1:-4])
+    pd = extra_module("pandas")
+    # Read as docs/reference.md says: the keys, `exact` and `text` as text, `value` as float
+    # (Excel gives whole numbers as int), `boolean` as pandas' nullable boolean (else a column
+    # with gaps reads as 0.0/1.0 from Excel).
+    text = {c: str for c in header if c.startswith("key")} | {"exact": str, "text": str}
+    text |= {"value": float, "boolean": "boolean"}
+    assert_typed([pd.read_csv(io.StringIO(as_csv.stdout), dtype=text)], data, (name, "csv"))
+    extra_module("openpyxl", load=False)
+    as_xlsx = runner.invoke(app, [*args, "-f", "xlsx"])
+    assert as_xlsx.exit_code == 0, as_xlsx.output
+    sheets = pd.read_excel(io.BytesIO(as_xlsx.stdout_bytes), sheet_name=None, dtype=text)
+    assert_typed(list(sheets.values()), data, (name, "xlsx"))
     values: dict[str, set[float]] = {}
     for row in rows:
         if row["value"]:
@@ -166,7 +206,11 @@ def test_to_frame_has_the_rows_of_the_csv_with_a_float_column():
     report = sovgame.compute_thresholds(sovgame.load_game("pakistan_afghanistan"))
     frame = report.to_frame(long=True)
     assert str(frame["value"].dtype) == "float64"
-    assert list(frame.columns) == ["section", "key1", "key2", "key3", "key4", "key5", "key6", "exact", "value", "text"]
+    keys = ["key1", "key2", "key3", "key4", "key5", "key6"]
+    assert list(frame.columns) == ["section", *keys, "exact", "value", "boolean", "text"]
+    # Compromise is an equilibrium at some κ: `attained` is a real boolean, in its own column.
+    attained = frame[(frame.section == "thresholds") & (frame.key1 == "nash") & (frame.key2 == "attained")]
+    assert attained["boolean"].tolist() == [True] and attained["text"].tolist() == [""]
     nash = frame[(frame.section == "thresholds") & (frame.key1 == "nash") & (frame.key2 == "")]
     assert nash["exact"].tolist() == ["4/3"] and nash["value"].tolist() == [4 / 3]
     assert F(nash["exact"].iloc[0]) == F(4, 3)
@@ -189,11 +233,11 @@ def test_a_quantity_has_one_path_and_every_command_the_same_columns(runner):
         assert done.exit_code == 0, done.output
         return list(csv.reader(io.StringIO(done.stdout)))
 
-    header = ["section", "key1", "key2", "key3", "key4", "key5", "key6", "exact", "value", "text"]
+    header = ["section", "key1", "key2", "key3", "key4", "key5", "key6", "exact", "value", "boolean", "text"]
     thresholds, analysis = rows("thresholds", "pakistan_afghanistan"), rows("analyze", "pakistan_afghanistan")
     assert thresholds[0] == analysis[0] == rows("mediate", "pakistan_afghanistan_mediation")[0] == header
     # Pakistan-Afghanistan: compromise is an equilibrium from κ = 4/3 (docs/models.md).
-    nash = ["thresholds", "nash", "", "", "", "", "", "4/3", "1.3333333333333333", ""]
+    nash = ["thresholds", "nash", "", "", "", "", "", "4/3", "1.3333333333333333", "", ""]
     assert nash in thresholds and nash in analysis
 
 

@@ -34,13 +34,12 @@ def solve_command(
     kappa: KappaOpt = "0",
     set_: SetOpt = None,
     check_nashpy: Annotated[
-        bool,
-        typer.Option("--check-nashpy", help="Also run nashpy's vertex enumeration and say which equilibria it finds."),
+        bool, typer.Option("--check-nashpy", help="Cross-check with nashpy's vertex enumeration.")
     ] = False,
     fmt: FormatOpt = OutputFormat.table,
     wide: WideOpt = False,
 ) -> None:
-    """Every Nash equilibrium, pure and mixed, verified in exact arithmetic.
+    """Every Nash equilibrium, pure and mixed, exactly verified.
 
     Example: sovgame solve stag_hunt --format json
     """
@@ -94,8 +93,10 @@ def thresholds_command(
     fmt: FormatOpt = OutputFormat.table,
     wide: WideOpt = False,
 ) -> None:
-    """The cost levels at which compromise becomes an equilibrium, strict, dominant, the only
-    equilibrium and risk-dominant, each with a verdict against the plausible range.
+    """The cost levels at which compromise holds, with verdicts.
+
+    Compromise as an equilibrium, strict, dominant, the only equilibrium and risk-dominant, each
+    verdict read against the plausible range.
 
     Example: sovgame thresholds pakistan_afghanistan --cost trade_disruption
     """
@@ -158,7 +159,7 @@ def sweep_command(
     fmt: FormatOpt = OutputFormat.table,
     force: ForceOpt = False,
 ) -> None:
-    """The exact breakpoints in κ and the equilibria in each regime between them.
+    """Breakpoints in κ and the equilibria between them.
 
     Example: sovgame sweep pakistan_afghanistan --plot regimes.png
     """
@@ -202,7 +203,7 @@ def analyze_command(
     fmt: FormatOpt = OutputFormat.table,
     force: ForceOpt = False,
 ) -> None:
-    """The main job: payoffs, equilibria, cost thresholds and the verdict on compromise.
+    """The main job: equilibria, thresholds and the verdict.
 
     Example: sovgame analyze pakistan_afghanistan
     """
@@ -261,8 +262,9 @@ def _export(sections, title: str, svg: str | None, page: str | None, force: bool
 def claims_command(
     game: GameArg, set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table, wide: WideOpt = False
 ) -> None:
-    """The scorecard of the claims the game file states: each claim's quantity, the computed
-    value, what the claim expects, the grade and the reason.
+    """Grade the claims the game file states.
+
+    Each claim's quantity, the computed value, what the claim expects, the grade and the reason.
 
     Example: sovgame claims pakistan_afghanistan --format json
     """
@@ -303,8 +305,10 @@ def claims_command(
 def whatif_command(
     game: GameArg, set_: SetOpt = None, kappa: TodayOpt = "1", fmt: FormatOpt = OutputFormat.table
 ) -> None:
-    """The game before and after --set changes: payoffs less costs at κ with its equilibria
-    starred, equilibria gained and lost, each threshold before → after.
+    """The game before and after --set changes.
+
+    Payoffs less costs at κ with its equilibria starred, equilibria gained and lost, each
+    threshold before → after.
 
     Example: sovgame whatif pakistan_afghanistan --set "cost:trade_disruption=1,1"
     """
@@ -332,8 +336,9 @@ def scenarios_command(
     fmt: FormatOpt = OutputFormat.table,
     force: ForceOpt = False,
 ) -> None:
-    """Scenarios side by side: equilibria at κ (default today's costs), thresholds and
-    verdicts, and what changed against the first.
+    """Scenarios side by side, and what changed against the first.
+
+    Equilibria at κ (default: today's costs), thresholds and verdicts.
 
     Example: sovgame scenarios scenario_status_quo scenario_escalation scenario_india_engaged
     """
@@ -363,8 +368,10 @@ def report_command(
     set_: SetOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """Write a report: description and sources, payoffs with notes, equilibria, thresholds
-    with verdicts and reasons, the regime chart, the conclusion and the assumptions.
+    """Write the whole analysis as Markdown, HTML or JSON.
+
+    Description and sources, payoffs with notes, equilibria, thresholds with verdicts and
+    reasons, the regime chart, the conclusion and the assumptions.
 
     Example: sovgame report pakistan_afghanistan -o report.html
     """

@@ -17,32 +17,23 @@ from .completion import complete_cost, complete_game, complete_outcome
 
 app = typer.Typer(
     name="sovgame",
-    help="Analyze security dilemmas as games: exact equilibria, the cost level at which "
-    "compromise beats confrontation, and whether that level is within reach.",
+    help="Security dilemmas as games: at what cost does compromise beat confrontation?",
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
 
-#: The help panels that group a command's options after its own: how results are shown,
-#: and the limits on the work.
+#: The help panel that groups how results are shown, after the command's own options (the
+#: limit on the work, one option, stays with them: a panel of its own costs two lines).
 OUTPUT_PANEL = "Output"
-LIMITS_PANEL = "Limits"
 
 GameArg = Annotated[
-    str,
-    typer.Argument(
-        metavar="GAME",
-        help="A bundled game's name (see `sovgame games`), a path to a .toml file, or - for stdin.",
-        autocompletion=complete_game,
-    ),
+    str, typer.Argument(metavar="GAME", help="A bundled game, a .toml file or - (stdin).", autocompletion=complete_game)
 ]
 TargetOpt = Annotated[
     str | None,
-    typer.Option(
-        "--target", help='Target outcome "s1|s2" (default: every compromise strategy).', autocompletion=complete_outcome
-    ),
+    typer.Option("--target", help='Target outcome "s1|s2" (default: compromise).', autocompletion=complete_outcome),
 ]
 FormatOpt = Annotated[
     OutputFormat,
@@ -50,7 +41,8 @@ FormatOpt = Annotated[
         "--format",
         "-f",
         metavar="FORMAT",
-        help="table, json, csv, markdown or xlsx.",
+        help="table (default), json, csv, markdown, xlsx.",
+        show_default=False,
         case_sensitive=False,
         rich_help_panel=OUTPUT_PANEL,
     ),
@@ -60,44 +52,25 @@ SetOpt = Annotated[
     typer.Option(
         "--set",
         metavar="CHANGE",
-        help='Change the game in memory (repeatable): "s1|s2=u1,u2", "Player@s1|s2=u", '
-        '"cost:NAME=w1,w2" or "plausible_kappa=lo,hi".',
+        help='Change in memory (repeatable): "s1|s2=u1,u2", "Player@s1|s2=u", "cost:NAME=w1,w2", '
+        '"plausible_kappa=lo,hi".',
     ),
 ]
-KappaOpt = Annotated[
-    str, typer.Option("--kappa", "-k", help="Cost level κ ≥ 0 (1 = costs as in the file; 4/3 is fine).")
-]
-TodayOpt = Annotated[
-    str,
-    typer.Option("--kappa", "-k", help="Cost level κ ≥ 0 (default 1: today's costs, as in the file; 0 ignores costs)."),
-]
+KappaOpt = Annotated[str, typer.Option("--kappa", "-k", help="Cost level κ ≥ 0 (1: costs as stated).")]
+TodayOpt = Annotated[str, typer.Option("--kappa", "-k", help="Cost level κ ≥ 0 (1: today's costs).")]
 
 MaxWorkOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--max-work",
-        metavar="UNITS",
-        help="Refuse work past this many units (about 1 µs each; default 2e7, about 20 s).",
-        rich_help_panel=LIMITS_PANEL,
-    ),
+    str | None, typer.Option("--max-work", metavar="UNITS", help="Work limit (1 unit ≈ 1 µs; default 2e7).")
 ]
 ForceOpt = Annotated[
     bool, typer.Option("--force", help="Overwrite output files that exist.", rich_help_panel=OUTPUT_PANEL)
 ]
 WideOpt = Annotated[
-    bool,
-    typer.Option(
-        "--wide",
-        help="With --format csv or xlsx: one row per item with a column per quantity, not the long form.",
-        rich_help_panel=OUTPUT_PANEL,
-    ),
+    bool, typer.Option("--wide", help="csv/xlsx: a row per item, not the long form.", rich_help_panel=OUTPUT_PANEL)
 ]
 
 CostOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--cost", help="Keep only this cost (repeatable): how high must it alone go?", autocompletion=complete_cost
-    ),
+    list[str] | None, typer.Option("--cost", help="Keep only this cost (repeatable).", autocompletion=complete_cost)
 ]
 
 
@@ -134,8 +107,7 @@ ExactOnlyOpt = Annotated[
     bool, typer.Option("--exact-only", help="Fractions without decimals beside them.", rich_help_panel=OUTPUT_PANEL)
 ]
 GlossaryOpt = Annotated[
-    bool,
-    typer.Option("--glossary", help="End tables with the glossary of the terms used.", rich_help_panel=OUTPUT_PANEL),
+    bool, typer.Option("--glossary", help="End tables with a glossary of the terms.", rich_help_panel=OUTPUT_PANEL)
 ]
 
 #: Exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it.

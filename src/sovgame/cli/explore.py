@@ -28,9 +28,11 @@ def explore_command(
     ] = "127.0.0.1",
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open the page in a browser.")] = False,
 ) -> None:
-    """Explore a game in a local web page: move κ, the cost weights and the payoffs and see
-    equilibria, thresholds, verdicts, claims and the bottom line follow, exactly; share the
-    state as an address, save it as a new game file. Ctrl-C stops it.
+    """Explore a game in a local web page (Ctrl-C stops it).
+
+    Move κ, the cost weights and the payoffs and see equilibria, thresholds, verdicts, claims
+    and the bottom line follow, exactly; share the state as an address, save it as a new game
+    file.
 
     Example: sovgame explore pakistan_afghanistan --no-browser --port 8765
     """

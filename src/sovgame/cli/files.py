@@ -28,7 +28,7 @@ def games_command(fmt: FormatOpt = OutputFormat.table) -> None:
 @app.command("show")
 @user_errors(computes=True)
 def show_command(game: GameArg, fmt: FormatOpt = OutputFormat.table) -> None:
-    """Show a game: the payoff matrix, the notes on outcomes and the costs of conflict."""
+    """Show a game: payoffs, notes on outcomes and costs."""
     from ..core.budget import require, show_work
     from ..loading import load_game
     from ..present.game import game_sections
@@ -47,7 +47,7 @@ def new_command(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
-    """Start a game file: a commented template, or a copy of a bundled game.
+    """Start a game file from a template or a bundled game.
 
     Example: sovgame new my_case.toml --from pakistan_afghanistan
     """
@@ -108,8 +108,9 @@ def edit_command(
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the unified diff; write nothing.")] = False,
 ) -> None:
-    """Change a game file in place, keeping comments, order and every untouched line; the
-    result is validated before anything is written, and written atomically.
+    """Change a game file in place, comments and layout kept.
+
+    The result is validated before anything is written, and written atomically.
 
     Example: sovgame edit my_game.toml --add-cost isolation --incidence own_confront --weights 1,0.5
     """
@@ -166,7 +167,7 @@ def convert_command(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")] = False,
 ) -> None:
-    """Convert between sovgame game files and Gambit's strategic-form .nfg files, exactly.
+    """Convert to and from Gambit's .nfg format, exactly.
 
     Example: sovgame convert stag_hunt stag_hunt.nfg --nfg-version outcome
     """

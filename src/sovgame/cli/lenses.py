@@ -23,9 +23,11 @@ def stability_command(
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """Ordinal stability (Graph Model for Conflict Resolution): Nash, GMR, SMR and SEQ for
-    each state and player, the sanctions, the κ over which each state is stable, and the
-    sequences of unilateral improvements from the status quo to compromise.
+    """Ordinal stability (GMCR): Nash, GMR, SMR and SEQ.
+
+    The Graph Model for Conflict Resolution: each state's stability for each player, the
+    sanctions, the κ over which each state is stable, and the unilateral improvements from the
+    status quo to compromise.
 
     Example: sovgame stability prisoners_dilemma
     """
@@ -54,9 +56,11 @@ def qre_command(
     fmt: FormatOpt = OutputFormat.table,
     force: ForceOpt = False,
 ) -> None:
-    """Logit quantal response equilibrium: the principal branch from uniform play (λ = 0)
-    to its Nash limit, each player's probability of compromise along it, across κ, and the
-    κ from which the limit is compromise (floats, each point with its residual).
+    """Logit quantal response equilibrium, along λ and κ (floats).
+
+    The principal branch from uniform play (λ = 0) to its Nash limit, each player's probability
+    of compromise along it, and the κ from which the limit is compromise; each point with its
+    residual.
 
     Example: sovgame qre pakistan_afghanistan --lambda 1
     """

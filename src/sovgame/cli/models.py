@@ -18,15 +18,17 @@ def spoiler_command(
     game: GameArg,
     kappa: TodayOpt = "1",
     periods: Annotated[
-        int, typer.Option("--periods", min=1, max=12, help="Periods the beliefs and survival tables cover.")
+        int,
+        typer.Option("--periods", min=1, max=12, metavar="N", help="Periods the beliefs and survival tables cover."),
     ] = 4,
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """The spoiler (Kydd & Walter 2002): the belief after each history of attacks and quiet
-    periods (Bayes' rule, exact), whether one attack ends compromise at κ and at the top of the
-    plausible range, the quiet periods that restore it, its survival under each type, and the
-    spoiler as a strategic player. Needs [spoiler] and two [[types]].
+    """The spoiler (Kydd & Walter 2002): what attacks do to trust.
+
+    The belief after each history of attacks and quiet periods (Bayes' rule, exact), whether one
+    attack ends compromise at κ and at the top of the plausible range, the quiet periods that
+    restore it, and the spoiler as a strategic player. Needs [spoiler] and two [[types]].
 
     Example: sovgame spoiler pakistan_afghanistan_ttp --kappa 2
     """
@@ -54,9 +56,10 @@ def bargaining_command(
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """The bargaining diagnosis (Fearon 1995; Powell 2006): the deal's gain over the status quo
-    per side against the temptation to renege (from the normal form, at κ), and with a
-    [bargaining] table the bargaining range, indivisibility and the commitment problem.
+    """The bargaining diagnosis (Fearon 1995; Powell 2006).
+
+    The deal's gain over the status quo per side against the temptation to renege (at κ); with a
+    [bargaining] table, the bargaining range, indivisibility and the commitment problem.
 
     Example: sovgame bargaining pakistan_afghanistan --kappa 1
     """
@@ -73,9 +76,11 @@ def bargaining_command(
 def signals_command(
     game: GameArg, kappa: TodayOpt = "1", set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table
 ) -> None:
-    """Costly reassurance (Kydd 2000, 2005), 2x2 with types: the signal costs at which only the
-    trustworthy type signals and compromise follows, at κ and at the top of the plausible
-    range, and whether a signal is needed at the file's prior.
+    """Costly reassurance (Kydd 2000, 2005): which signals work.
+
+    2x2 with types: the signal costs at which only the trustworthy type signals and compromise
+    follows, at κ and at the top of the plausible range, and whether the file's prior needs a
+    signal.
 
     Example: sovgame signals pakistan_afghanistan_types --kappa 2
     """

@@ -27,9 +27,10 @@ def sequential_command(
     set_: SetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """Move order and commitment: the game played in sequence, the first move observed.
-    For each order, the subgame-perfect equilibria, from which κ compromise is their outcome
-    and the only one (with verdicts), and each player's value of moving first.
+    """Move order and commitment: the game played in sequence.
+
+    For each order (the first move observed): the subgame-perfect equilibria, from which κ
+    compromise is their outcome and the only one, and each player's value of moving first.
 
     Example: sovgame sequential pakistan_afghanistan --order "Afghanistan,Pakistan"
     """
@@ -47,9 +48,11 @@ def sequential_command(
 def trust_command(
     game: GameArg, kappa: TodayOpt = "1", set_: SetOpt = None, fmt: FormatOpt = OutputFormat.table
 ) -> None:
-    """Hidden types and trust (2x2): the Bayesian Nash equilibria at κ, each type's trust
-    threshold (the least belief that the other compromises at which compromise is a best
-    response) as an exact function of κ, and the priors at which compromise survives.
+    """Hidden types and trust (2x2): Bayesian equilibria.
+
+    The Bayesian Nash equilibria at κ, each type's trust threshold (the least belief that the
+    other compromises at which compromise is a best response) as an exact function of κ, and the
+    priors at which compromise survives.
 
     Example: sovgame trust pakistan_afghanistan_types --kappa 2
     """

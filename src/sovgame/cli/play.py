@@ -17,8 +17,10 @@ from .app import ForceOpt, FormatOpt, GameArg, KappaOpt, TargetOpt, TodayOpt, ap
 def mediate_command(
     game: GameArg, kappa: TodayOpt = "1", target: TargetOpt = None, fmt: FormatOpt = OutputFormat.table
 ) -> None:
-    """What a mediator can achieve by recommendation alone (correlated equilibria) and what
-    leverage (transfers, guarantees) would cost.
+    """What a mediator achieves by recommendation or leverage.
+
+    Recommendation alone (correlated equilibria), and what leverage (transfers, guarantees)
+    would cost.
 
     Example: sovgame mediate pakistan_afghanistan_mediation --kappa 0
     """
@@ -38,16 +40,15 @@ def repeated_command(
     game: GameArg,
     kappa: TodayOpt = "1",
     discount: Annotated[
-        str | None,
-        typer.Option("--discount", help="Discount factor δ in (0, 1) (default: the file's [repeated] table)."),
+        str | None, typer.Option("--discount", help="Discount factor δ in (0, 1) (default: [repeated]).")
     ] = None,
     noise: Annotated[
-        str | None, typer.Option("--noise", help="Chance ε that an intended action is flipped (default 1/20).")
+        str | None, typer.Option("--noise", help="Chance ε that an action is flipped (default 1/20).")
     ] = None,
-    pair: Annotated[
-        str, typer.Option("--pair", help="Two strategies: tft, gtft, wsls, grim, alld (e.g. tft,grim).")
-    ] = "tft,tft",
-    periods: Annotated[int, typer.Option("--periods", min=1, help="Length of the simulated cross-check.")] = 20_000,
+    pair: Annotated[str, typer.Option("--pair", help="Two of tft, gtft, wsls, grim, alld.")] = "tft,tft",
+    periods: Annotated[
+        int, typer.Option("--periods", min=1, metavar="N", help="Periods simulated as a cross-check.")
+    ] = 20_000,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the simulation.")] = 0,
     plot: Annotated[
         str | None, typer.Option("--plot", metavar="FILE.png", help="Draw a timeline of the simulated play.")
@@ -55,10 +56,12 @@ def repeated_command(
     fmt: FormatOpt = OutputFormat.table,
     force: ForceOpt = False,
 ) -> None:
-    """Repeated play: grim-trigger discount thresholds, noisy strategies in the long run, and
-    cycles of violence and ceasefire under imperfect monitoring.
+    """Repeated play: grim trigger, noise and cycles of violence.
 
-    Example: sovgame repeated pakistan_afghanistan_repeated --pair tft,tft --noise 0.05
+    Grim-trigger discount thresholds, noisy strategies in the long run, and cycles of violence
+    and ceasefire under imperfect monitoring.
+
+    Example: sovgame repeated pakistan_afghanistan_repeated --pair tft,grim
     """
     from ..core.budget import repeated_work, require
     from ..loading import load_game
@@ -95,14 +98,19 @@ def dynamics_command(
         typer.Option("--start", help='Starting mixed strategies, e.g. "0.7,0.3;0.7,0.3" (default: uniform).'),
     ] = None,
     method: Annotated[str, typer.Option("--method", help="replicator, fictitious or both.")] = "both",
-    horizon: Annotated[float, typer.Option("--time", min=0.1, help="How long the replicator dynamics run.")] = 50.0,
-    iterations: Annotated[int, typer.Option("--iterations", min=1, help="Rounds of fictitious play.")] = 2000,
+    horizon: Annotated[
+        float, typer.Option("--time", min=0.1, metavar="T", help="How long the replicator dynamics run.")
+    ] = 50.0,
+    iterations: Annotated[
+        int, typer.Option("--iterations", min=1, metavar="N", help="Rounds of fictitious play.")
+    ] = 2000,
     plot: Annotated[str | None, typer.Option("--plot", metavar="FILE.png", help="Draw the trajectories.")] = None,
     fmt: FormatOpt = OutputFormat.table,
     force: ForceOpt = False,
 ) -> None:
-    """Where play drifts: replicator dynamics and fictitious play from a starting point, and
-    the equilibrium they select (two players).
+    """Where play drifts: replicator dynamics, fictitious play.
+
+    From a starting point, and the equilibrium they select (two players).
 
     Example: sovgame dynamics stag_hunt --start "0.7,0.3;0.7,0.3"
     """

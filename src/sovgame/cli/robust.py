@@ -108,10 +108,7 @@ class _DelayedProgress:
 DaskOpt = Annotated[
     str | None,
     typer.Option(
-        "--dask",
-        metavar="ADDRESS",
-        envvar="SOVGAME_DASK",
-        help="Run the samples on the Dask cluster whose scheduler is at ADDRESS, e.g. tcp://scheduler:8786 (needs the cluster extra; same output as one worker).",
+        "--dask", metavar="ADDRESS", envvar="SOVGAME_DASK", help="Run on the Dask scheduler at ADDRESS (same output)."
     ),
 ]
 
@@ -120,35 +117,30 @@ DaskOpt = Annotated[
 @user_errors(progress=False, computes=True)  # the run shows its own progress bar
 def robust_command(
     game: GameArg,
-    samples: Annotated[int, typer.Option("--samples", "-n", help="Number of sampled games.")] = 10_000,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed (>= 0); the same seed gives the same output.")] = 0,
+    samples: Annotated[int, typer.Option("--samples", "-n", help="Games to draw.")] = 10_000,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (>= 0).")] = 0,
     noise: Annotated[
-        float | None,
-        typer.Option("--noise", help="Cardinal games: standard deviation of Normal noise added to every payoff."),
+        float | None, typer.Option("--noise", help="Cardinal games: SD of Normal noise on payoffs.")
     ] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Processes to spread the samples over.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
     dask: DaskOpt = None,
     target: TargetOpt = None,
     cost: CostOpt = None,
     unique_subsample: Annotated[
         int | None,
         typer.Option(
-            "--unique-subsample",
-            help="How many samples the fast test leaves open get the exact 'only equilibrium' threshold (default: enough for about ±0.005, 10 to 200; up to 500 with three or more players).",
+            "--unique-subsample", help="Samples given the exact 'only equilibrium' test (default: enough for ±0.005)."
         ),
     ] = None,
     free_order: Annotated[
-        bool,
-        typer.Option(
-            "--free-order",
-            help="Draw each payoff from the file's [payoff_ranges], orderings free, and say how often each verdict comes out.",
-        ),
+        bool, typer.Option("--free-order", help="Draw payoffs from [payoff_ranges], orderings free.")
     ] = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """How robust the verdicts are to what the numbers do not pin down: the thresholds over many
-    games drawn consistent with the file (ordinal games: any payoffs with the same ranking;
-    with --free-order, payoffs within [payoff_ranges] whatever their ranking).
+    """How robust the verdicts are to numbers the file cannot pin.
+
+    Thresholds over many games drawn consistent with the file: payoffs of the same ranking, or
+    within [payoff_ranges] whatever their ranking (--free-order).
 
     Example: sovgame robust pakistan_afghanistan --samples 100000 --seed 1
     """

@@ -34,7 +34,7 @@ MapDaskOpt = Annotated[
         "--dask",
         metavar="ADDRESS",
         envvar="SOVGAME_DASK",
-        help="Spread the grid over the Dask cluster at ADDRESS (tcp://host:8786).",
+        help="Run on the Dask scheduler at ADDRESS.",
         rich_help_panel=MAP_PANEL,
     ),
 ]
@@ -72,19 +72,13 @@ def sensitivity_command(
     plot: Annotated[
         str | None,
         typer.Option(
-            "--plot",
-            metavar="FILE.png",
-            help="Also draw a tornado chart (with --map: the map).",
-            rich_help_panel=OUTPUT_PANEL,
+            "--plot", metavar="FILE.png", help="Tornado chart to FILE (--map: the map).", rich_help_panel=OUTPUT_PANEL
         ),
     ] = None,
     map_: Annotated[
         str | None,
         typer.Option(
-            "--map",
-            metavar="X,Y",
-            help='Two numbers (keys as in the JSON, or "kappa"): the verdict over a grid.',
-            rich_help_panel=MAP_PANEL,
+            "--map", metavar="X,Y", help='Grid of two numbers (JSON keys or "kappa").', rich_help_panel=MAP_PANEL
         ),
     ] = None,
     grid: Annotated[int, typer.Option("--grid", help="Points per axis.", rich_help_panel=MAP_PANEL)] = 41,
@@ -95,19 +89,16 @@ def sensitivity_command(
         str | None, typer.Option("--y-range", metavar="LO,HI", help="Range of Y.", rich_help_panel=MAP_PANEL)
     ] = None,
     target: Annotated[
-        str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: every compromise strategy).')
+        str | None, typer.Option("--target", help='Target outcome "s1|s2" (default: compromise).')
     ] = None,
     cost: CostOpt = None,
-    workers: Annotated[
-        int, typer.Option("--workers", "-w", help="Processes to spread the grid over.", rich_help_panel=MAP_PANEL)
-    ] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.", rich_help_panel=MAP_PANEL)] = 1,
     dask: MapDaskOpt = None,
     set_: SetOpt = None,
     force: ForceOpt = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """What decides each verdict: for every number of the file, the exact interval over which
-    the verdict stays, the margin to the nearest change, and the threshold as a function of it.
+    """What decides each verdict, one number at a time.
 
     Example: sovgame sensitivity pakistan_afghanistan --criterion unique --top 5
     """

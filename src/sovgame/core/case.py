@@ -76,6 +76,9 @@ class Case(Result):
     # read with: the files its claims name get the same changes, when they build on it.
     identity: str | None = None
     settings: tuple[str, ...] = ()
+    # ``[analysis] untouched_by_costs``: players the file means no cost to move (a cost trap
+    # it acknowledges, noted in the costs table rather than warned of on every load).
+    untouched_by_costs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.origin:
@@ -107,7 +110,7 @@ class Case(Result):
         for s in self.sections:
             if isinstance(s, StatedSection):
                 sections.update(s.json_fields(self.game))
-        return game_json(
+        data = game_json(
             self.game,
             costs=self.stated_game.costs,
             description=self.description,
@@ -116,6 +119,7 @@ class Case(Result):
             plausible_kappa=self.plausible_kappa,
             sections=sections,
         )
+        return {**data, "untouched_by_costs": list(self.untouched_by_costs)}
 
     def _facts(self) -> list[tuple[str, str]]:
         return self.game._facts() + [("claims", str(len(self.claims)))]

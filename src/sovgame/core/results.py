@@ -60,7 +60,8 @@ class Result:
         By default in its natural wide shape where it has one (one row per equilibrium, per
         criterion, per claim; numeric columns numeric, booleans as booleans); otherwise, or
         with ``long=True``, in long form, one row per value: ``section``, ``key1``, ``key2``,
-        ..., ``exact`` (text), ``value`` (float; ``inf`` for no finite value, NaN for text) and
+        ..., ``exact`` (text), ``value`` (float; ``inf`` for no finite value, NaN for no
+        number), ``boolean`` (pandas' nullable ``boolean``: NA for no yes-or-no value) and
         ``text`` (the rows of ``--format csv``, :mod:`sovgame.core.tidy`).
         """
         try:
@@ -73,7 +74,8 @@ class Result:
         from .tidy import long_records
 
         records, columns = long_records(self.to_dict(), type(self).__name__.lower())
-        return pd.DataFrame.from_records(records, columns=columns)
+        frame = pd.DataFrame.from_records(records, columns=columns)
+        return frame.astype({"boolean": "boolean"})
 
     def __repr__(self) -> str:
         facts = "; ".join(f"{label} {value}" for label, value in self._facts())

@@ -16,8 +16,10 @@ One row per value, with the columns:
 - ``exact``: the number as exact text, where the JSON holds one (``"4/3"``, ``"2/3 + √(8/45)"``,
   ``"inf"`` for no finite value); empty for a number the JSON has only as a float (a
   sampled share, a simulated frequency).
-- ``value``: the number as a float (``inf`` for no finite value); empty for text.
-- ``text``: a value that is no number (a verdict, a name, a reason, true or false).
+- ``value``: the number as a float (``inf`` for no finite value); empty otherwise.
+- ``boolean``: a yes-or-no value (``attained``, ``pure``, ``holds``) as a boolean; empty
+  otherwise.
+- ``text``: a value that is neither a number nor a boolean (a verdict, a name, a reason).
 
 The JSON's paired fields are merged into one row: an object with ``exact`` and ``value``
 (a threshold) is one row at the object's path; ``K`` and ``K_exact`` (``payoffs`` and
@@ -54,6 +56,7 @@ class Row:
     exact: str = ""
     value: float | None = None
     text: str = ""
+    boolean: bool | None = None
 
 
 def number_value(text: str) -> float | None:
@@ -86,7 +89,7 @@ def _is_number(value: Any) -> bool:
 def _leaf(section: str, keys: tuple[str, ...], value: Any) -> Row:
     """A scalar of the JSON as a row: numbers get ``value``, exact text ``exact`` and ``value``."""
     if isinstance(value, bool):
-        return Row(section, keys, text="true" if value else "false")
+        return Row(section, keys, boolean=value)
     if isinstance(value, int):
         return Row(section, keys, exact=str(value), value=float(value))
     if isinstance(value, float):
@@ -231,7 +234,8 @@ def padded_keys(row: Row) -> list[str]:
 
 def long_records(data: Any, name: str = "result") -> tuple[list[dict[str, Any]], list[str]]:
     """The long form of ``data`` as records and their columns, ``section, key1.., exact,
-    value, text``, as ``to_frame(long=True)`` gives it (``value`` NaN for text)."""
+    value, boolean, text``, as ``to_frame(long=True)`` gives it (``value`` NaN and
+    ``boolean`` None where the row holds no such value)."""
     rows = tidy_rows(data, name)
     keys = key_columns(rows)
     records = [
@@ -240,8 +244,13 @@ def long_records(data: Any, name: str = "result") -> tuple[list[dict[str, Any]],
             **dict(zip(keys, padded_keys(r))),
             "exact": r.exact,
             "value": math.nan if r.value is None else r.value,
+            "boolean": r.boolean,
             "text": r.text,
         }
         for r in rows
     ]
-    return records, ["section", *keys, "exact", "value", "text"]
+    return records, ["section", *keys, *VALUE_COLUMNS]
+
+
+#: The columns after the keys, the same in CSV, Excel and ``to_frame(long=True)``.
+VALUE_COLUMNS = ("exact", "value", "boolean", "text")

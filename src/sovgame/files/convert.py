@@ -55,6 +55,8 @@ def left_out_of_nfg(case: Case, described_players: Sequence[str] = ()) -> list[s
         )
     if case.plausible_declared:
         parts.append("analysis.plausible_kappa")
+    if case.untouched_by_costs:
+        parts.append("analysis.untouched_by_costs")
     before_claims: tuple[tuple[type, str], ...] = ((Mediator, "[mediator]"), (RepeatedSettings, "[repeated]"))
     parts += [name for kind, name in before_claims if case.section(kind) is not None]
     if case.claims:

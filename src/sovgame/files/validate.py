@@ -38,7 +38,7 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "game": ("title", "description", "source", "payoff_scale"),
     "players": ("name", "strategies", "compromise", "description"),
     "costs": COST_KEYS,
-    "analysis": ("plausible_kappa",),
+    "analysis": ("plausible_kappa", "untouched_by_costs"),
 }
 
 
@@ -77,6 +77,7 @@ def case_from_dict(data: dict, origin: str = "<dict>", claims: ClaimReader | Non
     elif "payoffs" not in data:
         check.add("payoffs", 'missing [payoffs] table; give every outcome "s1|s2" = [u1, u2]')
     plausible = _analysis(data.get("analysis"), check)
+    untouched = _untouched_by_costs(data.get("analysis"), players, check)
     stated_claims = () if claims is None else claims(data.get("claims"), players, check)
     sections = [(kind, kind.read(data.get(kind.table), players, check)) for kind in SECTIONS]
 
@@ -93,6 +94,7 @@ def case_from_dict(data: dict, origin: str = "<dict>", claims: ClaimReader | Non
         plausible_kappa=plausible,
         origin=origin,
         claims=stated_claims,
+        untouched_by_costs=untouched,
     )
     for kind, found in sections:  # in the registry's order; capacity makes the payoffs expected ones
         if found is not None:
@@ -276,3 +278,21 @@ def _analysis(raw: Any, check: Checker) -> tuple[Fraction, Fraction] | None:
         check.add(key, f"is [{lo}, {hi}]; it must be [lo, hi] with 0 <= lo <= hi")
         return None
     return lo, hi
+
+
+def _untouched_by_costs(raw: Any, players: list[Player] | None, check: Checker) -> tuple[str, ...]:
+    """``[analysis] untouched_by_costs``: the players the file means no cost to move (their
+    costs fall alike on all their choices, or they pay none); loading then notes it in the
+    costs table instead of warning (:func:`sovgame.files.validate_costs.cost_traps`)."""
+    if not isinstance(raw, dict) or "untouched_by_costs" not in raw:
+        return ()
+    key = "analysis.untouched_by_costs"
+    value = raw["untouched_by_costs"]
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        check.add(key, f'must be a list of player names, e.g. ["India"], not {describe_value(value)}')
+        return ()
+    names = [p.name for p in players or ()]
+    for i, name in enumerate(value):
+        if players is not None and name not in names:
+            check.add(f"{key}[{i}]", f"{name!r} is not a player ({', '.join(names)})")
+    return tuple(dict.fromkeys(value))

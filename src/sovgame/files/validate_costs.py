@@ -4,6 +4,8 @@ it is ``between`` and, for a custom cost, its exposure table."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -225,17 +227,45 @@ def _exposure(raw: Any, players: list[Player], key: str, check: Checker) -> dict
     return table if len(check.problems) == before else None
 
 
-def cost_traps(game: Game) -> list[str]:
-    """Warnings for a valid file whose costs cannot move compromise: a player that pays the
-    same whichever strategy it plays while the others compromise (every cost falls on its
-    choices alike there, as a ``mutual_confront`` cost does) and that gains by leaving
-    compromise. Its deviation gain a − κ·b has b = 0, so no κ removes it: compromise is an
-    equilibrium at no cost level and every threshold reads "never" (docs/models.md, the
-    central result). Empty without costs or without a compromise profile."""
+@dataclass(frozen=True)
+class CostTrap:
+    """A player whom no cost level moves from confronting: while the others compromise it pays
+    the same at ``leaves_for`` as at its compromise ``stays`` (every cost falls on its choices
+    alike there, as a ``mutual_confront`` cost does, or it pays none) and gains ``gain`` by
+    leaving. Its deviation gain a − κ·b has b = 0, so no κ removes it: compromise is an
+    equilibrium at no cost level and every threshold reads "never" (docs/models.md)."""
+
+    player: str
+    stays: str
+    leaves_for: str
+    gain: Fraction
+
+    def warning(self) -> str:
+        """What a file that does not acknowledge the trap is warned of on loading."""
+        who = self.player
+        return (
+            f"every cost falls on {who}'s choices alike while the others compromise ({who} pays the same at "
+            f"'{self.leaves_for}' as at '{self.stays}'), so no cost level removes its gain of {fmt(self.gain)} "
+            f"from '{self.leaves_for}': compromise is an equilibrium at no κ and every threshold reads \"never\"; "
+            f'a cost {who} pays only when it confronts (incidence = "own_confront" or "any_conflict") can '
+            f'change that, or, if it is meant, untouched_by_costs = ["{who}"] in [analysis] says so'
+        )
+
+    def note(self) -> str:
+        """The one line outputs show for a trap the file acknowledges."""
+        return (
+            f"no cost moves {self.player} (as [analysis] untouched_by_costs states): it gains "
+            f"{fmt(self.gain)} from '{self.leaves_for}' at every κ, so compromise is an equilibrium at no κ"
+        )
+
+
+def find_cost_traps(game: Game) -> list[CostTrap]:
+    """The players no cost level moves from confronting (:class:`CostTrap`), in player order;
+    empty without costs or without a compromise profile."""
     target = game.compromise_profile
     if not game.costs or target is None:
         return []
-    warnings = []
+    traps = []
     for i, player in enumerate(game.players):
         if len(player.strategies) < 2:
             continue
@@ -243,17 +273,25 @@ def cost_traps(game: Game) -> list[str]:
         moves = [target[:i] + (s,) + target[i + 1 :] for s in range(len(player.strategies)) if s != target[i]]
         if any(_load(game, move, i) != here for move in moves):
             continue
-        gains = [(game.payoffs[move + (i,)] - game.payoffs[target + (i,)], move[i]) for move in moves]
-        gain, best = max(gains)
-        if gain <= 0:
-            continue
-        warnings.append(
-            f"every cost falls on {player.name}'s choices alike while the others compromise ({player.name} pays "
-            f"the same at '{player.strategies[best]}' as at '{player.strategies[target[i]]}'), so no cost level "
-            f"removes its gain of {fmt(gain)} from '{player.strategies[best]}': compromise is an equilibrium at no "
-            f'κ and every threshold reads "never"; a cost {player.name} pays only when it confronts '
-            '(incidence = "own_confront" or "any_conflict") can change that'
-        )
+        gain, best = max((game.payoffs[move + (i,)] - game.payoffs[target + (i,)], move[i]) for move in moves)
+        if gain > 0:
+            traps.append(CostTrap(player.name, player.strategies[target[i]], player.strategies[best], gain))
+    return traps
+
+
+def cost_traps(game: Game, acknowledged: Sequence[str] = ()) -> list[str]:
+    """Warnings for a valid file whose costs cannot move compromise (:class:`CostTrap`), but
+    not for the players ``acknowledged`` (``[analysis] untouched_by_costs``); and a warning for
+    each acknowledged player whom costs do move, so that the key cannot go stale silently."""
+    traps = find_cost_traps(game)
+    warnings = [trap.warning() for trap in traps if trap.player not in acknowledged]
+    trapped = {trap.player for trap in traps}
+    warnings += [
+        f"[analysis] untouched_by_costs lists {name}, but a cost level can move it from confronting "
+        "(or it gains nothing by leaving compromise); remove it from the list"
+        for name in acknowledged
+        if name not in trapped
+    ]
     return warnings
 
 

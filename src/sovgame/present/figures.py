@@ -51,10 +51,18 @@ def check_plot_output(path: str | Path, force: bool = False) -> Path:
 
 
 def wrap_title(fig: Any, text: str, fontsize: float = 12) -> Any:
-    """A figure title wrapped onto as many lines as it needs to fit the figure's width."""
+    """A figure title wrapped onto as many lines as it needs to fit the figure's width. A title
+    too long for one line breaks first after its last ": " (the game's title, then what the
+    chart shows), so that no word of the subject is left alone on a line ("κ")."""
     width_px = fig.get_figwidth() * fig.dpi * 0.94
-    chars = max(20, int(width_px / (fontsize * fig.dpi / 72 * 0.55)))
-    return fig.suptitle("\n".join(textwrap.wrap(text, chars)), fontsize=fontsize)
+    # 0.6 em: the mean width of a DejaVu Sans character, so a line rarely overflows.
+    chars = max(20, int(width_px / (fontsize * fig.dpi / 72 * 0.6)))
+    head, separator, subject = text.rpartition(": ")
+    if len(text) <= chars or not separator:
+        lines = textwrap.wrap(text, chars)
+    else:
+        lines = textwrap.wrap(head, chars) + textwrap.wrap(subject, chars)
+    return fig.suptitle("\n".join(lines), fontsize=fontsize)
 
 
 def save_figure(fig: Any, path: Path | BinaryIO, target: Path | None, dpi: int = 150) -> None:

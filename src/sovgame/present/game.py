@@ -125,8 +125,18 @@ def costs_section(x: Game | Case) -> Section | None:
         caption=caption,
         name="costs",
         numeric=set(range(3, 3 + game.n_players)),
-        lines=sources,
+        lines=sources + _acknowledged_traps(case),
     )
+
+
+def _acknowledged_traps(case: Case) -> list[str]:
+    """One line per cost trap the file acknowledges (``[analysis] untouched_by_costs``): what
+    loading would otherwise warn of, said once beside the costs."""
+    if not case.untouched_by_costs:
+        return []
+    from ..files.validate_costs import find_cost_traps
+
+    return [f"Note: {t.note()}." for t in find_cost_traps(case.game) if t.player in case.untouched_by_costs]
 
 
 def exposure_sections(game: Game) -> list[Section]:

@@ -36,6 +36,7 @@ def qre_figure(result: QreAnalysis) -> Any:
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlabel("precision λ (0: uniform play; large: Nash)")
     ax.set_ylabel("P(compromise outcome)")
-    ax.legend()
+    # Beside the axes, not on them: the curves may run anywhere from 0 to 1 at either end.
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)
     wrap_title(fig, f"{result.game.title}: logit QRE principal branch (floats from a numerical trace)")
     return fig

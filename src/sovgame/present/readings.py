@@ -25,8 +25,8 @@ def exit_cell(found: StatusQuoExit | None) -> str:
     and the player whose deviation ends it."""
     if found is None:
         return "n/a"
-    if found.value is None:
-        return "never: never"
+    if found.value is None:  # no finite value: said once, as the scorecard says it
+        return "never"
     start = f"{'≥' if found.attained else '>'} {exact_text(found.value)}"
     binding = f" ({found.binding})" if found.binding else ""
     return f"{start}: {found.verdict.words}{binding}"

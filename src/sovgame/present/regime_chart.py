@@ -113,8 +113,10 @@ def _mixed_paths(result: Sweep, end: float) -> dict[str, tuple[list[float], list
         if not any(not e.pure for e in regime.solution.equilibria):
             continue
         lo, hi = float(regime.lo), end if regime.hi is None else min(float(regime.hi), end)
-        for k in range(1, 40):
-            kappa = Fraction(lo + (hi - lo) * k / 40).limit_denominator(10**6)
+        # Interior points only (at a breakpoint the mixed equilibrium meets a pure one), the
+        # first and last a thousandth of the stretch in, so the curve reaches its ends.
+        for share in (Fraction(1, 1000), *(Fraction(k, 40) for k in range(1, 40)), Fraction(999, 1000)):
+            kappa = Fraction(lo + (hi - lo) * float(share)).limit_denominator(10**6)
             for eq in solve(game, kappa, result.costs).equilibria:
                 if eq.pure:
                     continue

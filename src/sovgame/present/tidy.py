@@ -10,7 +10,7 @@ import math
 import re
 from typing import Any
 
-from ..core.tidy import PLAIN, SURD, key_columns, padded_keys, sections_of, tidy_rows
+from ..core.tidy import PLAIN, SURD, VALUE_COLUMNS, key_columns, padded_keys, sections_of, tidy_rows
 
 
 def value_text(value: float | None) -> str:
@@ -22,16 +22,23 @@ def value_text(value: float | None) -> str:
     return str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
 
 
+def boolean_text(value: bool | None) -> str:
+    """A boolean as CSV writes it: ``true`` or ``false`` (pandas reads both back as booleans),
+    nothing for no boolean."""
+    return "" if value is None else "true" if value else "false"
+
+
 def to_tidy_csv(data: Any, name: str = "result") -> str:
-    """The long-form CSV of a command's JSON: ``section, key1.., exact, value, text``; every
+    """The long-form CSV of a command's JSON: ``section, key1.., exact, value, boolean, text``
+    (``boolean`` is ``true`` or ``false``, which pandas' ``read_csv`` reads as booleans); every
     cell a spreadsheet could take for a formula is neutralised (:func:`safe_cell`)."""
     rows = tidy_rows(data, name)
     keys = key_columns(rows)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["section", *keys, "exact", "value", "text"])
+    writer.writerow(["section", *keys, *VALUE_COLUMNS])
     for row in rows:
-        cells = [row.section, *padded_keys(row), row.exact, value_text(row.value), row.text]
+        cells = [row.section, *padded_keys(row), row.exact, value_text(row.value), boolean_text(row.boolean), row.text]
         writer.writerow([safe_cell(c) for c in cells])
     return buffer.getvalue()
 
@@ -62,7 +69,7 @@ def to_xlsx(data: Any, name: str = "result") -> bytes:
     """The long form as an Excel workbook, one sheet per section (needs openpyxl, the extra
     ``sovgame[xlsx]``). ``exact`` and ``text`` are text cells (a spreadsheet never reads
     "4/3" as a date); ``value`` is a number cell, empty for no finite value (Excel has no
-    infinity: ``exact`` then says ``inf``)."""
+    infinity: ``exact`` then says ``inf``); ``boolean`` a boolean cell."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -77,14 +84,15 @@ def to_xlsx(data: Any, name: str = "result") -> bytes:
         used.add(title.lower())
         sheet = book.create_sheet(title)
         keys = key_columns(rows)
-        sheet.append([*keys, "exact", "value", "text"])
+        sheet.append([*keys, *VALUE_COLUMNS])
         for r, row in enumerate(rows, start=2):
             cells = padded_keys(row) + [row.exact]
             for c, text in enumerate(cells, start=1):
                 _text_cell(sheet.cell(row=r, column=c), text)
             finite = row.value is not None and math.isfinite(row.value)
             sheet.cell(row=r, column=len(keys) + 2, value=row.value if finite else None)
-            _text_cell(sheet.cell(row=r, column=len(keys) + 3), row.text)
+            sheet.cell(row=r, column=len(keys) + 3, value=row.boolean)
+            _text_cell(sheet.cell(row=r, column=len(keys) + 4), row.text)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -107,7 +115,7 @@ def _wide_cell(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return boolean_text(value)
     if isinstance(value, (int, float)):
         return value_text(float(value)) if isinstance(value, float) else str(value)
     return safe_cell(str(value))
