@@ -14,7 +14,7 @@ from sovgame.claims.kinds.equilibrium import EquilibriumTest
 from sovgame.claims.kinds.game_type import GAME_TYPES, TYPE_WORDS
 from sovgame.claims.kinds.repeated import STRATEGIES
 from sovgame.claims.kinds.threshold import ThresholdTest
-from sovgame.claims.reading import VERDICT_WORDS, criterion_words
+from sovgame.claims.reading import CRITERIA, VERDICT_WORDS
 from sovgame.claims.registry import KIND_NAMES, all_kinds
 from sovgame.costs.thresholds import Criterion
 from sovgame.costs.verdicts import Verdict
@@ -34,7 +34,7 @@ def claim(test: str, **fields: str) -> str:
 
 
 def test_the_words_a_file_may_use_are_those_sovgame_computes():
-    assert criterion_words() == tuple(Criterion)
+    assert CRITERIA == tuple(Criterion)
     assert VERDICT_WORDS == tuple(v.value for v in Verdict)
     assert set(GAME_TYPES) == set(TYPE_WORDS)
     assert set(STRATEGIES) == set(strategies())

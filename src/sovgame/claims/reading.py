@@ -17,20 +17,14 @@ import numpy as np
 
 from ..core.model import Game, Player
 from ..core.numbers import fmt
+from ..costs.criteria import CRITERIA as CRITERION_ENUM
 from ..costs.verdicts import Verdict
 from ..sections.checker import Checker, describe_value
 
+#: Criteria of a threshold (:class:`sovgame.costs.criteria.Criterion`).
+CRITERIA = tuple(c.value for c in CRITERION_ENUM)
 #: Verdict words (:class:`sovgame.costs.verdicts.Verdict`).
 VERDICT_WORDS = tuple(v.value for v in Verdict)
-
-
-def criterion_words() -> tuple[str, ...]:
-    """The criteria of a threshold (:class:`sovgame.costs.sets.Criterion`), from the module
-    that defines them rather than :mod:`sovgame.costs.thresholds`, which brings every
-    criterion's computation: reading a claim needs the words alone."""
-    from ..costs.sets import CRITERIA
-
-    return tuple(c.value for c in CRITERIA)
 
 
 class TestReader:

@@ -15,7 +15,7 @@ from ...core.numbers import fmt
 from ...costs.verdicts import set_text
 from ..grading import Context, Grade, TestResult, Untestable, parse_profile
 from ..kind import ClaimKind
-from ..reading import VERDICT_WORDS, TestReader, criterion_words
+from ..reading import CRITERIA, VERDICT_WORDS, TestReader
 from ..wording import (
     CRITERION_PHRASES,
     decimal_of,
@@ -76,7 +76,7 @@ def read(read: TestReader) -> ScenarioMove | None:
         if not read.ok or scenario is None or profile is None:
             return None
         return ScenarioEquilibriumTest(**read.common(), scenario=scenario, profile=profile, gains=moved[0] == "gains")
-    criterion, direction = read.word("criterion", criterion_words()), read.word("direction", DIRECTIONS)
+    criterion, direction = read.word("criterion", CRITERIA), read.word("direction", DIRECTIONS)
     expect = read.words("expect", VERDICT_WORDS, required=False)
     if not read.ok or scenario is None or criterion is None or direction is None:
         return None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ...core.claims import ClaimTest
 from ..grading import Context, Grade, TestResult, Untestable
 from ..kind import ClaimKind
-from ..reading import VERDICT_WORDS, TestReader, criterion_words
+from ..reading import CRITERIA, VERDICT_WORDS, TestReader
 from ..wording import CRITERION_PHRASES, decimal_of, either, outcome_text, threshold_cell
 
 if TYPE_CHECKING:
@@ -34,10 +34,7 @@ STATUS_QUO_EXIT = "status_quo_exit"
 def read(read: TestReader) -> ThresholdTest | None:
     """``criterion`` (or ``status_quo_exit``), ``expect`` (verdict words) and an optional
     ``target`` outcome."""
-    criterion, expect = (
-        read.word("criterion", (*criterion_words(), STATUS_QUO_EXIT)),
-        read.words("expect", VERDICT_WORDS),
-    )
+    criterion, expect = read.word("criterion", (*CRITERIA, STATUS_QUO_EXIT)), read.words("expect", VERDICT_WORDS)
     target = read.profile("target", required=False)
     if not read.ok or criterion is None:
         return None
