@@ -2,7 +2,7 @@
 
 Runs each command N times in a fresh process and prints the median and the range. Usage:
 
-    python benchmarks/bench_cli.py [--runs N] [--startup-runs N] [--before PATH]
+    python benchmarks/bench_cli.py [--runs N] [--startup-runs N] [--before PATH] [--startup-only]
 
 Uses the `sovgame` console script next to this Python (the installed one).
 
@@ -14,7 +14,8 @@ interleaved with each other and with the same commands of another source tree (`
 e.g. an export of the previous commit: ``git archive REV src | tar -x -C DIR``); wall time
 and CPU time (user + system, less sensitive to other processes on a busy machine); and where
 the time of `solve` goes: the imports, by the top-level package (``-X importtime``, own time
-of each module summed by package, median over the runs).
+of each module summed by package, median over the runs). Last, the goal table: ``--version``
+and ``solve`` over ``--version`` for each tree, wall seconds with CPU seconds beside them.
 """
 
 from __future__ import annotations
@@ -92,6 +93,15 @@ def startup(runs: int, before: Path | None) -> None:
         print(
             f"{'':7} imports of solve in ms: " + ", ".join(f"{key} {1e3 * value:.0f}" for key, value in shares.items())
         )
+    print(f"\ngoal table (start-up, medians of {runs} runs from the shell, wall with CPU beside it)")
+    print(f"{'tree':7} {'--version s':>16} {'goal':>7}   {'solve over --version s':>23} {'goal':>7}")
+    for name in trees:
+        version = statistics.median(wall[name, "--version"]), statistics.median(cpu[name, "--version"])
+        over = (statistics.median(wall[name, "solve"]) - version[0], statistics.median(cpu[name, "solve"]) - version[1])
+        print(
+            f"{name:7} {version[0]:8.3f} ({version[1]:.3f}) {'<= 0.12':>7}   {over[0]:15.3f} ({over[1]:.3f}) "
+            f"{'<= 0.08':>7}"
+        )
 
 
 def import_times(report: str) -> dict[str, float]:
@@ -114,7 +124,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--startup-runs", type=int, default=21)
     parser.add_argument("--before", type=Path, help="another source tree to time side by side")
+    parser.add_argument("--startup-only", action="store_true", help="only the start-up rows and their goal table")
     args = parser.parse_args()
+    if args.startup_only:
+        startup(args.startup_runs, args.before)
+        return
     script = Path(sys.executable).with_name("sovgame")
     exe = str(script) if script.exists() else shutil.which("sovgame")
     if exe is None:

@@ -30,16 +30,27 @@ player a run keeps (about 28 bytes a sample) for its exact quantiles and for
 ``RobustResult.values``, plus one copy of a criterion's thresholds while its quantiles are
 taken.
 
+The goal table (last; ``--goals`` prints it alone): ``robust`` at 10^5 samples in process
+(median ms; the 2x2 with the floor timed alternately in the same run, and their ratio), on the
+command line (the ``sovgame`` console script next to this Python, stdout discarded, median
+seconds over ``sovgame --version`` timed interleaved with it), each as wall time with CPU time
+beside it (CPU is less sensitive to other processes on a busy machine), and the peak memory of
+10^7 samples of the 2x2 in a fresh process, each against its goal: 2x2 at most 10x the floor and 0.12 s over
+``--version``; 3x3 at most 0.4 s in process and 0.5 s over ``--version``; 10^7 samples within
+512 MB.
+
 Usage::
 
     python benchmarks/bench_robust.py [--samples 100000] [--repeats 5] [--nashpy-samples 300]
                                       [--memory 1000000,10000000] [--memory-games 2x2,3x3]
+                                      [--goals] [--cli-runs 9]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import resource
 import statistics
 import subprocess
@@ -236,6 +247,84 @@ def memory_table(args) -> None:
             )
 
 
+def cli_over_version(name: str, samples: int, runs: int) -> tuple[float, float]:
+    """Median seconds (wall, CPU) of ``sovgame robust NAME -n SAMPLES`` over ``sovgame
+    --version``, the two run interleaved ``runs`` times in fresh processes."""
+    script = Path(sys.executable).with_name("sovgame")
+    commands = {"version": [str(script), "--version"], "robust": [str(script), "robust", name, "-n", str(samples)]}
+    wall: dict[str, list[float]] = {key: [] for key in commands}
+    cpu: dict[str, list[float]] = {key: [] for key in commands}
+    for _ in range(runs):
+        for key, argv in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)
+            wall[key].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[key].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    over = [statistics.median(t["robust"]) - statistics.median(t["version"]) for t in (wall, cpu)]
+    return over[0], over[1]
+
+
+def in_process(game, samples: int, repeats: int, floor: bool) -> dict[str, float]:
+    """Median seconds, wall and CPU (this process: less sensitive to other processes on a busy
+    machine), of ``robust(game, samples)`` and, with ``floor``, of :func:`numpy_floor` timed
+    alternately with it."""
+    robust(game, min(samples, 5000), seed=0)
+    numpy_floor(min(samples, 5000), 0)
+    times: dict[str, list[float]] = {key: [] for key in ("wall", "cpu", "floor wall", "floor cpu")}
+    for repeat in range(repeats):
+        if floor:
+            wall, cpu = time.perf_counter(), time.process_time()
+            numpy_floor(samples, repeat)
+            times["floor wall"].append(time.perf_counter() - wall)
+            times["floor cpu"].append(time.process_time() - cpu)
+        wall, cpu = time.perf_counter(), time.process_time()
+        robust(game, samples, seed=repeat + 1)
+        times["wall"].append(time.perf_counter() - wall)
+        times["cpu"].append(time.process_time() - cpu)
+    return {key: statistics.median(values) if values else math.nan for key, values in times.items()}
+
+
+def goal_table(args) -> None:
+    """The figures the goals name, each beside its goal (module docstring)."""
+    two = in_process(load_game("pakistan_afghanistan"), args.samples, max(args.repeats, 7), floor=True)
+    three = in_process(load_game("pakistan_afghanistan_escalation"), args.samples, args.repeats, floor=False)
+    cli = {
+        name: cli_over_version(name, args.samples, args.cli_runs)
+        for name in ("pakistan_afghanistan", "pakistan_afghanistan_escalation")
+    }
+    memory = memory_of("pakistan_afghanistan", 10_000_000)["peak"] if args.goal_memory else math.nan
+    print()
+    print(
+        f"goal table: robust at {args.samples:,} samples, medians, wall time with CPU time beside it "
+        f"(CLI: {args.cli_runs} runs interleaved with --version)"
+    )
+    header = (
+        f"{'case':5} {'in process ms':>17} {'floor ms':>13} {'ratio':>13} {'goal':>10}   "
+        f"{'CLI s over --version':>20} {'goal':>8}"
+    )
+    print(header)
+    print("-" * len(header))
+    rows = [
+        ("2x2", two, "pakistan_afghanistan", "<= 10x", "<= 0.12"),
+        ("3x3", three, "pakistan_afghanistan_escalation", "<= 400 ms", "<= 0.5"),
+    ]
+    for label, times, name, goal, cli_goal in rows:
+        floor = f"{1e3 * times['floor wall']:6.2f} ({1e3 * times['floor cpu']:.2f})" if label == "2x2" else ""
+        ratio = (
+            f"{times['wall'] / times['floor wall']:5.1f}x ({times['cpu'] / times['floor cpu']:.1f}x)"
+            if label == "2x2"
+            else ""
+        )
+        print(
+            f"{label:5} {1e3 * times['wall']:8.1f} ({1e3 * times['cpu']:.1f}) {floor:>13} {ratio:>13} {goal:>10}   "
+            f"{cli[name][0]:11.3f} ({cli[name][1]:.3f}) {cli_goal:>8}"
+        )
+    if args.goal_memory:
+        print(f"2x2 at 10^7 samples: peak resident memory {memory:.0f} MB (goal <= 512 MB)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=100_000)
@@ -249,10 +338,17 @@ def main() -> None:
         help="read the games of the speed table from this folder (e.g. an earlier version's games/, to time "
         "today's code on the files an earlier figure was measured on)",
     )
+    parser.add_argument("--goals", action="store_true", help="print the goal table alone")
+    parser.add_argument("--cli-runs", type=int, default=9, help="runs of each command line for the goal table")
+    parser.add_argument(
+        "--no-goal-memory", dest="goal_memory", action="store_false", help="leave 10^7 samples out of the goal table"
+    )
     args = parser.parse_args()
-    speed_table(args)
-    if args.memory:
-        memory_table(args)
+    if not args.goals:
+        speed_table(args)
+        if args.memory:
+            memory_table(args)
+    goal_table(args)
 
 
 if __name__ == "__main__":

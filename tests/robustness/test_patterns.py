@@ -65,6 +65,21 @@ def test_a_full_table_of_learnt_patterns_still_answers(monkeypatch):
     assert len(patterns._KNOWN.get((plan.shape, plan.target), ([],))[0]) <= 50
 
 
+@pytest.mark.parametrize("bits", [1, 3, 20])
+def test_hashed_lookups_answer_as_the_table_does_whatever_the_collisions(monkeypatch, bits):
+    # With 2 or 8 slots nearly every code shares its slot with another: those must fall through
+    # to the binary search, never take the answer of the code that holds the slot.
+    plan = plan_sampling(load_game("pakistan_afghanistan_escalation"), target=(1, 1))
+    monkeypatch.setattr(patterns, "_slot_bits", lambda size: bits)
+    monkeypatch.delitem(patterns._KNOWN, (plan.shape, plan.target), raising=False)
+    rng = np.random.default_rng(bits)
+    signs = rng.choice(np.array([-1, 0, 1], np.int8), size=(600, 18))
+    expected = target_alone(plan, signs)
+    settle(plan, codes_of(signs[:300]))  # half of them learnt first: the rest are new or known
+    alone, not_alone = settle(plan, codes_of(signs))
+    assert np.array_equal(alone, expected[0]) and np.array_equal(not_alone, expected[1])
+
+
 def _sign_tables(A: np.ndarray, B: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """rows[:, r2, r1, c] = sign(A[r2, c] − A[r1, c]), cols[:, c2, c1, r] = sign(B[r, c2] − B[r, c1])."""
     rows = np.sign(A[:, :, None, :] - A[:, None, :, :]).astype(np.int8)

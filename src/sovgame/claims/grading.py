@@ -12,12 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.case import Case
 from ..core.claims import ClaimTest
 from ..core.model import Profile
-from ..costs.thresholds import ThresholdReport, compute_thresholds
 from ..errors import ParameterError, SovgameError
+
+if TYPE_CHECKING:
+    from ..costs.thresholds import ThresholdReport
 
 
 class Grade(StrEnum):
@@ -196,6 +199,8 @@ class Context:
 
     def thresholds(self, case: Case, target: str | None = None) -> ThresholdReport:
         """The thresholds of ``case`` for ``target`` (default: its compromise profile)."""
+        from ..costs.thresholds import compute_thresholds  # the graders' work, loaded when they grade
+
         key = (id(case), target)
         if key not in self._reports:
             if target is None and case.game.compromise_profile is None:

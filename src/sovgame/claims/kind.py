@@ -1,5 +1,5 @@
 """What every kind of claim test is to the scorecard: its word, its keys, its reader, its
-grader and its description (:data:`sovgame.claims.registry.KINDS` lists them)."""
+grader and its description (:data:`sovgame.claims.registry.KIND_NAMES` lists them)."""
 
 from __future__ import annotations
 

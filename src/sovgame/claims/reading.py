@@ -17,11 +17,11 @@ import numpy as np
 
 from ..core.model import Game, Player
 from ..core.numbers import fmt
-from ..costs.thresholds import CRITERIA as CRITERION_ENUM
+from ..costs.criteria import CRITERIA as CRITERION_ENUM
 from ..costs.verdicts import Verdict
 from ..sections.checker import Checker, describe_value
 
-#: Criteria of a threshold (:class:`sovgame.costs.thresholds.Criterion`).
+#: Criteria of a threshold (:class:`sovgame.costs.criteria.Criterion`).
 CRITERIA = tuple(c.value for c in CRITERION_ENUM)
 #: Verdict words (:class:`sovgame.costs.verdicts.Verdict`).
 VERDICT_WORDS = tuple(v.value for v in Verdict)

@@ -1,8 +1,11 @@
 """Every kind of claim test, in one place, and the reader of a file's ``[[claims]]``.
 
-A kind is one module of :mod:`sovgame.claims.kinds`: its frozen dataclass, its reader, its
-grader and its words, ending with its :class:`~sovgame.claims.kind.ClaimKind`. A new kind is
-one more module, one more line here, its view and its documentation.
+A kind is one module of :mod:`sovgame.claims.kinds`, named by the word a file writes: its
+frozen dataclass, its reader, its grader and its words, ending with its
+:class:`~sovgame.claims.kind.ClaimKind`. A new kind is one more module, one more word here,
+its view and its documentation. A kind's module is imported the first time a file names it,
+and the analyses its grader needs the first time it grades: every command that loads a file
+reads its claims, and importing all sixteen graders would cost each of them about 50 ms.
 
 :func:`read_claims` is what :func:`sovgame.files.gamefile.parse_case` is given to read a
 file's claims (files sit below the graders, which need play and robustness), so problems of
@@ -11,6 +14,7 @@ claims are reported with every other problem of the file, all at once.
 
 from __future__ import annotations
 
+import importlib
 from fractions import Fraction
 from typing import Any
 
@@ -19,47 +23,41 @@ from ..core.model import Player
 from ..sections.checker import Checker, describe_value
 from .grading import Context, Grade, TestResult, Untestable
 from .kind import ClaimKind
-from .kinds import (
-    bargaining,
-    binding,
-    capacity,
-    equilibrium,
-    game_type,
-    mediation,
-    qre,
-    repeated,
-    scenario,
-    sequence,
-    signals,
-    spoiler,
-    stability,
-    third_party,
-    threshold,
-    trust,
-)
 from .reading import TestReader
 
-KINDS: tuple[ClaimKind[Any], ...] = (
-    threshold.KIND,
-    equilibrium.KIND,
-    game_type.KIND,
-    mediation.KIND,
-    repeated.KIND,
-    third_party.KIND,
-    scenario.KIND,
-    binding.KIND,
-    sequence.KIND,
-    capacity.KIND,
-    trust.KIND,
-    spoiler.KIND,
-    bargaining.KIND,
-    signals.KIND,
-    stability.KIND,
-    qre.KIND,
+#: The words ``kind`` may take, each the name of its module in :mod:`sovgame.claims.kinds`.
+KIND_NAMES = (
+    "threshold",
+    "equilibrium",
+    "game_type",
+    "mediation",
+    "repeated",
+    "third_party",
+    "scenario",
+    "binding",
+    "sequence",
+    "capacity",
+    "trust",
+    "spoiler",
+    "bargaining",
+    "signals",
+    "stability",
+    "qre",
 )
-BY_NAME = {kind.name: kind for kind in KINDS}
-#: The words ``kind`` may take.
-KIND_NAMES = tuple(BY_NAME)
+
+
+def kind_named(name: str) -> ClaimKind[Any]:
+    """The kind of the word ``name`` (one of :data:`KIND_NAMES`), its module imported on first use."""
+    if name not in KIND_NAMES:
+        raise KeyError(name)
+    kind: ClaimKind[Any] = importlib.import_module(f"{__package__}.kinds.{name}").KIND
+    return kind
+
+
+def all_kinds() -> tuple[ClaimKind[Any], ...]:
+    """Every kind, in the order of :data:`KIND_NAMES` (imports them all)."""
+    return tuple(kind_named(name) for name in KIND_NAMES)
+
 
 #: The keys a [[claims]] table may have.
 CLAIM_KEYS = ("id", "text", "source", "test")
@@ -69,7 +67,7 @@ COMMON_KEYS = ("kind", "game")
 
 def grade_test(test: ClaimTest, ctx: Context) -> TestResult:
     """One test computed and graded by its kind; a test the file cannot answer is "not testable"."""
-    kind = BY_NAME[test.kind]
+    kind = kind_named(test.kind)
     try:
         return kind.grade(test, ctx)
     except Untestable as exc:
@@ -137,7 +135,7 @@ def _test(table: dict, key: str, players: list[Player] | None, check: Checker) -
     name = reader.word("kind", KIND_NAMES)
     if name is None:
         return None
-    kind = BY_NAME[name]
+    kind = kind_named(name)
     check.unknown_keys(table, COMMON_KEYS + kind.keys, key)
     reader.game = reader.text("game", required=False)
     kappa = reader.number("kappa", Fraction(0), None, False, False)

@@ -4,14 +4,16 @@ and equilibria in words, each decided exactly."""
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from ..core.intervals import Endpoint, exact_text
 from ..core.model import Game, Profile
 from ..core.numbers import fmt
 from ..costs.deviations import deviations
-from ..costs.scenarios import equilibrium_label
-from ..costs.thresholds import Threshold
-from ..solvers.equilibria import Solution
+
+if TYPE_CHECKING:  # the analyses are imported where a grader's reason needs them
+    from ..costs.thresholds import Threshold
+    from ..solvers.equilibria import Solution
 
 CRITERION_PHRASES = {
     "nash": "is an equilibrium",
@@ -68,6 +70,8 @@ def within_bound(at_most: Fraction | None, at_least: Fraction | None, value: Fra
 
 def solution_text(game: Game, solution: Solution) -> str:
     """The equilibria in one line: outcome keys as "(s1, s2)", mixed ones by their strategies."""
+    from ..costs.scenarios import equilibrium_label
+
     labels = [equilibrium_label(game, e) for e in solution.equilibria]
     text = "; ".join(outcome_text(x) if not x.startswith("mixed") else x for x in labels) or "none"
     return text + ("" if solution.complete else " (pure equilibria only)")

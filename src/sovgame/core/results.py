@@ -13,7 +13,6 @@ code that holds a result of unknown type.
 
 from __future__ import annotations
 
-import html
 import json
 from typing import Any
 
@@ -85,6 +84,8 @@ class Result:
     def _repr_html_(self) -> str:
         """A small table for notebooks: what the result is, its game's title and its headline
         numbers, every text escaped."""
+        import html  # notebooks only: html.entities is a large table to load at every start
+
         caption = html.escape(f"{type(self).__name__}: {self._title()}")
         rows = "".join(
             f"<tr><th style='text-align:left'>{html.escape(label)}</th><td>{html.escape(value)}</td></tr>"

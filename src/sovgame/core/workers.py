@@ -14,7 +14,10 @@ import contextlib
 import signal
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 #: prctl option asking the kernel for a signal when the parent process dies (linux/prctl.h).
 PR_SET_PDEATHSIG = 1
@@ -26,6 +29,8 @@ STOP_GRACE = 5.0
 @contextlib.contextmanager
 def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """A pool of ``workers`` processes for the block; stopped at once if the block raises."""
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only where a pool starts
+
     pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker)
     try:
         yield pool

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from enum import StrEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -25,24 +24,11 @@ import numpy as np
 
 from ..core.intervals import Endpoint, Interval, Root, scan
 from ..core.model import Game, Profile
+from .criteria import CRITERIA, Criterion
 from .deviations import Deviation, binding_player, breakpoints, deviations, stable
 
 if TYPE_CHECKING:
     from .uniqueness import Piece, Tail, Uniqueness
-
-
-class Criterion(StrEnum):
-    """What the target profile must be for a cost level κ to count (:mod:`sovgame.costs.thresholds`)."""
-
-    NASH = "nash"
-    STRICT = "strict"
-    DOMINANT = "dominant"
-    UNIQUE = "unique"
-    RISK_DOMINANT = "risk_dominant"
-
-
-#: The criteria in the order every table and JSON lists them.
-CRITERIA = tuple(Criterion)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -45,12 +45,10 @@ from ..core.model import Game, Profile
 from ..core.numbers import fmt
 from ..core.results import Result
 from .assessment import Threshold, summarize, threshold_to_json
+from .criteria import STATUS_QUO_EXIT
 from .deviations import Deviation, deviations
 from .reasons import strategy_name
 from .verdicts import Verdict, verdict_for, verdict_phrase
-
-#: The name the exit carries in tables, JSON, claims and sensitivity; no criterion of the target.
-STATUS_QUO_EXIT = "status_quo_exit"
 
 
 @dataclass(frozen=True, repr=False)

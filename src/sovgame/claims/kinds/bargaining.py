@@ -9,7 +9,6 @@ from typing import ClassVar
 from ...core.claims import ClaimTest
 from ...core.numbers import fmt
 from ...errors import ParameterError, SovgameError
-from ...play.bargaining import analyze_bargaining
 from ...sections.bargaining import BargainingSection
 from ..grading import Context, Grade, TestResult, Untestable
 from ..kind import ClaimKind
@@ -53,6 +52,8 @@ def describe(test: BargainingTest) -> tuple[str, str]:
 
 def grade(test: BargainingTest, ctx: Context) -> TestResult:
     """The bargaining diagnosis, exactly (:mod:`sovgame.play.bargaining`)."""
+    from ...play.bargaining import analyze_bargaining
+
     case = ctx.case_for(test)
     model = test.model or ("section" if case.section(BargainingSection) is not None else "normal_form")
     try:

@@ -10,8 +10,6 @@ from typing import ClassVar
 from ...core.claims import ClaimTest
 from ...core.intervals import exact_text
 from ...core.numbers import fmt
-from ...costs.capacity import CRITERIA, resolve_entry, vary_capacity
-from ...costs.thresholds import compute_thresholds
 from ...errors import ParameterError, SovgameError
 from ...sections.capacity import at_success, capacity_of
 from ...sections.capacity import describe as describe_capacity
@@ -37,6 +35,8 @@ class CapacityTest(ClaimTest):
 
 def read(read: TestReader) -> CapacityTest | None:
     """``player`` and ``strategy`` (both or neither), ``success``, ``criterion``, ``expect``."""
+    from ...costs.capacity import CRITERIA
+
     player, strategy = read.text("player", required=False), read.text("strategy", required=False)
     if (player is None) != (strategy is None):
         read.add("strategy", "give both `player` and `strategy` (the limited strategy), or neither")
@@ -61,6 +61,9 @@ def describe(test: CapacityTest) -> tuple[str, str]:
 def grade(test: CapacityTest, ctx: Context) -> TestResult:
     """The verdict of a threshold with the limited strategy at a success probability, and the
     success probabilities at which that verdict changes."""
+    from ...costs.capacity import resolve_entry, vary_capacity
+    from ...costs.thresholds import compute_thresholds
+
     case = ctx.case_for(test)
     named = None if test.player is None else f"{test.player}@{test.strategy}"
     try:

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ...core.claims import ClaimTest
-from ...costs.scenarios import equilibrium_label
-from ...solvers.equilibria import solve
 from ..grading import Context, Grade, TestResult, Untestable, parse_profile
 from ..kind import ClaimKind
 from ..reading import TestReader
@@ -44,6 +42,9 @@ def describe(test: EquilibriumTest) -> tuple[str, str]:
 
 def grade(test: EquilibriumTest, ctx: Context) -> TestResult:
     """Whether a profile is an equilibrium (or the only one) at κ, or is not."""
+    from ...costs.scenarios import equilibrium_label
+    from ...solvers.equilibria import solve
+
     case = ctx.case_for(test)
     game = case.game
     profile = parse_profile(case, test.profile)

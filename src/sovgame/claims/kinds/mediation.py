@@ -10,8 +10,6 @@ from typing import ClassVar
 from ...core.claims import ClaimTest
 from ...core.model import Game, Profile
 from ...core.numbers import fmt
-from ...costs.sets import confront_profile
-from ...play.mediation import correlated_equilibrium, evaluate, indicator, transfer_functions
 from ...sections.mediator import Mediator
 from ..grading import Context, Grade, TestResult, Untestable, name_of, target_profile
 from ..kind import ClaimKind
@@ -101,6 +99,8 @@ def dominated_reason(game: Game, target: Profile, kappa: Fraction) -> str | None
 def grade(test: MediationTest, ctx: Context) -> TestResult:
     """The most a mediator's recommendation puts on compromise, or the transfers it would
     need against its budget, at κ."""
+    from ...play.mediation import evaluate, transfer_functions
+
     case = ctx.case_for(test)
     game, mediator = case.game, case.section(Mediator)
     target = target_profile(case, test.target)
@@ -142,6 +142,8 @@ def grade(test: MediationTest, ctx: Context) -> TestResult:
 def _against_gain(game: Game, target: Profile, kappa: Fraction, total: Fraction) -> str:
     """The transfers against what the deal gains over the status quo per period (2x2: each
     player's other strategy), summed over the players: how small a lever would suffice."""
+    from ...costs.sets import confront_profile
+
     confront = confront_profile(game, target)
     if confront is None or total == 0:
         return ""
@@ -161,6 +163,8 @@ def _recommendation(test: MediationTest, game: Game, target: Profile) -> TestRes
     """The highest probability of the target in a correlated equilibrium at κ: 0 outright
     when some player's target strategy is strictly dominated (no correlated equilibrium
     recommends a strictly dominated strategy), else the certified linear program."""
+    from ...play.mediation import correlated_equilibrium, indicator
+
     why = dominated_reason(game, target, test.kappa)
     if why is not None:
         value = Fraction(0)

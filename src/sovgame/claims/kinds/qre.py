@@ -11,8 +11,6 @@ from typing import ClassVar
 
 from ...core.claims import ClaimTest
 from ...core.numbers import fmt
-from ...play.quantal import compromise_probabilities
-from ...solvers.qre import trace
 from ..grading import Context, Grade, TestResult, Untestable
 from ..kind import ClaimKind
 from ..reading import TestReader
@@ -50,6 +48,9 @@ def describe(test: QreTest) -> tuple[str, str]:
 def grade(test: QreTest, ctx: Context) -> TestResult:
     """The compromise outcome's probability (largest along the branch for ``at_most``,
     smallest for ``at_least``; at λ when given) against the bound."""
+    from ...play.quantal import compromise_probabilities
+    from ...solvers.qre import trace
+
     case = ctx.case_for(test)
     target = case.game.compromise_profile
     if target is None:

@@ -12,15 +12,6 @@ from ...core.claims import ClaimTest
 from ...core.intervals import exact_text
 from ...core.model import Game, Profile
 from ...core.numbers import fmt
-from ...costs.grim import NASH_REVERSION, grim_trigger
-from ...play.repeated import (
-    MAX_PUNISHMENT,
-    monitoring_at,
-    noisy_chain,
-    nowak_sigmund_generosity,
-    strategies,
-    uniform_outcomes,
-)
 from ...sections.repeated import RepeatedSettings
 from ..grading import Context, Grade, TestResult, Untestable, target_profile
 from ..kind import ClaimKind
@@ -111,6 +102,8 @@ def describe(test: RepeatedTest, discount: Fraction | None = None, noise: Fracti
 def grade(test: RepeatedTest, ctx: Context) -> TestResult:
     """Grim trigger at a discount factor (with a credible punishment), or the long-run share
     of conflict of two noisy strategies."""
+    from ...play.repeated import noisy_chain, nowak_sigmund_generosity, strategies, uniform_outcomes
+
     case = ctx.case_for(test)
     full, settings = case.game, case.section(RepeatedSettings)
     game = full.without_single_strategy_players()  # a 2x2x1 game is a 2x2 game
@@ -157,6 +150,8 @@ def _punishment(test: RepeatedTest, game: Game, settings: RepeatedSettings | Non
     """Green & Porter (1984): punishments on the equilibrium path when compliance cannot be
     seen. With a false alarm p and a punishment of L periods after each bad signal, the share
     of time in conflict is pL/(1 + pL), and a ceasefire lasts 1/p periods on average."""
+    from ...play.repeated import MAX_PUNISHMENT, monitoring_at
+
     found = None if settings is None else monitoring_at(game, test.kappa, settings)
     if found is None:
         raise Untestable("the file's [repeated] table needs discount, false_alarm and detection")
@@ -186,6 +181,8 @@ def _over(a: Fraction, b: Fraction) -> str:
 
 
 def _grim(test: RepeatedTest, game: Game, target: Profile, settings: RepeatedSettings | None) -> TestResult:
+    from ...costs.grim import NASH_REVERSION, grim_trigger
+
     discount = test.discount or (settings.discount if settings else None)
     if discount is None:
         raise Untestable("no discount factor: give the test a `discount` or the file a [repeated] discount")

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ...core.case import Case
 from ...core.claims import ClaimTest
 from ...core.intervals import compare
 from ...core.model import Profile
 from ...core.numbers import fmt
-from ...costs.scenarios import equilibrium_label
-from ...costs.thresholds import Threshold
 from ...costs.verdicts import set_text
-from ...solvers.equilibria import solve
 from ..grading import Context, Grade, TestResult, Untestable, parse_profile
 from ..kind import ClaimKind
 from ..reading import CRITERIA, VERDICT_WORDS, TestReader
@@ -29,6 +26,9 @@ from ..wording import (
     stability,
     threshold_cell,
 )
+
+if TYPE_CHECKING:
+    from ...costs.thresholds import Threshold
 
 DIRECTIONS = ("up", "down", "unchanged")
 
@@ -135,6 +135,9 @@ def grade(test: ScenarioMove, ctx: Context) -> TestResult:
 
 def _equilibria_moved(test: ScenarioEquilibriumTest, ctx: Context, base: Case, scenario: Case) -> TestResult:
     """Whether the scenario gains (or loses) an equilibrium at κ against the baseline."""
+    from ...costs.scenarios import equilibrium_label
+    from ...solvers.equilibria import solve
+
     home = scenario if test.gains else base
     profile = parse_profile(home, test.profile)
     key = home.game.outcome_key(profile)

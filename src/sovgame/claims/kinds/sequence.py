@@ -8,7 +8,6 @@ from typing import ClassVar
 
 from ...core.claims import ClaimTest
 from ...errors import ParameterError, SovgameError
-from ...play.sequential import order_thresholds, resolve_order
 from ..grading import Context, Grade, TestResult, Untestable
 from ..kind import ClaimKind
 from ..reading import VERDICT_WORDS, TestReader
@@ -61,6 +60,8 @@ def describe(test: SequenceTest) -> tuple[str, str]:
 
 def grade(test: SequenceTest, ctx: Context) -> TestResult:
     """The verdict of the κ from which compromise is the (unique) SPE outcome in a move order."""
+    from ...play.sequential import order_thresholds, resolve_order
+
     case = ctx.case_for(test)
     game = case.game
     try:

@@ -10,7 +10,6 @@ from typing import ClassVar
 from ...core.claims import ClaimTest
 from ...core.numbers import fmt
 from ...errors import SovgameError
-from ...play.signals import analyze_signals
 from ..grading import Context, Grade, TestResult, Untestable
 from ..kind import ClaimKind
 from ..reading import TestReader
@@ -45,6 +44,8 @@ def describe(test: SignalsTest) -> tuple[str, str]:
 
 def grade(test: SignalsTest, ctx: Context) -> TestResult:
     """The separating costs at κ, exactly (:mod:`sovgame.play.signals`)."""
+    from ...play.signals import analyze_signals
+
     try:
         result = analyze_signals(ctx.case_for(test), test.kappa)
     except SovgameError as exc:

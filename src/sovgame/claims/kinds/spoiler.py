@@ -9,7 +9,6 @@ from typing import ClassVar
 from ...core.claims import ClaimTest
 from ...core.numbers import fmt
 from ...errors import SovgameError
-from ...play.spoiler import analyze_spoiler
 from ..grading import Context, Grade, TestResult, Untestable
 from ..kind import ClaimKind
 from ..reading import TestReader
@@ -49,6 +48,8 @@ def describe(test: SpoilerTest) -> tuple[str, str]:
 
 def grade(test: SpoilerTest, ctx: Context) -> TestResult:
     """One attack against the critical belief, or the spoiler's best reply, exactly."""
+    from ...play.spoiler import analyze_spoiler
+
     case = ctx.case_for(test)
     try:
         result = analyze_spoiler(case, test.kappa)

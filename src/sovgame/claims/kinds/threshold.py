@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ...core.claims import ClaimTest
-from ...costs.status_quo_exit import STATUS_QUO_EXIT
-from ...costs.thresholds import ThresholdReport
+from ...costs.criteria import STATUS_QUO_EXIT
 from ..grading import Context, Grade, TestResult, Untestable
 from ..kind import ClaimKind
 from ..reading import CRITERIA, VERDICT_WORDS, TestReader
 from ..wording import CRITERION_PHRASES, decimal_of, either, outcome_text, threshold_cell
+
+if TYPE_CHECKING:
+    from ...costs.thresholds import ThresholdReport
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -10,8 +10,6 @@ from ...core.case import Case
 from ...core.claims import ClaimTest
 from ...core.numbers import fmt
 from ...errors import ParameterError, SovgameError
-from ...play.bayesian import solve_bayesian
-from ...play.trust import prior_range
 from ..grading import Context, Grade, TestResult, Untestable
 from ..kind import ClaimKind
 from ..reading import TestReader
@@ -61,6 +59,8 @@ def describe(test: TrustTest) -> tuple[str, str]:
 def grade(test: TrustTest, ctx: Context) -> TestResult:
     """Whether a type's prior lies above every prior at which compromise is an equilibrium
     outcome at κ (or among them)."""
+    from ...play.trust import prior_range
+
     case = ctx.case_for(test)
     game = case.game
     if test.player not in game.player_names:
@@ -94,6 +94,8 @@ def _separating(test: TrustTest, case: Case) -> TestResult:
     """Whether the player's types act apart in the Bayesian equilibria at κ (Kydd 2005: only
     then can behaviour reveal a type). Where every equilibrium pools the types on one action,
     the record cannot tell the type the claim names from the others: not testable."""
+    from ...play.bayesian import solve_bayesian
+
     player = case.game.player_names.index(test.player)
     try:
         solution = solve_bayesian(case, test.kappa)
