@@ -101,7 +101,7 @@ def test_analyze_opens_with_the_bottom_line_within_30_lines_at_100_columns(runne
     text = "\n".join(first)
     assert first[1] == "Bottom line"
     assert "κ = 4/3" in text and "κ = 4:" in text
-    assert re.search(r"Robust check \(2,000 seeded draws\): verdicts agree in \d+% \(exit\)", text)
+    assert re.search(r"Robust check \(2,000 seeded draws\): the file.s verdict in \d+% \(exit\)", text)
     # The whole bottom line fits in 12 printed lines.
     end = next(k for k, line in enumerate(result.stdout.splitlines()) if line == "Payoffs")
     assert end - 2 <= MOST_LINES + 1  # the title, the heading, then at most 12 lines and a blank

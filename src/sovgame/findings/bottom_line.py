@@ -159,7 +159,7 @@ def _agreement_line(quick: QuickCheck, with_exit: bool) -> str:
     binding = ", ".join(
         f"{name} {_percent(share)}" for name, share in quick.binding.items() if name not in ("none", "never")
     )
-    return f"Robust check ({quick.samples:,} seeded draws): verdicts agree in {', '.join(parts)}" + (
+    return f"Robust check ({quick.samples:,} seeded draws): the file's verdict in {', '.join(parts)}" + (
         f"; binding side: {binding}." if binding else "."
     )
 
