@@ -225,6 +225,8 @@ def sensitivity(
             entries.append(entry_of(game, track, parameter))
             if track.subject not in subjects:
                 subjects.append(track.subject)
+    if claims and case.claims and target is None and costs is None:
+        entries += _section_entries(case, keys, subjects)
     if any(not e.complete for e in entries):
         notes.append(
             "where mixed equilibria decide whether compromise is the only equilibrium (games larger than 2x2), "
@@ -236,6 +238,21 @@ def sensitivity(
     by_margin = functools.cmp_to_key(compare_entries)
     entries.sort(key=lambda e: (by_margin(e), order[e.subject]))
     return Sensitivity(case, profile, kept, tuple(entries), tuple(subjects), tuple(notes))
+
+
+def _section_entries(case: Case, keys: Sequence[str] | None, subjects: list[str]) -> list[Entry]:
+    """The claims' grades along each ranged number of a section (:mod:`sovgame.sensitivity.section_numbers`)."""
+    from .section_numbers import section_tracks
+
+    wanted = None if keys is None else {k.casefold() for k in keys}
+    out = []
+    for track in section_tracks(case):
+        if wanted is not None and track.number.parameter.key.casefold() not in wanted:
+            continue
+        out.append(entry_of(case.game, track, track.number.parameter))
+        if track.subject not in subjects:
+            subjects.append(track.subject)
+    return out
 
 
 #: :func:`sensitivity` under the name the package exports (``sovgame.sensitivity`` is this package).
