@@ -21,7 +21,7 @@ file that states no claims and no ranged effect costs one look at its sections.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -74,6 +74,8 @@ class SectionDraws(Result):
     seed: int
     drawn: tuple[Drawn, ...]
     subjects: tuple[Survival, ...]
+    # Each draw's values, in the order of ``drawn`` (exact), for notebooks and tests.
+    values: tuple[tuple[Fraction, ...], ...] = field(default=(), repr=False)
 
     def json_data(self) -> dict[str, Any]:
         return {
@@ -122,11 +124,13 @@ def draw_sections(case: Case, samples: int, seed: int = 0) -> SectionDraws | Non
     rng = np.random.default_rng(seed)
     steps = rng.integers(0, GRID, size=(count, len(runner.numbers)), endpoint=True)
     tallies: dict[str, Counter[str]] = {s: Counter() for s in runner.subjects}
+    drawn = []
     for row in steps:
-        values = [lo + (hi - lo) * Fraction(int(k), GRID) for k, (lo, hi) in zip(row, runner.ranges)]
-        for subject, state in runner.states(values).items():
+        values = tuple(lo + (hi - lo) * Fraction(int(k), GRID) for k, (lo, hi) in zip(row, runner.ranges))
+        for subject, state in runner.states(list(values)).items():
             tallies[subject][state] += 1
-    return SectionDraws(case, count, seed, runner.drawn(), runner.survivals(tallies, count))
+        drawn.append(values)
+    return SectionDraws(case, count, seed, runner.drawn(), runner.survivals(tallies, count), tuple(drawn))
 
 
 class Runner:

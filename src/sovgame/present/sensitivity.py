@@ -14,6 +14,7 @@ from ..core.intervals import exact_text
 from ..core.numbers import fmt
 from ..costs.verdicts import Verdict, verdict_legend
 from ..sensitivity.one_number import Entry, Sensitivity, deciding_entries, deciding_sentence
+from ..sensitivity.parameters import ParameterKind
 from ..sensitivity.walk import End
 from ..sensitivity.words import state_words, subject_words, value_text
 from .sections import Section
@@ -66,6 +67,11 @@ def sensitivity_sections(result: Sensitivity, top: int | None = None, hint: bool
         "just beyond each end (— where nothing changes it); an end marked * is irrational (or located by "
         "bisection) and its closedness not settled; " + verdict_legend(top_of_range)
     )
+    if any(e.parameter.kind == ParameterKind.SECTION for e in result.entries):
+        explained += (
+            "; a section's number (a budget, a rate, a prior, the effect of another file) is followed over its "
+            "declared range only, for the claims that read it, its margin relative to that range's width"
+        )
     lines = deciding_lines(list(result.entries))
     lines += list(result.notes)
     if any(not e.complete for e in entries):

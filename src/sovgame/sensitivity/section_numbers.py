@@ -168,9 +168,13 @@ class SectionTrack:
                 out.append((test, result.grade, result.value))
         return out
 
+    def grade(self, p: Fraction) -> Grade:
+        """The claim's grade with the number at p, exactly."""
+        return combine([g for _, g, _ in self._grades(p)])
+
     def read(self, p: Fraction) -> Reading:
         """The claim's grade with the number at p."""
-        grade = combine([g for _, g, _ in self._grades(p)])
+        grade = self.grade(p)
         # Without exact events the walk confirms each end by exact readings on both sides and
         # bisects to a bracket where they disagree (sovgame.sensitivity.walk, "solver").
         return Reading(grade, None, False, Never(), solver=not self.complete)  # type: ignore[arg-type]
@@ -235,7 +239,7 @@ def _events_of(track: SectionTrack) -> tuple[list[Number], bool]:
 def _checks_agree(track: SectionTrack, events: list[Number]) -> bool:
     """Whether every change between neighbouring check points has an event between them."""
     checks = track._checks()
-    grades = [track.read(x).state for x in checks]
+    grades = [track.grade(x) for x in checks]
     for k in range(len(checks) - 1):
         if grades[k] != grades[k + 1] and not any(_between(e, checks[k], checks[k + 1]) for e in events):
             return False
