@@ -102,6 +102,8 @@ def sensitivity_sections(result: Sensitivity, top: int | None = None, hint: bool
 def _label(entry: Entry) -> str:
     """The number as a table names it, its cost's name in words ("military operations")."""
     label, cost = entry.parameter.label, entry.parameter.cost
+    if entry.parameter.kind in (ParameterKind.SECTION, ParameterKind.EFFECT):
+        return label.replace("_", " ")  # file and effect names wrap in a narrow column
     return label if cost is None else label.replace(cost, cost.replace("_", " "))
 
 
