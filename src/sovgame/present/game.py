@@ -123,6 +123,7 @@ def costs_section(x: Game | Case) -> Section | None:
         caption=caption,
         name="costs",
         numeric=set(range(3, 3 + game.n_players)),
+        whole={0},  # a cost's name, to type in --set and --cost
         lines=sources,
     )
 

@@ -210,7 +210,12 @@ def deciding_section(
         if f"claim:{result.claim.id}" in followed:
             continue
         files = sorted({name for t in result.claim.tests for name in (t.game, getattr(t, "scenario", None)) if name})
-        read = f" (its tests read {', '.join(files)}, whose numbers are not followed here)" if files else ""
+        read = (
+            f" (its tests read {', '.join(files)}, whose numbers are not followed here but for its sections' "
+            "numbers with a declared range)"
+            if files
+            else ""
+        )
         lines.append(
             f"claim {result.claim.id} ({result.grade.words}): no number of this file, moved alone, changes it{read}"
         )
