@@ -84,7 +84,7 @@ def section_draws_section(draws: SectionDraws) -> Section:
     """How often each claim's grade (and verdict) survives draws of the ranged section numbers."""
     rows = [
         [
-            s.subject,
+            s.subject.replace("claim:", "claim "),
             s.at_file.replace("_", " "),
             f"{s.share:.1%}",
             f"[{s.interval[0]:.1%}, {s.interval[1]:.1%}]",
