@@ -34,7 +34,7 @@ from ..core.results import Result
 #: The draws of a range lie on GRID + 1 evenly spaced exact points, ends included.
 GRID = 2**16
 #: The most draws of the section numbers, whatever the number of samples robust draws.
-MAX_DRAWS = 200
+MAX_DRAWS = 100
 
 
 @dataclass(frozen=True)

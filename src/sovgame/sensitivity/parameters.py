@@ -321,7 +321,7 @@ def with_effect(case: Case, parameter: Parameter, value: Fraction) -> Case:
         payoffs[cell + (parameter.player,)] += value - parameter.value
     name = parameter.key.removeprefix("effect:")
     moved = Effects(tuple(replace(e, effect=value) if e.name == name else e for e in section.effects))
-    changed = replace(case, game=replace(case.game, payoffs=payoffs))
+    changed = replace(case, game=case.game.with_payoffs(payoffs))
     return replace(changed, sections=tuple(moved if s is section else s for s in case.sections))
 
 

@@ -44,8 +44,9 @@ from .parameters import Parameter, ParameterKind, with_effect
 from .tracks import Never, Reading
 
 Move = Callable[[Case, Fraction], Case]
-#: Evenly spaced readings of a range that check the events found (the ends included).
-CHECKS = 8
+#: Evenly spaced readings of a range (CHECKS + 1, the ends included): the points the values
+#: are fitted through and the checks of the events found.
+CHECKS = 4
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,14 @@ class SectionTrack:
     base: Case  # the file the number lives in, as stated
 
     def _grades(self, x: Fraction) -> list[tuple[ClaimTest, Grade, str]]:
+        """Each test's grade and exact value with the number at x (remembered per x: the
+        checks, the fit and the walk read the same points)."""
+        memo: dict[Fraction, list[tuple[ClaimTest, Grade, str]]] = self.__dict__.setdefault("_memo", {})
+        if x not in memo:
+            memo[x] = self._graded(x)
+        return memo[x]
+
+    def _graded(self, x: Fraction) -> list[tuple[ClaimTest, Grade, str]]:
         moved = self.number.move(self.base, x)
         if self.number.file is None:
             ctx = Context(replace(moved, claims=self.case.claims))
@@ -212,7 +221,7 @@ class SectionTrack:
 
 def _events_of(track: SectionTrack) -> tuple[list[Number], bool]:
     lo, hi = track.number.parameter.declared or (track.number.parameter.value,) * 2
-    samples = [lo + (hi - lo) * Fraction(k, 4) for k in range(5)]
+    samples = track._checks()
     readings = [track._grades(x) for x in samples]
     events: list[Number] = []
     complete = True
@@ -287,12 +296,12 @@ def _det3(m: list[tuple[Fraction, ...]]) -> Fraction:
     )
 
 
-def related_files(case: Case) -> dict[str | None, Case]:
+def related_files(case: Case, ctx: Context | None = None) -> dict[str | None, Case]:
     """The case (under None) and every file its claims' tests read (``game``), by name as the
     tests give it; a file that cannot be read is left out (its tests are not testable)."""
     from ..claims.grading import Untestable
 
-    ctx = Context(case)
+    ctx = ctx or Context(case)
     files: dict[str | None, Case] = {None: case}
     for claim in case.claims:
         for test in claim.tests:
@@ -307,7 +316,14 @@ def related_files(case: Case) -> dict[str | None, Case]:
 def section_tracks(case: Case) -> list[SectionTrack]:
     """A track per (claim, ranged section number it reads) whose grade the number can move."""
     ctx = Context(case)
-    files = related_files(case)
+    files = related_files(case, ctx)
+    graded: dict[int, Grade] = {}  # each test's grade as the files state it, computed once
+
+    def stated(test: ClaimTest) -> Grade:
+        if id(test) not in graded:
+            graded[id(test)] = grade_test(test, ctx).grade
+        return graded[id(test)]
+
     out = []
     for file, base in files.items():
         for number in section_numbers(base, file):
@@ -315,7 +331,7 @@ def section_tracks(case: Case) -> list[SectionTrack]:
                 reads = [t.game == file for t in claim.tests]
                 if not any(reads):
                     continue
-                fixed = tuple(None if r else grade_test(t, ctx).grade for t, r in zip(claim.tests, reads))
+                fixed = tuple(None if r else stated(t) for t, r in zip(claim.tests, reads))
                 track = SectionTrack(f"claim:{claim.id}", claim, number, case, fixed, base)
                 if track.depends():
                     out.append(track)
