@@ -145,6 +145,9 @@ class Runner:
         self.files = related_files(case)
         self.numbers = [n for file, base in self.files.items() for n in section_numbers(base, file, effects=True)]
         self.ranges = [n.parameter.declared or (n.parameter.value,) * 2 for n in self.numbers]
+        self.subjects: list[str] = []
+        if not self.numbers:
+            return  # nothing to draw: no claim is graded
         drawn_files = {n.file for n in self.numbers}
         ctx = Context(case)
         # Per claim, per test: None when it reads a drawn file (regraded), else its grade.
