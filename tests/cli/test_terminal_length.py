@@ -50,8 +50,13 @@ def test_brief_prints_only_the_bottom_line(runner):
 
 
 def _entry_rows(text: str) -> int:
-    """Rows of the per-criterion tables: a row starts with a player's name in its first cell."""
-    return len(re.findall(r"^│ (?:Pakistan|Afghanistan)'s|^│ the top of", text, flags=re.M))
+    """Rows of the per-criterion tables: a row starts with the name of a number of the file
+    (a player's payoff or weight, the top of the plausible range) or of a section."""
+    return len(
+        re.findall(
+            r"^│ (?:Pakistan|Afghanistan)'s|^│ the(?: (?:top of|mediator|repeated|effect|prior)| +│)", text, flags=re.M
+        )
+    )
 
 
 def test_sensitivity_shows_ten_rows_unless_all(runner, monkeypatch):

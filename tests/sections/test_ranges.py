@@ -56,6 +56,27 @@ def test_the_costs_table_says_which_weights_are_assumed():
     assert all(cost.basis == ("assumed", "assumed") for cost in case.game.costs)
     section = costs_section(case)
     assert section is not None
-    assert section.lines[0].startswith("trade_disruption: weights assumed; ")
+    # One column marks each cost's weights; the lines keep the sources.
+    assert section.columns[-1] == "weights"
+    assert [row[-1] for row in section.rows] == ["assumed"] * 3
+    assert section.lines[0].startswith("trade_disruption: Pakistan-Afghanistan trade")
+
+
+def test_without_a_basis_a_weight_is_sourced_when_its_cost_cites_a_source():
+    from sovgame.present.game import costs_section
+
+    # trade_disruption cites a source and gives no basis; refugee_returns gives its basis;
+    # military_operations gives neither.
+    text = CASE_TOML.replace('name = "trade_disruption"', 'name = "trade_disruption"\nsource = "a cited figure"')
+    text = text.replace('name = "refugee_returns"', 'name = "refugee_returns"\nweights_basis = ["sourced", "assumed"]')
+    rows = {row[0]: row[-1] for row in costs_section(parse_game(text)).rows}
+    assert rows == {
+        "trade_disruption": "sourced",
+        "refugee_returns": "Pakistan's sourced, Afghanistan's assumed",
+        "military_operations": "assumed",
+    }
+    # Every bundled cost's weights are chosen by the analyst, and say so.
+    for name in ("chicken", "prisoners_dilemma", "pakistan_afghanistan_india", "pakistan_afghanistan_retaliation"):
+        assert {row[-1] for row in costs_section(load_case(name)).rows} == {"assumed"}, name
     bad = problems(CASE_TOML.replace('name = "refugee_returns"', 'name = "refugee_returns"\nweights_basis = ["cited"]'))
     assert [p.split(":")[0] for p in bad] == ["costs[1].weights_basis"]

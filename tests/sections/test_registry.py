@@ -56,6 +56,7 @@ def test_the_registry_names_each_table_once():
         "repeated",
         "readings",
         "payoff_ranges",
+        "effects",
         "spoiler",
         "bargaining",
         "stability",

@@ -17,7 +17,7 @@ from sovgame.costs.status_quo_exit import status_quo_exit
 from sovgame.costs.thresholds import compute_thresholds
 from sovgame.costs.verdicts import Verdict
 from sovgame.sensitivity.one_number import sensitivity, threshold_at
-from sovgame.sensitivity.parameters import find_parameter, parameters, setting_text
+from sovgame.sensitivity.parameters import ParameterKind, find_parameter, parameters, setting_text
 from sovgame.sensitivity.tracks import QuadraticRoot, Ratio
 from strategies import two_by_two_text
 from support import assert_interval_exact, changed
@@ -61,6 +61,8 @@ def test_case_interval_ends_are_true_changes_for_every_criterion_and_claim(case)
     # read the mediation and repeated files.
     assert {"claim:security_dilemma", "claim:scenarios", "claim:unreachable"} <= subjects
     for entry in result.entries:
+        if entry.parameter.kind == ParameterKind.SECTION:
+            continue  # another file's number: read again from rewritten files in test_section_numbers
         assert_interval_exact("pakistan_afghanistan", game, entry)
 
 

@@ -175,17 +175,34 @@ def robust_command(
     finally:
         if progress is not None:
             progress.close()
-    from ..present.ranges import draws_section, draws_to_json
+    from ..present.ranges import draws_section, draws_to_json, section_draws_section
     from ..robustness.model_draws import draw_models
 
     models = draw_models(loaded, samples, seed)  # None unless the file declares [spoiler] or [bargaining] ranges
+    sections = _section_draws(loaded, samples, seed)  # None unless a ranged section number is read
     render(
         fmt,
-        lambda: robust_sections(result) + ([draws_section(models)] if models else []),
-        lambda: result.to_dict() | ({"models": draws_to_json(models)} if models else {}),
+        lambda: (
+            robust_sections(result)
+            + ([draws_section(models)] if models else [])
+            + ([section_draws_section(sections)] if sections else [])
+        ),
+        lambda: (
+            result.to_dict()
+            | ({"models": draws_to_json(models)} if models else {})
+            | ({"sections": sections.json_data()} if sections else {})
+        ),
         heading=result.game.title,
         primary="robustness",
     )
+
+
+def _section_draws(loaded, samples: int, seed: int):
+    """The ranged section numbers drawn (:mod:`sovgame.findings.section_draws`); None, without
+    importing the claim graders, for a file with neither claims nor ranged effects."""
+    from ..findings.section_draws import draw_sections, may_draw
+
+    return draw_sections(loaded, samples, seed) if may_draw(loaded) else None
 
 
 def _free_order(loaded, samples: int, seed: int, fmt: OutputFormat, other_options: bool) -> None:

@@ -198,6 +198,13 @@ class Game(Result):
         return profile if len(profile) == self.n_players else None
 
     # --- payoffs and costs -------------------------------------------------------------
+    def with_payoffs(self, payoffs: np.ndarray) -> Game:
+        """The same game with other payoffs, keeping the cost loads already computed (payoffs
+        do not enter them): a number drawn many times moves payoffs only."""
+        game = replace(self, payoffs=payoffs)
+        game._loads.update(self._loads)
+        return game
+
     def cost_load(self, only: Sequence[str] | None = None) -> np.ndarray:
         """W with ``W[s, i] = Σ_k weight_k[i] · exposure_k(i, s)`` over the costs kept.
 

@@ -76,6 +76,13 @@ class Cost:
     basis: tuple[str, ...] | None = None
     label: str | None = None  # the cost's name in tables and charts ("diplomatic isolation")
 
+    def bases(self) -> tuple[str, ...]:
+        """Per player, "sourced" or "assumed": the file's ``basis`` where it says; otherwise
+        sourced when the cost cites a ``source``, assumed when it does not."""
+        if self.basis is not None:
+            return self.basis
+        return ("sourced" if self.source else "assumed",) * len(self.weights)
+
     @property
     def shown(self) -> str:
         """The cost as tables and charts name it: its ``label``, else its name."""

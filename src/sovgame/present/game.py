@@ -84,13 +84,11 @@ def notes_section(x: Game | Case) -> Section | None:
     return Section("Notes on the outcomes", [], [], lines=lines, name="notes", plain=True)
 
 
-def _basis_text(basis: tuple[str, ...] | None, names: list[str]) -> str:
-    """ "weights assumed", or per player where they differ; "" where the file does not say."""
-    if not basis:
-        return ""
+def _basis_text(basis: tuple[str, ...], names: list[str]) -> str:
+    """ "assumed", or per player where the weights differ: "Pakistan's sourced, India's assumed"."""
     if len(set(basis)) == 1:
-        return f"weights {basis[0]}"
-    return "weights: " + ", ".join(f"{name}'s {b}" for name, b in zip(names, basis))
+        return basis[0]
+    return ", ".join(f"{name}'s {b}" for name, b in zip(names, basis))
 
 
 def costs_section(x: Game | Case) -> Section | None:
@@ -105,19 +103,19 @@ def costs_section(x: Game | Case) -> Section | None:
     for cost in game.costs:
         between = "all" if len(cost.between) == game.n_players else ", ".join(names[j] for j in cost.between)
         shown = cost.name if cost.label is None else f"{cost.label} ({cost.name})"
-        rows.append([shown, cost.incidence, between] + [fmt(w) for w in cost.weights])
+        rows.append(
+            [shown, cost.incidence, between] + [fmt(w) for w in cost.weights] + [_basis_text(cost.bases(), names)]
+        )
     plausible = case.plausible_kappa
     caption = "weights: payoff units at cost level κ = 1 (costs as stated)"
-    columns = ["cost", "incidence", "between"] + names
-    if any(cost.basis for cost in game.costs):
-        caption += "; a weight is sourced when a cited figure pins it, assumed when the analyst chose it"
+    columns = ["cost", "incidence", "between"] + names + ["weights"]
+    caption += (
+        "; a weight is sourced when a cited figure pins it, assumed when the analyst chose it (where the "
+        "file gives no basis: sourced when the cost cites a source)"
+    )
     if plausible:
         caption += f"; plausible κ: [{fmt(plausible[0])}, {fmt(plausible[1])}]"
-    sources = [
-        f"{cost.name}: " + "; ".join(x for x in (_basis_text(cost.basis, names), cost.source) if x)
-        for cost in game.costs
-        if cost.source or cost.basis
-    ]
+    sources = [f"{cost.name}: {cost.source}" for cost in game.costs if cost.source]
     return Section(
         "Costs of conflict",
         columns,
@@ -125,6 +123,7 @@ def costs_section(x: Game | Case) -> Section | None:
         caption=caption,
         name="costs",
         numeric=set(range(3, 3 + game.n_players)),
+        whole={0},  # a cost's name, to type in --set and --cost
         lines=sources + _acknowledged_traps(case),
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.numbers import fmt
+from ..findings.section_draws import SectionDraws
 from ..play.ranges import Followed
 from ..robustness.model_draws import ModelDraws
 from .sections import Section
@@ -77,3 +78,29 @@ def draws_to_json(draws: ModelDraws) -> dict[str, Any]:
             for s in draws.shares
         ],
     }
+
+
+def section_draws_section(draws: SectionDraws) -> Section:
+    """How often each claim's grade (and verdict) survives draws of the ranged section numbers."""
+    rows = [
+        [
+            s.subject.replace("claim:", "claim "),
+            s.at_file.replace("_", " "),
+            f"{s.share:.1%}",
+            f"[{s.interval[0]:.1%}, {s.interval[1]:.1%}]",
+            ", ".join(f"{state.replace('_', ' ')} {n}" for state, n in s.counts.items()),
+        ]
+        for s in draws.subjects
+    ]
+    ranges = "; ".join(f"{d.key} in [{fmt(d.range[0])}, {fmt(d.range[1])}] (file: {fmt(d.value)})" for d in draws.drawn)
+    return Section(
+        f"Grades and verdicts over {draws.samples} draws of the sections' declared ranges (seed {draws.seed})",
+        ["subject", "with the file's numbers", "kept in", "95% interval", "draws by outcome"],
+        rows,
+        caption=(
+            f"drawn together, each uniformly within its range, the payoffs and weights as stated: {ranges}; "
+            "each draw decided exactly by the claims' graders (the thresholds for the file's own effects)"
+        ),
+        name="section_draws",
+        numeric={2},
+    )

@@ -14,6 +14,7 @@ from ..core.intervals import exact_text
 from ..core.numbers import fmt
 from ..costs.verdicts import Verdict, verdict_legend
 from ..sensitivity.one_number import Entry, Sensitivity, deciding_entries, deciding_sentence
+from ..sensitivity.parameters import ParameterKind
 from ..sensitivity.walk import End
 from ..sensitivity.words import state_words, subject_words, value_text
 from .sections import Section
@@ -66,6 +67,11 @@ def sensitivity_sections(result: Sensitivity, top: int | None = None, hint: bool
         "just beyond each end (— where nothing changes it); an end marked * is irrational (or located by "
         "bisection) and its closedness not settled; " + verdict_legend(top_of_range)
     )
+    if any(e.parameter.kind == ParameterKind.SECTION for e in result.entries):
+        explained += (
+            "; a section's number (a budget, a rate, a prior, the effect of another file) is followed over its "
+            "declared range only, for the claims that read it, its margin relative to that range's width"
+        )
     lines = deciding_lines(list(result.entries))
     lines += list(result.notes)
     if any(not e.complete for e in entries):
@@ -96,6 +102,8 @@ def sensitivity_sections(result: Sensitivity, top: int | None = None, hint: bool
 def _label(entry: Entry) -> str:
     """The number as a table names it, its cost's name in words ("military operations")."""
     label, cost = entry.parameter.label, entry.parameter.cost
+    if entry.parameter.kind in (ParameterKind.SECTION, ParameterKind.EFFECT):
+        return label.replace("_", " ")  # file and effect names wrap in a narrow column
     return label if cost is None else label.replace(cost, cost.replace("_", " "))
 
 
@@ -202,7 +210,12 @@ def deciding_section(
         if f"claim:{result.claim.id}" in followed:
             continue
         files = sorted({name for t in result.claim.tests for name in (t.game, getattr(t, "scenario", None)) if name})
-        read = f" (its tests read {', '.join(files)}, whose numbers are not followed here)" if files else ""
+        read = (
+            f" (its tests read {', '.join(files)}, whose numbers are not followed here but for its sections' "
+            "numbers with a declared range)"
+            if files
+            else ""
+        )
         lines.append(
             f"claim {result.claim.id} ({result.grade.words}): no number of this file, moved alone, changes it{read}"
         )

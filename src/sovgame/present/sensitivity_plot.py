@@ -5,6 +5,7 @@ Needs matplotlib (the ``plot`` extra); imported only when a chart is asked for.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,7 +48,7 @@ def plot_tornado(
         from ..errors import SovgameError
 
         raise SovgameError("nothing to draw: no number moves the verdicts asked for")
-    heights = [0.5 + 0.22 * len(rows) for _, rows in panels]
+    heights = [0.5 + _row_height(rows) * len(rows) for _, rows in panels]
     fig, axes = plt.subplots(
         len(panels),
         1,
@@ -60,7 +61,8 @@ def plot_tornado(
     for ax, (name, rows) in zip(axes[:, 0], panels):
         _panel(ax, name, rows, result.for_subject(name)[0].state)
     axes[-1, 0].set_xlabel(
-        "how far the number may move before the verdict changes\n(payoffs, weights: share of the player's payoff range)"
+        "how far the number may move before the verdict changes\n(payoffs, weights: share of the player's payoff range;"
+        "\na section's number: share of its declared range)"
     )
     handles = [
         Patch(color=DOWN_COLOUR, label="lower: the verdict changes (to the word at the bar's end)"),
@@ -71,6 +73,20 @@ def plot_tornado(
     wrap_title(fig, f"{result.game.title}: what decides the verdict")
     save_figure(fig, path, target)
     return path
+
+
+#: The longest line of a number's name beside its bar (characters): a longer one (another
+#: file's number) goes on two lines, so the panel keeps its width, and its rows get taller.
+LABEL_WIDTH = 60
+
+
+def _label(row: TornadoRow) -> str:
+    return "\n".join(textwrap.wrap(f"{shown_name(row.label)} = {fmt(row.value)}", LABEL_WIDTH))
+
+
+def _row_height(rows: list[TornadoRow]) -> float:
+    """Inches per bar: more where a name takes two lines."""
+    return 0.34 if any("\n" in _label(r) for r in rows) else 0.22
 
 
 def _panel(ax, name: str, rows: list[TornadoRow], current) -> None:
@@ -89,7 +105,7 @@ def _panel(ax, name: str, rows: list[TornadoRow], current) -> None:
                     fontsize=7,
                     ha="left" if side > 0 else "right",
                 )
-        labels.append(f"{shown_name(row.label)} = {fmt(row.value)}")
+        labels.append(_label(row))
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_yticks(range(len(labels)), labels, fontsize=8)
     ax.set_ylim(-0.6, len(labels) - 0.4)

@@ -12,7 +12,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import bargaining, capacity, mediator, payoff_ranges, readings, repeated, sequence, spoiler, stability, types
+from . import (
+    bargaining,
+    capacity,
+    effects,
+    mediator,
+    payoff_ranges,
+    readings,
+    repeated,
+    sequence,
+    spoiler,
+    stability,
+    types,
+)
 from .kind import SectionKind
 
 SECTIONS: tuple[SectionKind[Any], ...] = (
@@ -23,6 +35,7 @@ SECTIONS: tuple[SectionKind[Any], ...] = (
     repeated.SECTION,
     readings.SECTION,
     payoff_ranges.SECTION,
+    effects.SECTION,
     spoiler.SECTION,
     bargaining.SECTION,
     stability.SECTION,

@@ -17,14 +17,17 @@ from .walk import Bracket, End, placed
 def measure(game: Game, parameter: Parameter) -> Fraction:
     """What distances along a number are relative to (module docstring).
 
-    A payoff or a cost weight of player i: i's payoff range in the file, max_s u_i(s) −
+    A payoff, an effect (a payoff shift) or a cost weight of player i: i's payoff range in the file, max_s u_i(s) −
     min_s u_i(s), which a constant added to i's payoffs leaves as it is (a weight is in payoff
     units per unit of κ, so it is measured like a payoff); 1 (absolute payoff units) when the
     player's payoffs are all equal or the number belongs to no player. The top of the plausible
-    range and a custom exposure: their value (the largest number of their kind when it is 0).
+    range and a custom exposure: their value; a section's number (a budget, a rate, a prior):
+    the width of its declared range (the largest number of their kind when it is 0).
     """
-    if parameter.kind in (ParameterKind.PAYOFF, ParameterKind.WEIGHT):
+    if parameter.kind in (ParameterKind.PAYOFF, ParameterKind.WEIGHT, ParameterKind.EFFECT):
         return payoff_range(game, parameter.player) or Fraction(1)
+    if parameter.kind == ParameterKind.SECTION and parameter.declared is not None:
+        return (parameter.declared[1] - parameter.declared[0]) or Fraction(1)
     return abs(parameter.value) or scale_of(game, parameter)
 
 
@@ -38,12 +41,15 @@ def payoff_range(game: Game, player: int | None) -> Fraction:
 
 def margin_basis(game: Game, parameter: Parameter) -> str:
     """What the margin of ``parameter`` is relative to, in words: "Pakistan's payoff range (3)"."""
-    if parameter.kind in (ParameterKind.PAYOFF, ParameterKind.WEIGHT):
+    if parameter.kind in (ParameterKind.PAYOFF, ParameterKind.WEIGHT, ParameterKind.EFFECT):
         spread = payoff_range(game, parameter.player)
         if not spread:
             return "absolute (payoff units)"
         assert parameter.player is not None
         return f"{game.players[parameter.player].name}'s payoff range ({exact_text(spread)})"
+    if parameter.kind == ParameterKind.SECTION and parameter.declared is not None:
+        width = parameter.declared[1] - parameter.declared[0]
+        return f"its declared range's width ({exact_text(width)})" if width else "absolute"
     return "its value" if parameter.value else "the largest number of its kind"
 
 

@@ -48,7 +48,7 @@ from ..errors import ParameterError
 from .criteria import criterion_track, exit_track
 from .grades import ClaimTracks
 from .margins import margin_basis, margin_of
-from .parameters import Parameter, line, parameters
+from .parameters import Parameter, ParameterKind, line, parameters
 from .tracks import Reading
 from .walk import Bracket, End, Piece, Track, placed, walk
 from .words import bracket_json, number_json, state_json, state_words, subject_words, value_text
@@ -225,17 +225,48 @@ def sensitivity(
             entries.append(entry_of(game, track, parameter))
             if track.subject not in subjects:
                 subjects.append(track.subject)
-    if any(not e.complete for e in entries):
+    if claim_tracks is not None:
+        entries += _section_entries(case, keys, subjects)
+    notes += _incomplete_notes(entries)
+    order = {s: k for k, s in enumerate(subjects)}
+    by_margin = functools.cmp_to_key(compare_entries)
+    entries.sort(key=lambda e: (by_margin(e), order[e.subject]))
+    return Sensitivity(case, profile, kept, tuple(entries), tuple(subjects), tuple(notes))
+
+
+def _incomplete_notes(entries: list[Entry]) -> list[str]:
+    """What an entry that is not proved complete may miss, by the kind of its number."""
+    sections = [e.parameter.kind == ParameterKind.SECTION for e in entries if not e.complete]
+    notes = []
+    if not all(sections):
         notes.append(
             "where mixed equilibria decide whether compromise is the only equilibrium (games larger than 2x2), "
             "changes are searched where the equilibria at κ = 1 or at the top change, and each end is confirmed "
             "by exact readings on both sides (located by bisection where they disagree); such entries "
             "(complete: false) may still miss a change through equilibria that appear elsewhere"
         )
-    order = {s: k for k, s in enumerate(subjects)}
-    by_margin = functools.cmp_to_key(compare_entries)
-    entries.sort(key=lambda e: (by_margin(e), order[e.subject]))
-    return Sensitivity(case, profile, kept, tuple(entries), tuple(subjects), tuple(notes))
+    if any(sections):
+        notes.append(
+            "where a claim's test values do not follow a linear-fractional function of a section's number, "
+            "each end is confirmed by exact readings on both sides (bisected to a bracket where they disagree); "
+            "such entries (complete: false) may miss a change between the points read"
+        )
+    return notes
+
+
+def _section_entries(case: Case, keys: Sequence[str] | None, subjects: list[str]) -> list[Entry]:
+    """The claims' grades along each ranged number of a section (:mod:`sovgame.sensitivity.section_numbers`)."""
+    from .section_numbers import section_tracks
+
+    wanted = None if keys is None else {k.casefold() for k in keys}
+    out = []
+    for track in section_tracks(case):
+        if wanted is not None and track.number.parameter.key.casefold() not in wanted:
+            continue
+        out.append(entry_of(case.game, track, track.number.parameter))
+        if track.subject not in subjects:
+            subjects.append(track.subject)
+    return out
 
 
 #: :func:`sensitivity` under the name the package exports (``sovgame.sensitivity`` is this package).

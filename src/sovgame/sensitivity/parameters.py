@@ -22,6 +22,7 @@ from ..core.model import Cost, Game, Incidence, Profile
 from ..core.numbers import fmt
 from ..errors import ParameterError
 from ..sections.capacity import stated
+from ..sections.effects import Effects
 
 
 class ParameterKind(StrEnum):
@@ -30,6 +31,8 @@ class ParameterKind(StrEnum):
     PAYOFF = "payoff"
     WEIGHT = "weight"
     EXPOSURE = "exposure"
+    EFFECT = "effect"
+    SECTION = "section"  # a ranged number of a section, followed for claims (section_numbers)
     PLAUSIBLE_TOP = "plausible_top"
 
 
@@ -54,7 +57,8 @@ class Parameter:
     cost: str | None = None
     lowest: Fraction | None = None
     highest: Fraction | None = None
-    declared: tuple[Fraction, Fraction] | None = None  # a weight's weights_range, when the file gives one
+    declared: tuple[Fraction, Fraction] | None = None  # a weight's weights_range (an effect's effect_range)
+    cells: tuple[Profile, ...] = ()  # an effect's outcomes: the player's payoff at each holds it
 
     def allowed(self, x: Fraction) -> bool:
         """Whether the file may hold x here."""
@@ -102,6 +106,7 @@ def parameters(x: Game | Case, costs: tuple[str, ...] | None = None) -> list[Par
             )
     custom = tuple(c.name for c in stated(case).costs if c.incidence == Incidence.CUSTOM)
     out += _exposures(game, tuple(name for name in kept if name in custom))
+    out += _effects(case)
     if case.plausible_kappa is not None:
         lo, hi = case.plausible_kappa
         out.append(
@@ -136,6 +141,27 @@ def _exposures(game: Game, kept: tuple[str, ...]) -> list[Parameter]:
                     )
                 )
     return out
+
+
+def _effects(case: Case) -> list[Parameter]:
+    """The ``[[effects]]`` of the file: each moves its player's payoff at all its cells at once."""
+    section = case.section(Effects)
+    if section is None:
+        return []
+    names = case.game.player_names
+    return [
+        Parameter(
+            ParameterKind.EFFECT,
+            f"effect:{e.name}",
+            f"the effect {e.name} ({names[e.player]}'s payoff at {len(e.cells)} outcomes)",
+            e.effect,
+            player=e.player,
+            lowest=None,
+            declared=e.effect_range,
+            cells=e.cells,
+        )
+        for e in section.effects
+    ]
 
 
 def find_parameter(
@@ -219,6 +245,11 @@ def line(x: Game | Case, parameter: Parameter, costs: tuple[str, ...] | None = N
         index = parameter.profile + (parameter.player,)
         dU[index] = Fraction(1)
         U[index] = Fraction(0)
+    elif parameter.kind == ParameterKind.EFFECT:
+        assert parameter.player is not None
+        for cell in parameter.cells:
+            dU[cell + (parameter.player,)] = Fraction(1)
+        U = U - parameter.value * dU
     elif parameter.kind in (ParameterKind.WEIGHT, ParameterKind.EXPOSURE):
         cost = next(c for c in game.costs if c.name == parameter.cost)
         i = parameter.player
@@ -261,6 +292,8 @@ def with_value(x: Game | Case, parameter: Parameter, value: Fraction) -> Case:
     if parameter.kind == ParameterKind.PLAUSIBLE_TOP:
         assert case.plausible_kappa is not None
         return replace(case, plausible_kappa=(case.plausible_kappa[0], value))
+    if parameter.kind == ParameterKind.EFFECT:
+        return with_effect(case, parameter, value)
     costs = []
     for cost in game.costs:
         if cost.name == parameter.cost:
@@ -276,6 +309,20 @@ def with_value(x: Game | Case, parameter: Parameter, value: Fraction) -> Case:
                 cost = replace(cost, exposure=exposure)
         costs.append(cost)
     return replace(case, game=replace(game, costs=tuple(costs)))
+
+
+def with_effect(case: Case, parameter: Parameter, value: Fraction) -> Case:
+    """The case with the effect at ``value``: value − effect added to each payoff holding it,
+    and the section saying the new value."""
+    section = case.section(Effects)
+    assert section is not None and parameter.player is not None
+    payoffs = case.game.payoffs.copy()
+    for cell in parameter.cells:
+        payoffs[cell + (parameter.player,)] += value - parameter.value
+    name = parameter.key.removeprefix("effect:")
+    moved = Effects(tuple(replace(e, effect=value) if e.name == name else e for e in section.effects))
+    changed = replace(case, game=case.game.with_payoffs(payoffs))
+    return replace(changed, sections=tuple(moved if s is section else s for s in case.sections))
 
 
 def scale_of(game: Game, parameter: Parameter) -> Fraction:
