@@ -83,3 +83,13 @@ def test_robust_json_says_what_was_drawn_and_over_which_ranges(runner):
     assert plain.exit_code == 0 and "sections" not in json.loads(plain.stdout)
     table = invoke(runner, "robust", "scenario_india_engaged", "--samples", "50")
     assert "draws of the sections' declared ranges" in table.stdout
+
+
+def test_the_number_of_section_draws_is_the_users_to_choose(runner):
+    few = invoke(runner, "robust", "scenario_india_engaged", "--samples", "50", "--section-draws", "7", "-f", "json")
+    assert few.exit_code == 0, few.stderr
+    assert json.loads(few.stdout)["sections"]["samples"] == 7
+    none = invoke(runner, "robust", "scenario_india_engaged", "--samples", "50", "--section-draws", "0", "-f", "json")
+    assert none.exit_code == 0 and "sections" not in json.loads(none.stdout)
+    negative = invoke(runner, "robust", "scenario_india_engaged", "--section-draws", "-1")
+    assert negative.exit_code == 2 and "--section-draws" in negative.stderr

@@ -106,10 +106,7 @@ class _DelayedProgress:
 
 
 DaskOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--dask", metavar="ADDRESS", envvar="SOVGAME_DASK", help="Run on the Dask scheduler at ADDRESS (same output)."
-    ),
+    str | None, typer.Option("--dask", metavar="ADDRESS", envvar="SOVGAME_DASK", help="Dask scheduler (same output).")
 ]
 
 
@@ -119,19 +116,17 @@ def robust_command(
     game: GameArg,
     samples: Annotated[int, typer.Option("--samples", "-n", help="Games to draw.")] = 10_000,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (>= 0).")] = 0,
-    noise: Annotated[
-        float | None, typer.Option("--noise", help="Cardinal games: SD of Normal noise on payoffs.")
-    ] = None,
+    noise: Annotated[float | None, typer.Option("--noise", help="SD of payoff noise (cardinal games).")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
     dask: DaskOpt = None,
     target: TargetOpt = None,
     cost: CostOpt = None,
     unique_subsample: Annotated[
-        int | None,
-        typer.Option(
-            "--unique-subsample", help="Samples given the exact 'only equilibrium' test (default: enough for ±0.005)."
-        ),
+        int | None, typer.Option("--unique-subsample", help="Exact 'only equilibrium' samples (default: ±0.005).")
     ] = None,
+    section_draws: Annotated[
+        int, typer.Option("--section-draws", metavar="N", help="Exact draws of section ranges (0: none).")
+    ] = 100,
     free_order: Annotated[
         bool, typer.Option("--free-order", help="Draw payoffs from [payoff_ranges], orderings free.")
     ] = False,
@@ -151,6 +146,8 @@ def robust_command(
     from ..present.robust import robust_sections
     from ..robustness.runner import robust
 
+    if section_draws < 0:
+        raise UsageError("--section-draws: a number of draws, 0 or more")
     if dask and workers != 1:
         raise UsageError("--workers: the workers of a Dask cluster (--dask) are its own; leave --workers out")
     loaded = load_game(game)
@@ -179,7 +176,7 @@ def robust_command(
     from ..robustness.model_draws import draw_models
 
     models = draw_models(loaded, samples, seed)  # None unless the file declares [spoiler] or [bargaining] ranges
-    sections = _section_draws(loaded, samples, seed)  # None unless a ranged section number is read
+    sections = _section_draws(loaded, samples, seed, section_draws)  # None unless a ranged number is read
     render(
         fmt,
         lambda: (
@@ -197,12 +194,12 @@ def robust_command(
     )
 
 
-def _section_draws(loaded, samples: int, seed: int):
+def _section_draws(loaded, samples: int, seed: int, most: int):
     """The ranged section numbers drawn (:mod:`sovgame.findings.section_draws`); None, without
     importing the claim graders, for a file with neither claims nor ranged effects."""
     from ..findings.section_draws import draw_sections, may_draw
 
-    return draw_sections(loaded, samples, seed) if may_draw(loaded) else None
+    return draw_sections(loaded, samples, seed, most) if most > 0 and may_draw(loaded) else None
 
 
 def _free_order(loaded, samples: int, seed: int, fmt: OutputFormat, other_options: bool) -> None:

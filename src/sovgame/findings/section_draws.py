@@ -112,15 +112,15 @@ def may_draw(case: Case) -> bool:
     return bool(case.claims) or any(e.effect_range is not None for e in (effects.effects if effects else ()))
 
 
-def draw_sections(case: Case, samples: int, seed: int = 0) -> SectionDraws | None:
-    """The grades and verdicts over min(``samples``, :data:`MAX_DRAWS`) draws of every ranged
-    section number (module docstring); None when there is none, or nothing reads one."""
-    if not may_draw(case):
+def draw_sections(case: Case, samples: int, seed: int = 0, most: int = MAX_DRAWS) -> SectionDraws | None:
+    """The grades and verdicts over min(``samples``, ``most``) draws of every ranged section
+    number (module docstring); None when there is none, nothing reads one, or ``most`` is 0."""
+    if most <= 0 or not may_draw(case):
         return None
     runner = Runner(case)
     if not runner.numbers or not runner.subjects:
         return None
-    count = min(samples, MAX_DRAWS)
+    count = min(samples, most)
     rng = np.random.default_rng(seed)
     steps = rng.integers(0, GRID, size=(count, len(runner.numbers)), endpoint=True)
     tallies: dict[str, Counter[str]] = {s: Counter() for s in runner.subjects}
