@@ -99,16 +99,20 @@ def costs_section(x: Game | Case) -> Section | None:
     if not game.costs:
         return None
     names = game.player_names
+    # A "between" column of "all" on every row says nothing, and costs it a terminal's width.
+    everyone = all(len(cost.between) == game.n_players for cost in game.costs)
     rows = []
     for cost in game.costs:
-        between = "all" if len(cost.between) == game.n_players else ", ".join(names[j] for j in cost.between)
+        between = [] if everyone else [", ".join(names[j] for j in cost.between)]
         shown = cost.name if cost.label is None else f"{cost.label} ({cost.name})"
         rows.append(
-            [shown, cost.incidence, between] + [fmt(w) for w in cost.weights] + [_basis_text(cost.bases(), names)]
+            [shown, cost.incidence, *between] + [fmt(w) for w in cost.weights] + [_basis_text(cost.bases(), names)]
         )
     plausible = case.plausible_kappa
     caption = "weights: payoff units at cost level κ = 1 (costs as stated)"
-    columns = ["cost", "incidence", "between"] + names + ["weights"]
+    if everyone:
+        caption = "every cost falls between all players; " + caption
+    columns = ["cost", "incidence"] + ([] if everyone else ["between"]) + names + ["weights"]
     caption += (
         "; a weight is sourced when a cited figure pins it, assumed when the analyst chose it (where the "
         "file gives no basis: sourced when the cost cites a source)"
@@ -122,7 +126,7 @@ def costs_section(x: Game | Case) -> Section | None:
         rows,
         caption=caption,
         name="costs",
-        numeric=set(range(3, 3 + game.n_players)),
+        numeric=set(range(len(columns) - 1 - game.n_players, len(columns) - 1)),
         whole={0},  # a cost's name, to type in --set and --cost
         lines=sources + _acknowledged_traps(case),
     )
