@@ -79,6 +79,7 @@ from ..core.model import Game, Profile
 from ..solvers.equilibria import pure_equilibria
 from ..solvers.pivoting import solve_two_player
 from .regimes import pairwise_breakpoints, representative
+from .rival_cover import covered_by_rivals
 from .root_points import PairAtRoot, alone_at_root, pair_at_root
 from .support_pairs import (
     PairBreakpoints,
@@ -94,6 +95,9 @@ from .support_pairs import (
 from .support_pairs import pure_equilibria as integer_pure_equilibria
 from .support_polynomials import IntegerGame
 from .unique_nplayer import EXACT_NOTE, exact_tail
+
+#: Support pairs of the survivors from which an open gap is first tried by witnesses.
+COVER_FROM_PAIRS = 500
 
 IRRATIONAL_NOTE = "the threshold is an irrational root, given as a rational bracket"
 
@@ -242,6 +246,9 @@ class _Walk:
         state, alive = standing(a, b, self.target)
         if state != Standing.OPEN:
             return [Element(lo, hi, False, state == Standing.ALONE)]
+        strict = self.target_strict(a, b)  # constant on the pairwise gap, so at its inner roots too
+        if self.rivals_everywhere(lo, hi, alive, strict):
+            return [Element(lo, hi, False, False)]
         inner, active = self.inner_points(lo, hi, alive)
 
         def alone_at(kappa: Fraction) -> bool:
@@ -254,7 +261,6 @@ class _Walk:
         lowers: list[Endpoint] = [lo, *inner]
         uppers: list[Endpoint | None] = [*inner, hi]
         pieces = [alone_at(between(below, above)) for below, above in zip(lowers, uppers)]
-        strict = self.target_strict(a, b)  # constant on the pairwise gap, so at its inner roots too
         out = [Element(lo, uppers[0], False, pieces[0])]
         for index, point in enumerate(inner):
             if isinstance(point, Fraction):
@@ -265,6 +271,17 @@ class _Walk:
                 at = self.alone_at_root(point, alive, active)
             out += [Element(point, point, True, at), Element(point, uppers[index + 1], False, pieces[index + 1])]
         return out
+
+    def rivals_everywhere(self, lo: Fraction, hi: Fraction | None, alive: tuple[int, int], strict: bool) -> bool:
+        """Whether rival equilibria provably cover the open gap (lo, hi) but for finitely many
+        points where the strict target has them as limits, or all of it (:mod:`sovgame.costs.rival_cover`).
+        Tried where the survivors have enough support pairs for the pair-by-pair walk to cost
+        more than a few exact solves."""
+        rows, cols = len(members(alive[0])), len(members(alive[1]))
+        require(open_gap_work(rows, cols))
+        if support_pairs(rows, cols) < COVER_FROM_PAIRS:
+            return False
+        return covered_by_rivals(self.cache, alive, self.target, (lo, hi), strict)
 
     def target_strict(self, a: list[list[int]], b: list[list[int]]) -> bool:
         """Whether every deviation from the target strictly loses at the payoffs (a, b)."""
