@@ -9,19 +9,20 @@ of the report compared as text), then per size and kind the median, 99th percent
 CPU time of each side, and exits 1 on any mismatch. Usage:
 
     python benchmarks/compare_thresholds.py --baseline d235d7d [--sizes 2 3 ... 10] [--games 200]
-                                            [--save-baseline FILE] [--baseline-results FILE]
-                                            [--only-baseline]
+                                            [--limit 60] [--save-baseline FILE] [--baseline-results FILE]
 
-The baseline can take long (its heavy tail is the point); ``--save-baseline`` keeps its
-results as JSON lines, and ``--baseline-results`` reuses such a file instead of running it
-again (the timings then come from that earlier run: say so when quoting them).
+The two sides run at the same time, each in its own process (CPU times, so they do not
+flatter each other). A game past ``--limit`` CPU seconds is stopped, counted, shown as
+≥ the limit and not compared. ``--save-baseline`` keeps the baseline's results as JSON lines,
+and ``--baseline-results`` reuses such a file instead of running it again (its timings then
+come from that earlier run: say so when quoting them).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -34,8 +35,18 @@ ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("custom", "confront")
 
 
-def worker(sizes: list[int], games: int, seed: int) -> None:
-    """Print one JSON line per game: size, kind, index, CPU seconds, the report's JSON."""
+class CpuLimit(Exception):
+    """A game ran past ``--limit`` CPU seconds."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise CpuLimit
+
+
+def worker(sizes: list[int], games: int, seed: int, limit: float) -> None:
+    """Print one JSON line per game: size, kind, index, CPU seconds, the report's JSON (None
+    for a game stopped at ``limit`` CPU seconds)."""
+    signal.signal(signal.SIGPROF, _stop)
     import numpy as np
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -50,28 +61,34 @@ def worker(sizes: list[int], games: int, seed: int) -> None:
             rng = np.random.default_rng([seed, k, KINDS.index(kind)])
             for index in range(games):
                 game = random_costed_game(rng, k, k, kind)
-                with work_limit(None):
-                    start = time.process_time()
-                    report = compute_thresholds(game)
-                    cpu = time.process_time() - start
-                line = {"size": k, "kind": kind, "index": index, "cpu": cpu, "json": report.to_json()}
+                line: dict = {"size": k, "kind": kind, "index": index}
+                start = time.process_time()
+                signal.setitimer(signal.ITIMER_PROF, limit)  # CPU seconds
+                try:
+                    with work_limit(None):
+                        line["json"] = compute_thresholds(game).to_json()
+                except CpuLimit:
+                    line["json"] = None  # stopped: over the limit, not compared
+                finally:
+                    signal.setitimer(signal.ITIMER_PROF, 0)
+                line["cpu"] = time.process_time() - start
                 print(json.dumps(line), flush=True)
 
 
-def run_worker(source: Path | None, args: argparse.Namespace, save: Path | None) -> list[dict]:
-    """Run :func:`worker` in a fresh process, with ``source`` (a ``src`` folder) first on the
-    path, or the installed package; its lines, also written to ``save``."""
-    env = dict(os.environ)
+def start_worker(source: Path | None, args: argparse.Namespace, out: Path) -> subprocess.Popen:
+    """Start :func:`worker` in a fresh process writing to ``out``, with ``source`` (a ``src``
+    folder) first on the path, or the installed package."""
     command = [sys.executable, str(Path(__file__).resolve()), "--worker", "--games", str(args.games)]
-    command += ["--seed", str(args.seed), "--sizes", *map(str, args.sizes)]
+    command += ["--seed", str(args.seed), "--limit", str(args.limit), "--sizes", *map(str, args.sizes)]
     if source is not None:
-        env["PYTHONPATH"] = str(source) + os.pathsep + env.get("PYTHONPATH", "")
         command = [sys.executable, "-c", _PATH_FIRST.format(src=str(source)), *command[1:]]
-    output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
-    lines = [json.loads(line) for line in output.splitlines() if line.strip()]
-    if save is not None:
-        save.write_text(output)
-    return lines
+    with out.open("w") as sink:
+        return subprocess.Popen(command, stdout=sink)
+
+
+def read_lines(path: Path) -> list[dict]:
+    """The JSON lines a worker wrote."""
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
 #: An editable install's finder can come before PYTHONPATH: put the baseline's src first by hand.
@@ -93,8 +110,8 @@ def baseline_source(commit: str, folder: Path) -> Path:
     return folder / "src"
 
 
-def table(before: list[dict], after: list[dict]) -> None:
-    """Median, p99 and worst CPU ms per size and kind, before and after."""
+def table(before: list[dict], after: list[dict], limit: float) -> None:
+    """Median, p99 and worst CPU ms per size and kind, before and after (≥: stopped at the limit)."""
     print(
         f"\n{'size':>5} {'kind':9} {'before: median':>15} {'p99':>9} {'worst':>10}   {'after: median':>14} {'p99':>9} {'worst':>9}"
     )
@@ -107,7 +124,8 @@ def table(before: list[dict], after: list[dict]) -> None:
         cells = []
         for times in (sorted(bs), sorted(as_)):
             p99 = times[int(0.99 * (len(times) - 1))]
-            cells.append(f"{1e3 * statistics.median(times):9.1f} ms {1e3 * p99:9.1f} {1e3 * times[-1]:10.1f}")
+            worst = ("≥" if times[-1] >= limit else "") + f"{1e3 * times[-1]:.1f}"
+            cells.append(f"{1e3 * statistics.median(times):9.1f} ms {1e3 * p99:9.1f} {worst:>10}")
         print(f"{k:>3}x{k:<1} {kind:9} {cells[0]}   {cells[1]}", flush=True)
 
 
@@ -117,34 +135,45 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(range(2, 11)))
     parser.add_argument("--games", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--limit", type=float, default=60.0, help="CPU seconds after which a game is stopped")
     parser.add_argument("--save-baseline", type=Path)
     parser.add_argument("--baseline-results", type=Path, help="reuse a file written by --save-baseline")
-    parser.add_argument("--only-baseline", action="store_true", help="run the baseline alone (with --save-baseline)")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker(args.sizes, args.games, args.seed)
+        worker(args.sizes, args.games, args.seed, args.limit)
         return
-    if args.baseline_results:
-        before = [json.loads(line) for line in args.baseline_results.read_text().splitlines() if line.strip()]
-        print(f"baseline: {args.baseline_results} (timings from the run that wrote it)")
-    else:
-        with tempfile.TemporaryDirectory() as folder:
-            before = run_worker(baseline_source(args.baseline, Path(folder)), args, args.save_baseline)
-        print(f"baseline {args.baseline}: {before[0]['source']}")
-        if args.only_baseline:
-            return
-    after = run_worker(None, args, None)
+    with tempfile.TemporaryDirectory() as folder:
+        here = Path(folder)
+        workers = []
+        if not args.baseline_results:  # both sides at once, in the same run
+            workers.append(start_worker(baseline_source(args.baseline, here), args, here / "before.jsonl"))
+        workers.append(start_worker(None, args, here / "after.jsonl"))
+        if any(w.wait() for w in workers):
+            sys.exit("a worker failed")
+        before = read_lines(args.baseline_results or here / "before.jsonl")
+        after = read_lines(here / "after.jsonl")
+        if args.save_baseline and not args.baseline_results:
+            args.save_baseline.write_text((here / "before.jsonl").read_text())
+    print(
+        f"baseline {args.baseline}: {before[0]['source']}"
+        + (f" (from {args.baseline_results})" if args.baseline_results else "")
+    )
     print(f"this tree: {after[0]['source']}")
     before, after = before[1:], after[1:]
-    keys = {(d["size"], d["kind"], d["index"]) for d in after}
-    before = [d for d in before if (d["size"], d["kind"], d["index"]) in keys]
-    mismatches = [a for b, a in zip(before, after) if b["json"] != a["json"]]
-    print(f"games compared: {len(after)}; mismatches: {len(mismatches)}")
+    if len(before) != len(after):
+        sys.exit(f"the two sides ran {len(before)} and {len(after)} games")
+    both = [(b, a) for b, a in zip(before, after) if b["json"] is not None and a["json"] is not None]
+    mismatches = [a for b, a in both if b["json"] != a["json"]]
+    stopped = [(b["json"] is None, a["json"] is None) for b, a in zip(before, after)]
+    print(
+        f"games compared: {len(both)} of {len(after)} (stopped at {args.limit:g} CPU s: "
+        f"{sum(b for b, _ in stopped)} before, {sum(a for _, a in stopped)} after); mismatches: {len(mismatches)}"
+    )
     for a in mismatches[:10]:
         print(f"  differs: {a['size']}x{a['size']} {a['kind']} game {a['index']}")
-    table(before, after)
-    sys.exit(1 if mismatches or len(before) != len(after) else 0)
+    table(before, after, args.limit)
+    sys.exit(1 if mismatches else 0)
 
 
 if __name__ == "__main__":

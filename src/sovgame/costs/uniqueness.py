@@ -52,6 +52,11 @@ same argument at any κ₀ in it. So each element's answer holds on the whole el
 the pieces are the exact set; :mod:`tests/costs/reference_unique.py` checks it against
 solving at every root of every support pair.
 
+**Gaps full of rivals.** Before listing its candidate pairs, an open gap whose survivors have
+many support pairs is tried by :mod:`sovgame.costs.rival_cover`: where rival equilibria are
+proved at every κ of it (or at all but finitely many, the target strict), it is one element,
+not alone, which is what the walk would find on each of its stretches.
+
 Each piece carries what keeps the target from being alone just beyond its ends
 (:class:`Neighbour`): the pure equilibria there and whether the target is an equilibrium at
 all, read at one rational of the element next to it — they are the same anywhere in that
