@@ -15,7 +15,9 @@ The two sides run at the same time, each in its own process (CPU times, so they 
 flatter each other). A game past ``--limit`` CPU seconds is stopped, counted, shown as
 ≥ the limit and not compared. ``--save-baseline`` keeps the baseline's results as JSON lines,
 and ``--baseline-results`` reuses such a file instead of running it again (its timings then
-come from that earlier run: say so when quoting them).
+come from that earlier run: say so when quoting them); ``--tree-results`` does the same for
+this tree's side (a worker's output: ``--worker`` prints it). Files of an unfinished run are
+compared on the games both hold.
 """
 
 from __future__ import annotations
@@ -138,6 +140,7 @@ def main() -> None:
     parser.add_argument("--limit", type=float, default=60.0, help="CPU seconds after which a game is stopped")
     parser.add_argument("--save-baseline", type=Path)
     parser.add_argument("--baseline-results", type=Path, help="reuse a file written by --save-baseline")
+    parser.add_argument("--tree-results", type=Path, help="reuse such a file of this tree's results")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -148,21 +151,25 @@ def main() -> None:
         workers = []
         if not args.baseline_results:  # both sides at once, in the same run
             workers.append(start_worker(baseline_source(args.baseline, here), args, here / "before.jsonl"))
-        workers.append(start_worker(None, args, here / "after.jsonl"))
+        if not args.tree_results:
+            workers.append(start_worker(None, args, here / "after.jsonl"))
         if any(w.wait() for w in workers):
             sys.exit("a worker failed")
         before = read_lines(args.baseline_results or here / "before.jsonl")
-        after = read_lines(here / "after.jsonl")
+        after = read_lines(args.tree_results or here / "after.jsonl")
         if args.save_baseline and not args.baseline_results:
             args.save_baseline.write_text((here / "before.jsonl").read_text())
     print(
         f"baseline {args.baseline}: {before[0]['source']}"
         + (f" (from {args.baseline_results})" if args.baseline_results else "")
     )
-    print(f"this tree: {after[0]['source']}")
+    print(f"this tree: {after[0]['source']}" + (f" (from {args.tree_results})" if args.tree_results else ""))
     before, after = before[1:], after[1:]
-    if len(before) != len(after):
-        sys.exit(f"the two sides ran {len(before)} and {len(after)} games")
+    if len(before) != len(after):  # results of an unfinished run: the games both sides ran
+        print(
+            f"the two sides ran {len(before)} and {len(after)} games: comparing the first {min(len(before), len(after))}"
+        )
+        before, after = before[: len(after)], after[: len(before)]
     both = [(b, a) for b, a in zip(before, after) if b["json"] is not None and a["json"] is not None]
     mismatches = [a for b, a in both if b["json"] != a["json"]]
     stopped = [(b["json"] is None, a["json"] is None) for b, a in zip(before, after)]
