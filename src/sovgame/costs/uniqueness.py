@@ -251,6 +251,7 @@ class _Walk:
         state, alive = standing(a, b, self.target)
         if state != Standing.OPEN:
             return [Element(lo, hi, False, state == Standing.ALONE)]
+        require(open_gap_work(len(members(alive[0])), len(members(alive[1]))))
         strict = self.target_strict(a, b)  # constant on the pairwise gap, so at its inner roots too
         if self.rivals_everywhere(lo, hi, alive, strict):
             return [Element(lo, hi, False, False)]
@@ -283,7 +284,6 @@ class _Walk:
         Tried where the survivors have enough support pairs for the pair-by-pair walk to cost
         more than a few exact solves."""
         rows, cols = len(members(alive[0])), len(members(alive[1]))
-        require(open_gap_work(rows, cols))
         if support_pairs(rows, cols) < COVER_FROM_PAIRS:
             return False
         return covered_by_rivals(self.cache, alive, self.target, (lo, hi), strict)
@@ -297,8 +297,7 @@ class _Walk:
     def inner_points(self, lo: Fraction, hi: Fraction | None, alive: tuple[int, int]) -> tuple[list[Endpoint], list]:
         """An open gap's kept roots, sorted, and the systems of the pairs that may hold there."""
         a, b = self.payoffs(between(lo, hi))
-        rows, cols = len(members(alive[0])), len(members(alive[1]))
-        require(open_gap_work(rows, cols))
+        rows, cols = len(members(alive[0])), len(members(alive[1]))  # open_gap_work: counted by the caller
         pairs = candidate_pairs(a, b, alive)
         require(support_pair_work([len(I) for I, _ in pairs], rows + cols))
         inner: list[Endpoint] = []
