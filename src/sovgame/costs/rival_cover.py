@@ -28,8 +28,13 @@ equilibrium on the gap, the target is alone nowhere in it: rivals at κ → r fr
 side have a limit point, an equilibrium at r (the equilibrium conditions are closed in κ and
 in the mixes), and it is not the target, since near a strict equilibrium and near r each
 player's only best reply is its target strategy (the limit argument of
-:mod:`sovgame.costs.uniqueness`). The walk's answer on the gap is then "not alone" throughout,
-which is what it would find stretch by stretch.
+:mod:`sovgame.costs.uniqueness`). Where the target is not strict, each point left must be
+proved on its own: inside another witness's stretch, or an end of one at which both of its
+systems are nonsingular, so that its mixes N_j/D are continuous there and their limit
+satisfies the equilibrium conditions (closed ones, not strictly), and at which some strategy
+other than the target's keeps a nonzero weight (N_j ≠ 0, an exact sign): that limit is a
+rival (:func:`rival_limit`). The walk's answer on the gap is then "not alone" throughout,
+which is what it would find stretch by stretch (its answers are exact).
 """
 
 from __future__ import annotations
