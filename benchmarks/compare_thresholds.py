@@ -16,8 +16,8 @@ flatter each other). A game past ``--limit`` CPU seconds is stopped, counted, sh
 ≥ the limit and not compared. ``--save-baseline`` keeps the baseline's results as JSON lines,
 and ``--baseline-results`` reuses such a file instead of running it again (its timings then
 come from that earlier run: say so when quoting them); ``--tree-results`` does the same for
-this tree's side (a worker's output: ``--worker`` prints it). Files of an unfinished run are
-compared on the games both hold.
+this tree's side (a worker's output: ``--worker`` prints it). Files of an unfinished run, or
+several workers' files joined, are compared on the games both sides hold.
 """
 
 from __future__ import annotations
@@ -112,23 +112,27 @@ def baseline_source(commit: str, folder: Path) -> Path:
     return folder / "src"
 
 
-def table(before: list[dict], after: list[dict], limit: float) -> None:
-    """Median, p99 and worst CPU ms per size and kind, before and after (≥: stopped at the limit)."""
-    print(
-        f"\n{'size':>5} {'kind':9} {'before: median':>15} {'p99':>9} {'worst':>10}   {'after: median':>14} {'p99':>9} {'worst':>9}"
-    )
-    groups: dict[tuple[int, str], tuple[list[float], list[float]]] = {}
+def table(before: list[dict], after: list[dict]) -> None:
+    """Per size and kind: games, then each side's median, 99th percentile and worst CPU ms and
+    its games over a second (≥: stopped at the limit, a lower bound)."""
+    side = f"{'median':>9} {'p99':>9} {'worst':>10} {'> 1 s':>5}"
+    print(f"\n{'':21} {'before (ms):':<36}   {'after (ms):':<36}")
+    print(f"{'size':>5} {'kind':9} {'games':>5} {side}   {side}")
+    groups: dict[tuple[int, str], tuple[list[dict], list[dict]]] = {}
     for b, a in zip(before, after):
         pair = groups.setdefault((b["size"], b["kind"]), ([], []))
-        pair[0].append(b["cpu"])
-        pair[1].append(a["cpu"])
-    for (k, kind), (bs, as_) in groups.items():
+        pair[0].append(b)
+        pair[1].append(a)
+    for (k, kind), sides in groups.items():
         cells = []
-        for times in (sorted(bs), sorted(as_)):
-            p99 = times[int(0.99 * (len(times) - 1))]
-            worst = ("≥" if times[-1] >= limit else "") + f"{1e3 * times[-1]:.1f}"
-            cells.append(f"{1e3 * statistics.median(times):9.1f} ms {1e3 * p99:9.1f} {worst:>10}")
-        print(f"{k:>3}x{k:<1} {kind:9} {cells[0]}   {cells[1]}", flush=True)
+        for runs in sides:
+            times = sorted(d["cpu"] for d in runs)
+            worst = max(runs, key=lambda d: (d["json"] is None, d["cpu"]))
+            stopped = "≥" if worst["json"] is None else ""
+            p99, slow = times[int(0.99 * (len(times) - 1))], sum(t > 1 for t in times)
+            worst_ms = f"{stopped}{1e3 * worst['cpu']:.0f}"
+            cells.append(f"{1e3 * statistics.median(times):9.1f} {1e3 * p99:9.1f} {worst_ms:>10} {slow:>5}")
+        print(f"{k:>3}x{k:<1} {kind:9} {len(sides[0]):>5} {cells[0]}   {cells[1]}", flush=True)
 
 
 def main() -> None:
@@ -165,11 +169,11 @@ def main() -> None:
     )
     print(f"this tree: {after[0]['source']}" + (f" (from {args.tree_results})" if args.tree_results else ""))
     before, after = before[1:], after[1:]
-    if len(before) != len(after):  # results of an unfinished run: the games both sides ran
-        print(
-            f"the two sides ran {len(before)} and {len(after)} games: comparing the first {min(len(before), len(after))}"
-        )
-        before, after = before[: len(after)], after[: len(before)]
+    by_game = {(d["size"], d["kind"], d["index"]): d for d in before}
+    pairs = [(by_game[key], a) for a in after if (key := (a["size"], a["kind"], a["index"])) in by_game]
+    if len(pairs) < len(after):  # results of an unfinished run: the games both sides ran
+        print(f"the baseline ran {len(pairs)} of this tree's {len(after)} games: comparing those")
+    before, after = [b for b, _ in pairs], [a for _, a in pairs]
     both = [(b, a) for b, a in zip(before, after) if b["json"] is not None and a["json"] is not None]
     mismatches = [a for b, a in both if b["json"] != a["json"]]
     stopped = [(b["json"] is None, a["json"] is None) for b, a in zip(before, after)]
@@ -179,7 +183,7 @@ def main() -> None:
     )
     for a in mismatches[:10]:
         print(f"  differs: {a['size']}x{a['size']} {a['kind']} game {a['index']}")
-    table(before, after, args.limit)
+    table(before, after)
     sys.exit(1 if mismatches else 0)
 
 
