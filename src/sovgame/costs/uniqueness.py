@@ -52,6 +52,11 @@ same argument at any κ₀ in it. So each element's answer holds on the whole el
 the pieces are the exact set; :mod:`tests/costs/reference_unique.py` checks it against
 solving at every root of every support pair.
 
+**Gaps full of rivals.** Before listing its candidate pairs, an open gap whose survivors have
+many support pairs is tried by :mod:`sovgame.costs.rival_cover`: where rival equilibria are
+proved at every κ of it (or at all but finitely many, the target strict), it is one element,
+not alone, which is what the walk would find on each of its stretches.
+
 Each piece carries what keeps the target from being alone just beyond its ends
 (:class:`Neighbour`): the pure equilibria there and whether the target is an equilibrium at
 all, read at one rational of the element next to it — they are the same anywhere in that
@@ -79,6 +84,7 @@ from ..core.model import Game, Profile
 from ..solvers.equilibria import pure_equilibria
 from ..solvers.pivoting import solve_two_player
 from .regimes import pairwise_breakpoints, representative
+from .rival_cover import covered_by_rivals
 from .root_points import PairAtRoot, alone_at_root, pair_at_root
 from .support_pairs import (
     PairBreakpoints,
@@ -94,6 +100,9 @@ from .support_pairs import (
 from .support_pairs import pure_equilibria as integer_pure_equilibria
 from .support_polynomials import IntegerGame
 from .unique_nplayer import EXACT_NOTE, exact_tail
+
+#: Support pairs of the survivors from which an open gap is first tried by witnesses.
+COVER_FROM_PAIRS = 500
 
 IRRATIONAL_NOTE = "the threshold is an irrational root, given as a rational bracket"
 
@@ -242,6 +251,10 @@ class _Walk:
         state, alive = standing(a, b, self.target)
         if state != Standing.OPEN:
             return [Element(lo, hi, False, state == Standing.ALONE)]
+        require(open_gap_work(len(members(alive[0])), len(members(alive[1]))))
+        strict = self.target_strict(a, b)  # constant on the pairwise gap, so at its inner roots too
+        if self.rivals_everywhere(lo, hi, alive, strict):
+            return [Element(lo, hi, False, False)]
         inner, active = self.inner_points(lo, hi, alive)
 
         def alone_at(kappa: Fraction) -> bool:
@@ -254,7 +267,6 @@ class _Walk:
         lowers: list[Endpoint] = [lo, *inner]
         uppers: list[Endpoint | None] = [*inner, hi]
         pieces = [alone_at(between(below, above)) for below, above in zip(lowers, uppers)]
-        strict = self.target_strict(a, b)  # constant on the pairwise gap, so at its inner roots too
         out = [Element(lo, uppers[0], False, pieces[0])]
         for index, point in enumerate(inner):
             if isinstance(point, Fraction):
@@ -266,6 +278,16 @@ class _Walk:
             out += [Element(point, point, True, at), Element(point, uppers[index + 1], False, pieces[index + 1])]
         return out
 
+    def rivals_everywhere(self, lo: Fraction, hi: Fraction | None, alive: tuple[int, int], strict: bool) -> bool:
+        """Whether rival equilibria provably cover the open gap (lo, hi) but for finitely many
+        points where the strict target has them as limits, or all of it (:mod:`sovgame.costs.rival_cover`).
+        Tried where the survivors have enough support pairs for the pair-by-pair walk to cost
+        more than a few exact solves."""
+        rows, cols = len(members(alive[0])), len(members(alive[1]))
+        if support_pairs(rows, cols) < COVER_FROM_PAIRS:
+            return False
+        return covered_by_rivals(self.cache, alive, self.target, (lo, hi), strict)
+
     def target_strict(self, a: list[list[int]], b: list[list[int]]) -> bool:
         """Whether every deviation from the target strictly loses at the payoffs (a, b)."""
         t1, t2 = self.target
@@ -275,8 +297,7 @@ class _Walk:
     def inner_points(self, lo: Fraction, hi: Fraction | None, alive: tuple[int, int]) -> tuple[list[Endpoint], list]:
         """An open gap's kept roots, sorted, and the systems of the pairs that may hold there."""
         a, b = self.payoffs(between(lo, hi))
-        rows, cols = len(members(alive[0])), len(members(alive[1]))
-        require(open_gap_work(rows, cols))
+        rows, cols = len(members(alive[0])), len(members(alive[1]))  # open_gap_work: counted by the caller
         pairs = candidate_pairs(a, b, alive)
         require(support_pair_work([len(I) for I, _ in pairs], rows + cols))
         inner: list[Endpoint] = []
