@@ -28,6 +28,7 @@ from ..core.case import Case
 from ..costs.status_quo_exit import movers, status_quo_profile
 from ..costs.thresholds import ThresholdReport, compute_thresholds
 from ..costs.verdicts import Verdict
+from ..robustness import near_ties
 from ..robustness.kappa_sets import linear_sets, nash_binding, unique_sets
 from ..robustness.plan import CHUNK_SIZE, SamplingPlan, VerdictCode, plan_sampling
 from ..robustness.sampling import chunk_generator, draw_samples
@@ -92,8 +93,9 @@ def quick_check(case: Case, report: ThresholdReport | None = None) -> QuickCheck
         gains = plan.gathered.gains(U, W)
         a, b = gains["nash"]
         nash = linear_sets(a, b, strict=False)
+        near = near_ties.settle(plan, nash, plan.nash, U, W, strict=False)  # ends made exact where near
         values["nash"].append(nash.value)
-        codes["nash"].append(nash.verdicts(plan.plausible))
+        codes["nash"].append(near.verdicts)
         binding.append(nash_binding(plan, a, b, nash))
         if plan.two_by_two and plan.pairwise is not None:  # larger games: the walk is not quick
             least, verdicts, open_ = unique_sets(plan, U, W, gains["pairwise"], nash)
