@@ -83,21 +83,39 @@ def settle(
     verdicts = sets.verdicts(plan.plausible)
     holds_top = sets.contains(plan.top)
     flagged = np.flatnonzero(uncertain(sets, plan.top))
+    if not len(flagged):
+        return NearTies(verdicts, holds_top, 0)
+    # Decided once per distinct draw: a game without noise gives identical draws.
+    draws = np.concatenate([U[flagged].reshape(len(flagged), -1), W[flagged].reshape(len(flagged), -1)], axis=1)
+    _, first, inverse = np.unique(draws, axis=0, return_index=True, return_inverse=True)
     plausible = (plan.case.plausible[0], plan.top_exact)
-    cache: dict[bytes, tuple[Interval | None, int, bool]] = {}
-    for j in flagged:
-        tag = U[j].tobytes() + W[j].tobytes()  # identical draws (no noise) are decided once
-        if tag not in cache:
-            interval = exact_set(comparisons, U[j], W[j], strict)
-            code = VerdictCode.of(verdict_for([] if interval is None else [interval], plausible))
-            cache[tag] = interval, int(code), interval is not None and interval.contains(plan.top_exact)
-        interval, verdicts[j], holds_top[j] = cache[tag]
-        sets.nonempty[j] = interval is not None
-        if interval is not None:
-            sets.lo[j], sets.lo_closed[j] = float(interval.lo), interval.lo_closed
-            sets.hi[j] = np.inf if interval.hi is None else float(interval.hi)
-            sets.hi_closed[j] = interval.hi_closed
+    decided = []
+    for j in flagged[first]:
+        interval = exact_set(comparisons, U[j], W[j], strict)
+        code = VerdictCode.of(verdict_for([] if interval is None else [interval], plausible))
+        if interval is None:
+            decided.append((False, 0.0, True, np.inf, True, code, False))
+            continue
+        assert isinstance(interval.lo, Fraction)  # exact_set's ends are fractions
+        hi = np.inf if interval.hi is None else float(interval.hi)
+        lo = _threshold(interval.lo, plan)
+        at_top = interval.contains(plan.top_exact)
+        decided.append((True, lo, interval.lo_closed, hi, interval.hi_closed, code, at_top))
+    columns = [np.array(column)[inverse.reshape(-1)] for column in zip(*decided)]
+    for array, column in zip((sets.nonempty, sets.lo, sets.lo_closed, sets.hi, sets.hi_closed), columns):
+        array[flagged] = column
+    verdicts[flagged], holds_top[flagged] = columns[5], columns[6]
     return NearTies(verdicts, holds_top, len(flagged))
+
+
+def _threshold(lo: Fraction, plan: SamplingPlan) -> float:
+    """The exact lower end as a float that compares with the float top as it does with the
+    exact top (summaries count thresholds ≤ top in floats): rounded to nearest, which keeps
+    ≤ (rounding is monotone), but one float up where an end above the top rounds onto it."""
+    value = float(lo)
+    if value == plan.top and lo > plan.top_exact:
+        return float(np.nextafter(value, np.inf))
+    return value
 
 
 def exact_set(comparisons: Comparisons, U: np.ndarray, W: np.ndarray, strict: bool) -> Interval | None:
