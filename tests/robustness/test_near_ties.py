@@ -15,7 +15,9 @@ from cases import MIXED_COSTS_2X2
 from robustness import reference
 from sovgame import parse_game, robust
 from sovgame.core.case import as_case
+from sovgame.costs.status_quo_exit import status_quo_profile
 from sovgame.costs.verdicts import VERDICTS
+from sovgame.findings.quick_check import exit_codes
 from sovgame.robustness.kappa_sets import linear_sets
 from sovgame.robustness.near_ties import exact_set, uncertain
 from sovgame.robustness.plan import plan_sampling
@@ -161,3 +163,25 @@ def test_json_counts_the_draws_decided_exactly():
     assert data["decided_exactly"] == {"nash": 40, "dominant": 40}
     assert data["criteria"]["nash"]["verdicts"]["holds_today"] == 1.0  # [1, ∞) holds κ = 1
     assert data["criteria"]["dominant"]["verdicts"]["reachable"] == 1.0  # (1, ∞) does not
+
+
+def test_status_quo_exit_near_today_gets_its_exact_verdict():
+    """The quick run's exit of the status quo d: A's move from d gains a − κ·b with b = −1
+    and a = −1 − s (s = U_A(d)), B's move loses 1 at every κ. d holds on [0, 1 + s], so the
+    exit set is (1 + s, ∞): s = −TINY gives (1 − TINY, ∞) ∋ 1, holds today (floats read an
+    exit at 1.0: reachable, wrong); s = 0 gives (1, ∞), reachable; s = TINY gives
+    (1 + TINY, ∞), reachable (top 2)."""
+    plan = plan_2x2()
+    d = status_quo_profile(plan.game)
+    assert d is not None
+    at = int(np.ravel_multi_index(d, (2, 2)))
+    moved_a = int(np.ravel_multi_index((1 - d[0], d[1]), (2, 2)))
+    moved_b = int(np.ravel_multi_index((d[0], 1 - d[1]), (2, 2)))
+    for s, want in ((-TINY, "holds_today"), (0.0, "reachable"), (TINY, "reachable")):
+        U, W = np.zeros((1, 4, 2)), np.zeros((1, 4, 2))
+        U[0, at, 0], U[0, moved_a, 0], W[0, moved_a, 0] = s, -1.0, -1.0
+        U[0, moved_b, 1] = -1.0
+        found = exit_codes(plan, U, W)
+        assert found is not None
+        assert VERDICTS[found[1][0]] == want, s
+        assert found[2] == 1

@@ -47,7 +47,7 @@ UNIT_ROUNDOFF = 2.0**-53
 RELATIVE_BOUND = 8 * UNIT_ROUNDOFF
 
 
-def _close(x: np.ndarray, y: np.ndarray | float) -> np.ndarray:
+def close(x: np.ndarray, y: np.ndarray | float) -> np.ndarray:
     """Where x and y (finite) are within the rounding bound of each other, ties included."""
     with np.errstate(invalid="ignore"):  # inf − inf: never close (both ends unbounded)
         return np.abs(x - y) <= RELATIVE_BOUND * np.maximum(np.abs(x), np.abs(y))
@@ -58,8 +58,8 @@ def uncertain(sets: KappaSets, top: float) -> np.ndarray:
     an end within the rounding bound of κ = 1, of the top or of the other end. Ends at
     infinity are exact (no upper bound), and so is an empty set found by a b = 0 column."""
     finite_hi = np.isfinite(sets.hi)
-    near = _close(sets.lo, 1.0) | _close(sets.lo, top)
-    near |= finite_hi & (_close(sets.hi, 1.0) | _close(sets.hi, top) | _close(sets.lo, sets.hi))
+    near = close(sets.lo, 1.0) | close(sets.lo, top)
+    near |= finite_hi & (close(sets.hi, 1.0) | close(sets.hi, top) | close(sets.lo, sets.hi))
     # A float set empty with ordered ends was emptied by a b = 0 column, exactly.
     return near & (sets.nonempty | (sets.lo >= sets.hi))
 
