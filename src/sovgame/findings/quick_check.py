@@ -20,15 +20,18 @@ some b_i = 0 < a_i or the ends cross), and its exit set is everything above that
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from ..core.case import Case
-from ..costs.status_quo_exit import movers, status_quo_profile
+from ..costs.status_quo_exit import exit_set, linear_held, movers, status_quo_profile
 from ..costs.thresholds import ThresholdReport, compute_thresholds
-from ..costs.verdicts import Verdict
+from ..costs.verdicts import Verdict, verdict_for
+from ..robustness import near_ties
 from ..robustness.kappa_sets import linear_sets, nash_binding, unique_sets
+from ..robustness.near_ties import close
 from ..robustness.plan import CHUNK_SIZE, SamplingPlan, VerdictCode, plan_sampling
 from ..robustness.sampling import chunk_generator, draw_samples
 from ..robustness.summary import describe_model
@@ -58,6 +61,7 @@ class QuickCheck:
     binding: dict[str, float]
     verdicts: dict[str, Verdict | None] = field(default_factory=dict)
     codes: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    decided_exactly: dict[str, int] = field(default_factory=dict)  # draws whose verdict a near tie sent to fractions
 
     def json_data(self) -> dict[str, Any]:
         """Size, seed, model, shares that agree with the file's verdicts, 5/50/95% quantiles of
@@ -70,6 +74,7 @@ class QuickCheck:
             "agreement": dict(self.agreement),
             "quantiles": {name: list(q) for name, q in self.quantiles.items()},
             "binding": dict(self.binding),
+            "decided_exactly": dict(self.decided_exactly),
         }
 
 
@@ -87,13 +92,16 @@ def quick_check(case: Case, report: ThresholdReport | None = None) -> QuickCheck
     values: dict[str, list[np.ndarray]] = {"nash": [], "unique": [], "exit": []}
     codes: dict[str, list[np.ndarray]] = {"nash": [], "unique": [], "exit": []}
     binding = []
+    decided = {"nash": 0, "exit": 0}
     for chunk, first in enumerate(range(0, QUICK_SAMPLES, CHUNK_SIZE)):
         U, W = draw_samples(plan, chunk_generator(QUICK_SEED, chunk), min(CHUNK_SIZE, QUICK_SAMPLES - first))
         gains = plan.gathered.gains(U, W)
         a, b = gains["nash"]
         nash = linear_sets(a, b, strict=False)
+        near = near_ties.settle(plan, nash, plan.nash, U, W, strict=False)  # ends made exact where near
         values["nash"].append(nash.value)
-        codes["nash"].append(nash.verdicts(plan.plausible))
+        codes["nash"].append(near.verdicts)
+        decided["nash"] += near.decided_exactly
         binding.append(nash_binding(plan, a, b, nash))
         if plan.two_by_two and plan.pairwise is not None:  # larger games: the walk is not quick
             least, verdicts, open_ = unique_sets(plan, U, W, gains["pairwise"], nash)
@@ -103,6 +111,7 @@ def quick_check(case: Case, report: ThresholdReport | None = None) -> QuickCheck
         if found is not None:
             values["exit"].append(found[0])
             codes["exit"].append(found[1])
+            decided["exit"] += found[2]
     agreement: dict[str, float | None] = {}
     quantiles: dict[str, tuple[float | None, float | None, float | None]] = {}
     kept = {name: np.concatenate(parts) for name, parts in codes.items() if parts and wanted[name] is not None}
@@ -123,6 +132,7 @@ def quick_check(case: Case, report: ThresholdReport | None = None) -> QuickCheck
         {name: share for name, share in shares.items() if share > 0},
         {name: wanted[name] for name in kept},
         kept,
+        {name: count for name, count in decided.items() if name in kept},
     )
 
 
@@ -147,9 +157,10 @@ def exit_samples(plan: SamplingPlan, samples: int, seed: int) -> tuple[np.ndarra
     return np.concatenate(values), np.concatenate(codes)
 
 
-def exit_codes(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+def exit_codes(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[np.ndarray, np.ndarray, int] | None:
     """The status quo's exit κ (inf: never) and verdict code of each sample (U, W) (module
-    docstring); None when the game has no status quo."""
+    docstring), and how many samples near a tie were decided in fractions; None when the game
+    has no status quo."""
     status_quo = status_quo_profile(plan.game)
     if status_quo is None:
         return None
@@ -165,7 +176,8 @@ def exit_codes(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[np.nda
         ratio = a / b
     lower = np.max(np.where(b > 0, ratio, 0.0), axis=1, initial=0.0)
     upper = np.min(np.where(b < 0, ratio, np.inf), axis=1, initial=np.inf)
-    empty = ((b == 0) & (a > 0)).any(axis=1) | (upper < lower)
+    flat_fails = ((b == 0) & (a > 0)).any(axis=1)  # signs of float differences are exact
+    empty = flat_fails | (upper < lower)
     exit_at = np.where(empty, 0.0, upper)
     top = plan.top
     # The exit set is (hi, ∞) (all of [0, ∞) when the status quo never holds: exit_at 0 then).
@@ -174,7 +186,22 @@ def exit_codes(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[np.nda
         [VERDICT_CODES[Verdict.NEVER], VERDICT_CODES[Verdict.HOLDS_TODAY], VERDICT_CODES[Verdict.REACHABLE]],
         VERDICT_CODES[Verdict.BEYOND],
     )
-    return exit_at, codes
+    # The floats decide where the exit's end is clear of κ = 1, the top and the lower end
+    # (sovgame.robustness.near_ties: the same ratios, the same bound); a tie gets fractions.
+    near = ~flat_fails & np.isfinite(upper) & (close(upper, 1.0) | close(upper, top) | close(upper, lower))
+    for j in np.flatnonzero(near):
+        pairs = [
+            (_exact(U[j, m, i]) - _exact(U[j, at, i]), _exact(W[j, m, i]) - _exact(W[j, at, i]))
+            for i, m in moved.items()
+        ]
+        found = exit_set(linear_held(pairs))
+        exit_at[j] = float(found[0].lo) if found else np.inf
+        codes[j] = VerdictCode.of(verdict_for(found, (plan.case.plausible[0], plan.top_exact)))
+    return exit_at, codes, len(np.flatnonzero(near))
+
+
+def _exact(x: np.floating) -> Fraction:
+    return Fraction(float(x))
 
 
 def _quantiles(values: np.ndarray) -> tuple[float | None, float | None, float | None]:

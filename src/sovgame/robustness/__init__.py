@@ -26,6 +26,9 @@ How each quantity is computed, per sample (payoffs u(s; κ) = U(s) − κ·W(s))
   holds on an interval of κ cut out by the bounds a/b (lower bounds where b > 0, upper bounds
   where b < 0; b = 0 holds always or never). Computed for all samples at once in numpy with
   the semantics of :func:`sovgame.costs.thresholds.compute_thresholds` (tests compare both).
+  Floats only propose the verdict: a sample whose float ends lie within their rounding bound
+  of κ = 1, of the top or of each other is decided again in fractions
+  (:mod:`~sovgame.robustness.near_ties`).
 - ``unique`` (two players): the set of κ where the target is the only equilibrium, as
   :func:`sovgame.costs.thresholds.compute_thresholds` finds it, read for its least κ and its
   verdict. Every pairwise comparison of a player's payoffs against one opponent strategy
@@ -61,7 +64,8 @@ and a run of N samples starts with the samples of any shorter run.
 
 The package, in the order a run flows through it: :mod:`~sovgame.robustness.plan` (the
 sampling model and its arrays), :mod:`~sovgame.robustness.kappa_sets` (thresholds of many
-samples at once), :mod:`~sovgame.robustness.patterns` (what each pattern of comparison signs
+samples at once), :mod:`~sovgame.robustness.near_ties` (their verdicts near a tie, decided
+exactly), :mod:`~sovgame.robustness.patterns` (what each pattern of comparison signs
 proves about uniqueness, worked out once per pattern), :mod:`~sovgame.robustness.batch`
 (equilibria of many samples at one κ), :mod:`~sovgame.robustness.runner` (chunks, workers, the
 exact subsample), :mod:`~sovgame.robustness.chunks` (what a chunk gives back, the per-sample

@@ -24,6 +24,7 @@ class ChunkResult:
     unresolved: int
     types_zero: np.ndarray | None  # 2x2: counts (players + game, type)
     types_top: np.ndarray | None
+    decided_exactly: dict[str, int] = field(default_factory=dict)  # criterion -> draws decided in fractions
 
 
 @dataclass

@@ -95,6 +95,9 @@ class RobustResult(Result):
     values: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
     weights: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
     attribution: tuple = ()  # per criterion, the drawn numbers that carry the disagreement (attribution.py)
+    # Per criterion, the samples whose float verdict lay within its rounding bound and was
+    # decided in fractions instead (near_ties.py).
+    decided_exactly: dict[str, int] = field(default_factory=dict)
 
     @property
     def game(self) -> Game:
@@ -159,6 +162,7 @@ class RobustResult(Result):
             },
             "verdict": self.verdict,
             "attribution": {a.criterion: attribution_to_json(a) for a in self.attribution},
+            "decided_exactly": dict(self.decided_exactly),
             "verdict_scale": verdict_scale_json(),
             "notes": list(self.notes),
         }

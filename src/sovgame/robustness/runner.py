@@ -23,6 +23,7 @@ from ..core.case import Case, as_case
 from ..core.model import Game, Profile
 from ..core.workers import worker_pool
 from ..errors import ParameterError
+from . import near_ties
 from .attribution import attribute
 from .batch import sets_at_kappa
 from .chunks import ChunkResult, PerSample
@@ -49,10 +50,12 @@ def evaluate_samples(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> ChunkR
     gains = plan.gathered.gains(U, W)  # every comparison below, in one pass
     a, b = gains["nash"]
     nash = linear_sets(a, b, strict=False)
-    values["nash"], verdicts["nash"] = nash.value, nash.verdicts(plan.plausible)
+    near_nash = near_ties.settle(plan, nash, plan.nash, U, W, strict=False)  # ends made exact where near
+    values["nash"], verdicts["nash"] = nash.value, near_nash.verdicts
     binding = nash_binding(plan, a, b, nash)
     dominant = linear_sets(*gains["dominance"], strict=True)
-    values["dominant"], verdicts["dominant"] = dominant.value, dominant.verdicts(plan.plausible)
+    near_dominant = near_ties.settle(plan, dominant, plan.dominance, U, W, strict=True)
+    values["dominant"], verdicts["dominant"] = dominant.value, near_dominant.verdicts
     if plan.pairwise is not None:
         value, codes, open_ = unique_sets(plan, U, W, gains["pairwise"], nash)
         values["unique"] = np.where(open_, np.nan, value)
@@ -75,12 +78,13 @@ def evaluate_samples(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> ChunkR
         verdicts,
         open_,
         binding,
-        int(nash.contains(plan.top).sum()),
+        int(near_nash.holds_top.sum()),
         patterns,
         sets,
         unresolved,
         types_zero,
         types_top,
+        {"nash": near_nash.decided_exactly, "dominant": near_dominant.decided_exactly},
     )
 
 
@@ -253,7 +257,10 @@ def robust(
         results, per_sample, size = _run(pool, plan, seed, chunks, samples, progress)
     result = summarise(plan, report, samples, seed, noise, results, per_sample, subsample=size)
     attribution = attribute(plan, seed, report, per_sample.verdicts, per_sample.weights) if plan.uncertain else ()
-    return replace(result, attribution=attribution)
+    decided = Counter[str]()
+    for chunk in results:
+        decided.update(chunk.decided_exactly)
+    return replace(result, attribution=attribution, decided_exactly={c: decided[c] for c in ("nash", "dominant")})
 
 
 def _run(
