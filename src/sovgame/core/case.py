@@ -60,7 +60,7 @@ class Case(Result):
     ``plausible_kappa`` is the range the file declares (None: none); :attr:`plausible` is
     the range analyses use. ``origin`` names the case in messages (a file's name; for a case
     built in Python, ``Game('title')``). ``sections`` holds one dataclass per section the
-    file states, in the order of :data:`sovgame.sections.SECTIONS`.
+    file states, in the order of :data:`sovgame.sections.registry.SECTIONS`.
     """
 
     game: Game

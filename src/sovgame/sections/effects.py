@@ -7,7 +7,7 @@ hold it (``player`` at each outcome of ``cells``) and how far the record allows 
 (``effect_range``). Moving the effect from e to x adds x − e to each of those payoffs, so the
 payoffs stay affine in the effect and ``sensitivity`` follows it exactly like a payoff
 (:mod:`sovgame.sensitivity.parameters`); ``robust`` draws it from its range
-(:mod:`sovgame.robustness.section_draws`).
+(:mod:`sovgame.findings.section_draws`).
 """
 
 from __future__ import annotations
