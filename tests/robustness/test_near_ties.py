@@ -5,6 +5,7 @@ crowded with ties against the independent reference (reference.py)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from fractions import Fraction
 
 import numpy as np
@@ -28,8 +29,10 @@ TINY = 2.0**-60  # far below half an ulp of 1 (2^-53): 1 ± TINY rounds to 1.0
 
 def plan_2x2(top: Fraction = Fraction(2)):
     """A cardinal 2x2 case with target (a0, b0) and plausible range [0, top]; the draws are
-    given by each test, so only its comparisons and range matter."""
-    return plan_sampling(as_case(parse_game(MIXED_COSTS_2X2), [Fraction(0), top]))
+    given by each test, so only its comparisons and range matter (the plan reads them as drawn
+    numbers, not as the file's own)."""
+    plan = plan_sampling(as_case(parse_game(MIXED_COSTS_2X2), [Fraction(0), top]))
+    return replace(plan, exact_payoffs=None, exact_load=None)
 
 
 def one_draw(a0_gain: tuple[float, float], w_moved: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
@@ -185,3 +188,42 @@ def test_status_quo_exit_near_today_gets_its_exact_verdict():
         assert found is not None
         assert VERDICTS[found[1][0]] == want, s
         assert found[2] == 1
+
+
+DECIMAL_TIE = """
+[game]
+title = "a tie written in decimals"
+[[players]]
+name = "A"
+strategies = ["C", "D"]
+compromise = "C"
+[[players]]
+name = "B"
+strategies = ["C", "D"]
+compromise = "C"
+[payoffs]
+"C|C" = [1, 3]
+"C|D" = [0, 4]
+"D|C" = [1.3, 1]
+"D|D" = [0.5, 2]
+[[costs]]
+name = "k"
+incidence = "own_confront"
+weights = [0.3, 1]
+[analysis]
+plausible_kappa = [0, 2]
+"""
+
+
+def test_numbers_the_run_does_not_draw_are_the_files_own_in_the_exact_paths():
+    # Nothing is drawn (cardinal, no noise, no weight range): every sample is the file's game.
+    # A leaving (C, C) for D gains 13/10 − 1 − κ·3/10 ≤ 0 ⇔ κ ≥ 1 (B never gains: 1 < 3), so
+    # compromise is an equilibrium exactly from κ = 1: it holds today. In floats 1.3 − 1 = 0.3000…04
+    # and the ratio rounds above 1, so every draw is near the tie and re-decided: from the file's
+    # 13/10 and 3/10 it holds today, as `thresholds` says; from the floats it would be reachable.
+    result = robust(parse_game(DECIMAL_TIE), samples=200, seed=0)
+    data = json.loads(result.to_json())
+    assert data["decided_exactly"]["nash"] == 200
+    nash = data["criteria"]["nash"]
+    assert nash["file"]["verdict"] == "holds_today" and nash["verdicts"]["holds_today"] == 1.0
+    assert nash["agreement"] == 1.0

@@ -76,3 +76,12 @@ def test_a_bad_effect_is_exit_1_without_a_traceback(runner, tmp_path):
     assert result.exit_code == 1
     assert "effects[0].effect" in result.stderr and "bad.toml" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_effect_beside_limited_capacity_is_refused_by_its_key():
+    # With [[capacity]] the analyses read expected payoffs, mixed from the stated ones: an
+    # effect added to them would move the wrong numbers, so the file is refused, not misread.
+    capacity = '\n[[capacity]]\nplayer = "Afghanistan"\nstrategy = "Constrain TTP"\nsuccess = 0.6\n'
+    found = problems(CASE_TOML + EFFECT + capacity)
+    assert any(p.startswith("effects:") and "[[capacity]]" in p for p in found), found
+    parse_game(CASE_TOML + capacity), parse_game(CASE_TOML + EFFECT)  # each alone loads

@@ -80,6 +80,11 @@ def case_from_dict(data: dict, origin: str = "<dict>", claims: ClaimReader | Non
     untouched = _untouched_by_costs(data.get("analysis"), players, check)
     stated_claims = () if claims is None else claims(data.get("claims"), players, check)
     sections = [(kind, kind.read(data.get(kind.table), players, check)) for kind in SECTIONS]
+    if data.get("effects") is not None and data.get("capacity") is not None:
+        # An effect is followed as a number added to the payoffs the analyses read; with limited
+        # capacity those are expected payoffs, mixed from the stated ones, so it would move the
+        # wrong numbers.
+        check.add("effects", "cannot be combined with [[capacity]] (its payoffs are expected payoffs); drop one")
 
     if check.problems:
         raise GameFileError(origin, check.problems)

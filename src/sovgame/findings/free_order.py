@@ -89,7 +89,8 @@ def free_order(x: Case, samples: int = 10_000, seed: int = 0, plausible: Sequenc
         raise ParameterError(name, f"is {value}; samples must be 1 .. 1,000,000 and the seed >= 0")
     lo, hi = _bounds(case, declared)
     plan = plan_sampling(case, unique_subsample=0)
-    fixed = replace(plan, ordinal=False, noise=0.0)  # weights as robust draws them; payoffs drawn here
+    # Weights as robust draws them; payoffs drawn here, so never the file's own.
+    fixed = replace(plan, ordinal=False, noise=0.0, exact_payoffs=None)
     codes: dict[str, list[np.ndarray]] = {s: [] for s in SUBJECTS}
     kept = []
     for chunk, first in enumerate(range(0, samples, CHUNK_SIZE)):

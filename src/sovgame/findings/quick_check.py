@@ -20,7 +20,6 @@ some b_i = 0 < a_i or the ends cross), and its exit set is everything above that
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -190,18 +189,12 @@ def exit_codes(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[np.nda
     # (sovgame.robustness.near_ties: the same ratios, the same bound); a tie gets fractions.
     near = ~flat_fails & np.isfinite(upper) & (close(upper, 1.0) | close(upper, top) | close(upper, lower))
     for j in np.flatnonzero(near):
-        pairs = [
-            (_exact(U[j, m, i]) - _exact(U[j, at, i]), _exact(W[j, m, i]) - _exact(W[j, at, i]))
-            for i, m in moved.items()
-        ]
+        u, w = plan.exact_draw(U[j], W[j])
+        pairs = [(u[m, i] - u[at, i], w[m, i] - w[at, i]) for i, m in moved.items()]
         found = exit_set(linear_held(pairs))
         exit_at[j] = float(found[0].lo) if found else np.inf
         codes[j] = VerdictCode.of(verdict_for(found, (plan.case.plausible[0], plan.top_exact)))
     return exit_at, codes, len(np.flatnonzero(near))
-
-
-def _exact(x: np.floating) -> Fraction:
-    return Fraction(float(x))
 
 
 def _quantiles(values: np.ndarray) -> tuple[float | None, float | None, float | None]:

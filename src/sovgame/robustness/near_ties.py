@@ -91,7 +91,7 @@ def settle(
     plausible = (plan.case.plausible[0], plan.top_exact)
     decided = []
     for j in flagged[first]:
-        interval = exact_set(comparisons, U[j], W[j], strict)
+        interval = exact_set(comparisons, *plan.exact_draw(U[j], W[j]), strict)
         code = VerdictCode.of(verdict_for([] if interval is None else [interval], plausible))
         if interval is None:
             decided.append((False, 0.0, True, np.inf, True, code, False))
@@ -120,14 +120,15 @@ def _threshold(lo: Fraction, plan: SamplingPlan) -> float:
 
 def exact_set(comparisons: Comparisons, U: np.ndarray, W: np.ndarray, strict: bool) -> Interval | None:
     """Where a − κ·b ≤ 0 (< 0 if strict) for every comparison of one draw (U, W: its
-    (profiles, players) arrays), over κ ≥ 0, in fractions of the drawn floats; None if empty.
+    (profiles, players) arrays in fractions, :meth:`SamplingPlan.exact_draw`), over κ ≥ 0;
+    None if empty.
     The rule of :func:`~sovgame.robustness.kappa_sets.linear_sets`: b > 0 bounds below by
     a/b, b < 0 above, b = 0 holds everywhere or nowhere."""
     lower: Fraction | None = None
     upper: Fraction | None = None
     for player, at, to in zip(*(x.tolist() for x in comparisons.fields())):
-        a = Fraction(float(U[to, player])) - Fraction(float(U[at, player]))
-        b = Fraction(float(W[to, player])) - Fraction(float(W[at, player]))
+        a = Fraction(U[to, player]) - Fraction(U[at, player])
+        b = Fraction(W[to, player]) - Fraction(W[at, player])
         if b == 0:
             if a > 0 or (strict and a == 0):
                 return None

@@ -214,6 +214,17 @@ class SamplingPlan:
     # Limited capacity: each sample's payoffs and loads are the file's, then the lotteries
     # (docs/models.md, "Capacity"), with q drawn from a success_range where one is given.
     capacity: tuple[Capacity, ...] = ()
+    # The file's own numbers, in fractions, where the run draws none (None: drawn): the exact
+    # paths read a draw from them, since a float of 1.3 is not the file's 13/10.
+    exact_payoffs: np.ndarray | None = None  # (profiles, players): cardinal, no noise, no capacity
+    exact_load: np.ndarray | None = None  # (profiles, players): no weight range, no capacity
+
+    def exact_draw(self, U: np.ndarray, W: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """One draw's (U, W) (profiles, players) in fractions: the file's own numbers where the
+        run draws none, else the drawn floats, each an exact binary fraction."""
+        u = self.exact_payoffs if self.exact_payoffs is not None else _fractions(U)
+        w = self.exact_load if self.exact_load is not None else _fractions(W)
+        return u, w
 
     def subsample_size(self, open_count: int, samples: int) -> int:
         """How many of ``open_count`` open samples get the exact ``unique`` path."""
@@ -307,7 +318,38 @@ def plan_sampling(
         gathered=_gathered(_comparisons(nash), _comparisons(dominance), pairwise, shape, profile),
         unique_subsample=None if unique_subsample is None else int(unique_subsample),
         capacity=capacity_of(case),
+        **_exact_numbers(case, base, kept, profiles, noise, bool(ranged)),
     )
+
+
+def _exact_numbers(
+    case: Case, base: Game, kept: Sequence[str], profiles: list[Profile], noise: float, ranged: bool
+) -> dict[str, np.ndarray | None]:
+    """The file's payoffs and cost load in fractions (profiles, players), each where the run
+    draws none of it: payoffs of a cardinal file without noise, the load when no weight has a
+    range; neither with capacity (its lotteries are drawn)."""
+    if capacity_of(case):
+        return {"exact_payoffs": None, "exact_load": None}
+    n = base.n_players
+    payoffs = None
+    if base.payoff_scale != "ordinal" and noise == 0:
+        payoffs = np.array([[base.payoffs[p + (i,)] for i in range(n)] for p in profiles], dtype=object)
+    load = None
+    if not ranged:
+        costs = [cost for cost in base.costs if cost.name in kept]
+        load = np.array(
+            [
+                [sum((c.exposure_at(base.players, p, i) * c.weights[i] for c in costs), Fraction(0)) for i in range(n)]
+                for p in profiles
+            ],
+            dtype=object,
+        )
+    return {"exact_payoffs": payoffs, "exact_load": load}
+
+
+def _fractions(values: np.ndarray) -> np.ndarray:
+    """Floats as the exact binary fractions they are, in an object array of the same shape."""
+    return np.array([Fraction(float(x)) for x in values.ravel()], dtype=object).reshape(values.shape)
 
 
 def _cost_arrays(game: Game, kept: Sequence[str], profiles: list[Profile]) -> tuple[np.ndarray, list[RangedCost]]:

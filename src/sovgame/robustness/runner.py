@@ -156,14 +156,15 @@ def exact_unique(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> tuple[floa
 def ever_nash(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> bool:
     """Whether the target of one sample is a Nash equilibrium at some κ ≥ 0, in fractions.
 
-    Each deviation gains a − κb (exact differences of the sample's floats, as in
+    Each deviation gains a − κb (exact differences of the sample's numbers, as in
     :func:`exact_sample_game`); none gains on [max(0, a/b for b > 0), min(a/b for b < 0)],
     provided no deviation with b = 0 gains (a > 0).
     """
     lower, upper = Fraction(0), None
+    U, W = plan.exact_draw(U, W)
     for player, at, to in zip(*(x.tolist() for x in plan.nash.fields())):
-        a = Fraction(float(U[to, player])) - Fraction(float(U[at, player]))
-        b = Fraction(float(W[to, player])) - Fraction(float(W[at, player]))
+        a = U[to, player] - U[at, player]
+        b = W[to, player] - W[at, player]
         if b == 0:
             if a > 0:
                 return False

@@ -90,17 +90,18 @@ def exact_sample_game(plan: SamplingPlan, U: np.ndarray, W: np.ndarray) -> Case:
     """One sampled game in exact arithmetic, as a case with the file's plausible range (its
     lotteries already drawn: no sections): the reference path for that sample.
 
-    ``U`` and ``W`` are one sample's arrays (profiles, players). Floats convert to fractions
-    exactly; the sampled cost load becomes one ``custom`` cost with weight 1, so
+    ``U`` and ``W`` are one sample's arrays (profiles, players): the file's own numbers where
+    the run draws none, else the floats, converted exactly (:meth:`SamplingPlan.exact_draw`); the sampled cost load becomes one ``custom`` cost with weight 1, so
     ``cost_load()`` of the result's game is ``W`` exactly.
     """
     game = plan.game
     n = game.n_players
+    U, W = plan.exact_draw(U, W)
     payoffs = np.empty(game.shape + (n,), dtype=object)
     exposure = {}
     for index, profile in enumerate(game.profiles()):
         for i in range(n):
-            payoffs[profile + (i,)] = Fraction(float(U[index, i]))
-        exposure[profile] = tuple(Fraction(float(w)) for w in W[index])
+            payoffs[profile + (i,)] = U[index, i]
+        exposure[profile] = tuple(W[index])
     cost = Cost("sampled costs", Incidence.CUSTOM, (Fraction(1),) * n, tuple(range(n)), exposure)
     return replace(plan.case, game=replace(game, payoffs=payoffs, costs=(cost,)), claims=(), sections=())
