@@ -172,6 +172,10 @@ def test_an_acknowledgement_names_players_that_costs_cannot_move(runner, tmp_pat
     path.write_text(text.replace('["India"]', '"India"'), encoding="utf-8")
     bad = runner.invoke(app, ["show", str(path)])
     assert bad.exit_code == 1 and "analysis.untouched_by_costs: must be a list of player names" in bad.stderr
+    path.write_text(text.replace('["India"]', '["Indai", 3]'), encoding="utf-8")
+    both = runner.invoke(app, ["show", str(path)])  # each item named: the unknown name and the number
+    assert both.exit_code == 1 and "untouched_by_costs[0]: 'Indai' is not a player" in both.stderr
+    assert "untouched_by_costs[1]: must be a player's name, not the number 3" in both.stderr
     # Pakistan's costs do move it (3/4 more when it strikes): listing it is stale, and said so;
     # India, still trapped and unlisted, is warned of again.
     path.write_text(text.replace('["India"]', '["Pakistan"]'), encoding="utf-8")

@@ -293,11 +293,13 @@ def _untouched_by_costs(raw: Any, players: list[Player] | None, check: Checker) 
         return ()
     key = "analysis.untouched_by_costs"
     value = raw["untouched_by_costs"]
-    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+    if not isinstance(value, list):
         check.add(key, f'must be a list of player names, e.g. ["India"], not {describe_value(value)}')
         return ()
     names = [p.name for p in players or ()]
     for i, name in enumerate(value):
-        if players is not None and name not in names:
+        if not isinstance(name, str):
+            check.add(f"{key}[{i}]", f"must be a player's name, not {describe_value(name)}")
+        elif players is not None and name not in names:
             check.add(f"{key}[{i}]", f"{name!r} is not a player ({', '.join(names)})")
-    return tuple(dict.fromkeys(value))
+    return tuple(dict.fromkeys(name for name in value if isinstance(name, str)))
