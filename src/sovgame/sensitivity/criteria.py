@@ -3,33 +3,16 @@ dominance criteria, the pairwise comparisons behind uniqueness, and risk dominan
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 from ..core.model import Profile
-from ..core.roots import Number
 from ..costs.status_quo_exit import STATUS_QUO_EXIT, exit_set, movers, status_quo_profile
 from ..costs.thresholds import Criterion
 from ..costs.verdicts import verdict_for
-from .parameters import Line, ParameterKind
+from .parameters import Line
 from .risk_tracks import RiskTrack
-from .tracks import (
-    Constant,
-    Form,
-    Formula,
-    LinearTrack,
-    Never,
-    Ratio,
-    Reading,
-    at,
-    endpoint_events,
-    form_polynomials,
-    linear_set,
-    moves,
-    roots_of,
-    summary,
-)
+from .tracks import Constant, Formula, LinearTrack, Never, Ratio, Reading, at, linear_set, moves, summary
 from .unique_tracks import UniqueTrack, comparisons
 from .walk import Track
 
@@ -40,14 +23,13 @@ def moved(p: Profile, i: int, s: int) -> Profile:
 
 
 @dataclass(frozen=True, eq=False)
-class ExitTrack:
+class ExitTrack(LinearTrack):
     """The status-quo exit (:mod:`sovgame.costs.status_quo_exit`) along one number: where the
-    status quo d is no equilibrium at κ nor at any larger κ, above the sup of d's Nash set."""
+    status quo d is no equilibrium at κ nor at any larger κ, above the sup of d's Nash set.
+    Its forms are d's Nash conditions, so it changes where the Nash track of d does (the
+    events and dependence of :class:`LinearTrack`); only the reading differs."""
 
-    subject: str
-    line: Line
-    forms: tuple[Form, ...]
-    complete: bool = True
+    strict: bool = False
 
     def read(self, p: Fraction) -> Reading:
         """The exit's set of κ at p, its verdict and where it starts."""
@@ -61,19 +43,6 @@ class ExitTrack:
             best = min(rising)[1]
             formula = Ratio.of(best) if moves(best) else formula
         return Reading(verdict, value, attained, formula, intervals=tuple(intervals))
-
-    def events(self, extra: Sequence[Fraction] = ()) -> list[Number]:
-        """Where the exit's verdict or formula can change: as for the Nash set of d."""
-        if self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
-            return endpoint_events(self.read(self.line.parameter.value).intervals)
-        constants = [Fraction(0), Fraction(1), self.line.top(self.line.parameter.value), *extra]
-        return roots_of(form_polynomials(self.forms, constants))
-
-    def depends(self) -> bool:
-        """Whether the number enters any move away from the status quo."""
-        if self.line.parameter.kind == ParameterKind.PLAUSIBLE_TOP:
-            return bool(self.read(self.line.parameter.value).intervals)
-        return any(moves(f) for f in self.forms)
 
 
 def criterion_track(line_: Line, criterion: str, target: Profile) -> Track | None:
