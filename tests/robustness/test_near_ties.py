@@ -23,6 +23,7 @@ from sovgame.robustness.kappa_sets import linear_sets
 from sovgame.robustness.near_ties import exact_set, uncertain
 from sovgame.robustness.plan import plan_sampling
 from sovgame.robustness.runner import evaluate_samples
+from strategies import two_by_two
 
 TINY = 2.0**-60  # far below half an ulp of 1 (2^-53): 1 ± TINY rounds to 1.0
 
@@ -190,38 +191,14 @@ def test_status_quo_exit_near_today_gets_its_exact_verdict():
         assert found[2] == 1
 
 
-DECIMAL_TIE = """
-[game]
-title = "a tie written in decimals"
-[[players]]
-name = "A"
-strategies = ["C", "D"]
-compromise = "C"
-[[players]]
-name = "B"
-strategies = ["C", "D"]
-compromise = "C"
-[payoffs]
-"C|C" = [1, 3]
-"C|D" = [0, 4]
-"D|C" = [1.3, 1]
-"D|D" = [0.5, 2]
-[[costs]]
-name = "k"
-incidence = "own_confront"
-weights = [0.3, 1]
-[analysis]
-plausible_kappa = [0, 2]
-"""
-
-
 def test_numbers_the_run_does_not_draw_are_the_files_own_in_the_exact_paths():
     # Nothing is drawn (cardinal, no noise, no weight range): every sample is the file's game.
-    # A leaving (C, C) for D gains 13/10 − 1 − κ·3/10 ≤ 0 ⇔ κ ≥ 1 (B never gains: 1 < 3), so
+    # Row leaving (C, C) for D gains 13/10 − 1 − κ·3/10 ≤ 0 ⇔ κ ≥ 1 (Column never gains: 1 < 3), so
     # compromise is an equilibrium exactly from κ = 1: it holds today. In floats 1.3 − 1 = 0.3000…04
     # and the ratio rounds above 1, so every draw is near the tie and re-decided: from the file's
     # 13/10 and 3/10 it holds today, as `thresholds` says; from the floats it would be reachable.
-    result = robust(parse_game(DECIMAL_TIE), samples=200, seed=0)
+    tie = two_by_two([(1, 3), (0, 4), ("1.3", 1), ("0.5", 2)], "own_confront", weights=("0.3", 1))
+    result = robust(tie, samples=200, seed=0)
     data = json.loads(result.to_json())
     assert data["decided_exactly"]["nash"] == 200
     nash = data["criteria"]["nash"]
